@@ -1,0 +1,73 @@
+import type { LocalCustomField, LocalIssueType, LocalStatus, LocalUser } from './model';
+import type { LocalLinkType, Store } from './store';
+
+export const LOCAL_API_TOKEN = 'local-token';
+export const APP_ACCOUNT_ID = 'app-without-for-jira';
+
+export const DEMO_USERS: LocalUser[] = [
+  { accountId: '712020:alice', email: 'alice@example.com', displayName: 'Alice Admin', apiToken: LOCAL_API_TOKEN, accountType: 'atlassian' },
+  { accountId: '712020:bob', email: 'bob@example.com', displayName: 'Bob Developer', apiToken: LOCAL_API_TOKEN, accountType: 'atlassian' },
+  { accountId: '712020:carol', email: 'carol@example.com', displayName: 'Carol Viewer', apiToken: LOCAL_API_TOKEN, accountType: 'atlassian' },
+];
+
+const APP_USER: LocalUser = {
+  accountId: APP_ACCOUNT_ID,
+  email: '',
+  displayName: 'Without for Jira',
+  apiToken: '',
+  accountType: 'app',
+};
+
+export const ISSUE_TYPES: LocalIssueType[] = [
+  { id: '10001', name: 'Story', subtask: false, hierarchyLevel: 0 },
+  { id: '10002', name: 'Task', subtask: false, hierarchyLevel: 0 },
+  { id: '10003', name: 'Bug', subtask: false, hierarchyLevel: 0 },
+  { id: '10000', name: 'Epic', subtask: false, hierarchyLevel: 1 },
+];
+
+export const STATUSES: LocalStatus[] = [
+  { id: '10000', name: 'To Do', category: 'new' },
+  { id: '3', name: 'In Progress', category: 'indeterminate' },
+  { id: '10001', name: 'In Review', category: 'indeterminate' },
+  { id: '10002', name: 'Done', category: 'done' },
+];
+
+const LINK_TYPES: LocalLinkType[] = [
+  { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
+  { id: '10001', name: 'Cloners', inward: 'is cloned by', outward: 'clones' },
+  { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
+  { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
+];
+
+const FIRST_CUSTOM_FIELD = 10100;
+
+/**
+ * What every site has before any project exists: users, issue types, a workflow's statuses,
+ * link types, and the app's custom fields as registered from its manifest. Idempotent, so
+ * it runs on every start; the custom field ids stay stable across restarts.
+ */
+export function ensureBaseData(store: Store, appFields: Array<Omit<LocalCustomField, 'id' | 'numericId'>>): void {
+  store.transaction(() => {
+    for (const user of [...DEMO_USERS, APP_USER]) if (!store.get('user', user.accountId)) store.put('user', user.accountId, user);
+    const grants = [
+      { accountId: '712020:alice', projectKey: '*', role: 'administrator' as const },
+      { accountId: '712020:bob', projectKey: '*', role: 'developer' as const },
+      { accountId: '712020:carol', projectKey: '*', role: 'viewer' as const },
+    ];
+    for (const grant of grants) {
+      const id = `${grant.accountId}/${grant.projectKey}`;
+      if (!store.get('grant', id)) store.put('grant', id, grant);
+    }
+    for (const type of ISSUE_TYPES) if (!store.get('issueType', type.id)) store.put('issueType', type.id, type);
+    for (const status of STATUSES) if (!store.get('status', status.id)) store.put('status', status.id, status);
+    for (const linkType of LINK_TYPES) if (!store.get('linkType', linkType.id)) store.put('linkType', linkType.id, linkType);
+    for (const field of appFields) registerAppField(store, field);
+  });
+}
+
+function registerAppField(store: Store, field: Omit<LocalCustomField, 'id' | 'numericId'>): void {
+  const existing = store.all('customField').find((f) => f.moduleKey === field.moduleKey);
+  const numericId = existing?.numericId ?? store.next('customField', FIRST_CUSTOM_FIELD);
+  const id = `customfield_${numericId}`;
+  store.put('customField', id, { ...field, id, numericId });
+}

@@ -1,0 +1,87 @@
+// The local Jira site's own records. These are the site's storage shapes, not Jira's REST
+// shapes: routes translate them into the documented JSON (see ../../shared/jira-openapi).
+
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+export interface LocalUser {
+  accountId: string;
+  email: string;
+  displayName: string;
+  apiToken: string;
+  /** 'app' is the app's own identity, used by requests made with asApp(). */
+  accountType: 'atlassian' | 'app';
+}
+
+export interface LocalProject {
+  id: number;
+  key: string;
+  name: string;
+  leadAccountId: string;
+}
+
+export interface LocalIssueType {
+  id: string;
+  name: string;
+  subtask: boolean;
+  hierarchyLevel: number;
+}
+
+export interface LocalStatus {
+  id: string;
+  name: string;
+  category: StatusCategoryKey;
+}
+
+export interface LocalSprint {
+  id: number;
+  boardId: number;
+  name: string;
+  state: 'active' | 'future' | 'closed';
+  goal: string;
+  startDate?: string;
+  endDate?: string;
+  completeDate?: string;
+}
+
+export interface LocalBoard {
+  id: number;
+  name: string;
+  type: 'scrum' | 'kanban';
+  projectId: number;
+}
+
+export interface LocalIssue {
+  id: number;
+  key: string;
+  projectId: number;
+  issueTypeId: string;
+  statusId: string;
+  summary: string;
+  /** Atlassian Document Format, as written through the REST API. */
+  description: unknown;
+  labels: string[];
+  reporterAccountId: string;
+  assigneeAccountId: string | null;
+  created: string;
+  updated: string;
+  /** Global backlog order: lower comes first. */
+  rank: number;
+  /** The sprint the issue is in, if any (Jira keeps history; the site keeps the current one). */
+  sprintId: number | null;
+  /** Values of custom fields, by field id (customfield_NNNNN). */
+  customFields: Record<string, unknown>;
+  /** Issue entity properties, by property key. */
+  properties: Record<string, unknown>;
+}
+
+/** A custom field registered from the app's manifest (jira:customField). */
+export interface LocalCustomField {
+  id: string; // customfield_10100
+  numericId: number;
+  name: string;
+  description: string;
+  moduleKey: string;
+  type: 'object' | 'string' | 'number' | 'user' | 'group' | 'date' | 'datetime';
+  /** For object fields: JSON schema whose properties may carry `searchAlias`. */
+  schema?: Record<string, unknown>;
+}

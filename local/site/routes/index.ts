@@ -1,0 +1,24 @@
+import type { Faults } from '../faults';
+import type { IndexedPropertyValue } from '../jql/compile-jql';
+import type { Route } from '../router';
+import { agileRoutes } from './agile';
+import { appFieldRoutes } from './app-fields';
+import { issueRoutes } from './issues';
+import { linkRoutes } from './links';
+import { localAdminRoutes } from './local-admin';
+import { projectRoutes } from './projects';
+import { searchRoutes } from './search';
+import { systemRoutes } from './system';
+
+export const allRoutes = (options: { indexedProperties: IndexedPropertyValue[]; faults: Faults }): Route[] => [
+  ...systemRoutes,
+  // Fixed paths before templated ones: /project/search must not be read as a project key.
+  ...projectRoutes.filter((r) => r.template.endsWith('/search')),
+  ...projectRoutes.filter((r) => !r.template.endsWith('/search')),
+  ...issueRoutes,
+  ...linkRoutes,
+  ...searchRoutes(options.indexedProperties),
+  ...appFieldRoutes,
+  ...agileRoutes,
+  ...localAdminRoutes(options.faults),
+];

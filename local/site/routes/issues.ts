@@ -1,0 +1,222 @@
+import { JiraError, created, json, noContent, type SiteRequest } from '../http';
+import type { LocalIssue } from '../model';
+import type { Route } from '../router';
+import { requireProjectPermission } from '../permissions';
+import { issueJson, listParam } from '../serialize';
+import { applyFields, applyLabelUpdates, failOnErrors, readBody } from './issue-fields';
+import { createLink } from './links';
+import { ISSUE_NOT_FOUND, checkPropertyWrite, findIssue, findProject, touch } from './lookup';
+
+const now = () => new Date().toISOString().replace('Z', '+0000');
+
+const idOrKeyOf = (ref: unknown): string => {
+  const r = (ref ?? {}) as { id?: unknown; key?: unknown };
+  return String(r.id ?? r.key ?? '');
+};
+
+function createIssue(req: SiteRequest) {
+  const { fields, update, properties } = readBody(req);
+  if (!fields.project) throw new JiraError(400, [], { project: 'Specify a valid project ID or key' });
+  const project = findProject(req, idOrKeyOf(fields.project));
+  requireProjectPermission(req.store, req.principal, project, 'CREATE_ISSUES', ISSUE_NOT_FOUND);
+  const typeRef = (fields.issuetype ?? {}) as { id?: unknown; name?: unknown };
+  const type = req.store.all('issueType').find((t) => t.id === String(typeRef.id) || t.name === typeRef.name);
+  const errors: Record<string, string> = {};
+  if (!type) errors.issuetype = 'Specify an issue type';
+  if (fields.summary === undefined) errors.summary = 'You must specify a summary of the issue.';
+  const props = parsePropertyList(properties, errors);
+  const links = parseLinkUpdates(req, update, errors);
+  const stamp = now();
+  const draft: LocalIssue = {
+    id: 0,
+    key: '',
+    projectId: project.id,
+    issueTypeId: type?.id ?? '',
+    statusId: '10000',
+    summary: '',
+    description: null,
+    labels: [],
+    reporterAccountId: req.principal.accountId,
+    assigneeAccountId: null,
+    created: stamp,
+    updated: stamp,
+    rank: 0,
+    sprintId: null,
+    customFields: {},
+    properties: props,
+  };
+  const filled = applyFields(req, draft, fields, errors);
+  failOnErrors(errors);
+  // Everything is validated before anything is written: a failed create leaves nothing behind.
+  const id = req.store.next('issue', 10000);
+  const issue = req.store.put('issue', id, { ...filled, id, key: `${project.key}-${req.store.next(`issue-number/${project.id}`)}`, rank: id });
+  for (const link of links) {
+    const other = findIssue(req, link.otherIdOrKey);
+    if (link.direction === 'outward') createLink(req, link.type, issue, other);
+    else createLink(req, link.type, other, issue);
+  }
+  req.emit({ type: 'issue_created', issueId: issue.id, actorAccountId: req.principal.accountId, changedFields: Object.keys(fields) });
+  return created({ id: String(issue.id), key: issue.key, self: `${req.baseUrl}/rest/api/3/issue/${issue.id}` });
+}
+
+function parsePropertyList(properties: unknown, errors: Record<string, string>): Record<string, unknown> {
+  if (properties === undefined) return {};
+  if (!Array.isArray(properties)) {
+    errors.properties = 'properties must be a list of { key, value }.';
+    return {};
+  }
+  const result: Record<string, unknown> = {};
+  for (const p of properties as Array<{ key?: unknown; value?: unknown }>) {
+    if (typeof p.key !== 'string') errors.properties = 'Every property needs a key.';
+    else {
+      checkPropertyWrite(p.key, p.value);
+      result[p.key] = p.value;
+    }
+  }
+  return result;
+}
+
+interface PendingLink {
+  type: { id?: unknown; name?: unknown };
+  direction: 'inward' | 'outward';
+  otherIdOrKey: string;
+}
+
+function parseLinkUpdates(req: SiteRequest, update: Record<string, unknown>, errors: Record<string, string>): PendingLink[] {
+  const ops = update.issuelinks;
+  if (ops === undefined) return [];
+  if (!Array.isArray(ops)) {
+    errors.issuelinks = 'issuelinks must be a list of operations.';
+    return [];
+  }
+  return ops.map((op: { add?: { type?: PendingLink['type']; inwardIssue?: unknown; outwardIssue?: unknown } }) => {
+    const add = op.add;
+    if (!add?.type || (!add.inwardIssue && !add.outwardIssue)) {
+      errors.issuelinks = 'Each issue link needs a type and an inward or outward issue.';
+      return undefined;
+    }
+    const direction: PendingLink['direction'] = add.outwardIssue ? 'outward' : 'inward';
+    const otherIdOrKey = idOrKeyOf(add.outwardIssue ?? add.inwardIssue);
+    findIssue(req, otherIdOrKey);
+    return { type: add.type, direction, otherIdOrKey };
+  }).filter((l): l is PendingLink => l !== undefined);
+}
+
+function editIssue(req: SiteRequest) {
+  const issue = findIssue(req, req.params.issueIdOrKey ?? '', 'EDIT_ISSUES');
+  const { fields, update } = readBody(req);
+  const errors: Record<string, string> = {};
+  const edited = applyLabelUpdates(applyFields(req, issue, fields, errors), update, errors);
+  failOnErrors(errors);
+  req.store.put('issue', issue.id, touch(edited));
+  const changed = [...Object.keys(fields), ...Object.keys(update)];
+  req.emit({ type: 'issue_updated', issueId: issue.id, actorAccountId: req.principal.accountId, changedFields: changed });
+  return noContent();
+}
+
+const TRANSITIONS = [
+  { id: '11', statusId: '10000', name: 'To Do' },
+  { id: '21', statusId: '3', name: 'In Progress' },
+  { id: '31', statusId: '10001', name: 'In Review' },
+  { id: '41', statusId: '10002', name: 'Done' },
+];
+
+const propertyRoutes: Route[] = [
+  {
+    method: 'GET',
+    template: '/rest/api/3/issue/{issueIdOrKey}/properties',
+    handler: (req) => {
+      const issue = findIssue(req, req.params.issueIdOrKey ?? '');
+      return json({ keys: Object.keys(issue.properties).map((key) => ({ key, self: `${req.baseUrl}/rest/api/3/issue/${issue.id}/properties/${encodeURIComponent(key)}` })) });
+    },
+  },
+  {
+    method: 'GET',
+    template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
+    handler: (req) => {
+      const issue = findIssue(req, req.params.issueIdOrKey ?? '');
+      const key = req.params.propertyKey ?? '';
+      if (!(key in issue.properties)) throw new JiraError(404, [`The property with key '${key}' does not exist.`]);
+      return json({ key, value: issue.properties[key] });
+    },
+  },
+  {
+    method: 'PUT',
+    template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
+    handler: (req) => {
+      const issue = findIssue(req, req.params.issueIdOrKey ?? '', 'EDIT_ISSUES');
+      const key = req.params.propertyKey ?? '';
+      checkPropertyWrite(key, req.body);
+      const existed = key in issue.properties;
+      req.store.put('issue', issue.id, { ...issue, properties: { ...issue.properties, [key]: req.body } });
+      return existed ? json({}) : created({});
+    },
+  },
+  {
+    method: 'DELETE',
+    template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
+    handler: (req) => {
+      const issue = findIssue(req, req.params.issueIdOrKey ?? '', 'EDIT_ISSUES');
+      const key = req.params.propertyKey ?? '';
+      if (!(key in issue.properties)) throw new JiraError(404, [`The property with key '${key}' does not exist.`]);
+      const { [key]: _removed, ...rest } = issue.properties;
+      req.store.put('issue', issue.id, { ...issue, properties: rest });
+      return noContent();
+    },
+  },
+];
+
+const transitionRoutes: Route[] = [
+  {
+    method: 'GET',
+    template: '/rest/api/3/issue/{issueIdOrKey}/transitions',
+    handler: (req) => {
+      findIssue(req, req.params.issueIdOrKey ?? '');
+      return json({
+        expand: 'transitions',
+        transitions: TRANSITIONS.map((t) => {
+          const status = req.store.get('status', t.statusId);
+          return { id: t.id, name: t.name, hasScreen: false, isGlobal: true, isInitial: false, isAvailable: true, isConditional: false, isLooped: false, to: status ? statusTo(status, req.baseUrl) : undefined };
+        }),
+      });
+    },
+  },
+  {
+    method: 'POST',
+    template: '/rest/api/3/issue/{issueIdOrKey}/transitions',
+    handler: (req) => {
+      const issue = findIssue(req, req.params.issueIdOrKey ?? '', 'TRANSITION_ISSUES');
+      const id = String(((req.body ?? {}) as { transition?: { id?: unknown } }).transition?.id ?? '');
+      const transition = TRANSITIONS.find((t) => t.id === id);
+      if (!transition) throw new JiraError(400, [`Transition id '${id}' is not valid for this issue.`]);
+      req.store.put('issue', issue.id, touch({ ...issue, statusId: transition.statusId }));
+      req.emit({ type: 'issue_updated', issueId: issue.id, actorAccountId: req.principal.accountId, changedFields: ['status'] });
+      return noContent();
+    },
+  },
+];
+
+const statusTo = (status: { id: string; name: string; category: string }, baseUrl: string) => ({
+  self: `${baseUrl}/rest/api/3/status/${status.id}`,
+  id: status.id,
+  name: status.name,
+  description: '',
+  iconUrl: `${baseUrl}/icons/status.png`,
+});
+
+export const issueRoutes: Route[] = [
+  { method: 'POST', template: '/rest/api/3/issue', handler: createIssue },
+  {
+    method: 'GET',
+    template: '/rest/api/3/issue/{issueIdOrKey}',
+    handler: (req) => {
+      const issue = findIssue(req, req.params.issueIdOrKey ?? '');
+      const fields = listParam(req.query.getAll('fields'));
+      const properties = listParam(req.query.getAll('properties'));
+      return json(issueJson(issue, req.store, req.baseUrl, { fields, properties, defaultAllFields: true }));
+    },
+  },
+  { method: 'PUT', template: '/rest/api/3/issue/{issueIdOrKey}', handler: editIssue },
+  ...propertyRoutes,
+  ...transitionRoutes,
+];

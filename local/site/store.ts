@@ -1,0 +1,147 @@
+import Database from 'better-sqlite3';
+import type {
+  LocalBoard,
+  LocalCustomField,
+  LocalIssue,
+  LocalIssueType,
+  LocalProject,
+  LocalSprint,
+  LocalStatus,
+  LocalUser,
+} from './model';
+
+/** A grant of a project role to a user; projectKey '*' means every project. */
+export interface LocalGrant {
+  accountId: string;
+  projectKey: string;
+  role: ProjectRole;
+}
+export type ProjectRole = 'administrator' | 'developer' | 'viewer';
+
+export interface LocalLinkType {
+  id: string;
+  name: string;
+  inward: string;
+  outward: string;
+}
+
+export interface LocalIssueLink {
+  id: string;
+  typeId: string;
+  inwardIssueId: number;
+  outwardIssueId: number;
+}
+
+export interface LocalProjectProperty {
+  projectId: number;
+  key: string;
+  value: unknown;
+}
+
+// Every kind of record and the type it holds. The store keeps them all in memory, indexed,
+// and writes each change through to SQLite before the request that made it is answered, so
+// reads are fast and a restart loses nothing.
+interface Kinds {
+  user: LocalUser;
+  grant: LocalGrant;
+  project: LocalProject;
+  issueType: LocalIssueType;
+  status: LocalStatus;
+  issue: LocalIssue;
+  projectProperty: LocalProjectProperty;
+  board: LocalBoard;
+  sprint: LocalSprint;
+  linkType: LocalLinkType;
+  link: LocalIssueLink;
+  customField: LocalCustomField;
+}
+export type Kind = keyof Kinds;
+
+export class Store {
+  private readonly db: Database.Database;
+  private readonly tables = new Map<Kind, Map<string, unknown>>();
+  private readonly upsert: Database.Statement;
+  private readonly remove: Database.Statement;
+  private readonly counterGet: Database.Statement;
+  private readonly counterSet: Database.Statement;
+  private readonly issuesByKey = new Map<string, LocalIssue>();
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS record (kind TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, id));
+      CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    `);
+    this.upsert = this.db.prepare('INSERT INTO record (kind, id, json) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json');
+    this.remove = this.db.prepare('DELETE FROM record WHERE kind = ? AND id = ?');
+    this.counterGet = this.db.prepare('SELECT value FROM counter WHERE name = ?');
+    this.counterSet = this.db.prepare('INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
+    this.load();
+  }
+
+  private load(): void {
+    const rows = this.db.prepare('SELECT kind, id, json FROM record').all() as Array<{ kind: Kind; id: string; json: string }>;
+    for (const row of rows) this.table(row.kind).set(row.id, JSON.parse(row.json));
+    for (const issue of this.all('issue')) this.issuesByKey.set(issue.key.toUpperCase(), issue);
+  }
+
+  private table<K extends Kind>(kind: K): Map<string, Kinds[K]> {
+    let table = this.tables.get(kind);
+    if (!table) {
+      table = new Map();
+      this.tables.set(kind, table);
+    }
+    return table as Map<string, Kinds[K]>;
+  }
+
+  get<K extends Kind>(kind: K, id: string | number): Kinds[K] | undefined {
+    return this.table(kind).get(String(id));
+  }
+
+  all<K extends Kind>(kind: K): Kinds[K][] {
+    return [...this.table(kind).values()];
+  }
+
+  count(kind: Kind): number {
+    return this.table(kind).size;
+  }
+
+  put<K extends Kind>(kind: K, id: string | number, value: Kinds[K]): Kinds[K] {
+    this.upsert.run(kind, String(id), JSON.stringify(value));
+    this.table(kind).set(String(id), value);
+    if (kind === 'issue') this.issuesByKey.set((value as LocalIssue).key.toUpperCase(), value as LocalIssue);
+    return value;
+  }
+
+  delete(kind: Kind, id: string | number): boolean {
+    const existing = this.table(kind).get(String(id));
+    if (existing === undefined) return false;
+    this.remove.run(kind, String(id));
+    this.table(kind).delete(String(id));
+    if (kind === 'issue') this.issuesByKey.delete((existing as LocalIssue).key.toUpperCase());
+    return true;
+  }
+
+  issueByKey(key: string): LocalIssue | undefined {
+    return this.issuesByKey.get(key.toUpperCase());
+  }
+
+  /** Next value of a named sequence (issue ids, per-project issue numbers, link ids…). */
+  next(name: string, start = 1): number {
+    const row = this.counterGet.get(name) as { value: number } | undefined;
+    const value = row ? row.value + 1 : start;
+    this.counterSet.run(name, value);
+    return value;
+  }
+
+  /** Runs several writes as one SQLite transaction (used by seeding for speed). */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ThreatId, WithoutClause } from './without-clause';
+
+// The value of the app's "WITHOUT clauses" custom field on a story. `threatIds` and
+// `hasClauses` are derived copies kept only so JQL can search them (search aliases).
+export const StoryClausesValue = z.object({
+  clauses: z.array(WithoutClause).max(50),
+  directThreatIds: z.array(ThreatId).max(100).default([]),
+  threatIds: z.array(ThreatId).default([]),
+  hasClauses: z.enum(['yes', 'no']).default('no'),
+});
+export type StoryClausesValue = z.infer<typeof StoryClausesValue>;
+
+export interface StoryClauses {
+  clauses: WithoutClause[];
+  directThreatIds: string[];
+  /** Why the stored value could not be read; empty when it was fine. */
+  problems: string[];
+}
+
+/**
+ * Reads a stored field value. Anyone can write that value through Jira's REST API, so a bad
+ * one is reported as a problem and read as "no clauses", never thrown.
+ */
+export function readStoryClauses(raw: unknown): StoryClauses {
+  if (raw === null || raw === undefined) return { clauses: [], directThreatIds: [], problems: [] };
+  const parsed = StoryClausesValue.safeParse(raw);
+  if (parsed.success) return { clauses: parsed.data.clauses, directThreatIds: parsed.data.directThreatIds, problems: [] };
+  const first = parsed.error.issues[0];
+  const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
+  return {
+    clauses: [],
+    directThreatIds: [],
+    problems: [`The stored WITHOUT clauses of this story are not valid${where}: ${first?.message ?? 'unknown problem'}. Saving the clauses again replaces the bad value.`],
+  };
+}

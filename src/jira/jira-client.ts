@@ -1,0 +1,136 @@
+import type { z } from 'zod';
+import { JiraApiError, jiraMessages, kindForStatus } from './jira-errors';
+import type { JiraTransport, TransportRequest, TransportResponse } from './transport';
+
+export interface RetryPolicy {
+  /** Attempts per request, the first included. */
+  maxAttempts: number;
+  /** Retries allowed across the client's whole life (one resolver call, one CLI run). */
+  totalRetryBudget: number;
+  /** Longest single wait; a longer Retry-After fails fast instead of blowing the 25 s limit. */
+  maxWaitMs: number;
+  /** Wait when Jira gives no Retry-After (doubled per attempt). */
+  baseDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, totalRetryBudget: 20, maxWaitMs: 10_000, baseDelayMs: 500 };
+
+export interface ClientStats {
+  requests: number;
+  retries: number;
+  waitedMs: number;
+}
+
+export interface JiraClientOptions {
+  retry?: Partial<RetryPolicy>;
+  /** The clock, injectable so tests can check waits without spending them. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// 429 and 503 are Jira asking us to come back later; any method may retry them. Other 5xx
+// are retried only where repeating the request cannot do the work twice.
+const retryable = (status: number, method: TransportRequest['method']) =>
+  status === 429 || status === 503 || (status >= 500 && method !== 'POST');
+
+/**
+ * The one way this app talks to Jira: every response is checked against a zod schema, so a
+ * caller either gets a typed value or a JiraApiError, never an unchecked `any`.
+ */
+export class JiraClient {
+  readonly stats: ClientStats = { requests: 0, retries: 0, waitedMs: 0 };
+  private readonly retry: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(
+    private readonly transport: JiraTransport,
+    options: JiraClientOptions = {},
+  ) {
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.sleep = options.sleep ?? realSleep;
+  }
+
+  get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+    return this.call(path, { method: 'GET' }, schema);
+  }
+
+  post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
+    return this.call(path, { method: 'POST', body: JSON.stringify(body) }, schema);
+  }
+
+  put<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
+    return this.call(path, { method: 'PUT', body: JSON.stringify(body) }, schema);
+  }
+
+  async delete(path: string): Promise<void> {
+    await this.call(path, { method: 'DELETE' }, undefined);
+  }
+
+  /** For writes whose answer carries nothing the caller needs (204, or an empty object). */
+  async send(path: string, request: TransportRequest): Promise<void> {
+    await this.call(path, request, undefined);
+  }
+
+  private async call<S extends z.ZodType>(path: string, request: TransportRequest, schema: S | undefined): Promise<z.infer<S>> {
+    const response = await this.withRetries(path, request);
+    const text = await response.text();
+    if (response.status >= 400) {
+      const details = jiraMessages(text);
+      throw new JiraApiError(kindForStatus(response.status), describe(response.status, details), response.status, details);
+    }
+    if (!schema) return undefined as z.infer<S>;
+    return parseBody(text, schema, `${request.method} ${path.split('?')[0]}`);
+  }
+
+  private async withRetries(path: string, request: TransportRequest): Promise<TransportResponse> {
+    for (let attempt = 1; ; attempt++) {
+      const response = await this.once(path, request);
+      if (!retryable(response.status, request.method)) return response;
+      const wait = this.waitBefore(response, attempt);
+      if (wait === undefined) return response;
+      this.stats.retries++;
+      this.stats.waitedMs += wait;
+      await this.sleep(wait);
+    }
+  }
+
+  /** How long to wait before trying again, or undefined when the budget says stop. */
+  private waitBefore(response: TransportResponse, attempt: number): number | undefined {
+    if (attempt >= this.retry.maxAttempts || this.stats.retries >= this.retry.totalRetryBudget) return undefined;
+    const retryAfter = Number(response.headers.get('retry-after'));
+    const wait = Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get('retry-after') !== null
+      ? retryAfter * 1000
+      : this.retry.baseDelayMs * 2 ** (attempt - 1);
+    return wait <= this.retry.maxWaitMs ? wait : undefined;
+  }
+
+  private async once(path: string, request: TransportRequest): Promise<TransportResponse> {
+    this.stats.requests++;
+    try {
+      return await this.transport.send(path, request);
+    } catch (error) {
+      throw new JiraApiError('NETWORK', `Jira could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function parseBody<S extends z.ZodType>(text: string, schema: S, what: string): z.infer<S> {
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    throw new JiraApiError('INVALID_RESPONSE', `Jira answered ${what} with something that is not JSON.`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new JiraApiError('INVALID_RESPONSE', `Jira's answer to ${what} was not in the expected shape (${issue?.path.join('.') || 'root'}: ${issue?.message}).`);
+  }
+  return parsed.data;
+}
+
+const describe = (status: number, details: string[]): string => {
+  const detail = details[0] ? `: ${details[0]}` : '';
+  return `Jira answered ${status}${detail}`;
+};

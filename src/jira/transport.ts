@@ -1,0 +1,17 @@
+// How the client reaches Jira. Inside Forge it is requestJira (as the user or as the app);
+// from the command line it is fetch with basic auth. Both take a path built with `route`.
+export interface TransportResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export interface TransportRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: string;
+}
+
+export interface JiraTransport {
+  /** `path` is the value of a `route` template: already encoded, starting with /rest/. */
+  send(path: string, request: TransportRequest): Promise<TransportResponse>;
+}

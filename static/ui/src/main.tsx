@@ -1,0 +1,24 @@
+import '@atlaskit/css-reset';
+import { view } from '@forge/bridge';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+
+async function enableTheming(): Promise<void> {
+  try {
+    await view.theme.enable();
+  } catch {
+    // Theming is cosmetic: without it the app still renders with the tokens' fallback values.
+  }
+}
+
+void enableTheming();
+
+const container = document.getElementById('root');
+if (container) {
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,65 @@
+// Stands in for the `__bridge` a Forge host provides. @forge/bridge reads `__bridge.callBridge`
+// when it is first imported, so a test imports this module before any component.
+type ResolverAnswer = (payload: unknown) => unknown;
+
+interface Invocation {
+  functionKey: string;
+  payload: unknown;
+}
+
+interface BridgeCall {
+  functionKey?: unknown;
+  payload?: unknown;
+}
+
+const state = {
+  context: {} as Record<string, unknown>,
+  resolvers: new Map<string, ResolverAnswer>(),
+  invocations: [] as Invocation[],
+};
+
+async function callBridge(name: string, call?: BridgeCall): Promise<unknown> {
+  switch (name) {
+    case 'getContext':
+      return state.context;
+    case 'enableTheming':
+      return undefined;
+    case 'invoke': {
+      const functionKey = String(call?.functionKey);
+      state.invocations.push({ functionKey, payload: call?.payload });
+      const answer = state.resolvers.get(functionKey);
+      if (!answer) throw new Error(`fake bridge: no resolver for ${functionKey}`);
+      return answer(call?.payload);
+    }
+    default:
+      throw new Error(`fake bridge: ${name} is not faked`);
+  }
+}
+
+(globalThis as { __bridge?: unknown }).__bridge = { callBridge };
+
+export const fakeBridge = {
+  givenContext(context: Record<string, unknown>): void {
+    state.context = context;
+  },
+  givenResolver(functionKey: string, answer: ResolverAnswer): void {
+    state.resolvers.set(functionKey, answer);
+  },
+  invocationsOf(functionKey: string): Invocation[] {
+    return state.invocations.filter((invocation) => invocation.functionKey === functionKey);
+  },
+  reset(): void {
+    state.context = {};
+    state.resolvers.clear();
+    state.invocations = [];
+  },
+};
+
+/** A promise the test settles by hand, to observe a view while its resolver is still running. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
