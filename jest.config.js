@@ -13,7 +13,6 @@ module.exports = {
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/static'],
       testMatch: ['**/src/**/*.test.tsx'],
-      setupFilesAfterEach: undefined,
       moduleNameMapper: { '\\.(css)$': '<rootDir>/test/support/style-mock.js' },
       transformIgnorePatterns: ['/node_modules/(?!(@atlaskit|@compiled|bind-event-listener)/)'],
     },

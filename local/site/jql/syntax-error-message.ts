@@ -18,17 +18,24 @@ export function syntaxErrorMessage(error: JQLParseError, source: SyntaxErrorSour
 function detail(message: string, offending: string | undefined): string {
   if (offending !== undefined && isUnfinishedString(offending)) return `The quoted string '${offending}' has not been completed.`;
   const got = offending === undefined ? 'end of query' : `'${offending}'`;
-  return `Expecting ${expectation(message)} but got ${got}.`;
+  const expected = expectation(message);
+  return `Expecting ${expected.text} but got ${got}.${quotingHint(expected.role, offending)}`;
 }
 
-function expectation(message: string): string {
+// Jira's hint for a reserved word, such as 'true' or 'order', where a value or field was expected.
+function quotingHint(role: string | undefined, offending: string | undefined): string {
+  if (!role || offending === undefined || !/^\w+$/.test(offending)) return '';
+  return ` You must surround '${offending}' in quotation marks to use it as a ${role}.`;
+}
+
+function expectation(message: string): { text: string; role?: string } {
   const expected = message.split(' expecting ')[1] ?? message.match(/^missing (.*) at /)?.[1] ?? '';
-  if (expected.includes("'='")) return "operator. Valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'";
-  if (expected.includes('EMPTY')) return 'either a value, list or function';
-  if (expected.includes('CUSTOMFIELD')) return 'a field name';
-  if (expected.includes('ORDER')) return "either 'OR' or 'AND'";
-  if (expected.includes("','")) return "either ',' or ')'";
-  return expected || 'a valid query';
+  if (expected.includes("'='")) return { text: "operator. Valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'" };
+  if (expected.includes('STRING') && !expected.includes('CUSTOMFIELD')) return { text: 'either a value, list or function', role: 'value' };
+  if (expected.includes('CUSTOMFIELD')) return { text: 'a field name', role: 'field name' };
+  if (expected.includes('ORDER')) return { text: "either 'OR' or 'AND'" };
+  if (expected.includes("','")) return { text: "either ',' or ')'" };
+  return { text: expected || 'a valid query' };
 }
 
 function isUnfinishedString(token: string): boolean {

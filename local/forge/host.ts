@@ -1,0 +1,290 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { LocalSite } from '../site/server';
+import type { LocalUser } from '../site/model';
+import { APP_ACCOUNT_ID, DEMO_USERS } from '../site/base-data';
+import { hasProjectPermission } from '../site/permissions';
+import { createInvoker } from './invoke';
+import type { LoadedManifest, UiModule } from './manifest';
+import { backlogPage, issuePage, issuesPage, layout, messagePage, projectAppPage, type FrameSpec, type PageShell } from './pages';
+import { installForgeRuntime } from './runtime';
+import { contentType, injectBridge, readUnder } from './static-files';
+import { deliverSiteEvents } from './triggers';
+
+const USER_COOKIE = 'local_jira_user';
+const PUBLIC_DIR = path.join(__dirname, 'public');
+
+export interface ForgeHost {
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** Resolves when every trigger started so far has finished (tests wait on it). */
+  idle(): Promise<void>;
+}
+
+/** The local Forge host: Jira-like pages that load the app's Custom UI, and its backend. */
+export function createForgeHost(site: LocalSite, manifest: LoadedManifest): ForgeHost {
+  installForgeRuntime(site, manifest.manifest.app.id);
+  const invoker = createInvoker(manifest);
+  const triggers = deliverSiteEvents(site, manifest, invoker);
+  const users = () => site.store.all('user').filter((u) => u.accountType === 'atlassian');
+  const token = new Map<string, string>();
+  const userToken = (accountId: string) => {
+    let t = token.get(accountId);
+    if (!t) token.set(accountId, (t = site.auth.issueForgeToken(accountId)));
+    return t;
+  };
+
+  const actingUser = (req: IncomingMessage): LocalUser => {
+    const cookie = /(?:^|;\s*)local_jira_user=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+    const chosen = cookie ? site.store.get('user', decodeURIComponent(cookie)) : undefined;
+    return chosen && chosen.accountType === 'atlassian' ? chosen : (site.store.get('user', DEMO_USERS[0]!.accountId) as LocalUser);
+  };
+
+  /** Calls the local site's REST API as a person, exactly as Jira's own frontend would. */
+  const jiraAs = async (user: LocalUser, restPath: string, init: { method?: string; body?: string | null; headers?: Array<[string, string]> } = {}) => {
+    const headers = new Headers(init.headers ?? []);
+    headers.set('Authorization', `Bearer ${userToken(user.accountId)}`);
+    const response = await fetch(`${site.url}${restPath}`, { method: init.method ?? 'GET', headers, ...(init.body ? { body: init.body } : {}) });
+    return { status: response.status, statusText: response.statusText, headers: Object.fromEntries(response.headers.entries()), body: await response.text() };
+  };
+
+  const projectPages = () => manifest.uiModules.filter((m) => m.type === 'jira:projectPage').map((m) => ({ key: m.key, title: m.title ?? m.key }));
+
+  const baseContext = (user: LocalUser, module: UiModule, localId: string, extension: Record<string, unknown>) => ({
+    accountId: user.accountId,
+    cloudId: 'local',
+    siteUrl: site.url,
+    localId,
+    moduleKey: module.key,
+    environmentId: 'local',
+    environmentType: 'DEVELOPMENT',
+    locale: 'en-US',
+    timezone: 'UTC',
+    theme: { colorMode: 'light' },
+    extension: { type: module.type, ...extension },
+  });
+
+  const shell = (user: LocalUser, title: string, extra: Partial<PageShell> = {}): PageShell => ({ title, user, users: users(), projectPages: projectPages(), ...extra });
+
+  async function issueView(user: LocalUser, key: string): Promise<string> {
+    const issue = site.store.issueByKey(key);
+    const project = issue ? site.store.get('project', issue.projectId) : undefined;
+    if (!issue || !project || !hasProjectPermission(site.store, user, project, 'BROWSE_PROJECTS')) {
+      return layout(shell(user, key), messagePage('Issue not found', `${key} does not exist, or ${user.displayName} cannot see it.`));
+    }
+    const status = site.store.get('status', issue.statusId);
+    const type = site.store.get('issueType', issue.issueTypeId);
+    const links = site.store
+      .all('link')
+      .filter((l) => l.inwardIssueId === issue.id || l.outwardIssueId === issue.id)
+      .map((l) => {
+        const linkType = site.store.get('linkType', l.typeId);
+        const outward = l.inwardIssueId === issue.id;
+        const other = site.store.get('issue', outward ? l.outwardIssueId : l.inwardIssueId);
+        return { relation: (outward ? linkType?.outward : linkType?.inward) ?? 'relates to', key: other?.key ?? '?', summary: other?.summary ?? '' };
+      });
+    const panels: FrameSpec[] = manifest.uiModules
+      .filter((m) => m.type === 'jira:issuePanel')
+      .map((m) => ({
+        id: `panel-${m.key}`,
+        resource: m.resource,
+        title: m.title ?? m.key,
+        context: baseContext(user, m, `${m.key}-${issue.id}`, {
+          issue: { id: String(issue.id), key: issue.key, type: type?.name ?? '', typeId: issue.issueTypeId },
+          project: { id: String(project.id), key: project.key, type: 'software' },
+          isNewToIssue: false,
+        }),
+      }));
+    const transitions = JSON.parse((await jiraAs(user, `/rest/api/3/issue/${issue.id}/transitions`)).body) as { transitions?: Array<{ id: string; name: string }> };
+    const reporter = site.store.get('user', issue.reporterAccountId);
+    const assignee = issue.assigneeAccountId ? site.store.get('user', issue.assigneeAccountId) : undefined;
+    const sprint = issue.sprintId !== null ? site.store.get('sprint', issue.sprintId) : undefined;
+    const body = issuePage(
+      {
+        issue,
+        project,
+        typeName: type?.name ?? '',
+        status: { name: status?.name ?? '', category: status?.category ?? 'new' },
+        ...(assignee ? { assignee: assignee.displayName } : {}),
+        ...(reporter ? { reporter: reporter.displayName } : {}),
+        ...(sprint ? { sprint } : {}),
+        links,
+        transitions: transitions.transitions ?? [],
+      },
+      panels,
+    );
+    return layout(shell(user, `${issue.key} ${issue.summary}`, { project, frames: panels }), body);
+  }
+
+  function projectOf(user: LocalUser, key: string) {
+    const project = site.store.all('project').find((p) => p.key === key.toUpperCase());
+    return project && hasProjectPermission(site.store, user, project, 'BROWSE_PROJECTS') ? project : undefined;
+  }
+
+  function appPage(user: LocalUser, projectKey: string, moduleKey: string): string {
+    const project = projectOf(user, projectKey);
+    const module = manifest.uiModules.find((m) => m.key === moduleKey && m.type === 'jira:projectPage');
+    if (!project || !module) return layout(shell(user, 'Not found'), messagePage('Page not found', 'The project or the app page does not exist, or you cannot see it.'));
+    const frame: FrameSpec = {
+      id: `page-${module.key}`,
+      resource: module.resource,
+      title: module.title ?? module.key,
+      context: baseContext(user, module, `${module.key}-${project.id}`, { project: { id: String(project.id), key: project.key, type: 'software' } }),
+    };
+    return layout(shell(user, frame.title, { project, active: module.key, frames: [frame] }), projectAppPage(frame));
+  }
+
+  function backlog(user: LocalUser, projectKey: string): string {
+    const project = projectOf(user, projectKey);
+    if (!project) return layout(shell(user, 'Not found'), messagePage('Project not found', `${projectKey} does not exist, or you cannot see it.`));
+    const board = site.store.all('board').find((b) => b.projectId === project.id);
+    const statusName = (statusId: string) => site.store.get('status', statusId)?.name ?? '';
+    const rows = (filter: (i: { sprintId: number | null; projectId: number }) => boolean) =>
+      site.store
+        .all('issue')
+        .filter((i) => i.projectId === project.id && filter(i))
+        .sort((a, b) => a.rank - b.rank)
+        .map((issue) => ({ issue, status: statusName(issue.statusId) }));
+    const sprintModules = manifest.uiModules.filter((m) => m.type === 'jira:sprintAction');
+    const launchers: NonNullable<PageShell['launchers']> = {};
+    const sprints = site.store
+      .all('sprint')
+      .filter((s) => board && s.boardId === board.id && s.state !== 'closed')
+      .sort((a, b) => (a.state === b.state ? a.id - b.id : a.state === 'active' ? -1 : 1))
+      .map((sprint) => ({
+        sprint,
+        issues: rows((i) => i.sprintId === sprint.id),
+        actions: sprintModules.map((m) => {
+          const launcherId = `${m.key}-${sprint.id}`;
+          launchers[launcherId] = {
+            resource: m.resource,
+            title: m.title ?? m.key,
+            context: baseContext(user, m, launcherId, { sprint: { id: sprint.id }, board: { id: sprint.boardId }, project: { id: String(project.id), key: project.key, type: 'software' } }),
+          };
+          return { launcherId, title: m.title ?? m.key };
+        }),
+      }));
+    const open = (i: { sprintId: number | null }) => i.sprintId === null || site.store.get('sprint', i.sprintId)?.state === 'closed';
+    return layout(shell(user, `${project.key} backlog`, { project, active: 'backlog', launchers }), backlogPage(project, sprints, rows(open)));
+  }
+
+  async function issues(user: LocalUser, projectKey: string, jql: string): Promise<string> {
+    const project = projectOf(user, projectKey);
+    if (!project) return layout(shell(user, 'Not found'), messagePage('Project not found', `${projectKey} does not exist, or you cannot see it.`));
+    const query = jql || `project = ${project.key} ORDER BY rank`;
+    const answer = await jiraAs(user, '/rest/api/3/search/jql', {
+      method: 'POST',
+      body: JSON.stringify({ jql: query, fields: ['summary', 'status'], maxResults: 100 }),
+      headers: [['Content-Type', 'application/json']],
+    });
+    const parsed = JSON.parse(answer.body) as { issues?: Array<{ key: string; fields: { summary: string; status: { name: string } } }>; errorMessages?: string[] };
+    const result =
+      answer.status >= 400
+        ? { issues: [], error: (parsed.errorMessages ?? []).join(' ') || `Jira answered ${answer.status}` }
+        : { issues: (parsed.issues ?? []).map((i) => ({ key: i.key, summary: i.fields.summary, status: i.fields.status?.name ?? '' })) };
+    return layout(shell(user, 'Issues', { project, active: 'issues' }), issuesPage(project, query, result));
+  }
+
+  async function resource(res: ServerResponse, key: string, file: string, frameId: string): Promise<void> {
+    let root: string;
+    try {
+      root = manifest.resourcePath(key);
+    } catch {
+      return sendText(res, 404, 'text/plain', `No resource '${key}' in manifest.yml`);
+    }
+    const content = await readUnder(root, file || 'index.html');
+    if (!content) return sendText(res, 404, 'text/plain', `Not found: ${file}. Was the UI built (npm run build:ui)?`);
+    if (file.endsWith('.html')) return sendText(res, 200, contentType(file), injectBridge(content.toString('utf8'), frameId));
+    res.writeHead(200, { 'Content-Type': contentType(file), 'Cache-Control': 'no-cache' });
+    res.end(content);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', site.url);
+    const p = url.pathname;
+    if (p.startsWith('/rest/') || p.startsWith('/_local/')) return false;
+    const user = actingUser(req);
+    const method = req.method ?? 'GET';
+    let m: RegExpExecArray | null;
+    if (p === '/') return redirect(res, defaultPage(user));
+    if ((m = /^\/browse\/([A-Za-z0-9_-]+)$/.exec(p))) return html(res, await issueView(user, m[1]!));
+    if ((m = /^\/projects\/([A-Za-z0-9_]+)\/backlog$/.exec(p))) return html(res, backlog(user, m[1]!));
+    if ((m = /^\/projects\/([A-Za-z0-9_]+)\/issues$/.exec(p))) return html(res, await issues(user, m[1]!, url.searchParams.get('jql') ?? ''));
+    if ((m = /^\/projects\/([A-Za-z0-9_]+)\/apps\/([A-Za-z0-9_-]+)$/.exec(p))) return html(res, appPage(user, m[1]!, m[2]!));
+    if ((m = /^\/forge\/resource\/([A-Za-z0-9_-]+)\/(.*)$/.exec(p))) {
+      await resource(res, m[1]!, m[2]!, url.searchParams.get('frame') ?? '');
+      return true;
+    }
+    if (p === '/forge/bridge-shim.js' || p === '/forge/host.js' || p === '/forge/host.css') {
+      const content = await readUnder(PUBLIC_DIR, path.basename(p));
+      sendText(res, content ? 200 : 404, contentType(p), content?.toString('utf8') ?? 'missing');
+      return true;
+    }
+    if (method === 'POST' && p === '/forge/invoke') {
+      const body = (await readBody(req)) as { moduleKey?: string; functionKey?: string; payload?: unknown; context?: Record<string, unknown> };
+      const answer = await invoker.invoke({
+        accountId: user.accountId,
+        moduleKey: String(body.moduleKey ?? ''),
+        functionKey: String(body.functionKey ?? ''),
+        payload: body.payload ?? {},
+        context: { ...(body.context ?? {}), accountId: user.accountId },
+      });
+      return sendJson(res, 200, answer);
+    }
+    if (method === 'POST' && p === '/forge/fetch-product') {
+      const body = (await readBody(req)) as { restPath?: string; fetchRequestInit?: { method?: string; body?: string | null; headers?: Array<[string, string]> } };
+      if (!body.restPath?.startsWith('/rest/')) return sendJson(res, 400, { message: 'restPath must start with /rest/' });
+      return sendJson(res, 200, await jiraAs(user, body.restPath, body.fetchRequestInit ?? {}));
+    }
+    if (method === 'POST' && p === '/forge/user') {
+      const body = (await readBody(req)) as { accountId?: string };
+      const chosen = body.accountId ? site.store.get('user', body.accountId) : undefined;
+      if (!chosen || chosen.accountType !== 'atlassian' || chosen.accountId === APP_ACCOUNT_ID) return sendJson(res, 400, { message: 'Unknown user' });
+      res.setHeader('Set-Cookie', `${USER_COOKIE}=${encodeURIComponent(chosen.accountId)}; Path=/; SameSite=Lax`);
+      return sendJson(res, 200, { accountId: chosen.accountId });
+    }
+    if (p.startsWith('/forge/') || p.startsWith('/browse/') || p.startsWith('/projects/')) {
+      return html(res, layout(shell(user, 'Not found'), messagePage('Page not found', `Nothing lives at ${p}.`)), 404);
+    }
+    return false;
+  }
+
+  function defaultPage(user: LocalUser): string {
+    const visible = site.store.all('project').filter((p) => hasProjectPermission(site.store, user, p, 'BROWSE_PROJECTS'));
+    const first = visible.find((p) => p.key === 'PAY') ?? visible[0];
+    return first ? `/projects/${first.key}/backlog` : '/forge/no-projects';
+  }
+
+  return { handle, idle: () => triggers.idle() };
+}
+
+function html(res: ServerResponse, body: string, status = 200): true {
+  sendText(res, status, 'text/html; charset=utf-8', body);
+  return true;
+}
+
+function redirect(res: ServerResponse, location: string): true {
+  res.writeHead(302, { Location: location });
+  res.end();
+  return true;
+}
+
+function sendText(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): true {
+  sendText(res, status, 'application/json', JSON.stringify(body));
+  return true;
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    return {};
+  }
+}

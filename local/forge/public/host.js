@@ -1,0 +1,206 @@
+// The host page's side of the bridge: answers what Custom UI frames ask of Jira (context,
+// invoke, fetchProduct, navigate, flags, modals), like the Forge host in Jira Cloud.
+(function () {
+  var frames = window.__FORGE_FRAMES__ || {};
+  var listeners = [];
+
+  function frameWindow(frameId) {
+    var el = document.querySelector('iframe[data-frame-id="' + frameId + '"]');
+    return el ? el.contentWindow : null;
+  }
+
+  function reply(frameId, id, ok, result, error) {
+    var win = frameWindow(frameId);
+    if (win) win.postMessage({ forgeBridge: 'reply', id: id, ok: ok, result: result, error: error }, '*');
+  }
+
+  function callback(frameId, callbackId, payload) {
+    var win = frameWindow(frameId);
+    if (win) win.postMessage({ forgeBridge: 'callback', callbackId: callbackId, payload: payload }, '*');
+  }
+
+  function postJson(url, body) {
+    return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(function (r) {
+      return r.json();
+    });
+  }
+
+  var handlers = {
+    getContext: function (frame) {
+      return frame.context;
+    },
+    invoke: function (frame, payload) {
+      return postJson('/forge/invoke', { moduleKey: frame.context.moduleKey, functionKey: payload.functionKey, payload: payload.payload, context: frame.context }).then(function (answer) {
+        if (!answer.ok) throw new Error(answer.message);
+        return answer.body;
+      });
+    },
+    fetchProduct: function (frame, payload) {
+      return postJson('/forge/fetch-product', payload);
+    },
+    navigate: function (frame, payload) {
+      if (payload.type === 'new-tab') window.open(payload.url, '_blank');
+      else window.location.href = payload.url;
+      return null;
+    },
+    showFlag: function (frame, payload) {
+      showFlag(payload);
+      return null;
+    },
+    closeFlag: function (frame, payload) {
+      var el = document.getElementById('flag-' + payload.id);
+      if (el) el.remove();
+      return null;
+    },
+    openModal: function (frame, payload) {
+      openModal(frame, payload);
+      return true;
+    },
+    close: function (frame) {
+      closeModal(frame, undefined);
+      return null;
+    },
+    submit: function (frame, payload) {
+      closeModal(frame, payload);
+      return null;
+    },
+    refresh: function () {
+      setTimeout(function () {
+        window.location.reload();
+      }, 50);
+      return null;
+    },
+    reload: function () {
+      window.location.reload();
+      return null;
+    },
+    on: function (frame, payload) {
+      listeners.push({ frameId: frame.id, event: payload.event, callbackId: payload.callback });
+      return null;
+    },
+    emit: function (frame, payload) {
+      listeners.forEach(function (l) {
+        if (l.event === payload.event) callback(l.frameId, l.callbackId, payload.payload);
+      });
+      return null;
+    },
+    enableTheming: function () {
+      return null;
+    },
+    emitReadyEvent: function () {
+      return null;
+    },
+    changeWindowTitle: function () {
+      return null;
+    },
+  };
+
+  window.addEventListener('message', function (event) {
+    var m = event.data;
+    if (!m || !m.forgeBridge || !frames[m.frameId]) return;
+    var frame = frames[m.frameId];
+    if (m.forgeBridge === 'resize') {
+      var el = document.querySelector('iframe[data-frame-id="' + m.frameId + '"]');
+      if (el && !el.hasAttribute('data-fixed-height')) el.style.height = Math.max(m.height, 40) + 'px';
+      return;
+    }
+    if (m.forgeBridge !== 'call') return;
+    var handler = handlers[m.name];
+    if (!handler) return reply(m.frameId, m.id, false, null, 'The local Forge host does not support ' + m.name + '.');
+    Promise.resolve()
+      .then(function () {
+        return handler(frame, m.payload || {});
+      })
+      .then(
+        function (result) {
+          reply(m.frameId, m.id, true, result === undefined ? null : result);
+        },
+        function (error) {
+          reply(m.frameId, m.id, false, null, error && error.message ? error.message : String(error));
+        },
+      );
+  });
+
+  function showFlag(options) {
+    var host = document.getElementById('flags');
+    var el = document.createElement('div');
+    el.id = 'flag-' + options.id;
+    el.className = 'flag flag-' + (options.type || 'info');
+    el.setAttribute('role', 'status');
+    var title = document.createElement('strong');
+    title.textContent = options.title || '';
+    var body = document.createElement('div');
+    body.textContent = options.description || '';
+    el.appendChild(title);
+    el.appendChild(body);
+    host.appendChild(el);
+    setTimeout(function () {
+      el.remove();
+    }, options.isAutoDismiss === false ? 30000 : 8000);
+  }
+
+  var modalSeq = 0;
+  function openModal(opener, options) {
+    var context = Object.assign({}, opener.context, { modal: options.context || {} });
+    openModalFrame({ resource: options.resource || opener.resource, context: context, opener: opener.id, onClose: options.onClose }, options);
+  }
+
+  function openModalFrame(spec, options) {
+    var id = 'modal-' + ++modalSeq;
+    var resource = spec.resource;
+    var context = Object.assign({}, spec.context, { localId: id });
+    frames[id] = { id: id, resource: resource, context: context, opener: spec.opener, onClose: spec.onClose, modal: true };
+    var overlay = document.createElement('div');
+    overlay.className = 'modal-overlay';
+    overlay.id = 'overlay-' + id;
+    overlay.innerHTML = '<div class="modal modal-' + (typeof options.size === 'string' ? options.size : 'medium') + '" role="dialog" aria-modal="true"></div>';
+    var dialog = overlay.firstChild;
+    if (options.title) {
+      var heading = document.createElement('h2');
+      heading.textContent = options.title;
+      dialog.appendChild(heading);
+    }
+    var iframe = document.createElement('iframe');
+    iframe.setAttribute('data-frame-id', id);
+    iframe.setAttribute('title', options.title || 'App dialog');
+    iframe.src = '/forge/resource/' + encodeURIComponent(resource) + '/index.html?frame=' + encodeURIComponent(id);
+    dialog.appendChild(iframe);
+    overlay.addEventListener('click', function (e) {
+      if (e.target === overlay && options.closeOnOverlayClick !== false) closeModal(frames[id], undefined);
+    });
+    document.addEventListener('keydown', function onKey(e) {
+      if (e.key === 'Escape' && options.closeOnEscape !== false && frames[id]) {
+        document.removeEventListener('keydown', onKey);
+        closeModal(frames[id], undefined);
+      }
+    });
+    document.body.appendChild(overlay);
+  }
+
+  function closeModal(frame, payload) {
+    if (!frame || !frame.modal) return;
+    var overlay = document.getElementById('overlay-' + frame.id);
+    if (overlay) overlay.remove();
+    delete frames[frame.id];
+    if (frame.onClose) callback(frame.opener, frame.onClose, payload);
+  }
+
+  // Modules that Jira opens in a modal from its own UI (sprint actions in the backlog).
+  var launchers = window.__FORGE_LAUNCHERS__ || {};
+  document.querySelectorAll('[data-forge-launcher]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var launcher = launchers[button.getAttribute('data-forge-launcher')];
+      if (launcher) openModalFrame({ resource: launcher.resource, context: launcher.context, opener: null, onClose: null }, { title: launcher.title, size: 'large' });
+    });
+  });
+
+  // The user switcher.
+  var switcher = document.getElementById('user-switcher');
+  if (switcher) {
+    switcher.addEventListener('change', function () {
+      postJson('/forge/user', { accountId: switcher.value }).then(function () {
+        window.location.reload();
+      });
+    });
+  }
+})();

@@ -1,0 +1,73 @@
+import type { LocalIssue } from '../model';
+import type { Store } from '../store';
+import { DEMO_USERS, ISSUE_TYPES, STATUSES } from '../base-data';
+import { DEMO_STORIES } from './demo-stories';
+
+const DAY = 24 * 60 * 60 * 1000;
+const jiraTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
+
+const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+/**
+ * The demo site: project PAY with a board, a closed, an active and a future sprint, and the
+ * payment team's backlog. Runs once: a site that already has PAY is left as it is, so a
+ * restart never overwrites what people did.
+ */
+export function seedDemo(store: Store, now = Date.now()): void {
+  if (store.all('project').some((p) => p.key === 'PAY')) return;
+  store.transaction(() => {
+    const projectId = store.next('project', 10000);
+    store.put('project', projectId, { id: projectId, key: 'PAY', name: 'Payments', leadAccountId: DEMO_USERS[0]!.accountId });
+    const boardId = store.next('board', 1);
+    store.put('board', boardId, { id: boardId, name: 'PAY board', type: 'scrum', projectId });
+    const sprintIds = {
+      closed: addSprint(store, boardId, 'PAY Sprint 11', 'closed', 'Login hardening', now - 21 * DAY),
+      active: addSprint(store, boardId, 'PAY Sprint 12', 'active', 'Card payments and refunds at checkout', now - 7 * DAY),
+      future: addSprint(store, boardId, 'PAY Sprint 13', 'future', 'Reports and wallets', now + 7 * DAY),
+    };
+    const clausesField = store.all('customField').find((f) => f.moduleKey === 'without-clauses');
+    DEMO_STORIES.forEach((story, index) => {
+      const id = store.next('issue', 10000);
+      const created = now - (40 - index) * DAY;
+      const clauses = story.clauses?.map((c, i) => ({ id: `c${index + 1}-${i + 1}`, text: c.text, threatIds: c.threatIds }));
+      const issue: LocalIssue = {
+        id,
+        key: `PAY-${store.next(`issue-number/${projectId}`)}`,
+        projectId,
+        issueTypeId: ISSUE_TYPES.find((t) => t.name === (story.type ?? 'Story'))!.id,
+        statusId: STATUSES.find((s) => s.name === (story.status ?? 'To Do'))!.id,
+        summary: story.summary,
+        description: adf(story.description),
+        labels: story.labels ?? [],
+        reporterAccountId: DEMO_USERS[0]!.accountId,
+        assigneeAccountId: story.status && story.status !== 'To Do' ? DEMO_USERS[1]!.accountId : null,
+        created: jiraTime(created),
+        updated: jiraTime(created + DAY),
+        rank: id,
+        sprintId: story.sprint ? sprintIds[story.sprint] : null,
+        customFields: clausesField && clauses ? { [clausesField.id]: clausesValue(clauses) } : {},
+        properties: {},
+      };
+      store.put('issue', id, issue);
+    });
+  });
+}
+
+function clausesValue(clauses: Array<{ id: string; text: string; threatIds: string[] }>) {
+  const threatIds = [...new Set(clauses.flatMap((c) => c.threatIds))];
+  return { clauses, directThreatIds: [], threatIds, hasClauses: clauses.length > 0 ? 'yes' : 'no' };
+}
+
+function addSprint(store: Store, boardId: number, name: string, state: 'closed' | 'active' | 'future', goal: string, start: number): number {
+  const id = store.next('sprint', 1);
+  store.put('sprint', id, {
+    id,
+    boardId,
+    name,
+    state,
+    goal,
+    ...(state !== 'future' ? { startDate: new Date(start).toISOString(), endDate: new Date(start + 14 * DAY).toISOString() } : {}),
+    ...(state === 'closed' ? { completeDate: new Date(start + 14 * DAY).toISOString() } : {}),
+  });
+  return id;
+}
