@@ -13,7 +13,7 @@ export interface RetryPolicy {
   baseDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, totalRetryBudget: 20, maxWaitMs: 10_000, baseDelayMs: 500 };
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, totalRetryBudget: 30, maxWaitMs: 10_000, baseDelayMs: 500 };
 
 export interface ClientStats {
   requests: number;
@@ -31,8 +31,8 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 // 429 and 503 are Jira asking us to come back later; any method may retry them. Other 5xx
 // are retried only where repeating the request cannot do the work twice.
-const retryable = (status: number, method: TransportRequest['method']) =>
-  status === 429 || status === 503 || (status >= 500 && method !== 'POST');
+const retryable = (status: number, request: TransportRequest) =>
+  status === 429 || status === 503 || (status >= 500 && (request.method !== 'POST' || request.readOnly === true));
 
 /**
  * The one way this app talks to Jira: every response is checked against a zod schema, so a
@@ -55,8 +55,9 @@ export class JiraClient {
     return this.call(path, { method: 'GET' }, schema);
   }
 
-  post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
-    return this.call(path, { method: 'POST', body: JSON.stringify(body) }, schema);
+  /** `readOnly` marks a POST that only reads (a JQL search), so a 5xx may be retried. */
+  post<S extends z.ZodType>(path: string, body: unknown, schema: S, options: { readOnly?: boolean } = {}): Promise<z.infer<S>> {
+    return this.call(path, { method: 'POST', body: JSON.stringify(body), ...(options.readOnly ? { readOnly: true } : {}) }, schema);
   }
 
   put<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
@@ -86,7 +87,7 @@ export class JiraClient {
   private async withRetries(path: string, request: TransportRequest): Promise<TransportResponse> {
     for (let attempt = 1; ; attempt++) {
       const response = await this.once(path, request);
-      if (!retryable(response.status, request.method)) return response;
+      if (!retryable(response.status, request)) return response;
       const wait = this.waitBefore(response, attempt);
       if (wait === undefined) return response;
       this.stats.retries++;

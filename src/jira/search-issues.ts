@@ -30,6 +30,7 @@ export async function searchIssues(client: JiraClient, search: IssueSearch): Pro
         ...(nextPageToken ? { nextPageToken } : {}),
       },
       SearchPage,
+      { readOnly: true },
     );
     issues.push(...page.issues);
     nextPageToken = page.isLast === false || page.nextPageToken ? page.nextPageToken : undefined;

@@ -9,6 +9,8 @@ export interface TransportResponse {
 export interface TransportRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: string;
+  /** A POST that changes nothing (JQL search): safe to repeat after a 5xx. */
+  readOnly?: boolean;
 }
 
 export interface JiraTransport {

@@ -146,6 +146,9 @@ describe('compileJql', () => {
     it('rejects what it would misread', () => {
       expect(errorsOf('text !~ card')).toEqual(["The operator '!~' is not supported by the 'text' field."]);
       expect(errorsOf('summary ~ ""')).toEqual(["The field 'summary' does not support searching for an empty string."]);
+      expect(errorsOf('summary ~ "*card"')).toEqual([
+        "The text query '*card' for field 'summary' is not allowed to start with the wildcard character '*' or '?'.",
+      ]);
       expect(errorsOf('summary ~ "card OR login"')).toEqual(["The local Jira site does not support the text search operator 'OR'."]);
     });
   });
@@ -342,6 +345,7 @@ describe('compileJql', () => {
     it('rejects operators and operands that do not fit the field', () => {
       expect(errorsOf('labels > a')).toEqual(["The operator '>' is not supported by the 'labels' field."]);
       expect(errorsOf('status was Done')).toEqual(["The operator 'was' is not supported by the 'status' field."]);
+      expect(errorsOf('status changed')).toEqual(["The operator 'changed' is not supported by the 'status' field."]);
       expect(errorsOf('summary ~ EMPTY')).toEqual(["The operator '~' does not support the EMPTY operand."]);
     });
 
@@ -355,7 +359,7 @@ describe('compileJql', () => {
 
     it.each([
       ['project = ', 'Error in the JQL Query: Expecting either a value, list or function but got end of query. (line 1, character 11)'],
-      ['project SHOP', "Error in the JQL Query: Expecting operator. Valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT' but got 'SHOP'. (line 1, character 9)"],
+      ['project SHOP', "Error in the JQL Query: Expecting operator but got 'SHOP'. Valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'. (line 1, character 9)"],
       ['project = SHOP labels = x', "Error in the JQL Query: Expecting either 'OR' or 'AND' but got 'labels'. (line 1, character 16)"],
       ['project = SHOP AND', 'Error in the JQL Query: Expecting a field name but got end of query. (line 1, character 19)'],
       ['summary ~ "unfinished', `Error in the JQL Query: The quoted string '"unfinished' has not been completed. (line 1, character 11)`],

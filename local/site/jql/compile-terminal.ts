@@ -10,9 +10,9 @@ const NEVER: Predicate = () => false;
 /** One `field operator operand` clause as a predicate over issues. */
 export function compileTerminal(clause: TerminalClause, spec: FieldSpec, field: string): Predicate {
   const { operator, operand } = clause;
-  if (!operator || !operand) throw jqlError(`Error in the JQL Query: the clause on '${field}' is incomplete.`);
+  if (operator && !spec.operators.has(operator.value)) throw operatorNotSupported(operator.value, field);
+  if (!operator || !operand) throw jqlError(`The clause on the field '${field}' is incomplete.`);
   const op = operator.value;
-  if (!spec.operators.has(op)) throw operatorNotSupported(op, field);
   if (spec.matchesNothing) return NEVER;
   if (op === 'is' || op === 'is not') return compileEmptiness(spec, op, operand);
   if (op === '~' || op === '!~') return compileTextMatch(spec, op, operand, field);

@@ -19,7 +19,7 @@ function detail(message: string, offending: string | undefined): string {
   if (offending !== undefined && isUnfinishedString(offending)) return `The quoted string '${offending}' has not been completed.`;
   const got = offending === undefined ? 'end of query' : `'${offending}'`;
   const expected = expectation(message);
-  return `Expecting ${expected.text} but got ${got}.${quotingHint(expected.role, offending)}`;
+  return `Expecting ${expected.text} but got ${got}.${expected.note ?? ''}${quotingHint(expected.role, offending)}`;
 }
 
 // Jira's hint for a reserved word, such as 'true' or 'order', where a value or field was expected.
@@ -28,9 +28,11 @@ function quotingHint(role: string | undefined, offending: string | undefined): s
   return ` You must surround '${offending}' in quotation marks to use it as a ${role}.`;
 }
 
-function expectation(message: string): { text: string; role?: string } {
+const VALID_OPERATORS = " Valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
+
+function expectation(message: string): { text: string; note?: string; role?: string } {
   const expected = message.split(' expecting ')[1] ?? message.match(/^missing (.*) at /)?.[1] ?? '';
-  if (expected.includes("'='")) return { text: "operator. Valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'" };
+  if (expected.includes("'='")) return { text: 'operator', note: VALID_OPERATORS };
   if (expected.includes('STRING') && !expected.includes('CUSTOMFIELD')) return { text: 'either a value, list or function', role: 'value' };
   if (expected.includes('CUSTOMFIELD')) return { text: 'a field name', role: 'field name' };
   if (expected.includes('ORDER')) return { text: "either 'OR' or 'AND'" };

@@ -16,6 +16,9 @@ export type TextQuery = (words: readonly string[]) => boolean;
 export function compileTextQuery(raw: string, field: string): TextQuery {
   const terms = termsOf(raw);
   if (terms.length === 0) throw jqlError(`The field '${field}' does not support searching for an empty string.`);
+  if (terms.some((words) => /^[*?]/.test(words[0] ?? ''))) {
+    throw jqlError(`The text query '${raw}' for field '${field}' is not allowed to start with the wildcard character '*' or '?'.`);
+  }
   const matchers = terms.map((term) => term.map(wordMatcher));
   return (words) => matchers.every((sequence) => containsSequence(words, sequence));
 }

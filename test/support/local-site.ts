@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { loadManifest } from '../../local/forge/manifest';
+import { startLocalSite, type LocalSite, type LocalSiteOptions } from '../../local/site/server';
+import { seedDemo } from '../../local/site/seed/demo';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** A local site with the app's fields registered from manifest.yml, optionally with the demo. */
+export async function startTestSite(options: Partial<LocalSiteOptions> & { demo?: boolean } = {}): Promise<LocalSite> {
+  const manifest = loadManifest(ROOT);
+  const site = await startLocalSite({
+    dataFile: ':memory:',
+    app: { customFields: manifest.appFields, indexedProperties: manifest.indexedProperties },
+    ...options,
+  });
+  if (options.demo) seedDemo(site.store);
+  return site;
+}
+
+export type As = 'alice' | 'bob' | 'carol';
+
+/** A fetch against the site as one of the demo people, with basic auth as a real client sends. */
+export function restAs(site: LocalSite, who: As) {
+  const authorization = `Basic ${Buffer.from(`${who}@example.com:local-token`).toString('base64')}`;
+  return async (method: string, restPath: string, body?: unknown) => {
+    const response = await fetch(`${site.url}${restPath}`, {
+      method,
+      headers: { Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+  };
+}
+
+export const adfText = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
