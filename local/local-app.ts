@@ -24,15 +24,17 @@ export interface LocalApp {
 /** The local Jira site and the local Forge host on one port, running the app from src/. */
 export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp> {
   const manifest = loadManifest(options.root ?? path.resolve(__dirname, '..'));
-  let host: ForgeHost | undefined;
+  // The site is created first (the host needs its URL), then routes page requests to the host.
+  const hostRef: { current?: ForgeHost } = {};
   const site = await startLocalSite({
     dataFile: options.dataFile,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
     app: { customFields: manifest.appFields, indexedProperties: manifest.indexedProperties },
-    extra: (req, res) => (host ? host.handle(req, res) : false),
+    extra: (req, res) => (hostRef.current ? hostRef.current.handle(req, res) : false),
   });
-  host = createForgeHost(site, manifest);
+  const host = createForgeHost(site, manifest);
+  hostRef.current = host;
   if (options.seed === 'demo') seedDemo(site.store);
   return { site, host, url: site.url, close: () => site.close() };
 }

@@ -1,5 +1,5 @@
 import { deferred, fakeBridge } from '../test-support/fake-bridge';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/envelope';
 import type { StoryView } from '../../../../src/domain/story-view';

@@ -1,0 +1,21 @@
+// Runs every jest project and ends with one plain line, "N passed, N failed, N skipped",
+// which CI reads as the test count; the exit code is jest's own.
+const { spawnSync } = require('node:child_process');
+const { mkdirSync, readFileSync, rmSync } = require('node:fs');
+const path = require('node:path');
+
+const out = path.resolve(__dirname, '../../test-results/jest-results.json');
+mkdirSync(path.dirname(out), { recursive: true });
+rmSync(out, { force: true });
+const jest = require.resolve('jest/bin/jest');
+const run = spawnSync(process.execPath, [jest, '--ci', '--json', `--outputFile=${out}`, ...process.argv.slice(2)], { stdio: 'inherit' });
+let results;
+try {
+  results = JSON.parse(readFileSync(out, 'utf8'));
+} catch {
+  console.log('0 passed, 1 failed');
+  process.exit(run.status || 1);
+}
+const skipped = results.numPendingTests + results.numTodoTests;
+console.log(`tests: ${results.numPassedTests} passed, ${results.numFailedTests + results.numRuntimeErrorTestSuites} failed, ${skipped} skipped`);
+process.exit(run.status ?? 1);
