@@ -11,9 +11,11 @@ export interface RetryPolicy {
   maxWaitMs: number;
   /** Wait when Jira gives no Retry-After (doubled per attempt). */
   baseDelayMs: number;
+  /** All waits of the client together; past it, fail rather than run into the 25 s limit. */
+  maxTotalWaitMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, totalRetryBudget: 30, maxWaitMs: 10_000, baseDelayMs: 500 };
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, totalRetryBudget: 30, maxWaitMs: 10_000, baseDelayMs: 250, maxTotalWaitMs: 15_000 };
 
 export interface ClientStats {
   requests: number;
@@ -103,7 +105,8 @@ export class JiraClient {
     const wait = Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get('retry-after') !== null
       ? retryAfter * 1000
       : this.retry.baseDelayMs * 2 ** (attempt - 1);
-    return wait <= this.retry.maxWaitMs ? wait : undefined;
+    const withinBudget = wait <= this.retry.maxWaitMs && this.stats.waitedMs + wait <= this.retry.maxTotalWaitMs;
+    return withinBudget ? wait : undefined;
   }
 
   private async once(path: string, request: TransportRequest): Promise<TransportResponse> {

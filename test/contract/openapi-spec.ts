@@ -50,7 +50,6 @@ const loaded = new Map<string, OpenApiSpec>();
 
 export class OpenApiSpec {
   private readonly validators = new Map<string, ValidateFunction | null>();
-  private errorCollection: ValidateFunction | undefined;
 
   private constructor(
     readonly id: string,
@@ -98,10 +97,8 @@ export class OpenApiSpec {
   private checkUndocumented(where: string, operation: Operation, status: number, body: unknown): ResponseCheck {
     const documented = Object.keys(operation.responses ?? {}).join(', ') || 'none';
     if (!GENERIC_ERROR_STATUSES.has(status)) return { ok: false, message: `${where}: status not documented (documented: ${documented})` };
-    this.errorCollection ??= ajv().compile(ERROR_COLLECTION);
-    if (body !== undefined && !this.errorCollection(body)) {
-      return { ok: false, message: `${where}: undocumented generic error without Jira's error body:\n${formatErrors(this.errorCollection.errors, body)}` };
-    }
+    const problem = body === undefined ? undefined : errorBodyProblem(body);
+    if (problem) return { ok: false, message: `${where}: undocumented generic error without Jira's error body:\n${problem}` };
     return { ok: true, note: `${where}: generic error status, not documented for this operation (documented: ${documented})` };
   }
 
@@ -114,6 +111,14 @@ export class OpenApiSpec {
     }
     return this.validators.get(key) ?? null;
   }
+}
+
+let errorCollection: ValidateFunction | undefined;
+
+/** Why a body is not Jira's error collection (`{ errorMessages, errors }`), or undefined when it is. */
+export function errorBodyProblem(body: unknown): string | undefined {
+  errorCollection ??= ajv().compile(ERROR_COLLECTION);
+  return errorCollection(body) ? undefined : formatErrors(errorCollection.errors, body);
 }
 
 /** One line per error: where in the body, what is wrong, and the offending value. */

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { validate, type ManifestSchema } from '@forge/manifest';
+import { forgeLint, OPENAPI_FILES, REPO_ROOT, type ForgeLintRun, type LintProblem } from './forge-lint';
+import { findOpaqueRequestJira, findRouteCalls, lintableSource, type RouteCall } from './route-calls';
+
+const MANIFEST = path.join(REPO_ROOT, 'manifest.yml');
+const UI_BUILD = path.join(REPO_ROOT, 'static/ui/build');
+const FIXTURE = path.join(__dirname, 'fixtures/unscoped-field-client.ts');
+
+describe('manifest.yml', () => {
+  it('passes @forge/manifest full validation (handlers found in src/, resources in place)', async () => {
+    // The resource check needs the built Custom UI, which is not committed.
+    if (!fs.existsSync(path.join(UI_BUILD, 'index.html'))) throw new Error(`${UI_BUILD} is missing: run \`npm run build:ui\` first.`);
+    const result = await validate(false, MANIFEST);
+    expect((result.errors ?? []).map((e) => `manifest.yml:${e.line}:${e.column} ${e.message} (${e.reference})`)).toEqual([]);
+    expect(result.success).toBe(true);
+  });
+});
+
+const missing = Object.values(OPENAPI_FILES).filter((file) => !fs.existsSync(file));
+if (missing.length > 0) console.warn(`Forge scope lint skipped: missing ${missing.join(', ')}`);
+const describeIfSpecs = missing.length === 0 ? describe : describe.skip;
+
+describeIfSpecs('Forge scope linter (@forge/lint, offline)', () => {
+  const srcFiles = (fs.readdirSync(path.join(REPO_ROOT, 'src'), { recursive: true }) as string[])
+    .filter((f) => /\.(ts|tsx|js|jsx)$/.test(f) && !f.endsWith('.d.ts'))
+    .map((f) => path.join('src', f))
+    .sort();
+  // The app's own calls; tests beside the code are linted too, as `forge lint` would.
+  const appFiles = srcFiles.filter((f) => !/\.test\.tsx?$/.test(f));
+  const srcRoutes = appFiles.flatMap((f) => findRouteCalls(path.join(REPO_ROOT, f), REPO_ROOT));
+  const fixtureRoutes = findRouteCalls(FIXTURE, REPO_ROOT);
+  const generated = { 'src-routes.js': srcRoutes, 'fixture-routes.js': fixtureRoutes };
+  let declared: ForgeLintRun;
+  let undeclared: ForgeLintRun;
+
+  /** "src/jira/x.ts:16: Jira endpoint: …", pointing a generated line back at its `route` template. */
+  const describeProblem = (p: LintProblem): string => {
+    const routes = generated[p.file as keyof typeof generated];
+    const call: RouteCall | undefined = routes?.[p.line - 2];
+    return `${call ? call.where : `${p.file}:${p.line}`}: ${p.message}`;
+  };
+  const errorsIn = (run: ForgeLintRun, file?: string) =>
+    run.problems.filter((p) => p.level !== 'warning' && (file ? p.file === file : p.file !== 'fixture-routes.js')).map(describeProblem);
+
+  beforeAll(async () => {
+    const manifest = parse(fs.readFileSync(MANIFEST, 'utf8')) as ManifestSchema;
+    const sources = { 'src-routes.js': lintableSource(srcRoutes), 'fixture-routes.js': lintableSource(fixtureRoutes) };
+    declared = await forgeLint(manifest, srcFiles, sources);
+    // With no scopes declared, every call the linter can match to an OpenAPI path gets an error.
+    undeclared = await forgeLint({ ...manifest, permissions: { ...manifest.permissions, scopes: [] } }, [], { 'src-routes.js': sources['src-routes.js'] });
+  }, 120_000);
+
+  it('runs every linter to the end', () => {
+    expect([...declared.log, ...undeclared.log].filter((line) => line.includes('Could not perform'))).toEqual([]);
+  });
+
+  it('parses every file in src/ (lint() silently skips .ts files tsconfig.json does not list file by file)', () => {
+    expect(srcFiles.filter((f) => !declared.parsed.includes(f))).toEqual([]);
+  });
+
+  it('sees every Jira call: the only requestJira without a literal path is the transport', () => {
+    expect(appFiles.flatMap((f) => findOpaqueRequestJira(path.join(REPO_ROOT, f), REPO_ROOT)).map((w) => w.replace(/:\d+$/, ''))).toEqual(['src/jira/forge-transport.ts']);
+    expect(srcRoutes.filter((c) => !c.method).map((c) => `${c.where}: route\`…\` not passed straight to client.get/post/put/delete/send`)).toEqual([]);
+    expect(srcRoutes.length).toBeGreaterThan(0);
+  });
+
+  it('finds every route of src/ in the OpenAPI files (the linter skips unknown paths without a word)', () => {
+    const matched = new Set(undeclared.problems.filter((p) => p.file === 'src-routes.js').map((p) => p.line - 2));
+    expect(srcRoutes.filter((_, i) => !matched.has(i)).map((c) => `${c.where}: ${c.method} ${c.template}`)).toEqual([]);
+  });
+
+  it('reports no missing scope nor any other error for src/', () => {
+    expect(errorsIn(declared)).toEqual([]);
+  });
+
+  it('does report a scope manifest.yml lacks (fixture: POST /rest/api/3/field)', () => {
+    expect(errorsIn(declared, 'fixture-routes.js')).toEqual([
+      `test/manifest/fixtures/unscoped-field-client.ts:15: Jira endpoint: POST /rest/api/3/field requires "manage:jira-configuration" scope`,
+    ]);
+  });
+});

@@ -1,0 +1,20 @@
+import { installForgeRuntime, runAs } from '../../local/forge/runtime';
+import type { LocalSite } from '../../local/site/server';
+
+type Handler = (event: unknown, runtimePayload: unknown) => Promise<unknown>;
+
+export const ACCOUNT = { alice: '712020:alice', bob: '712020:bob', carol: '712020:carol' } as const;
+
+/**
+ * Calls a resolver the way Forge does: through the real @forge/resolver definitions, with
+ * @forge/api reaching the local site as the invoking user.
+ */
+export function resolverCaller(site: LocalSite, handler: Handler) {
+  installForgeRuntime(site, 'ari:cloud:ecosystem::app/test');
+  return (who: keyof typeof ACCOUNT, functionKey: string, payload: unknown, extension: Record<string, unknown>) => {
+    const accountId = ACCOUNT[who];
+    return runAs({ accountId, moduleKey: 'test' }, () =>
+      handler({ call: { functionKey, payload }, context: { accountId, moduleKey: 'test', extension } }, { principal: { accountId } }),
+    );
+  };
+}
