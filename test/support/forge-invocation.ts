@@ -1,7 +1,8 @@
 import { installForgeRuntime, runAs } from '../../local/forge/runtime';
 import type { LocalSite } from '../../local/site/server';
 
-type Handler = (event: unknown, runtimePayload: unknown) => Promise<unknown>;
+// Parameters typed `never` so any handler's own event types are accepted (contravariance).
+type Handler = (event: never, runtimePayload: never) => Promise<unknown>;
 
 export const ACCOUNT = { alice: '712020:alice', bob: '712020:bob', carol: '712020:carol' } as const;
 
@@ -14,7 +15,7 @@ export function resolverCaller(site: LocalSite, handler: Handler) {
   return (who: keyof typeof ACCOUNT, functionKey: string, payload: unknown, extension: Record<string, unknown>) => {
     const accountId = ACCOUNT[who];
     return runAs({ accountId, moduleKey: 'test' }, () =>
-      handler({ call: { functionKey, payload }, context: { accountId, moduleKey: 'test', extension } }, { principal: { accountId } }),
+      handler({ call: { functionKey, payload }, context: { accountId, moduleKey: 'test', extension } } as never, { principal: { accountId } } as never),
     );
   };
 }
