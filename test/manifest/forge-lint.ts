@@ -51,6 +51,7 @@ export async function forgeLint(manifest: ManifestSchema, files: string[], gener
     LOCAL_CONF_SWAGGER: noPaths,
     LOCAL_CONF_V2_SWAGGER: noPaths,
     LOCAL_BB_SWAGGER: noPaths,
+    XDG_CONFIG_HOME: scratch, // where the linter's download cache (conf) would create a folder
   };
   const savedEnv = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   const savedCwd = process.cwd();

@@ -42,8 +42,8 @@ describeIfSpecs('Forge scope linter (@forge/lint, offline)', () => {
     const call: RouteCall | undefined = routes?.[p.line - 2];
     return `${call ? call.where : `${p.file}:${p.line}`}: ${p.message}`;
   };
-  const errorsIn = (run: ForgeLintRun, file?: string) =>
-    run.problems.filter((p) => p.level !== 'warning' && (file ? p.file === file : p.file !== 'fixture-routes.js')).map(describeProblem);
+  const problemsIn = (run: ForgeLintRun, file?: string) =>
+    run.problems.filter((p) => (file ? p.file === file : p.file !== 'fixture-routes.js')).map(describeProblem);
 
   beforeAll(async () => {
     const manifest = parse(fs.readFileSync(MANIFEST, 'utf8')) as ManifestSchema;
@@ -53,8 +53,8 @@ describeIfSpecs('Forge scope linter (@forge/lint, offline)', () => {
     undeclared = await forgeLint({ ...manifest, permissions: { ...manifest.permissions, scopes: [] } }, [], { 'src-routes.js': sources['src-routes.js'] });
   }, 120_000);
 
-  it('runs every linter to the end', () => {
-    expect([...declared.log, ...undeclared.log].filter((line) => line.includes('Could not perform'))).toEqual([]);
+  it('runs every linter to the end (a linter that throws is only logged)', () => {
+    expect([...declared.log, ...undeclared.log]).toEqual([]);
   });
 
   it('parses every file in src/ (lint() silently skips .ts files tsconfig.json does not list file by file)', () => {
@@ -72,12 +72,12 @@ describeIfSpecs('Forge scope linter (@forge/lint, offline)', () => {
     expect(srcRoutes.filter((_, i) => !matched.has(i)).map((c) => `${c.where}: ${c.method} ${c.template}`)).toEqual([]);
   });
 
-  it('reports no missing scope nor any other error for src/', () => {
-    expect(errorsIn(declared)).toEqual([]);
+  it('reports no missing scope, nor any other error or warning, for src/ and manifest.yml', () => {
+    expect(problemsIn(declared)).toEqual([]);
   });
 
   it('does report a scope manifest.yml lacks (fixture: POST /rest/api/3/field)', () => {
-    expect(errorsIn(declared, 'fixture-routes.js')).toEqual([
+    expect(problemsIn(declared, 'fixture-routes.js')).toEqual([
       `test/manifest/fixtures/unscoped-field-client.ts:15: Jira endpoint: POST /rest/api/3/field requires "manage:jira-configuration" scope`,
     ]);
   });
