@@ -6,7 +6,7 @@ const base = { transform: { '^.+\\.(t|j)sx?$': swc }, moduleFileExtensions: ['ts
 module.exports = {
   projects: [
     { ...base, displayName: 'backend', testEnvironment: 'node', roots: ['<rootDir>/src'], testMatch: ['**/*.test.ts'] },
-    { ...base, displayName: 'local-site', testEnvironment: 'node', roots: ['<rootDir>/local', '<rootDir>/test/contract', '<rootDir>/test/load'], testMatch: ['**/*.test.ts'] },
+    { ...base, displayName: 'local-site', testEnvironment: 'node', roots: ['<rootDir>/local', '<rootDir>/test/contract', '<rootDir>/test/load', '<rootDir>/test/manifest'], testMatch: ['**/*.test.ts'] },
     {
       ...base,
       displayName: 'ui',

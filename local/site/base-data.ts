@@ -1,5 +1,5 @@
 import type { LocalCustomField, LocalIssueType, LocalStatus, LocalUser } from './model';
-import type { LocalLinkType, Store } from './store';
+import type { LocalGroup, LocalLinkType, LocalRole, Store } from './store';
 
 export const LOCAL_API_TOKEN = 'local-token';
 export const APP_ACCOUNT_ID = 'app-without-for-jira';
@@ -39,6 +39,19 @@ const LINK_TYPES: LocalLinkType[] = [
   { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
 ];
 
+export const ROLES: LocalRole[] = [
+  { id: 10002, name: 'Administrators', description: 'Administer the project' },
+  { id: 10001, name: 'Developers', description: 'Work on issues' },
+  { id: 10003, name: 'Viewers', description: 'Browse the project' },
+  { id: 10004, name: 'Security champions', description: 'Keep the threat model and audit the backlog' },
+];
+
+const GROUPS: LocalGroup[] = [
+  { groupId: 'a1b2c3d4-0001-4000-8000-000000000001', name: 'payments-team', memberIds: ['712020:alice', '712020:bob'] },
+  { groupId: 'a1b2c3d4-0002-4000-8000-000000000002', name: 'security-guild', memberIds: ['712020:bob'] },
+  { groupId: 'a1b2c3d4-0003-4000-8000-000000000003', name: 'auditors', memberIds: ['712020:carol'] },
+];
+
 const FIRST_CUSTOM_FIELD = 10100;
 
 /**
@@ -60,6 +73,8 @@ export function ensureBaseData(store: Store, appFields: Array<Omit<LocalCustomFi
     }
     for (const type of ISSUE_TYPES) if (!store.get('issueType', type.id)) store.put('issueType', type.id, type);
     for (const status of STATUSES) if (!store.get('status', status.id)) store.put('status', status.id, status);
+    for (const role of ROLES) if (!store.get('role', role.id)) store.put('role', role.id, role);
+    for (const group of GROUPS) if (!store.get('group', group.groupId)) store.put('group', group.groupId, group);
     for (const linkType of LINK_TYPES) if (!store.get('linkType', linkType.id)) store.put('linkType', linkType.id, linkType);
     for (const field of appFields) registerAppField(store, field);
   });

@@ -32,6 +32,25 @@ export interface LocalIssueLink {
   outwardIssueId: number;
 }
 
+/** A project role (Administrators, Developers…); who holds it is per project. */
+export interface LocalRole {
+  id: number;
+  name: string;
+  description: string;
+}
+
+export interface LocalRoleMembership {
+  projectId: number;
+  roleId: number;
+  accountIds: string[];
+}
+
+export interface LocalGroup {
+  groupId: string;
+  name: string;
+  memberIds: string[];
+}
+
 export interface LocalProjectProperty {
   projectId: number;
   key: string;
@@ -54,6 +73,9 @@ interface Kinds {
   linkType: LocalLinkType;
   link: LocalIssueLink;
   customField: LocalCustomField;
+  role: LocalRole;
+  roleMembership: LocalRoleMembership;
+  group: LocalGroup;
 }
 export type Kind = keyof Kinds;
 

@@ -3,13 +3,13 @@ import { WithoutClause } from './without-clause';
 
 describe('reading a story’s stored WITHOUT clauses', () => {
   it('reads no value as no clauses', () => {
-    expect(readStoryClauses(null)).toEqual({ clauses: [], directThreatIds: [], problems: [] });
-    expect(readStoryClauses(undefined)).toEqual({ clauses: [], directThreatIds: [], problems: [] });
+    expect(readStoryClauses(null)).toEqual({ clauses: [], directThreatIds: [], revision: 0, problems: [] });
+    expect(readStoryClauses(undefined)).toEqual({ clauses: [], directThreatIds: [], revision: 0, problems: [] });
   });
 
   it('reads a valid value', () => {
     const value = { clauses: [{ id: 'c1', text: 'having my card data stolen', threatIds: ['T-1', 'T-12'] }], directThreatIds: ['T-3'] };
-    expect(readStoryClauses(value)).toEqual({ clauses: value.clauses, directThreatIds: ['T-3'], problems: [] });
+    expect(readStoryClauses(value)).toEqual({ clauses: value.clauses, directThreatIds: ['T-3'], revision: 0, problems: [] });
   });
 
   it.each([

@@ -8,12 +8,15 @@ export const StoryClausesValue = z.object({
   directThreatIds: z.array(ThreatId).max(100).default([]),
   threatIds: z.array(ThreatId).default([]),
   hasClauses: z.enum(['yes', 'no']).default('no'),
+  /** Grows with every save through the app; an edit names the revision it started from. */
+  revision: z.number().int().min(0).default(0),
 });
 export type StoryClausesValue = z.infer<typeof StoryClausesValue>;
 
 export interface StoryClauses {
   clauses: WithoutClause[];
   directThreatIds: string[];
+  revision: number;
   /** Why the stored value could not be read; empty when it was fine. */
   problems: string[];
 }
@@ -23,14 +26,32 @@ export interface StoryClauses {
  * one is reported as a problem and read as "no clauses", never thrown.
  */
 export function readStoryClauses(raw: unknown): StoryClauses {
-  if (raw === null || raw === undefined) return { clauses: [], directThreatIds: [], problems: [] };
+  if (raw === null || raw === undefined) return { clauses: [], directThreatIds: [], revision: 0, problems: [] };
   const parsed = StoryClausesValue.safeParse(raw);
-  if (parsed.success) return { clauses: parsed.data.clauses, directThreatIds: parsed.data.directThreatIds, problems: [] };
+  if (parsed.success) return { clauses: parsed.data.clauses, directThreatIds: parsed.data.directThreatIds, revision: parsed.data.revision, problems: [] };
   const first = parsed.error.issues[0];
   const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
+  const revision = typeof (raw as { revision?: unknown }).revision === 'number' ? (raw as { revision: number }).revision : 0;
   return {
     clauses: [],
     directThreatIds: [],
+    revision,
     problems: [`The stored WITHOUT clauses of this story are not valid${where}: ${first?.message ?? 'unknown problem'}. Saving the clauses again replaces the bad value.`],
+  };
+}
+
+/** Every threat a story points at, through its clauses or directly. */
+export const linkedThreatIds = (clauses: WithoutClause[], directThreatIds: string[]): string[] => [
+  ...new Set([...clauses.flatMap((c) => c.threatIds), ...directThreatIds]),
+];
+
+/** The value to store: the clauses, plus the copies JQL searches through the field's aliases. */
+export function storyClausesValue(clauses: WithoutClause[], directThreatIds: string[], revision: number): StoryClausesValue {
+  return {
+    clauses,
+    directThreatIds,
+    threatIds: linkedThreatIds(clauses, directThreatIds),
+    hasClauses: clauses.length > 0 ? 'yes' : 'no',
+    revision,
   };
 }

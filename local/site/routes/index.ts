@@ -7,6 +7,7 @@ import { issueRoutes } from './issues';
 import { linkRoutes } from './links';
 import { localAdminRoutes } from './local-admin';
 import { projectRoutes } from './projects';
+import { roleAndGroupRoutes } from './roles-and-groups';
 import { searchRoutes } from './search';
 import { systemRoutes } from './system';
 
@@ -15,6 +16,7 @@ export const allRoutes = (options: { indexedProperties: IndexedPropertyValue[]; 
   // Fixed paths before templated ones: /project/search must not be read as a project key.
   ...projectRoutes.filter((r) => r.template.endsWith('/search')),
   ...projectRoutes.filter((r) => !r.template.endsWith('/search')),
+  ...roleAndGroupRoutes,
   ...issueRoutes,
   ...linkRoutes,
   ...searchRoutes(options.indexedProperties),

@@ -36,7 +36,16 @@ export const systemRoutes: Route[] = [
         serverTitle: 'Without for Jira — local site',
       }),
   },
-  { method: 'GET', template: '/rest/api/3/myself', handler: (req) => json(userJson(req.principal, req.baseUrl)) },
+  {
+    method: 'GET',
+    template: '/rest/api/3/myself',
+    handler: (req) => {
+      const user = userJson(req.principal, req.baseUrl);
+      if (!(req.query.get('expand') ?? '').split(',').includes('groups')) return json(user);
+      const groups = req.store.all('group').filter((g) => g.memberIds.includes(req.principal.accountId));
+      return json({ ...user, groups: { size: groups.length, items: groups.map((g) => ({ name: g.name, groupId: g.groupId, self: `${req.baseUrl}/rest/api/3/group?groupId=${g.groupId}` })) } });
+    },
+  },
   {
     method: 'GET',
     template: '/rest/api/3/field',

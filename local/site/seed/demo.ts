@@ -18,6 +18,13 @@ export function seedDemo(store: Store, now = Date.now()): void {
   store.transaction(() => {
     const projectId = store.next('project', 10000);
     store.put('project', projectId, { id: projectId, key: 'PAY', name: 'Payments', leadAccountId: DEMO_USERS[0]!.accountId });
+    const members: Array<[number, string[]]> = [
+      [10002, [DEMO_USERS[0]!.accountId]],
+      [10001, [DEMO_USERS[1]!.accountId]],
+      [10003, [DEMO_USERS[2]!.accountId]],
+      [10004, [DEMO_USERS[1]!.accountId]],
+    ];
+    for (const [roleId, accountIds] of members) store.put('roleMembership', `${projectId}/${roleId}`, { projectId, roleId, accountIds });
     const boardId = store.next('board', 1);
     store.put('board', boardId, { id: boardId, name: 'PAY board', type: 'scrum', projectId });
     const sprintIds = {

@@ -10,11 +10,11 @@ afterEach(() => fakeBridge.reset());
 
 describe('callResolver', () => {
   it('passes the key and payload to invoke and returns the envelope', async () => {
-    fakeBridge.givenResolver('threats/get', (payload) => ({ ok: true, data: { echoed: payload } }));
+    fakeBridge.givenResolver('settings/save', (payload) => ({ ok: true, data: { echoed: payload } }));
 
-    await expect(callResolver('threats/get', { threatId: 'T-1' })).resolves.toEqual({
+    await expect(callResolver('settings/save', { settings: { editorRoleIds: ['10002'], editorGroupIds: [] } })).resolves.toEqual({
       ok: true,
-      data: { echoed: { threatId: 'T-1' } },
+      data: { echoed: { settings: { editorRoleIds: ['10002'], editorGroupIds: [] } } },
     });
   });
 
@@ -22,7 +22,7 @@ describe('callResolver', () => {
     const notFound = { ok: false, error: { code: 'NOT_FOUND', message: 'This story no longer exists.' } };
     fakeBridge.givenResolver('story/get', () => notFound);
 
-    await expect(callResolver('story/get')).resolves.toEqual(notFound);
+    await expect(callResolver('story/get', {})).resolves.toEqual(notFound);
   });
 
   it.each([
@@ -33,7 +33,7 @@ describe('callResolver', () => {
   ])('says the backend could not be reached when invoke returns %s', async (_, answer) => {
     fakeBridge.givenResolver('story/get', () => answer);
 
-    await expect(callResolver('story/get')).resolves.toEqual(UNREACHABLE);
+    await expect(callResolver('story/get', {})).resolves.toEqual(UNREACHABLE);
   });
 
   it('says the backend could not be reached when invoke throws', async () => {
@@ -41,6 +41,6 @@ describe('callResolver', () => {
       throw new Error('function timed out');
     });
 
-    await expect(callResolver('story/get')).resolves.toEqual(UNREACHABLE);
+    await expect(callResolver('story/get', {})).resolves.toEqual(UNREACHABLE);
   });
 });

@@ -1,5 +1,6 @@
 import { invoke } from '@forge/bridge';
 import { ErrorCode, type Envelope } from '../../../../src/domain/envelope';
+import type { AnswerOf, PayloadOf, ResolverKey } from '../../../../src/domain/resolver-contract';
 
 // The only module that calls `invoke`: every view reads the backend through this typed envelope.
 const UNREACHABLE: Envelope<never> = {
@@ -7,11 +8,11 @@ const UNREACHABLE: Envelope<never> = {
   error: { code: 'INTERNAL', message: 'The app could not reach its backend. Reload the page to try again.' },
 };
 
-export async function callResolver<T>(key: string, payload?: Record<string, unknown>): Promise<Envelope<T>> {
+export async function callResolver<K extends ResolverKey>(key: K, payload: PayloadOf<K>): Promise<Envelope<AnswerOf<K>>> {
   try {
     const response: unknown = await invoke<unknown>(key, payload);
     // The resolver owns the shape of `data`; here we only make sure an envelope came back.
-    return isEnvelope(response) ? (response as Envelope<T>) : UNREACHABLE;
+    return isEnvelope(response) ? (response as Envelope<AnswerOf<K>>) : UNREACHABLE;
   } catch {
     return UNREACHABLE;
   }

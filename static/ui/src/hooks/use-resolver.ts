@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorBody } from '../../../../src/domain/envelope';
+import type { AnswerOf, PayloadOf, ResolverKey } from '../../../../src/domain/resolver-contract';
 import { callResolver } from '../api/invoke-resolver';
 
 type ResolverState<T> =
@@ -11,17 +12,17 @@ export type ResolverResult<T> = ResolverState<T> & { reload: () => void };
 
 const LOADING = { loading: true, data: undefined, error: undefined } as const;
 
-export function useResolver<T>(key: string, payload?: Record<string, unknown>): ResolverResult<T> {
-  const [state, setState] = useState<ResolverState<T>>(LOADING);
+export function useResolver<K extends ResolverKey>(key: K, payload: PayloadOf<K>): ResolverResult<AnswerOf<K>> {
+  const [state, setState] = useState<ResolverState<AnswerOf<K>>>(LOADING);
   const [attempt, setAttempt] = useState(0);
   // Callers pass payload literals; comparing by value keeps a re-render from re-invoking.
-  const payloadJson = payload === undefined ? undefined : JSON.stringify(payload);
+  const payloadJson = JSON.stringify(payload);
 
   useEffect(() => {
     let current = true;
     setState(LOADING);
-    const body = payloadJson === undefined ? undefined : (JSON.parse(payloadJson) as Record<string, unknown>);
-    void callResolver<T>(key, body).then((envelope) => {
+    const body = JSON.parse(payloadJson) as PayloadOf<K>;
+    void callResolver(key, body).then((envelope) => {
       if (!current) return;
       setState(
         envelope.ok

@@ -10,7 +10,7 @@ import { ReadOnlyNote } from './read-only-note';
 
 // The issue panel: the WITHOUT clauses of the story the developer is looking at.
 export function StoryPanel() {
-  const story = useResolver<StoryView>('story/get');
+  const story = useResolver('story/get', {});
 
   if (story.loading) return <Loading label="Loading WITHOUT clauses" />;
   if (story.error) {

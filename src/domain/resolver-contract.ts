@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ThreatDraft } from './threat';
+import type { ThreatView } from './threat-view';
+import { ThreatId, WithoutClause } from './without-clause';
+
+// The one contract between the Custom UI and the resolvers: every key, what it takes and
+// what it answers (inside the Envelope of ./envelope). Payloads are parsed with these
+// schemas on the backend; the UI imports the same types.
+
+export const ClausesEdit = z.object({
+  /** The revision of the clauses the person started from; a different stored one is a conflict. */
+  baseRevision: z.number().int().min(0),
+  clauses: z.array(WithoutClause).max(50, 'A story can have at most 50 WITHOUT clauses'),
+  directThreatIds: z.array(ThreatId).max(100).default([]),
+});
+export type ClausesEdit = z.infer<typeof ClausesEdit>;
+
+export const ThreatEdit = z.object({ id: ThreatId, baseRevision: z.number().int().min(1), draft: ThreatDraft });
+export type ThreatEdit = z.infer<typeof ThreatEdit>;
+
+export const ThreatStateChange = z.object({ id: ThreatId, baseRevision: z.number().int().min(1), state: z.enum(['active', 'retired']) });
+export type ThreatStateChange = z.infer<typeof ThreatStateChange>;
+
+export const ThreatModelSettings = z.object({
+  /** Project role ids whose members may edit the threat model (project admins always may). */
+  editorRoleIds: z.array(z.string().max(40)).max(20).default([]),
+  /** Group ids whose members may edit the threat model. */
+  editorGroupIds: z.array(z.string().max(100)).max(20).default([]),
+});
+export type ThreatModelSettings = z.infer<typeof ThreatModelSettings>;
+
+export interface StoryView {
+  issueId: string;
+  issueKey: string;
+  summary: string;
+  projectKey: string;
+  clauses: WithoutClause[];
+  /** Threats linked to the story directly, that no clause covers. */
+  directThreatIds: string[];
+  /** Every threat the story points at that the model has, by id. */
+  threats: Record<string, ThreatView>;
+  /** Revision of the stored clauses, to send back with an edit. */
+  revision: number;
+  canEdit: boolean;
+  canEditThreatModel: boolean;
+  /** Stored values that failed their schema, or links to threats that are gone. */
+  problems: string[];
+}
+
+export interface ThreatRow extends ThreatView {
+  /** Stories linked to the threat (through a clause or directly). */
+  storyCount: number;
+  /** JQL that finds those stories. */
+  storiesJql: string;
+}
+
+export interface ThreatModelView {
+  projectKey: string;
+  threats: ThreatRow[];
+  canEdit: boolean;
+  problems: string[];
+}
+
+export interface SettingsView {
+  projectKey: string;
+  settings: ThreatModelSettings;
+  roles: Array<{ id: string; name: string }>;
+  groups: Array<{ id: string; name: string }>;
+  canEdit: boolean;
+}
+
+/** Resolver key -> [payload schema, answer type]. */
+export interface ResolverContract {
+  'story/get': [Record<string, never>, StoryView];
+  'story/save-clauses': [ClausesEdit, StoryView];
+  'threat-model/get': [Record<string, never>, ThreatModelView];
+  'threat-model/create-threat': [{ draft: ThreatDraft }, ThreatView];
+  'threat-model/update-threat': [ThreatEdit, ThreatView];
+  'threat-model/set-threat-state': [ThreatStateChange, ThreatView];
+  'settings/get': [Record<string, never>, SettingsView];
+  'settings/save': [{ settings: ThreatModelSettings }, SettingsView];
+}
+export type ResolverKey = keyof ResolverContract;
+export type PayloadOf<K extends ResolverKey> = ResolverContract[K][0];
+export type AnswerOf<K extends ResolverKey> = ResolverContract[K][1];

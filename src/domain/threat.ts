@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { StrideCategory } from './stride';
+import { ThreatId } from './without-clause';
+
+export const THREAT_TITLE_MAX = 200;
+export const THREAT_DESCRIPTION_MAX = 4000;
+export const COMPONENT_MAX = 200;
+
+const rating = (name: string) =>
+  z
+    .number({ error: `${name} must be a whole number between 1 and 5` })
+    .int(`${name} must be a whole number between 1 and 5`)
+    .min(1, `${name} must be between 1 and 5`)
+    .max(5, `${name} must be between 1 and 5`);
+
+/** What a person types to create or change a threat. */
+export const ThreatDraft = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(3, 'A threat needs a title of at least 3 characters')
+    .max(THREAT_TITLE_MAX, `A threat title can have at most ${THREAT_TITLE_MAX} characters`),
+  description: z.string().trim().max(THREAT_DESCRIPTION_MAX, `A description can have at most ${THREAT_DESCRIPTION_MAX} characters`).default(''),
+  stride: z.array(StrideCategory).min(1, 'Pick at least one STRIDE category').max(6),
+  probability: rating('Probability'),
+  impact: rating('Impact'),
+  component: z.string().trim().max(COMPONENT_MAX, `A component can have at most ${COMPONENT_MAX} characters`).default(''),
+});
+export type ThreatDraft = z.infer<typeof ThreatDraft>;
+
+export const ThreatSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('manual') }),
+  z.object({ kind: z.literal('knowledge-base'), knowledgeBaseId: z.string(), templateId: z.string(), version: z.string() }),
+]);
+export type ThreatSource = z.infer<typeof ThreatSource>;
+
+const Stamp = z.object({ accountId: z.string(), at: z.string() });
+
+/** A threat of the project's threat model, as stored. */
+export const Threat = ThreatDraft.extend({
+  id: ThreatId,
+  source: ThreatSource,
+  state: z.enum(['active', 'retired']),
+  created: Stamp,
+  updated: Stamp,
+  /** Grows by one with every change; an edit names the revision it started from. */
+  revision: z.number().int().min(1),
+});
+export type Threat = z.infer<typeof Threat>;
+
+export const threatNumber = (id: string): number => Number(id.slice(2));
