@@ -70,6 +70,17 @@ export class JiraClient {
     await this.call(path, { method: 'DELETE' }, undefined);
   }
 
+  /** A PUT whose answer matters only by its status: 201 created, 200 replaced. */
+  async putForStatus(path: string, body: unknown): Promise<number> {
+    const response = await this.withRetries(path, { method: 'PUT', body: JSON.stringify(body) });
+    const text = await response.text();
+    if (response.status >= 400) {
+      const details = jiraMessages(text);
+      throw new JiraApiError(kindForStatus(response.status), describe(response.status, details), response.status, details);
+    }
+    return response.status;
+  }
+
   /** For writes whose answer carries nothing the caller needs (204, or an empty object). */
   async send(path: string, request: TransportRequest): Promise<void> {
     await this.call(path, request, undefined);

@@ -8,6 +8,8 @@ export interface DemoStory {
   sprint?: 'closed' | 'active' | 'future';
   status?: 'To Do' | 'In Progress' | 'In Review' | 'Done';
   clauses?: Array<{ text: string; threatIds: string[] }>;
+  /** Threats linked without a clause covering them (a gap the audit reports). */
+  directThreatIds?: string[];
 }
 
 export const DEMO_STORIES: DemoStory[] = [
@@ -26,6 +28,7 @@ export const DEMO_STORIES: DemoStory[] = [
     sprint: 'active',
     status: 'To Do',
     clauses: [{ text: 'anyone else being able to pay with my saved card', threatIds: ['T-4'] }],
+    directThreatIds: ['T-1'],
   },
   {
     summary: 'As a buyer, I want to log in with my email and password so that I can see my orders',
@@ -143,5 +146,6 @@ export const DEMO_STORIES: DemoStory[] = [
     summary: 'As a support agent, I want to look up an order by the last four card digits so that I can help callers',
     description: 'Search orders by last four digits, amount and date; never show the full card number.',
     labels: ['backoffice'],
+    clauses: [{ text: 'agents seeing or exporting full card numbers', threatIds: ['T-11', 'T-12'] }],
   },
 ];

@@ -2,6 +2,10 @@ import type { LocalIssue } from '../model';
 import type { Store } from '../store';
 import { DEMO_USERS, ISSUE_TYPES, STATUSES } from '../base-data';
 import { DEMO_STORIES } from './demo-stories';
+import { DEMO_THREATS } from './demo-threats';
+import { addThreat, emptyThreatModel, setThreatState, type ThreatModel } from '../../../src/domain/threat-model';
+import { storyClausesValue } from '../../../src/domain/story-clauses';
+import { META_KEY, encodeShard, packShards, shardKey, type MetaValue } from '../../../src/jira/threat-model-shards';
 
 const DAY = 24 * 60 * 60 * 1000;
 const jiraTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
@@ -32,6 +36,7 @@ export function seedDemo(store: Store, now = Date.now()): void {
       active: addSprint(store, boardId, 'PAY Sprint 12', 'active', 'Card payments and refunds at checkout', now - 7 * DAY),
       future: addSprint(store, boardId, 'PAY Sprint 13', 'future', 'Reports and wallets', now + 7 * DAY),
     };
+    seedThreatModel(store, projectId, now);
     const clausesField = store.all('customField').find((f) => f.moduleKey === 'without-clauses');
     DEMO_STORIES.forEach((story, index) => {
       const id = store.next('issue', 10000);
@@ -52,7 +57,7 @@ export function seedDemo(store: Store, now = Date.now()): void {
         updated: jiraTime(created + DAY),
         rank: id,
         sprintId: story.sprint ? sprintIds[story.sprint] : null,
-        customFields: clausesField && clauses ? { [clausesField.id]: clausesValue(clauses) } : {},
+        customFields: clausesField && (clauses || story.directThreatIds) ? { [clausesField.id]: storyClausesValue(clauses ?? [], story.directThreatIds ?? [], 1) } : {},
         properties: {},
       };
       store.put('issue', id, issue);
@@ -60,9 +65,19 @@ export function seedDemo(store: Store, now = Date.now()): void {
   });
 }
 
-function clausesValue(clauses: Array<{ id: string; text: string; threatIds: string[] }>) {
-  const threatIds = [...new Set(clauses.flatMap((c) => c.threatIds))];
-  return { clauses, directThreatIds: [], threatIds, hasClauses: clauses.length > 0 ? 'yes' : 'no' };
+/** The threat model as the app stores it, written straight into project properties. */
+function seedThreatModel(store: Store, projectId: number, now: number): void {
+  const actor = { accountId: DEMO_USERS[0]!.accountId, now: new Date(now - 45 * DAY).toISOString() };
+  let model: ThreatModel = { ...emptyThreatModel(), settings: { editorRoleIds: ['10004'], editorGroupIds: [] } };
+  for (const { retired, ...draft } of DEMO_THREATS) {
+    const added = addThreat(model, { ...draft }, actor);
+    model = retired ? setThreatState(added.model, added.threat.id, 1, 'retired', actor).model : added.model;
+  }
+  for (const shard of packShards([], model.threats)) {
+    store.put('projectProperty', `${projectId}/${shardKey(shard.index)}`, { projectId, key: shardKey(shard.index), value: encodeShard(shard.threats, shard.revision) });
+  }
+  const meta: MetaValue = { v: 1, nextThreatNumber: model.nextThreatNumber, settings: model.settings, revision: 1 };
+  store.put('projectProperty', `${projectId}/${META_KEY}`, { projectId, key: META_KEY, value: meta });
 }
 
 function addSprint(store: Store, boardId: number, name: string, state: 'closed' | 'active' | 'future', goal: string, start: number): number {

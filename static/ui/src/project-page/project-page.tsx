@@ -1,28 +1,36 @@
-import EmptyState from '@atlaskit/empty-state';
 import { Box } from '@atlaskit/primitives';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { ComingSoon } from './coming-soon';
+import { ThreatModelTab } from './threat-model-tab';
 
-const SECTIONS = ['Threat model', 'Sprint planning', 'Audit'] as const;
-// A TabPanel lays out as flex; without full width the empty state hugs the left edge.
+// A TabPanel lays out as flex; without full width its content hugs the left edge.
 const PANEL_STYLE = { width: '100%' };
 
-// The security champion's and product owner's page; each section is a placeholder for now.
+// The security champion's and product owner's page.
 export function ProjectPage() {
   return (
     <Box padding="space.200">
       <Tabs id="project-page-tabs">
         <TabList>
-          {SECTIONS.map((section) => (
-            <Tab key={section}>{section}</Tab>
-          ))}
+          <Tab>Threat model</Tab>
+          <Tab>Sprint planning</Tab>
+          <Tab>Audit</Tab>
         </TabList>
-        {SECTIONS.map((section) => (
-          <TabPanel key={section}>
-            <Box paddingBlock="space.200" style={PANEL_STYLE}>
-              <EmptyState header="Coming soon" description={`${section} will appear here.`} headingLevel={2} />
-            </Box>
-          </TabPanel>
-        ))}
+        <TabPanel>
+          <Box paddingBlock="space.200" style={PANEL_STYLE}>
+            <ThreatModelTab />
+          </Box>
+        </TabPanel>
+        <TabPanel>
+          <Box paddingBlock="space.200" style={PANEL_STYLE}>
+            <ComingSoon section="Sprint planning" />
+          </Box>
+        </TabPanel>
+        <TabPanel>
+          <Box paddingBlock="space.200" style={PANEL_STYLE}>
+            <ComingSoon section="Audit" />
+          </Box>
+        </TabPanel>
       </Tabs>
     </Box>
   );

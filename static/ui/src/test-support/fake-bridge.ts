@@ -1,3 +1,6 @@
+import type { Envelope } from '../../../../src/domain/envelope';
+import type { AnswerOf, PayloadOf, ResolverKey } from '../../../../src/domain/resolver-contract';
+
 // Stands in for the `__bridge` a Forge host provides. @forge/bridge reads `__bridge.callBridge`
 // when it is first imported, so a test imports this module before any component.
 type ResolverAnswer = (payload: unknown) => unknown;
@@ -44,6 +47,14 @@ export const fakeBridge = {
   },
   givenResolver(functionKey: string, answer: ResolverAnswer): void {
     state.resolvers.set(functionKey, answer);
+  },
+  /** Answers the resolver `key` as the contract types it. */
+  answer<K extends ResolverKey>(key: K, answer: (payload: PayloadOf<K>) => Envelope<AnswerOf<K>> | Promise<Envelope<AnswerOf<K>>>): void {
+    state.resolvers.set(key, (payload) => answer(payload as PayloadOf<K>));
+  },
+  /** The payloads the UI sent to the resolver `key`, oldest first. */
+  payloadsOf<K extends ResolverKey>(key: K): Array<PayloadOf<K>> {
+    return fakeBridge.invocationsOf(key).map((invocation) => invocation.payload as PayloadOf<K>);
   },
   invocationsOf(functionKey: string): Invocation[] {
     return state.invocations.filter((invocation) => invocation.functionKey === functionKey);

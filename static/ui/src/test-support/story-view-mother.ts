@@ -1,12 +1,17 @@
-import type { StoryView } from '../../../../src/domain/story-view';
+import type { StoryView } from '../../../../src/domain/resolver-contract';
 
 export function aStoryView(overrides: Partial<StoryView> = {}): StoryView {
   return {
     issueId: '10001',
     issueKey: 'SHOP-1',
     summary: 'As a buyer, I want to pay with my credit card so that I can buy goods',
+    projectKey: 'SHOP',
     clauses: [],
+    directThreatIds: [],
+    threats: {},
+    revision: 0,
     canEdit: true,
+    canEditThreatModel: true,
     problems: [],
     ...overrides,
   };

@@ -1,0 +1,103 @@
+import { Threat } from '../domain/threat';
+import { emptyThreatModel, type ThreatModel } from '../domain/threat-model';
+import type { JiraClient } from './jira-client';
+import { withLease } from './property-lease';
+import { deleteProjectProperty, getProjectProperty, listProjectPropertyKeys, putProjectProperty } from './project-properties';
+import { LOCK_KEY, META_KEY, MetaValue, decodeShard, encodeShard, packShards, shardIndex, shardKey, type StoredShard } from './threat-model-shards';
+
+export interface StoredThreatModel {
+  model: ThreatModel;
+  shards: StoredShard[];
+  /** Shard indices whose stored value could not be read. */
+  unreadable: number[];
+  metaRevision: number;
+  /** Stored values that failed their schema: reported, and left out of the model. */
+  problems: string[];
+}
+
+/**
+ * Reads the whole model: one request for the property keys, then the meta and every shard
+ * in parallel. The number of requests grows with the model's size in shards, never with
+ * its number of threats.
+ */
+export async function readThreatModel(client: JiraClient, projectKey: string): Promise<StoredThreatModel> {
+  const keys = await listProjectPropertyKeys(client, projectKey);
+  const shardKeys = keys.filter((k) => shardIndex(k) !== undefined);
+  const [meta, ...shardValues] = await Promise.all([
+    keys.includes(META_KEY) ? getProjectProperty(client, projectKey, META_KEY) : undefined,
+    ...shardKeys.map((k) => getProjectProperty(client, projectKey, k)),
+  ]);
+  const problems: string[] = [];
+  const shards = shardKeys.flatMap((key, i) => readShard(key, shardValues[i], problems));
+  const unreadable = shardKeys.map((k) => shardIndex(k)!).filter((index) => !shards.some((s) => s.index === index));
+  const parsedMeta = meta === undefined ? undefined : MetaValue.safeParse(meta);
+  if (parsedMeta && !parsedMeta.success) problems.push(`The threat model's settings (${META_KEY}) are not valid and were ignored: ${parsedMeta.error.issues[0]?.message}.`);
+  const base = emptyThreatModel();
+  const metaValue = parsedMeta?.success ? parsedMeta.data : undefined;
+  const threats = dedupe(shards.flatMap((s) => s.threats));
+  return {
+    model: { threats, nextThreatNumber: metaValue?.nextThreatNumber ?? base.nextThreatNumber, settings: metaValue?.settings ?? base.settings },
+    shards,
+    unreadable,
+    metaRevision: metaValue?.revision ?? 0,
+    problems,
+  };
+}
+
+function readShard(key: string, value: unknown, problems: string[]): StoredShard[] {
+  const shard = decodeShard(value);
+  if ('error' in shard) {
+    problems.push(`The threat model shard ${key} is not valid and was ignored: ${shard.error}.`);
+    return [];
+  }
+  const threats = shard.entries.flatMap((raw, i) => {
+    const threat = Threat.safeParse(raw);
+    if (threat.success) return [threat.data];
+    const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : `entry ${i + 1}`;
+    const issue = threat.error.issues[0];
+    problems.push(`Threat ${id} in ${key} is not valid and is not shown (${issue?.path.join('.') || 'value'}: ${issue?.message}).`);
+    return [];
+  });
+  return [{ index: shardIndex(key)!, revision: shard.revision, threats }];
+}
+
+/** While a threat moves between shards a reader may see it twice; the newer copy wins. */
+const dedupe = (threats: Threat[]): Threat[] => {
+  const byId = new Map<string, Threat>();
+  for (const t of threats) if ((byId.get(t.id)?.revision ?? 0) < t.revision) byId.set(t.id, t);
+  return [...byId.values()].sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2)));
+};
+
+/**
+ * Changes the model under the project's write lease: read, apply `change` (which may
+ * throw, e.g. a conflict), write back the shards that changed and the meta. `client` must
+ * be allowed to write project properties (the app); the caller has checked the person.
+ */
+export async function changeThreatModel<T>(
+  client: JiraClient,
+  projectKey: string,
+  holder: string,
+  change: (model: ThreatModel) => { model: ThreatModel; result: T },
+): Promise<T> {
+  const lock = {
+    read: () => getProjectProperty(client, projectKey, LOCK_KEY),
+    create: (value: unknown) => putProjectProperty(client, projectKey, LOCK_KEY, value),
+    remove: () => deleteProjectProperty(client, projectKey, LOCK_KEY),
+  };
+  return withLease(lock, { holder }, async () => {
+    const stored = await readThreatModel(client, projectKey);
+    const { model, result } = change(stored.model);
+    const changed = packShards(stored.shards, model.threats, stored.unreadable);
+    // Shards that receive threats first, shrinking ones after: a reader never misses a threat.
+    const growing = changed.filter((s) => s.threats.length >= (stored.shards.find((o) => o.index === s.index)?.threats.length ?? 0));
+    const shrinking = changed.filter((s) => !growing.includes(s));
+    for (const batch of [growing, shrinking]) {
+      await Promise.all(batch.map((s) => putProjectProperty(client, projectKey, shardKey(s.index), encodeShard(s.threats, s.revision))));
+    }
+    if (model.nextThreatNumber !== stored.model.nextThreatNumber || JSON.stringify(model.settings) !== JSON.stringify(stored.model.settings)) {
+      const meta: MetaValue = { v: 1, nextThreatNumber: model.nextThreatNumber, settings: model.settings, revision: stored.metaRevision + 1 };
+      await putProjectProperty(client, projectKey, META_KEY, meta);
+    }
+    return result;
+  });
+}

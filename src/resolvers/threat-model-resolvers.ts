@@ -1,0 +1,83 @@
+import type Resolver from '@forge/resolver';
+import { z } from 'zod';
+import { AppError } from '../domain/app-error';
+import { ThreatEdit, ThreatStateChange, type ThreatModelView, type ThreatRow } from '../domain/resolver-contract';
+import { linkedThreatIds, readStoryClauses } from '../domain/story-clauses';
+import { ThreatDraft, type Threat } from '../domain/threat';
+import { addThreat, editThreat, setThreatState, type Actor, type ThreatModel } from '../domain/threat-model';
+import { threatView, type ThreatView } from '../domain/threat-view';
+import { canEditThreatModel } from '../jira/access';
+import { appFieldName, findAppFieldId } from '../jira/app-field';
+import type { JiraClient } from '../jira/jira-client';
+import { searchIssues } from '../jira/search-issues';
+import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
+import { appClient, userClient } from './clients';
+import { projectKeyOf } from './context-project';
+import { defineResolver } from './define-resolver';
+import { CLAUSES_FIELD_KEY } from './story-resolvers';
+
+const jqlString = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
+
+/** How many stories link each threat: one search over the project's stories with clauses. */
+async function storyCounts(user: JiraClient, projectKey: string): Promise<{ counts: Map<string, number>; fieldName: string }> {
+  const fieldId = await findAppFieldId(user, CLAUSES_FIELD_KEY);
+  const fieldName = await appFieldName(user, CLAUSES_FIELD_KEY);
+  const stories = await searchIssues(user, { jql: `project = ${jqlString(projectKey)} AND ${jqlString(fieldName)} IS NOT EMPTY`, fields: [fieldId] });
+  const counts = new Map<string, number>();
+  for (const story of stories) {
+    const { clauses, directThreatIds } = readStoryClauses(story.fields[fieldId]);
+    for (const id of linkedThreatIds(clauses, directThreatIds)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return { counts, fieldName };
+}
+
+/** Only editors change the model; the write itself is made as the app, after this check. */
+async function requireEditor(user: JiraClient, projectKey: string, accountId: string): Promise<void> {
+  const { model } = await readThreatModel(user, projectKey);
+  if (!(await canEditThreatModel(user, appClient(), { projectKey, accountId }, model.settings))) {
+    throw new AppError('FORBIDDEN', `You can't edit ${projectKey}'s threat model. Project administrators and the roles or groups named in the app's project settings can.`);
+  }
+}
+
+type ModelChange = (model: ThreatModel, actor: Actor) => { model: ThreatModel; threat: Threat };
+
+async function change(projectKey: string, accountId: string, apply: ModelChange): Promise<ThreatView> {
+  const user = userClient();
+  await requireEditor(user, projectKey, accountId);
+  const actor = { accountId, now: new Date().toISOString() };
+  const threat = await changeThreatModel(appClient(), projectKey, accountId, (model) => {
+    const changed = apply(model, actor);
+    return { model: changed.model, result: changed.threat };
+  });
+  return threatView(threat);
+}
+
+export function registerThreatModelResolvers(resolver: Resolver): void {
+  defineResolver(resolver, 'threat-model/get', z.object({}), async ({ context }): Promise<ThreatModelView> => {
+    const projectKey = projectKeyOf(context);
+    const user = userClient();
+    const stored = await readThreatModel(user, projectKey);
+    const [{ counts, fieldName }, canEdit] = await Promise.all([
+      storyCounts(user, projectKey),
+      canEditThreatModel(user, appClient(), { projectKey, accountId: context.accountId }, stored.model.settings),
+    ]);
+    const threats: ThreatRow[] = stored.model.threats.map((t) => ({
+      ...threatView(t),
+      storyCount: counts.get(t.id) ?? 0,
+      storiesJql: `project = ${jqlString(projectKey)} AND ${jqlString(fieldName)}.threat = ${jqlString(t.id)}`,
+    }));
+    return { projectKey, threats, canEdit, problems: stored.problems };
+  });
+
+  defineResolver(resolver, 'threat-model/create-threat', z.object({ draft: ThreatDraft }), ({ payload, context }) =>
+    change(projectKeyOf(context), context.accountId, (model, actor) => addThreat(model, payload.draft, actor)),
+  );
+
+  defineResolver(resolver, 'threat-model/update-threat', ThreatEdit, ({ payload, context }) =>
+    change(projectKeyOf(context), context.accountId, (model, actor) => editThreat(model, payload.id, payload.baseRevision, payload.draft, actor)),
+  );
+
+  defineResolver(resolver, 'threat-model/set-threat-state', ThreatStateChange, ({ payload, context }) =>
+    change(projectKeyOf(context), context.accountId, (model, actor) => setThreatState(model, payload.id, payload.baseRevision, payload.state, actor)),
+  );
+}

@@ -1,0 +1,17 @@
+import { Box, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+
+// Stored values are user-editable input; the ones that failed their schema are named, not hidden.
+export function ModelProblems({ problems }: { problems: string[] }) {
+  return (
+    <SectionMessage appearance="warning" title="Some stored values could not be read">
+      <Box as="ul">
+        {problems.map((problem, index) => (
+          <Box as="li" key={index}>
+            <Text>{problem}</Text>
+          </Box>
+        ))}
+      </Box>
+    </SectionMessage>
+  );
+}

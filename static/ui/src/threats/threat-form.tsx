@@ -1,0 +1,356 @@
+import Button from '@atlaskit/button/new';
+import { ErrorMessage, Label, RequiredAsterisk } from '@atlaskit/form';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import Select from '@atlaskit/select';
+import Textarea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
+import { token } from '@atlaskit/tokens';
+import { useId, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { severityOf } from '../../../../src/domain/severity';
+import { STRIDE, STRIDE_NAMES, type StrideCategory } from '../../../../src/domain/stride';
+import { ThreatDraft } from '../../../../src/domain/threat';
+import { SeverityLozenge } from './severity-lozenge';
+
+export interface ThreatFormProps {
+  initial?: Partial<ThreatDraft>;
+  submitLabel: string;
+  /** Resolves to an error message to show, or undefined on success. */
+  onSubmit(draft: ThreatDraft): Promise<string | undefined>;
+  onCancel(): void;
+}
+
+type FieldName = keyof ThreatDraft;
+type FieldErrors = Partial<Record<FieldName, string>>;
+
+interface Values {
+  title: string;
+  description: string;
+  stride: StrideCategory[];
+  probability: number | undefined;
+  impact: number | undefined;
+  component: string;
+}
+
+interface RatingOption {
+  value: number;
+  label: string;
+}
+
+const PROBABILITY_OPTIONS: RatingOption[] = [
+  { value: 1, label: '1 — Rare' },
+  { value: 2, label: '2 — Unlikely' },
+  { value: 3, label: '3 — Possible' },
+  { value: 4, label: '4 — Likely' },
+  { value: 5, label: '5 — Almost certain' },
+];
+
+const IMPACT_OPTIONS: RatingOption[] = [
+  { value: 1, label: '1 — Negligible' },
+  { value: 2, label: '2 — Minor' },
+  { value: 3, label: '3 — Moderate' },
+  { value: 4, label: '4 — Major' },
+  { value: 5, label: '5 — Severe' },
+];
+
+const FIELD_ORDER: FieldName[] = ['title', 'description', 'stride', 'probability', 'impact', 'component'];
+const UNEXPECTED_FAILURE = 'The threat could not be saved. Try again.';
+
+const FIELDSET_STYLE = { border: 'none', margin: 0, padding: 0, minWidth: 0 };
+const LEGEND_STYLE = {
+  padding: 0,
+  marginBottom: token('space.050', '4px'),
+  font: token('font.body.small', 'normal 400 12px/16px ui-sans-serif, system-ui, sans-serif'),
+  fontWeight: token('font.weight.semibold', '600'),
+  color: token('color.text.subtle', '#44546F'),
+};
+const CHECKBOX_LABEL_STYLE = { display: 'inline-flex', alignItems: 'center', gap: token('space.075', '6px'), cursor: 'pointer' };
+const CHECKBOX_STYLE = { margin: 0, width: '16px', height: '16px', accentColor: token('color.background.selected.bold', '#0C66E4') };
+
+function startingValues(initial: Partial<ThreatDraft> = {}): Values {
+  return {
+    title: initial.title ?? '',
+    description: initial.description ?? '',
+    stride: initial.stride ? [...initial.stride] : [],
+    probability: initial.probability,
+    impact: initial.impact,
+    component: initial.component ?? '',
+  };
+}
+
+function validate(values: Values): { draft: ThreatDraft; errors: FieldErrors } | { draft: undefined; errors: FieldErrors } {
+  const parsed = ThreatDraft.safeParse(values);
+  if (parsed.success) return { draft: parsed.data, errors: {} };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if (typeof field === 'string' && isFieldName(field) && errors[field] === undefined) errors[field] = issue.message;
+  }
+  return { draft: undefined, errors };
+}
+
+function isFieldName(name: string): name is FieldName {
+  return (FIELD_ORDER as string[]).includes(name);
+}
+
+/** Create or change a threat: the fields of a ThreatDraft, checked with the domain's own schema. */
+export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatFormProps) {
+  const baseId = useId();
+  const idOf = (field: FieldName) => `${baseId}-${field}`;
+  const errorIdOf = (field: FieldName) => `${baseId}-${field}-error`;
+
+  const [values, setValues] = useState<Values>(() => startingValues(initial));
+  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
+  const [attempted, setAttempted] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string | undefined>();
+  // State updates are asynchronous; the ref stops a second Enter from submitting twice.
+  const submittingRef = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const { errors } = validate(values);
+  const shownError = (field: FieldName) => (attempted || touched[field] ? errors[field] : undefined);
+
+  const change = <F extends keyof Values>(field: F, value: Values[F]) => setValues((current) => ({ ...current, [field]: value }));
+  const touch = (field: FieldName) => setTouched((current) => (current[field] ? current : { ...current, [field]: true }));
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submittingRef.current) return;
+    setAttempted(true);
+    const result = validate(values);
+    if (!result.draft) {
+      focusFirstInvalid(result.errors);
+      return;
+    }
+    submittingRef.current = true;
+    setSubmitting(true);
+    setSubmitError(undefined);
+    let error: string | undefined;
+    try {
+      error = await onSubmit(result.draft);
+    } catch {
+      error = UNEXPECTED_FAILURE;
+    }
+    submittingRef.current = false;
+    setSubmitting(false);
+    setSubmitError(error);
+  }
+
+  function focusFirstInvalid(fieldErrors: FieldErrors) {
+    const first = FIELD_ORDER.find((field) => fieldErrors[field] !== undefined);
+    if (!first) return;
+    const target = first === 'stride' ? `${idOf('stride')}-${STRIDE[0]}` : idOf(first);
+    formRef.current?.querySelector<HTMLElement>(`[id="${target}"]`)?.focus();
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    // An open select menu claims Escape (and prevents its default) to close itself.
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onCancel();
+  }
+
+  const describedBy = (field: FieldName) => (shownError(field) ? errorIdOf(field) : undefined);
+
+  return (
+    <form ref={formRef} noValidate onSubmit={(event) => void handleSubmit(event)} onKeyDown={handleKeyDown}>
+      <Stack space="space.200">
+        {submitError !== undefined && (
+          <SectionMessage appearance="error">
+            <Text as="p">{submitError}</Text>
+          </SectionMessage>
+        )}
+
+        <Field label="Title" htmlFor={idOf('title')} error={shownError('title')} errorId={errorIdOf('title')} required>
+          <Textfield
+            id={idOf('title')}
+            name="title"
+            value={values.title}
+            isInvalid={shownError('title') !== undefined}
+            isRequired
+            aria-describedby={describedBy('title')}
+            onChange={(event: ChangeEvent<HTMLInputElement>) => change('title', event.currentTarget.value)}
+            onBlur={() => touch('title')}
+          />
+        </Field>
+
+        <Field label="Description" htmlFor={idOf('description')} error={shownError('description')} errorId={errorIdOf('description')}>
+          <Textarea
+            id={idOf('description')}
+            name="description"
+            value={values.description}
+            minimumRows={3}
+            resize="vertical"
+            isInvalid={shownError('description') !== undefined}
+            aria-describedby={describedBy('description')}
+            onChange={(event: ChangeEvent<HTMLTextAreaElement>) => change('description', event.currentTarget.value)}
+            onBlur={() => touch('description')}
+          />
+        </Field>
+
+        <fieldset style={FIELDSET_STYLE} aria-describedby={describedBy('stride')}>
+          <legend style={LEGEND_STYLE}>STRIDE categories</legend>
+          <Stack space="space.075">
+            {STRIDE.map((category) => {
+              const checkboxId = `${idOf('stride')}-${category}`;
+              const checked = values.stride.includes(category);
+              return (
+                <label key={category} htmlFor={checkboxId} style={CHECKBOX_LABEL_STYLE}>
+                  <input
+                    id={checkboxId}
+                    type="checkbox"
+                    style={CHECKBOX_STYLE}
+                    checked={checked}
+                    onChange={() => {
+                      change('stride', checked ? values.stride.filter((c) => c !== category) : STRIDE.filter((c) => c === category || values.stride.includes(c)));
+                      touch('stride');
+                    }}
+                  />
+                  <Text>
+                    {category} — {STRIDE_NAMES[category]}
+                  </Text>
+                </label>
+              );
+            })}
+          </Stack>
+          <FieldError id={errorIdOf('stride')} message={shownError('stride')} />
+        </fieldset>
+
+        <Inline space="space.200" shouldWrap>
+          <Box style={{ flex: '1 1 12rem' }}>
+            <RatingField
+              label="Probability"
+              inputId={idOf('probability')}
+              errorId={errorIdOf('probability')}
+              options={PROBABILITY_OPTIONS}
+              value={values.probability}
+              error={shownError('probability')}
+              onChange={(value) => change('probability', value)}
+              onBlur={() => touch('probability')}
+            />
+          </Box>
+          <Box style={{ flex: '1 1 12rem' }}>
+            <RatingField
+              label="Impact"
+              inputId={idOf('impact')}
+              errorId={errorIdOf('impact')}
+              options={IMPACT_OPTIONS}
+              value={values.impact}
+              error={shownError('impact')}
+              onChange={(value) => change('impact', value)}
+              onBlur={() => touch('impact')}
+            />
+          </Box>
+        </Inline>
+
+        <SeverityPreview probability={values.probability} impact={values.impact} />
+
+        <Field label="Component" htmlFor={idOf('component')} error={shownError('component')} errorId={errorIdOf('component')}>
+          <Textfield
+            id={idOf('component')}
+            name="component"
+            value={values.component}
+            placeholder="e.g. Checkout, Payment API"
+            isInvalid={shownError('component') !== undefined}
+            aria-describedby={describedBy('component')}
+            onChange={(event: ChangeEvent<HTMLInputElement>) => change('component', event.currentTarget.value)}
+            onBlur={() => touch('component')}
+          />
+        </Field>
+
+        <Inline space="space.100" alignInline="end">
+          <Button appearance="subtle" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button appearance="primary" type="submit" isDisabled={submitting}>
+            {submitting ? 'Saving…' : submitLabel}
+          </Button>
+        </Inline>
+      </Stack>
+    </form>
+  );
+}
+
+interface FieldProps {
+  label: string;
+  htmlFor: string;
+  errorId: string;
+  error: string | undefined;
+  required?: boolean;
+  children: ReactNode;
+}
+
+function Field({ label, htmlFor, errorId, error, required = false, children }: FieldProps) {
+  return (
+    <Stack space="space.050">
+      {/* The asterisk sits outside the label so the field's accessible name stays exactly the label. */}
+      <Inline space="space.025" alignBlock="baseline">
+        <Label htmlFor={htmlFor}>{label}</Label>
+        {required && <RequiredAsterisk />}
+      </Inline>
+      {children}
+      <FieldError id={errorId} message={error} />
+    </Stack>
+  );
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (message === undefined) return null;
+  return (
+    <div id={id}>
+      <ErrorMessage>{message}</ErrorMessage>
+    </div>
+  );
+}
+
+interface RatingFieldProps {
+  label: string;
+  inputId: string;
+  errorId: string;
+  options: RatingOption[];
+  value: number | undefined;
+  error: string | undefined;
+  onChange: (value: number | undefined) => void;
+  onBlur: () => void;
+}
+
+function RatingField({ label, inputId, errorId, options, value, error, onChange, onBlur }: RatingFieldProps) {
+  return (
+    <Field label={label} htmlFor={inputId} errorId={errorId} error={error} required>
+      <Select<RatingOption>
+        inputId={inputId}
+        options={options}
+        value={options.find((option) => option.value === value) ?? null}
+        placeholder="Choose…"
+        isSearchable={false}
+        menuPlacement="auto"
+        isInvalid={error !== undefined}
+        aria-describedby={error !== undefined ? errorId : undefined}
+        onChange={(option) => onChange(option?.value)}
+        onBlur={onBlur}
+      />
+    </Field>
+  );
+}
+
+function SeverityPreview({ probability, impact }: { probability: number | undefined; impact: number | undefined }) {
+  const known = probability !== undefined && impact !== undefined;
+  const severity = known ? severityOf({ probability, impact }) : undefined;
+  return (
+    <Box role="status" aria-live="polite" testId="severity-preview">
+      {severity ? (
+        <Inline space="space.100" alignBlock="center">
+          <Text weight="medium">Severity</Text>
+          <Text>
+            P{probability} × I{impact} =
+          </Text>
+          <SeverityLozenge band={severity.band} score={severity.score} />
+        </Inline>
+      ) : (
+        <Text color="color.text.subtle">Pick a probability and an impact to see the severity.</Text>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,18 @@
+import { JiraClient } from '../../src/jira/jira-client';
+import type { JiraTransport } from '../../src/jira/transport';
+import { APP_ACCOUNT_ID } from '../../local/site/base-data';
+import type { LocalSite } from '../../local/site/server';
+
+/** The jira/ client as Forge gives it to the app: a bearer token for a person or the app. */
+export function siteClient(site: LocalSite, accountId: string = APP_ACCOUNT_ID): JiraClient {
+  const token = site.auth.issueForgeToken(accountId);
+  const transport: JiraTransport = {
+    send: (path, request) =>
+      fetch(`${site.url}${path}`, {
+        method: request.method,
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        ...(request.body !== undefined ? { body: request.body } : {}),
+      }),
+  };
+  return new JiraClient(transport, { sleep: async () => undefined });
+}
