@@ -9,7 +9,7 @@ export function StrideLetters({ stride }: { stride: StrideCategory[] }) {
     <Tooltip content={names} isScreenReaderAnnouncementDisabled>
       {(tooltipProps) => (
         <span {...tooltipProps} role="img" aria-label={names} tabIndex={0}>
-          <Text font="code">{stride.join(' ')}</Text>
+          <Text weight="medium">{stride.join(' ')}</Text>
         </span>
       )}
     </Tooltip>
