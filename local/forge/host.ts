@@ -48,6 +48,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
   };
 
   const projectPages = () => manifest.uiModules.filter((m) => m.type === 'jira:projectPage').map((m) => ({ key: m.key, title: m.title ?? m.key }));
+  const settingsPages = () => manifest.uiModules.filter((m) => m.type === 'jira:projectSettingsPage').map((m) => ({ key: m.key, title: m.title ?? m.key }));
 
   const baseContext = (user: LocalUser, module: UiModule, localId: string, extension: Record<string, unknown>) => ({
     accountId: user.accountId,
@@ -63,7 +64,14 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
     extension: { type: module.type, ...extension },
   });
 
-  const shell = (user: LocalUser, title: string, extra: Partial<PageShell> = {}): PageShell => ({ title, user, users: users(), projectPages: projectPages(), ...extra });
+  const shell = (user: LocalUser, title: string, extra: Partial<PageShell> = {}): PageShell => ({
+    title,
+    user,
+    users: users(),
+    projectPages: projectPages(),
+    settingsPages: settingsPages(),
+    ...extra,
+  });
 
   async function issueView(user: LocalUser, key: string): Promise<string> {
     const issue = site.store.issueByKey(key);
@@ -120,9 +128,9 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
     return project && hasProjectPermission(site.store, user, project, 'BROWSE_PROJECTS') ? project : undefined;
   }
 
-  function appPage(user: LocalUser, projectKey: string, moduleKey: string): string {
+  function appPage(user: LocalUser, projectKey: string, moduleKey: string, type: 'jira:projectPage' | 'jira:projectSettingsPage'): string {
     const project = projectOf(user, projectKey);
-    const module = manifest.uiModules.find((m) => m.key === moduleKey && m.type === 'jira:projectPage');
+    const module = manifest.uiModules.find((m) => m.key === moduleKey && m.type === type);
     if (!project || !module) return layout(shell(user, 'Not found'), messagePage('Page not found', 'The project or the app page does not exist, or you cannot see it.'));
     const frame: FrameSpec = {
       id: `page-${module.key}`,
@@ -167,10 +175,10 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
     return layout(shell(user, `${project.key} backlog`, { project, active: 'backlog', launchers }), backlogPage(project, sprints, rows(open)));
   }
 
-  async function issues(user: LocalUser, projectKey: string, jql: string): Promise<string> {
-    const project = projectOf(user, projectKey);
-    if (!project) return layout(shell(user, 'Not found'), messagePage('Project not found', `${projectKey} does not exist, or you cannot see it.`));
-    const query = jql || `project = ${project.key} ORDER BY rank`;
+  async function issues(user: LocalUser, projectKey: string | undefined, jql: string): Promise<string> {
+    const project = projectKey ? projectOf(user, projectKey) : undefined;
+    if (projectKey && !project) return layout(shell(user, 'Not found'), messagePage('Project not found', `${projectKey} does not exist, or you cannot see it.`));
+    const query = jql || (project ? `project = ${project.key} ORDER BY rank` : '');
     const answer = await jiraAs(user, '/rest/api/3/search/jql', {
       method: 'POST',
       body: JSON.stringify({ jql: query, fields: ['summary', 'status'], maxResults: 100 }),
@@ -181,7 +189,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
       answer.status >= 400
         ? { issues: [], error: (parsed.errorMessages ?? []).join(' ') || `Jira answered ${answer.status}` }
         : { issues: (parsed.issues ?? []).map((i) => ({ key: i.key, summary: i.fields.summary, status: i.fields.status?.name ?? '' })) };
-    return layout(shell(user, 'Issues', { project, active: 'issues' }), issuesPage(project, query, result));
+    return layout(shell(user, 'Issues', { ...(project ? { project } : {}), active: 'issues' }), issuesPage(query, result));
   }
 
   async function resource(res: ServerResponse, key: string, file: string, frameId: string): Promise<void> {
@@ -209,7 +217,10 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
     if ((m = /^\/browse\/([A-Za-z0-9_-]+)$/.exec(p))) return html(res, await issueView(user, m[1]!));
     if ((m = /^\/projects\/([A-Za-z0-9_]+)\/backlog$/.exec(p))) return html(res, backlog(user, m[1]!));
     if ((m = /^\/projects\/([A-Za-z0-9_]+)\/issues$/.exec(p))) return html(res, await issues(user, m[1]!, url.searchParams.get('jql') ?? ''));
-    if ((m = /^\/projects\/([A-Za-z0-9_]+)\/apps\/([A-Za-z0-9_-]+)$/.exec(p))) return html(res, appPage(user, m[1]!, m[2]!));
+    if ((m = /^\/projects\/([A-Za-z0-9_]+)\/apps\/([A-Za-z0-9_-]+)$/.exec(p))) return html(res, appPage(user, m[1]!, m[2]!, 'jira:projectPage'));
+    if ((m = /^\/projects\/([A-Za-z0-9_]+)\/settings\/apps\/([A-Za-z0-9_-]+)$/.exec(p))) return html(res, appPage(user, m[1]!, m[2]!, 'jira:projectSettingsPage'));
+    // Jira Cloud's issue search, where apps link JQL to.
+    if (p === '/issues' || p === '/issues/') return html(res, await issues(user, undefined, url.searchParams.get('jql') ?? ''));
     if ((m = /^\/forge\/resource\/([A-Za-z0-9_-]+)\/(.*)$/.exec(p))) {
       await resource(res, m[1]!, m[2]!, url.searchParams.get('frame') ?? '');
       return true;

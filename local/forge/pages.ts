@@ -21,6 +21,7 @@ export interface PageShell {
   users: LocalUser[];
   project?: LocalProject;
   projectPages?: Array<{ key: string; title: string }>;
+  settingsPages?: Array<{ key: string; title: string }>;
   active?: string;
   frames?: FrameSpec[];
   launchers?: Record<string, LauncherSpec>;
@@ -31,7 +32,7 @@ export const frameTag = (frame: FrameSpec): string =>
 
 export function layout(shell: PageShell, main: string): string {
   const frames = Object.fromEntries((shell.frames ?? []).map((f) => [f.id, { id: f.id, resource: f.resource, context: f.context }]));
-  const nav = shell.project ? sidebar(shell.project, shell.projectPages ?? [], shell.active) : '';
+  const nav = shell.project ? sidebar(shell.project, shell.projectPages ?? [], shell.settingsPages ?? [], shell.active) : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(shell.title)} - Local Jira</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/forge/host.css"></head>
@@ -47,13 +48,15 @@ export function layout(shell: PageShell, main: string): string {
 </body></html>`;
 }
 
-function sidebar(project: LocalProject, pages: Array<{ key: string; title: string }>, active?: string): string {
+function sidebar(project: LocalProject, pages: Array<{ key: string; title: string }>, settings: Array<{ key: string; title: string }>, active?: string): string {
   const link = (href: string, label: string, id: string) => `<a href="${esc(href)}"${active === id ? ' class="active" aria-current="page"' : ''}>${esc(label)}</a>`;
   return `<nav class="sidebar" aria-label="Project"><div class="project-name">${esc(project.name)}<small>${esc(project.key)} · Software project</small></div>
 ${link(`/projects/${project.key}/backlog`, 'Backlog', 'backlog')}
 ${link(`/projects/${project.key}/issues`, 'Issues', 'issues')}
 <div class="nav-section">Apps</div>
 ${pages.map((p) => link(`/projects/${project.key}/apps/${p.key}`, p.title, p.key)).join('\n')}
+<div class="nav-section">Project settings</div>
+${settings.map((p) => link(`/projects/${project.key}/settings/apps/${p.key}`, p.title, p.key)).join('\n')}
 </nav>`;
 }
 
@@ -109,7 +112,7 @@ ${s.sprint.goal ? `<p class="muted">${esc(s.sprint.goal)}</p>` : ''}
 <section class="sprint backlog"><header><h2>Backlog <span class="sprint-state">${backlog.length} issues</span></h2></header><ul class="issues">${backlog.map(issueRow).join('') || '<li class="muted">Nothing in the backlog</li>'}</ul></section>`;
 }
 
-export function issuesPage(project: LocalProject, jql: string, result: { issues: Array<{ key: string; summary: string; status: string }>; error?: string }): string {
+export function issuesPage(jql: string, result: { issues: Array<{ key: string; summary: string; status: string }>; error?: string }): string {
   return `<h1>Issues</h1><form class="jql" method="get"><label for="jql">JQL</label><input id="jql" name="jql" value="${esc(jql)}" size="80"><button type="submit">Search</button></form>
 ${result.error ? `<div class="error" role="alert">${esc(result.error)}</div>` : `<p class="muted" id="result-count">${result.issues.length} issues</p>`}
 <ul class="issues">${result.issues.map((i) => `<li class="issue-row"><a href="/browse/${esc(i.key)}">${esc(i.key)}</a><span class="summary">${esc(i.summary)}</span><span class="status">${esc(i.status)}</span></li>`).join('')}</ul>`;

@@ -19,7 +19,7 @@ export interface RouteCall {
   template: string;
 }
 
-const CLIENT_METHODS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', delete: 'DELETE' };
+const CLIENT_METHODS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', putForStatus: 'PUT', delete: 'DELETE' };
 
 function sourceOf(file: string): ts.SourceFile {
   return ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -41,7 +41,7 @@ function templateText(template: ts.TemplateLiteral): string {
   return `\`${template.head.rawText ?? template.head.text}${template.templateSpans.map((s) => '${_}' + (s.literal.rawText ?? s.literal.text)).join('')}\``;
 }
 
-/** `client.get|post|put|delete(route`…`.value, …)`, or `client.send(route`…`.value, { method: '…' })`. */
+/** `client.get|post|put|putForStatus|delete(route`…`.value, …)`, or `client.send(route`…`.value, { method: '…' })`. */
 function methodOf(route: ts.TaggedTemplateExpression): string | undefined {
   const value = route.parent;
   if (!ts.isPropertyAccessExpression(value) || value.name.text !== 'value') return undefined;

@@ -39,8 +39,12 @@
       return postJson('/forge/fetch-product', payload);
     },
     navigate: function (frame, payload) {
-      if (payload.type === 'new-tab') window.open(payload.url, '_blank');
-      else window.location.href = payload.url;
+      var url = payload.url;
+      if (!url && payload.target === 'issue') url = '/browse/' + encodeURIComponent(payload.issueKey);
+      if (!url && payload.target === 'projectPage') url = '/projects/' + encodeURIComponent(payload.projectKey) + '/backlog';
+      if (!url) throw new Error('The local Forge host cannot navigate to ' + JSON.stringify(payload));
+      if (payload.type === 'new-tab') window.open(url, '_blank');
+      else window.location.href = url;
       return null;
     },
     showFlag: function (frame, payload) {

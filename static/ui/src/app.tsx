@@ -1,6 +1,7 @@
 import { Loading } from './common/loading';
 import { useModuleKey } from './hooks/use-module-key';
 import { ProjectPage } from './project-page/project-page';
+import { ProjectSettings } from './project-settings/project-settings';
 import { StoryPanel } from './story-panel/story-panel';
 import { UnknownModule } from './unknown-module';
 
@@ -14,6 +15,8 @@ export function App() {
       return <StoryPanel />;
     case 'project-page':
       return <ProjectPage />;
+    case 'project-settings':
+      return <ProjectSettings />;
     default:
       return <UnknownModule moduleKey={context.moduleKey} />;
   }

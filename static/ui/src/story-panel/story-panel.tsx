@@ -1,4 +1,4 @@
-import { Stack, Text } from '@atlaskit/primitives';
+import { Box, Stack, Text } from '@atlaskit/primitives';
 import type { StoryView } from '../../../../src/domain/resolver-contract';
 import { ErrorMessage } from '../common/error-message';
 import { FocusRequestProvider, useRequestFocus } from '../common/focus-request';
@@ -82,9 +82,11 @@ function StoryClausesView({ view, story }: { view: StoryView; story: ReturnType<
         />
       )}
       {!canEdit && <ReadOnlyNote />}
-      <Text size="small" color="color.text.subtlest" role="status">
-        {busy ? 'Saving…' : ''}
-      </Text>
+      <Box role="status">
+        <Text size="small" color="color.text.subtlest">
+          {busy ? 'Saving…' : ''}
+        </Text>
+      </Box>
     </Stack>
   );
 }

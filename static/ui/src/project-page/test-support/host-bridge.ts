@@ -18,18 +18,19 @@ const bridge = (globalThis as { __bridge?: { callBridge: CallBridge } }).__bridg
 if (!bridge) throw new Error('host bridge: import the fake bridge first');
 const answerFromFake = bridge.callBridge;
 
-bridge.callBridge = async (name, payload) => {
+bridge.callBridge = (name, payload) => {
   if (!HOST_CALLS.has(name)) return answerFromFake(name, payload);
   state.calls.push({ name, payload });
+  // Thrown, not rejected: showFlag hands back no promise a caller could catch a rejection on.
   if (name === 'showFlag' && state.failFlags) throw new Error('host bridge: flags are failing');
-  return null;
+  return Promise.resolve(null);
 };
 
 export const hostBridge = {
   callsOf(name: 'navigate' | 'showFlag'): unknown[] {
     return state.calls.filter((call) => call.name === name).map((call) => call.payload);
   },
-  /** Makes showFlag reject, as a host without flags would. */
+  /** Makes showFlag fail, as a host without flags would. */
   failFlags(): void {
     state.failFlags = true;
   },
