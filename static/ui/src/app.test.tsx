@@ -2,6 +2,7 @@ import { fakeBridge } from './test-support/fake-bridge';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from './app';
+import { aThreatModel } from './project-page/test-support/threat-model-mother';
 import { aStoryView } from './test-support/story-view-mother';
 
 afterEach(() => fakeBridge.reset());
@@ -16,17 +17,31 @@ describe('app', () => {
     expect(await screen.findByText('No WITHOUT clauses yet')).toBeTruthy();
   });
 
-  it('renders the project page tabs, each coming soon, for the project-page module', async () => {
+  it('renders the project page tabs for the project-page module: the threat model, then two coming soon', async () => {
     fakeBridge.givenContext({ moduleKey: 'project-page' });
+    fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: aThreatModel({ canEdit: false }) }));
 
     render(<App />);
 
     const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((tab) => tab.textContent)).toEqual(['Threat model', 'Sprint planning', 'Audit']);
-    expect(screen.getByText('Coming soon')).toBeTruthy();
+    expect(await screen.findByText('No threats yet')).toBeTruthy();
 
     await userEvent.click(screen.getByRole('tab', { name: 'Audit' }));
     expect(screen.getByText('Audit will appear here.')).toBeTruthy();
+    expect(screen.getByText('Coming soon')).toBeTruthy();
+  });
+
+  it('renders the project settings for the project-settings module', async () => {
+    fakeBridge.givenContext({ moduleKey: 'project-settings' });
+    fakeBridge.givenResolver('settings/get', () => ({
+      ok: true,
+      data: { projectKey: 'PAY', settings: { editorRoleIds: [], editorGroupIds: [] }, roles: [], groups: [], canEdit: true },
+    }));
+
+    render(<App />);
+
+    expect(await screen.findByText('Who can edit the threat model')).toBeTruthy();
   });
 
   it('says so when the module is not one this app knows', async () => {

@@ -4,7 +4,15 @@ import type { ReactNode } from 'react';
 import type { ThreatView } from '../../../../src/domain/threat-view';
 import { ThreatLozenge } from './threat-lozenge';
 
-const listStyles = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0' });
+const listStyles = xcss({
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  gap: 'space.100',
+  listStyle: 'none',
+  margin: 'space.0',
+  padding: 'space.0',
+});
 
 interface Props {
   threatIds: string[];
@@ -24,7 +32,7 @@ export function LinkedThreats({ threatIds, threats, label, owner, onUnlink, disa
   return (
     <Inline space="space.100" shouldWrap alignBlock="center">
       {threatIds.length > 0 && (
-        <Inline as="ul" space="space.100" shouldWrap alignBlock="center" xcss={listStyles} aria-label={label}>
+        <Box as="ul" xcss={listStyles} aria-label={label}>
           {threatIds.map((threatId) => (
             <Box as="li" key={threatId}>
               <Inline space="space.025" alignBlock="center">
@@ -43,7 +51,7 @@ export function LinkedThreats({ threatIds, threats, label, owner, onUnlink, disa
               </Inline>
             </Box>
           ))}
-        </Inline>
+        </Box>
       )}
       {children}
     </Inline>

@@ -30,8 +30,10 @@ async function renderPanel() {
 }
 
 const savedEdits = () => fakeBridge.payloadsOf('story/save-clauses');
-const clauseItems = () => within(screen.getByRole('list', { name: undefined, hidden: false }).closest('ul') as HTMLElement);
-const clauseTexts = () => screen.getAllByText('WITHOUT', { selector: 'span' }).map((prefix) => prefix.parentElement?.textContent);
+const clauseTexts = () =>
+  within(screen.getByRole('list', { name: 'WITHOUT clauses' }))
+    .getAllByText('WITHOUT', { selector: 'p > span' })
+    .map((prefix) => prefix.parentElement?.textContent);
 
 afterEach(() => fakeBridge.reset());
 
