@@ -1,11 +1,14 @@
 import { AppError } from './app-error';
+import type { Mitigation } from './mitigation';
 import type { ThreatModelSettings } from './resolver-contract';
 import { Threat, ThreatDraft, threatNumber } from './threat';
 
 export interface ThreatModel {
   threats: Threat[];
-  /** Threat ids are never reused: the next new threat gets this number. */
+  mitigations: Mitigation[];
+  /** Ids are never reused: the next new threat (mitigation) gets this number. */
   nextThreatNumber: number;
+  nextMitigationNumber: number;
   settings: ThreatModelSettings;
 }
 
@@ -14,7 +17,13 @@ export interface Actor {
   now: string;
 }
 
-export const emptyThreatModel = (): ThreatModel => ({ threats: [], nextThreatNumber: 1, settings: { editorRoleIds: [], editorGroupIds: [] } });
+export const emptyThreatModel = (): ThreatModel => ({
+  threats: [],
+  mitigations: [],
+  nextThreatNumber: 1,
+  nextMitigationNumber: 1,
+  settings: { editorRoleIds: [], editorGroupIds: [] },
+});
 
 export function findThreat(model: ThreatModel, id: string): Threat {
   const threat = model.threats.find((t) => t.id === id);

@@ -1,6 +1,6 @@
 import type { Threat } from '../domain/threat';
 import { prose } from '../../test/support/prose';
-import { SHARD_LIMIT, encodeShard, packShards } from './threat-model-shards';
+import { SHARD_LIMIT, encodeShard, packShards, type ModelRecord } from './threat-model-shards';
 
 const threat = (n: number, descriptionLength = 300): Threat => ({
   id: `T-${n}`,
@@ -16,15 +16,15 @@ const threat = (n: number, descriptionLength = 300): Threat => ({
   updated: { accountId: 'a', at: '2026-01-01T00:00:00.000Z' },
   revision: 1,
 });
-const size = (threats: Threat[]) => JSON.stringify(encodeShard(threats, 99)).length;
+const size = (threats: ModelRecord[]) => JSON.stringify(encodeShard(threats, 99)).length;
 
 describe('packing threats into shards', () => {
   it('keeps every shard of a 1,000-threat model under the limit and loses no threat', () => {
     const threats = Array.from({ length: 1000 }, (_, i) => threat(i + 1));
     const shards = packShards([], threats);
     expect(shards.length).toBeGreaterThan(3);
-    for (const s of shards) expect(size(s.threats)).toBeLessThanOrEqual(SHARD_LIMIT);
-    expect(shards.flatMap((s) => s.threats.map((t) => t.id))).toEqual(threats.map((t) => t.id));
+    for (const s of shards) expect(size(s.records)).toBeLessThanOrEqual(SHARD_LIMIT);
+    expect(shards.flatMap((s) => s.records.map((t) => t.id))).toEqual(threats.map((t) => t.id));
   });
 
   it('rewrites only the shard holding an edited threat', () => {
@@ -33,7 +33,7 @@ describe('packing threats into shards', () => {
     const edited = threats.map((t) => (t.id === 'T-150' ? { ...t, title: 'Changed', revision: 2 } : t));
     const changed = packShards(stored, edited);
     expect(changed).toHaveLength(1);
-    expect(changed[0]?.threats.some((t) => t.id === 'T-150')).toBe(true);
+    expect(changed[0]?.records.some((t) => t.id === 'T-150')).toBe(true);
     expect(changed[0]?.revision).toBe(2);
   });
 
@@ -42,9 +42,9 @@ describe('packing threats into shards', () => {
     const stored = packShards([], threats);
     const grown = threats.map((t) => ({ ...t, description: prose(Number(t.id.slice(2)) + 5000, 3900) }));
     const changed = packShards(stored, grown, [7]);
-    for (const s of changed) expect(size(s.threats)).toBeLessThanOrEqual(SHARD_LIMIT);
+    for (const s of changed) expect(size(s.records)).toBeLessThanOrEqual(SHARD_LIMIT);
     expect(changed.map((s) => s.index)).not.toContain(7);
-    const all = [...stored.filter((s) => !changed.some((c) => c.index === s.index)), ...changed].flatMap((s) => s.threats.map((t) => t.id));
+    const all = [...stored.filter((s) => !changed.some((c) => c.index === s.index)), ...changed].flatMap((s) => s.records.map((t) => t.id));
     expect(new Set(all).size).toBe(60);
   });
 });

@@ -1,6 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
-import { Threat } from '../domain/threat';
+import type { Mitigation } from '../domain/mitigation';
+import type { Threat } from '../domain/threat';
 import { ThreatModelSettings } from '../domain/resolver-contract';
 
 // How the threat model sits in project properties: a small meta property, and the threats
@@ -11,35 +12,39 @@ export const SHARD_PREFIX = 'without.model.shard.';
 export const LOCK_KEY = 'without.model.lock';
 /** Below Jira's 32,768 so a shard never fails on a few characters of JSON overhead. */
 export const SHARD_LIMIT = 30_000;
-/** Shards are filled to here, leaving room for edits to grow a threat without moving others. */
+/** Shards are filled to here, leaving room for edits to grow a record without moving others. */
 const FILL_TARGET = 25_000;
 
 export const MetaValue = z.object({
   v: z.literal(1),
   nextThreatNumber: z.number().int().min(1),
+  nextMitigationNumber: z.number().int().min(1).default(1),
   settings: ThreatModelSettings,
   revision: z.number().int().min(0),
 });
 export type MetaValue = z.infer<typeof MetaValue>;
 
+/** What shards hold: threats (T-n) and mitigations (M-n), told apart by their ids. */
+export type ModelRecord = Threat | Mitigation;
+
 /**
- * A shard as stored. Threats are JSON, deflated and base64-encoded, so that one 32 KB value
+ * A shard as stored. Records are JSON, deflated and base64-encoded, so that one 32 KB value
  * holds 100-200 real threats and a whole model reads in a few requests.
  */
 export const ShardValue = z.object({ v: z.literal(2), revision: z.number().int().min(0), encoding: z.literal('deflate-base64'), data: z.string() });
 export type ShardValue = z.infer<typeof ShardValue>;
 
-export function encodeShard(threats: Threat[], revision: number): ShardValue {
-  return { v: 2, revision, encoding: 'deflate-base64', data: deflateRawSync(Buffer.from(JSON.stringify(threats)), { level: 9 }).toString('base64') };
+export function encodeShard(records: ModelRecord[], revision: number): ShardValue {
+  return { v: 2, revision, encoding: 'deflate-base64', data: deflateRawSync(Buffer.from(JSON.stringify(records)), { level: 9 }).toString('base64') };
 }
 
-/** The shard's raw threat entries (each still to be parsed), or why it cannot be read. */
+/** The shard's raw entries (each still to be parsed), or why it cannot be read. */
 export function decodeShard(value: unknown): { revision: number; entries: unknown[] } | { error: string } {
   const shard = ShardValue.safeParse(value);
   if (!shard.success) return { error: shard.error.issues[0]?.message ?? 'not a shard' };
   try {
     const entries: unknown = JSON.parse(inflateRawSync(Buffer.from(shard.data.data, 'base64')).toString('utf8'));
-    return Array.isArray(entries) ? { revision: shard.data.revision, entries } : { error: 'the threats are not a list' };
+    return Array.isArray(entries) ? { revision: shard.data.revision, entries } : { error: 'the records are not a list' };
   } catch {
     return { error: 'the data is not deflated JSON' };
   }
@@ -55,13 +60,13 @@ export const shardIndex = (key: string): number | undefined => {
 export interface StoredShard {
   index: number;
   revision: number;
-  threats: Threat[];
+  records: ModelRecord[];
 }
 
-const sizeOf = (threats: Threat[]) => JSON.stringify(encodeShard(threats, 999_999)).length;
+const sizeOf = (records: ModelRecord[]) => JSON.stringify(encodeShard(records, 999_999)).length;
 
 /** How many of `candidates` fit after `base` in one shard (binary search; size grows with count). */
-function fitCount(base: Threat[], candidates: Threat[], limit: number): number {
+function fitCount(base: ModelRecord[], candidates: ModelRecord[], limit: number): number {
   let low = 0;
   let high = candidates.length;
   while (low < high) {
@@ -73,26 +78,26 @@ function fitCount(base: Threat[], candidates: Threat[], limit: number): number {
 }
 
 /**
- * Places the model's threats into shards, keeping each threat where it was so that an edit
- * rewrites as few shards as possible. New threats go to the last shard with room; a shard
- * that outgrows the limit hands its last threats on. Returns only the shards whose content
+ * Places the model's records into shards, keeping each where it was so that an edit
+ * rewrites as few shards as possible. New records go to the last shard with room; a shard
+ * that outgrows the limit hands its last records on. Returns only the shards whose content
  * changed, with their revision bumped.
  */
-export function packShards(previous: StoredShard[], threats: Threat[], reserved: number[] = []): StoredShard[] {
+export function packShards(previous: StoredShard[], records: ModelRecord[], reserved: number[] = []): StoredShard[] {
   const home = new Map<string, number>();
-  for (const shard of previous) for (const t of shard.threats) home.set(t.id, shard.index);
-  const byIndex = new Map<number, Threat[]>(previous.map((s) => [s.index, []]));
+  for (const shard of previous) for (const r of shard.records) home.set(r.id, shard.index);
+  const byIndex = new Map<number, ModelRecord[]>(previous.map((s) => [s.index, []]));
   // Indices of shards that could not be read are never written: that would destroy them.
   let free = Math.max(-1, ...previous.map((s) => s.index), ...reserved) + 1;
   let last = previous.length > 0 ? Math.max(...previous.map((s) => s.index)) : free++;
   if (!byIndex.has(last)) byIndex.set(last, []);
-  const newcomers: Threat[] = [];
-  for (const threat of threats) {
-    const index = home.get(threat.id);
-    if (index === undefined) newcomers.push(threat);
-    else byIndex.get(index)!.push(threat);
+  const newcomers: ModelRecord[] = [];
+  for (const record of records) {
+    const index = home.get(record.id);
+    if (index === undefined) newcomers.push(record);
+    else byIndex.get(index)!.push(record);
   }
-  const overflow: Threat[] = [];
+  const overflow: ModelRecord[] = [];
   for (const [index, list] of byIndex) {
     const keep = Math.max(1, fitCount([], list, SHARD_LIMIT));
     overflow.push(...list.slice(keep));
@@ -114,9 +119,9 @@ export function packShards(previous: StoredShard[], threats: Threat[], reserved:
   const changed: StoredShard[] = [];
   for (const [index, list] of byIndex) {
     const old = before.get(index);
-    if (old && JSON.stringify(old.threats) === JSON.stringify(list)) continue;
+    if (old && JSON.stringify(old.records) === JSON.stringify(list)) continue;
     if (!old && list.length === 0) continue;
-    changed.push({ index, revision: (old?.revision ?? 0) + 1, threats: list });
+    changed.push({ index, revision: (old?.revision ?? 0) + 1, records: list });
   }
   return changed.sort((a, b) => a.index - b.index);
 }

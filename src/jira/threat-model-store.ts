@@ -1,9 +1,10 @@
+import { Mitigation } from '../domain/mitigation';
 import { Threat } from '../domain/threat';
 import { emptyThreatModel, type ThreatModel } from '../domain/threat-model';
 import type { JiraClient } from './jira-client';
 import { withLease } from './property-lease';
 import { deleteProjectProperty, getProjectProperty, listProjectPropertyKeys, putProjectProperty } from './project-properties';
-import { LOCK_KEY, META_KEY, MetaValue, decodeShard, encodeShard, packShards, shardIndex, shardKey, type StoredShard } from './threat-model-shards';
+import { LOCK_KEY, META_KEY, MetaValue, decodeShard, encodeShard, packShards, shardIndex, shardKey, type ModelRecord, type StoredShard } from './threat-model-shards';
 
 export interface StoredThreatModel {
   model: ThreatModel;
@@ -34,9 +35,15 @@ export async function readThreatModel(client: JiraClient, projectKey: string): P
   if (parsedMeta && !parsedMeta.success) problems.push(`The threat model's settings (${META_KEY}) are not valid and were ignored: ${parsedMeta.error.issues[0]?.message}.`);
   const base = emptyThreatModel();
   const metaValue = parsedMeta?.success ? parsedMeta.data : undefined;
-  const threats = dedupe(shards.flatMap((s) => s.threats));
+  const records = dedupe(shards.flatMap((s) => s.records));
   return {
-    model: { threats, nextThreatNumber: metaValue?.nextThreatNumber ?? base.nextThreatNumber, settings: metaValue?.settings ?? base.settings },
+    model: {
+      threats: records.filter((r): r is Threat => r.id.startsWith('T-')),
+      mitigations: records.filter((r): r is Mitigation => r.id.startsWith('M-')),
+      nextThreatNumber: metaValue?.nextThreatNumber ?? base.nextThreatNumber,
+      nextMitigationNumber: metaValue?.nextMitigationNumber ?? base.nextMitigationNumber,
+      settings: metaValue?.settings ?? base.settings,
+    },
     shards,
     unreadable,
     metaRevision: metaValue?.revision ?? 0,
@@ -50,21 +57,22 @@ function readShard(key: string, value: unknown, problems: string[]): StoredShard
     problems.push(`The threat model shard ${key} is not valid and was ignored: ${shard.error}.`);
     return [];
   }
-  const threats = shard.entries.flatMap((raw, i) => {
-    const threat = Threat.safeParse(raw);
-    if (threat.success) return [threat.data];
+  const records = shard.entries.flatMap((raw, i): ModelRecord[] => {
     const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : `entry ${i + 1}`;
-    const issue = threat.error.issues[0];
-    problems.push(`Threat ${id} in ${key} is not valid and is not shown (${issue?.path.join('.') || 'value'}: ${issue?.message}).`);
+    const isMitigation = id.startsWith('M-');
+    const parsed = isMitigation ? Mitigation.safeParse(raw) : Threat.safeParse(raw);
+    if (parsed.success) return [parsed.data];
+    const issue = parsed.error.issues[0];
+    problems.push(`${isMitigation ? 'Mitigation' : 'Threat'} ${id} in ${key} is not valid and is not shown (${issue?.path.join('.') || 'value'}: ${issue?.message}).`);
     return [];
   });
-  return [{ index: shardIndex(key)!, revision: shard.revision, threats }];
+  return [{ index: shardIndex(key)!, revision: shard.revision, records }];
 }
 
-/** While a threat moves between shards a reader may see it twice; the newer copy wins. */
-const dedupe = (threats: Threat[]): Threat[] => {
-  const byId = new Map<string, Threat>();
-  for (const t of threats) if ((byId.get(t.id)?.revision ?? 0) < t.revision) byId.set(t.id, t);
+/** While a record moves between shards a reader may see it twice; the newer copy wins. */
+const dedupe = (records: ModelRecord[]): ModelRecord[] => {
+  const byId = new Map<string, ModelRecord>();
+  for (const r of records) if ((byId.get(r.id)?.revision ?? 0) < r.revision) byId.set(r.id, r);
   return [...byId.values()].sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2)));
 };
 
@@ -87,15 +95,19 @@ export async function changeThreatModel<T>(
   return withLease(lock, { holder }, async () => {
     const stored = await readThreatModel(client, projectKey);
     const { model, result } = change(stored.model);
-    const changed = packShards(stored.shards, model.threats, stored.unreadable);
-    // Shards that receive threats first, shrinking ones after: a reader never misses a threat.
-    const growing = changed.filter((s) => s.threats.length >= (stored.shards.find((o) => o.index === s.index)?.threats.length ?? 0));
+    const changed = packShards(stored.shards, [...model.threats, ...model.mitigations], stored.unreadable);
+    // Shards that receive records first, shrinking ones after: a reader never misses one.
+    const growing = changed.filter((s) => s.records.length >= (stored.shards.find((o) => o.index === s.index)?.records.length ?? 0));
     const shrinking = changed.filter((s) => !growing.includes(s));
     for (const batch of [growing, shrinking]) {
-      await Promise.all(batch.map((s) => putProjectProperty(client, projectKey, shardKey(s.index), encodeShard(s.threats, s.revision))));
+      await Promise.all(batch.map((s) => putProjectProperty(client, projectKey, shardKey(s.index), encodeShard(s.records, s.revision))));
     }
-    if (model.nextThreatNumber !== stored.model.nextThreatNumber || JSON.stringify(model.settings) !== JSON.stringify(stored.model.settings)) {
-      const meta: MetaValue = { v: 1, nextThreatNumber: model.nextThreatNumber, settings: model.settings, revision: stored.metaRevision + 1 };
+    const metaChanged =
+      model.nextThreatNumber !== stored.model.nextThreatNumber ||
+      model.nextMitigationNumber !== stored.model.nextMitigationNumber ||
+      JSON.stringify(model.settings) !== JSON.stringify(stored.model.settings);
+    if (metaChanged) {
+      const meta: MetaValue = { v: 1, nextThreatNumber: model.nextThreatNumber, nextMitigationNumber: model.nextMitigationNumber, settings: model.settings, revision: stored.metaRevision + 1 };
       await putProjectProperty(client, projectKey, META_KEY, meta);
     }
     return result;

@@ -74,9 +74,9 @@ function seedThreatModel(store: Store, projectId: number, now: number): void {
     model = retired ? setThreatState(added.model, added.threat.id, 1, 'retired', actor).model : added.model;
   }
   for (const shard of packShards([], model.threats)) {
-    store.put('projectProperty', `${projectId}/${shardKey(shard.index)}`, { projectId, key: shardKey(shard.index), value: encodeShard(shard.threats, shard.revision) });
+    store.put('projectProperty', `${projectId}/${shardKey(shard.index)}`, { projectId, key: shardKey(shard.index), value: encodeShard(shard.records, shard.revision) });
   }
-  const meta: MetaValue = { v: 1, nextThreatNumber: model.nextThreatNumber, settings: model.settings, revision: 1 };
+  const meta: MetaValue = { v: 1, nextThreatNumber: model.nextThreatNumber, nextMitigationNumber: model.nextMitigationNumber, settings: model.settings, revision: 1 };
   store.put('projectProperty', `${projectId}/${META_KEY}`, { projectId, key: META_KEY, value: meta });
 }
 

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { ThreatId } from './without-clause';
+
+export const MitigationId = z.string().regex(/^M-[1-9][0-9]*$/, 'A mitigation id looks like M-4');
+
+/** How much a mitigation reduces one threat, in the product's five steps. */
+export const STRENGTHS = { none: 0, weak: 25, average: 50, strong: 75, complete: 100 } as const;
+export const Strength = z.union([z.literal(0), z.literal(25), z.literal(50), z.literal(75), z.literal(100)], {
+  error: 'Strength is one of 0 (none), 25 (weak), 50 (average), 75 (strong) or 100 (complete)',
+});
+export type Strength = z.infer<typeof Strength>;
+
+export const MITIGATION_STATUSES = ['proposed', 'accepted', 'planned', 'in-progress', 'implemented', 'existing', 'rejected'] as const;
+export const MitigationStatus = z.enum(MITIGATION_STATUSES);
+export type MitigationStatus = z.infer<typeof MitigationStatus>;
+
+export const ControlType = z.enum(['preventive', 'detective', 'corrective']);
+
+export const MitigationDraft = z
+  .object({
+    title: z.string().trim().min(3, 'A mitigation needs a title of at least 3 characters').max(200, 'A mitigation title can have at most 200 characters'),
+    implementation: z.string().trim().max(4000, 'What to implement can have at most 4000 characters').default(''),
+    verification: z.string().trim().max(4000, 'How to verify can have at most 4000 characters').default(''),
+    controlType: ControlType.default('preventive'),
+    addresses: z
+      .array(z.object({ threatId: ThreatId, strength: Strength }))
+      .min(1, 'A mitigation addresses at least one threat')
+      .max(50)
+      .refine((list) => new Set(list.map((a) => a.threatId)).size === list.length, 'Each threat can be named once'),
+    status: MitigationStatus.default('proposed'),
+    rejectionReason: z.string().trim().max(1000).default(''),
+  })
+  .refine((m) => m.status !== 'rejected' || m.rejectionReason.length > 0, { message: 'Say why the mitigation is rejected', path: ['rejectionReason'] });
+export type MitigationDraft = z.infer<typeof MitigationDraft>;
+
+const Stamp = z.object({ accountId: z.string(), at: z.string() });
+
+export const Mitigation = z.object({
+  id: MitigationId,
+  title: z.string(),
+  implementation: z.string(),
+  verification: z.string(),
+  controlType: ControlType,
+  addresses: z.array(z.object({ threatId: ThreatId, strength: Strength })),
+  status: MitigationStatus,
+  rejectionReason: z.string(),
+  /** The backlog task that carries it, once created. */
+  task: z.object({ id: z.string(), key: z.string() }).nullable(),
+  created: Stamp,
+  updated: Stamp,
+  revision: z.number().int().min(1),
+});
+export type Mitigation = z.infer<typeof Mitigation>;
