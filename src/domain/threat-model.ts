@@ -1,5 +1,5 @@
 import { AppError } from './app-error';
-import type { Mitigation } from './mitigation';
+import type { Mitigation, MitigationDraft, MitigationStatus } from './mitigation';
 import type { ThreatModelSettings } from './resolver-contract';
 import { Threat, ThreatDraft, threatNumber } from './threat';
 
@@ -62,4 +62,57 @@ export function setThreatState(model: ThreatModel, id: string, baseRevision: num
   if (current.state === state) return { model, threat: current };
   const threat: Threat = { ...current, state, updated: { accountId: actor.accountId, at: actor.now }, revision: current.revision + 1 };
   return { model: replaceThreat(model, threat), threat };
+}
+
+export function findMitigation(model: ThreatModel, id: string): Mitigation {
+  const mitigation = model.mitigations.find((m) => m.id === id);
+  if (!mitigation) throw new AppError('NOT_FOUND', `Mitigation ${id} is not in this project's threat model.`);
+  return mitigation;
+}
+
+function replaceMitigation(model: ThreatModel, next: Mitigation): ThreatModel {
+  return { ...model, mitigations: model.mitigations.map((m) => (m.id === next.id ? next : m)) };
+}
+
+/** Every threat a mitigation names must be in the model (retired ones may stay named). */
+function checkAddressedThreats(model: ThreatModel, draft: MitigationDraft, before: string[] = []): void {
+  for (const { threatId } of draft.addresses) {
+    const threat = model.threats.find((t) => t.id === threatId);
+    if (!threat) throw new AppError('BAD_REQUEST', `${threatId} is not in this project's threat model.`);
+    if (threat.state === 'retired' && !before.includes(threatId)) throw new AppError('BAD_REQUEST', `${threatId} is retired; a new mitigation cannot address it.`);
+  }
+}
+
+export function addMitigation(model: ThreatModel, draft: MitigationDraft, actor: Actor): { model: ThreatModel; mitigation: Mitigation } {
+  checkAddressedThreats(model, draft);
+  const number = Math.max(model.nextMitigationNumber, ...model.mitigations.map((m) => Number(m.id.slice(2)) + 1));
+  const stamp = { accountId: actor.accountId, at: actor.now };
+  const mitigation: Mitigation = { ...draft, id: `M-${number}`, task: null, created: stamp, updated: stamp, revision: 1 };
+  return { model: { ...model, mitigations: [...model.mitigations, mitigation], nextMitigationNumber: number + 1 }, mitigation };
+}
+
+export function editMitigation(model: ThreatModel, id: string, baseRevision: number, draft: MitigationDraft, actor: Actor): { model: ThreatModel; mitigation: Mitigation } {
+  const current = findMitigation(model, id);
+  if (current.revision !== baseRevision) {
+    throw new AppError('CONFLICT', `Someone else changed ${id} while you were editing. Reload to see their version.`);
+  }
+  checkAddressedThreats(model, draft, current.addresses.map((a) => a.threatId));
+  const mitigation: Mitigation = { ...current, ...draft, updated: { accountId: actor.accountId, at: actor.now }, revision: current.revision + 1 };
+  return { model: replaceMitigation(model, mitigation), mitigation };
+}
+
+/** Records the task that carries a mitigation; accepting it, if it was only proposed. */
+export function attachTask(model: ThreatModel, id: string, task: { id: string; key: string }, actor: Actor): { model: ThreatModel; mitigation: Mitigation } {
+  const current = findMitigation(model, id);
+  const status = current.status === 'proposed' ? 'accepted' : current.status;
+  const mitigation: Mitigation = { ...current, task, status, updated: { accountId: actor.accountId, at: actor.now }, revision: current.revision + 1 };
+  return { model: replaceMitigation(model, mitigation), mitigation };
+}
+
+/** The status the mitigation's task says it has; no new revision when nothing changed. */
+export function followTaskStatus(model: ThreatModel, id: string, status: MitigationStatus, actor: Actor): { model: ThreatModel; changed: boolean } {
+  const current = findMitigation(model, id);
+  if (current.status === status || current.status === 'rejected') return { model, changed: false };
+  const mitigation: Mitigation = { ...current, status, updated: { accountId: actor.accountId, at: actor.now }, revision: current.revision + 1 };
+  return { model: replaceMitigation(model, mitigation), changed: true };
 }
