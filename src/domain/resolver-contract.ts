@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MitigationDraft, type Mitigation, type MitigationStatus } from './mitigation';
 import { ThreatDraft } from './threat';
 import type { ThreatView } from './threat-view';
 import { ThreatId, WithoutClause } from './without-clause';
@@ -69,6 +70,23 @@ export interface SettingsView {
   canEdit: boolean;
 }
 
+export const MitigationEdit = z.object({ id: z.string(), baseRevision: z.number().int().min(1), draft: MitigationDraft });
+export type MitigationEdit = z.infer<typeof MitigationEdit>;
+
+export interface TaskSummary {
+  id: string;
+  key: string;
+  statusName: string;
+  categoryKey: 'new' | 'indeterminate' | 'done';
+}
+
+/** A mitigation as the UI shows it: its status follows its task's live status when it has one. */
+export interface MitigationView extends Omit<Mitigation, 'task'> {
+  task: TaskSummary | null;
+  /** The status stored in the model, which the task's status overrides. */
+  storedStatus: MitigationStatus;
+}
+
 /** Resolver key -> [payload schema, answer type]. */
 export interface ResolverContract {
   'story/get': [Record<string, never>, StoryView];
@@ -79,6 +97,9 @@ export interface ResolverContract {
   'threat-model/set-threat-state': [ThreatStateChange, ThreatView];
   'settings/get': [Record<string, never>, SettingsView];
   'settings/save': [{ settings: ThreatModelSettings }, SettingsView];
+  'mitigation/add': [{ draft: MitigationDraft }, MitigationView];
+  'mitigation/update': [MitigationEdit, MitigationView];
+  'mitigation/create-task': [{ mitigationId: string }, MitigationView];
 }
 export type ResolverKey = keyof ResolverContract;
 export type PayloadOf<K extends ResolverKey> = ResolverContract[K][0];

@@ -85,7 +85,7 @@ export async function changeThreatModel<T>(
   client: JiraClient,
   projectKey: string,
   holder: string,
-  change: (model: ThreatModel) => { model: ThreatModel; result: T },
+  change: (model: ThreatModel) => { model: ThreatModel; result: T } | Promise<{ model: ThreatModel; result: T }>,
 ): Promise<T> {
   const lock = {
     read: () => getProjectProperty(client, projectKey, LOCK_KEY),
@@ -94,7 +94,7 @@ export async function changeThreatModel<T>(
   };
   return withLease(lock, { holder }, async () => {
     const stored = await readThreatModel(client, projectKey);
-    const { model, result } = change(stored.model);
+    const { model, result } = await change(stored.model);
     const changed = packShards(stored.shards, [...model.threats, ...model.mitigations], stored.unreadable);
     // Shards that receive records first, shrinking ones after: a reader never misses one.
     const growing = changed.filter((s) => s.records.length >= (stored.shards.find((o) => o.index === s.index)?.records.length ?? 0));

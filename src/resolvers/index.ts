@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { registerMitigationResolvers } from './mitigation-resolvers';
 import { registerSettingsResolvers } from './settings-resolvers';
 import { registerStoryResolvers } from './story-resolvers';
 import { registerThreatModelResolvers } from './threat-model-resolvers';
@@ -7,5 +8,6 @@ const resolver = new Resolver();
 registerStoryResolvers(resolver);
 registerThreatModelResolvers(resolver);
 registerSettingsResolvers(resolver);
+registerMitigationResolvers(resolver);
 
 export const resolverHandler = resolver.getDefinitions();

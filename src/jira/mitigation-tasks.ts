@@ -1,0 +1,106 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import type { StatusCategoryKey } from '../domain/task-status';
+import type { JiraClient } from './jira-client';
+import { JiraApiError } from './jira-errors';
+import { searchIssues } from './search-issues';
+
+export const TASK_PROPERTY = 'without.task';
+
+/** The issue property that makes an issue a mitigation task (indexed for JQL in manifest.yml). */
+export const TaskProperty = z.object({ v: z.literal(1), mitigationId: z.string(), threatIds: z.array(z.string()), projectKey: z.string() });
+export type TaskProperty = z.infer<typeof TaskProperty>;
+
+export interface TaskRecord {
+  id: string;
+  key: string;
+  summary: string;
+  statusName: string;
+  categoryKey: StatusCategoryKey;
+  /** undefined when the property is missing or someone broke it through the REST API. */
+  property: TaskProperty | undefined;
+  linkedIssueKeys: string[];
+}
+
+const Status = z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done']) }) });
+const Link = z.looseObject({ inwardIssue: z.looseObject({ key: z.string() }).optional(), outwardIssue: z.looseObject({ key: z.string() }).optional() });
+
+const jqlString = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
+
+function toTask(issue: { id: string; key: string; fields: Record<string, unknown>; properties: Record<string, unknown> }): TaskRecord {
+  const status = Status.safeParse(issue.fields.status);
+  const links = z.array(Link).safeParse(issue.fields.issuelinks ?? []);
+  const property = TaskProperty.safeParse(issue.properties[TASK_PROPERTY]);
+  return {
+    id: issue.id,
+    key: issue.key,
+    summary: typeof issue.fields.summary === 'string' ? issue.fields.summary : '',
+    statusName: status.success ? status.data.name : 'Unknown',
+    categoryKey: status.success ? status.data.statusCategory.key : 'new',
+    property: property.success ? property.data : undefined,
+    linkedIssueKeys: links.success ? links.data.flatMap((l) => [l.inwardIssue?.key, l.outwardIssue?.key].filter((k): k is string => !!k)) : [],
+  };
+}
+
+const TASK_FIELDS = ['summary', 'status', 'issuelinks'];
+
+/** Every mitigation task of a project, with status and property: one search, paged. */
+export async function findProjectTasks(client: JiraClient, projectKey: string): Promise<TaskRecord[]> {
+  const issues = await searchIssues(client, {
+    jql: `project = ${jqlString(projectKey)} AND issue.property[${TASK_PROPERTY}].mitigationId IS NOT EMPTY`,
+    fields: TASK_FIELDS,
+    properties: [TASK_PROPERTY],
+  });
+  return issues.map(toTask);
+}
+
+/** The task of one mitigation, if one exists (a retried or concurrent create finds it here). */
+export async function findTaskOf(client: JiraClient, projectKey: string, mitigationId: string): Promise<TaskRecord | undefined> {
+  const issues = await searchIssues(client, {
+    jql: `project = ${jqlString(projectKey)} AND issue.property[${TASK_PROPERTY}].mitigationId = ${jqlString(mitigationId)} ORDER BY created ASC`,
+    fields: TASK_FIELDS,
+    properties: [TASK_PROPERTY],
+  });
+  return issues.map(toTask)[0];
+}
+
+const LinkTypes = z.looseObject({ issueLinkTypes: z.array(z.looseObject({ name: z.string() })) });
+const CreatedIssue = z.looseObject({ id: z.string(), key: z.string() });
+
+export const MITIGATES = { name: 'Mitigates', outward: 'mitigates', inward: 'is mitigated by' };
+
+/** "Mitigates" if the site has it or the app may create it; "Relates" otherwise. */
+export async function mitigatesLinkType(app: JiraClient): Promise<string> {
+  const { issueLinkTypes } = await app.get(route`/rest/api/3/issueLinkType`.value, LinkTypes);
+  if (issueLinkTypes.some((t) => t.name === MITIGATES.name)) return MITIGATES.name;
+  try {
+    await app.post(route`/rest/api/3/issueLinkType`.value, MITIGATES, z.unknown());
+    return MITIGATES.name;
+  } catch (error) {
+    if (error instanceof JiraApiError && (error.kind === 'FORBIDDEN' || error.kind === 'UNAUTHORIZED')) return 'Relates';
+    throw error;
+  }
+}
+
+export interface NewTask {
+  projectKey: string;
+  issueTypeName: string;
+  summary: string;
+  description: unknown;
+  property: TaskProperty;
+  storyKeys: string[];
+  linkType: string;
+}
+
+/** One request creates the task with its property and its links to the stories, or nothing. */
+export async function createTask(user: JiraClient, task: NewTask): Promise<{ id: string; key: string }> {
+  return user.post(
+    route`/rest/api/3/issue`.value,
+    {
+      fields: { project: { key: task.projectKey }, issuetype: { name: task.issueTypeName }, summary: task.summary, description: task.description, labels: ['without-mitigation'] },
+      properties: [{ key: TASK_PROPERTY, value: task.property }],
+      update: { issuelinks: task.storyKeys.map((key) => ({ add: { type: { name: task.linkType }, outwardIssue: { key } } })) },
+    },
+    CreatedIssue,
+  );
+}

@@ -1,0 +1,94 @@
+import type { LocalSite } from '../../local/site/server';
+import { resolverCaller } from '../../test/support/forge-invocation';
+import { restAs, startTestSite } from '../../test/support/local-site';
+import type { Envelope } from '../domain/envelope';
+import type { MitigationView } from '../domain/resolver-contract';
+import { resolver } from '../index';
+
+interface FoundTask {
+  key: string;
+  fields: { summary: string; issuelinks: Array<{ type: { name: string }; outwardIssue?: { key: string } }>; description: unknown };
+  properties: Record<string, unknown>;
+}
+
+const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
+const tls = { title: 'Enforce TLS 1.2+ with HSTS', implementation: 'Terminate TLS 1.2+ only; send HSTS with a one-year max-age.', verification: 'An SSL Labs scan grades A; HTTP redirects to HTTPS.', controlType: 'preventive', addresses: [{ threatId: 'T-1', strength: 75 }] };
+
+describe('mitigations and their tasks', () => {
+  let site: LocalSite;
+  let call: ReturnType<typeof resolverCaller>;
+  const add = async (draft: object = tls) => {
+    const answer = (await call('alice', 'mitigation/add', { draft }, onProject)) as Envelope<MitigationView>;
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.data;
+  };
+  const createTask = (who: 'alice' | 'bob' | 'carol', mitigationId: string) => call(who, 'mitigation/create-task', { mitigationId }, onProject) as Promise<Envelope<MitigationView>>;
+  const tasksOf = async (mitigationId: string) => {
+    const search = await restAs(site, 'alice')('POST', '/rest/api/3/search/jql', { jql: `project = PAY AND issue.property[without.task].mitigationId = "${mitigationId}"`, fields: ['summary', 'issuelinks', 'description'], properties: ['without.task'] });
+    return search.body?.issues as unknown as FoundTask[];
+  };
+
+  beforeAll(async () => {
+    site = await startTestSite({ demo: true });
+    call = resolverCaller(site, resolver);
+  });
+  afterAll(() => site.close());
+
+  it('adds a mitigation to a threat, proposed, numbered M-1', async () => {
+    expect(await add()).toMatchObject({ id: 'M-1', status: 'proposed', addresses: [{ threatId: 'T-1', strength: 75 }], task: null });
+  });
+
+  it('creates its task with the property, the description and a Mitigates link to each story of the threat', async () => {
+    const answer = await createTask('bob', 'M-1');
+    expect(answer).toMatchObject({ ok: true, data: { id: 'M-1', status: 'accepted', task: { key: 'PAY-21', statusName: 'To Do' } } });
+    const [task] = await tasksOf('M-1');
+    expect(task?.fields.summary).toBe('Enforce TLS 1.2+ with HSTS (M-1)');
+    expect(task?.properties['without.task']).toEqual({ v: 1, mitigationId: 'M-1', threatIds: ['T-1'], projectKey: 'PAY' });
+    expect(task?.fields.issuelinks.map((l) => `${l.type.name} ${l.outwardIssue?.key}`).sort()).toEqual(['Mitigates PAY-1', 'Mitigates PAY-2']);
+    const description = JSON.stringify(task?.fields.description);
+    for (const words of ['What to implement', 'Terminate TLS 1.2+ only', 'How to verify it', 'SSL Labs', 'T-1 Card details skimmed', 'High (3 × 5 = 15)', 'reduces it by 75%', 'PAY-1', 'WITHOUT having my card data stolen']) {
+      expect(description).toContain(words);
+    }
+  });
+
+  it('gives one task for a double click, a retry, and two people clicking at once', async () => {
+    await add({ ...tls, title: 'Rate-limit card authorisations per device', addresses: [{ threatId: 'T-2', strength: 50 }] });
+    const answers = await Promise.all([createTask('bob', 'M-2'), createTask('alice', 'M-2'), createTask('bob', 'M-2')]);
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(new Set(answers.map((a) => a.ok && a.data.task?.key)).size).toBe(1);
+    expect(await tasksOf('M-2')).toHaveLength(1);
+    expect((await createTask('bob', 'M-2')).ok).toBe(true);
+    expect(await tasksOf('M-2')).toHaveLength(1);
+  });
+
+  it('adopts a task a failed attempt created but did not record, instead of creating a second', async () => {
+    await add({ ...tls, title: 'Sign payment webhooks', addresses: [{ threatId: 'T-9', strength: 100 }] });
+    const created = await restAs(site, 'bob')('POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: 'Sign payment webhooks (M-3)' },
+      properties: [{ key: 'without.task', value: { v: 1, mitigationId: 'M-3', threatIds: ['T-9'], projectKey: 'PAY' } }],
+    });
+    const answer = await createTask('bob', 'M-3');
+    expect(answer).toMatchObject({ ok: true, data: { task: { key: created.body?.key } } });
+    expect(await tasksOf('M-3')).toHaveLength(1);
+  });
+
+  it('leaves no half-made task when Jira fails during creation, and succeeds on the next try', async () => {
+    await add({ ...tls, title: 'Lock accounts after repeated failed logins', addresses: [{ threatId: 'T-5', strength: 50 }] });
+    site.faults.configure({ rate429: 0.3, rate500: 0.2, seed: 5, retryAfterSeconds: 0 });
+    const attempts: Array<Envelope<MitigationView>> = [];
+    try {
+      for (let i = 0; i < 8 && !attempts.some((a) => a.ok); i++) attempts.push(await createTask('bob', 'M-4'));
+    } finally {
+      site.faults.configure({ rate429: 0, rate500: 0 });
+    }
+    expect(attempts.some((a) => a.ok)).toBe(true);
+    const tasks = await tasksOf('M-4');
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]?.fields.issuelinks.map((l) => l.outwardIssue?.key)).toEqual(['PAY-3']);
+    expect(site.store.all('projectProperty').some((p) => p.key === 'without.model.lock')).toBe(false);
+  }, 60_000);
+
+  it('refuses carol, who cannot create issues', async () => {
+    expect(await createTask('carol', 'M-1')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: "You can't create tasks in PAY." } });
+  });
+});

@@ -1,0 +1,114 @@
+import type Resolver from '@forge/resolver';
+import { z } from 'zod';
+import { AppError } from '../domain/app-error';
+import { MitigationDraft } from '../domain/mitigation';
+import { mitigationTaskDescription, type ProtectedStory } from '../domain/mitigation-task-description';
+import { mitigationView } from '../domain/mitigation-view';
+import { MitigationEdit, type MitigationView, type TaskSummary } from '../domain/resolver-contract';
+import { readStoryClauses } from '../domain/story-clauses';
+import { addMitigation, attachTask, editMitigation, findMitigation, type ThreatModel } from '../domain/threat-model';
+import { canEditThreatModel, projectPermissions } from '../jira/access';
+import { appFieldName, findAppFieldId } from '../jira/app-field';
+import type { JiraClient } from '../jira/jira-client';
+import { createTask, findTaskOf, mitigatesLinkType } from '../jira/mitigation-tasks';
+import { searchIssues } from '../jira/search-issues';
+import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
+import { appClient, userClient } from './clients';
+import { projectKeyOf } from './context-project';
+import { defineResolver } from './define-resolver';
+import { CLAUSES_FIELD_KEY } from './story-resolvers';
+
+const jqlString = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
+const now = () => new Date().toISOString();
+
+async function requireEditor(user: JiraClient, projectKey: string, accountId: string): Promise<void> {
+  const { model } = await readThreatModel(user, projectKey);
+  if (!(await canEditThreatModel(user, appClient(), { projectKey, accountId }, model.settings))) {
+    throw new AppError('FORBIDDEN', `You can't change ${projectKey}'s mitigations. Project administrators and the roles or groups named in the app's project settings can.`);
+  }
+}
+
+/** The stories whose clauses or links point at the given threats: one search. */
+async function protectedStories(user: JiraClient, projectKey: string, threatIds: string[]): Promise<ProtectedStory[]> {
+  if (threatIds.length === 0) return [];
+  const fieldId = await findAppFieldId(user, CLAUSES_FIELD_KEY);
+  const fieldName = await appFieldName(user, CLAUSES_FIELD_KEY);
+  const stories = await searchIssues(user, {
+    jql: `project = ${jqlString(projectKey)} AND ${jqlString(fieldName)}.threat IN (${threatIds.map(jqlString).join(', ')}) ORDER BY key ASC`,
+    fields: ['summary', fieldId],
+    limit: 50,
+  });
+  return stories.map((s) => ({ key: s.key, summary: typeof s.fields.summary === 'string' ? s.fields.summary : '', clauses: readStoryClauses(s.fields[fieldId]).clauses }));
+}
+
+const summaryOf = (task: { id: string; key: string; statusName: string; categoryKey: TaskSummary['categoryKey'] }): TaskSummary => ({
+  id: task.id,
+  key: task.key,
+  statusName: task.statusName,
+  categoryKey: task.categoryKey,
+});
+
+/**
+ * Creates the mitigation's task once. Under the model's write lease, a second click or a
+ * concurrent one finds the task already attached; a retry after a failure that happened
+ * between creating the task and recording it finds the task by its property and adopts it.
+ */
+async function createTaskOnce(user: JiraClient, projectKey: string, mitigationId: string, accountId: string): Promise<MitigationView> {
+  let created: TaskSummary | undefined;
+  const model = await changeThreatModel(appClient(), projectKey, accountId, async (current: ThreatModel) => {
+    const mitigation = findMitigation(current, mitigationId);
+    if (mitigation.status === 'rejected') throw new AppError('BAD_REQUEST', `${mitigationId} is rejected; accept it before creating its task.`);
+    if (mitigation.task) return { model: current, result: current };
+    const existing = await findTaskOf(user, projectKey, mitigationId);
+    const threatIds = mitigation.addresses.map((a) => a.threatId);
+    const stories = existing ? [] : await protectedStories(user, projectKey, threatIds);
+    const task =
+      existing ??
+      (await createTask(user, {
+        projectKey,
+        issueTypeName: 'Task',
+        summary: `${mitigation.title} (${mitigationId})`.slice(0, 250),
+        description: mitigationTaskDescription(mitigation, current.threats, stories),
+        property: { v: 1, mitigationId, threatIds, projectKey },
+        storyKeys: stories.map((s) => s.key),
+        linkType: await mitigatesLinkType(appClient()),
+      }));
+    created = existing ? summaryOf(existing) : { ...task, statusName: 'To Do', categoryKey: 'new' };
+    const next = attachTask(current, mitigationId, { id: task.id, key: task.key }, { accountId, now: now() });
+    return { model: next.model, result: next.model };
+  });
+  const mitigation = findMitigation(model, mitigationId);
+  const tasks = new Map<string, TaskSummary>(created ? [[created.id, created]] : []);
+  return mitigationView(mitigation, tasks);
+}
+
+export function registerMitigationResolvers(resolver: Resolver): void {
+  defineResolver(resolver, 'mitigation/add', z.object({ draft: MitigationDraft }), async ({ payload, context }) => {
+    const projectKey = projectKeyOf(context);
+    await requireEditor(userClient(), projectKey, context.accountId);
+    const mitigation = await changeThreatModel(appClient(), projectKey, context.accountId, (model) => {
+      const added = addMitigation(model, payload.draft, { accountId: context.accountId, now: now() });
+      return { model: added.model, result: added.mitigation };
+    });
+    return mitigationView(mitigation, new Map());
+  });
+
+  defineResolver(resolver, 'mitigation/update', MitigationEdit, async ({ payload, context }) => {
+    const projectKey = projectKeyOf(context);
+    await requireEditor(userClient(), projectKey, context.accountId);
+    const mitigation = await changeThreatModel(appClient(), projectKey, context.accountId, (model) => {
+      const edited = editMitigation(model, payload.id, payload.baseRevision, payload.draft, { accountId: context.accountId, now: now() });
+      return { model: edited.model, result: edited.mitigation };
+    });
+    return mitigationView(mitigation, new Map());
+  });
+
+  defineResolver(resolver, 'mitigation/create-task', z.object({ mitigationId: z.string().regex(/^M-\d+$/, 'A mitigation id looks like M-4') }), async ({ payload, context }) => {
+    const projectKey = projectKeyOf(context);
+    const user = userClient();
+    const perms = await projectPermissions(user, projectKey, ['CREATE_ISSUES', 'LINK_ISSUES']);
+    if (!perms.CREATE_ISSUES) throw new AppError('FORBIDDEN', `You can't create tasks in ${projectKey}.`);
+    if (!perms.LINK_ISSUES) throw new AppError('FORBIDDEN', `You can't link issues in ${projectKey}, and the task must be linked to its stories.`);
+    return createTaskOnce(user, projectKey, payload.mitigationId, context.accountId);
+  });
+}
