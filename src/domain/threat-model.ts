@@ -1,7 +1,7 @@
 import { AppError } from './app-error';
 import type { Mitigation, MitigationDraft, MitigationStatus } from './mitigation';
 import type { ThreatModelSettings } from './resolver-contract';
-import { Threat, ThreatDraft, threatNumber } from './threat';
+import { type Threat, type ThreatDraft, threatNumber } from './threat';
 
 export interface ThreatModel {
   threats: Threat[];
