@@ -1,0 +1,24 @@
+import { mitigationView } from '../domain/mitigation-view';
+import type { MitigationView, TaskSummary } from '../domain/resolver-contract';
+import { projectRisk, type ProjectRisk } from '../domain/residual-risk';
+import type { ThreatModel } from '../domain/threat-model';
+import type { JiraClient } from './jira-client';
+import { findProjectTasks, type TaskRecord } from './mitigation-tasks';
+
+export interface LiveModel {
+  mitigations: MitigationView[];
+  tasks: TaskRecord[];
+  risk: ProjectRisk;
+}
+
+/**
+ * The model's mitigations with their tasks' live statuses, and the project's risk from
+ * them: one search for all tasks, whatever their number.
+ */
+export async function liveModel(client: JiraClient, projectKey: string, model: ThreatModel): Promise<LiveModel> {
+  const tasks = await findProjectTasks(client, projectKey);
+  const byId = new Map<string, TaskSummary>(tasks.map((t) => [t.id, { id: t.id, key: t.key, statusName: t.statusName, categoryKey: t.categoryKey }]));
+  const mitigations = model.mitigations.map((m) => mitigationView(m, byId));
+  const risk = projectRisk(model.threats, mitigations.map((m) => ({ ...m, task: m.task ? { id: m.task.id, key: m.task.key } : null })));
+  return { mitigations, tasks, risk };
+}

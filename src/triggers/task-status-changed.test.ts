@@ -1,0 +1,57 @@
+import { startLocalApp, type LocalApp } from '../../local/local-app';
+import { runAs } from '../../local/forge/runtime';
+import { restAs } from '../../test/support/local-site';
+import { siteClient } from '../../test/support/jira-clients';
+import { readRiskHistory } from '../jira/risk-history-store';
+import { readThreatModel } from '../jira/threat-model-store';
+import { resolver } from '../index';
+
+const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
+
+describe('a mitigation task’s status flows back as residual risk', () => {
+  let app: LocalApp;
+  beforeAll(async () => {
+    // The whole local app: product events reach the manifest's trigger through the host.
+    app = await startLocalApp({ dataFile: ':memory:', seed: 'demo' });
+  });
+  afterAll(() => app.close());
+
+  const invoke = (functionKey: string, payload: unknown) =>
+    runAs({ accountId: '712020:alice', moduleKey: 'project-page' }, () =>
+      resolver({ call: { functionKey, payload }, context: { accountId: '712020:alice', extension: onProject } } as never, { principal: { accountId: '712020:alice' } } as never),
+    ) as Promise<{ ok: boolean; data?: { task?: { key: string } } }>;
+  const settle = async () => {
+    await new Promise((r) => setTimeout(r, 20));
+    await app.host.idle();
+  };
+
+  it('moves the mitigation to implemented when its task is done, back when it is reopened, and records risk', async () => {
+    await invoke('mitigation/add', { draft: { title: 'Subresource integrity and a strict CSP on checkout', addresses: [{ threatId: 'T-1', strength: 75 }] } });
+    const created = await invoke('mitigation/create-task', { mitigationId: 'M-1' });
+    const taskKey = created.data?.task?.key ?? '';
+    await settle();
+    const bob = restAs(app.site, 'bob');
+    await bob('POST', `/rest/api/3/issue/${taskKey}/transitions`, { transition: { id: '41' } });
+    await settle();
+    const model = (await readThreatModel(siteClient(app.site), 'PAY')).model;
+    expect(model.mitigations.find((m) => m.id === 'M-1')).toMatchObject({ status: 'implemented', task: { key: taskKey } });
+    const history = await readRiskHistory(siteClient(app.site), 'PAY');
+    expect(history.points).toHaveLength(1);
+    const before = history.points[0]!;
+
+    await bob('POST', `/rest/api/3/issue/${taskKey}/transitions`, { transition: { id: '21' } });
+    await settle();
+    const reopened = (await readThreatModel(siteClient(app.site), 'PAY')).model;
+    expect(reopened.mitigations.find((m) => m.id === 'M-1')?.status).toBe('in-progress');
+    const after = (await readRiskHistory(siteClient(app.site), 'PAY')).points[0]!;
+    // T-1 (3 × 5 = 15) loses 75% while the task is done, and gets it back when reopened.
+    expect(after.now - before.now).toBeCloseTo(15 * 0.75);
+  });
+
+  it('ignores updates that are not status changes', async () => {
+    const log = app.site.log.mark();
+    await restAs(app.site, 'bob')('PUT', '/rest/api/3/issue/PAY-3', { fields: { labels: ['x'] } });
+    await settle();
+    expect(app.site.log.since(log).filter((r) => r.principal === 'app')).toEqual([]);
+  });
+});
