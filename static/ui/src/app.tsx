@@ -1,9 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { Loading } from './common/loading';
 import { useModuleKey } from './hooks/use-module-key';
-import { ProjectPage } from './project-page/project-page';
-import { ProjectSettings } from './project-settings/project-settings';
 import { StoryPanel } from './story-panel/story-panel';
 import { UnknownModule } from './unknown-module';
+
+// The project modules bring the table, tabs and dialogs; loading them on demand keeps the
+// bundle an issue panel downloads small.
+const ProjectPage = lazy(() => import('./project-page/project-page').then((module) => ({ default: module.ProjectPage })));
+const ProjectSettings = lazy(() => import('./project-settings/project-settings').then((module) => ({ default: module.ProjectSettings })));
 
 // One bundle serves every module of the manifest's `ui` resource; the Forge context says which.
 export function App() {
@@ -14,9 +18,17 @@ export function App() {
     case 'story-panel':
       return <StoryPanel />;
     case 'project-page':
-      return <ProjectPage />;
+      return (
+        <Suspense fallback={<Loading label="Loading Without for Jira" />}>
+          <ProjectPage />
+        </Suspense>
+      );
     case 'project-settings':
-      return <ProjectSettings />;
+      return (
+        <Suspense fallback={<Loading label="Loading Without for Jira" />}>
+          <ProjectSettings />
+        </Suspense>
+      );
     default:
       return <UnknownModule moduleKey={context.moduleKey} />;
   }

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import type { HeadType, RowType, SortOrderType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Text } from '@atlaskit/primitives';
 import Tooltip from '@atlaskit/tooltip';
 import type { ThreatRow } from '../../../../src/domain/resolver-contract';
 import { threatNumber } from '../../../../src/domain/threat';
@@ -78,15 +78,14 @@ function row(threat: ThreatRow, actions: Props['actions']): RowType {
 function ThreatTitle({ threat }: { threat: ThreatRow }) {
   if (threat.description === '') return <Text>{threat.title}</Text>;
   return (
-    <Stack space="space.025">
-      <Tooltip content={threat.description} position="bottom-start">
-        {(tooltipProps) => (
-          <span {...tooltipProps} tabIndex={0}>
-            <Text>{threat.title}</Text>
-          </span>
-        )}
-      </Tooltip>
-    </Stack>
+    <Tooltip content={threat.description} position="bottom-start">
+      {(tooltipProps) => (
+        // Focusable, so keyboard users reach the description too.
+        <span {...tooltipProps} tabIndex={0}>
+          <Text>{threat.title}</Text>
+        </span>
+      )}
+    </Tooltip>
   );
 }
 

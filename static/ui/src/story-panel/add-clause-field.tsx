@@ -9,6 +9,7 @@ import { ClauseTextError } from './clause-text-error';
 export const ADD_FIELD = 'add-clause';
 
 const fieldStyles = xcss({ flexGrow: 1 });
+const prefixStyles = xcss({ whiteSpace: 'nowrap' });
 
 interface Props {
   disabled: boolean;
@@ -48,7 +49,7 @@ export function AddClauseField({ disabled, onAdd }: Props) {
             aria-invalid={error ? true : undefined}
             placeholder="having my card data stolen"
             elemBeforeInput={
-              <Box paddingInlineStart="space.100">
+              <Box paddingInlineStart="space.100" xcss={prefixStyles}>
                 <Text weight="bold">WITHOUT</Text>
               </Box>
             }

@@ -58,7 +58,7 @@ describe('story panel, reading', () => {
 
     expect(clauseTexts()).toEqual(['WITHOUT having my card data stolen', 'WITHOUT exposing my address to other buyers']);
     const threats = screen.getByRole('list', { name: 'Threats of clause “having my card data stolen”' });
-    expect(within(threats).getAllByRole('img').map((lozenge) => lozenge.textContent)).toEqual(['T-1 · Medium 12', 'T-2 · Critical 20']);
+    expect(within(threats).getAllByRole('img').map((lozenge) => lozenge.textContent)).toEqual(['T-1 · High 12', 'T-2 · Critical 20']);
     const skimming = screen.getByRole('img', { name: 'T-2 Critical 20: Card skimming script on checkout' });
 
     await user.hover(skimming);
@@ -290,7 +290,7 @@ describe('story panel, editing clauses', () => {
     expect(savedEdits()).toHaveLength(2);
     expect(savedEdits()[1]).toEqual({ baseRevision: 1, clauses: [CARD, ADDRESS], directThreatIds: [] });
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
-    expect(screen.getByRole('img', { name: /^T-1 Medium 12/ })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /^T-1 High 12/ })).toBeTruthy();
   });
 });
 

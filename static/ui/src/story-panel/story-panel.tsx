@@ -12,7 +12,7 @@ import { ProblemsMessage } from './problems-message';
 import { ReadOnlyNote } from './read-only-note';
 import { SaveErrorMessage } from './save-error-message';
 import { UNDO_BUTTON, UndoDeleteBar } from './undo-delete-bar';
-import { useStoryClauses } from './use-story-clauses';
+import { useStoryClauses, type StoryClauses } from './use-story-clauses';
 
 // The issue panel: the WITHOUT clauses of the story the developer is looking at.
 export function StoryPanel() {
@@ -34,7 +34,7 @@ function StoryClauses() {
   return <StoryClausesView view={load.view} story={story} />;
 }
 
-function StoryClausesView({ view, story }: { view: StoryView; story: ReturnType<typeof useStoryClauses> }) {
+function StoryClausesView({ view, story }: { view: StoryView; story: StoryClauses }) {
   const { busy, failure, deleted, actions } = story;
   const { clauses, directThreatIds, threats, problems, canEdit } = view;
   const requestFocus = useRequestFocus();

@@ -41,6 +41,8 @@ export interface ClauseActions {
   unlinkDirect(threatId: string): Promise<boolean>;
 }
 
+export type StoryClauses = ReturnType<typeof useStoryClauses>;
+
 export function useStoryClauses() {
   const [load, setLoad] = useState<StoryLoad>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);

@@ -169,6 +169,17 @@ describe('ThreatForm', () => {
     expect(onCancel).toHaveBeenCalledTimes(2);
   });
 
+  it('lets Escape close an open select menu without cancelling the form', async () => {
+    const { user, onCancel } = renderForm();
+
+    await user.click(screen.getByLabelText('Probability'));
+    expect(await screen.findByRole('option', { name: '3 — Possible' })).toBeTruthy();
+    await user.keyboard('{Escape}');
+
+    expect(screen.queryByRole('option', { name: '3 — Possible' })).toBeNull();
+    expect(onCancel).not.toHaveBeenCalled();
+  });
+
   it('renders markup in typed values as text', () => {
     renderForm({ initial: { title: '<img src=x onerror=alert(1)>' } });
 

@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/new';
-import { ErrorMessage, Label, RequiredAsterisk } from '@atlaskit/form';
+import { ErrorMessage, Label, Legend, RequiredAsterisk } from '@atlaskit/form';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
@@ -15,7 +15,10 @@ import { SeverityLozenge } from './severity-lozenge';
 export interface ThreatFormProps {
   initial?: Partial<ThreatDraft>;
   submitLabel: string;
-  /** Resolves to an error message to show, or undefined on success. */
+  /**
+   * Resolves to an error message for the form to show, or undefined when it has none to show:
+   * saved, or the caller shows its own notice (the project page does so for a conflict).
+   */
   onSubmit(draft: ThreatDraft): Promise<string | undefined>;
   onCancel(): void;
 }
@@ -57,12 +60,10 @@ const FIELD_ORDER: FieldName[] = ['title', 'description', 'stride', 'probability
 const UNEXPECTED_FAILURE = 'The threat could not be saved. Try again.';
 
 const FIELDSET_STYLE = { border: 'none', margin: 0, padding: 0, minWidth: 0 };
-const LEGEND_STYLE = {
-  padding: 0,
-  marginBottom: token('space.050', '4px'),
-  font: token('font.body.small', 'normal 400 12px/16px ui-sans-serif, system-ui, sans-serif'),
-  fontWeight: token('font.weight.semibold', '600'),
-  color: token('color.text.subtle', '#44546F'),
+const STRIDE_GRID_STYLE = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(auto-fill, minmax(13rem, 1fr))',
+  gap: `${token('space.075', '6px')} ${token('space.200', '16px')}`,
 };
 const CHECKBOX_LABEL_STYLE = { display: 'inline-flex', alignItems: 'center', gap: token('space.075', '6px'), cursor: 'pointer' };
 const CHECKBOX_STYLE = { margin: 0, width: '16px', height: '16px', accentColor: token('color.background.selected.bold', '#0C66E4') };
@@ -191,8 +192,10 @@ export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatF
         </Field>
 
         <fieldset style={FIELDSET_STYLE} aria-describedby={describedBy('stride')}>
-          <legend style={LEGEND_STYLE}>STRIDE categories</legend>
-          <Stack space="space.075">
+          <Legend>
+            STRIDE categories <RequiredAsterisk />
+          </Legend>
+          <div style={STRIDE_GRID_STYLE}>
             {STRIDE.map((category) => {
               const checkboxId = `${idOf('stride')}-${category}`;
               const checked = values.stride.includes(category);
@@ -214,7 +217,7 @@ export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatF
                 </label>
               );
             })}
-          </Stack>
+          </div>
           <FieldError id={errorIdOf('stride')} message={shownError('stride')} />
         </fieldset>
 
