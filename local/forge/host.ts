@@ -214,6 +214,11 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
     const method = req.method ?? 'GET';
     let m: RegExpExecArray | null;
     if (p === '/') return redirect(res, defaultPage(user));
+    if (p === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return true;
+    }
     if ((m = /^\/browse\/([A-Za-z0-9_-]+)$/.exec(p))) return html(res, await issueView(user, m[1]!));
     if ((m = /^\/projects\/([A-Za-z0-9_]+)\/backlog$/.exec(p))) return html(res, backlog(user, m[1]!));
     if ((m = /^\/projects\/([A-Za-z0-9_]+)\/issues$/.exec(p))) return html(res, await issues(user, m[1]!, url.searchParams.get('jql') ?? ''));
