@@ -367,6 +367,16 @@ describe('story panel, linking threats', () => {
     expect(savedEdits()[0]?.clauses).toEqual([{ ...CARD, threatIds: ['T-2'] }]);
   });
 
+  it('unlinks a threat linked to the story directly', async () => {
+    givenStoryBackend(aStoryView({ clauses: [CARD], directThreatIds: ['T-2'] }), MODEL);
+    const user = await renderPanel();
+
+    await user.click(screen.getByRole('button', { name: 'Unlink T-2 from the story' }));
+
+    await waitFor(() => expect(screen.queryByText('Linked threats not covered by a clause')).toBeNull());
+    expect(savedEdits()).toEqual([{ baseRevision: 0, clauses: [CARD], directThreatIds: [] }]);
+  });
+
   it('creates a threat from the picker, then links it to the clause', async () => {
     givenStoryBackend(aStoryView({ clauses: [ADDRESS] }), MODEL);
     const user = await renderPanel();
