@@ -16,6 +16,6 @@ module.exports = {
       moduleNameMapper: { '\\.(css)$': '<rootDir>/test/support/style-mock.js' },
       transformIgnorePatterns: ['/node_modules/(?!(@atlaskit|@compiled|bind-event-listener)/)'],
     },
-    { ...base, displayName: 'e2e', testEnvironment: 'node', roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.test.ts'], testTimeout: 120000 },
+    { ...base, displayName: 'e2e', testEnvironment: 'node', roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/e2e/support/timeout.ts'] },
   ],
 };
