@@ -7,7 +7,7 @@ import { findOpaqueRequestJira, findRouteCalls, lintableSource, type RouteCall }
 
 const MANIFEST = path.join(REPO_ROOT, 'manifest.yml');
 const UI_BUILD = path.join(REPO_ROOT, 'static/ui/build');
-const FIXTURE = path.join(__dirname, 'fixtures/unscoped-field-client.ts');
+const FIXTURE = path.join(__dirname, 'fixtures/unscoped-webhook-client.ts');
 
 describe('manifest.yml', () => {
   it('passes @forge/manifest full validation (handlers found in src/, resources in place)', async () => {
@@ -76,9 +76,9 @@ describeIfSpecs('Forge scope linter (@forge/lint, offline)', () => {
     expect(problemsIn(declared)).toEqual([]);
   });
 
-  it('does report a scope manifest.yml lacks (fixture: POST /rest/api/3/field)', () => {
+  it('does report a scope manifest.yml lacks (fixture: GET /rest/api/3/webhook)', () => {
     expect(problemsIn(declared, 'fixture-routes.js')).toEqual([
-      `test/manifest/fixtures/unscoped-field-client.ts:15: Jira endpoint: POST /rest/api/3/field requires "manage:jira-configuration" scope`,
+      `test/manifest/fixtures/unscoped-webhook-client.ts:14: Jira endpoint: GET /rest/api/3/webhook requires "manage:jira-webhook" scope`,
     ]);
   });
 });
