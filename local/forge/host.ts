@@ -6,7 +6,7 @@ import { APP_ACCOUNT_ID, DEMO_USERS } from '../site/base-data';
 import { hasProjectPermission } from '../site/permissions';
 import { createInvoker } from './invoke';
 import type { LoadedManifest, UiModule } from './manifest';
-import { backlogPage, issuePage, issuesPage, layout, messagePage, projectAppPage, type FrameSpec, type PageShell } from './pages';
+import { backlogPage, createIssuePage, issuePage, issuesPage, layout, messagePage, projectAppPage, type FrameSpec, type PageShell } from './pages';
 import { installForgeRuntime } from './runtime';
 import { contentType, injectBridge, readUnder } from './static-files';
 import { deliverSiteEvents } from './triggers';
@@ -64,6 +64,14 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
     extension: { type: module.type, ...extension },
   });
 
+  /** The context Jira gives a custom field's view or edit: its value, where, and which entry point. */
+  const fieldContext = (user: LocalUser, moduleKey: string, localId: string, extension: Record<string, unknown>) => ({
+    ...baseContext(user, { key: moduleKey, type: 'jira:issuePanel', resource: '' } as UiModule, localId, {}),
+    extension: { type: 'jira:customField', fieldType: 'object', ...extension },
+  });
+
+  const fieldIdOf = (moduleKey: string) => site.store.all('customField').find((f) => f.moduleKey === moduleKey)?.id;
+
   const shell = (user: LocalUser, title: string, extra: Partial<PageShell> = {}): PageShell => ({
     title,
     user,
@@ -103,6 +111,25 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
         }),
       }));
     const transitions = JSON.parse((await jiraAs(user, `/rest/api/3/issue/${issue.id}/transitions`)).body) as { transitions?: Array<{ id: string; name: string }> };
+    const launchers: NonNullable<PageShell['launchers']> = {};
+    const fields = manifest.fieldModules.flatMap((field) => {
+      const fieldId = fieldIdOf(field.key);
+      if (!fieldId) return [];
+      const where = { fieldId, fieldValue: issue.customFields[fieldId] ?? null, renderContext: 'issue-view', issue: { id: String(issue.id), key: issue.key }, project: { id: String(project.id), key: project.key } };
+      const view: FrameSpec | undefined = field.viewResource
+        ? { id: `field-${field.key}`, resource: field.viewResource, title: field.name, height: 'auto', context: fieldContext(user, field.key, `${field.key}-view-${issue.id}`, { ...where, entryPoint: 'view' }) }
+        : undefined;
+      const editLauncherId = field.editResource ? `edit-${field.key}` : undefined;
+      if (field.editResource && editLauncherId) {
+        launchers[editLauncherId] = {
+          resource: field.editResource,
+          title: `Edit ${field.name}`,
+          context: fieldContext(user, field.key, `${field.key}-edit-${issue.id}`, { ...where, entryPoint: 'edit' }),
+          fieldEdit: { issueId: String(issue.id), fieldId },
+        };
+      }
+      return [{ name: field.name, ...(view ? { view } : {}), ...(editLauncherId ? { editLauncherId } : {}) }];
+    });
     const reporter = site.store.get('user', issue.reporterAccountId);
     const assignee = issue.assigneeAccountId ? site.store.get('user', issue.assigneeAccountId) : undefined;
     const sprint = issue.sprintId !== null ? site.store.get('sprint', issue.sprintId) : undefined;
@@ -117,10 +144,12 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
         ...(sprint ? { sprint } : {}),
         links,
         transitions: transitions.transitions ?? [],
+        fields,
       },
       panels,
     );
-    return layout(shell(user, `${issue.key} ${issue.summary}`, { project, frames: panels }), body);
+    const fieldFrames = fields.flatMap((f) => (f.view ? [f.view] : []));
+    return layout(shell(user, `${issue.key} ${issue.summary}`, { project, frames: [...panels, ...fieldFrames], launchers }), body);
   }
 
   function projectOf(user: LocalUser, key: string) {
@@ -192,6 +221,19 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
     return layout(shell(user, 'Issues', { ...(project ? { project } : {}), active: 'issues' }), issuesPage(query, result));
   }
 
+  function createPage(user: LocalUser, projectKey: string): string {
+    const project = projectOf(user, projectKey);
+    if (!project) return layout(shell(user, 'Not found'), messagePage('Project not found', `${projectKey} does not exist, or you cannot see it.`));
+    const frames: FrameSpec[] = manifest.fieldModules.flatMap((field) => {
+      const fieldId = fieldIdOf(field.key);
+      if (!field.editResource || !fieldId) return [];
+      const context = fieldContext(user, field.key, `${field.key}-create`, { fieldId, fieldValue: null, renderContext: 'issue-create', entryPoint: 'edit', project: { id: String(project.id), key: project.key } });
+      return [{ id: `create-${field.key}`, resource: field.editResource, title: field.name, context, createField: fieldId }];
+    });
+    const types = site.store.all('issueType').filter((t) => !t.subtask && t.hierarchyLevel === 0);
+    return layout(shell(user, `Create issue in ${project.key}`, { project, active: 'create', frames }), createIssuePage(project, types, frames));
+  }
+
   async function resource(res: ServerResponse, key: string, file: string, frameId: string): Promise<void> {
     let root: string;
     try {
@@ -226,6 +268,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
     if ((m = /^\/projects\/([A-Za-z0-9_]+)\/settings\/apps\/([A-Za-z0-9_-]+)$/.exec(p))) return html(res, appPage(user, m[1]!, m[2]!, 'jira:projectSettingsPage'));
     // Jira Cloud's issue search, where apps link JQL to.
     if (p === '/issues' || p === '/issues/') return html(res, await issues(user, undefined, url.searchParams.get('jql') ?? ''));
+    if ((m = /^\/projects\/([A-Za-z0-9_]+)\/create$/.exec(p))) return html(res, createPage(user, m[1]!));
     if ((m = /^\/forge\/resource\/([A-Za-z0-9_-]+)\/(.*)$/.exec(p))) {
       await resource(res, m[1]!, m[2]!, url.searchParams.get('frame') ?? '');
       return true;
@@ -250,6 +293,27 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
       const body = (await readBody(req)) as { restPath?: string; fetchRequestInit?: { method?: string; body?: string | null; headers?: Array<[string, string]> } };
       if (!body.restPath?.startsWith('/rest/')) return sendJson(res, 400, { message: 'restPath must start with /rest/' });
       return sendJson(res, 200, await jiraAs(user, body.restPath, body.fetchRequestInit ?? {}));
+    }
+    if (method === 'POST' && p === '/forge/field-value') {
+      // What Jira does when a custom field's edit submits: save the value as the person.
+      const body = (await readBody(req)) as { issueId?: string; fieldId?: string; value?: unknown };
+      if (!body.issueId || !body.fieldId) return sendJson(res, 400, { message: 'issueId and fieldId are required' });
+      const answer = await jiraAs(user, `/rest/api/3/issue/${encodeURIComponent(body.issueId)}`, {
+        method: 'PUT',
+        body: JSON.stringify({ fields: { [body.fieldId]: body.value ?? null } }),
+        headers: [['Content-Type', 'application/json']],
+      });
+      return sendJson(res, 200, answer);
+    }
+    if (method === 'POST' && p === '/forge/create-issue') {
+      const body = (await readBody(req)) as { projectKey?: string; issueType?: string; summary?: string; description?: string; fields?: Record<string, unknown> };
+      const description = body.description ? { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: body.description }] }] } : undefined;
+      const answer = await jiraAs(user, '/rest/api/3/issue', {
+        method: 'POST',
+        body: JSON.stringify({ fields: { project: { key: body.projectKey }, issuetype: { name: body.issueType }, summary: body.summary ?? '', ...(description ? { description } : {}), ...(body.fields ?? {}) } }),
+        headers: [['Content-Type', 'application/json']],
+      });
+      return sendJson(res, 200, answer);
     }
     if (method === 'POST' && p === '/forge/user') {
       const body = (await readBody(req)) as { accountId?: string };

@@ -13,12 +13,15 @@ const UiModule = z.looseObject({
   resolver: z.object({ function: z.string() }).optional(),
   title: z.string().optional(),
 });
+const FieldEntry = z.looseObject({ resource: z.string().optional() });
 const CustomFieldModule = z.looseObject({
   key: z.string(),
   name: z.string(),
   description: z.string().default(''),
   type: z.enum(['object', 'string', 'number', 'user', 'group', 'date', 'datetime']),
   schema: z.record(z.string(), z.unknown()).optional(),
+  view: FieldEntry.optional(),
+  edit: FieldEntry.optional(),
 });
 const EntityPropertyModule = z.looseObject({
   key: z.string(),
@@ -49,10 +52,19 @@ export type Manifest = z.infer<typeof Manifest>;
 export type UiModule = z.infer<typeof UiModule> & { type: UiModuleType };
 export type UiModuleType = 'jira:issuePanel' | 'jira:projectPage' | 'jira:projectSettingsPage' | 'jira:sprintAction';
 
+/** A custom field whose view or edit the app renders with its own Custom UI. */
+export interface FieldModule {
+  key: string;
+  name: string;
+  viewResource?: string;
+  editResource?: string;
+}
+
 export interface LoadedManifest {
   root: string;
   manifest: Manifest;
   uiModules: UiModule[];
+  fieldModules: FieldModule[];
   appFields: Array<Omit<LocalCustomField, 'id' | 'numericId'>>;
   indexedProperties: IndexedPropertyValue[];
   resourcePath(key: string): string;
@@ -67,6 +79,9 @@ export function loadManifest(root: string): LoadedManifest {
     root,
     manifest,
     uiModules: types.flatMap((type) => manifest.modules[type].map((m) => ({ ...m, type }))),
+    fieldModules: manifest.modules['jira:customField']
+      .filter((f) => f.view?.resource || f.edit?.resource)
+      .map((f) => ({ key: f.key, name: f.name, ...(f.view?.resource ? { viewResource: f.view.resource } : {}), ...(f.edit?.resource ? { editResource: f.edit.resource } : {}) })),
     appFields: manifest.modules['jira:customField'].map((f) => ({ moduleKey: f.key, name: f.name, description: f.description, type: f.type, ...(f.schema ? { schema: f.schema } : {}) })),
     indexedProperties: manifest.modules['jira:entityProperty']
       .filter((m) => m.entityType === 'issue')

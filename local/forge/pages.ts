@@ -7,12 +7,16 @@ export interface FrameSpec {
   title: string;
   context: Record<string, unknown>;
   height?: string;
+  /** A custom field edit on the create page: its submitted value goes into the create request. */
+  createField?: string;
 }
 
 export interface LauncherSpec {
   resource: string;
   title: string;
   context: Record<string, unknown>;
+  /** A custom field edit opened from the issue view: its submitted value is saved to the issue. */
+  fieldEdit?: { issueId: string; fieldId: string };
 }
 
 export interface PageShell {
@@ -28,10 +32,10 @@ export interface PageShell {
 }
 
 export const frameTag = (frame: FrameSpec): string =>
-  `<iframe class="forge-frame" data-frame-id="${esc(frame.id)}" title="${esc(frame.title)}" src="/forge/resource/${esc(frame.resource)}/index.html?frame=${encodeURIComponent(frame.id)}"${frame.height ? ` style="height:${esc(frame.height)}" data-fixed-height` : ''}></iframe>`;
+  `<iframe class="forge-frame" data-frame-id="${esc(frame.id)}" title="${esc(frame.title)}" src="/forge/resource/${esc(frame.resource)}/index.html?frame=${encodeURIComponent(frame.id)}"${frame.height && frame.height !== 'auto' ? ` style="height:${esc(frame.height)}" data-fixed-height` : ''}></iframe>`;
 
 export function layout(shell: PageShell, main: string): string {
-  const frames = Object.fromEntries((shell.frames ?? []).map((f) => [f.id, { id: f.id, resource: f.resource, context: f.context }]));
+  const frames = Object.fromEntries((shell.frames ?? []).map((f) => [f.id, { id: f.id, resource: f.resource, context: f.context, ...(f.createField ? { createField: f.createField } : {}) }]));
   const nav = shell.project ? sidebar(shell.project, shell.projectPages ?? [], shell.settingsPages ?? [], shell.active) : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(shell.title)} - Local Jira</title>
@@ -53,6 +57,7 @@ function sidebar(project: LocalProject, pages: Array<{ key: string; title: strin
   return `<nav class="sidebar" aria-label="Project"><div class="project-name">${esc(project.name)}<small>${esc(project.key)} · Software project</small></div>
 ${link(`/projects/${project.key}/backlog`, 'Backlog', 'backlog')}
 ${link(`/projects/${project.key}/issues`, 'Issues', 'issues')}
+${link(`/projects/${project.key}/create`, 'Create issue', 'create')}
 <div class="nav-section">Apps</div>
 ${pages.map((p) => link(`/projects/${project.key}/apps/${p.key}`, p.title, p.key)).join('\n')}
 <div class="nav-section">Project settings</div>
@@ -70,6 +75,8 @@ export interface IssueDetails {
   sprint?: LocalSprint;
   links: Array<{ relation: string; key: string; summary: string }>;
   transitions: Array<{ id: string; name: string }>;
+  /** The app's custom fields: their view, and a launcher for their edit. */
+  fields: Array<{ name: string; view?: FrameSpec; editLauncherId?: string }>;
 }
 
 export function issuePage(d: IssueDetails, panels: FrameSpec[]): string {
@@ -87,6 +94,13 @@ ${panels.map((p) => `<section class="app-panel"><h3>${esc(p.title)}</h3>${frameT
     .join('')}</select></label>
 <dl><dt>Type</dt><dd>${esc(d.typeName)}</dd><dt>Assignee</dt><dd>${esc(d.assignee ?? 'Unassigned')}</dd><dt>Reporter</dt><dd>${esc(d.reporter ?? '')}</dd>
 <dt>Sprint</dt><dd>${esc(d.sprint?.name ?? 'None')}</dd><dt>Labels</dt><dd>${d.issue.labels.map((l) => `<span class="label">${esc(l)}</span>`).join(' ') || 'None'}</dd></dl>
+${d.fields
+  .map(
+    (f) => `<section class="side-field"><div class="side-field-head"><span>${esc(f.name)}</span>${
+      f.editLauncherId ? `<button type="button" class="link-button" data-forge-launcher="${esc(f.editLauncherId)}" aria-label="Edit ${esc(f.name)}">Edit</button>` : ''
+    }</div>${f.view ? frameTag(f.view) : ''}</section>`,
+  )
+  .join('')}
 </aside></div>
 <script>document.getElementById('issue-status').addEventListener('change', function (e) {
   fetch('/forge/fetch-product', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ restPath: '/rest/api/3/issue/' + e.target.dataset.issue + '/transitions', fetchRequestInit: { method: 'POST', body: JSON.stringify({ transition: { id: e.target.value } }), headers: [['Content-Type', 'application/json']] } }) })
@@ -121,3 +135,33 @@ ${result.error ? `<div class="error" role="alert">${esc(result.error)}</div>` : 
 export const messagePage = (heading: string, text: string): string => `<h1>${esc(heading)}</h1><p>${esc(text)}</p>`;
 
 export const projectAppPage = (frame: FrameSpec): string => `<h1 class="sr-only">${esc(frame.title)}</h1>${frameTag(frame)}`;
+
+export function createIssuePage(project: LocalProject, types: Array<{ id: string; name: string }>, fieldFrames: FrameSpec[]): string {
+  return `<h1>Create issue in ${esc(project.name)}</h1>
+<form id="create-issue" class="create-form" data-project="${esc(project.key)}">
+<label>Issue type <select name="issueType">${types.map((t) => `<option${t.name === 'Story' ? ' selected' : ''}>${esc(t.name)}</option>`).join('')}</select></label>
+<label>Summary <input name="summary" required maxlength="255" size="80"></label>
+<label>Description <textarea name="description" rows="4" cols="80"></textarea></label>
+${fieldFrames.map((f) => `<fieldset class="create-field"><legend>${esc(f.title)}</legend>${frameTag(f)}<p class="muted" data-field-status="${esc(f.createField ?? '')}">Not set</p></fieldset>`).join('')}
+<div role="alert" id="create-error" class="error" hidden></div>
+<button type="submit">Create</button>
+</form>
+<script>(function () {
+  var form = document.getElementById('create-issue');
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var data = new FormData(form);
+    fetch('/forge/create-issue', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({
+      projectKey: form.dataset.project, issueType: data.get('issueType'), summary: data.get('summary'), description: data.get('description'),
+      fields: window.__createFieldValues || {} }) })
+      .then(function (r) { return r.json(); })
+      .then(function (answer) {
+        var body = answer.body ? JSON.parse(answer.body) : {};
+        if (answer.status === 201) { window.location.href = '/browse/' + body.key; return; }
+        var box = document.getElementById('create-error');
+        box.hidden = false;
+        box.textContent = (body.errorMessages || []).concat(Object.values(body.errors || {})).join(' ') || ('Jira answered ' + answer.status);
+      });
+  });
+})();</script>`;
+}

@@ -65,6 +65,26 @@
       return null;
     },
     submit: function (frame, payload) {
+      // A custom field's edit: on the issue view Jira saves the value; on create it keeps it
+      // for the create request.
+      if (frame.fieldEdit) {
+        return postJson('/forge/field-value', { issueId: frame.fieldEdit.issueId, fieldId: frame.fieldEdit.fieldId, value: payload }).then(function (answer) {
+          if (answer.status >= 400) {
+            var body = answer.body ? JSON.parse(answer.body) : {};
+            throw new Error((body.errorMessages || []).concat(Object.values(body.errors || {})).join(' ') || 'Jira answered ' + answer.status);
+          }
+          closeModal(frame, payload);
+          window.location.reload();
+          return null;
+        });
+      }
+      if (frame.createField) {
+        window.__createFieldValues = window.__createFieldValues || {};
+        window.__createFieldValues[frame.createField] = payload;
+        var status = document.querySelector('[data-field-status="' + frame.createField + '"]');
+        if (status) status.textContent = 'Set: ' + ((payload && payload.clauses && payload.clauses.length) || 0) + ' clause(s) will be saved with the issue.';
+        return null;
+      }
       closeModal(frame, payload);
       return null;
     },
@@ -153,7 +173,7 @@
     var id = 'modal-' + ++modalSeq;
     var resource = spec.resource;
     var context = Object.assign({}, spec.context, { localId: id });
-    frames[id] = { id: id, resource: resource, context: context, opener: spec.opener, onClose: spec.onClose, modal: true };
+    frames[id] = { id: id, resource: resource, context: context, opener: spec.opener, onClose: spec.onClose, modal: true, fieldEdit: spec.fieldEdit };
     var overlay = document.createElement('div');
     overlay.className = 'modal-overlay';
     overlay.id = 'overlay-' + id;
@@ -194,7 +214,7 @@
   document.querySelectorAll('[data-forge-launcher]').forEach(function (button) {
     button.addEventListener('click', function () {
       var launcher = launchers[button.getAttribute('data-forge-launcher')];
-      if (launcher) openModalFrame({ resource: launcher.resource, context: launcher.context, opener: null, onClose: null }, { title: launcher.title, size: 'large' });
+      if (launcher) openModalFrame({ resource: launcher.resource, context: launcher.context, opener: null, onClose: null, fieldEdit: launcher.fieldEdit }, { title: launcher.title, size: 'large' });
     });
   });
 
