@@ -44,6 +44,26 @@ describe('app', () => {
     expect(await screen.findByText('Who can edit the threat model')).toBeTruthy();
   });
 
+  it('renders the WITHOUT clauses custom field for the without-clauses module', async () => {
+    fakeBridge.givenContext({
+      moduleKey: 'without-clauses',
+      extension: {
+        type: 'jira:customField',
+        fieldId: 'customfield_10100',
+        fieldType: 'object',
+        fieldValue: { clauses: [{ id: 'c1', text: 'having my card data stolen', threatIds: ['T-1'] }], revision: 1 },
+        renderContext: 'issue-view',
+        entryPoint: 'view',
+        issue: { id: '10042', key: 'PAY-42' },
+        project: { id: '10000', key: 'PAY' },
+      },
+    });
+
+    render(<App />);
+
+    expect((await screen.findByRole('listitem')).textContent).toBe('WITHOUT having my card data stolen T-1');
+  });
+
   it('says so when the module is not one this app knows', async () => {
     fakeBridge.givenContext({ moduleKey: 'sprint-action' });
 
