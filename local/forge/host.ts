@@ -117,7 +117,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
       if (!fieldId) return [];
       const where = { fieldId, fieldValue: issue.customFields[fieldId] ?? null, renderContext: 'issue-view', issue: { id: String(issue.id), key: issue.key }, project: { id: String(project.id), key: project.key } };
       const view: FrameSpec | undefined = field.viewResource
-        ? { id: `field-${field.key}`, resource: field.viewResource, title: field.name, height: 'auto', context: fieldContext(user, field.key, `${field.key}-view-${issue.id}`, { ...where, entryPoint: 'view' }) }
+        ? { id: `field-${field.key}`, resource: field.viewResource, title: `${field.name} (field)`, height: 'auto', context: fieldContext(user, field.key, `${field.key}-view-${issue.id}`, { ...where, entryPoint: 'view' }) }
         : undefined;
       const editLauncherId = field.editResource ? `edit-${field.key}` : undefined;
       if (field.editResource && editLauncherId) {
@@ -228,7 +228,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
       const fieldId = fieldIdOf(field.key);
       if (!field.editResource || !fieldId) return [];
       const context = fieldContext(user, field.key, `${field.key}-create`, { fieldId, fieldValue: null, renderContext: 'issue-create', entryPoint: 'edit', project: { id: String(project.id), key: project.key } });
-      return [{ id: `create-${field.key}`, resource: field.editResource, title: field.name, context, createField: fieldId }];
+      return [{ id: `create-${field.key}`, resource: field.editResource, title: `${field.name} (field)`, context, createField: fieldId }];
     });
     const types = site.store.all('issueType').filter((t) => !t.subtask && t.hierarchyLevel === 0);
     return layout(shell(user, `Create issue in ${project.key}`, { project, active: 'create', frames }), createIssuePage(project, types, frames));

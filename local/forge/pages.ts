@@ -142,7 +142,7 @@ export function createIssuePage(project: LocalProject, types: Array<{ id: string
 <label>Issue type <select name="issueType">${types.map((t) => `<option${t.name === 'Story' ? ' selected' : ''}>${esc(t.name)}</option>`).join('')}</select></label>
 <label>Summary <input name="summary" required maxlength="255" size="80"></label>
 <label>Description <textarea name="description" rows="4" cols="80"></textarea></label>
-${fieldFrames.map((f) => `<fieldset class="create-field"><legend>${esc(f.title)}</legend>${frameTag(f)}<p class="muted" data-field-status="${esc(f.createField ?? '')}">Not set</p></fieldset>`).join('')}
+${fieldFrames.map((f) => `<fieldset class="create-field"><legend>${esc(f.title.replace(/ \(field\)$/, ''))}</legend>${frameTag(f)}<p class="muted" data-field-status="${esc(f.createField ?? '')}">Not set</p></fieldset>`).join('')}
 <div role="alert" id="create-error" class="error" hidden></div>
 <button type="submit">Create</button>
 </form>
