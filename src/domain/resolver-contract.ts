@@ -30,6 +30,27 @@ export const ThreatModelSettings = z.object({
 });
 export type ThreatModelSettings = z.infer<typeof ThreatModelSettings>;
 
+/** What is left of a threat's risk now, and once planned work is done. */
+export interface ThreatRisk {
+  residual: number;
+  planned: number;
+  fullyMitigated: boolean;
+}
+
+export interface ProjectRiskView {
+  now: number;
+  planned: number;
+  inherent: number;
+}
+
+/** The issue panel on a mitigation task: what it mitigates, why, and how to verify it. */
+export interface TaskView {
+  issueKey: string;
+  mitigation: MitigationView;
+  threats: Array<ThreatView & { risk: ThreatRisk }>;
+  stories: Array<{ key: string; summary: string; clauses: Array<{ text: string; threatIds: string[] }> }>;
+}
+
 export interface StoryView {
   issueId: string;
   issueKey: string;
@@ -42,13 +63,22 @@ export interface StoryView {
   threats: Record<string, ThreatView>;
   /** Revision of the stored clauses, to send back with an edit. */
   revision: number;
+  /** Mitigations of the story's threats, with their tasks' live status. */
+  mitigations: MitigationView[];
+  /** Residual and planned risk of each of the story's threats. */
+  risk: Record<string, ThreatRisk>;
+  /** Set when this issue is a mitigation task: the panel shows the task instead. */
+  task: TaskView | null;
   canEdit: boolean;
   canEditThreatModel: boolean;
+  /** Whether the person may create (and link) issues, for "Create task". */
+  canCreateTasks: boolean;
   /** Stored values that failed their schema, or links to threats that are gone. */
   problems: string[];
 }
 
 export interface ThreatRow extends ThreatView {
+  risk: ThreatRisk;
   /** Stories linked to the threat (through a clause or directly). */
   storyCount: number;
   /** JQL that finds those stories. */
@@ -58,7 +88,12 @@ export interface ThreatRow extends ThreatView {
 export interface ThreatModelView {
   projectKey: string;
   threats: ThreatRow[];
+  mitigations: MitigationView[];
+  risk: ProjectRiskView;
+  /** Daily points of the project's risk, oldest first, at most a year. */
+  history: Array<{ date: string; now: number; planned: number }>;
   canEdit: boolean;
+  canCreateTasks: boolean;
   problems: string[];
 }
 

@@ -4,6 +4,7 @@ import type { StatusCategoryKey } from '../domain/task-status';
 import type { JiraClient } from './jira-client';
 import { JiraApiError } from './jira-errors';
 import { searchIssues } from './search-issues';
+import { jqlString } from './jql';
 
 export const TASK_PROPERTY = 'without.task';
 
@@ -25,7 +26,6 @@ export interface TaskRecord {
 const Status = z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done']) }) });
 const Link = z.looseObject({ inwardIssue: z.looseObject({ key: z.string() }).optional(), outwardIssue: z.looseObject({ key: z.string() }).optional() });
 
-const jqlString = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
 
 function toTask(issue: { id: string; key: string; fields: Record<string, unknown>; properties: Record<string, unknown> }): TaskRecord {
   const status = Status.safeParse(issue.fields.status);

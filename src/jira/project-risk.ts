@@ -1,6 +1,7 @@
 import { mitigationView } from '../domain/mitigation-view';
 import type { MitigationView, TaskSummary } from '../domain/resolver-contract';
 import { projectRisk, type ProjectRisk } from '../domain/residual-risk';
+import { asMitigations } from '../domain/threat-risk';
 import type { ThreatModel } from '../domain/threat-model';
 import type { JiraClient } from './jira-client';
 import { findProjectTasks, type TaskRecord } from './mitigation-tasks';
@@ -19,6 +20,6 @@ export async function liveModel(client: JiraClient, projectKey: string, model: T
   const tasks = await findProjectTasks(client, projectKey);
   const byId = new Map<string, TaskSummary>(tasks.map((t) => [t.id, { id: t.id, key: t.key, statusName: t.statusName, categoryKey: t.categoryKey }]));
   const mitigations = model.mitigations.map((m) => mitigationView(m, byId));
-  const risk = projectRisk(model.threats, mitigations.map((m) => ({ ...m, task: m.task ? { id: m.task.id, key: m.task.key } : null })));
+  const risk = projectRisk(model.threats, asMitigations(mitigations));
   return { mitigations, tasks, risk };
 }

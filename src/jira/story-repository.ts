@@ -1,7 +1,10 @@
 import { route } from '@forge/api';
-import type { StoryClausesValue } from '../domain/story-clauses';
+import type { ProtectedStory } from '../domain/mitigation-task-description';
+import { readStoryClauses, type StoryClausesValue } from '../domain/story-clauses';
 import type { JiraClient } from './jira-client';
 import { IssueRecord } from './jira-schemas';
+import { searchIssues } from './search-issues';
+import { jqlString } from './jql';
 
 export interface StoryRecord {
   id: string;
@@ -10,10 +13,12 @@ export interface StoryRecord {
   projectKey: string;
   /** The raw value of the app's clauses field; the domain parses it. */
   clausesValue: unknown;
+  /** The raw without.task property, set when the issue is a mitigation task. */
+  taskValue: unknown;
 }
 
 export async function readStory(client: JiraClient, issueIdOrKey: string, clausesFieldId: string): Promise<StoryRecord> {
-  const issue = await client.get(route`/rest/api/3/issue/${issueIdOrKey}?fields=${`summary,project,${clausesFieldId}`}`.value, IssueRecord);
+  const issue = await client.get(route`/rest/api/3/issue/${issueIdOrKey}?fields=${`summary,project,${clausesFieldId}`}&properties=${'without.task'}`.value, IssueRecord);
   const project = issue.fields.project as { key?: unknown } | undefined;
   return {
     id: issue.id,
@@ -21,7 +26,20 @@ export async function readStory(client: JiraClient, issueIdOrKey: string, clause
     summary: typeof issue.fields.summary === 'string' ? issue.fields.summary : '',
     projectKey: typeof project?.key === 'string' ? project.key : '',
     clausesValue: issue.fields[clausesFieldId],
+    taskValue: issue.properties['without.task'],
   };
+}
+
+
+/** The stories whose clauses or direct links point at any of the threats: one search. */
+export async function storiesLinkedTo(user: JiraClient, projectKey: string, field: { id: string; name: string }, threatIds: string[]): Promise<ProtectedStory[]> {
+  if (threatIds.length === 0) return [];
+  const stories = await searchIssues(user, {
+    jql: `project = ${jqlString(projectKey)} AND ${jqlString(field.name)}.threat IN (${threatIds.map(jqlString).join(', ')}) ORDER BY key ASC`,
+    fields: ['summary', field.id],
+    limit: 50,
+  });
+  return stories.map((s) => ({ key: s.key, summary: typeof s.fields.summary === 'string' ? s.fields.summary : '', clauses: readStoryClauses(s.fields[field.id]).clauses }));
 }
 
 /** Writes the clauses field as the person: Jira itself enforces their edit permission. */

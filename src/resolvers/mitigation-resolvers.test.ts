@@ -46,7 +46,7 @@ describe('mitigations and their tasks', () => {
     expect(task?.properties['without.task']).toEqual({ v: 1, mitigationId: 'M-1', threatIds: ['T-1'], projectKey: 'PAY' });
     expect(task?.fields.issuelinks.map((l) => `${l.type.name} ${l.outwardIssue?.key}`).sort()).toEqual(['Mitigates PAY-1', 'Mitigates PAY-2']);
     const description = JSON.stringify(task?.fields.description);
-    for (const words of ['What to implement', 'Terminate TLS 1.2+ only', 'How to verify it', 'SSL Labs', 'T-1 Card details skimmed', 'High (3 × 5 = 15)', 'reduces it by 75%', 'PAY-1', 'WITHOUT having my card data stolen']) {
+    for (const words of ['What to implement', 'Terminate TLS 1.2+ only', 'How to verify it', 'SSL Labs', 'T-1 Card details skimmed', 'Critical (4 × 5 = 20)', 'reduces it by 75%', 'PAY-1', 'WITHOUT having my card data stolen']) {
       expect(description).toContain(words);
     }
   });

@@ -17,8 +17,8 @@ import { appClient, userClient } from './clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import { CLAUSES_FIELD_KEY } from './story-resolvers';
+import { jqlString } from '../jira/jql';
 
-const jqlString = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
 const now = () => new Date().toISOString();
 
 async function requireEditor(user: JiraClient, projectKey: string, accountId: string): Promise<void> {

@@ -25,7 +25,7 @@ describe('story resolvers', () => {
   });
   afterAll(() => site.close());
 
-  it('shows a story’s clauses with their threats, as the invoking user, in a fixed number of requests', async () => {
+  it('shows a story’s clauses with their threats, as the invoking user, in a fixed number of requests (one search for the tasks)', async () => {
     await view('bob', 'PAY-1');
     const mark = site.log.mark();
     const story = await data('bob', 'PAY-1');
@@ -39,7 +39,7 @@ describe('story resolvers', () => {
       canEditThreatModel: true,
       problems: [],
     });
-    expect(story.threats['T-1']).toMatchObject({ title: 'Card details skimmed by a malicious script on the checkout page', severity: { score: 15, band: 'High' } });
+    expect(story.threats['T-1']).toMatchObject({ title: 'Card details skimmed by a malicious script on the checkout page', severity: { score: 20, band: 'Critical' } });
     const requests = site.log.since(mark).map((r) => `${r.principal === 'app' ? 'app' : 'user'} ${r.method} ${r.path}`);
     expect(requests.sort()).toEqual(
       [
@@ -48,6 +48,7 @@ describe('story resolvers', () => {
         'user GET /rest/api/3/project/PAY/properties/without.model',
         'user GET /rest/api/3/project/PAY/properties/without.model.shard.0',
         'user GET /rest/api/3/mypermissions',
+        'user POST /rest/api/3/search/jql',
         'app GET /rest/api/3/project/PAY/role/10004',
       ].sort(),
     );

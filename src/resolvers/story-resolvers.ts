@@ -1,37 +1,60 @@
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
-import { ClausesEdit, type StoryView } from '../domain/resolver-contract';
+import { ClausesEdit, type StoryView, type TaskView, type ThreatRisk } from '../domain/resolver-contract';
+import { asMitigations, threatRisk } from '../domain/threat-risk';
 import { linkedThreatIds, readStoryClauses, storyClausesValue } from '../domain/story-clauses';
 import type { ThreatModel } from '../domain/threat-model';
 import { threatView, type ThreatView } from '../domain/threat-view';
 import { canEditThreatModel, issuePermissions } from '../jira/access';
-import { findAppFieldId } from '../jira/app-field';
+import { appFieldName, findAppFieldId } from '../jira/app-field';
 import { deleteIssueProperty, getIssueProperty, putIssueProperty } from '../jira/issue-properties';
 import type { JiraClient } from '../jira/jira-client';
 import { withLease } from '../jira/property-lease';
-import { readStory, writeStoryClauses, type StoryRecord } from '../jira/story-repository';
+import { TaskProperty } from '../jira/mitigation-tasks';
+import { liveModel, type LiveModel } from '../jira/project-risk';
+import { readStory, storiesLinkedTo, writeStoryClauses, type StoryRecord } from '../jira/story-repository';
 import { readThreatModel } from '../jira/threat-model-store';
 import { appClient, userClient } from './clients';
 import { issueIdOf } from './context-project';
 import { defineResolver } from './define-resolver';
 
 export const CLAUSES_FIELD_KEY = 'without-clauses';
+
+/** The app's clauses field on this site: its id for reads and writes, its name for JQL. */
+export const clausesField = async (client: JiraClient) => ({ id: await findAppFieldId(client, CLAUSES_FIELD_KEY), name: await appFieldName(client, CLAUSES_FIELD_KEY) });
 const STORY_LOCK_KEY = 'without.lock';
 
 interface StoryAccess {
   canEdit: boolean;
   canEditThreatModel: boolean;
+  canCreateTasks: boolean;
 }
 
-function composeView(story: StoryRecord, value: unknown, model: ThreatModel, access: StoryAccess, extraProblems: string[]): StoryView {
+interface StoryContext {
+  story: StoryRecord;
+  model: ThreatModel;
+  live: LiveModel;
+  access: StoryAccess;
+  task: TaskView | null;
+  problems: string[];
+}
+
+function composeView({ story, model, live, access, task, problems: extra }: StoryContext, value: unknown): StoryView {
   const stored = readStoryClauses(value);
   const threats: Record<string, ThreatView> = {};
-  const problems = [...stored.problems, ...extraProblems];
-  for (const id of linkedThreatIds(stored.clauses, stored.directThreatIds)) {
+  const risk: Record<string, ThreatRisk> = {};
+  const problems = [...stored.problems, ...extra];
+  const linked = linkedThreatIds(stored.clauses, stored.directThreatIds);
+  const mitigations = asMitigations(live.mitigations);
+  for (const id of linked) {
     const threat = model.threats.find((t) => t.id === id);
-    if (threat) threats[id] = threatView(threat);
-    else problems.push(`This story links ${id}, which is not in ${story.projectKey}'s threat model.`);
+    if (!threat) {
+      problems.push(`This story links ${id}, which is not in ${story.projectKey}'s threat model.`);
+      continue;
+    }
+    threats[id] = threatView(threat);
+    risk[id] = threatRisk(threat, mitigations);
   }
   return {
     issueId: story.id,
@@ -42,15 +65,41 @@ function composeView(story: StoryRecord, value: unknown, model: ThreatModel, acc
     directThreatIds: stored.directThreatIds,
     threats,
     revision: stored.revision,
+    mitigations: live.mitigations.filter((m) => m.addresses.some((a) => linked.includes(a.threatId))),
+    risk,
+    task,
     ...access,
     problems,
   };
 }
 
 async function accessTo(user: JiraClient, issueId: string, projectKey: string, accountId: string, model: ThreatModel): Promise<StoryAccess> {
-  const perms = await issuePermissions(user, issueId, ['EDIT_ISSUES', 'ADMINISTER_PROJECTS']);
+  const perms = await issuePermissions(user, issueId, ['EDIT_ISSUES', 'ADMINISTER_PROJECTS', 'CREATE_ISSUES', 'LINK_ISSUES']);
   const editModel = await canEditThreatModel(user, appClient(), { projectKey, accountId, isProjectAdmin: perms.ADMINISTER_PROJECTS === true }, model.settings);
-  return { canEdit: perms.EDIT_ISSUES === true, canEditThreatModel: editModel };
+  return { canEdit: perms.EDIT_ISSUES === true, canEditThreatModel: editModel, canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true };
+}
+
+/** When the issue is a mitigation task: its mitigation, the threats it reduces, the stories it protects. */
+async function taskView(user: JiraClient, story: StoryRecord, model: ThreatModel, live: LiveModel, field: { id: string; name: string }): Promise<TaskView | null> {
+  const property = TaskProperty.safeParse(story.taskValue);
+  if (!property.success) return null;
+  const mitigation = live.mitigations.find((m) => m.id === property.data.mitigationId);
+  if (!mitigation) return null;
+  const mitigations = asMitigations(live.mitigations);
+  const threats = mitigation.addresses.flatMap((a) => {
+    const threat = model.threats.find((t) => t.id === a.threatId);
+    return threat ? [{ ...threatView(threat), risk: threatRisk(threat, mitigations) }] : [];
+  });
+  const stories = await storiesLinkedTo(user, story.projectKey, field, threats.map((t) => t.id));
+  return { issueKey: story.key, mitigation, threats, stories };
+}
+
+async function storyContext(user: JiraClient, issueId: string, accountId: string, field: { id: string; name: string }): Promise<StoryContext> {
+  const story = await readStory(user, issueId, field.id);
+  const stored = await readThreatModel(user, story.projectKey);
+  const [live, access] = await Promise.all([liveModel(user, story.projectKey, stored.model), accessTo(user, story.id, story.projectKey, accountId, stored.model)]);
+  const task = await taskView(user, story, stored.model, live, field);
+  return { story, model: stored.model, live, access, task, problems: stored.problems };
 }
 
 /** New links must point at active threats; links the story already had are kept as they are. */
@@ -67,13 +116,10 @@ function checkNewLinks(edit: ClausesEdit, before: string[], model: ThreatModel, 
 
 export function registerStoryResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'story/get', z.object({}), async ({ context }): Promise<StoryView> => {
-    const issueId = issueIdOf(context);
     const user = userClient();
-    const fieldId = await findAppFieldId(user, CLAUSES_FIELD_KEY);
-    const story = await readStory(user, issueId, fieldId);
-    const stored = await readThreatModel(user, story.projectKey);
-    const access = await accessTo(user, story.id, story.projectKey, context.accountId, stored.model);
-    return composeView(story, story.clausesValue, stored.model, access, stored.problems);
+    const field = await clausesField(user);
+    const story = await storyContext(user, issueIdOf(context), context.accountId, field);
+    return composeView(story, story.story.clausesValue);
   });
 
   defineResolver(resolver, 'story/save-clauses', ClausesEdit, async ({ payload, context }): Promise<StoryView> => {
@@ -81,7 +127,8 @@ export function registerStoryResolvers(resolver: Resolver): void {
     const user = userClient();
     const perms = await issuePermissions(user, issueId, ['EDIT_ISSUES']);
     if (!perms.EDIT_ISSUES) throw new AppError('FORBIDDEN', "You can't change this story's WITHOUT clauses: you don't have permission to edit it.");
-    const fieldId = await findAppFieldId(user, CLAUSES_FIELD_KEY);
+    const field = await clausesField(user);
+    const fieldId = field.id;
     // The story's own lock property serializes saves of its clauses; Jira checks the person
     // may edit the issue on every write, as these are made as the person.
     const lock = {
@@ -89,7 +136,7 @@ export function registerStoryResolvers(resolver: Resolver): void {
       create: (value: unknown) => putIssueProperty(user, issueId, STORY_LOCK_KEY, value),
       remove: () => deleteIssueProperty(user, issueId, STORY_LOCK_KEY),
     };
-    const { story, value, model } = await withLease(lock, { holder: context.accountId }, async () => {
+    const { value } = await withLease(lock, { holder: context.accountId }, async () => {
       const current = await readStory(user, issueId, fieldId);
       const before = readStoryClauses(current.clausesValue);
       if (before.revision !== payload.baseRevision) {
@@ -99,9 +146,9 @@ export function registerStoryResolvers(resolver: Resolver): void {
       checkNewLinks(payload, linkedThreatIds(before.clauses, before.directThreatIds), stored.model, current.projectKey);
       const next = storyClausesValue(payload.clauses, payload.directThreatIds, before.revision + 1);
       await writeStoryClauses(user, current.id, fieldId, next);
-      return { story: current, value: next, model: stored.model };
+      return { value: next };
     });
-    const access = await accessTo(user, story.id, story.projectKey, context.accountId, model);
-    return composeView(story, value, model, access, []);
+    const story = await storyContext(user, issueId, context.accountId, field);
+    return composeView({ ...story, problems: [] }, value);
   });
 }

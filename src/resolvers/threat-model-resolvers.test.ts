@@ -29,7 +29,7 @@ describe('threat model and settings resolvers', () => {
     expect(view).toMatchObject({ projectKey: 'PAY', canEdit: false, problems: [] });
     expect(view.threats).toHaveLength(12);
     const t1 = view.threats.find((t) => t.id === 'T-1')!;
-    expect(t1).toMatchObject({ severity: { score: 15, band: 'High' }, storyCount: 2, storiesJql: 'project = "PAY" AND "WITHOUT clauses".threat = "T-1"' });
+    expect(t1).toMatchObject({ severity: { score: 20, band: 'Critical' }, storyCount: 2, storiesJql: 'project = "PAY" AND "WITHOUT clauses".threat = "T-1"' });
     expect(view.threats.find((t) => t.id === 'T-7')).toMatchObject({ storyCount: 0 });
     const found = await restAs(site, 'carol')('POST', '/rest/api/3/search/jql', { jql: t1.storiesJql });
     expect((found.body?.issues as unknown[]).length).toBe(2);

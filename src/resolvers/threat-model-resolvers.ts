@@ -6,7 +6,10 @@ import { linkedThreatIds, readStoryClauses } from '../domain/story-clauses';
 import { ThreatDraft, type Threat } from '../domain/threat';
 import { addThreat, editThreat, setThreatState, type Actor, type ThreatModel } from '../domain/threat-model';
 import { threatView, type ThreatView } from '../domain/threat-view';
-import { canEditThreatModel } from '../jira/access';
+import { canEditThreatModel, projectPermissions } from '../jira/access';
+import { liveModel } from '../jira/project-risk';
+import { readRiskHistory } from '../jira/risk-history-store';
+import { asMitigations, threatRisk } from '../domain/threat-risk';
 import { appFieldName, findAppFieldId } from '../jira/app-field';
 import type { JiraClient } from '../jira/jira-client';
 import { searchIssues } from '../jira/search-issues';
@@ -15,8 +18,8 @@ import { appClient, userClient } from './clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import { CLAUSES_FIELD_KEY } from './story-resolvers';
+import { jqlString } from '../jira/jql';
 
-const jqlString = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
 
 /** How many stories link each threat: one search over the project's stories with clauses. */
 async function storyCounts(user: JiraClient, projectKey: string): Promise<{ counts: Map<string, number>; fieldName: string }> {
@@ -57,16 +60,30 @@ export function registerThreatModelResolvers(resolver: Resolver): void {
     const projectKey = projectKeyOf(context);
     const user = userClient();
     const stored = await readThreatModel(user, projectKey);
-    const [{ counts, fieldName }, canEdit] = await Promise.all([
+    const [{ counts, fieldName }, canEdit, live, history, perms] = await Promise.all([
       storyCounts(user, projectKey),
       canEditThreatModel(user, appClient(), { projectKey, accountId: context.accountId }, stored.model.settings),
+      liveModel(user, projectKey, stored.model),
+      readRiskHistory(user, projectKey),
+      projectPermissions(user, projectKey, ['CREATE_ISSUES', 'LINK_ISSUES']),
     ]);
+    const mitigations = asMitigations(live.mitigations);
     const threats: ThreatRow[] = stored.model.threats.map((t) => ({
       ...threatView(t),
+      risk: threatRisk(t, mitigations),
       storyCount: counts.get(t.id) ?? 0,
       storiesJql: `project = ${jqlString(projectKey)} AND ${jqlString(fieldName)}.threat = ${jqlString(t.id)}`,
     }));
-    return { projectKey, threats, canEdit, problems: stored.problems };
+    return {
+      projectKey,
+      threats,
+      mitigations: live.mitigations,
+      risk: live.risk,
+      history: history.points,
+      canEdit,
+      canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
+      problems: history.problem ? [...stored.problems, history.problem] : stored.problems,
+    };
   });
 
   defineResolver(resolver, 'threat-model/create-threat', z.object({ draft: ThreatDraft }), ({ payload, context }) =>

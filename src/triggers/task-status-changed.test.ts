@@ -44,8 +44,8 @@ describe('a mitigation task’s status flows back as residual risk', () => {
     const reopened = (await readThreatModel(siteClient(app.site), 'PAY')).model;
     expect(reopened.mitigations.find((m) => m.id === 'M-1')?.status).toBe('in-progress');
     const after = (await readRiskHistory(siteClient(app.site), 'PAY')).points[0]!;
-    // T-1 (3 × 5 = 15) loses 75% while the task is done, and gets it back when reopened.
-    expect(after.now - before.now).toBeCloseTo(15 * 0.75);
+    // T-1 (4 × 5 = 20) loses 75% while the task is done, and gets it back when reopened.
+    expect(after.now - before.now).toBeCloseTo(20 * 0.75);
   });
 
   it('ignores updates that are not status changes', async () => {

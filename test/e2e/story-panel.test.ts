@@ -20,7 +20,7 @@ describeInBrowser('the story panel in the issue view (local Jira, real Custom UI
     await page.goto(`${app.url}/browse/PAY-1`);
     const panel = page.frameLocator('iframe[title="WITHOUT clauses"]');
     await panel.getByText('having my card data stolen').waitFor();
-    await expectVisible(panel.getByText('T-1 · High 15'));
+    await expectVisible(panel.getByText('T-1 · Critical 20'));
     await screenshot(page, 'story-panel-pay-1');
 
     // The data came through the real resolver, as the acting user, from the local site.

@@ -7,7 +7,7 @@ export const DEMO_THREATS: Array<ThreatDraft & { retired?: boolean }> = [
     title: 'Card details skimmed by a malicious script on the checkout page',
     description: 'A third-party or injected script reads the card fields and sends them elsewhere (Magecart-style).',
     stride: ['T', 'I'],
-    probability: 3,
+    probability: 4,
     impact: 5,
     component: 'Checkout web page',
   },

@@ -4,6 +4,7 @@ import type { ThreatModelView, ThreatRow } from '../../../../src/domain/resolver
 import type { ThreatDraft } from '../../../../src/domain/threat';
 import type { ThreatView } from '../../../../src/domain/threat-view';
 import { callResolver } from '../api/invoke-resolver';
+import { asMitigations, threatRisk } from '../../../../src/domain/threat-risk';
 
 export type ThreatModelState =
   | { status: 'loading' }
@@ -54,10 +55,12 @@ export function useThreatModel(): ThreatModel {
       if (current.status !== 'ready') return current;
       const threats = current.model.threats;
       const existing = threats.find((row) => row.id === saved.id);
+      // Residual risk follows the saved probability and impact, with the same mitigations.
+      const risk = threatRisk(saved, asMitigations(current.model.mitigations));
       const row: ThreatRow = existing
-        ? { ...saved, storyCount: existing.storyCount, storiesJql: existing.storiesJql }
+        ? { ...saved, risk, storyCount: existing.storyCount, storiesJql: existing.storiesJql }
         : // A threat just created has no stories yet.
-          { ...saved, storyCount: 0, storiesJql: '' };
+          { ...saved, risk, storyCount: 0, storiesJql: '' };
       const next = existing ? threats.map((t) => (t.id === saved.id ? row : t)) : [...threats, row];
       return { status: 'ready', model: { ...current.model, threats: next } };
     });

@@ -19,7 +19,18 @@ export function givenStoryBackend(initial: StoryView, model: ThreatView[] = []) 
     story = withThreats({ ...story, ...edit, revision: story.revision + 1 }, model);
     return ok(story);
   });
-  fakeBridge.answer('threat-model/get', () => ok({ projectKey: story.projectKey, threats: model.map(row), canEdit: story.canEditThreatModel, problems: [] }));
+  fakeBridge.answer('threat-model/get', () =>
+    ok({
+      projectKey: story.projectKey,
+      threats: model.map(row),
+      mitigations: [],
+      risk: { now: 0, planned: 0, inherent: 0 },
+      history: [],
+      canEdit: story.canEditThreatModel,
+      canCreateTasks: story.canCreateTasks,
+      problems: [],
+    }),
+  );
   fakeBridge.answer('threat-model/create-threat', ({ draft }) => {
     const created = aThreatView(`T-${model.length + 1}`, draft);
     model.push(created);
@@ -43,4 +54,9 @@ function withThreats(story: StoryView, model: ThreatView[]): StoryView {
   return { ...story, threats };
 }
 
-const row = (threat: ThreatView): ThreatRow => ({ ...threat, storyCount: 0, storiesJql: `issue.property[without] ~ "${threat.id}"` });
+const row = (threat: ThreatView): ThreatRow => ({
+  ...threat,
+  risk: { residual: threat.severity.score, planned: threat.severity.score, fullyMitigated: false },
+  storyCount: 0,
+  storiesJql: `issue.property[without] ~ "${threat.id}"`,
+});

@@ -10,8 +10,12 @@ export function aStoryView(overrides: Partial<StoryView> = {}): StoryView {
     directThreatIds: [],
     threats: {},
     revision: 0,
+    mitigations: [],
+    risk: {},
+    task: null,
     canEdit: true,
     canEditThreatModel: true,
+    canCreateTasks: true,
     problems: [],
     ...overrides,
   };

@@ -18,6 +18,7 @@ export function aThreatRow(overrides: Partial<Omit<ThreatRow, 'severity'>> = {})
     created: STAMP,
     updated: STAMP,
     revision: 1,
+    risk: { residual: 12, planned: 12, fullyMitigated: false },
     storyCount: 0,
     storiesJql: '',
     ...overrides,
@@ -26,11 +27,21 @@ export function aThreatRow(overrides: Partial<Omit<ThreatRow, 'severity'>> = {})
 }
 
 export function aThreatModel(overrides: Partial<ThreatModelView> = {}): ThreatModelView {
-  return { projectKey: 'PAY', threats: [], canEdit: true, problems: [], ...overrides };
+  return {
+    projectKey: 'PAY',
+    threats: [],
+    mitigations: [],
+    risk: { now: 0, planned: 0, inherent: 0 },
+    history: [],
+    canEdit: true,
+    canCreateTasks: true,
+    problems: [],
+    ...overrides,
+  };
 }
 
 /** What the backend answers after a create or update: the threat, revision and severity worked out. */
 export function savedThreat(id: string, draft: ThreatDraft, revision: number) {
-  const { storyCount: _storyCount, storiesJql: _storiesJql, ...view } = aThreatRow({ id, ...draft, revision });
+  const { storyCount: _storyCount, storiesJql: _storiesJql, risk: _risk, ...view } = aThreatRow({ id, ...draft, revision });
   return view;
 }
