@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MitigationDraft, type Mitigation, type MitigationStatus } from './mitigation';
+import { DEFAULT_STATUS_MAPPING, StatusMapping } from './task-status';
 import { ThreatDraft } from './threat';
 import type { ThreatView } from './threat-view';
 import { ThreatId, WithoutClause } from './without-clause';
@@ -27,6 +28,10 @@ export const ThreatModelSettings = z.object({
   editorRoleIds: z.array(z.string().max(40)).max(20).default([]),
   /** Group ids whose members may edit the threat model. */
   editorGroupIds: z.array(z.string().max(100)).max(20).default([]),
+  /** The issue type of mitigation tasks. */
+  taskIssueTypeName: z.string().trim().min(1).max(60).default('Task'),
+  /** How a task's Jira status becomes its mitigation's status. */
+  statusMapping: StatusMapping.default(DEFAULT_STATUS_MAPPING),
 });
 export type ThreatModelSettings = z.infer<typeof ThreatModelSettings>;
 
@@ -102,6 +107,10 @@ export interface SettingsView {
   settings: ThreatModelSettings;
   roles: Array<{ id: string; name: string }>;
   groups: Array<{ id: string; name: string }>;
+  /** Issue types a mitigation task can have in this project. */
+  issueTypes: string[];
+  /** Status names of the project's workflow, for the status mapping. */
+  statuses: Array<{ name: string; categoryKey: 'new' | 'indeterminate' | 'done' }>;
   canEdit: boolean;
 }
 

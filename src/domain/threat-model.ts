@@ -1,5 +1,6 @@
 import { AppError } from './app-error';
 import type { Mitigation, MitigationDraft, MitigationStatus } from './mitigation';
+import { DEFAULT_STATUS_MAPPING } from './task-status';
 import type { ThreatModelSettings } from './resolver-contract';
 import { type Threat, type ThreatDraft, threatNumber } from './threat';
 
@@ -22,7 +23,7 @@ export const emptyThreatModel = (): ThreatModel => ({
   mitigations: [],
   nextThreatNumber: 1,
   nextMitigationNumber: 1,
-  settings: { editorRoleIds: [], editorGroupIds: [] },
+  settings: { editorRoleIds: [], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING },
 });
 
 export function findThreat(model: ThreatModel, id: string): Threat {

@@ -64,3 +64,22 @@ export async function siteGroups(app: JiraClient): Promise<Array<{ id: string; n
   const page = await app.get(route`/rest/api/3/group/bulk?maxResults=${50}`.value, GroupPage);
   return page.values.map((g) => ({ id: g.groupId, name: g.name }));
 }
+
+const IssueTypesWithStatus = z.array(
+  z.looseObject({
+    name: z.string(),
+    subtask: z.boolean().optional(),
+    statuses: z.array(z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done', 'undefined']) }) })),
+  }),
+);
+
+/** The project's issue types and workflow statuses, in one request. */
+export async function projectWorkflow(user: JiraClient, projectKey: string) {
+  const types = await user.get(route`/rest/api/3/project/${projectKey}/statuses`.value, IssueTypesWithStatus);
+  const statuses = new Map<string, 'new' | 'indeterminate' | 'done'>();
+  for (const type of types) for (const s of type.statuses) if (s.statusCategory.key !== 'undefined') statuses.set(s.name, s.statusCategory.key);
+  return {
+    issueTypes: types.filter((t) => !t.subtask).map((t) => t.name),
+    statuses: [...statuses].map(([name, categoryKey]) => ({ name, categoryKey })),
+  };
+}

@@ -19,7 +19,7 @@ export interface LiveModel {
 export async function liveModel(client: JiraClient, projectKey: string, model: ThreatModel): Promise<LiveModel> {
   const tasks = await findProjectTasks(client, projectKey);
   const byId = new Map<string, TaskSummary>(tasks.map((t) => [t.id, { id: t.id, key: t.key, statusName: t.statusName, categoryKey: t.categoryKey }]));
-  const mitigations = model.mitigations.map((m) => mitigationView(m, byId));
+  const mitigations = model.mitigations.map((m) => mitigationView(m, byId, model.settings.statusMapping));
   const risk = projectRisk(model.threats, asMitigations(mitigations));
   return { mitigations, tasks, risk };
 }

@@ -66,7 +66,7 @@ async function createTaskOnce(user: JiraClient, projectKey: string, mitigationId
       existing ??
       (await createTask(user, {
         projectKey,
-        issueTypeName: 'Task',
+        issueTypeName: current.settings.taskIssueTypeName,
         summary: `${mitigation.title} (${mitigationId})`.slice(0, 250),
         description: mitigationTaskDescription(mitigation, current.threats, stories),
         property: { v: 1, mitigationId, threatIds, projectKey },

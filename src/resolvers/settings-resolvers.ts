@@ -2,7 +2,7 @@ import type Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
 import { ThreatModelSettings, type SettingsView } from '../domain/resolver-contract';
-import { projectPermissions, projectRoles, siteGroups } from '../jira/access';
+import { projectPermissions, projectRoles, projectWorkflow, siteGroups } from '../jira/access';
 import type { JiraClient } from '../jira/jira-client';
 import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
 import { appClient, userClient } from './clients';
@@ -10,13 +10,14 @@ import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 
 async function settingsView(user: JiraClient, projectKey: string): Promise<SettingsView> {
-  const [stored, roles, groups, perms] = await Promise.all([
+  const [stored, roles, groups, perms, workflow] = await Promise.all([
     readThreatModel(user, projectKey),
     projectRoles(user, projectKey),
     siteGroups(appClient()),
     projectPermissions(user, projectKey, ['ADMINISTER_PROJECTS']),
+    projectWorkflow(user, projectKey),
   ]);
-  return { projectKey, settings: stored.model.settings, roles, groups, canEdit: perms.ADMINISTER_PROJECTS === true };
+  return { projectKey, settings: stored.model.settings, roles, groups, ...workflow, canEdit: perms.ADMINISTER_PROJECTS === true };
 }
 
 export function registerSettingsResolvers(resolver: Resolver): void {

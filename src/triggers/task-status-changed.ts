@@ -34,10 +34,11 @@ export async function onIssueUpdated(event: unknown): Promise<void> {
   const status = Status.safeParse(issue.fields.status);
   if (!property.success || !status.success) return;
   const { projectKey, mitigationId } = property.data;
-  const mitigationStatus = statusFromTask({ statusName: status.data.name, categoryKey: status.data.statusCategory.key });
+  const task = { statusName: status.data.name, categoryKey: status.data.statusCategory.key };
   const now = new Date().toISOString();
   await changeThreatModel(app, projectKey, 'trigger', (model) => {
     if (!model.mitigations.some((m) => m.id === mitigationId)) return { model, result: undefined };
+    const mitigationStatus = statusFromTask(task, model.settings.statusMapping);
     return { model: followTaskStatus(model, mitigationId, mitigationStatus, { accountId: 'app', now }).model, result: undefined };
   });
   await recordRisk(projectKey, now);

@@ -58,6 +58,7 @@ export const SUCCESS_SCENARIOS: Scenario[] = [
 
   // Projects and project properties (the threat model)
   { name: 'a project by key', as: 'carol', method: 'GET', path: (f) => `/rest/api/3/project/${f.projectKey}`, status: 200 },
+  { name: 'the issue types and statuses of a project', as: 'carol', method: 'GET', path: (f) => `/rest/api/3/project/${f.projectKey}/statuses`, status: 200 },
   { name: 'a project by id', as: 'bob', method: 'GET', path: (f) => `/rest/api/3/project/${f.projectId}`, status: 200 },
   { name: 'project search by key', as: 'bob', method: 'GET', path: (f) => `/rest/api/3/project/search?keys=${f.projectKey}`, status: 200 },
   { name: 'project search, all', as: 'alice', method: 'GET', path: () => '/rest/api/3/project/search?startAt=0&maxResults=10', status: 200 },

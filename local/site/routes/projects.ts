@@ -1,7 +1,7 @@
 import { JiraError, json, noContent, created } from '../http';
 import type { Route } from '../router';
 import { hasProjectPermission } from '../permissions';
-import { projectJson } from '../serialize';
+import { issueTypeJson, projectJson, statusJson } from '../serialize';
 import { checkPropertyWrite, findProject } from './lookup';
 
 const propertyId = (projectId: number, key: string) => `${projectId}/${key}`;
@@ -35,6 +35,21 @@ export const projectRoutes: Route[] = [
         isLast: startAt + page.length >= visible.length,
         values: page.map((p) => projectJson(p, req.store, req.baseUrl)),
       });
+    },
+  },
+  {
+    method: 'GET',
+    template: '/rest/api/3/project/{projectIdOrKey}/statuses',
+    handler: (req) => {
+      findProject(req, req.params.projectIdOrKey ?? '');
+      // One workflow for every issue type on the local site.
+      const statuses = req.store.all('status').map((status) => statusJson(status, req.baseUrl));
+      return json(
+        req.store.all('issueType').map((type) => {
+          const { id, name, subtask, self } = issueTypeJson(type, req.baseUrl);
+          return { id, name, subtask, self, statuses };
+        }),
+      );
     },
   },
   {

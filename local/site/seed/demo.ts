@@ -68,7 +68,8 @@ export function seedDemo(store: Store, now = Date.now()): void {
 /** The threat model as the app stores it, written straight into project properties. */
 function seedThreatModel(store: Store, projectId: number, now: number): void {
   const actor = { accountId: DEMO_USERS[0]!.accountId, now: new Date(now - 45 * DAY).toISOString() };
-  let model: ThreatModel = { ...emptyThreatModel(), settings: { editorRoleIds: ['10004'], editorGroupIds: [] } };
+  const base = emptyThreatModel();
+  let model: ThreatModel = { ...base, settings: { ...base.settings, editorRoleIds: ['10004'] } };
   for (const { retired, ...draft } of DEMO_THREATS) {
     const added = addThreat(model, { ...draft }, actor);
     model = retired ? setThreatState(added.model, added.threat.id, 1, 'retired', actor).model : added.model;

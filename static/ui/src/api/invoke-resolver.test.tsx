@@ -1,5 +1,6 @@
 import { fakeBridge } from '../test-support/fake-bridge';
 import { callResolver } from './invoke-resolver';
+import { DEFAULT_STATUS_MAPPING } from '../../../../src/domain/task-status';
 
 const UNREACHABLE = {
   ok: false,
@@ -12,9 +13,9 @@ describe('callResolver', () => {
   it('passes the key and payload to invoke and returns the envelope', async () => {
     fakeBridge.givenResolver('settings/save', (payload) => ({ ok: true, data: { echoed: payload } }));
 
-    await expect(callResolver('settings/save', { settings: { editorRoleIds: ['10002'], editorGroupIds: [] } })).resolves.toEqual({
+    await expect(callResolver('settings/save', { settings: { editorRoleIds: ['10002'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING } })).resolves.toEqual({
       ok: true,
-      data: { echoed: { settings: { editorRoleIds: ['10002'], editorGroupIds: [] } } },
+      data: { echoed: { settings: { editorRoleIds: ['10002'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING } } },
     });
   });
 

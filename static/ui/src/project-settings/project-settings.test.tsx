@@ -4,11 +4,12 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/envelope';
 import type { SettingsView, ThreatModelSettings } from '../../../../src/domain/resolver-contract';
 import { ProjectSettings } from './project-settings';
+import { DEFAULT_STATUS_MAPPING } from '../../../../src/domain/task-status';
 
 function aSettingsView(overrides: Partial<SettingsView> = {}): SettingsView {
   return {
     projectKey: 'PAY',
-    settings: { editorRoleIds: ['10002'], editorGroupIds: [] },
+    settings: { editorRoleIds: ['10002'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING },
     roles: [
       { id: '10002', name: 'Developers' },
       { id: '10003', name: 'Security champions' },
@@ -16,6 +17,11 @@ function aSettingsView(overrides: Partial<SettingsView> = {}): SettingsView {
     groups: [
       { id: 'g-appsec', name: 'appsec' },
       { id: 'g-qa', name: 'qa' },
+    ],
+    issueTypes: ['Story', 'Task', 'Bug'],
+    statuses: [
+      { name: 'To Do', categoryKey: 'new' },
+      { name: 'Done', categoryKey: 'done' },
     ],
     canEdit: true,
     ...overrides,
@@ -35,7 +41,7 @@ afterEach(() => hostBridge.reset());
 
 describe('project settings', () => {
   it('loads the settings and shows the project roles and groups that may edit', async () => {
-    givenSettings(aSettingsView({ settings: { editorRoleIds: ['10002'], editorGroupIds: ['g-appsec'] } }));
+    givenSettings(aSettingsView({ settings: { editorRoleIds: ['10002'], editorGroupIds: ['g-appsec'], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING } }));
 
     render(<ProjectSettings />);
 
@@ -64,7 +70,7 @@ describe('project settings', () => {
     await pick(user, 'Groups', 'appsec');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(saved).toEqual({ editorRoleIds: ['10002', '10003'], editorGroupIds: ['g-appsec'] }));
+    await waitFor(() => expect(saved).toEqual({ editorRoleIds: ['10002', '10003'], editorGroupIds: ['g-appsec'], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING }));
     expect(fakeBridge.invocationsOf('settings/save')).toHaveLength(1);
     await waitFor(() => expect(hostBridge.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'Settings saved', type: 'success' })]));
     expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true);
@@ -102,7 +108,7 @@ describe('project settings', () => {
   });
 
   it('keeps a stored role Jira no longer lists, named as unknown', async () => {
-    givenSettings(aSettingsView({ settings: { editorRoleIds: ['10002', '10999'], editorGroupIds: [] } }));
+    givenSettings(aSettingsView({ settings: { editorRoleIds: ['10002', '10999'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING } }));
 
     render(<ProjectSettings />);
 
@@ -110,7 +116,7 @@ describe('project settings', () => {
   });
 
   it('is read only, with the reason, for people who are not project administrators', async () => {
-    givenSettings(aSettingsView({ canEdit: false, settings: { editorRoleIds: ['10002', '10003'], editorGroupIds: [] } }));
+    givenSettings(aSettingsView({ canEdit: false, settings: { editorRoleIds: ['10002', '10003'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING } }));
 
     render(<ProjectSettings />);
 
