@@ -34,16 +34,16 @@ describe('mitigations and their tasks', () => {
   });
   afterAll(() => site.close());
 
-  it('adds a mitigation to a threat, proposed, numbered M-1', async () => {
-    expect(await add()).toMatchObject({ id: 'M-1', status: 'proposed', addresses: [{ threatId: 'T-1', strength: 75 }], task: null });
+  it('adds a mitigation to a threat, proposed, numbered after the demo’s four', async () => {
+    expect(await add()).toMatchObject({ id: 'M-5', status: 'proposed', addresses: [{ threatId: 'T-1', strength: 75 }], task: null });
   });
 
   it('creates its task with the property, the description and a Mitigates link to each story of the threat', async () => {
-    const answer = await createTask('bob', 'M-1');
-    expect(answer).toMatchObject({ ok: true, data: { id: 'M-1', status: 'accepted', task: { key: 'PAY-21', statusName: 'To Do' } } });
-    const [task] = await tasksOf('M-1');
-    expect(task?.fields.summary).toBe('Enforce TLS 1.2+ with HSTS (M-1)');
-    expect(task?.properties['without.task']).toEqual({ v: 1, mitigationId: 'M-1', threatIds: ['T-1'], projectKey: 'PAY' });
+    const answer = await createTask('bob', 'M-5');
+    expect(answer).toMatchObject({ ok: true, data: { id: 'M-5', status: 'accepted', task: { key: 'PAY-23', statusName: 'To Do' } } });
+    const [task] = await tasksOf('M-5');
+    expect(task?.fields.summary).toBe('Enforce TLS 1.2+ with HSTS (M-5)');
+    expect(task?.properties['without.task']).toEqual({ v: 1, mitigationId: 'M-5', threatIds: ['T-1'], projectKey: 'PAY' });
     expect(task?.fields.issuelinks.map((l) => `${l.type.name} ${l.outwardIssue?.key}`).sort()).toEqual(['Mitigates PAY-1', 'Mitigates PAY-2']);
     const description = JSON.stringify(task?.fields.description);
     for (const words of ['What to implement', 'Terminate TLS 1.2+ only', 'How to verify it', 'SSL Labs', 'T-1 Card details skimmed', 'Critical (4 × 5 = 20)', 'reduces it by 75%', 'PAY-1', 'WITHOUT having my card data stolen']) {
@@ -53,23 +53,23 @@ describe('mitigations and their tasks', () => {
 
   it('gives one task for a double click, a retry, and two people clicking at once', async () => {
     await add({ ...tls, title: 'Rate-limit card authorisations per device', addresses: [{ threatId: 'T-2', strength: 50 }] });
-    const answers = await Promise.all([createTask('bob', 'M-2'), createTask('alice', 'M-2'), createTask('bob', 'M-2')]);
+    const answers = await Promise.all([createTask('bob', 'M-6'), createTask('alice', 'M-6'), createTask('bob', 'M-6')]);
     expect(answers.every((a) => a.ok)).toBe(true);
     expect(new Set(answers.map((a) => a.ok && a.data.task?.key)).size).toBe(1);
-    expect(await tasksOf('M-2')).toHaveLength(1);
-    expect((await createTask('bob', 'M-2')).ok).toBe(true);
-    expect(await tasksOf('M-2')).toHaveLength(1);
+    expect(await tasksOf('M-6')).toHaveLength(1);
+    expect((await createTask('bob', 'M-6')).ok).toBe(true);
+    expect(await tasksOf('M-6')).toHaveLength(1);
   });
 
   it('adopts a task a failed attempt created but did not record, instead of creating a second', async () => {
     await add({ ...tls, title: 'Sign payment webhooks', addresses: [{ threatId: 'T-9', strength: 100 }] });
     const created = await restAs(site, 'bob')('POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: 'Sign payment webhooks (M-3)' },
-      properties: [{ key: 'without.task', value: { v: 1, mitigationId: 'M-3', threatIds: ['T-9'], projectKey: 'PAY' } }],
+      fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: 'Sign payment webhooks (M-7)' },
+      properties: [{ key: 'without.task', value: { v: 1, mitigationId: 'M-7', threatIds: ['T-9'], projectKey: 'PAY' } }],
     });
-    const answer = await createTask('bob', 'M-3');
+    const answer = await createTask('bob', 'M-7');
     expect(answer).toMatchObject({ ok: true, data: { task: { key: created.body?.key } } });
-    expect(await tasksOf('M-3')).toHaveLength(1);
+    expect(await tasksOf('M-7')).toHaveLength(1);
   });
 
   it('leaves no half-made task when Jira fails during creation, and succeeds on the next try', async () => {
@@ -77,18 +77,22 @@ describe('mitigations and their tasks', () => {
     site.faults.configure({ rate429: 0.3, rate500: 0.2, seed: 5, retryAfterSeconds: 0 });
     const attempts: Array<Envelope<MitigationView>> = [];
     try {
-      for (let i = 0; i < 8 && !attempts.some((a) => a.ok); i++) attempts.push(await createTask('bob', 'M-4'));
+      for (let i = 0; i < 8 && !attempts.some((a) => a.ok); i++) attempts.push(await createTask('bob', 'M-8'));
     } finally {
       site.faults.configure({ rate429: 0, rate500: 0 });
     }
     expect(attempts.some((a) => a.ok)).toBe(true);
-    const tasks = await tasksOf('M-4');
+    const tasks = await tasksOf('M-8');
     expect(tasks).toHaveLength(1);
     expect(tasks[0]?.fields.issuelinks.map((l) => l.outwardIssue?.key)).toEqual(['PAY-3']);
     expect(site.store.all('projectProperty').some((p) => p.key === 'without.model.lock')).toBe(false);
   }, 60_000);
 
+  it('refuses a task for a mitigation already in place, which would raise the risk', async () => {
+    expect(await createTask('bob', 'M-1')).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'M-1 is already in place (existing); it needs no task.' } });
+  });
+
   it('refuses carol, who cannot create issues', async () => {
-    expect(await createTask('carol', 'M-1')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: "You can't create tasks in PAY." } });
+    expect(await createTask('carol', 'M-5')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: "You can't create tasks in PAY." } });
   });
 });

@@ -58,6 +58,10 @@ async function createTaskOnce(user: JiraClient, projectKey: string, mitigationId
   const model = await changeThreatModel(appClient(), projectKey, accountId, async (current: ThreatModel) => {
     const mitigation = findMitigation(current, mitigationId);
     if (mitigation.status === 'rejected') throw new AppError('BAD_REQUEST', `${mitigationId} is rejected; accept it before creating its task.`);
+    // A task would pull an existing or implemented mitigation back to "accepted" and raise the risk.
+    if (!mitigation.task && (mitigation.status === 'existing' || mitigation.status === 'implemented')) {
+      throw new AppError('BAD_REQUEST', `${mitigationId} is already in place (${mitigation.status}); it needs no task.`);
+    }
     if (mitigation.task) return { model: current, result: current };
     const existing = await findTaskOf(user, projectKey, mitigationId);
     const threatIds = mitigation.addresses.map((a) => a.threatId);

@@ -27,23 +27,25 @@ describe('a mitigation task’s status flows back as residual risk', () => {
 
   it('moves the mitigation to implemented when its task is done, back when it is reopened, and records risk', async () => {
     await invoke('mitigation/add', { draft: { title: 'Subresource integrity and a strict CSP on checkout', addresses: [{ threatId: 'T-1', strength: 75 }] } });
-    const created = await invoke('mitigation/create-task', { mitigationId: 'M-1' });
+    const created = await invoke('mitigation/create-task', { mitigationId: 'M-5' });
     const taskKey = created.data?.task?.key ?? '';
     await settle();
     const bob = restAs(app.site, 'bob');
     await bob('POST', `/rest/api/3/issue/${taskKey}/transitions`, { transition: { id: '41' } });
     await settle();
     const model = (await readThreatModel(siteClient(app.site), 'PAY')).model;
-    expect(model.mitigations.find((m) => m.id === 'M-1')).toMatchObject({ status: 'implemented', task: { key: taskKey } });
+    expect(model.mitigations.find((m) => m.id === 'M-5')).toMatchObject({ status: 'implemented', task: { key: taskKey } });
     const history = await readRiskHistory(siteClient(app.site), 'PAY');
-    expect(history.points).toHaveLength(1);
-    const before = history.points[0]!;
+    // The demo has 90 days of history up to yesterday; the change added today's point.
+    expect(history.points).toHaveLength(91);
+    const before = history.points.at(-1)!;
+    expect(before.date).toBe(new Date().toISOString().slice(0, 10));
 
     await bob('POST', `/rest/api/3/issue/${taskKey}/transitions`, { transition: { id: '21' } });
     await settle();
     const reopened = (await readThreatModel(siteClient(app.site), 'PAY')).model;
-    expect(reopened.mitigations.find((m) => m.id === 'M-1')?.status).toBe('in-progress');
-    const after = (await readRiskHistory(siteClient(app.site), 'PAY')).points[0]!;
+    expect(reopened.mitigations.find((m) => m.id === 'M-5')?.status).toBe('in-progress');
+    const after = (await readRiskHistory(siteClient(app.site), 'PAY')).points.at(-1)!;
     // T-1 (4 × 5 = 20) loses 75% while the task is done, and gets it back when reopened.
     expect(after.now - before.now).toBeCloseTo(20 * 0.75);
   });

@@ -40,7 +40,7 @@ describeInBrowser('the WITHOUT clauses field, edited where stories are written',
     await field.getByLabel('New WITHOUT clause').fill('anyone paying with my phone while it is locked');
     await field.getByRole('button', { name: 'Use these clauses' }).click();
     await page.getByText('Set: 1 clause(s) will be saved with the issue.').waitFor();
-    await Promise.all([page.waitForURL(/\/browse\/PAY-21$/), page.getByRole('button', { name: 'Create' }).click()]);
+    await Promise.all([page.waitForURL(/\/browse\/PAY-23$/), page.getByRole('button', { name: 'Create' }).click()]);
     await page.frameLocator('iframe[title="WITHOUT clauses"]').getByText('anyone paying with my phone while it is locked').waitFor();
     expect(errors).toEqual([]);
     await page.close();

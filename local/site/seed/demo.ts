@@ -3,6 +3,12 @@ import type { Store } from '../store';
 import { DEMO_USERS, ISSUE_TYPES, STATUSES } from '../base-data';
 import { DEMO_STORIES } from './demo-stories';
 import { DEMO_THREATS } from './demo-threats';
+import { DEMO_MITIGATIONS } from './demo-mitigations';
+import { addMitigation, attachTask, followTaskStatus } from '../../../src/domain/threat-model';
+import { mitigationTaskDescription } from '../../../src/domain/mitigation-task-description';
+import { projectRisk } from '../../../src/domain/residual-risk';
+import { statusFromTask } from '../../../src/domain/task-status';
+import { RISK_HISTORY_KEY } from '../../../src/jira/risk-history-store';
 import { addThreat, emptyThreatModel, setThreatState, type ThreatModel } from '../../../src/domain/threat-model';
 import { storyClausesValue } from '../../../src/domain/story-clauses';
 import { META_KEY, encodeShard, packShards, shardKey, type MetaValue } from '../../../src/jira/threat-model-shards';
@@ -36,7 +42,6 @@ export function seedDemo(store: Store, now = Date.now()): void {
       active: addSprint(store, boardId, 'PAY Sprint 12', 'active', 'Card payments and refunds at checkout', now - 7 * DAY),
       future: addSprint(store, boardId, 'PAY Sprint 13', 'future', 'Reports and wallets', now + 7 * DAY),
     };
-    seedThreatModel(store, projectId, now);
     const clausesField = store.all('customField').find((f) => f.moduleKey === 'without-clauses');
     DEMO_STORIES.forEach((story, index) => {
       const id = store.next('issue', 10000);
@@ -62,6 +67,7 @@ export function seedDemo(store: Store, now = Date.now()): void {
       };
       store.put('issue', id, issue);
     });
+    seedThreatModel(store, projectId, now);
   });
 }
 
@@ -74,11 +80,60 @@ function seedThreatModel(store: Store, projectId: number, now: number): void {
     const added = addThreat(model, { ...draft }, actor);
     model = retired ? setThreatState(added.model, added.threat.id, 1, 'retired', actor).model : added.model;
   }
-  for (const shard of packShards([], model.threats)) {
+  const inherent = projectRisk(model.threats, []).now;
+  for (const { task, ...draft } of DEMO_MITIGATIONS) {
+    const added = addMitigation(model, draft, actor);
+    model = added.model;
+    if (!task) continue;
+    const key = seedTask(store, projectId, added.mitigation.id, task, mitigationTaskDescription(added.mitigation, model.threats, []), now);
+    model = attachTask(model, added.mitigation.id, key, actor).model;
+    const category = task.status === 'Done' ? 'done' : task.status === 'In Progress' ? 'indeterminate' : 'new';
+    model = followTaskStatus(model, added.mitigation.id, statusFromTask({ statusName: task.status, categoryKey: category }), actor).model;
+  }
+  seedRiskHistory(store, projectId, inherent, projectRisk(model.threats, model.mitigations), now);
+  for (const shard of packShards([], [...model.threats, ...model.mitigations])) {
     store.put('projectProperty', `${projectId}/${shardKey(shard.index)}`, { projectId, key: shardKey(shard.index), value: encodeShard(shard.records, shard.revision) });
   }
   const meta: MetaValue = { v: 1, nextThreatNumber: model.nextThreatNumber, nextMitigationNumber: model.nextMitigationNumber, settings: model.settings, revision: 1 };
   store.put('projectProperty', `${projectId}/${META_KEY}`, { projectId, key: META_KEY, value: meta });
+}
+
+/** A mitigation task in the backlog, as "Create task" makes it (property, label, Mitigates link). */
+function seedTask(store: Store, projectId: number, mitigationId: string, task: { status: string; daysAgo: number }, description: unknown, now: number): { id: string; key: string } {
+  const id = store.next('issue', 10000);
+  const created = jiraTime(now - task.daysAgo * DAY);
+  const mitigation = DEMO_MITIGATIONS.find((_, i) => `M-${i + 1}` === mitigationId)!;
+  const issue: LocalIssue = {
+    id,
+    key: `PAY-${store.next(`issue-number/${projectId}`)}`,
+    projectId,
+    issueTypeId: ISSUE_TYPES.find((t) => t.name === 'Task')!.id,
+    statusId: STATUSES.find((s) => s.name === task.status)!.id,
+    summary: `${mitigation.title} (${mitigationId})`,
+    description,
+    labels: ['without-mitigation'],
+    reporterAccountId: DEMO_USERS[0]!.accountId,
+    assigneeAccountId: task.status === 'To Do' ? null : DEMO_USERS[1]!.accountId,
+    created,
+    updated: created,
+    rank: id,
+    sprintId: null,
+    customFields: {},
+    properties: { 'without.task': { v: 1, mitigationId, threatIds: mitigation.addresses.map((a) => a.threatId), projectKey: 'PAY' } },
+  };
+  store.put('issue', id, issue);
+  return { id: String(id), key: issue.key };
+}
+
+/** Ninety days of risk, falling as the existing and done mitigations came in, up to yesterday. */
+function seedRiskHistory(store: Store, projectId: number, inherent: number, today: { now: number; planned: number }, now: number): void {
+  const points = Array.from({ length: 90 }, (_, i) => {
+    const daysAgo = 90 - i;
+    const progress = Math.min(1, Math.max(0, (70 - daysAgo) / 50));
+    const value = Math.round((inherent - (inherent - today.now) * progress) * 100) / 100;
+    return { date: new Date(now - daysAgo * DAY).toISOString().slice(0, 10), now: value, planned: Math.min(value, today.planned + (value - today.now)) };
+  });
+  store.put('projectProperty', `${projectId}/${RISK_HISTORY_KEY}`, { projectId, key: RISK_HISTORY_KEY, value: { v: 1, points } });
 }
 
 function addSprint(store: Store, boardId: number, name: string, state: 'closed' | 'active' | 'future', goal: string, start: number): number {

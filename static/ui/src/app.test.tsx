@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { App } from './app';
 import { aThreatModel } from './project-page/test-support/threat-model-mother';
 import { aStoryView } from './test-support/story-view-mother';
+import { aSettingsView } from './project-settings/test-support/settings-view-mother';
 
 afterEach(() => fakeBridge.reset());
 
@@ -34,10 +35,7 @@ describe('app', () => {
 
   it('renders the project settings for the project-settings module', async () => {
     fakeBridge.givenContext({ moduleKey: 'project-settings' });
-    fakeBridge.givenResolver('settings/get', () => ({
-      ok: true,
-      data: { projectKey: 'PAY', settings: { editorRoleIds: [], editorGroupIds: [] }, roles: [], groups: [], canEdit: true },
-    }));
+    fakeBridge.givenResolver('settings/get', () => ({ ok: true, data: aSettingsView() }));
 
     render(<App />);
 

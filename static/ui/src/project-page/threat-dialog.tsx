@@ -1,4 +1,3 @@
-import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import ModalDialog, { ModalBody, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
@@ -10,6 +9,7 @@ import type { ThreatDraft } from '../../../../src/domain/threat';
 import { SeverityLozenge } from '../threats/severity-lozenge';
 import { ThreatForm } from '../threats/threat-form';
 import { conflictWhileEditing } from './conflict';
+import { ConflictNotice } from './conflict-notice';
 import { showSuccessFlag } from './success-flag';
 import type { ThreatModel } from './use-threat-model';
 
@@ -97,15 +97,13 @@ function EditThreat({ threat, model, onClose }: Omit<Props, 'target'> & { threat
   return (
     <>
       {notice?.kind === 'conflict' && (
-        <SectionMessage appearance="warning" title="This threat changed">
-          <Stack space="space.100" alignInline="start">
-            <Text as="p">{conflictWhileEditing(threat.id)}</Text>
-            {notice.reloadError !== undefined && <Text as="p">{notice.reloadError}</Text>}
-            <Button onClick={() => void reload()} isDisabled={notice.reloading}>
-              {notice.reloading ? 'Reloading…' : 'Reload'}
-            </Button>
-          </Stack>
-        </SectionMessage>
+        <ConflictNotice
+          title="This threat changed"
+          message={conflictWhileEditing(threat.id)}
+          reloading={notice.reloading}
+          reloadError={notice.reloadError}
+          onReload={() => void reload()}
+        />
       )}
       {notice?.kind === 'reloaded' && <CurrentVersion threat={notice.current} />}
       {notice?.kind === 'gone' && (

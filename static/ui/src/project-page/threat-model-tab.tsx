@@ -1,21 +1,28 @@
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import SectionMessage from '@atlaskit/section-message';
 import { useMemo, useState } from 'react';
-import type { AppErrorBody } from '../../../../src/domain/envelope';
 import type { ThreatModelView, ThreatRow } from '../../../../src/domain/resolver-contract';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
-import { conflictOnStateChange } from './conflict';
+import { useLiveRefresh } from '../common/use-live-refresh';
 import { EditorsNote } from './editors-note';
+import { MitigationDialog, type MitigationTarget } from './mitigation-dialog';
+import { mitigationsOf } from './model-updates';
 import { ModelProblems } from './model-problems';
+import { ProjectRisk } from './project-risk';
+import { StateChangeFailureMessage, type StateChangeFailure } from './state-change-failure';
 import { showSuccessFlag } from './success-flag';
 import { ThreatDialog, type DialogTarget } from './threat-dialog';
 import { ThreatFilterBar } from './threat-filter-bar';
 import { filterThreats, isFiltering, NO_FILTER, summarize, type ThreatFilter } from './threat-filters';
+import { ThreatMitigationList } from './threat-mitigation-list';
 import { ThreatTable, type TableSort } from './threat-table';
+import { useTaskCreation } from './use-task-creation';
 import { useThreatModel, type ThreatModel } from './use-threat-model';
+
+/** Task statuses change in Jira, not here: the model is read again this often while the page is visible. */
+export const REFRESH_MS = 30_000;
 
 export function ThreatModelTab() {
   const model = useThreatModel();
@@ -28,22 +35,31 @@ export function ThreatModelTab() {
   return <ThreatModelContent view={state.model} model={model} />;
 }
 
-interface StateChangeFailure {
-  threatId: string;
-  action: 'retire' | 'reactivate';
-  error: AppErrorBody;
-}
-
 function ThreatModelContent({ view, model }: { view: ThreatModelView; model: ThreatModel }) {
   const [filter, setFilter] = useState<ThreatFilter>(NO_FILTER);
   const [sort, setSort] = useState<TableSort>({ key: 'id', order: 'ASC' });
   const [dialog, setDialog] = useState<DialogTarget | undefined>();
+  const [mitigationDialog, setMitigationDialog] = useState<MitigationTarget | undefined>();
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
   const [failure, setFailure] = useState<StateChangeFailure | undefined>();
+  const [expandedIds, setExpandedIds] = useState<ReadonlySet<string>>(new Set());
+  const tasks = useTaskCreation(model.createTask);
+
+  // A refresh would change what an open dialog shows under the person's hands; it waits.
+  const dialogOpen = dialog !== undefined || mitigationDialog !== undefined;
+  useLiveRefresh(() => void model.reload(), () => dialogOpen, REFRESH_MS);
 
   const visible = useMemo(() => filterThreats(view.threats, filter), [view.threats, filter]);
+  const mitigationCounts = useMemo(() => new Map(view.threats.map((threat) => [threat.id, mitigationsOf(view, threat.id).length])), [view]);
   const openCreate = () => setDialog({ kind: 'create' });
-  const closeDialog = () => setDialog(undefined);
+
+  function toggleExpanded(threat: ThreatRow) {
+    setExpandedIds((ids) => {
+      const next = new Set(ids);
+      if (!next.delete(threat.id)) next.add(threat.id);
+      return next;
+    });
+  }
 
   async function toggleState(threat: ThreatRow) {
     const next = threat.state === 'active' ? 'retired' : 'active';
@@ -68,6 +84,20 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
     </Button>
   ) : null;
 
+  const renderMitigations = (threat: ThreatRow) => (
+    <ThreatMitigationList
+      threat={threat}
+      mitigations={mitigationsOf(view, threat.id)}
+      canCreateTasks={view.canCreateTasks}
+      tasks={tasks}
+      editing={
+        view.canEdit
+          ? { onAdd: (target) => setMitigationDialog({ kind: 'add', threat: target }), onEdit: (mitigation) => setMitigationDialog({ kind: 'edit', mitigation }) }
+          : undefined
+      }
+    />
+  );
+
   return (
     <Stack space="space.200">
       {view.problems.length > 0 && <ModelProblems problems={view.problems} />}
@@ -82,6 +112,7 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
         />
       ) : (
         <>
+          <ProjectRisk risk={view.risk} history={view.history} />
           <Inline spread="space-between" alignBlock="center" shouldWrap space="space.100">
             <Inline space="space.100" alignBlock="baseline">
               <Text weight="medium" testId="threat-count">
@@ -97,13 +128,18 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
             sort={sort}
             onSort={setSort}
             actions={view.canEdit ? { busyIds, onEdit: (threat) => setDialog({ kind: 'edit', threat }), onToggleState: (threat) => void toggleState(threat) } : undefined}
+            mitigationCounts={mitigationCounts}
+            expandedIds={expandedIds}
+            onToggleExpanded={toggleExpanded}
+            renderExpanded={renderMitigations}
             emptyView={<NoMatches filtering={isFiltering(filter)} onClear={() => setFilter(NO_FILTER)} />}
           />
         </>
       )}
 
       {!view.canEdit && <EditorsNote />}
-      {dialog && <ThreatDialog target={dialog} model={model} onClose={closeDialog} />}
+      {dialog && <ThreatDialog target={dialog} model={model} onClose={() => setDialog(undefined)} />}
+      {mitigationDialog && <MitigationDialog target={mitigationDialog} threats={view.threats} model={model} onClose={() => setMitigationDialog(undefined)} />}
     </Stack>
   );
 }
@@ -114,45 +150,5 @@ function NoMatches({ filtering, onClear }: { filtering: boolean; onClear: () => 
       <Text>{filtering ? 'No threats match these filters.' : 'Every threat is retired. Show retired threats to see them.'}</Text>
       {filtering && <Button onClick={onClear}>Clear filters</Button>}
     </Stack>
-  );
-}
-
-interface FailureProps {
-  failure: StateChangeFailure;
-  model: ThreatModel;
-  onDismiss: () => void;
-}
-
-function StateChangeFailureMessage({ failure, model, onDismiss }: FailureProps) {
-  const [reloading, setReloading] = useState(false);
-  const [reloadError, setReloadError] = useState<string | undefined>();
-  const conflict = failure.error.code === 'CONFLICT';
-
-  async function reload() {
-    setReloading(true);
-    setReloadError(undefined);
-    const envelope = await model.reload();
-    setReloading(false);
-    if (envelope.ok) onDismiss();
-    else setReloadError(envelope.error.message);
-  }
-
-  return (
-    <SectionMessage appearance={conflict ? 'warning' : 'error'} title={`Could not ${failure.action} ${failure.threatId}`}>
-      <Stack space="space.100" alignInline="start">
-        <Text as="p">{conflict ? conflictOnStateChange(failure.threatId) : failure.error.message}</Text>
-        {reloadError !== undefined && <Text as="p">{reloadError}</Text>}
-        <Inline space="space.100">
-          {conflict && (
-            <Button onClick={() => void reload()} isDisabled={reloading}>
-              {reloading ? 'Reloading…' : 'Reload'}
-            </Button>
-          )}
-          <Button appearance="subtle" onClick={onDismiss}>
-            Dismiss
-          </Button>
-        </Inline>
-      </Stack>
-    </SectionMessage>
   );
 }

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorBody, Envelope } from '../../../../src/domain/envelope';
-import type { ThreatModelView, ThreatRow } from '../../../../src/domain/resolver-contract';
+import type { MitigationDraft } from '../../../../src/domain/mitigation';
+import type { MitigationView, ThreatModelView } from '../../../../src/domain/resolver-contract';
 import type { ThreatDraft } from '../../../../src/domain/threat';
 import type { ThreatView } from '../../../../src/domain/threat-view';
 import { callResolver } from '../api/invoke-resolver';
-import { asMitigations, threatRisk } from '../../../../src/domain/threat-risk';
+import { withMitigation, withThreat } from './model-updates';
 
 export type ThreatModelState =
   | { status: 'loading' }
@@ -18,6 +19,9 @@ export interface ThreatModel {
   createThreat(draft: ThreatDraft): Promise<Envelope<ThreatView>>;
   updateThreat(id: string, baseRevision: number, draft: ThreatDraft): Promise<Envelope<ThreatView>>;
   setThreatState(id: string, baseRevision: number, state: 'active' | 'retired'): Promise<Envelope<ThreatView>>;
+  addMitigation(draft: MitigationDraft): Promise<Envelope<MitigationView>>;
+  updateMitigation(id: string, baseRevision: number, draft: MitigationDraft): Promise<Envelope<MitigationView>>;
+  createTask(mitigationId: string): Promise<Envelope<MitigationView>>;
 }
 
 /** The project's threat model, kept up to date in place after each successful change. */
@@ -49,47 +53,64 @@ export function useThreatModel(): ThreatModel {
     };
   }, [load]);
 
-  const applyThreat = useCallback((saved: ThreatView) => {
+  const apply = useCallback((update: (model: ThreatModelView) => ThreatModelView) => {
     if (!mounted.current) return;
-    setState((current) => {
-      if (current.status !== 'ready') return current;
-      const threats = current.model.threats;
-      const existing = threats.find((row) => row.id === saved.id);
-      // Residual risk follows the saved probability and impact, with the same mitigations.
-      const risk = threatRisk(saved, asMitigations(current.model.mitigations));
-      const row: ThreatRow = existing
-        ? { ...saved, risk, storyCount: existing.storyCount, storiesJql: existing.storiesJql }
-        : // A threat just created has no stories yet.
-          { ...saved, risk, storyCount: 0, storiesJql: '' };
-      const next = existing ? threats.map((t) => (t.id === saved.id ? row : t)) : [...threats, row];
-      return { status: 'ready', model: { ...current.model, threats: next } };
-    });
+    setState((current) => (current.status === 'ready' ? { status: 'ready', model: update(current.model) } : current));
   }, []);
 
-  const afterSave = useCallback(
+  const afterThreatSave = useCallback(
     (envelope: Envelope<ThreatView>): Envelope<ThreatView> => {
-      if (envelope.ok) applyThreat(envelope.data);
+      if (envelope.ok) apply((model) => withThreat(model, envelope.data));
       return envelope;
     },
-    [applyThreat],
+    [apply],
+  );
+
+  // A mitigation changes risk, the threat rows and maybe the history: shown in place at once,
+  // then read again, so what the backend worked out replaces what the page guessed.
+  const afterMitigationSave = useCallback(
+    (envelope: Envelope<MitigationView>): Envelope<MitigationView> => {
+      if (envelope.ok) {
+        apply((model) => withMitigation(model, envelope.data));
+        void load();
+      }
+      return envelope;
+    },
+    [apply, load],
   );
 
   const createThreat = useCallback(
-    async (draft: ThreatDraft) => afterSave(await callResolver('threat-model/create-threat', { draft })),
-    [afterSave],
+    async (draft: ThreatDraft) => afterThreatSave(await callResolver('threat-model/create-threat', { draft })),
+    [afterThreatSave],
   );
 
   const updateThreat = useCallback(
     async (id: string, baseRevision: number, draft: ThreatDraft) =>
-      afterSave(await callResolver('threat-model/update-threat', { id, baseRevision, draft })),
-    [afterSave],
+      afterThreatSave(await callResolver('threat-model/update-threat', { id, baseRevision, draft })),
+    [afterThreatSave],
   );
 
   const setThreatState = useCallback(
     async (id: string, baseRevision: number, next: 'active' | 'retired') =>
-      afterSave(await callResolver('threat-model/set-threat-state', { id, baseRevision, state: next })),
-    [afterSave],
+      afterThreatSave(await callResolver('threat-model/set-threat-state', { id, baseRevision, state: next })),
+    [afterThreatSave],
   );
 
-  return { state, reload: load, createThreat, updateThreat, setThreatState };
+  const addMitigation = useCallback(
+    async (draft: MitigationDraft) => afterMitigationSave(await callResolver('mitigation/add', { draft })),
+    [afterMitigationSave],
+  );
+
+  const updateMitigation = useCallback(
+    async (id: string, baseRevision: number, draft: MitigationDraft) =>
+      afterMitigationSave(await callResolver('mitigation/update', { id, baseRevision, draft })),
+    [afterMitigationSave],
+  );
+
+  const createTask = useCallback(
+    async (mitigationId: string) => afterMitigationSave(await callResolver('mitigation/create-task', { mitigationId })),
+    [afterMitigationSave],
+  );
+
+  return { state, reload: load, createThreat, updateThreat, setThreatState, addMitigation, updateMitigation, createTask };
 }

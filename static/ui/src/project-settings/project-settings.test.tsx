@@ -4,29 +4,8 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/envelope';
 import type { SettingsView, ThreatModelSettings } from '../../../../src/domain/resolver-contract';
 import { ProjectSettings } from './project-settings';
+import { aSettingsView } from './test-support/settings-view-mother';
 import { DEFAULT_STATUS_MAPPING } from '../../../../src/domain/task-status';
-
-function aSettingsView(overrides: Partial<SettingsView> = {}): SettingsView {
-  return {
-    projectKey: 'PAY',
-    settings: { editorRoleIds: ['10002'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING },
-    roles: [
-      { id: '10002', name: 'Developers' },
-      { id: '10003', name: 'Security champions' },
-    ],
-    groups: [
-      { id: 'g-appsec', name: 'appsec' },
-      { id: 'g-qa', name: 'qa' },
-    ],
-    issueTypes: ['Story', 'Task', 'Bug'],
-    statuses: [
-      { name: 'To Do', categoryKey: 'new' },
-      { name: 'Done', categoryKey: 'done' },
-    ],
-    canEdit: true,
-    ...overrides,
-  };
-}
 
 function givenSettings(view: SettingsView): void {
   fakeBridge.givenResolver('settings/get', () => ({ ok: true, data: view }) satisfies Envelope<SettingsView>);

@@ -9,6 +9,8 @@ import { Loading } from '../common/loading';
 import { showSuccessFlag } from '../project-page/success-flag';
 import { EditorField } from './editor-field';
 import { editorOptions } from './editor-options';
+import { MitigationTaskSettings } from './mitigation-task-settings';
+import { sameSettings } from './status-mapping';
 import { useProjectSettings, type ProjectSettings as Settings } from './use-project-settings';
 
 // The contract allows at most 20 of each.
@@ -40,7 +42,8 @@ function SettingsForm({ view, save }: { view: SettingsView; save: Settings['save
   const groupOptions = editorOptions(view.groups, draft.editorGroupIds, (id) => `Unknown group (${id})`);
   const roleError = draft.editorRoleIds.length > MAX_EDITORS ? `Pick at most ${MAX_EDITORS} project roles` : undefined;
   const groupError = draft.editorGroupIds.length > MAX_EDITORS ? `Pick at most ${MAX_EDITORS} groups` : undefined;
-  const changed = !sameIds(draft.editorRoleIds, view.settings.editorRoleIds) || !sameIds(draft.editorGroupIds, view.settings.editorGroupIds);
+  const changed = !sameSettings(draft, view.settings);
+  const change = (patch: Partial<ThreatModelSettings>) => setDraft((current) => ({ ...current, ...patch }));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -54,7 +57,7 @@ function SettingsForm({ view, save }: { view: SettingsView; save: Settings['save
       return;
     }
     setDraft(envelope.data.settings);
-    showSuccessFlag('Settings saved', 'The people who may edit the threat model have changed.');
+    showSuccessFlag('Settings saved', `The threat model settings of ${view.projectKey} have changed.`);
   }
 
   return (
@@ -78,7 +81,7 @@ function SettingsForm({ view, save }: { view: SettingsView; save: Settings['save
             readOnly={readOnly}
             error={roleError}
             emptyText="No project roles"
-            onChange={(editorRoleIds) => setDraft((current) => ({ ...current, editorRoleIds }))}
+            onChange={(editorRoleIds) => change({ editorRoleIds })}
           />
           <EditorField
             label="Groups"
@@ -87,8 +90,10 @@ function SettingsForm({ view, save }: { view: SettingsView; save: Settings['save
             readOnly={readOnly}
             error={groupError}
             emptyText="No groups"
-            onChange={(editorGroupIds) => setDraft((current) => ({ ...current, editorGroupIds }))}
+            onChange={(editorGroupIds) => change({ editorGroupIds })}
           />
+
+          <MitigationTaskSettings view={view} draft={draft} readOnly={readOnly} onChange={change} />
 
           {saveError !== undefined && (
             <SectionMessage appearance="error" title="Could not save the settings">
@@ -114,8 +119,4 @@ function SettingsForm({ view, save }: { view: SettingsView; save: Settings['save
       </form>
     </Box>
   );
-}
-
-function sameIds(a: string[], b: string[]): boolean {
-  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 }

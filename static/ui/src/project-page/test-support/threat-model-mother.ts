@@ -1,4 +1,4 @@
-import type { ThreatModelView, ThreatRow } from '../../../../../src/domain/resolver-contract';
+import type { MitigationView, TaskSummary, ThreatModelView, ThreatRow } from '../../../../../src/domain/resolver-contract';
 import { severityOf } from '../../../../../src/domain/severity';
 import type { ThreatDraft } from '../../../../../src/domain/threat';
 
@@ -44,4 +44,28 @@ export function aThreatModel(overrides: Partial<ThreatModelView> = {}): ThreatMo
 export function savedThreat(id: string, draft: ThreatDraft, revision: number) {
   const { storyCount: _storyCount, storiesJql: _storiesJql, risk: _risk, ...view } = aThreatRow({ id, ...draft, revision });
   return view;
+}
+
+export function aTask(key: string, statusName = 'To Do', categoryKey: TaskSummary['categoryKey'] = 'new'): TaskSummary {
+  return { id: `100${key.replace(/\D/g, '')}`, key, statusName, categoryKey };
+}
+
+/** A mitigation as views show it; its stored status is its status unless told otherwise. */
+export function aMitigationView(overrides: Partial<MitigationView> = {}): MitigationView {
+  return {
+    id: 'M-1',
+    title: 'Mask card numbers before logging',
+    implementation: 'A log filter replaces card numbers with their last four digits.',
+    verification: 'A test logs a payment request and finds no card number.',
+    controlType: 'preventive',
+    addresses: [{ threatId: 'T-1', strength: 75 }],
+    status: 'proposed',
+    rejectionReason: '',
+    task: null,
+    created: STAMP,
+    updated: STAMP,
+    revision: 1,
+    ...overrides,
+    storedStatus: overrides.storedStatus ?? overrides.status ?? 'proposed',
+  };
 }

@@ -1,0 +1,149 @@
+import ModalDialog, { ModalBody, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
+import { Stack, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import { useState } from 'react';
+import type { MitigationDraft } from '../../../../src/domain/mitigation';
+import type { MitigationView, ThreatModelView, ThreatRow } from '../../../../src/domain/resolver-contract';
+import { MitigationForm } from '../mitigations/mitigation-form';
+import { mitigationConflict } from './conflict';
+import { ConflictNotice } from './conflict-notice';
+import { MitigationVersion } from './mitigation-version';
+import { showSuccessFlag } from './success-flag';
+import type { ThreatModel } from './use-threat-model';
+
+export type MitigationTarget = { kind: 'add'; threat: ThreatRow } | { kind: 'edit'; mitigation: MitigationView };
+
+// What a mitigation starts with when added from a threat: it addresses that threat, averagely.
+const STARTING_STRENGTH = 50;
+
+interface Props {
+  target: MitigationTarget;
+  threats: ThreatModelView['threats'];
+  model: Pick<ThreatModel, 'addMitigation' | 'updateMitigation' | 'reload'>;
+  onClose: () => void;
+}
+
+export function MitigationDialog({ target, threats, model, onClose }: Props) {
+  const title = target.kind === 'add' ? `Add mitigation to ${target.threat.id}` : `Edit ${target.mitigation.id}`;
+  return (
+    <ModalDialog onClose={onClose} width="large" label={title}>
+      <ModalHeader hasCloseButton>
+        <ModalTitle>{title}</ModalTitle>
+      </ModalHeader>
+      <ModalBody>
+        <Stack space="space.200">
+          {target.kind === 'add' ? (
+            <AddMitigation threat={target.threat} threats={threats} model={model} onClose={onClose} />
+          ) : (
+            <EditMitigation mitigation={target.mitigation} threats={threats} model={model} onClose={onClose} />
+          )}
+        </Stack>
+      </ModalBody>
+    </ModalDialog>
+  );
+}
+
+/** Threats a mitigation can be set to address: the active ones, and any it addresses already. */
+function formThreats(threats: ThreatRow[], addressed: string[] = []): Array<{ id: string; title: string }> {
+  return threats.filter((t) => t.state === 'active' || addressed.includes(t.id)).map(({ id, title }) => ({ id, title }));
+}
+
+function AddMitigation({ threat, threats, model, onClose }: Omit<Props, 'target'> & { threat: ThreatRow }) {
+  async function add(draft: MitigationDraft): Promise<string | undefined> {
+    const envelope = await model.addMitigation(draft);
+    if (!envelope.ok) return envelope.error.message;
+    showSuccessFlag(`${envelope.data.id} added`, envelope.data.title);
+    onClose();
+    return undefined;
+  }
+  return (
+    <MitigationForm
+      threats={formThreats(threats)}
+      initial={{ addresses: [{ threatId: threat.id, strength: STARTING_STRENGTH }] }}
+      submitLabel="Add mitigation"
+      onSubmit={add}
+      onCancel={onClose}
+    />
+  );
+}
+
+type Notice = { kind: 'conflict'; reloading: boolean; reloadError?: string } | { kind: 'reloaded'; current: MitigationView } | { kind: 'gone' };
+
+function EditMitigation({ mitigation, threats, model, onClose }: Omit<Props, 'target'> & { mitigation: MitigationView }) {
+  // The revision this edit started from; it moves on only when the person reloads after a conflict.
+  const [baseRevision, setBaseRevision] = useState(mitigation.revision);
+  const [notice, setNotice] = useState<Notice | undefined>();
+
+  async function save(draft: MitigationDraft): Promise<string | undefined> {
+    setNotice(undefined);
+    const envelope = await model.updateMitigation(mitigation.id, baseRevision, draft);
+    if (envelope.ok) {
+      showSuccessFlag(`${mitigation.id} saved`, envelope.data.title);
+      onClose();
+      return undefined;
+    }
+    if (envelope.error.code === 'CONFLICT') {
+      // The conflict notice, with its Reload action, replaces the form's own error line.
+      setNotice({ kind: 'conflict', reloading: false });
+      return undefined;
+    }
+    return envelope.error.message;
+  }
+
+  async function reload() {
+    setNotice({ kind: 'conflict', reloading: true });
+    const envelope = await model.reload();
+    if (!envelope.ok) {
+      setNotice({ kind: 'conflict', reloading: false, reloadError: envelope.error.message });
+      return;
+    }
+    const current = envelope.data.mitigations.find((m) => m.id === mitigation.id);
+    if (!current) {
+      setNotice({ kind: 'gone' });
+      return;
+    }
+    setBaseRevision(current.revision);
+    setNotice({ kind: 'reloaded', current });
+  }
+
+  return (
+    <>
+      {notice?.kind === 'conflict' && (
+        <ConflictNotice
+          title="This mitigation changed"
+          message={mitigationConflict(mitigation.id)}
+          reloading={notice.reloading}
+          reloadError={notice.reloadError}
+          onReload={() => void reload()}
+        />
+      )}
+      {notice?.kind === 'reloaded' && <MitigationVersion mitigation={notice.current} />}
+      {notice?.kind === 'gone' && (
+        <SectionMessage appearance="warning" title={`${mitigation.id} is gone`}>
+          <Text as="p">{mitigation.id} is no longer in the threat model. Cancel to close this dialog.</Text>
+        </SectionMessage>
+      )}
+      {mitigation.task && (
+        <Text as="p" color="color.text.subtle">
+          While {mitigation.task.key} exists, the status of {mitigation.id} follows the task&apos;s status in Jira.
+        </Text>
+      )}
+      <MitigationForm
+        threats={formThreats(
+          threats,
+          mitigation.addresses.map((a) => a.threatId),
+        )}
+        initial={draftOf(mitigation)}
+        submitLabel="Save"
+        onSubmit={save}
+        onCancel={onClose}
+      />
+    </>
+  );
+}
+
+function draftOf(mitigation: MitigationView): Partial<MitigationDraft> {
+  const { title, implementation, verification, controlType, addresses, rejectionReason } = mitigation;
+  // The stored status: the task's status shows over it, but is not the mitigation's to save.
+  return { title, implementation, verification, controlType, addresses, status: mitigation.storedStatus, rejectionReason };
+}

@@ -1,0 +1,23 @@
+import { screen, within } from '@testing-library/react';
+
+/** The ids of the threat rows shown, in order (an expanded row's details are not a threat row). */
+export function threatIds(): string[] {
+  return screen
+    .getAllByRole('row')
+    .slice(1)
+    .filter((row) => !row.hasAttribute('data-testid'))
+    .map((row) => within(row).getAllByRole('cell')[0]?.textContent ?? '');
+}
+
+export function rowOf(id: string): HTMLElement {
+  const row = screen.getAllByRole('row').find((candidate) => within(candidate).queryAllByRole('cell')[0]?.textContent === id);
+  if (!row) throw new Error(`no row for ${id}`);
+  return row;
+}
+
+export function cellOf(id: string, column: string): HTMLElement {
+  const index = screen.getAllByRole('columnheader').indexOf(screen.getByRole('columnheader', { name: column }));
+  const cell = within(rowOf(id)).getAllByRole('cell')[index];
+  if (!cell) throw new Error(`no ${column} cell for ${id}`);
+  return cell;
+}

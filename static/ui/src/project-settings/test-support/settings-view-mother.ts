@@ -1,0 +1,25 @@
+import type { SettingsView } from '../../../../../src/domain/resolver-contract';
+import { DEFAULT_STATUS_MAPPING } from '../../../../../src/domain/task-status';
+
+export function aSettingsView(overrides: Partial<SettingsView> = {}): SettingsView {
+  return {
+    projectKey: 'PAY',
+    settings: { editorRoleIds: ['10002'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING },
+    roles: [
+      { id: '10002', name: 'Developers' },
+      { id: '10003', name: 'Security champions' },
+    ],
+    groups: [
+      { id: 'g-appsec', name: 'appsec' },
+      { id: 'g-qa', name: 'qa' },
+    ],
+    issueTypes: ['Story', 'Task', 'Bug'],
+    statuses: [
+      { name: 'To Do', categoryKey: 'new' },
+      { name: 'In Review', categoryKey: 'indeterminate' },
+      { name: 'Done', categoryKey: 'done' },
+    ],
+    canEdit: true,
+    ...overrides,
+  };
+}

@@ -1,0 +1,14 @@
+import { token } from '@atlaskit/tokens';
+
+// Design tokens follow the Jira theme (light, dark); the fallbacks are the light theme's values.
+export const CHART_COLORS = {
+  now: token('color.chart.brand', '#1D7AFC'),
+  planned: token('color.chart.discovery.bold', '#8F7EE7'),
+  grid: token('color.border', '#091E4224'),
+  axis: token('color.border.bold', '#758195'),
+  label: token('color.text.subtlest', '#626F86'),
+  focus: token('color.border.focused', '#388BFF'),
+  surface: token('elevation.surface', '#FFFFFF'),
+};
+
+export const PLANNED_DASH = '6 4';
