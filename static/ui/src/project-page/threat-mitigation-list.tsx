@@ -1,6 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { MitigationView, ThreatRow } from '../../../../src/domain/resolver-contract';
+import { needsTask } from '../mitigations/strength';
 import { MitigationLine } from './mitigation-line';
 import type { TaskCreation } from './use-task-creation';
 
@@ -39,7 +40,7 @@ export function ThreatMitigationList({ threat, mitigations, canCreateTasks, task
               key={mitigation.id}
               mitigation={mitigation}
               threatId={threat.id}
-              canCreateTask={canCreateTasks && mitigation.task === null && mitigation.status !== 'rejected'}
+              canCreateTask={canCreateTasks && needsTask(mitigation)}
               creatingTask={tasks.running.has(mitigation.id)}
               taskError={tasks.errors[mitigation.id]}
               onCreateTask={() => tasks.create(mitigation)}

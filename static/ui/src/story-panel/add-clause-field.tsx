@@ -3,6 +3,7 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { clauseTextError } from '../common/clause-text';
+import { useEditing } from '../common/editing';
 import { useFocusOnRequest, useRequestFocus } from '../common/focus-request';
 import { ClauseTextError } from './clause-text-error';
 
@@ -19,6 +20,8 @@ interface Props {
 export function AddClauseField({ disabled, onAdd }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
+  // A clause being typed counts as editing: the live refresh waits for it.
+  useEditing(text.trim().length > 0);
   const errorId = useId();
   const inputRef = useFocusOnRequest<HTMLInputElement>(ADD_FIELD, !disabled);
   const requestFocus = useRequestFocus();

@@ -1,9 +1,10 @@
 import Button from '@atlaskit/button/new';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ThreatView } from '../../../../src/domain/threat-view';
 import type { WithoutClause } from '../../../../src/domain/without-clause';
 import { clauseName } from '../common/clause-text';
+import { useEditing } from '../common/editing';
 import { useFocusOnRequest, useRequestFocus } from '../common/focus-request';
 import { ThreatPicker } from '../threats/threat-picker';
 import { ClauseControls, editButtonKey } from './clause-controls';
@@ -28,11 +29,14 @@ export interface ClauseItemProps {
   canEditThreatModel: boolean;
   busy: boolean;
   actions: ClauseActions;
+  /** Shown under each linked threat: its risk and mitigations; `scope` tells the places a threat is listed apart. */
+  threatDetails?: (threatId: string, scope: string) => ReactNode;
 }
 
-export function ClauseItem({ clause, index, count, threats, canEdit, canEditThreatModel, busy, actions }: ClauseItemProps) {
+export function ClauseItem({ clause, index, count, threats, canEdit, canEditThreatModel, busy, actions, threatDetails }: ClauseItemProps) {
   const [editing, setEditing] = useState(false);
   const [picking, setPicking] = useState(false);
+  useEditing(editing || picking);
   const name = clauseName(clause.text);
   const linkKey = `link:${clause.id}`;
   const linkRef = useFocusOnRequest<HTMLButtonElement>(linkKey, !busy);
@@ -82,6 +86,7 @@ export function ClauseItem({ clause, index, count, threats, canEdit, canEditThre
           owner={name}
           onUnlink={canEdit ? (threatId) => void unlink(threatId) : undefined}
           disabled={busy}
+          details={threatDetails && ((threatId) => threatDetails(threatId, clause.id))}
         >
           {canEdit && (
             <Button

@@ -1,4 +1,5 @@
 import { Stack, Text } from '@atlaskit/primitives';
+import type { ReactNode } from 'react';
 import type { ThreatView } from '../../../../src/domain/threat-view';
 import { LinkedThreats } from './linked-threats';
 
@@ -8,10 +9,12 @@ interface Props {
   disabled: boolean;
   /** Undefined when the viewer may not edit. */
   onUnlink?: (threatId: string) => void;
+  /** Shown under each threat: its risk and mitigations. */
+  threatDetails?: (threatId: string, scope: string) => ReactNode;
 }
 
 // The audit reports these: a story linked to a threat that no clause puts into words.
-export function DirectThreats({ threatIds, threats, disabled, onUnlink }: Props) {
+export function DirectThreats({ threatIds, threats, disabled, onUnlink, threatDetails }: Props) {
   return (
     <Stack space="space.075">
       <Text size="small" weight="bold">
@@ -28,6 +31,7 @@ export function DirectThreats({ threatIds, threats, disabled, onUnlink }: Props)
         owner="the story"
         onUnlink={onUnlink}
         disabled={disabled}
+        details={threatDetails && ((threatId) => threatDetails(threatId, 'direct'))}
       />
     </Stack>
   );

@@ -117,7 +117,8 @@ describe('story panel, reading', () => {
   });
 
   it('is read only, with no edit controls, when the viewer cannot edit the story', async () => {
-    givenStoryBackend(aStoryView({ canEdit: false, clauses: [CARD, ADDRESS], directThreatIds: ['T-2'] }), MODEL);
+    // Editing the story and editing the threat model are separate permissions; this viewer has neither.
+    givenStoryBackend(aStoryView({ canEdit: false, canEditThreatModel: false, canCreateTasks: false, clauses: [CARD, ADDRESS], directThreatIds: ['T-2'] }), MODEL);
     await renderPanel();
 
     expect(screen.getByText(/Read only/)).toBeTruthy();

@@ -19,6 +19,7 @@ const state = {
   context: {} as Record<string, unknown>,
   resolvers: new Map<string, ResolverAnswer>(),
   invocations: [] as Invocation[],
+  navigations: [] as unknown[],
 };
 
 async function callBridge(name: string, call?: BridgeCall): Promise<unknown> {
@@ -26,6 +27,9 @@ async function callBridge(name: string, call?: BridgeCall): Promise<unknown> {
     case 'getContext':
       return state.context;
     case 'enableTheming':
+      return undefined;
+    case 'navigate':
+      state.navigations.push(call);
       return undefined;
     case 'invoke': {
       const functionKey = String(call?.functionKey);
@@ -56,6 +60,10 @@ export const fakeBridge = {
   payloadsOf<K extends ResolverKey>(key: K): Array<PayloadOf<K>> {
     return fakeBridge.invocationsOf(key).map((invocation) => invocation.payload as PayloadOf<K>);
   },
+  /** What `router.navigate` and `router.open` were asked, e.g. `{ url: '/browse/SHOP-7', type: 'new-tab' }`. */
+  navigations(): unknown[] {
+    return [...state.navigations];
+  },
   invocationsOf(functionKey: string): Invocation[] {
     return state.invocations.filter((invocation) => invocation.functionKey === functionKey);
   },
@@ -63,6 +71,7 @@ export const fakeBridge = {
     state.context = {};
     state.resolvers.clear();
     state.invocations = [];
+    state.navigations = [];
   },
 };
 

@@ -1,0 +1,383 @@
+import Button from '@atlaskit/button/new';
+import { ErrorMessage, Label, Legend, RequiredAsterisk } from '@atlaskit/form';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import Textarea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
+import { token } from '@atlaskit/tokens';
+import { useId, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { MITIGATION_STATUSES, MitigationDraft, STRENGTHS, type MitigationStatus, type Strength } from '../../../../src/domain/mitigation';
+import { MITIGATION_STATUS_LABELS } from './mitigation-status-lozenge';
+
+export interface MitigationFormProps {
+  /** The threats the mitigation may address (those shown, or the whole model). */
+  threats: Array<{ id: string; title: string }>;
+  initial?: Partial<MitigationDraft>;
+  submitLabel: string;
+  /** Resolves to an error message to show in the form, or undefined when it has none to show. */
+  onSubmit(draft: MitigationDraft): Promise<string | undefined>;
+  onCancel(): void;
+}
+
+type ControlType = MitigationDraft['controlType'];
+type FieldName = 'title' | 'implementation' | 'verification' | 'controlType' | 'addresses' | 'status' | 'rejectionReason';
+type FieldErrors = Partial<Record<FieldName, string>>;
+
+interface Values {
+  title: string;
+  implementation: string;
+  verification: string;
+  controlType: ControlType;
+  addresses: Array<{ threatId: string; strength: Strength }>;
+  status: MitigationStatus;
+  rejectionReason: string;
+}
+
+const FIELD_ORDER: FieldName[] = ['title', 'implementation', 'verification', 'controlType', 'addresses', 'status', 'rejectionReason'];
+const CONTROL_TYPES: Array<{ value: ControlType; label: string }> = [
+  { value: 'preventive', label: 'Preventive' },
+  { value: 'detective', label: 'Detective' },
+  { value: 'corrective', label: 'Corrective' },
+];
+const STRENGTH_OPTIONS = (Object.entries(STRENGTHS) as Array<[keyof typeof STRENGTHS, Strength]>).map(([name, value]) => ({
+  value,
+  label: `${name} (${value}%)`,
+}));
+const DEFAULT_STRENGTH: Strength = STRENGTHS.average;
+const UNEXPECTED_FAILURE = 'The mitigation could not be saved. Try again.';
+
+const FIELDSET_STYLE = { border: 'none', margin: 0, padding: 0, minWidth: 0 };
+const SELECT_STYLE = {
+  font: 'inherit',
+  minHeight: '2.25rem',
+  padding: `0 ${token('space.100', '8px')}`,
+  borderRadius: token('radius.small', '3px'),
+  border: `1px solid ${token('color.border.input', '#8590A2')}`,
+  background: token('color.background.input', '#FFFFFF'),
+  color: token('color.text', '#172B4D'),
+  maxWidth: '100%',
+};
+const INVALID_SELECT_STYLE = { ...SELECT_STYLE, borderColor: token('color.border.danger', '#E2483D') };
+
+function startingValues(initial: Partial<MitigationDraft> = {}): Values {
+  return {
+    title: initial.title ?? '',
+    implementation: initial.implementation ?? '',
+    verification: initial.verification ?? '',
+    controlType: initial.controlType ?? 'preventive',
+    addresses: (initial.addresses ?? []).map((a) => ({ ...a })),
+    status: initial.status ?? 'proposed',
+    rejectionReason: initial.rejectionReason ?? '',
+  };
+}
+
+function validate(values: Values): { draft: MitigationDraft | undefined; errors: FieldErrors } {
+  const parsed = MitigationDraft.safeParse(values);
+  if (parsed.success) return { draft: parsed.data, errors: {} };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if (typeof field === 'string' && isFieldName(field) && errors[field] === undefined) errors[field] = issue.message;
+  }
+  return { draft: undefined, errors };
+}
+
+function isFieldName(name: string): name is FieldName {
+  return (FIELD_ORDER as string[]).includes(name);
+}
+
+/** Create or change a mitigation: the fields of a MitigationDraft, checked with the domain's own schema. */
+export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCancel }: MitigationFormProps) {
+  const baseId = useId();
+  const idOf = (field: string) => `${baseId}-${field}`;
+  const errorIdOf = (field: FieldName) => `${baseId}-${field}-error`;
+
+  const [values, setValues] = useState<Values>(() => startingValues(initial));
+  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
+  const [attempted, setAttempted] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string | undefined>();
+  const submittingRef = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const { errors } = validate(values);
+  const shownError = (field: FieldName) => (attempted || touched[field] ? errors[field] : undefined);
+  const describedBy = (field: FieldName) => (shownError(field) ? errorIdOf(field) : undefined);
+
+  const change = <F extends keyof Values>(field: F, value: Values[F]) => setValues((current) => ({ ...current, [field]: value }));
+  const touch = (field: FieldName) => setTouched((current) => (current[field] ? current : { ...current, [field]: true }));
+
+  const titleOf = (threatId: string) => threats.find((threat) => threat.id === threatId)?.title;
+  const addable = threats.filter((threat) => !values.addresses.some((a) => a.threatId === threat.id));
+
+  function setStrength(threatId: string, strength: Strength) {
+    setValues((current) => ({ ...current, addresses: current.addresses.map((a) => (a.threatId === threatId ? { ...a, strength } : a)) }));
+  }
+
+  function addThreat(threatId: string) {
+    if (!threatId) return;
+    setValues((current) =>
+      current.addresses.some((a) => a.threatId === threatId) ? current : { ...current, addresses: [...current.addresses, { threatId, strength: DEFAULT_STRENGTH }] },
+    );
+    touch('addresses');
+  }
+
+  function removeThreat(threatId: string) {
+    setValues((current) => ({ ...current, addresses: current.addresses.filter((a) => a.threatId !== threatId) }));
+    touch('addresses');
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submittingRef.current) return;
+    setAttempted(true);
+    const result = validate(values);
+    if (!result.draft) {
+      focusFirstInvalid(result.errors);
+      return;
+    }
+    submittingRef.current = true;
+    setSubmitting(true);
+    setSubmitError(undefined);
+    let error: string | undefined;
+    try {
+      error = await onSubmit(result.draft);
+    } catch {
+      error = UNEXPECTED_FAILURE;
+    }
+    submittingRef.current = false;
+    setSubmitting(false);
+    setSubmitError(error);
+  }
+
+  function focusFirstInvalid(fieldErrors: FieldErrors) {
+    const first = FIELD_ORDER.find((field) => fieldErrors[field] !== undefined);
+    if (!first) return;
+    const firstAddress = values.addresses[0];
+    const target = first !== 'addresses' ? idOf(first) : firstAddress ? idOf(`strength-${firstAddress.threatId}`) : idOf('add-threat');
+    formRef.current?.querySelector<HTMLElement>(`[id="${target}"]`)?.focus();
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onCancel();
+  }
+
+  return (
+    <form ref={formRef} noValidate onSubmit={(event) => void handleSubmit(event)} onKeyDown={handleKeyDown} aria-label="Mitigation">
+      <Stack space="space.200">
+        {submitError !== undefined && (
+          <SectionMessage appearance="error">
+            <Text as="p">{submitError}</Text>
+          </SectionMessage>
+        )}
+
+        <Field label="Title" htmlFor={idOf('title')} error={shownError('title')} errorId={errorIdOf('title')} required>
+          <Textfield
+            id={idOf('title')}
+            name="title"
+            value={values.title}
+            isInvalid={shownError('title') !== undefined}
+            isRequired
+            aria-describedby={describedBy('title')}
+            onChange={(event: ChangeEvent<HTMLInputElement>) => change('title', event.currentTarget.value)}
+            onBlur={() => touch('title')}
+          />
+        </Field>
+
+        <Field label="What to implement" htmlFor={idOf('implementation')} error={shownError('implementation')} errorId={errorIdOf('implementation')}>
+          <Textarea
+            id={idOf('implementation')}
+            name="implementation"
+            value={values.implementation}
+            minimumRows={3}
+            resize="vertical"
+            isInvalid={shownError('implementation') !== undefined}
+            aria-describedby={describedBy('implementation')}
+            onChange={(event: ChangeEvent<HTMLTextAreaElement>) => change('implementation', event.currentTarget.value)}
+            onBlur={() => touch('implementation')}
+          />
+        </Field>
+
+        <Field label="How to verify" htmlFor={idOf('verification')} error={shownError('verification')} errorId={errorIdOf('verification')}>
+          <Textarea
+            id={idOf('verification')}
+            name="verification"
+            value={values.verification}
+            minimumRows={3}
+            resize="vertical"
+            isInvalid={shownError('verification') !== undefined}
+            aria-describedby={describedBy('verification')}
+            onChange={(event: ChangeEvent<HTMLTextAreaElement>) => change('verification', event.currentTarget.value)}
+            onBlur={() => touch('verification')}
+          />
+        </Field>
+
+        <Field label="Control type" htmlFor={idOf('controlType')} error={shownError('controlType')} errorId={errorIdOf('controlType')}>
+          <select
+            id={idOf('controlType')}
+            name="controlType"
+            style={SELECT_STYLE}
+            value={values.controlType}
+            onChange={(event) => change('controlType', event.currentTarget.value as ControlType)}
+          >
+            {CONTROL_TYPES.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+
+        <fieldset style={FIELDSET_STYLE} aria-describedby={describedBy('addresses')}>
+          <Legend>
+            Threats it addresses <RequiredAsterisk />
+          </Legend>
+          <Stack space="space.100">
+            {values.addresses.length === 0 && <Text color="color.text.subtle">No threat yet: add the threats this mitigation reduces.</Text>}
+            {values.addresses.map((address) => {
+              const selectId = idOf(`strength-${address.threatId}`);
+              const title = titleOf(address.threatId);
+              return (
+                <Inline key={address.threatId} space="space.100" alignBlock="center" shouldWrap testId={`mitigation-form-address-${address.threatId}`}>
+                  <Box style={{ flex: '1 1 12rem', minWidth: 0 }}>
+                    <Text>
+                      <Text weight="medium">{address.threatId}</Text>
+                      {title ? ` ${title}` : ''}
+                    </Text>
+                  </Box>
+                  <label htmlFor={selectId} style={visuallyHidden}>
+                    Strength against {address.threatId}
+                  </label>
+                  <select
+                    id={selectId}
+                    style={SELECT_STYLE}
+                    value={String(address.strength)}
+                    onChange={(event) => setStrength(address.threatId, Number(event.currentTarget.value) as Strength)}
+                  >
+                    {STRENGTH_OPTIONS.map((option) => (
+                      <option key={option.value} value={String(option.value)}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                  <Button appearance="subtle" spacing="compact" onClick={() => removeThreat(address.threatId)} aria-label={`Remove ${address.threatId}`}>
+                    Remove
+                  </Button>
+                </Inline>
+              );
+            })}
+            {addable.length > 0 && (
+              <Inline space="space.100" alignBlock="center">
+                <label htmlFor={idOf('add-threat')}>
+                  <Text color="color.text.subtle">Add a threat</Text>
+                </label>
+                <select
+                  id={idOf('add-threat')}
+                  style={shownError('addresses') ? INVALID_SELECT_STYLE : SELECT_STYLE}
+                  value=""
+                  onChange={(event) => addThreat(event.currentTarget.value)}
+                >
+                  <option value="">Choose a threat…</option>
+                  {addable.map((threat) => (
+                    <option key={threat.id} value={threat.id}>
+                      {threat.id} {threat.title}
+                    </option>
+                  ))}
+                </select>
+              </Inline>
+            )}
+          </Stack>
+          <FieldError id={errorIdOf('addresses')} message={shownError('addresses')} />
+        </fieldset>
+
+        <Field label="Status" htmlFor={idOf('status')} error={shownError('status')} errorId={errorIdOf('status')}>
+          <select
+            id={idOf('status')}
+            name="status"
+            style={SELECT_STYLE}
+            value={values.status}
+            onChange={(event) => change('status', event.currentTarget.value as MitigationStatus)}
+          >
+            {MITIGATION_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {MITIGATION_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </Field>
+
+        {values.status === 'rejected' && (
+          <Field label="Why it is rejected" htmlFor={idOf('rejectionReason')} error={shownError('rejectionReason')} errorId={errorIdOf('rejectionReason')} required>
+            <Textarea
+              id={idOf('rejectionReason')}
+              name="rejectionReason"
+              value={values.rejectionReason}
+              minimumRows={2}
+              resize="vertical"
+              isRequired
+              isInvalid={shownError('rejectionReason') !== undefined}
+              aria-describedby={describedBy('rejectionReason')}
+              onChange={(event: ChangeEvent<HTMLTextAreaElement>) => change('rejectionReason', event.currentTarget.value)}
+              onBlur={() => touch('rejectionReason')}
+            />
+          </Field>
+        )}
+
+        <Inline space="space.100" alignInline="end">
+          <Button appearance="subtle" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button appearance="primary" type="submit" isDisabled={submitting}>
+            {submitting ? 'Saving…' : submitLabel}
+          </Button>
+        </Inline>
+      </Stack>
+    </form>
+  );
+}
+
+const visuallyHidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  padding: 0,
+  margin: '-1px',
+  overflow: 'hidden',
+  clip: 'rect(0, 0, 0, 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const;
+
+interface FieldProps {
+  label: string;
+  htmlFor: string;
+  errorId: string;
+  error: string | undefined;
+  required?: boolean;
+  children: ReactNode;
+}
+
+function Field({ label, htmlFor, errorId, error, required = false, children }: FieldProps) {
+  return (
+    <Stack space="space.050">
+      <Inline space="space.025" alignBlock="baseline">
+        <Label htmlFor={htmlFor}>{label}</Label>
+        {required && <RequiredAsterisk />}
+      </Inline>
+      {children}
+      <FieldError id={errorId} message={error} />
+    </Stack>
+  );
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (message === undefined) return null;
+  return (
+    <div id={id}>
+      <ErrorMessage>{message}</ErrorMessage>
+    </div>
+  );
+}
