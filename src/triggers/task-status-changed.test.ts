@@ -5,6 +5,7 @@ import { siteClient } from '../../test/support/jira-clients';
 import { readRiskHistory } from '../jira/risk-history-store';
 import { readThreatModel } from '../jira/threat-model-store';
 import { resolver } from '../index';
+import { APP_ACCOUNT_ID } from '../../local/site/base-data';
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
 
@@ -48,6 +49,22 @@ describe('a mitigation task’s status flows back as residual risk', () => {
     const after = (await readRiskHistory(siteClient(app.site), 'PAY')).points.at(-1)!;
     // T-1 (4 × 5 = 20) loses 75% while the task is done, and gets it back when reopened.
     expect(after.now - before.now).toBeCloseTo(20 * 0.75);
+  });
+
+  it('ignores the app’s own changes to a task', async () => {
+    const before = (await readThreatModel(siteClient(app.site), 'PAY')).model.mitigations.find((m) => m.id === 'M-3');
+    expect(before).toMatchObject({ status: 'accepted', task: { key: 'PAY-22' } });
+    const token = app.site.auth.issueForgeToken(APP_ACCOUNT_ID);
+    const moved = await fetch(`${app.site.url}/rest/api/3/issue/PAY-22/transitions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ transition: { id: '41' } }),
+    });
+    expect(moved.status).toBe(204);
+    await settle();
+    const after = (await readThreatModel(siteClient(app.site), 'PAY')).model.mitigations.find((m) => m.id === 'M-3');
+    expect(after?.status).toBe('accepted');
+    expect(after?.revision).toBe(before?.revision);
   });
 
   it('ignores updates that are not status changes', async () => {
