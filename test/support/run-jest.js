@@ -8,7 +8,9 @@ const out = path.resolve(__dirname, '../../test-results/jest-results.json');
 mkdirSync(path.dirname(out), { recursive: true });
 rmSync(out, { force: true });
 const jest = require.resolve('jest/bin/jest');
-const run = spawnSync(process.execPath, [jest, '--ci', '--json', `--outputFile=${out}`, ...process.argv.slice(2)], { stdio: 'inherit' });
+// --forceExit: a failing test that never reaches its close() (a local site, a browser) must fail
+// the run, not hang CI until its time limit.
+const run = spawnSync(process.execPath, [jest, '--ci', '--forceExit', '--json', `--outputFile=${out}`, ...process.argv.slice(2)], { stdio: 'inherit' });
 let results;
 try {
   results = JSON.parse(readFileSync(out, 'utf8'));
