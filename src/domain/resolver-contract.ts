@@ -131,6 +131,67 @@ export interface MitigationView extends Omit<Mitigation, 'task'> {
   storedStatus: MitigationStatus;
 }
 
+/** Where a mitigation's task is, seen from a sprint. */
+export type TaskPlace = 'this-sprint' | 'other-sprint' | 'backlog' | 'not-created' | 'done';
+
+export interface SprintStory {
+  issueId: string;
+  issueKey: string;
+  summary: string;
+  statusName: string;
+  clauses: WithoutClause[];
+  directThreatIds: string[];
+}
+
+export interface SprintMitigation extends MitigationView {
+  /** Where its task is relative to this sprint. */
+  place: TaskPlace;
+  /** Name of the other sprint, when place is other-sprint. */
+  otherSprintName?: string;
+}
+
+/** Security work to pull into the sprint: highest risk removed first. */
+export interface PullInItem {
+  mitigationId: string;
+  title: string;
+  place: 'other-sprint' | 'backlog' | 'not-created';
+  task: TaskSummary | null;
+  /** Sum over its threats of severity x strength / 100: the risk it removes. */
+  riskRemoved: number;
+  threatIds: string[];
+  /** Planned stories that need it. */
+  storyKeys: string[];
+}
+
+export interface SprintWarning {
+  kind: 'clause-without-threat' | 'threat-without-mitigation';
+  storyKey: string;
+  threatId?: string;
+  message: string;
+}
+
+export interface SprintPlanView {
+  sprint: { id: number; name: string; state: 'active' | 'future' | 'closed'; goal: string; boardId: number };
+  projectKey: string;
+  stories: SprintStory[];
+  threats: Record<string, ThreatView & { risk: ThreatRisk }>;
+  mitigations: SprintMitigation[];
+  pullIn: PullInItem[];
+  warnings: SprintWarning[];
+  risk: { now: number; afterSprint: number };
+  /** Whether the person may move issues into this sprint (Schedule issues) and create tasks. */
+  canSchedule: boolean;
+  canCreateTasks: boolean;
+  problems: string[];
+}
+
+export interface SprintChoice {
+  id: number;
+  name: string;
+  state: 'active' | 'future';
+  boardName: string;
+}
+
 /** Resolver key -> [payload schema, answer type]. */
 export interface ResolverContract {
   'story/get': [Record<string, never>, StoryView];
@@ -144,6 +205,9 @@ export interface ResolverContract {
   'mitigation/add': [{ draft: MitigationDraft }, MitigationView];
   'mitigation/update': [MitigationEdit, MitigationView];
   'mitigation/create-task': [{ mitigationId: string }, MitigationView];
+  'sprint/list': [Record<string, never>, SprintChoice[]];
+  'sprint/get': [{ sprintId?: number }, SprintPlanView];
+  'sprint/add-tasks': [{ sprintId: number; mitigationIds: string[] }, SprintPlanView];
 }
 export type ResolverKey = keyof ResolverContract;
 export type PayloadOf<K extends ResolverKey> = ResolverContract[K][0];

@@ -21,6 +21,8 @@ export const MetaValue = z.object({
   nextMitigationNumber: z.number().int().min(1).default(1),
   settings: ThreatModelSettings,
   revision: z.number().int().min(0),
+  /** Indices of the shard properties, so a reader needs no list call. */
+  shards: z.array(z.number().int().min(0)).optional(),
 });
 export type MetaValue = z.infer<typeof MetaValue>;
 

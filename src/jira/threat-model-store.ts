@@ -11,23 +11,32 @@ export interface StoredThreatModel {
   shards: StoredShard[];
   /** Shard indices whose stored value could not be read. */
   unreadable: number[];
+  /** The shard indices the meta lists (undefined when it lists none). */
+  shardIndices: number[] | undefined;
   metaRevision: number;
   /** Stored values that failed their schema: reported, and left out of the model. */
   problems: string[];
 }
 
 /**
- * Reads the whole model: one request for the property keys, then the meta and every shard
- * in parallel. The number of requests grows with the model's size in shards, never with
- * its number of threats.
+ * The meta names its shards, so a read is the meta, then every shard in parallel: two
+ * requests for a model of up to ~150 threats, growing with its size in shards, never with its
+ * number of threats. A meta that is missing or broken falls back to listing the properties.
  */
+async function readProperties(client: JiraClient, projectKey: string): Promise<{ meta: unknown; shardKeys: string[]; shardValues: unknown[] }> {
+  const meta = await getProjectProperty(client, projectKey, META_KEY);
+  const listed = MetaValue.safeParse(meta);
+  if (listed.success && listed.data.shards) {
+    const shardKeys = listed.data.shards.map(shardKey);
+    return { meta, shardKeys, shardValues: await Promise.all(shardKeys.map((k) => getProjectProperty(client, projectKey, k))) };
+  }
+  const shardKeys = (await listProjectPropertyKeys(client, projectKey)).filter((k) => shardIndex(k) !== undefined);
+  return { meta, shardKeys, shardValues: await Promise.all(shardKeys.map((k) => getProjectProperty(client, projectKey, k))) };
+}
+
+/** Reads the whole model (see readProperties for what it costs). */
 export async function readThreatModel(client: JiraClient, projectKey: string): Promise<StoredThreatModel> {
-  const keys = await listProjectPropertyKeys(client, projectKey);
-  const shardKeys = keys.filter((k) => shardIndex(k) !== undefined);
-  const [meta, ...shardValues] = await Promise.all([
-    keys.includes(META_KEY) ? getProjectProperty(client, projectKey, META_KEY) : undefined,
-    ...shardKeys.map((k) => getProjectProperty(client, projectKey, k)),
-  ]);
+  const { meta, shardKeys, shardValues } = await readProperties(client, projectKey);
   const problems: string[] = [];
   const shards = shardKeys.flatMap((key, i) => readShard(key, shardValues[i], problems));
   const unreadable = shardKeys.map((k) => shardIndex(k)!).filter((index) => !shards.some((s) => s.index === index));
@@ -46,6 +55,7 @@ export async function readThreatModel(client: JiraClient, projectKey: string): P
     },
     shards,
     unreadable,
+    shardIndices: metaValue?.shards,
     metaRevision: metaValue?.revision ?? 0,
     problems,
   };
@@ -102,12 +112,21 @@ export async function changeThreatModel<T>(
     for (const batch of [growing, shrinking]) {
       await Promise.all(batch.map((s) => putProjectProperty(client, projectKey, shardKey(s.index), encodeShard(s.records, s.revision))));
     }
+    const shards = [...new Set([...stored.shards.map((s) => s.index), ...changed.map((s) => s.index), ...stored.unreadable])].sort((a, b) => a - b);
     const metaChanged =
       model.nextThreatNumber !== stored.model.nextThreatNumber ||
       model.nextMitigationNumber !== stored.model.nextMitigationNumber ||
-      JSON.stringify(model.settings) !== JSON.stringify(stored.model.settings);
+      JSON.stringify(model.settings) !== JSON.stringify(stored.model.settings) ||
+      JSON.stringify(shards) !== JSON.stringify(stored.shardIndices);
     if (metaChanged) {
-      const meta: MetaValue = { v: 1, nextThreatNumber: model.nextThreatNumber, nextMitigationNumber: model.nextMitigationNumber, settings: model.settings, revision: stored.metaRevision + 1 };
+      const meta: MetaValue = {
+        v: 1,
+        nextThreatNumber: model.nextThreatNumber,
+        nextMitigationNumber: model.nextMitigationNumber,
+        settings: model.settings,
+        revision: stored.metaRevision + 1,
+        shards,
+      };
       await putProjectProperty(client, projectKey, META_KEY, meta);
     }
     return result;

@@ -44,7 +44,6 @@ describe('story resolvers', () => {
     expect(requests.sort()).toEqual(
       [
         'user GET /rest/api/3/issue/10000',
-        'user GET /rest/api/3/project/PAY/properties',
         'user GET /rest/api/3/project/PAY/properties/without.model',
         'user GET /rest/api/3/project/PAY/properties/without.model.shard.0',
         'user GET /rest/api/3/mypermissions',

@@ -91,10 +91,11 @@ function seedThreatModel(store: Store, projectId: number, now: number): void {
     model = followTaskStatus(model, added.mitigation.id, statusFromTask({ statusName: task.status, categoryKey: category }), actor).model;
   }
   seedRiskHistory(store, projectId, inherent, projectRisk(model.threats, model.mitigations), now);
-  for (const shard of packShards([], [...model.threats, ...model.mitigations])) {
+  const shards = packShards([], [...model.threats, ...model.mitigations]);
+  for (const shard of shards) {
     store.put('projectProperty', `${projectId}/${shardKey(shard.index)}`, { projectId, key: shardKey(shard.index), value: encodeShard(shard.records, shard.revision) });
   }
-  const meta: MetaValue = { v: 1, nextThreatNumber: model.nextThreatNumber, nextMitigationNumber: model.nextMitigationNumber, settings: model.settings, revision: 1 };
+  const meta: MetaValue = { v: 1, nextThreatNumber: model.nextThreatNumber, nextMitigationNumber: model.nextMitigationNumber, settings: model.settings, revision: 1, shards: shards.map((s) => s.index) };
   store.put('projectProperty', `${projectId}/${META_KEY}`, { projectId, key: META_KEY, value: meta });
 }
 
