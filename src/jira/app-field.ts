@@ -1,27 +1,35 @@
 import { route } from '@forge/api';
+import type { z } from 'zod';
 import type { JiraClient } from './jira-client';
 import { FieldList } from './jira-schemas';
 import { JiraApiError } from './jira-errors';
 
 const TTL_MS = 10 * 60 * 1000;
-const cache = new Map<string, { id: string; name: string; until: number }>();
+let cached: { fields: z.infer<typeof FieldList>; until: number } | undefined;
 
-/**
- * The site's id (customfield_NNNNN) of one of this app's custom fields. Jira names a Forge
- * field's type `…/static/<moduleKey>`; the id differs per site, so it is looked up and cached.
- */
-async function lookUp(client: JiraClient, moduleKey: string, now: number): Promise<{ id: string; name: string }> {
-  const cached = cache.get(moduleKey);
-  if (cached && cached.until > now) return cached;
-  const fields = await client.get(route`/rest/api/3/field`.value, FieldList);
-  const field = fields.find((f) => f.schema?.custom?.endsWith(`/static/${moduleKey}`));
-  if (!field) throw new JiraApiError('NOT_FOUND', `The app's field '${moduleKey}' is not installed on this site.`);
-  const entry = { id: field.id, name: field.name, until: now + TTL_MS };
-  cache.set(moduleKey, entry);
-  return entry;
+/** The site's fields, read once and kept for ten minutes: ids differ per site but rarely change. */
+async function fields(client: JiraClient, now: number): Promise<z.infer<typeof FieldList>> {
+  if (cached && cached.until > now) return cached.fields;
+  const list = await client.get(route`/rest/api/3/field`.value, FieldList);
+  cached = { fields: list, until: now + TTL_MS };
+  return list;
 }
 
-export const findAppFieldId = async (client: JiraClient, moduleKey: string, now = Date.now()): Promise<string> => (await lookUp(client, moduleKey, now)).id;
+/** One of this app's custom fields: Jira names a Forge field's type `…/static/<moduleKey>`. */
+async function appField(client: JiraClient, moduleKey: string, now: number): Promise<{ id: string; name: string }> {
+  const field = (await fields(client, now)).find((f) => f.schema?.custom?.endsWith(`/static/${moduleKey}`));
+  if (!field) throw new JiraApiError('NOT_FOUND', `The app's field '${moduleKey}' is not installed on this site.`);
+  return field;
+}
+
+export const findAppFieldId = async (client: JiraClient, moduleKey: string, now = Date.now()): Promise<string> => (await appField(client, moduleKey, now)).id;
 
 /** The field's name, which JQL uses for its search aliases ("WITHOUT clauses".threat). */
-export const appFieldName = async (client: JiraClient, moduleKey: string, now = Date.now()): Promise<string> => (await lookUp(client, moduleKey, now)).name;
+export const appFieldName = async (client: JiraClient, moduleKey: string, now = Date.now()): Promise<string> => (await appField(client, moduleKey, now)).name;
+
+/** Jira Software's Sprint field (customfield_10020 on most sites, but not all). */
+export async function sprintFieldId(client: JiraClient, now = Date.now()): Promise<string> {
+  const field = (await fields(client, now)).find((f) => f.schema?.custom === 'com.pyxis.greenhopper.jira:gh-sprint');
+  if (!field) throw new JiraApiError('NOT_FOUND', 'This site has no Sprint field: is Jira Software installed?');
+  return field.id;
+}

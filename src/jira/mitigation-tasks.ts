@@ -21,13 +21,15 @@ export interface TaskRecord {
   /** undefined when the property is missing or someone broke it through the REST API. */
   property: TaskProperty | undefined;
   linkedIssueKeys: string[];
+  /** The raw Sprint field value, when the search asked for it. */
+  sprintValue?: unknown;
 }
 
 const Status = z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done']) }) });
 const Link = z.looseObject({ inwardIssue: z.looseObject({ key: z.string() }).optional(), outwardIssue: z.looseObject({ key: z.string() }).optional() });
 
 
-function toTask(issue: { id: string; key: string; fields: Record<string, unknown>; properties: Record<string, unknown> }): TaskRecord {
+function toTask(issue: { id: string; key: string; fields: Record<string, unknown>; properties: Record<string, unknown> }, sprintField?: string): TaskRecord {
   const status = Status.safeParse(issue.fields.status);
   const links = z.array(Link).safeParse(issue.fields.issuelinks ?? []);
   const property = TaskProperty.safeParse(issue.properties[TASK_PROPERTY]);
@@ -39,19 +41,20 @@ function toTask(issue: { id: string; key: string; fields: Record<string, unknown
     categoryKey: status.success ? status.data.statusCategory.key : 'new',
     property: property.success ? property.data : undefined,
     linkedIssueKeys: links.success ? links.data.flatMap((l) => [l.inwardIssue?.key, l.outwardIssue?.key].filter((k): k is string => !!k)) : [],
+    ...(sprintField ? { sprintValue: issue.fields[sprintField] } : {}),
   };
 }
 
 const TASK_FIELDS = ['summary', 'status', 'issuelinks'];
 
 /** Every mitigation task of a project, with status and property: one search, paged. */
-export async function findProjectTasks(client: JiraClient, projectKey: string): Promise<TaskRecord[]> {
+export async function findProjectTasks(client: JiraClient, projectKey: string, sprintField?: string): Promise<TaskRecord[]> {
   const issues = await searchIssues(client, {
     jql: `project = ${jqlString(projectKey)} AND issue.property[${TASK_PROPERTY}].mitigationId IS NOT EMPTY`,
-    fields: TASK_FIELDS,
+    fields: sprintField ? [...TASK_FIELDS, sprintField] : TASK_FIELDS,
     properties: [TASK_PROPERTY],
   });
-  return issues.map(toTask);
+  return issues.map((i) => toTask(i, sprintField));
 }
 
 /** The task of one mitigation, if one exists (a retried or concurrent create finds it here). */
@@ -61,7 +64,7 @@ export async function findTaskOf(client: JiraClient, projectKey: string, mitigat
     fields: TASK_FIELDS,
     properties: [TASK_PROPERTY],
   });
-  return issues.map(toTask)[0];
+  return issues.map((i) => toTask(i))[0];
 }
 
 const LinkTypes = z.looseObject({ issueLinkTypes: z.array(z.looseObject({ name: z.string() })) });

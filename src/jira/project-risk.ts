@@ -16,8 +16,8 @@ export interface LiveModel {
  * The model's mitigations with their tasks' live statuses, and the project's risk from
  * them: one search for all tasks, whatever their number.
  */
-export async function liveModel(client: JiraClient, projectKey: string, model: ThreatModel): Promise<LiveModel> {
-  const tasks = await findProjectTasks(client, projectKey);
+export async function liveModel(client: JiraClient, projectKey: string, model: ThreatModel, sprintField?: string): Promise<LiveModel> {
+  const tasks = await findProjectTasks(client, projectKey, sprintField);
   const byId = new Map<string, TaskSummary>(tasks.map((t) => [t.id, { id: t.id, key: t.key, statusName: t.statusName, categoryKey: t.categoryKey }]));
   const mitigations = model.mitigations.map((m) => mitigationView(m, byId, model.settings.statusMapping));
   const risk = projectRisk(model.threats, asMitigations(mitigations));

@@ -1,6 +1,7 @@
 import Resolver from '@forge/resolver';
 import { registerMitigationResolvers } from './mitigation-resolvers';
 import { registerSettingsResolvers } from './settings-resolvers';
+import { registerSprintResolvers } from './sprint-resolvers';
 import { registerStoryResolvers } from './story-resolvers';
 import { registerThreatModelResolvers } from './threat-model-resolvers';
 
@@ -9,5 +10,6 @@ registerStoryResolvers(resolver);
 registerThreatModelResolvers(resolver);
 registerSettingsResolvers(resolver);
 registerMitigationResolvers(resolver);
+registerSprintResolvers(resolver);
 
 export const resolverHandler = resolver.getDefinitions();

@@ -53,7 +53,7 @@ const summaryOf = (task: { id: string; key: string; statusName: string; category
  * concurrent one finds the task already attached; a retry after a failure that happened
  * between creating the task and recording it finds the task by its property and adopts it.
  */
-async function createTaskOnce(user: JiraClient, projectKey: string, mitigationId: string, accountId: string): Promise<MitigationView> {
+export async function createTaskOnce(user: JiraClient, projectKey: string, mitigationId: string, accountId: string): Promise<MitigationView> {
   let created: TaskSummary | undefined;
   const model = await changeThreatModel(appClient(), projectKey, accountId, async (current: ThreatModel) => {
     const mitigation = findMitigation(current, mitigationId);
