@@ -35,14 +35,19 @@ describe('sprint planning', () => {
   it('shows the active sprint’s stories, their threats, the work to pull in ranked by risk removed, and warnings', async () => {
     const view = await plan('alice', active());
     expect(view.sprint).toMatchObject({ name: 'PAY Sprint 12', state: 'active' });
-    expect(view.stories.map((s) => s.issueKey)).toEqual(['PAY-1', 'PAY-2', 'PAY-4', 'PAY-6', 'PAY-17', 'PAY-18']);
-    expect(Object.keys(view.threats).sort()).toEqual(['T-1', 'T-3', 'T-4']);
-    // T-4's tokenisation is in place; T-3's four-eyes approval has no task yet.
+    expect(view.stories.map((s) => s.issueKey)).toEqual(['PAY-1', 'PAY-2', 'PAY-4', 'PAY-6', 'PAY-12', 'PAY-17', 'PAY-18']);
+    expect(Object.keys(view.threats).sort()).toEqual(['T-1', 'T-2', 'T-3', 'T-4']);
+    // T-4's tokenisation is in place; T-2's velocity limits wait in the backlog; T-3's
+    // four-eyes approval has no task yet.
     expect(view.mitigations.map((m) => [m.id, m.place])).toEqual([
       ['M-1', 'done'],
+      ['M-3', 'backlog'],
       ['M-4', 'not-created'],
     ]);
-    expect(view.pullIn).toEqual([expect.objectContaining({ mitigationId: 'M-4', place: 'not-created', riskRemoved: 9, threatIds: ['T-3'], storyKeys: ['PAY-6'] })]);
+    expect(view.pullIn).toEqual([
+      expect.objectContaining({ mitigationId: 'M-3', place: 'backlog', riskRemoved: 9, threatIds: ['T-2'], storyKeys: ['PAY-12'], task: expect.objectContaining({ key: 'PAY-22' }) }),
+      expect.objectContaining({ mitigationId: 'M-4', place: 'not-created', riskRemoved: 9, threatIds: ['T-3'], storyKeys: ['PAY-6'] }),
+    ]);
     expect(view.warnings.map((w) => `${w.kind} ${w.storyKey} ${w.threatId ?? ''}`.trim()).sort()).toEqual([
       'clause-without-threat PAY-4',
       'threat-without-mitigation PAY-1 T-1',
@@ -53,8 +58,6 @@ describe('sprint planning', () => {
   });
 
   it('pulls backlog work in: the task moves into the sprint and the risk after the sprint drops', async () => {
-    // PAY-12 (card testing) has a backlog task for M-3; plan it into the active sprint.
-    await restAs(site, 'alice')('POST', `/rest/agile/1.0/sprint/${active()}/issue`, { issues: ['PAY-12'] });
     const before = await plan('alice', active());
     expect(before.pullIn[0]).toMatchObject({ mitigationId: 'M-3', place: 'backlog', riskRemoved: 9, task: { key: 'PAY-22' } });
     const answer = (await call('alice', 'sprint/add-tasks', { sprintId: active(), mitigationIds: ['M-3', 'M-4'] }, onSprint(active()))) as Envelope<SprintPlanView>;

@@ -93,6 +93,7 @@ export const DEMO_STORIES: DemoStory[] = [
     summary: 'As a fraud analyst, I want to see card payments declined in bursts so that I can stop card testing',
     description: 'Dashboard of authorisation declines by IP, device and BIN in five-minute windows.',
     labels: ['fraud', 'admin-reports'],
+    sprint: 'active',
     clauses: [{ text: 'stolen cards being tested against our checkout', threatIds: ['T-2'] }],
   },
   {
