@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { startLocalApp, type LocalApp } from '../../local/local-app';
-import { actAs, describeInBrowser, launch, openPage, screenshot } from './support/browser';
+import { actAs, describeInBrowser, demoSession, openPage, screenshot } from './support/browser';
 
 describeInBrowser('the WITHOUT clauses field, edited where stories are written', () => {
-  let app: LocalApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startLocalApp({ dataFile: ':memory:', seed: 'demo' });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const session = demoSession();
 
   it('as bob: edits the clauses with the field’s own edit on the issue view', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${app.url}/browse/PAY-5`);
+    const { page, errors } = await openPage(session.browser);
+    await page.goto(`${session.app.url}/browse/PAY-5`);
     await actAs(page, 'bob@example.com');
     await page.getByRole('button', { name: 'Edit WITHOUT clauses' }).click();
     const editor = page.frameLocator('iframe[title="Edit WITHOUT clauses"]');
@@ -32,8 +21,8 @@ describeInBrowser('the WITHOUT clauses field, edited where stories are written',
   });
 
   it('as bob: creates a story with a WITHOUT clause from the create screen', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${app.url}/projects/PAY/create`);
+    const { page, errors } = await openPage(session.browser);
+    await page.goto(`${session.app.url}/projects/PAY/create`);
     await actAs(page, 'bob@example.com');
     await page.getByLabel('Summary').fill('As a buyer, I want to pay with Apple Pay so that checkout is one tap');
     const field = page.frameLocator('iframe[title="WITHOUT clauses (field)"]');

@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { startLocalApp, type LocalApp } from '../../local/local-app';
 import { restAs } from '../support/local-site';
-import { describeInBrowser, launch, openPage, screenshot } from './support/browser';
+import { describeInBrowser, demoSession, openPage, screenshot } from './support/browser';
 
 const TITLE = 'Enforce TLS 1.2+ with HSTS';
 
@@ -9,20 +7,11 @@ const TITLE = 'Enforce TLS 1.2+ with HSTS';
 const chartDay = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 describeInBrowser('a mitigation becomes a task, and its status flows back as residual risk', () => {
-  let app: LocalApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startLocalApp({ dataFile: ':memory:', seed: 'demo' });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const session = demoSession();
 
   it('as alice: adds "Enforce TLS 1.2+ with HSTS" to the Critical threat, creates its task, and sees the risk fall when the task is done', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${app.url}/browse/PAY-1`);
+    const { page, errors } = await openPage(session.browser);
+    await page.goto(`${session.app.url}/browse/PAY-1`);
     const panel = page.frameLocator('iframe[title="WITHOUT clauses"]');
     await panel.getByText('Residual 20 of 20').first().waitFor();
 
@@ -39,7 +28,7 @@ describeInBrowser('a mitigation becomes a task, and its status flows back as res
     await screenshot(page, 'mitigation-task-created');
 
     // The task is real backlog work in PAY: its property, its description, its link to the story.
-    const alice = restAs(app.site, 'alice');
+    const alice = restAs(session.app.site, 'alice');
     const task = await alice('GET', '/rest/api/3/issue/PAY-23?fields=summary,issuelinks,description,status&properties=without.task');
     expect(task.body?.properties).toEqual({ 'without.task': { v: 1, mitigationId: 'M-5', threatIds: ['T-1'], projectKey: 'PAY' } });
     const fields = task.body?.fields as { summary: string; description: unknown; issuelinks: Array<{ type: { name: string }; outwardIssue?: { key: string } }> };
@@ -49,13 +38,13 @@ describeInBrowser('a mitigation becomes a task, and its status flows back as res
     const historyBefore = (await alice('GET', '/rest/api/3/project/PAY/properties/without.risk-history')).body?.value as { points: unknown[] };
 
     // Someone moves the task to Done, in another tab of the local site.
-    const { page: other } = await openPage(browser);
-    await other.goto(`${app.url}/browse/PAY-23`);
+    const { page: other } = await openPage(session.browser);
+    await other.goto(`${session.app.url}/browse/PAY-23`);
     const done = other.waitForResponse((r) => r.url().endsWith('/forge/fetch-product'));
     await other.locator('#issue-status').selectOption({ label: 'Done' });
     await done;
     await other.close();
-    await app.host.idle();
+    await session.app.host.idle();
 
     // Back on the story, nobody reloads: the panel refreshes by itself (on focus, or every 15 s).
     await page.bringToFront();
@@ -67,7 +56,7 @@ describeInBrowser('a mitigation becomes a task, and its status flows back as res
     // The project's risk chart has a new point: today's.
     const historyAfter = (await alice('GET', '/rest/api/3/project/PAY/properties/without.risk-history')).body?.value as { points: Array<{ date: string }> };
     expect(historyAfter.points.length).toBe(historyBefore.points.length + 1);
-    await page.goto(`${app.url}/projects/PAY/apps/project-page`);
+    await page.goto(`${session.app.url}/projects/PAY/apps/project-page`);
     const projectPage = page.frameLocator('iframe[title="Without (threat model)"]');
     await projectPage.getByLabel(new RegExp(`^${chartDay(new Date())}: risk now`)).waitFor({ state: 'attached' });
     await screenshot(page, 'project-risk-chart');

@@ -1,30 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { startLocalApp, type LocalApp } from '../../local/local-app';
-import { actAs, describeInBrowser, launch, openPage, screenshot } from './support/browser';
+import { actAs, describeInBrowser, demoSession, openPage, screenshot } from './support/browser';
 
 describeInBrowser('the story panel in the issue view (local Jira, real Custom UI bundle)', () => {
-  let app: LocalApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startLocalApp({ dataFile: ':memory:', seed: 'demo' });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const session = demoSession();
 
   it('shows the story’s WITHOUT clauses, read through the resolver from the local site', async () => {
-    const { page, errors } = await openPage(browser);
-    const mark = app.site.log.mark();
-    await page.goto(`${app.url}/browse/PAY-1`);
+    const { page, errors } = await openPage(session.browser);
+    const mark = session.app.site.log.mark();
+    await page.goto(`${session.app.url}/browse/PAY-1`);
     const panel = page.frameLocator('iframe[title="WITHOUT clauses"]');
     await panel.getByText('having my card data stolen').waitFor();
     await expectVisible(panel.getByText('T-1 · Critical 20'));
     await screenshot(page, 'story-panel-pay-1');
 
     // The data came through the real resolver, as the acting user, from the local site.
-    const appRequests = app.site.log.since(mark).filter((r) => r.principal === '712020:alice' && r.path.startsWith('/rest/api/3/'));
+    const appRequests = session.app.site.log.since(mark).filter((r) => r.principal === '712020:alice' && r.path.startsWith('/rest/api/3/'));
     expect(appRequests.map((r) => `${r.method} ${r.path}`)).toEqual(
       expect.arrayContaining(['GET /rest/api/3/field', 'GET /rest/api/3/issue/10000', 'GET /rest/api/3/mypermissions']),
     );
@@ -33,8 +22,8 @@ describeInBrowser('the story panel in the issue view (local Jira, real Custom UI
   });
 
   it('shows the empty state on a story without clauses', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${app.url}/browse/PAY-5`);
+    const { page, errors } = await openPage(session.browser);
+    await page.goto(`${session.app.url}/browse/PAY-5`);
     const panel = page.frameLocator('iframe[title="WITHOUT clauses"]');
     await panel.getByText('No WITHOUT clauses yet').waitFor();
     expect(errors).toEqual([]);
@@ -42,8 +31,8 @@ describeInBrowser('the story panel in the issue view (local Jira, real Custom UI
   });
 
   it('tells carol, who may only browse, that the panel is read only', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${app.url}/browse/PAY-1`);
+    const { page } = await openPage(session.browser);
+    await page.goto(`${session.app.url}/browse/PAY-1`);
     await actAs(page, 'carol@example.com');
     const panel = page.frameLocator('iframe[title="WITHOUT clauses"]');
     await panel.getByText('having my card data stolen').waitFor();

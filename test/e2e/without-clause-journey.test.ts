@@ -1,7 +1,6 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startLocalApp, type LocalApp } from '../../local/local-app';
+import type { FrameLocator, Page } from 'playwright-core';
 import { restAs } from '../support/local-site';
-import { actAs, describeInBrowser, launch, openPage, screenshot } from './support/browser';
+import { actAs, describeInBrowser, demoSession, openPage, screenshot } from './support/browser';
 
 const CLAUSE = 'having my card data stolen';
 const NEW_THREAT = 'Card data disclosed in transit';
@@ -15,20 +14,11 @@ async function pick(page: Page, panel: FrameLocator, label: string, option: stri
 }
 
 describeInBrowser('a developer adds a WITHOUT clause and links it to a new threat', () => {
-  let app: LocalApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startLocalApp({ dataFile: ':memory:', seed: 'demo' });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const session = demoSession();
 
   it('as bob: adds the clause, creates the threat inline, and both survive a reload; JQL finds the story', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${app.url}/browse/PAY-10`);
+    const { page, errors } = await openPage(session.browser);
+    await page.goto(`${session.app.url}/browse/PAY-10`);
     await actAs(page, 'bob@example.com');
     const panel = page.frameLocator('iframe[title="WITHOUT clauses"]');
 
@@ -53,17 +43,17 @@ describeInBrowser('a developer adds a WITHOUT clause and links it to a new threa
     await again.getByText('T-13 · Critical 20').waitFor();
 
     const jql = 'project = PAY AND "WITHOUT clauses".threat = "T-13"';
-    const search = await restAs(app.site, 'bob')('POST', '/rest/api/3/search/jql', { jql, fields: ['summary'] });
+    const search = await restAs(session.app.site, 'bob')('POST', '/rest/api/3/search/jql', { jql, fields: ['summary'] });
     expect((search.body?.issues as Array<{ key: string }>).map((i) => i.key)).toEqual(['PAY-10']);
-    await page.goto(`${app.url}/issues/?jql=${encodeURIComponent(jql)}`);
+    await page.goto(`${session.app.url}/issues/?jql=${encodeURIComponent(jql)}`);
     await page.getByRole('link', { name: 'PAY-10' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('as carol: the same panel is read only, and a direct resolver call to edit is refused with a clear error', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${app.url}/browse/PAY-10`);
+    const { page } = await openPage(session.browser);
+    await page.goto(`${session.app.url}/browse/PAY-10`);
     await actAs(page, 'carol@example.com');
     const panel = page.frameLocator('iframe[title="WITHOUT clauses"]');
     await panel.getByText(CLAUSE).waitFor();

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startLocalApp, type LocalApp } from '../../../local/local-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(__dirname, '../../../test-results/e2e');
@@ -33,4 +34,36 @@ export async function actAs(page: Page, email: string): Promise<void> {
   const switcher = page.getByLabel('Acting user');
   const value = await switcher.locator('option', { hasText: email }).getAttribute('value');
   await Promise.all([page.waitForEvent('load'), switcher.selectOption(value ?? '')]);
+}
+
+export interface DemoSession {
+  readonly app: LocalApp;
+  readonly browser: Browser;
+}
+
+/**
+ * A fresh local app with the demo and a browser for the tests of one describe block, both
+ * closed after it. Every journey starts from the same demo, whatever ran before.
+ */
+export function demoSession(): DemoSession {
+  let app: LocalApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startLocalApp({ dataFile: ':memory:', seed: 'demo' });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('The local app is not started yet');
+      return app;
+    },
+    get browser() {
+      if (!browser) throw new Error('The browser is not launched yet');
+      return browser;
+    },
+  };
 }

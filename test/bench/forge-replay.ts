@@ -1,0 +1,98 @@
+// Wraps the __forge_fetch__ global that installForgeRuntime (local/forge/runtime.ts) puts in
+// place, so the benchmark can (1) tell which Jira requests a resolver call made and why,
+// (2) record the answers of one call, and (3) run the same call again with Jira answering
+// instantly from that recording. The third gives the resolver's own compute time: everything
+// it does except waiting for Jira (and except the local site's work, which runs in this same
+// process and would otherwise be counted as the app's).
+
+type ForgeFetch = (target: unknown, path: string, init?: RequestInit) => Promise<Response>;
+
+interface Recorded {
+  status: number;
+  headers: Array<[string, string]>;
+  body: string;
+}
+
+export type RequestKind = 'storySearch' | 'taskSearch' | 'modelRead' | 'permissions' | 'sprint' | 'fields' | 'other';
+
+export interface SeenRequest {
+  method: string;
+  path: string;
+  kind: RequestKind;
+}
+
+const bodyText = (init: RequestInit | undefined): string => (typeof init?.body === 'string' ? init.body : '');
+
+function kindOf(method: string, path: string, body: string): RequestKind {
+  const bare = path.split('?')[0] ?? path;
+  if (bare.endsWith('/search/jql')) {
+    if (body.includes('issue.property[without.task]')) return 'taskSearch';
+    if (/sprint\s*=/.test(body)) return 'storySearch';
+    return 'other';
+  }
+  if (method === 'GET' && /\/properties\/without\.model(\.shard\.\d+)?$/.test(bare)) return 'modelRead';
+  if (bare.endsWith('/mypermissions')) return 'permissions';
+  if (bare.startsWith('/rest/agile/1.0/sprint/')) return 'sprint';
+  if (bare === '/rest/api/3/field') return 'fields';
+  return 'other';
+}
+
+export class ForgeFetchTap {
+  private readonly live: ForgeFetch;
+  private mode: 'live' | 'record' | 'replay' = 'live';
+  private readonly recording = new Map<string, Recorded[]>();
+  private cursor = new Map<string, number>();
+  /** Requests the app made since the last `reset()`, in order. */
+  seen: SeenRequest[] = [];
+  /** Called on every answer handed to the app (the benchmark samples memory there). */
+  onAnswer: () => void = () => undefined;
+
+  constructor() {
+    const g = globalThis as { __forge_fetch__?: ForgeFetch };
+    if (!g.__forge_fetch__) throw new Error('installForgeRuntime (resolverCaller) must run before the tap is installed.');
+    this.live = g.__forge_fetch__;
+    g.__forge_fetch__ = (target, path, init) => this.fetch(target, path, init);
+  }
+
+  reset(mode: 'live' | 'record' | 'replay'): void {
+    this.mode = mode;
+    this.seen = [];
+    if (mode === 'record') this.recording.clear();
+    this.cursor = new Map();
+  }
+
+  get recordedCount(): number {
+    return [...this.recording.values()].reduce((sum, list) => sum + list.length, 0);
+  }
+
+  private async fetch(target: unknown, path: string, init?: RequestInit): Promise<Response> {
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const body = bodyText(init);
+    this.seen.push({ method, path, kind: kindOf(method, path, body) });
+    const key = `${method} ${path} ${body}`;
+    if (this.mode === 'replay') {
+      const index = this.cursor.get(key) ?? 0;
+      const answer = this.recording.get(key)?.[index];
+      if (!answer) throw new Error(`Replay has no recorded answer for ${method} ${path}: the call made a request the recorded one did not.`);
+      this.cursor.set(key, index + 1);
+      this.onAnswer();
+      return new Response(answer.status === 204 || answer.body === '' ? null : answer.body, { status: answer.status, headers: answer.headers });
+    }
+    const response = await this.live(target, path, init);
+    if (this.mode === 'live') {
+      this.onAnswer();
+      return response;
+    }
+    const text = await response.text();
+    const recorded: Recorded = { status: response.status, headers: [...response.headers.entries()], body: text };
+    this.recording.set(key, [...(this.recording.get(key) ?? []), recorded]);
+    this.onAnswer();
+    return new Response(response.status === 204 || text === '' ? null : text, { status: response.status, headers: recorded.headers });
+  }
+}
+
+export const countKinds = (seen: SeenRequest[]): Record<RequestKind, number> => {
+  const counts: Record<RequestKind, number> = { storySearch: 0, taskSearch: 0, modelRead: 0, permissions: 0, sprint: 0, fields: 0, other: 0 };
+  for (const s of seen) counts[s.kind]++;
+  return counts;
+};
