@@ -185,6 +185,7 @@
       dialog.appendChild(heading);
     }
     var iframe = document.createElement('iframe');
+    iframe.className = 'forge-frame';
     iframe.setAttribute('data-frame-id', id);
     iframe.setAttribute('title', options.title || 'App dialog');
     iframe.src = '/forge/resource/' + encodeURIComponent(resource) + '/index.html?frame=' + encodeURIComponent(id);
@@ -207,6 +208,9 @@
     if (overlay) overlay.remove();
     delete frames[frame.id];
     if (frame.onClose) callback(frame.opener, frame.onClose, payload);
+    // A module Jira opened from its own page (a sprint action) may have changed what the page
+    // shows, as Jira's backlog refreshes after one.
+    if (!frame.opener && !frame.fieldEdit) window.location.reload();
   }
 
   // Modules that Jira opens in a modal from its own UI (sprint actions in the backlog).

@@ -1,12 +1,14 @@
 import { fakeBridge } from './test-support/fake-bridge';
+import { sprintHost } from './sprint-plan/test-support/sprint-host-bridge';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from './app';
 import { aThreatModel } from './project-page/test-support/threat-model-mother';
 import { aStoryView } from './test-support/story-view-mother';
 import { aSettingsView } from './project-settings/test-support/settings-view-mother';
+import { aSprintChoice, aSprintPlan, okPlan } from './sprint-plan/test-support/sprint-plan-mother';
 
-afterEach(() => fakeBridge.reset());
+afterEach(() => sprintHost.reset());
 
 describe('app', () => {
   it('renders the story panel for the story-panel module', async () => {
@@ -18,19 +20,43 @@ describe('app', () => {
     expect(await screen.findByText('No WITHOUT clauses yet')).toBeTruthy();
   });
 
-  it('renders the project page tabs for the project-page module: the threat model, then two coming soon', async () => {
+  it('renders the project page tabs for the project-page module: the threat model, sprint planning, and audit coming soon', async () => {
     fakeBridge.givenContext({ moduleKey: 'project-page' });
     fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: aThreatModel({ canEdit: false }) }));
+    fakeBridge.answer('sprint/list', () => ({ ok: true, data: [aSprintChoice(4, { name: 'Sprint 4', state: 'active' })] }));
+    fakeBridge.answer('sprint/get', () => okPlan(aSprintPlan()));
 
     render(<App />);
 
     const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((tab) => tab.textContent)).toEqual(['Threat model', 'Sprint planning', 'Audit']);
     expect(await screen.findByText('No threats yet')).toBeTruthy();
+    // A tab's content loads when the tab is first opened.
+    expect(fakeBridge.invocationsOf('sprint/list')).toEqual([]);
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Sprint planning' }));
+    expect(await screen.findByRole('heading', { name: 'Sprint 4' })).toBeTruthy();
+    expect(screen.getByLabelText('Sprint')).toBeTruthy();
+    expect(fakeBridge.payloadsOf('sprint/get')).toEqual([{ sprintId: 4 }]);
 
     await userEvent.click(screen.getByRole('tab', { name: 'Audit' }));
     expect(screen.getByText('Audit will appear here.')).toBeTruthy();
     expect(screen.getByText('Coming soon')).toBeTruthy();
+  });
+
+  it('renders the sprint plan of the context sprint for the sprint-security module, and closes the modal', async () => {
+    fakeBridge.givenContext({ moduleKey: 'sprint-security', extension: { type: 'jira:sprintAction', sprint: { id: 4 }, board: { id: 1 }, project: { id: '10000', key: 'PAY', type: 'software' } } });
+    fakeBridge.answer('sprint/get', () => okPlan(aSprintPlan()));
+
+    render(<App />);
+
+    expect((await screen.findByTestId('sprint-risk')).textContent).toBe('Risk now 35 → after this sprint 32');
+    // The backend reads the sprint from the context: the UI sends no id of its own.
+    expect(fakeBridge.payloadsOf('sprint/get')).toEqual([{}]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+
+    expect(sprintHost.callsOf('close')).toHaveLength(1);
   });
 
   it('renders the project settings for the project-settings module', async () => {

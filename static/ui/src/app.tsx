@@ -9,6 +9,7 @@ import { UnknownModule } from './unknown-module';
 // loads its editor on demand too.
 const ProjectPage = lazy(() => import('./project-page/project-page').then((module) => ({ default: module.ProjectPage })));
 const ClausesField = lazy(() => import('./clauses-field/clauses-field').then((module) => ({ default: module.ClausesField })));
+const SprintAction = lazy(() => import('./sprint-plan/sprint-action').then((module) => ({ default: module.SprintAction })));
 const ProjectSettings = lazy(() => import('./project-settings/project-settings').then((module) => ({ default: module.ProjectSettings })));
 
 // One bundle serves every module of the manifest's `ui` resource; the Forge context says which.
@@ -29,6 +30,12 @@ export function App() {
       return (
         <Suspense fallback={<Loading label="Loading Without for Jira" />}>
           <ProjectSettings />
+        </Suspense>
+      );
+    case 'sprint-security':
+      return (
+        <Suspense fallback={<Loading label="Loading Without for Jira" />}>
+          <SprintAction />
         </Suspense>
       );
     case 'without-clauses':

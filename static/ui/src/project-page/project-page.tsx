@@ -1,5 +1,6 @@
 import { Box } from '@atlaskit/primitives';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { SprintPlanningTab } from '../sprint-plan/sprint-planning-tab';
 import { ComingSoon } from './coming-soon';
 import { ThreatModelTab } from './threat-model-tab';
 
@@ -23,7 +24,7 @@ export function ProjectPage() {
         </TabPanel>
         <TabPanel>
           <Box paddingBlock="space.200" style={PANEL_STYLE}>
-            <ComingSoon section="Sprint planning" />
+            <SprintPlanningTab />
           </Box>
         </TabPanel>
         <TabPanel>

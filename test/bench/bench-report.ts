@@ -1,0 +1,82 @@
+import type { RequestKind } from './forge-replay';
+
+// What the benchmark prints: one row per sprint size, as a table or as JSON.
+
+export interface SizeResult {
+  stories: number;
+  /** Jira requests of one sprint/get with warm caches (counted by the site's request log). */
+  requests: number;
+  budget: number;
+  withinBudget: boolean;
+  /** The same requests, by why they were made (from the app's side of the wire). */
+  breakdown: Record<RequestKind, number>;
+  /** ceil((stories + tasks in the sprint) / 100) + 1 + shards + 1 + ceil(all tasks / 100). */
+  expectedRequests: number;
+  tasksInSprint: number;
+  naiveRequests: number;
+  requestRatio: number;
+  timeMs: number;
+  naiveTimeMs: number;
+  timeRatio: number;
+  computeMs: number;
+  planMs: number;
+  responseBytes: number;
+  memoryMb: number;
+  /** Whether the naive implementation produced the same plan. */
+  naiveMatches: boolean;
+}
+
+export interface BenchReport {
+  sizes: SizeResult[];
+  model: { threats: number; mitigations: number; shards: number; tasks: number; tasksInOtherSprint: number };
+  environment: { node: string; cpus: number; runs: number; latencyMs: number; naiveConcurrency: number; totalSeconds: number };
+  notes: string[];
+}
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export function table(report: BenchReport): string {
+  const header = ['stories', 'requests', 'budget', 'within budget', 'naive requests', 'request ratio', 'time ms', 'naive time ms', 'time ratio', 'compute ms', 'plan ms', 'response KB', 'memory MB'];
+  const rows = report.sizes.map((s) => [
+    String(s.stories),
+    String(s.requests),
+    String(s.budget),
+    s.withinBudget ? 'yes' : 'no',
+    String(s.naiveRequests),
+    `${round(s.requestRatio)}x`,
+    String(round(s.timeMs)),
+    String(round(s.naiveTimeMs)),
+    `${round(s.timeRatio)}x`,
+    String(round(s.computeMs)),
+    String(round(s.planMs, 2)),
+    String(round(s.responseBytes / 1024)),
+    String(round(s.memoryMb)),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i === 3 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  const breakdown = report.sizes.map(
+    (s) =>
+      `  ${String(s.stories).padStart(5)} stories: ${s.breakdown.storySearch} story search pages (${s.tasksInSprint} tasks in the sprint) + ${s.breakdown.modelRead} model reads + ` +
+      `${s.breakdown.taskSearch} task search pages + ${s.breakdown.permissions} permissions` +
+      (s.breakdown.sprint + s.breakdown.fields + s.breakdown.other > 0 ? ` + ${s.breakdown.sprint + s.breakdown.fields + s.breakdown.other} other` : '') +
+      ` = ${s.requests} (expected ${s.expectedRequests}); naive plan identical: ${s.naiveMatches ? 'yes' : 'NO'}`,
+  );
+  const { model, environment } = report;
+  return [
+    `sprint/get, PAY with ${model.threats} threats, ${model.mitigations} mitigations in ${model.shards} shards, ${model.tasks} mitigation tasks ` +
+      `(node ${environment.node}, ${environment.cpus} CPUs, median of ${environment.runs} runs, injected Jira latency ${environment.latencyMs} ms)`,
+    '',
+    line(header),
+    rule,
+    ...rows.map(line),
+    '',
+    'Requests per call:',
+    ...breakdown,
+    '',
+    'Notes:',
+    ...report.notes.map((n) => `- ${n}`),
+    '',
+    `Total run time ${round(environment.totalSeconds)} s.`,
+  ].join('\n');
+}
