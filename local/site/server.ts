@@ -116,6 +116,9 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
     for (const event of pending) setImmediate(() => events.emit('event', event));
   }
 
+  // Keep idle connections open longer than fetch's own 4 s keep-alive, so a client never
+  // reuses a socket the site has just closed (ECONNRESET on the next request).
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://127.0.0.1:${port}`;

@@ -30,11 +30,20 @@ export interface ProjectRisk {
   inherent: number;
 }
 
+/** Mitigations by the threats they address, so a model's risk costs one pass, not threats x mitigations. */
+export function mitigationsByThreat(mitigations: Mitigation[]): Map<string, Mitigation[]> {
+  const byThreat = new Map<string, Mitigation[]>();
+  for (const m of mitigations) for (const a of m.addresses) byThreat.set(a.threatId, [...(byThreat.get(a.threatId) ?? []), m]);
+  return byThreat;
+}
+
 export function projectRisk(threats: Threat[], mitigations: Mitigation[]): ProjectRisk {
   const active = threats.filter((t) => t.state === 'active');
+  const byThreat = mitigationsByThreat(mitigations);
+  const own = (t: Threat) => byThreat.get(t.id) ?? [];
   return {
-    now: active.reduce((sum, t) => sum + residualRisk(t, mitigations), 0),
-    planned: active.reduce((sum, t) => sum + plannedRisk(t, mitigations), 0),
+    now: active.reduce((sum, t) => sum + residualRisk(t, own(t)), 0),
+    planned: active.reduce((sum, t) => sum + plannedRisk(t, own(t)), 0),
     inherent: active.reduce((sum, t) => sum + severityScore(t.probability, t.impact), 0),
   };
 }

@@ -1,6 +1,6 @@
 import type { Mitigation } from './mitigation';
 import type { MitigationView, PullInItem, SprintMitigation, SprintStory, SprintWarning, TaskPlace, ThreatRisk } from './resolver-contract';
-import { projectRisk } from './residual-risk';
+import { mitigationsByThreat, projectRisk } from './residual-risk';
 import { severityScore } from './severity';
 import { linkedThreatIds } from './story-clauses';
 import type { Threat } from './threat';
@@ -54,10 +54,11 @@ export function planSprint(input: SprintPlanInput): SprintPlan {
     for (const id of linkedThreatIds(story.clauses, story.directThreatIds)) storiesByThreat.set(id, [...(storiesByThreat.get(id) ?? []), story.issueKey]);
   }
   const all = asMitigations(input.mitigations);
+  const byThreat = mitigationsByThreat(all);
   const threats: SprintPlan['threats'] = {};
   for (const id of storiesByThreat.keys()) {
     const threat = active.get(id);
-    if (threat) threats[id] = { ...threatView(threat), risk: threatRisk(threat, all) };
+    if (threat) threats[id] = { ...threatView(threat), risk: threatRisk(threat, byThreat.get(id) ?? []) };
   }
   const relevant = input.mitigations.filter((m) => m.status !== 'rejected' && m.addresses.some((a) => a.threatId in threats));
   const mitigations: SprintMitigation[] = relevant.map((m) => ({ ...m, ...placeOf(m, input.sprintId, input.taskSprints) }));
@@ -65,7 +66,7 @@ export function planSprint(input: SprintPlanInput): SprintPlan {
     threats,
     mitigations,
     pullIn: pullIn(mitigations, threats, storiesByThreat),
-    warnings: warnings(input.stories, threats, relevant),
+    warnings: warnings(input.stories, threats, new Set(relevant.flatMap((m) => m.addresses.map((a) => a.threatId)))),
     risk: sprintRisk(input.threats, all, mitigations),
   };
 }
@@ -82,14 +83,14 @@ function pullIn(mitigations: SprintMitigation[], threats: SprintPlan['threats'],
     .sort((a, b) => b.riskRemoved - a.riskRemoved || Number(a.mitigationId.slice(2)) - Number(b.mitigationId.slice(2)));
 }
 
-function warnings(stories: SprintStory[], threats: SprintPlan['threats'], mitigations: MitigationView[]): SprintWarning[] {
+function warnings(stories: SprintStory[], threats: SprintPlan['threats'], mitigated: Set<string>): SprintWarning[] {
   const result: SprintWarning[] = [];
   for (const story of stories) {
     for (const clause of story.clauses.filter((c) => c.threatIds.length === 0)) {
       result.push({ kind: 'clause-without-threat', storyKey: story.issueKey, message: `${story.issueKey}: "WITHOUT ${clause.text}" is linked to no threat.` });
     }
     for (const id of linkedThreatIds(story.clauses, story.directThreatIds)) {
-      if (!(id in threats) || mitigations.some((m) => m.addresses.some((a) => a.threatId === id))) continue;
+      if (!(id in threats) || mitigated.has(id)) continue;
       result.push({ kind: 'threat-without-mitigation', storyKey: story.issueKey, threatId: id, message: `${story.issueKey}: ${id} ${threats[id]!.title} has no mitigation at all.` });
     }
   }

@@ -10,6 +10,7 @@ import { canEditThreatModel, projectPermissions } from '../jira/access';
 import { liveModel } from '../jira/project-risk';
 import { readRiskHistory } from '../jira/risk-history-store';
 import { asMitigations, threatRisk } from '../domain/threat-risk';
+import { mitigationsByThreat } from '../domain/residual-risk';
 import { appFieldName, findAppFieldId } from '../jira/app-field';
 import type { JiraClient } from '../jira/jira-client';
 import { searchIssues } from '../jira/search-issues';
@@ -67,10 +68,10 @@ export function registerThreatModelResolvers(resolver: Resolver): void {
       readRiskHistory(user, projectKey),
       projectPermissions(user, projectKey, ['CREATE_ISSUES', 'LINK_ISSUES']),
     ]);
-    const mitigations = asMitigations(live.mitigations);
+    const byThreat = mitigationsByThreat(asMitigations(live.mitigations));
     const threats: ThreatRow[] = stored.model.threats.map((t) => ({
       ...threatView(t),
-      risk: threatRisk(t, mitigations),
+      risk: threatRisk(t, byThreat.get(t.id) ?? []),
       storyCount: counts.get(t.id) ?? 0,
       storiesJql: `project = ${jqlString(projectKey)} AND ${jqlString(fieldName)}.threat = ${jqlString(t.id)}`,
     }));

@@ -29,11 +29,11 @@ export interface SizeResult {
 export interface BenchReport {
   sizes: SizeResult[];
   model: { threats: number; mitigations: number; shards: number; tasks: number; tasksInOtherSprint: number };
-  environment: { node: string; cpus: number; runs: number; latencyMs: number; naiveConcurrency: number; totalSeconds: number };
+  environment: { node: string; cpus: number; runs: number; latencyMs: number; naiveConcurrency: number; totalSeconds: number; /** Whole process, the in-process site included, at the end. */ rssMb: number };
   notes: string[];
 }
 
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export function table(report: BenchReport): string {
   const header = ['stories', 'requests', 'budget', 'within budget', 'naive requests', 'request ratio', 'time ms', 'naive time ms', 'time ratio', 'compute ms', 'plan ms', 'response KB', 'memory MB'];
@@ -43,10 +43,10 @@ export function table(report: BenchReport): string {
     String(s.budget),
     s.withinBudget ? 'yes' : 'no',
     String(s.naiveRequests),
-    `${round(s.requestRatio)}x`,
+    `${s.requestRatio.toFixed(1)}x`,
     String(round(s.timeMs)),
     String(round(s.naiveTimeMs)),
-    `${round(s.timeRatio)}x`,
+    `${s.timeRatio.toFixed(1)}x`,
     String(round(s.computeMs)),
     String(round(s.planMs, 2)),
     String(round(s.responseBytes / 1024)),
@@ -57,7 +57,7 @@ export function table(report: BenchReport): string {
   const rule = `|${widths.map((w, i) => (i === 3 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
   const breakdown = report.sizes.map(
     (s) =>
-      `  ${String(s.stories).padStart(5)} stories: ${s.breakdown.storySearch} story search pages (${s.tasksInSprint} tasks in the sprint) + ${s.breakdown.modelRead} model reads + ` +
+      `  ${String(s.stories).padStart(5)} stories: ${s.breakdown.storySearch} story search pages (${s.tasksInSprint} task${s.tasksInSprint === 1 ? '' : 's'} in the sprint) + ${s.breakdown.modelRead} model reads + ` +
       `${s.breakdown.taskSearch} task search pages + ${s.breakdown.permissions} permissions` +
       (s.breakdown.sprint + s.breakdown.fields + s.breakdown.other > 0 ? ` + ${s.breakdown.sprint + s.breakdown.fields + s.breakdown.other} other` : '') +
       ` = ${s.requests} (expected ${s.expectedRequests}); naive plan identical: ${s.naiveMatches ? 'yes' : 'NO'}`,
@@ -77,6 +77,6 @@ export function table(report: BenchReport): string {
     'Notes:',
     ...report.notes.map((n) => `- ${n}`),
     '',
-    `Total run time ${round(environment.totalSeconds)} s.`,
+    `Total run time ${round(environment.totalSeconds)} s; process rss at the end ${round(environment.rssMb)} MB (site included).`,
   ].join('\n');
 }
