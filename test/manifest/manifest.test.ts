@@ -69,7 +69,10 @@ describeIfSpecs('Forge scope linter (@forge/lint, offline)', () => {
 
   it('finds every route of src/ in the OpenAPI files (the linter skips unknown paths without a word)', () => {
     const matched = new Set(undeclared.problems.filter((p) => p.file === 'src-routes.js').map((p) => p.line - 2));
-    expect(srcRoutes.filter((_, i) => !matched.has(i)).map((c) => `${c.where}: ${c.method} ${c.template}`)).toEqual([]);
+    // An operation the spec documents with no scope at all (GET /rest/agile/1.0/board in the
+    // 2022 agile file) is never reported; it is still checked to exist in the spec.
+    const unscoped = (c: RouteCall) => documentedWithoutScope(c.method, c.template);
+    expect(srcRoutes.filter((c, i) => !matched.has(i) && !unscoped(c)).map((c) => `${c.where}: ${c.method} ${c.template}`)).toEqual([]);
   });
 
   it('reports no missing scope, nor any other error or warning, for src/ and manifest.yml', () => {
@@ -82,3 +85,18 @@ describeIfSpecs('Forge scope linter (@forge/lint, offline)', () => {
     ]);
   });
 });
+
+/** Whether the spec has this operation and requires no OAuth2 scope for it. */
+function documentedWithoutScope(method: string, template: string): boolean {
+  const pathOnly = template.replace(/`/g, '').split('?')[0] ?? '';
+  for (const file of Object.values(OPENAPI_FILES)) {
+    const spec = JSON.parse(fs.readFileSync(file, 'utf8')) as { paths: Record<string, Record<string, { security?: Array<Record<string, string[]>> }>> };
+    for (const [specPath, operations] of Object.entries(spec.paths)) {
+      const pattern = new RegExp(`^${specPath.replace(/\{[^}]+\}/g, '[^/]+').replace(/[.]/g, '\\.')}$`);
+      if (!pattern.test(pathOnly.replace(/\$\{_\}/g, 'x'))) continue;
+      const security = operations[method.toLowerCase()]?.security;
+      if (security) return security.every((s) => Object.values(s).every((scopes) => scopes.length === 0));
+    }
+  }
+  return false;
+}
