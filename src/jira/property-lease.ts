@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
+import { deleteProperty, getProperty, putProperty, type Entity } from './entity-properties';
+import type { JiraClient } from './jira-client';
 
 // Jira has no compare-and-set on entity properties, but a PUT tells whether it created the
 // property (201) or replaced it (200). Creating a lock property is therefore atomic: of two
@@ -12,6 +14,13 @@ export interface LockStore {
   create(value: unknown): Promise<boolean>;
   remove(): Promise<void>;
 }
+
+/** A lock kept in an entity property (a project's, or a story's), written with `client`. */
+export const propertyLock = (client: JiraClient, entity: Entity, key: string): LockStore => ({
+  read: () => getProperty(client, entity, key),
+  create: (value) => putProperty(client, entity, key, value),
+  remove: () => deleteProperty(client, entity, key),
+});
 
 export interface LeaseOptions {
   holder: string;

@@ -2,8 +2,8 @@ import { Mitigation } from '../domain/mitigation';
 import { Threat } from '../domain/threat';
 import { emptyThreatModel, type ThreatModel } from '../domain/threat-model';
 import type { JiraClient } from './jira-client';
-import { withLease } from './property-lease';
-import { deleteProjectProperty, getProjectProperty, listProjectPropertyKeys, putProjectProperty } from './project-properties';
+import { getProperty, listProjectPropertyKeys, projectEntity, putProperty } from './entity-properties';
+import { propertyLock, withLease } from './property-lease';
 import { LOCK_KEY, META_KEY, MetaValue, decodeShard, encodeShard, packShards, shardIndex, shardKey, type ModelRecord, type StoredShard } from './threat-model-shards';
 
 export interface StoredThreatModel {
@@ -24,14 +24,14 @@ export interface StoredThreatModel {
  * number of threats. A meta that is missing or broken falls back to listing the properties.
  */
 async function readProperties(client: JiraClient, projectKey: string): Promise<{ meta: unknown; shardKeys: string[]; shardValues: unknown[] }> {
-  const meta = await getProjectProperty(client, projectKey, META_KEY);
+  const meta = await getProperty(client, projectEntity(projectKey), META_KEY);
   const listed = MetaValue.safeParse(meta);
   if (listed.success && listed.data.shards) {
     const shardKeys = listed.data.shards.map(shardKey);
-    return { meta, shardKeys, shardValues: await Promise.all(shardKeys.map((k) => getProjectProperty(client, projectKey, k))) };
+    return { meta, shardKeys, shardValues: await Promise.all(shardKeys.map((k) => getProperty(client, projectEntity(projectKey), k))) };
   }
   const shardKeys = (await listProjectPropertyKeys(client, projectKey)).filter((k) => shardIndex(k) !== undefined);
-  return { meta, shardKeys, shardValues: await Promise.all(shardKeys.map((k) => getProjectProperty(client, projectKey, k))) };
+  return { meta, shardKeys, shardValues: await Promise.all(shardKeys.map((k) => getProperty(client, projectEntity(projectKey), k))) };
 }
 
 /** Reads the whole model (see readProperties for what it costs). */
@@ -97,12 +97,7 @@ export async function changeThreatModel<T>(
   holder: string,
   change: (model: ThreatModel) => { model: ThreatModel; result: T } | Promise<{ model: ThreatModel; result: T }>,
 ): Promise<T> {
-  const lock = {
-    read: () => getProjectProperty(client, projectKey, LOCK_KEY),
-    create: (value: unknown) => putProjectProperty(client, projectKey, LOCK_KEY, value),
-    remove: () => deleteProjectProperty(client, projectKey, LOCK_KEY),
-  };
-  return withLease(lock, { holder }, async () => {
+  return withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder }, async () => {
     const stored = await readThreatModel(client, projectKey);
     const { model, result } = await change(stored.model);
     const changed = packShards(stored.shards, [...model.threats, ...model.mitigations], stored.unreadable);
@@ -110,7 +105,7 @@ export async function changeThreatModel<T>(
     const growing = changed.filter((s) => s.records.length >= (stored.shards.find((o) => o.index === s.index)?.records.length ?? 0));
     const shrinking = changed.filter((s) => !growing.includes(s));
     for (const batch of [growing, shrinking]) {
-      await Promise.all(batch.map((s) => putProjectProperty(client, projectKey, shardKey(s.index), encodeShard(s.records, s.revision))));
+      await Promise.all(batch.map((s) => putProperty(client, projectEntity(projectKey), shardKey(s.index), encodeShard(s.records, s.revision))));
     }
     const shards = [...new Set([...stored.shards.map((s) => s.index), ...changed.map((s) => s.index), ...stored.unreadable])].sort((a, b) => a - b);
     const metaChanged =
@@ -127,7 +122,7 @@ export async function changeThreatModel<T>(
         revision: stored.metaRevision + 1,
         shards,
       };
-      await putProjectProperty(client, projectKey, META_KEY, meta);
+      await putProperty(client, projectEntity(projectKey), META_KEY, meta);
     }
     return result;
   });

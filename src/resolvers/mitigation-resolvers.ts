@@ -2,44 +2,22 @@ import type Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
 import { MitigationDraft } from '../domain/mitigation';
-import { mitigationTaskDescription, type ProtectedStory } from '../domain/mitigation-task-description';
+import { mitigationTaskDescription } from '../domain/mitigation-task-description';
 import { mitigationView } from '../domain/mitigation-view';
 import { MitigationEdit, type MitigationView, type TaskSummary } from '../domain/resolver-contract';
-import { readStoryClauses } from '../domain/story-clauses';
 import { addMitigation, attachTask, editMitigation, findMitigation, type ThreatModel } from '../domain/threat-model';
-import { canEditThreatModel, projectPermissions } from '../jira/access';
-import { appFieldName, findAppFieldId } from '../jira/app-field';
+import { projectPermissions } from '../jira/access';
 import type { JiraClient } from '../jira/jira-client';
 import { createTask, findTaskOf, mitigatesLinkType } from '../jira/mitigation-tasks';
-import { searchIssues } from '../jira/search-issues';
-import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
+import { changeThreatModel } from '../jira/threat-model-store';
 import { appClient, userClient } from './clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
-import { CLAUSES_FIELD_KEY } from './story-resolvers';
-import { jqlString } from '../jira/jql';
+import { requireModelEditor } from './model-editor';
+import { clausesField } from './story-resolvers';
+import { storiesLinkedTo } from '../jira/story-repository';
 
 const now = () => new Date().toISOString();
-
-async function requireEditor(user: JiraClient, projectKey: string, accountId: string): Promise<void> {
-  const { model } = await readThreatModel(user, projectKey);
-  if (!(await canEditThreatModel(user, appClient(), { projectKey, accountId }, model.settings))) {
-    throw new AppError('FORBIDDEN', `You can't change ${projectKey}'s mitigations. Project administrators and the roles or groups named in the app's project settings can.`);
-  }
-}
-
-/** The stories whose clauses or links point at the given threats: one search. */
-async function protectedStories(user: JiraClient, projectKey: string, threatIds: string[]): Promise<ProtectedStory[]> {
-  if (threatIds.length === 0) return [];
-  const fieldId = await findAppFieldId(user, CLAUSES_FIELD_KEY);
-  const fieldName = await appFieldName(user, CLAUSES_FIELD_KEY);
-  const stories = await searchIssues(user, {
-    jql: `project = ${jqlString(projectKey)} AND ${jqlString(fieldName)}.threat IN (${threatIds.map(jqlString).join(', ')}) ORDER BY key ASC`,
-    fields: ['summary', fieldId],
-    limit: 50,
-  });
-  return stories.map((s) => ({ key: s.key, summary: typeof s.fields.summary === 'string' ? s.fields.summary : '', clauses: readStoryClauses(s.fields[fieldId]).clauses }));
-}
 
 const summaryOf = (task: { id: string; key: string; statusName: string; categoryKey: TaskSummary['categoryKey'] }): TaskSummary => ({
   id: task.id,
@@ -65,7 +43,7 @@ export async function createTaskOnce(user: JiraClient, projectKey: string, mitig
     if (mitigation.task) return { model: current, result: current };
     const existing = await findTaskOf(user, projectKey, mitigationId);
     const threatIds = mitigation.addresses.map((a) => a.threatId);
-    const stories = existing ? [] : await protectedStories(user, projectKey, threatIds);
+    const stories = existing ? [] : await storiesLinkedTo(user, projectKey, await clausesField(user), threatIds);
     const task =
       existing ??
       (await createTask(user, {
@@ -89,7 +67,7 @@ export async function createTaskOnce(user: JiraClient, projectKey: string, mitig
 export function registerMitigationResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'mitigation/add', z.object({ draft: MitigationDraft }), async ({ payload, context }) => {
     const projectKey = projectKeyOf(context);
-    await requireEditor(userClient(), projectKey, context.accountId);
+    await requireModelEditor(userClient(), projectKey, context.accountId);
     const mitigation = await changeThreatModel(appClient(), projectKey, context.accountId, (model) => {
       const added = addMitigation(model, payload.draft, { accountId: context.accountId, now: now() });
       return { model: added.model, result: added.mitigation };
@@ -99,7 +77,7 @@ export function registerMitigationResolvers(resolver: Resolver): void {
 
   defineResolver(resolver, 'mitigation/update', MitigationEdit, async ({ payload, context }) => {
     const projectKey = projectKeyOf(context);
-    await requireEditor(userClient(), projectKey, context.accountId);
+    await requireModelEditor(userClient(), projectKey, context.accountId);
     const mitigation = await changeThreatModel(appClient(), projectKey, context.accountId, (model) => {
       const edited = editMitigation(model, payload.id, payload.baseRevision, payload.draft, { accountId: context.accountId, now: now() });
       return { model: edited.model, result: edited.mitigation };

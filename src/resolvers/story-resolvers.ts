@@ -8,9 +8,9 @@ import type { ThreatModel } from '../domain/threat-model';
 import { threatView, type ThreatView } from '../domain/threat-view';
 import { canEditThreatModel, issuePermissions } from '../jira/access';
 import { appFieldName, findAppFieldId } from '../jira/app-field';
-import { deleteIssueProperty, getIssueProperty, putIssueProperty } from '../jira/issue-properties';
+import { issueEntity } from '../jira/entity-properties';
 import type { JiraClient } from '../jira/jira-client';
-import { withLease } from '../jira/property-lease';
+import { propertyLock, withLease } from '../jira/property-lease';
 import { TaskProperty } from '../jira/mitigation-tasks';
 import { liveModel, type LiveModel } from '../jira/project-risk';
 import { readStory, storiesLinkedTo, writeStoryClauses, type StoryRecord } from '../jira/story-repository';
@@ -131,12 +131,7 @@ export function registerStoryResolvers(resolver: Resolver): void {
     const fieldId = field.id;
     // The story's own lock property serializes saves of its clauses; Jira checks the person
     // may edit the issue on every write, as these are made as the person.
-    const lock = {
-      read: () => getIssueProperty(user, issueId, STORY_LOCK_KEY),
-      create: (value: unknown) => putIssueProperty(user, issueId, STORY_LOCK_KEY, value),
-      remove: () => deleteIssueProperty(user, issueId, STORY_LOCK_KEY),
-    };
-    const { value } = await withLease(lock, { holder: context.accountId }, async () => {
+    const { value } = await withLease(propertyLock(user, issueEntity(issueId), STORY_LOCK_KEY), { holder: context.accountId }, async () => {
       const current = await readStory(user, issueId, fieldId);
       const before = readStoryClauses(current.clausesValue);
       if (before.revision !== payload.baseRevision) {

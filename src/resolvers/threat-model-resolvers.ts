@@ -1,6 +1,5 @@
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { AppError } from '../domain/app-error';
 import { ThreatEdit, ThreatStateChange, type ThreatModelView, type ThreatRow } from '../domain/resolver-contract';
 import { linkedThreatIds, readStoryClauses } from '../domain/story-clauses';
 import { ThreatDraft, type Threat } from '../domain/threat';
@@ -18,6 +17,7 @@ import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
 import { appClient, userClient } from './clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
+import { requireModelEditor } from './model-editor';
 import { CLAUSES_FIELD_KEY } from './story-resolvers';
 import { jqlString } from '../jira/jql';
 
@@ -35,19 +35,11 @@ async function storyCounts(user: JiraClient, projectKey: string): Promise<{ coun
   return { counts, fieldName };
 }
 
-/** Only editors change the model; the write itself is made as the app, after this check. */
-async function requireEditor(user: JiraClient, projectKey: string, accountId: string): Promise<void> {
-  const { model } = await readThreatModel(user, projectKey);
-  if (!(await canEditThreatModel(user, appClient(), { projectKey, accountId }, model.settings))) {
-    throw new AppError('FORBIDDEN', `You can't edit ${projectKey}'s threat model. Project administrators and the roles or groups named in the app's project settings can.`);
-  }
-}
-
 type ModelChange = (model: ThreatModel, actor: Actor) => { model: ThreatModel; threat: Threat };
 
 async function change(projectKey: string, accountId: string, apply: ModelChange): Promise<ThreatView> {
   const user = userClient();
-  await requireEditor(user, projectKey, accountId);
+  await requireModelEditor(user, projectKey, accountId);
   const actor = { accountId, now: new Date().toISOString() };
   const threat = await changeThreatModel(appClient(), projectKey, accountId, (model) => {
     const changed = apply(model, actor);

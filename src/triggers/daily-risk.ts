@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { listProjectPropertyKeys } from '../jira/project-properties';
+import { listProjectPropertyKeys } from '../jira/entity-properties';
 import { META_KEY } from '../jira/threat-model-shards';
 import { appClient } from '../resolvers/clients';
 import { recordRisk } from './task-status-changed';

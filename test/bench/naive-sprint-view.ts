@@ -12,7 +12,7 @@ import type { JiraClient } from '../../src/jira/jira-client';
 import { IssueRecord } from '../../src/jira/jira-schemas';
 import { jqlString } from '../../src/jira/jql';
 import { TASK_PROPERTY } from '../../src/jira/mitigation-tasks';
-import { getProjectProperty, listProjectPropertyKeys } from '../../src/jira/project-properties';
+import { getProperty, listProjectPropertyKeys, projectEntity } from '../../src/jira/entity-properties';
 import { searchIssues } from '../../src/jira/search-issues';
 import { readSprint, taskSprintOf, type SprintInfo } from '../../src/jira/sprint-repository';
 import { META_KEY, MetaValue, decodeShard, shardIndex } from '../../src/jira/threat-model-shards';
@@ -59,7 +59,7 @@ const getIssue = (client: JiraClient, id: string, fields: string[], properties: 
 /** The model from its properties: list the keys, GET every one of the app's model keys. */
 async function naiveModel(client: JiraClient, projectKey: string, concurrency: number): Promise<ThreatModel> {
   const keys = (await listProjectPropertyKeys(client, projectKey)).filter((k) => k === META_KEY || shardIndex(k) !== undefined);
-  const values = await mapLimit(keys, concurrency, (key) => getProjectProperty(client, projectKey, key));
+  const values = await mapLimit(keys, concurrency, (key) => getProperty(client, projectEntity(projectKey), key));
   const base = emptyThreatModel();
   const model: ThreatModel = { ...base, threats: [], mitigations: [] };
   keys.forEach((key, i) => {

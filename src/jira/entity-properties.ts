@@ -1,0 +1,52 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import type { JiraClient } from './jira-client';
+import { JiraApiError } from './jira-errors';
+
+// Issue and project entity properties behave the same; only the path differs. Each path is a
+// literal `route` template passed straight to the client, the only shape Forge's scope linter
+// reads (test/manifest checks it).
+export type Entity = { kind: 'issue'; id: string } | { kind: 'project'; id: string };
+
+const PropertyKeys = z.looseObject({ keys: z.array(z.looseObject({ key: z.string() })) });
+const EntityProperty = z.looseObject({ key: z.string(), value: z.unknown() });
+
+const notFoundIsUndefined = (error: unknown): undefined => {
+  if (error instanceof JiraApiError && error.kind === 'NOT_FOUND') return undefined;
+  throw error;
+};
+
+/** Keys of every property of a project: one request, whatever their number. */
+export async function listProjectPropertyKeys(client: JiraClient, project: string): Promise<string[]> {
+  const answer = await client.get(route`/rest/api/3/project/${project}/properties`.value, PropertyKeys);
+  return answer.keys.map((k) => k.key);
+}
+
+/** A property's value, or undefined when it does not exist. */
+export async function getProperty(client: JiraClient, entity: Entity, key: string): Promise<unknown> {
+  const read =
+    entity.kind === 'issue'
+      ? client.get(route`/rest/api/3/issue/${entity.id}/properties/${key}`.value, EntityProperty)
+      : client.get(route`/rest/api/3/project/${entity.id}/properties/${key}`.value, EntityProperty);
+  return read.then((p) => p.value, notFoundIsUndefined);
+}
+
+/** Writes a property; true when Jira created it (it did not exist before this write). */
+export async function putProperty(client: JiraClient, entity: Entity, key: string, value: unknown): Promise<boolean> {
+  const status =
+    entity.kind === 'issue'
+      ? await client.putForStatus(route`/rest/api/3/issue/${entity.id}/properties/${key}`.value, value)
+      : await client.putForStatus(route`/rest/api/3/project/${entity.id}/properties/${key}`.value, value);
+  return status === 201;
+}
+
+export async function deleteProperty(client: JiraClient, entity: Entity, key: string): Promise<void> {
+  const removal =
+    entity.kind === 'issue'
+      ? client.delete(route`/rest/api/3/issue/${entity.id}/properties/${key}`.value)
+      : client.delete(route`/rest/api/3/project/${entity.id}/properties/${key}`.value);
+  await removal.catch(notFoundIsUndefined);
+}
+
+export const projectEntity = (key: string): Entity => ({ kind: 'project', id: key });
+export const issueEntity = (id: string): Entity => ({ kind: 'issue', id });
