@@ -9,7 +9,7 @@ import { useLiveRefresh } from '../common/use-live-refresh';
 import { EditorsNote } from './editors-note';
 import { MitigationDialog, type MitigationTarget } from './mitigation-dialog';
 import { mitigationsOf } from './model-updates';
-import { ModelProblems } from './model-problems';
+import { ProblemsMessage } from '../common/problems-message';
 import { ProjectRisk } from './project-risk';
 import { StateChangeFailureMessage, type StateChangeFailure } from './state-change-failure';
 import { showSuccessFlag } from './success-flag';
@@ -100,7 +100,7 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
 
   return (
     <Stack space="space.200">
-      {view.problems.length > 0 && <ModelProblems problems={view.problems} />}
+      {view.problems.length > 0 && <ProblemsMessage problems={view.problems} />}
       {failure && <StateChangeFailureMessage failure={failure} model={model} onDismiss={() => setFailure(undefined)} />}
 
       {view.threats.length === 0 ? (

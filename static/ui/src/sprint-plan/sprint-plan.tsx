@@ -5,7 +5,7 @@ import type { SprintPlanView } from '../../../../src/domain/resolver-contract';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { useLiveRefresh } from '../common/use-live-refresh';
-import { ProblemsMessage } from '../story-panel/problems-message';
+import { ProblemsMessage } from '../common/problems-message';
 import { PlannedStories } from './planned-stories';
 import { PullInList } from './pull-in-list';
 import { SprintHeader } from './sprint-header';

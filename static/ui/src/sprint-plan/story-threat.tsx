@@ -1,8 +1,8 @@
+import { MitigationSummary } from '../mitigations/mitigation-summary';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { SprintMitigation, SprintPlanView } from '../../../../src/domain/resolver-contract';
-import { MitigationStatusLozenge } from '../mitigations/mitigation-status-lozenge';
-import { needsTask, strengthAgainst, strengthText } from '../mitigations/strength';
+import { needsTask } from '../mitigations/strength';
 import { TaskLink } from '../mitigations/task-link';
 import { ThreatRiskText } from '../mitigations/threat-risk-text';
 import { SeverityLozenge } from '../threats/severity-lozenge';
@@ -61,25 +61,13 @@ export function StoryThreat({ threatId, storyKey, threats, mitigations }: Props)
 }
 
 function MitigationLine({ mitigation, threatId, storyKey }: { mitigation: SprintMitigation; threatId: string; storyKey: string }) {
-  const strength = strengthAgainst(mitigation, threatId);
   // A mitigation already in place, or rejected, needs no task: "No task yet" would be wrong
   // there, and "Done" without a task says again what its status says.
   const showPlace = mitigation.place === 'not-created' ? needsTask(mitigation) : mitigation.place !== 'done' || mitigation.task !== null;
   return (
     <Box as="li" xcss={itemStyles} testId={`mitigation-${storyKey}-${threatId}-${mitigation.id}`}>
       <Inline space="space.075" alignBlock="center" shouldWrap>
-        <Text size="small" color="color.text.subtlest">
-          {mitigation.id}
-        </Text>
-        <Text size="small" weight="medium">
-          {mitigation.title}
-        </Text>
-        {strength !== undefined && (
-          <Text size="small" color="color.text.subtle">
-            {strengthText(strength)}
-          </Text>
-        )}
-        <MitigationStatusLozenge status={mitigation.status} />
+        <MitigationSummary mitigation={mitigation} threatId={threatId} />
         {showPlace && (
           <Text size="small" weight={mitigation.place === 'this-sprint' ? 'medium' : undefined} color={placeColor(mitigation.place)}>
             {placeText(mitigation.place, mitigation.otherSprintName)}

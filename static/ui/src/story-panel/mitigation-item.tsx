@@ -1,9 +1,9 @@
+import { MitigationSummary } from '../mitigations/mitigation-summary';
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { MitigationView } from '../../../../src/domain/resolver-contract';
 import { useFocusOnRequest } from '../common/focus-request';
-import { MitigationStatusLozenge } from '../mitigations/mitigation-status-lozenge';
-import { needsTask, strengthAgainst, strengthText } from '../mitigations/strength';
+import { needsTask } from '../mitigations/strength';
 import { TaskLink } from '../mitigations/task-link';
 
 const itemStyles = xcss({ margin: 'space.0' });
@@ -26,7 +26,6 @@ interface Props {
 
 /** One mitigation of a threat, in a line: title, strength, status, and its task or a way to create it. */
 export function MitigationItem({ mitigation, scope, threatId, canEdit, canCreateTasks, creatingTask, taskError, onCreateTask, onEdit }: Props) {
-  const strength = strengthAgainst(mitigation, threatId);
   const canCreate = canCreateTasks && needsTask(mitigation);
   const editRef = useFocusOnRequest<HTMLButtonElement>(editMitigationKey(scope, threatId, mitigation.id));
 
@@ -34,18 +33,7 @@ export function MitigationItem({ mitigation, scope, threatId, canEdit, canCreate
     <Box as="li" xcss={itemStyles} testId={`mitigation-${threatId}-${mitigation.id}`}>
       <Stack space="space.025">
         <Inline space="space.075" alignBlock="center" shouldWrap>
-          <Text size="small" color="color.text.subtlest">
-            {mitigation.id}
-          </Text>
-          <Text size="small" weight="medium">
-            {mitigation.title}
-          </Text>
-          {strength !== undefined && (
-            <Text size="small" color="color.text.subtle">
-              {strengthText(strength)}
-            </Text>
-          )}
-          <MitigationStatusLozenge status={mitigation.status} />
+          <MitigationSummary mitigation={mitigation} threatId={threatId} />
           {mitigation.task && <TaskLink task={mitigation.task} />}
           {canCreate && (
             <Button

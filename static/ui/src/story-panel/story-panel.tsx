@@ -11,7 +11,7 @@ import { editButtonKey } from './clause-controls';
 import { ClauseList } from './clause-list';
 import { DirectThreats } from './direct-threats';
 import { NoClauses } from './no-clauses';
-import { ProblemsMessage } from './problems-message';
+import { ProblemsMessage } from '../common/problems-message';
 import { ReadOnlyNote } from './read-only-note';
 import { SaveErrorMessage } from './save-error-message';
 import { ThreatMitigations } from './threat-mitigations';

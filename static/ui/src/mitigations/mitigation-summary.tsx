@@ -1,0 +1,25 @@
+import { Text } from '@atlaskit/primitives';
+import type { MitigationView } from '../../../../src/domain/resolver-contract';
+import { MitigationStatusLozenge } from './mitigation-status-lozenge';
+import { strengthAgainst, strengthText } from './strength';
+
+/** A mitigation in one line, as seen from one threat: id, title, strength against it, status. */
+export function MitigationSummary({ mitigation, threatId }: { mitigation: MitigationView; threatId: string }) {
+  const strength = strengthAgainst(mitigation, threatId);
+  return (
+    <>
+      <Text size="small" color="color.text.subtlest">
+        {mitigation.id}
+      </Text>
+      <Text size="small" weight="medium">
+        {mitigation.title}
+      </Text>
+      {strength !== undefined && (
+        <Text size="small" color="color.text.subtle">
+          {strengthText(strength)}
+        </Text>
+      )}
+      <MitigationStatusLozenge status={mitigation.status} />
+    </>
+  );
+}
