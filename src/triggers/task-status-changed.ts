@@ -2,7 +2,7 @@ import { route } from '@forge/api';
 import { z } from 'zod';
 import { dayOf } from '../domain/risk-history';
 import { statusFromTask } from '../domain/task-status';
-import { followTaskStatus } from '../domain/threat-model';
+import { followTaskStatus, type ThreatModel } from '../domain/threat-model';
 import { IssueRecord } from '../jira/jira-schemas';
 import { TASK_PROPERTY, TaskProperty } from '../jira/mitigation-tasks';
 import { liveModel } from '../jira/project-risk';
@@ -36,17 +36,19 @@ export async function onIssueUpdated(event: unknown): Promise<void> {
   const { projectKey, mitigationId } = property.data;
   const task = { statusName: status.data.name, categoryKey: status.data.statusCategory.key };
   const now = new Date().toISOString();
-  await changeThreatModel(app, projectKey, 'trigger', (model) => {
-    if (!model.mitigations.some((m) => m.id === mitigationId)) return { model, result: undefined };
-    const mitigationStatus = statusFromTask(task, model.settings.statusMapping);
-    return { model: followTaskStatus(model, mitigationId, mitigationStatus, { accountId: 'app', now }).model, result: undefined };
+  const model = await changeThreatModel(app, projectKey, 'trigger', (current) => {
+    if (!current.mitigations.some((m) => m.id === mitigationId)) return { model: current, result: current };
+    const mitigationStatus = statusFromTask(task, current.settings.statusMapping);
+    const next = followTaskStatus(current, mitigationId, mitigationStatus, { accountId: 'app', now }).model;
+    return { model: next, result: next };
   });
-  await recordRisk(projectKey, now);
+  await recordRisk(projectKey, now, model);
 }
 
-export async function recordRisk(projectKey: string, now: string): Promise<void> {
+/** Records today's risk point; `model` when the caller has just read or written it. */
+export async function recordRisk(projectKey: string, now: string, model?: ThreatModel): Promise<void> {
   const app = appClient();
-  const { model } = await readThreatModel(app, projectKey);
-  const { risk } = await liveModel(app, projectKey, model);
+  const current = model ?? (await readThreatModel(app, projectKey)).model;
+  const { risk } = await liveModel(app, projectKey, current);
   await saveRiskPoint(app, projectKey, { date: dayOf(now), now: risk.now, planned: risk.planned });
 }
