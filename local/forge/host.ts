@@ -26,12 +26,6 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
   const invoker = createInvoker(manifest);
   const triggers = deliverSiteEvents(site, manifest, invoker);
   const users = () => site.store.all('user').filter((u) => u.accountType === 'atlassian');
-  const token = new Map<string, string>();
-  const userToken = (accountId: string) => {
-    let t = token.get(accountId);
-    if (!t) token.set(accountId, (t = site.auth.issueForgeToken(accountId)));
-    return t;
-  };
 
   const actingUser = (req: IncomingMessage): LocalUser => {
     const cookie = /(?:^|;\s*)local_jira_user=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
@@ -42,7 +36,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
   /** Calls the local site's REST API as a person, exactly as Jira's own frontend would. */
   const jiraAs = async (user: LocalUser, restPath: string, init: { method?: string; body?: string | null; headers?: Array<[string, string]> } = {}) => {
     const headers = new Headers(init.headers ?? []);
-    headers.set('Authorization', `Bearer ${userToken(user.accountId)}`);
+    headers.set('Authorization', `Bearer ${site.auth.tokenFor(user.accountId)}`);
     const response = await fetch(`${site.url}${restPath}`, { method: init.method ?? 'GET', headers, ...(init.body ? { body: init.body } : {}) });
     return { status: response.status, statusText: response.statusText, headers: Object.fromEntries(response.headers.entries()), body: await response.text() };
   };

@@ -26,15 +26,6 @@ const noopMetric = { incr: () => undefined, decr: () => undefined, measure: () =
 const metrics = { counter: () => noopMetric, timing: () => noopMetric, gauge: () => noopMetric };
 
 export function installForgeRuntime(site: LocalSite, appId: string): void {
-  const tokens = new Map<string, string>();
-  const tokenFor = (accountId: string) => {
-    let token = tokens.get(accountId);
-    if (!token) {
-      token = site.auth.issueForgeToken(accountId);
-      tokens.set(accountId, token);
-    }
-    return token;
-  };
   const g = globalThis as Record<string, unknown>;
   g.__forge_fetch__ = async (target: FetchTarget, path: string, init: RequestInit = {}) => {
     if (target.remote && target.remote !== 'jira') throw new Error(`The local Forge host only proxies Jira, not '${target.remote}'.`);
@@ -42,7 +33,7 @@ export function installForgeRuntime(site: LocalSite, appId: string): void {
     const accountId = target.provider === 'app' ? APP_ACCOUNT_ID : (target.accountId ?? invocation?.accountId);
     if (!accountId) throw new Error('asUser() was called outside of a user invocation.');
     const headers = new Headers(init.headers);
-    headers.set('Authorization', `Bearer ${tokenFor(accountId)}`);
+    headers.set('Authorization', `Bearer ${site.auth.tokenFor(accountId)}`);
     return fetch(`${site.url}${path}`, { ...init, headers });
   };
   g.__forge_runtime__ = {

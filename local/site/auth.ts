@@ -11,10 +11,19 @@ export class Authenticator {
 
   constructor(private readonly store: Store) {}
 
-  /** A token the Forge host puts on requests made as this account (or 'app'). */
+  private readonly tokensByAccount = new Map<string, string>();
+
+  /** A new token the Forge host puts on requests made as this account (or the app). */
   issueForgeToken(accountId: string): string {
     const token = randomBytes(24).toString('hex');
     this.bearer.set(token, accountId);
+    return token;
+  }
+
+  /** The host's standing token for an account, issued once. */
+  tokenFor(accountId: string): string {
+    let token = this.tokensByAccount.get(accountId);
+    if (!token) this.tokensByAccount.set(accountId, (token = this.issueForgeToken(accountId)));
     return token;
   }
 
