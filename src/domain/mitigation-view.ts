@@ -1,4 +1,4 @@
-import type { Mitigation } from './mitigation';
+import type { Mitigation, MitigationStatus } from './mitigation';
 import type { MitigationView, TaskSummary } from './resolver-contract';
 import { DEFAULT_STATUS_MAPPING, statusFromTask, type StatusMapping } from './task-status';
 
@@ -10,4 +10,21 @@ export function mitigationView(mitigation: Mitigation, tasks: Map<string, TaskSu
   const task = (mitigation.task && tasks.get(mitigation.task.id)) ?? null;
   const live = task && mitigation.status !== 'rejected' ? statusFromTask({ statusName: task.statusName, categoryKey: task.categoryKey }, mapping) : mitigation.status;
   return { ...mitigation, task: task ?? (mitigation.task ? { ...mitigation.task, statusName: 'Unknown', categoryKey: 'new' } : null), status: live, storedStatus: mitigation.status };
+}
+
+const CATEGORY_NAMES = { new: 'To Do', indeterminate: 'In Progress', done: 'Done' } as const;
+
+/** What the model alone says of a task (the status trigger keeps it in step): Jira's category names. */
+export function storedTaskSummary(task: { id: string; key: string }, status: MitigationStatus): TaskSummary {
+  const categoryKey = status === 'implemented' || status === 'existing' ? 'done' : status === 'in-progress' ? 'indeterminate' : 'new';
+  return { ...task, statusName: CATEGORY_NAMES[categoryKey], categoryKey };
+}
+
+/**
+ * For views that read only some tasks live (the sprint view reads the sprint's own): those
+ * follow their live status, the others keep the model's stored status.
+ */
+export function mitigationViewPartlyLive(mitigation: Mitigation, liveTasks: Map<string, TaskSummary>, mapping: StatusMapping = DEFAULT_STATUS_MAPPING): MitigationView {
+  if (!mitigation.task || liveTasks.has(mitigation.task.id)) return mitigationView(mitigation, liveTasks, mapping);
+  return { ...mitigation, task: storedTaskSummary(mitigation.task, mitigation.status), storedStatus: mitigation.status };
 }

@@ -143,12 +143,19 @@ export interface SprintStory {
   directThreatIds: string[];
 }
 
-export interface SprintMitigation extends MitigationView {
+/**
+ * A mitigation as the sprint view shows it: without what-to-implement and how-to-verify texts,
+ * which the view never shows and which made a 2,000-story answer megabytes long.
+ */
+export interface SprintMitigation extends Pick<MitigationView, 'id' | 'title' | 'controlType' | 'addresses' | 'status' | 'storedStatus' | 'task' | 'rejectionReason'> {
   /** Where its task is relative to this sprint. */
   place: TaskPlace;
   /** Name of the other sprint, when place is other-sprint. */
   otherSprintName?: string;
 }
+
+/** A threat as the sprint view shows it: no description, which the view never shows. */
+export type SprintThreat = Pick<ThreatView, 'id' | 'title' | 'stride' | 'probability' | 'impact' | 'component' | 'state' | 'severity' | 'source' | 'revision'> & { risk: ThreatRisk };
 
 /** Security work to pull into the sprint: highest risk removed first. */
 export interface PullInItem {
@@ -174,7 +181,7 @@ export interface SprintPlanView {
   sprint: { id: number; name: string; state: 'active' | 'future' | 'closed'; goal: string; boardId: number };
   projectKey: string;
   stories: SprintStory[];
-  threats: Record<string, ThreatView & { risk: ThreatRisk }>;
+  threats: Record<string, SprintThreat>;
   mitigations: SprintMitigation[];
   pullIn: PullInItem[];
   warnings: SprintWarning[];

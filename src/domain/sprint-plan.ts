@@ -1,17 +1,17 @@
 import type { Mitigation } from './mitigation';
-import type { MitigationView, PullInItem, SprintMitigation, SprintStory, SprintWarning, TaskPlace, ThreatRisk } from './resolver-contract';
+import type { MitigationView, PullInItem, SprintMitigation, SprintStory, SprintThreat, SprintWarning, TaskPlace, ThreatRisk } from './resolver-contract';
 import { mitigationsByThreat, projectRisk } from './residual-risk';
 import { severityScore } from './severity';
 import { linkedThreatIds } from './story-clauses';
 import type { Threat } from './threat';
 import { asMitigations, threatRisk } from './threat-risk';
-import { threatView, type ThreatView } from './threat-view';
+import { threatView } from './threat-view';
 
-export interface TaskSprint {
-  sprintId: number | null;
-  sprintName?: string;
-  sprintState?: 'active' | 'future' | 'closed';
-}
+/**
+ * Where a task is: a known sprint (with its name when the search returned it), some other
+ * open sprint (an ids-only search tells that much, and no more), or no sprint.
+ */
+export type TaskSprint = { sprintId: number; sprintName?: string; sprintState?: 'active' | 'future' | 'closed' } | { sprintId: null } | { sprintId: 'other-open' };
 
 export interface SprintPlanInput {
   sprintId: number;
@@ -24,7 +24,7 @@ export interface SprintPlanInput {
 }
 
 export interface SprintPlan {
-  threats: Record<string, ThreatView & { risk: ThreatRisk }>;
+  threats: Record<string, SprintThreat>;
   mitigations: SprintMitigation[];
   pullIn: PullInItem[];
   warnings: SprintWarning[];
@@ -37,9 +37,16 @@ function placeOf(m: MitigationView, sprintId: number, taskSprints: Map<string, T
   if (IN_PLACE.has(m.status) || m.task?.categoryKey === 'done') return { place: 'done' };
   if (!m.task) return { place: 'not-created' };
   const where = taskSprints.get(m.task.id);
-  if (where?.sprintId === sprintId) return { place: 'this-sprint' };
-  if (where?.sprintId !== null && where?.sprintId !== undefined && where.sprintState !== 'closed') return { place: 'other-sprint', ...(where.sprintName ? { otherSprintName: where.sprintName } : {}) };
+  if (!where || where.sprintId === null) return { place: 'backlog' };
+  if (where.sprintId === sprintId) return { place: 'this-sprint' };
+  if (where.sprintId === 'other-open') return { place: 'other-sprint' };
+  if (where.sprintState !== 'closed') return { place: 'other-sprint', ...(where.sprintName ? { otherSprintName: where.sprintName } : {}) };
   return { place: 'backlog' };
+}
+
+function sprintThreat(threat: Threat, risk: ThreatRisk): SprintThreat {
+  const { id, title, stride, probability, impact, component, state, severity, source, revision } = threatView(threat);
+  return { id, title, stride, probability, impact, component, state, severity, source, revision, risk };
 }
 
 /**
@@ -58,10 +65,20 @@ export function planSprint(input: SprintPlanInput): SprintPlan {
   const threats: SprintPlan['threats'] = {};
   for (const id of storiesByThreat.keys()) {
     const threat = active.get(id);
-    if (threat) threats[id] = { ...threatView(threat), risk: threatRisk(threat, byThreat.get(id) ?? []) };
+    if (threat) threats[id] = sprintThreat(threat, threatRisk(threat, byThreat.get(id) ?? []));
   }
   const relevant = input.mitigations.filter((m) => m.status !== 'rejected' && m.addresses.some((a) => a.threatId in threats));
-  const mitigations: SprintMitigation[] = relevant.map((m) => ({ ...m, ...placeOf(m, input.sprintId, input.taskSprints) }));
+  const mitigations: SprintMitigation[] = relevant.map((m) => ({
+    id: m.id,
+    title: m.title,
+    controlType: m.controlType,
+    addresses: m.addresses,
+    status: m.status,
+    storedStatus: m.storedStatus,
+    task: m.task,
+    rejectionReason: m.rejectionReason,
+    ...placeOf(m, input.sprintId, input.taskSprints),
+  }));
   return {
     threats,
     mitigations,

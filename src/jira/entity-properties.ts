@@ -22,6 +22,18 @@ export async function listProjectPropertyKeys(client: JiraClient, project: strin
   return answer.keys.map((k) => k.key);
 }
 
+const ProjectWithProperties = z.looseObject({ properties: z.record(z.string(), z.unknown()).optional() });
+
+/**
+ * Several project properties in ONE request (GET project with `properties`): the values of
+ * the keys that exist, by key. Keys that do not exist are simply absent.
+ */
+export async function getProjectProperties(client: JiraClient, project: string, keys: string[]): Promise<Record<string, unknown>> {
+  if (keys.length === 0) return {};
+  const answer = await client.get(route`/rest/api/3/project/${project}?properties=${keys.join(',')}`.value, ProjectWithProperties);
+  return answer.properties ?? {};
+}
+
 /** A property's value, or undefined when it does not exist. */
 export async function getProperty(client: JiraClient, entity: Entity, key: string): Promise<unknown> {
   const read =

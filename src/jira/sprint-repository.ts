@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { SprintChoice, SprintStory } from '../domain/resolver-contract';
+import type { SprintChoice, SprintStory, TaskSummary } from '../domain/resolver-contract';
 import { readStoryClauses } from '../domain/story-clauses';
 import type { TaskSprint } from '../domain/sprint-plan';
 import type { JiraClient } from './jira-client';
@@ -31,11 +31,18 @@ export function currentSprint(value: unknown): SprintInfo | undefined {
   return list.data.find((s) => s.state !== 'closed') ?? list.data.at(-1);
 }
 
+const Category = z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done']) }) });
+
 /**
- * The sprint's stories with their clauses, in ceil(N/100) requests. Mitigation tasks in the
- * sprint are left out: they are the security work, not the stories.
+ * The sprint's issues in ceil(N/100) requests: its stories with their clauses, and apart from
+ * them its mitigation tasks (the security work already planned) with their live status.
  */
-export async function sprintStories(user: JiraClient, projectKey: string, sprintId: number, fields: { clauses: string; sprint: string }): Promise<{ stories: SprintStory[]; sprint?: SprintInfo }> {
+export async function sprintStories(
+  user: JiraClient,
+  projectKey: string,
+  sprintId: number,
+  fields: { clauses: string; sprint: string },
+): Promise<{ stories: SprintStory[]; tasks: TaskSummary[]; sprint?: SprintInfo }> {
   const issues = await searchIssues(user, {
     jql: `project = ${jqlString(projectKey)} AND sprint = ${sprintId} ORDER BY rank ASC`,
     fields: ['summary', 'status', fields.clauses, fields.sprint],
@@ -49,7 +56,26 @@ export async function sprintStories(user: JiraClient, projectKey: string, sprint
       const status = Status.safeParse(i.fields.status);
       return { issueId: i.id, issueKey: i.key, summary: typeof i.fields.summary === 'string' ? i.fields.summary : '', statusName: status.success ? status.data.name : '', clauses, directThreatIds };
     });
-  return { stories, ...(sprint ? { sprint } : {}) };
+  const tasks = issues
+    .filter((i) => i.properties[TASK_PROPERTY] !== undefined)
+    .map((i): TaskSummary => {
+      const status = Category.safeParse(i.fields.status);
+      return { id: i.id, key: i.key, statusName: status.success ? status.data.name : 'Unknown', categoryKey: status.success ? status.data.statusCategory.key : 'new' };
+    });
+  return { stories, tasks, ...(sprint ? { sprint } : {}) };
+}
+
+/**
+ * Ids of the project's mitigation tasks in open sprints other than this one: ids only, so one
+ * request answers for up to 5,000 tasks (Jira's page for id-only searches).
+ */
+export async function tasksInOtherOpenSprints(user: JiraClient, projectKey: string, sprintId: number): Promise<Set<string>> {
+  const issues = await searchIssues(user, {
+    jql: `project = ${jqlString(projectKey)} AND issue.property[${TASK_PROPERTY}].mitigationId IS NOT EMPTY AND sprint in openSprints() AND sprint != ${sprintId}`,
+    fields: ['id'],
+    pageSize: 5000,
+  });
+  return new Set(issues.map((i) => i.id));
 }
 
 /** Where each task sits, from the Sprint field of the tasks' search. */

@@ -2,7 +2,7 @@ import { Mitigation } from '../domain/mitigation';
 import { Threat } from '../domain/threat';
 import { emptyThreatModel, type ThreatModel } from '../domain/threat-model';
 import type { JiraClient } from './jira-client';
-import { getProperty, listProjectPropertyKeys, projectEntity, putProperty } from './entity-properties';
+import { getProjectProperties, listProjectPropertyKeys, projectEntity, putProperty } from './entity-properties';
 import { propertyLock, withLease } from './property-lease';
 import { LOCK_KEY, META_KEY, MetaValue, decodeShard, encodeShard, packShards, shardIndex, shardKey, type ModelRecord, type StoredShard } from './threat-model-shards';
 
@@ -19,19 +19,29 @@ export interface StoredThreatModel {
 }
 
 /**
- * The meta names its shards, so a read is the meta, then every shard in parallel: two
- * requests for a model of up to ~150 threats, growing with its size in shards, never with its
- * number of threats. A meta that is missing or broken falls back to listing the properties.
+ * Shard keys asked for with the meta in the first request. Unknown keys cost nothing (Jira
+ * leaves them out), so a model of up to this many shards (about 3,000 threats with 6,000
+ * mitigations) is read in ONE request, whatever its number of threats.
+ */
+export const FIRST_READ_SHARDS = 64;
+
+/**
+ * One GET of the project with the meta and shards 0..63 as `properties`; a second request only
+ * for shards beyond those the meta lists. Every shard found is read, listed or not: a writer
+ * stores shards before the meta, so a record moving to a new shard is never missed. A meta
+ * that is missing or broken falls back to listing the properties.
  */
 async function readProperties(client: JiraClient, projectKey: string): Promise<{ meta: unknown; shardKeys: string[]; shardValues: unknown[] }> {
-  const meta = await getProperty(client, projectEntity(projectKey), META_KEY);
+  const firstKeys = Array.from({ length: FIRST_READ_SHARDS }, (_, i) => shardKey(i));
+  const first = await getProjectProperties(client, projectKey, [META_KEY, ...firstKeys]);
+  const meta = first[META_KEY];
   const listed = MetaValue.safeParse(meta);
-  if (listed.success && listed.data.shards) {
-    const shardKeys = listed.data.shards.map(shardKey);
-    return { meta, shardKeys, shardValues: await Promise.all(shardKeys.map((k) => getProperty(client, projectEntity(projectKey), k))) };
-  }
-  const shardKeys = (await listProjectPropertyKeys(client, projectKey)).filter((k) => shardIndex(k) !== undefined);
-  return { meta, shardKeys, shardValues: await Promise.all(shardKeys.map((k) => getProperty(client, projectEntity(projectKey), k))) };
+  const expected = listed.success && listed.data.shards ? listed.data.shards.map(shardKey) : (await listProjectPropertyKeys(client, projectKey)).filter((k) => shardIndex(k) !== undefined);
+  const missing = expected.filter((k) => !(k in first) && !firstKeys.includes(k));
+  const rest = await getProjectProperties(client, projectKey, missing);
+  const values: Record<string, unknown> = { ...first, ...rest };
+  const shardKeys = [...new Set([...expected, ...Object.keys(values).filter((k) => shardIndex(k) !== undefined)])].sort((a, b) => shardIndex(a)! - shardIndex(b)!);
+  return { meta, shardKeys, shardValues: shardKeys.map((k) => values[k]) };
 }
 
 /** Reads the whole model (see readProperties for what it costs). */

@@ -5,6 +5,7 @@ import { restAs, startTestSite } from '../../test/support/local-site';
 import type { Envelope } from '../domain/envelope';
 import type { SprintChoice, SprintPlanView } from '../domain/resolver-contract';
 import { resolver } from '../index';
+import { addBenchSprint, random, removeDemoTasks, seedBenchModel, type BenchSprint, type SeededModel } from '../../test/bench/bench-data';
 
 const onSprint = (id: number) => ({ type: 'jira:sprintAction', sprint: { id }, board: { id: 1 }, project: { id: '10000', key: 'PAY' } });
 
@@ -77,7 +78,7 @@ describe('sprint planning', () => {
     });
   });
 
-  it.each([20, 200, 2000])('stays within ceil(N/100) + 4 Jira requests for a sprint of %i stories', async (count) => {
+  it.each([20, 200, 2000])('stays within ceil(N/100) + 4 Jira requests for a sprint of %i stories (demo model)', async (count) => {
     const sprintId = site.store.next('sprint', 100);
     site.store.put('sprint', sprintId, { id: sprintId, boardId: 1, name: `Load sprint ${count}`, state: 'future', goal: '' });
     addSprintStories(site, sprintId, count);
@@ -89,5 +90,54 @@ describe('sprint planning', () => {
     console.log(`sprint of ${count} stories: ${requests} Jira requests (budget ${budget})`);
     expect(view.stories).toHaveLength(count);
     expect(requests).toBeLessThanOrEqual(budget);
+  }, 60_000);
+});
+
+describe('sprint planning cost with a 1,000-threat, 2,000-mitigation model and 300 tasks', () => {
+  let site: LocalSite;
+  let call: ReturnType<typeof resolverCaller>;
+  let sprints: BenchSprint[];
+  let seeded: SeededModel;
+
+  beforeAll(async () => {
+    site = await startTestSite({ demo: true });
+    call = resolverCaller(site, resolver);
+    const rng = random(20261123);
+    removeDemoTasks(site);
+    sprints = [20, 200, 2000].map((size) => addBenchSprint(site, size, 1000, rng));
+    seeded = await seedBenchModel(site, { threats: 1000, mitigations: 2000, tasks: 300, retiredShare: 0.02, seed: 7 }, sprints);
+  }, 120_000);
+  afterAll(() => site.close());
+
+  it.each([0, 1, 2])('stays within ceil(N/100) + 4 requests whatever the model (sprint %#)', async (index) => {
+    const sprint = sprints[index]!;
+    expect(seeded.shards).toBeGreaterThan(10);
+    const get = async () => {
+      const answer = (await call('bob', 'sprint/get', {}, onSprint(sprint.sprintId))) as Envelope<SprintPlanView>;
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.data;
+    };
+    await get();
+    const mark = site.log.mark();
+    const view = await get();
+    const requests = site.log.since(mark).length;
+    const budget = Math.ceil(sprint.size / 100) + 4;
+    console.log(`sprint of ${sprint.size} stories, ${seeded.threats} threats in ${seeded.shards} shards, ${seeded.tasks} tasks: ${requests} Jira requests (budget ${budget})`);
+    expect(view.stories).toHaveLength(sprint.size);
+    expect(requests).toBeLessThanOrEqual(budget);
+    // Every kind of place is told apart, from the sprint's own search and the id-only one.
+    const places = new Set(view.mitigations.map((m) => m.place));
+    expect(places).toContain('this-sprint');
+    expect(places).toContain('backlog');
+    if (sprint.size >= 200) expect(places).toContain('other-sprint');
+    // ...and each place is where the site has the task.
+    const sprintOf = (key: string) => site.store.all('issue').find((i) => i.key === key)?.sprintId ?? null;
+    for (const m of view.mitigations.filter((v) => v.task && v.place !== 'done')) {
+      const where = sprintOf(m.task!.key);
+      if (m.place === 'this-sprint') expect(where).toBe(sprint.sprintId);
+      else if (m.place === 'other-sprint') expect([null, sprint.sprintId]).not.toContain(where);
+      else expect([m.id, where]).toEqual([m.id, null]);
+    }
+    expect(view.mitigations.filter((m) => m.place === 'this-sprint').length).toBeGreaterThan(seeded.tasksInSprint.get(sprint.sprintId)! * 0.9);
   }, 60_000);
 });

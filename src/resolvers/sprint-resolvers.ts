@@ -2,12 +2,12 @@ import type Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
 import type { SprintChoice, SprintPlanView } from '../domain/resolver-contract';
-import { planSprint, type TaskSprint } from '../domain/sprint-plan';
+import { mitigationViewPartlyLive } from '../domain/mitigation-view';
+import { planSprint, type SprintPlanInput, type TaskSprint } from '../domain/sprint-plan';
 import { projectPermissions } from '../jira/access';
 import { sprintFieldId } from '../jira/app-field';
 import type { JiraClient } from '../jira/jira-client';
-import { liveModel } from '../jira/project-risk';
-import { moveToSprint, openSprints, readSprint, sprintStories, taskSprintOf } from '../jira/sprint-repository';
+import { moveToSprint, openSprints, readSprint, sprintStories, tasksInOtherOpenSprints } from '../jira/sprint-repository';
 import { readThreatModel } from '../jira/threat-model-store';
 import { userClient } from './clients';
 import { projectKeyOf } from './context-project';
@@ -28,29 +28,39 @@ function sprintIdOf(payloadId: number | undefined, context: InvocationContext): 
 }
 
 /**
- * The sprint's security plan in ceil(N/100) + 4 requests for a model of one shard: the
- * sprint's stories with their clauses and Sprint field (which also names the sprint), the
- * model (meta, then shards), one search for every task with its sprint, and the permissions.
+ * What the sprint's security plan is computed from, in ceil(N/100) + 4 requests whatever the size of the model and
+ * the number of tasks: the sprint's issues (stories with clauses and Sprint field, which also
+ * names the sprint, and the sprint's own tasks with live status), the model (one GET), the ids
+ * of tasks in other open sprints (one id-only search), and the permissions. Tasks elsewhere
+ * show the model's stored status, which the status trigger keeps in step.
  */
-async function sprintPlan(user: JiraClient, projectKey: string, sprintId: number): Promise<SprintPlanView> {
+export async function readSprintPlanInputs(user: JiraClient, projectKey: string, sprintId: number) {
   const field = await clausesField(user);
   const sprintField = await sprintFieldId(user);
-  const [{ stories, sprint: fromStories }, stored, perms] = await Promise.all([
+  const [{ stories, tasks, sprint: fromStories }, stored, elsewhere, perms] = await Promise.all([
     sprintStories(user, projectKey, sprintId, { clauses: field.id, sprint: sprintField }),
     readThreatModel(user, projectKey),
+    tasksInOtherOpenSprints(user, projectKey, sprintId),
     projectPermissions(user, projectKey, ['SCHEDULE_ISSUES', 'EDIT_ISSUES', 'CREATE_ISSUES', 'LINK_ISSUES']),
   ]);
-  const [sprint, live] = await Promise.all([fromStories ?? readSprint(user, sprintId), liveModel(user, projectKey, stored.model, sprintField)]);
-  const taskSprints = new Map<string, TaskSprint>(live.tasks.map((t) => [t.id, taskSprintOf(t.sprintValue)]));
-  const plan = planSprint({ sprintId, stories, threats: stored.model.threats, mitigations: live.mitigations, taskSprints });
+  const sprint = fromStories ?? (await readSprint(user, sprintId));
+  const live = new Map(tasks.map((t) => [t.id, t]));
+  const mitigations = stored.model.mitigations.map((m) => mitigationViewPartlyLive(m, live, stored.model.settings.statusMapping));
+  const taskSprints = new Map<string, TaskSprint>([...[...elsewhere].map((id): [string, TaskSprint] => [id, { sprintId: 'other-open' }]), ...tasks.map((t): [string, TaskSprint] => [t.id, { sprintId }])]);
+  const input: SprintPlanInput = { sprintId, stories, threats: stored.model.threats, mitigations, taskSprints };
+  return { input, sprint, perms, problems: stored.problems };
+}
+
+async function sprintPlan(user: JiraClient, projectKey: string, sprintId: number): Promise<SprintPlanView> {
+  const { input, sprint, perms, problems } = await readSprintPlanInputs(user, projectKey, sprintId);
   return {
     sprint: { id: sprint.id, name: sprint.name, state: sprint.state, goal: sprint.goal ?? '', boardId: sprint.originBoardId ?? sprint.boardId ?? 0 },
     projectKey,
-    stories,
-    ...plan,
+    stories: input.stories,
+    ...planSprint(input),
     canSchedule: perms.SCHEDULE_ISSUES === true && perms.EDIT_ISSUES === true,
     canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
-    problems: stored.problems,
+    problems,
   };
 }
 

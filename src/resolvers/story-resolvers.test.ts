@@ -44,8 +44,7 @@ describe('story resolvers', () => {
     expect(requests.sort()).toEqual(
       [
         'user GET /rest/api/3/issue/10000',
-        'user GET /rest/api/3/project/PAY/properties/without.model',
-        'user GET /rest/api/3/project/PAY/properties/without.model.shard.0',
+        'user GET /rest/api/3/project/PAY',
         'user GET /rest/api/3/mypermissions',
         'user POST /rest/api/3/search/jql',
         'app GET /rest/api/3/project/PAY/role/10004',

@@ -31,6 +31,7 @@ function kindOf(method: string, path: string, body: string): RequestKind {
     return 'other';
   }
   if (method === 'GET' && /\/properties\/without\.model(\.shard\.\d+)?$/.test(bare)) return 'modelRead';
+  if (method === 'GET' && /^\/rest\/api\/3\/project\/[^/]+$/.test(bare) && path.includes('properties=without.model')) return 'modelRead';
   if (bare.endsWith('/mypermissions')) return 'permissions';
   if (bare.startsWith('/rest/agile/1.0/sprint/')) return 'sprint';
   if (bare === '/rest/api/3/field') return 'fields';

@@ -10,7 +10,18 @@ export const projectRoutes: Route[] = [
   {
     method: 'GET',
     template: '/rest/api/3/project/{projectIdOrKey}',
-    handler: (req) => json(projectJson(findProject(req, req.params.projectIdOrKey ?? ''), req.store, req.baseUrl)),
+    handler: (req) => {
+      const project = findProject(req, req.params.projectIdOrKey ?? '');
+      // `properties` names project properties to return with the project; unknown keys are left out.
+      const wanted = req.query.getAll('properties').flatMap((k) => k.split(',')).map((k) => k.trim()).filter(Boolean);
+      const properties = Object.fromEntries(
+        wanted.flatMap((key) => {
+          const property = req.store.get('projectProperty', propertyId(project.id, key));
+          return property ? [[key, property.value]] : [];
+        }),
+      );
+      return json({ ...projectJson(project, req.store, req.baseUrl), ...(wanted.length > 0 ? { properties } : {}) });
+    },
   },
   {
     method: 'GET',
