@@ -49,6 +49,12 @@ export function createInvoker(manifest: LoadedManifest) {
         return { ok: false, message: 'There was an error invoking the function.' };
       }
     },
+    /** Runs an async event consumer (a resolver function and method) as the app, as Forge does. */
+    async consume(functionName: string, method: string, body: unknown, jobId: string): Promise<void> {
+      const handler = load(functionName);
+      const event = { call: { functionKey: method, payload: body, jobId }, context: {} };
+      await runAs({ accountId: '', moduleKey: functionName }, () => handler(event, { installContext: 'ari:cloud:jira::site/local' }));
+    },
     /** Calls a trigger's function as the app, with the event Forge would send. */
     async trigger(functionName: string, event: unknown): Promise<void> {
       const handler = load(functionName);

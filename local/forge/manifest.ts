@@ -31,6 +31,7 @@ const EntityPropertyModule = z.looseObject({
 });
 const TriggerModule = z.looseObject({ key: z.string(), function: z.string(), events: z.array(z.string()) });
 const ScheduledTriggerModule = z.looseObject({ key: z.string(), function: z.string(), interval: z.string() });
+const ConsumerModule = z.looseObject({ key: z.string(), queue: z.string(), resolver: z.object({ function: z.string(), method: z.string() }) });
 const FunctionModule = z.looseObject({ key: z.string(), handler: z.string() });
 
 const Manifest = z.object({
@@ -46,6 +47,7 @@ const Manifest = z.object({
     'jira:entityProperty': z.array(EntityPropertyModule).default([]),
     trigger: z.array(TriggerModule).default([]),
     scheduledTrigger: z.array(ScheduledTriggerModule).default([]),
+    consumer: z.array(ConsumerModule).default([]),
   }),
 });
 export type Manifest = z.infer<typeof Manifest>;

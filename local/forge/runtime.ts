@@ -22,12 +22,29 @@ interface FetchTarget {
   accountId?: string;
 }
 
+/** Where events pushed with @forge/events' Queue go (the host and tests hand them to consumers). */
+export type QueueSink = (queueName: string, events: Array<{ body: unknown }>, jobId: string) => void;
+let queueSink: QueueSink | undefined;
+export const setQueueSink = (sink: QueueSink | undefined) => {
+  queueSink = sink;
+};
+const QUEUE_PUBLISH = '/webhook/queue/publish/';
+
+/** Queue.push posts here through the app's fetch; Forge answers 201 and runs the consumers later. */
+function publish(init: RequestInit): Response {
+  if (!queueSink) return new Response(JSON.stringify({ message: 'No consumer listens to app queues here.' }), { status: 500 });
+  const request = JSON.parse(String(init.body)) as { queueName: string; jobId: string; payload: Array<{ body: unknown }> };
+  queueSink(request.queueName, request.payload, request.jobId);
+  return new Response(JSON.stringify({}), { status: 201, headers: { 'content-type': 'application/json' } });
+}
+
 const noopMetric = { incr: () => undefined, decr: () => undefined, measure: () => ({ stop: () => undefined }) };
 const metrics = { counter: () => noopMetric, timing: () => noopMetric, gauge: () => noopMetric };
 
 export function installForgeRuntime(site: LocalSite, appId: string): void {
   const g = globalThis as Record<string, unknown>;
   g.__forge_fetch__ = async (target: FetchTarget, path: string, init: RequestInit = {}) => {
+    if (target.provider === 'app' && path.startsWith(QUEUE_PUBLISH)) return publish(init);
     if (target.remote && target.remote !== 'jira') throw new Error(`The local Forge host only proxies Jira, not '${target.remote}'.`);
     const invocation = current.getStore();
     const accountId = target.provider === 'app' ? APP_ACCOUNT_ID : (target.accountId ?? invocation?.accountId);

@@ -3,6 +3,7 @@ import type { SiteEvent } from '../site/http';
 import { APP_ACCOUNT_ID } from '../site/base-data';
 import type { LoadedManifest } from './manifest';
 import type { createInvoker } from './invoke';
+import { setQueueSink } from './runtime';
 
 // Product events from the local site, delivered to the manifest's triggers with the names
 // and shapes Forge uses (avi:jira:updated:issue …), after the request that caused them.
@@ -41,6 +42,19 @@ export function deliverSiteEvents(site: LocalSite, manifest: LoadedManifest, inv
       const work = invoker.trigger(trigger.function, forgeEvent(site, event)).catch((error: unknown) => console.error(`[forge] trigger ${trigger.key} failed:`, error));
       running.add(work);
       void work.finally(() => running.delete(work));
+    }
+  });
+  // Async events: Queue.push reaches the runtime, which hands them here; each consumer of the
+  // queue runs them as the app after the pushing call has answered, as on Forge.
+  setQueueSink((queueName, events, jobId) => {
+    for (const consumer of manifest.manifest.modules.consumer.filter((c) => c.queue === queueName)) {
+      for (const event of events) {
+        const work = new Promise<void>((resolve) => setImmediate(resolve))
+          .then(() => invoker.consume(consumer.resolver.function, consumer.resolver.method, event.body, jobId))
+          .catch((error: unknown) => console.error(`[forge] consumer ${consumer.key} failed:`, error));
+        running.add(work);
+        void work.finally(() => running.delete(work));
+      }
     }
   });
   return { idle: async () => void (await Promise.all([...running])) };

@@ -1,3 +1,5 @@
+import type { AuditResult } from './audit/audit-result';
+import type { Severity } from './severity';
 import { z } from 'zod';
 import { MitigationDraft, type Mitigation, type MitigationStatus } from './mitigation';
 import { DEFAULT_STATUS_MAPPING, StatusMapping } from './task-status';
@@ -192,6 +194,20 @@ export interface SprintPlanView {
   problems: string[];
 }
 
+/** The audit tab: the last complete audit (current suppressions applied), and the run in progress. */
+export interface AuditView {
+  projectKey: string;
+  run: { state: 'idle' | 'queued' | 'running' | 'done' | 'failed'; startedAt: string | null; updatedAt: string | null; progress: { stage: string; stories: number; tasks: number } | null; error: string | null };
+  /** When the shown result was computed (null: never audited). */
+  completedAt: string | null;
+  result: AuditResult | null;
+  /** Active threats, for the "link a threat" fix. */
+  threats: Array<{ id: string; title: string; severity: Severity }>;
+  canRun: boolean;
+  canSuppress: boolean;
+  problems: string[];
+}
+
 export interface SprintChoice {
   id: number;
   name: string;
@@ -215,6 +231,11 @@ export interface ResolverContract {
   'sprint/list': [Record<string, never>, SprintChoice[]];
   'sprint/get': [{ sprintId?: number }, SprintPlanView];
   'sprint/add-tasks': [{ sprintId: number; mitigationIds: string[] }, SprintPlanView];
+  'audit/get': [Record<string, never>, AuditView];
+  'audit/run': [Record<string, never>, AuditView];
+  'audit/suppress': [{ findingId: string; why: string }, AuditView];
+  'audit/unsuppress': [{ findingId: string }, AuditView];
+  'audit/link-threat': [{ issueKey: string; clauseId: string; threatId: string }, AuditView];
 }
 export type ResolverKey = keyof ResolverContract;
 export type PayloadOf<K extends ResolverKey> = ResolverContract[K][0];

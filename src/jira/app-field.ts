@@ -27,6 +27,14 @@ export const findAppFieldId = async (client: JiraClient, moduleKey: string, now 
 /** The field's name, which JQL uses for its search aliases ("WITHOUT clauses".threat). */
 export const appFieldName = async (client: JiraClient, moduleKey: string, now = Date.now()): Promise<string> => (await appField(client, moduleKey, now)).name;
 
+export const CLAUSES_FIELD_KEY = 'without-clauses';
+
+/** The app's WITHOUT clauses field: its id (for reads and writes) and name (for JQL). */
+export const clausesField = async (client: JiraClient, now = Date.now()) => {
+  const field = await appField(client, CLAUSES_FIELD_KEY, now);
+  return { id: field.id, name: field.name };
+};
+
 /** Jira Software's Sprint field (customfield_10020 on most sites, but not all). */
 export async function sprintFieldId(client: JiraClient, now = Date.now()): Promise<string> {
   const field = (await fields(client, now)).find((f) => f.schema?.custom === 'com.pyxis.greenhopper.jira:gh-sprint');

@@ -10,6 +10,8 @@ export interface IssueSearch {
   pageSize?: number;
   /** Stop after this many issues (a safety bound; the default reads everything). */
   limit?: number;
+  /** Told the number of issues read so far after every page (progress of long reads). */
+  onPage?: (read: number) => void | Promise<void>;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function searchIssues(client: JiraClient, search: IssueSearch): Pro
       { readOnly: true },
     );
     issues.push(...page.issues);
+    await search.onPage?.(issues.length);
     nextPageToken = page.isLast === false || page.nextPageToken ? page.nextPageToken : undefined;
   } while (nextPageToken && issues.length < (search.limit ?? Number.POSITIVE_INFINITY));
   return search.limit ? issues.slice(0, search.limit) : issues;

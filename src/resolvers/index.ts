@@ -1,4 +1,5 @@
 import Resolver from '@forge/resolver';
+import { registerAuditResolvers } from './audit-resolvers';
 import { registerMitigationResolvers } from './mitigation-resolvers';
 import { registerSettingsResolvers } from './settings-resolvers';
 import { registerSprintResolvers } from './sprint-resolvers';
@@ -11,5 +12,6 @@ registerThreatModelResolvers(resolver);
 registerSettingsResolvers(resolver);
 registerMitigationResolvers(resolver);
 registerSprintResolvers(resolver);
+registerAuditResolvers(resolver);
 
 export const resolverHandler = resolver.getDefinitions();

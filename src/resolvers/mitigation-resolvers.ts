@@ -14,7 +14,7 @@ import { appClient, userClient } from './clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import { requireModelEditor } from './model-editor';
-import { clausesField } from './story-resolvers';
+import { clausesField } from '../jira/app-field';
 import { storiesLinkedTo } from '../jira/story-repository';
 
 const now = () => new Date().toISOString();

@@ -5,7 +5,6 @@ import type { SprintChoice, SprintPlanView } from '../domain/resolver-contract';
 import { mitigationViewPartlyLive } from '../domain/mitigation-view';
 import { planSprint, type SprintPlanInput, type TaskSprint } from '../domain/sprint-plan';
 import { projectPermissions } from '../jira/access';
-import { sprintFieldId } from '../jira/app-field';
 import type { JiraClient } from '../jira/jira-client';
 import { moveToSprint, openSprints, readSprint, sprintStories, tasksInOtherOpenSprints } from '../jira/sprint-repository';
 import { readThreatModel } from '../jira/threat-model-store';
@@ -14,7 +13,7 @@ import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import type { InvocationContext } from './invocation-context';
 import { createTaskOnce } from './mitigation-resolvers';
-import { clausesField } from './story-resolvers';
+import { clausesField, sprintFieldId } from '../jira/app-field';
 
 const SprintId = z.number().int().positive();
 

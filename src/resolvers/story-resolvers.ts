@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { AppError } from '../domain/app-error';
 import { ClausesEdit, type StoryView, type TaskView, type ThreatRisk } from '../domain/resolver-contract';
 import { asMitigations, threatRisk } from '../domain/threat-risk';
-import { linkedThreatIds, readStoryClauses, storyClausesValue } from '../domain/story-clauses';
+import { linkedThreatIds, readStoryClauses, storyClausesValue, type StoryClauses, type StoryClausesValue } from '../domain/story-clauses';
 import type { ThreatModel } from '../domain/threat-model';
 import { threatView, type ThreatView } from '../domain/threat-view';
 import { canEditThreatModel, issuePermissions } from '../jira/access';
-import { appFieldName, findAppFieldId } from '../jira/app-field';
+import { clausesField } from '../jira/app-field';
 import { issueEntity } from '../jira/entity-properties';
 import type { JiraClient } from '../jira/jira-client';
 import { propertyLock, withLease } from '../jira/property-lease';
@@ -19,10 +19,8 @@ import { appClient, userClient } from './clients';
 import { issueIdOf } from './context-project';
 import { defineResolver } from './define-resolver';
 
-export const CLAUSES_FIELD_KEY = 'without-clauses';
 
 /** The app's clauses field on this site: its id for reads and writes, its name for JQL. */
-export const clausesField = async (client: JiraClient) => ({ id: await findAppFieldId(client, CLAUSES_FIELD_KEY), name: await appFieldName(client, CLAUSES_FIELD_KEY) });
 const STORY_LOCK_KEY = 'without.lock';
 
 interface StoryAccess {
@@ -103,7 +101,7 @@ async function storyContext(user: JiraClient, issueId: string, accountId: string
 }
 
 /** New links must point at active threats; links the story already had are kept as they are. */
-function checkNewLinks(edit: ClausesEdit, before: string[], model: ThreatModel, projectKey: string): void {
+function checkNewLinks(edit: Pick<ClausesEdit, 'clauses' | 'directThreatIds'>, before: string[], model: ThreatModel, projectKey: string): void {
   for (const id of linkedThreatIds(edit.clauses, edit.directThreatIds)) {
     if (before.includes(id)) continue;
     const threat = model.threats.find((t) => t.id === id);
@@ -125,25 +123,40 @@ export function registerStoryResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'story/save-clauses', ClausesEdit, async ({ payload, context }): Promise<StoryView> => {
     const issueId = issueIdOf(context);
     const user = userClient();
-    const perms = await issuePermissions(user, issueId, ['EDIT_ISSUES']);
-    if (!perms.EDIT_ISSUES) throw new AppError('FORBIDDEN', "You can't change this story's WITHOUT clauses: you don't have permission to edit it.");
     const field = await clausesField(user);
-    const fieldId = field.id;
-    // The story's own lock property serializes saves of its clauses; Jira checks the person
-    // may edit the issue on every write, as these are made as the person.
-    const { value } = await withLease(propertyLock(user, issueEntity(issueId), STORY_LOCK_KEY), { holder: context.accountId }, async () => {
-      const current = await readStory(user, issueId, fieldId);
-      const before = readStoryClauses(current.clausesValue);
+    const value = await updateStoryClauses(user, issueId, context.accountId, (before) => {
       if (before.revision !== payload.baseRevision) {
         throw new AppError('CONFLICT', "Someone else changed this story's WITHOUT clauses. Reload to see their changes.");
       }
-      const stored = await readThreatModel(user, current.projectKey);
-      checkNewLinks(payload, linkedThreatIds(before.clauses, before.directThreatIds), stored.model, current.projectKey);
-      const next = storyClausesValue(payload.clauses, payload.directThreatIds, before.revision + 1);
-      await writeStoryClauses(user, current.id, fieldId, next);
-      return { value: next };
+      return payload;
     });
     const story = await storyContext(user, issueId, context.accountId, field);
     return composeView({ ...story, problems: [] }, value);
+  });
+}
+
+/**
+ * Changes a story's clauses as the person: their edit permission is checked first (and by
+ * Jira on the write), the story's lock property serializes saves, new links must point at
+ * active threats, and the revision grows by one.
+ */
+export async function updateStoryClauses(
+  user: JiraClient,
+  issueIdOrKey: string,
+  holder: string,
+  change: (before: StoryClauses) => Pick<ClausesEdit, 'clauses' | 'directThreatIds'>,
+): Promise<StoryClausesValue> {
+  const perms = await issuePermissions(user, issueIdOrKey, ['EDIT_ISSUES']);
+  if (!perms.EDIT_ISSUES) throw new AppError('FORBIDDEN', "You can't change this story's WITHOUT clauses: you don't have permission to edit it.");
+  const { id: fieldId } = await clausesField(user);
+  return withLease(propertyLock(user, issueEntity(issueIdOrKey), STORY_LOCK_KEY), { holder }, async () => {
+    const current = await readStory(user, issueIdOrKey, fieldId);
+    const before = readStoryClauses(current.clausesValue);
+    const edit = change(before);
+    const stored = await readThreatModel(user, current.projectKey);
+    checkNewLinks(edit, linkedThreatIds(before.clauses, before.directThreatIds), stored.model, current.projectKey);
+    const next = storyClausesValue(edit.clauses, edit.directThreatIds, before.revision + 1);
+    await writeStoryClauses(user, current.id, fieldId, next);
+    return next;
   });
 }

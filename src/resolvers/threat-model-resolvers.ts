@@ -10,7 +10,7 @@ import { liveModel } from '../jira/project-risk';
 import { readRiskHistory } from '../jira/risk-history-store';
 import { asMitigations, threatRisk } from '../domain/threat-risk';
 import { mitigationsByThreat } from '../domain/residual-risk';
-import { appFieldName, findAppFieldId } from '../jira/app-field';
+import { appFieldName, CLAUSES_FIELD_KEY, findAppFieldId } from '../jira/app-field';
 import type { JiraClient } from '../jira/jira-client';
 import { searchIssues } from '../jira/search-issues';
 import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
@@ -18,7 +18,6 @@ import { appClient, userClient } from './clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import { requireModelEditor } from './model-editor';
-import { CLAUSES_FIELD_KEY } from './story-resolvers';
 import { jqlString } from '../jira/jql';
 
 

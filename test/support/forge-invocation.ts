@@ -1,4 +1,4 @@
-import { installForgeRuntime, runAs } from '../../local/forge/runtime';
+import { installForgeRuntime, runAs, setQueueSink } from '../../local/forge/runtime';
 import type { LocalSite } from '../../local/site/server';
 
 // Parameters typed `never` so any handler's own event types are accepted (contravariance).
@@ -18,4 +18,22 @@ export function resolverCaller(site: LocalSite, handler: Handler) {
       handler({ call: { functionKey, payload }, context: { accountId, moduleKey: 'test', extension } } as never, { principal: { accountId } } as never),
     );
   };
+}
+
+/**
+ * Delivers events pushed to app queues to a consumer's resolver function, as the app, the way
+ * the local host does; `idle()` resolves when every delivered event has been handled.
+ */
+export function queueConsumer(handler: Handler, method: string) {
+  const running = new Set<Promise<unknown>>();
+  setQueueSink((_queue, events, jobId) => {
+    for (const event of events) {
+      const work = new Promise((resolve) => setImmediate(resolve)).then(() =>
+        runAs({ accountId: '', moduleKey: 'consumer' }, () => handler({ call: { functionKey: method, payload: event.body, jobId }, context: {} } as never, {} as never)),
+      );
+      running.add(work);
+      void work.finally(() => running.delete(work));
+    }
+  });
+  return { idle: async () => void (await Promise.all([...running])) };
 }

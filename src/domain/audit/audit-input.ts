@@ -1,0 +1,37 @@
+import type { StatusCategoryKey } from '../task-status';
+import type { ThreatModel } from '../threat-model';
+import type { Suppression } from './suppression';
+
+/** A story of the project as the story search returns it; its clauses field value is still raw. */
+export interface AuditStory {
+  id: string;
+  key: string;
+  summary: string;
+  statusCategory: StatusCategoryKey;
+  /** The raw value of the app's WITHOUT clauses field: anyone can write it, so it is read here. */
+  clausesValue: unknown;
+}
+
+/** A mitigation task as the task search returns it, with the raw `without.task` property. */
+export interface AuditTask {
+  id: string;
+  key: string;
+  summary: string;
+  statusName: string;
+  categoryKey: StatusCategoryKey;
+  /** The raw `without.task` issue property; undefined when the issue has none. */
+  propertyValue: unknown;
+}
+
+/** Everything the audit looks at, read from Jira by the caller. */
+export interface AuditInput {
+  projectKey: string;
+  model: ThreatModel;
+  /** Why parts of the threat model (shards) could not be read; empty when it was read whole. */
+  modelProblems: string[];
+  stories: AuditStory[];
+  tasks: AuditTask[];
+  suppressions: Suppression[];
+  /** ISO time of the run; the audit never reads the clock itself. */
+  now: string;
+}

@@ -1,0 +1,51 @@
+import type { AuditInput } from './audit-input';
+import { type AuditIndex, indexAudit } from './audit-index';
+import { type AuditResult, countFindings } from './audit-result';
+import { compareFindings, type Finding } from './finding';
+import { deadThreatLinks } from './link-checks';
+import { mitigationsWithoutTask } from './mitigation-checks';
+import { clausesWithoutThreat, doneStoriesUnmitigated, uncoveredStoryThreats } from './story-checks';
+import { applySuppressions } from './suppression';
+import { orphanTasks } from './task-checks';
+import { statusesOutOfSync, threatsWithoutMitigation, threatsWithoutStory } from './threat-checks';
+import { invalidStoryClauses, invalidTaskProperties, modelUnreadable } from './value-checks';
+
+export type { AuditInput, AuditStory, AuditTask } from './audit-input';
+export type { AuditCounts, AuditResult } from './audit-result';
+export type { Finding, FindingEntities, FindingFix, FixAction } from './finding';
+export type { FindingKind, FindingSeverity } from './finding-kinds';
+
+const CHECKS: Array<(index: AuditIndex) => Finding[]> = [
+  modelUnreadable,
+  invalidStoryClauses,
+  invalidTaskProperties,
+  threatsWithoutStory,
+  uncoveredStoryThreats,
+  clausesWithoutThreat,
+  threatsWithoutMitigation,
+  mitigationsWithoutTask,
+  orphanTasks,
+  doneStoriesUnmitigated,
+  deadThreatLinks,
+  statusesOutOfSync,
+];
+
+/** One finding per id: two clauses stored with the same id must not make two findings with one id. */
+const uniqueById = (findings: Finding[]): Finding[] => [...new Map(findings.map((f) => [f.id, f])).values()];
+
+/** What is missing or out of line between a project's threat model and its backlog. Pure. */
+export function auditProject(input: AuditInput): AuditResult {
+  const index = indexAudit(input);
+  const { findings, stale } = applySuppressions(uniqueById(CHECKS.flatMap((check) => check(index))), input.suppressions);
+  findings.sort(compareFindings);
+  const suppressed = findings.filter((f) => f.suppression).length;
+  return {
+    projectKey: input.projectKey,
+    generatedAt: input.now,
+    findings,
+    counts: countFindings(findings),
+    totals: { findings: findings.length - suppressed, suppressed },
+    staleSuppressions: stale,
+    scanned: { stories: index.stories.length, threats: input.model.threats.length, mitigations: input.model.mitigations.length, tasks: index.tasks.length },
+  };
+}

@@ -1,0 +1,113 @@
+// Every kind of audit finding, with the severity it gets when no active threat is involved
+// (otherwise the highest severity band of its active threats decides), and the words the
+// reports show for it (SARIF rules, help text).
+
+export const FINDING_KINDS = [
+  'model-unreadable',
+  'invalid-story-clauses',
+  'invalid-task-property',
+  'threat-without-story',
+  'story-threat-uncovered',
+  'clause-without-threat',
+  'threat-without-mitigation',
+  'mitigation-without-task',
+  'orphan-task',
+  'story-done-unmitigated',
+  'link-to-retired-threat',
+  'link-to-unknown-threat',
+  'status-out-of-sync',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** Most severe first. */
+export const FINDING_SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
+
+export interface FindingKindInfo {
+  /** Used when none of the finding's threats is active (or it names no threat). */
+  defaultSeverity: FindingSeverity;
+  title: string;
+  description: string;
+  help: string;
+}
+
+export const FINDING_KIND_INFO: Record<FindingKind, FindingKindInfo> = {
+  'model-unreadable': {
+    defaultSeverity: 'critical',
+    title: 'Threat model not readable',
+    description: 'Parts of the threat model stored on the project could not be read, so the audit may miss findings or report wrong ones.',
+    help: 'Open the threat model in the app: saving it again rewrites the unreadable parts. Until then every other finding is in doubt.',
+  },
+  'invalid-story-clauses': {
+    defaultSeverity: 'high',
+    title: 'WITHOUT clauses value not valid',
+    description: "A story's WITHOUT clauses field holds a value that is not valid (for example written through the REST API), so the app reads it as no clauses.",
+    help: "Open the story and save its WITHOUT clauses again in the app; this replaces the bad value.",
+  },
+  'invalid-task-property': {
+    defaultSeverity: 'high',
+    title: 'Mitigation task property not valid',
+    description: 'The without.task property of a mitigation task is missing or not valid, so the app cannot tell which mitigation the task carries.',
+    help: 'Set the property again from the mitigation in the app, or remove the task if it is not a mitigation task.',
+  },
+  'threat-without-story': {
+    defaultSeverity: 'low',
+    title: 'Threat linked to no story',
+    description: 'An active threat of the threat model is linked to no story, neither through a WITHOUT clause nor directly.',
+    help: 'Is a story or a WITHOUT clause missing? Link the threat to the stories it threatens, or retire it if it no longer applies.',
+  },
+  'story-threat-uncovered': {
+    defaultSeverity: 'medium',
+    title: 'Story threat not covered by a WITHOUT clause',
+    description: 'A story is linked to a threat directly, but none of its WITHOUT clauses covers that threat.',
+    help: 'Add a WITHOUT clause that says, in the words of the story, what must not happen, and link it to the threat.',
+  },
+  'clause-without-threat': {
+    defaultSeverity: 'medium',
+    title: 'WITHOUT clause linked to no threat',
+    description: 'A WITHOUT clause of a story is linked to no threat, so no mitigation follows from it.',
+    help: 'Link the clause to the threats of the threat model it is about, or add the threat that is missing.',
+  },
+  'threat-without-mitigation': {
+    defaultSeverity: 'medium',
+    title: 'Threat without an accepted mitigation',
+    description: 'An active threat has no mitigation, or only proposed or rejected ones.',
+    help: 'Add a mitigation, or accept one of the proposed mitigations.',
+  },
+  'mitigation-without-task': {
+    defaultSeverity: 'medium',
+    title: 'Accepted mitigation without a task',
+    description: 'A mitigation is accepted, planned or in progress, but no task in the backlog carries it.',
+    help: 'Create the task from the mitigation so the work is planned like any other backlog item.',
+  },
+  'orphan-task': {
+    defaultSeverity: 'medium',
+    title: 'Task of a deleted mitigation or threat',
+    description: 'A mitigation task names a mitigation or threats that are no longer in the threat model.',
+    help: 'Unlink or close the task, or point it at the mitigation that replaced the deleted one.',
+  },
+  'story-done-unmitigated': {
+    defaultSeverity: 'medium',
+    title: 'Story done, mitigations not',
+    description: 'A story is done while accepted mitigations of its threats are not implemented yet.',
+    help: 'Finish the mitigation tasks, or reopen the story: it shipped without the security work that belongs to it.',
+  },
+  'link-to-retired-threat': {
+    defaultSeverity: 'low',
+    title: 'Link to a retired threat',
+    description: 'A story links a retired threat, through a WITHOUT clause or directly.',
+    help: 'Remove the link, or reactivate the threat if it still applies.',
+  },
+  'link-to-unknown-threat': {
+    defaultSeverity: 'medium',
+    title: 'Link to an unknown threat',
+    description: 'A story links a threat id that is not in the threat model, through a WITHOUT clause or directly.',
+    help: 'Remove the link, or link the threat that was meant.',
+  },
+  'status-out-of-sync': {
+    defaultSeverity: 'high',
+    title: "Threat mitigated on paper, tasks still open",
+    description: 'The mitigations of a threat are implemented or existing on paper (full strength), but every task that carries them is still open.',
+    help: 'Check the tasks: if the work is not done, set the mitigation status back; if it is, close the tasks.',
+  },
+};

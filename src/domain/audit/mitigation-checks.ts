@@ -1,0 +1,28 @@
+import { ACCEPTED, type AuditIndex, knownThreats, tasksOf } from './audit-index';
+import { type Finding, newFinding } from './finding';
+import { mitigationName } from './finding-text';
+
+/**
+ * Accepted, planned or in-progress mitigations no task carries: none recorded and none naming
+ * it, or a recorded task that is gone. Mitigations of retired threats only are no work to plan.
+ */
+export function mitigationsWithoutTask(index: AuditIndex): Finding[] {
+  return index.input.model.mitigations.flatMap((m) => {
+    if (!ACCEPTED.has(m.status) || tasksOf(index, m).length > 0) return [];
+    const threats = knownThreats(index, m.addresses.map((a) => a.threatId));
+    if (!threats.some((t) => t.state === 'active')) return [];
+    const message = m.task
+      ? `${mitigationName(m)} is ${m.status} and records task ${m.task.key}, which is not among the project's mitigation tasks (deleted, moved, or its property removed).`
+      : `${mitigationName(m)} is ${m.status} but no task in the backlog carries it.`;
+    return [
+      newFinding({
+        kind: 'mitigation-without-task',
+        key: [m.id],
+        threats,
+        entities: { threatIds: threats.map((t) => t.id), mitigationIds: [m.id], taskKeys: m.task ? [m.task.key] : [] },
+        message,
+        fix: { action: 'create-task', label: 'Create the task', target: { mitigationId: m.id } },
+      }),
+    ];
+  });
+}

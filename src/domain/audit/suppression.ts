@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { AppError } from '../app-error';
+import type { Actor } from '../threat-model';
+import type { Finding } from './finding';
+
+export const SUPPRESSION_WHY_MIN = 10;
+export const SUPPRESSION_WHY_MAX = 1000;
+
+/** A security champion's decision that a finding is accepted: who, when and why, for the record. */
+export const Suppression = z.object({
+  findingId: z.string().min(1).max(300),
+  why: z
+    .string()
+    .trim()
+    .min(SUPPRESSION_WHY_MIN, `Say why in at least ${SUPPRESSION_WHY_MIN} characters`)
+    .max(SUPPRESSION_WHY_MAX, `Say why in at most ${SUPPRESSION_WHY_MAX} characters`),
+  by: z.string().min(1).max(128),
+  at: z.iso.datetime({ offset: true }),
+});
+export type Suppression = z.infer<typeof Suppression>;
+
+/** Adds a suppression, replacing an earlier one of the same finding. */
+export function suppress(list: Suppression[], findingId: string, why: string, actor: Actor): Suppression[] {
+  const parsed = Suppression.safeParse({ findingId, why, by: actor.accountId, at: actor.now });
+  if (!parsed.success) throw new AppError('BAD_REQUEST', parsed.error.issues[0]?.message ?? 'The suppression is not valid.');
+  return [...list.filter((s) => s.findingId !== findingId), parsed.data];
+}
+
+export const unsuppress = (list: Suppression[], findingId: string): Suppression[] => list.filter((s) => s.findingId !== findingId);
+
+/** Marks suppressed findings; suppressions whose finding is gone are stale, so the UI can drop them. */
+export function applySuppressions(findings: Finding[], suppressions: Suppression[]): { findings: Finding[]; stale: string[] } {
+  const byId = new Map(suppressions.map((s) => [s.findingId, s]));
+  const ids = new Set(findings.map((f) => f.id));
+  return {
+    findings: findings.map((f) => {
+      const suppression = byId.get(f.id);
+      return suppression ? { ...f, suppression } : f;
+    }),
+    stale: [...byId.keys()].filter((id) => !ids.has(id)),
+  };
+}

@@ -1,0 +1,32 @@
+import type { AuditResult } from './audit-result';
+import { FINDING_SEVERITIES } from './finding-kinds';
+
+// Control characters (ESC starts terminal escape sequences) and bidirectional overrides in user
+// text could rewrite what a terminal shows; they become spaces.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+const printable = (text: string): string => text.replace(UNPRINTABLE, ' ').replace(/ {2,}/g, ' ');
+
+function cut(text: string, width: number): string {
+  const chars = Array.from(text);
+  return chars.length > width ? `${chars.slice(0, Math.max(0, width - 1)).join('')}…` : text;
+}
+
+const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - text.length));
+
+/** Plain text for a terminal: counts per severity, then one line per unsuppressed finding, cut to `width`. */
+export function toTable(result: AuditResult, { width = 120 }: { width?: number } = {}): string {
+  const open = result.findings.filter((f) => !f.suppression);
+  const suppressed = result.totals.suppressed > 0 ? `, ${result.totals.suppressed} suppressed` : '';
+  const lines = [
+    `Audit of ${result.projectKey} at ${result.generatedAt}: ${result.totals.findings} finding${result.totals.findings === 1 ? '' : 's'}${suppressed}`,
+    FINDING_SEVERITIES.map((s) => `${s} ${result.counts.bySeverity[s]}`).join('  '),
+    '',
+  ];
+  if (open.length === 0) return [...lines, 'No findings.', ''].join('\n');
+  const kindWidth = Math.max(4, ...open.map((f) => f.kind.length));
+  lines.push(cut(`${pad('SEVERITY', 9)}${pad('KIND', kindWidth + 1)}MESSAGE`, width));
+  for (const f of open) lines.push(cut(`${pad(f.severity, 9)}${pad(f.kind, kindWidth + 1)}${printable(f.message)}`, width));
+  return [...lines, ''].join('\n');
+}

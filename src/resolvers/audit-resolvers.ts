@@ -1,0 +1,142 @@
+import { Queue } from '@forge/events';
+import type Resolver from '@forge/resolver';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../domain/app-error';
+import { countFindings } from '../domain/audit/audit-result';
+import { applySuppressions, suppress, unsuppress } from '../domain/audit/suppression';
+import type { AuditView } from '../domain/resolver-contract';
+import { severityOf } from '../domain/severity';
+import { ThreatId } from '../domain/without-clause';
+import { canEditThreatModel, projectPermissions } from '../jira/access';
+import { changeSuppressions, readStoredAudit, writeAuditStatus, type AuditStatus } from '../jira/audit-store';
+import type { JiraClient } from '../jira/jira-client';
+import { readThreatModel } from '../jira/threat-model-store';
+import { AUDIT_QUEUE, type AuditEvent } from '../triggers/audit-worker';
+import { appClient, userClient } from './clients';
+import { projectKeyOf } from './context-project';
+import { defineResolver } from './define-resolver';
+import { requireModelEditor } from './model-editor';
+import { updateStoryClauses } from './story-resolvers';
+
+/** A run that has not reported for this long is taken as dead (the consumer's limit is 900 s). */
+const STALE_RUN_MS = 16 * 60 * 1000;
+
+async function requireBrowse(user: JiraClient, projectKey: string): Promise<void> {
+  const perms = await projectPermissions(user, projectKey, ['BROWSE_PROJECTS']);
+  if (!perms.BROWSE_PROJECTS) throw new AppError('FORBIDDEN', `You can't see project ${projectKey}, so you can't audit it.`);
+}
+
+const isLive = (status: AuditStatus | undefined, now: number) =>
+  status !== undefined && (status.state === 'queued' || status.state === 'running') && now - Date.parse(status.updatedAt) < STALE_RUN_MS;
+
+/** The tab's view: the stored result with today's suppressions applied, so suppressing shows at once. */
+async function auditView(user: JiraClient, projectKey: string, accountId: string): Promise<AuditView> {
+  const [stored, model] = await Promise.all([readStoredAudit(user, projectKey), readThreatModel(user, projectKey)]);
+  const [perms, canSuppress] = await Promise.all([
+    projectPermissions(user, projectKey, ['BROWSE_PROJECTS']),
+    canEditThreatModel(user, appClient(), { projectKey, accountId }, model.model.settings),
+  ]);
+  const result = stored.result
+    ? (() => {
+        const applied = applySuppressions(stored.result.findings.map(({ suppression: _old, ...f }) => f), stored.suppressions);
+        const suppressed = applied.findings.filter((f) => f.suppression).length;
+        return { ...stored.result, findings: applied.findings, counts: countFindings(applied.findings), totals: { findings: applied.findings.length - suppressed, suppressed }, staleSuppressions: applied.stale };
+      })()
+    : null;
+  const status = stored.status;
+  return {
+    projectKey,
+    run: {
+      state: status && (status.state === 'queued' || status.state === 'running') && !isLive(status, Date.now()) ? 'failed' : (status?.state ?? 'idle'),
+      startedAt: status?.startedAt ?? null,
+      updatedAt: status?.updatedAt ?? null,
+      progress: status?.progress ?? null,
+      error: status?.error ?? (status && !isLive(status, Date.now()) && status.state !== 'done' && status.state !== 'failed' ? 'The audit stopped reporting progress; run it again.' : null),
+    },
+    completedAt: status?.complete?.finishedAt ?? null,
+    result,
+    threats: model.model.threats.filter((t) => t.state === 'active').map((t) => ({ id: t.id, title: t.title, severity: severityOf(t) })),
+    canRun: perms.BROWSE_PROJECTS === true,
+    canSuppress,
+    problems: [...stored.problems, ...model.problems],
+  };
+}
+
+/** Queues a run unless one is under way; the consumer does the work (see triggers/audit-worker). */
+async function startRun(user: JiraClient, projectKey: string, accountId: string): Promise<void> {
+  await requireBrowse(user, projectKey);
+  const app = appClient();
+  const { status } = await readStoredAudit(app, projectKey);
+  if (isLive(status, Date.now())) return;
+  const now = new Date().toISOString();
+  const runId = randomUUID();
+  const queued: AuditStatus = {
+    v: 1,
+    state: 'queued',
+    runId,
+    requestedBy: accountId,
+    startedAt: now,
+    updatedAt: now,
+    progress: { stage: 'queued', stories: 0, tasks: 0 },
+    ...(status?.complete ? { complete: status.complete } : {}),
+  };
+  await writeAuditStatus(app, projectKey, queued);
+  const event: AuditEvent = { projectKey, runId, requestedBy: accountId };
+  await new Queue({ key: AUDIT_QUEUE }).push([{ body: event }]);
+}
+
+const FindingId = z.string().min(1).max(300);
+
+export function registerAuditResolvers(resolver: Resolver): void {
+  defineResolver(resolver, 'audit/get', z.object({}), async ({ context }) => {
+    const user = userClient();
+    const projectKey = projectKeyOf(context);
+    await requireBrowse(user, projectKey);
+    return auditView(user, projectKey, context.accountId);
+  });
+
+  defineResolver(resolver, 'audit/run', z.object({}), async ({ context }) => {
+    const user = userClient();
+    const projectKey = projectKeyOf(context);
+    await startRun(user, projectKey, context.accountId);
+    return auditView(user, projectKey, context.accountId);
+  });
+
+  defineResolver(resolver, 'audit/suppress', z.object({ findingId: FindingId, why: z.string() }), async ({ payload, context }) => {
+    const user = userClient();
+    const projectKey = projectKeyOf(context);
+    await requireModelEditor(user, projectKey, context.accountId);
+    const actor = { accountId: context.accountId, now: new Date().toISOString() };
+    await changeSuppressions(appClient(), projectKey, context.accountId, (list) => suppress(list, payload.findingId, payload.why, actor));
+    return auditView(user, projectKey, context.accountId);
+  });
+
+  defineResolver(resolver, 'audit/unsuppress', z.object({ findingId: FindingId }), async ({ payload, context }) => {
+    const user = userClient();
+    const projectKey = projectKeyOf(context);
+    await requireModelEditor(user, projectKey, context.accountId);
+    await changeSuppressions(appClient(), projectKey, context.accountId, (list) => unsuppress(list, payload.findingId));
+    return auditView(user, projectKey, context.accountId);
+  });
+
+  // The fix for "clause linked to no threat": link one, as the person, then audit again.
+  defineResolver(
+    resolver,
+    'audit/link-threat',
+    z.object({ issueKey: z.string().regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/, 'An issue key looks like PAY-12'), clauseId: z.string().min(1).max(40), threatId: ThreatId }),
+    async ({ payload, context }) => {
+      const user = userClient();
+      const projectKey = projectKeyOf(context);
+      if (!payload.issueKey.startsWith(`${projectKey}-`)) throw new AppError('BAD_REQUEST', `${payload.issueKey} is not in ${projectKey}.`);
+      await updateStoryClauses(user, payload.issueKey, context.accountId, (before) => {
+        const clause = before.clauses.find((c) => c.id === payload.clauseId);
+        if (!clause) throw new AppError('CONFLICT', `${payload.issueKey} no longer has that WITHOUT clause. Run the audit again.`);
+        const clauses = before.clauses.map((c) => (c.id === payload.clauseId && !c.threatIds.includes(payload.threatId) ? { ...c, threatIds: [...c.threatIds, payload.threatId] } : c));
+        return { clauses, directThreatIds: before.directThreatIds };
+      });
+      await startRun(user, projectKey, context.accountId);
+      return auditView(user, projectKey, context.accountId);
+    },
+  );
+}
