@@ -39,6 +39,7 @@ describe('audit resolvers', () => {
   it('audits the demo project through the queue and finds each seeded gap', async () => {
     const view = await runAndWait('alice');
     expect(view.run.state).toBe('done');
+    expect(view.problems).toEqual([]);
     expect(view.completedAt).not.toBeNull();
     const kinds = (kind: string) => view.result!.findings.filter((f) => f.kind === kind).map((f) => f.id);
     // PAY-4's clause names no threat; T-1 (Critical) has no mitigation at all; M-4 is proposed only.

@@ -1,7 +1,7 @@
 import { Box } from '@atlaskit/primitives';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { SprintPlanningTab } from '../sprint-plan/sprint-planning-tab';
-import { ComingSoon } from './coming-soon';
+import { AuditTab } from '../audit/audit-tab';
 import { ThreatModelTab } from './threat-model-tab';
 
 // A TabPanel lays out as flex; without full width its content hugs the left edge.
@@ -29,7 +29,7 @@ export function ProjectPage() {
         </TabPanel>
         <TabPanel>
           <Box paddingBlock="space.200" style={PANEL_STYLE}>
-            <ComingSoon section="Audit" />
+            <AuditTab />
           </Box>
         </TabPanel>
       </Tabs>

@@ -1,0 +1,80 @@
+import type { LocalSite } from '../../local/site/server';
+import { startTestSite } from '../../test/support/local-site';
+import { siteClient } from '../../test/support/jira-clients';
+import { MitigationDraft } from '../domain/mitigation';
+import { readStoryClauses, storyClausesValue } from '../domain/story-clauses';
+import { addMitigation } from '../domain/threat-model';
+import { changeThreatModel } from '../jira/threat-model-store';
+import { main } from './main';
+
+const buffers = () => {
+  const out = { stdout: '', stderr: '' };
+  return { out, io: { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, env: {} } };
+};
+
+describe('without audit', () => {
+  let site: LocalSite;
+  beforeAll(async () => {
+    site = await startTestSite({ demo: true });
+  });
+  afterAll(() => site.close());
+  const run = async (...extra: string[]) => {
+    const { out, io } = buffers();
+    const code = await main(['audit', '--site', site.url, '--project', 'PAY', '--email', 'alice@example.com', '--token', 'local-token', ...extra], io);
+    return { code, ...out };
+  };
+
+  it('prints the findings as JSON, with progress on stderr', async () => {
+    const { code, stdout, stderr } = await run('--format', 'json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { projectKey: string; findings: Array<{ id: string; kind: string }> };
+    expect(result.projectKey).toBe('PAY');
+    expect(result.findings.map((f) => f.id)).toContain('threat-without-mitigation:T-1');
+    expect(stderr).toMatch(/read \d+ stories/);
+  });
+
+  it('exits 1 with --fail-on critical on the demo, and 0 once the critical findings are fixed', async () => {
+    const before = JSON.parse((await run('--format', 'json', '--quiet')).stdout) as { findings: Array<{ id: string; severity: string }> };
+    expect(before.findings.filter((f) => f.severity === 'critical').map((f) => f.id).sort()).toEqual(['story-threat-uncovered:PAY-2:T-1', 'threat-without-mitigation:T-1']);
+    expect((await run('--fail-on', 'critical', '--quiet')).code).toBe(1);
+
+    // The fixes a champion would make: T-1 gets the CSP already in place, and PAY-2's clause names T-1.
+    const app = siteClient(site);
+    await changeThreatModel(app, 'PAY', 'test', (model) => ({
+      ...addMitigation(model, MitigationDraft.parse({ title: 'Strict CSP and SRI on the checkout page', addresses: [{ threatId: 'T-1', strength: 75 }], status: 'existing' }), { accountId: '712020:bob', now: '2026-11-23T10:00:00.000Z' }),
+      result: undefined,
+    }));
+    const field = site.store.all('customField').find((f) => f.moduleKey === 'without-clauses')!;
+    const pay2 = site.store.all('issue').find((i) => i.key === 'PAY-2')!;
+    const value = readStoryClauses(pay2.customFields[field.id]);
+    const clauses = value.clauses.map((c, i) => (i === 0 ? { ...c, threatIds: [...new Set([...c.threatIds, 'T-1'])] } : c));
+    site.store.put('issue', pay2.id, { ...pay2, customFields: { ...pay2.customFields, [field.id]: storyClausesValue(clauses, value.directThreatIds, value.revision + 1) } });
+
+    expect((await run('--fail-on', 'critical', '--quiet')).code).toBe(0);
+    expect((await run('--fail-on', 'low', '--quiet')).code).toBe(1);
+  });
+
+  it('prints CSV and SARIF', async () => {
+    const csv = await run('--format', 'csv', '--quiet');
+    expect(csv.stdout.split('\r\n')[0]).toBe('severity,kind,id,message,stories,threats,mitigations,tasks,fix,suppressed,suppressed_by,suppressed_why');
+    const sarif = JSON.parse((await run('--format', 'sarif', '--quiet')).stdout) as { version: string; runs: Array<{ results: unknown[] }> };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
+  });
+
+  it('exits 2 with a clear message for a wrong token, a bad flag or a missing option', async () => {
+    const { out, io } = buffers();
+    expect(await main(['audit', '--site', site.url, '--project', 'PAY', '--email', 'alice@example.com', '--token', 'nope'], io)).toBe(2);
+    expect(out.stderr).toContain('did not accept the email and API token (401)');
+    expect((await run('--format', 'xml')).code).toBe(2);
+    const missing = buffers();
+    expect(await main(['audit', '--project', 'PAY'], missing.io)).toBe(2);
+    expect(missing.out.stderr).toContain('missing --site, --email, --token');
+  });
+
+  it('exits 2 when the site cannot be reached', async () => {
+    const { out, io } = buffers();
+    expect(await main(['audit', '--site', 'http://127.0.0.1:9', '--project', 'PAY', '--email', 'a@b.c', '--token', 't'], io)).toBe(2);
+    expect(out.stderr).toContain('without audit:');
+  });
+});

@@ -1,0 +1,48 @@
+import fs from 'fs';
+import path from 'path';
+import { detectFormat } from './detect-format';
+import { KbImportError } from './import-error';
+
+const LIBRARIES = path.resolve(__dirname, '../../../../..', 'shared/threat-libraries');
+const hasLibraries = fs.existsSync(LIBRARIES);
+if (!hasLibraries) console.log(`format detection: skipping the tests on real files, ${LIBRARIES} is missing`);
+const describeIfShared = hasLibraries ? describe : describe.skip;
+
+const failure = (run: () => unknown): string => {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(KbImportError);
+    return (error as Error).message;
+  }
+  throw new Error('expected detection to fail');
+};
+
+describeIfShared('detectFormat on the real libraries', () => {
+  it.each([
+    ['pytm/threats.json', 'pytm'],
+    ['microsoft-tmt/default.tb7', 'tmt'],
+    ['threat-dragon/v2-threat-model.json', 'threat-dragon'],
+  ])('reads %s as %s', (file, format) => {
+    expect(detectFormat(fs.readFileSync(path.join(LIBRARIES, file), 'utf8'), file)).toBe(format);
+  });
+});
+
+describe('detectFormat', () => {
+  it('tells the formats apart by their content', () => {
+    expect(detectFormat('\uFEFF [ {"SID": "X"} ]', 'a.json')).toBe('pytm');
+    expect(detectFormat('{"summary": {}, "detail": {"diagrams": []}}', 'a.json')).toBe('threat-dragon');
+    expect(detectFormat('<?xml version="1.0"?>\n<ThreatModel xmlns="urn:x"></ThreatModel>', 'a.tm7')).toBe('tmt');
+  });
+
+  it('says clearly what it expected when the content is none of them', () => {
+    expect(failure(() => detectFormat('{"openapi": "3.0.0"}', 'api.json'))).toMatch(/^api\.json: JSON, but neither a pytm threat list nor a Threat Dragon model/);
+    expect(failure(() => detectFormat('<?xml version="1.0"?>\n<svg></svg>', 'a.xml'))).toMatch(/^a\.xml: XML with root <svg>, not a Microsoft Threat Modeling Tool template/);
+    expect(failure(() => detectFormat('title: threats', 'a.yaml'))).toMatch(/^a\.yaml: neither JSON nor XML/);
+    expect(failure(() => detectFormat('', 'a.json'))).toBe('a.json: the file is empty');
+  });
+
+  it('reports broken JSON with its position', () => {
+    expect(failure(() => detectFormat('[\n  {"SID": "A"},\n  {"SID": x}\n]', 'threats.json'))).toBe("threats.json:3:11: Unexpected token 'x'");
+  });
+});

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** The parts of an OWASP Threat Dragon v2 model that the import reads; the rest passes through. */
+
+const Text = z.string().default('');
+
+export const ThreatDragonThreat = z.looseObject({
+  id: z.string().trim().min(1).optional(),
+  title: Text,
+  type: Text,
+  modelType: Text,
+  status: Text,
+  severity: Text,
+  description: Text,
+  mitigation: Text,
+  score: z.union([z.string(), z.number()]).optional(),
+});
+export type ThreatDragonThreat = z.infer<typeof ThreatDragonThreat>;
+
+const Cell = z.looseObject({
+  id: z.string().optional(),
+  // Boundaries and text blocks have data without threats; some cells have no data at all.
+  data: z
+    .looseObject({
+      name: Text,
+      type: Text,
+      threats: z.array(ThreatDragonThreat).default([]),
+    })
+    .optional(),
+});
+
+export const ThreatDragonModel = z.looseObject({
+  version: z.string().optional(),
+  summary: z.looseObject({ title: Text }).optional(),
+  detail: z.looseObject({
+    diagrams: z.array(z.looseObject({ title: Text, cells: z.array(Cell).default([]) })),
+  }),
+});
+export type ThreatDragonModel = z.infer<typeof ThreatDragonModel>;

@@ -1,0 +1,47 @@
+import Lozenge from '@atlaskit/lozenge';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import type { AuditResult } from '../../../../src/domain/audit/audit-result';
+import { FINDING_KIND_INFO, FINDING_KINDS, FINDING_SEVERITIES, type FindingKind, type FindingSeverity } from '../../../../src/domain/audit/finding-kinds';
+import type { AuditFilters } from './audit-filters';
+
+export const SEVERITY_APPEARANCE: Record<FindingSeverity, 'removed' | 'moved' | 'inprogress' | 'default'> = { critical: 'removed', high: 'moved', medium: 'inprogress', low: 'default' };
+
+const CHIP = { border: 'none', background: 'none', padding: 0, cursor: 'pointer' } as const;
+
+/** Counts per severity and per kind; each count is a button that filters the table to it. */
+export function AuditSummary({ result, filters, onFilter }: { result: AuditResult; filters: AuditFilters; onFilter: (next: Partial<AuditFilters>) => void }) {
+  const kinds = FINDING_KINDS.filter((k) => result.counts.byKind[k] > 0);
+  return (
+    <Stack space="space.100">
+      <Inline space="space.150" alignBlock="center" shouldWrap>
+        {FINDING_SEVERITIES.map((severity) => (
+          <button
+            key={severity}
+            type="button"
+            style={CHIP}
+            aria-pressed={filters.severity === severity}
+            onClick={() => onFilter({ severity: filters.severity === severity ? 'all' : severity })}
+            data-testid={`audit-count-${severity}`}
+          >
+            <Lozenge appearance={SEVERITY_APPEARANCE[severity]} isBold={filters.severity === severity}>
+              {`${result.counts.bySeverity[severity]} ${severity}`}
+            </Lozenge>
+          </button>
+        ))}
+        <Text color="color.text.subtle">
+          {result.totals.findings} open · {result.totals.suppressed} suppressed · scanned {result.scanned.stories} stories, {result.scanned.threats} threats, {result.scanned.mitigations} mitigations,{' '}
+          {result.scanned.tasks} tasks
+        </Text>
+      </Inline>
+      {kinds.length > 0 && (
+        <Inline space="space.100" shouldWrap>
+          {kinds.map((kind: FindingKind) => (
+            <button key={kind} type="button" style={CHIP} aria-pressed={filters.kind === kind} onClick={() => onFilter({ kind: filters.kind === kind ? 'all' : kind })}>
+              <Lozenge isBold={filters.kind === kind}>{`${FINDING_KIND_INFO[kind].title}: ${result.counts.byKind[kind]}`}</Lozenge>
+            </button>
+          ))}
+        </Inline>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,111 @@
+import Button from '@atlaskit/button/new';
+import EmptyState from '@atlaskit/empty-state';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import TextField from '@atlaskit/textfield';
+import { useState } from 'react';
+import { FINDING_KIND_INFO, FINDING_KINDS, FINDING_SEVERITIES, type FindingKind, type FindingSeverity } from '../../../../src/domain/audit/finding-kinds';
+import { ErrorMessage } from '../common/error-message';
+import { Loading } from '../common/loading';
+import { ProblemsMessage } from '../common/problems-message';
+import { HEAD_CELL, TABLE } from '../project-page/table-styles';
+import { downloadAudit } from './audit-export';
+import { filterFindings, NO_FILTERS, type AuditFilters } from './audit-filters';
+import { AuditSummary } from './audit-summary';
+import { FindingRow } from './finding-row';
+import { useAudit } from './use-audit';
+
+const when = (iso: string) => new Date(iso).toLocaleString();
+
+/** The security champion's audit: where the threat model and the backlog disagree, with fixes in place. */
+export function AuditTab() {
+  const { view, error, loading, busy, reload, act, running } = useAudit();
+  const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
+  const [runError, setRunError] = useState<string>();
+  if (loading) return <Loading label="Loading the audit" />;
+  if (error || !view) return <ErrorMessage title="Could not load the audit" error={error ?? { code: 'INTERNAL', message: 'No answer.' }} onRetry={() => void reload()} />;
+  const onFilter = (next: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...next }));
+  const shown = view.result ? filterFindings(view.result.findings, filters) : [];
+
+  return (
+    <Stack space="space.200">
+      <Inline space="space.150" alignBlock="center" shouldWrap>
+        <Button appearance="primary" isDisabled={!view.canRun || running || busy !== undefined} onClick={async () => setRunError(await act('audit/run', {}, 'Starting the audit'))}>
+          {running ? 'Auditing…' : 'Run audit'}
+        </Button>
+        <Text color="color.text.subtle" testId="audit-run-state">
+          {running
+            ? `Audit in progress: ${view.run.progress?.stage ?? 'queued'}, ${view.run.progress?.stories ?? 0} stories and ${view.run.progress?.tasks ?? 0} tasks read`
+            : view.completedAt
+              ? `Last complete audit: ${when(view.completedAt)}`
+              : 'This project has not been audited yet.'}
+        </Text>
+        {busy && <Text color="color.text.subtle">{busy}…</Text>}
+        {view.result && (
+          <Inline space="space.050">
+            <Button onClick={() => downloadAudit(view.result!, 'csv')}>Export CSV</Button>
+            <Button onClick={() => downloadAudit(view.result!, 'json')}>Export JSON</Button>
+          </Inline>
+        )}
+      </Inline>
+      {runError && <SectionMessage appearance="error" title="The audit could not start">{runError}</SectionMessage>}
+      {view.run.state === 'failed' && view.run.error && <SectionMessage appearance="warning" title="The last audit did not finish">{view.run.error}</SectionMessage>}
+      <ProblemsMessage problems={view.problems} />
+      {!view.result ? (
+        <EmptyState header="No audit yet" description="Run an audit to see where the threat model and the backlog disagree: stories without threats, threats without mitigations, tasks out of step." headingLevel={2} />
+      ) : (
+        <>
+          <AuditSummary result={view.result} filters={filters} onFilter={onFilter} />
+          <Inline space="space.150" alignBlock="center" shouldWrap>
+            <label>
+              <Text size="small">Severity </Text>
+              <select value={filters.severity} onChange={(e) => onFilter({ severity: e.target.value as FindingSeverity | 'all' })}>
+                <option value="all">All</option>
+                {FINDING_SEVERITIES.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <Text size="small">Kind </Text>
+              <select value={filters.kind} onChange={(e) => onFilter({ kind: e.target.value as FindingKind | 'all' })}>
+                <option value="all">All</option>
+                {FINDING_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {FINDING_KIND_INFO[k].title}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div style={{ width: 240 }}>
+              <TextField aria-label="Search findings" placeholder="Search findings" value={filters.text} onChange={(e) => onFilter({ text: e.currentTarget.value })} isCompact />
+            </div>
+            <label>
+              <input type="checkbox" checked={filters.showSuppressed} onChange={(e) => onFilter({ showSuppressed: e.target.checked })} /> <Text size="small">Show suppressed</Text>
+            </label>
+          </Inline>
+          {shown.length === 0 ? (
+            <Text color="color.text.subtle">{view.result.findings.length === 0 ? 'No findings: the threat model and the backlog agree.' : 'No finding matches these filters.'}</Text>
+          ) : (
+            <table style={TABLE} aria-label="Audit findings">
+              <thead>
+                <tr>
+                  <th style={HEAD_CELL}>Severity</th>
+                  <th style={HEAD_CELL}>Finding</th>
+                  <th style={HEAD_CELL}>Fix</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((finding) => (
+                  <FindingRow key={finding.id} finding={finding} view={view} busy={busy !== undefined} act={act} />
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,68 @@
+import Button from '@atlaskit/button/new';
+import { Inline, Text } from '@atlaskit/primitives';
+import { useState } from 'react';
+import type { Finding } from '../../../../src/domain/audit/finding';
+import type { AuditView } from '../../../../src/domain/resolver-contract';
+import { callResolver } from '../api/invoke-resolver';
+import { IssueLink } from '../common/issue-link';
+
+interface FixProps {
+  finding: Finding;
+  view: AuditView;
+  busy: boolean;
+  act: ReturnType<typeof import('./use-audit').useAudit>['act'];
+  onError: (message: string | undefined) => void;
+}
+
+/** The fix a finding offers, in place: link a threat, create the task, or open what to change. */
+export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
+  const { fix } = finding;
+  const [threatId, setThreatId] = useState('');
+  if (fix.action === 'link-threat' && fix.target.storyKey && fix.target.clauseId) {
+    const { storyKey, clauseId } = fix.target;
+    const selectId = `link-${finding.id}`;
+    return (
+      <Inline space="space.050" alignBlock="center" shouldWrap>
+        <label htmlFor={selectId}>
+          <Text size="small">Threat</Text>
+        </label>
+        <select id={selectId} value={threatId} onChange={(e) => setThreatId(e.target.value)} disabled={busy}>
+          <option value="">Choose…</option>
+          {view.threats.map((t) => (
+            <option key={t.id} value={t.id}>{`${t.id} ${t.title} (${t.severity.band})`}</option>
+          ))}
+        </select>
+        <Button
+          appearance="primary"
+          isDisabled={busy || !threatId}
+          onClick={async () => onError(await act('audit/link-threat', { issueKey: storyKey, clauseId, threatId }, `Linking ${threatId} to ${storyKey}`))}
+        >
+          Link threat
+        </Button>
+      </Inline>
+    );
+  }
+  if (fix.action === 'create-task' && fix.target.mitigationId) {
+    const mitigationId = fix.target.mitigationId;
+    return (
+      <Button
+        isDisabled={busy}
+        onClick={async () => {
+          const created = await callResolver('mitigation/create-task', { mitigationId });
+          if (!created.ok) return onError(created.error.message);
+          onError(await act('audit/run', {}, 'Auditing again'));
+        }}
+      >
+        {fix.label}
+      </Button>
+    );
+  }
+  const key = fix.target.storyKey ?? fix.target.taskKey ?? finding.entities.storyKeys[0] ?? finding.entities.taskKeys[0];
+  return key ? (
+    <IssueLink issueKey={key} label={`${fix.label}: ${key}`}>
+      {fix.label}
+    </IssueLink>
+  ) : (
+    <Text size="small">{fix.label}</Text>
+  );
+}

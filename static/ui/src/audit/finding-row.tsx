@@ -1,0 +1,95 @@
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import TextArea from '@atlaskit/textarea';
+import { useState } from 'react';
+import type { Finding } from '../../../../src/domain/audit/finding';
+import { FINDING_KIND_INFO } from '../../../../src/domain/audit/finding-kinds';
+import type { AuditView } from '../../../../src/domain/resolver-contract';
+import { IssueLink } from '../common/issue-link';
+import { CELL } from '../project-page/table-styles';
+import { SEVERITY_APPEARANCE } from './audit-summary';
+import { FindingFix } from './finding-fix';
+import type { useAudit } from './use-audit';
+
+interface RowProps {
+  finding: Finding;
+  view: AuditView;
+  busy: boolean;
+  act: ReturnType<typeof useAudit>['act'];
+}
+
+/** One finding: severity, what is wrong, where, its fix in place, and suppress (with why) or unsuppress. */
+export function FindingRow({ finding, view, busy, act }: RowProps) {
+  const [error, setError] = useState<string>();
+  const [suppressing, setSuppressing] = useState(false);
+  const [why, setWhy] = useState('');
+  const { suppression } = finding;
+  return (
+    <tr data-testid={`finding-${finding.id}`} style={suppression ? { opacity: 0.7 } : undefined}>
+      <td style={CELL}>
+        <Lozenge appearance={SEVERITY_APPEARANCE[finding.severity]}>{finding.severity}</Lozenge>
+      </td>
+      <td style={CELL}>
+        <Stack space="space.050">
+          <Text weight="medium">{FINDING_KIND_INFO[finding.kind].title}</Text>
+          <Text>{finding.message}</Text>
+          <Inline space="space.100" shouldWrap>
+            {[...finding.entities.storyKeys, ...finding.entities.taskKeys].map((key) => (
+              <IssueLink key={key} issueKey={key} />
+            ))}
+            {[...finding.entities.threatIds, ...finding.entities.mitigationIds].map((id) => (
+              <Text key={id} size="small" color="color.text.subtle">
+                {id}
+              </Text>
+            ))}
+          </Inline>
+          {suppression && (
+            <Text size="small" color="color.text.subtle">{`Suppressed on ${suppression.at.slice(0, 10)} by ${suppression.by}: ${suppression.why}`}</Text>
+          )}
+          {error && (
+            <Text color="color.text.danger" role="alert">
+              {error}
+            </Text>
+          )}
+        </Stack>
+      </td>
+      <td style={CELL}>
+        <Stack space="space.100" alignInline="start">
+          {!suppression && <FindingFix finding={finding} view={view} busy={busy} act={act} onError={setError} />}
+          {view.canSuppress && suppression && (
+            <Button appearance="subtle" isDisabled={busy} onClick={async () => setError(await act('audit/unsuppress', { findingId: finding.id }, 'Unsuppressing'))}>
+              Unsuppress
+            </Button>
+          )}
+          {view.canSuppress && !suppression && !suppressing && (
+            <Button appearance="subtle" isDisabled={busy} onClick={() => setSuppressing(true)}>
+              Suppress…
+            </Button>
+          )}
+          {suppressing && (
+            <Stack space="space.050">
+              <TextArea aria-label={`Why suppress ${finding.id}`} placeholder="Why is this accepted? (recorded with your name)" value={why} onChange={(e) => setWhy(e.target.value)} minimumRows={2} />
+              <Inline space="space.050">
+                <Button
+                  appearance="warning"
+                  isDisabled={busy || why.trim().length < 10}
+                  onClick={async () => {
+                    const failed = await act('audit/suppress', { findingId: finding.id, why }, 'Suppressing');
+                    setError(failed);
+                    if (!failed) setSuppressing(false);
+                  }}
+                >
+                  Suppress
+                </Button>
+                <Button appearance="subtle" onClick={() => setSuppressing(false)}>
+                  Cancel
+                </Button>
+              </Inline>
+            </Stack>
+          )}
+        </Stack>
+      </td>
+    </tr>
+  );
+}
