@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process */
 // `npx without ...`: runs the TypeScript command line in src/cli through tsx, so the CLI uses
 // the very jira/ and domain/ modules the app ships, with no separate build. Loaded through
 // require (tsx's CJS and ESM hooks both on): tsImport cannot follow the commands' lazy imports.

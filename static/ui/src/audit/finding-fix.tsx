@@ -5,12 +5,13 @@ import type { Finding } from '../../../../src/domain/audit/finding';
 import type { AuditView } from '../../../../src/domain/resolver-contract';
 import { callResolver } from '../api/invoke-resolver';
 import { IssueLink } from '../common/issue-link';
+import type { useAudit } from './use-audit';
 
 interface FixProps {
   finding: Finding;
   view: AuditView;
   busy: boolean;
-  act: ReturnType<typeof import('./use-audit').useAudit>['act'];
+  act: ReturnType<typeof useAudit>['act'];
   onError: (message: string | undefined) => void;
 }
 
