@@ -1,3 +1,4 @@
+import { auditLines, type AuditBench } from './audit-bench';
 import type { RequestKind } from './forge-replay';
 
 // What the benchmark prints: one row per sprint size, as a table or as JSON.
@@ -28,6 +29,7 @@ export interface SizeResult {
 
 export interface BenchReport {
   sizes: SizeResult[];
+  audit?: AuditBench;
   model: { threats: number; mitigations: number; shards: number; tasks: number; tasksInOtherSprint: number };
   environment: { node: string; cpus: number; runs: number; latencyMs: number; naiveConcurrency: number; totalSeconds: number; /** Whole process, the in-process site included, at the end. */ rssMb: number };
   notes: string[];
@@ -74,6 +76,7 @@ export function table(report: BenchReport): string {
     'Requests per call:',
     ...breakdown,
     '',
+    ...(report.audit ? [...auditLines(report.audit), ''] : []),
     'Notes:',
     ...report.notes.map((n) => `- ${n}`),
     '',

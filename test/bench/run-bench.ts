@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [--runs N] [--tasks N] [--latency MS] [--sizes 20,200,2000]
+// npm run bench [-- --json] [--runs N] [--tasks N] [--latency MS] [--sizes 20,200,2000] [--no-audit]
 //
 // The sprint view (sprint/get) against the local Jira site with a 1,000-threat model:
 // Jira requests against the budget, wall time, the resolver's own compute time, response
@@ -17,6 +17,7 @@ import { readSprintPlanInputs } from '../../src/resolvers/sprint-resolvers';
 import { ACCOUNT, resolverCaller } from '../support/forge-invocation';
 import { siteClient } from '../support/jira-clients';
 import { startTestSite } from '../support/local-site';
+import { benchAudit } from './audit-bench';
 import { addBenchSprint, random, removeDemoTasks, seedBenchModel, type BenchSprint, type SeededModel } from './bench-data';
 import { round, table, type BenchReport, type SizeResult } from './bench-report';
 import { ForgeFetchTap, countKinds } from './forge-replay';
@@ -35,10 +36,11 @@ interface Options {
   tasks: number;
   latencyMs: number;
   sizes: number[];
+  audit: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { json: false, runs: 5, tasks: 300, latencyMs: 0, sizes: [20, 200, 2000] };
+  const options: Options = { json: false, runs: 5, tasks: 300, latencyMs: 0, sizes: [20, 200, 2000], audit: true };
   const number = (flag: string, value: string | undefined, min: number): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs a whole number of at least ${min}.`);
@@ -47,11 +49,12 @@ function parseOptions(argv: string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') options.json = true;
+    else if (arg === '--no-audit') options.audit = false;
     else if (arg === '--runs') options.runs = number(arg, argv[++i], 1);
     else if (arg === '--tasks') options.tasks = number(arg, argv[++i], 0);
     else if (arg === '--latency') options.latencyMs = number(arg, argv[++i], 0);
     else if (arg === '--sizes') options.sizes = (argv[++i] ?? '').split(',').map((s) => number('--sizes', s, 1));
-    else throw new Error(`Unknown option ${arg}. Options: --json, --runs N, --tasks N, --latency MS, --sizes 20,200,2000.`);
+    else throw new Error(`Unknown option ${arg}. Options: --json, --runs N, --tasks N, --latency MS, --sizes 20,200,2000, --no-audit.`);
   }
   return options;
 }
@@ -290,7 +293,8 @@ async function main(): Promise<void> {
         `${staleRetries.count} request(s) failed with ECONNRESET on a pooled keep-alive connection the in-process site had already closed (idle > 5 s while the event loop was busy) and were sent again once by test/bench/stale-socket-retry.ts; the failed attempts never reached the site, so no count includes them.`,
       );
     }
-    const report: BenchReport = { ...partial, notes };
+    const audit = options.audit ? await benchAudit(progress, gc) : undefined;
+    const report: BenchReport = { ...partial, ...(audit ? { audit } : {}), notes };
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${table(report)}\n`);
   } finally {
     await site.close();

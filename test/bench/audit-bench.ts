@@ -1,0 +1,68 @@
+import { auditJiraProject } from '../../src/jira/project-audit';
+import { siteClient } from '../support/jira-clients';
+import { startTestSite } from '../support/local-site';
+import { addBenchSprint, random, removeDemoTasks, seedBenchModel } from './bench-data';
+import { round } from './bench-report';
+
+// The audit of a big project through the same code as the app's worker and the command line:
+// 10,000 stories with clauses, 1,000 threats, 3,000 mitigation tasks, read by paged JQL.
+
+export interface AuditBench {
+  stories: number;
+  threats: number;
+  mitigations: number;
+  tasks: number;
+  findings: number;
+  requests: number;
+  /** ceil(stories/100) + ceil(tasks/100) + the model and the field list: what paging costs. */
+  expectedRequests: number;
+  timeMs: number;
+  peakHeapMb: number;
+}
+
+const MB = 1024 * 1024;
+
+export async function benchAudit(progress: (message: string) => void, gc: () => void, sizes = { stories: 10_000, threats: 1000, mitigations: 4500, tasks: 3000 }): Promise<AuditBench> {
+  const site = await startTestSite({ demo: true, dataFile: ':memory:' });
+  try {
+    const rng = random(20261124);
+    removeDemoTasks(site);
+    progress(`audit: adding ${sizes.stories} stories and a ${sizes.threats}-threat model with ${sizes.tasks} tasks`);
+    const sprint = addBenchSprint(site, sizes.stories, sizes.threats, rng);
+    const model = await seedBenchModel(site, { threats: sizes.threats, mitigations: sizes.mitigations, tasks: sizes.tasks, retiredShare: 0.02, seed: 11 }, [sprint]);
+    const client = siteClient(site);
+    gc();
+    const baseline = process.memoryUsage().heapUsed;
+    let peak = baseline;
+    const sample = () => {
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    };
+    const timer = setInterval(sample, 5);
+    const mark = site.log.mark();
+    const started = performance.now();
+    const result = await auditJiraProject(client, 'PAY', { now: new Date().toISOString(), suppressions: [], onProgress: sample });
+    const timeMs = performance.now() - started;
+    clearInterval(timer);
+    sample();
+    const requests = site.log.since(mark).length;
+    progress(`audit: ${result.totals.findings} findings in ${Math.round(timeMs)} ms, ${requests} requests`);
+    return {
+      stories: result.scanned.stories,
+      threats: model.threats,
+      mitigations: model.mitigations,
+      tasks: result.scanned.tasks,
+      findings: result.totals.findings,
+      requests,
+      expectedRequests: Math.ceil(result.scanned.stories / 100) + Math.ceil(result.scanned.tasks / 100) + 2,
+      timeMs: round(timeMs),
+      peakHeapMb: round((peak - baseline) / MB),
+    };
+  } finally {
+    await site.close();
+  }
+}
+
+export const auditLines = (a: AuditBench): string[] => [
+  `Audit (without audit / the app's worker): ${a.stories} stories, ${a.threats} threats, ${a.mitigations} mitigations, ${a.tasks} tasks -> ${a.findings} findings`,
+  `  requests ${a.requests} (paging: ceil(stories/100) + ceil(tasks/100) + model + field list = ${a.expectedRequests}); time ${a.timeMs} ms against the in-process local site; peak heap ${a.peakHeapMb} MB above baseline`,
+];
