@@ -35,6 +35,10 @@ export type MitigationDraft = z.infer<typeof MitigationDraft>;
 
 const Stamp = z.object({ accountId: z.string(), at: z.string() });
 
+/** Where a mitigation came from: the knowledge-base template it was created from, so it is never added twice. */
+export const MitigationSource = z.object({ kind: z.literal('knowledge-base'), knowledgeBaseId: z.string(), templateId: z.string(), version: z.string() });
+export type MitigationSource = z.infer<typeof MitigationSource>;
+
 export const Mitigation = z.object({
   id: MitigationId,
   title: z.string(),
@@ -49,5 +53,7 @@ export const Mitigation = z.object({
   created: Stamp,
   updated: Stamp,
   revision: z.number().int().min(1),
+  /** Absent on mitigations a person wrote (and on everything stored before knowledge bases). */
+  source: MitigationSource.optional(),
 });
 export type Mitigation = z.infer<typeof Mitigation>;

@@ -1,7 +1,8 @@
 import type { AuditResult } from './audit/audit-result';
 import type { Severity } from './severity';
 import { z } from 'zod';
-import { MitigationDraft, type Mitigation, type MitigationStatus } from './mitigation';
+import { MitigationDraft, type Mitigation, type MitigationStatus, type Strength } from './mitigation';
+import type { StrideCategory } from './stride';
 import { DEFAULT_STATUS_MAPPING, StatusMapping } from './task-status';
 import { ThreatDraft } from './threat';
 import type { ThreatView } from './threat-view';
@@ -215,6 +216,52 @@ export interface SprintChoice {
   boardName: string;
 }
 
+export const KbSuggest = z.object({ mode: z.enum(['top', 'full']) });
+export type KbSuggest = z.infer<typeof KbSuggest>;
+
+export const KbAccept = z.object({
+  knowledgeBaseId: z.string().min(1).max(60),
+  templateId: z.string().min(1).max(80),
+  /** The clause to link the threat to; absent: a new clause named after the threat. */
+  clauseId: z.string().min(1).max(40).optional(),
+  /** The revision of the story's clauses the person started from. */
+  baseRevision: z.number().int().min(0),
+});
+export type KbAccept = z.infer<typeof KbAccept>;
+
+/** A mitigation a knowledge base proposes for a suggested threat. */
+export interface SuggestedMitigationView {
+  templateId: string;
+  title: string;
+  /** How much it removes of the suggested threat. */
+  strength: Strength;
+  /** Part of the knowledge base's short "TOP" list. */
+  top: boolean;
+}
+
+/** A threat a knowledge base suggests for the story, and why. */
+export interface ThreatSuggestionView {
+  knowledgeBaseId: string;
+  knowledgeBaseName: string;
+  templateId: string;
+  title: string;
+  description: string;
+  stride: StrideCategory[];
+  severity: Severity;
+  /** Why it matched, e.g. `summary mentions "credit card"`. */
+  reasons: string[];
+  mitigations: SuggestedMitigationView[];
+  /** The project's threat already created from this template: "Link" instead of "Add and link". */
+  existingThreatId?: string;
+}
+
+export interface KbSuggestionsView {
+  mode: 'top' | 'full';
+  suggestions: ThreatSuggestionView[];
+  /** Names of the knowledge bases asked. */
+  knowledgeBases: string[];
+}
+
 /** Resolver key -> [payload schema, answer type]. */
 export interface ResolverContract {
   'story/get': [Record<string, never>, StoryView];
@@ -236,6 +283,8 @@ export interface ResolverContract {
   'audit/suppress': [{ findingId: string; why: string }, AuditView];
   'audit/unsuppress': [{ findingId: string }, AuditView];
   'audit/link-threat': [{ issueKey: string; clauseId: string; threatId: string }, AuditView];
+  'kb/suggest': [KbSuggest, KbSuggestionsView];
+  'kb/accept': [KbAccept, StoryView];
 }
 export type ResolverKey = keyof ResolverContract;
 export type PayloadOf<K extends ResolverKey> = ResolverContract[K][0];

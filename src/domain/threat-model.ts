@@ -1,8 +1,8 @@
 import { AppError } from './app-error';
-import type { Mitigation, MitigationDraft, MitigationStatus } from './mitigation';
+import type { Mitigation, MitigationDraft, MitigationSource, MitigationStatus } from './mitigation';
 import { DEFAULT_STATUS_MAPPING } from './task-status';
 import type { ThreatModelSettings } from './resolver-contract';
-import { type Threat, type ThreatDraft, threatNumber } from './threat';
+import { type Threat, type ThreatDraft, type ThreatSource, threatNumber } from './threat';
 
 export interface ThreatModel {
   threats: Threat[];
@@ -32,10 +32,10 @@ export function findThreat(model: ThreatModel, id: string): Threat {
   return threat;
 }
 
-export function addThreat(model: ThreatModel, draft: ThreatDraft, actor: Actor): { model: ThreatModel; threat: Threat } {
+export function addThreat(model: ThreatModel, draft: ThreatDraft, actor: Actor, source: ThreatSource = { kind: 'manual' }): { model: ThreatModel; threat: Threat } {
   const number = Math.max(model.nextThreatNumber, ...model.threats.map((t) => threatNumber(t.id) + 1));
   const stamp = { accountId: actor.accountId, at: actor.now };
-  const threat: Threat = { ...draft, id: `T-${number}`, source: { kind: 'manual' }, state: 'active', created: stamp, updated: stamp, revision: 1 };
+  const threat: Threat = { ...draft, id: `T-${number}`, source, state: 'active', created: stamp, updated: stamp, revision: 1 };
   return { model: { ...model, threats: [...model.threats, threat], nextThreatNumber: number + 1 }, threat };
 }
 
@@ -84,11 +84,11 @@ function checkAddressedThreats(model: ThreatModel, draft: MitigationDraft, befor
   }
 }
 
-export function addMitigation(model: ThreatModel, draft: MitigationDraft, actor: Actor): { model: ThreatModel; mitigation: Mitigation } {
+export function addMitigation(model: ThreatModel, draft: MitigationDraft, actor: Actor, source?: MitigationSource): { model: ThreatModel; mitigation: Mitigation } {
   checkAddressedThreats(model, draft);
   const number = Math.max(model.nextMitigationNumber, ...model.mitigations.map((m) => Number(m.id.slice(2)) + 1));
   const stamp = { accountId: actor.accountId, at: actor.now };
-  const mitigation: Mitigation = { ...draft, id: `M-${number}`, task: null, created: stamp, updated: stamp, revision: 1 };
+  const mitigation: Mitigation = { ...draft, id: `M-${number}`, task: null, created: stamp, updated: stamp, revision: 1, ...(source ? { source } : {}) };
   return { model: { ...model, mitigations: [...model.mitigations, mitigation], nextMitigationNumber: number + 1 }, mitigation };
 }
 

@@ -46,3 +46,46 @@ export async function storiesLinkedTo(user: JiraClient, projectKey: string, fiel
 export async function writeStoryClauses(user: JiraClient, issueId: string, clausesFieldId: string, value: StoryClausesValue): Promise<void> {
   await user.send(route`/rest/api/3/issue/${issueId}`.value, { method: 'PUT', body: JSON.stringify({ fields: { [clausesFieldId]: value } }) });
 }
+
+/** A story with what knowledge-base rules look at. */
+export interface StoryDetails extends StoryRecord {
+  issueType: string;
+  labels: string[];
+  components: string[];
+  /** The description as plain text (Jira answers it as an Atlassian document). */
+  description: string;
+}
+
+const names = (value: unknown): string[] =>
+  Array.isArray(value) ? value.flatMap((v) => (typeof v === 'string' ? [v] : typeof (v as { name?: unknown })?.name === 'string' ? [(v as { name: string }).name] : [])) : [];
+
+/** The text of an Atlassian document (or a plain string): its text nodes, blocks separated by new lines. */
+export function documentText(value: unknown, depth = 0): string {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object' || value === null || depth > 50) return '';
+  const node = value as { type?: unknown; text?: unknown; content?: unknown };
+  if (typeof node.text === 'string') return node.text;
+  if (!Array.isArray(node.content)) return '';
+  const inline = node.type === 'paragraph' || node.type === 'heading';
+  return node.content.map((child) => documentText(child, depth + 1)).join(inline ? '' : '\n');
+}
+
+/** The story with its type, labels, components and description: one request, as the caller. */
+export async function readStoryDetails(client: JiraClient, issueIdOrKey: string, clausesFieldId: string): Promise<StoryDetails> {
+  const fields = `summary,project,issuetype,labels,components,description,${clausesFieldId}`;
+  const issue = await client.get(route`/rest/api/3/issue/${issueIdOrKey}?fields=${fields}&properties=${'without.task'}`.value, IssueRecord);
+  const project = issue.fields.project as { key?: unknown } | undefined;
+  const type = issue.fields.issuetype as { name?: unknown } | undefined;
+  return {
+    id: issue.id,
+    key: issue.key,
+    summary: typeof issue.fields.summary === 'string' ? issue.fields.summary : '',
+    projectKey: typeof project?.key === 'string' ? project.key : '',
+    clausesValue: issue.fields[clausesFieldId],
+    taskValue: issue.properties['without.task'],
+    issueType: typeof type?.name === 'string' ? type.name : '',
+    labels: names(issue.fields.labels),
+    components: names(issue.fields.components),
+    description: documentText(issue.fields.description).slice(0, 32_768),
+  };
+}

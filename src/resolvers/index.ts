@@ -1,5 +1,6 @@
 import Resolver from '@forge/resolver';
 import { registerAuditResolvers } from './audit-resolvers';
+import { registerKnowledgeBaseResolvers } from './kb-resolvers';
 import { registerMitigationResolvers } from './mitigation-resolvers';
 import { registerSettingsResolvers } from './settings-resolvers';
 import { registerSprintResolvers } from './sprint-resolvers';
@@ -13,5 +14,6 @@ registerSettingsResolvers(resolver);
 registerMitigationResolvers(resolver);
 registerSprintResolvers(resolver);
 registerAuditResolvers(resolver);
+registerKnowledgeBaseResolvers(resolver);
 
 export const resolverHandler = resolver.getDefinitions();

@@ -136,6 +136,16 @@ export function registerStoryResolvers(resolver: Resolver): void {
 }
 
 /**
+ * The story panel's view of a story, as the person: with the clauses value just written when
+ * given (its stored problems are then gone), else with the stored one.
+ */
+export async function storyViewOf(user: JiraClient, issueId: string, accountId: string, written?: StoryClausesValue): Promise<StoryView> {
+  const field = await clausesField(user);
+  const story = await storyContext(user, issueId, accountId, field);
+  return written === undefined ? composeView(story, story.story.clausesValue) : composeView({ ...story, problems: [] }, written);
+}
+
+/**
  * Changes a story's clauses as the person: their edit permission is checked first (and by
  * Jira on the write), the story's lock property serializes saves, new links must point at
  * active threats, and the revision grows by one.

@@ -14,6 +14,7 @@ import { NoClauses } from './no-clauses';
 import { ProblemsMessage } from '../common/problems-message';
 import { ReadOnlyNote } from './read-only-note';
 import { SaveErrorMessage } from './save-error-message';
+import { SuggestThreats } from './suggest-threats';
 import { ThreatMitigations } from './threat-mitigations';
 import { UNDO_BUTTON, UndoDeleteBar } from './undo-delete-bar';
 import { useStoryClauses, type StoryClauses } from './use-story-clauses';
@@ -125,6 +126,7 @@ function StoryClausesView({ view, story }: { view: StoryView; story: StoryClause
           threatDetails={threatDetails}
         />
       )}
+      <SuggestThreats view={view} busy={busy} onAccept={story.acceptSuggestion} />
       {!canEdit && <ReadOnlyNote />}
       <StaleNote stale={story.stale} />
       <Box role="status">

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorBody, Envelope } from '../../../../src/domain/envelope';
 import type { MitigationDraft } from '../../../../src/domain/mitigation';
-import type { MitigationView, StoryView } from '../../../../src/domain/resolver-contract';
+import type { KbAccept, MitigationView, StoryView } from '../../../../src/domain/resolver-contract';
 import type { WithoutClause } from '../../../../src/domain/without-clause';
 import { callResolver } from '../api/invoke-resolver';
 import { newClauseId } from '../common/new-clause-id';
@@ -189,11 +189,32 @@ export function useStoryClauses() {
     [save, deleted],
   );
 
+  /** Adds a suggested threat (or links the one made from it before): an error message, or undefined when done. */
+  const acceptSuggestion = useCallback(
+    async (input: Omit<KbAccept, 'baseRevision'>): Promise<string | undefined> => {
+      let error: string | undefined;
+      const done = await exclusively(async () => {
+        const view = viewRef.current;
+        if (!view) return false;
+        setFailure(undefined);
+        const envelope = await callResolver('kb/accept', { ...input, baseRevision: view.revision });
+        if (!envelope.ok) {
+          error = envelope.error.message;
+          return false;
+        }
+        show(envelope.data);
+        return true;
+      });
+      return done ? undefined : (error ?? 'Another change is being saved. Try again in a moment.');
+    },
+    [exclusively, show],
+  );
+
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const dismissUndo = useCallback(() => setDeleted(undefined), []);
   const mitigations = useMitigationChanges({ viewRef, changesRef, pendingRef, show, read });
 
-  return { load, busy, failure, deleted, actions, retry, reload, dismissUndo, refresh, stale, mitigations };
+  return { load, busy, failure, deleted, actions, retry, reload, dismissUndo, refresh, stale, mitigations, acceptSuggestion };
 }
 
 interface MitigationPlumbing {
