@@ -6,6 +6,7 @@ import { App } from './app';
 import { aThreatModel } from './project-page/test-support/threat-model-mother';
 import { aStoryView } from './test-support/story-view-mother';
 import { aSettingsView } from './project-settings/test-support/settings-view-mother';
+import { anAuditView } from './audit/test-support/audit-view-mother';
 import { aSprintChoice, aSprintPlan, okPlan } from './sprint-plan/test-support/sprint-plan-mother';
 
 afterEach(() => sprintHost.reset());
@@ -20,7 +21,7 @@ describe('app', () => {
     expect(await screen.findByText('No WITHOUT clauses yet')).toBeTruthy();
   });
 
-  it('renders the project page tabs for the project-page module: the threat model, sprint planning, and audit coming soon', async () => {
+  it('renders the project page tabs for the project-page module: the threat model, sprint planning, and the audit', async () => {
     fakeBridge.givenContext({ moduleKey: 'project-page' });
     fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: aThreatModel({ canEdit: false }) }));
     fakeBridge.answer('sprint/list', () => ({ ok: true, data: [aSprintChoice(4, { name: 'Sprint 4', state: 'active' })] }));
@@ -39,9 +40,10 @@ describe('app', () => {
     expect(screen.getByLabelText('Sprint')).toBeTruthy();
     expect(fakeBridge.payloadsOf('sprint/get')).toEqual([{ sprintId: 4 }]);
 
+    fakeBridge.answer('audit/get', () => ({ ok: true, data: anAuditView() }));
     await userEvent.click(screen.getByRole('tab', { name: 'Audit' }));
-    expect(screen.getByText('Audit will appear here.')).toBeTruthy();
-    expect(screen.getByText('Coming soon')).toBeTruthy();
+    expect(await screen.findByText('This project has not been audited yet.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Run audit' })).toBeTruthy();
   });
 
   it('renders the sprint plan of the context sprint for the sprint-security module, and closes the modal', async () => {

@@ -1,0 +1,65 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeBridge } from '../test-support/fake-bridge';
+import { AuditTab } from './audit-tab';
+import { anAuditView, auditedView } from './test-support/audit-view-mother';
+
+afterEach(() => fakeBridge.reset());
+
+describe('the audit tab', () => {
+  it('shows counts, filters by severity, and links a threat to a clause in place', async () => {
+    const view = auditedView();
+    fakeBridge.answer('audit/get', () => ({ ok: true, data: view }));
+    const fixed = { ...view, result: { ...view.result!, findings: view.result!.findings.filter((f) => f.kind !== 'clause-without-threat') } };
+    fakeBridge.answer('audit/link-threat', () => ({ ok: true, data: fixed }));
+    render(<AuditTab />);
+
+    expect(await screen.findByText(/^Last complete audit:/)).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Audit findings' });
+    expect(within(table).getByTestId('finding-threat-without-mitigation:T-1')).toBeTruthy();
+    const critical = view.result!.counts.bySeverity.critical;
+    expect(screen.getByTestId('audit-count-critical').textContent).toBe(`${critical} critical`);
+
+    await userEvent.click(screen.getByTestId('audit-count-critical'));
+    expect(within(table).getAllByRole('row').length - 1).toBe(critical);
+    await userEvent.click(screen.getByTestId('audit-count-critical'));
+
+    const row = screen.getAllByRole('row').find((r) => r.getAttribute('data-testid')?.startsWith('finding-clause-without-threat'))!;
+    await userEvent.selectOptions(within(row).getByLabelText('Threat'), 'T-1');
+    await userEvent.click(within(row).getByRole('button', { name: 'Link threat' }));
+    expect(fakeBridge.payloadsOf('audit/link-threat')).toEqual([{ issueKey: 'PAY-4', clauseId: 'c9', threatId: 'T-1' }]);
+    const rowId = row.getAttribute('data-testid')!;
+    await waitFor(() => expect(screen.queryByTestId(rowId)).toBeNull());
+    expect(screen.getByTestId('finding-threat-without-mitigation:T-1')).toBeTruthy();
+  });
+
+  it('suppresses with a reason of at least ten characters', async () => {
+    const view = auditedView();
+    fakeBridge.answer('audit/get', () => ({ ok: true, data: view }));
+    fakeBridge.answer('audit/suppress', ({ findingId, why }) => ({
+      ok: true,
+      data: { ...view, result: { ...view.result!, findings: view.result!.findings.map((f) => (f.id === findingId ? { ...f, suppression: { findingId, why, by: '712020:bob', at: '2026-11-23T10:00:00.000Z' } } : f)) } },
+    }));
+    render(<AuditTab />);
+    const row = await screen.findByTestId('finding-threat-without-mitigation:T-1');
+    await userEvent.click(within(row).getByRole('button', { name: 'Suppress…' }));
+    const suppress = within(row).getByRole('button', { name: 'Suppress' });
+    await userEvent.type(within(row).getByLabelText('Why suppress threat-without-mitigation:T-1'), 'too short');
+    expect(suppress.hasAttribute('disabled')).toBe(true);
+    await userEvent.type(within(row).getByLabelText('Why suppress threat-without-mitigation:T-1'), ' but now long enough');
+    await userEvent.click(suppress);
+    expect(fakeBridge.payloadsOf('audit/suppress')).toEqual([{ findingId: 'threat-without-mitigation:T-1', why: 'too short but now long enough' }]);
+    // Suppressed findings are hidden until "Show suppressed".
+    await screen.findByText('Show suppressed');
+    expect(screen.queryByTestId('finding-threat-without-mitigation:T-1')).toBeNull();
+    await userEvent.click(screen.getByLabelText(/Show suppressed/));
+    expect(await screen.findByText(/Suppressed on 2026-11-23 by 712020:bob: too short but now long enough/)).toBeTruthy();
+  });
+
+  it('says when the project was never audited, and hides suppress from people who may not', async () => {
+    fakeBridge.answer('audit/get', () => ({ ok: true, data: anAuditView({ canSuppress: false }) }));
+    render(<AuditTab />);
+    expect(await screen.findByText('No audit yet')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Suppress…' })).toBeNull();
+  });
+});
