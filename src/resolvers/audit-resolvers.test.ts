@@ -52,6 +52,22 @@ describe('audit resolvers', () => {
     expect(view.result!.counts.bySeverity.critical).toBeGreaterThan(0);
   });
 
+  it('reports values broken through the REST API: a task property and a clauses field', async () => {
+    const alice = restAs(site, 'alice');
+    expect((await alice('PUT', '/rest/api/3/issue/PAY-21/properties/without.task', { v: 2, mitigation: 'M-2' })).status).toBeLessThan(300);
+    const field = site.store.all('customField').find((f) => f.moduleKey === 'without-clauses')!;
+    const pay7 = site.store.all('issue').find((i) => i.key === 'PAY-7')!;
+    // The app field is writable only by the app on Jira Cloud; someone with the app's token could.
+    site.store.put('issue', pay7.id, { ...pay7, customFields: { ...pay7.customFields, [field.id]: { clauses: 'oops' } } });
+    const view = await runAndWait('alice');
+    const task = view.result!.findings.find((f) => f.kind === 'invalid-task-property')!;
+    expect(task).toMatchObject({ severity: 'high', entities: expect.objectContaining({ taskKeys: ['PAY-21'] }) });
+    expect(task.message).toContain('PAY-21');
+    const clauses = view.result!.findings.find((f) => f.kind === 'invalid-story-clauses')!;
+    expect(clauses.entities.storyKeys).toEqual(['PAY-7']);
+    expect(clauses.message).toContain('clauses');
+  });
+
   it('reads the project in pages, never a request per story', async () => {
     const mark = site.log.mark();
     await runAndWait('alice');
