@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import type { AuditInput, AuditStory, AuditTask } from '../domain/audit/audit-input';
 import type { Suppression } from '../domain/audit/suppression';
 import { clausesField } from './app-field';
 import type { JiraClient } from './jira-client';
+import { statusOf, UNKNOWN_STATUS } from './jira-schemas';
 import { jqlString } from './jql';
 import { TASK_PROPERTY } from './mitigation-tasks';
 import { searchIssues } from './search-issues';
@@ -14,7 +14,6 @@ export interface AuditReadProgress {
   tasks: number;
 }
 
-const Status = z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done']) }) });
 const TASK_LABEL = 'without-mitigation';
 
 const summaryOf = (fields: Record<string, unknown>) => (typeof fields.summary === 'string' ? fields.summary : '');
@@ -58,19 +57,14 @@ export async function readAuditInput(
   const stories: AuditStory[] = storyIssues
     .filter((i) => i.properties[TASK_PROPERTY] === undefined)
     .map((i) => {
-      const status = Status.safeParse(i.fields.status);
-      return { id: i.id, key: i.key, summary: summaryOf(i.fields), statusCategory: status.success ? status.data.statusCategory.key : 'new', clausesValue: i.fields[field.id] };
+      return { id: i.id, key: i.key, summary: summaryOf(i.fields), statusCategory: (statusOf(i.fields.status) ?? UNKNOWN_STATUS).categoryKey, clausesValue: i.fields[field.id] };
     });
-  const tasks: AuditTask[] = taskIssues.map((i) => {
-    const status = Status.safeParse(i.fields.status);
-    return {
-      id: i.id,
-      key: i.key,
-      summary: summaryOf(i.fields),
-      statusName: status.success ? status.data.name : 'Unknown',
-      categoryKey: status.success ? status.data.statusCategory.key : 'new',
-      propertyValue: i.properties[TASK_PROPERTY],
-    };
-  });
+  const tasks: AuditTask[] = taskIssues.map((i) => ({
+    id: i.id,
+    key: i.key,
+    summary: summaryOf(i.fields),
+    ...(statusOf(i.fields.status) ?? UNKNOWN_STATUS),
+    propertyValue: i.properties[TASK_PROPERTY],
+  }));
   return { projectKey, model: stored.model, modelProblems: stored.problems, stories, tasks, suppressions: options.suppressions, now: options.now };
 }

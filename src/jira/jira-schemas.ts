@@ -32,3 +32,14 @@ export const MyPermissions = z.looseObject({
 export const Myself = z.looseObject({ accountId: z.string(), displayName: z.string().optional(), emailAddress: z.string().optional() });
 
 export const Empty = z.unknown();
+
+const IssueStatus = z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done']) }) });
+
+/** An issue's status field as name and category, or undefined when the value is not one. */
+export function statusOf(value: unknown): { statusName: string; categoryKey: 'new' | 'indeterminate' | 'done' } | undefined {
+  const status = IssueStatus.safeParse(value);
+  return status.success ? { statusName: status.data.name, categoryKey: status.data.statusCategory.key } : undefined;
+}
+
+/** What a view shows for a status it could not read. */
+export const UNKNOWN_STATUS = { statusName: 'Unknown', categoryKey: 'new' } as const;

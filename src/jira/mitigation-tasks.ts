@@ -3,14 +3,14 @@ import { z } from 'zod';
 import type { StatusCategoryKey } from '../domain/task-status';
 import type { JiraClient } from './jira-client';
 import { JiraApiError } from './jira-errors';
+import { statusOf, UNKNOWN_STATUS } from './jira-schemas';
 import { searchIssues } from './search-issues';
 import { jqlString } from './jql';
 
-export const TASK_PROPERTY = 'without.task';
+import { TASK_PROPERTY_KEY, TaskProperty } from '../domain/task-property';
 
-/** The issue property that makes an issue a mitigation task (indexed for JQL in manifest.yml). */
-export const TaskProperty = z.object({ v: z.literal(1), mitigationId: z.string(), threatIds: z.array(z.string()), projectKey: z.string() });
-export type TaskProperty = z.infer<typeof TaskProperty>;
+export { TaskProperty };
+export const TASK_PROPERTY = TASK_PROPERTY_KEY;
 
 export interface TaskRecord {
   id: string;
@@ -25,20 +25,17 @@ export interface TaskRecord {
   sprintValue?: unknown;
 }
 
-const Status = z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done']) }) });
 const Link = z.looseObject({ inwardIssue: z.looseObject({ key: z.string() }).optional(), outwardIssue: z.looseObject({ key: z.string() }).optional() });
 
 
 function toTask(issue: { id: string; key: string; fields: Record<string, unknown>; properties: Record<string, unknown> }, sprintField?: string): TaskRecord {
-  const status = Status.safeParse(issue.fields.status);
   const links = z.array(Link).safeParse(issue.fields.issuelinks ?? []);
   const property = TaskProperty.safeParse(issue.properties[TASK_PROPERTY]);
   return {
     id: issue.id,
     key: issue.key,
     summary: typeof issue.fields.summary === 'string' ? issue.fields.summary : '',
-    statusName: status.success ? status.data.name : 'Unknown',
-    categoryKey: status.success ? status.data.statusCategory.key : 'new',
+    ...(statusOf(issue.fields.status) ?? UNKNOWN_STATUS),
     property: property.success ? property.data : undefined,
     linkedIssueKeys: links.success ? links.data.flatMap((l) => [l.inwardIssue?.key, l.outwardIssue?.key].filter((k): k is string => !!k)) : [],
     ...(sprintField ? { sprintValue: issue.fields[sprintField] } : {}),

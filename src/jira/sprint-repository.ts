@@ -6,6 +6,7 @@ import type { TaskSprint } from '../domain/sprint-plan';
 import type { JiraClient } from './jira-client';
 import { jqlString } from './jql';
 import { TASK_PROPERTY } from './mitigation-tasks';
+import { statusOf, UNKNOWN_STATUS } from './jira-schemas';
 import { searchIssues } from './search-issues';
 
 export const SprintInfo = z.looseObject({
@@ -18,7 +19,6 @@ export const SprintInfo = z.looseObject({
 });
 export type SprintInfo = z.infer<typeof SprintInfo>;
 
-const Status = z.looseObject({ name: z.string() });
 
 export async function readSprint(user: JiraClient, sprintId: number): Promise<SprintInfo> {
   return user.get(route`/rest/agile/1.0/sprint/${sprintId}`.value, SprintInfo);
@@ -30,8 +30,6 @@ export function currentSprint(value: unknown): SprintInfo | undefined {
   if (!list.success) return undefined;
   return list.data.find((s) => s.state !== 'closed') ?? list.data.at(-1);
 }
-
-const Category = z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done']) }) });
 
 /**
  * The sprint's issues in ceil(N/100) requests: its stories with their clauses, and apart from
@@ -53,15 +51,11 @@ export async function sprintStories(
     .filter((i) => i.properties[TASK_PROPERTY] === undefined)
     .map((i) => {
       const { clauses, directThreatIds } = readStoryClauses(i.fields[fields.clauses]);
-      const status = Status.safeParse(i.fields.status);
-      return { issueId: i.id, issueKey: i.key, summary: typeof i.fields.summary === 'string' ? i.fields.summary : '', statusName: status.success ? status.data.name : '', clauses, directThreatIds };
+      return { issueId: i.id, issueKey: i.key, summary: typeof i.fields.summary === 'string' ? i.fields.summary : '', statusName: statusOf(i.fields.status)?.statusName ?? '', clauses, directThreatIds };
     });
   const tasks = issues
     .filter((i) => i.properties[TASK_PROPERTY] !== undefined)
-    .map((i): TaskSummary => {
-      const status = Category.safeParse(i.fields.status);
-      return { id: i.id, key: i.key, statusName: status.success ? status.data.name : 'Unknown', categoryKey: status.success ? status.data.statusCategory.key : 'new' };
-    });
+    .map((i): TaskSummary => ({ id: i.id, key: i.key, ...(statusOf(i.fields.status) ?? UNKNOWN_STATUS) }));
   return { stories, tasks, ...(sprint ? { sprint } : {}) };
 }
 

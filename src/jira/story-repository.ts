@@ -19,6 +19,10 @@ export interface StoryRecord {
 
 export async function readStory(client: JiraClient, issueIdOrKey: string, clausesFieldId: string): Promise<StoryRecord> {
   const issue = await client.get(route`/rest/api/3/issue/${issueIdOrKey}?fields=${`summary,project,${clausesFieldId}`}&properties=${'without.task'}`.value, IssueRecord);
+  return storyRecord(issue, clausesFieldId);
+}
+
+function storyRecord(issue: IssueRecord, clausesFieldId: string): StoryRecord {
   const project = issue.fields.project as { key?: unknown } | undefined;
   return {
     id: issue.id,
@@ -29,7 +33,6 @@ export async function readStory(client: JiraClient, issueIdOrKey: string, clause
     taskValue: issue.properties['without.task'],
   };
 }
-
 
 /** The stories whose clauses or direct links point at any of the threats: one search. */
 export async function storiesLinkedTo(user: JiraClient, projectKey: string, field: { id: string; name: string }, threatIds: string[]): Promise<ProtectedStory[]> {
@@ -74,15 +77,9 @@ export function documentText(value: unknown, depth = 0): string {
 export async function readStoryDetails(client: JiraClient, issueIdOrKey: string, clausesFieldId: string): Promise<StoryDetails> {
   const fields = `summary,project,issuetype,labels,components,description,${clausesFieldId}`;
   const issue = await client.get(route`/rest/api/3/issue/${issueIdOrKey}?fields=${fields}&properties=${'without.task'}`.value, IssueRecord);
-  const project = issue.fields.project as { key?: unknown } | undefined;
   const type = issue.fields.issuetype as { name?: unknown } | undefined;
   return {
-    id: issue.id,
-    key: issue.key,
-    summary: typeof issue.fields.summary === 'string' ? issue.fields.summary : '',
-    projectKey: typeof project?.key === 'string' ? project.key : '',
-    clausesValue: issue.fields[clausesFieldId],
-    taskValue: issue.properties['without.task'],
+    ...storyRecord(issue, clausesFieldId),
     issueType: typeof type?.name === 'string' ? type.name : '',
     labels: names(issue.fields.labels),
     components: names(issue.fields.components),

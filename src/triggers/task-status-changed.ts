@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { dayOf } from '../domain/risk-history';
 import { statusFromTask } from '../domain/task-status';
 import { followTaskStatus, type ThreatModel } from '../domain/threat-model';
-import { IssueRecord } from '../jira/jira-schemas';
+import { IssueRecord, statusOf } from '../jira/jira-schemas';
 import { TASK_PROPERTY, TaskProperty } from '../jira/mitigation-tasks';
 import { liveModel } from '../jira/project-risk';
 import { saveRiskPoint } from '../jira/risk-history-store';
@@ -16,7 +16,6 @@ const IssueUpdated = z.looseObject({
   selfGenerated: z.boolean().optional(),
 });
 
-const Status = z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done']) }) });
 
 /**
  * A mitigation task moved: its mitigation's status follows, and the project's risk gets a
@@ -31,10 +30,9 @@ export async function onIssueUpdated(event: unknown): Promise<void> {
   const app = appClient();
   const issue = await app.get(route`/rest/api/3/issue/${parsed.data.issue.id}?fields=status&properties=${TASK_PROPERTY}`.value, IssueRecord);
   const property = TaskProperty.safeParse(issue.properties[TASK_PROPERTY]);
-  const status = Status.safeParse(issue.fields.status);
-  if (!property.success || !status.success) return;
+  const task = statusOf(issue.fields.status);
+  if (!property.success || !task) return;
   const { projectKey, mitigationId } = property.data;
-  const task = { statusName: status.data.name, categoryKey: status.data.statusCategory.key };
   const now = new Date().toISOString();
   const model = await changeThreatModel(app, projectKey, 'trigger', (current) => {
     if (!current.mitigations.some((m) => m.id === mitigationId)) return { model: current, result: current };

@@ -4,7 +4,7 @@ import { statusFromTask } from '../task-status';
 import type { Threat } from '../threat';
 import type { WithoutClause } from '../without-clause';
 import type { AuditInput, AuditStory, AuditTask } from './audit-input';
-import { readTaskProperty, type TaskProperty } from './task-property';
+import { readTaskProperty, type TaskProperty } from '../task-property';
 
 export const IN_PLACE: ReadonlySet<MitigationStatus> = new Set(['implemented', 'existing']);
 /** Accepted work that a task should carry. */

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 export const TASK_PROPERTY_KEY = 'without.task';
 
-// The `without.task` issue property that makes an issue a mitigation task. The same schema as
-// src/jira/mitigation-tasks.ts, here so the pure audit can read raw values without importing jira/.
+// The `without.task` issue property that makes an issue a mitigation task (indexed for JQL in
+// manifest.yml). jira/ writes and searches it; the audit reads raw values of it.
 export const TaskProperty = z.object({ v: z.literal(1), mitigationId: z.string(), threatIds: z.array(z.string()), projectKey: z.string() });
 export type TaskProperty = z.infer<typeof TaskProperty>;
 
