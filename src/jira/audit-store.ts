@@ -35,30 +35,32 @@ export type AuditStatus = z.infer<typeof AuditStatus>;
 const Suppressions = z.object({ v: z.literal(1), list: z.array(Suppression) });
 const Part = z.object({ v: z.literal(1), data: z.string() });
 
-export interface StoredAudit {
+export interface AuditState {
   status: AuditStatus | undefined;
-  result: AuditResult | undefined;
   suppressions: Suppression[];
   problems: string[];
 }
 
-/** The status, the suppressions and the last complete result: two requests. */
-export async function readStoredAudit(client: JiraClient, projectKey: string): Promise<StoredAudit> {
-  const first = await getProjectProperties(client, projectKey, [STATUS_KEY, SUPPRESSIONS_KEY]);
+/** The run status and the suppressions: one request. */
+export async function readAuditState(client: JiraClient, projectKey: string): Promise<AuditState> {
+  const stored = await getProjectProperties(client, projectKey, [STATUS_KEY, SUPPRESSIONS_KEY]);
   const problems: string[] = [];
-  const status = first[STATUS_KEY] === undefined ? undefined : AuditStatus.safeParse(first[STATUS_KEY]);
+  const status = stored[STATUS_KEY] === undefined ? undefined : AuditStatus.safeParse(stored[STATUS_KEY]);
   if (status && !status.success) problems.push(`The stored audit status (${STATUS_KEY}) is not valid; run the audit again.`);
-  const suppressions = first[SUPPRESSIONS_KEY] === undefined ? undefined : Suppressions.safeParse(first[SUPPRESSIONS_KEY]);
+  const suppressions = stored[SUPPRESSIONS_KEY] === undefined ? undefined : Suppressions.safeParse(stored[SUPPRESSIONS_KEY]);
   if (suppressions && !suppressions.success) problems.push(`The stored suppressions (${SUPPRESSIONS_KEY}) are not valid and were ignored.`);
-  const complete = status?.success ? status.data.complete : undefined;
-  let result: AuditResult | undefined;
-  if (complete) {
-    const keys = Array.from({ length: complete.parts }, (_, i) => partKey(complete.slot, i));
-    const parts = await getProjectProperties(client, projectKey, keys);
-    result = decodeResult(keys.map((k) => parts[k]));
-    if (!result) problems.push('The stored audit result cannot be read; run the audit again.');
-  }
-  return { status: status?.success ? status.data : undefined, result, suppressions: suppressions?.success ? suppressions.data.list : [], problems };
+  return { status: status?.success ? status.data : undefined, suppressions: suppressions?.success ? suppressions.data.list : [], problems };
+}
+
+/** The state and the last complete result: two requests. */
+export async function readStoredAudit(client: JiraClient, projectKey: string): Promise<AuditState & { result: AuditResult | undefined }> {
+  const state = await readAuditState(client, projectKey);
+  const complete = state.status?.complete;
+  if (!complete) return { ...state, result: undefined };
+  const keys = Array.from({ length: complete.parts }, (_, i) => partKey(complete.slot, i));
+  const parts = await getProjectProperties(client, projectKey, keys);
+  const result = decodeResult(keys.map((k) => parts[k]));
+  return { ...state, result, problems: result ? state.problems : [...state.problems, 'The stored audit result cannot be read; run the audit again.'] };
 }
 
 function decodeResult(parts: unknown[]): AuditResult | undefined {
@@ -90,7 +92,7 @@ export async function writeAuditResult(client: JiraClient, projectKey: string, s
 /** Changes the suppressions under a lease: two champions suppressing at once both keep theirs. */
 export async function changeSuppressions(client: JiraClient, projectKey: string, holder: string, change: (list: Suppression[]) => Suppression[]): Promise<Suppression[]> {
   return withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder }, async () => {
-    const { suppressions } = await readStoredAudit(client, projectKey);
+    const { suppressions } = await readAuditState(client, projectKey);
     const next = change(suppressions);
     await putProperty(client, projectEntity(projectKey), SUPPRESSIONS_KEY, { v: 1, list: next });
     return next;

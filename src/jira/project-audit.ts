@@ -2,7 +2,7 @@ import { auditProject } from '../domain/audit/audit';
 import type { AuditResult } from '../domain/audit/audit-result';
 import type { Suppression } from '../domain/audit/suppression';
 import { readAuditInput, type AuditReadProgress } from './audit-source';
-import { readStoredAudit } from './audit-store';
+import { readAuditState } from './audit-store';
 import type { JiraClient } from './jira-client';
 
 /**
@@ -14,7 +14,7 @@ export async function auditJiraProject(
   projectKey: string,
   options: { now: string; suppressions?: Suppression[]; onProgress?: (progress: AuditReadProgress) => void | Promise<void> },
 ): Promise<AuditResult> {
-  const suppressions = options.suppressions ?? (await readStoredAudit(client, projectKey)).suppressions;
+  const suppressions = options.suppressions ?? (await readAuditState(client, projectKey)).suppressions;
   const input = await readAuditInput(client, projectKey, { now: options.now, suppressions, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   return auditProject(input);
 }

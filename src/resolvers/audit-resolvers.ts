@@ -3,13 +3,13 @@ import type Resolver from '@forge/resolver';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
-import { countFindings } from '../domain/audit/audit-result';
-import { applySuppressions, suppress, unsuppress } from '../domain/audit/suppression';
+import { withSuppressions } from '../domain/audit/audit';
+import { suppress, unsuppress } from '../domain/audit/suppression';
 import type { AuditView } from '../domain/resolver-contract';
 import { severityOf } from '../domain/severity';
 import { ThreatId } from '../domain/without-clause';
 import { canEditThreatModel, projectPermissions } from '../jira/access';
-import { changeSuppressions, readStoredAudit, writeAuditStatus, type AuditStatus } from '../jira/audit-store';
+import { changeSuppressions, readAuditState, readStoredAudit, writeAuditStatus, type AuditStatus } from '../jira/audit-store';
 import type { JiraClient } from '../jira/jira-client';
 import { readThreatModel } from '../jira/threat-model-store';
 import { AUDIT_QUEUE, type AuditEvent } from '../triggers/audit-worker';
@@ -30,44 +30,42 @@ async function requireBrowse(user: JiraClient, projectKey: string): Promise<void
 const isLive = (status: AuditStatus | undefined, now: number) =>
   status !== undefined && (status.state === 'queued' || status.state === 'running') && now - Date.parse(status.updatedAt) < STALE_RUN_MS;
 
-/** The tab's view: the stored result with today's suppressions applied, so suppressing shows at once. */
+/** The run as the tab shows it: a run that stopped reporting is shown as failed. */
+function runView(status: AuditStatus | undefined, now: number): AuditView['run'] {
+  if (!status) return { state: 'idle', startedAt: null, updatedAt: null, progress: null, error: null };
+  const stalled = (status.state === 'queued' || status.state === 'running') && !isLive(status, now);
+  return {
+    state: stalled ? 'failed' : status.state,
+    startedAt: status.startedAt,
+    updatedAt: status.updatedAt,
+    progress: status.progress,
+    error: stalled ? 'The audit stopped reporting progress; run it again.' : (status.error ?? null),
+  };
+}
+
+/**
+ * The tab's view: the stored result with today's suppressions applied, so suppressing shows at
+ * once. Every caller has checked the person may browse the project, hence canRun.
+ */
 async function auditView(user: JiraClient, projectKey: string, accountId: string): Promise<AuditView> {
   const [stored, model] = await Promise.all([readStoredAudit(user, projectKey), readThreatModel(user, projectKey)]);
-  const [perms, canSuppress] = await Promise.all([
-    projectPermissions(user, projectKey, ['BROWSE_PROJECTS']),
-    canEditThreatModel(user, appClient(), { projectKey, accountId }, model.model.settings),
-  ]);
-  const result = stored.result
-    ? (() => {
-        const applied = applySuppressions(stored.result.findings.map(({ suppression: _old, ...f }) => f), stored.suppressions);
-        const suppressed = applied.findings.filter((f) => f.suppression).length;
-        return { ...stored.result, findings: applied.findings, counts: countFindings(applied.findings), totals: { findings: applied.findings.length - suppressed, suppressed }, staleSuppressions: applied.stale };
-      })()
-    : null;
-  const status = stored.status;
+  const canSuppress = await canEditThreatModel(user, appClient(), { projectKey, accountId }, model.model.settings);
   return {
     projectKey,
-    run: {
-      state: status && (status.state === 'queued' || status.state === 'running') && !isLive(status, Date.now()) ? 'failed' : (status?.state ?? 'idle'),
-      startedAt: status?.startedAt ?? null,
-      updatedAt: status?.updatedAt ?? null,
-      progress: status?.progress ?? null,
-      error: status?.error ?? (status && !isLive(status, Date.now()) && status.state !== 'done' && status.state !== 'failed' ? 'The audit stopped reporting progress; run it again.' : null),
-    },
-    completedAt: status?.complete?.finishedAt ?? null,
-    result,
+    run: runView(stored.status, Date.now()),
+    completedAt: stored.status?.complete?.finishedAt ?? null,
+    result: stored.result ? withSuppressions(stored.result, stored.suppressions) : null,
     threats: model.model.threats.filter((t) => t.state === 'active').map((t) => ({ id: t.id, title: t.title, severity: severityOf(t) })),
-    canRun: perms.BROWSE_PROJECTS === true,
+    canRun: true,
     canSuppress,
     problems: [...stored.problems, ...model.problems],
   };
 }
 
-/** Queues a run unless one is under way; the consumer does the work (see triggers/audit-worker). */
-async function startRun(user: JiraClient, projectKey: string, accountId: string): Promise<void> {
-  await requireBrowse(user, projectKey);
+/** Queues a run unless one is under way; the consumer does the work (see triggers/audit-worker). The caller checked the person. */
+async function startRun(projectKey: string, accountId: string): Promise<void> {
   const app = appClient();
-  const { status } = await readStoredAudit(app, projectKey);
+  const { status } = await readAuditState(app, projectKey);
   if (isLive(status, Date.now())) return;
   const now = new Date().toISOString();
   const runId = randomUUID();
@@ -99,7 +97,8 @@ export function registerAuditResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'audit/run', z.object({}), async ({ context }) => {
     const user = userClient();
     const projectKey = projectKeyOf(context);
-    await startRun(user, projectKey, context.accountId);
+    await requireBrowse(user, projectKey);
+    await startRun(projectKey, context.accountId);
     return auditView(user, projectKey, context.accountId);
   });
 
@@ -135,7 +134,8 @@ export function registerAuditResolvers(resolver: Resolver): void {
         const clauses = before.clauses.map((c) => (c.id === payload.clauseId && !c.threatIds.includes(payload.threatId) ? { ...c, threatIds: [...c.threatIds, payload.threatId] } : c));
         return { clauses, directThreatIds: before.directThreatIds };
       });
-      await startRun(user, projectKey, context.accountId);
+      // Editing the story (checked by updateStoryClauses) implies seeing the project.
+      await startRun(projectKey, context.accountId);
       return auditView(user, projectKey, context.accountId);
     },
   );

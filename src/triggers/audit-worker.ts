@@ -1,6 +1,6 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { readStoredAudit, writeAuditResult, writeAuditStatus, type AuditStatus } from '../jira/audit-store';
+import { readAuditState, writeAuditResult, writeAuditStatus, type AuditStatus } from '../jira/audit-store';
 import { auditJiraProject } from '../jira/project-audit';
 import { appClient } from '../resolvers/clients';
 
@@ -17,7 +17,7 @@ const PROGRESS_EVERY_MS = 2000;
 
 export async function runAuditJob(event: AuditEvent, now: () => string = () => new Date().toISOString()): Promise<AuditStatus> {
   const app = appClient();
-  const { status: stored, suppressions } = await readStoredAudit(app, event.projectKey);
+  const { status: stored, suppressions } = await readAuditState(app, event.projectKey);
   if (stored && stored.runId !== event.runId) return stored; // a newer run replaced this one
   const startedAt = now();
   let status: AuditStatus = {

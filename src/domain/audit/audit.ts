@@ -5,7 +5,7 @@ import { compareFindings, type Finding } from './finding';
 import { deadThreatLinks } from './link-checks';
 import { mitigationsWithoutTask } from './mitigation-checks';
 import { clausesWithoutThreat, doneStoriesUnmitigated, uncoveredStoryThreats } from './story-checks';
-import { applySuppressions } from './suppression';
+import { applySuppressions, type Suppression } from './suppression';
 import { orphanTasks } from './task-checks';
 import { statusesOutOfSync, threatsWithoutMitigation, threatsWithoutStory } from './threat-checks';
 import { invalidStoryClauses, invalidTaskProperties, modelUnreadable } from './value-checks';
@@ -36,16 +36,28 @@ const uniqueById = (findings: Finding[]): Finding[] => [...new Map(findings.map(
 /** What is missing or out of line between a project's threat model and its backlog. Pure. */
 export function auditProject(input: AuditInput): AuditResult {
   const index = indexAudit(input);
-  const { findings, stale } = applySuppressions(uniqueById(CHECKS.flatMap((check) => check(index))), input.suppressions);
-  findings.sort(compareFindings);
+  const findings = uniqueById(CHECKS.flatMap((check) => check(index))).sort(compareFindings);
+  const scanned = { stories: index.stories.length, threats: input.model.threats.length, mitigations: input.model.mitigations.length, tasks: index.tasks.length };
+  return withSuppressions({ projectKey: input.projectKey, generatedAt: input.now, findings, scanned }, input.suppressions);
+}
+
+/**
+ * The result with these suppressions, counted again: how a run ends, and how a stored result
+ * shows suppressions made since it ran.
+ */
+export function withSuppressions(result: Pick<AuditResult, 'projectKey' | 'generatedAt' | 'findings' | 'scanned'>, suppressions: Suppression[]): AuditResult {
+  const { findings, stale } = applySuppressions(
+    result.findings.map(({ suppression: _earlier, ...finding }) => finding),
+    suppressions,
+  );
   const suppressed = findings.filter((f) => f.suppression).length;
   return {
-    projectKey: input.projectKey,
-    generatedAt: input.now,
+    projectKey: result.projectKey,
+    generatedAt: result.generatedAt,
     findings,
     counts: countFindings(findings),
     totals: { findings: findings.length - suppressed, suppressed },
     staleSuppressions: stale,
-    scanned: { stories: index.stories.length, threats: input.model.threats.length, mitigations: input.model.mitigations.length, tasks: index.tasks.length },
+    scanned: result.scanned,
   };
 }
