@@ -38,6 +38,26 @@ function publish(init: RequestInit): Response {
   return new Response(JSON.stringify({}), { status: 201, headers: { 'content-type': 'application/json' } });
 }
 
+/** Work that runs after the call that caused it has answered, as Forge runs triggers and consumers; idle() waits for it. */
+export function backgroundWork() {
+  const running = new Set<Promise<unknown>>();
+  return {
+    start(label: string, job: () => Promise<unknown>): void {
+      const work = new Promise((resolve) => setImmediate(resolve)).then(job).catch((error: unknown) => console.error(`[forge] ${label} failed:`, error));
+      running.add(work);
+      void work.finally(() => running.delete(work));
+    },
+    idle: async (): Promise<void> => void (await Promise.all([...running])),
+  };
+}
+
+/** Hands every event pushed to an app queue to `consume`, in the background. */
+export function consumeQueues(work: ReturnType<typeof backgroundWork>, consume: (queueName: string, body: unknown, jobId: string) => Promise<unknown>): void {
+  setQueueSink((queueName, events, jobId) => {
+    for (const event of events) work.start(`consumer of ${queueName}`, () => consume(queueName, event.body, jobId));
+  });
+}
+
 const noopMetric = { incr: () => undefined, decr: () => undefined, measure: () => ({ stop: () => undefined }) };
 const metrics = { counter: () => noopMetric, timing: () => noopMetric, gauge: () => noopMetric };
 

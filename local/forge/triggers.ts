@@ -3,7 +3,7 @@ import type { SiteEvent } from '../site/http';
 import { APP_ACCOUNT_ID } from '../site/base-data';
 import type { LoadedManifest } from './manifest';
 import type { createInvoker } from './invoke';
-import { setQueueSink } from './runtime';
+import { backgroundWork, consumeQueues } from './runtime';
 
 // Product events from the local site, delivered to the manifest's triggers with the names
 // and shapes Forge uses (avi:jira:updated:issue …), after the request that caused them.
@@ -32,30 +32,21 @@ function forgeEvent(site: LocalSite, event: SiteEvent): Record<string, unknown> 
 }
 
 export function deliverSiteEvents(site: LocalSite, manifest: LoadedManifest, invoker: ReturnType<typeof createInvoker>) {
-  const running = new Set<Promise<void>>();
+  const work = backgroundWork();
   site.events.on('event', (event) => {
     const name = FORGE_EVENT[event.type];
     for (const trigger of manifest.manifest.modules.trigger) {
       if (!trigger.events.includes(name)) continue;
       const ignoreSelf = (trigger as { filter?: { ignoreSelf?: boolean } }).filter?.ignoreSelf === true;
       if (ignoreSelf && event.actorAccountId === APP_ACCOUNT_ID) continue;
-      const work = invoker.trigger(trigger.function, forgeEvent(site, event)).catch((error: unknown) => console.error(`[forge] trigger ${trigger.key} failed:`, error));
-      running.add(work);
-      void work.finally(() => running.delete(work));
+      const forge = forgeEvent(site, event);
+      work.start(`trigger ${trigger.key}`, () => invoker.trigger(trigger.function, forge));
     }
   });
   // Async events: Queue.push reaches the runtime, which hands them here; each consumer of the
   // queue runs them as the app after the pushing call has answered, as on Forge.
-  setQueueSink((queueName, events, jobId) => {
-    for (const consumer of manifest.manifest.modules.consumer.filter((c) => c.queue === queueName)) {
-      for (const event of events) {
-        const work = new Promise<void>((resolve) => setImmediate(resolve))
-          .then(() => invoker.consume(consumer.resolver.function, consumer.resolver.method, event.body, jobId))
-          .catch((error: unknown) => console.error(`[forge] consumer ${consumer.key} failed:`, error));
-        running.add(work);
-        void work.finally(() => running.delete(work));
-      }
-    }
-  });
-  return { idle: async () => void (await Promise.all([...running])) };
+  consumeQueues(work, (queueName, body, jobId) =>
+    Promise.all(manifest.manifest.modules.consumer.filter((c) => c.queue === queueName).map((c) => invoker.consume(c.resolver.function, c.resolver.method, body, jobId))),
+  );
+  return { idle: work.idle };
 }

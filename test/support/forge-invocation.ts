@@ -1,4 +1,4 @@
-import { installForgeRuntime, runAs, setQueueSink } from '../../local/forge/runtime';
+import { backgroundWork, consumeQueues, installForgeRuntime, runAs } from '../../local/forge/runtime';
 import type { LocalSite } from '../../local/site/server';
 
 // Parameters typed `never` so any handler's own event types are accepted (contravariance).
@@ -25,15 +25,9 @@ export function resolverCaller(site: LocalSite, handler: Handler) {
  * the local host does; `idle()` resolves when every delivered event has been handled.
  */
 export function queueConsumer(handler: Handler, method: string) {
-  const running = new Set<Promise<unknown>>();
-  setQueueSink((_queue, events, jobId) => {
-    for (const event of events) {
-      const work = new Promise((resolve) => setImmediate(resolve)).then(() =>
-        runAs({ accountId: '', moduleKey: 'consumer' }, () => handler({ call: { functionKey: method, payload: event.body, jobId }, context: {} } as never, {} as never)),
-      );
-      running.add(work);
-      void work.finally(() => running.delete(work));
-    }
-  });
-  return { idle: async () => void (await Promise.all([...running])) };
+  const work = backgroundWork();
+  consumeQueues(work, (_queue, body, jobId) =>
+    runAs({ accountId: '', moduleKey: 'consumer' }, () => handler({ call: { functionKey: method, payload: body, jobId }, context: {} } as never, {} as never)),
+  );
+  return { idle: work.idle };
 }
