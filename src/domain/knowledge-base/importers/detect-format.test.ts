@@ -1,22 +1,10 @@
 import fs from 'fs';
 import path from 'path';
 import { detectFormat } from './detect-format';
-import { KbImportError } from './import-error';
+import { importFailure, sharedFile } from './importer-test-support';
 
-const LIBRARIES = path.resolve(__dirname, '../../../../..', 'shared/threat-libraries');
-const hasLibraries = fs.existsSync(LIBRARIES);
-if (!hasLibraries) console.log(`format detection: skipping the tests on real files, ${LIBRARIES} is missing`);
-const describeIfShared = hasLibraries ? describe : describe.skip;
+const { file: LIBRARIES, describeIfShared } = sharedFile('.', 'format detection');
 
-const failure = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KbImportError);
-    return (error as Error).message;
-  }
-  throw new Error('expected detection to fail');
-};
 
 describeIfShared('detectFormat on the real libraries', () => {
   it.each([
@@ -36,13 +24,13 @@ describe('detectFormat', () => {
   });
 
   it('says clearly what it expected when the content is none of them', () => {
-    expect(failure(() => detectFormat('{"openapi": "3.0.0"}', 'api.json'))).toMatch(/^api\.json: JSON, but neither a pytm threat list nor a Threat Dragon model/);
-    expect(failure(() => detectFormat('<?xml version="1.0"?>\n<svg></svg>', 'a.xml'))).toMatch(/^a\.xml: XML with root <svg>, not a Microsoft Threat Modeling Tool template/);
-    expect(failure(() => detectFormat('title: threats', 'a.yaml'))).toMatch(/^a\.yaml: neither JSON nor XML/);
-    expect(failure(() => detectFormat('', 'a.json'))).toBe('a.json: the file is empty');
+    expect(importFailure(() => detectFormat('{"openapi": "3.0.0"}', 'api.json'))).toMatch(/^api\.json: JSON, but neither a pytm threat list nor a Threat Dragon model/);
+    expect(importFailure(() => detectFormat('<?xml version="1.0"?>\n<svg></svg>', 'a.xml'))).toMatch(/^a\.xml: XML with root <svg>, not a Microsoft Threat Modeling Tool template/);
+    expect(importFailure(() => detectFormat('title: threats', 'a.yaml'))).toMatch(/^a\.yaml: neither JSON nor XML/);
+    expect(importFailure(() => detectFormat('', 'a.json'))).toBe('a.json: the file is empty');
   });
 
   it('reports broken JSON with its position', () => {
-    expect(failure(() => detectFormat('[\n  {"SID": "A"},\n  {"SID": x}\n]', 'threats.json'))).toBe("threats.json:3:11: Unexpected token 'x'");
+    expect(importFailure(() => detectFormat('[\n  {"SID": "A"},\n  {"SID": x}\n]', 'threats.json'))).toBe("threats.json:3:11: Unexpected token 'x'");
   });
 });

@@ -1,13 +1,9 @@
 import fs from 'fs';
-import path from 'path';
 import { KnowledgeBase } from '../knowledge-base';
-import { KbImportError } from './import-error';
+import { importFailure, sharedFile } from './importer-test-support';
 import { importPytm } from './pytm';
 
-const LIBRARY = path.resolve(__dirname, '../../../../..', 'shared/threat-libraries/pytm/threats.json');
-const hasLibrary = fs.existsSync(LIBRARY);
-if (!hasLibrary) console.log(`pytm import: skipping the tests on the real library, ${LIBRARY} is missing`);
-const describeIfShared = hasLibrary ? describe : describe.skip;
+const { file: LIBRARY, describeIfShared } = sharedFile('pytm/threats.json', 'pytm import');
 
 const entry = (overrides: Record<string, unknown> = {}) => ({
   SID: 'INP99',
@@ -24,15 +20,6 @@ const entry = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 const importEntries = (entries: unknown[]) => importPytm(JSON.stringify(entries, null, 2), { file: 'threats.json' });
-const failure = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KbImportError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the import to fail');
-};
 
 describeIfShared('importPytm on OWASP pytm threats.json', () => {
   const kb = importPytm(fs.readFileSync(LIBRARY, 'utf8'), { file: 'threats.json' });
@@ -100,24 +87,24 @@ describe('importPytm on broken input', () => {
     const text = JSON.stringify([entry()], null, 2);
     const cut = text.slice(0, 40);
     const lines = cut.trimEnd().split('\n');
-    expect(failure(() => importPytm(cut, { file: 'threats.json' }))).toBe(
+    expect(importFailure(() => importPytm(cut, { file: 'threats.json' }))).toBe(
       `threats.json:${lines.length}:${(lines[lines.length - 1] ?? '').length + 1}: Unexpected end of JSON input`,
     );
   });
 
   it('points at the line and column of a syntax error', () => {
-    expect(failure(() => importPytm('[\n  {"SID": "A1",\n   "severity" "High"}\n]', { file: 'threats.json' }))).toMatch(/^threats\.json:3:15: /);
+    expect(importFailure(() => importPytm('[\n  {"SID": "A1",\n   "severity" "High"}\n]', { file: 'threats.json' }))).toMatch(/^threats\.json:3:15: /);
   });
 
   it('names the entry and the field that is missing or wrong', () => {
     const { severity: _omitted, ...withoutSeverity } = entry({ SID: 'INP04' });
-    expect(failure(() => importEntries([entry(), entry({ SID: 'INP02' }), withoutSeverity]))).toBe('threats.json: entry 3 (SID "INP04"): "severity" is missing');
-    expect(failure(() => importEntries([entry({ severity: 'Critical' })]))).toContain('entry 1 (SID "INP99"): "severity" is "Critical", expected Very Low');
+    expect(importFailure(() => importEntries([entry(), entry({ SID: 'INP02' }), withoutSeverity]))).toBe('threats.json: entry 3 (SID "INP04"): "severity" is missing');
+    expect(importFailure(() => importEntries([entry({ severity: 'Critical' })]))).toContain('entry 1 (SID "INP99"): "severity" is "Critical", expected Very Low');
   });
 
   it('says when the file is not a list, or empty', () => {
-    expect(failure(() => importPytm('{"threats": []}', { file: 'threats.json' }))).toBe('threats.json: a pytm threat library is a JSON list of threats, but the file holds an object');
-    expect(failure(() => importPytm(' \n', { file: 'threats.json' }))).toBe('threats.json: the file is empty');
+    expect(importFailure(() => importPytm('{"threats": []}', { file: 'threats.json' }))).toBe('threats.json: a pytm threat library is a JSON list of threats, but the file holds an object');
+    expect(importFailure(() => importPytm(' \n', { file: 'threats.json' }))).toBe('threats.json: the file is empty');
   });
 
   it('makes repeated SIDs unique and keeps the original as the source', () => {

@@ -1,23 +1,10 @@
 import fs from 'fs';
-import path from 'path';
 import { KnowledgeBase } from '../knowledge-base';
-import { KbImportError } from './import-error';
+import { importFailure, sharedFile } from './importer-test-support';
 import { importThreatDragon } from './threat-dragon';
 
-const MODEL = path.resolve(__dirname, '../../../../..', 'shared/threat-libraries/threat-dragon/v2-threat-model.json');
-const hasModel = fs.existsSync(MODEL);
-if (!hasModel) console.log(`Threat Dragon import: skipping the tests on the demo model, ${MODEL} is missing`);
-const describeIfShared = hasModel ? describe : describe.skip;
+const { file: MODEL, describeIfShared } = sharedFile('threat-dragon/v2-threat-model.json', 'Threat Dragon import');
 
-const failure = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KbImportError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the import to fail');
-};
 
 const threat = (overrides: Record<string, unknown>) => ({ id: 'td-1', title: 'A threat', type: 'Tampering', modelType: 'STRIDE', status: 'Open', severity: 'Medium', description: '', mitigation: '', ...overrides });
 const model = (threats: unknown[], name = 'Profile Store') =>
@@ -88,16 +75,16 @@ describe('importThreatDragon on other models', () => {
 describe('importThreatDragon on broken input', () => {
   it('points at the end of a truncated model', () => {
     const text = model([threat({})]);
-    expect(failure(() => importThreatDragon(text.slice(0, 100), { file: 'model.json' }))).toBe('model.json:1:101: Unexpected end of JSON input');
+    expect(importFailure(() => importThreatDragon(text.slice(0, 100), { file: 'model.json' }))).toBe('model.json:1:101: Unexpected end of JSON input');
   });
 
   it('names the diagram, cell and threat of a wrong field', () => {
-    expect(failure(() => importModel([threat({}), threat({ title: 42 })]))).toBe('model.json: diagram 1, cell 1, threat 2: "title" Invalid input: expected string, received number');
+    expect(importFailure(() => importModel([threat({}), threat({ title: 42 })]))).toBe('model.json: diagram 1, cell 1, threat 2: "title" Invalid input: expected string, received number');
   });
 
   it('says when there are no diagrams, for a version 1 model, and for an empty file', () => {
-    expect(failure(() => importThreatDragon('{"summary": {"title": "x"}, "detail": {}}', { file: 'model.json' }))).toBe('model.json: the model: "detail.diagrams" is missing');
-    expect(failure(() => importThreatDragon('{"detail": {"diagrams": [{"diagramJson": {"cells": []}}]}}', { file: 'model.json' }))).toContain('Threat Dragon version 1 model');
-    expect(failure(() => importThreatDragon('', { file: 'model.json' }))).toBe('model.json: the file is empty');
+    expect(importFailure(() => importThreatDragon('{"summary": {"title": "x"}, "detail": {}}', { file: 'model.json' }))).toBe('model.json: the model: "detail.diagrams" is missing');
+    expect(importFailure(() => importThreatDragon('{"detail": {"diagrams": [{"diagramJson": {"cells": []}}]}}', { file: 'model.json' }))).toContain('Threat Dragon version 1 model');
+    expect(importFailure(() => importThreatDragon('', { file: 'model.json' }))).toBe('model.json: the file is empty');
   });
 });

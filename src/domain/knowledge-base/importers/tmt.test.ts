@@ -1,23 +1,10 @@
 import fs from 'fs';
-import path from 'path';
 import { KnowledgeBase } from '../knowledge-base';
-import { KbImportError } from './import-error';
+import { importFailure, sharedFile } from './importer-test-support';
 import { importTmt } from './tmt';
 
-const TEMPLATE = path.resolve(__dirname, '../../../../..', 'shared/threat-libraries/microsoft-tmt/default.tb7');
-const hasTemplate = fs.existsSync(TEMPLATE);
-if (!hasTemplate) console.log(`TMT import: skipping the tests on the real template, ${TEMPLATE} is missing`);
-const describeIfShared = hasTemplate ? describe : describe.skip;
+const { file: TEMPLATE, describeIfShared } = sharedFile('microsoft-tmt/default.tb7', 'TMT import');
 
-const failure = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KbImportError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the import to fail');
-};
 
 const threatType = (id: string, category: string, properties = '') => `
     <ThreatType>
@@ -109,25 +96,25 @@ describe('importTmt on broken input', () => {
   it('gives the line and column of malformed XML', () => {
     const text = template(threatType('X1', 'T')).replace('<Category>T</Category>', '<Category>T</Categry>');
     const line = text.split('\n').findIndex((l) => l.includes('</Categry>')) + 1;
-    expect(failure(() => importTmt(text, { file: 'team.tb7' }))).toMatch(new RegExp(`^team\\.tb7:${line}:\\d+: Expected closing tag 'Category'`));
+    expect(importFailure(() => importTmt(text, { file: 'team.tb7' }))).toMatch(new RegExp(`^team\\.tb7:${line}:\\d+: Expected closing tag 'Category'`));
   });
 
   it('points at the end of a truncated file and names the open tags', () => {
     const text = template(threatType('X1', 'T'));
     const cut = text.slice(0, text.indexOf('<ShortTitle>'));
     const lines = cut.trimEnd().split('\n');
-    expect(failure(() => importTmt(cut, { file: 'team.tb7' }))).toBe(
+    expect(importFailure(() => importTmt(cut, { file: 'team.tb7' }))).toBe(
       `team.tb7:${lines.length}:${(lines[lines.length - 1] ?? '').length + 1}: the file ends before <ThreatType> is closed (still open: KnowledgeBase > ThreatTypes > ThreatType)`,
     );
   });
 
   it('names the threat type that lacks an id, and a missing ThreatTypes', () => {
-    expect(failure(() => importTmt(template(threatType('X1', 'T') + threatType('', 'T')), { file: 'team.tb7' }))).toBe('team.tb7: threat type 2: "Id" is missing or empty');
-    expect(failure(() => importTmt('<KnowledgeBase><Manifest name="x" /></KnowledgeBase>', { file: 'team.tb7' }))).toBe('team.tb7: <KnowledgeBase>: "ThreatTypes" is missing');
+    expect(importFailure(() => importTmt(template(threatType('X1', 'T') + threatType('', 'T')), { file: 'team.tb7' }))).toBe('team.tb7: threat type 2: "Id" is missing or empty');
+    expect(importFailure(() => importTmt('<KnowledgeBase><Manifest name="x" /></KnowledgeBase>', { file: 'team.tb7' }))).toBe('team.tb7: <KnowledgeBase>: "ThreatTypes" is missing');
   });
 
   it('says when the XML is not a template, or the file is empty', () => {
-    expect(failure(() => importTmt('<svg></svg>', { file: 'team.tb7' }))).toContain('no <KnowledgeBase> element');
-    expect(failure(() => importTmt('', { file: 'team.tb7' }))).toBe('team.tb7: the file is empty');
+    expect(importFailure(() => importTmt('<svg></svg>', { file: 'team.tb7' }))).toContain('no <KnowledgeBase> element');
+    expect(importFailure(() => importTmt('', { file: 'team.tb7' }))).toBe('team.tb7: the file is empty');
   });
 });
