@@ -1,16 +1,8 @@
+import { aStoryContext } from './story-context-mother';
 import { type Rule } from './knowledge-base';
 import { matchRule, type StoryContext, storyMatcher } from './rule-match';
 
-const story = (overrides: Partial<StoryContext> = {}): StoryContext => ({
-  issueType: 'Story',
-  labels: [],
-  components: [],
-  summary: '',
-  description: '',
-  clauses: [],
-  linkedThreats: [],
-  ...overrides,
-});
+const story = (overrides: Partial<StoryContext> = {}): StoryContext => aStoryContext('', overrides);
 
 const cardStory = story({
   summary: 'As a buyer, I want to pay with my Credit-Card so that I can buy goods',

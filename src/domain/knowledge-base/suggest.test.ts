@@ -1,17 +1,8 @@
+import { aStoryContext } from './story-context-mother';
 import { KnowledgeBase, type KnowledgeBaseInput, type ThreatTemplate } from './knowledge-base';
-import { type StoryContext } from './rule-match';
 import { questionsForThreat, suggestThreats, templateChanges } from './suggest';
 
-const story = (summary: string, overrides: Partial<StoryContext> = {}): StoryContext => ({
-  issueType: 'Story',
-  labels: [],
-  components: [],
-  summary,
-  description: '',
-  clauses: [],
-  linkedThreats: [],
-  ...overrides,
-});
+const story = aStoryContext;
 
 // A small knowledge base whose every number is chosen to make the order and filters visible.
 const shopKb = (): KnowledgeBase =>

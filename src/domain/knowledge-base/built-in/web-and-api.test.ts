@@ -1,3 +1,4 @@
+import { aStoryContext } from '../story-context-mother';
 import { STRIDE } from '../../stride';
 import { COMPONENT_KINDS, KnowledgeBase, QUESTION_TOPICS, Rule } from '../knowledge-base';
 import { type StoryContext, wordsOf } from '../rule-match';
@@ -6,16 +7,7 @@ import { WEB_AND_API_KB } from './web-and-api';
 
 const kb = KnowledgeBase.parse(WEB_AND_API_KB);
 
-const story = (summary: string, overrides: Partial<StoryContext> = {}): StoryContext => ({
-  issueType: 'Story',
-  labels: [],
-  components: [],
-  summary,
-  description: '',
-  clauses: [],
-  linkedThreats: [],
-  ...overrides,
-});
+const story = aStoryContext;
 const suggest = (s: StoryContext, mode: 'top' | 'full' = 'top') => suggestThreats({ knowledgeBases: [kb], mode, story: s, existing: [] });
 
 function leaves(rule: Rule): Rule[] {
