@@ -4,7 +4,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import TextField from '@atlaskit/textfield';
 import { useState } from 'react';
-import { FINDING_KIND_INFO, FINDING_KINDS, FINDING_SEVERITIES, type FindingKind, type FindingSeverity } from '../../../../src/domain/audit/finding-kinds';
+import { FINDING_KIND_INFO, FINDING_KINDS, FINDING_SEVERITIES } from '../../../../src/domain/audit/finding-kinds';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { ProblemsMessage } from '../common/problems-message';
@@ -16,6 +16,23 @@ import { FindingRow } from './finding-row';
 import { useAudit } from './use-audit';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
+
+/** A labelled native select with "All" first: one of the table's filters. */
+function FilterSelect<V extends string>({ label, value, options, onChange }: { label: string; value: V | 'all'; options: Array<[V, string]>; onChange: (value: V | 'all') => void }) {
+  return (
+    <label>
+      <Text size="small">{label} </Text>
+      <select value={value} onChange={(e) => onChange(e.target.value as V | 'all')}>
+        <option value="all">All</option>
+        {options.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** The security champion's audit: where the threat model and the backlog disagree, with fixes in place. */
 export function AuditTab() {
@@ -57,28 +74,8 @@ export function AuditTab() {
         <>
           <AuditSummary result={view.result} filters={filters} onFilter={onFilter} />
           <Inline space="space.150" alignBlock="center" shouldWrap>
-            <label>
-              <Text size="small">Severity </Text>
-              <select value={filters.severity} onChange={(e) => onFilter({ severity: e.target.value as FindingSeverity | 'all' })}>
-                <option value="all">All</option>
-                {FINDING_SEVERITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <Text size="small">Kind </Text>
-              <select value={filters.kind} onChange={(e) => onFilter({ kind: e.target.value as FindingKind | 'all' })}>
-                <option value="all">All</option>
-                {FINDING_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {FINDING_KIND_INFO[k].title}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect label="Severity" value={filters.severity} options={FINDING_SEVERITIES.map((s) => [s, s])} onChange={(severity) => onFilter({ severity })} />
+            <FilterSelect label="Kind" value={filters.kind} options={FINDING_KINDS.map((k) => [k, FINDING_KIND_INFO[k].title])} onChange={(kind) => onFilter({ kind })} />
             <div style={{ width: 240 }}>
               <TextField aria-label="Search findings" placeholder="Search findings" value={filters.text} onChange={(e) => onFilter({ text: e.currentTarget.value })} isCompact />
             </div>
