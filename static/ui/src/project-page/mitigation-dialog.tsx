@@ -1,12 +1,10 @@
 import ModalDialog, { ModalBody, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Stack, Text } from '@atlaskit/primitives';
-import SectionMessage from '@atlaskit/section-message';
-import { useState } from 'react';
 import type { MitigationDraft } from '../../../../src/domain/mitigation';
 import type { MitigationView, ThreatModelView, ThreatRow } from '../../../../src/domain/resolver-contract';
 import { MitigationForm } from '../mitigations/mitigation-form';
 import { mitigationConflict } from './conflict';
-import { ConflictNotice } from './conflict-notice';
+import { RevisionedEditNotices, useRevisionedEdit } from './revisioned-edit';
 import { MitigationVersion } from './mitigation-version';
 import { showSuccessFlag } from './success-flag';
 import type { ThreatModel } from './use-threat-model';
@@ -67,62 +65,24 @@ function AddMitigation({ threat, threats, model, onClose }: Omit<Props, 'target'
   );
 }
 
-type Notice = { kind: 'conflict'; reloading: boolean; reloadError?: string } | { kind: 'reloaded'; current: MitigationView } | { kind: 'gone' };
-
 function EditMitigation({ mitigation, threats, model, onClose }: Omit<Props, 'target'> & { mitigation: MitigationView }) {
-  // The revision this edit started from; it moves on only when the person reloads after a conflict.
-  const [baseRevision, setBaseRevision] = useState(mitigation.revision);
-  const [notice, setNotice] = useState<Notice | undefined>();
-
-  async function save(draft: MitigationDraft): Promise<string | undefined> {
-    setNotice(undefined);
-    const envelope = await model.updateMitigation(mitigation.id, baseRevision, draft);
-    if (envelope.ok) {
-      showSuccessFlag(`${mitigation.id} saved`, envelope.data.title);
-      onClose();
-      return undefined;
-    }
-    if (envelope.error.code === 'CONFLICT') {
-      // The conflict notice, with its Reload action, replaces the form's own error line.
-      setNotice({ kind: 'conflict', reloading: false });
-      return undefined;
-    }
-    return envelope.error.message;
-  }
-
-  async function reload() {
-    setNotice({ kind: 'conflict', reloading: true });
-    const envelope = await model.reload();
-    if (!envelope.ok) {
-      setNotice({ kind: 'conflict', reloading: false, reloadError: envelope.error.message });
-      return;
-    }
-    const current = envelope.data.mitigations.find((m) => m.id === mitigation.id);
-    if (!current) {
-      setNotice({ kind: 'gone' });
-      return;
-    }
-    setBaseRevision(current.revision);
-    setNotice({ kind: 'reloaded', current });
-  }
-
+  const edit = useRevisionedEdit<MitigationView, MitigationDraft>({
+    item: mitigation,
+    update: (baseRevision, draft) => model.updateMitigation(mitigation.id, baseRevision, draft),
+    reload: model.reload,
+    find: (data) => data.mitigations.find((m) => m.id === mitigation.id),
+    onClose,
+  });
   return (
     <>
-      {notice?.kind === 'conflict' && (
-        <ConflictNotice
-          title="This mitigation changed"
-          message={mitigationConflict(mitigation.id)}
-          reloading={notice.reloading}
-          reloadError={notice.reloadError}
-          onReload={() => void reload()}
-        />
-      )}
-      {notice?.kind === 'reloaded' && <MitigationVersion mitigation={notice.current} />}
-      {notice?.kind === 'gone' && (
-        <SectionMessage appearance="warning" title={`${mitigation.id} is gone`}>
-          <Text as="p">{mitigation.id} is no longer in the threat model. Cancel to close this dialog.</Text>
-        </SectionMessage>
-      )}
+      <RevisionedEditNotices
+        id={mitigation.id}
+        noun="mitigation"
+        message={mitigationConflict(mitigation.id)}
+        notice={edit.notice}
+        onReload={() => void edit.reload()}
+        renderCurrent={(current) => <MitigationVersion mitigation={current} />}
+      />
       {mitigation.task && (
         <Text as="p" color="color.text.subtle">
           While {mitigation.task.key} exists, the status of {mitigation.id} follows the task&apos;s status in Jira.
@@ -135,7 +95,7 @@ function EditMitigation({ mitigation, threats, model, onClose }: Omit<Props, 'ta
         )}
         initial={draftOf(mitigation)}
         submitLabel="Save"
-        onSubmit={save}
+        onSubmit={edit.save}
         onCancel={onClose}
       />
     </>

@@ -2,14 +2,13 @@ import Lozenge from '@atlaskit/lozenge';
 import ModalDialog, { ModalBody, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import { useState } from 'react';
 import type { ThreatRow } from '../../../../src/domain/resolver-contract';
 import { STRIDE_NAMES } from '../../../../src/domain/stride';
 import type { ThreatDraft } from '../../../../src/domain/threat';
 import { SeverityLozenge } from '../threats/severity-lozenge';
 import { ThreatForm } from '../threats/threat-form';
 import { conflictWhileEditing } from './conflict';
-import { ConflictNotice } from './conflict-notice';
+import { RevisionedEditNotices, useRevisionedEdit } from './revisioned-edit';
 import { showSuccessFlag } from './success-flag';
 import type { ThreatModel } from './use-threat-model';
 
@@ -52,66 +51,25 @@ function CreateThreat({ model, onClose }: Omit<Props, 'target'>) {
   return <ThreatForm submitLabel="Create" onSubmit={create} onCancel={onClose} />;
 }
 
-type Notice =
-  | { kind: 'conflict'; reloading: boolean; reloadError?: string }
-  | { kind: 'reloaded'; current: ThreatRow }
-  | { kind: 'gone' };
-
 function EditThreat({ threat, model, onClose }: Omit<Props, 'target'> & { threat: ThreatRow }) {
-  // The revision this edit started from; it moves on only when the person reloads after a conflict.
-  const [baseRevision, setBaseRevision] = useState(threat.revision);
-  const [notice, setNotice] = useState<Notice | undefined>();
-
-  async function save(draft: ThreatDraft): Promise<string | undefined> {
-    setNotice(undefined);
-    const envelope = await model.updateThreat(threat.id, baseRevision, draft);
-    if (envelope.ok) {
-      showSuccessFlag(`${threat.id} saved`, envelope.data.title);
-      onClose();
-      return undefined;
-    }
-    if (envelope.error.code === 'CONFLICT') {
-      // The conflict notice, with its Reload action, replaces the form's own error line.
-      setNotice({ kind: 'conflict', reloading: false });
-      return undefined;
-    }
-    return envelope.error.message;
-  }
-
-  async function reload() {
-    setNotice({ kind: 'conflict', reloading: true });
-    const envelope = await model.reload();
-    if (!envelope.ok) {
-      setNotice({ kind: 'conflict', reloading: false, reloadError: envelope.error.message });
-      return;
-    }
-    const current = envelope.data.threats.find((row) => row.id === threat.id);
-    if (!current) {
-      setNotice({ kind: 'gone' });
-      return;
-    }
-    setBaseRevision(current.revision);
-    setNotice({ kind: 'reloaded', current });
-  }
-
+  const edit = useRevisionedEdit<ThreatRow, ThreatDraft>({
+    item: threat,
+    update: (baseRevision, draft) => model.updateThreat(threat.id, baseRevision, draft),
+    reload: model.reload,
+    find: (data) => data.threats.find((row) => row.id === threat.id),
+    onClose,
+  });
   return (
     <>
-      {notice?.kind === 'conflict' && (
-        <ConflictNotice
-          title="This threat changed"
-          message={conflictWhileEditing(threat.id)}
-          reloading={notice.reloading}
-          reloadError={notice.reloadError}
-          onReload={() => void reload()}
-        />
-      )}
-      {notice?.kind === 'reloaded' && <CurrentVersion threat={notice.current} />}
-      {notice?.kind === 'gone' && (
-        <SectionMessage appearance="warning" title={`${threat.id} is gone`}>
-          <Text as="p">{threat.id} is no longer in the threat model. Cancel to close this dialog.</Text>
-        </SectionMessage>
-      )}
-      <ThreatForm initial={draftOf(threat)} submitLabel="Save" onSubmit={save} onCancel={onClose} />
+      <RevisionedEditNotices
+        id={threat.id}
+        noun="threat"
+        message={conflictWhileEditing(threat.id)}
+        notice={edit.notice}
+        onReload={() => void edit.reload()}
+        renderCurrent={(current) => <CurrentVersion threat={current} />}
+      />
+      <ThreatForm initial={draftOf(threat)} submitLabel="Save" onSubmit={edit.save} onCancel={onClose} />
     </>
   );
 }
