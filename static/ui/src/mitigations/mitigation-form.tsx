@@ -1,11 +1,10 @@
 import Button from '@atlaskit/button/new';
-import { ErrorMessage, Label, Legend, RequiredAsterisk } from '@atlaskit/form';
+import { Legend, RequiredAsterisk } from '@atlaskit/form';
+import { Field, FieldError, TextAreaField, TextInputField } from '../common/form-fields';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import Textarea from '@atlaskit/textarea';
-import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { useId, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { MITIGATION_STATUSES, MitigationDraft, STRENGTHS, type MitigationStatus, type Strength } from '../../../../src/domain/mitigation';
 import { MITIGATION_STATUS_LABELS } from './mitigation-status-lozenge';
 
@@ -174,46 +173,39 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
           </SectionMessage>
         )}
 
-        <Field label="Title" htmlFor={idOf('title')} error={shownError('title')} errorId={errorIdOf('title')} required>
-          <Textfield
-            id={idOf('title')}
-            name="title"
-            value={values.title}
-            isInvalid={shownError('title') !== undefined}
-            isRequired
-            aria-describedby={describedBy('title')}
-            onChange={(event: ChangeEvent<HTMLInputElement>) => change('title', event.currentTarget.value)}
-            onBlur={() => touch('title')}
-          />
-        </Field>
+        <TextInputField
+          label="Title"
+          name="title"
+          id={idOf('title')}
+          errorId={errorIdOf('title')}
+          value={values.title}
+          error={shownError('title')}
+          required
+          onChange={(value) => change('title', value)}
+          onBlur={() => touch('title')}
+        />
 
-        <Field label="What to implement" htmlFor={idOf('implementation')} error={shownError('implementation')} errorId={errorIdOf('implementation')}>
-          <Textarea
-            id={idOf('implementation')}
-            name="implementation"
-            value={values.implementation}
-            minimumRows={3}
-            resize="vertical"
-            isInvalid={shownError('implementation') !== undefined}
-            aria-describedby={describedBy('implementation')}
-            onChange={(event: ChangeEvent<HTMLTextAreaElement>) => change('implementation', event.currentTarget.value)}
-            onBlur={() => touch('implementation')}
-          />
-        </Field>
+        <TextAreaField
+          label="What to implement"
+          name="implementation"
+          id={idOf('implementation')}
+          errorId={errorIdOf('implementation')}
+          value={values.implementation}
+          error={shownError('implementation')}
+          onChange={(value) => change('implementation', value)}
+          onBlur={() => touch('implementation')}
+        />
 
-        <Field label="How to verify" htmlFor={idOf('verification')} error={shownError('verification')} errorId={errorIdOf('verification')}>
-          <Textarea
-            id={idOf('verification')}
-            name="verification"
-            value={values.verification}
-            minimumRows={3}
-            resize="vertical"
-            isInvalid={shownError('verification') !== undefined}
-            aria-describedby={describedBy('verification')}
-            onChange={(event: ChangeEvent<HTMLTextAreaElement>) => change('verification', event.currentTarget.value)}
-            onBlur={() => touch('verification')}
-          />
-        </Field>
+        <TextAreaField
+          label="How to verify"
+          name="verification"
+          id={idOf('verification')}
+          errorId={errorIdOf('verification')}
+          value={values.verification}
+          error={shownError('verification')}
+          onChange={(value) => change('verification', value)}
+          onBlur={() => touch('verification')}
+        />
 
         <Field label="Control type" htmlFor={idOf('controlType')} error={shownError('controlType')} errorId={errorIdOf('controlType')}>
           <select
@@ -310,20 +302,18 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
         </Field>
 
         {values.status === 'rejected' && (
-          <Field label="Why it is rejected" htmlFor={idOf('rejectionReason')} error={shownError('rejectionReason')} errorId={errorIdOf('rejectionReason')} required>
-            <Textarea
-              id={idOf('rejectionReason')}
-              name="rejectionReason"
-              value={values.rejectionReason}
-              minimumRows={2}
-              resize="vertical"
-              isRequired
-              isInvalid={shownError('rejectionReason') !== undefined}
-              aria-describedby={describedBy('rejectionReason')}
-              onChange={(event: ChangeEvent<HTMLTextAreaElement>) => change('rejectionReason', event.currentTarget.value)}
-              onBlur={() => touch('rejectionReason')}
-            />
-          </Field>
+          <TextAreaField
+            label="Why it is rejected"
+            name="rejectionReason"
+            id={idOf('rejectionReason')}
+            errorId={errorIdOf('rejectionReason')}
+            value={values.rejectionReason}
+            error={shownError('rejectionReason')}
+            required
+            rows={2}
+            onChange={(value) => change('rejectionReason', value)}
+            onBlur={() => touch('rejectionReason')}
+          />
         )}
 
         <Inline space="space.100" alignInline="end">
@@ -351,33 +341,3 @@ const visuallyHidden = {
   border: 0,
 } as const;
 
-interface FieldProps {
-  label: string;
-  htmlFor: string;
-  errorId: string;
-  error: string | undefined;
-  required?: boolean;
-  children: ReactNode;
-}
-
-function Field({ label, htmlFor, errorId, error, required = false, children }: FieldProps) {
-  return (
-    <Stack space="space.050">
-      <Inline space="space.025" alignBlock="baseline">
-        <Label htmlFor={htmlFor}>{label}</Label>
-        {required && <RequiredAsterisk />}
-      </Inline>
-      {children}
-      <FieldError id={errorId} message={error} />
-    </Stack>
-  );
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (message === undefined) return null;
-  return (
-    <div id={id}>
-      <ErrorMessage>{message}</ErrorMessage>
-    </div>
-  );
-}

@@ -1,12 +1,11 @@
 import Button from '@atlaskit/button/new';
-import { ErrorMessage, Label, Legend, RequiredAsterisk } from '@atlaskit/form';
+import { Legend, RequiredAsterisk } from '@atlaskit/form';
+import { Field, FieldError, TextAreaField, TextInputField } from '../common/form-fields';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
-import Textarea from '@atlaskit/textarea';
-import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { useId, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { severityOf } from '../../../../src/domain/severity';
 import { STRIDE, STRIDE_NAMES, type StrideCategory } from '../../../../src/domain/stride';
 import { ThreatDraft } from '../../../../src/domain/threat';
@@ -164,32 +163,28 @@ export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatF
           </SectionMessage>
         )}
 
-        <Field label="Title" htmlFor={idOf('title')} error={shownError('title')} errorId={errorIdOf('title')} required>
-          <Textfield
-            id={idOf('title')}
-            name="title"
-            value={values.title}
-            isInvalid={shownError('title') !== undefined}
-            isRequired
-            aria-describedby={describedBy('title')}
-            onChange={(event: ChangeEvent<HTMLInputElement>) => change('title', event.currentTarget.value)}
-            onBlur={() => touch('title')}
-          />
-        </Field>
+        <TextInputField
+          label="Title"
+          name="title"
+          id={idOf('title')}
+          errorId={errorIdOf('title')}
+          value={values.title}
+          error={shownError('title')}
+          required
+          onChange={(value) => change('title', value)}
+          onBlur={() => touch('title')}
+        />
 
-        <Field label="Description" htmlFor={idOf('description')} error={shownError('description')} errorId={errorIdOf('description')}>
-          <Textarea
-            id={idOf('description')}
-            name="description"
-            value={values.description}
-            minimumRows={3}
-            resize="vertical"
-            isInvalid={shownError('description') !== undefined}
-            aria-describedby={describedBy('description')}
-            onChange={(event: ChangeEvent<HTMLTextAreaElement>) => change('description', event.currentTarget.value)}
-            onBlur={() => touch('description')}
-          />
-        </Field>
+        <TextAreaField
+          label="Description"
+          name="description"
+          id={idOf('description')}
+          errorId={errorIdOf('description')}
+          value={values.description}
+          error={shownError('description')}
+          onChange={(value) => change('description', value)}
+          onBlur={() => touch('description')}
+        />
 
         <fieldset style={FIELDSET_STYLE} aria-describedby={describedBy('stride')}>
           <Legend>
@@ -250,18 +245,17 @@ export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatF
 
         <SeverityPreview probability={values.probability} impact={values.impact} />
 
-        <Field label="Component" htmlFor={idOf('component')} error={shownError('component')} errorId={errorIdOf('component')}>
-          <Textfield
-            id={idOf('component')}
-            name="component"
-            value={values.component}
-            placeholder="e.g. Checkout, Payment API"
-            isInvalid={shownError('component') !== undefined}
-            aria-describedby={describedBy('component')}
-            onChange={(event: ChangeEvent<HTMLInputElement>) => change('component', event.currentTarget.value)}
-            onBlur={() => touch('component')}
-          />
-        </Field>
+        <TextInputField
+          label="Component"
+          name="component"
+          id={idOf('component')}
+          errorId={errorIdOf('component')}
+          value={values.component}
+          error={shownError('component')}
+          placeholder="e.g. Checkout, Payment API"
+          onChange={(value) => change('component', value)}
+          onBlur={() => touch('component')}
+        />
 
         <Inline space="space.100" alignInline="end">
           <Button appearance="subtle" onClick={onCancel}>
@@ -273,38 +267,6 @@ export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatF
         </Inline>
       </Stack>
     </form>
-  );
-}
-
-interface FieldProps {
-  label: string;
-  htmlFor: string;
-  errorId: string;
-  error: string | undefined;
-  required?: boolean;
-  children: ReactNode;
-}
-
-function Field({ label, htmlFor, errorId, error, required = false, children }: FieldProps) {
-  return (
-    <Stack space="space.050">
-      {/* The asterisk sits outside the label so the field's accessible name stays exactly the label. */}
-      <Inline space="space.025" alignBlock="baseline">
-        <Label htmlFor={htmlFor}>{label}</Label>
-        {required && <RequiredAsterisk />}
-      </Inline>
-      {children}
-      <FieldError id={errorId} message={error} />
-    </Stack>
-  );
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (message === undefined) return null;
-  return (
-    <div id={id}>
-      <ErrorMessage>{message}</ErrorMessage>
-    </div>
   );
 }
 

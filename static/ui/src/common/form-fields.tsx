@@ -1,0 +1,90 @@
+import { ErrorMessage, Label, RequiredAsterisk } from '@atlaskit/form';
+import { Inline, Stack } from '@atlaskit/primitives';
+import Textarea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
+import type { ChangeEvent, ReactNode } from 'react';
+
+// The app's form fields: a label (with the asterisk outside it, so the accessible name stays
+// exactly the label), the control, and its error, which the control names in aria-describedby.
+
+interface FieldProps {
+  label: string;
+  htmlFor: string;
+  errorId: string;
+  error: string | undefined;
+  required?: boolean;
+  children: ReactNode;
+}
+
+export function Field({ label, htmlFor, errorId, error, required = false, children }: FieldProps) {
+  return (
+    <Stack space="space.050">
+      <Inline space="space.025" alignBlock="baseline">
+        <Label htmlFor={htmlFor}>{label}</Label>
+        {required && <RequiredAsterisk />}
+      </Inline>
+      {children}
+      <FieldError id={errorId} message={error} />
+    </Stack>
+  );
+}
+
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (message === undefined) return null;
+  return (
+    <div id={id}>
+      <ErrorMessage>{message}</ErrorMessage>
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  label: string;
+  name: string;
+  id: string;
+  errorId: string;
+  value: string;
+  error: string | undefined;
+  required?: boolean;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+}
+
+/** One line of text. */
+export function TextInputField({ label, name, id, errorId, value, error, required = false, placeholder, onChange, onBlur }: TextFieldProps & { placeholder?: string }) {
+  return (
+    <Field label={label} htmlFor={id} error={error} errorId={errorId} required={required}>
+      <Textfield
+        id={id}
+        name={name}
+        value={value}
+        {...(placeholder ? { placeholder } : {})}
+        isInvalid={error !== undefined}
+        isRequired={required}
+        aria-describedby={error !== undefined ? errorId : undefined}
+        onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.currentTarget.value)}
+        onBlur={onBlur}
+      />
+    </Field>
+  );
+}
+
+/** Several lines of text, growing as the person types. */
+export function TextAreaField({ label, name, id, errorId, value, error, required = false, rows = 3, onChange, onBlur }: TextFieldProps & { rows?: number }) {
+  return (
+    <Field label={label} htmlFor={id} error={error} errorId={errorId} required={required}>
+      <Textarea
+        id={id}
+        name={name}
+        value={value}
+        minimumRows={rows}
+        resize="vertical"
+        isRequired={required}
+        isInvalid={error !== undefined}
+        aria-describedby={error !== undefined ? errorId : undefined}
+        onChange={(event: ChangeEvent<HTMLTextAreaElement>) => onChange(event.currentTarget.value)}
+        onBlur={onBlur}
+      />
+    </Field>
+  );
+}
