@@ -60,6 +60,7 @@ describe('the audit tab', () => {
     fakeBridge.answer('audit/get', () => ({ ok: true, data: anAuditView({ canSuppress: false }) }));
     render(<AuditTab />);
     expect(await screen.findByText('No audit yet')).toBeTruthy();
+    expect(screen.queryByText('Some stored values could not be read')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Suppress…' })).toBeNull();
   });
 });

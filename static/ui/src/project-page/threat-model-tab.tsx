@@ -100,7 +100,7 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
 
   return (
     <Stack space="space.200">
-      {view.problems.length > 0 && <ProblemsMessage problems={view.problems} />}
+      <ProblemsMessage problems={view.problems} />
       {failure && <StateChangeFailureMessage failure={failure} model={model} onDismiss={() => setFailure(undefined)} />}
 
       {view.threats.length === 0 ? (

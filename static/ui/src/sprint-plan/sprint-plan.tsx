@@ -39,7 +39,7 @@ function SprintPlanContent({ view, addTasks }: { view: SprintPlanView; addTasks:
   return (
     <Stack space="space.250">
       <SprintHeader sprint={view.sprint} risk={view.risk} />
-      {view.problems.length > 0 && <ProblemsMessage problems={view.problems} />}
+      <ProblemsMessage problems={view.problems} />
       {view.stories.length === 0 ? (
         <EmptyState
           header="No stories in this sprint yet"

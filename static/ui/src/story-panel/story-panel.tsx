@@ -44,7 +44,7 @@ function StoryClauses() {
   if (load.view.task) {
     return (
       <Stack space="space.200">
-        {load.view.problems.length > 0 && <ProblemsMessage problems={load.view.problems} />}
+        <ProblemsMessage problems={load.view.problems} />
         <TaskPanel task={load.view.task} />
         <StaleNote stale={story.stale} />
       </Stack>
@@ -89,7 +89,7 @@ function StoryClausesView({ view, story }: { view: StoryView; story: StoryClause
 
   return (
     <Stack space="space.200">
-      {problems.length > 0 && <ProblemsMessage problems={problems} />}
+      <ProblemsMessage problems={problems} />
       {failure && <SaveErrorMessage failure={failure} disabled={busy} onReload={() => void story.reload()} />}
       {clauses.length > 0 ? (
         <ClauseList
