@@ -36,7 +36,15 @@ export type MitigationDraft = z.infer<typeof MitigationDraft>;
 const Stamp = z.object({ accountId: z.string(), at: z.string() });
 
 /** Where a mitigation came from: the knowledge-base template it was created from, so it is never added twice. */
-export const MitigationSource = z.object({ kind: z.literal('knowledge-base'), knowledgeBaseId: z.string(), templateId: z.string(), version: z.string() });
+export const MitigationSource = z.object({
+  kind: z.literal('knowledge-base'),
+  knowledgeBaseId: z.string(),
+  /** The mitigation template; for a detection event, the threat template that names the event. */
+  templateId: z.string(),
+  version: z.string(),
+  /** Set when the mitigation is the wiring of a detection event (monitoring view) rather than a mitigation template. */
+  detectionEventId: z.string().optional(),
+});
 export type MitigationSource = z.infer<typeof MitigationSource>;
 
 export const Mitigation = z.object({

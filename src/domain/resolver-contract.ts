@@ -5,6 +5,7 @@ import { MitigationDraft, type Mitigation, type MitigationStatus, type Strength 
 import type { StrideCategory } from './stride';
 import { DEFAULT_STATUS_MAPPING, StatusMapping } from './task-status';
 import { ThreatDraft } from './threat';
+import { DEFAULT_KNOWLEDGE_BASE_SETTINGS, KnowledgeBaseSettings } from './knowledge-base/knowledge-base-settings';
 import type { ThreatView } from './threat-view';
 import { ThreatId, WithoutClause } from './without-clause';
 
@@ -35,6 +36,8 @@ export const ThreatModelSettings = z.object({
   taskIssueTypeName: z.string().trim().min(1).max(60).default('Task'),
   /** How a task's Jira status becomes its mitigation's status. */
   statusMapping: StatusMapping.default(DEFAULT_STATUS_MAPPING),
+  /** Which knowledge bases suggest threats and ask STRIDE questions here, and the default list. */
+  knowledgeBases: KnowledgeBaseSettings.default(DEFAULT_KNOWLEDGE_BASE_SETTINGS),
 });
 export type ThreatModelSettings = z.infer<typeof ThreatModelSettings>;
 
@@ -216,7 +219,8 @@ export interface SprintChoice {
   boardName: string;
 }
 
-export const KbSuggest = z.object({ mode: z.enum(['top', 'full']) });
+/** Without a mode, the project's default (settings). */
+export const KbSuggest = z.object({ mode: z.enum(['top', 'full']).optional() });
 export type KbSuggest = z.infer<typeof KbSuggest>;
 
 export const KbAccept = z.object({
@@ -260,6 +264,8 @@ export interface KbSuggestionsView {
   suggestions: ThreatSuggestionView[];
   /** Names of the knowledge bases asked. */
   knowledgeBases: string[];
+  /** Knowledge bases that are active but could not be read. */
+  problems: string[];
 }
 
 /** Resolver key -> [payload schema, answer type]. */

@@ -1,5 +1,6 @@
 import { AppError } from './app-error';
 import type { Mitigation, MitigationDraft, MitigationSource, MitigationStatus } from './mitigation';
+import { DEFAULT_KNOWLEDGE_BASE_SETTINGS } from './knowledge-base/knowledge-base-settings';
 import { DEFAULT_STATUS_MAPPING } from './task-status';
 import type { ThreatModelSettings } from './resolver-contract';
 import { type Threat, type ThreatDraft, type ThreatSource, threatNumber } from './threat';
@@ -23,7 +24,7 @@ export const emptyThreatModel = (): ThreatModel => ({
   mitigations: [],
   nextThreatNumber: 1,
   nextMitigationNumber: 1,
-  settings: { editorRoleIds: [], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING },
+  settings: { editorRoleIds: [], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS },
 });
 
 export function findThreat(model: ThreatModel, id: string): Threat {

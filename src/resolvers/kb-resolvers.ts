@@ -1,7 +1,6 @@
 import type Resolver from '@forge/resolver';
 import { AppError } from '../domain/app-error';
 import { acceptThreatTemplate, clauseTextFor, findThreatTemplate } from '../domain/knowledge-base/accept';
-import { activeKnowledgeBases } from '../domain/knowledge-base/active-knowledge-bases';
 import type { KnowledgeBase } from '../domain/knowledge-base/knowledge-base';
 import type { StoryContext } from '../domain/knowledge-base/rule-match';
 import { suggestThreats, type ThreatSuggestion } from '../domain/knowledge-base/suggest';
@@ -10,6 +9,7 @@ import { linkedThreatIds, readStoryClauses } from '../domain/story-clauses';
 import type { ThreatModel } from '../domain/threat-model';
 import type { WithoutClause } from '../domain/without-clause';
 import { issuePermissions } from '../jira/access';
+import { loadActiveKnowledgeBases } from '../jira/knowledge-base-store';
 import { clausesField } from '../jira/app-field';
 import { readStory, readStoryDetails, type StoryDetails } from '../jira/story-repository';
 import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
@@ -76,14 +76,15 @@ export function registerKnowledgeBaseResolvers(resolver: Resolver): void {
     const field = await clausesField(user);
     const story = await readStoryDetails(user, issueIdOf(context), field.id);
     const { model } = await readThreatModel(user, story.projectKey);
-    const knowledgeBases = activeKnowledgeBases(model.settings);
+    const { knowledgeBases, problems } = await loadActiveKnowledgeBases(user, story.projectKey, model.settings.knowledgeBases);
+    const mode = payload.mode ?? model.settings.knowledgeBases.mode;
     const suggestions = suggestThreats({
       knowledgeBases,
-      mode: payload.mode,
+      mode,
       story: storyContextOf(story, model),
       existing: model.threats.map((t) => ({ id: t.id, title: t.title, source: t.source })),
     });
-    return { mode: payload.mode, suggestions: suggestions.map((s) => suggestionView(s, knowledgeBases)), knowledgeBases: knowledgeBases.map((kb) => kb.name) };
+    return { mode, suggestions: suggestions.map((s) => suggestionView(s, knowledgeBases)), knowledgeBases: knowledgeBases.map((kb) => kb.name), problems };
   });
 
   defineResolver(resolver, 'kb/accept', KbAccept, async ({ payload, context }): Promise<StoryView> => {
@@ -101,7 +102,8 @@ export function registerKnowledgeBaseResolvers(resolver: Resolver): void {
     }
 
     const { model: current } = await readThreatModel(user, story.projectKey);
-    const kb = activeKnowledgeBases(current.settings).find((k) => k.id === payload.knowledgeBaseId);
+    const { knowledgeBases } = await loadActiveKnowledgeBases(user, story.projectKey, current.settings.knowledgeBases);
+    const kb = knowledgeBases.find((k) => k.id === payload.knowledgeBaseId);
     if (!kb) throw new AppError('NOT_FOUND', `The knowledge base ${payload.knowledgeBaseId} is not used in ${story.projectKey}.`);
     const template = findThreatTemplate(kb, payload.templateId);
 

@@ -14,8 +14,9 @@ export interface AcceptedTemplate {
   mitigations: Mitigation[];
 }
 
-const fromTemplate = (source: ThreatSource | MitigationSource | undefined, knowledgeBaseId: string, templateId: string): boolean =>
-  source?.kind === 'knowledge-base' && source.knowledgeBaseId === knowledgeBaseId && source.templateId === templateId;
+/** Whether a threat or mitigation was created from the template (a detection event's wiring is not its template's mitigation). */
+export const fromTemplate = (source: ThreatSource | MitigationSource | undefined, knowledgeBaseId: string, templateId: string): boolean =>
+  source?.kind === 'knowledge-base' && source.knowledgeBaseId === knowledgeBaseId && source.templateId === templateId && !('detectionEventId' in source && source.detectionEventId !== undefined);
 
 export function findThreatTemplate(kb: KnowledgeBase, templateId: string): ThreatTemplate {
   const template = kb.threats.find((t) => t.id === templateId);

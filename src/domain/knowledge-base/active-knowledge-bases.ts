@@ -1,4 +1,3 @@
-import type { ThreatModelSettings } from '../resolver-contract';
 import { WEB_AND_API_KB } from './built-in/web-and-api';
 import { KnowledgeBase } from './knowledge-base';
 
@@ -8,12 +7,4 @@ let builtIn: KnowledgeBase | undefined;
 export function builtInKnowledgeBase(): KnowledgeBase {
   builtIn ??= KnowledgeBase.parse(WEB_AND_API_KB);
   return builtIn;
-}
-
-/**
- * The knowledge bases a project's suggestions come from. For now the built-in one; the
- * settings are taken so that a project setting can later choose others.
- */
-export function activeKnowledgeBases(_settings?: ThreatModelSettings): KnowledgeBase[] {
-  return [builtInKnowledgeBase()];
 }

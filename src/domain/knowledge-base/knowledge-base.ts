@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ControlType, Strength } from '../mitigation';
 import { StrideCategory } from '../stride';
+import { KnowledgeBaseId } from './knowledge-base-settings';
 
 // A knowledge base: threat and mitigation templates, the rules that say when they apply to a
 // story, and STRIDE questions. Built in (src/domain/knowledge-base/built-in/), imported from
@@ -119,7 +120,7 @@ export type StrideQuestion = z.infer<typeof StrideQuestion>;
 export const KnowledgeBase = z
   .object({
     format: z.literal(KB_FORMAT, { error: `A knowledge base has "format": "${KB_FORMAT}"` }),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'A knowledge base id is lowercase letters, digits and dashes'),
+    id: KnowledgeBaseId,
     name: Text(200).min(1),
     /** The content's own version; a threat created from a template remembers it so updates can be shown. */
     version: Text(40).min(1),

@@ -1,6 +1,7 @@
 import { fakeBridge } from '../test-support/fake-bridge';
 import { callResolver } from './invoke-resolver';
 import { DEFAULT_STATUS_MAPPING } from '../../../../src/domain/task-status';
+import { DEFAULT_KNOWLEDGE_BASE_SETTINGS } from '../../../../src/domain/knowledge-base/knowledge-base-settings';
 
 const UNREACHABLE = {
   ok: false,
@@ -13,9 +14,9 @@ describe('callResolver', () => {
   it('passes the key and payload to invoke and returns the envelope', async () => {
     fakeBridge.givenResolver('settings/save', (payload) => ({ ok: true, data: { echoed: payload } }));
 
-    await expect(callResolver('settings/save', { settings: { editorRoleIds: ['10002'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING } })).resolves.toEqual({
+    await expect(callResolver('settings/save', { settings: { editorRoleIds: ['10002'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS } })).resolves.toEqual({
       ok: true,
-      data: { echoed: { settings: { editorRoleIds: ['10002'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING } } },
+      data: { echoed: { settings: { editorRoleIds: ['10002'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS } } },
     });
   });
 

@@ -6,6 +6,7 @@ import type { SettingsView, ThreatModelSettings } from '../../../../src/domain/r
 import { ProjectSettings } from './project-settings';
 import { aSettingsView } from './test-support/settings-view-mother';
 import { DEFAULT_STATUS_MAPPING } from '../../../../src/domain/task-status';
+import { DEFAULT_KNOWLEDGE_BASE_SETTINGS } from '../../../../src/domain/knowledge-base/knowledge-base-settings';
 
 function givenSettings(view: SettingsView): void {
   fakeBridge.givenResolver('settings/get', () => ({ ok: true, data: view }) satisfies Envelope<SettingsView>);
@@ -20,7 +21,7 @@ afterEach(() => hostBridge.reset());
 
 describe('project settings', () => {
   it('loads the settings and shows the project roles and groups that may edit', async () => {
-    givenSettings(aSettingsView({ settings: { editorRoleIds: ['10002'], editorGroupIds: ['g-appsec'], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING } }));
+    givenSettings(aSettingsView({ settings: { editorRoleIds: ['10002'], editorGroupIds: ['g-appsec'], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS } }));
 
     render(<ProjectSettings />);
 
@@ -49,7 +50,7 @@ describe('project settings', () => {
     await pick(user, 'Groups', 'appsec');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(saved).toEqual({ editorRoleIds: ['10002', '10003'], editorGroupIds: ['g-appsec'], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING }));
+    await waitFor(() => expect(saved).toEqual({ editorRoleIds: ['10002', '10003'], editorGroupIds: ['g-appsec'], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS }));
     expect(fakeBridge.invocationsOf('settings/save')).toHaveLength(1);
     await waitFor(() => expect(hostBridge.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'Settings saved', type: 'success' })]));
     expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true);
@@ -87,7 +88,7 @@ describe('project settings', () => {
   });
 
   it('keeps a stored role Jira no longer lists, named as unknown', async () => {
-    givenSettings(aSettingsView({ settings: { editorRoleIds: ['10002', '10999'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING } }));
+    givenSettings(aSettingsView({ settings: { editorRoleIds: ['10002', '10999'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS } }));
 
     render(<ProjectSettings />);
 
@@ -95,7 +96,7 @@ describe('project settings', () => {
   });
 
   it('is read only, with the reason, for people who are not project administrators', async () => {
-    givenSettings(aSettingsView({ canEdit: false, settings: { editorRoleIds: ['10002', '10003'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING } }));
+    givenSettings(aSettingsView({ canEdit: false, settings: { editorRoleIds: ['10002', '10003'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS } }));
 
     render(<ProjectSettings />);
 

@@ -20,7 +20,7 @@ const SUGGESTION: ThreatSuggestionView = {
   reasons: ['summary mentions "credit card"'],
   mitigations: [{ templateId: 'WEB-M-31', title: 'Keep card data away from our systems', strength: 75, top: true }],
 };
-const suggestions = (list: ThreatSuggestionView[]): Envelope<KbSuggestionsView> => ({ ok: true, data: { mode: 'top', suggestions: list, knowledgeBases: ['Web applications and APIs'] } });
+const suggestions = (list: ThreatSuggestionView[]): Envelope<KbSuggestionsView> => ({ ok: true, data: { mode: 'top', suggestions: list, knowledgeBases: ['Web applications and APIs'], problems: [] } });
 
 async function open(story: StoryView, list: ThreatSuggestionView[] = [SUGGESTION]) {
   fakeBridge.givenResolver('story/get', () => ({ ok: true, data: story }));

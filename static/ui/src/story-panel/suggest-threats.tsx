@@ -9,6 +9,7 @@ import { STRIDE_NAMES } from '../../../../src/domain/stride';
 import { callResolver } from '../api/invoke-resolver';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
+import { ProblemsMessage } from '../common/problems-message';
 import { strengthText } from '../mitigations/strength';
 import { SeverityLozenge } from '../threats/severity-lozenge';
 
@@ -42,24 +43,26 @@ interface Props {
  */
 export function SuggestThreats({ view, busy, onAccept }: Props) {
   const [open, setOpen] = useState(false);
-  const [mode, setMode] = useState<Mode>('top');
+  // Undefined until the person picks: the project's default list (settings) is asked for.
+  const [chosen, setChosen] = useState<Mode | undefined>(undefined);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const seqRef = useRef(0);
 
-  const fetchSuggestions = useCallback(async (wanted: Mode, quietly: boolean) => {
+  const fetchSuggestions = useCallback(async (wanted: Mode | undefined, quietly: boolean) => {
     const seq = ++seqRef.current;
     if (!quietly) setLoad({ status: 'loading' });
-    const envelope = await callResolver('kb/suggest', { mode: wanted });
+    const envelope = await callResolver('kb/suggest', wanted === undefined ? {} : { mode: wanted });
     if (seq !== seqRef.current) return;
     if (envelope.ok) setLoad({ status: 'ready', data: envelope.data });
     else if (!quietly) setLoad({ status: 'failed', error: envelope.error });
   }, []);
 
   useEffect(() => {
-    if (open) void fetchSuggestions(mode, false);
-  }, [open, mode, attempt, fetchSuggestions]);
+    if (open) void fetchSuggestions(chosen, false);
+  }, [open, chosen, attempt, fetchSuggestions]);
+  const mode: Mode = chosen ?? (load.status === 'ready' ? load.data.mode : 'top');
 
   const canAccept = view.canEdit && view.canEditThreatModel;
 
@@ -67,7 +70,7 @@ export function SuggestThreats({ view, busy, onAccept }: Props) {
     const error = await onAccept({ knowledgeBaseId: suggestion.knowledgeBaseId, templateId: suggestion.templateId, ...(clauseId === NEW_CLAUSE ? {} : { clauseId }) });
     if (error === undefined) {
       setAnnouncement(`${suggestion.title} is linked to this story, with its mitigations proposed.`);
-      void fetchSuggestions(mode, true);
+      void fetchSuggestions(chosen, true);
     }
     return error;
   }
@@ -87,10 +90,10 @@ export function SuggestThreats({ view, busy, onAccept }: Props) {
                 Suggested threats
               </Heading>
               <Inline space="space.050" role="group" aria-label="Which suggestions">
-                <Button spacing="compact" isSelected={mode === 'top'} aria-pressed={mode === 'top'} onClick={() => setMode('top')}>
+                <Button spacing="compact" isSelected={mode === 'top'} aria-pressed={mode === 'top'} onClick={() => setChosen('top')}>
                   TOP
                 </Button>
-                <Button spacing="compact" isSelected={mode === 'full'} aria-pressed={mode === 'full'} onClick={() => setMode('full')}>
+                <Button spacing="compact" isSelected={mode === 'full'} aria-pressed={mode === 'full'} onClick={() => setChosen('full')}>
                   Full
                 </Button>
               </Inline>
@@ -117,11 +120,15 @@ export function SuggestThreats({ view, busy, onAccept }: Props) {
                 </Stack>
               </Box>
             )}
-            {load.status === 'ready' && (
+            {load.status === 'ready' && load.data.knowledgeBases.length === 0 && (
+              <Text as="p">No knowledge base is active in this project. A project administrator can choose them in the app’s project settings.</Text>
+            )}
+            {load.status === 'ready' && load.data.knowledgeBases.length > 0 && (
               <Text as="p" size="small" color="color.text.subtlest">
                 From: {load.data.knowledgeBases.join(', ')}
               </Text>
             )}
+            {load.status === 'ready' && <ProblemsMessage problems={load.data.problems} />}
             <Box role="status">
               <Text size="small">{announcement}</Text>
             </Box>

@@ -1,10 +1,11 @@
 import type { SettingsView } from '../../../../../src/domain/resolver-contract';
 import { DEFAULT_STATUS_MAPPING } from '../../../../../src/domain/task-status';
+import { DEFAULT_KNOWLEDGE_BASE_SETTINGS } from '../../../../../src/domain/knowledge-base/knowledge-base-settings';
 
 export function aSettingsView(overrides: Partial<SettingsView> = {}): SettingsView {
   return {
     projectKey: 'PAY',
-    settings: { editorRoleIds: ['10002'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING },
+    settings: { editorRoleIds: ['10002'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS },
     roles: [
       { id: '10002', name: 'Developers' },
       { id: '10003', name: 'Security champions' },
