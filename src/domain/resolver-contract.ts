@@ -5,7 +5,7 @@ import { MitigationDraft, type Mitigation, type MitigationStatus, type Strength 
 import type { StrideCategory } from './stride';
 import { DEFAULT_STATUS_MAPPING, StatusMapping } from './task-status';
 import { ThreatDraft } from './threat';
-import { DEFAULT_KNOWLEDGE_BASE_SETTINGS, KnowledgeBaseSettings } from './knowledge-base/knowledge-base-settings';
+import { DEFAULT_KNOWLEDGE_BASE_SETTINGS, KnowledgeBaseId, KnowledgeBaseSettings, UPLOAD_FORMATS } from './knowledge-base/knowledge-base-settings';
 import type { ThreatView } from './threat-view';
 import { ThreatId, WithoutClause } from './without-clause';
 
@@ -117,8 +117,56 @@ export interface SettingsView {
   issueTypes: string[];
   /** Status names of the project's workflow, for the status mapping. */
   statuses: Array<{ name: string; categoryKey: 'new' | 'indeterminate' | 'done' }>;
+  /** The built-in knowledge base and the uploaded ones, active ones first in their order. */
+  knowledgeBases: KnowledgeBaseSummary[];
   canEdit: boolean;
+  /** Stored values that could not be read (an uploaded knowledge base, the list of them). */
+  problems: string[];
 }
+
+/** A knowledge base as the settings page lists it. */
+export interface KnowledgeBaseSummary {
+  id: string;
+  name: string;
+  version: string;
+  description: string;
+  sourceFormat: 'built-in' | 'without' | 'pytm' | 'tmt' | 'threat-dragon';
+  file?: string;
+  counts: { threats: number; mitigations: number; questions: number };
+  builtIn: boolean;
+  active: boolean;
+  uploadedBy?: string;
+  uploadedAt?: string;
+  /** Threats of the model created from it. */
+  threatCount: number;
+}
+
+export const KbSettingsSave = z.object({ knowledgeBases: KnowledgeBaseSettings });
+export type KbSettingsSave = z.infer<typeof KbSettingsSave>;
+
+/** The invoke payload limit is 500 KB: the UI sends the file deflated where the browser can. */
+export const UPLOAD_CONTENT_MAX = 450_000;
+export const KbUpload = z.object({
+  fileName: z.string().trim().min(1, 'Name the file').max(400),
+  format: z.enum(['auto', ...UPLOAD_FORMATS]),
+  content: z.discriminatedUnion('encoding', [
+    z.object({ encoding: z.literal('text'), text: z.string().max(UPLOAD_CONTENT_MAX, `A file sent as text can have at most ${UPLOAD_CONTENT_MAX / 1000} KB`) }),
+    z.object({ encoding: z.literal('deflate-base64'), data: z.string().max(UPLOAD_CONTENT_MAX, `A compressed file can have at most ${UPLOAD_CONTENT_MAX / 1000} KB`) }),
+  ]),
+  /** Turn it on for suggestions right away. */
+  activate: z.boolean().default(true),
+});
+export type KbUpload = z.input<typeof KbUpload>;
+
+export interface KbUploadResult {
+  view: SettingsView;
+  uploaded: KnowledgeBaseSummary;
+  /** The version it replaced, when a knowledge base with the same id was uploaded before. */
+  replacedVersion?: string;
+}
+
+export const KbRemove = z.object({ id: KnowledgeBaseId });
+export const KbRestore = z.object({ id: KnowledgeBaseId, activate: z.boolean() });
 
 export const MitigationEdit = z.object({ id: z.string(), baseRevision: z.number().int().min(1), draft: MitigationDraft });
 export type MitigationEdit = z.infer<typeof MitigationEdit>;
@@ -291,6 +339,10 @@ export interface ResolverContract {
   'audit/link-threat': [{ issueKey: string; clauseId: string; threatId: string }, AuditView];
   'kb/suggest': [KbSuggest, KbSuggestionsView];
   'kb/accept': [KbAccept, StoryView];
+  'kb/save-settings': [KbSettingsSave, SettingsView];
+  'kb/upload': [KbUpload, KbUploadResult];
+  'kb/remove': [{ id: string }, SettingsView];
+  'kb/restore': [{ id: string; activate: boolean }, SettingsView];
 }
 export type ResolverKey = keyof ResolverContract;
 export type PayloadOf<K extends ResolverKey> = ResolverContract[K][0];

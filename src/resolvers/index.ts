@@ -1,6 +1,7 @@
 import Resolver from '@forge/resolver';
 import { registerAuditResolvers } from './audit-resolvers';
 import { registerKnowledgeBaseResolvers } from './kb-resolvers';
+import { registerKnowledgeBaseSettingsResolvers } from './knowledge-base-settings-resolvers';
 import { registerMitigationResolvers } from './mitigation-resolvers';
 import { registerSettingsResolvers } from './settings-resolvers';
 import { registerSprintResolvers } from './sprint-resolvers';
@@ -15,5 +16,6 @@ registerMitigationResolvers(resolver);
 registerSprintResolvers(resolver);
 registerAuditResolvers(resolver);
 registerKnowledgeBaseResolvers(resolver);
+registerKnowledgeBaseSettingsResolvers(resolver);
 
 export const resolverHandler = resolver.getDefinitions();

@@ -1,4 +1,4 @@
-import type { SettingsView } from '../../../../../src/domain/resolver-contract';
+import type { KnowledgeBaseSummary, SettingsView } from '../../../../../src/domain/resolver-contract';
 import { DEFAULT_STATUS_MAPPING } from '../../../../../src/domain/task-status';
 import { DEFAULT_KNOWLEDGE_BASE_SETTINGS } from '../../../../../src/domain/knowledge-base/knowledge-base-settings';
 
@@ -20,7 +20,24 @@ export function aSettingsView(overrides: Partial<SettingsView> = {}): SettingsVi
       { name: 'In Review', categoryKey: 'indeterminate' },
       { name: 'Done', categoryKey: 'done' },
     ],
+    knowledgeBases: [aKnowledgeBaseSummary()],
     canEdit: true,
+    problems: [],
+    ...overrides,
+  };
+}
+
+export function aKnowledgeBaseSummary(overrides: Partial<KnowledgeBaseSummary> = {}): KnowledgeBaseSummary {
+  return {
+    id: 'web-and-api',
+    name: 'Web applications and APIs',
+    version: '2026.11.1',
+    description: 'Threats of web applications and HTTP APIs.',
+    sourceFormat: 'built-in',
+    counts: { threats: 61, mitigations: 58, questions: 36 },
+    builtIn: true,
+    active: true,
+    threatCount: 0,
     ...overrides,
   };
 }
