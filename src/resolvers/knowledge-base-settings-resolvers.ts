@@ -31,7 +31,8 @@ function fileText(content: KbUpload['content'], fileName: string): string {
   try {
     return inflateRawSync(Buffer.from(content.data, 'base64'), { maxOutputLength: MAX_FILE_BYTES }).toString('utf8');
   } catch (error) {
-    if (error instanceof RangeError) throw new AppError('BAD_REQUEST', `${fileName} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it into smaller knowledge bases.`);
+    // Checked by code: the error's class comes from node's realm, not always this one's RangeError.
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw new AppError('BAD_REQUEST', `${fileName} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it into smaller knowledge bases.`);
     throw new AppError('BAD_REQUEST', `${fileName} did not arrive intact (the compressed upload cannot be read). Try again.`);
   }
 }
