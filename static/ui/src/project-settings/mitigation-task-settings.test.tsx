@@ -70,6 +70,7 @@ describe('project settings: mitigation tasks', () => {
         editorGroupIds: [],
         taskIssueTypeName: 'Bug',
         statusMapping: { byCategory: { new: 'accepted', indeterminate: 'planned', done: 'implemented' }, byStatusName: { 'In Review': 'implemented' } },
+        knowledgeBases: { active: ['web-and-api'], mode: 'top' },
       }),
     );
     expect(fakeBridge.invocationsOf('settings/save')).toHaveLength(1);

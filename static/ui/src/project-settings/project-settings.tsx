@@ -8,6 +8,7 @@ import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { showSuccessFlag } from '../project-page/success-flag';
 import { EditorField } from './editor-field';
+import { KnowledgeBaseSettingsSection } from './knowledge-base-settings';
 import { editorOptions } from './editor-options';
 import { MitigationTaskSettings } from './mitigation-task-settings';
 import { sameSettings } from './status-mapping';
@@ -29,7 +30,14 @@ export function ProjectSettings() {
       </Box>
     );
   }
-  return <SettingsForm view={state.view} save={settings.save} />;
+  return (
+    <Box padding="space.300" style={PAGE_STYLE}>
+      <Stack space="space.500">
+        <SettingsForm view={state.view} save={settings.save} />
+        <KnowledgeBaseSettingsSection view={state.view} onView={settings.show} />
+      </Stack>
+    </Box>
+  );
 }
 
 function SettingsForm({ view, save }: { view: SettingsView; save: Settings['save'] }) {
@@ -61,8 +69,7 @@ function SettingsForm({ view, save }: { view: SettingsView; save: Settings['save
   }
 
   return (
-    <Box padding="space.300" style={PAGE_STYLE}>
-      <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={(event) => void submit(event)}>
         <Stack space="space.300">
           <Stack space="space.100">
             <Heading size="medium" as="h1">
@@ -115,8 +122,7 @@ function SettingsForm({ view, save }: { view: SettingsView; save: Settings['save
               </Button>
             </Inline>
           )}
-        </Stack>
-      </form>
-    </Box>
+      </Stack>
+    </form>
   );
 }

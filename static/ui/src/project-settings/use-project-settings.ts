@@ -12,6 +12,8 @@ export interface ProjectSettings {
   state: SettingsState;
   reload(): void;
   save(settings: ThreatModelSettings): Promise<Envelope<SettingsView>>;
+  /** Shows a view a knowledge-base action answered with. */
+  show(view: SettingsView): void;
 }
 
 export function useProjectSettings(): ProjectSettings {
@@ -41,6 +43,10 @@ export function useProjectSettings(): ProjectSettings {
     return envelope;
   }, []);
 
+  const show = useCallback((view: SettingsView) => {
+    if (mounted.current) setState({ status: 'ready', view });
+  }, []);
+
   const reload = useCallback(() => void load(), [load]);
-  return { state, reload, save };
+  return { state, reload, save, show };
 }
