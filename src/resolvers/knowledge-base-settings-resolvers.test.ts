@@ -129,7 +129,7 @@ describe('knowledge-base settings resolvers', () => {
 
     // The other settings form sends the whole settings; it never changes the knowledge-base choice.
     const other = await settings();
-    ok(await call('alice', 'settings/save', { settings: { ...other.settings, knowledgeBases: { active: ['web-and-api'], mode: 'top' }, taskIssueTypeName: 'Bug' } }, onProject));
+    ok((await call('alice', 'settings/save', { settings: { ...other.settings, knowledgeBases: { active: ['web-and-api'], mode: 'top' }, taskIssueTypeName: 'Bug' } }, onProject)) as Envelope<SettingsView>);
     expect((await settings()).settings).toMatchObject({ taskIssueTypeName: 'Bug', knowledgeBases: { active: ['payments-team'], mode: 'full' } });
   });
 
