@@ -31,7 +31,7 @@ const SOURCE_NAMES: Record<KnowledgeBaseSummary['sourceFormat'], string> = {
 };
 
 const FIELDSET_STYLE = { border: 'none', padding: 0, margin: 0 };
-const LEGEND_STYLE = { padding: 0, marginBottom: token('space.075', '6px'), font: token('font.body.small', '12px'), fontWeight: 600, color: token('color.text.subtle', '#44546F') };
+const LEGEND_STYLE = { padding: 0, marginBottom: token('space.075', '6px') };
 const OPTION_STYLE = { display: 'flex', gap: token('space.075', '6px'), alignItems: 'center' };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -42,8 +42,10 @@ export function KnowledgeBaseSettingsSection({ view, onView }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [removed, setRemoved] = useState<KnowledgeBaseSummary | undefined>();
+  // The choice being saved shows at once; it falls back to the stored one if the save fails.
+  const [pending, setPending] = useState<KnowledgeBaseSettings | undefined>();
   const readOnly = !view.canEdit;
-  const current = view.settings.knowledgeBases;
+  const current = pending ?? view.settings.knowledgeBases;
 
   async function run(action: () => Promise<Envelope<SettingsView>>, done?: (next: SettingsView) => void): Promise<void> {
     setBusy(true);
@@ -58,8 +60,11 @@ export function KnowledgeBaseSettingsSection({ view, onView }: Props) {
     done?.(envelope.data);
   }
 
-  const saveChoice = (knowledgeBases: KnowledgeBaseSettings, message: string) =>
-    run(() => callResolver('kb/save-settings', { knowledgeBases }), () => showSuccessFlag('Knowledge bases saved', message));
+  async function saveChoice(knowledgeBases: KnowledgeBaseSettings, message: string): Promise<void> {
+    setPending(knowledgeBases);
+    await run(() => callResolver('kb/save-settings', { knowledgeBases }), () => showSuccessFlag('Knowledge bases saved', message));
+    setPending(undefined);
+  }
 
   const toggle = (kb: KnowledgeBaseSummary, active: boolean) =>
     saveChoice(
@@ -96,7 +101,11 @@ export function KnowledgeBaseSettingsSection({ view, onView }: Props) {
       <ProblemsMessage problems={view.problems} />
 
       <fieldset style={FIELDSET_STYLE}>
-        <legend style={LEGEND_STYLE}>Suggestions show first</legend>
+        <legend style={LEGEND_STYLE}>
+          <Text weight="semibold" size="small" color="color.text.subtle">
+            Suggestions show first
+          </Text>
+        </legend>
         <Stack space="space.075">
           {(['top', 'full'] as const).map((mode) => (
             <label key={mode} style={OPTION_STYLE}>
@@ -120,7 +129,7 @@ export function KnowledgeBaseSettingsSection({ view, onView }: Props) {
             <Box as="li" key={kb.id} xcss={cardStyles} testId={`knowledge-base-${kb.id}`}>
               <Stack space="space.075">
                 <Inline space="space.100" alignBlock="center" spread="space-between" shouldWrap>
-                  <CheckboxLabel checked={kb.active} disabled={readOnly || busy} onChange={(active) => void toggle(kb, active)}>
+                  <CheckboxLabel checked={current.active.includes(kb.id)} disabled={readOnly || busy} onChange={(active) => void toggle(kb, active)}>
                     <Text weight="semibold">{kb.name}</Text>
                   </CheckboxLabel>
                   <Inline space="space.100" alignBlock="center">

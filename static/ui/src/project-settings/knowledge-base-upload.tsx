@@ -75,7 +75,7 @@ export function KnowledgeBaseUpload({ onUploaded }: { onUploaded: (result: KbUpl
           Upload a knowledge base
         </Heading>
         <Text as="p" size="small" color="color.text.subtle">
-          A knowledge base in this app&apos;s format (`npx without kb import` writes one), or a threat library to import: OWASP pytm, a Microsoft
+          A knowledge base in this app&apos;s format (<code>npx without kb import</code> writes one), or a threat library to import: OWASP pytm, a Microsoft
           Threat Modeling Tool template or an OWASP Threat Dragon model. Uploading one with the id of an earlier upload replaces it as its new version.
         </Text>
         <Stack space="space.050">
