@@ -28,8 +28,8 @@ describeInBrowser('a developer adds a suggested threat from the knowledge base',
 
     // The clause now shows the new threat (T-13, High 15) and its mitigations, proposed.
     await panel.getByRole('img', { name: `T-13 High 15: ${CARD_THREAT}` }).waitFor();
-    const toggle = panel.getByRole('button', { name: 'Mitigations of T-13 (4)' });
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    // Four mitigations would start folded; the threat just linked opens them for review.
+    expect(await panel.getByRole('button', { name: 'Mitigations of T-13 (4)' }).getAttribute('aria-expanded')).toBe('true');
     const mitigations = panel.locator('[data-testid^="mitigation-T-13-"]');
     await mitigations.first().waitFor();
     expect(await mitigations.count()).toBe(4);

@@ -79,6 +79,7 @@ function StoryClausesView({ view, story }: { view: StoryView; story: StoryClause
       canEdit={view.canEditThreatModel}
       canCreateTasks={view.canCreateTasks}
       actions={mitigations}
+      startExpanded={story.justLinked.has(threatId)}
     />
   );
 

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/envelope';
 import type { KbSuggestionsView, StoryView, ThreatSuggestionView } from '../../../../src/domain/resolver-contract';
 import { aStoryView } from '../test-support/story-view-mother';
+import { aMitigationView } from '../test-support/mitigation-view-mother';
 import { aThreatView } from '../test-support/threat-view-mother';
 import { StoryPanel } from './story-panel';
 
@@ -41,15 +42,28 @@ describe('suggest threats', () => {
     expect(within(item).getByText('STRIDE: I (Information disclosure)')).toBeTruthy();
     expect(within(item).getByText('Why it matched: summary mentions "credit card"')).toBeTruthy();
     expect(within(item).getByText('Keep card data away from our systems')).toBeTruthy();
-    expect(fakeBridge.payloadsOf('kb/suggest')).toEqual([{ mode: 'top' }]);
+    // First the project's default list (no mode: the answer says which); then what the person picks.
+    expect(fakeBridge.payloadsOf('kb/suggest')).toEqual([{}]);
+    expect(screen.getByRole('button', { name: 'TOP' }).getAttribute('aria-pressed')).toBe('true');
     await user.click(screen.getByRole('button', { name: 'Full' }));
     expect(await screen.findByTestId('suggestion-WEB-I-01')).toBeTruthy();
-    expect(fakeBridge.payloadsOf('kb/suggest')).toEqual([{ mode: 'top' }, { mode: 'full' }]);
+    expect(fakeBridge.payloadsOf('kb/suggest')).toEqual([{}, { mode: 'full' }]);
+  });
+
+  it('shows the project default when it is Full, and says when no knowledge base is active', async () => {
+    fakeBridge.givenResolver('story/get', () => ({ ok: true, data: aStoryView({ clauses: [CARD] }) }));
+    fakeBridge.givenResolver('kb/suggest', () => ({ ok: true, data: { mode: 'full', suggestions: [], knowledgeBases: [], problems: [] } }));
+    const user = userEvent.setup();
+    render(<StoryPanel />);
+    await user.click(await screen.findByRole('button', { name: 'Suggest threats' }));
+    expect(await screen.findByText(/No knowledge base is active in this project/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Full' }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('adds and links to the chosen clause, with the story’s revision, and shows the answer', async () => {
     const before = aStoryView({ clauses: [CARD, OTHER], revision: 3, canEdit: true, canEditThreatModel: true });
-    const after = { ...before, revision: 4, clauses: [CARD, { ...OTHER, threatIds: ['T-13'] }], threats: { 'T-13': aThreatView('T-13', { title: SUGGESTION.title }) } };
+    const proposed = ['M-20', 'M-21', 'M-22', 'M-23'].map((id) => aMitigationView(id, { addresses: [{ threatId: 'T-13', strength: 50 }], status: 'proposed' }));
+    const after = { ...before, revision: 4, clauses: [CARD, { ...OTHER, threatIds: ['T-13'] }], threats: { 'T-13': aThreatView('T-13', { title: SUGGESTION.title }) }, mitigations: proposed };
     fakeBridge.givenResolver('kb/accept', () => ({ ok: true, data: after }));
     const user = await open(before);
     const item = await screen.findByTestId('suggestion-WEB-I-01');
@@ -57,6 +71,9 @@ describe('suggest threats', () => {
     await user.click(within(item).getByRole('button', { name: `Add and link: ${SUGGESTION.title}` }));
     expect(await screen.findByText(`${SUGGESTION.title} is linked to this story, with its mitigations proposed.`)).toBeTruthy();
     expect(fakeBridge.payloadsOf('kb/accept')).toEqual([{ knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-01', clauseId: 'c2', baseRevision: 3 }]);
+    // Four mitigations would start folded; the threat just linked shows them for review.
+    expect(screen.getByRole('button', { name: 'Mitigations of T-13 (4)' }).getAttribute('aria-expanded')).toBe('true');
+    expect(within(screen.getByRole('list', { name: 'Mitigations of T-13' })).getAllByRole('listitem')).toHaveLength(4);
   });
 
   it('shows an error of the accept in place', async () => {

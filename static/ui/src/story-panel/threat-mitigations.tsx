@@ -39,6 +39,8 @@ export interface ThreatMitigationsProps {
   canEdit: boolean;
   canCreateTasks: boolean;
   actions: MitigationActions;
+  /** Open the list whatever its length (the threat was just linked from a suggestion). */
+  startExpanded?: boolean;
 }
 
 type OpenForm = { kind: 'add' } | { kind: 'edit'; mitigation: MitigationView };
@@ -46,10 +48,10 @@ type OpenForm = { kind: 'add' } | { kind: 'edit'; mitigation: MitigationView };
 const addKey = (scope: string, threatId: string) => `add-mitigation:${scope}:${threatId}`;
 
 /** Under a linked threat: what is left of its risk, its mitigations, and the ways to add and change them. */
-export function ThreatMitigations({ scope, threatId, threat, risk, mitigations, formThreats, canEdit, canCreateTasks, actions }: ThreatMitigationsProps) {
+export function ThreatMitigations({ scope, threatId, threat, risk, mitigations, formThreats, canEdit, canCreateTasks, actions, startExpanded = false }: ThreatMitigationsProps) {
   const listId = useId();
   const mine = mitigations.filter((m) => m.addresses.some((a) => a.threatId === threatId)).sort(rejectedLast);
-  const [expanded, setExpanded] = useState(mine.length <= EXPANDED_AT_MOST);
+  const [expanded, setExpanded] = useState(startExpanded || mine.length <= EXPANDED_AT_MOST);
   const [form, setForm] = useState<OpenForm>();
   useEditing(form !== undefined);
   const requestFocus = useRequestFocus();

@@ -190,6 +190,7 @@ export function useStoryClauses() {
   );
 
   /** Adds a suggested threat (or links the one made from it before): an error message, or undefined when done. */
+  const [justLinked, setJustLinked] = useState<ReadonlySet<string>>(new Set());
   const acceptSuggestion = useCallback(
     async (input: Omit<KbAccept, 'baseRevision'>): Promise<string | undefined> => {
       let error: string | undefined;
@@ -202,6 +203,9 @@ export function useStoryClauses() {
           error = envelope.error.message;
           return false;
         }
+        // The threat just linked opens its mitigations (they were proposed to be reviewed), however many.
+        const before = new Set(linkedIds(view));
+        setJustLinked(new Set(linkedIds(envelope.data).filter((id) => !before.has(id))));
         show(envelope.data);
         return true;
       });
@@ -214,7 +218,7 @@ export function useStoryClauses() {
   const dismissUndo = useCallback(() => setDeleted(undefined), []);
   const mitigations = useMitigationChanges({ viewRef, changesRef, pendingRef, show, read });
 
-  return { load, busy, failure, deleted, actions, retry, reload, dismissUndo, refresh, stale, mitigations, acceptSuggestion };
+  return { load, busy, failure, deleted, actions, retry, reload, dismissUndo, refresh, stale, mitigations, acceptSuggestion, justLinked };
 }
 
 interface MitigationPlumbing {
@@ -314,3 +318,6 @@ function keepLiveTask(before: MitigationView, next: MitigationView): MitigationV
   const status = next.storedStatus === 'rejected' || before.storedStatus === 'rejected' ? next.status : before.status;
   return { ...next, task: before.task, status };
 }
+
+/** Every threat a story links, through a clause or directly. */
+const linkedIds = (view: StoryView): string[] => [...view.clauses.flatMap((c) => c.threatIds), ...view.directThreatIds];
