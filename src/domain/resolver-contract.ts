@@ -7,6 +7,7 @@ import { DEFAULT_STATUS_MAPPING, StatusMapping } from './task-status';
 import { ThreatDraft } from './threat';
 import { DEFAULT_KNOWLEDGE_BASE_SETTINGS, KnowledgeBaseId, KnowledgeBaseSettings, UPLOAD_FORMATS } from './knowledge-base/knowledge-base-settings';
 import type { ThreatView } from './threat-view';
+import type { MonitoredEventChange, MonitoringView } from './monitoring/monitoring-view';
 import { ThreatId, WithoutClause } from './without-clause';
 
 // The one contract between the Custom UI and the resolvers: every key, what it takes and
@@ -316,6 +317,11 @@ export interface KbSuggestionsView {
   problems: string[];
 }
 
+/** The monitoring view's "Create task": the detective mitigation that wires the event, then its task. */
+export const MonitoringCreateTask = z.object({ threatId: ThreatId, eventId: z.string().trim().min(1).max(80) });
+export type MonitoringCreateTask = z.infer<typeof MonitoringCreateTask>;
+export type { MonitoredEventChange, MonitoringView };
+
 /** Resolver key -> [payload schema, answer type]. */
 export interface ResolverContract {
   'story/get': [Record<string, never>, StoryView];
@@ -343,6 +349,8 @@ export interface ResolverContract {
   'kb/upload': [KbUpload, KbUploadResult];
   'kb/remove': [{ id: string }, SettingsView];
   'kb/restore': [{ id: string; activate: boolean }, SettingsView];
+  'monitoring/get': [Record<string, never>, MonitoringView];
+  'monitoring/create-task': [MonitoringCreateTask, MonitoredEventChange];
 }
 export type ResolverKey = keyof ResolverContract;
 export type PayloadOf<K extends ResolverKey> = ResolverContract[K][0];

@@ -3,6 +3,7 @@ import { registerAuditResolvers } from './audit-resolvers';
 import { registerKnowledgeBaseResolvers } from './kb-resolvers';
 import { registerKnowledgeBaseSettingsResolvers } from './knowledge-base-settings-resolvers';
 import { registerMitigationResolvers } from './mitigation-resolvers';
+import { registerMonitoringResolvers } from './monitoring-resolvers';
 import { registerSettingsResolvers } from './settings-resolvers';
 import { registerSprintResolvers } from './sprint-resolvers';
 import { registerStoryResolvers } from './story-resolvers';
@@ -17,5 +18,6 @@ registerSprintResolvers(resolver);
 registerAuditResolvers(resolver);
 registerKnowledgeBaseResolvers(resolver);
 registerKnowledgeBaseSettingsResolvers(resolver);
+registerMonitoringResolvers(resolver);
 
 export const resolverHandler = resolver.getDefinitions();

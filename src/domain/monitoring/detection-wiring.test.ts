@@ -19,7 +19,8 @@ describe('wiring a detection event', () => {
     });
     expect(first.model.mitigations).toHaveLength(before.mitigations.length + 1);
     const again = wireDetectionEvent(first.model, [kb], 'T-2', 'WEB-I-01-D1', actor);
-    expect(again).toEqual({ model: first.model, mitigation: first.mitigation, created: false });
+    expect(again).toEqual({ model: first.model, mitigation: first.mitigation, event: first.event, created: false });
+    expect(first.event.id).toBe('WEB-I-01-D1');
     expect(wireDetectionEvent(first.model, [kb], 'T-2', 'WEB-I-01-D2', actor).mitigation.id).not.toBe(first.mitigation.id);
   });
 

@@ -60,7 +60,7 @@ export function detectionDraft(threat: Threat, event: DetectionEvent): Mitigatio
  * such event: an unknown or retired threat, one written by hand, one whose knowledge base is
  * not active, an event id its template does not name.
  */
-export function wireDetectionEvent(model: ThreatModel, knowledgeBases: KnowledgeBase[], threatId: string, eventId: string, actor: Actor): { model: ThreatModel; mitigation: Mitigation; created: boolean } {
+export function wireDetectionEvent(model: ThreatModel, knowledgeBases: KnowledgeBase[], threatId: string, eventId: string, actor: Actor): { model: ThreatModel; mitigation: Mitigation; event: DetectionEvent; created: boolean } {
   const threat = findThreat(model, threatId);
   if (threat.state === 'retired') throw new AppError('BAD_REQUEST', `${threatId} is retired; its detection events need no alert.`);
   const source = eventSourceOf(threat, knowledgeBases);
@@ -70,7 +70,7 @@ export function wireDetectionEvent(model: ThreatModel, knowledgeBases: Knowledge
   const event = source.template.detectionEvents.find((e) => e.id === eventId);
   if (!event) throw new AppError('NOT_FOUND', `${threatId} has no detection event ${eventId}.`);
   const existing = wiringOf(model, threat, eventId);
-  if (existing) return { model, mitigation: existing, created: false };
+  if (existing) return { model, mitigation: existing, event, created: false };
   const { knowledgeBase, template } = source;
   const added = addMitigation(model, detectionDraft(threat, event), actor, {
     kind: 'knowledge-base',
@@ -79,5 +79,5 @@ export function wireDetectionEvent(model: ThreatModel, knowledgeBases: Knowledge
     version: knowledgeBase.version,
     detectionEventId: event.id,
   });
-  return { model: added.model, mitigation: added.mitigation, created: true };
+  return { model: added.model, mitigation: added.mitigation, event, created: true };
 }

@@ -82,7 +82,7 @@ function reasonText(source: Exclude<EventSource, { kind: 'events' }>): string {
   }
 }
 
-export function wiringView(mitigation: Mitigation, tasks: Map<string, TaskSummary>, model: ThreatModel): DetectionWiringView {
+function wiringView(mitigation: Mitigation, tasks: Map<string, TaskSummary>, model: ThreatModel): DetectionWiringView {
   const view = mitigationView(mitigation, tasks, model.settings.statusMapping);
   return { mitigationId: view.id, title: view.title, status: view.status, task: view.task };
 }

@@ -7,6 +7,7 @@ import { aThreatModel } from './project-page/test-support/threat-model-mother';
 import { aStoryView } from './test-support/story-view-mother';
 import { aSettingsView } from './project-settings/test-support/settings-view-mother';
 import { anAuditView } from './audit/test-support/audit-view-mother';
+import { aMonitoringView } from './monitoring/test-support/monitoring-view-mother';
 import { aSprintChoice, aSprintPlan, okPlan } from './sprint-plan/test-support/sprint-plan-mother';
 
 afterEach(() => sprintHost.reset());
@@ -21,7 +22,7 @@ describe('app', () => {
     expect(await screen.findByText('No WITHOUT clauses yet')).toBeTruthy();
   });
 
-  it('renders the project page tabs for the project-page module: the threat model, sprint planning, and the audit', async () => {
+  it('renders the project page tabs for the project-page module: the threat model, sprint planning, the audit, and monitoring', async () => {
     fakeBridge.givenContext({ moduleKey: 'project-page' });
     fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: aThreatModel({ canEdit: false }) }));
     fakeBridge.answer('sprint/list', () => ({ ok: true, data: [aSprintChoice(4, { name: 'Sprint 4', state: 'active' })] }));
@@ -30,7 +31,7 @@ describe('app', () => {
     render(<App />);
 
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Threat model', 'Sprint planning', 'Audit']);
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Threat model', 'Sprint planning', 'Audit', 'Monitoring']);
     expect(await screen.findByText('No threats yet')).toBeTruthy();
     // A tab's content loads when the tab is first opened.
     expect(fakeBridge.invocationsOf('sprint/list')).toEqual([]);
@@ -44,6 +45,10 @@ describe('app', () => {
     await userEvent.click(screen.getByRole('tab', { name: 'Audit' }));
     expect(await screen.findByText('This project has not been audited yet.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Run audit' })).toBeTruthy();
+
+    fakeBridge.answer('monitoring/get', () => ({ ok: true, data: aMonitoringView() }));
+    await userEvent.click(screen.getByRole('tab', { name: 'Monitoring' }));
+    expect(await screen.findByRole('region', { name: 'T-13 Card data disclosed in transit or at rest' })).toBeTruthy();
   });
 
   it('renders the sprint plan of the context sprint for the sprint-security module, and closes the modal', async () => {

@@ -2,6 +2,7 @@ import { Box } from '@atlaskit/primitives';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { SprintPlanningTab } from '../sprint-plan/sprint-planning-tab';
 import { AuditTab } from '../audit/audit-tab';
+import { MonitoringTab } from '../monitoring/monitoring-tab';
 import { ThreatModelTab } from './threat-model-tab';
 
 // A TabPanel lays out as flex; without full width its content hugs the left edge.
@@ -16,6 +17,7 @@ export function ProjectPage() {
           <Tab>Threat model</Tab>
           <Tab>Sprint planning</Tab>
           <Tab>Audit</Tab>
+          <Tab>Monitoring</Tab>
         </TabList>
         <TabPanel>
           <Box paddingBlock="space.200" style={PANEL_STYLE}>
@@ -30,6 +32,11 @@ export function ProjectPage() {
         <TabPanel>
           <Box paddingBlock="space.200" style={PANEL_STYLE}>
             <AuditTab />
+          </Box>
+        </TabPanel>
+        <TabPanel>
+          <Box paddingBlock="space.200" style={PANEL_STYLE}>
+            <MonitoringTab />
           </Box>
         </TabPanel>
       </Tabs>

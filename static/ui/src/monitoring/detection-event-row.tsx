@@ -1,0 +1,79 @@
+import Button from '@atlaskit/button/new';
+import { Stack, Text } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { CSSProperties } from 'react';
+import type { MonitoredEvent } from '../../../../src/domain/monitoring/monitoring-view';
+import { MITIGATION_STATUS_LABELS, MitigationStatusLozenge } from '../mitigations/mitigation-status-lozenge';
+import { TaskLink } from '../mitigations/task-link';
+import { CELL } from '../project-page/table-styles';
+
+// The signal is what operations wire up: shown as code, wrapped, easy to select and copy.
+const SIGNAL: CSSProperties = {
+  display: 'block',
+  margin: 0,
+  padding: `${token('space.075', '6px')} ${token('space.100', '8px')}`,
+  background: token('color.background.neutral', '#091E420F'),
+  borderRadius: token('radius.small', '4px'),
+  font: token('font.code', 'normal 400 0.875em/1 ui-monospace, Menlo, monospace'),
+  lineHeight: '20px',
+  whiteSpace: 'pre-wrap',
+  overflowWrap: 'anywhere',
+};
+
+// The wiring mitigation is already in place or turned down: a task would change nothing.
+const NEEDS_NO_TASK = new Set(['existing', 'implemented', 'rejected']);
+
+interface Props {
+  threatId: string;
+  event: MonitoredEvent;
+  /** Whether the person may create the task (edit the model, create and link issues). */
+  canCreate: boolean;
+  creating: boolean;
+  error: string | undefined;
+  onCreate: () => void;
+}
+
+/** One detection event: what to detect, the signal to wire, and its task or "Create task". */
+export function DetectionEventRow({ threatId, event, canCreate, creating, error, onCreate }: Props) {
+  const { wiring } = event;
+  const canCreateHere = canCreate && !wiring?.task && !(wiring && NEEDS_NO_TASK.has(wiring.status));
+  return (
+    <tr data-testid={`event-${threatId}-${event.id}`}>
+      <td style={{ ...CELL, verticalAlign: 'top', width: '28%' }}>
+        <Stack space="space.025">
+          <Text weight="medium">{event.title}</Text>
+          <Text size="small" color="color.text.subtlest">
+            {event.id}
+          </Text>
+        </Stack>
+      </td>
+      <td style={{ ...CELL, verticalAlign: 'top' }}>
+        <code style={SIGNAL} aria-label={`Signal of ${event.id}`}>
+          {event.signal}
+        </code>
+      </td>
+      <td style={{ ...CELL, verticalAlign: 'top', width: '22%' }}>
+        <Stack space="space.075" alignInline="start">
+          {wiring?.task ? (
+            <>
+              <TaskLink task={wiring.task} />
+              <MitigationStatusLozenge status={wiring.status} />
+            </>
+          ) : (
+            <Text color="color.text.subtle">{wiring ? `No task (${wiring.mitigationId} is ${MITIGATION_STATUS_LABELS[wiring.status].toLowerCase()})` : 'No task'}</Text>
+          )}
+          {canCreateHere && (
+            <Button spacing="compact" aria-label={`Create task for ${event.id}: ${event.title}`} isDisabled={creating} onClick={onCreate}>
+              {creating ? 'Creating task…' : 'Create task'}
+            </Button>
+          )}
+          {error !== undefined && (
+            <Text size="small" color="color.text.danger">
+              <span role="alert">{error}</span>
+            </Text>
+          )}
+        </Stack>
+      </td>
+    </tr>
+  );
+}

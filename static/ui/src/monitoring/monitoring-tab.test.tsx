@@ -1,0 +1,103 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fail, ok } from '../../../../src/domain/envelope';
+import type { MonitoredEventChange } from '../../../../src/domain/resolver-contract';
+import { fakeBridge, hostBridge } from '../project-page/test-support/host-bridge';
+import { deferred } from '../test-support/fake-bridge';
+import { MonitoringTab } from './monitoring-tab';
+import { aMonitoredThreat, aMonitoringView, SKIMMING } from './test-support/monitoring-view-mother';
+
+afterEach(() => hostBridge.reset());
+
+const created = (): MonitoredEventChange => ({
+  threatId: 'T-13',
+  event: {
+    ...aMonitoredThreat('T-13').events[0]!,
+    wiring: { mitigationId: 'M-9', title: 'Alert: Card numbers outside the payment provider', status: 'accepted', task: { id: '10040', key: 'PAY-41', statusName: 'To Do', categoryKey: 'new' } },
+  },
+});
+
+describe('the monitoring tab', () => {
+  it('lists each threat’s detection events with the signal to wire as code, and why the other threats have none', async () => {
+    fakeBridge.answer('monitoring/get', () => ok(aMonitoringView()));
+    render(<MonitoringTab />);
+
+    const section = await screen.findByRole('region', { name: 'T-13 Card data disclosed in transit or at rest' });
+    expect(within(section).getByText('High 15')).toBeTruthy();
+    expect(within(section).getByText('From "Web applications and APIs" (WEB-I-01)')).toBeTruthy();
+    const row = within(section).getByTestId('event-T-13-WEB-I-01-D1');
+    expect(within(row).getByText('Card numbers outside the payment provider')).toBeTruthy();
+    const signal = within(row).getByLabelText('Signal of WEB-I-01-D1');
+    expect(signal.tagName).toBe('CODE');
+    expect(signal.textContent).toBe(SKIMMING);
+    expect(within(row).getByText('No task')).toBeTruthy();
+    expect(screen.getByTestId('monitoring-summary').textContent).toMatch(/2 detection events, 0 with a task\.$/);
+
+    const without = screen.getByRole('region', { name: 'Active threats without known detection events' });
+    expect(without.textContent).toContain('Written by hand: no knowledge base names their detection events. T-1, T-2');
+    expect(within(without).getByTitle('Card details skimmed (Critical 20)').textContent).toBe('T-1');
+  });
+
+  it('creates the task of an event: busy while it runs, then the task and its status in place of the button', async () => {
+    fakeBridge.answer('monitoring/get', () => ok(aMonitoringView()));
+    const answer = deferred<ReturnType<typeof ok<MonitoredEventChange>>>();
+    fakeBridge.answer('monitoring/create-task', () => answer.promise);
+    const user = userEvent.setup();
+    render(<MonitoringTab />);
+
+    const button = await screen.findByRole('button', { name: 'Create task for WEB-I-01-D1: Card numbers outside the payment provider' });
+    button.focus();
+    await user.keyboard('{Enter}');
+    await user.keyboard('{Enter}');
+    const busy = screen.getByRole('button', { name: 'Create task for WEB-I-01-D1: Card numbers outside the payment provider' }) as HTMLButtonElement;
+    expect(busy.textContent).toBe('Creating task…');
+    expect(busy.disabled).toBe(true);
+    expect(fakeBridge.payloadsOf('monitoring/create-task')).toEqual([{ threatId: 'T-13', eventId: 'WEB-I-01-D1' }]);
+
+    answer.resolve(ok(created()));
+    const row = screen.getByTestId('event-T-13-WEB-I-01-D1');
+    await within(row).findByRole('link', { name: 'PAY-41' });
+    expect(within(row).getByText('To Do')).toBeTruthy();
+    expect(within(row).getByText('Accepted')).toBeTruthy();
+    expect(within(row).queryByRole('button')).toBeNull();
+    expect(screen.getByTestId('monitoring-summary').textContent).toMatch(/2 detection events, 1 with a task\.$/);
+    expect(within(screen.getByTestId('event-T-13-WEB-I-01-D2')).getByRole('button', { name: /^Create task for WEB-I-01-D2/ })).toBeTruthy();
+    expect(hostBridge.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'PAY-41 created', description: 'The alert for T-13: Card numbers outside the payment provider', type: 'success' })]);
+  });
+
+  it('shows why a task could not be created next to the event, and lets the person try again', async () => {
+    fakeBridge.answer('monitoring/get', () => ok(aMonitoringView()));
+    fakeBridge.answer('monitoring/create-task', () => fail('FORBIDDEN', "You can't create tasks in PAY."));
+    render(<MonitoringTab />);
+    await userEvent.click(await screen.findByRole('button', { name: /^Create task for WEB-I-01-D2/ }));
+    const row = screen.getByTestId('event-T-13-WEB-I-01-D2');
+    expect((await within(row).findByRole('alert')).textContent).toBe("You can't create tasks in PAY.");
+    expect((within(row).getByRole('button', { name: /^Create task for WEB-I-01-D2/ }) as HTMLButtonElement).disabled).toBe(false);
+    expect(within(screen.getByTestId('event-T-13-WEB-I-01-D1')).queryByRole('alert')).toBeNull();
+  });
+
+  it('shows people who may not edit the threat model the tasks, without the button, and why', async () => {
+    const threat = aMonitoredThreat('T-13');
+    const withTask = { ...threat, events: [created().event, threat.events[1]!] };
+    fakeBridge.answer('monitoring/get', () => ok(aMonitoringView({ threats: [withTask], canEdit: false, canCreateTasks: false })));
+    render(<MonitoringTab />);
+    expect(await screen.findByRole('link', { name: 'PAY-41' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Create task/ })).toBeNull();
+    expect(screen.getByText(/^Read only: creating a task adds a detective mitigation to the threat model\. Project administrators/)).toBeTruthy();
+  });
+
+  it('says where detection events come from when no threat has any, and offers a retry when loading fails', async () => {
+    fakeBridge.answer('monitoring/get', () => ok(aMonitoringView({ threats: [] })));
+    const { unmount } = render(<MonitoringTab />);
+    expect(await screen.findByText('No detection events yet')).toBeTruthy();
+    expect(screen.getByText(/use Suggest threats on a story/)).toBeTruthy();
+    unmount();
+
+    let calls = 0;
+    fakeBridge.answer('monitoring/get', () => (++calls === 1 ? fail('JIRA_UNAVAILABLE', 'Jira did not answer properly. Try again in a moment.') : ok(aMonitoringView())));
+    render(<MonitoringTab />);
+    expect(await screen.findByText('Could not load the monitoring view')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.getByRole('region', { name: /^T-13 / })).toBeTruthy());
+  });
+});

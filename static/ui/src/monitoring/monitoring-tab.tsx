@@ -1,0 +1,52 @@
+import EmptyState from '@atlaskit/empty-state';
+import { Stack, Text } from '@atlaskit/primitives';
+import { ErrorMessage } from '../common/error-message';
+import { Loading } from '../common/loading';
+import { ProblemsMessage } from '../common/problems-message';
+import { WHO_CAN_EDIT } from '../project-page/editors-note';
+import { MonitoredThreatSection } from './monitored-threat';
+import { ThreatsWithoutEventsList } from './threats-without-events';
+import { useMonitoring } from './use-monitoring';
+
+/** Why "Create task" is missing, for the people who do not have it. */
+function createTaskNote(view: { projectKey: string; canEdit: boolean; canCreateTasks: boolean }): string | undefined {
+  if (!view.canEdit) return `Read only: creating a task adds a detective mitigation to the threat model. ${WHO_CAN_EDIT}`;
+  if (!view.canCreateTasks) return `Read only: you can't create and link issues in ${view.projectKey}, which creating a task takes.`;
+  return undefined;
+}
+
+/** Operations' view: the detection events the active threats need, to wire alerts, each one a task. */
+export function MonitoringTab() {
+  const monitoring = useMonitoring();
+  const { view, error, loading, reload } = monitoring;
+  if (loading && !view) return <Loading label="Loading the monitoring view" />;
+  if (error || !view) return <ErrorMessage title="Could not load the monitoring view" error={error ?? { code: 'INTERNAL', message: 'No answer.' }} onRetry={() => void reload()} />;
+  const note = createTaskNote(view);
+  return (
+    <Stack space="space.300">
+      <Stack space="space.100">
+        <Text as="p" color="color.text.subtle" testId="monitoring-summary">
+          {view.counts.events === 0
+            ? 'What the running system should log or alert on when an attack on an active threat is tried.'
+            : `What the running system should log or alert on when an attack on an active threat is tried: ${view.counts.events} detection events, ${view.counts.withTask} with a task.`}
+        </Text>
+        {note && (
+          <Text as="p" size="small" color="color.text.subtlest">
+            {note}
+          </Text>
+        )}
+        <ProblemsMessage problems={view.problems} />
+      </Stack>
+      {view.threats.length === 0 ? (
+        <EmptyState
+          header="No detection events yet"
+          description="Detection events come with threats added from a knowledge base: use Suggest threats on a story. Threats written by hand name none."
+          headingLevel={2}
+        />
+      ) : (
+        view.threats.map((threat) => <MonitoredThreatSection key={threat.id} threat={threat} canCreate={view.canEdit && view.canCreateTasks} monitoring={monitoring} />)
+      )}
+      <ThreatsWithoutEventsList groups={view.withoutEvents} />
+    </Stack>
+  );
+}

@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppErrorBody } from '../../../../src/domain/envelope';
+import type { MonitoredEventChange, MonitoringView } from '../../../../src/domain/resolver-contract';
+import { callResolver } from '../api/invoke-resolver';
+import { showSuccessFlag } from '../project-page/success-flag';
+
+export const eventKey = (threatId: string, eventId: string) => `${threatId}/${eventId}`;
+
+/** The view with one event's new wiring, and the count of events with a task to match. */
+function withEvent(view: MonitoringView, { threatId, event }: MonitoredEventChange): MonitoringView {
+  const threats = view.threats.map((t) => (t.id === threatId ? { ...t, events: t.events.map((e) => (e.id === event.id ? event : e)) } : t));
+  const withTask = threats.flatMap((t) => t.events).filter((e) => e.wiring?.task).length;
+  return { ...view, threats, counts: { ...view.counts, withTask } };
+}
+
+/** The monitoring tab's state, and "Create task": one request per event at a time, however often it is pressed. */
+export function useMonitoring() {
+  const [view, setView] = useState<MonitoringView>();
+  const [error, setError] = useState<AppErrorBody>();
+  const [loading, setLoading] = useState(true);
+  // The ref answers at once; the state, which disables the button, only after a render.
+  const runningRef = useRef(new Set<string>());
+  const [running, setRunning] = useState<ReadonlySet<string>>(new Set());
+  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    const envelope = await callResolver('monitoring/get', {});
+    setLoading(false);
+    if (envelope.ok) {
+      setView(envelope.data);
+      setError(undefined);
+    } else setError(envelope.error);
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const createTask = useCallback(async (threatId: string, eventId: string) => {
+    const key = eventKey(threatId, eventId);
+    if (runningRef.current.has(key)) return;
+    runningRef.current.add(key);
+    setRunning(new Set(runningRef.current));
+    setErrors(({ [key]: _previous, ...rest }) => rest);
+    const envelope = await callResolver('monitoring/create-task', { threatId, eventId });
+    runningRef.current.delete(key);
+    setRunning(new Set(runningRef.current));
+    if (!envelope.ok) {
+      setErrors((current) => ({ ...current, [key]: envelope.error.message }));
+      return;
+    }
+    setView((current) => current && withEvent(current, envelope.data));
+    const { event } = envelope.data;
+    showSuccessFlag(`${event.wiring?.task?.key ?? 'Task'} created`, `The alert for ${threatId}: ${event.title}`);
+  }, []);
+
+  return { view, error, loading, reload: load, running, errors, createTask: (threatId: string, eventId: string) => void createTask(threatId, eventId) };
+}
