@@ -1,4 +1,5 @@
 import { auditLines, type AuditBench } from './audit-bench';
+import { knowledgeBaseLines, type KnowledgeBaseBench } from './knowledge-base-bench';
 import type { RequestKind } from './forge-replay';
 
 // What the benchmark prints: one row per sprint size, as a table or as JSON.
@@ -30,6 +31,7 @@ export interface SizeResult {
 export interface BenchReport {
   sizes: SizeResult[];
   audit?: AuditBench;
+  knowledgeBases?: KnowledgeBaseBench;
   model: { threats: number; mitigations: number; shards: number; tasks: number; tasksInOtherSprint: number };
   environment: { node: string; cpus: number; runs: number; latencyMs: number; naiveConcurrency: number; totalSeconds: number; /** Whole process, the in-process site included, at the end. */ rssMb: number };
   notes: string[];
@@ -77,6 +79,7 @@ export function table(report: BenchReport): string {
     ...breakdown,
     '',
     ...(report.audit ? [...auditLines(report.audit), ''] : []),
+    ...(report.knowledgeBases ? [...knowledgeBaseLines(report.knowledgeBases), ''] : []),
     'Notes:',
     ...report.notes.map((n) => `- ${n}`),
     '',

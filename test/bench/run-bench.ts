@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [--runs N] [--tasks N] [--latency MS] [--sizes 20,200,2000] [--no-audit]
+// npm run bench [-- --json] [--runs N] [--tasks N] [--latency MS] [--sizes 20,200,2000] [--no-audit] [--no-kb]
 //
 // The sprint view (sprint/get) against the local Jira site with a 1,000-threat model:
 // Jira requests against the budget, wall time, the resolver's own compute time, response
@@ -18,6 +18,7 @@ import { ACCOUNT, resolverCaller } from '../support/forge-invocation';
 import { siteClient } from '../support/jira-clients';
 import { startTestSite } from '../support/local-site';
 import { benchAudit } from './audit-bench';
+import { benchKnowledgeBases } from './knowledge-base-bench';
 import { addBenchSprint, random, removeDemoTasks, seedBenchModel, type BenchSprint, type SeededModel } from './bench-data';
 import { round, table, type BenchReport, type SizeResult } from './bench-report';
 import { ForgeFetchTap, countKinds } from './forge-replay';
@@ -37,10 +38,11 @@ interface Options {
   latencyMs: number;
   sizes: number[];
   audit: boolean;
+  knowledgeBases: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { json: false, runs: 5, tasks: 300, latencyMs: 0, sizes: [20, 200, 2000], audit: true };
+  const options: Options = { json: false, runs: 5, tasks: 300, latencyMs: 0, sizes: [20, 200, 2000], audit: true, knowledgeBases: true };
   const number = (flag: string, value: string | undefined, min: number): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs a whole number of at least ${min}.`);
@@ -50,11 +52,12 @@ function parseOptions(argv: string[]): Options {
     const arg = argv[i]!;
     if (arg === '--json') options.json = true;
     else if (arg === '--no-audit') options.audit = false;
+    else if (arg === '--no-kb') options.knowledgeBases = false;
     else if (arg === '--runs') options.runs = number(arg, argv[++i], 1);
     else if (arg === '--tasks') options.tasks = number(arg, argv[++i], 0);
     else if (arg === '--latency') options.latencyMs = number(arg, argv[++i], 0);
     else if (arg === '--sizes') options.sizes = (argv[++i] ?? '').split(',').map((s) => number('--sizes', s, 1));
-    else throw new Error(`Unknown option ${arg}. Options: --json, --runs N, --tasks N, --latency MS, --sizes 20,200,2000, --no-audit.`);
+    else throw new Error(`Unknown option ${arg}. Options: --json, --runs N, --tasks N, --latency MS, --sizes 20,200,2000, --no-audit, --no-kb.`);
   }
   return options;
 }
@@ -294,7 +297,8 @@ async function main(): Promise<void> {
       );
     }
     const audit = options.audit ? await benchAudit(progress, gc) : undefined;
-    const report: BenchReport = { ...partial, ...(audit ? { audit } : {}), notes };
+    const knowledgeBases = options.knowledgeBases ? await benchKnowledgeBases(progress, gc, options.runs) : undefined;
+    const report: BenchReport = { ...partial, ...(audit ? { audit } : {}), ...(knowledgeBases ? { knowledgeBases } : {}), notes };
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${table(report)}\n`);
   } finally {
     await site.close();
