@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../domain/app-error';
 import { MitigationDraft } from '../domain/mitigation';
 import { mitigationTaskDescription } from '../domain/mitigation-task-description';
-import { mitigationView } from '../domain/mitigation-view';
+import { mitigationView, storedTaskSummary } from '../domain/mitigation-view';
 import { MitigationEdit, type MitigationView, type TaskSummary } from '../domain/resolver-contract';
 import { addMitigation, attachTask, editMitigation, findMitigation, type ThreatModel } from '../domain/threat-model';
 import { projectPermissions } from '../jira/access';
@@ -55,13 +55,14 @@ export async function createTaskOnce(user: JiraClient, projectKey: string, mitig
         storyKeys: stories.map((s) => s.key),
         linkType: await mitigatesLinkType(appClient()),
       }));
-    created = existing ? summaryOf(existing) : { ...task, statusName: 'To Do', categoryKey: 'new' };
+    created = summaryOf(existing ?? { id: task.id, key: task.key, statusName: 'To Do', categoryKey: 'new' });
     const next = attachTask(current, mitigationId, { id: task.id, key: task.key }, { accountId, now: now() });
     return { model: next.model, result: next.model };
   });
   const mitigation = findMitigation(model, mitigationId);
-  const tasks = new Map<string, TaskSummary>(created ? [[created.id, created]] : []);
-  return mitigationView(mitigation, tasks);
+  // A task attached before (a second click, or a concurrent one) shows the status the model stored.
+  const known = created ?? (mitigation.task ? storedTaskSummary(mitigation.task, mitigation.status) : undefined);
+  return mitigationView(mitigation, new Map(known ? [[known.id, known]] : []));
 }
 
 export function registerMitigationResolvers(resolver: Resolver): void {

@@ -31,16 +31,13 @@ async function wiringTasks(user: JiraClient, projectKey: string, model: ThreatMo
 /**
  * The wiring with its task, created once. A task attached earlier (a second click) needs no
  * second lease; its status is the one the model stored, which the status trigger keeps in step
- * and the next monitoring/get reads live. createTaskOnce answers such a task (found attached
- * by a concurrent click) as "Unknown", which the stored status replaces too.
+ * and the next monitoring/get reads live.
  */
 async function wiringWithTask(user: JiraClient, projectKey: string, mitigation: Mitigation, accountId: string): Promise<DetectionWiringView> {
   const { id: mitigationId, title } = mitigation;
   if (mitigation.task) return { mitigationId, title, status: mitigation.status, task: storedTaskSummary(mitigation.task, mitigation.status) };
-  const view = await createTaskOnce(user, projectKey, mitigationId, accountId);
-  const { task } = view;
-  const summary = task && (task.statusName === 'Unknown' ? storedTaskSummary(task, view.storedStatus) : { id: task.id, key: task.key, statusName: task.statusName, categoryKey: task.categoryKey });
-  return { mitigationId, title, status: view.status, task: summary };
+  const { status, task } = await createTaskOnce(user, projectKey, mitigationId, accountId);
+  return { mitigationId, title, status, task };
 }
 
 export function registerMonitoringResolvers(resolver: Resolver): void {
