@@ -1,6 +1,7 @@
 import type { LocalSite } from '../../local/site/server';
 import { startTestSite } from '../../test/support/local-site';
 import { siteClient } from '../../test/support/jira-clients';
+import { answerQuestion } from '../domain/answer-question';
 import { MitigationDraft } from '../domain/mitigation';
 import { readStoryClauses, storyClausesValue } from '../domain/story-clauses';
 import { addMitigation } from '../domain/threat-model';
@@ -35,15 +36,20 @@ describe('without audit', () => {
 
   it('exits 1 with --fail-on critical on the demo, and 0 once the critical findings are fixed', async () => {
     const before = JSON.parse((await run('--format', 'json', '--quiet')).stdout) as { findings: Array<{ id: string; severity: string }> };
-    expect(before.findings.filter((f) => f.severity === 'critical').map((f) => f.id).sort()).toEqual(['story-threat-uncovered:PAY-2:T-1', 'threat-without-mitigation:T-1']);
+    expect(before.findings.filter((f) => f.severity === 'critical').map((f) => f.id).sort()).toEqual(['questions-unanswered:T-1', 'story-threat-uncovered:PAY-2:T-1', 'threat-without-mitigation:T-1']);
+    expect(before.findings.find((f) => f.id === 'questions-unanswered:T-1')).toMatchObject({ message: 'T-1 "Card details skimmed by a malicious script on the checkout page" (Critical) has 2 of 2 STRIDE questions unanswered.' });
     expect((await run('--fail-on', 'critical', '--quiet')).code).toBe(1);
 
-    // The fixes a champion would make: T-1 gets the CSP already in place, and PAY-2's clause names T-1.
+    // The fixes a champion would make: T-1 gets the CSP already in place, its STRIDE questions (the
+    // built-in ones for tampering and disclosure) are answered, and PAY-2's clause names T-1.
     const app = siteClient(site);
-    await changeThreatModel(app, 'PAY', 'test', (model) => ({
-      ...addMitigation(model, MitigationDraft.parse({ title: 'Strict CSP and SRI on the checkout page', addresses: [{ threatId: 'T-1', strength: 75 }], status: 'existing' }), { accountId: '712020:bob', now: '2026-11-23T10:00:00.000Z' }),
-      result: undefined,
-    }));
+    const bob = { accountId: '712020:bob', now: '2026-11-23T10:00:00.000Z' };
+    const asked = ['web-and-api/WEB-Q-WEB-UI-T', 'web-and-api/WEB-Q-WEB-UI-I'];
+    await changeThreatModel(app, 'PAY', 'test', (model) => {
+      let next = addMitigation(model, MitigationDraft.parse({ title: 'Strict CSP and SRI on the checkout page', addresses: [{ threatId: 'T-1', strength: 75 }], status: 'existing' }), bob).model;
+      for (const questionKey of asked) next = answerQuestion(next, { threatId: 'T-1', questionKey, answer: 'yes', note: '', expectedAt: null }, asked, bob).model;
+      return { model: next, result: undefined };
+    });
     const field = site.store.all('customField').find((f) => f.moduleKey === 'without-clauses')!;
     const pay2 = site.store.all('issue').find((i) => i.key === 'PAY-2')!;
     const value = readStoryClauses(pay2.customFields[field.id]);

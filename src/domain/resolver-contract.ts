@@ -7,6 +7,8 @@ import { DEFAULT_STATUS_MAPPING, StatusMapping } from './task-status';
 import { ThreatDraft } from './threat';
 import { DEFAULT_KNOWLEDGE_BASE_SETTINGS, KnowledgeBaseId, KnowledgeBaseSettings, UPLOAD_FORMATS } from './knowledge-base/knowledge-base-settings';
 import type { ThreatView } from './threat-view';
+import { AnswerValue, QUESTION_KEY_MAX, QUESTION_NOTE_MAX } from './question-answer';
+import type { StrideQuestionView, ThreatKnowledge } from './knowledge-base/threat-knowledge-view';
 import type { MonitoredEventChange, MonitoringView } from './monitoring/monitoring-view';
 import { ThreatId, WithoutClause } from './without-clause';
 
@@ -27,6 +29,23 @@ export type ThreatEdit = z.infer<typeof ThreatEdit>;
 
 export const ThreatStateChange = z.object({ id: ThreatId, baseRevision: z.number().int().min(1), state: z.enum(['active', 'retired']) });
 export type ThreatStateChange = z.infer<typeof ThreatStateChange>;
+
+/** An answer to one STRIDE question of a threat (null clears it). */
+export const QuestionAnswerEdit = z.object({
+  threatId: ThreatId,
+  questionKey: z.string().min(1).max(QUESTION_KEY_MAX),
+  answer: AnswerValue.nullable(),
+  note: z.string().max(QUESTION_NOTE_MAX, `A note can have at most ${QUESTION_NOTE_MAX} characters`).default(''),
+  /** When the answer the person started from was given (its `answered.at`); null: it was unanswered. */
+  expectedAt: z.string().max(40).nullable(),
+});
+export type QuestionAnswerEdit = z.input<typeof QuestionAnswerEdit>;
+
+/** "Take update" (take: true) or "Keep ours" (take: false) for a threat whose knowledge base changed. */
+export const KbUpdateDecision = z.object({ threatId: ThreatId, baseRevision: z.number().int().min(1), take: z.boolean() });
+export type KbUpdateDecision = z.infer<typeof KbUpdateDecision>;
+export type { KbUpdate } from './knowledge-base/kb-update';
+export type { StrideQuestionView } from './knowledge-base/threat-knowledge-view';
 
 export const ThreatModelSettings = z.object({
   /** Project role ids whose members may edit the threat model (project admins always may). */
@@ -89,7 +108,7 @@ export interface StoryView {
   problems: string[];
 }
 
-export interface ThreatRow extends ThreatView {
+export interface ThreatRow extends ThreatView, ThreatKnowledge {
   risk: ThreatRisk;
   /** Stories linked to the threat (through a clause or directly). */
   storyCount: number;
@@ -100,6 +119,8 @@ export interface ThreatRow extends ThreatView {
 export interface ThreatModelView {
   projectKey: string;
   threats: ThreatRow[];
+  /** The STRIDE questions the threats' rows name, once each, by question key. */
+  questions: Record<string, StrideQuestionView>;
   mitigations: MitigationView[];
   risk: ProjectRiskView;
   /** Daily points of the project's risk, oldest first, at most a year. */
@@ -330,6 +351,8 @@ export interface ResolverContract {
   'threat-model/create-threat': [{ draft: ThreatDraft }, ThreatView];
   'threat-model/update-threat': [ThreatEdit, ThreatView];
   'threat-model/set-threat-state': [ThreatStateChange, ThreatView];
+  'threat-model/answer-question': [QuestionAnswerEdit, ThreatView];
+  'threat-model/take-kb-update': [KbUpdateDecision, ThreatView];
   'settings/get': [Record<string, never>, SettingsView];
   'settings/save': [{ settings: ThreatModelSettings }, SettingsView];
   'mitigation/add': [{ draft: MitigationDraft }, MitigationView];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QuestionAnswers } from './question-answer';
 import { StrideCategory } from './stride';
 import { ThreatId } from './without-clause';
 
@@ -45,6 +46,8 @@ export const Threat = ThreatDraft.extend({
   updated: Stamp,
   /** Grows by one with every change; an edit names the revision it started from. */
   revision: z.number().int().min(1),
+  /** The team's answers to its STRIDE questions, by question key; absent until one is answered. */
+  answers: QuestionAnswers.optional(),
 });
 export type Threat = z.infer<typeof Threat>;
 

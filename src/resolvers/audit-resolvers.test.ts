@@ -2,7 +2,7 @@ import type { LocalSite } from '../../local/site/server';
 import { queueConsumer, resolverCaller } from '../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../test/support/local-site';
 import type { Envelope } from '../domain/envelope';
-import type { AuditView } from '../domain/resolver-contract';
+import type { AuditView, ThreatModelView } from '../domain/resolver-contract';
 import { auditWorker, resolver } from '../index';
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
@@ -46,6 +46,9 @@ describe('audit resolvers', () => {
     expect(kinds('clause-without-threat').some((id) => id.includes('PAY-4'))).toBe(true);
     expect(kinds('threat-without-mitigation')).toContain('threat-without-mitigation:T-1');
     expect(view.result!.findings.find((f) => f.id === 'threat-without-mitigation:T-1')).toMatchObject({ severity: 'critical' });
+    // T-1, the demo's one critical threat, has its two built-in STRIDE questions unanswered.
+    expect(kinds('questions-unanswered')).toEqual(['questions-unanswered:T-1']);
+    expect(view.result!.findings.find((f) => f.id === 'questions-unanswered:T-1')).toMatchObject({ severity: 'critical', fix: { action: 'answer-questions', target: { threatId: 'T-1' } } });
     const field = site.store.all('customField').find((f) => f.moduleKey === 'without-clauses')!;
     const withClauses = site.store.all('issue').filter((i) => i.customFields[field.id] !== null && i.customFields[field.id] !== undefined && !i.properties['without.task']);
     expect(view.result!.scanned.stories).toBe(withClauses.length);
@@ -105,6 +108,17 @@ describe('audit resolvers', () => {
     expect(after.result!.findings.map((f) => f.id)).not.toContain(finding.id);
     const story = await restAs(site, 'alice')('GET', '/rest/api/3/issue/PAY-4?fields=*all');
     expect(JSON.stringify(story.body)).toContain('T-5');
+  });
+
+  it('drops the unanswered-questions finding once bob answers T-1’s questions', async () => {
+    const model = (await call('bob', 'threat-model/get', {}, onProject)) as Envelope<ThreatModelView>;
+    if (!model.ok) throw new Error(model.error.message);
+    const t1 = model.data.threats.find((t) => t.id === 'T-1')!;
+    for (const questionKey of t1.questionKeys) {
+      expect(await call('bob', 'threat-model/answer-question', { threatId: 'T-1', questionKey, answer: 'not-applicable', note: 'The page loads no third-party script.', expectedAt: null }, onProject)).toMatchObject({ ok: true });
+    }
+    const view = await runAndWait('bob');
+    expect(view.result!.findings.map((f) => f.id)).not.toContain('questions-unanswered:T-1');
   });
 
   it('refuses the fix to carol, who may not edit the story', async () => {

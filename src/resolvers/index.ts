@@ -7,11 +7,13 @@ import { registerMonitoringResolvers } from './monitoring-resolvers';
 import { registerSettingsResolvers } from './settings-resolvers';
 import { registerSprintResolvers } from './sprint-resolvers';
 import { registerStoryResolvers } from './story-resolvers';
+import { registerThreatKnowledgeResolvers } from './threat-knowledge-resolvers';
 import { registerThreatModelResolvers } from './threat-model-resolvers';
 
 const resolver = new Resolver();
 registerStoryResolvers(resolver);
 registerThreatModelResolvers(resolver);
+registerThreatKnowledgeResolvers(resolver);
 registerSettingsResolvers(resolver);
 registerMitigationResolvers(resolver);
 registerSprintResolvers(resolver);

@@ -19,6 +19,8 @@ import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import { requireModelEditor } from './model-editor';
 import { jqlString } from '../jira/jql';
+import { loadActiveKnowledgeBases } from '../jira/knowledge-base-store';
+import { threatKnowledgeView } from '../domain/knowledge-base/threat-knowledge-view';
 
 
 /** How many stories link each threat: one search over the project's stories with clauses. */
@@ -52,29 +54,33 @@ export function registerThreatModelResolvers(resolver: Resolver): void {
     const projectKey = projectKeyOf(context);
     const user = userClient();
     const stored = await readThreatModel(user, projectKey);
-    const [{ counts, fieldName }, canEdit, live, history, perms] = await Promise.all([
+    const [{ counts, fieldName }, canEdit, live, history, perms, kbs] = await Promise.all([
       storyCounts(user, projectKey),
       canEditThreatModel(user, appClient(), { projectKey, accountId: context.accountId }, stored.model.settings),
       liveModel(user, projectKey, stored.model),
       readRiskHistory(user, projectKey),
       projectPermissions(user, projectKey, ['CREATE_ISSUES', 'LINK_ISSUES']),
+      loadActiveKnowledgeBases(user, projectKey, stored.model.settings.knowledgeBases),
     ]);
     const byThreat = mitigationsByThreat(asMitigations(live.mitigations));
+    const knowledge = threatKnowledgeView(stored.model, kbs.knowledgeBases);
     const threats: ThreatRow[] = stored.model.threats.map((t) => ({
       ...threatView(t),
       risk: threatRisk(t, byThreat.get(t.id) ?? []),
       storyCount: counts.get(t.id) ?? 0,
       storiesJql: `project = ${jqlString(projectKey)} AND ${jqlString(fieldName)}.threat = ${jqlString(t.id)}`,
+      ...(knowledge.byThreat.get(t.id) ?? { questionKeys: [], answeredQuestions: 0 }),
     }));
     return {
       projectKey,
       threats,
+      questions: knowledge.questions,
       mitigations: live.mitigations,
       risk: live.risk,
       history: history.points,
       canEdit,
       canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
-      problems: history.problem ? [...stored.problems, history.problem] : stored.problems,
+      problems: [...stored.problems, ...(history.problem ? [history.problem] : []), ...kbs.problems],
     };
   });
 

@@ -87,15 +87,18 @@ export interface ProjectShape {
   tasks?: AuditTask[];
   modelProblems?: string[];
   suppressions?: AuditInput['suppressions'];
+  /** The STRIDE questions asked about each threat; absent: not checked. */
+  questionKeys?: Record<string, string[]>;
 }
 
-export const project = ({ threats = [], mitigations = [], stories = [], tasks = [], modelProblems = [], suppressions = [] }: ProjectShape = {}): AuditInput => ({
+export const project = ({ threats = [], mitigations = [], stories = [], tasks = [], modelProblems = [], suppressions = [], questionKeys }: ProjectShape = {}): AuditInput => ({
   projectKey: 'PAY',
   model: { ...emptyThreatModel(), threats, mitigations },
   modelProblems,
   stories,
   tasks,
   suppressions,
+  ...(questionKeys ? { questionKeys } : {}),
   now: NOW,
 });
 
@@ -110,6 +113,7 @@ export const clean = (): Required<ProjectShape> => ({
   tasks: [task('PAY-100', 'M-1', ['T-1'])],
   modelProblems: [],
   suppressions: [],
+  questionKeys: {},
 });
 
 export const audit = (shape: ProjectShape): AuditResult => auditProject(project(shape));
@@ -141,4 +145,5 @@ export const messy = (): Required<ProjectShape> => ({
   tasks: [task('PAY-100', 'M-1', ['T-1']), openTask('PAY-105', 'M-5', ['T-5']), task('PAY-200', 'M-9', ['T-1']), task('PAY-300', 'M-1', ['T-1'], { propertyValue: { v: 2 } })],
   modelProblems: ['Shard 2 of the threat model could not be read.'],
   suppressions: [],
+  questionKeys: { 'T-1': ['kb/Q-T', 'kb/Q-I'] },
 });

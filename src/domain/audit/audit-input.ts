@@ -32,6 +32,11 @@ export interface AuditInput {
   stories: AuditStory[];
   tasks: AuditTask[];
   suppressions: Suppression[];
+  /**
+   * The keys of the STRIDE questions asked about each threat, by threat id, from the project's
+   * active knowledge bases (see threatQuestions); absent: unanswered questions are not checked.
+   */
+  questionKeys?: Record<string, string[]>;
   /** ISO time of the run; the audit never reads the clock itself. */
   now: string;
 }

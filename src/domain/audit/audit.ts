@@ -6,6 +6,7 @@ import { deadThreatLinks } from './link-checks';
 import { mitigationsWithoutTask } from './mitigation-checks';
 import { clausesWithoutThreat, doneStoriesUnmitigated, uncoveredStoryThreats } from './story-checks';
 import { applySuppressions, type Suppression } from './suppression';
+import { unansweredQuestions } from './question-checks';
 import { orphanTasks } from './task-checks';
 import { statusesOutOfSync, threatsWithoutMitigation, threatsWithoutStory } from './threat-checks';
 import { invalidStoryClauses, invalidTaskProperties, modelUnreadable } from './value-checks';
@@ -28,6 +29,7 @@ const CHECKS: Array<(index: AuditIndex) => Finding[]> = [
   doneStoriesUnmitigated,
   deadThreatLinks,
   statusesOutOfSync,
+  unansweredQuestions,
 ];
 
 /** One finding per id: two clauses stored with the same id must not make two findings with one id. */

@@ -16,6 +16,7 @@ export const FINDING_KINDS = [
   'link-to-retired-threat',
   'link-to-unknown-threat',
   'status-out-of-sync',
+  'questions-unanswered',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -109,5 +110,11 @@ export const FINDING_KIND_INFO: Record<FindingKind, FindingKindInfo> = {
     title: "Threat mitigated on paper, tasks still open",
     description: 'The mitigations of a threat are implemented or existing on paper (full strength), but every task that carries them is still open.',
     help: 'Check the tasks: if the work is not done, set the mitigation status back; if it is, close the tasks.',
+  },
+  'questions-unanswered': {
+    defaultSeverity: 'critical',
+    title: 'Critical threat with unanswered STRIDE questions',
+    description: 'An active critical threat has STRIDE questions from the knowledge base that the team has not answered, so nobody has checked how the system stands against it.',
+    help: "Open the threat's STRIDE questions on the Threat model tab and answer each: yes, no or not applicable, with a note.",
   },
 };

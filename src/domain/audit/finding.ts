@@ -13,7 +13,8 @@ export type FixAction =
   | 'fix-value'
   | 'sync-status'
   | 'remove-link'
-  | 'retire-threat';
+  | 'retire-threat'
+  | 'answer-questions';
 
 export interface FindingEntities {
   storyKeys: string[];

@@ -51,10 +51,20 @@ export function acceptThreatTemplate(model: ThreatModel, kb: KnowledgeBase, temp
     next = added.model;
     threat = added.threat;
   }
-  const threatId = threat.id;
+  const added = addTemplateMitigations(next, kb, template.id, threat.id, actor);
+  return { model: added.model, threat, created, mitigations: added.mitigations };
+}
+
+/**
+ * The knowledge base's mitigations of a threat template, for a threat of the model, as
+ * "proposed": one created from the same mitigation template earlier is reused (and made to
+ * address the threat when it did not yet); one that already addresses it is left as it is.
+ */
+export function addTemplateMitigations(model: ThreatModel, kb: KnowledgeBase, templateId: string, threatId: string, actor: Actor): { model: ThreatModel; mitigations: Mitigation[] } {
+  let next = model;
   const changed: Mitigation[] = [];
   for (const m of kb.mitigations) {
-    const address = m.addresses.find((a) => a.threatId === template.id);
+    const address = m.addresses.find((a) => a.threatId === templateId);
     if (!address) continue;
     const existing = next.mitigations.find((x) => fromTemplate(x.source, kb.id, m.id));
     if (existing) {
@@ -82,7 +92,7 @@ export function acceptThreatTemplate(model: ThreatModel, kb: KnowledgeBase, temp
     next = added.model;
     changed.push(added.mitigation);
   }
-  return { model: next, threat, created, mitigations: changed };
+  return { model: next, mitigations: changed };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Finding } from '../../../../src/domain/audit/finding';
 import type { AuditView } from '../../../../src/domain/resolver-contract';
 import { callResolver } from '../api/invoke-resolver';
 import { IssueLink } from '../common/issue-link';
+import { AnswerQuestionsFix } from './answer-questions-fix';
 import type { useAudit } from './use-audit';
 
 interface FixProps {
@@ -57,6 +58,9 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
         {fix.label}
       </Button>
     );
+  }
+  if (fix.action === 'answer-questions' && fix.target.threatId) {
+    return <AnswerQuestionsFix threatId={fix.target.threatId} label={fix.label} busy={busy} act={act} onError={onError} />;
   }
   const key = fix.target.storyKey ?? fix.target.taskKey ?? finding.entities.storyKeys[0] ?? finding.entities.taskKeys[0];
   return key ? (

@@ -1,3 +1,4 @@
+import { answeredCount } from '../../../../src/domain/question-answer';
 import { projectRisk } from '../../../../src/domain/residual-risk';
 import type { MitigationView, ThreatModelView, ThreatRow } from '../../../../src/domain/resolver-contract';
 import { asMitigations, threatRisk } from '../../../../src/domain/threat-risk';
@@ -9,8 +10,19 @@ import type { ThreatView } from '../../../../src/domain/threat-view';
 /** The model with a saved threat in place (or added), and the risks recomputed. */
 export function withThreat(model: ThreatModelView, saved: ThreatView): ThreatModelView {
   const existing = model.threats.find((row) => row.id === saved.id);
-  // A threat just created has no stories yet.
-  const row: ThreatRow = { ...saved, risk: threatRisk(saved, asMitigations(model.mitigations)), storyCount: existing?.storyCount ?? 0, storiesJql: existing?.storiesJql ?? '' };
+  // A threat just created has no stories yet, and its questions come with the next read of the model.
+  const questionKeys = existing?.questionKeys ?? [];
+  // An update taken or declined moves the threat's source version on: its notice goes.
+  const kbUpdate = existing?.kbUpdate && JSON.stringify(existing.source) === JSON.stringify(saved.source) ? { kbUpdate: existing.kbUpdate } : {};
+  const row: ThreatRow = {
+    ...saved,
+    risk: threatRisk(saved, asMitigations(model.mitigations)),
+    storyCount: existing?.storyCount ?? 0,
+    storiesJql: existing?.storiesJql ?? '',
+    questionKeys,
+    answeredQuestions: answeredCount(questionKeys, saved.answers),
+    ...kbUpdate,
+  };
   const threats = existing ? model.threats.map((t) => (t.id === saved.id ? row : t)) : [...model.threats, row];
   return withRisk({ ...model, threats });
 }

@@ -4,6 +4,8 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { useMemo, useState } from 'react';
 import type { ThreatModelView, ThreatRow } from '../../../../src/domain/resolver-contract';
 import { ErrorMessage } from '../common/error-message';
+import { KbUpdateDialog } from '../kb-update/kb-update-dialog';
+import { QuestionsDialog } from '../stride-questions/questions-dialog';
 import { Loading } from '../common/loading';
 import { useLiveRefresh } from '../common/use-live-refresh';
 import { EditorsNote } from './editors-note';
@@ -43,10 +45,15 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
   const [failure, setFailure] = useState<StateChangeFailure | undefined>();
   const [expandedIds, setExpandedIds] = useState<ReadonlySet<string>>(new Set());
+  const [questionsOf, setQuestionsOf] = useState<string | undefined>();
+  const [updateOf, setUpdateOf] = useState<string | undefined>();
   const tasks = useTaskCreation(model.createTask);
 
   // A refresh would change what an open dialog shows under the person's hands; it waits.
-  const dialogOpen = dialog !== undefined || mitigationDialog !== undefined;
+  const dialogOpen = dialog !== undefined || mitigationDialog !== undefined || questionsOf !== undefined || updateOf !== undefined;
+  // The knowledge dialogs show the threat as the page has it now, so saved answers and a reload show at once.
+  const questionsThreat = view.threats.find((t) => t.id === questionsOf);
+  const updateThreat = view.threats.find((t) => t.id === updateOf);
   useLiveRefresh(() => void model.reload(), () => dialogOpen, REFRESH_MS);
 
   const visible = useMemo(() => filterThreats(view.threats, filter), [view.threats, filter]);
@@ -128,6 +135,7 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
             sort={sort}
             onSort={setSort}
             actions={view.canEdit ? { busyIds, onEdit: (threat) => setDialog({ kind: 'edit', threat }), onToggleState: (threat) => void toggleState(threat) } : undefined}
+            knowledge={{ onOpenQuestions: (threat) => setQuestionsOf(threat.id), onOpenUpdate: (threat) => setUpdateOf(threat.id) }}
             mitigationCounts={mitigationCounts}
             expandedIds={expandedIds}
             onToggleExpanded={toggleExpanded}
@@ -140,6 +148,15 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
       {!view.canEdit && <EditorsNote />}
       {dialog && <ThreatDialog target={dialog} model={model} onClose={() => setDialog(undefined)} />}
       {mitigationDialog && <MitigationDialog target={mitigationDialog} threats={view.threats} model={model} onClose={() => setMitigationDialog(undefined)} />}
+      {questionsThreat && (
+        <QuestionsDialog
+          threat={questionsThreat}
+          questions={view.questions}
+          port={view.canEdit ? { answer: model.answerQuestion, reload: model.reload } : undefined}
+          onClose={() => setQuestionsOf(undefined)}
+        />
+      )}
+      {updateThreat && <KbUpdateDialog threat={updateThreat} port={view.canEdit ? { decide: model.decideKbUpdate, reload: model.reload } : undefined} onClose={() => setUpdateOf(undefined)} />}
     </Stack>
   );
 }

@@ -1,14 +1,21 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import { Inline, Text } from '@atlaskit/primitives';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Tooltip from '@atlaskit/tooltip';
 import { useId, type ReactNode } from 'react';
 import type { ThreatRow } from '../../../../src/domain/resolver-contract';
+import { KbUpdateNotice } from '../kb-update/kb-update-notice';
+import { QuestionsButton } from '../stride-questions/questions-button';
 import { SeverityLozenge } from '../threats/severity-lozenge';
 import { ResidualRisk } from './residual-risk';
 import { StoriesLink } from './stories-link';
 import { StrideLetters } from './stride-letters';
 import { CELL, EXPANDED_CELL } from './table-styles';
+
+export interface RowKnowledge {
+  onOpenQuestions: (threat: ThreatRow) => void;
+  onOpenUpdate: (threat: ThreatRow) => void;
+}
 
 export interface RowActions {
   busyIds: ReadonlySet<string>;
@@ -20,13 +27,14 @@ interface Props {
   threat: ThreatRow;
   columnCount: number;
   actions: RowActions | undefined;
+  knowledge: RowKnowledge;
   mitigationCount: number;
   expanded: boolean;
   onToggleExpanded: () => void;
   renderExpanded: (threat: ThreatRow) => ReactNode;
 }
 
-export function ThreatTableRow({ threat, columnCount, actions, mitigationCount, expanded, onToggleExpanded, renderExpanded }: Props) {
+export function ThreatTableRow({ threat, columnCount, actions, knowledge, mitigationCount, expanded, onToggleExpanded, renderExpanded }: Props) {
   const detailsId = useId();
   const retired = threat.state === 'retired';
   return (
@@ -36,7 +44,10 @@ export function ThreatTableRow({ threat, columnCount, actions, mitigationCount, 
           <Text weight="medium">{threat.id}</Text>
         </td>
         <td style={CELL}>
-          <ThreatTitle threat={threat} />
+          <Stack space="space.050" alignInline="start">
+            <ThreatTitle threat={threat} />
+            <KbUpdateNotice threat={threat} onOpen={knowledge.onOpenUpdate} />
+          </Stack>
         </td>
         <td style={CELL}>
           <StrideLetters stride={threat.stride} />
@@ -51,6 +62,9 @@ export function ThreatTableRow({ threat, columnCount, actions, mitigationCount, 
           <Button appearance="subtle" spacing="compact" aria-expanded={expanded} aria-controls={expanded ? detailsId : undefined} aria-label={`Mitigations of ${threat.id} (${mitigationCount})`} onClick={onToggleExpanded}>
             <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {mitigationCount}
           </Button>
+        </td>
+        <td style={CELL}>
+          <QuestionsButton threat={threat} onOpen={knowledge.onOpenQuestions} />
         </td>
         <td style={CELL}>
           <Text>{threat.component}</Text>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ThreatRow } from '../../../../src/domain/resolver-contract';
 import { HEAD_CELL, SORT_BUTTON, TABLE } from './table-styles';
-import { ThreatTableRow, type RowActions } from './threat-table-row';
+import { ThreatTableRow, type RowActions, type RowKnowledge } from './threat-table-row';
 import { nextSort, sortThreats, type SortKey, type TableSort } from './threat-sort';
 
 export type { SortKey, TableSort } from './threat-sort';
@@ -14,12 +14,13 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { label: 'ID', width: '6%', sortKey: 'id' },
-  { label: 'Title', width: '26%', sortKey: 'title' },
+  { label: 'Title', width: '22%', sortKey: 'title' },
   { label: 'STRIDE', width: '7%' },
   { label: 'Severity', width: '9%', sortKey: 'severity' },
   { label: 'Residual', width: '11%', sortKey: 'residual' },
-  { label: 'Mitigations', width: '9%' },
-  { label: 'Component', width: '11%', sortKey: 'component' },
+  { label: 'Mitigations', width: '8%' },
+  { label: 'Questions', width: '8%' },
+  { label: 'Component', width: '10%', sortKey: 'component' },
   { label: 'Stories', width: '6%', sortKey: 'stories' },
   { label: 'State', width: '7%', sortKey: 'state' },
 ];
@@ -31,6 +32,8 @@ interface Props {
   onSort: (sort: TableSort) => void;
   /** Row actions; absent for people who cannot edit the threat model. */
   actions?: RowActions;
+  /** Opening a threat's STRIDE questions and its knowledge-base update. */
+  knowledge: RowKnowledge;
   /** How many mitigations each threat has, by id. */
   mitigationCounts: ReadonlyMap<string, number>;
   expandedIds: ReadonlySet<string>;
@@ -41,7 +44,7 @@ interface Props {
 }
 
 /** The threats, sortable by column; each row opens to show the threat's mitigations. */
-export function ThreatTable({ rows, sort, onSort, actions, mitigationCounts, expandedIds, onToggleExpanded, renderExpanded, emptyView }: Props) {
+export function ThreatTable({ rows, sort, onSort, actions, knowledge, mitigationCounts, expandedIds, onToggleExpanded, renderExpanded, emptyView }: Props) {
   const columns = actions ? [...COLUMNS, ACTIONS] : COLUMNS;
   if (rows.length === 0) return emptyView;
   return (
@@ -60,6 +63,7 @@ export function ThreatTable({ rows, sort, onSort, actions, mitigationCounts, exp
             threat={threat}
             columnCount={columns.length}
             actions={actions}
+            knowledge={knowledge}
             mitigationCount={mitigationCounts.get(threat.id) ?? 0}
             expanded={expandedIds.has(threat.id)}
             onToggleExpanded={() => onToggleExpanded(threat)}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorBody, Envelope } from '../../../../src/domain/envelope';
 import type { MitigationDraft } from '../../../../src/domain/mitigation';
-import type { MitigationView, ThreatModelView } from '../../../../src/domain/resolver-contract';
+import type { MitigationView, QuestionAnswerEdit, ThreatModelView } from '../../../../src/domain/resolver-contract';
 import type { ThreatDraft } from '../../../../src/domain/threat';
 import type { ThreatView } from '../../../../src/domain/threat-view';
 import { callResolver } from '../api/invoke-resolver';
@@ -22,6 +22,9 @@ export interface ThreatModel {
   addMitigation(draft: MitigationDraft): Promise<Envelope<MitigationView>>;
   updateMitigation(id: string, baseRevision: number, draft: MitigationDraft): Promise<Envelope<MitigationView>>;
   createTask(mitigationId: string): Promise<Envelope<MitigationView>>;
+  answerQuestion(edit: QuestionAnswerEdit): Promise<Envelope<ThreatView>>;
+  /** "Take update" (take) or "Keep ours" for a threat whose knowledge base has a newer version. */
+  decideKbUpdate(threatId: string, baseRevision: number, take: boolean): Promise<Envelope<ThreatView>>;
 }
 
 /** The project's threat model, kept up to date in place after each successful change. */
@@ -112,5 +115,20 @@ export function useThreatModel(): ThreatModel {
     [afterMitigationSave],
   );
 
-  return { state, reload: load, createThreat, updateThreat, setThreatState, addMitigation, updateMitigation, createTask };
+  const answerQuestion = useCallback(
+    async (edit: QuestionAnswerEdit) => afterThreatSave(await callResolver('threat-model/answer-question', edit)),
+    [afterThreatSave],
+  );
+
+  // Taking an update may add mitigations: the threat is shown at once, then the model is read again.
+  const decideKbUpdate = useCallback(
+    async (threatId: string, baseRevision: number, take: boolean) => {
+      const envelope = afterThreatSave(await callResolver('threat-model/take-kb-update', { threatId, baseRevision, take }));
+      if (envelope.ok && take) void load();
+      return envelope;
+    },
+    [afterThreatSave, load],
+  );
+
+  return { state, reload: load, createThreat, updateThreat, setThreatState, addMitigation, updateMitigation, createTask, answerQuestion, decideKbUpdate };
 }

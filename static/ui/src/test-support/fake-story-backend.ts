@@ -38,6 +38,7 @@ export function givenStoryBackend(initial: StoryView, model: ThreatView[] = [], 
     ok({
       projectKey: story.projectKey,
       threats: model.map((threat) => row(threat, mitigations)),
+      questions: {},
       mitigations,
       risk: { now: 0, planned: 0, inherent: 0 },
       history: [],
@@ -138,5 +139,7 @@ const row = (threat: ThreatView, mitigations: MitigationView[]): ThreatRow => ({
   ...threat,
   risk: riskOf(threat, mitigations),
   storyCount: 0,
+  questionKeys: [],
+  answeredQuestions: 0,
   storiesJql: `issue.property[without] ~ "${threat.id}"`,
 });

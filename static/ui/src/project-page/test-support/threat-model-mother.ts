@@ -21,6 +21,8 @@ export function aThreatRow(overrides: Partial<Omit<ThreatRow, 'severity'>> = {})
     risk: { residual: 12, planned: 12, fullyMitigated: false },
     storyCount: 0,
     storiesJql: '',
+    questionKeys: [],
+    answeredQuestions: 0,
     ...overrides,
   } satisfies Omit<ThreatRow, 'severity'>;
   return { ...threat, severity: severityOf(threat) };
@@ -30,6 +32,7 @@ export function aThreatModel(overrides: Partial<ThreatModelView> = {}): ThreatMo
   return {
     projectKey: 'PAY',
     threats: [],
+    questions: {},
     mitigations: [],
     risk: { now: 0, planned: 0, inherent: 0 },
     history: [],
@@ -42,7 +45,7 @@ export function aThreatModel(overrides: Partial<ThreatModelView> = {}): ThreatMo
 
 /** What the backend answers after a create or update: the threat, revision and severity worked out. */
 export function savedThreat(id: string, draft: ThreatDraft, revision: number) {
-  const { storyCount: _storyCount, storiesJql: _storiesJql, risk: _risk, ...view } = aThreatRow({ id, ...draft, revision });
+  const { storyCount: _storyCount, storiesJql: _storiesJql, risk: _risk, questionKeys: _keys, answeredQuestions: _answered, kbUpdate: _update, ...view } = aThreatRow({ id, ...draft, revision });
   return view;
 }
 

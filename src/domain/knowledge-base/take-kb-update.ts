@@ -1,0 +1,47 @@
+import { AppError } from '../app-error';
+import type { Mitigation } from '../mitigation';
+import type { Threat } from '../threat';
+import { findThreat, type Actor, type ThreatModel } from '../threat-model';
+import { addTemplateMitigations } from './accept';
+import type { KnowledgeBase } from './knowledge-base';
+
+export interface TakenKbUpdate {
+  model: ThreatModel;
+  threat: Threat;
+  /** Mitigations created now, or that now also address the threat. */
+  mitigations: Mitigation[];
+}
+
+/**
+ * Takes a newer version of a threat's template ("Take update": its title, description, STRIDE
+ * categories, probability and impact, and its mitigations the threat lacks, as proposed), or
+ * declines it ("Keep ours": only the version is recorded, so the notice goes). Either way the
+ * threat then follows the knowledge base's current version. `kb` is the active knowledge base the
+ * threat was created from.
+ */
+export function takeKbUpdate(model: ThreatModel, threatId: string, baseRevision: number, take: boolean, kb: KnowledgeBase, actor: Actor): TakenKbUpdate {
+  const current = findThreat(model, threatId);
+  if (current.revision !== baseRevision) {
+    throw new AppError('CONFLICT', `Someone else changed ${current.id} in the meantime (your copy is revision ${baseRevision}, the saved one ${current.revision}). Reload to see their version and the update again.`);
+  }
+  const { source } = current;
+  if (source.kind !== 'knowledge-base' || source.knowledgeBaseId !== kb.id) throw new AppError('BAD_REQUEST', `${current.id} was not created from "${kb.name}".`);
+  if (current.state === 'retired') throw new AppError('BAD_REQUEST', `${current.id} is retired; reactivate it to take the update.`);
+  if (source.version === kb.version) throw new AppError('BAD_REQUEST', `${current.id} already follows version ${kb.version} of "${kb.name}".`);
+  const template = kb.threats.find((t) => t.id === source.templateId);
+  if (take && !template) {
+    throw new AppError('BAD_REQUEST', `Version ${kb.version} of "${kb.name}" no longer has the threat ${current.id} was created from: keep yours, or retire it.`);
+  }
+  const fields = take && template ? { title: template.title, description: template.description, stride: [...new Set(template.stride)], probability: template.probability, impact: template.impact } : {};
+  const threat: Threat = {
+    ...current,
+    ...fields,
+    source: { ...source, version: kb.version },
+    updated: { accountId: actor.accountId, at: actor.now },
+    revision: current.revision + 1,
+  };
+  const next = { ...model, threats: model.threats.map((t) => (t.id === threat.id ? threat : t)) };
+  if (!take || !template) return { model: next, threat, mitigations: [] };
+  const added = addTemplateMitigations(next, kb, template.id, threat.id, actor);
+  return { model: added.model, threat, mitigations: added.mitigations };
+}

@@ -1,0 +1,75 @@
+import { builtInKnowledgeBase } from '../../src/domain/knowledge-base/active-knowledge-bases';
+import { acceptThreatTemplate } from '../../src/domain/knowledge-base/accept';
+import { changeThreatModel } from '../../src/jira/threat-model-store';
+import { siteClient } from '../support/jira-clients';
+import { describeInBrowser, demoSession, openPage, screenshot } from './support/browser';
+
+// Demo T-1 ("Checkout web page", tampering and disclosure) is asked the built-in web-UI questions of T and I.
+const T1_QUESTIONS = ['WEB-Q-WEB-UI-T', 'WEB-Q-WEB-UI-I'].map((id) => builtInKnowledgeBase().questions.find((q) => q.id === id)!.text) as [string, string];
+
+describeInBrowser('a security champion answers STRIDE questions and takes a knowledge-base update', () => {
+  const session = demoSession();
+
+  it('as alice: answers a question of T-1 on the threat model, the rest from the audit, and the finding goes', async () => {
+    const { page, errors } = await openPage(session.browser);
+    await page.goto(`${session.app.url}/projects/PAY/apps/project-page`);
+    const app = page.frameLocator('iframe[title="Without (threat model)"]');
+
+    await app.getByRole('button', { name: 'STRIDE questions of T-1: 0 of 2 answered' }).click();
+    const dialog = app.getByRole('dialog', { name: 'STRIDE questions of T-1' });
+    const first = dialog.getByRole('region', { name: T1_QUESTIONS[0] });
+    await first.getByRole('radio', { name: 'No', exact: true }).check();
+    await first.getByLabel('Note').fill('The checkout page still loads the analytics script without SRI.');
+    await first.getByRole('button', { name: 'Save answer' }).click();
+    await first.getByText(/^Saved: No, answered by/).waitFor();
+    await dialog.getByText('1 of 2 answered').waitFor();
+    await screenshot(page, 'stride-questions-answered');
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await app.getByRole('button', { name: 'STRIDE questions of T-1: 1 of 2 answered' }).waitFor();
+
+    await app.getByRole('tab', { name: 'Audit' }).click();
+    await app.getByRole('button', { name: 'Run audit' }).click();
+    const finding = app.getByTestId('finding-questions-unanswered:T-1');
+    await finding.getByText(/has 1 of 2 STRIDE questions unanswered/).waitFor({ timeout: 20_000 });
+    await finding.getByRole('button', { name: 'Answer its STRIDE questions' }).click();
+    const fromAudit = app.getByRole('dialog', { name: 'STRIDE questions of T-1' });
+    const second = fromAudit.getByRole('region', { name: T1_QUESTIONS[1] });
+    await second.getByRole('radio', { name: 'Yes', exact: true }).check();
+    await second.getByRole('button', { name: 'Save answer' }).click();
+    await fromAudit.getByText('2 of 2 answered').waitFor();
+    await fromAudit.getByRole('button', { name: 'Close', exact: true }).click();
+    await finding.waitFor({ state: 'detached', timeout: 20_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('as alice: sees what the new version of the built-in knowledge base changes on a threat made from an older one, and takes it', async () => {
+    // A threat accepted when the built-in knowledge base was at an older version, with another title.
+    const current = builtInKnowledgeBase();
+    const older = { ...current, version: '2025.1.0', threats: current.threats.map((t) => (t.id === 'WEB-I-01' ? { ...t, title: 'Card data disclosed' } : t)) };
+    const threatId = await changeThreatModel(siteClient(session.app.site), 'PAY', 'e2e', (model) => {
+      const accepted = acceptThreatTemplate(model, older, 'WEB-I-01', { accountId: '712020:bob', now: new Date().toISOString() });
+      return { model: accepted.model, result: accepted.threat.id };
+    });
+
+    const { page, errors } = await openPage(session.browser);
+    await page.goto(`${session.app.url}/projects/PAY/apps/project-page`);
+    const app = page.frameLocator('iframe[title="Without (threat model)"]');
+    await app.getByRole('button', { name: `Update available for ${threatId}` }).click();
+    const dialog = app.getByRole('dialog', { name: `Update for ${threatId}` });
+    // The frame grows with its content and the dialog opens at the top of the frame: the page,
+    // scrolled down to the last row, goes back up to it (a person scrolls up the same way).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await dialog.getByText(`Web applications and APIs has a new version: 2025.1.0 → ${current.version}.`).waitFor();
+    const title = dialog.getByRole('table', { name: 'Changes' }).getByRole('row', { name: /^Title/ });
+    expect(await title.textContent()).toContain('Card data disclosed in transit or at rest');
+    await screenshot(page, 'kb-update-dialog');
+
+    await dialog.getByRole('button', { name: 'Take update' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await app.getByText('Card data disclosed in transit or at rest').first().waitFor();
+    expect(await app.getByRole('button', { name: `Update available for ${threatId}` }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
