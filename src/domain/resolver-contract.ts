@@ -44,6 +44,10 @@ export type QuestionAnswerEdit = z.input<typeof QuestionAnswerEdit>;
 /** "Take update" (take: true) or "Keep ours" (take: false) for a threat whose knowledge base changed. */
 export const KbUpdateDecision = z.object({ threatId: ThreatId, baseRevision: z.number().int().min(1), take: z.boolean() });
 export type KbUpdateDecision = z.infer<typeof KbUpdateDecision>;
+export const PeopleNamesQuery = z.object({ accountIds: z.array(z.string().min(1).max(128)).min(1).max(100) });
+export type PeopleNamesQuery = z.infer<typeof PeopleNamesQuery>;
+/** Display names by account id; people Jira does not show the caller are absent. */
+export type PeopleNames = Record<string, string>;
 export type { KbUpdate } from './knowledge-base/kb-update';
 export type { StrideQuestionView } from './knowledge-base/threat-knowledge-view';
 
@@ -374,6 +378,7 @@ export interface ResolverContract {
   'kb/restore': [{ id: string; activate: boolean }, SettingsView];
   'monitoring/get': [Record<string, never>, MonitoringView];
   'monitoring/create-task': [MonitoringCreateTask, MonitoredEventChange];
+  'people/names': [PeopleNamesQuery, PeopleNames];
 }
 export type ResolverKey = keyof ResolverContract;
 export type PayloadOf<K extends ResolverKey> = ResolverContract[K][0];

@@ -4,6 +4,7 @@ import { registerKnowledgeBaseResolvers } from './kb-resolvers';
 import { registerKnowledgeBaseSettingsResolvers } from './knowledge-base-settings-resolvers';
 import { registerMitigationResolvers } from './mitigation-resolvers';
 import { registerMonitoringResolvers } from './monitoring-resolvers';
+import { registerPeopleResolvers } from './people-resolvers';
 import { registerSettingsResolvers } from './settings-resolvers';
 import { registerSprintResolvers } from './sprint-resolvers';
 import { registerStoryResolvers } from './story-resolvers';
@@ -21,5 +22,6 @@ registerAuditResolvers(resolver);
 registerKnowledgeBaseResolvers(resolver);
 registerKnowledgeBaseSettingsResolvers(resolver);
 registerMonitoringResolvers(resolver);
+registerPeopleResolvers(resolver);
 
 export const resolverHandler = resolver.getDefinitions();

@@ -2,6 +2,7 @@ import { JiraError, json, type SiteRequest } from '../http';
 import type { LocalRole } from '../store';
 import type { Route } from '../router';
 import { hasProjectPermission } from '../permissions';
+import { userJson } from '../serialize';
 import { findProject } from './lookup';
 
 const roleJson = (req: SiteRequest, projectId: number, role: LocalRole) => {
@@ -59,6 +60,24 @@ export const roleAndGroupRoutes: Route[] = [
         .sort((a, b) => a.name.localeCompare(b.name));
       const values = groups.slice(startAt, startAt + maxResults).map((g) => ({ groupId: g.groupId, name: g.name }));
       return json({ self: `${req.baseUrl}/rest/api/3/group/bulk`, maxResults, startAt, total: groups.length, isLast: startAt + values.length >= groups.length, values });
+    },
+  },
+  {
+    // Unknown account ids are left out, as Jira Cloud does; at least one accountId is required.
+    method: 'GET',
+    template: '/rest/api/3/user/bulk',
+    handler: (req) => {
+      const startAt = Number(req.query.get('startAt') ?? 0);
+      const maxResults = Math.min(Number(req.query.get('maxResults') ?? 10), 200);
+      const ids = [...new Set(req.query.getAll('accountId'))];
+      if (ids.length === 0) throw new JiraError(400, ['At least one accountId is required.']);
+      const users = ids.flatMap((id) => {
+        const user = req.store.get('user', id);
+        return user ? [user] : [];
+      });
+      const values = users.slice(startAt, startAt + maxResults).map((u) => userJson(u, req.baseUrl));
+      const self = `${req.baseUrl}/rest/api/3/user/bulk?${req.query.toString()}`;
+      return json({ self, maxResults, startAt, total: users.length, isLast: startAt + values.length >= users.length, values });
     },
   },
 ];

@@ -8,6 +8,7 @@ import { useId } from 'react';
 import { ANSWER_LABELS, AnswerValue, QUESTION_NOTE_MAX, type QuestionAnswer } from '../../../../src/domain/question-answer';
 import type { StrideQuestionView } from '../../../../src/domain/resolver-contract';
 import { STRIDE_NAMES } from '../../../../src/domain/stride';
+import { byWhom, usePersonName } from '../people/people-names';
 import { ConflictNotice } from '../project-page/conflict-notice';
 import { useQuestionAnswer, type AnswerPort } from './use-question-answer';
 
@@ -23,7 +24,7 @@ interface Props {
   port: AnswerPort | undefined;
 }
 
-const answeredLine = (a: QuestionAnswer) => `${ANSWER_LABELS[a.answer]}, answered by ${a.answered.accountId} on ${a.answered.at.slice(0, 10)}`;
+const answeredLine = (a: QuestionAnswer, name: string | null | undefined) => `${ANSWER_LABELS[a.answer]}, answered${byWhom(name)} on ${a.answered.at.slice(0, 10)}`;
 
 /** One STRIDE question: what it asks and why, and the team's answer, saved on its own. */
 export function QuestionCard({ threatId, questionKey, question, saved, port }: Props) {
@@ -48,10 +49,11 @@ export function QuestionCard({ threatId, questionKey, question, saved, port }: P
 }
 
 function ReadOnlyAnswer({ saved }: { saved: QuestionAnswer | undefined }) {
+  const name = usePersonName(saved?.answered.accountId);
   if (!saved) return <Text weight="medium">Not answered yet</Text>;
   return (
     <Stack space="space.050">
-      <Text weight="medium">{answeredLine(saved)}</Text>
+      <Text weight="medium">{answeredLine(saved, name)}</Text>
       {saved.note !== '' && <Text>{saved.note}</Text>}
     </Stack>
   );
@@ -62,6 +64,9 @@ function AnswerForm({ threatId, questionKey, saved, port }: { threatId: string; 
   const noteId = useId();
   const name = useId();
   const { notice } = edit;
+  const answeredName = usePersonName(edit.answered?.answered.accountId);
+  const current = notice?.kind === 'reloaded' ? notice.current : undefined;
+  const currentName = usePersonName(current?.answered.accountId);
   return (
     <Stack space="space.100">
       <fieldset style={FIELDSET} disabled={edit.saving}>
@@ -90,7 +95,7 @@ function AnswerForm({ threatId, questionKey, saved, port }: { threatId: string; 
       )}
       {notice?.kind === 'reloaded' && (
         <Text as="p" color="color.text.subtle">
-          {notice.current ? `Saved now: ${answeredLine(notice.current)}${notice.current.note ? ` — ${notice.current.note}` : ''}. Save replaces it with yours.` : 'Saved now: no answer. Save records yours.'}
+          {notice.current ? `Saved now: ${answeredLine(notice.current, currentName)}${notice.current.note ? ` — ${notice.current.note}` : ''}. Save replaces it with yours.` : 'Saved now: no answer. Save records yours.'}
         </Text>
       )}
       {notice?.kind === 'error' && (
@@ -109,7 +114,7 @@ function AnswerForm({ threatId, questionKey, saved, port }: { threatId: string; 
         )}
         <span role="status">
           <Text size="small" color="color.text.subtle">
-            {notice?.kind === 'saved' ? (edit.answered ? `Saved: ${answeredLine(edit.answered)}` : 'Answer cleared') : edit.answered ? answeredLine(edit.answered) : 'Not answered yet'}
+            {notice?.kind === 'saved' ? (edit.answered ? `Saved: ${answeredLine(edit.answered, answeredName)}` : 'Answer cleared') : edit.answered ? answeredLine(edit.answered, answeredName) : 'Not answered yet'}
           </Text>
         </span>
       </Inline>

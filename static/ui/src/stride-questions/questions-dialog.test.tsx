@@ -18,10 +18,16 @@ const BOBS: QuestionAnswer = { answer: 'yes', note: 'TLS 1.3 at the gateway', an
 const T1 = aThreatRow({ id: 'T-1', stride: ['T', 'I'], probability: 4, impact: 5, questionKeys: [Q_T, Q_I], answeredQuestions: 1, answers: { [Q_I]: BOBS } });
 const T2 = aThreatRow({ id: 'T-2', title: 'Forged payment callback', questionKeys: [], answeredQuestions: 0 });
 
+/** Whom Jira shows the viewer: alice and bob; anyone else is unknown. */
+const DIRECTORY: Record<string, string> = { '712020:alice': 'Alice Admin', '712020:bob': 'Bob Developer' };
+const givenPeople = () =>
+  fakeBridge.answer('people/names', ({ accountIds }) => ({ ok: true, data: Object.fromEntries(accountIds.flatMap((id) => (DIRECTORY[id] ? [[id, DIRECTORY[id]]] : []))) }));
+
 const givenModel = (model: ThreatModelView) => fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: model }) satisfies Envelope<ThreatModelView>);
 
 async function openQuestions(model = aThreatModel({ threats: [T1, T2], questions: QUESTIONS })) {
   givenModel(model);
+  givenPeople();
   const user = userEvent.setup();
   render(<ThreatModelTab />);
   await screen.findByRole('table');
@@ -59,7 +65,28 @@ describe('STRIDE questions of a threat', () => {
     const disclosure = within(dialog.getByRole('region', { name: QUESTIONS[Q_I]!.text }));
     expect((disclosure.getByRole('radio', { name: 'Yes' }) as HTMLInputElement).checked).toBe(true);
     expect((disclosure.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('TLS 1.3 at the gateway');
-    expect(disclosure.getByText('Yes, answered by 712020:bob on 2026-11-20')).toBeTruthy();
+    expect(await disclosure.findByText('Yes, answered by Bob Developer on 2026-11-20')).toBeTruthy();
+    expect(fakeBridge.payloadsOf('people/names')).toEqual([{ accountIds: ['712020:bob'] }]);
+  });
+
+  it('says so when Jira does not show the person who answered', async () => {
+    const gone: QuestionAnswer = { ...BOBS, answered: { accountId: '712020:gone', at: '2026-11-19T09:00:00.000Z' } };
+    const { dialog } = await openQuestions(aThreatModel({ threats: [{ ...T1, answers: { [Q_I]: gone } }, T2], questions: QUESTIONS }));
+    const disclosure = within(dialog.getByRole('region', { name: QUESTIONS[Q_I]!.text }));
+    expect(await disclosure.findByText('Yes, answered by someone Jira does not show you on 2026-11-19')).toBeTruthy();
+  });
+
+  it('leaves the name out when the names cannot be read', async () => {
+    givenModel(aThreatModel({ threats: [T1, T2], questions: QUESTIONS }));
+    fakeBridge.answer('people/names', () => ({ ok: false, error: { code: 'RATE_LIMITED', message: 'Jira is busy right now.' } }));
+    const user = userEvent.setup();
+    render(<ThreatModelTab />);
+    await user.click(within(await screen.findByRole('row', { name: /T-1/ })).getByRole('button', { name: /STRIDE questions of T-1/ }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'STRIDE questions of T-1' }));
+    await waitFor(() => expect(fakeBridge.payloadsOf('people/names')).toHaveLength(1));
+    const disclosure = within(dialog.getByRole('region', { name: QUESTIONS[Q_I]!.text }));
+    expect(disclosure.getByText('Yes, answered on 2026-11-20')).toBeTruthy();
+    expect(dialog.queryByRole('alert')).toBeNull();
   });
 
   it('saves one answer with its note by keyboard, naming that it was unanswered, and counts it in the row', async () => {
@@ -77,7 +104,7 @@ describe('STRIDE questions of a threat', () => {
     expect(document.activeElement).toBe(tampering.getByRole('button', { name: 'Save answer' }));
     await user.keyboard('{Enter}');
 
-    expect(await tampering.findByText('Saved: No, answered by 712020:alice on 2026-11-23')).toBeTruthy();
+    expect(await tampering.findByText('Saved: No, answered by Alice Admin on 2026-11-23')).toBeTruthy();
     expect(fakeBridge.payloadsOf('threat-model/answer-question')).toEqual([{ threatId: 'T-1', questionKey: Q_T, answer: 'no', note: 'The amount comes from the browser', expectedAt: null }]);
     expect(dialog.getByTestId('questions-progress').textContent).toBe('2 of 2 answered');
     expect(within(rowOf('T-1')).getByRole('button', { name: 'STRIDE questions of T-1: 2 of 2 answered' })).toBeTruthy();
@@ -109,14 +136,14 @@ describe('STRIDE questions of a threat', () => {
     givenModel(aThreatModel({ threats: [theirs, T2], questions: QUESTIONS }));
     await user.click(tampering.getByRole('button', { name: 'Reload' }));
 
-    expect(await tampering.findByText('Saved now: No, answered by 712020:alice on 2026-11-22 — Amounts are not checked. Save replaces it with yours.')).toBeTruthy();
+    expect(await tampering.findByText('Saved now: No, answered by Alice Admin on 2026-11-22 — Amounts are not checked. Save replaces it with yours.')).toBeTruthy();
     expect((tampering.getByRole('radio', { name: 'Not applicable' }) as HTMLInputElement).checked).toBe(true);
     fakeBridge.answer('threat-model/answer-question', (edit) => answeredBy(edit, theirs));
     await user.click(tampering.getByRole('button', { name: 'Save answer' }));
 
     await waitFor(() => expect(fakeBridge.payloadsOf('threat-model/answer-question')).toHaveLength(2));
     expect(fakeBridge.payloadsOf('threat-model/answer-question')[1]).toMatchObject({ answer: 'not-applicable', expectedAt: carols.answered.at });
-    expect(await tampering.findByText('Saved: Not applicable, answered by 712020:alice on 2026-11-23')).toBeTruthy();
+    expect(await tampering.findByText('Saved: Not applicable, answered by Alice Admin on 2026-11-23')).toBeTruthy();
   });
 
   it('shows a refused answer where it was given', async () => {
@@ -133,7 +160,7 @@ describe('STRIDE questions of a threat', () => {
     expect(dialog.queryByRole('radio')).toBeNull();
     expect(dialog.queryByRole('button', { name: 'Save answer' })).toBeNull();
     const disclosure = within(dialog.getByRole('region', { name: QUESTIONS[Q_I]!.text }));
-    expect(disclosure.getByText('Yes, answered by 712020:bob on 2026-11-20')).toBeTruthy();
+    expect(await disclosure.findByText('Yes, answered by Bob Developer on 2026-11-20')).toBeTruthy();
     expect(disclosure.getByText('TLS 1.3 at the gateway')).toBeTruthy();
     expect(dialog.getByText('Not answered yet')).toBeTruthy();
   });

@@ -2,6 +2,7 @@ import Button from '@atlaskit/button/new';
 import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Stack, Text } from '@atlaskit/primitives';
 import type { StrideQuestionView, ThreatRow } from '../../../../src/domain/resolver-contract';
+import { PeopleNamesProvider } from '../people/people-names';
 import { QuestionCard } from './question-card';
 import type { AnswerPort } from './use-question-answer';
 
@@ -24,16 +25,18 @@ export function QuestionsDialog({ threat, questions, port, onClose }: Props) {
         <ModalTitle>{title}</ModalTitle>
       </ModalHeader>
       <ModalBody>
-        <Stack space="space.200">
-          <Stack space="space.050">
-            <Text weight="medium">{threat.title}</Text>
-            <Text color="color.text.subtle" testId="questions-progress">{`${threat.answeredQuestions} of ${threat.questionKeys.length} answered`}</Text>
+        <PeopleNamesProvider>
+          <Stack space="space.200">
+            <Stack space="space.050">
+              <Text weight="medium">{threat.title}</Text>
+              <Text color="color.text.subtle" testId="questions-progress">{`${threat.answeredQuestions} of ${threat.questionKeys.length} answered`}</Text>
+            </Stack>
+            {asked.length === 0 && <Text>No active knowledge base asks STRIDE questions about this threat.</Text>}
+            {asked.map(({ key, question }) => (
+              <QuestionCard key={key} threatId={threat.id} questionKey={key} question={question} saved={threat.answers?.[key]} port={port} />
+            ))}
           </Stack>
-          {asked.length === 0 && <Text>No active knowledge base asks STRIDE questions about this threat.</Text>}
-          {asked.map(({ key, question }) => (
-            <QuestionCard key={key} threatId={threat.id} questionKey={key} question={question} saved={threat.answers?.[key]} port={port} />
-          ))}
-        </Stack>
+        </PeopleNamesProvider>
       </ModalBody>
       <ModalFooter>
         <Button onClick={onClose}>Close</Button>
