@@ -12,7 +12,7 @@ module.exports = {
       displayName: 'ui',
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/static'],
-      testMatch: ['**/src/**/*.test.tsx'],
+      testMatch: ['**/src/**/*.test.ts?(x)'],
       moduleNameMapper: { '\\.(css)$': '<rootDir>/test/support/style-mock.js' },
       transformIgnorePatterns: ['/node_modules/(?!(@atlaskit|@compiled|bind-event-listener)/)'],
     },

@@ -2,7 +2,20 @@ import { builtInKnowledgeBase } from '../../src/domain/knowledge-base/active-kno
 import { acceptThreatTemplate } from '../../src/domain/knowledge-base/accept';
 import { changeThreatModel } from '../../src/jira/threat-model-store';
 import { siteClient } from '../support/jira-clients';
+import type { Locator, Page } from 'playwright-core';
 import { describeInBrowser, demoSession, openPage, screenshot } from './support/browser';
+
+/** Waits until the whole of `target` lies inside the browser's viewport (it may move once, as it is placed). */
+async function expectOnScreen(page: Page, target: Locator): Promise<void> {
+  const screen = page.viewportSize()!;
+  let box: { y: number; height: number } | null = null;
+  for (let tries = 0; tries < 30; tries++) {
+    box = await target.boundingBox();
+    if (box && box.y >= 0 && box.y + box.height <= screen.height) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`not on screen: ${JSON.stringify(box)} in a viewport ${screen.height}px high`);
+}
 
 // Demo T-1 ("Checkout web page", tampering and disclosure) is asked the built-in web-UI questions of T and I.
 const T1_QUESTIONS = ['WEB-Q-WEB-UI-T', 'WEB-Q-WEB-UI-I'].map((id) => builtInKnowledgeBase().questions.find((q) => q.id === id)!.text) as [string, string];
@@ -57,9 +70,10 @@ describeInBrowser('a security champion answers STRIDE questions and takes a know
     const app = page.frameLocator('iframe[title="Without (threat model)"]');
     await app.getByRole('button', { name: `Update available for ${threatId}` }).click();
     const dialog = app.getByRole('dialog', { name: `Update for ${threatId}` });
-    // The frame grows with its content and the dialog opens at the top of the frame: the page,
-    // scrolled down to the last row, goes back up to it (a person scrolls up the same way).
-    await page.evaluate(() => window.scrollTo(0, 0));
+    // The frame grows with its content and the click scrolled the page down to the last row:
+    // the dialog opens where the person is looking, not at the top of the frame.
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    await expectOnScreen(page, dialog);
     await dialog.getByText(`Web applications and APIs has a new version: 2025.1.0 → ${current.version}.`).waitFor();
     const title = dialog.getByRole('table', { name: 'Changes' }).getByRole('row', { name: /^Title/ });
     expect(await title.textContent()).toContain('Card data disclosed in transit or at rest');

@@ -3,6 +3,8 @@ import { view } from '@forge/bridge';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import './common/dialog.css';
+import { followVisibleBand } from './common/visible-band';
 
 async function enableTheming(): Promise<void> {
   try {
@@ -13,6 +15,7 @@ async function enableTheming(): Promise<void> {
 }
 
 void enableTheming();
+followVisibleBand();
 
 const container = document.getElementById('root');
 if (container) {
