@@ -68,7 +68,11 @@ describeInBrowser('a security champion answers STRIDE questions and takes a know
     const { page, errors } = await openPage(session.browser);
     await page.goto(`${session.app.url}/projects/PAY/apps/project-page`);
     const app = page.frameLocator('iframe[title="Without (threat model)"]');
-    await app.getByRole('button', { name: `Update available for ${threatId}` }).click();
+    const update = app.getByRole('button', { name: `Update available for ${threatId}` });
+    await update.waitFor();
+    // The premise: the frame has grown with the table to well past the screen's height.
+    await page.waitForFunction(() => (document.querySelector('iframe[title="Without (threat model)"]')?.getBoundingClientRect().height ?? 0) > window.innerHeight + 300);
+    await update.click();
     const dialog = app.getByRole('dialog', { name: `Update for ${threatId}` });
     // The frame grows with its content and the click scrolled the page down to the last row:
     // the dialog opens where the person is looking, not at the top of the frame.
