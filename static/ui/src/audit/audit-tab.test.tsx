@@ -1,7 +1,9 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { fail, ok } from '../../../../src/domain/envelope';
 import { fakeBridge } from '../test-support/fake-bridge';
 import { AuditTab } from './audit-tab';
+import { POLL_MS } from './use-audit';
 import { anAuditView, auditedView } from './test-support/audit-view-mother';
 
 afterEach(() => fakeBridge.reset());
@@ -62,5 +64,41 @@ describe('the audit tab', () => {
     expect(await screen.findByText('No audit yet')).toBeTruthy();
     expect(screen.queryByText('Some stored values could not be read')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Suppress…' })).toBeNull();
+  });
+
+  it('follows a running audit; a poll that fails keeps the findings, says so, and the next one goes on', async () => {
+    jest.useFakeTimers();
+    try {
+      const view = auditedView();
+      const runningView = { ...view, run: { ...view.run, state: 'running' as const, progress: { stage: 'stories' as const, stories: 40, tasks: 0 } } };
+      const answers = [ok(runningView), fail('RATE_LIMITED', 'Jira is busy: try again in a minute.'), ok(view)];
+      fakeBridge.answer('audit/get', () => answers.shift() ?? ok(view));
+      render(<AuditTab />);
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(0);
+      });
+      expect(screen.getByTestId('audit-run-state').textContent).toBe('Audit in progress: stories, 40 stories and 0 tasks read');
+
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(POLL_MS);
+      });
+      expect(screen.getByText("Could not read the audit's progress")).toBeTruthy();
+      expect(screen.getByText(/Jira is busy: try again in a minute\./)).toBeTruthy();
+      expect(screen.getByTestId('finding-threat-without-mitigation:T-1')).toBeTruthy();
+
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(POLL_MS);
+      });
+      expect(fakeBridge.invocationsOf('audit/get')).toHaveLength(3);
+      expect(screen.getByTestId('audit-run-state').textContent).toMatch(/^Last complete audit:/);
+      expect(screen.queryByText("Could not read the audit's progress")).toBeNull();
+
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(POLL_MS * 3);
+      });
+      expect(fakeBridge.invocationsOf('audit/get')).toHaveLength(3);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

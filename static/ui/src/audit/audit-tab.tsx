@@ -36,11 +36,12 @@ function FilterSelect<V extends string>({ label, value, options, onChange }: { l
 
 /** The security champion's audit: where the threat model and the backlog disagree, with fixes in place. */
 export function AuditTab() {
-  const { view, error, loading, busy, reload, act, running } = useAudit();
+  const { state, busy, reload, act, running, pollFailure } = useAudit();
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   const [runError, setRunError] = useState<string>();
-  if (loading) return <Loading label="Loading the audit" />;
-  if (error || !view) return <ErrorMessage title="Could not load the audit" error={error ?? { code: 'INTERNAL', message: 'No answer.' }} onRetry={() => void reload()} />;
+  if (state.status === 'loading') return <Loading label="Loading the audit" />;
+  if (state.status === 'error') return <ErrorMessage title="Could not load the audit" error={state.error} onRetry={() => void reload()} />;
+  const { view } = state;
   const onFilter = (next: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...next }));
   const shown = view.result ? filterFindings(view.result.findings, filters) : [];
 
@@ -66,6 +67,11 @@ export function AuditTab() {
         )}
       </Inline>
       {runError && <SectionMessage appearance="error" title="The audit could not start">{runError}</SectionMessage>}
+      {pollFailure && (
+        <SectionMessage appearance="warning" title="Could not read the audit's progress">
+          {pollFailure} Trying again in a moment; the audit itself goes on.
+        </SectionMessage>
+      )}
       {view.run.state === 'failed' && view.run.error && <SectionMessage appearance="warning" title="The last audit did not finish">{view.run.error}</SectionMessage>}
       <ProblemsMessage problems={view.problems} />
       {!view.result ? (

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppErrorBody } from '../../../../src/domain/envelope';
+import { useCallback, useEffect, useState } from 'react';
 import type { AuditView, PayloadOf } from '../../../../src/domain/resolver-contract';
 import { callResolver } from '../api/invoke-resolver';
+import { useResolverView } from '../hooks/use-resolver-view';
 
 type AuditAction = 'audit/run' | 'audit/suppress' | 'audit/unsuppress' | 'audit/link-threat';
 
@@ -11,47 +11,44 @@ export const POLL_MS = 2000;
 const running = (view: AuditView | undefined) => view?.run.state === 'queued' || view?.run.state === 'running';
 
 /**
- * The audit tab's state: the last view, the action in flight, and polling while a run is under
- * way (the run itself happens in the app's queue consumer, not in this call).
+ * The audit tab's state: the view, the action in flight, and polling while a run is under
+ * way (the run itself happens in the app's queue consumer, not in this call). A poll that
+ * fails keeps the view on screen, says why, and is tried again.
  */
 export function useAudit() {
-  const [view, setView] = useState<AuditView>();
-  const [error, setError] = useState<AppErrorBody>();
+  const { state, load, show } = useResolverView('audit/get', {});
+  const view = state.status === 'ready' ? state.view : undefined;
   const [busy, setBusy] = useState<string>();
-  const [loading, setLoading] = useState(true);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-
-  const load = useCallback(async () => {
-    const envelope = await callResolver('audit/get', {});
-    setLoading(false);
-    if (envelope.ok) {
-      setView(envelope.data);
-      setError(undefined);
-    } else setError(envelope.error);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const [pollFailure, setPollFailure] = useState<string>();
+  const [failedPolls, setFailedPolls] = useState(0);
 
   useEffect(() => {
     if (!running(view)) return;
-    timer.current = setTimeout(() => void load(), POLL_MS);
-    return () => clearTimeout(timer.current);
-  }, [view, load]);
+    const timer = setTimeout(() => {
+      void load().then((envelope) => {
+        setPollFailure(envelope.ok ? undefined : envelope.error.message);
+        // A failed poll leaves the view as it was; counting it schedules the next one.
+        if (!envelope.ok) setFailedPolls((n) => n + 1);
+      });
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [view, load, failedPolls]);
 
   /** Runs an action; answers its error message (or undefined) so the caller can show it in place. */
-  const act = useCallback(async <K extends AuditAction>(key: K, payload: PayloadOf<K>, label: string): Promise<string | undefined> => {
-    setBusy(label);
-    try {
-      const envelope = await callResolver(key, payload);
-      if (!envelope.ok) return envelope.error.message;
-      setView(envelope.data);
-      return undefined;
-    } finally {
-      setBusy(undefined);
-    }
-  }, []);
+  const act = useCallback(
+    async <K extends AuditAction>(key: K, payload: PayloadOf<K>, label: string): Promise<string | undefined> => {
+      setBusy(label);
+      try {
+        const envelope = await callResolver(key, payload);
+        if (!envelope.ok) return envelope.error.message;
+        show(envelope.data);
+        return undefined;
+      } finally {
+        setBusy(undefined);
+      }
+    },
+    [show],
+  );
 
-  return { view, error, loading, busy, reload: load, act, running: running(view) };
+  return { state, busy, reload: load, act, running: running(view), pollFailure: running(view) ? pollFailure : undefined };
 }

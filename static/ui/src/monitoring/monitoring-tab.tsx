@@ -18,9 +18,10 @@ function createTaskNote(view: { projectKey: string; canEdit: boolean; canCreateT
 /** Operations' view: the detection events the active threats need, to wire alerts, each one a task. */
 export function MonitoringTab() {
   const monitoring = useMonitoring();
-  const { view, error, loading, reload } = monitoring;
-  if (loading && !view) return <Loading label="Loading the monitoring view" />;
-  if (error || !view) return <ErrorMessage title="Could not load the monitoring view" error={error ?? { code: 'INTERNAL', message: 'No answer.' }} onRetry={() => void reload()} />;
+  const { state, reload } = monitoring;
+  if (state.status === 'loading') return <Loading label="Loading the monitoring view" />;
+  if (state.status === 'error') return <ErrorMessage title="Could not load the monitoring view" error={state.error} onRetry={() => void reload()} />;
+  const { view } = state;
   const note = createTaskNote(view);
   return (
     <Stack space="space.300">

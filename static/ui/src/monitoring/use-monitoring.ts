@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppErrorBody } from '../../../../src/domain/envelope';
+import { useCallback, useRef, useState } from 'react';
 import type { MonitoredEventChange, MonitoringView } from '../../../../src/domain/resolver-contract';
 import { callResolver } from '../api/invoke-resolver';
+import { useResolverView } from '../hooks/use-resolver-view';
 import { showSuccessFlag } from '../project-page/success-flag';
 
 export const eventKey = (threatId: string, eventId: string) => `${threatId}/${eventId}`;
@@ -15,27 +15,11 @@ function withEvent(view: MonitoringView, { threatId, event }: MonitoredEventChan
 
 /** The monitoring tab's state, and "Create task": one request per event at a time, however often it is pressed. */
 export function useMonitoring() {
-  const [view, setView] = useState<MonitoringView>();
-  const [error, setError] = useState<AppErrorBody>();
-  const [loading, setLoading] = useState(true);
+  const { state, load, update } = useResolverView('monitoring/get', {});
   // The ref answers at once; the state, which disables the button, only after a render.
   const runningRef = useRef(new Set<string>());
   const [running, setRunning] = useState<ReadonlySet<string>>(new Set());
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    const envelope = await callResolver('monitoring/get', {});
-    setLoading(false);
-    if (envelope.ok) {
-      setView(envelope.data);
-      setError(undefined);
-    } else setError(envelope.error);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const createTask = useCallback(async (threatId: string, eventId: string) => {
     const key = eventKey(threatId, eventId);
@@ -50,10 +34,10 @@ export function useMonitoring() {
       setErrors((current) => ({ ...current, [key]: envelope.error.message }));
       return;
     }
-    setView((current) => current && withEvent(current, envelope.data));
+    update((current) => withEvent(current, envelope.data));
     const { event } = envelope.data;
     showSuccessFlag(`${event.wiring?.task?.key ?? 'Task'} created`, `The alert for ${threatId}: ${event.title}`);
-  }, []);
+  }, [update]);
 
-  return { view, error, loading, reload: load, running, errors, createTask: (threatId: string, eventId: string) => void createTask(threatId, eventId) };
+  return { state, reload: load, running, errors, createTask: (threatId: string, eventId: string) => void createTask(threatId, eventId) };
 }

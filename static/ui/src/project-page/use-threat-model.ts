@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { AppErrorBody, Envelope } from '../../../../src/domain/envelope';
 import type { MitigationDraft } from '../../../../src/domain/mitigation';
 import type { MitigationView, QuestionAnswerEdit, ThreatModelView } from '../../../../src/domain/resolver-contract';
 import type { ThreatDraft } from '../../../../src/domain/threat';
 import type { ThreatView } from '../../../../src/domain/threat-view';
 import { callResolver } from '../api/invoke-resolver';
+import { useResolverView } from '../hooks/use-resolver-view';
 import { withMitigation, withThreat } from './model-updates';
 
 export type ThreatModelState =
@@ -29,37 +30,8 @@ export interface ThreatModel {
 
 /** The project's threat model, kept up to date in place after each successful change. */
 export function useThreatModel(): ThreatModel {
-  const [state, setState] = useState<ThreatModelState>({ status: 'loading' });
-  // Only the newest load may set the state, so a slow answer cannot overwrite a newer one.
-  const latestLoad = useRef(0);
-  const mounted = useRef(true);
-
-  const load = useCallback(async (): Promise<Envelope<ThreatModelView>> => {
-    const attempt = ++latestLoad.current;
-    setState((current) => (current.status === 'ready' ? current : { status: 'loading' }));
-    const envelope = await callResolver('threat-model/get', {});
-    if (mounted.current && attempt === latestLoad.current) {
-      setState((current) => {
-        if (envelope.ok) return { status: 'ready', model: envelope.data };
-        // A failed reload keeps the model on screen; the caller shows the failure where it was asked for.
-        return current.status === 'ready' ? current : { status: 'error', error: envelope.error };
-      });
-    }
-    return envelope;
-  }, []);
-
-  useEffect(() => {
-    mounted.current = true;
-    void load();
-    return () => {
-      mounted.current = false;
-    };
-  }, [load]);
-
-  const apply = useCallback((update: (model: ThreatModelView) => ThreatModelView) => {
-    if (!mounted.current) return;
-    setState((current) => (current.status === 'ready' ? { status: 'ready', model: update(current.model) } : current));
-  }, []);
+  const { state: viewState, load, update: apply } = useResolverView('threat-model/get', {});
+  const state = useMemo<ThreatModelState>(() => (viewState.status === 'ready' ? { status: 'ready', model: viewState.view } : viewState), [viewState]);
 
   const afterThreatSave = useCallback(
     (envelope: Envelope<ThreatView>): Envelope<ThreatView> => {

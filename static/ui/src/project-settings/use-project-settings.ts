@@ -1,12 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppErrorBody, Envelope } from '../../../../src/domain/envelope';
+import { useCallback } from 'react';
+import type { Envelope } from '../../../../src/domain/envelope';
 import type { SettingsView, ThreatModelSettings } from '../../../../src/domain/resolver-contract';
 import { callResolver } from '../api/invoke-resolver';
+import { useResolverView, type ViewState } from '../hooks/use-resolver-view';
 
-export type SettingsState =
-  | { status: 'loading' }
-  | { status: 'error'; error: AppErrorBody }
-  | { status: 'ready'; view: SettingsView };
+export type SettingsState = ViewState<SettingsView>;
 
 export interface ProjectSettings {
   state: SettingsState;
@@ -17,35 +15,16 @@ export interface ProjectSettings {
 }
 
 export function useProjectSettings(): ProjectSettings {
-  const [state, setState] = useState<SettingsState>({ status: 'loading' });
-  const latestLoad = useRef(0);
-  const mounted = useRef(true);
+  const { state, load, show } = useResolverView('settings/get', {});
 
-  const load = useCallback(async () => {
-    const attempt = ++latestLoad.current;
-    setState({ status: 'loading' });
-    const envelope = await callResolver('settings/get', {});
-    if (!mounted.current || attempt !== latestLoad.current) return;
-    setState(envelope.ok ? { status: 'ready', view: envelope.data } : { status: 'error', error: envelope.error });
-  }, []);
-
-  useEffect(() => {
-    mounted.current = true;
-    void load();
-    return () => {
-      mounted.current = false;
-    };
-  }, [load]);
-
-  const save = useCallback(async (settings: ThreatModelSettings) => {
-    const envelope = await callResolver('settings/save', { settings });
-    if (envelope.ok && mounted.current) setState({ status: 'ready', view: envelope.data });
-    return envelope;
-  }, []);
-
-  const show = useCallback((view: SettingsView) => {
-    if (mounted.current) setState({ status: 'ready', view });
-  }, []);
+  const save = useCallback(
+    async (settings: ThreatModelSettings) => {
+      const envelope = await callResolver('settings/save', { settings });
+      if (envelope.ok) show(envelope.data);
+      return envelope;
+    },
+    [show],
+  );
 
   const reload = useCallback(() => void load(), [load]);
   return { state, reload, save, show };

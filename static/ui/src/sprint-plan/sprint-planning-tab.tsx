@@ -3,19 +3,19 @@ import { Stack } from '@atlaskit/primitives';
 import { useState } from 'react';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
-import { useResolver } from '../hooks/use-resolver';
+import { useResolverView } from '../hooks/use-resolver-view';
 import { SprintPlan } from './sprint-plan';
 import { orderSprints, SprintPicker } from './sprint-picker';
 
 /** The project page's "Sprint planning" tab: pick an active or future sprint, see and plan its security work. */
 export function SprintPlanningTab() {
-  const sprints = useResolver('sprint/list', {});
+  const { state, load } = useResolverView('sprint/list', {});
   const [chosen, setChosen] = useState<number>();
 
-  if (sprints.loading) return <Loading label="Loading the sprints" />;
-  if (sprints.error) return <ErrorMessage title="Could not load the sprints" error={sprints.error} onRetry={sprints.reload} />;
+  if (state.status === 'loading') return <Loading label="Loading the sprints" />;
+  if (state.status === 'error') return <ErrorMessage title="Could not load the sprints" error={state.error} onRetry={() => void load()} />;
 
-  const choices = orderSprints(sprints.data);
+  const choices = orderSprints(state.view);
   const [first] = choices;
   if (!first) {
     return (

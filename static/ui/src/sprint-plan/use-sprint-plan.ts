@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppErrorBody, Envelope } from '../../../../src/domain/envelope';
+import { useCallback, useRef } from 'react';
+import type { Envelope } from '../../../../src/domain/envelope';
 import type { SprintPlanView } from '../../../../src/domain/resolver-contract';
 import { callResolver } from '../api/invoke-resolver';
+import { useResolverView, type ViewState } from '../hooks/use-resolver-view';
 
-export type SprintPlanState = { status: 'loading' } | { status: 'error'; error: AppErrorBody } | { status: 'ready'; view: SprintPlanView };
+export type SprintPlanState = ViewState<SprintPlanView>;
 
 export interface SprintPlanData {
   state: SprintPlanState;
@@ -20,31 +21,8 @@ export interface SprintPlanData {
  * where the backend reads the sprint from the module's context.
  */
 export function useSprintPlan(sprintId: number | undefined): SprintPlanData {
-  const [state, setState] = useState<SprintPlanState>({ status: 'loading' });
-  // Only the newest read or change may set the plan, so a slow answer cannot overwrite a newer one.
-  const latest = useRef(0);
+  const { state, load, show, claim } = useResolverView('sprint/get', sprintId === undefined ? {} : { sprintId });
   const busy = useRef(0);
-  const mounted = useRef(true);
-
-  const load = useCallback(async () => {
-    const attempt = ++latest.current;
-    setState((current) => (current.status === 'ready' ? current : { status: 'loading' }));
-    const envelope = await callResolver('sprint/get', sprintId === undefined ? {} : { sprintId });
-    if (!mounted.current || attempt !== latest.current) return;
-    setState((current) => {
-      if (envelope.ok) return { status: 'ready', view: envelope.data };
-      // A failed background read keeps the plan on screen.
-      return current.status === 'ready' ? current : { status: 'error', error: envelope.error };
-    });
-  }, [sprintId]);
-
-  useEffect(() => {
-    mounted.current = true;
-    void load();
-    return () => {
-      mounted.current = false;
-    };
-  }, [load]);
 
   const shownSprintId = state.status === 'ready' ? state.view.sprint.id : undefined;
 
@@ -53,19 +31,18 @@ export function useSprintPlan(sprintId: number | undefined): SprintPlanData {
       if (shownSprintId === undefined) return { ok: false, error: { code: 'BAD_REQUEST', message: 'The sprint is not loaded yet.' } };
       busy.current += 1;
       // A read that started before this change would show the plan without it.
-      const attempt = ++latest.current;
+      const isNewest = claim();
       const envelope = await callResolver('sprint/add-tasks', { sprintId: shownSprintId, mitigationIds });
       busy.current -= 1;
-      if (!mounted.current) return envelope;
       if (envelope.ok) {
-        if (attempt === latest.current) setState({ status: 'ready', view: envelope.data });
+        if (isNewest()) show(envelope.data);
       } else {
         // Some of the work may have moved before the failure: show what is true now.
         void load();
       }
       return envelope;
     },
-    [shownSprintId, load],
+    [shownSprintId, load, show, claim],
   );
 
   const reload = useCallback(() => void load(), [load]);

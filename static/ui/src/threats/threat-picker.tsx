@@ -9,7 +9,7 @@ import { callResolver } from '../api/invoke-resolver';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { searchThreats, strideLetters } from '../common/threat-search';
-import { useResolver } from '../hooks/use-resolver';
+import { useResolverView } from '../hooks/use-resolver-view';
 import { SeverityLozenge } from './severity-lozenge';
 import { ThreatForm } from './threat-form';
 
@@ -39,12 +39,12 @@ export interface ThreatPickerProps {
 
 /** Finds a threat of the project's model to link, or creates one; the model loads when the picker opens. */
 export function ThreatPicker({ target, linkedThreatIds, canCreate, disabled, onLink, onClose }: ThreatPickerProps) {
-  const model = useResolver('threat-model/get', {});
+  const { state: model, load: loadModel } = useResolverView('threat-model/get', {});
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const found = model.data ? searchThreats(model.data.threats, query) : [];
+  const found = model.status === 'ready' ? searchThreats(model.view.threats, query) : [];
   const linkable = found.filter((threat) => threat.state === 'active' && !linkedThreatIds.includes(threat.id));
 
   async function link(threatId: string) {
@@ -56,7 +56,7 @@ export function ThreatPicker({ target, linkedThreatIds, canCreate, disabled, onL
     if (!created.ok) return created.error.message;
     if (!(await onLink(created.data.id))) {
       // The threat exists now: offer it in the list, next to the error the panel shows.
-      model.reload();
+      void loadModel();
       setQuery(created.data.id);
       setCreating(false);
     }
@@ -101,12 +101,12 @@ export function ThreatPicker({ target, linkedThreatIds, canCreate, disabled, onL
           onChange={(event) => setQuery(event.currentTarget.value)}
           onKeyDown={onSearchKeyDown}
         />
-        {model.loading && <Loading label="Loading the threat model" />}
-        {model.error && <ErrorMessage title="Could not load the threat model" error={model.error} onRetry={model.reload} />}
-        {model.data && (
+        {model.status === 'loading' && <Loading label="Loading the threat model" />}
+        {model.status === 'error' && <ErrorMessage title="Could not load the threat model" error={model.error} onRetry={() => void loadModel()} />}
+        {model.status === 'ready' && (
           <Results
             threats={found}
-            total={model.data.threats.length}
+            total={model.view.threats.length}
             query={query}
             linkedThreatIds={linkedThreatIds}
             disabled={disabled}
