@@ -54,7 +54,7 @@ describe('knowledge-base settings resolvers', () => {
     const view = await settings();
     expect(view.settings.knowledgeBases).toEqual({ active: ['web-and-api'], mode: 'top' });
     expect(view.knowledgeBases).toEqual([
-      expect.objectContaining({ id: 'web-and-api', builtIn: true, active: true, sourceFormat: 'built-in', counts: { threats: 61, mitigations: 58, questions: 36 }, threatCount: 0 }),
+      expect.objectContaining({ id: 'web-and-api', builtIn: true, active: true, sourceFormat: 'built-in', counts: { threats: 61, mitigations: 58, questions: 36 }, threatCount: 2 }),
     ]);
     expect((await settings('bob')).canEdit).toBe(false);
   });

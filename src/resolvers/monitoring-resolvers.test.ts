@@ -42,12 +42,18 @@ describe('monitoring resolvers', () => {
   });
   afterAll(() => site.close());
 
-  it('lists the card threat’s detection events for anyone who can browse, and why the demo’s threats have none', async () => {
+  it('lists the detection events of the threats from the knowledge base for anyone who can browse, and why the others have none', async () => {
     const view = await monitoring('carol');
-    expect(view).toMatchObject({ projectKey: 'PAY', canEdit: false, canCreateTasks: false, problems: [], counts: { events: 2, withTask: 0 } });
-    expect(view.threats).toHaveLength(1);
-    expect(view.threats[0]).toMatchObject({ id: card, title: 'Card data disclosed in transit or at rest', severity: { score: 15, band: 'High' }, templateId: 'WEB-I-01', knowledgeBase: { id: 'web-and-api' } });
-    expect(view.threats[0]!.events.map((e) => [e.id, e.title, e.wiring])).toEqual([
+    // The demo's T-5 and T-9 came from the built-in knowledge base (two events and one), the card threat was just accepted (two).
+    expect(view).toMatchObject({ projectKey: 'PAY', canEdit: false, canCreateTasks: false, problems: [], counts: { events: 5, withTask: 0 } });
+    expect(view.threats.map((t) => [t.id, t.templateId, t.events.length])).toEqual([
+      ['T-5', 'WEB-S-01', 2],
+      [card, 'WEB-I-01', 2],
+      ['T-9', 'WEB-S-05', 1],
+    ]);
+    const cardThreat = view.threats.find((t) => t.id === card)!;
+    expect(cardThreat).toMatchObject({ title: 'Card data disclosed in transit or at rest', severity: { score: 15, band: 'High' }, knowledgeBase: { id: 'web-and-api' } });
+    expect(cardThreat.events.map((e) => [e.id, e.title, e.wiring])).toEqual([
       ['WEB-I-01-D1', 'Card numbers outside the payment provider', null],
       ['WEB-I-01-D2', 'Weak TLS on payment endpoints', null],
     ]);
@@ -95,8 +101,8 @@ describe('monitoring resolvers', () => {
     expect(tasks.map((t) => [t.key, t.fields.summary])).toEqual([[answer.event.wiring!.task!.key, `Alert: Card numbers outside the payment provider (${mitigationId})`]]);
 
     const view = await monitoring('carol');
-    expect(view.counts).toEqual({ events: 2, withTask: 1 });
-    expect(view.threats[0]!.events[0]!.wiring).toMatchObject({ mitigationId, status: 'accepted', task: { key: tasks[0]!.key, statusName: 'To Do', categoryKey: 'new' } });
+    expect(view.counts).toEqual({ events: 5, withTask: 1 });
+    expect(view.threats.find((t) => t.id === card)!.events[0]!.wiring).toMatchObject({ mitigationId, status: 'accepted', task: { key: tasks[0]!.key, statusName: 'To Do', categoryKey: 'new' } });
   });
 
   it('reads the tasks’ live status with one search more, once an event has a task', async () => {
@@ -116,6 +122,6 @@ describe('monitoring resolvers', () => {
     const before = await model();
     expect(await createTask('bob', card, 'WEB-I-01-D2')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: `${card} is retired; its detection events need no alert.` } });
     expect((await model()).mitigations).toHaveLength(before.mitigations.length);
-    expect((await monitoring('bob')).threats).toEqual([]);
+    expect((await monitoring('bob')).threats.map((t) => t.id)).toEqual(['T-5', 'T-9']);
   });
 });

@@ -36,7 +36,9 @@ describeInBrowser('operations wire the alerts of a threat from the knowledge bas
     expect(await row.getByLabel('Signal of WEB-I-01-D1').textContent()).toMatch(/Luhn check/);
     await threat.getByTestId('event-T-13-WEB-I-01-D2').getByText('Weak TLS on payment endpoints').waitFor();
     await app.getByText(/^Written by hand: no knowledge base names their detection events\./).waitFor();
-    expect(await app.getByTestId('monitoring-summary').textContent()).toMatch(/2 detection events, 0 with a task\.$/);
+    // The demo's T-5 and T-9 came from the knowledge base too: their three events are listed beside.
+    await app.getByRole('region', { name: 'T-5 Credential stuffing against the login' }).getByText('Failed sign-ins spike').waitFor();
+    expect(await app.getByTestId('monitoring-summary').textContent()).toMatch(/5 detection events, 0 with a task\.$/);
     await frameFitsContent(page);
     await screenshot(page, 'monitoring-before-task');
 
@@ -45,7 +47,7 @@ describeInBrowser('operations wire the alerts of a threat from the knowledge bas
     await taskLink.waitFor();
     await row.getByText('Accepted', { exact: true }).waitFor();
     expect(await row.getByRole('button').count()).toBe(0);
-    expect(await app.getByTestId('monitoring-summary').textContent()).toMatch(/2 detection events, 1 with a task\.$/);
+    expect(await app.getByTestId('monitoring-summary').textContent()).toMatch(/5 detection events, 1 with a task\.$/);
     const key = (await taskLink.textContent())!;
     await frameFitsContent(page);
     await screenshot(page, 'monitoring-after-task');

@@ -1,8 +1,10 @@
 import type { ThreatDraft } from '../../../src/domain/threat';
 
 // PAY's threat model in the demo: what a payments team would really worry about. A few
-// threats have no story on purpose; the audit finds them.
-export const DEMO_THREATS: Array<ThreatDraft & { retired?: boolean }> = [
+// threats have no story on purpose; the audit finds them. Two came from the built-in
+// knowledge base (`template`) and were reworded by the team since, so the Monitoring tab
+// lists their detection events from the first start.
+export const DEMO_THREATS: Array<ThreatDraft & { retired?: boolean; template?: string }> = [
   {
     title: 'Card details skimmed by a malicious script on the checkout page',
     description: 'A third-party or injected script reads the card fields and sends them elsewhere (Magecart-style).',
@@ -42,6 +44,7 @@ export const DEMO_THREATS: Array<ThreatDraft & { retired?: boolean }> = [
     probability: 4,
     impact: 4,
     component: 'Login',
+    template: 'WEB-S-01',
   },
   {
     title: 'Settlement report altered before it reaches finance',
@@ -74,6 +77,7 @@ export const DEMO_THREATS: Array<ThreatDraft & { retired?: boolean }> = [
     probability: 2,
     impact: 5,
     component: 'Webhook endpoint',
+    template: 'WEB-S-05',
   },
   {
     title: 'Checkout unavailable under a flood of requests',

@@ -3,6 +3,8 @@ import type { Store } from '../store';
 import { DEMO_USERS, ISSUE_TYPES, STATUSES } from '../base-data';
 import { DEMO_STORIES } from './demo-stories';
 import { DEMO_THREATS } from './demo-threats';
+import { findThreatTemplate } from '../../../src/domain/knowledge-base/accept';
+import { builtInKnowledgeBase } from '../../../src/domain/knowledge-base/active-knowledge-bases';
 import { DEMO_MITIGATIONS } from './demo-mitigations';
 import { addMitigation, attachTask, followTaskStatus } from '../../../src/domain/threat-model';
 import { mitigationTaskDescription } from '../../../src/domain/mitigation-task-description';
@@ -76,8 +78,10 @@ function seedThreatModel(store: Store, projectId: number, now: number): void {
   const actor = { accountId: DEMO_USERS[0]!.accountId, now: new Date(now - 45 * DAY).toISOString() };
   const base = emptyThreatModel();
   let model: ThreatModel = { ...base, settings: { ...base.settings, editorRoleIds: ['10004'] } };
-  for (const { retired, ...draft } of DEMO_THREATS) {
-    const added = addThreat(model, { ...draft }, actor);
+  const kb = builtInKnowledgeBase();
+  for (const { retired, template, ...draft } of DEMO_THREATS) {
+    const source = template ? { kind: 'knowledge-base' as const, knowledgeBaseId: kb.id, templateId: findThreatTemplate(kb, template).id, version: kb.version } : undefined;
+    const added = addThreat(model, { ...draft }, actor, source);
     model = retired ? setThreatState(added.model, added.threat.id, 1, 'retired', actor).model : added.model;
   }
   const inherent = projectRisk(model.threats, []).now;
