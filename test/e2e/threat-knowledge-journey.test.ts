@@ -57,9 +57,11 @@ describeInBrowser('a security champion answers STRIDE questions and takes a know
   });
 
   it('as alice: sees what the new version of the built-in knowledge base changes on a threat made from an older one, and takes it', async () => {
-    // A threat accepted when the built-in knowledge base was at an older version, with another title.
+    // A threat accepted when the built-in knowledge base was at an older version, with another
+    // title and a description worded a little differently.
     const current = builtInKnowledgeBase();
-    const older = { ...current, version: '2025.1.0', threats: current.threats.map((t) => (t.id === 'WEB-I-01' ? { ...t, title: 'Card data disclosed' } : t)) };
+    const olderDescription = (d: string) => d.replace('downgraded', 'weak').replace(' (even briefly)', '');
+    const older = { ...current, version: '2025.1.0', threats: current.threats.map((t) => (t.id === 'WEB-I-01' ? { ...t, title: 'Card data disclosed', description: olderDescription(t.description) } : t)) };
     const threatId = await changeThreatModel(siteClient(session.app.site), 'PAY', 'e2e', (model) => {
       const accepted = acceptThreatTemplate(model, older, 'WEB-I-01', { accountId: '712020:bob', now: new Date().toISOString() });
       return { model: accepted.model, result: accepted.threat.id };
@@ -81,7 +83,14 @@ describeInBrowser('a security champion answers STRIDE questions and takes a know
     await dialog.getByText(`Web applications and APIs has a new version: 2025.1.0 → ${current.version}.`).waitFor();
     const title = dialog.getByRole('table', { name: 'Changes' }).getByRole('row', { name: /^Title/ });
     expect(await title.textContent()).toContain('Card data disclosed in transit or at rest');
+    // The long description shows only the words that change, with a few around them.
+    const description = dialog.getByLabel('Description changes');
+    expect((await description.locator('del').allTextContents()).map((t) => t.trim())).toEqual(['weak']);
+    expect((await description.locator('ins').allTextContents()).map((t) => t.trim())).toEqual(['downgraded', '(even briefly)']);
+    expect(await description.textContent()).toMatch(/^… .*…/);
     await screenshot(page, 'kb-update-dialog');
+    await dialog.getByRole('button', { name: 'Show both texts in full' }).click();
+    expect(await dialog.getByLabel('Version ' + current.version, { exact: true }).textContent()).toBe(current.threats.find((t) => t.id === 'WEB-I-01')!.description);
 
     await dialog.getByRole('button', { name: 'Take update' }).click();
     await dialog.waitFor({ state: 'detached' });

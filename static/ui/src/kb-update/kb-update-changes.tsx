@@ -2,6 +2,7 @@ import { Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import type { KbUpdate } from '../../../../src/domain/resolver-contract';
 import { CELL, HEAD_CELL, TABLE } from '../project-page/table-styles';
+import { DescriptionDiff } from './description-diff';
 
 const FIELD_NAMES: Record<KbUpdate['changes'][number]['field'], string> = {
   title: 'Title',
@@ -38,8 +39,17 @@ export function KbUpdateChanges({ threatId, update }: { threatId: string; update
                 <th scope="row" style={{ ...CELL, textAlign: 'left' }}>
                   {FIELD_NAMES[change.field]}
                 </th>
-                <td style={CELL}>{change.from || '—'}</td>
-                <td style={CELL}>{change.to || '—'}</td>
+                {change.field === 'description' && change.from && change.to ? (
+                  // A long text side by side is hard to compare: one cell shows what changes.
+                  <td style={CELL} colSpan={2}>
+                    <DescriptionDiff threatId={threatId} toVersion={update.toVersion} from={change.from} to={change.to} />
+                  </td>
+                ) : (
+                  <>
+                    <td style={CELL}>{change.from || '—'}</td>
+                    <td style={CELL}>{change.to || '—'}</td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>

@@ -51,6 +51,24 @@ describe('knowledge-base update of a threat', () => {
     expect(within(dialog.getByRole('list', { name: 'New mitigations' })).getByText('Keep card data out of logs')).toBeTruthy();
   });
 
+  it('shows a long description change as the words that change, and both texts in full on request', async () => {
+    const before = 'Card numbers travel over weak connections and are stored in our databases, logs, caches and backups for as long as anyone can remember.';
+    const after = 'Card numbers travel over unencrypted or downgraded connections and are stored in our databases, logs, caches and backups for as long as anyone can remember.';
+    const withDescription: KbUpdate = { ...UPDATE, changes: [{ field: 'description', from: before, to: after }] };
+    const { user, dialog } = await openUpdate(aThreatModel({ threats: [{ ...T5, description: before, kbUpdate: withDescription }, T6] }));
+
+    const changes = dialog.getByLabelText('Description changes');
+    expect([...changes.querySelectorAll('del')].map((e) => e.textContent)).toEqual(['weak ']);
+    expect([...changes.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['unencrypted or downgraded ']);
+    expect(changes.textContent).toBe('Card numbers travel over weak unencrypted or downgraded connections and are stored in our … ');
+
+    await user.click(dialog.getByRole('button', { name: 'Show both texts in full' }));
+    expect(dialog.getByLabelText('T-5 now').textContent).toBe(before);
+    expect(dialog.getByLabelText('Version 2026.11.1').textContent).toBe(after);
+    await user.click(dialog.getByRole('button', { name: 'Show the changes only' }));
+    expect(dialog.getByLabelText('Description changes')).toBeTruthy();
+  });
+
   it('"Take update" sends the revision, flags success, reads the model again and the notice goes', async () => {
     const { user, dialog } = await openUpdate();
     const taken = { ...savedThreat('T-5', { ...T5, title: UPDATE.changes[0]!.to, impact: 5 }, 4), source: { ...SOURCE, version: '2026.11.1' } };
