@@ -3,7 +3,7 @@ import type { Mitigation, MitigationSource } from '../mitigation';
 import { CLAUSE_TEXT_MAX } from '../without-clause';
 import type { Threat, ThreatSource } from '../threat';
 import { addMitigation, addThreat, type Actor, type ThreatModel } from '../threat-model';
-import type { KnowledgeBase, ThreatTemplate } from './knowledge-base';
+import { componentLabel, type KnowledgeBase, type ThreatTemplate } from './knowledge-base';
 
 export interface AcceptedTemplate {
   model: ThreatModel;
@@ -45,7 +45,8 @@ export function acceptThreatTemplate(model: ThreatModel, kb: KnowledgeBase, temp
       stride: [...new Set(template.stride)],
       probability: template.probability,
       impact: template.impact,
-      component: template.component,
+      // The label reads well in the threat table; questions are matched on the kind's key either way.
+      component: componentLabel(template.component),
     };
     const added = addThreat(next, draft, actor, { kind: 'knowledge-base', knowledgeBaseId: kb.id, templateId: template.id, version: kb.version });
     next = added.model;

@@ -60,7 +60,7 @@ describe('knowledge-base updates of threats', () => {
 
   it('"Take update" applies the template and adds its missing mitigations as proposed; the notice goes', () => {
     const taken = takeKbUpdate(acceptedFromV1(), 'T-1', 1, true, v2(), later);
-    expect(taken.threat).toMatchObject({ title: 'Card data stolen at rest', stride: ['I', 'T'], impact: 5, component: 'data-store', revision: 2, source: { version: '2' }, updated: { accountId: 'alice' } });
+    expect(taken.threat).toMatchObject({ title: 'Card data stolen at rest', stride: ['I', 'T'], impact: 5, component: 'Data store', revision: 2, source: { version: '2' }, updated: { accountId: 'alice' } });
     expect(taken.mitigations.map((m) => [m.title, m.status, m.addresses])).toEqual([['Tokenise cards', 'proposed', [{ threatId: 'T-1', strength: 75 }]]]);
     expect(taken.model.mitigations).toHaveLength(2);
     expect(pendingKbUpdates(taken.model, [v2()]).size).toBe(0);

@@ -150,3 +150,21 @@ export type KnowledgeBaseInput = z.input<typeof KnowledgeBase>;
 
 /** Component kinds the built-in questions are asked for; imports may use other words. */
 export const COMPONENT_KINDS = ['web-ui', 'api', 'data-store', 'identity', 'message-queue', 'external-service'] as const;
+
+const COMPONENT_KIND_LABELS: Record<(typeof COMPONENT_KINDS)[number], string> = {
+  'web-ui': 'Web UI',
+  api: 'API',
+  'data-store': 'Data store',
+  identity: 'Identity',
+  'message-queue': 'Message queue',
+  'external-service': 'External service',
+};
+
+/** A component kind or a threat's component as one key: "Data store", " data-store" and "DATA STORE" are one. */
+export const componentKey = (component: string): string => component.trim().toLowerCase().replace(/[\s_]+/g, '-');
+
+/** What a threat made from a template names as its component: the kind's label, or the imported text as it is. */
+export function componentLabel(component: string): string {
+  const kind = COMPONENT_KINDS.find((k) => k === componentKey(component));
+  return kind ? COMPONENT_KIND_LABELS[kind] : component;
+}

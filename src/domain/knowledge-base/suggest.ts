@@ -2,7 +2,7 @@ import { type Strength } from '../mitigation';
 import { type Severity, severityOf } from '../severity';
 import { STRIDE } from '../stride';
 import { type ThreatSource } from '../threat';
-import { type KnowledgeBase, type MitigationTemplate, type StrideQuestion, type ThreatTemplate } from './knowledge-base';
+import { componentKey, type KnowledgeBase, type MitigationTemplate, type StrideQuestion, type ThreatTemplate } from './knowledge-base';
 import { type StoryContext, storyMatcher } from './rule-match';
 
 export type SuggestionMode = 'top' | 'full';
@@ -114,11 +114,11 @@ const strideOrder = (q: StrideQuestion): number => strideIndex(q.stride);
  */
 export function questionsForThreat(kb: KnowledgeBase, threat: { stride: string[]; component: string }, story?: StoryContext): StrideQuestion[] {
   const categories = new Set(threat.stride);
-  const kind = threat.component.trim().toLowerCase();
+  const kind = componentKey(threat.component);
   const match = story ? storyMatcher(story) : undefined;
   const candidates = kb.questions.filter((q) => categories.has(q.stride) && (!match || match(q.appliesWhen).matched));
-  const knownKind = kind !== '' && kb.questions.some((q) => q.componentKind.toLowerCase() === kind);
-  const chosen = knownKind ? candidates.filter((q) => q.componentKind.toLowerCase() === kind) : firstPerTopic(candidates);
+  const knownKind = kind !== '' && kb.questions.some((q) => componentKey(q.componentKind) === kind);
+  const chosen = knownKind ? candidates.filter((q) => componentKey(q.componentKind) === kind) : firstPerTopic(candidates);
   return chosen.sort((a, b) => strideOrder(a) - strideOrder(b));
 }
 

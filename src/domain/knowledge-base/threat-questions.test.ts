@@ -50,3 +50,12 @@ describe('threatQuestions', () => {
     expect(first.map((q) => q.question.stride)).toEqual(['T', 'I']);
   });
 });
+
+describe('component kinds', () => {
+  it('asks a threat named "Data store" (the label accepting a template writes) the data-store questions', () => {
+    const byKind = threatQuestions({ stride: ['I'], component: 'data-store', source: manual }, [builtInKnowledgeBase()]).map((q) => q.question.id);
+    const byLabel = threatQuestions({ stride: ['I'], component: ' Data store ', source: manual }, [builtInKnowledgeBase()]).map((q) => q.question.id);
+    expect(byKind).toEqual(['WEB-Q-DATA-STORE-I']);
+    expect(byLabel).toEqual(byKind);
+  });
+});

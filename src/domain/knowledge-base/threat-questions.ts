@@ -1,6 +1,6 @@
 import { questionKey } from '../question-answer';
 import type { Threat } from '../threat';
-import type { KnowledgeBase, StrideQuestion } from './knowledge-base';
+import { componentKey, type KnowledgeBase, type StrideQuestion } from './knowledge-base';
 import { questionsForThreat } from './suggest';
 
 /**
@@ -39,7 +39,7 @@ export function questionAsker(knowledgeBases: readonly KnowledgeBase[]): (threat
   const cache = new Map<string, AskedQuestion[]>();
   return (threat) => {
     const own = threat.source.kind === 'knowledge-base' ? threat.source.knowledgeBaseId : '';
-    const shape = `${own}\u0000${[...threat.stride].sort().join('')}\u0000${threat.component.trim().toLowerCase()}`;
+    const shape = `${own}\u0000${[...threat.stride].sort().join('')}\u0000${componentKey(threat.component)}`;
     let asked = cache.get(shape);
     if (!asked) {
       asked = threatQuestions(threat, knowledgeBases);
