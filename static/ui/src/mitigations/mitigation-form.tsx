@@ -4,8 +4,8 @@ import { Field, FieldError, TextAreaField, TextInputField } from '../common/form
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { MITIGATION_STATUSES, MitigationDraft, STRENGTHS, type MitigationStatus, type Strength } from '../../../../src/domain/mitigation';
+import { useSchemaForm } from '../hooks/use-schema-form';
 import { MITIGATION_STATUS_LABELS } from './mitigation-status-lozenge';
 
 export interface MitigationFormProps {
@@ -20,7 +20,6 @@ export interface MitigationFormProps {
 
 type ControlType = MitigationDraft['controlType'];
 type FieldName = 'title' | 'implementation' | 'verification' | 'controlType' | 'addresses' | 'status' | 'rejectionReason';
-type FieldErrors = Partial<Record<FieldName, string>>;
 
 interface Values {
   title: string;
@@ -70,41 +69,23 @@ function startingValues(initial: Partial<MitigationDraft> = {}): Values {
   };
 }
 
-function validate(values: Values): { draft: MitigationDraft | undefined; errors: FieldErrors } {
-  const parsed = MitigationDraft.safeParse(values);
-  if (parsed.success) return { draft: parsed.data, errors: {} };
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0];
-    if (typeof field === 'string' && isFieldName(field) && errors[field] === undefined) errors[field] = issue.message;
-  }
-  return { draft: undefined, errors };
-}
-
-function isFieldName(name: string): name is FieldName {
-  return (FIELD_ORDER as string[]).includes(name);
-}
-
 /** Create or change a mitigation: the fields of a MitigationDraft, checked with the domain's own schema. */
 export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCancel }: MitigationFormProps) {
-  const baseId = useId();
-  const idOf = (field: string) => `${baseId}-${field}`;
-  const errorIdOf = (field: FieldName) => `${baseId}-${field}-error`;
-
-  const [values, setValues] = useState<Values>(() => startingValues(initial));
-  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
-  const [attempted, setAttempted] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [submitError, setSubmitError] = useState<string | undefined>();
-  const submittingRef = useRef(false);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  const { errors } = validate(values);
-  const shownError = (field: FieldName) => (attempted || touched[field] ? errors[field] : undefined);
-  const describedBy = (field: FieldName) => (shownError(field) ? errorIdOf(field) : undefined);
-
-  const change = <F extends keyof Values>(field: F, value: Values[F]) => setValues((current) => ({ ...current, [field]: value }));
-  const touch = (field: FieldName) => setTouched((current) => (current[field] ? current : { ...current, [field]: true }));
+  const form = useSchemaForm<Values, MitigationDraft, FieldName>({
+    schema: MitigationDraft,
+    fieldOrder: FIELD_ORDER,
+    initial: () => startingValues(initial),
+    onSubmit,
+    onCancel,
+    unexpectedFailure: UNEXPECTED_FAILURE,
+    // The threats are a list: the first one's strength takes the focus, or "Add a threat" when there is none.
+    focusTarget: (field, current, idOf) => {
+      if (field !== 'addresses') return idOf(field);
+      const firstAddress = current.addresses[0];
+      return firstAddress ? idOf(`strength-${firstAddress.threatId}`) : idOf('add-threat');
+    },
+  });
+  const { values, setValues, change, touch, shownError, describedBy, idOf, errorIdOf, textField, submitting, submitError } = form;
 
   const titleOf = (threatId: string) => threats.find((threat) => threat.id === threatId)?.title;
   const addable = threats.filter((threat) => !values.addresses.some((a) => a.threatId === threat.id));
@@ -126,46 +107,8 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
     touch('addresses');
   }
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (submittingRef.current) return;
-    setAttempted(true);
-    const result = validate(values);
-    if (!result.draft) {
-      focusFirstInvalid(result.errors);
-      return;
-    }
-    submittingRef.current = true;
-    setSubmitting(true);
-    setSubmitError(undefined);
-    let error: string | undefined;
-    try {
-      error = await onSubmit(result.draft);
-    } catch {
-      error = UNEXPECTED_FAILURE;
-    }
-    submittingRef.current = false;
-    setSubmitting(false);
-    setSubmitError(error);
-  }
-
-  function focusFirstInvalid(fieldErrors: FieldErrors) {
-    const first = FIELD_ORDER.find((field) => fieldErrors[field] !== undefined);
-    if (!first) return;
-    const firstAddress = values.addresses[0];
-    const target = first !== 'addresses' ? idOf(first) : firstAddress ? idOf(`strength-${firstAddress.threatId}`) : idOf('add-threat');
-    formRef.current?.querySelector<HTMLElement>(`[id="${target}"]`)?.focus();
-  }
-
-  function handleKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    event.stopPropagation();
-    onCancel();
-  }
-
   return (
-    <form ref={formRef} noValidate onSubmit={(event) => void handleSubmit(event)} onKeyDown={handleKeyDown} aria-label="Mitigation">
+    <form {...form.formProps} aria-label="Mitigation">
       <Stack space="space.200">
         {submitError !== undefined && (
           <SectionMessage appearance="error">
@@ -173,39 +116,11 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
           </SectionMessage>
         )}
 
-        <TextInputField
-          label="Title"
-          name="title"
-          id={idOf('title')}
-          errorId={errorIdOf('title')}
-          value={values.title}
-          error={shownError('title')}
-          required
-          onChange={(value) => change('title', value)}
-          onBlur={() => touch('title')}
-        />
+        <TextInputField label="Title" required {...textField('title')} />
 
-        <TextAreaField
-          label="What to implement"
-          name="implementation"
-          id={idOf('implementation')}
-          errorId={errorIdOf('implementation')}
-          value={values.implementation}
-          error={shownError('implementation')}
-          onChange={(value) => change('implementation', value)}
-          onBlur={() => touch('implementation')}
-        />
+        <TextAreaField label="What to implement" {...textField('implementation')} />
 
-        <TextAreaField
-          label="How to verify"
-          name="verification"
-          id={idOf('verification')}
-          errorId={errorIdOf('verification')}
-          value={values.verification}
-          error={shownError('verification')}
-          onChange={(value) => change('verification', value)}
-          onBlur={() => touch('verification')}
-        />
+        <TextAreaField label="How to verify" {...textField('verification')} />
 
         <Field label="Control type" htmlFor={idOf('controlType')} error={shownError('controlType')} errorId={errorIdOf('controlType')}>
           <select
@@ -302,18 +217,7 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
         </Field>
 
         {values.status === 'rejected' && (
-          <TextAreaField
-            label="Why it is rejected"
-            name="rejectionReason"
-            id={idOf('rejectionReason')}
-            errorId={errorIdOf('rejectionReason')}
-            value={values.rejectionReason}
-            error={shownError('rejectionReason')}
-            required
-            rows={2}
-            onChange={(value) => change('rejectionReason', value)}
-            onBlur={() => touch('rejectionReason')}
-          />
+          <TextAreaField label="Why it is rejected" required rows={2} {...textField('rejectionReason')} />
         )}
 
         <Inline space="space.100" alignInline="end">

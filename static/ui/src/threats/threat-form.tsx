@@ -5,10 +5,10 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { severityOf } from '../../../../src/domain/severity';
 import { STRIDE, STRIDE_NAMES, type StrideCategory } from '../../../../src/domain/stride';
 import { ThreatDraft } from '../../../../src/domain/threat';
+import { useSchemaForm } from '../hooks/use-schema-form';
 import { SeverityLozenge } from './severity-lozenge';
 
 export interface ThreatFormProps {
@@ -23,7 +23,6 @@ export interface ThreatFormProps {
 }
 
 type FieldName = keyof ThreatDraft;
-type FieldErrors = Partial<Record<FieldName, string>>;
 
 interface Values {
   title: string;
@@ -78,84 +77,22 @@ function startingValues(initial: Partial<ThreatDraft> = {}): Values {
   };
 }
 
-function validate(values: Values): { draft: ThreatDraft; errors: FieldErrors } | { draft: undefined; errors: FieldErrors } {
-  const parsed = ThreatDraft.safeParse(values);
-  if (parsed.success) return { draft: parsed.data, errors: {} };
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0];
-    if (typeof field === 'string' && isFieldName(field) && errors[field] === undefined) errors[field] = issue.message;
-  }
-  return { draft: undefined, errors };
-}
-
-function isFieldName(name: string): name is FieldName {
-  return (FIELD_ORDER as string[]).includes(name);
-}
-
 /** Create or change a threat: the fields of a ThreatDraft, checked with the domain's own schema. */
 export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatFormProps) {
-  const baseId = useId();
-  const idOf = (field: FieldName) => `${baseId}-${field}`;
-  const errorIdOf = (field: FieldName) => `${baseId}-${field}-error`;
-
-  const [values, setValues] = useState<Values>(() => startingValues(initial));
-  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
-  const [attempted, setAttempted] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [submitError, setSubmitError] = useState<string | undefined>();
-  // State updates are asynchronous; the ref stops a second Enter from submitting twice.
-  const submittingRef = useRef(false);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  const { errors } = validate(values);
-  const shownError = (field: FieldName) => (attempted || touched[field] ? errors[field] : undefined);
-
-  const change = <F extends keyof Values>(field: F, value: Values[F]) => setValues((current) => ({ ...current, [field]: value }));
-  const touch = (field: FieldName) => setTouched((current) => (current[field] ? current : { ...current, [field]: true }));
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (submittingRef.current) return;
-    setAttempted(true);
-    const result = validate(values);
-    if (!result.draft) {
-      focusFirstInvalid(result.errors);
-      return;
-    }
-    submittingRef.current = true;
-    setSubmitting(true);
-    setSubmitError(undefined);
-    let error: string | undefined;
-    try {
-      error = await onSubmit(result.draft);
-    } catch {
-      error = UNEXPECTED_FAILURE;
-    }
-    submittingRef.current = false;
-    setSubmitting(false);
-    setSubmitError(error);
-  }
-
-  function focusFirstInvalid(fieldErrors: FieldErrors) {
-    const first = FIELD_ORDER.find((field) => fieldErrors[field] !== undefined);
-    if (!first) return;
-    const target = first === 'stride' ? `${idOf('stride')}-${STRIDE[0]}` : idOf(first);
-    formRef.current?.querySelector<HTMLElement>(`[id="${target}"]`)?.focus();
-  }
-
-  function handleKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    // An open select menu claims Escape (and prevents its default) to close itself.
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    event.stopPropagation();
-    onCancel();
-  }
-
-  const describedBy = (field: FieldName) => (shownError(field) ? errorIdOf(field) : undefined);
+  const form = useSchemaForm<Values, ThreatDraft, FieldName>({
+    schema: ThreatDraft,
+    fieldOrder: FIELD_ORDER,
+    initial: () => startingValues(initial),
+    onSubmit,
+    onCancel,
+    unexpectedFailure: UNEXPECTED_FAILURE,
+    // The STRIDE field is a group of checkboxes: the first one takes the focus.
+    focusTarget: (field, _values, idOf) => (field === 'stride' ? `${idOf('stride')}-${STRIDE[0]}` : idOf(field)),
+  });
+  const { values, change, touch, shownError, describedBy, idOf, errorIdOf, textField, submitting, submitError } = form;
 
   return (
-    <form ref={formRef} noValidate onSubmit={(event) => void handleSubmit(event)} onKeyDown={handleKeyDown}>
+    <form {...form.formProps}>
       <Stack space="space.200">
         {submitError !== undefined && (
           <SectionMessage appearance="error">
@@ -163,28 +100,9 @@ export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatF
           </SectionMessage>
         )}
 
-        <TextInputField
-          label="Title"
-          name="title"
-          id={idOf('title')}
-          errorId={errorIdOf('title')}
-          value={values.title}
-          error={shownError('title')}
-          required
-          onChange={(value) => change('title', value)}
-          onBlur={() => touch('title')}
-        />
+        <TextInputField label="Title" required {...textField('title')} />
 
-        <TextAreaField
-          label="Description"
-          name="description"
-          id={idOf('description')}
-          errorId={errorIdOf('description')}
-          value={values.description}
-          error={shownError('description')}
-          onChange={(value) => change('description', value)}
-          onBlur={() => touch('description')}
-        />
+        <TextAreaField label="Description" {...textField('description')} />
 
         <fieldset style={FIELDSET_STYLE} aria-describedby={describedBy('stride')}>
           <Legend>
@@ -245,17 +163,7 @@ export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatF
 
         <SeverityPreview probability={values.probability} impact={values.impact} />
 
-        <TextInputField
-          label="Component"
-          name="component"
-          id={idOf('component')}
-          errorId={errorIdOf('component')}
-          value={values.component}
-          error={shownError('component')}
-          placeholder="e.g. Checkout, Payment API"
-          onChange={(value) => change('component', value)}
-          onBlur={() => touch('component')}
-        />
+        <TextInputField label="Component" placeholder="e.g. Checkout, Payment API" {...textField('component')} />
 
         <Inline space="space.100" alignInline="end">
           <Button appearance="subtle" onClick={onCancel}>
