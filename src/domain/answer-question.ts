@@ -1,7 +1,7 @@
 import { AppError } from './app-error';
 import type { AnswerValue, QuestionAnswer, QuestionAnswers } from './question-answer';
 import type { Threat } from './threat';
-import { findThreat, type Actor, type ThreatModel } from './threat-model';
+import { findThreat, reviseThreat, type Actor, type ThreatModel } from './threat-model';
 
 export interface QuestionAnswerChange {
   threatId: string;
@@ -35,11 +35,5 @@ export function answerQuestion(model: ThreatModel, change: QuestionAnswerChange,
   const answers: QuestionAnswers =
     change.answer === null ? others : { ...others, [change.questionKey]: { answer: change.answer, note: change.note.trim(), answered: { accountId: actor.accountId, at: actor.now } } };
   const { answers: _old, ...rest } = current;
-  const threat: Threat = {
-    ...rest,
-    ...(Object.keys(answers).length > 0 ? { answers } : {}),
-    updated: { accountId: actor.accountId, at: actor.now },
-    revision: current.revision + 1,
-  };
-  return { model: { ...model, threats: model.threats.map((t) => (t.id === threat.id ? threat : t)) }, threat };
+  return reviseThreat(model, { ...rest, ...(Object.keys(answers).length > 0 ? { answers } : {}) }, actor);
 }

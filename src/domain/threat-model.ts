@@ -41,29 +41,32 @@ export function addThreat(model: ThreatModel, draft: ThreatDraft, actor: Actor, 
 }
 
 /** Refuses an edit that started from an older revision: nobody's change is silently overwritten. */
-function checkRevision(threat: Threat, baseRevision: number): void {
+export function checkRevision(threat: Threat, baseRevision: number): void {
   if (threat.revision !== baseRevision) {
     throw new AppError('CONFLICT', `Someone else changed ${threat.id} while you were editing (your copy is revision ${baseRevision}, the saved one ${threat.revision}). Reload to see their version.`);
   }
 }
 
-function replaceThreat(model: ThreatModel, next: Threat): ThreatModel {
-  return { ...model, threats: model.threats.map((t) => (t.id === next.id ? next : t)) };
+/**
+ * A stored threat with changes (`changed` carries the stored revision): stamped by the actor,
+ * one revision on, in place of the old one in the model.
+ */
+export function reviseThreat(model: ThreatModel, changed: Threat, actor: Actor): { model: ThreatModel; threat: Threat } {
+  const threat: Threat = { ...changed, updated: { accountId: actor.accountId, at: actor.now }, revision: changed.revision + 1 };
+  return { model: { ...model, threats: model.threats.map((t) => (t.id === threat.id ? threat : t)) }, threat };
 }
 
 export function editThreat(model: ThreatModel, id: string, baseRevision: number, draft: ThreatDraft, actor: Actor): { model: ThreatModel; threat: Threat } {
   const current = findThreat(model, id);
   checkRevision(current, baseRevision);
-  const threat: Threat = { ...current, ...draft, updated: { accountId: actor.accountId, at: actor.now }, revision: current.revision + 1 };
-  return { model: replaceThreat(model, threat), threat };
+  return reviseThreat(model, { ...current, ...draft }, actor);
 }
 
 export function setThreatState(model: ThreatModel, id: string, baseRevision: number, state: Threat['state'], actor: Actor): { model: ThreatModel; threat: Threat } {
   const current = findThreat(model, id);
   checkRevision(current, baseRevision);
   if (current.state === state) return { model, threat: current };
-  const threat: Threat = { ...current, state, updated: { accountId: actor.accountId, at: actor.now }, revision: current.revision + 1 };
-  return { model: replaceThreat(model, threat), threat };
+  return reviseThreat(model, { ...current, state }, actor);
 }
 
 export function findMitigation(model: ThreatModel, id: string): Mitigation {

@@ -1,7 +1,7 @@
 import { AppError } from '../app-error';
 import type { Mitigation, MitigationSource } from '../mitigation';
 import { CLAUSE_TEXT_MAX } from '../without-clause';
-import type { Threat, ThreatSource } from '../threat';
+import type { Threat, ThreatDraft, ThreatSource } from '../threat';
 import { addMitigation, addThreat, type Actor, type ThreatModel } from '../threat-model';
 import { componentLabel, type KnowledgeBase, type ThreatTemplate } from './knowledge-base';
 
@@ -24,6 +24,17 @@ export function findThreatTemplate(kb: KnowledgeBase, templateId: string): Threa
   return template;
 }
 
+/** What a threat made from the template starts with; "Take update" takes the same fields but the component. */
+export const templateDraft = (template: ThreatTemplate): ThreatDraft => ({
+  title: template.title,
+  description: template.description,
+  stride: [...new Set(template.stride)],
+  probability: template.probability,
+  impact: template.impact,
+  // The label reads well in the threat table; questions are matched on the kind's key either way.
+  component: componentLabel(template.component),
+});
+
 /**
  * Adds a knowledge-base threat template to the model, or finds the threat created from it
  * before, and the template's mitigations of it as "proposed". Nothing is added twice: a
@@ -39,16 +50,7 @@ export function acceptThreatTemplate(model: ThreatModel, kb: KnowledgeBase, temp
     throw new AppError('BAD_REQUEST', `${threat.id} was created from this suggestion and is retired. Reactivate it in the threat model to link it.`);
   }
   if (!threat) {
-    const draft = {
-      title: template.title,
-      description: template.description,
-      stride: [...new Set(template.stride)],
-      probability: template.probability,
-      impact: template.impact,
-      // The label reads well in the threat table; questions are matched on the kind's key either way.
-      component: componentLabel(template.component),
-    };
-    const added = addThreat(next, draft, actor, { kind: 'knowledge-base', knowledgeBaseId: kb.id, templateId: template.id, version: kb.version });
+    const added = addThreat(next, templateDraft(template), actor, { kind: 'knowledge-base', knowledgeBaseId: kb.id, templateId: template.id, version: kb.version });
     next = added.model;
     threat = added.threat;
   }

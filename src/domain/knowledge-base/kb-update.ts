@@ -1,6 +1,5 @@
 import type { Mitigation } from '../mitigation';
 import type { Threat } from '../threat';
-import { fromTemplate } from './accept';
 import type { KnowledgeBase, MitigationTemplate } from './knowledge-base';
 import { templateChanges, type TemplateChange } from './suggest';
 
@@ -59,7 +58,8 @@ function madeFromTemplates(mitigations: Mitigation[]): Set<string> {
   const made = new Set<string>();
   for (const m of mitigations) {
     const { source } = m;
-    if (!source || !fromTemplate(source, source.knowledgeBaseId, source.templateId)) continue;
+    // A detection event's wiring is not its template's mitigation.
+    if (!source || source.detectionEventId !== undefined) continue;
     for (const a of m.addresses) made.add(triple(source.knowledgeBaseId, source.templateId, a.threatId));
   }
   return made;
@@ -67,6 +67,12 @@ function madeFromTemplates(mitigations: Mitigation[]): Set<string> {
 
 function mitigationTemplatesByThreat(kb: KnowledgeBase): Map<string, MitigationTemplate[]> {
   const index = new Map<string, MitigationTemplate[]>();
-  for (const m of kb.mitigations) for (const a of m.addresses) index.set(a.threatId, [...(index.get(a.threatId) ?? []), m]);
+  for (const m of kb.mitigations) {
+    for (const a of m.addresses) {
+      const list = index.get(a.threatId);
+      if (list) list.push(m);
+      else index.set(a.threatId, [m]);
+    }
+  }
   return index;
 }

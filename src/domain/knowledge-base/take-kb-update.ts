@@ -1,8 +1,8 @@
 import { AppError } from '../app-error';
 import type { Mitigation } from '../mitigation';
 import type { Threat } from '../threat';
-import { findThreat, type Actor, type ThreatModel } from '../threat-model';
-import { addTemplateMitigations } from './accept';
+import { checkRevision, findThreat, reviseThreat, type Actor, type ThreatModel } from '../threat-model';
+import { addTemplateMitigations, templateDraft } from './accept';
 import type { KnowledgeBase } from './knowledge-base';
 
 export interface TakenKbUpdate {
@@ -21,9 +21,7 @@ export interface TakenKbUpdate {
  */
 export function takeKbUpdate(model: ThreatModel, threatId: string, baseRevision: number, take: boolean, kb: KnowledgeBase, actor: Actor): TakenKbUpdate {
   const current = findThreat(model, threatId);
-  if (current.revision !== baseRevision) {
-    throw new AppError('CONFLICT', `Someone else changed ${current.id} in the meantime (your copy is revision ${baseRevision}, the saved one ${current.revision}). Reload to see their version and the update again.`);
-  }
+  checkRevision(current, baseRevision);
   const { source } = current;
   if (source.kind !== 'knowledge-base' || source.knowledgeBaseId !== kb.id) throw new AppError('BAD_REQUEST', `${current.id} was not created from "${kb.name}".`);
   if (current.state === 'retired') throw new AppError('BAD_REQUEST', `${current.id} is retired; reactivate it to take the update.`);
@@ -32,16 +30,11 @@ export function takeKbUpdate(model: ThreatModel, threatId: string, baseRevision:
   if (take && !template) {
     throw new AppError('BAD_REQUEST', `Version ${kb.version} of "${kb.name}" no longer has the threat ${current.id} was created from: keep yours, or retire it.`);
   }
-  const fields = take && template ? { title: template.title, description: template.description, stride: [...new Set(template.stride)], probability: template.probability, impact: template.impact } : {};
-  const threat: Threat = {
-    ...current,
-    ...fields,
-    source: { ...source, version: kb.version },
-    updated: { accountId: actor.accountId, at: actor.now },
-    revision: current.revision + 1,
-  };
-  const next = { ...model, threats: model.threats.map((t) => (t.id === threat.id ? threat : t)) };
-  if (!take || !template) return { model: next, threat, mitigations: [] };
+  const followed = { ...source, version: kb.version };
+  if (!take || !template) return { ...reviseThreat(model, { ...current, source: followed }, actor), mitigations: [] };
+  // The component stays the team's: the template's kind says less than what they named.
+  const { component: _kept, ...fields } = templateDraft(template);
+  const { model: next, threat } = reviseThreat(model, { ...current, ...fields, source: followed }, actor);
   const added = addTemplateMitigations(next, kb, template.id, threat.id, actor);
   return { model: added.model, threat, mitigations: added.mitigations };
 }
