@@ -1,5 +1,4 @@
 import type Resolver from '@forge/resolver';
-import { AppError } from '../domain/app-error';
 import { answerQuestion } from '../domain/answer-question';
 import { takeKbUpdate } from '../domain/knowledge-base/take-kb-update';
 import { threatQuestions } from '../domain/knowledge-base/threat-questions';
@@ -40,14 +39,9 @@ export function registerThreatKnowledgeResolvers(resolver: Resolver): void {
     }),
   );
 
-  defineResolver(resolver, 'threat-model/take-kb-update', KbUpdateDecision, ({ payload, context }) => {
-    const projectKey = projectKeyOf(context);
-    return changeWithKnowledgeBases(projectKey, context.accountId, (model, { knowledgeBases }, actor) => {
-      const { source } = findThreat(model, payload.threatId);
-      if (source.kind !== 'knowledge-base') throw new AppError('BAD_REQUEST', `${payload.threatId} was not created from a knowledge base.`);
-      const kb = knowledgeBases.find((k) => k.id === source.knowledgeBaseId);
-      if (!kb) throw new AppError('NOT_FOUND', `The knowledge base "${source.knowledgeBaseId}" that ${payload.threatId} was created from is not active in ${projectKey}.`);
-      return takeKbUpdate(model, payload.threatId, payload.baseRevision, payload.take, kb, actor);
-    });
-  });
+  defineResolver(resolver, 'threat-model/take-kb-update', KbUpdateDecision, ({ payload, context }) =>
+    changeWithKnowledgeBases(projectKeyOf(context), context.accountId, (model, { knowledgeBases }, actor) =>
+      takeKbUpdate(model, payload.threatId, payload.baseRevision, payload.take, knowledgeBases, actor),
+    ),
+  );
 }

@@ -59,7 +59,7 @@ describe('knowledge-base updates of threats', () => {
   });
 
   it('"Take update" applies the template and adds its missing mitigations as proposed; the notice goes', () => {
-    const taken = takeKbUpdate(acceptedFromV1(), 'T-1', 1, true, v2(), later);
+    const taken = takeKbUpdate(acceptedFromV1(), 'T-1', 1, true, [v2()], later);
     expect(taken.threat).toMatchObject({ title: 'Card data stolen at rest', stride: ['I', 'T'], impact: 5, component: 'Data store', revision: 2, source: { version: '2' }, updated: { accountId: 'alice' } });
     expect(taken.mitigations.map((m) => [m.title, m.status, m.addresses])).toEqual([['Tokenise cards', 'proposed', [{ threatId: 'T-1', strength: 75 }]]]);
     expect(taken.model.mitigations).toHaveLength(2);
@@ -67,18 +67,19 @@ describe('knowledge-base updates of threats', () => {
   });
 
   it('"Keep ours" records only the version; the notice goes until the next version', () => {
-    const kept = takeKbUpdate(acceptedFromV1(), 'T-1', 1, false, v2(), later);
+    const kept = takeKbUpdate(acceptedFromV1(), 'T-1', 1, false, [v2()], later);
     expect(kept.threat).toMatchObject({ title: 'Card data stolen', impact: 4, revision: 2, source: { version: '2' } });
     expect(kept.model.mitigations).toHaveLength(1);
     expect(pendingKbUpdates(kept.model, [v2()]).size).toBe(0);
     expect(pendingKbUpdates(kept.model, [{ ...v2(), version: '3' }]).get('T-1')?.fromVersion).toBe('2');
   });
 
-  it('refuses a stale revision, a threat already up to date, and taking a removed template', () => {
-    expect(() => takeKbUpdate(acceptedFromV1(), 'T-1', 7, true, v2(), later)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
-    expect(() => takeKbUpdate(acceptedFromV1(), 'T-1', 1, true, shop('1'), later)).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringContaining('already follows version 1') }));
+  it('refuses a stale revision, a knowledge base no longer active, a threat already up to date, and taking a removed template', () => {
+    expect(() => takeKbUpdate(acceptedFromV1(), 'T-1', 7, true, [v2()], later)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => takeKbUpdate(acceptedFromV1(), 'T-1', 1, true, [], later)).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringContaining('is not active in this project') }));
+    expect(() => takeKbUpdate(acceptedFromV1(), 'T-1', 1, true, [shop('1')], later)).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringContaining('already follows version 1') }));
     const gone = shop('3', { threats: [{ ...CARD, id: 'OTHER' }], mitigations: [] });
-    expect(() => takeKbUpdate(acceptedFromV1(), 'T-1', 1, true, gone, later)).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringContaining('no longer has the threat') }));
-    expect(takeKbUpdate(acceptedFromV1(), 'T-1', 1, false, gone, later).threat.source).toMatchObject({ version: '3' });
+    expect(() => takeKbUpdate(acceptedFromV1(), 'T-1', 1, true, [gone], later)).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringContaining('no longer has the threat') }));
+    expect(takeKbUpdate(acceptedFromV1(), 'T-1', 1, false, [gone], later).threat.source).toMatchObject({ version: '3' });
   });
 });

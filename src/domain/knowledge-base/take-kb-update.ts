@@ -16,14 +16,15 @@ export interface TakenKbUpdate {
  * Takes a newer version of a threat's template ("Take update": its title, description, STRIDE
  * categories, probability and impact, and its mitigations the threat lacks, as proposed), or
  * declines it ("Keep ours": only the version is recorded, so the notice goes). Either way the
- * threat then follows the knowledge base's current version. `kb` is the active knowledge base the
- * threat was created from.
+ * threat then follows the current version of the active knowledge base it was created from.
  */
-export function takeKbUpdate(model: ThreatModel, threatId: string, baseRevision: number, take: boolean, kb: KnowledgeBase, actor: Actor): TakenKbUpdate {
+export function takeKbUpdate(model: ThreatModel, threatId: string, baseRevision: number, take: boolean, knowledgeBases: readonly KnowledgeBase[], actor: Actor): TakenKbUpdate {
   const current = findThreat(model, threatId);
-  checkRevision(current, baseRevision);
   const { source } = current;
-  if (source.kind !== 'knowledge-base' || source.knowledgeBaseId !== kb.id) throw new AppError('BAD_REQUEST', `${current.id} was not created from "${kb.name}".`);
+  if (source.kind !== 'knowledge-base') throw new AppError('BAD_REQUEST', `${current.id} was not created from a knowledge base.`);
+  const kb = knowledgeBases.find((k) => k.id === source.knowledgeBaseId);
+  if (!kb) throw new AppError('NOT_FOUND', `The knowledge base "${source.knowledgeBaseId}" that ${current.id} was created from is not active in this project.`);
+  checkRevision(current, baseRevision);
   if (current.state === 'retired') throw new AppError('BAD_REQUEST', `${current.id} is retired; reactivate it to take the update.`);
   if (source.version === kb.version) throw new AppError('BAD_REQUEST', `${current.id} already follows version ${kb.version} of "${kb.name}".`);
   const template = kb.threats.find((t) => t.id === source.templateId);
