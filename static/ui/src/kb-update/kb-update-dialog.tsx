@@ -1,10 +1,10 @@
 import Button from '@atlaskit/button/new';
-import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Stack, Text } from '@atlaskit/primitives';
 import { useState } from 'react';
 import type { Envelope } from '../../../../src/domain/envelope';
 import type { KbUpdate, ThreatModelView, ThreatRow } from '../../../../src/domain/resolver-contract';
 import type { ThreatView } from '../../../../src/domain/threat-view';
+import { TitledDialog } from '../common/titled-dialog';
 import { ConflictNotice } from '../project-page/conflict-notice';
 import { showSuccessFlag } from '../project-page/success-flag';
 import { KbUpdateChanges } from './kb-update-changes';
@@ -54,48 +54,47 @@ export function KbUpdateDialog({ threat, port, onClose }: Props) {
     setNotice(envelope.ok ? undefined : { kind: 'conflict', reloading: false, reloadError: envelope.error.message });
   }
 
-  return (
-    <ModalDialog onClose={onClose} width="medium" label={title}>
-      <ModalHeader hasCloseButton>
-        <ModalTitle>{title}</ModalTitle>
-      </ModalHeader>
-      <ModalBody>
-        <Stack space="space.200">
-          <Text weight="medium">{threat.title}</Text>
-          {notice?.kind === 'conflict' && (
-            <ConflictNotice
-              title="This threat changed"
-              message={`Someone else changed ${threat.id} in the meantime. Reload to see it and what the update changes now.`}
-              reloading={notice.reloading}
-              reloadError={notice.reloadError}
-              onReload={() => void reload()}
-            />
-          )}
-          {notice?.kind === 'error' && (
-            <div role="alert">
-              <Text color="color.text.danger">{notice.message}</Text>
-            </div>
-          )}
-          {update ? <KbUpdateChanges threatId={threat.id} update={update} /> : <Text as="p">{`Nothing to take any more: ${threat.id} already follows its knowledge base's current version.`}</Text>}
-        </Stack>
-      </ModalBody>
-      <ModalFooter>
-        {port && update && (
-          <>
-            <Button isDisabled={busy} onClick={() => void decide(false, update)}>
-              Keep ours
-            </Button>
-            {!update.removed && (
-              <Button appearance="primary" isDisabled={busy} onClick={() => void decide(true, update)}>
-                Take update
-              </Button>
-            )}
-          </>
-        )}
-        <Button appearance="subtle" onClick={onClose}>
-          {port && update ? 'Cancel' : 'Close'}
+  const decision = port && update && (
+    <>
+      <Button isDisabled={busy} onClick={() => void decide(false, update)}>
+        Keep ours
+      </Button>
+      {!update.removed && (
+        <Button appearance="primary" isDisabled={busy} onClick={() => void decide(true, update)}>
+          Take update
         </Button>
-      </ModalFooter>
-    </ModalDialog>
+      )}
+    </>
+  );
+  const footer = (
+    <>
+      {decision}
+      <Button appearance="subtle" onClick={onClose}>
+        {decision ? 'Cancel' : 'Close'}
+      </Button>
+    </>
+  );
+
+  return (
+    <TitledDialog title={title} onClose={onClose} footer={footer}>
+      <Stack space="space.200">
+        <Text weight="medium">{threat.title}</Text>
+        {notice?.kind === 'conflict' && (
+          <ConflictNotice
+            title="This threat changed"
+            message={`Someone else changed ${threat.id} in the meantime. Reload to see it and what the update changes now.`}
+            reloading={notice.reloading}
+            reloadError={notice.reloadError}
+            onReload={() => void reload()}
+          />
+        )}
+        {notice?.kind === 'error' && (
+          <div role="alert">
+            <Text color="color.text.danger">{notice.message}</Text>
+          </div>
+        )}
+        {update ? <KbUpdateChanges threatId={threat.id} update={update} /> : <Text as="p">{`Nothing to take any more: ${threat.id} already follows its knowledge base's current version.`}</Text>}
+      </Stack>
+    </TitledDialog>
   );
 }

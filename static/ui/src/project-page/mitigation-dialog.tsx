@@ -1,4 +1,4 @@
-import ModalDialog, { ModalBody, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
+import { TitledDialog } from '../common/titled-dialog';
 import { Stack, Text } from '@atlaskit/primitives';
 import type { MitigationDraft } from '../../../../src/domain/mitigation';
 import type { MitigationView, ThreatModelView, ThreatRow } from '../../../../src/domain/resolver-contract';
@@ -24,20 +24,15 @@ interface Props {
 export function MitigationDialog({ target, threats, model, onClose }: Props) {
   const title = target.kind === 'add' ? `Add mitigation to ${target.threat.id}` : `Edit ${target.mitigation.id}`;
   return (
-    <ModalDialog onClose={onClose} width="large" label={title}>
-      <ModalHeader hasCloseButton>
-        <ModalTitle>{title}</ModalTitle>
-      </ModalHeader>
-      <ModalBody>
-        <Stack space="space.200">
-          {target.kind === 'add' ? (
-            <AddMitigation threat={target.threat} threats={threats} model={model} onClose={onClose} />
-          ) : (
-            <EditMitigation mitigation={target.mitigation} threats={threats} model={model} onClose={onClose} />
-          )}
-        </Stack>
-      </ModalBody>
-    </ModalDialog>
+    <TitledDialog title={title} width="large" onClose={onClose}>
+      <Stack space="space.200">
+        {target.kind === 'add' ? (
+          <AddMitigation threat={target.threat} threats={threats} model={model} onClose={onClose} />
+        ) : (
+          <EditMitigation mitigation={target.mitigation} threats={threats} model={model} onClose={onClose} />
+        )}
+      </Stack>
+    </TitledDialog>
   );
 }
 

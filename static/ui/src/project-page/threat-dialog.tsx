@@ -1,10 +1,10 @@
 import Lozenge from '@atlaskit/lozenge';
-import ModalDialog, { ModalBody, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import type { ThreatRow } from '../../../../src/domain/resolver-contract';
 import { STRIDE_NAMES } from '../../../../src/domain/stride';
 import type { ThreatDraft } from '../../../../src/domain/threat';
+import { TitledDialog } from '../common/titled-dialog';
 import { SeverityLozenge } from '../threats/severity-lozenge';
 import { ThreatForm } from '../threats/threat-form';
 import { conflictWhileEditing } from './conflict';
@@ -23,20 +23,11 @@ interface Props {
 export function ThreatDialog({ target, model, onClose }: Props) {
   const title = target.kind === 'create' ? 'Create threat' : `Edit ${target.threat.id}`;
   return (
-    <ModalDialog onClose={onClose} width="medium" label={title}>
-      <ModalHeader hasCloseButton>
-        <ModalTitle>{title}</ModalTitle>
-      </ModalHeader>
-      <ModalBody>
-        <Stack space="space.200">
-          {target.kind === 'create' ? (
-            <CreateThreat model={model} onClose={onClose} />
-          ) : (
-            <EditThreat threat={target.threat} model={model} onClose={onClose} />
-          )}
-        </Stack>
-      </ModalBody>
-    </ModalDialog>
+    <TitledDialog title={title} onClose={onClose}>
+      <Stack space="space.200">
+        {target.kind === 'create' ? <CreateThreat model={model} onClose={onClose} /> : <EditThreat threat={target.threat} model={model} onClose={onClose} />}
+      </Stack>
+    </TitledDialog>
   );
 }
 

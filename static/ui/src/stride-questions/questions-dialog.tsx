@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/new';
-import ModalDialog, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
+import { TitledDialog } from '../common/titled-dialog';
 import { Stack, Text } from '@atlaskit/primitives';
 import type { StrideQuestionView, ThreatRow } from '../../../../src/domain/resolver-contract';
 import { PeopleNamesProvider } from '../people/people-names';
@@ -20,27 +20,19 @@ export function QuestionsDialog({ threat, questions, port, onClose }: Props) {
   const title = `STRIDE questions of ${threat.id}`;
   const asked = threat.questionKeys.flatMap((key) => (questions[key] ? [{ key, question: questions[key] }] : []));
   return (
-    <ModalDialog onClose={onClose} width="large" label={title}>
-      <ModalHeader hasCloseButton>
-        <ModalTitle>{title}</ModalTitle>
-      </ModalHeader>
-      <ModalBody>
-        <PeopleNamesProvider>
-          <Stack space="space.200">
-            <Stack space="space.050">
-              <Text weight="medium">{threat.title}</Text>
-              <Text color="color.text.subtle" testId="questions-progress">{`${threat.answeredQuestions} of ${threat.questionKeys.length} answered`}</Text>
-            </Stack>
-            {asked.length === 0 && <Text>No active knowledge base asks STRIDE questions about this threat.</Text>}
-            {asked.map(({ key, question }) => (
-              <QuestionCard key={key} threatId={threat.id} questionKey={key} question={question} saved={threat.answers?.[key]} port={port} />
-            ))}
+    <TitledDialog title={title} width="large" onClose={onClose} footer={<Button onClick={onClose}>Close</Button>}>
+      <PeopleNamesProvider>
+        <Stack space="space.200">
+          <Stack space="space.050">
+            <Text weight="medium">{threat.title}</Text>
+            <Text color="color.text.subtle" testId="questions-progress">{`${threat.answeredQuestions} of ${threat.questionKeys.length} answered`}</Text>
           </Stack>
-        </PeopleNamesProvider>
-      </ModalBody>
-      <ModalFooter>
-        <Button onClick={onClose}>Close</Button>
-      </ModalFooter>
-    </ModalDialog>
+          {asked.length === 0 && <Text>No active knowledge base asks STRIDE questions about this threat.</Text>}
+          {asked.map(({ key, question }) => (
+            <QuestionCard key={key} threatId={threat.id} questionKey={key} question={question} saved={threat.answers?.[key]} port={port} />
+          ))}
+        </Stack>
+      </PeopleNamesProvider>
+    </TitledDialog>
   );
 }
