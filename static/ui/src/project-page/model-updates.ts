@@ -12,8 +12,9 @@ export function withThreat(model: ThreatModelView, saved: ThreatView): ThreatMod
   const existing = model.threats.find((row) => row.id === saved.id);
   // A threat just created has no stories yet, and its questions come with the next read of the model.
   const questionKeys = existing?.questionKeys ?? [];
-  // An update taken or declined moves the threat's source version on: its notice goes.
-  const kbUpdate = existing?.kbUpdate && JSON.stringify(existing.source) === JSON.stringify(saved.source) ? { kbUpdate: existing.kbUpdate } : {};
+  // An update taken or declined moves the threat's source version on from the update's: its notice goes.
+  const pending = existing?.kbUpdate;
+  const kbUpdate = pending && saved.source.kind === 'knowledge-base' && saved.source.version === pending.fromVersion ? { kbUpdate: pending } : {};
   const row: ThreatRow = {
     ...saved,
     risk: threatRisk(saved, asMitigations(model.mitigations)),

@@ -34,7 +34,7 @@ export function ThreatModelTab() {
   if (state.status === 'error') {
     return <ErrorMessage title="Could not load the threat model" error={state.error} onRetry={() => void model.reload()} />;
   }
-  return <ThreatModelContent view={state.model} model={model} />;
+  return <ThreatModelContent view={state.view} model={model} />;
 }
 
 function ThreatModelContent({ view, model }: { view: ThreatModelView; model: ThreatModel }) {

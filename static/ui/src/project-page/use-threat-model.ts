@@ -1,17 +1,14 @@
-import { useCallback, useMemo } from 'react';
-import type { AppErrorBody, Envelope } from '../../../../src/domain/envelope';
+import { useCallback } from 'react';
+import type { Envelope } from '../../../../src/domain/envelope';
 import type { MitigationDraft } from '../../../../src/domain/mitigation';
 import type { MitigationView, QuestionAnswerEdit, ThreatModelView } from '../../../../src/domain/resolver-contract';
 import type { ThreatDraft } from '../../../../src/domain/threat';
 import type { ThreatView } from '../../../../src/domain/threat-view';
 import { callResolver } from '../api/invoke-resolver';
-import { useResolverView } from '../hooks/use-resolver-view';
+import { useResolverView, type ViewState } from '../hooks/use-resolver-view';
 import { withMitigation, withThreat } from './model-updates';
 
-export type ThreatModelState =
-  | { status: 'loading' }
-  | { status: 'error'; error: AppErrorBody }
-  | { status: 'ready'; model: ThreatModelView };
+export type ThreatModelState = ViewState<ThreatModelView>;
 
 export interface ThreatModel {
   state: ThreatModelState;
@@ -30,8 +27,7 @@ export interface ThreatModel {
 
 /** The project's threat model, kept up to date in place after each successful change. */
 export function useThreatModel(): ThreatModel {
-  const { state: viewState, load, update: apply } = useResolverView('threat-model/get', {});
-  const state = useMemo<ThreatModelState>(() => (viewState.status === 'ready' ? { status: 'ready', model: viewState.view } : viewState), [viewState]);
+  const { state, load, update: apply } = useResolverView('threat-model/get', {});
 
   const afterThreatSave = useCallback(
     (envelope: Envelope<ThreatView>): Envelope<ThreatView> => {
