@@ -66,6 +66,16 @@ describe('the audit tab', () => {
     expect(screen.queryByRole('button', { name: 'Suppress…' })).toBeNull();
   });
 
+  it('announces a fix that failed in its row', async () => {
+    fakeBridge.answer('audit/get', () => ok(auditedView()));
+    fakeBridge.answer('audit/link-threat', () => fail('CONFLICT', 'PAY-4 changed meanwhile: reload the audit.'));
+    render(<AuditTab />);
+    const row = (await screen.findAllByRole('row')).find((r) => r.getAttribute('data-testid')?.startsWith('finding-clause-without-threat'))!;
+    await userEvent.selectOptions(within(row).getByLabelText('Threat'), 'T-1');
+    await userEvent.click(within(row).getByRole('button', { name: 'Link threat' }));
+    expect((await within(row).findByRole('alert')).textContent).toBe('PAY-4 changed meanwhile: reload the audit.');
+  });
+
   it('follows a running audit; a poll that fails keeps the findings, says so, and the next one goes on', async () => {
     jest.useFakeTimers();
     try {

@@ -9,6 +9,7 @@ import type { AuditView } from '../../../../src/domain/resolver-contract';
 import { IssueLink } from '../common/issue-link';
 import { CELL } from '../project-page/table-styles';
 import { SEVERITY_APPEARANCE } from './audit-summary';
+import { InlineError } from '../common/inline-error';
 import { FindingFix } from './finding-fix';
 import type { useAudit } from './use-audit';
 
@@ -48,9 +49,7 @@ export function FindingRow({ finding, view, busy, act }: RowProps) {
             <Text size="small" color="color.text.subtle">{`Suppressed on ${suppression.at.slice(0, 10)} by ${suppression.by}: ${suppression.why}`}</Text>
           )}
           {error && (
-            <Text color="color.text.danger" role="alert">
-              {error}
-            </Text>
+            <InlineError>{error}</InlineError>
           )}
         </Stack>
       </td>

@@ -5,6 +5,7 @@ import type { Envelope } from '../../../../src/domain/envelope';
 import type { KbUpdate, ThreatModelView, ThreatRow } from '../../../../src/domain/resolver-contract';
 import type { ThreatView } from '../../../../src/domain/threat-view';
 import { TitledDialog } from '../common/titled-dialog';
+import { InlineError } from '../common/inline-error';
 import { ConflictNotice } from '../project-page/conflict-notice';
 import { showSuccessFlag } from '../project-page/success-flag';
 import { KbUpdateChanges } from './kb-update-changes';
@@ -89,9 +90,7 @@ export function KbUpdateDialog({ threat, port, onClose }: Props) {
           />
         )}
         {notice?.kind === 'error' && (
-          <div role="alert">
-            <Text color="color.text.danger">{notice.message}</Text>
-          </div>
+          <InlineError>{notice.message}</InlineError>
         )}
         {update ? <KbUpdateChanges threatId={threat.id} update={update} /> : <Text as="p">{`Nothing to take any more: ${threat.id} already follows its knowledge base's current version.`}</Text>}
       </Stack>

@@ -9,6 +9,7 @@ import { ANSWER_LABELS, AnswerValue, QUESTION_NOTE_MAX, type QuestionAnswer } fr
 import type { StrideQuestionView } from '../../../../src/domain/resolver-contract';
 import { STRIDE_NAMES } from '../../../../src/domain/stride';
 import { byWhom, usePersonName } from '../people/people-names';
+import { InlineError } from '../common/inline-error';
 import { ConflictNotice } from '../project-page/conflict-notice';
 import { useQuestionAnswer, type AnswerPort } from './use-question-answer';
 
@@ -99,9 +100,7 @@ function AnswerForm({ threatId, questionKey, saved, port }: { threatId: string; 
         </Text>
       )}
       {notice?.kind === 'error' && (
-        <div role="alert">
-          <Text color="color.text.danger">{notice.message}</Text>
-        </div>
+        <InlineError>{notice.message}</InlineError>
       )}
       <Inline space="space.100" alignBlock="center" shouldWrap>
         <Button appearance="primary" isDisabled={edit.saving || edit.choice === null || (!edit.dirty && notice?.kind !== 'reloaded')} onClick={() => void edit.save()}>
