@@ -44,7 +44,9 @@ export type QuestionAnswerEdit = z.input<typeof QuestionAnswerEdit>;
 /** "Take update" (take: true) or "Keep ours" (take: false) for a threat whose knowledge base changed. */
 export const KbUpdateDecision = z.object({ threatId: ThreatId, baseRevision: z.number().int().min(1), take: z.boolean() });
 export type KbUpdateDecision = z.infer<typeof KbUpdateDecision>;
-export const PeopleNamesQuery = z.object({ accountIds: z.array(z.string().min(1).max(128)).min(1).max(100) });
+/** At most this many names per lookup: one page of Jira's /user/bulk. */
+export const PEOPLE_NAMES_MAX = 100;
+export const PeopleNamesQuery = z.object({ accountIds: z.array(z.string().min(1).max(128)).min(1).max(PEOPLE_NAMES_MAX) });
 export type PeopleNamesQuery = z.infer<typeof PeopleNamesQuery>;
 /** Display names by account id; people Jira does not show the caller are absent. */
 export type PeopleNames = Record<string, string>;

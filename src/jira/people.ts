@@ -1,13 +1,12 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
+import { PEOPLE_NAMES_MAX } from '../domain/resolver-contract';
 import type { JiraClient } from './jira-client';
 
 const UserPage = z.looseObject({
   values: z.array(z.looseObject({ accountId: z.string(), displayName: z.string().optional() })),
 });
 
-/** Jira answers at most this many users per page of /user/bulk. */
-export const PEOPLE_PER_REQUEST = 100;
 
 /**
  * The display names of people the app stored only by account id (Atlassian's guidance for
@@ -15,9 +14,9 @@ export const PEOPLE_PER_REQUEST = 100;
  * so Jira's privacy settings decide what they see; ids Jira does not know are left out.
  */
 export async function displayNames(user: JiraClient, accountIds: readonly string[]): Promise<Record<string, string>> {
-  const ids = [...new Set(accountIds)].slice(0, PEOPLE_PER_REQUEST);
+  const ids = [...new Set(accountIds)].slice(0, PEOPLE_NAMES_MAX);
   if (ids.length === 0) return {};
-  const query = new URLSearchParams([...ids.map((id) => ['accountId', id]), ['maxResults', String(PEOPLE_PER_REQUEST)]]);
+  const query = new URLSearchParams([...ids.map((id) => ['accountId', id]), ['maxResults', String(PEOPLE_NAMES_MAX)]]);
   const page = await user.get(route`/rest/api/3/user/bulk?${query}`.value, UserPage);
   return Object.fromEntries(page.values.flatMap((u) => (u.displayName ? [[u.accountId, u.displayName]] : [])));
 }

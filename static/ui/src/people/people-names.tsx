@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { PEOPLE_NAMES_MAX } from '../../../../src/domain/resolver-contract';
 import { callResolver } from '../api/invoke-resolver';
 
 // The app stores people by account id only; a view that names them looks the names up once,
@@ -26,7 +27,7 @@ export function PeopleNamesProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (wanted.length === 0) return;
-    const batch = wanted.slice(0, 100);
+    const batch = wanted.slice(0, PEOPLE_NAMES_MAX);
     setWanted((ids) => ids.slice(batch.length));
     void callResolver('people/names', { accountIds: batch }).then((envelope) => {
       // A failed lookup leaves the names out rather than showing an error over what they label.
