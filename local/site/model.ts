@@ -61,6 +61,11 @@ export interface LocalIssue {
   description: unknown;
   labels: string[];
   reporterAccountId: string;
+  /**
+   * Who created the issue (Jira's `creator` field): set once by the create, never changed by an
+   * edit. Issues stored before the site kept it have none; they answer with the reporter.
+   */
+  creatorAccountId?: string;
   assigneeAccountId: string | null;
   created: string;
   updated: string;

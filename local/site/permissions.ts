@@ -35,11 +35,13 @@ const ROLE_PERMISSIONS: Record<ProjectRole, ReadonlySet<ProjectPermission>> = {
   viewer: new Set<ProjectPermission>(['BROWSE_PROJECTS']),
 };
 
+/** The user's role in the project: the grant for that project, else the '*' one; none, no access. */
 export const projectRoleOf = (store: Store, user: LocalUser, project: LocalProject): ProjectRole | undefined => {
   if (user.accountType === 'app') return 'administrator';
   const grants = store.all('grant').filter((g) => g.accountId === user.accountId);
   const exact = grants.find((g) => g.projectKey === project.key);
-  return (exact ?? grants.find((g) => g.projectKey === '*'))?.role;
+  const role = (exact ?? grants.find((g) => g.projectKey === '*'))?.role;
+  return role === 'none' ? undefined : role;
 };
 
 export const hasProjectPermission = (store: Store, user: LocalUser, project: LocalProject, permission: ProjectPermission): boolean => {

@@ -134,6 +134,7 @@ export function allIssueFields(issue: LocalIssue, store: Store, baseUrl: string)
   const type = store.get('issueType', issue.issueTypeId);
   const status = store.get('status', issue.statusId);
   const reporter = store.get('user', issue.reporterAccountId);
+  const creator = store.get('user', issue.creatorAccountId ?? issue.reporterAccountId);
   const assignee = issue.assigneeAccountId ? store.get('user', issue.assigneeAccountId) : undefined;
   const sprint = issue.sprintId !== null ? store.get('sprint', issue.sprintId) : undefined;
   const links = store.all('link').filter((l) => l.inwardIssueId === issue.id || l.outwardIssueId === issue.id);
@@ -147,6 +148,7 @@ export function allIssueFields(issue: LocalIssue, store: Store, baseUrl: string)
     created: issue.created,
     updated: issue.updated,
     reporter: reporter ? userJson(reporter, baseUrl) : null,
+    creator: creator ? userJson(creator, baseUrl) : null,
     assignee: assignee ? userJson(assignee, baseUrl) : null,
     issuelinks: links.map((l) => issueLinkJson(l, issue, store, baseUrl)),
     [SPRINT_FIELD_ID]: sprint ? [{ ...sprintJson(sprint, baseUrl), boardId: sprint.boardId }] : null,

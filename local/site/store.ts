@@ -10,11 +10,14 @@ import type {
   LocalUser,
 } from './model';
 
-/** A grant of a project role to a user; projectKey '*' means every project. */
+/**
+ * A grant of a project role to a user; projectKey '*' means every project. A grant for one
+ * project wins over the '*' one, so 'none' there takes every permission in that project away.
+ */
 export interface LocalGrant {
   accountId: string;
   projectKey: string;
-  role: ProjectRole;
+  role: ProjectRole | 'none';
 }
 export type ProjectRole = 'administrator' | 'developer' | 'viewer';
 

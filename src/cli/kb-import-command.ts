@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { IMPORT_FORMATS, type ImportFormat } from '../domain/knowledge-base/importers/detect-format';
-import { KbImportError } from '../domain/knowledge-base/importers/import-error';
+import { KbImportError, unforeseenImportError } from '../domain/knowledge-base/importers/import-error';
 import { type ImportedLibrary, importThreatLibrary } from '../domain/knowledge-base/importers/import-threat-library';
 import { type CliIo, EXIT, UsageError } from './cli-io';
 import { parseFlags } from './flags';
@@ -50,13 +50,16 @@ async function readSource(file: string): Promise<string> {
   }
 }
 
-/** A file that cannot be imported is the person's to fix (exit 2); the message says where and why. */
+/**
+ * A file that cannot be imported is the person's to fix (exit 2); the message says where and
+ * why. One that breaks the importer in a way nobody foresaw is still about the file: exit 2 with
+ * a sentence, never a stack trace and exit 1, which a pipeline reads as "findings".
+ */
 function importFile(text: string, options: KbImportArgs): ImportedLibrary {
   try {
     return importThreatLibrary(text, options.format, { file: options.file, id: options.id, name: options.name });
   } catch (error) {
-    if (error instanceof KbImportError) throw new UsageError(error.message);
-    throw error;
+    throw new UsageError((error instanceof KbImportError ? error : unforeseenImportError(options.file, error)).message);
   }
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { personText } from './text-hygiene';
 import { ThreatId } from './without-clause';
+import { EditReceipt } from './edit-receipt';
 
 export const MitigationId = z.string().regex(/^M-[1-9][0-9]*$/, 'A mitigation id looks like M-4');
 
@@ -18,9 +20,9 @@ export const ControlType = z.enum(['preventive', 'detective', 'corrective']);
 
 export const MitigationDraft = z
   .object({
-    title: z.string().trim().min(3, 'A mitigation needs a title of at least 3 characters').max(200, 'A mitigation title can have at most 200 characters'),
-    implementation: z.string().trim().max(4000, 'What to implement can have at most 4000 characters').default(''),
-    verification: z.string().trim().max(4000, 'How to verify can have at most 4000 characters').default(''),
+    title: personText({ label: 'A mitigation title', min: 3, max: 200, multiline: false, tooShort: 'A mitigation needs a title of at least 3 characters' }),
+    implementation: personText({ label: 'What to implement', min: 0, max: 4000, multiline: true }).default(''),
+    verification: personText({ label: 'How to verify', min: 0, max: 4000, multiline: true }).default(''),
     controlType: ControlType.default('preventive'),
     addresses: z
       .array(z.object({ threatId: ThreatId, strength: Strength }))
@@ -28,7 +30,7 @@ export const MitigationDraft = z
       .max(50)
       .refine((list) => new Set(list.map((a) => a.threatId)).size === list.length, 'Each threat can be named once'),
     status: MitigationStatus.default('proposed'),
-    rejectionReason: z.string().trim().max(1000).default(''),
+    rejectionReason: personText({ label: 'A rejection reason', min: 0, max: 1000, multiline: true }).default(''),
   })
   .refine((m) => m.status !== 'rejected' || m.rejectionReason.length > 0, { message: 'Say why the mitigation is rejected', path: ['rejectionReason'] });
 export type MitigationDraft = z.infer<typeof MitigationDraft>;
@@ -58,10 +60,18 @@ export const Mitigation = z.object({
   rejectionReason: z.string(),
   /** The backlog task that carries it, once created. */
   task: z.object({ id: z.string(), key: z.string() }).nullable(),
+  /**
+   * Written before the task is created, cleared when it is recorded: if the app fails in
+   * between, a retry adopts only an issue whose property carries this id and which the person
+   * named here created (Jira's creator field, which nobody can change).
+   */
+  taskClaim: z.object({ id: z.string(), accountId: z.string(), at: z.string() }).optional(),
   created: Stamp,
   updated: Stamp,
   revision: z.number().int().min(1),
   /** Absent on mitigations a person wrote (and on everything stored before knowledge bases). */
   source: MitigationSource.optional(),
+  /** Who made the last edit, from which revision, with which values: a retry of it is not a conflict. */
+  lastEdit: EditReceipt.optional(),
 });
 export type Mitigation = z.infer<typeof Mitigation>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personText } from './text-hygiene';
 
 // The team's answers to a threat's STRIDE questions, stored on the threat by question key
 // (`<knowledge base id>/<question id>`). Absent on threats nobody answered a question of.
@@ -8,6 +9,9 @@ export const QUESTION_KEY_MAX = 200;
 
 export const AnswerValue = z.enum(['yes', 'no', 'not-applicable']);
 export type AnswerValue = z.infer<typeof AnswerValue>;
+
+/** The note a person adds to an answer, as they write it (the stored note is read as saved). */
+export const QuestionNote = personText({ label: 'A note', min: 0, max: QUESTION_NOTE_MAX, multiline: true });
 
 export const ANSWER_LABELS: Record<AnswerValue, string> = { yes: 'Yes', no: 'No', 'not-applicable': 'Not applicable' };
 

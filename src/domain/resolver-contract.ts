@@ -3,14 +3,15 @@ import type { Severity } from './severity';
 import { z } from 'zod';
 import { MitigationDraft, type Mitigation, type MitigationStatus, type Strength } from './mitigation';
 import type { StrideCategory } from './stride';
+import { personText } from './text-hygiene';
 import { DEFAULT_STATUS_MAPPING, StatusMapping } from './task-status';
 import { ThreatDraft } from './threat';
 import { DEFAULT_KNOWLEDGE_BASE_SETTINGS, KnowledgeBaseId, KnowledgeBaseSettings, UPLOAD_FORMATS } from './knowledge-base/knowledge-base-settings';
 import type { ThreatView } from './threat-view';
-import { AnswerValue, QUESTION_KEY_MAX, QUESTION_NOTE_MAX } from './question-answer';
+import { AnswerValue, QUESTION_KEY_MAX, QuestionNote } from './question-answer';
 import type { StrideQuestionView, ThreatKnowledge } from './knowledge-base/threat-knowledge-view';
 import type { MonitoredEventChange, MonitoringView } from './monitoring/monitoring-view';
-import { ThreatId, WithoutClause } from './without-clause';
+import { ThreatId, WithoutClauseDraft, type WithoutClause } from './without-clause';
 
 // The one contract between the Custom UI and the resolvers: every key, what it takes and
 // what it answers (inside the Envelope of ./envelope). Payloads are parsed with these
@@ -19,8 +20,10 @@ import { ThreatId, WithoutClause } from './without-clause';
 export const ClausesEdit = z.object({
   /** The revision of the clauses the person started from; a different stored one is a conflict. */
   baseRevision: z.number().int().min(0),
-  clauses: z.array(WithoutClause).max(50, 'A story can have at most 50 WITHOUT clauses'),
+  clauses: z.array(WithoutClauseDraft).max(50, 'A story can have at most 50 WITHOUT clauses'),
   directThreatIds: z.array(ThreatId).max(100).default([]),
+  /** Set only when the person chose to replace a stored value the app cannot read. */
+  replaceUnreadable: z.boolean().optional(),
 });
 export type ClausesEdit = z.infer<typeof ClausesEdit>;
 
@@ -35,7 +38,7 @@ export const QuestionAnswerEdit = z.object({
   threatId: ThreatId,
   questionKey: z.string().min(1).max(QUESTION_KEY_MAX),
   answer: AnswerValue.nullable(),
-  note: z.string().max(QUESTION_NOTE_MAX, `A note can have at most ${QUESTION_NOTE_MAX} characters`).default(''),
+  note: QuestionNote.default(''),
   /** When the answer the person started from was given (its `answered.at`); null: it was unanswered. */
   expectedAt: z.string().max(40).nullable(),
 });
@@ -175,7 +178,8 @@ export type KbSettingsSave = z.infer<typeof KbSettingsSave>;
 /** The invoke payload limit is 500 KB: the UI sends the file deflated where the browser can. */
 export const UPLOAD_CONTENT_MAX = 450_000;
 export const KbUpload = z.object({
-  fileName: z.string().trim().min(1, 'Name the file').max(400),
+  // Shown in messages and stored with the upload: a bidi override here would disguise the name.
+  fileName: personText({ label: 'A file name', min: 1, max: 400, multiline: false, tooShort: 'Name the file' }),
   format: z.enum(['auto', ...UPLOAD_FORMATS]),
   content: z.discriminatedUnion('encoding', [
     z.object({ encoding: z.literal('text'), text: z.string().max(UPLOAD_CONTENT_MAX, `A file sent as text can have at most ${UPLOAD_CONTENT_MAX / 1000} KB`) }),
@@ -281,6 +285,8 @@ export interface AuditView {
   /** When the shown result was computed (null: never audited). */
   completedAt: string | null;
   result: AuditResult | null;
+  /** The stored run status or last result exists but cannot be read (problems say which): a new run replaces it. */
+  resultUnreadable: boolean;
   /** Active threats, for the "link a threat" fix. */
   threats: Array<{ id: string; title: string; severity: Severity }>;
   canRun: boolean;

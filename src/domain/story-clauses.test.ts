@@ -1,5 +1,5 @@
 import { readStoryClauses } from './story-clauses';
-import { WithoutClause } from './without-clause';
+import { WithoutClauseDraft } from './without-clause';
 
 describe('reading a story’s stored WITHOUT clauses', () => {
   it('reads no value as no clauses', () => {
@@ -27,15 +27,15 @@ describe('reading a story’s stored WITHOUT clauses', () => {
 
 describe('a WITHOUT clause', () => {
   it('says what is wrong in words a person can act on', () => {
-    const tooLong = WithoutClause.safeParse({ id: 'c1', text: 'x'.repeat(10_000), threatIds: [] });
+    const tooLong = WithoutClauseDraft.safeParse({ id: 'c1', text: 'x'.repeat(10_000), threatIds: [] });
     expect(tooLong.success).toBe(false);
     expect(tooLong.error?.issues[0]?.message).toBe('A WITHOUT clause can have at most 500 characters');
-    const tooShort = WithoutClause.safeParse({ id: 'c1', text: ' a ', threatIds: [] });
+    const tooShort = WithoutClauseDraft.safeParse({ id: 'c1', text: ' a ', threatIds: [] });
     expect(tooShort.error?.issues[0]?.message).toBe('A WITHOUT clause needs at least 3 characters');
   });
 
   it('keeps markup as plain text: rendering, not storage, makes it safe', () => {
-    const parsed = WithoutClause.parse({ id: 'c1', text: '<script>alert(1)</script>', threatIds: [] });
+    const parsed = WithoutClauseDraft.parse({ id: 'c1', text: '<script>alert(1)</script>', threatIds: [] });
     expect(parsed.text).toBe('<script>alert(1)</script>');
   });
 });

@@ -36,7 +36,7 @@ export function readStoryClauses(raw: unknown): StoryClauses {
     clauses: [],
     directThreatIds: [],
     revision,
-    problems: [`The stored WITHOUT clauses of this story are not valid${where}: ${first?.message ?? 'unknown problem'}. Saving the clauses again replaces the bad value.`],
+    problems: [`The stored WITHOUT clauses of this story are not valid${where}: ${first?.message ?? 'unknown problem'}. The app keeps it as it is until you restore it from the issue's history or choose to replace it.`],
   };
 }
 

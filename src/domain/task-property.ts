@@ -4,7 +4,14 @@ export const TASK_PROPERTY_KEY = 'without.task';
 
 // The `without.task` issue property that makes an issue a mitigation task (indexed for JQL in
 // manifest.yml). jira/ writes and searches it; the audit reads raw values of it.
-export const TaskProperty = z.object({ v: z.literal(1), mitigationId: z.string(), threatIds: z.array(z.string()), projectKey: z.string() });
+export const TaskProperty = z.object({
+  v: z.literal(1),
+  mitigationId: z.string(),
+  threatIds: z.array(z.string()),
+  projectKey: z.string(),
+  /** The claim the model recorded before the app created this task (see Mitigation.taskClaim). */
+  claim: z.string().optional(),
+});
 export type TaskProperty = z.infer<typeof TaskProperty>;
 
 /** The property, or the sentence saying why it cannot be read; a missing property is a problem too. */

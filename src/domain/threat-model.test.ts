@@ -60,3 +60,22 @@ describe('the threat model', () => {
     expect(setThreatState(retired.model, threat.id, 2, 'active', actor).threat).toMatchObject({ state: 'active', revision: 3 });
   });
 });
+
+describe('a retried edit', () => {
+  const actor = { accountId: 'alice', now: '2026-12-01T10:00:00.000Z' };
+  const draft = { title: 'Card data read in transit', description: '', stride: ['I' as const], probability: 3, impact: 4, component: '' };
+  const base = () => addThreat(emptyThreatModel(), draft, actor).model;
+
+  it('is recognised as the edit already stored, not a conflict with the person’s own change', () => {
+    const edited = editThreat(base(), 'T-1', 1, { ...draft, probability: 5 }, actor);
+    const again = editThreat(edited.model, 'T-1', 1, { ...draft, probability: 5 }, actor);
+    expect(again.threat).toEqual(edited.threat);
+    expect(again.model).toBe(edited.model);
+  });
+
+  it('still conflicts when someone else, or other values, started from the same revision', () => {
+    const edited = editThreat(base(), 'T-1', 1, { ...draft, probability: 5 }, actor);
+    expect(() => editThreat(edited.model, 'T-1', 1, { ...draft, probability: 5 }, { ...actor, accountId: 'bob' })).toThrow(/Someone else changed T-1/);
+    expect(() => editThreat(edited.model, 'T-1', 1, { ...draft, probability: 4 }, actor)).toThrow(/Someone else changed T-1/);
+  });
+});

@@ -1,4 +1,5 @@
 import { AppError } from './app-error';
+import { isSameEdit, receiptFor } from './edit-receipt';
 import type { Mitigation, MitigationDraft, MitigationSource, MitigationStatus } from './mitigation';
 import { DEFAULT_KNOWLEDGE_BASE_SETTINGS } from './knowledge-base/knowledge-base-settings';
 import { DEFAULT_STATUS_MAPPING } from './task-status';
@@ -58,8 +59,10 @@ export function reviseThreat(model: ThreatModel, changed: Threat, actor: Actor):
 
 export function editThreat(model: ThreatModel, id: string, baseRevision: number, draft: ThreatDraft, actor: Actor): { model: ThreatModel; threat: Threat } {
   const current = findThreat(model, id);
+  const receipt = receiptFor(actor.accountId, baseRevision, draft);
+  if (current.revision === baseRevision + 1 && isSameEdit(current.lastEdit, receipt)) return { model, threat: current };
   checkRevision(current, baseRevision);
-  return reviseThreat(model, { ...current, ...draft }, actor);
+  return reviseThreat(model, { ...current, ...draft, lastEdit: receipt }, actor);
 }
 
 export function setThreatState(model: ThreatModel, id: string, baseRevision: number, state: Threat['state'], actor: Actor): { model: ThreatModel; threat: Threat } {
@@ -98,17 +101,25 @@ export function addMitigation(model: ThreatModel, draft: MitigationDraft, actor:
 
 export function editMitigation(model: ThreatModel, id: string, baseRevision: number, draft: MitigationDraft, actor: Actor): { model: ThreatModel; mitigation: Mitigation } {
   const current = findMitigation(model, id);
+  const receipt = receiptFor(actor.accountId, baseRevision, draft);
+  if (current.revision === baseRevision + 1 && isSameEdit(current.lastEdit, receipt)) return { model, mitigation: current };
   if (current.revision !== baseRevision) {
     throw new AppError('CONFLICT', `Someone else changed ${id} while you were editing. Reload to see their version.`);
   }
   checkAddressedThreats(model, draft, current.addresses.map((a) => a.threatId));
-  const mitigation: Mitigation = { ...current, ...draft, updated: { accountId: actor.accountId, at: actor.now }, revision: current.revision + 1 };
+  const mitigation: Mitigation = { ...current, ...draft, lastEdit: receipt, updated: { accountId: actor.accountId, at: actor.now }, revision: current.revision + 1 };
   return { model: replaceMitigation(model, mitigation), mitigation };
+}
+
+/** Records, before the app creates a mitigation's task, the claim that task will carry. */
+export function claimTask(model: ThreatModel, id: string, claimId: string, actor: Actor): ThreatModel {
+  const current = findMitigation(model, id);
+  return replaceMitigation(model, { ...current, taskClaim: { id: claimId, accountId: actor.accountId, at: actor.now } });
 }
 
 /** Records the task that carries a mitigation; accepting it, if it was only proposed. */
 export function attachTask(model: ThreatModel, id: string, task: { id: string; key: string }, actor: Actor): { model: ThreatModel; mitigation: Mitigation } {
-  const current = findMitigation(model, id);
+  const { taskClaim: _done, ...current } = findMitigation(model, id);
   const status = current.status === 'proposed' ? 'accepted' : current.status;
   const mitigation: Mitigation = { ...current, task, status, updated: { accountId: actor.accountId, at: actor.now }, revision: current.revision + 1 };
   return { model: replaceMitigation(model, mitigation), mitigation };

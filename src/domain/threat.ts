@@ -1,6 +1,8 @@
+import { EditReceipt } from './edit-receipt';
 import { z } from 'zod';
 import { QuestionAnswers } from './question-answer';
 import { StrideCategory } from './stride';
+import { personText, storedText, type TextRule } from './text-hygiene';
 import { ThreatId } from './without-clause';
 
 export const THREAT_TITLE_MAX = 200;
@@ -14,18 +16,18 @@ const rating = (name: string) =>
     .min(1, `${name} must be between 1 and 5`)
     .max(5, `${name} must be between 1 and 5`);
 
+const TITLE: TextRule = { label: 'A threat title', min: 3, max: THREAT_TITLE_MAX, multiline: false, tooShort: 'A threat needs a title of at least 3 characters' };
+const DESCRIPTION: TextRule = { label: 'A description', min: 0, max: THREAT_DESCRIPTION_MAX, multiline: true };
+const COMPONENT: TextRule = { label: 'A component', min: 0, max: COMPONENT_MAX, multiline: false };
+
 /** What a person types to create or change a threat. */
 export const ThreatDraft = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(3, 'A threat needs a title of at least 3 characters')
-    .max(THREAT_TITLE_MAX, `A threat title can have at most ${THREAT_TITLE_MAX} characters`),
-  description: z.string().trim().max(THREAT_DESCRIPTION_MAX, `A description can have at most ${THREAT_DESCRIPTION_MAX} characters`).default(''),
+  title: personText(TITLE),
+  description: personText(DESCRIPTION).default(''),
   stride: z.array(StrideCategory).min(1, 'Pick at least one STRIDE category').max(6),
   probability: rating('Probability'),
   impact: rating('Impact'),
-  component: z.string().trim().max(COMPONENT_MAX, `A component can have at most ${COMPONENT_MAX} characters`).default(''),
+  component: personText(COMPONENT).default(''),
 });
 export type ThreatDraft = z.infer<typeof ThreatDraft>;
 
@@ -37,8 +39,11 @@ export type ThreatSource = z.infer<typeof ThreatSource>;
 
 const Stamp = z.object({ accountId: z.string(), at: z.string() });
 
-/** A threat of the project's threat model, as stored. */
+/** A threat of the project's threat model, as stored: its texts are read as they were saved (see storedText). */
 export const Threat = ThreatDraft.extend({
+  title: storedText(TITLE),
+  description: storedText(DESCRIPTION).default(''),
+  component: storedText(COMPONENT).default(''),
   id: ThreatId,
   source: ThreatSource,
   state: z.enum(['active', 'retired']),
@@ -48,6 +53,8 @@ export const Threat = ThreatDraft.extend({
   revision: z.number().int().min(1),
   /** The team's answers to its STRIDE questions, by question key; absent until one is answered. */
   answers: QuestionAnswers.optional(),
+  /** Who made the last edit, from which revision, with which values: a retry of it is not a conflict. */
+  lastEdit: EditReceipt.optional(),
 });
 export type Threat = z.infer<typeof Threat>;
 

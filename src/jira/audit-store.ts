@@ -1,15 +1,24 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
-import type { AuditResult } from '../domain/audit/audit-result';
+import { AuditResult } from '../domain/audit/audit-result';
 import { Suppression } from '../domain/audit/suppression';
 import { getProjectProperties, projectEntity, putProperty } from './entity-properties';
 import type { JiraClient } from './jira-client';
 import { propertyLock, withLease } from './property-lease';
+import { listValue, readListProperty, requireWritable, type ListProperty, type StoredList } from './stored-list';
 
 // Where audits live: a status property (state, progress, the last complete run), the result of
 // the last complete run in deflated parts of at most 30,000 characters, written to the slot the
 // status does not point at and then switched to, so readers never see half a result; and the
 // suppressions, which outlive runs.
+//
+// Broken values (they are input: anyone with project admin can write project properties):
+// - suppressions are a person's decisions: one broken entry is reported and kept as stored by
+//   every later write; a list that cannot be read at all is never written over.
+// - the status and the result are the app's own bookkeeping of a run anyone who may browse the
+//   project can repeat: a broken one is reported ("run the audit again") and the next run
+//   replaces it. The result goes to the other slot first, so broken parts stay as they are until
+//   a later run reuses their slot.
 
 export const STATUS_KEY = 'without.audit';
 export const SUPPRESSIONS_KEY = 'without.audit.suppressions';
@@ -32,11 +41,24 @@ export const AuditStatus = z.object({
 });
 export type AuditStatus = z.infer<typeof AuditStatus>;
 
-const Suppressions = z.object({ v: z.literal(1), list: z.array(Suppression) });
+export const SUPPRESSIONS: ListProperty<Suppression> = {
+  key: SUPPRESSIONS_KEY,
+  field: 'list',
+  entry: Suppression,
+  entryName: 'Suppression',
+  labelField: 'findingId',
+  ignored: 'is not applied',
+  unreadable: `The stored suppressions (${SUPPRESSIONS_KEY}) are not valid, so none is applied; the app will not change them until that project property is fixed or deleted.`,
+  refusal: `The stored suppressions (${SUPPRESSIONS_KEY}) cannot be read, so the app will not overwrite them. Fix or delete that project property, then try again.`,
+};
+export const RESULT_UNREADABLE = 'The last audit result cannot be read; run the audit again.';
+
 const Part = z.object({ v: z.literal(1), data: z.string() });
 
 export interface AuditState {
   status: AuditStatus | undefined;
+  /** The status property exists but failed its schema. */
+  statusUnreadable: boolean;
   suppressions: Suppression[];
   problems: string[];
 }
@@ -47,9 +69,13 @@ export async function readAuditState(client: JiraClient, projectKey: string): Pr
   const problems: string[] = [];
   const status = stored[STATUS_KEY] === undefined ? undefined : AuditStatus.safeParse(stored[STATUS_KEY]);
   if (status && !status.success) problems.push(`The stored audit status (${STATUS_KEY}) is not valid; run the audit again.`);
-  const suppressions = stored[SUPPRESSIONS_KEY] === undefined ? undefined : Suppressions.safeParse(stored[SUPPRESSIONS_KEY]);
-  if (suppressions && !suppressions.success) problems.push(`The stored suppressions (${SUPPRESSIONS_KEY}) are not valid and were ignored.`);
-  return { status: status?.success ? status.data : undefined, suppressions: suppressions?.success ? suppressions.data.list : [], problems };
+  const suppressions = readListProperty(SUPPRESSIONS, stored[SUPPRESSIONS_KEY]);
+  return {
+    status: status?.success ? status.data : undefined,
+    statusUnreadable: status?.success === false,
+    suppressions: suppressions.entries,
+    problems: [...problems, ...suppressions.problems],
+  };
 }
 
 /** The state and the last complete result: two requests. */
@@ -60,13 +86,15 @@ export async function readStoredAudit(client: JiraClient, projectKey: string): P
   const keys = Array.from({ length: complete.parts }, (_, i) => partKey(complete.slot, i));
   const parts = await getProjectProperties(client, projectKey, keys);
   const result = decodeResult(keys.map((k) => parts[k]));
-  return { ...state, result, problems: result ? state.problems : [...state.problems, 'The stored audit result cannot be read; run the audit again.'] };
+  return { ...state, result, problems: result ? state.problems : [...state.problems, RESULT_UNREADABLE] };
 }
 
+/** The result, or undefined when a part is missing or broken, is not deflate, not JSON, or fails the schema. */
 function decodeResult(parts: unknown[]): AuditResult | undefined {
   try {
     const data = parts.map((p) => Part.parse(p).data).join('');
-    return JSON.parse(inflateRawSync(Buffer.from(data, 'base64')).toString('utf8')) as AuditResult;
+    const parsed = AuditResult.safeParse(JSON.parse(inflateRawSync(Buffer.from(data, 'base64')).toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
@@ -89,12 +117,19 @@ export async function writeAuditResult(client: JiraClient, projectKey: string, s
   return done;
 }
 
-/** Changes the suppressions under a lease: two champions suppressing at once both keep theirs. */
+const readSuppressions = async (client: JiraClient, projectKey: string): Promise<StoredList<Suppression>> =>
+  readListProperty(SUPPRESSIONS, (await getProjectProperties(client, projectKey, [SUPPRESSIONS_KEY]))[SUPPRESSIONS_KEY]);
+
+/**
+ * Changes the suppressions under a lease: two champions suppressing at once both keep theirs.
+ * Broken entries are written back as stored; a list that cannot be read is refused.
+ */
 export async function changeSuppressions(client: JiraClient, projectKey: string, holder: string, change: (list: Suppression[]) => Suppression[]): Promise<Suppression[]> {
   return withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder }, async () => {
-    const { suppressions } = await readAuditState(client, projectKey);
-    const next = change(suppressions);
-    await putProperty(client, projectEntity(projectKey), SUPPRESSIONS_KEY, { v: 1, list: next });
+    const stored = await readSuppressions(client, projectKey);
+    requireWritable(SUPPRESSIONS, stored);
+    const next = change(stored.entries);
+    await putProperty(client, projectEntity(projectKey), SUPPRESSIONS_KEY, listValue(SUPPRESSIONS, stored, next));
     return next;
   });
 }

@@ -53,6 +53,14 @@ export class JiraClient {
     this.sleep = options.sleep ?? realSleep;
   }
 
+  /**
+   * The same transport with no retries of its own: for loops that retry on their own terms (a
+   * lease polling its lock), so they never spend the retry budget the real work needs.
+   */
+  withoutRetries(): JiraClient {
+    return new JiraClient(this.transport, { retry: { maxAttempts: 1 }, sleep: this.sleep });
+  }
+
   get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
     return this.call(path, { method: 'GET' }, schema);
   }

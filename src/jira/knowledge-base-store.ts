@@ -7,6 +7,7 @@ import { KnowledgeBaseId, type KnowledgeBaseSettings } from '../domain/knowledge
 import { deleteProperty, getProjectProperties, projectEntity, putProperty } from './entity-properties';
 import type { JiraClient } from './jira-client';
 import { propertyLock, withLease } from './property-lease';
+import { brokenLabel, listValue, readListProperty, requireWritable, type ListProperty, type StoredList } from './stored-list';
 
 // Knowledge bases a project uploaded (the built-in one lives in the code). A small library
 // property lists them; each one's JSON is deflated, base64-encoded and cut into parts of at most
@@ -38,27 +39,34 @@ export const LibraryEntry = z.object({
 });
 export type LibraryEntry = z.infer<typeof LibraryEntry>;
 
-const Library = z.object({ v: z.literal(1), entries: z.array(LibraryEntry).max(MAX_UPLOADED * 2) });
+// The library is input (anyone with project admin can write it): read entry by entry, a broken
+// entry is reported and written back as stored by every change; a library that cannot be read at
+// all, or a change to an id whose entry is broken (its parts may be the ones a new version would
+// overwrite), is refused.
+export const LIBRARY: ListProperty<LibraryEntry> = {
+  key: LIBRARY_KEY,
+  field: 'entries',
+  max: MAX_UPLOADED * 2,
+  entry: LibraryEntry,
+  entryName: 'Uploaded knowledge base',
+  labelField: 'id',
+  ignored: 'is not listed',
+  unreadable: `The list of uploaded knowledge bases (${LIBRARY_KEY}) is not valid, so none is listed; the app will not change it until that project property is fixed or deleted.`,
+  refusal: `The list of uploaded knowledge bases (${LIBRARY_KEY}) cannot be read, so the app will not overwrite it. Fix or delete that project property, then try again.`,
+};
 const Part = z.object({ v: z.literal(1), data: z.string() });
 
-export interface KnowledgeBaseLibrary {
-  entries: LibraryEntry[];
-  problems: string[];
-}
-
-const libraryOf = (raw: unknown): KnowledgeBaseLibrary => {
-  if (raw === undefined) return { entries: [], problems: [] };
-  const parsed = Library.safeParse(raw);
-  return parsed.success
-    ? { entries: parsed.data.entries, problems: [] }
-    : { entries: [], problems: [`The list of uploaded knowledge bases (${LIBRARY_KEY}) is not valid and was ignored; upload them again.`] };
-};
+/** The uploaded knowledge bases (removed ones included), the entries that failed, and why. */
+export type KnowledgeBaseLibrary = StoredList<LibraryEntry>;
 
 /** The uploaded knowledge bases (removed ones included): one request. */
 export async function readKnowledgeBaseLibrary(client: JiraClient, projectKey: string): Promise<KnowledgeBaseLibrary> {
   const stored = await getProjectProperties(client, projectKey, [LIBRARY_KEY]);
-  return libraryOf(stored[LIBRARY_KEY]);
+  return readListProperty(LIBRARY, stored[LIBRARY_KEY]);
 }
+
+/** Ids that broken entries still carry: their problem already names them. */
+const brokenIds = (library: KnowledgeBaseLibrary): string[] => library.broken.flatMap((raw) => brokenLabel(LIBRARY, raw) ?? []);
 
 export interface LoadedKnowledgeBases {
   /** The active knowledge bases, in the order the settings name them. */
@@ -77,7 +85,8 @@ export async function loadActiveKnowledgeBases(client: JiraClient, projectKey: s
   const library = await readKnowledgeBaseLibrary(client, projectKey);
   const entries = uploadedIds.flatMap((id) => library.entries.filter((e) => e.id === id && e.removedAt === undefined));
   const problems = [...library.problems];
-  for (const id of uploadedIds) if (!entries.some((e) => e.id === id)) problems.push(`The active knowledge base "${id}" is no longer uploaded in ${projectKey}; a project admin can upload it again or turn it off in the app's settings.`);
+  const broken = brokenIds(library);
+  for (const id of uploadedIds) if (!entries.some((e) => e.id === id) && !broken.includes(id)) problems.push(`The active knowledge base "${id}" is no longer uploaded in ${projectKey}; a project admin can upload it again or turn it off in the app's settings.`);
   const keys = entries.flatMap((e) => Array.from({ length: e.parts }, (_, i) => partKey(e.id, e.slot, i)));
   const parts = await getProjectProperties(client, projectKey, keys);
   const loaded = new Map<string, KnowledgeBase>();
@@ -117,11 +126,23 @@ export function encodeKnowledgeBase(kb: KnowledgeBase): string[] {
   return Array.from({ length: count }, (_, i) => data.slice(i * PART_LIMIT, (i + 1) * PART_LIMIT));
 }
 
-const changeLibrary = async <T>(client: JiraClient, projectKey: string, holder: string, change: (entries: LibraryEntry[]) => Promise<{ entries: LibraryEntry[]; result: T }>): Promise<T> =>
+/** Refuses a change to the upload `id` while its stored entry cannot be read. */
+function requireReadableEntry(library: KnowledgeBaseLibrary, id: string): void {
+  if (!brokenIds(library).includes(id)) return;
+  throw new AppError(
+    'INVALID_DATA',
+    `The stored entry of the uploaded knowledge base "${id}" in ${LIBRARY_KEY} cannot be read, so the app will not overwrite it. Fix or delete that entry of the project property, then try again.`,
+  );
+}
+
+/** Changes the library entry `id` under the lease; the library's broken entries are written back as stored. */
+const changeLibrary = async <T>(client: JiraClient, projectKey: string, holder: string, id: string, change: (entries: LibraryEntry[]) => Promise<{ entries: LibraryEntry[]; result: T }>): Promise<T> =>
   withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder }, async () => {
     const library = await readKnowledgeBaseLibrary(client, projectKey);
+    requireWritable(LIBRARY, library);
+    requireReadableEntry(library, id);
     const { entries, result } = await change(library.entries);
-    await putProperty(client, projectEntity(projectKey), LIBRARY_KEY, { v: 1, entries });
+    await putProperty(client, projectEntity(projectKey), LIBRARY_KEY, listValue(LIBRARY, library, entries));
     return result;
   });
 
@@ -133,7 +154,7 @@ const changeLibrary = async <T>(client: JiraClient, projectKey: string, holder: 
 export async function storeKnowledgeBase(client: JiraClient, projectKey: string, kb: KnowledgeBase, uploader: { accountId: string; now: string }): Promise<{ entry: LibraryEntry; replaced: LibraryEntry | undefined }> {
   if (kb.id === builtInKnowledgeBase().id) throw new AppError('BAD_REQUEST', `"${kb.id}" is the built-in knowledge base's id; give the upload another id.`);
   const chunks = encodeKnowledgeBase(kb);
-  return changeLibrary(client, projectKey, uploader.accountId, async (entries) => {
+  return changeLibrary(client, projectKey, uploader.accountId, kb.id, async (entries) => {
     const previous = entries.find((e) => e.id === kb.id);
     if (!previous && entries.filter((e) => e.removedAt === undefined).length >= MAX_UPLOADED) {
       throw new AppError('BAD_REQUEST', `${projectKey} already has ${MAX_UPLOADED} uploaded knowledge bases; remove one first.`);
@@ -168,7 +189,7 @@ function pruneRemoved(entries: LibraryEntry[]): LibraryEntry[] {
 
 /** Marks an upload removed (undo restores it) or restored. */
 export async function setKnowledgeBaseRemoved(client: JiraClient, projectKey: string, id: string, removed: boolean, actor: { accountId: string; now: string }): Promise<LibraryEntry> {
-  return changeLibrary(client, projectKey, actor.accountId, async (entries) => {
+  return changeLibrary(client, projectKey, actor.accountId, id, async (entries) => {
     const entry = entries.find((e) => e.id === id);
     if (!entry) throw new AppError('NOT_FOUND', `${projectKey} has no uploaded knowledge base "${id}".`);
     const { removedAt: _removed, ...kept } = entry;

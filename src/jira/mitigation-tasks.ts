@@ -23,8 +23,11 @@ export interface TaskRecord {
   linkedIssueKeys: string[];
   /** The raw Sprint field value, when the search asked for it. */
   sprintValue?: unknown;
+  /** Who created the issue (Jira's creator field: set by Jira, never editable), when asked for. */
+  creatorAccountId?: string;
 }
 
+const Creator = z.looseObject({ accountId: z.string() });
 const Link = z.looseObject({ inwardIssue: z.looseObject({ key: z.string() }).optional(), outwardIssue: z.looseObject({ key: z.string() }).optional() });
 
 
@@ -39,7 +42,13 @@ function toTask(issue: { id: string; key: string; fields: Record<string, unknown
     property: property.success ? property.data : undefined,
     linkedIssueKeys: links.success ? links.data.flatMap((l) => [l.inwardIssue?.key, l.outwardIssue?.key].filter((k): k is string => !!k)) : [],
     ...(sprintField ? { sprintValue: issue.fields[sprintField] } : {}),
+    ...creatorOf(issue.fields.creator),
   };
+}
+
+function creatorOf(value: unknown): { creatorAccountId?: string } {
+  const creator = Creator.safeParse(value);
+  return creator.success ? { creatorAccountId: creator.data.accountId } : {};
 }
 
 const TASK_FIELDS = ['summary', 'status', 'issuelinks'];
@@ -54,14 +63,20 @@ export async function findProjectTasks(client: JiraClient, projectKey: string, s
   return issues.map((i) => toTask(i, sprintField));
 }
 
-/** The task of one mitigation, if one exists (a retried or concurrent create finds it here). */
-export async function findTaskOf(client: JiraClient, projectKey: string, mitigationId: string): Promise<TaskRecord | undefined> {
+/**
+ * The task the app created for a mitigation under `claim` but could not record (it failed in
+ * between): an issue of the project whose property carries the claim's id and which the
+ * claim's person created. A property alone is never enough: anyone may write one.
+ */
+export async function findClaimedTask(client: JiraClient, projectKey: string, mitigationId: string, claim: { id: string; accountId: string }): Promise<TaskRecord | undefined> {
   const issues = await searchIssues(client, {
     jql: `project = ${jqlString(projectKey)} AND issue.property[${TASK_PROPERTY}].mitigationId = ${jqlString(mitigationId)} ORDER BY created ASC`,
-    fields: TASK_FIELDS,
+    fields: [...TASK_FIELDS, 'creator'],
     properties: [TASK_PROPERTY],
   });
-  return issues.map((i) => toTask(i))[0];
+  return issues
+    .map((i) => toTask(i))
+    .find((t) => t.property?.claim === claim.id && t.property.projectKey === projectKey && t.creatorAccountId === claim.accountId);
 }
 
 const LinkTypes = z.looseObject({ issueLinkTypes: z.array(z.looseObject({ name: z.string() })) });

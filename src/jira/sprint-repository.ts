@@ -32,8 +32,9 @@ export function currentSprint(value: unknown): SprintInfo | undefined {
 }
 
 /**
- * The sprint's issues in ceil(N/100) requests: its stories with their clauses, and apart from
- * them its mitigation tasks (the security work already planned) with their live status.
+ * The sprint's issues in ceil(N/100) requests, each as a story (its clauses) and, when it carries
+ * a `without.task` property, as a task (its live status). Which of them really are mitigation
+ * tasks only the threat model can say: a property alone proves nothing (see task-evidence).
  */
 export async function sprintStories(
   user: JiraClient,
@@ -47,12 +48,10 @@ export async function sprintStories(
     properties: [TASK_PROPERTY],
   });
   const sprint = issues.map((i) => currentSprint(i.fields[fields.sprint])).find((s) => s?.id === sprintId);
-  const stories = issues
-    .filter((i) => i.properties[TASK_PROPERTY] === undefined)
-    .map((i) => {
-      const { clauses, directThreatIds } = readStoryClauses(i.fields[fields.clauses]);
-      return { issueId: i.id, issueKey: i.key, summary: typeof i.fields.summary === 'string' ? i.fields.summary : '', statusName: statusOf(i.fields.status)?.statusName ?? '', clauses, directThreatIds };
-    });
+  const stories = issues.map((i) => {
+    const { clauses, directThreatIds } = readStoryClauses(i.fields[fields.clauses]);
+    return { issueId: i.id, issueKey: i.key, summary: typeof i.fields.summary === 'string' ? i.fields.summary : '', statusName: statusOf(i.fields.status)?.statusName ?? '', clauses, directThreatIds };
+  });
   const tasks = issues
     .filter((i) => i.properties[TASK_PROPERTY] !== undefined)
     .map((i): TaskSummary => ({ id: i.id, key: i.key, ...(statusOf(i.fields.status) ?? UNKNOWN_STATUS) }));

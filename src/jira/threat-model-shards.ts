@@ -63,6 +63,11 @@ export interface StoredShard {
   index: number;
   revision: number;
   records: ModelRecord[];
+  /**
+   * Entries that failed their schema (someone wrote them through the REST API): not shown, and
+   * written back byte for byte whenever the shard is rewritten, never dropped.
+   */
+  unreadable?: unknown[];
 }
 
 const sizeOf = (records: ModelRecord[]) => JSON.stringify(encodeShard(records, 999_999)).length;

@@ -135,15 +135,37 @@ describe('the threat model in project properties', () => {
     await alice('PUT', `/rest/api/3/project/PAY/properties/${SHARD_PREFIX}0`, encodeShard([...decoded.entries, { id: 'T-77', title: 5 }] as never[], decoded.revision));
 
     const big = await readThreatModel(siteClient(site), 'BIG');
-    expect(big.problems).toEqual(['The threat model shard without.model.shard.1 is not valid and was ignored: the data is not deflated JSON.']);
+    expect(big.problems).toEqual(['The threat model shard without.model.shard.1 is not valid and was ignored: the data is not deflated JSON. The app will not write over it.']);
     expect(big.model.threats.length).toBeGreaterThan(800);
     expect(big.model.threats.length).toBeLessThan(1000);
     const pay = await readThreatModel(siteClient(site), 'PAY');
-    expect(pay.problems).toEqual(['Threat T-77 in without.model.shard.0 is not valid and is not shown (title: Invalid input: expected string, received number).']);
+    expect(pay.problems).toEqual(['Threat T-77 in without.model.shard.0 is not valid and is not shown (title: Invalid input: expected string, received number); the app keeps it as it is.']);
     expect(pay.model.threats).toHaveLength(12);
+
+    // An edit of a neighbour in the same shard writes the broken record back unchanged.
+    await changeThreatModel(siteClient(site), 'PAY', 'test', (model) => ({ ...editThreat(model, 'T-2', model.threats.find((t) => t.id === 'T-2')!.revision, draft(2), actor), result: undefined }));
+    const rewritten = decodeShard((await alice('GET', `/rest/api/3/project/PAY/properties/${SHARD_PREFIX}0`)).body?.value);
+    if ('error' in rewritten) throw new Error(rewritten.error);
+    expect(rewritten.entries).toContainEqual({ id: 'T-77', title: 5 });
+    expect((await readThreatModel(siteClient(site), 'PAY')).model.threats.find((t) => t.id === 'T-2')?.title).toBe(draft(2).title);
 
     await changeThreatModel(siteClient(site), 'BIG', 'test', (model) => ({ ...addThreat(model, draft(1), actor), result: undefined }));
     expect((await alice('GET', `/rest/api/3/project/BIG/properties/${SHARD_PREFIX}1`)).body?.value).toEqual(broken);
     expect((await readThreatModel(siteClient(site), 'BIG')).model.threats.map((t) => t.id)).toContain('T-1001');
+  });
+
+  it('refuses every write while the meta cannot be read, and says so, instead of restarting the settings and counters', async () => {
+    await newProject(site, 'META');
+    await seedThreats(site, 'META', 3);
+    const alice = restAs(site, 'alice');
+    const broken = { v: 1, nextThreatNumber: 'four', settings: { editorRoleIds: ['10004'] }, revision: 3 };
+    await alice('PUT', '/rest/api/3/project/META/properties/without.model', broken);
+    const stored = await readThreatModel(siteClient(site), 'META');
+    expect(stored.model.threats).toHaveLength(3);
+    expect(stored.problems[0]).toMatch(/^The threat model's settings and id counters \(project property without.model\) cannot be read at nextThreatNumber: .*read only until a Jira administrator restores or deletes that property/);
+    const write = changeThreatModel(siteClient(site), 'META', 'test', (model) => ({ ...addThreat(model, draft(9), actor), result: undefined }));
+    await expect(write).rejects.toMatchObject({ code: 'INVALID_DATA', message: stored.problems[0] });
+    expect((await alice('GET', '/rest/api/3/project/META/properties/without.model')).body?.value).toEqual(broken);
+    expect((await readThreatModel(siteClient(site), 'META')).model.threats).toHaveLength(3);
   });
 });

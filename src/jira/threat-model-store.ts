@@ -1,3 +1,4 @@
+import { AppError } from '../domain/app-error';
 import { Mitigation } from '../domain/mitigation';
 import { Threat } from '../domain/threat';
 import { emptyThreatModel, type ThreatModel } from '../domain/threat-model';
@@ -16,6 +17,8 @@ export interface StoredThreatModel {
   metaRevision: number;
   /** Stored values that failed their schema: reported, and left out of the model. */
   problems: string[];
+  /** Set when the meta (settings, id counters) exists but cannot be read: writes are refused. */
+  metaUnreadable?: string;
 }
 
 /**
@@ -51,7 +54,8 @@ export async function readThreatModel(client: JiraClient, projectKey: string): P
   const shards = shardKeys.flatMap((key, i) => readShard(key, shardValues[i], problems));
   const unreadable = shardKeys.map((k) => shardIndex(k)!).filter((index) => !shards.some((s) => s.index === index));
   const parsedMeta = meta === undefined ? undefined : MetaValue.safeParse(meta);
-  if (parsedMeta && !parsedMeta.success) problems.push(`The threat model's settings (${META_KEY}) are not valid and were ignored: ${parsedMeta.error.issues[0]?.message}.`);
+  const metaUnreadable = parsedMeta && !parsedMeta.success ? metaProblem(parsedMeta.error.issues[0]) : undefined;
+  if (metaUnreadable) problems.push(metaUnreadable);
   const base = emptyThreatModel();
   const metaValue = parsedMeta?.success ? parsedMeta.data : undefined;
   const records = dedupe(shards.flatMap((s) => s.records));
@@ -68,25 +72,36 @@ export async function readThreatModel(client: JiraClient, projectKey: string): P
     shardIndices: metaValue?.shards,
     metaRevision: metaValue?.revision ?? 0,
     problems,
+    ...(metaUnreadable ? { metaUnreadable } : {}),
   };
+}
+
+function metaProblem(issue: { path: PropertyKey[]; message: string } | undefined): string {
+  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+  return (
+    `The threat model's settings and id counters (project property ${META_KEY}) cannot be read${where}: ${issue?.message ?? 'not valid'}. ` +
+    'The threat model is read only until a Jira administrator restores or deletes that property; the app will not write over it.'
+  );
 }
 
 function readShard(key: string, value: unknown, problems: string[]): StoredShard[] {
   const shard = decodeShard(value);
   if ('error' in shard) {
-    problems.push(`The threat model shard ${key} is not valid and was ignored: ${shard.error}.`);
+    problems.push(`The threat model shard ${key} is not valid and was ignored: ${shard.error}. The app will not write over it.`);
     return [];
   }
-  const records = shard.entries.flatMap((raw, i): ModelRecord[] => {
+  const records: ModelRecord[] = [];
+  const unreadable: unknown[] = [];
+  shard.entries.forEach((raw, i) => {
     const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : `entry ${i + 1}`;
     const isMitigation = id.startsWith('M-');
     const parsed = isMitigation ? Mitigation.safeParse(raw) : Threat.safeParse(raw);
-    if (parsed.success) return [parsed.data];
+    if (parsed.success) return void records.push(parsed.data);
+    unreadable.push(raw);
     const issue = parsed.error.issues[0];
-    problems.push(`${isMitigation ? 'Mitigation' : 'Threat'} ${id} in ${key} is not valid and is not shown (${issue?.path.join('.') || 'value'}: ${issue?.message}).`);
-    return [];
+    problems.push(`${isMitigation ? 'Mitigation' : 'Threat'} ${id} in ${key} is not valid and is not shown (${issue?.path.join('.') || 'value'}: ${issue?.message}); the app keeps it as it is.`);
   });
-  return [{ index: shardIndex(key)!, revision: shard.revision, records }];
+  return [{ index: shardIndex(key)!, revision: shard.revision, records, ...(unreadable.length > 0 ? { unreadable } : {}) }];
 }
 
 /** While a record moves between shards a reader may see it twice; the newer copy wins. */
@@ -96,44 +111,60 @@ const dedupe = (records: ModelRecord[]): ModelRecord[] => {
   return [...byId.values()].sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2)));
 };
 
+/** One read-change-write of the model; several may run under one lease (see withModelLease). */
+export type ModelChange<T> = (model: ThreatModel) => { model: ThreatModel; result: T } | Promise<{ model: ThreatModel; result: T }>;
+
+export interface ModelSession {
+  change<T>(change: ModelChange<T>): Promise<T>;
+}
+
 /**
- * Changes the model under the project's write lease: read, apply `change` (which may
- * throw, e.g. a conflict), write back the shards that changed and the meta. `client` must
- * be allowed to write project properties (the app); the caller has checked the person.
+ * Holds the project's write lease while `work` reads and changes the model, once or several
+ * times (creating a task records a claim, creates the issue, then records the task). `client`
+ * must be allowed to write project properties (the app); the caller has checked the person.
  */
-export async function changeThreatModel<T>(
-  client: JiraClient,
-  projectKey: string,
-  holder: string,
-  change: (model: ThreatModel) => { model: ThreatModel; result: T } | Promise<{ model: ThreatModel; result: T }>,
-): Promise<T> {
-  return withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder }, async () => {
-    const stored = await readThreatModel(client, projectKey);
-    const { model, result } = await change(stored.model);
-    const changed = packShards(stored.shards, [...model.threats, ...model.mitigations], stored.unreadable);
-    // Shards that receive records first, shrinking ones after: a reader never misses one.
-    const growing = changed.filter((s) => s.records.length >= (stored.shards.find((o) => o.index === s.index)?.records.length ?? 0));
-    const shrinking = changed.filter((s) => !growing.includes(s));
-    for (const batch of [growing, shrinking]) {
-      await Promise.all(batch.map((s) => putProperty(client, projectEntity(projectKey), shardKey(s.index), encodeShard(s.records, s.revision))));
-    }
-    const shards = [...new Set([...stored.shards.map((s) => s.index), ...changed.map((s) => s.index), ...stored.unreadable])].sort((a, b) => a - b);
-    const metaChanged =
-      model.nextThreatNumber !== stored.model.nextThreatNumber ||
-      model.nextMitigationNumber !== stored.model.nextMitigationNumber ||
-      JSON.stringify(model.settings) !== JSON.stringify(stored.model.settings) ||
-      JSON.stringify(shards) !== JSON.stringify(stored.shardIndices);
-    if (metaChanged) {
-      const meta: MetaValue = {
-        v: 1,
-        nextThreatNumber: model.nextThreatNumber,
-        nextMitigationNumber: model.nextMitigationNumber,
-        settings: model.settings,
-        revision: stored.metaRevision + 1,
-        shards,
-      };
-      await putProperty(client, projectEntity(projectKey), META_KEY, meta);
-    }
-    return result;
-  });
+export async function withModelLease<T>(client: JiraClient, projectKey: string, holder: string, work: (session: ModelSession) => Promise<T>): Promise<T> {
+  return withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder }, () => work({ change: (change) => applyChange(client, projectKey, change) }));
+}
+
+/** Changes the model under the project's write lease: read, apply `change` (which may throw, e.g. a conflict), write. */
+export async function changeThreatModel<T>(client: JiraClient, projectKey: string, holder: string, change: ModelChange<T>): Promise<T> {
+  return withModelLease(client, projectKey, holder, (session) => session.change(change));
+}
+
+async function applyChange<T>(client: JiraClient, projectKey: string, change: ModelChange<T>): Promise<T> {
+  const stored = await readThreatModel(client, projectKey);
+  const { model, result } = await change(stored.model);
+  if (model === stored.model) return result;
+  if (stored.metaUnreadable) throw new AppError('INVALID_DATA', stored.metaUnreadable);
+  await writeModel(client, projectKey, stored, model);
+  return result;
+}
+
+/** Writes the shards that changed (each with the entries it could not read, unchanged) and the meta. */
+async function writeModel(client: JiraClient, projectKey: string, stored: StoredThreatModel, model: ThreatModel): Promise<void> {
+  const changed = packShards(stored.shards, [...model.threats, ...model.mitigations], stored.unreadable);
+  const keptRaw = new Map(stored.shards.map((s) => [s.index, s.unreadable ?? []]));
+  // Shards that receive records first, shrinking ones after: a reader never misses one.
+  const growing = changed.filter((s) => s.records.length >= (stored.shards.find((o) => o.index === s.index)?.records.length ?? 0));
+  const shrinking = changed.filter((s) => !growing.includes(s));
+  for (const batch of [growing, shrinking]) {
+    await Promise.all(batch.map((s) => putProperty(client, projectEntity(projectKey), shardKey(s.index), encodeShard([...s.records, ...(keptRaw.get(s.index) ?? [])] as ModelRecord[], s.revision))));
+  }
+  const shards = [...new Set([...stored.shards.map((s) => s.index), ...changed.map((s) => s.index), ...stored.unreadable])].sort((a, b) => a - b);
+  const metaChanged =
+    model.nextThreatNumber !== stored.model.nextThreatNumber ||
+    model.nextMitigationNumber !== stored.model.nextMitigationNumber ||
+    JSON.stringify(model.settings) !== JSON.stringify(stored.model.settings) ||
+    JSON.stringify(shards) !== JSON.stringify(stored.shardIndices);
+  if (!metaChanged) return;
+  const meta: MetaValue = {
+    v: 1,
+    nextThreatNumber: model.nextThreatNumber,
+    nextMitigationNumber: model.nextMitigationNumber,
+    settings: model.settings,
+    revision: stored.metaRevision + 1,
+    shards,
+  };
+  await putProperty(client, projectEntity(projectKey), META_KEY, meta);
 }

@@ -55,6 +55,7 @@ async function auditView(user: JiraClient, projectKey: string, accountId: string
     run: runView(stored.status, Date.now()),
     completedAt: stored.status?.complete?.finishedAt ?? null,
     result: stored.result ? withSuppressions(stored.result, stored.suppressions) : null,
+    resultUnreadable: stored.statusUnreadable || (stored.status?.complete !== undefined && !stored.result),
     threats: model.model.threats.filter((t) => t.state === 'active').map((t) => ({ id: t.id, title: t.title, severity: severityOf(t) })),
     canRun: true,
     canSuppress,

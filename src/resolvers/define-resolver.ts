@@ -11,7 +11,7 @@ export interface ResolverCall<P> {
 }
 
 const JIRA_TO_APP: Record<JiraErrorKind, { code: ErrorCode; message: string }> = {
-  BAD_REQUEST: { code: 'BAD_REQUEST', message: 'Jira refused the change.' },
+  BAD_REQUEST: { code: 'BAD_REQUEST', message: 'Jira refused the request.' },
   UNAUTHORIZED: { code: 'FORBIDDEN', message: 'Jira did not accept your session. Reload the page and sign in again.' },
   FORBIDDEN: { code: 'FORBIDDEN', message: 'You do not have permission to do this in Jira.' },
   NOT_FOUND: { code: 'NOT_FOUND', message: 'The issue or project does not exist, or you cannot see it.' },

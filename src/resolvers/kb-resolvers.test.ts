@@ -1,6 +1,6 @@
 import type { LocalSite } from '../../local/site/server';
 import { resolverCaller } from '../../test/support/forge-invocation';
-import { startTestSite } from '../../test/support/local-site';
+import { restAs, startTestSite } from '../../test/support/local-site';
 import type { Envelope } from '../domain/envelope';
 import type { KbSuggestionsView, StoryView, ThreatModelView } from '../domain/resolver-contract';
 import { resolver } from '../index';
@@ -97,5 +97,19 @@ describe('knowledge-base resolvers', () => {
     expect(added.text).toBe('card data disclosed in transit or at rest');
     expect(view.threats[added.threatIds[0]!]?.source).toMatchObject({ templateId: 'WEB-I-01' });
     expect((await model()).threats).toHaveLength(threats);
+  });
+
+  it('refuses to link a suggestion over clauses it cannot read, and adds nothing to the model', async () => {
+    const alice = restAs(site, 'alice');
+    const fields = (await alice('GET', '/rest/api/3/field')).body as unknown as Array<{ id: string; name: string }>;
+    const fieldId = fields.find((f) => f.name === 'WITHOUT clauses')!.id;
+    const broken = { clauses: [{ id: 'x', text: 'ok text', threatIds: ['not-a-threat'] }], revision: 7 };
+    await alice('PUT', '/rest/api/3/issue/PAY-5', { fields: { [fieldId]: broken } });
+    const threatsBefore = (await model()).threats.length;
+    const refused = await accept('bob', PAY_5, { knowledgeBaseId: 'web-and-api', templateId: 'WEB-S-02', baseRevision: 7 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_DATA', message: expect.stringContaining('cannot be read') } });
+    expect((await model()).threats.length).toBe(threatsBefore);
+    const raw = (await alice('GET', `/rest/api/3/issue/PAY-5?fields=${fieldId}`)).body as { fields: Record<string, unknown> };
+    expect(raw.fields[fieldId]).toMatchObject(broken);
   });
 });

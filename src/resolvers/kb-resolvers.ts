@@ -96,6 +96,8 @@ export function registerKnowledgeBaseResolvers(resolver: Resolver): void {
     const perms = await issuePermissions(user, issueId, ['EDIT_ISSUES']);
     if (!perms.EDIT_ISSUES) throw new AppError('FORBIDDEN', "You can't link threats to this story: you don't have permission to edit it.");
     const before = readStoryClauses(story.clausesValue);
+    // Checked before the threat is added, so a refused link leaves the model as it was.
+    if (before.problems.length > 0) throw new AppError('INVALID_DATA', "This story's stored WITHOUT clauses cannot be read, so no threat can be linked to it until they are restored or replaced in the story panel.");
     if (before.revision !== payload.baseRevision) throw new AppError('CONFLICT', "Someone else changed this story's WITHOUT clauses. Reload to see their changes.");
     if (payload.clauseId !== undefined && !before.clauses.some((c) => c.id === payload.clauseId)) {
       throw new AppError('CONFLICT', 'The clause you chose is no longer on this story. Reload to see the current clauses.');

@@ -2,7 +2,7 @@ import type Resolver from '@forge/resolver';
 import { inflateRawSync } from 'node:zlib';
 import { AppError } from '../domain/app-error';
 import { readKnowledgeBaseFile } from '../domain/knowledge-base/importers/read-knowledge-base-file';
-import { KbImportError } from '../domain/knowledge-base/importers/import-error';
+import { KbImportError, unforeseenImportError } from '../domain/knowledge-base/importers/import-error';
 import type { KnowledgeBase } from '../domain/knowledge-base/knowledge-base';
 import { BUILT_IN_KB_ID, type KnowledgeBaseSettings } from '../domain/knowledge-base/knowledge-base-settings';
 import { KbRemove, KbRestore, KbSettingsSave, KbUpload, type KbUploadResult } from '../domain/resolver-contract';
@@ -26,8 +26,12 @@ async function requireProjectAdmin(user: JiraClient, projectKey: string): Promis
   if (!ADMINISTER_PROJECTS) throw new AppError('FORBIDDEN', `Only administrators of ${projectKey} can choose and upload knowledge bases.`);
 }
 
+// Node's base64 decoder skips what is not base64, so a damaged upload is caught here, by name.
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
 function fileText(content: KbUpload['content'], fileName: string): string {
   if (content.encoding === 'text') return content.text;
+  if (!BASE64.test(content.data)) throw new AppError('BAD_REQUEST', `${fileName} did not arrive intact (the compressed upload is not base64). Try again.`);
   try {
     return inflateRawSync(Buffer.from(content.data, 'base64'), { maxOutputLength: MAX_FILE_BYTES }).toString('utf8');
   } catch (error) {
@@ -43,7 +47,10 @@ function knowledgeBaseOf(payload: KbUpload): KnowledgeBase {
     return readKnowledgeBaseFile(text, payload.format, payload.fileName);
   } catch (error) {
     if (error instanceof KbImportError) throw new AppError('BAD_REQUEST', error.message);
-    throw error;
+    // The file caused it, so the person gets a sentence about the file, not the host's generic
+    // error; the log keeps the stack for whoever fixes the importer.
+    console.error(`without: reading the upload ${payload.fileName} failed unexpectedly`, error);
+    throw new AppError('BAD_REQUEST', unforeseenImportError(payload.fileName, error).message);
   }
 }
 

@@ -4,6 +4,9 @@ import { restAs, startTestSite } from '../../test/support/local-site';
 import type { Envelope } from '../domain/envelope';
 import type { MitigationView } from '../domain/resolver-contract';
 import { resolver } from '../index';
+import { siteClient } from '../../test/support/jira-clients';
+import { claimTask } from '../domain/threat-model';
+import { changeThreatModel } from '../jira/threat-model-store';
 
 interface FoundTask {
   key: string;
@@ -43,7 +46,7 @@ describe('mitigations and their tasks', () => {
     expect(answer).toMatchObject({ ok: true, data: { id: 'M-5', status: 'accepted', task: { key: 'PAY-23', statusName: 'To Do' } } });
     const [task] = await tasksOf('M-5');
     expect(task?.fields.summary).toBe('Enforce TLS 1.2+ with HSTS (M-5)');
-    expect(task?.properties['without.task']).toEqual({ v: 1, mitigationId: 'M-5', threatIds: ['T-1'], projectKey: 'PAY' });
+    expect(task?.properties['without.task']).toEqual({ v: 1, mitigationId: 'M-5', threatIds: ['T-1'], projectKey: 'PAY', claim: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(task?.fields.issuelinks.map((l) => `${l.type.name} ${l.outwardIssue?.key}`).sort()).toEqual(['Mitigates PAY-1', 'Mitigates PAY-2']);
     const description = JSON.stringify(task?.fields.description);
     for (const words of ['What to implement', 'Terminate TLS 1.2+ only', 'How to verify it', 'SSL Labs', 'T-1 Card details skimmed', 'Critical (4 × 5 = 20)', 'reduces it by 75%', 'PAY-1', 'WITHOUT having my card data stolen']) {
@@ -61,15 +64,40 @@ describe('mitigations and their tasks', () => {
     expect(await tasksOf('M-6')).toHaveLength(1);
   });
 
-  it('adopts a task a failed attempt created but did not record, instead of creating a second', async () => {
-    await add({ ...tls, title: 'Sign payment webhooks', addresses: [{ threatId: 'T-9', strength: 100 }] });
-    const created = await restAs(site, 'bob')('POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: 'Sign payment webhooks (M-7)' },
-      properties: [{ key: 'without.task', value: { v: 1, mitigationId: 'M-7', threatIds: ['T-9'], projectKey: 'PAY' } }],
+  // A failure between creating the task and recording it leaves the model's claim and an issue
+  // carrying the claim's id, created by the person who claimed it: the next try adopts it.
+  const claimAs = async (mitigationId: string, accountId: string) => {
+    let claimId = '';
+    await changeThreatModel(siteClient(site), 'PAY', 'test', (model) => {
+      claimId = `claim-${mitigationId}`;
+      return { model: claimTask(model, mitigationId, claimId, { accountId, now: new Date().toISOString() }), result: undefined };
     });
+    return claimId;
+  };
+  const handMadeTask = (who: 'alice' | 'bob', mitigationId: string, threatId: string, claim?: string) =>
+    restAs(site, who)('POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: `Hand-made (${mitigationId})` },
+      properties: [{ key: 'without.task', value: { v: 1, mitigationId, threatIds: [threatId], projectKey: 'PAY', ...(claim ? { claim } : {}) } }],
+    });
+
+  it('adopts the task a failed attempt created under its claim, instead of creating a second', async () => {
+    await add({ ...tls, title: 'Sign payment webhooks', addresses: [{ threatId: 'T-9', strength: 100 }] });
+    const claim = await claimAs('M-7', '712020:bob');
+    const created = await handMadeTask('bob', 'M-7', 'T-9', claim);
     const answer = await createTask('bob', 'M-7');
     expect(answer).toMatchObject({ ok: true, data: { task: { key: created.body?.key } } });
     expect(await tasksOf('M-7')).toHaveLength(1);
+  });
+
+  it('never adopts an issue whose property was written by hand, without the claim or by someone else than the claimant', async () => {
+    await add({ ...tls, title: 'Pin the PSP certificate', addresses: [{ threatId: 'T-1', strength: 50 }] });
+    const claim = await claimAs('M-8', '712020:bob');
+    const forged = [await handMadeTask('bob', 'M-8', 'T-1'), await handMadeTask('alice', 'M-8', 'T-1', claim)].map((r) => r.body?.key);
+    const answer = await createTask('bob', 'M-8');
+    expect(answer.ok).toBe(true);
+    const recorded = answer.ok ? answer.data.task?.key : undefined;
+    expect(forged).not.toContain(recorded);
+    expect((await tasksOf('M-8')).map((t) => t.key).sort()).toEqual([...forged, recorded].sort());
   });
 
   it('leaves no half-made task when Jira fails during creation, and succeeds on the next try', async () => {
@@ -77,12 +105,12 @@ describe('mitigations and their tasks', () => {
     site.faults.configure({ rate429: 0.3, rate500: 0.2, seed: 5, retryAfterSeconds: 0 });
     const attempts: Array<Envelope<MitigationView>> = [];
     try {
-      for (let i = 0; i < 8 && !attempts.some((a) => a.ok); i++) attempts.push(await createTask('bob', 'M-8'));
+      for (let i = 0; i < 8 && !attempts.some((a) => a.ok); i++) attempts.push(await createTask('bob', 'M-9'));
     } finally {
       site.faults.configure({ rate429: 0, rate500: 0 });
     }
     expect(attempts.some((a) => a.ok)).toBe(true);
-    const tasks = await tasksOf('M-8');
+    const tasks = await tasksOf('M-9');
     expect(tasks).toHaveLength(1);
     expect(tasks[0]?.fields.issuelinks.map((l) => l.outwardIssue?.key)).toEqual(['PAY-3']);
     expect(site.store.all('projectProperty').some((p) => p.key === 'without.model.lock')).toBe(false);

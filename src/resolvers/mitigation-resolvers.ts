@@ -1,15 +1,16 @@
 import type Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
-import { MitigationDraft } from '../domain/mitigation';
+import { randomUUID } from 'node:crypto';
+import { MitigationDraft, type Mitigation } from '../domain/mitigation';
 import { mitigationTaskDescription } from '../domain/mitigation-task-description';
 import { mitigationView, storedTaskSummary } from '../domain/mitigation-view';
 import { MitigationEdit, type MitigationView, type TaskSummary } from '../domain/resolver-contract';
-import { addMitigation, attachTask, editMitigation, findMitigation, type ThreatModel } from '../domain/threat-model';
+import { addMitigation, attachTask, claimTask, editMitigation, findMitigation, type ThreatModel } from '../domain/threat-model';
 import { projectPermissions } from '../jira/access';
 import type { JiraClient } from '../jira/jira-client';
-import { createTask, findTaskOf, mitigatesLinkType } from '../jira/mitigation-tasks';
-import { changeThreatModel } from '../jira/threat-model-store';
+import { createTask, findClaimedTask, mitigatesLinkType } from '../jira/mitigation-tasks';
+import { changeThreatModel, withModelLease } from '../jira/threat-model-store';
 import { appClient, userClient } from './clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
@@ -26,38 +27,59 @@ const summaryOf = (task: { id: string; key: string; statusName: string; category
   categoryKey: task.categoryKey,
 });
 
+/** Refuses a task that would make no sense for the mitigation as it stands. */
+function checkTaskWanted(mitigation: Mitigation): void {
+  if (mitigation.status === 'rejected') throw new AppError('BAD_REQUEST', `${mitigation.id} is rejected; accept it before creating its task.`);
+  // A task would pull an existing or implemented mitigation back to "accepted" and raise the risk.
+  if (!mitigation.task && (mitigation.status === 'existing' || mitigation.status === 'implemented')) {
+    throw new AppError('BAD_REQUEST', `${mitigation.id} is already in place (${mitigation.status}); it needs no task.`);
+  }
+}
+
+type TaskStep = { done: ThreatModel } | { claimId: string; mitigation: Mitigation; current: ThreatModel };
+
 /**
- * Creates the mitigation's task once. Under the model's write lease, a second click or a
- * concurrent one finds the task already attached; a retry after a failure that happened
- * between creating the task and recording it finds the task by its property and adopts it.
+ * Creates the mitigation's task once, under the model's write lease: a second click or a
+ * concurrent one finds the task already attached. Before creating, the model records a claim;
+ * the task carries the claim's id. A retry after a failure between creating the task and
+ * recording it adopts only an issue with that claim id created by the person who claimed it,
+ * so a `without.task` property someone wrote by hand is never adopted.
  */
 export async function createTaskOnce(user: JiraClient, projectKey: string, mitigationId: string, accountId: string): Promise<MitigationView> {
+  const actor = () => ({ accountId, now: now() });
   let created: TaskSummary | undefined;
-  const model = await changeThreatModel(appClient(), projectKey, accountId, async (current: ThreatModel) => {
-    const mitigation = findMitigation(current, mitigationId);
-    if (mitigation.status === 'rejected') throw new AppError('BAD_REQUEST', `${mitigationId} is rejected; accept it before creating its task.`);
-    // A task would pull an existing or implemented mitigation back to "accepted" and raise the risk.
-    if (!mitigation.task && (mitigation.status === 'existing' || mitigation.status === 'implemented')) {
-      throw new AppError('BAD_REQUEST', `${mitigationId} is already in place (${mitigation.status}); it needs no task.`);
-    }
-    if (mitigation.task) return { model: current, result: current };
-    const existing = await findTaskOf(user, projectKey, mitigationId);
+  const model = await withModelLease(appClient(), projectKey, accountId, async (session) => {
+    const step = await session.change<TaskStep>(async (current: ThreatModel) => {
+      const mitigation = findMitigation(current, mitigationId);
+      checkTaskWanted(mitigation);
+      if (mitigation.task) return { model: current, result: { done: current } };
+      const adopted = mitigation.taskClaim ? await findClaimedTask(user, projectKey, mitigationId, mitigation.taskClaim) : undefined;
+      if (adopted) {
+        created = summaryOf(adopted);
+        const next = attachTask(current, mitigationId, adopted, actor()).model;
+        return { model: next, result: { done: next } };
+      }
+      const claimId = randomUUID();
+      return { model: claimTask(current, mitigationId, claimId, actor()), result: { claimId, mitigation, current } };
+    });
+    if ('done' in step) return step.done;
+    const { claimId, mitigation, current } = step;
     const threatIds = mitigation.addresses.map((a) => a.threatId);
-    const stories = existing ? [] : await storiesLinkedTo(user, projectKey, await clausesField(user), threatIds);
-    const task =
-      existing ??
-      (await createTask(user, {
-        projectKey,
-        issueTypeName: current.settings.taskIssueTypeName,
-        summary: `${mitigation.title} (${mitigationId})`.slice(0, 250),
-        description: mitigationTaskDescription(mitigation, current.threats, stories),
-        property: { v: 1, mitigationId, threatIds, projectKey },
-        storyKeys: stories.map((s) => s.key),
-        linkType: await mitigatesLinkType(appClient()),
-      }));
-    created = summaryOf(existing ?? { id: task.id, key: task.key, statusName: 'To Do', categoryKey: 'new' });
-    const next = attachTask(current, mitigationId, { id: task.id, key: task.key }, { accountId, now: now() });
-    return { model: next.model, result: next.model };
+    const stories = await storiesLinkedTo(user, projectKey, await clausesField(user), threatIds);
+    const task = await createTask(user, {
+      projectKey,
+      issueTypeName: current.settings.taskIssueTypeName,
+      summary: `${mitigation.title} (${mitigationId})`.slice(0, 250),
+      description: mitigationTaskDescription(mitigation, current.threats, stories),
+      property: { v: 1, mitigationId, threatIds, projectKey, claim: claimId },
+      storyKeys: stories.map((s) => s.key),
+      linkType: await mitigatesLinkType(appClient()),
+    });
+    created = summaryOf({ id: task.id, key: task.key, statusName: 'To Do', categoryKey: 'new' });
+    return session.change((latest) => {
+      const next = attachTask(latest, mitigationId, task, actor());
+      return { model: next.model, result: next.model };
+    });
   });
   const mitigation = findMitigation(model, mitigationId);
   // A task attached before (a second click, or a concurrent one) shows the status the model stored.

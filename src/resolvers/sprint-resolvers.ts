@@ -8,6 +8,8 @@ import { projectPermissions } from '../jira/access';
 import type { JiraClient } from '../jira/jira-client';
 import { moveToSprint, openSprints, readSprint, sprintStories, tasksInOtherOpenSprints } from '../jira/sprint-repository';
 import { readThreatModel } from '../jira/threat-model-store';
+import { JiraApiError } from '../jira/jira-errors';
+import { recordedTaskIds } from '../domain/task-evidence';
 import { userClient } from './clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
@@ -16,6 +18,21 @@ import { createTaskOnce } from './mitigation-resolvers';
 import { clausesField, sprintFieldId } from '../jira/app-field';
 
 const SprintId = z.number().int().positive();
+
+/**
+ * Jira answers a search for a sprint that does not exist with 400 and a read of it with 404; both
+ * mean the plan cannot be read, which the person should be told in those words.
+ */
+async function sprintMissing(user: JiraClient, sprintId: number, error: unknown): Promise<never> {
+  if (error instanceof JiraApiError && (error.kind === 'BAD_REQUEST' || error.kind === 'NOT_FOUND')) {
+    const exists = await readSprint(user, sprintId).then(
+      () => true,
+      (read: unknown) => !(read instanceof JiraApiError && read.kind === 'NOT_FOUND'),
+    );
+    if (!exists) throw new AppError('NOT_FOUND', `Sprint ${sprintId} does not exist or you cannot see it, so its plan cannot be read. Pick another sprint.`);
+  }
+  throw error;
+}
 
 /** The sprint asked for: the payload's (project page picker) or the sprint action's own. */
 function sprintIdOf(payloadId: number | undefined, context: InvocationContext): number {
@@ -36,13 +53,17 @@ function sprintIdOf(payloadId: number | undefined, context: InvocationContext): 
 export async function readSprintPlanInputs(user: JiraClient, projectKey: string, sprintId: number) {
   const field = await clausesField(user);
   const sprintField = await sprintFieldId(user);
-  const [{ stories, tasks, sprint: fromStories }, stored, elsewhere, perms] = await Promise.all([
+  const [issues, stored, elsewhere, perms] = await Promise.all([
     sprintStories(user, projectKey, sprintId, { clauses: field.id, sprint: sprintField }),
     readThreatModel(user, projectKey),
     tasksInOtherOpenSprints(user, projectKey, sprintId),
     projectPermissions(user, projectKey, ['SCHEDULE_ISSUES', 'EDIT_ISSUES', 'CREATE_ISSUES', 'LINK_ISSUES']),
-  ]);
-  const sprint = fromStories ?? (await readSprint(user, sprintId));
+  ]).catch((error: unknown) => sprintMissing(user, sprintId, error));
+  const sprint = issues.sprint ?? (await readSprint(user, sprintId).catch((error: unknown) => sprintMissing(user, sprintId, error)));
+  // Only the issues the model records are tasks; one with a hand-written property stays a story.
+  const recorded = recordedTaskIds(stored.model);
+  const tasks = issues.tasks.filter((t) => recorded.has(t.id));
+  const stories = issues.stories.filter((s) => !recorded.has(s.issueId));
   const live = new Map(tasks.map((t) => [t.id, t]));
   const mitigations = stored.model.mitigations.map((m) => mitigationViewPartlyLive(m, live, stored.model.settings.statusMapping));
   const taskSprints = new Map<string, TaskSprint>([...[...elsewhere].map((id): [string, TaskSprint] => [id, { sprintId: 'other-open' }]), ...tasks.map((t): [string, TaskSprint] => [t.id, { sprintId }])]);

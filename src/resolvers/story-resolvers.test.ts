@@ -105,7 +105,7 @@ describe('story resolvers', () => {
     expect(kept.ok).toBe(true);
   });
 
-  it('reports a field value someone broke through the REST API, and a save replaces it', async () => {
+  it('reports a field value someone broke through the REST API, keeps it on a plain save, and replaces it only when asked', async () => {
     const alice = restAs(site, 'alice');
     const fields = (await alice('GET', '/rest/api/3/field')).body as unknown as Array<{ id: string; name: string }>;
     const fieldId = fields.find((f) => f.name === 'WITHOUT clauses')!.id;
@@ -113,7 +113,12 @@ describe('story resolvers', () => {
     const story = await data('alice', 'PAY-2');
     expect(story.clauses).toEqual([]);
     expect(story.problems).toEqual([expect.stringContaining('A threat id looks like T-12')]);
-    const fixed = await save('alice', 'PAY-2', { baseRevision: story.revision, clauses: [{ id: 'c1', text: 'anyone else paying with my card', threatIds: ['T-4'] }], directThreatIds: [] });
+    const edit = { baseRevision: story.revision, clauses: [{ id: 'c1', text: 'anyone else paying with my card', threatIds: ['T-4'] }], directThreatIds: [] };
+    const refused = await save('alice', 'PAY-2', edit);
+    expect(refused).toEqual({ ok: false, error: { code: 'INVALID_DATA', message: expect.stringContaining('cannot be read, so the app will not write over them') } });
+    const raw = (await alice('GET', `/rest/api/3/issue/PAY-2?fields=${fieldId}`)).body as { fields: Record<string, unknown> };
+    expect(raw.fields[fieldId]).toMatchObject({ clauses: [{ threatIds: ['not-a-threat'] }], revision: 4 });
+    const fixed = await save('alice', 'PAY-2', { ...edit, replaceUnreadable: true });
     expect(fixed).toMatchObject({ ok: true, data: { revision: 5, problems: [] } });
   });
 

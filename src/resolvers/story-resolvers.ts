@@ -129,11 +129,14 @@ export function registerStoryResolvers(resolver: Resolver): void {
         throw new AppError('CONFLICT', "Someone else changed this story's WITHOUT clauses. Reload to see their changes.");
       }
       return payload;
-    });
+    }, { replaceUnreadable: payload.replaceUnreadable === true });
     const story = await storyContext(user, issueId, context.accountId, field);
     return composeView({ ...story, problems: [] }, value);
   });
 }
+
+const UNREADABLE_CLAUSES =
+  "This story's stored WITHOUT clauses cannot be read, so the app will not write over them. Restore them from the issue's history, or replace them with the clauses shown here.";
 
 /**
  * The story panel's view of a story, as the person: with the clauses value just written when
@@ -155,6 +158,7 @@ export async function updateStoryClauses(
   issueIdOrKey: string,
   holder: string,
   change: (before: StoryClauses) => Pick<ClausesEdit, 'clauses' | 'directThreatIds'>,
+  options: { replaceUnreadable?: boolean } = {},
 ): Promise<StoryClausesValue> {
   const perms = await issuePermissions(user, issueIdOrKey, ['EDIT_ISSUES']);
   if (!perms.EDIT_ISSUES) throw new AppError('FORBIDDEN', "You can't change this story's WITHOUT clauses: you don't have permission to edit it.");
@@ -162,6 +166,9 @@ export async function updateStoryClauses(
   return withLease(propertyLock(user, issueEntity(issueIdOrKey), STORY_LOCK_KEY), { holder }, async () => {
     const current = await readStory(user, issueIdOrKey, fieldId);
     const before = readStoryClauses(current.clausesValue);
+    // A value the app cannot read is kept unless the person, having seen the problem, chose to
+    // replace it with what they wrote: no link, fix or suggestion silently writes over it.
+    if (before.problems.length > 0 && !options.replaceUnreadable) throw new AppError('INVALID_DATA', UNREADABLE_CLAUSES);
     const edit = change(before);
     const stored = await readThreatModel(user, current.projectKey);
     checkNewLinks(edit, linkedThreatIds(before.clauses, before.directThreatIds), stored.model, current.projectKey);

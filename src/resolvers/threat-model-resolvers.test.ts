@@ -61,6 +61,20 @@ describe('threat model and settings resolvers', () => {
     expect(retired).toMatchObject({ ok: true, data: { state: 'retired', revision: 3 } });
   });
 
+  it('refuses a title that shows nothing or hides a bidi override, and stores one of 200 emoji', async () => {
+    const create = (title: string) => call('alice', 'threat-model/create-threat', { draft: { ...cardInTransit, title } }, onProject);
+    expect(await create('\u200B')).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'A threat title cannot be made only of invisible characters' } });
+    expect(await create('Card data\u202Etxt.exe')).toEqual({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'A threat title cannot contain invisible or control characters (U+202E at character 10)' },
+    });
+    const emoji = '\u{1F44D}\u{1F3FD}'.repeat(200); // 👍🏽: one character, two code points
+    const created = (await create(emoji)) as Envelope<ThreatView>;
+    expect(created).toMatchObject({ ok: true, data: { title: emoji } });
+    if (!created.ok) return;
+    expect((await model('alice')).threats.find((t) => t.id === created.data.id)?.title).toBe(emoji);
+  });
+
   it('lets only project administrators change who may edit; then bob no longer can', async () => {
     const settings = (await call('alice', 'settings/get', {}, onProject)) as Envelope<SettingsView>;
     expect(settings).toMatchObject({ ok: true, data: { canEdit: true, settings: { editorRoleIds: ['10004'], editorGroupIds: [] } } });

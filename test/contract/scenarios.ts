@@ -83,7 +83,7 @@ export const SUCCESS_SCENARIOS: Scenario[] = [
     status: 201,
   },
   { name: 'an issue with every field', as: 'carol', method: 'GET', path: (f) => `/rest/api/3/issue/${f.story.key}`, status: 200 },
-  { name: 'an issue, some fields and properties', as: 'bob', method: 'GET', path: (f) => `/rest/api/3/issue/${f.task.id}?fields=summary,status,issuelinks&properties=without.task`, status: 200 },
+  { name: 'an issue, some fields and properties', as: 'bob', method: 'GET', path: (f) => `/rest/api/3/issue/${f.task.id}?fields=summary,status,issuelinks,creator&properties=without.task`, status: 200 },
   {
     name: 'edit an issue',
     as: 'bob',
@@ -112,7 +112,7 @@ export const SUCCESS_SCENARIOS: Scenario[] = [
     as: 'app',
     method: 'POST',
     path: () => '/rest/api/3/search/jql',
-    body: (f) => ({ jql: `project = ${f.projectKey} AND issuetype = Story ORDER BY rank`, fields: ['summary', 'status', 'labels', f.fieldId], properties: ['without.task'], maxResults: 50 }),
+    body: (f) => ({ jql: `project = ${f.projectKey} AND issuetype = Story ORDER BY rank`, fields: ['summary', 'status', 'labels', 'creator', f.fieldId], properties: ['without.task'], maxResults: 50 }),
     status: 200,
   },
 

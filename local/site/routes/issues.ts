@@ -37,6 +37,7 @@ function createIssue(req: SiteRequest) {
     description: null,
     labels: [],
     reporterAccountId: req.principal.accountId,
+    creatorAccountId: req.principal.accountId,
     assigneeAccountId: null,
     created: stamp,
     updated: stamp,

@@ -14,6 +14,7 @@ const SYSTEM_FIELDS: Array<{ id: string; name: string; schema: { type: string; s
   { id: 'created', name: 'Created', schema: { type: 'datetime', system: 'created' } },
   { id: 'updated', name: 'Updated', schema: { type: 'datetime', system: 'updated' } },
   { id: 'reporter', name: 'Reporter', schema: { type: 'user', system: 'reporter' } },
+  { id: 'creator', name: 'Creator', schema: { type: 'user', system: 'creator' } },
   { id: 'assignee', name: 'Assignee', schema: { type: 'user', system: 'assignee' } },
   { id: 'issuelinks', name: 'Linked Issues', schema: { type: 'array', items: 'issuelinks', system: 'issuelinks' } },
 ];

@@ -142,7 +142,7 @@ export const messy = (): Required<ProjectShape> => ({
     story('PAY-8', { clauses: [{ id: 'c1', threatIds: ['T-5'] }] }),
     rawStory('PAY-9', { clauses: 'oops' }),
   ],
-  tasks: [task('PAY-100', 'M-1', ['T-1']), openTask('PAY-105', 'M-5', ['T-5']), task('PAY-200', 'M-9', ['T-1']), task('PAY-300', 'M-1', ['T-1'], { propertyValue: { v: 2 } })],
+  tasks: [task('PAY-100', 'M-1', ['T-1']), openTask('PAY-105', 'M-5', ['T-5']), task('PAY-200', 'M-9', ['T-1']), task('PAY-300', 'M-1', ['T-1'], { propertyValue: { v: 2 } }), openTask('PAY-400', 'M-2', ['T-3'])],
   modelProblems: ['Shard 2 of the threat model could not be read.'],
   suppressions: [],
   questionKeys: { 'T-1': ['kb/Q-T', 'kb/Q-I'] },

@@ -5,6 +5,7 @@ import type { Threat } from '../threat';
 import type { WithoutClause } from '../without-clause';
 import type { AuditInput, AuditStory, AuditTask } from './audit-input';
 import { readTaskProperty, type TaskProperty } from '../task-property';
+import { taskEvidence } from '../task-evidence';
 
 export const IN_PLACE: ReadonlySet<MitigationStatus> = new Set(['implemented', 'existing']);
 /** Accepted work that a task should carry. */
@@ -23,6 +24,11 @@ export interface ReadTask {
   task: AuditTask;
   property: TaskProperty | undefined;
   problem: string | undefined;
+  /**
+   * Why the model does not confirm a valid property (another project, or the mitigation
+   * records another task or none): such a task is suspicious and its status counts for nothing.
+   */
+  unconfirmed: string | undefined;
 }
 
 /**
@@ -39,7 +45,7 @@ export interface AuditIndex {
   storiesByThreat: Map<string, ReadStory[]>;
   tasks: ReadTask[];
   tasksByKey: Map<string, ReadTask>;
-  /** By the mitigation id in their (valid) property. */
+  /** By the mitigation id in their property, when the model confirms it. */
   tasksByMitigation: Map<string, ReadTask[]>;
 }
 
@@ -58,9 +64,11 @@ function readStory(story: AuditStory): ReadStory {
   return { story, clauses, directThreatIds, linkedThreatIds, problems };
 }
 
-function readTask(task: AuditTask): ReadTask {
+function readTask(input: AuditInput, task: AuditTask): ReadTask {
   const { property, problem } = readTaskProperty(task.propertyValue);
-  return { task, property, problem };
+  if (!property) return { task, property, problem, unconfirmed: undefined };
+  const evidence = taskEvidence(input.model, input.projectKey, { id: task.id, key: task.key, projectKey: input.projectKey }, property);
+  return { task, property, problem, unconfirmed: evidence.recorded ? undefined : evidence.reason };
 }
 
 export function indexAudit(input: AuditInput): AuditIndex {
@@ -69,9 +77,9 @@ export function indexAudit(input: AuditInput): AuditIndex {
   const stories = uniqueByKey(input.stories).map(readStory);
   const storiesByThreat = new Map<string, ReadStory[]>();
   for (const s of stories) for (const id of s.linkedThreatIds) push(storiesByThreat, id, s);
-  const tasks = uniqueByKey(input.tasks).map(readTask);
+  const tasks = uniqueByKey(input.tasks).map((t) => readTask(input, t));
   const tasksByMitigation = new Map<string, ReadTask[]>();
-  for (const t of tasks) if (t.property) push(tasksByMitigation, t.property.mitigationId, t);
+  for (const t of tasks) if (t.property && !t.unconfirmed) push(tasksByMitigation, t.property.mitigationId, t);
   return {
     input,
     threats: new Map(input.model.threats.map((t) => [t.id, t])),
@@ -85,7 +93,7 @@ export function indexAudit(input: AuditInput): AuditIndex {
   };
 }
 
-/** The tasks that carry a mitigation: the one it records, and any whose property names it. */
+/** The task that carries a mitigation: the one the model records (a property alone never makes one). */
 export function tasksOf(index: AuditIndex, mitigation: Mitigation): AuditTask[] {
   const recorded = mitigation.task ? index.tasksByKey.get(mitigation.task.key) : undefined;
   const named = index.tasksByMitigation.get(mitigation.id) ?? [];

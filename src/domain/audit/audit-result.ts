@@ -1,28 +1,38 @@
-import type { Finding } from './finding';
+import { z } from 'zod';
+import { Finding } from './finding';
 import { FINDING_KINDS, FINDING_SEVERITIES, type FindingKind, type FindingSeverity } from './finding-kinds';
-
-export interface AuditCounts {
-  byKind: Record<FindingKind, number>;
-  bySeverity: Record<FindingSeverity, number>;
-}
-
-export interface AuditResult {
-  projectKey: string;
-  generatedAt: string;
-  /** All findings, suppressed ones too (with `suppression` set), most severe first. */
-  findings: Finding[];
-  /** Of the unsuppressed findings only. */
-  counts: AuditCounts;
-  totals: { findings: number; suppressed: number };
-  /** Suppressions whose finding no longer exists. */
-  staleSuppressions: string[];
-  scanned: { stories: number; threats: number; mitigations: number; tasks: number };
-}
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
+const Count = z.number().int().min(0);
+
+/**
+ * Counts by each key; a key missing from a stored result counts 0, so a result stored before a
+ * kind existed still reads (the next run counts it).
+ */
+const countsBy = <K extends string>(keys: readonly [K, ...K[]]) => z.partialRecord(z.enum(keys), Count).transform((counts): Record<K, number> => ({ ...zeros(keys), ...counts }));
+
+export const AuditCounts = z.object({ byKind: countsBy(FINDING_KINDS), bySeverity: countsBy(FINDING_SEVERITIES) });
+export type AuditCounts = z.infer<typeof AuditCounts>;
+
+// Schema first: the last result is stored in project properties, which are input (anyone with
+// project admin can write them); the store parses it with this after inflating it.
+export const AuditResult = z.object({
+  projectKey: z.string(),
+  generatedAt: z.string(),
+  /** All findings, suppressed ones too (with `suppression` set), most severe first. */
+  findings: z.array(Finding),
+  /** Of the unsuppressed findings only. */
+  counts: AuditCounts,
+  totals: z.object({ findings: Count, suppressed: Count }),
+  /** Suppressions whose finding no longer exists. */
+  staleSuppressions: z.array(z.string()),
+  scanned: z.object({ stories: Count, threats: Count, mitigations: Count, tasks: Count }),
+});
+export type AuditResult = z.infer<typeof AuditResult>;
+
 export function countFindings(findings: Finding[]): AuditCounts {
-  const counts = { byKind: zeros(FINDING_KINDS), bySeverity: zeros(FINDING_SEVERITIES) };
+  const counts: AuditCounts = { byKind: zeros<FindingKind>(FINDING_KINDS), bySeverity: zeros<FindingSeverity>(FINDING_SEVERITIES) };
   for (const f of findings) {
     if (f.suppression) continue;
     counts.byKind[f.kind] += 1;

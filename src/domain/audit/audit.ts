@@ -7,7 +7,7 @@ import { mitigationsWithoutTask } from './mitigation-checks';
 import { clausesWithoutThreat, doneStoriesUnmitigated, uncoveredStoryThreats } from './story-checks';
 import { applySuppressions, type Suppression } from './suppression';
 import { unansweredQuestions } from './question-checks';
-import { orphanTasks } from './task-checks';
+import { orphanTasks, unrecordedTasks } from './task-checks';
 import { statusesOutOfSync, threatsWithoutMitigation, threatsWithoutStory } from './threat-checks';
 import { invalidStoryClauses, invalidTaskProperties, modelUnreadable } from './value-checks';
 
@@ -26,6 +26,7 @@ const CHECKS: Array<(index: AuditIndex) => Finding[]> = [
   threatsWithoutMitigation,
   mitigationsWithoutTask,
   orphanTasks,
+  unrecordedTasks,
   doneStoriesUnmitigated,
   deadThreatLinks,
   statusesOutOfSync,

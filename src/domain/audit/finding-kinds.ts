@@ -12,6 +12,7 @@ export const FINDING_KINDS = [
   'threat-without-mitigation',
   'mitigation-without-task',
   'orphan-task',
+  'task-unrecorded',
   'story-done-unmitigated',
   'link-to-retired-threat',
   'link-to-unknown-threat',
@@ -43,7 +44,7 @@ export const FINDING_KIND_INFO: Record<FindingKind, FindingKindInfo> = {
     defaultSeverity: 'high',
     title: 'WITHOUT clauses value not valid',
     description: "A story's WITHOUT clauses field holds a value that is not valid (for example written through the REST API), so the app reads it as no clauses.",
-    help: "Open the story and save its WITHOUT clauses again in the app; this replaces the bad value.",
+    help: "Restore the value from the issue's history, or open the story in the app, write its WITHOUT clauses and choose to replace the unreadable value.",
   },
   'invalid-task-property': {
     defaultSeverity: 'high',
@@ -86,6 +87,13 @@ export const FINDING_KIND_INFO: Record<FindingKind, FindingKindInfo> = {
     title: 'Task of a deleted mitigation or threat',
     description: 'A mitigation task names a mitigation or threats that are no longer in the threat model.',
     help: 'Unlink or close the task, or point it at the mitigation that replaced the deleted one.',
+  },
+  'task-unrecorded': {
+    defaultSeverity: 'high',
+    title: 'Suspicious mitigation task',
+    description:
+      "An issue's without.task property says it carries a mitigation, but the threat model records another task for that mitigation, none, or the property names another project. Anyone who may edit an issue can write that property, so the app ignores the issue's status.",
+    help: 'Open the issue: if it is not the task the app created, remove its without.task property (or the issue). If it is, create the task again from the mitigation, which adopts it.',
   },
   'story-done-unmitigated': {
     defaultSeverity: 'medium',

@@ -1,48 +1,56 @@
+import { z } from 'zod';
 import { severityOf, type SeverityBand } from '../severity';
 import type { Threat } from '../threat';
-import { FINDING_KIND_INFO, type FindingKind, type FindingSeverity } from './finding-kinds';
-import type { Suppression } from './suppression';
+import { FINDING_KIND_INFO, FINDING_KINDS, FINDING_SEVERITIES, type FindingKind, type FindingSeverity } from './finding-kinds';
+import { Suppression } from './suppression';
 
-export type FixAction =
-  | 'link-threat'
-  | 'add-clause'
-  | 'add-mitigation'
-  | 'create-task'
-  | 'open-story'
-  | 'open-threat'
-  | 'fix-value'
-  | 'sync-status'
-  | 'remove-link'
-  | 'retire-threat'
-  | 'answer-questions';
+// Schema first: a stored audit result is read back from a project property anyone with project
+// admin can write, so it is parsed with these, never cast.
+export const FixAction = z.enum([
+  'link-threat',
+  'add-clause',
+  'add-mitigation',
+  'create-task',
+  'open-story',
+  'open-threat',
+  'fix-value',
+  'sync-status',
+  'remove-link',
+  'retire-threat',
+  'answer-questions',
+]);
+export type FixAction = z.infer<typeof FixAction>;
 
-export interface FindingEntities {
-  storyKeys: string[];
-  threatIds: string[];
-  mitigationIds: string[];
-  taskKeys: string[];
-  clauseId?: string;
-}
+export const FindingEntities = z.object({
+  storyKeys: z.array(z.string()),
+  threatIds: z.array(z.string()),
+  mitigationIds: z.array(z.string()),
+  taskKeys: z.array(z.string()),
+  clauseId: z.string().optional(),
+});
+export type FindingEntities = z.infer<typeof FindingEntities>;
 
-export interface FindingFix {
-  action: FixAction;
+export const FindingFix = z.object({
+  action: FixAction,
   /** Button text. */
-  label: string;
-  target: { storyKey?: string; threatId?: string; mitigationId?: string; clauseId?: string; taskKey?: string };
-}
+  label: z.string(),
+  target: z.object({ storyKey: z.string().optional(), threatId: z.string().optional(), mitigationId: z.string().optional(), clauseId: z.string().optional(), taskKey: z.string().optional() }),
+});
+export type FindingFix = z.infer<typeof FindingFix>;
 
-export interface Finding {
+export const Finding = z.object({
   /** Kind and entities, e.g. `threat-without-story:T-4`: the same on every run, so suppressions stick. */
-  id: string;
-  kind: FindingKind;
-  severity: FindingSeverity;
+  id: z.string(),
+  kind: z.enum(FINDING_KINDS),
+  severity: z.enum(FINDING_SEVERITIES),
   /** For sorting within a severity: the highest probability x impact of its active threats. */
-  score: number;
-  entities: FindingEntities;
-  message: string;
-  fix: FindingFix;
-  suppression?: Suppression;
-}
+  score: z.number(),
+  entities: FindingEntities,
+  message: z.string(),
+  fix: FindingFix,
+  suppression: Suppression.optional(),
+});
+export type Finding = z.infer<typeof Finding>;
 
 const SEVERITY_OF_BAND: Record<SeverityBand, FindingSeverity> = { Critical: 'critical', High: 'high', Medium: 'medium', Low: 'low' };
 

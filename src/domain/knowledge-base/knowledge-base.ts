@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ControlType, Strength } from '../mitigation';
 import { StrideCategory } from '../stride';
+import { RULE_DEPTH_REASON, refuseReservedName } from './input-limits';
 import { KnowledgeBaseId } from './knowledge-base-settings';
+import { tooDeepRulePath } from './rule-depth';
 
 // A knowledge base: threat and mitigation templates, the rules that say when they apply to a
 // story, and STRIDE questions. Built in (src/domain/knowledge-base/built-in/), imported from
@@ -10,7 +12,13 @@ import { KnowledgeBaseId } from './knowledge-base-settings';
 
 export const KB_FORMAT = 'without-kb/1';
 
-const TemplateId = z.string().trim().min(1).max(80);
+// Template ids end up as keys (of views, of lookups by id); a name that reaches a prototype is no id.
+const TemplateId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .superRefine(refuseReservedName);
 const Text = (max: number) => z.string().max(max);
 
 /**
@@ -31,7 +39,7 @@ export type Rule =
   | { not: Rule };
 
 const Values = z.array(z.string().trim().min(1).max(200)).min(1).max(200);
-export const Rule: z.ZodType<Rule> = z.lazy(() =>
+const RuleTree: z.ZodType<Rule> = z.lazy(() =>
   z.union([
     z.strictObject({ always: z.literal(true) }),
     z.strictObject({ issueType: Values }),
@@ -39,11 +47,22 @@ export const Rule: z.ZodType<Rule> = z.lazy(() =>
     z.strictObject({ component: Values }),
     z.strictObject({ words: Values, in: z.array(z.enum(['summary', 'description', 'clauses'])).min(1).optional() }),
     z.strictObject({ linkedThreat: Values }),
-    z.strictObject({ all: z.array(Rule).min(1).max(50) }),
-    z.strictObject({ any: z.array(Rule).min(1).max(50) }),
-    z.strictObject({ not: Rule }),
+    z.strictObject({ all: z.array(RuleTree).min(1).max(50) }),
+    z.strictObject({ any: z.array(RuleTree).min(1).max(50) }),
+    z.strictObject({ not: RuleTree }),
   ]),
 );
+
+/**
+ * A rule, nested at most MAX_RULE_DEPTH levels deep. The depth is measured first, without
+ * recursion, so a rule nested 100,000 deep is one issue instead of a stack overflow inside zod.
+ */
+export const Rule: z.ZodType<Rule> = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    if (tooDeepRulePath(value)) ctx.addIssue({ code: 'custom', message: RULE_DEPTH_REASON });
+  })
+  .pipe(RuleTree);
 
 /** Where a template comes from or what it corresponds to elsewhere. */
 export const Reference = z.object({

@@ -1,4 +1,5 @@
 import { KbImportError, requireContent } from './import-error';
+import { clip } from './import-text';
 import { parseJsonText } from './parse-json-text';
 
 export const IMPORT_FORMATS = ['pytm', 'tmt', 'threat-dragon'] as const;
@@ -10,7 +11,7 @@ const TMT_ROOT = /<(?:[\w.-]+:)?(KnowledgeBase|ThreatModel)[\s>/]/;
 function detectXml(body: string, file: string): ImportFormat {
   if (TMT_ROOT.test(body)) return 'tmt';
   const root = /<([\w.:-]+)/.exec(body.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, ''))?.[1] ?? '?';
-  throw new KbImportError(`${file}: XML with root <${root}>, not a Microsoft Threat Modeling Tool template (<KnowledgeBase>, .tb7) or model (<ThreatModel>, .tm7)`);
+  throw new KbImportError(`${file}: XML with root <${clip(root, 60)}>, not a Microsoft Threat Modeling Tool template (<KnowledgeBase>, .tb7) or model (<ThreatModel>, .tm7)`);
 }
 
 function detectJson(value: unknown, file: string): ImportFormat {

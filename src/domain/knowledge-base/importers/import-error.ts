@@ -1,4 +1,5 @@
 import { type z } from 'zod';
+import { clip } from './import-text';
 
 /**
  * A threat library that cannot be imported: empty, malformed, truncated or of the wrong shape.
@@ -7,6 +8,16 @@ import { type z } from 'zod';
  */
 export class KbImportError extends Error {
   override name = 'KbImportError';
+}
+
+/**
+ * An error no importer foresaw, as a KbImportError: a file must be refused in words, never with
+ * a crash or the host's generic error. The edges (upload, command line) use it after every
+ * known refusal; whoever calls it logs the original for the one who fixes the importer.
+ */
+export function unforeseenImportError(file: string, error: unknown): KbImportError {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new KbImportError(`${file}: the file cannot be read (${what.slice(0, 200)}); this is a fault of Without for Jira, please report it with the file`);
 }
 
 export interface TextPosition {
@@ -24,8 +35,13 @@ export function positionAt(text: string, offset: number): TextPosition {
 /** Where the text ends, ignoring trailing blanks: the place to point at for a truncated file. */
 export const endOf = (text: string): TextPosition => positionAt(text, text.trimEnd().length);
 
+// A reason quotes the file at times (a tag name, a value): a hostile file's megabyte-long name
+// must not become a megabyte-long message, so a reason is cut to a readable length.
+const MAX_REASON = 500;
+const MAX_ISSUE = 300;
+
 export const errorAt = (file: string, at: TextPosition, reason: string): KbImportError =>
-  new KbImportError(`${file}:${at.line}:${at.column}: ${reason}`);
+  new KbImportError(`${file}:${at.line}:${at.column}: ${clip(reason, MAX_REASON)}`);
 
 /** Removes a byte-order mark, which editors on Windows (and the TMT) may write. */
 export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -53,7 +69,7 @@ function issueText(issue: Issue, describe: DescribePath): string {
   const { label, consumed } = describe(issue.path);
   // zod reports a missing field as "expected string, received undefined"; say it plainly.
   const reason = issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : issue.message;
-  return `${label}: ${fieldOf(issue.path.slice(consumed))}${reason}`;
+  return clip(`${label}: ${fieldOf(issue.path.slice(consumed))}${reason}`, MAX_ISSUE);
 }
 
 /** Turns the issues of a structural check into one readable message (at most five issues). */

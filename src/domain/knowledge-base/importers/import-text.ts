@@ -60,10 +60,15 @@ export function contentVersion(text: string): string {
  * a repeated id gets "-2", "-3"... so the result does not depend on anything but the source. */
 export function uniqueIds(ids: readonly string[], max = 80): string[] {
   const taken = new Set<string>();
+  // Where to go on counting for each id: a file that repeats one id 100,000 times would
+  // otherwise try every suffix already given, for each repeat (quadratic).
+  const nextSuffix = new Map<string, number>();
   return ids.map((raw) => {
     const id = raw.trim().slice(0, max);
     let candidate = id;
-    for (let n = 2; taken.has(candidate); n += 1) candidate = `${id.slice(0, max - String(n).length - 1)}-${n}`;
+    let n = nextSuffix.get(id) ?? 2;
+    for (; taken.has(candidate); n += 1) candidate = `${id.slice(0, max - String(n).length - 1)}-${n}`;
+    nextSuffix.set(id, n);
     taken.add(candidate);
     return candidate;
   });

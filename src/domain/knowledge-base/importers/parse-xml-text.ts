@@ -1,5 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { endOf, errorAt, type KbImportError, requireContent } from './import-error';
+import { endOf, errorAt, KbImportError, requireContent } from './import-error';
+import { refuseHostileXml } from './hostile-xml';
+import { clip } from './import-text';
 
 // The validator reports a truncated document as "Invalid '["Root", "Child"]' found." at line 1
 // (the tags still open) or as "Unclosed tag 'Root'." at the opening tag; both mean the file
@@ -29,13 +31,31 @@ function syntaxError(text: string, file: string, err: { msg: string; line: numbe
 }
 
 /**
+ * The parser's own refusals (it throws plain errors, e.g. on a name it finds unsafe) as a
+ * KbImportError: the file is at fault, not the app. refuseHostileXml has refused everything the
+ * parser is known to throw on, with a position; this is for what it may refuse besides.
+ */
+function parserRefusal<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof KbImportError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new KbImportError(`${file}: the XML cannot be read: ${clip(reason.replace(/^\[SECURITY\]\s*/, ''), 300)}`);
+  }
+}
+
+/**
  * Validates and parses XML into plain objects (attributes as `@_name`, namespace prefixes
  * dropped, every value a string). Tags named in `lists` always become arrays, so one
- * `<ThreatType>` reads like many.
+ * `<ThreatType>` reads like many. A DOCTYPE, a prototype's name or too deep a nesting is refused
+ * first (see hostile-xml), so no entity is ever declared, let alone expanded; only XML's own
+ * character references (&amp;, &#38;) are read.
  */
 export function parseXmlText(text: string, file: string, lists: readonly string[]): unknown {
   const body = requireContent(text, file);
-  const verdict = XMLValidator.validate(body);
+  refuseHostileXml(body, file);
+  const verdict = parserRefusal(file, () => XMLValidator.validate(body));
   if (verdict !== true) throw syntaxError(body, file, verdict.err);
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -45,5 +65,5 @@ export function parseXmlText(text: string, file: string, lists: readonly string[
     parseAttributeValue: false,
     isArray: (tagName) => lists.includes(tagName),
   });
-  return parser.parse(body) as unknown;
+  return parserRefusal(file, (): unknown => parser.parse(body));
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { clip } from './import-text';
+import { ownEntry } from './own-entry';
 
 /**
  * pytm's five-step scale (CAPEC's "Typical Severity" and "Likelihood Of Attack") onto the app's
@@ -11,9 +13,9 @@ const LEVEL_NAMES = 'Very Low, Low, Medium, High or Very High';
 export const UNKNOWN_LIKELIHOOD = 3;
 
 const level = (value: string, ctx: z.RefinementCtx): number => {
-  const mapped = LEVELS[value.trim().toLowerCase()];
+  const mapped = ownEntry(LEVELS, value.trim().toLowerCase());
   if (mapped !== undefined) return mapped;
-  ctx.addIssue({ code: 'custom', message: `is "${value}", expected ${LEVEL_NAMES}` });
+  ctx.addIssue({ code: 'custom', message: `is "${clip(value, 60)}", expected ${LEVEL_NAMES}` });
   return z.NEVER;
 };
 

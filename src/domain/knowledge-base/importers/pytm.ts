@@ -2,12 +2,14 @@ import { type KnowledgeBase, type Reference } from '../knowledge-base';
 import { type StrideCategory } from '../../stride';
 import { type ElementKind, elementWords, wordsRule } from './element-words';
 import { type ImportOptions, type MitigationDraft, type ThreatDraft, finishKnowledgeBase } from './build-knowledge-base';
+import { isReservedName, reservedNameReason } from '../input-limits';
 import { KbImportError, structureError } from './import-error';
 import { clip, contentVersion, titleFrom, uniqueIds } from './import-text';
 import { MAX_REFERENCES, referencesInText, uniqueReferences } from './library-references';
-import { parseJsonText } from './parse-json-text';
+import { jsonErrorAt, parseJsonText } from './parse-json-text';
 import { type PytmEntry, PytmLibrary } from './pytm-entry';
 import { inStrideOrder, strideFromWords } from './stride-from-words';
+import { ownEntry } from './own-entry';
 
 /**
  * pytm has no STRIDE field. Its SID prefixes name a family: INP input handling (tampering),
@@ -24,7 +26,7 @@ const PREFIX_STRIDE: Record<string, StrideCategory[]> = {
 
 export function pytmStride(entry: Pick<PytmEntry, 'SID' | 'description'>): StrideCategory[] {
   const prefix = /^[A-Za-z]+/.exec(entry.SID)?.[0].toUpperCase() ?? '';
-  const found = inStrideOrder([...(PREFIX_STRIDE[prefix] ?? []), ...strideFromWords(entry.description)]);
+  const found = inStrideOrder([...(ownEntry(PREFIX_STRIDE, prefix) ?? []), ...strideFromWords(entry.description)]);
   return found.length > 0 ? found : ['T'];
 }
 
@@ -35,7 +37,7 @@ const TARGET_KINDS: Record<string, ElementKind> = {
 
 /** A story matches when it uses words of the element kinds the threat targets (see element-words). */
 const wordsOfTarget = (target: string): readonly string[] => {
-  const kind = TARGET_KINDS[target.toLowerCase()];
+  const kind = ownEntry(TARGET_KINDS, target.toLowerCase());
   return kind ? elementWords(kind) : [target];
 };
 const appliesWhen = (targets: string[]) => wordsRule(targets.flatMap(wordsOfTarget));
@@ -85,16 +87,33 @@ function mitigationOf(entry: PytmEntry, threatId: string, id: string): Mitigatio
 
 const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
 
+const entryLabel = (raw: readonly unknown[], index: number): string => {
+  const sid: unknown = (raw[index] as { SID?: unknown } | null | undefined)?.SID;
+  return `entry ${index + 1}${typeof sid === 'string' ? ` (SID "${clip(sid, 60)}")` : ''}`;
+};
+
+/**
+ * A SID becomes a threat's id and a target is looked up by name, so neither may be the name of
+ * a prototype: refused where it stands in the file.
+ */
+function refuseReservedNames(entries: readonly PytmEntry[], raw: readonly unknown[], text: string, file: string): void {
+  entries.forEach((entry, i) => {
+    const label = entryLabel(raw, i);
+    if (isReservedName(entry.SID)) throw jsonErrorAt(text, file, [i, 'SID'], `${label}: ${reservedNameReason(`the SID "${entry.SID}"`)}`);
+    const t = entry.target.findIndex(isReservedName);
+    if (t === -1) return;
+    const path = Array.isArray((raw[i] as { target?: unknown }).target) ? [i, 'target', t] : [i, 'target'];
+    throw jsonErrorAt(text, file, path, `${label}: ${reservedNameReason(`the target "${entry.target[t] ?? ''}"`)}`);
+  });
+}
+
 function readEntries(text: string, file: string): PytmEntry[] {
   const raw = parseJsonText(text, file);
   if (!Array.isArray(raw)) throw new KbImportError(`${file}: a pytm threat library is a JSON list of threats, but the file holds ${kindOf(raw)}`);
   const result = PytmLibrary.safeParse(raw, { reportInput: true });
-  if (result.success) return result.data;
-  throw structureError(file, result.error, (path) => {
-    const index = Number(path[0]);
-    const sid: unknown = (raw[index] as { SID?: unknown } | null | undefined)?.SID;
-    return { label: `entry ${index + 1}${typeof sid === 'string' ? ` (SID "${sid}")` : ''}`, consumed: 1 };
-  });
+  if (!result.success) throw structureError(file, result.error, (path) => ({ label: entryLabel(raw, Number(path[0])), consumed: 1 }));
+  refuseReservedNames(result.data, raw, text, file);
+  return result.data;
 }
 
 /** OWASP pytm's threat library (threats.json) as a knowledge base: one threat per entry. */

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { refuseReservedName } from '../input-limits';
 
 /** The parts of an OWASP Threat Dragon v2 model that the import reads; the rest passes through. */
 
 const Text = z.string().default('');
 
 export const ThreatDragonThreat = z.looseObject({
-  id: z.string().trim().min(1).optional(),
+  // The id becomes the threat's id, which keys lookups.
+  id: z.string().trim().min(1).superRefine(refuseReservedName).optional(),
   title: Text,
   type: Text,
   modelType: Text,

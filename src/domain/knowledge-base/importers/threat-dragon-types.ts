@@ -1,5 +1,6 @@
 import { type StrideCategory } from '../../stride';
 import { strideFromWords } from './stride-from-words';
+import { ownEntry } from './own-entry';
 
 /**
  * Threat Dragon's threat types onto STRIDE. Files store the type as its English name
@@ -33,7 +34,7 @@ export interface ThreatDragonStride {
 
 export function threatDragonStride(type: string, modelType: string, title: string): ThreatDragonStride {
   const key = typeKey(type);
-  const mapped = TYPE_STRIDE[key];
+  const mapped = ownEntry(TYPE_STRIDE, key);
   const isStride = /^stride$/i.test(modelType) || ['spoofing', 'tampering', 'repudiation', 'informationdisclosure', 'denialofservice', 'elevationofprivilege'].includes(key);
   const note = isStride ? undefined : `Threat Dragon type: ${type || '(none)'}${modelType ? ` (${modelType})` : ''}`;
   if (mapped) return { stride: [mapped], ...(note ? { note } : {}) };
@@ -43,7 +44,7 @@ export function threatDragonStride(type: string, modelType: string, title: strin
 
 /** Threat Dragon's severity onto impact: Low 2, Medium 3, High 4, Critical 5; none (or TBD) is Medium. */
 const SEVERITY_IMPACT: Record<string, number> = { low: 2, medium: 3, high: 4, critical: 5 };
-export const impactOfSeverity = (severity: string): number => SEVERITY_IMPACT[severity.trim().toLowerCase()] ?? 3;
+export const impactOfSeverity = (severity: string): number => ownEntry(SEVERITY_IMPACT, severity.trim().toLowerCase()) ?? 3;
 
 /** Threat Dragon records no likelihood; the middle of the scale says "not assessed". */
 export const THREAT_DRAGON_PROBABILITY = 3;

@@ -6,6 +6,7 @@ import { clip, collapseSpace, contentVersion, slugOf, titleFrom, uniqueIds } fro
 import { parseJsonText } from './parse-json-text';
 import { ThreatDragonModel, type ThreatDragonThreat } from './threat-dragon-model';
 import { THREAT_DRAGON_PROBABILITY, impactOfSeverity, threatDragonStride } from './threat-dragon-types';
+import { ownEntry } from './own-entry';
 
 /** A threat with the diagram element it sits on. */
 interface Located {
@@ -19,7 +20,7 @@ const ELEMENT_KINDS: Record<string, ElementKind> = { 'tm.Process': 'process', 't
 
 /** A story matches when it names the element ("Message Queue": "message queue", "message", "queue"), or, for an unnamed one, its kind. */
 function appliesWhen(element: string, elementType: string) {
-  const kind = ELEMENT_KINDS[elementType];
+  const kind = ownEntry(ELEMENT_KINDS, elementType);
   return wordsRule(element ? wordsOfName(element) : kind ? elementWords(kind) : []);
 }
 

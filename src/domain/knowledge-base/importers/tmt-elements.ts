@@ -1,6 +1,7 @@
 import { type Rule } from '../knowledge-base';
 import { type ElementKind, elementWords, wordsOfName, wordsRule } from './element-words';
 import { type TmtElement } from './tmt-template';
+import { ownEntry } from './own-entry';
 
 /**
  * What a TMT generation filter says about the elements a threat concerns, in story words. The
@@ -21,7 +22,7 @@ export const elementIndex = (elements: readonly TmtElement[]): TmtElements => ne
 const namedIds = (include: string): Array<{ role: string; id: string }> => [...include.matchAll(ROLE_IS)].map((m) => ({ role: m[1] ?? '', id: m[2] ?? '' }));
 
 function wordsOfElement(id: string, elements: TmtElements): readonly string[] {
-  const generic = GENERIC_KINDS[id];
+  const generic = ownEntry(GENERIC_KINDS, id);
   if (generic) return elementWords(generic);
   const element = elements.get(id);
   if (!element || NOT_A_THING.test(element.ParentElement) || NOT_A_THING.test(id)) return [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseReservedName } from '../input-limits';
 
 /**
  * The parts of a Microsoft Threat Modeling Tool template (.tb7, or the <KnowledgeBase> inside a
@@ -27,7 +28,8 @@ export const TmtProperty = z.looseObject({
 export type TmtProperty = z.output<typeof TmtProperty>;
 
 export const TmtThreatType = z.looseObject({
-  Id: XmlText.pipe(z.string().min(1, 'is missing or empty')),
+  // The Id becomes the threat's id, which keys lookups.
+  Id: XmlText.pipe(z.string().min(1, 'is missing or empty').superRefine(refuseReservedName)),
   ShortTitle: XmlText,
   Category: XmlText,
   Description: XmlText,

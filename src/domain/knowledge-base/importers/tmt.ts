@@ -7,6 +7,7 @@ import { parseXmlText } from './parse-xml-text';
 import { strideFromWords } from './stride-from-words';
 import { elementIndex, type TmtElements, tmtAppliesWhen, tmtComponent } from './tmt-elements';
 import { TMT_LIST_TAGS, TmtKnowledgeBase, type TmtProperty, type TmtThreatType } from './tmt-template';
+import { ownEntry } from './own-entry';
 
 /** The template's categories are STRIDE by name (Id "S" is named "Spoofing", and so on). */
 const CATEGORY_STRIDE: Record<string, StrideCategory> = {
@@ -37,7 +38,7 @@ const isStrideLetter = (value: string): value is StrideCategory => /^[STRIDE]$/.
 
 function strideOf(type: TmtThreatType, context: Context): { stride: StrideCategory[]; note?: string } {
   const name = context.categories.get(type.Category) ?? type.Category;
-  const mapped = CATEGORY_STRIDE[name.toLowerCase()] ?? (isStrideLetter(name) ? name : undefined);
+  const mapped = ownEntry(CATEGORY_STRIDE, name.toLowerCase()) ?? (isStrideLetter(name) ? name : undefined);
   if (mapped) return { stride: [mapped] };
   const note = `TMT category: ${name || '(none)'}`;
   // "Abuse", a legitimate user overstepping the terms of use, is closest to elevation of privilege.
@@ -58,7 +59,7 @@ function referencesOf(type: TmtThreatType, note: string | undefined): Reference[
 
 function threatOf(type: TmtThreatType, id: string, context: Context): ThreatDraft {
   const { stride, note } = strideOf(type, context);
-  const level = PRIORITY_LEVEL[propertyValue(type.PropertiesMetaData.ThreatMetaDatum, isPriority).toLowerCase()] ?? DEFAULT_LEVEL;
+  const level = ownEntry(PRIORITY_LEVEL, propertyValue(type.PropertiesMetaData.ThreatMetaDatum, isPriority).toLowerCase()) ?? DEFAULT_LEVEL;
   const description = type.Description || propertyValue(type.PropertiesMetaData.ThreatMetaDatum, isDescription);
   // Titles keep TMT's placeholders ("Spoofing the {source.Name} Process"): they name the roles.
   const title = collapseSpace(type.ShortTitle);
@@ -98,7 +99,7 @@ function readTemplate(text: string, file: string): TmtKnowledgeBase {
   throw structureError(file, result.error, (path) => {
     if (path[0] === 'ThreatTypes' && path[1] === 'ThreatType' && typeof path[2] === 'number') {
       const id: unknown = (kb as { ThreatTypes?: { ThreatType?: Array<{ Id?: unknown }> } }).ThreatTypes?.ThreatType?.[path[2]]?.Id;
-      return { label: `threat type ${path[2] + 1}${typeof id === 'string' && id ? ` (Id "${id}")` : ''}`, consumed: 3 };
+      return { label: `threat type ${path[2] + 1}${typeof id === 'string' && id ? ` (Id "${clip(id, 60)}")` : ''}`, consumed: 3 };
     }
     return { label: `<KnowledgeBase>`, consumed: 0 };
   });

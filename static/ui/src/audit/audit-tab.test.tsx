@@ -66,6 +66,24 @@ describe('the audit tab', () => {
     expect(screen.queryByRole('button', { name: 'Suppress…' })).toBeNull();
   });
 
+  it('says when the stored result cannot be read, and runs the audit again from there', async () => {
+    const problem = 'The last audit result cannot be read; run the audit again.';
+    const broken = auditedView({ result: null, resultUnreadable: true, problems: [problem] });
+    fakeBridge.answer('audit/get', () => ok(broken));
+    fakeBridge.answer('audit/run', () => ok(auditedView()));
+    render(<AuditTab />);
+    const message = (await screen.findByText('Some stored values could not be read')).closest('section') ?? document.body;
+    expect(within(message as HTMLElement).getByText(problem)).toBeTruthy();
+    expect(screen.getByText('No audit result to show')).toBeTruthy();
+    expect(screen.queryByText('No audit yet')).toBeNull();
+    expect(screen.queryByRole('table', { name: 'Audit findings' })).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Run audit' }));
+    expect(fakeBridge.invocationsOf('audit/run')).toHaveLength(1);
+    expect(await screen.findByTestId('finding-threat-without-mitigation:T-1')).toBeTruthy();
+    expect(screen.queryByText('Some stored values could not be read')).toBeNull();
+  });
+
   it('announces a fix that failed in its row', async () => {
     fakeBridge.answer('audit/get', () => ok(auditedView()));
     fakeBridge.answer('audit/link-threat', () => fail('CONFLICT', 'PAY-4 changed meanwhile: reload the audit.'));

@@ -5,6 +5,7 @@ import SectionMessage from '@atlaskit/section-message';
 import TextField from '@atlaskit/textfield';
 import { useState } from 'react';
 import { FINDING_KIND_INFO, FINDING_KINDS, FINDING_SEVERITIES } from '../../../../src/domain/audit/finding-kinds';
+import type { AuditView } from '../../../../src/domain/resolver-contract';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { ProblemsMessage } from '../common/problems-message';
@@ -32,6 +33,17 @@ function FilterSelect<V extends string>({ label, value, options, onChange }: { l
       </select>
     </label>
   );
+}
+
+/**
+ * No result: never audited, or the stored result or status cannot be read (the problems above say
+ * which); then the next run replaces it, so the tab says so rather than "No audit yet".
+ */
+function NoResult({ view }: { view: AuditView }) {
+  if (!view.resultUnreadable) {
+    return <EmptyState header="No audit yet" description="Run an audit to see where the threat model and the backlog disagree: stories without threats, threats without mitigations, tasks out of step." headingLevel={2} />;
+  }
+  return <EmptyState header="No audit result to show" description="The last audit cannot be shown. Run the audit again: the new result replaces it." headingLevel={2} />;
 }
 
 /** The security champion's audit: where the threat model and the backlog disagree, with fixes in place. */
@@ -75,7 +87,7 @@ export function AuditTab() {
       {view.run.state === 'failed' && view.run.error && <SectionMessage appearance="warning" title="The last audit did not finish">{view.run.error}</SectionMessage>}
       <ProblemsMessage problems={view.problems} />
       {!view.result ? (
-        <EmptyState header="No audit yet" description="Run an audit to see where the threat model and the backlog disagree: stories without threats, threats without mitigations, tasks out of step." headingLevel={2} />
+        <NoResult view={view} />
       ) : (
         <>
           <AuditSummary result={view.result} filters={filters} onFilter={onFilter} />

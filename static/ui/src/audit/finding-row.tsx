@@ -4,8 +4,10 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import TextArea from '@atlaskit/textarea';
 import { useState } from 'react';
 import type { Finding } from '../../../../src/domain/audit/finding';
+import { SUPPRESSION_WHY_MIN, SuppressionWhy } from '../../../../src/domain/audit/suppression';
 import { FINDING_KIND_INFO } from '../../../../src/domain/audit/finding-kinds';
 import type { AuditView } from '../../../../src/domain/resolver-contract';
+import { graphemeCount } from '../../../../src/domain/text-hygiene';
 import { IssueLink } from '../common/issue-link';
 import { CELL } from '../project-page/table-styles';
 import { SEVERITY_APPEARANCE } from './audit-summary';
@@ -72,8 +74,11 @@ export function FindingRow({ finding, view, busy, act }: RowProps) {
               <Inline space="space.050">
                 <Button
                   appearance="warning"
-                  isDisabled={busy || why.trim().length < 10}
+                  isDisabled={busy || graphemeCount(why.trim()) < SUPPRESSION_WHY_MIN}
                   onClick={async () => {
+                    // The domain's rule for a reason: what the resolver would refuse is refused here, in its words.
+                    const checked = SuppressionWhy.safeParse(why);
+                    if (!checked.success) return setError(checked.error.issues[0]?.message);
                     const failed = await act('audit/suppress', { findingId: finding.id, why }, 'Suppressing');
                     setError(failed);
                     if (!failed) setSuppressing(false);

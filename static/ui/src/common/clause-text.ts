@@ -1,8 +1,8 @@
-import { WithoutClause } from '../../../../src/domain/without-clause';
+import { ClauseText } from '../../../../src/domain/without-clause';
 
 /** The domain schema's message for text that cannot be a clause, or undefined when it can. */
 export function clauseTextError(text: string): string | undefined {
-  const result = WithoutClause.shape.text.safeParse(text);
+  const result = ClauseText.safeParse(text);
   return result.success ? undefined : result.error.issues[0]?.message;
 }
 

@@ -10,11 +10,18 @@ interface Props {
 }
 
 // The panel stays as it was, open editors included, so nothing typed is lost before Reload.
-export function SaveErrorMessage({ failure: { during, error }, disabled, onReload }: Props) {
+export function SaveErrorMessage({ failure: { during, error, replace }, disabled, onReload }: Props) {
   if (during === 'save' && error.code !== 'CONFLICT') {
     return (
       <SectionMessage appearance="error" title="The change was not saved">
-        <Text as="p">{error.message}</Text>
+        <Stack space="space.100" alignInline="start">
+          <Text as="p">{error.message}</Text>
+          {replace && (
+            <Button appearance="warning" isDisabled={disabled} onClick={() => void replace()}>
+              Replace the unreadable clauses with mine
+            </Button>
+          )}
+        </Stack>
       </SectionMessage>
     );
   }

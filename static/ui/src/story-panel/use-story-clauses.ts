@@ -23,6 +23,8 @@ export type StoryLoad = { status: 'loading' } | { status: 'failed'; error: AppEr
 export interface SaveFailure {
   during: 'save' | 'reload';
   error: AppErrorBody;
+  /** When the stored value cannot be read: saves the same edit over it, at the person's request. */
+  replace?: () => Promise<boolean>;
 }
 
 export interface DeletedClause {
@@ -130,15 +132,16 @@ export function useStoryClauses() {
   }, [read]);
 
   const save = useCallback(
-    (edit: ClauseEdit) =>
+    (edit: ClauseEdit, replaceUnreadable = false): Promise<boolean> =>
       exclusively(async () => {
         const view = viewRef.current;
         if (!view) return false;
         setFailure(undefined);
         const next = edit({ clauses: view.clauses, directThreatIds: view.directThreatIds });
-        const envelope = await callResolver('story/save-clauses', { baseRevision: view.revision, ...next });
+        const envelope = await callResolver('story/save-clauses', { baseRevision: view.revision, ...next, ...(replaceUnreadable ? { replaceUnreadable } : {}) });
         if (!envelope.ok) {
-          setFailure({ during: 'save', error: envelope.error });
+          const replace = envelope.error.code === 'INVALID_DATA' && !replaceUnreadable ? () => save(edit, true) : undefined;
+          setFailure({ during: 'save', error: envelope.error, ...(replace ? { replace } : {}) });
           return false;
         }
         show(envelope.data);

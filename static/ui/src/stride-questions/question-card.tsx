@@ -5,7 +5,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { useId } from 'react';
-import { ANSWER_LABELS, AnswerValue, QUESTION_NOTE_MAX, type QuestionAnswer } from '../../../../src/domain/question-answer';
+import { ANSWER_LABELS, AnswerValue, type QuestionAnswer } from '../../../../src/domain/question-answer';
 import type { StrideQuestionView } from '../../../../src/domain/resolver-contract';
 import { STRIDE_NAMES } from '../../../../src/domain/stride';
 import { byWhom, usePersonName } from '../people/people-names';
@@ -83,7 +83,7 @@ function AnswerForm({ threatId, questionKey, saved, port }: { threatId: string; 
       </fieldset>
       <Stack space="space.050">
         <Label htmlFor={noteId}>Note</Label>
-        <TextArea id={noteId} value={edit.note} maxLength={QUESTION_NOTE_MAX} minimumRows={2} placeholder="How the system stands, or where that is decided" onChange={(e) => edit.editNote(e.currentTarget.value)} isDisabled={edit.saving} />
+        <TextArea id={noteId} value={edit.note} minimumRows={2} placeholder="How the system stands, or where that is decided" onChange={(e) => edit.editNote(e.currentTarget.value)} isDisabled={edit.saving} />
       </Stack>
       {notice?.kind === 'conflict' && (
         <ConflictNotice

@@ -155,6 +155,25 @@ describe('STRIDE questions of a threat', () => {
     expect((await tampering.findByRole('alert')).textContent).toBe('A note can have at most 1000 characters');
   });
 
+  it('checks a note with the domain’s text rule: 1000 emoji are sent whole, a bidi override is refused before sending', async () => {
+    const { user, dialog } = await openQuestions();
+    fakeBridge.answer('threat-model/answer-question', (edit) => answeredBy(edit));
+    const tampering = within(dialog.getByRole('region', { name: QUESTIONS[Q_T]!.text }));
+    await user.click(tampering.getByRole('radio', { name: 'Yes' }));
+    await user.click(tampering.getByLabelText('Note'));
+    await user.paste('Checked \u202Etxt');
+    await user.click(tampering.getByRole('button', { name: 'Save answer' }));
+    expect((await tampering.findByRole('alert')).textContent).toBe('A note cannot contain invisible or control characters (U+202E at character 9)');
+    expect(fakeBridge.payloadsOf('threat-model/answer-question')).toEqual([]);
+
+    const emoji = '\u{1F44D}\u{1F3FD}'.repeat(1000); // 👍🏽: one character, two code points
+    await user.clear(tampering.getByLabelText('Note'));
+    await user.paste(emoji);
+    await user.click(tampering.getByRole('button', { name: 'Save answer' }));
+    expect(await tampering.findByText('Saved: Yes, answered by Alice Admin on 2026-11-23')).toBeTruthy();
+    expect(fakeBridge.payloadsOf('threat-model/answer-question')).toEqual([{ threatId: 'T-1', questionKey: Q_T, answer: 'yes', note: emoji, expectedAt: null }]);
+  });
+
   it('is read only for people who may not edit the threat model', async () => {
     const { dialog } = await openQuestions(aThreatModel({ threats: [T1, T2], questions: QUESTIONS, canEdit: false }));
     expect(dialog.queryByRole('radio')).toBeNull();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Envelope } from '../../../../src/domain/envelope';
-import type { AnswerValue, QuestionAnswer } from '../../../../src/domain/question-answer';
+import { QuestionNote, type AnswerValue, type QuestionAnswer } from '../../../../src/domain/question-answer';
 import type { QuestionAnswerEdit, ThreatModelView } from '../../../../src/domain/resolver-contract';
 import type { ThreatView } from '../../../../src/domain/threat-view';
 
@@ -31,6 +31,10 @@ export function useQuestionAnswer(threatId: string, questionKey: string, saved: 
   const dirty = choice !== (startedFrom?.answer ?? null) || note.trim() !== (startedFrom?.note ?? '');
 
   async function save(answer: AnswerValue | null) {
+    // The domain's rule for the note, not the browser's maxLength (which counts UTF-16 units):
+    // refused here with the message the resolver would answer.
+    const checked = answer === null ? undefined : QuestionNote.safeParse(note);
+    if (checked && !checked.success) return setNotice({ kind: 'error', message: checked.error.issues[0]?.message ?? 'The note cannot be saved.' });
     setSaving(true);
     setNotice(undefined);
     const envelope = await port.answer({ threatId, questionKey, answer, note: answer === null ? '' : note, expectedAt: startedFrom?.answered.at ?? null });

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import type { ThreatDraft } from '../../../../src/domain/threat';
+import { ThreatDraft } from '../../../../src/domain/threat';
 import { ThreatForm, type ThreatFormProps } from './threat-form';
 
 function renderForm(props: Partial<ThreatFormProps> = {}) {
@@ -178,6 +178,40 @@ describe('ThreatForm', () => {
 
     expect(screen.queryByRole('option', { name: '3 — Possible' })).toBeNull();
     expect(onCancel).not.toHaveBeenCalled();
+  });
+
+  it('counts a title in characters as people see them, with the message the resolver answers', async () => {
+    const emoji = (n: number) => '\u{1F44D}\u{1F3FD}'.repeat(n); // 👍🏽: one character, two code points
+    const valid = { description: '', stride: ['I'], probability: 4, impact: 5, component: '' } satisfies Omit<ThreatDraft, 'title'>;
+    const { user, onSubmit } = renderForm({ initial: valid });
+
+    await user.click(screen.getByLabelText('Title'));
+    await user.paste(emoji(201));
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+
+    const backend = ThreatDraft.safeParse({ ...valid, title: emoji(201) }).error?.issues[0]?.message;
+    expect(backend).toBe('A threat title can have at most 200 characters');
+    expect(screen.getByText(backend ?? '')).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    await user.clear(screen.getByLabelText('Title'));
+    await user.paste(emoji(200));
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+    expect(screen.queryByText('A threat title can have at most 200 characters')).toBeNull();
+    expect(onSubmit).toHaveBeenCalledWith({ ...valid, title: emoji(200) });
+  });
+
+  it('refuses a title that shows nothing or hides a right-to-left override', async () => {
+    const { user } = renderForm();
+
+    await user.click(screen.getByLabelText('Title'));
+    await user.paste('\u200B\u200B\u200B');
+    await user.tab();
+    expect(screen.getByText('A threat title cannot be made only of invisible characters')).toBeTruthy();
+
+    await user.clear(screen.getByLabelText('Title'));
+    await user.paste('Card data\u202Etxt.exe');
+    expect(screen.getByText('A threat title cannot contain invisible or control characters (U+202E at character 10)')).toBeTruthy();
   });
 
   it('renders markup in typed values as text', () => {

@@ -8,6 +8,7 @@ export function anAuditView(over: Partial<AuditView> = {}): AuditView {
     run: { state: 'idle', startedAt: null, updatedAt: null, progress: null, error: null },
     completedAt: null,
     result: null,
+    resultUnreadable: false,
     threats: [{ id: 'T-1', title: 'Card data stolen', severity: { score: 20, band: 'Critical' } }],
     canRun: true,
     canSuppress: true,

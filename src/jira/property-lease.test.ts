@@ -1,0 +1,66 @@
+import { MAX_LEASE_MS, withLease, type LockStore } from './property-lease';
+
+// A lock kept in memory with Jira's PUT semantics (created or replaced) and a fake clock.
+function memoryLock(initial?: unknown) {
+  const state = { value: initial, removeFails: false, creates: 0 };
+  const lock: LockStore = {
+    read: async () => state.value,
+    create: async (value) => {
+      state.creates++;
+      const created = state.value === undefined;
+      state.value = value;
+      return created;
+    },
+    remove: async () => {
+      if (state.removeFails) throw new Error('Jira answered 500');
+      state.value = undefined;
+    },
+  };
+  return { lock, state };
+}
+
+const clock = () => {
+  let t = 1_000_000;
+  return { now: () => t, sleep: async (ms: number) => void (t += ms) };
+};
+
+describe('withLease', () => {
+  it('takes over a lock written by hand with an expiry far beyond the longest lease', async () => {
+    const time = clock();
+    const { lock, state } = memoryLock({ holder: 'mallory', expiresAt: time.now() + 365 * 24 * 3600 * 1000 });
+    await expect(withLease(lock, { holder: 'alice', ...time }, async () => 'saved')).resolves.toBe('saved');
+    expect(state.value).toBeUndefined();
+  });
+
+  it('waits for a lock held within the longest lease, and gives up with a conflict at its deadline', async () => {
+    const time = clock();
+    const { lock } = memoryLock({ holder: 'bob', expiresAt: time.now() + MAX_LEASE_MS });
+    await expect(withLease(lock, { holder: 'alice', maxWaitMs: 2_000, ...time }, async () => 'saved')).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('takes over an unreadable lock and an expired one', async () => {
+    for (const value of ['garbage', { holder: 'bob', expiresAt: 5 }]) {
+      const time = clock();
+      const { lock } = memoryLock(value);
+      await expect(withLease(lock, { holder: 'alice', ...time }, async () => 'saved')).resolves.toBe('saved');
+    }
+  });
+
+  it('answers the stored result when only releasing the lock fails (the lock then expires)', async () => {
+    const time = clock();
+    const { lock, state } = memoryLock();
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    state.removeFails = true;
+    await expect(withLease(lock, { holder: 'alice', ...time }, async () => 'saved')).resolves.toBe('saved');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not release a lease'));
+    warn.mockRestore();
+  });
+
+  it('never writes a lock that lives longer than the longest lease', async () => {
+    const time = clock();
+    const { lock, state } = memoryLock();
+    let seen: unknown;
+    await withLease(lock, { holder: 'alice', ttlMs: 10 * MAX_LEASE_MS, ...time }, async () => void (seen = state.value));
+    expect(seen).toEqual({ holder: 'alice', expiresAt: time.now() + MAX_LEASE_MS });
+  });
+});
