@@ -67,9 +67,11 @@ export function editThreat(model: ThreatModel, id: string, baseRevision: number,
 
 export function setThreatState(model: ThreatModel, id: string, baseRevision: number, state: Threat['state'], actor: Actor): { model: ThreatModel; threat: Threat } {
   const current = findThreat(model, id);
+  const receipt = receiptFor(actor.accountId, baseRevision, { state });
+  if (current.revision === baseRevision + 1 && isSameEdit(current.lastEdit, receipt)) return { model, threat: current };
   checkRevision(current, baseRevision);
   if (current.state === state) return { model, threat: current };
-  return reviseThreat(model, { ...current, state }, actor);
+  return reviseThreat(model, { ...current, state, lastEdit: receipt }, actor);
 }
 
 export function findMitigation(model: ThreatModel, id: string): Mitigation {

@@ -15,7 +15,7 @@ export interface RetryPolicy {
   maxTotalWaitMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, totalRetryBudget: 30, maxWaitMs: 10_000, baseDelayMs: 250, maxTotalWaitMs: 15_000 };
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, totalRetryBudget: 30, maxWaitMs: 10_000, baseDelayMs: 250, maxTotalWaitMs: 15_000 };
 
 export interface ClientStats {
   requests: number;

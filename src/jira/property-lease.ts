@@ -82,6 +82,15 @@ function brokenLock(raw: unknown, now: number): boolean {
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Whether a lock value read from Jira leaves the lease free to take (absent, expired or broken). */
+export const lockIsFree = (raw: unknown, now: number): boolean => raw === undefined || brokenLock(raw, now);
+
+/** One attempt at the lease, without waiting: true when this writer now holds it (release it with releaseLease). */
+export async function tryLease(lock: LockStore, options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'now'>): Promise<boolean> {
+  const now = options.now ?? Date.now;
+  return tryTake(lock, { holder: options.holder, expiresAt: now() + Math.min(options.ttlMs ?? 15_000, MAX_LEASE_MS) }, now());
+}
+
 export async function withLease<T>(lock: LockStore, options: LeaseOptions, work: () => Promise<T>): Promise<T> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? pause;
@@ -95,7 +104,7 @@ export async function withLease<T>(lock: LockStore, options: LeaseOptions, work:
   try {
     return await work();
   } finally {
-    await release(lock, sleep);
+    await releaseLease(lock, sleep);
   }
 }
 
@@ -104,7 +113,7 @@ export async function withLease<T>(lock: LockStore, options: LeaseOptions, work:
  * its expiry. A release that still fails must not turn a stored edit into an error; the lock
  * then expires within its ttl and the next writer removes it.
  */
-async function release(lock: LockStore, sleep: (ms: number) => Promise<void>): Promise<void> {
+export async function releaseLease(lock: LockStore, sleep: (ms: number) => Promise<void> = pause): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await lock.remove();

@@ -19,6 +19,8 @@ export interface StoredThreatModel {
   problems: string[];
   /** Set when the meta (settings, id counters) exists but cannot be read: writes are refused. */
   metaUnreadable?: string;
+  /** The raw values of the extra keys asked for that exist. */
+  extra: Record<string, unknown>;
 }
 
 /**
@@ -34,9 +36,9 @@ export const FIRST_READ_SHARDS = 64;
  * stores shards before the meta, so a record moving to a new shard is never missed. A meta
  * that is missing or broken falls back to listing the properties.
  */
-async function readProperties(client: JiraClient, projectKey: string): Promise<{ meta: unknown; shardKeys: string[]; shardValues: unknown[] }> {
+async function readProperties(client: JiraClient, projectKey: string, extraKeys: string[]): Promise<{ meta: unknown; shardKeys: string[]; shardValues: unknown[]; extra: Record<string, unknown> }> {
   const firstKeys = Array.from({ length: FIRST_READ_SHARDS }, (_, i) => shardKey(i));
-  const first = await getProjectProperties(client, projectKey, [META_KEY, ...firstKeys]);
+  const first = await getProjectProperties(client, projectKey, [META_KEY, ...firstKeys, ...extraKeys]);
   const meta = first[META_KEY];
   const listed = MetaValue.safeParse(meta);
   const expected = listed.success && listed.data.shards ? listed.data.shards.map(shardKey) : (await listProjectPropertyKeys(client, projectKey)).filter((k) => shardIndex(k) !== undefined);
@@ -44,12 +46,16 @@ async function readProperties(client: JiraClient, projectKey: string): Promise<{
   const rest = await getProjectProperties(client, projectKey, missing);
   const values: Record<string, unknown> = { ...first, ...rest };
   const shardKeys = [...new Set([...expected, ...Object.keys(values).filter((k) => shardIndex(k) !== undefined)])].sort((a, b) => shardIndex(a)! - shardIndex(b)!);
-  return { meta, shardKeys, shardValues: shardKeys.map((k) => values[k]) };
+  const extra = Object.fromEntries(extraKeys.filter((k) => k in first).map((k) => [k, first[k]]));
+  return { meta, shardKeys, shardValues: shardKeys.map((k) => values[k]), extra };
 }
 
-/** Reads the whole model (see readProperties for what it costs). */
-export async function readThreatModel(client: JiraClient, projectKey: string): Promise<StoredThreatModel> {
-  const { meta, shardKeys, shardValues } = await readProperties(client, projectKey);
+/**
+ * Reads the whole model (see readProperties for what it costs). `extraKeys` are other project
+ * properties read in the same request (the lease, the edit queue), raw, in `extra`.
+ */
+export async function readThreatModel(client: JiraClient, projectKey: string, extraKeys: string[] = []): Promise<StoredThreatModel> {
+  const { meta, shardKeys, shardValues, extra } = await readProperties(client, projectKey, extraKeys);
   const problems: string[] = [];
   const shards = shardKeys.flatMap((key, i) => readShard(key, shardValues[i], problems));
   const unreadable = shardKeys.map((k) => shardIndex(k)!).filter((index) => !shards.some((s) => s.index === index));
@@ -73,6 +79,7 @@ export async function readThreatModel(client: JiraClient, projectKey: string): P
     metaRevision: metaValue?.revision ?? 0,
     problems,
     ...(metaUnreadable ? { metaUnreadable } : {}),
+    extra,
   };
 }
 
@@ -135,13 +142,20 @@ export async function changeThreatModel<T>(client: JiraClient, projectKey: strin
 async function applyChange<T>(client: JiraClient, projectKey: string, change: ModelChange<T>): Promise<T> {
   const stored = await readThreatModel(client, projectKey);
   const { model, result } = await change(stored.model);
-  if (model === stored.model) return result;
-  if (stored.metaUnreadable) throw new AppError('INVALID_DATA', stored.metaUnreadable);
-  await writeModel(client, projectKey, stored, model);
+  await writeThreatModel(client, projectKey, stored, model);
   return result;
 }
 
-/** Writes the shards that changed (each with the entries it could not read, unchanged) and the meta. */
+/**
+ * Writes what changed between `stored` and `model`: the shards (each with the entries it could
+ * not read, unchanged) and the meta; nothing when nothing changed. The caller holds the lease.
+ */
+export async function writeThreatModel(client: JiraClient, projectKey: string, stored: StoredThreatModel, model: ThreatModel): Promise<void> {
+  if (model === stored.model) return;
+  if (stored.metaUnreadable) throw new AppError('INVALID_DATA', stored.metaUnreadable);
+  await writeModel(client, projectKey, stored, model);
+}
+
 async function writeModel(client: JiraClient, projectKey: string, stored: StoredThreatModel, model: ThreatModel): Promise<void> {
   const changed = packShards(stored.shards, [...model.threats, ...model.mitigations], stored.unreadable);
   const keptRaw = new Map(stored.shards.map((s) => [s.index, s.unreadable ?? []]));

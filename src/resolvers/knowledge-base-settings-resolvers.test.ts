@@ -16,6 +16,7 @@ const PAY_1 = '10000';
 type Who = 'alice' | 'bob' | 'carol';
 
 const { file: PYTM, describeIfShared } = sharedFile('pytm/threats.json', 'knowledge-base upload');
+const REFUSED_NAME = "is a name Without for Jira refuses (__proto__, constructor and prototype could change how the app's objects behave)";
 
 /** A small knowledge base in the app's own format: one threat about cards, one mitigation. */
 const ownKb = (version: string, title = 'Card numbers leak from the checkout'): KnowledgeBaseInput => ({
@@ -100,6 +101,31 @@ describe('knowledge-base settings resolvers', () => {
     expect(builtInId).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/built-in/) } });
     expect(await library()).toBeUndefined();
     expect((await settings()).knowledgeBases).toHaveLength(1);
+  });
+
+  it('refuses hostile files with file:line:column and why, as text or compressed, and keeps nothing', async () => {
+    const doctype = '<?xml version="1.0"?>\n<!DOCTYPE KnowledgeBase [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<KnowledgeBase><ThreatTypes /></KnowledgeBase>';
+    const proto = '[{"SID": "X1", "__proto__": {"polluted": true}, "description": "Injection", "severity": "High"}]';
+    const constructorTarget = '[{"SID": "X1", "target": "constructor", "description": "Injection", "severity": "High"}]';
+    const deepRules = JSON.stringify(ownKb('1')).replace('{"words":["card"]}', `${'{"all":['.repeat(2_000)}{"words":["card"]}${']}'.repeat(2_000)}`);
+    const refusals: Array<[string, string, unknown]> = [
+      ['threats.tb7', doctype, 'threats.tb7:2:1: the file declares a DOCTYPE; Without for Jira does not read DTDs or entities'],
+      ['threats.json', proto, `threats.json:1:16: the key "__proto__" ${REFUSED_NAME}`],
+      ['threats.json', constructorTarget, `threats.json:1:26: entry 1 (SID "X1"): the target "constructor" ${REFUSED_NAME}`],
+      ['rules.json', deepRules, expect.stringMatching(/^rules\.json:1:\d+: rules \(appliesWhen\) are nested more than 32 levels deep/)],
+    ];
+    for (const [fileName, text, message] of refusals) {
+      expect(await upload('alice', asText(fileName, text))).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message } });
+      expect(await upload('alice', deflated(fileName, text))).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message } });
+    }
+    expect(await library()).toBeUndefined();
+  });
+
+  it('refuses a compressed upload that is not base64 or not deflated, in a sentence', async () => {
+    const notBase64: KbUpload = { fileName: 'kb.json', format: 'auto', content: { encoding: 'deflate-base64', data: '%%% not base64 %%%' } };
+    expect(await upload('alice', notBase64)).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'kb.json did not arrive intact (the compressed upload is not base64). Try again.' } });
+    const notDeflated: KbUpload = { fileName: 'kb.json', format: 'auto', content: { encoding: 'deflate-base64', data: Buffer.from('plain text').toString('base64') } };
+    expect(await upload('alice', notDeflated)).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'kb.json did not arrive intact (the compressed upload cannot be read). Try again.' } });
   });
 
   it('refuses bob and carol, who are not project admins, and changes nothing', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ThreatEdit, ThreatStateChange, type ThreatModelView, type ThreatRow } from '../domain/resolver-contract';
 import { linkedThreatIds, readStoryClauses } from '../domain/story-clauses';
 import { ThreatDraft, type Threat } from '../domain/threat';
-import { addThreat, editThreat, setThreatState, type Actor, type ThreatModel } from '../domain/threat-model';
+import { addThreat, type Actor, type ThreatModel } from '../domain/threat-model';
 import { threatView, type ThreatView } from '../domain/threat-view';
 import { canEditThreatModel, projectPermissions } from '../jira/access';
 import { liveModel } from '../jira/project-risk';
@@ -14,6 +14,8 @@ import { appFieldName, CLAUSES_FIELD_KEY, findAppFieldId } from '../jira/app-fie
 import type { JiraClient } from '../jira/jira-client';
 import { searchIssues } from '../jira/search-issues';
 import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
+import { saveThreatEdit } from '../jira/threat-edit-queue';
+import type { ThreatEditRequest } from '../domain/threat-edit';
 import { appClient, userClient } from './clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
@@ -47,6 +49,12 @@ async function change(projectKey: string, accountId: string, apply: ModelChange)
     return { model: changed.model, result: changed.threat };
   });
   return threatView(threat);
+}
+
+/** Edits of one existing threat: many people saving at once share turns (threat-edit-queue). */
+async function editOneThreat(projectKey: string, accountId: string, edit: ThreatEditRequest): Promise<ThreatView> {
+  await requireModelEditor(userClient(), projectKey, accountId);
+  return threatView(await saveThreatEdit(appClient(), projectKey, edit, { accountId, now: new Date().toISOString() }));
 }
 
 export function registerThreatModelResolvers(resolver: Resolver): void {
@@ -89,10 +97,10 @@ export function registerThreatModelResolvers(resolver: Resolver): void {
   );
 
   defineResolver(resolver, 'threat-model/update-threat', ThreatEdit, ({ payload, context }) =>
-    change(projectKeyOf(context), context.accountId, (model, actor) => editThreat(model, payload.id, payload.baseRevision, payload.draft, actor)),
+    editOneThreat(projectKeyOf(context), context.accountId, { kind: 'update-threat', ...payload }),
   );
 
   defineResolver(resolver, 'threat-model/set-threat-state', ThreatStateChange, ({ payload, context }) =>
-    change(projectKeyOf(context), context.accountId, (model, actor) => setThreatState(model, payload.id, payload.baseRevision, payload.state, actor)),
+    editOneThreat(projectKeyOf(context), context.accountId, { kind: 'set-threat-state', ...payload }),
   );
 }

@@ -30,7 +30,7 @@ describeInBrowser('a mitigation becomes a task, and its status flows back as res
     // The task is real backlog work in PAY: its property, its description, its link to the story.
     const alice = restAs(session.app.site, 'alice');
     const task = await alice('GET', '/rest/api/3/issue/PAY-23?fields=summary,issuelinks,description,status&properties=without.task');
-    expect(task.body?.properties).toEqual({ 'without.task': { v: 1, mitigationId: 'M-5', threatIds: ['T-1'], projectKey: 'PAY' } });
+    expect(task.body?.properties).toEqual({ 'without.task': { v: 1, mitigationId: 'M-5', threatIds: ['T-1'], projectKey: 'PAY', claim: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
     const fields = task.body?.fields as { summary: string; description: unknown; issuelinks: Array<{ type: { name: string }; outwardIssue?: { key: string } }> };
     expect(fields.summary).toBe(`${TITLE} (M-5)`);
     expect(fields.issuelinks.map((l) => `${l.type.name} ${l.outwardIssue?.key}`)).toContain('Mitigates PAY-1');

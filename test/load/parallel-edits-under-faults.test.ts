@@ -5,7 +5,7 @@ import { DEFAULT_FAULT_RUN, describeFigures, runFaultRun } from '../chaos/parall
 // may be lost, acknowledged twice, or stored while its author was told it failed, and a
 // failure must be a sentence the person can act on.
 describe('parallel edits of different threats under faults', () => {
-  it('loses nothing, stores nothing it reported as failed, and leaves no lock behind', async () => {
+  it('saves at least 18 of 20, loses nothing, stores nothing it reported as failed, and leaves no lock behind', async () => {
     const figures = await runFaultRun(DEFAULT_FAULT_RUN);
     process.stdout.write(`${describeFigures(figures)}\n`);
     expect(figures.tried).toBe(20);
@@ -15,6 +15,6 @@ describe('parallel edits of different threats under faults', () => {
     expect(figures.lockLeft).toBe(false);
     expect(figures.stored).toBe(figures.acknowledged);
     expect(Object.keys(figures.failures).filter((code) => code !== 'CONFLICT' && code !== 'RATE_LIMITED')).toEqual([]);
-    expect(figures.acknowledged).toBeGreaterThan(0);
+    expect(figures.acknowledged).toBeGreaterThanOrEqual(18);
   }, 120_000);
 });
