@@ -31,8 +31,9 @@ export async function settingsView(user: JiraClient, projectKey: string): Promis
     groups,
     ...workflow,
     knowledgeBases: knowledgeBaseSummaries(builtInKnowledgeBase(), uploaded, settings.knowledgeBases, threats),
-    canEdit: perms.ADMINISTER_PROJECTS === true,
-    problems: library.problems,
+    // Settings that cannot be read are shown as defaults, read only: a save would write over them.
+    canEdit: perms.ADMINISTER_PROJECTS === true && !stored.metaUnreadable,
+    problems: [...(stored.metaUnreadable ? [stored.metaUnreadable] : []), ...library.problems],
   };
 }
 
