@@ -136,7 +136,7 @@ export function registerStoryResolvers(resolver: Resolver): void {
 }
 
 const UNREADABLE_CLAUSES =
-  "This story's stored WITHOUT clauses cannot be read, so the app will not write over them. Restore them from the issue's history, or replace them with the clauses shown here.";
+  "This story's stored WITHOUT clauses cannot be read, so the app will not write over them. Restore them from the issue's history, or replace them with yours.";
 
 /**
  * The story panel's view of a story, as the person: with the clauses value just written when

@@ -18,7 +18,7 @@ export function SaveErrorMessage({ failure: { during, error, replace }, disabled
           <Text as="p">{error.message}</Text>
           {replace && (
             <Button appearance="warning" isDisabled={disabled} onClick={() => void replace()}>
-              Replace the unreadable clauses with mine
+              Replace them with mine
             </Button>
           )}
         </Stack>
