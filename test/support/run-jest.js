@@ -20,4 +20,9 @@ try {
 }
 const skipped = results.numPendingTests + results.numTodoTests;
 console.log(`tests: ${results.numPassedTests} passed, ${results.numFailedTests + results.numRuntimeErrorTestSuites} failed, ${skipped} skipped`);
+// In CI everything a test needs is installed (.ci/run), so a skipped test hides a missing part.
+if (process.env.CI && skipped > 0) {
+  console.log(`CI: ${skipped} test(s) skipped; in CI a skip means something is missing, so the run fails.`);
+  process.exit(1);
+}
 process.exit(run.status ?? 1);

@@ -20,7 +20,7 @@ export function refuseHostileJson(text: string, file: string): void {
       if (isKey(text, end)) {
         const key = decodedString(text.slice(at, end + 1));
         if (isReservedName(key)) throw errorAt(file, positionAt(text, at), reservedNameReason(`the key "${key}"`));
-        keys[keys.length - 1] = key;
+        if (keys.length > 0) keys[keys.length - 1] = key;
       }
       at = end;
     } else if (c === '{' || c === '[') {

@@ -49,8 +49,8 @@ function parserRefusal<T>(file: string, read: () => T): T {
  * Validates and parses XML into plain objects (attributes as `@_name`, namespace prefixes
  * dropped, every value a string). Tags named in `lists` always become arrays, so one
  * `<ThreatType>` reads like many. A DOCTYPE, a prototype's name or too deep a nesting is refused
- * first (see hostile-xml), so no entity is ever declared, let alone expanded; only XML's own
- * character references (&amp;, &#38;) are read.
+ * first (see hostile-xml), so no entity is ever declared, let alone expanded; only XML's five
+ * predefined ones (&amp; &lt; &gt; &quot; &apos;) are read.
  */
 export function parseXmlText(text: string, file: string, lists: readonly string[]): unknown {
   const body = requireContent(text, file);

@@ -1,11 +1,11 @@
 import { RULE_DEPTH_REASON } from '../input-limits';
 import { KB_FORMAT, KnowledgeBase } from '../knowledge-base';
 import type { UploadFormat } from '../knowledge-base-settings';
+import { tooDeepRulePath } from '../rule-depth';
 import type { ImportFormat } from './detect-format';
 import { requireContent, structureError } from './import-error';
 import { importThreatLibrary } from './import-threat-library';
 import { jsonErrorAt, parseJsonText } from './parse-json-text';
-import { tooDeepRulePath } from '../rule-depth';
 
 // The own format is a JSON object naming it near the top; a pytm list or a Threat Dragon model never does.
 const OWN_FORMAT = new RegExp(`"format"\\s*:\\s*"${KB_FORMAT.replace('/', '\\/')}"`);
