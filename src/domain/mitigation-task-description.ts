@@ -19,6 +19,28 @@ const heading = (value: string): Block => ({ type: 'heading', attrs: { level: 3 
 const bullets = (items: Inline[][]): Block => ({ type: 'bulletList', content: items.map((inline) => ({ type: 'listItem', content: [paragraph(...inline)] })) });
 
 /**
+ * Jira Cloud refuses a description over 32,767 characters; the stories a mitigation protects
+ * are listed only while the document stays well below that, the rest counted.
+ */
+const DESCRIPTION_BUDGET = 24_000;
+
+function storyLines(stories: ProtectedStory[], budget: number): Inline[][] {
+  const lines: Inline[][] = [];
+  let used = 0;
+  for (const [index, s] of stories.entries()) {
+    const line = [text(`${s.key} ${s.summary}`, true), text(` — ${s.clauses.map((c) => `WITHOUT ${c.text}`).join('; ')}`)];
+    const size = JSON.stringify(line).length + 100;
+    if (used + size > budget) {
+      lines.push([text(`and ${stories.length - index} more ${stories.length - index === 1 ? 'story' : 'stories'}; their WITHOUT clauses name this mitigation's threats.`)]);
+      break;
+    }
+    lines.push(line);
+    used += size;
+  }
+  return lines;
+}
+
+/**
  * The task's description, in Atlassian Document Format: what to do, how to verify it, and
  * why: the threats it reduces and the stories whose WITHOUT clauses asked for it.
  */
@@ -46,7 +68,7 @@ export function mitigationTaskDescription(mitigation: Mitigation, threats: Threa
     .filter((s) => s.clauses.length > 0);
   if (relevant.length > 0) {
     content.push(heading('Stories it protects'));
-    content.push(bullets(relevant.map((s) => [text(`${s.key} ${s.summary}`, true), text(` — ${s.clauses.map((c) => `WITHOUT ${c.text}`).join('; ')}`)])));
+    content.push(bullets(storyLines(relevant, DESCRIPTION_BUDGET - JSON.stringify(content).length)));
   }
   content.push(paragraph(text(`Created by Without for Jira from mitigation ${mitigation.id}. Its status follows this task.`)));
   return { type: 'doc' as const, version: 1 as const, content };

@@ -31,6 +31,16 @@ const FORBIDDEN_SINGLE_LINE = new RegExp(`[\\p{Cc}${BIDI_CONTROLS}\\u2028\\u2029
 // The same, but for \t (U+0009) and \n (U+000A).
 const FORBIDDEN_MULTILINE = new RegExp(`[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F${BIDI_CONTROLS}\\u2028\\u2029\\p{Cs}]`, 'u');
 
+// Text the app imports rather than a person types (knowledge bases, threat libraries) may keep
+// CR line ends from the file; everything else the rule refuses, it refuses too.
+const FORBIDDEN_IMPORTED = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F${BIDI_CONTROLS}\\u2028\\u2029\\p{Cs}]`, 'u');
+
+/** Why imported text cannot be used (a bidi override, a control character), or undefined. */
+export function importedTextProblem(text: string): string | undefined {
+  const found = FORBIDDEN_IMPORTED.exec(text);
+  return found ? `contains an invisible or control character (${codePointName(found[0])} at character ${graphemeCount(text.slice(0, found.index)) + 1})` : undefined;
+}
+
 // What shows nothing on its own: spaces, zero-width and other default-ignorable characters
 // (U+200B..U+200D, U+2060, U+FEFF, U+3164…), combining marks without a base, format and
 // control characters. Text made only of these looks empty.
@@ -40,6 +50,16 @@ const INVISIBLE = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\p{Cc}\
 // imports this module too, and a browser without Intl.Segmenter (Firefox before 125) must still
 // load the app: there, code points are counted, which only differs for joined sequences.
 const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+
+/**
+ * The first `max` characters of `text` as people see them, with `ellipsis` when it was cut:
+ * cutting by UTF-16 units could split an emoji and leave a lone surrogate.
+ */
+export function clip(text: string, max: number, ellipsis = '…'): string {
+  if (atMost(text, max)) return text;
+  const parts = graphemes ? [...graphemes.segment(text)].map((s) => s.segment) : [...text];
+  return `${parts.slice(0, max - ellipsis.length).join('')}${ellipsis}`;
+}
 
 /** How many characters a person sees in `text`: grapheme clusters, the unit a text cursor moves by. */
 export function graphemeCount(text: string): number {

@@ -4,7 +4,7 @@ import { clausesField } from './app-field';
 import type { JiraClient } from './jira-client';
 import { statusOf, UNKNOWN_STATUS } from './jira-schemas';
 import { jqlString } from './jql';
-import { TASK_PROPERTY } from './mitigation-tasks';
+import { TASK_LABEL, TASK_PROPERTY } from './mitigation-tasks';
 import { searchIssues } from './search-issues';
 import { readThreatModel } from './threat-model-store';
 
@@ -14,7 +14,6 @@ export interface AuditReadProgress {
   tasks: number;
 }
 
-const TASK_LABEL = 'without-mitigation';
 
 const summaryOf = (fields: Record<string, unknown>) => (typeof fields.summary === 'string' ? fields.summary : '');
 

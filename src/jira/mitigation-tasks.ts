@@ -52,6 +52,8 @@ function creatorOf(value: unknown): { creatorAccountId?: string } {
 }
 
 const TASK_FIELDS = ['summary', 'status', 'issuelinks'];
+/** The label every task the app creates carries. */
+export const TASK_LABEL = 'without-mitigation';
 
 /** Every mitigation task of a project, with status and property: one search, paged. */
 export async function findProjectTasks(client: JiraClient, projectKey: string, sprintField?: string): Promise<TaskRecord[]> {
@@ -63,20 +65,49 @@ export async function findProjectTasks(client: JiraClient, projectKey: string, s
   return issues.map((i) => toTask(i, sprintField));
 }
 
+/** How long after a claim the app's create of the task may have happened (a resolver runs 25 s). */
+const CLAIM_WINDOW_MS = 5 * 60_000;
+/** Clocks of the app and of Jira may disagree by this much. */
+const CLOCK_SKEW_MS = 30_000;
+
+const ClaimedIssueFields = z.looseObject({
+  created: z.string(),
+  summary: z.string(),
+  labels: z.array(z.string()).default([]),
+  creator: z.looseObject({ accountId: z.string() }),
+});
+
 /**
  * The task the app created for a mitigation under `claim` but could not record (it failed in
- * between): an issue of the project whose property carries the claim's id and which the
- * claim's person created. A property alone is never enough: anyone may write one.
+ * between). Anyone who may browse the project can read the claim, and anyone who may edit an
+ * issue can write a property carrying it, so the issue must also show what only the app's
+ * create can produce: created by the person who claimed (Jira's creator field cannot be
+ * edited), within minutes after the claim, with the app's label and the mitigation's id in
+ * its summary. An older issue, or one made by someone else, is never adopted.
  */
-export async function findClaimedTask(client: JiraClient, projectKey: string, mitigationId: string, claim: { id: string; accountId: string }): Promise<TaskRecord | undefined> {
+export async function findClaimedTask(client: JiraClient, projectKey: string, mitigationId: string, claim: { id: string; accountId: string; at: string }): Promise<TaskRecord | undefined> {
   const issues = await searchIssues(client, {
     jql: `project = ${jqlString(projectKey)} AND issue.property[${TASK_PROPERTY}].mitigationId = ${jqlString(mitigationId)} ORDER BY created ASC`,
-    fields: [...TASK_FIELDS, 'creator'],
+    fields: [...TASK_FIELDS, 'creator', 'created', 'labels'],
     properties: [TASK_PROPERTY],
   });
+  const claimedAt = Date.parse(claim.at);
+  const made = (issue: (typeof issues)[number]): boolean => {
+    const fields = ClaimedIssueFields.safeParse(issue.fields);
+    if (!fields.success) return false;
+    const created = Date.parse(fields.data.created);
+    return (
+      fields.data.creator.accountId === claim.accountId &&
+      created >= claimedAt - CLOCK_SKEW_MS &&
+      created <= claimedAt + CLAIM_WINDOW_MS &&
+      fields.data.labels.includes(TASK_LABEL) &&
+      fields.data.summary.endsWith(`(${mitigationId})`)
+    );
+  };
   return issues
+    .filter(made)
     .map((i) => toTask(i))
-    .find((t) => t.property?.claim === claim.id && t.property.projectKey === projectKey && t.creatorAccountId === claim.accountId);
+    .find((t) => t.property?.claim === claim.id && t.property.projectKey === projectKey);
 }
 
 const LinkTypes = z.looseObject({ issueLinkTypes: z.array(z.looseObject({ name: z.string() })) });
@@ -112,7 +143,7 @@ export async function createTask(user: JiraClient, task: NewTask): Promise<{ id:
   return user.post(
     route`/rest/api/3/issue`.value,
     {
-      fields: { project: { key: task.projectKey }, issuetype: { name: task.issueTypeName }, summary: task.summary, description: task.description, labels: ['without-mitigation'] },
+      fields: { project: { key: task.projectKey }, issuetype: { name: task.issueTypeName }, summary: task.summary, description: task.description, labels: [TASK_LABEL] },
       properties: [{ key: TASK_PROPERTY, value: task.property }],
       update: { issuelinks: task.storyKeys.map((key) => ({ add: { type: { name: task.linkType }, outwardIssue: { key } } })) },
     },

@@ -1,9 +1,16 @@
-import { MAX_LEASE_MS, withLease, type LockStore } from './property-lease';
+import { JiraApiError } from './jira-errors';
+import { MAX_LEASE_MS, tryLease, withLease, type LockStore } from './property-lease';
 
 // A lock kept in memory with Jira's PUT semantics (created or replaced) and a fake clock.
 function memoryLock(initial?: unknown) {
-  const state = { value: initial, removeFails: false, creates: 0 };
+  const state = { value: initial as unknown, removeFails: false, creates: 0, markers: new Set<string>(), removes: 0 };
   const lock: LockStore = {
+    claimTakeover: async (stamp) => {
+      const created = !state.markers.has(stamp);
+      state.markers.add(stamp);
+      return created;
+    },
+    forgetTakeover: async (stamp) => void state.markers.delete(stamp),
     read: async () => state.value,
     create: async (value) => {
       state.creates++;
@@ -13,6 +20,7 @@ function memoryLock(initial?: unknown) {
     },
     remove: async () => {
       if (state.removeFails) throw new Error('Jira answered 500');
+      state.removes++;
       state.value = undefined;
     },
   };
@@ -61,6 +69,41 @@ describe('withLease', () => {
     const { lock, state } = memoryLock();
     let seen: unknown;
     await withLease(lock, { holder: 'alice', ttlMs: 10 * MAX_LEASE_MS, ...time }, async () => void (seen = state.value));
-    expect(seen).toEqual({ holder: 'alice', expiresAt: time.now() + MAX_LEASE_MS });
+    expect(seen).toEqual({ holder: 'alice', token: expect.any(String), expiresAt: time.now() + MAX_LEASE_MS });
+  });
+
+  it('lets exactly one of two writers that both saw the same stale lock take it over', async () => {
+    const time = clock();
+    const { lock, state } = memoryLock({ holder: 'crashed', expiresAt: time.now() - 1 });
+    const stale = await lock.read();
+    // Both read the stale value before either acts: the marker decides, and only its winner deletes.
+    const racing = { ...lock, read: async () => stale };
+    const [first, second] = await Promise.all([tryLease(racing, { holder: 'alice', now: time.now }), tryLease(racing, { holder: 'bob', now: time.now })]);
+    expect([first, second].filter(Boolean)).toHaveLength(1);
+    expect(state.removes).toBe(1);
+  });
+
+  it('removes its own lock when Jira stored the create but answered with an error, instead of blocking everyone until it expires', async () => {
+    const time = clock();
+    const { lock, state } = memoryLock();
+    const failingAfterWrite = { ...lock, create: async (value: unknown) => {
+      await lock.create(value);
+      throw new JiraApiError('UNAVAILABLE', 'Jira answered 500', 500);
+    } };
+    expect(await tryLease(failingAfterWrite, { holder: 'alice', now: time.now })).toBeUndefined();
+    expect(state.value).toBeUndefined();
+    expect(await tryLease(lock, { holder: 'bob', now: time.now })).toBeDefined();
+  });
+
+  it('does not delete a lock once its lease has run out: by then another writer may hold it', async () => {
+    const time = clock();
+    const { lock, state } = memoryLock();
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await withLease(lock, { holder: 'alice', ttlMs: 20_000, ...time }, async (lease) => {
+      await time.sleep(25_000);
+      expect(() => lease.assertHeld()).toThrow(/Saving took too long/);
+    });
+    expect(state.removes).toBe(0);
+    warn.mockRestore();
   });
 });

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { AppError } from '../domain/app-error';
 import { ErrorCode } from '../domain/envelope';
 import type { Threat } from '../domain/threat';
-import { applyThreatEdit, ThreatEditRequest } from '../domain/threat-edit';
+import { applyThreatEdit, ThreatEditRequest, wasApplied } from '../domain/threat-edit';
 import type { Actor, ThreatModel } from '../domain/threat-model';
 import { deleteProperty, listProjectPropertyKeys, projectEntity, putProperty } from './entity-properties';
 import type { JiraClient } from './jira-client';
 import { JiraApiError } from './jira-errors';
-import { lockIsFree, propertyLock, releaseLease, tryLease, type LockStore } from './property-lease';
+import { lockIsFree, propertyLock, releaseLease, tryLease, type HeldLease, type LockStore } from './property-lease';
 import { LOCK_KEY } from './threat-model-shards';
 import { readThreatModel, writeThreatModel, type StoredThreatModel } from './threat-model-store';
 
@@ -35,9 +35,14 @@ const APPLY_MARGIN_MS = 4_000;
 /** How long a withdrawing writer waits for a holder that may be applying its edit. */
 const WITHDRAW_WAIT_MS = 5_000;
 /** Entries one turn applies; the rest wait for the next turn. */
-const BATCH_MAX = 40;
+const BATCH_MAX = 20;
 /** Outcomes are kept this long, longer than any writer waits, then pruned. */
 const OUTCOME_TTL_MS = 120_000;
+/** Outcomes kept at most, and the size their value stays under (Jira's limit is 32,768). */
+const OUTCOMES_MAX = 200;
+const OUTCOMES_SIZE = 24_000;
+/** Only keys the app writes: a hand-written key cannot take a slot of the batch or lengthen the read. */
+const QUEUE_KEY = /^without\.model\.queue\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const QueueEntry = z.object({ v: z.literal(1), id: z.string().uuid(), accountId: z.string().min(1), at: z.string(), expiresAt: z.number(), edit: ThreatEditRequest });
 type QueueEntry = z.infer<typeof QueueEntry>;
@@ -61,18 +66,17 @@ const transient = (error: unknown): boolean => error instanceof JiraApiError && 
  */
 export async function saveThreatEdit(client: JiraClient, projectKey: string, edit: ThreatEditRequest, actor: Actor, clock: QueueClock = realClock): Promise<Threat> {
   const lock = propertyLock(client, projectEntity(projectKey), LOCK_KEY);
-  const hold = () => holdTurn(client, projectKey, lock, { edit, actor }, clock);
-  if (await tryLease(lock, { holder: actor.accountId, now: clock.now })) return hold();
+  const first = await tryLease(lock, { holder: actor.accountId, now: clock.now });
+  if (first) return holdTurn(client, projectKey, lock, first, { edit, actor }, clock);
   const entry: QueueEntry = { v: 1, id: randomUUID(), accountId: actor.accountId, at: actor.now, expiresAt: clock.now() + QUEUE_WAIT_MS, edit };
   await putProperty(client, projectEntity(projectKey), queueKey(entry.id), entry);
   try {
     for (let attempt = 0; clock.now() < entry.expiresAt; attempt++) {
       const state = await readState(client, projectKey);
-      const outcome = state && outcomeOf(state, entry.id);
+      const outcome = state && outcomeOf(state, entry);
       if (state && outcome) return settle(state.model, edit.id, outcome);
-      if (state && lockIsFree(state.extra[LOCK_KEY], clock.now()) && (await tryLease(lock, { holder: actor.accountId, now: clock.now }))) {
-        return await holdTurn(client, projectKey, lock, { edit, actor, entryId: entry.id }, clock);
-      }
+      const lease = state && lockIsFree(state.extra[LOCK_KEY], clock.now()) ? await tryLease(lock, { holder: actor.accountId, now: clock.now }) : undefined;
+      if (lease) return await holdTurn(client, projectKey, lock, lease, { edit, actor, entryId: entry.id }, clock);
       await clock.sleep(Math.min(150 * 2 ** attempt, 600) + Math.floor(Math.random() * 100));
     }
     return await withdraw(client, projectKey, entry, clock);
@@ -93,9 +97,16 @@ async function readState(client: JiraClient, projectKey: string): Promise<Stored
   }
 }
 
-function outcomeOf(state: StoredThreatModel, entryId: string): Outcome | undefined {
+/**
+ * The entry's outcome: the one a holder recorded, or, when that record could not be written,
+ * the threat's own receipt of this edit (the holder stored the edit, then failed).
+ */
+function outcomeOf(state: StoredThreatModel, entry: QueueEntry): Outcome | undefined {
   const outcomes = Outcomes.safeParse(state.extra[OUTCOMES_KEY]);
-  return outcomes.success ? outcomes.data.entries[entryId] : undefined;
+  const recorded = outcomes.success ? outcomes.data.entries[entry.id] : undefined;
+  if (recorded) return recorded;
+  const threat = state.model.threats.find((t) => t.id === entry.edit.id);
+  return wasApplied(threat, entry.edit, entry.accountId) ? { ok: true, at: 0 } : undefined;
 }
 
 function settle(model: ThreatModel, threatId: string, outcome: Outcome): Threat {
@@ -115,7 +126,7 @@ async function withdraw(client: JiraClient, projectKey: string, entry: QueueEntr
   while (clock.now() < until) {
     const state = await readState(client, projectKey);
     if (state && lockIsFree(state.extra[LOCK_KEY], clock.now())) {
-      const outcome = outcomeOf(state, entry.id);
+      const outcome = outcomeOf(state, entry);
       if (outcome) return settle(state.model, entry.edit.id, outcome);
       throw new AppError('CONFLICT', 'Many people are saving this threat model right now, and your change could not get its turn. It was not saved: try again in a moment.');
     }
@@ -132,9 +143,9 @@ interface OwnEdit {
 }
 
 /** Holding the lease: the own edit and the queued ones, one model write, their outcomes, release. */
-async function holdTurn(client: JiraClient, projectKey: string, lock: LockStore, own: OwnEdit, clock: QueueClock): Promise<Threat> {
+async function holdTurn(client: JiraClient, projectKey: string, lock: LockStore, lease: HeldLease, own: OwnEdit, clock: QueueClock): Promise<Threat> {
   try {
-    const queued = (await listProjectPropertyKeys(client, projectKey)).filter((k) => k.startsWith(QUEUE_PREFIX) && k !== queueKey(own.entryId ?? '')).slice(0, BATCH_MAX);
+    const queued = (await listProjectPropertyKeys(client, projectKey)).filter((k) => QUEUE_KEY.test(k) && k !== queueKey(own.entryId ?? '')).slice(0, BATCH_MAX);
     const stored = await readThreatModel(client, projectKey, [...queued, OUTCOMES_KEY]);
     if (stored.metaUnreadable) throw new AppError('INVALID_DATA', stored.metaUnreadable);
     // The own edit may fail (a conflict); the queued ones still get their turn.
@@ -149,15 +160,20 @@ async function holdTurn(client: JiraClient, projectKey: string, lock: LockStore,
     const outcomes = Outcomes.safeParse(stored.extra[OUTCOMES_KEY] ?? { v: 1, entries: {} });
     // Outcomes that cannot be read are never written over; queued edits then wait for a turn that can.
     const batch = outcomes.success ? applyQueued(base, queued.map((k) => stored.extra[k]), outcomes.data.entries, clock.now()) : { model: base, results: {} };
-    await writeThreatModel(client, projectKey, stored, batch.model);
+    await writeThreatModel(client, projectKey, stored, batch.model, lease);
     if (outcomes.success && Object.keys(batch.results).length > 0) {
-      await putProperty(client, projectEntity(projectKey), OUTCOMES_KEY, { v: 1, entries: pruned({ ...outcomes.data.entries, ...batch.results }, clock.now()) });
+      // The edits are stored: a failed record of outcomes must not turn them into errors. Their
+      // writers then find their receipts on the threats (outcomeOf).
+      const entries = pruned({ ...outcomes.data.entries, ...batch.results }, clock.now());
+      await putProperty(client, projectEntity(projectKey), OUTCOMES_KEY, { v: 1, entries }).catch((error: unknown) => {
+        console.warn(`without: could not record the outcomes of queued threat edits (${String(error)})`);
+      });
     }
     if (mine instanceof AppError) throw mine;
     const threatId = mine.threat.id;
     return batch.model.threats.find((t) => t.id === threatId) ?? mine.threat;
   } finally {
-    await releaseLease(lock, clock.sleep);
+    await releaseLease(lock, lease, clock);
   }
 }
 
@@ -181,5 +197,12 @@ function applyQueued(model: ThreatModel, raw: unknown[], settled: Record<string,
   return { model: next, results };
 }
 
-const pruned = (entries: Record<string, Outcome>, now: number): Record<string, Outcome> =>
-  Object.fromEntries(Object.entries(entries).filter(([, o]) => o.at > now - OUTCOME_TTL_MS));
+/** Recent outcomes only, newest first, bounded in number and size; a time in the future is not believed. */
+function pruned(entries: Record<string, Outcome>, now: number): Record<string, Outcome> {
+  const recent = Object.entries(entries)
+    .filter(([, o]) => o.at > now - OUTCOME_TTL_MS && o.at <= now + APPLY_MARGIN_MS)
+    .sort(([, a], [, b]) => b.at - a.at)
+    .slice(0, OUTCOMES_MAX);
+  while (recent.length > 0 && JSON.stringify(recent).length > OUTCOMES_SIZE) recent.pop();
+  return Object.fromEntries(recent);
+}

@@ -169,3 +169,18 @@ describe('the threat model in project properties', () => {
     expect((await readThreatModel(siteClient(site), 'META')).model.threats).toHaveLength(3);
   });
 });
+
+describe('id counters', () => {
+  it('never hand out an id a stored record has, even after the meta was deleted', async () => {
+    const site = await startTestSite({ demo: true });
+    try {
+      await restAs(site, 'alice')('DELETE', '/rest/api/3/project/PAY/properties/without.model');
+      const { model } = await readThreatModel(siteClient(site), 'PAY');
+      expect(model.threats.map((t) => t.id)).toContain('T-12');
+      expect(model.nextThreatNumber).toBe(13);
+      expect(model.nextMitigationNumber).toBe(5);
+    } finally {
+      await site.close();
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { Threat } from '../domain/threat';
 import { emptyThreatModel, type ThreatModel } from '../domain/threat-model';
 import type { JiraClient } from './jira-client';
 import { getProjectProperties, listProjectPropertyKeys, projectEntity, putProperty } from './entity-properties';
-import { propertyLock, withLease } from './property-lease';
+import { propertyLock, withLease, type HeldLease } from './property-lease';
 import { LOCK_KEY, META_KEY, MetaValue, decodeShard, encodeShard, packShards, shardIndex, shardKey, type ModelRecord, type StoredShard } from './threat-model-shards';
 
 export interface StoredThreatModel {
@@ -69,8 +69,10 @@ export async function readThreatModel(client: JiraClient, projectKey: string, ex
     model: {
       threats: records.filter((r): r is Threat => r.id.startsWith('T-')),
       mitigations: records.filter((r): r is Mitigation => r.id.startsWith('M-')),
-      nextThreatNumber: metaValue?.nextThreatNumber ?? base.nextThreatNumber,
-      nextMitigationNumber: metaValue?.nextMitigationNumber ?? base.nextMitigationNumber,
+      // Never below an id in use, readable or not: a meta deleted or restored from an old copy
+      // must not hand out an id a stored record already has.
+      nextThreatNumber: Math.max(metaValue?.nextThreatNumber ?? base.nextThreatNumber, nextAfter('T-', shards)),
+      nextMitigationNumber: Math.max(metaValue?.nextMitigationNumber ?? base.nextMitigationNumber, nextAfter('M-', shards)),
       settings: metaValue?.settings ?? base.settings,
     },
     shards,
@@ -103,13 +105,47 @@ function readShard(key: string, value: unknown, problems: string[]): StoredShard
     const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : `entry ${i + 1}`;
     const isMitigation = id.startsWith('M-');
     const parsed = isMitigation ? Mitigation.safeParse(raw) : Threat.safeParse(raw);
-    if (parsed.success) return void records.push(parsed.data);
+    if (parsed.success) return void records.push(withUnknownFields(parsed.data, raw, isMitigation ? MITIGATION_FIELDS : THREAT_FIELDS));
     unreadable.push(raw);
     const issue = parsed.error.issues[0];
     problems.push(`${isMitigation ? 'Mitigation' : 'Threat'} ${id} in ${key} is not valid and is not shown (${issue?.path.join('.') || 'value'}: ${issue?.message}); the app keeps it as it is.`);
   });
   return [{ index: shardIndex(key)!, revision: shard.revision, records, ...(unreadable.length > 0 ? { unreadable } : {}) }];
 }
+
+/** One more than the highest id with this prefix among the stored entries, readable or not. */
+function nextAfter(prefix: 'T-' | 'M-', shards: StoredShard[]): number {
+  let highest = 0;
+  for (const shard of shards) {
+    for (const entry of [...shard.records, ...(shard.unreadable ?? [])]) {
+      const id = (entry as { id?: unknown })?.id;
+      const n = typeof id === 'string' && id.startsWith(prefix) ? Number(id.slice(2)) : NaN;
+      if (Number.isInteger(n) && n > highest) highest = n;
+    }
+  }
+  return highest + 1;
+}
+
+const THREAT_FIELDS = new Set(Object.keys(Threat.shape));
+const MITIGATION_FIELDS = new Set(Object.keys(Mitigation.shape));
+const UNKNOWN_FIELDS = Symbol('fields the schema does not know');
+
+/**
+ * Fields a stored record has that this version's schema does not know (written by a newer
+ * version, or an integration) ride along, unseen, and are written back with the record: an
+ * edit of the record or of a neighbour never drops them. Known fields are always the parsed
+ * ones, so an edit that removes one (a claim, once the task is recorded) removes it.
+ */
+function withUnknownFields<R extends ModelRecord>(record: R, raw: unknown, known: Set<string>): R {
+  const extra = Object.entries(raw as Record<string, unknown>).filter(([key]) => !known.has(key));
+  return extra.length === 0 ? record : Object.assign(record, { [UNKNOWN_FIELDS]: Object.fromEntries(extra) });
+}
+
+/** The record as it is stored: its fields, then the unknown ones it was read with. */
+const storedForm = (record: ModelRecord): unknown => {
+  const extra = (record as { [UNKNOWN_FIELDS]?: Record<string, unknown> })[UNKNOWN_FIELDS];
+  return extra ? { ...extra, ...record } : record;
+};
 
 /** While a record moves between shards a reader may see it twice; the newer copy wins. */
 const dedupe = (records: ModelRecord[]): ModelRecord[] => {
@@ -131,7 +167,7 @@ export interface ModelSession {
  * must be allowed to write project properties (the app); the caller has checked the person.
  */
 export async function withModelLease<T>(client: JiraClient, projectKey: string, holder: string, work: (session: ModelSession) => Promise<T>): Promise<T> {
-  return withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder }, () => work({ change: (change) => applyChange(client, projectKey, change) }));
+  return withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder }, (lease) => work({ change: (change) => applyChange(client, projectKey, change, lease) }));
 }
 
 /** Changes the model under the project's write lease: read, apply `change` (which may throw, e.g. a conflict), write. */
@@ -139,10 +175,10 @@ export async function changeThreatModel<T>(client: JiraClient, projectKey: strin
   return withModelLease(client, projectKey, holder, (session) => session.change(change));
 }
 
-async function applyChange<T>(client: JiraClient, projectKey: string, change: ModelChange<T>): Promise<T> {
+async function applyChange<T>(client: JiraClient, projectKey: string, change: ModelChange<T>, lease: HeldLease): Promise<T> {
   const stored = await readThreatModel(client, projectKey);
   const { model, result } = await change(stored.model);
-  await writeThreatModel(client, projectKey, stored, model);
+  await writeThreatModel(client, projectKey, stored, model, lease);
   return result;
 }
 
@@ -150,20 +186,21 @@ async function applyChange<T>(client: JiraClient, projectKey: string, change: Mo
  * Writes what changed between `stored` and `model`: the shards (each with the entries it could
  * not read, unchanged) and the meta; nothing when nothing changed. The caller holds the lease.
  */
-export async function writeThreatModel(client: JiraClient, projectKey: string, stored: StoredThreatModel, model: ThreatModel): Promise<void> {
+export async function writeThreatModel(client: JiraClient, projectKey: string, stored: StoredThreatModel, model: ThreatModel, lease: HeldLease): Promise<void> {
   if (model === stored.model) return;
   if (stored.metaUnreadable) throw new AppError('INVALID_DATA', stored.metaUnreadable);
-  await writeModel(client, projectKey, stored, model);
+  await writeModel(client, projectKey, stored, model, lease);
 }
 
-async function writeModel(client: JiraClient, projectKey: string, stored: StoredThreatModel, model: ThreatModel): Promise<void> {
+async function writeModel(client: JiraClient, projectKey: string, stored: StoredThreatModel, model: ThreatModel, lease: HeldLease): Promise<void> {
   const changed = packShards(stored.shards, [...model.threats, ...model.mitigations], stored.unreadable);
   const keptRaw = new Map(stored.shards.map((s) => [s.index, s.unreadable ?? []]));
   // Shards that receive records first, shrinking ones after: a reader never misses one.
   const growing = changed.filter((s) => s.records.length >= (stored.shards.find((o) => o.index === s.index)?.records.length ?? 0));
   const shrinking = changed.filter((s) => !growing.includes(s));
   for (const batch of [growing, shrinking]) {
-    await Promise.all(batch.map((s) => putProperty(client, projectEntity(projectKey), shardKey(s.index), encodeShard([...s.records, ...(keptRaw.get(s.index) ?? [])] as ModelRecord[], s.revision))));
+    lease.assertHeld();
+    await Promise.all(batch.map((s) => putProperty(client, projectEntity(projectKey), shardKey(s.index), encodeShard([...s.records.map(storedForm), ...(keptRaw.get(s.index) ?? [])] as ModelRecord[], s.revision))));
   }
   const shards = [...new Set([...stored.shards.map((s) => s.index), ...changed.map((s) => s.index), ...stored.unreadable])].sort((a, b) => a - b);
   const metaChanged =
@@ -172,6 +209,7 @@ async function writeModel(client: JiraClient, projectKey: string, stored: Stored
     JSON.stringify(model.settings) !== JSON.stringify(stored.model.settings) ||
     JSON.stringify(shards) !== JSON.stringify(stored.shardIndices);
   if (!metaChanged) return;
+  lease.assertHeld();
   const meta: MetaValue = {
     v: 1,
     nextThreatNumber: model.nextThreatNumber,

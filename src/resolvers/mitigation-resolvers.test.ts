@@ -74,9 +74,9 @@ describe('mitigations and their tasks', () => {
     });
     return claimId;
   };
-  const handMadeTask = (who: 'alice' | 'bob', mitigationId: string, threatId: string, claim?: string) =>
+  const handMadeTask = (who: 'alice' | 'bob', mitigationId: string, threatId: string, claim?: string, labels = ['without-mitigation']) =>
     restAs(site, who)('POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: `Hand-made (${mitigationId})` },
+      fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: `Sign webhooks (${mitigationId})`, labels },
       properties: [{ key: 'without.task', value: { v: 1, mitigationId, threatIds: [threatId], projectKey: 'PAY', ...(claim ? { claim } : {}) } }],
     });
 
@@ -89,15 +89,28 @@ describe('mitigations and their tasks', () => {
     expect(await tasksOf('M-7')).toHaveLength(1);
   });
 
-  it('never adopts an issue whose property was written by hand, without the claim or by someone else than the claimant', async () => {
+  it('never adopts an issue that only carries the claim: made by someone else, made before the claim, or not made like the app makes tasks', async () => {
     await add({ ...tls, title: 'Pin the PSP certificate', addresses: [{ threatId: 'T-1', strength: 50 }] });
-    const claim = await claimAs('M-8', '712020:bob');
-    const forged = [await handMadeTask('bob', 'M-8', 'T-1'), await handMadeTask('alice', 'M-8', 'T-1', claim)].map((r) => r.body?.key);
-    const answer = await createTask('bob', 'M-8');
+    const claim = await claimAs('M-8', '712020:alice');
+    const bobs = await handMadeTask('bob', 'M-8', 'T-1', claim);
+    const unlabelled = await handMadeTask('alice', 'M-8', 'T-1', claim, []);
+    // PAY-3, a story alice created weeks ago, with the claim written onto it by bob.
+    await restAs(site, 'bob')('PUT', '/rest/api/3/issue/PAY-3/properties/without.task', { v: 1, mitigationId: 'M-8', threatIds: ['T-1'], projectKey: 'PAY', claim });
+    const forged = [bobs.body?.key, unlabelled.body?.key, 'PAY-3'];
+    const answer = await createTask('alice', 'M-8');
     expect(answer.ok).toBe(true);
     const recorded = answer.ok ? answer.data.task?.key : undefined;
     expect(forged).not.toContain(recorded);
     expect((await tasksOf('M-8')).map((t) => t.key).sort()).toEqual([...forged, recorded].sort());
+  });
+
+  it('does not show the claim or the edit receipt to anyone', async () => {
+    const claimed = await claimAs('M-6', '712020:bob');
+    const view = (await call('carol', 'threat-model/get', {}, onProject)) as Envelope<{ mitigations: Array<Record<string, unknown>> }>;
+    const m6 = view.ok ? view.data.mitigations.find((m) => m.id === 'M-6') : undefined;
+    expect(m6).toBeDefined();
+    expect(JSON.stringify(m6)).not.toContain(claimed);
+    expect(m6).not.toHaveProperty('taskClaim');
   });
 
   it('leaves no half-made task when Jira fails during creation, and succeeds on the next try', async () => {

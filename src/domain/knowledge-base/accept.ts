@@ -1,3 +1,4 @@
+import { clip } from '../text-hygiene';
 import { AppError } from '../app-error';
 import type { Mitigation, MitigationSource } from '../mitigation';
 import { CLAUSE_TEXT_MAX } from '../without-clause';
@@ -106,5 +107,5 @@ export function clauseTextFor(title: string): string {
   const text = title.trim();
   const startsWithAcronym = /^\p{Lu}{2}/u.test(text);
   const phrased = startsWithAcronym ? text : text.charAt(0).toLowerCase() + text.slice(1);
-  return phrased.length > CLAUSE_TEXT_MAX ? `${phrased.slice(0, CLAUSE_TEXT_MAX - 1)}…` : phrased;
+  return clip(phrased, CLAUSE_TEXT_MAX);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importedTextProblem } from '../text-hygiene';
 import { ControlType, Strength } from '../mitigation';
 import { StrideCategory } from '../stride';
 import { RULE_DEPTH_REASON, refuseReservedName } from './input-limits';
@@ -19,7 +20,16 @@ const TemplateId = z
   .min(1)
   .max(80)
   .superRefine(refuseReservedName);
-const Text = (max: number) => z.string().max(max);
+// Template text becomes threats, mitigations and WITHOUT clauses: a bidi override or a control
+// character a person could not type is refused here, where the file names where it is.
+const Text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .superRefine((text, ctx) => {
+      const problem = importedTextProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 /**
  * When a template applies to a story. Leaf rules match "any of" their values, case-insensitive;

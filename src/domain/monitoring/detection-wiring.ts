@@ -1,3 +1,4 @@
+import { clip } from '../text-hygiene';
 import { AppError } from '../app-error';
 import type { DetectionEvent, KnowledgeBase, ThreatTemplate } from '../knowledge-base/knowledge-base';
 import type { Mitigation, MitigationDraft } from '../mitigation';
@@ -45,7 +46,7 @@ export const VERIFY_ALERT = 'Trigger the attack in a test environment and check 
 /** The detective mitigation that wires an event: the signal is what to build, the threat why. */
 export function detectionDraft(threat: Threat, event: DetectionEvent): MitigationDraft {
   return {
-    title: `Alert: ${event.title}`.slice(0, 200),
+    title: clip(`Alert: ${event.title}`, 200),
     implementation: `${event.signal}\n\nDetects ${threat.id}: ${threat.title}.`,
     verification: VERIFY_ALERT,
     controlType: 'detective',

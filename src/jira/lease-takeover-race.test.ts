@@ -1,0 +1,85 @@
+import type { LocalSite } from '../../local/site/server';
+import { APP_ACCOUNT_ID } from '../../local/site/base-data';
+import { restAs, startTestSite } from '../../test/support/local-site';
+import { siteClient } from '../../test/support/jira-clients';
+import type { ThreatEditRequest } from '../domain/threat-edit';
+import { JiraClient } from './jira-client';
+import type { JiraTransport, TransportRequest } from './transport';
+import { saveThreatEdit } from './threat-edit-queue';
+import { readThreatModel } from './threat-model-store';
+
+// The lease's stale-lock takeover used to be read -> DELETE -> create: two writers that both
+// read an expired lock both ended up holding the lease, the second one's DELETE removing the
+// first one's fresh lock, and an acknowledged edit was lost (found by an attacker's review).
+// Now only the writer that wins the takeover marker deletes the stale lock.
+
+type Hook = (path: string, request: TransportRequest, phase: 'before' | 'after') => Promise<void> | void;
+
+function hookedClient(site: LocalSite, hook: Hook): JiraClient {
+  const token = site.auth.issueForgeToken(APP_ACCOUNT_ID);
+  const transport: JiraTransport = {
+    send: async (path, request) => {
+      await hook(path, request, 'before');
+      const response = await fetch(`${site.url}${path}`, {
+        method: request.method,
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        ...(request.body !== undefined ? { body: request.body } : {}),
+      });
+      const text = await response.text();
+      await hook(path, request, 'after');
+      return { status: response.status, headers: response.headers, text: async () => text };
+    },
+  };
+  return new JiraClient(transport, { sleep: async () => undefined });
+}
+
+const signal = () => {
+  let fire!: () => void;
+  const done = new Promise<void>((resolve) => (fire = resolve));
+  return { fire, done };
+};
+
+describe('two writers that find the same expired lock', () => {
+  let site: LocalSite;
+  beforeAll(async () => (site = await startTestSite({ demo: true })));
+  afterAll(() => site.close());
+
+  it('take turns: both are told their edit was saved, and both edits are stored', async () => {
+    const LOCK = '/rest/api/3/project/PAY/properties/without.model.lock';
+    const MODEL_READ = '/rest/api/3/project/PAY?properties=';
+    const model = (await readThreatModel(siteClient(site), 'PAY')).model;
+    const rename = (id: string, title: string): ThreatEditRequest => {
+      const t = model.threats.find((x) => x.id === id)!;
+      return { kind: 'update-threat', id, baseRevision: t.revision, draft: { title, description: t.description, stride: t.stride, probability: t.probability, impact: t.impact, component: t.component } };
+    };
+    // A holder died 1 s ago and left its lock.
+    expect((await restAs(site, 'alice')('PUT', LOCK, { holder: 'crashed', expiresAt: Date.now() - 1000 })).status).toBe(201);
+
+    const bReadLock = signal();
+    const aCreated = signal();
+    const bReadModel = signal();
+    const a = hookedClient(site, async (path, req, phase) => {
+      if (phase === 'before' && path === LOCK && req.method === 'DELETE') await bReadLock.done;
+      if (phase === 'after' && path === LOCK && req.method === 'PUT') aCreated.fire();
+      if (phase === 'before' && path.includes('without.model.shard.') && req.method === 'PUT') await bReadModel.done;
+    });
+    let bLockReads = 0;
+    let bDeletes = 0;
+    const b = hookedClient(site, async (path, req, phase) => {
+      if (phase === 'after' && path === LOCK && req.method === 'GET' && ++bLockReads === 1) bReadLock.fire();
+      if (phase === 'before' && path === LOCK && req.method === 'DELETE' && ++bDeletes === 1) await aCreated.done;
+      if (phase === 'after' && path.startsWith(MODEL_READ)) bReadModel.fire();
+    });
+    const alice = { accountId: '712020:alice', now: new Date().toISOString() };
+    const bob = { accountId: '712020:bob', now: new Date().toISOString() };
+    const [savedA, savedB] = await Promise.all([
+      saveThreatEdit(a, 'PAY', rename('T-2', 'Card testing (alice, acknowledged)'), alice),
+      saveThreatEdit(b, 'PAY', rename('T-3', 'Refund replay (bob, acknowledged)'), bob),
+    ]);
+    const after = (await readThreatModel(siteClient(site), 'PAY')).model;
+    const stored = ['T-2', 'T-3'].map((id) => `${id}: ${after.threats.find((t) => t.id === id)!.title}`);
+    expect(savedA.title).toBe('Card testing (alice, acknowledged)');
+    expect(savedB.title).toBe('Refund replay (bob, acknowledged)');
+    expect(stored).toEqual(['T-2: Card testing (alice, acknowledged)', 'T-3: Refund replay (bob, acknowledged)']);
+  });
+});
