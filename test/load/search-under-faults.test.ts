@@ -1,5 +1,5 @@
 import { basicAuthTransport } from '../../src/jira/basic-auth-transport';
-import { JiraClient } from '../../src/jira/jira-client';
+import { DEFAULT_RETRY, JiraClient } from '../../src/jira/jira-client';
 import { JiraApiError } from '../../src/jira/jira-errors';
 import { searchIssues } from '../../src/jira/search-issues';
 import type { LocalSite } from '../../local/site/server';
@@ -77,8 +77,8 @@ describe('JQL search through the jira/ client while Jira rate-limits', () => {
     site.faults.configure({ rate429: 0 });
     expect(error).toBeInstanceOf(JiraApiError);
     expect((error as JiraApiError).kind).toBe('RATE_LIMITED');
-    expect(site.log.since(mark)).toHaveLength(5);
-    expect(waits).toHaveLength(4);
+    expect(site.log.since(mark)).toHaveLength(DEFAULT_RETRY.maxAttempts);
+    expect(waits).toHaveLength(DEFAULT_RETRY.maxAttempts - 1);
   });
 
   it('never repeats a create that failed with 500, since it may have been done: the error surfaces at once', async () => {
