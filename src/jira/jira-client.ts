@@ -121,9 +121,11 @@ export class JiraClient {
   private waitBefore(response: TransportResponse, attempt: number): number | undefined {
     if (attempt >= this.retry.maxAttempts || this.stats.retries >= this.retry.totalRetryBudget) return undefined;
     const retryAfter = Number(response.headers.get('retry-after'));
+    // Jira's own Retry-After is obeyed (and one too long fails fast below); our own backoff
+    // doubles up to the longest single wait instead of giving up there.
     const wait = Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get('retry-after') !== null
       ? retryAfter * 1000
-      : this.retry.baseDelayMs * 2 ** (attempt - 1);
+      : Math.min(this.retry.baseDelayMs * 2 ** (attempt - 1), this.retry.maxWaitMs);
     const withinBudget = wait <= this.retry.maxWaitMs && this.stats.waitedMs + wait <= this.retry.maxTotalWaitMs;
     return withinBudget ? wait : undefined;
   }

@@ -70,6 +70,13 @@ describe('sprint planning', () => {
     expect((sprintIssues.body?.issues as Array<{ key: string }>).map((i) => i.key)).toEqual(expect.arrayContaining(['PAY-22', 'PAY-23']));
   });
 
+  it('answers NOT_FOUND, in words about reading, for a sprint that does not exist', async () => {
+    expect(await call('bob', 'sprint/get', { sprintId: 9999 }, onSprint(active()))).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Sprint 9999 does not exist or you cannot see it, so its plan cannot be read. Pick another sprint.' },
+    });
+  });
+
   it('shows carol the plan but refuses her actions', async () => {
     expect(await plan('carol', active())).toMatchObject({ canSchedule: false, canCreateTasks: false });
     expect(await call('carol', 'sprint/add-tasks', { sprintId: active(), mitigationIds: ['M-3'] }, onSprint(active()))).toEqual({

@@ -2,7 +2,7 @@ import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { readAuditState, writeAuditResult, writeAuditStatus, type AuditStatus } from '../jira/audit-store';
 import { auditJiraProject } from '../jira/project-audit';
-import { appClient } from '../resolvers/clients';
+import { workerAppClient } from '../resolvers/clients';
 
 // The audit as an async event consumer (manifest: consumer audit-consumer, up to 900 s): the
 // resolver checked the person and queued the run; this reads the project as the app, writes
@@ -16,7 +16,7 @@ export type AuditEvent = z.infer<typeof AuditEvent>;
 const PROGRESS_EVERY_MS = 2000;
 
 export async function runAuditJob(event: AuditEvent, now: () => string = () => new Date().toISOString()): Promise<AuditStatus> {
-  const app = appClient();
+  const app = workerAppClient();
   const { status: stored, suppressions } = await readAuditState(app, event.projectKey);
   if (stored && stored.runId !== event.runId) return stored; // a newer run replaced this one
   const startedAt = now();
@@ -40,7 +40,8 @@ export async function runAuditJob(event: AuditEvent, now: () => string = () => n
         status = { ...status, progress, updatedAt: now() };
         if (Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
         lastWrite = Date.now();
-        await writeAuditStatus(app, event.projectKey, status);
+        // Progress is only shown to people waiting: a write Jira refuses now must not fail the run.
+        await writeAuditStatus(app, event.projectKey, status).catch((error: unknown) => console.warn(`without-audit: progress not written (${String(error)})`));
       },
     });
     return await writeAuditResult(app, event.projectKey, status, result, now());
