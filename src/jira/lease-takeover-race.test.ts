@@ -1,10 +1,8 @@
 import type { LocalSite } from '../../local/site/server';
-import { APP_ACCOUNT_ID } from '../../local/site/base-data';
 import { restAs, startTestSite } from '../../test/support/local-site';
 import { siteClient } from '../../test/support/jira-clients';
+import { hookedAppClient, signal } from '../../test/support/hooked-client';
 import type { ThreatEditRequest } from '../domain/threat-edit';
-import { JiraClient } from './jira-client';
-import type { JiraTransport, TransportRequest } from './transport';
 import { saveThreatEdit } from './threat-edit-queue';
 import { readThreatModel } from './threat-model-store';
 
@@ -13,31 +11,6 @@ import { readThreatModel } from './threat-model-store';
 // first one's fresh lock, and an acknowledged edit was lost (found by an attacker's review).
 // Now only the writer that wins the takeover marker deletes the stale lock.
 
-type Hook = (path: string, request: TransportRequest, phase: 'before' | 'after') => Promise<void> | void;
-
-function hookedClient(site: LocalSite, hook: Hook): JiraClient {
-  const token = site.auth.issueForgeToken(APP_ACCOUNT_ID);
-  const transport: JiraTransport = {
-    send: async (path, request) => {
-      await hook(path, request, 'before');
-      const response = await fetch(`${site.url}${path}`, {
-        method: request.method,
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-        ...(request.body !== undefined ? { body: request.body } : {}),
-      });
-      const text = await response.text();
-      await hook(path, request, 'after');
-      return { status: response.status, headers: response.headers, text: async () => text };
-    },
-  };
-  return new JiraClient(transport, { sleep: async () => undefined });
-}
-
-const signal = () => {
-  let fire!: () => void;
-  const done = new Promise<void>((resolve) => (fire = resolve));
-  return { fire, done };
-};
 
 describe('two writers that find the same expired lock', () => {
   let site: LocalSite;
@@ -58,14 +31,14 @@ describe('two writers that find the same expired lock', () => {
     const bReadLock = signal();
     const aCreated = signal();
     const bReadModel = signal();
-    const a = hookedClient(site, async (path, req, phase) => {
+    const a = hookedAppClient(site, async (path, req, phase) => {
       if (phase === 'before' && path === LOCK && req.method === 'DELETE') await bReadLock.done;
       if (phase === 'after' && path === LOCK && req.method === 'PUT') aCreated.fire();
       if (phase === 'before' && path.includes('without.model.shard.') && req.method === 'PUT') await bReadModel.done;
     });
     let bLockReads = 0;
     let bDeletes = 0;
-    const b = hookedClient(site, async (path, req, phase) => {
+    const b = hookedAppClient(site, async (path, req, phase) => {
       if (phase === 'after' && path === LOCK && req.method === 'GET' && ++bLockReads === 1) bReadLock.fire();
       if (phase === 'before' && path === LOCK && req.method === 'DELETE' && ++bDeletes === 1) await aCreated.done;
       if (phase === 'after' && path.startsWith(MODEL_READ)) bReadModel.fire();

@@ -1,10 +1,9 @@
 import type { LocalSite } from '../../local/site/server';
-import { APP_ACCOUNT_ID } from '../../local/site/base-data';
 import { restAs, startTestSite } from '../../test/support/local-site';
 import { siteClient } from '../../test/support/jira-clients';
+import { hookedAppClient, signal } from '../../test/support/hooked-client';
 import type { ThreatEditRequest } from '../domain/threat-edit';
-import { JiraClient } from './jira-client';
-import type { JiraTransport, TransportRequest, TransportResponse } from './transport';
+import type { TransportResponse } from './transport';
 import { QUEUE_PREFIX, saveThreatEdit, type QueueClock } from './threat-edit-queue';
 import { readThreatModel } from './threat-model-store';
 
@@ -12,30 +11,6 @@ import { readThreatModel } from './threat-model-store';
 // 400/429/5xx, e.g. the value outgrew 32 KB or the retry budget is spent), neither the holder nor
 // a queued writer may be told their stored edit failed (found by an attacker's review).
 
-type Hook = (path: string, request: TransportRequest) => Promise<TransportResponse | void> | TransportResponse | void;
-function hookedClient(site: LocalSite, before: Hook, after: Hook = () => undefined): JiraClient {
-  const token = site.auth.issueForgeToken(APP_ACCOUNT_ID);
-  const transport: JiraTransport = {
-    send: async (path, request) => {
-      const fake = await before(path, request);
-      if (fake) return fake;
-      const response = await fetch(`${site.url}${path}`, {
-        method: request.method,
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-        ...(request.body !== undefined ? { body: request.body } : {}),
-      });
-      const text = await response.text();
-      await after(path, request);
-      return { status: response.status, headers: response.headers, text: async () => text };
-    },
-  };
-  return new JiraClient(transport, { sleep: async () => undefined });
-}
-const signal = () => {
-  let fire!: () => void;
-  const done = new Promise<void>((resolve) => (fire = resolve));
-  return { fire, done };
-};
 const tooLarge: TransportResponse = { status: 400, headers: { get: () => null }, text: async () => JSON.stringify({ errorMessages: ['The property value is too large.'], errors: {} }) };
 
 describe('a failed record of queued edits’ outcomes', () => {
@@ -65,27 +40,22 @@ describe('a failed record of queued edits’ outcomes', () => {
         t += ms;
       },
     };
-    const bobClient = hookedClient(site, (path, req) => {
-      if (req.method === 'DELETE' && path.includes(QUEUE_PREFIX)) queuedWithdraws.fire();
+    const bobClient = hookedAppClient(site, (path, req, phase) => {
+      if (phase === 'before' && req.method === 'DELETE' && path.includes(QUEUE_PREFIX)) queuedWithdraws.fire();
     });
     const bobSaving = saveThreatEdit(bobClient, 'PAY', rename('T-3', 'Refund replay (bob, queued)'), { accountId: '712020:bob', now: new Date().toISOString() }, clock);
     while (!site.store.all('projectProperty').some((p) => p.key.startsWith(QUEUE_PREFIX))) await new Promise((r) => setTimeout(r, 10));
 
     // The lock frees; alice's save takes the lease and applies bob's entry with her own.
     await admin('DELETE', LOCK);
-    const aliceClient = hookedClient(
-      site,
-      async (path, req) => {
-        if (req.method === 'PUT' && path.endsWith('/properties/without.model.outcomes')) {
-          await queuedWithdraws.done; // slow Jira: bob reaches his deadline meanwhile
-          return tooLarge;
-        }
-        return undefined;
-      },
-      (path, req) => {
-        if (req.method === 'GET' && path.startsWith('/rest/api/3/project/PAY?properties=') && path.includes(QUEUE_PREFIX)) holderReadQueue.fire();
-      },
-    );
+    const aliceClient = hookedAppClient(site, async (path, req, phase) => {
+      if (phase === 'before' && req.method === 'PUT' && path.endsWith('/properties/without.model.outcomes')) {
+        await queuedWithdraws.done; // slow Jira: bob reaches his deadline meanwhile
+        return tooLarge;
+      }
+      if (phase === 'after' && req.method === 'GET' && path.startsWith('/rest/api/3/project/PAY?properties=') && path.includes(QUEUE_PREFIX)) holderReadQueue.fire();
+      return undefined;
+    });
     const aliceSaving = saveThreatEdit(aliceClient, 'PAY', rename('T-2', 'Card testing (alice, holder)'), { accountId: '712020:alice', now: new Date().toISOString() });
 
     const [alice, bob] = await Promise.allSettled([aliceSaving, bobSaving]);

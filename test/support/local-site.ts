@@ -20,8 +20,11 @@ export async function startTestSite(options: Partial<LocalSiteOptions> & { demo?
 export type As = 'alice' | 'bob' | 'carol';
 
 /** A fetch against the site as one of the demo people, with basic auth as a real client sends. */
-export function restAs(site: LocalSite, who: As) {
-  const authorization = `Basic ${Buffer.from(`${who}@example.com:local-token`).toString('base64')}`;
+export const restAs = (site: LocalSite, who: As) => restAsEmail(site, `${who}@example.com`);
+
+/** The same as any user of the site, by email (every local user's API token is `local-token`). */
+export function restAsEmail(site: LocalSite, email: string) {
+  const authorization = `Basic ${Buffer.from(`${email}:local-token`).toString('base64')}`;
   return async (method: string, restPath: string, body?: unknown) => {
     const response = await fetch(`${site.url}${restPath}`, {
       method,

@@ -1,4 +1,5 @@
 import { LOCAL_API_TOKEN } from '../../local/site/base-data';
+import { restAsEmail } from './local-site';
 import type { LocalIssue, LocalProject } from '../../local/site/model';
 import type { LocalSite } from '../../local/site/server';
 import { META_KEY, SHARD_PREFIX } from '../../src/jira/threat-model-shards';
@@ -82,15 +83,4 @@ export function addSecondProject(site: LocalSite, key = 'SEC'): SecondProject {
 }
 
 /** A fetch against the site as dave (basic auth, like restAs for the demo's people). */
-export function restAsDave(site: LocalSite) {
-  const authorization = `Basic ${Buffer.from(`${DAVE.email}:${LOCAL_API_TOKEN}`).toString('base64')}`;
-  return async (method: string, restPath: string, body?: unknown) => {
-    const response = await fetch(`${site.url}${restPath}`, {
-      method,
-      headers: { Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
-  };
-}
+export const restAsDave = (site: LocalSite) => restAsEmail(site, DAVE.email);

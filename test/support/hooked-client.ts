@@ -1,0 +1,37 @@
+import { APP_ACCOUNT_ID } from '../../local/site/base-data';
+import type { LocalSite } from '../../local/site/server';
+import { JiraClient } from '../../src/jira/jira-client';
+import type { JiraTransport, TransportRequest, TransportResponse } from '../../src/jira/transport';
+
+// A jira/ client acting as the app whose requests a test can hold back, watch, or answer itself:
+// for races (two writers at chosen moments) and for Jira failing at one chosen request.
+
+export type Phase = 'before' | 'after';
+/** Runs around each request; a response returned before it is sent answers in Jira's place. */
+export type RequestHook = (path: string, request: TransportRequest, phase: Phase) => Promise<TransportResponse | void> | TransportResponse | void;
+
+export function hookedAppClient(site: LocalSite, hook: RequestHook): JiraClient {
+  const token = site.auth.issueForgeToken(APP_ACCOUNT_ID);
+  const transport: JiraTransport = {
+    send: async (path, request) => {
+      const fake = await hook(path, request, 'before');
+      if (fake) return fake;
+      const response = await fetch(`${site.url}${path}`, {
+        method: request.method,
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        ...(request.body !== undefined ? { body: request.body } : {}),
+      });
+      const text = await response.text();
+      await hook(path, request, 'after');
+      return { status: response.status, headers: response.headers, text: async () => text };
+    },
+  };
+  return new JiraClient(transport, { sleep: async () => undefined });
+}
+
+/** A one-shot signal: `done` resolves once `fire` is called. */
+export function signal(): { fire: () => void; done: Promise<void> } {
+  let fire!: () => void;
+  const done = new Promise<void>((resolve) => (fire = resolve));
+  return { fire, done };
+}
