@@ -82,7 +82,15 @@ async function startRun(projectKey: string, accountId: string): Promise<void> {
   };
   await writeAuditStatus(app, projectKey, queued);
   const event: AuditEvent = { projectKey, runId, requestedBy: accountId };
-  await new Queue({ key: AUDIT_QUEUE }).push([{ body: event }]);
+  try {
+    await new Queue({ key: AUDIT_QUEUE }).push([{ body: event }]);
+  } catch (error) {
+    // Forge did not take the job (its queue is rate-limited or failing): a run left "queued"
+    // would block the next one until it times out, so it is marked failed and said so.
+    console.warn(`without-audit: the run could not be queued (${String(error)})`);
+    await writeAuditStatus(app, projectKey, { ...queued, state: 'failed', updatedAt: new Date().toISOString(), error: 'The audit could not be queued.' });
+    throw new AppError('JIRA_UNAVAILABLE', 'The audit could not be started: Forge did not take the job. Try again in a moment.');
+  }
 }
 
 const FindingId = z.string().min(1).max(300);

@@ -11,17 +11,28 @@ import { registerStoryResolvers } from './story-resolvers';
 import { registerThreatKnowledgeResolvers } from './threat-knowledge-resolvers';
 import { registerThreatModelResolvers } from './threat-model-resolvers';
 
-const resolver = new Resolver();
-registerStoryResolvers(resolver);
-registerThreatModelResolvers(resolver);
-registerThreatKnowledgeResolvers(resolver);
-registerSettingsResolvers(resolver);
-registerMitigationResolvers(resolver);
-registerSprintResolvers(resolver);
-registerAuditResolvers(resolver);
-registerKnowledgeBaseResolvers(resolver);
-registerKnowledgeBaseSettingsResolvers(resolver);
-registerMonitoringResolvers(resolver);
-registerPeopleResolvers(resolver);
+/** Every resolver the UI may invoke, defined on `resolver`; returns the keys defined. */
+export function registerResolvers(resolver: Resolver): string[] {
+  const keys: string[] = [];
+  const counting = { define: (key: string, run: never) => (keys.push(key), resolver.define(key, run)) } as unknown as Resolver;
+  for (const register of [
+    registerStoryResolvers,
+    registerThreatModelResolvers,
+    registerThreatKnowledgeResolvers,
+    registerSettingsResolvers,
+    registerMitigationResolvers,
+    registerSprintResolvers,
+    registerAuditResolvers,
+    registerKnowledgeBaseResolvers,
+    registerKnowledgeBaseSettingsResolvers,
+    registerMonitoringResolvers,
+    registerPeopleResolvers,
+  ]) {
+    register(counting);
+  }
+  return keys;
+}
 
+const resolver = new Resolver();
+export const RESOLVER_KEYS = registerResolvers(resolver);
 export const resolverHandler = resolver.getDefinitions();
