@@ -52,4 +52,23 @@ describeInBrowser('values written by hand through the REST API', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('as alice: a stored audit result someone broke shows the reason and Run audit, not a blank frame (900 px)', async () => {
+    const alice = restAs(session.app.site, 'alice');
+    const status = (await alice('GET', '/rest/api/3/project/PAY/properties/without.audit')).body?.value as { complete?: { slot: number } };
+    expect(status.complete).toBeDefined();
+    await alice('PUT', `/rest/api/3/project/PAY/properties/without.audit.result.${status.complete!.slot}.0`, { v: 1, data: 'not deflated' });
+    const { page, errors } = await openPage(session.browser);
+    await page.setViewportSize({ width: 900, height: 800 });
+    await page.goto(`${session.app.url}/projects/PAY/apps/project-page`);
+    const app = page.frameLocator('iframe[title="Without (threat model)"]');
+    await app.getByRole('tab', { name: 'Audit' }).click();
+    await app.getByText('The last audit result cannot be read; run the audit again.').waitFor();
+    await app.getByText('No audit result to show').waitFor();
+    await screenshot(page, 'audit-result-unreadable-900');
+    await app.getByRole('button', { name: 'Run audit' }).click();
+    await app.getByRole('table', { name: 'Audit findings' }).getByTestId('finding-task-unrecorded:PAY-3').waitFor({ timeout: 20_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
