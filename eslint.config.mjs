@@ -32,7 +32,7 @@ export default tseslint.config(
     languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', Promise: 'readonly', ResizeObserver: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', Headers: 'readonly' } },
   },
   {
-    files: ['*.js', 'test/support/*.js', 'bin/*.js'],
+    files: ['*.js', '*.cjs', '.dependency-cruiser.cjs', 'test/support/*.js', 'bin/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { StatusCategoryKey } from '../domain/task-status';
 import type { JiraClient } from './jira-client';
 import { JiraApiError } from './jira-errors';
-import { statusOf, UNKNOWN_STATUS } from './jira-schemas';
+import { IssueRecord, statusOf, UNKNOWN_STATUS } from './jira-schemas';
+import type { TaskIssue } from '../domain/task-evidence';
 import { searchIssues } from './search-issues';
 import { jqlString } from './jql';
 
@@ -149,4 +150,19 @@ export async function createTask(user: JiraClient, task: NewTask): Promise<{ id:
     },
     CreatedIssue,
   );
+}
+
+const ProjectField = z.looseObject({ key: z.string() });
+
+/**
+ * An issue as Jira has it now, for the status trigger: the project it is in (Jira's, not the
+ * property's), its status, and the task property it claims; undefined when any is missing.
+ */
+export async function readTaskIssue(app: JiraClient, issueId: string): Promise<{ taskIssue: TaskIssue; property: TaskProperty; status: { statusName: string; categoryKey: StatusCategoryKey } } | undefined> {
+  const issue = await app.get(route`/rest/api/3/issue/${issueId}?fields=status,project&properties=${TASK_PROPERTY}`.value, IssueRecord);
+  const property = TaskProperty.safeParse(issue.properties[TASK_PROPERTY]);
+  const project = ProjectField.safeParse(issue.fields.project);
+  const status = statusOf(issue.fields.status);
+  if (!property.success || !project.success || !status) return undefined;
+  return { taskIssue: { id: issue.id, key: issue.key, projectKey: project.data.key }, property: property.data, status };
 }

@@ -5,6 +5,9 @@ import { asMitigations } from '../domain/threat-risk';
 import type { ThreatModel } from '../domain/threat-model';
 import type { JiraClient } from './jira-client';
 import { findProjectTasks, type TaskRecord } from './mitigation-tasks';
+import { dayOf } from '../domain/risk-history';
+import { saveRiskPoint } from './risk-history-store';
+import { readThreatModel } from './threat-model-store';
 
 export interface LiveModel {
   mitigations: MitigationView[];
@@ -22,4 +25,11 @@ export async function liveModel(client: JiraClient, projectKey: string, model: T
   const mitigations = model.mitigations.map((m) => mitigationView(m, byId, model.settings.statusMapping));
   const risk = projectRisk(model.threats, asMitigations(mitigations));
   return { mitigations, tasks, risk };
+}
+
+/** Records today's risk point of a project, as the app; `model` when the caller has just read or written it. */
+export async function recordRiskPoint(app: JiraClient, projectKey: string, now: string, model?: ThreatModel): Promise<void> {
+  const current = model ?? (await readThreatModel(app, projectKey)).model;
+  const { risk } = await liveModel(app, projectKey, current);
+  await saveRiskPoint(app, projectKey, { date: dayOf(now), now: risk.now, planned: risk.planned });
 }

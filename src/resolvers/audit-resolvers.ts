@@ -13,7 +13,7 @@ import { changeSuppressions, readAuditState, readStoredAudit, writeAuditStatus, 
 import type { JiraClient } from '../jira/jira-client';
 import { readThreatModel } from '../jira/threat-model-store';
 import { AUDIT_QUEUE, type AuditEvent } from '../triggers/audit-worker';
-import { appClient, userClient } from './clients';
+import { appClient, userClient } from '../jira/clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import { requireModelEditor } from './model-editor';

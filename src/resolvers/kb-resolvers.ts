@@ -13,7 +13,7 @@ import { loadActiveKnowledgeBases } from '../jira/knowledge-base-store';
 import { clausesField } from '../jira/app-field';
 import { readStory, readStoryDetails, type StoryDetails } from '../jira/story-repository';
 import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
-import { appClient, userClient } from './clients';
+import { appClient, userClient } from '../jira/clients';
 import { issueIdOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import { requireModelEditor } from './model-editor';

@@ -10,7 +10,7 @@ import { projectPermissions } from '../jira/access';
 import type { JiraClient } from '../jira/jira-client';
 import { readKnowledgeBaseLibrary, setKnowledgeBaseRemoved, storeKnowledgeBase } from '../jira/knowledge-base-store';
 import { changeThreatModel } from '../jira/threat-model-store';
-import { appClient, userClient } from './clients';
+import { appClient, userClient } from '../jira/clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import { settingsView } from './settings-resolvers';

@@ -11,7 +11,7 @@ import { projectPermissions } from '../jira/access';
 import type { JiraClient } from '../jira/jira-client';
 import { createTask, findClaimedTask, mitigatesLinkType } from '../jira/mitigation-tasks';
 import { changeThreatModel, withModelLease } from '../jira/threat-model-store';
-import { appClient, userClient } from './clients';
+import { appClient, userClient } from '../jira/clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import { requireModelEditor } from './model-editor';

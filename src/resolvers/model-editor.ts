@@ -2,7 +2,7 @@ import { AppError } from '../domain/app-error';
 import { canEditThreatModel } from '../jira/access';
 import type { JiraClient } from '../jira/jira-client';
 import { readThreatModel } from '../jira/threat-model-store';
-import { appClient } from './clients';
+import { appClient } from '../jira/clients';
 
 /**
  * Threat model writes (threats, mitigations) are made as the app; this is the check of the

@@ -12,7 +12,7 @@ import type { JiraClient } from '../jira/jira-client';
 import { loadActiveKnowledgeBases } from '../jira/knowledge-base-store';
 import { findProjectTasks } from '../jira/mitigation-tasks';
 import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
-import { appClient, userClient } from './clients';
+import { appClient, userClient } from '../jira/clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import { createTaskOnce } from './mitigation-resolvers';

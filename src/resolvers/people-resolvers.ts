@@ -1,7 +1,7 @@
 import type Resolver from '@forge/resolver';
 import { PeopleNamesQuery } from '../domain/resolver-contract';
 import { displayNames } from '../jira/people';
-import { userClient } from './clients';
+import { userClient } from '../jira/clients';
 import { defineResolver } from './define-resolver';
 
 // The names of people the app stored by account id (who answered a STRIDE question), looked

@@ -8,7 +8,7 @@ import { readKnowledgeBaseLibrary } from '../jira/knowledge-base-store';
 import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
 import { builtInKnowledgeBase } from '../domain/knowledge-base/active-knowledge-bases';
 import { knowledgeBaseSummaries } from '../domain/knowledge-base/knowledge-base-summary';
-import { appClient, userClient } from './clients';
+import { appClient, userClient } from '../jira/clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 

@@ -10,7 +10,7 @@ import { moveToSprint, openSprints, readSprint, sprintStories, tasksInOtherOpenS
 import { readThreatModel } from '../jira/threat-model-store';
 import { JiraApiError } from '../jira/jira-errors';
 import { recordedTaskIds } from '../domain/task-evidence';
-import { userClient } from './clients';
+import { userClient } from '../jira/clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import type { InvocationContext } from './invocation-context';

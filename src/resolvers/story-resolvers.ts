@@ -15,7 +15,7 @@ import { TaskProperty } from '../jira/mitigation-tasks';
 import { liveModel, type LiveModel } from '../jira/project-risk';
 import { readStory, storiesLinkedTo, writeStoryClauses, type StoryRecord } from '../jira/story-repository';
 import { readThreatModel } from '../jira/threat-model-store';
-import { appClient, userClient } from './clients';
+import { appClient, userClient } from '../jira/clients';
 import { issueIdOf } from './context-project';
 import { defineResolver } from './define-resolver';
 

@@ -8,7 +8,7 @@ import { findThreat, type Actor, type ThreatModel } from '../domain/threat-model
 import { threatView, type ThreatView } from '../domain/threat-view';
 import { loadActiveKnowledgeBases, type LoadedKnowledgeBases } from '../jira/knowledge-base-store';
 import { changeThreatModel } from '../jira/threat-model-store';
-import { appClient, userClient } from './clients';
+import { appClient, userClient } from '../jira/clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import { requireModelEditor } from './model-editor';

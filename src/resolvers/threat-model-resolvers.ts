@@ -16,7 +16,7 @@ import { searchIssues } from '../jira/search-issues';
 import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
 import { saveThreatEdit } from '../jira/threat-edit-queue';
 import type { ThreatEditRequest } from '../domain/threat-edit';
-import { appClient, userClient } from './clients';
+import { appClient, userClient } from '../jira/clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import { requireModelEditor } from './model-editor';

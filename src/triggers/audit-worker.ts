@@ -2,7 +2,7 @@ import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { readAuditState, writeAuditResult, writeAuditStatus, type AuditStatus } from '../jira/audit-store';
 import { auditJiraProject } from '../jira/project-audit';
-import { workerAppClient } from '../resolvers/clients';
+import { workerAppClient } from '../jira/clients';
 
 // The audit as an async event consumer (manifest: consumer audit-consumer, up to 900 s): the
 // resolver checked the person and queued the run; this reads the project as the app, writes

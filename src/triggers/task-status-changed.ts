@@ -1,35 +1,17 @@
-import { route } from '@forge/api';
 import { z } from 'zod';
-import { dayOf } from '../domain/risk-history';
-import { taskEvidence, type TaskIssue } from '../domain/task-evidence';
+import { taskEvidence } from '../domain/task-evidence';
 import { statusFromTask } from '../domain/task-status';
-import { followTaskStatus, type ThreatModel } from '../domain/threat-model';
-import { IssueRecord, statusOf } from '../jira/jira-schemas';
-import type { JiraClient } from '../jira/jira-client';
-import { TASK_PROPERTY, TaskProperty } from '../jira/mitigation-tasks';
-import { liveModel } from '../jira/project-risk';
-import { saveRiskPoint } from '../jira/risk-history-store';
+import { followTaskStatus } from '../domain/threat-model';
+import { readTaskIssue } from '../jira/mitigation-tasks';
+import { recordRiskPoint } from '../jira/project-risk';
 import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
-import { appClient } from '../resolvers/clients';
+import { appClient } from '../jira/clients';
 
 const IssueUpdated = z.looseObject({
   issue: z.looseObject({ id: z.string() }),
   changelog: z.looseObject({ items: z.array(z.looseObject({ field: z.string().optional(), fieldId: z.string().optional() })) }).optional(),
   selfGenerated: z.boolean().optional(),
 });
-
-const ProjectField = z.looseObject({ key: z.string() });
-
-/** The issue as Jira has it now: where it is, its status, and the task property it claims. */
-async function readTaskIssue(app: JiraClient, issueId: string) {
-  const issue = await app.get(route`/rest/api/3/issue/${issueId}?fields=status,project&properties=${TASK_PROPERTY}`.value, IssueRecord);
-  const property = TaskProperty.safeParse(issue.properties[TASK_PROPERTY]);
-  const project = ProjectField.safeParse(issue.fields.project);
-  const status = statusOf(issue.fields.status);
-  if (!property.success || !project.success || !status) return undefined;
-  const taskIssue: TaskIssue = { id: issue.id, key: issue.key, projectKey: project.data.key };
-  return { taskIssue, property: property.data, status };
-}
 
 /**
  * A mitigation task moved: its mitigation's status follows, and the project's risk gets a
@@ -63,13 +45,6 @@ export async function onIssueUpdated(event: unknown): Promise<void> {
     const next = followTaskStatus(current, property.mitigationId, mitigationStatus, { accountId: 'app', now }).model;
     return { model: next, result: next };
   });
-  await recordRisk(projectKey, now, model);
+  await recordRiskPoint(app, projectKey, now, model);
 }
 
-/** Records today's risk point; `model` when the caller has just read or written it. */
-export async function recordRisk(projectKey: string, now: string, model?: ThreatModel): Promise<void> {
-  const app = appClient();
-  const current = model ?? (await readThreatModel(app, projectKey)).model;
-  const { risk } = await liveModel(app, projectKey, current);
-  await saveRiskPoint(app, projectKey, { date: dayOf(now), now: risk.now, planned: risk.planned });
-}

@@ -1,5 +1,5 @@
-import { forgeTransport } from '../jira/forge-transport';
-import { JiraClient } from '../jira/jira-client';
+import { forgeTransport } from './forge-transport';
+import { JiraClient } from './jira-client';
 
 // One client per resolver call, so retry budgets and request counts belong to that call.
 export const userClient = () => new JiraClient(forgeTransport('user'));
