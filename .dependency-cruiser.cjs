@@ -1,8 +1,9 @@
 // The layers, checked at any depth (a lint path pattern only matched one level: a file in
 // src/domain/audit/ could import ../../jira/jira-client and lint passed).
-//   domain     pure: no Jira, no Forge, no resolvers or triggers, no Node built-ins
+//   domain     pure: no Jira, no Forge, no app, resolvers or triggers, no Node built-ins
 //   jira       the one edge that talks to Jira (REST paths, @forge/api), called by the others
-//   resolvers, triggers, cli   call domain and jira; triggers and cli never import resolvers
+//   app        use cases that several callers share (src/app/<capability>/), calling domain and jira
+//   resolvers, triggers, cli   call app, domain and jira; never each other, nor a resolver another's
 //   static     the browser: domain types and schemas, never the Jira edge or the backend
 const TESTS = ['\\.test\\.tsx?$', 'test-support', '-mother\\.ts$'];
 
@@ -14,7 +15,7 @@ module.exports = {
       comment: 'The domain is the pure core: no I/O, no Forge, no Jira, no resolvers, triggers or CLI.',
       severity: 'error',
       from: { path: '^src/domain/', pathNot: TESTS },
-      to: { path: ['^src/(jira|resolvers|triggers|cli)/', '^node_modules/@forge/'] },
+      to: { path: ['^src/(app|jira|resolvers|triggers|cli)/', '^node_modules/@forge/'] },
     },
     {
       name: 'domain-no-node-builtins',
@@ -35,6 +36,19 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(triggers|cli|jira)/' },
       to: { path: '^src/resolvers/' },
+    },
+    {
+      name: 'resolvers-never-import-other-resolvers',
+      comment: 'A use case two resolvers need lives in src/app/<capability>/, called by both.',
+      severity: 'error',
+      from: { path: '^src/resolvers/[^/]+-resolvers\\.ts$' },
+      to: { path: '^src/resolvers/[^/]+-resolvers\\.ts$' },
+    },
+    {
+      name: 'app-never-imports-its-callers',
+      severity: 'error',
+      from: { path: '^src/app/' },
+      to: { path: '^src/(resolvers|triggers|cli)/' },
     },
     {
       name: 'triggers-never-import-triggers',

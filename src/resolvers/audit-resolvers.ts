@@ -17,7 +17,7 @@ import { appClient, userClient } from '../jira/clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import { requireModelEditor } from './model-editor';
-import { updateStoryClauses } from './story-resolvers';
+import { updateStoryClauses } from '../app/stories/update-story-clauses';
 
 /** A run that has not reported for this long is taken as dead (the consumer's limit is 900 s). */
 const STALE_RUN_MS = 16 * 60 * 1000;

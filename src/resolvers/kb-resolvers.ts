@@ -17,7 +17,8 @@ import { appClient, userClient } from '../jira/clients';
 import { issueIdOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import { requireModelEditor } from './model-editor';
-import { storyViewOf, updateStoryClauses } from './story-resolvers';
+import { storyViewOf } from '../app/stories/story-view';
+import { updateStoryClauses } from '../app/stories/update-story-clauses';
 
 // Threat suggestions from knowledge bases for the story in the issue panel, and accepting one:
 // the threat and its mitigations (proposed) enter the threat model, and a clause links it.

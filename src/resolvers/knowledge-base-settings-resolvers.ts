@@ -13,7 +13,7 @@ import { changeThreatModel } from '../jira/threat-model-store';
 import { appClient, userClient } from '../jira/clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
-import { settingsView } from './settings-resolvers';
+import { settingsView } from '../app/settings/settings-view';
 
 // Project settings, knowledge-base part: which are active and the default list, uploading one
 // (or a new version of one), removing one and undoing that. Project administrators only.

@@ -15,7 +15,7 @@ import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
 import { appClient, userClient } from '../jira/clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
-import { createTaskOnce } from './mitigation-resolvers';
+import { createTaskOnce } from '../app/mitigations/create-task-once';
 import { requireModelEditor } from './model-editor';
 
 // The monitoring view: the detection events of the active threats, and "Create task" for one,

@@ -14,7 +14,7 @@ import { userClient } from '../jira/clients';
 import { projectKeyOf } from './context-project';
 import { defineResolver } from './define-resolver';
 import type { InvocationContext } from './invocation-context';
-import { createTaskOnce } from './mitigation-resolvers';
+import { createTaskOnce } from '../app/mitigations/create-task-once';
 import { clausesField, sprintFieldId } from '../jira/app-field';
 
 const SprintId = z.number().int().positive();

@@ -122,6 +122,14 @@ describe('story resolvers', () => {
     expect(fixed).toMatchObject({ ok: true, data: { revision: 5, problems: [] } });
   });
 
+  it('shows the task view only on an issue the model records as a task, not on one whose property was written by hand', async () => {
+    expect((await data('bob', 'PAY-20')).task).toBeNull();
+    const realTask = (await restAs(site, 'bob')('GET', '/rest/api/3/issue/PAY-22/properties/without.task')).body?.value;
+    await restAs(site, 'bob')('PUT', '/rest/api/3/issue/PAY-20/properties/without.task', realTask);
+    expect((await data('bob', 'PAY-20')).task).toBeNull();
+    await restAs(site, 'bob')('DELETE', '/rest/api/3/issue/PAY-20/properties/without.task');
+  });
+
   it('names a linked threat the model does not have', async () => {
     const alice = restAs(site, 'alice');
     const fields = (await alice('GET', '/rest/api/3/field')).body as unknown as Array<{ id: string; name: string }>;
