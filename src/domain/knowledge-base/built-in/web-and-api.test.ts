@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readKnowledgeBaseFile } from '../importers/read-knowledge-base-file';
 import { aStoryContext } from '../story-context-mother';
 import { STRIDE } from '../../stride';
 import { COMPONENT_KINDS, KnowledgeBase, QUESTION_TOPICS, Rule } from '../knowledge-base';
@@ -18,6 +21,11 @@ function leaves(rule: Rule): Rule[] {
 }
 
 describe('the built-in "Web applications and APIs" knowledge base', () => {
+  it('is read by the same path as an upload of the same file, and is the same knowledge base', () => {
+    const text = readFileSync(path.join(__dirname, 'web-and-api.json'), 'utf8');
+    expect(readKnowledgeBaseFile(text, 'auto', 'web-and-api.json')).toEqual(kb);
+  });
+
   it('is a valid knowledge base with a version', () => {
     expect(KnowledgeBase.safeParse(WEB_AND_API_KB).success).toBe(true);
     expect(kb).toMatchObject({ id: 'web-and-api', name: 'Web applications and APIs', source: { format: 'built-in' } });
