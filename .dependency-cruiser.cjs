@@ -64,7 +64,8 @@ module.exports = {
     },
     {
       name: 'no-circular',
-      comment: 'Known: the UI contract (domain/resolver-contract.ts) closes circles in the domain; issue 15 splits it. Shown, not yet failing.',
+      comment:
+        'Known: the UI contract (domain/resolver-contract.ts) closes circles in the domain; issue 15 splits it. Shown, not yet failing.',
       severity: 'warn',
       from: {},
       to: { circular: true },

@@ -10,7 +10,10 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,mts}'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always'],
     },
@@ -21,7 +24,10 @@ export default tseslint.config(
     files: ['src/domain/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*test-support.ts', '**/*-mother.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@forge/*', '../jira/*', '../resolvers/*', '../triggers/*', '../cli/*', 'node:*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@forge/*', '../jira/*', '../resolvers/*', '../triggers/*', '../cli/*', 'node:*'] },
+      ],
     },
   },
   {
@@ -31,11 +37,32 @@ export default tseslint.config(
   },
   {
     files: ['local/forge/public/*.js'],
-    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', Promise: 'readonly', ResizeObserver: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', Headers: 'readonly' } },
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        Promise: 'readonly',
+        ResizeObserver: 'readonly',
+        setTimeout: 'readonly',
+        setInterval: 'readonly',
+        Headers: 'readonly',
+      },
+    },
   },
   {
     files: ['*.js', '*.cjs', '.dependency-cruiser.cjs', 'test/support/*.js', 'bin/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -1,12 +1,28 @@
 // One root config, one project per runtime (see STYLE.md): backend and local site in node,
 // the Custom UI in jsdom, and the browser end-to-end tests in node with their own timeout.
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
 const base = { transform: { '^.+\\.(t|j)sx?$': swc }, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
 
 module.exports = {
   projects: [
     { ...base, displayName: 'backend', testEnvironment: 'node', roots: ['<rootDir>/src'], testMatch: ['**/*.test.ts'] },
-    { ...base, displayName: 'local-site', testEnvironment: 'node', roots: ['<rootDir>/local', '<rootDir>/test/contract', '<rootDir>/test/load', '<rootDir>/test/manifest'], testMatch: ['**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'local-site',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/local', '<rootDir>/test/contract', '<rootDir>/test/load', '<rootDir>/test/manifest'],
+      testMatch: ['**/*.test.ts'],
+    },
     {
       ...base,
       displayName: 'ui',
@@ -16,6 +32,13 @@ module.exports = {
       moduleNameMapper: { '\\.(css)$': '<rootDir>/test/support/style-mock.js' },
       transformIgnorePatterns: ['/node_modules/(?!(@atlaskit|@compiled|bind-event-listener)/)'],
     },
-    { ...base, displayName: 'e2e', testEnvironment: 'node', roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/test/e2e/support/timeout.ts'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/support/timeout.ts'],
+    },
   ],
 };

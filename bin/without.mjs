@@ -10,4 +10,8 @@ import { register as registerEsm } from 'tsx/esm/api';
 registerCjs();
 registerEsm();
 const { main } = createRequire(import.meta.url)('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+});

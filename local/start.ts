@@ -23,7 +23,11 @@ async function main(): Promise<void> {
     dataFile: values.data,
     port: Number(values.port),
     seed,
-    faults: { latencyMs: Number(values.latency), rate429: Number(values['rate-429']), rate500: Number(values['rate-500']) },
+    faults: {
+      latencyMs: Number(values.latency),
+      rate429: Number(values['rate-429']),
+      rate500: Number(values['rate-500']),
+    },
   });
   const lines = [
     '',

@@ -6,7 +6,17 @@ import { APP_ACCOUNT_ID, DEMO_USERS } from '../site/base-data';
 import { hasProjectPermission } from '../site/permissions';
 import { createInvoker } from './invoke';
 import type { LoadedManifest, UiModule } from './manifest';
-import { backlogPage, createIssuePage, issuePage, issuesPage, layout, messagePage, projectAppPage, type FrameSpec, type PageShell } from './pages';
+import {
+  backlogPage,
+  createIssuePage,
+  issuePage,
+  issuesPage,
+  layout,
+  messagePage,
+  projectAppPage,
+  type FrameSpec,
+  type PageShell,
+} from './pages';
 import { installForgeRuntime } from './runtime';
 import { contentType, injectBridge, readUnder } from './static-files';
 import { deliverSiteEvents } from './triggers';
@@ -30,19 +40,40 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
   const actingUser = (req: IncomingMessage): LocalUser => {
     const cookie = /(?:^|;\s*)local_jira_user=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
     const chosen = cookie ? site.store.get('user', decodeURIComponent(cookie)) : undefined;
-    return chosen && chosen.accountType === 'atlassian' ? chosen : (site.store.get('user', DEMO_USERS[0]!.accountId) as LocalUser);
+    return chosen && chosen.accountType === 'atlassian'
+      ? chosen
+      : (site.store.get('user', DEMO_USERS[0]!.accountId) as LocalUser);
   };
 
   /** Calls the local site's REST API as a person, exactly as Jira's own frontend would. */
-  const jiraAs = async (user: LocalUser, restPath: string, init: { method?: string; body?: string | null; headers?: Array<[string, string]> } = {}) => {
+  const jiraAs = async (
+    user: LocalUser,
+    restPath: string,
+    init: { method?: string; body?: string | null; headers?: Array<[string, string]> } = {},
+  ) => {
     const headers = new Headers(init.headers ?? []);
     headers.set('Authorization', `Bearer ${site.auth.tokenFor(user.accountId)}`);
-    const response = await fetch(`${site.url}${restPath}`, { method: init.method ?? 'GET', headers, ...(init.body ? { body: init.body } : {}) });
-    return { status: response.status, statusText: response.statusText, headers: Object.fromEntries(response.headers.entries()), body: await response.text() };
+    const response = await fetch(`${site.url}${restPath}`, {
+      method: init.method ?? 'GET',
+      headers,
+      ...(init.body ? { body: init.body } : {}),
+    });
+    return {
+      status: response.status,
+      statusText: response.statusText,
+      headers: Object.fromEntries(response.headers.entries()),
+      body: await response.text(),
+    };
   };
 
-  const projectPages = () => manifest.uiModules.filter((m) => m.type === 'jira:projectPage').map((m) => ({ key: m.key, title: m.title ?? m.key }));
-  const settingsPages = () => manifest.uiModules.filter((m) => m.type === 'jira:projectSettingsPage').map((m) => ({ key: m.key, title: m.title ?? m.key }));
+  const projectPages = () =>
+    manifest.uiModules
+      .filter((m) => m.type === 'jira:projectPage')
+      .map((m) => ({ key: m.key, title: m.title ?? m.key }));
+  const settingsPages = () =>
+    manifest.uiModules
+      .filter((m) => m.type === 'jira:projectSettingsPage')
+      .map((m) => ({ key: m.key, title: m.title ?? m.key }));
 
   const baseContext = (user: LocalUser, module: UiModule, localId: string, extension: Record<string, unknown>) => ({
     accountId: user.accountId,
@@ -79,7 +110,10 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
     const issue = site.store.issueByKey(key);
     const project = issue ? site.store.get('project', issue.projectId) : undefined;
     if (!issue || !project || !hasProjectPermission(site.store, user, project, 'BROWSE_PROJECTS')) {
-      return layout(shell(user, key), messagePage('Issue not found', `${key} does not exist, or ${user.displayName} cannot see it.`));
+      return layout(
+        shell(user, key),
+        messagePage('Issue not found', `${key} does not exist, or ${user.displayName} cannot see it.`),
+      );
     }
     const status = site.store.get('status', issue.statusId);
     const type = site.store.get('issueType', issue.issueTypeId);
@@ -90,7 +124,11 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
         const linkType = site.store.get('linkType', l.typeId);
         const outward = l.inwardIssueId === issue.id;
         const other = site.store.get('issue', outward ? l.outwardIssueId : l.inwardIssueId);
-        return { relation: (outward ? linkType?.outward : linkType?.inward) ?? 'relates to', key: other?.key ?? '?', summary: other?.summary ?? '' };
+        return {
+          relation: (outward ? linkType?.outward : linkType?.inward) ?? 'relates to',
+          key: other?.key ?? '?',
+          summary: other?.summary ?? '',
+        };
       });
     const panels: FrameSpec[] = manifest.uiModules
       .filter((m) => m.type === 'jira:issuePanel')
@@ -104,14 +142,28 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
           isNewToIssue: false,
         }),
       }));
-    const transitions = JSON.parse((await jiraAs(user, `/rest/api/3/issue/${issue.id}/transitions`)).body) as { transitions?: Array<{ id: string; name: string }> };
+    const transitions = JSON.parse((await jiraAs(user, `/rest/api/3/issue/${issue.id}/transitions`)).body) as {
+      transitions?: Array<{ id: string; name: string }>;
+    };
     const launchers: NonNullable<PageShell['launchers']> = {};
     const fields = manifest.fieldModules.flatMap((field) => {
       const fieldId = fieldIdOf(field.key);
       if (!fieldId) return [];
-      const where = { fieldId, fieldValue: issue.customFields[fieldId] ?? null, renderContext: 'issue-view', issue: { id: String(issue.id), key: issue.key }, project: { id: String(project.id), key: project.key } };
+      const where = {
+        fieldId,
+        fieldValue: issue.customFields[fieldId] ?? null,
+        renderContext: 'issue-view',
+        issue: { id: String(issue.id), key: issue.key },
+        project: { id: String(project.id), key: project.key },
+      };
       const view: FrameSpec | undefined = field.viewResource
-        ? { id: `field-${field.key}`, resource: field.viewResource, title: `${field.name} (field)`, height: 'auto', context: fieldContext(user, field.key, `${field.key}-view-${issue.id}`, { ...where, entryPoint: 'view' }) }
+        ? {
+            id: `field-${field.key}`,
+            resource: field.viewResource,
+            title: `${field.name} (field)`,
+            height: 'auto',
+            context: fieldContext(user, field.key, `${field.key}-view-${issue.id}`, { ...where, entryPoint: 'view' }),
+          }
         : undefined;
       const editLauncherId = field.editResource ? `edit-${field.key}` : undefined;
       if (field.editResource && editLauncherId) {
@@ -143,7 +195,10 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
       panels,
     );
     const fieldFrames = fields.flatMap((f) => (f.view ? [f.view] : []));
-    return layout(shell(user, `${issue.key} ${issue.summary}`, { project, frames: [...panels, ...fieldFrames], launchers }), body);
+    return layout(
+      shell(user, `${issue.key} ${issue.summary}`, { project, frames: [...panels, ...fieldFrames], launchers }),
+      body,
+    );
   }
 
   function projectOf(user: LocalUser, key: string) {
@@ -151,22 +206,37 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
     return project && hasProjectPermission(site.store, user, project, 'BROWSE_PROJECTS') ? project : undefined;
   }
 
-  function appPage(user: LocalUser, projectKey: string, moduleKey: string, type: 'jira:projectPage' | 'jira:projectSettingsPage'): string {
+  function appPage(
+    user: LocalUser,
+    projectKey: string,
+    moduleKey: string,
+    type: 'jira:projectPage' | 'jira:projectSettingsPage',
+  ): string {
     const project = projectOf(user, projectKey);
     const module = manifest.uiModules.find((m) => m.key === moduleKey && m.type === type);
-    if (!project || !module) return layout(shell(user, 'Not found'), messagePage('Page not found', 'The project or the app page does not exist, or you cannot see it.'));
+    if (!project || !module)
+      return layout(
+        shell(user, 'Not found'),
+        messagePage('Page not found', 'The project or the app page does not exist, or you cannot see it.'),
+      );
     const frame: FrameSpec = {
       id: `page-${module.key}`,
       resource: module.resource,
       title: module.title ?? module.key,
-      context: baseContext(user, module, `${module.key}-${project.id}`, { project: { id: String(project.id), key: project.key, type: 'software' } }),
+      context: baseContext(user, module, `${module.key}-${project.id}`, {
+        project: { id: String(project.id), key: project.key, type: 'software' },
+      }),
     };
     return layout(shell(user, frame.title, { project, active: module.key, frames: [frame] }), projectAppPage(frame));
   }
 
   function backlog(user: LocalUser, projectKey: string): string {
     const project = projectOf(user, projectKey);
-    if (!project) return layout(shell(user, 'Not found'), messagePage('Project not found', `${projectKey} does not exist, or you cannot see it.`));
+    if (!project)
+      return layout(
+        shell(user, 'Not found'),
+        messagePage('Project not found', `${projectKey} does not exist, or you cannot see it.`),
+      );
     const board = site.store.all('board').find((b) => b.projectId === project.id);
     const statusName = (statusId: string) => site.store.get('status', statusId)?.name ?? '';
     const rows = (filter: (i: { sprintId: number | null; projectId: number }) => boolean) =>
@@ -189,43 +259,88 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
           launchers[launcherId] = {
             resource: m.resource,
             title: m.title ?? m.key,
-            context: baseContext(user, m, launcherId, { sprint: { id: sprint.id }, board: { id: sprint.boardId }, project: { id: String(project.id), key: project.key, type: 'software' } }),
+            context: baseContext(user, m, launcherId, {
+              sprint: { id: sprint.id },
+              board: { id: sprint.boardId },
+              project: { id: String(project.id), key: project.key, type: 'software' },
+            }),
           };
           return { launcherId, title: m.title ?? m.key };
         }),
       }));
-    const open = (i: { sprintId: number | null }) => i.sprintId === null || site.store.get('sprint', i.sprintId)?.state === 'closed';
-    return layout(shell(user, `${project.key} backlog`, { project, active: 'backlog', launchers }), backlogPage(project, sprints, rows(open)));
+    const open = (i: { sprintId: number | null }) =>
+      i.sprintId === null || site.store.get('sprint', i.sprintId)?.state === 'closed';
+    return layout(
+      shell(user, `${project.key} backlog`, { project, active: 'backlog', launchers }),
+      backlogPage(project, sprints, rows(open)),
+    );
   }
 
   async function issues(user: LocalUser, projectKey: string | undefined, jql: string): Promise<string> {
     const project = projectKey ? projectOf(user, projectKey) : undefined;
-    if (projectKey && !project) return layout(shell(user, 'Not found'), messagePage('Project not found', `${projectKey} does not exist, or you cannot see it.`));
+    if (projectKey && !project)
+      return layout(
+        shell(user, 'Not found'),
+        messagePage('Project not found', `${projectKey} does not exist, or you cannot see it.`),
+      );
     const query = jql || (project ? `project = ${project.key} ORDER BY rank` : '');
     const answer = await jiraAs(user, '/rest/api/3/search/jql', {
       method: 'POST',
       body: JSON.stringify({ jql: query, fields: ['summary', 'status'], maxResults: 100 }),
       headers: [['Content-Type', 'application/json']],
     });
-    const parsed = JSON.parse(answer.body) as { issues?: Array<{ key: string; fields: { summary: string; status: { name: string } } }>; errorMessages?: string[] };
+    const parsed = JSON.parse(answer.body) as {
+      issues?: Array<{ key: string; fields: { summary: string; status: { name: string } } }>;
+      errorMessages?: string[];
+    };
     const result =
       answer.status >= 400
         ? { issues: [], error: (parsed.errorMessages ?? []).join(' ') || `Jira answered ${answer.status}` }
-        : { issues: (parsed.issues ?? []).map((i) => ({ key: i.key, summary: i.fields.summary, status: i.fields.status?.name ?? '' })) };
-    return layout(shell(user, 'Issues', { ...(project ? { project } : {}), active: 'issues' }), issuesPage(query, result));
+        : {
+            issues: (parsed.issues ?? []).map((i) => ({
+              key: i.key,
+              summary: i.fields.summary,
+              status: i.fields.status?.name ?? '',
+            })),
+          };
+    return layout(
+      shell(user, 'Issues', { ...(project ? { project } : {}), active: 'issues' }),
+      issuesPage(query, result),
+    );
   }
 
   function createPage(user: LocalUser, projectKey: string): string {
     const project = projectOf(user, projectKey);
-    if (!project) return layout(shell(user, 'Not found'), messagePage('Project not found', `${projectKey} does not exist, or you cannot see it.`));
+    if (!project)
+      return layout(
+        shell(user, 'Not found'),
+        messagePage('Project not found', `${projectKey} does not exist, or you cannot see it.`),
+      );
     const frames: FrameSpec[] = manifest.fieldModules.flatMap((field) => {
       const fieldId = fieldIdOf(field.key);
       if (!field.editResource || !fieldId) return [];
-      const context = fieldContext(user, field.key, `${field.key}-create`, { fieldId, fieldValue: null, renderContext: 'issue-create', entryPoint: 'edit', project: { id: String(project.id), key: project.key } });
-      return [{ id: `create-${field.key}`, resource: field.editResource, title: `${field.name} (field)`, context, createField: fieldId }];
+      const context = fieldContext(user, field.key, `${field.key}-create`, {
+        fieldId,
+        fieldValue: null,
+        renderContext: 'issue-create',
+        entryPoint: 'edit',
+        project: { id: String(project.id), key: project.key },
+      });
+      return [
+        {
+          id: `create-${field.key}`,
+          resource: field.editResource,
+          title: `${field.name} (field)`,
+          context,
+          createField: fieldId,
+        },
+      ];
     });
     const types = site.store.all('issueType').filter((t) => !t.subtask && t.hierarchyLevel === 0);
-    return layout(shell(user, `Create issue in ${project.key}`, { project, active: 'create', frames }), createIssuePage(project, types, frames));
+    return layout(
+      shell(user, `Create issue in ${project.key}`, { project, active: 'create', frames }),
+      createIssuePage(project, types, frames),
+    );
   }
 
   async function resource(res: ServerResponse, key: string, file: string, frameId: string): Promise<void> {
@@ -237,7 +352,8 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
     }
     const content = await readUnder(root, file || 'index.html');
     if (!content) return sendText(res, 404, 'text/plain', `Not found: ${file}. Was the UI built (npm run build:ui)?`);
-    if (file.endsWith('.html')) return sendText(res, 200, contentType(file), injectBridge(content.toString('utf8'), frameId));
+    if (file.endsWith('.html'))
+      return sendText(res, 200, contentType(file), injectBridge(content.toString('utf8'), frameId));
     res.writeHead(200, { 'Content-Type': contentType(file), 'Cache-Control': 'no-cache' });
     res.end(content);
   }
@@ -257,11 +373,15 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
     }
     if ((m = /^\/browse\/([A-Za-z0-9_-]+)$/.exec(p))) return html(res, await issueView(user, m[1]!));
     if ((m = /^\/projects\/([A-Za-z0-9_]+)\/backlog$/.exec(p))) return html(res, backlog(user, m[1]!));
-    if ((m = /^\/projects\/([A-Za-z0-9_]+)\/issues$/.exec(p))) return html(res, await issues(user, m[1]!, url.searchParams.get('jql') ?? ''));
-    if ((m = /^\/projects\/([A-Za-z0-9_]+)\/apps\/([A-Za-z0-9_-]+)$/.exec(p))) return html(res, appPage(user, m[1]!, m[2]!, 'jira:projectPage'));
-    if ((m = /^\/projects\/([A-Za-z0-9_]+)\/settings\/apps\/([A-Za-z0-9_-]+)$/.exec(p))) return html(res, appPage(user, m[1]!, m[2]!, 'jira:projectSettingsPage'));
+    if ((m = /^\/projects\/([A-Za-z0-9_]+)\/issues$/.exec(p)))
+      return html(res, await issues(user, m[1]!, url.searchParams.get('jql') ?? ''));
+    if ((m = /^\/projects\/([A-Za-z0-9_]+)\/apps\/([A-Za-z0-9_-]+)$/.exec(p)))
+      return html(res, appPage(user, m[1]!, m[2]!, 'jira:projectPage'));
+    if ((m = /^\/projects\/([A-Za-z0-9_]+)\/settings\/apps\/([A-Za-z0-9_-]+)$/.exec(p)))
+      return html(res, appPage(user, m[1]!, m[2]!, 'jira:projectSettingsPage'));
     // Jira Cloud's issue search, where apps link JQL to.
-    if (p === '/issues' || p === '/issues/') return html(res, await issues(user, undefined, url.searchParams.get('jql') ?? ''));
+    if (p === '/issues' || p === '/issues/')
+      return html(res, await issues(user, undefined, url.searchParams.get('jql') ?? ''));
     if ((m = /^\/projects\/([A-Za-z0-9_]+)\/create$/.exec(p))) return html(res, createPage(user, m[1]!));
     if ((m = /^\/forge\/resource\/([A-Za-z0-9_-]+)\/(.*)$/.exec(p))) {
       await resource(res, m[1]!, m[2]!, url.searchParams.get('frame') ?? '');
@@ -273,7 +393,12 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
       return true;
     }
     if (method === 'POST' && p === '/forge/invoke') {
-      const body = (await readBody(req)) as { moduleKey?: string; functionKey?: string; payload?: unknown; context?: Record<string, unknown> };
+      const body = (await readBody(req)) as {
+        moduleKey?: string;
+        functionKey?: string;
+        payload?: unknown;
+        context?: Record<string, unknown>;
+      };
       const answer = await invoker.invoke({
         accountId: user.accountId,
         moduleKey: String(body.moduleKey ?? ''),
@@ -284,8 +409,12 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
       return sendJson(res, 200, answer);
     }
     if (method === 'POST' && p === '/forge/fetch-product') {
-      const body = (await readBody(req)) as { restPath?: string; fetchRequestInit?: { method?: string; body?: string | null; headers?: Array<[string, string]> } };
-      if (!body.restPath?.startsWith('/rest/')) return sendJson(res, 400, { message: 'restPath must start with /rest/' });
+      const body = (await readBody(req)) as {
+        restPath?: string;
+        fetchRequestInit?: { method?: string; body?: string | null; headers?: Array<[string, string]> };
+      };
+      if (!body.restPath?.startsWith('/rest/'))
+        return sendJson(res, 400, { message: 'restPath must start with /rest/' });
       return sendJson(res, 200, await jiraAs(user, body.restPath, body.fetchRequestInit ?? {}));
     }
     if (method === 'POST' && p === '/forge/field-value') {
@@ -300,11 +429,31 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
       return sendJson(res, 200, answer);
     }
     if (method === 'POST' && p === '/forge/create-issue') {
-      const body = (await readBody(req)) as { projectKey?: string; issueType?: string; summary?: string; description?: string; fields?: Record<string, unknown> };
-      const description = body.description ? { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: body.description }] }] } : undefined;
+      const body = (await readBody(req)) as {
+        projectKey?: string;
+        issueType?: string;
+        summary?: string;
+        description?: string;
+        fields?: Record<string, unknown>;
+      };
+      const description = body.description
+        ? {
+            type: 'doc',
+            version: 1,
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: body.description }] }],
+          }
+        : undefined;
       const answer = await jiraAs(user, '/rest/api/3/issue', {
         method: 'POST',
-        body: JSON.stringify({ fields: { project: { key: body.projectKey }, issuetype: { name: body.issueType }, summary: body.summary ?? '', ...(description ? { description } : {}), ...(body.fields ?? {}) } }),
+        body: JSON.stringify({
+          fields: {
+            project: { key: body.projectKey },
+            issuetype: { name: body.issueType },
+            summary: body.summary ?? '',
+            ...(description ? { description } : {}),
+            ...(body.fields ?? {}),
+          },
+        }),
         headers: [['Content-Type', 'application/json']],
       });
       return sendJson(res, 200, answer);
@@ -312,7 +461,8 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
     if (method === 'POST' && p === '/forge/user') {
       const body = (await readBody(req)) as { accountId?: string };
       const chosen = body.accountId ? site.store.get('user', body.accountId) : undefined;
-      if (!chosen || chosen.accountType !== 'atlassian' || chosen.accountId === APP_ACCOUNT_ID) return sendJson(res, 400, { message: 'Unknown user' });
+      if (!chosen || chosen.accountType !== 'atlassian' || chosen.accountId === APP_ACCOUNT_ID)
+        return sendJson(res, 400, { message: 'Unknown user' });
       res.setHeader('Set-Cookie', `${USER_COOKIE}=${encodeURIComponent(chosen.accountId)}; Path=/; SameSite=Lax`);
       return sendJson(res, 200, { accountId: chosen.accountId });
     }
@@ -323,7 +473,9 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
   }
 
   function defaultPage(user: LocalUser): string {
-    const visible = site.store.all('project').filter((p) => hasProjectPermission(site.store, user, p, 'BROWSE_PROJECTS'));
+    const visible = site.store
+      .all('project')
+      .filter((p) => hasProjectPermission(site.store, user, p, 'BROWSE_PROJECTS'));
     const first = visible.find((p) => p.key === 'PAY') ?? visible[0];
     return first ? `/projects/${first.key}/backlog` : '/forge/no-projects';
   }

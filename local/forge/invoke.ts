@@ -39,9 +39,18 @@ export function createInvoker(manifest: LoadedManifest) {
     async invoke(request: InvokeRequest): Promise<InvokeResult> {
       try {
         const handler = load(moduleFunction(request.moduleKey));
-        const runtimePayload = { principal: { accountId: request.accountId }, installContext: 'ari:cloud:jira::site/local', license: { isActive: true } };
-        const event = { call: { functionKey: request.functionKey, payload: request.payload }, context: request.context };
-        const body = await runAs({ accountId: request.accountId, moduleKey: request.moduleKey }, () => handler(event, runtimePayload));
+        const runtimePayload = {
+          principal: { accountId: request.accountId },
+          installContext: 'ari:cloud:jira::site/local',
+          license: { isActive: true },
+        };
+        const event = {
+          call: { functionKey: request.functionKey, payload: request.payload },
+          context: request.context,
+        };
+        const body = await runAs({ accountId: request.accountId, moduleKey: request.moduleKey }, () =>
+          handler(event, runtimePayload),
+        );
         return { ok: true, body };
       } catch (error) {
         // On Forge a throwing resolver surfaces as a rejected invoke(); the app must not rely on it.
@@ -53,12 +62,16 @@ export function createInvoker(manifest: LoadedManifest) {
     async consume(functionName: string, method: string, body: unknown, jobId: string): Promise<void> {
       const handler = load(functionName);
       const event = { call: { functionKey: method, payload: body, jobId }, context: {} };
-      await runAs({ accountId: '', moduleKey: functionName }, () => handler(event, { installContext: 'ari:cloud:jira::site/local' }));
+      await runAs({ accountId: '', moduleKey: functionName }, () =>
+        handler(event, { installContext: 'ari:cloud:jira::site/local' }),
+      );
     },
     /** Calls a trigger's function as the app, with the event Forge would send. */
     async trigger(functionName: string, event: unknown): Promise<void> {
       const handler = load(functionName);
-      await runAs({ accountId: '', moduleKey: functionName }, () => handler(event, { installContext: 'ari:cloud:jira::site/local' }));
+      await runAs({ accountId: '', moduleKey: functionName }, () =>
+        handler(event, { installContext: 'ari:cloud:jira::site/local' }),
+      );
     },
   };
 }

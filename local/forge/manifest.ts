@@ -27,11 +27,21 @@ const EntityPropertyModule = z.looseObject({
   key: z.string(),
   propertyKey: z.string(),
   entityType: z.enum(['issue', 'project', 'user']).default('issue'),
-  values: z.array(z.object({ path: z.string(), type: z.enum(['number', 'string', 'text', 'user', 'date']), searchAlias: z.string().optional() })),
+  values: z.array(
+    z.object({
+      path: z.string(),
+      type: z.enum(['number', 'string', 'text', 'user', 'date']),
+      searchAlias: z.string().optional(),
+    }),
+  ),
 });
 const TriggerModule = z.looseObject({ key: z.string(), function: z.string(), events: z.array(z.string()) });
 const ScheduledTriggerModule = z.looseObject({ key: z.string(), function: z.string(), interval: z.string() });
-const ConsumerModule = z.looseObject({ key: z.string(), queue: z.string(), resolver: z.object({ function: z.string(), method: z.string() }) });
+const ConsumerModule = z.looseObject({
+  key: z.string(),
+  queue: z.string(),
+  resolver: z.object({ function: z.string(), method: z.string() }),
+});
 const FunctionModule = z.looseObject({ key: z.string(), handler: z.string() });
 
 const Manifest = z.object({
@@ -76,15 +86,31 @@ export interface LoadedManifest {
 
 export function loadManifest(root: string): LoadedManifest {
   const manifest = Manifest.parse(parse(readFileSync(path.join(root, 'manifest.yml'), 'utf8')));
-  const types: UiModuleType[] = ['jira:issuePanel', 'jira:projectPage', 'jira:projectSettingsPage', 'jira:sprintAction'];
+  const types: UiModuleType[] = [
+    'jira:issuePanel',
+    'jira:projectPage',
+    'jira:projectSettingsPage',
+    'jira:sprintAction',
+  ];
   return {
     root,
     manifest,
     uiModules: types.flatMap((type) => manifest.modules[type].map((m) => ({ ...m, type }))),
     fieldModules: manifest.modules['jira:customField']
       .filter((f) => f.view?.resource || f.edit?.resource)
-      .map((f) => ({ key: f.key, name: f.name, ...(f.view?.resource ? { viewResource: f.view.resource } : {}), ...(f.edit?.resource ? { editResource: f.edit.resource } : {}) })),
-    appFields: manifest.modules['jira:customField'].map((f) => ({ moduleKey: f.key, name: f.name, description: f.description, type: f.type, ...(f.schema ? { schema: f.schema } : {}) })),
+      .map((f) => ({
+        key: f.key,
+        name: f.name,
+        ...(f.view?.resource ? { viewResource: f.view.resource } : {}),
+        ...(f.edit?.resource ? { editResource: f.edit.resource } : {}),
+      })),
+    appFields: manifest.modules['jira:customField'].map((f) => ({
+      moduleKey: f.key,
+      name: f.name,
+      description: f.description,
+      type: f.type,
+      ...(f.schema ? { schema: f.schema } : {}),
+    })),
     indexedProperties: manifest.modules['jira:entityProperty']
       .filter((m) => m.entityType === 'issue')
       .flatMap((m) => m.values.map((v) => ({ propertyKey: m.propertyKey, ...v }))),

@@ -35,15 +35,25 @@ export const frameTag = (frame: FrameSpec): string =>
   `<iframe class="forge-frame" data-frame-id="${esc(frame.id)}" title="${esc(frame.title)}" src="/forge/resource/${esc(frame.resource)}/index.html?frame=${encodeURIComponent(frame.id)}"${frame.height && frame.height !== 'auto' ? ` style="height:${esc(frame.height)}" data-fixed-height` : ''}></iframe>`;
 
 export function layout(shell: PageShell, main: string): string {
-  const frames = Object.fromEntries((shell.frames ?? []).map((f) => [f.id, { id: f.id, resource: f.resource, context: f.context, ...(f.createField ? { createField: f.createField } : {}) }]));
-  const nav = shell.project ? sidebar(shell.project, shell.projectPages ?? [], shell.settingsPages ?? [], shell.active) : '';
+  const frames = Object.fromEntries(
+    (shell.frames ?? []).map((f) => [
+      f.id,
+      { id: f.id, resource: f.resource, context: f.context, ...(f.createField ? { createField: f.createField } : {}) },
+    ]),
+  );
+  const nav = shell.project
+    ? sidebar(shell.project, shell.projectPages ?? [], shell.settingsPages ?? [], shell.active)
+    : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(shell.title)} - Local Jira</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/forge/host.css"></head>
 <body>
 <header class="topbar"><a class="brand" href="/">Local Jira</a><span class="site-note">offline stand-in for Jira Cloud, running Without for Jira</span>
 <label class="user-switch">Acting as <select id="user-switcher" aria-label="Acting user">${shell.users
-    .map((u) => `<option value="${esc(u.accountId)}"${u.accountId === shell.user.accountId ? ' selected' : ''}>${esc(u.displayName)} (${esc(u.email)})</option>`)
+    .map(
+      (u) =>
+        `<option value="${esc(u.accountId)}"${u.accountId === shell.user.accountId ? ' selected' : ''}>${esc(u.displayName)} (${esc(u.email)})</option>`,
+    )
     .join('')}</select></label></header>
 <div class="shell">${nav}<main id="main">${main}</main></div>
 <div id="flags" aria-live="polite"></div>
@@ -52,8 +62,14 @@ export function layout(shell: PageShell, main: string): string {
 </body></html>`;
 }
 
-function sidebar(project: LocalProject, pages: Array<{ key: string; title: string }>, settings: Array<{ key: string; title: string }>, active?: string): string {
-  const link = (href: string, label: string, id: string) => `<a href="${esc(href)}"${active === id ? ' class="active" aria-current="page"' : ''}>${esc(label)}</a>`;
+function sidebar(
+  project: LocalProject,
+  pages: Array<{ key: string; title: string }>,
+  settings: Array<{ key: string; title: string }>,
+  active?: string,
+): string {
+  const link = (href: string, label: string, id: string) =>
+    `<a href="${esc(href)}"${active === id ? ' class="active" aria-current="page"' : ''}>${esc(label)}</a>`;
   return `<nav class="sidebar" aria-label="Project"><div class="project-name">${esc(project.name)}<small>${esc(project.key)} · Software project</small></div>
 ${link(`/projects/${project.key}/backlog`, 'Backlog', 'backlog')}
 ${link(`/projects/${project.key}/issues`, 'Issues', 'issues')}
@@ -96,9 +112,12 @@ ${panels.map((p) => `<section class="app-panel"><h3>${esc(p.title)}</h3>${frameT
 <dt>Sprint</dt><dd>${esc(d.sprint?.name ?? 'None')}</dd><dt>Labels</dt><dd>${d.issue.labels.map((l) => `<span class="label">${esc(l)}</span>`).join(' ') || 'None'}</dd></dl>
 ${d.fields
   .map(
-    (f) => `<section class="side-field"><div class="side-field-head"><span>${esc(f.name)}</span>${
-      f.editLauncherId ? `<button type="button" class="link-button" data-forge-launcher="${esc(f.editLauncherId)}" aria-label="Edit ${esc(f.name)}">Edit</button>` : ''
-    }</div>${f.view ? frameTag(f.view) : ''}</section>`,
+    (f) =>
+      `<section class="side-field"><div class="side-field-head"><span>${esc(f.name)}</span>${
+        f.editLauncherId
+          ? `<button type="button" class="link-button" data-forge-launcher="${esc(f.editLauncherId)}" aria-label="Edit ${esc(f.name)}">Edit</button>`
+          : ''
+      }</div>${f.view ? frameTag(f.view) : ''}</section>`,
   )
   .join('')}
 </aside></div>
@@ -117,8 +136,14 @@ export interface BacklogSprint {
 const issueRow = (row: { issue: LocalIssue; status: string }) =>
   `<li class="issue-row" data-key="${esc(row.issue.key)}"><a href="/browse/${esc(row.issue.key)}">${esc(row.issue.key)}</a><span class="summary">${esc(row.issue.summary)}</span><span class="status">${esc(row.status)}</span></li>`;
 
-export function backlogPage(project: LocalProject, sprints: BacklogSprint[], backlog: Array<{ issue: LocalIssue; status: string }>): string {
-  const sprintBlock = (s: BacklogSprint) => `<section class="sprint" data-sprint-id="${s.sprint.id}"><header><h2>${esc(s.sprint.name)} <span class="sprint-state">${esc(s.sprint.state)}</span></h2>
+export function backlogPage(
+  project: LocalProject,
+  sprints: BacklogSprint[],
+  backlog: Array<{ issue: LocalIssue; status: string }>,
+): string {
+  const sprintBlock = (
+    s: BacklogSprint,
+  ) => `<section class="sprint" data-sprint-id="${s.sprint.id}"><header><h2>${esc(s.sprint.name)} <span class="sprint-state">${esc(s.sprint.state)}</span></h2>
 ${s.sprint.goal ? `<p class="muted">${esc(s.sprint.goal)}</p>` : ''}
 <div class="sprint-actions">${s.actions.map((a) => `<button type="button" data-forge-launcher="${esc(a.launcherId)}">${esc(a.title)}</button>`).join('')}</div></header>
 <ul class="issues">${s.issues.map(issueRow).join('') || '<li class="muted">No issues in this sprint</li>'}</ul></section>`;
@@ -126,7 +151,10 @@ ${s.sprint.goal ? `<p class="muted">${esc(s.sprint.goal)}</p>` : ''}
 <section class="sprint backlog"><header><h2>Backlog <span class="sprint-state">${backlog.length} issues</span></h2></header><ul class="issues">${backlog.map(issueRow).join('') || '<li class="muted">Nothing in the backlog</li>'}</ul></section>`;
 }
 
-export function issuesPage(jql: string, result: { issues: Array<{ key: string; summary: string; status: string }>; error?: string }): string {
+export function issuesPage(
+  jql: string,
+  result: { issues: Array<{ key: string; summary: string; status: string }>; error?: string },
+): string {
   return `<h1>Issues</h1><form class="jql" method="get"><label for="jql">JQL</label><input id="jql" name="jql" value="${esc(jql)}" size="80"><button type="submit">Search</button></form>
 ${result.error ? `<div class="error" role="alert">${esc(result.error)}</div>` : `<p class="muted" id="result-count">${result.issues.length} issues</p>`}
 <ul class="issues">${result.issues.map((i) => `<li class="issue-row"><a href="/browse/${esc(i.key)}">${esc(i.key)}</a><span class="summary">${esc(i.summary)}</span><span class="status">${esc(i.status)}</span></li>`).join('')}</ul>`;
@@ -134,9 +162,14 @@ ${result.error ? `<div class="error" role="alert">${esc(result.error)}</div>` : 
 
 export const messagePage = (heading: string, text: string): string => `<h1>${esc(heading)}</h1><p>${esc(text)}</p>`;
 
-export const projectAppPage = (frame: FrameSpec): string => `<h1 class="sr-only">${esc(frame.title)}</h1>${frameTag(frame)}`;
+export const projectAppPage = (frame: FrameSpec): string =>
+  `<h1 class="sr-only">${esc(frame.title)}</h1>${frameTag(frame)}`;
 
-export function createIssuePage(project: LocalProject, types: Array<{ id: string; name: string }>, fieldFrames: FrameSpec[]): string {
+export function createIssuePage(
+  project: LocalProject,
+  types: Array<{ id: string; name: string }>,
+  fieldFrames: FrameSpec[],
+): string {
   return `<h1>Create issue in ${esc(project.name)}</h1>
 <form id="create-issue" class="create-form" data-project="${esc(project.key)}">
 <label>Issue type <select name="issueType">${types.map((t) => `<option${t.name === 'Story' ? ' selected' : ''}>${esc(t.name)}</option>`).join('')}</select></label>

@@ -32,8 +32,13 @@ const QUEUE_PUBLISH = '/webhook/queue/publish/';
 
 /** Queue.push posts here through the app's fetch; Forge answers 201 and runs the consumers later. */
 function publish(init: RequestInit): Response {
-  if (!queueSink) return new Response(JSON.stringify({ message: 'No consumer listens to app queues here.' }), { status: 500 });
-  const request = JSON.parse(String(init.body)) as { queueName: string; jobId: string; payload: Array<{ body: unknown }> };
+  if (!queueSink)
+    return new Response(JSON.stringify({ message: 'No consumer listens to app queues here.' }), { status: 500 });
+  const request = JSON.parse(String(init.body)) as {
+    queueName: string;
+    jobId: string;
+    payload: Array<{ body: unknown }>;
+  };
   queueSink(request.queueName, request.payload, request.jobId);
   return new Response(JSON.stringify({}), { status: 201, headers: { 'content-type': 'application/json' } });
 }
@@ -43,7 +48,9 @@ export function backgroundWork() {
   const running = new Set<Promise<unknown>>();
   return {
     start(label: string, job: () => Promise<unknown>): void {
-      const work = new Promise((resolve) => setImmediate(resolve)).then(job).catch((error: unknown) => console.error(`[forge] ${label} failed:`, error));
+      const work = new Promise((resolve) => setImmediate(resolve))
+        .then(job)
+        .catch((error: unknown) => console.error(`[forge] ${label} failed:`, error));
       running.add(work);
       void work.finally(() => running.delete(work));
     },
@@ -52,7 +59,10 @@ export function backgroundWork() {
 }
 
 /** Hands every event pushed to an app queue to `consume`, in the background. */
-export function consumeQueues(work: ReturnType<typeof backgroundWork>, consume: (queueName: string, body: unknown, jobId: string) => Promise<unknown>): void {
+export function consumeQueues(
+  work: ReturnType<typeof backgroundWork>,
+  consume: (queueName: string, body: unknown, jobId: string) => Promise<unknown>,
+): void {
   setQueueSink((queueName, events, jobId) => {
     for (const event of events) work.start(`consumer of ${queueName}`, () => consume(queueName, event.body, jobId));
   });
@@ -65,7 +75,8 @@ export function installForgeRuntime(site: LocalSite, appId: string): void {
   const g = globalThis as Record<string, unknown>;
   g.__forge_fetch__ = async (target: FetchTarget, path: string, init: RequestInit = {}) => {
     if (target.provider === 'app' && path.startsWith(QUEUE_PUBLISH)) return publish(init);
-    if (target.remote && target.remote !== 'jira') throw new Error(`The local Forge host only proxies Jira, not '${target.remote}'.`);
+    if (target.remote && target.remote !== 'jira')
+      throw new Error(`The local Forge host only proxies Jira, not '${target.remote}'.`);
     const invocation = current.getStore();
     const accountId = target.provider === 'app' ? APP_ACCOUNT_ID : (target.accountId ?? invocation?.accountId);
     if (!accountId) throw new Error('asUser() was called outside of a user invocation.');

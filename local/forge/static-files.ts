@@ -13,7 +13,8 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export const contentType = (file: string): string => TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+export const contentType = (file: string): string =>
+  TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 /** A file under `root`, or undefined when it is missing or the path tries to leave `root`. */
 export async function readUnder(root: string, relative: string): Promise<Buffer | undefined> {
@@ -28,4 +29,8 @@ export async function readUnder(root: string, relative: string): Promise<Buffer 
 
 /** The resource's index.html with the bridge shim loaded first, as Forge injects its own. */
 export const injectBridge = (html: string, frameId: string): string =>
-  html.replace(/<head([^>]*)>/i, (head) => `${head}<script src="/forge/bridge-shim.js" data-frame-id="${frameId.replace(/[^a-zA-Z0-9_-]/g, '')}"></script>`);
+  html.replace(
+    /<head([^>]*)>/i,
+    (head) =>
+      `${head}<script src="/forge/bridge-shim.js" data-frame-id="${frameId.replace(/[^a-zA-Z0-9_-]/g, '')}"></script>`,
+  );

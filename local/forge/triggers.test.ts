@@ -26,14 +26,20 @@ describe('product events reach the manifest’s triggers', () => {
 
   it('delivers issue created and updated, with the actor and the changed fields, to a function that can call Jira as the app', async () => {
     const bob = restAs(site, 'bob');
-    const created = await bob('POST', '/rest/api/3/issue', { fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: 'Enforce TLS 1.2+' } });
+    const created = await bob('POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: 'Enforce TLS 1.2+' },
+    });
     await bob('POST', `/rest/api/3/issue/${created.body?.key}/transitions`, { transition: { id: '41' } });
     await settle();
     expect(received.map((r) => [r.event.eventType, r.summary])).toEqual([
       ['avi:jira:created:issue', 'Enforce TLS 1.2+'],
       ['avi:jira:updated:issue', 'Enforce TLS 1.2+'],
     ]);
-    expect(received[1]?.event).toMatchObject({ atlassianId: '712020:bob', issue: { key: created.body?.key }, changelog: { items: [{ field: 'status' }] } });
+    expect(received[1]?.event).toMatchObject({
+      atlassianId: '712020:bob',
+      issue: { key: created.body?.key },
+      changelog: { items: [{ field: 'status' }] },
+    });
   });
 
   it('does not deliver the app’s own changes to a trigger that ignores itself', async () => {
@@ -51,7 +57,11 @@ describe('product events reach the manifest’s triggers', () => {
 
   it('delivers issue links created and sprints started', async () => {
     const alice = restAs(site, 'alice');
-    await alice('POST', '/rest/api/3/issueLink', { type: { name: 'Relates' }, inwardIssue: { key: 'PAY-1' }, outwardIssue: { key: 'PAY-2' } });
+    await alice('POST', '/rest/api/3/issueLink', {
+      type: { name: 'Relates' },
+      inwardIssue: { key: 'PAY-1' },
+      outwardIssue: { key: 'PAY-2' },
+    });
     const future = site.store.all('sprint').find((s) => s.state === 'future')!;
     const active = site.store.all('sprint').find((s) => s.state === 'active')!;
     await alice('POST', `/rest/agile/1.0/sprint/${active.id}`, { state: 'closed' });

@@ -17,13 +17,24 @@ const FORGE_EVENT: Record<SiteEvent['type'], string> = {
 };
 
 function forgeEvent(site: LocalSite, event: SiteEvent): Record<string, unknown> {
-  const base = { eventType: FORGE_EVENT[event.type], atlassianId: event.actorAccountId === APP_ACCOUNT_ID ? undefined : event.actorAccountId, selfGenerated: event.actorAccountId === APP_ACCOUNT_ID };
+  const base = {
+    eventType: FORGE_EVENT[event.type],
+    atlassianId: event.actorAccountId === APP_ACCOUNT_ID ? undefined : event.actorAccountId,
+    selfGenerated: event.actorAccountId === APP_ACCOUNT_ID,
+  };
   if ('issueId' in event) {
     const issue = site.store.get('issue', event.issueId);
     const project = issue ? site.store.get('project', issue.projectId) : undefined;
     return {
       ...base,
-      issue: { id: String(event.issueId), key: issue?.key, fields: { summary: issue?.summary, project: project ? { id: String(project.id), key: project.key } : undefined } },
+      issue: {
+        id: String(event.issueId),
+        key: issue?.key,
+        fields: {
+          summary: issue?.summary,
+          project: project ? { id: String(project.id), key: project.key } : undefined,
+        },
+      },
       changelog: { items: event.changedFields.map((field) => ({ field, fieldId: field })) },
     };
   }
@@ -31,7 +42,11 @@ function forgeEvent(site: LocalSite, event: SiteEvent): Record<string, unknown> 
   return { ...base, issueLink: { id: event.linkId } };
 }
 
-export function deliverSiteEvents(site: LocalSite, manifest: LoadedManifest, invoker: ReturnType<typeof createInvoker>) {
+export function deliverSiteEvents(
+  site: LocalSite,
+  manifest: LoadedManifest,
+  invoker: ReturnType<typeof createInvoker>,
+) {
   const work = backgroundWork();
   site.events.on('event', (event) => {
     const name = FORGE_EVENT[event.type];
@@ -46,7 +61,11 @@ export function deliverSiteEvents(site: LocalSite, manifest: LoadedManifest, inv
   // Async events: Queue.push reaches the runtime, which hands them here; each consumer of the
   // queue runs them as the app after the pushing call has answered, as on Forge.
   consumeQueues(work, (queueName, body, jobId) =>
-    Promise.all(manifest.manifest.modules.consumer.filter((c) => c.queue === queueName).map((c) => invoker.consume(c.resolver.function, c.resolver.method, body, jobId))),
+    Promise.all(
+      manifest.manifest.modules.consumer
+        .filter((c) => c.queue === queueName)
+        .map((c) => invoker.consume(c.resolver.function, c.resolver.method, body, jobId)),
+    ),
   );
   return { idle: work.idle };
 }

@@ -43,6 +43,8 @@ export class Authenticator {
     if (colon < 0) return undefined;
     const email = decoded.slice(0, colon).toLowerCase();
     const token = decoded.slice(colon + 1);
-    return this.store.all('user').find((u) => u.accountType === 'atlassian' && u.email.toLowerCase() === email && u.apiToken === token);
+    return this.store
+      .all('user')
+      .find((u) => u.accountType === 'atlassian' && u.email.toLowerCase() === email && u.apiToken === token);
   }
 }

@@ -5,9 +5,27 @@ export const LOCAL_API_TOKEN = 'local-token';
 export const APP_ACCOUNT_ID = 'app-without-for-jira';
 
 export const DEMO_USERS: LocalUser[] = [
-  { accountId: '712020:alice', email: 'alice@example.com', displayName: 'Alice Admin', apiToken: LOCAL_API_TOKEN, accountType: 'atlassian' },
-  { accountId: '712020:bob', email: 'bob@example.com', displayName: 'Bob Developer', apiToken: LOCAL_API_TOKEN, accountType: 'atlassian' },
-  { accountId: '712020:carol', email: 'carol@example.com', displayName: 'Carol Viewer', apiToken: LOCAL_API_TOKEN, accountType: 'atlassian' },
+  {
+    accountId: '712020:alice',
+    email: 'alice@example.com',
+    displayName: 'Alice Admin',
+    apiToken: LOCAL_API_TOKEN,
+    accountType: 'atlassian',
+  },
+  {
+    accountId: '712020:bob',
+    email: 'bob@example.com',
+    displayName: 'Bob Developer',
+    apiToken: LOCAL_API_TOKEN,
+    accountType: 'atlassian',
+  },
+  {
+    accountId: '712020:carol',
+    email: 'carol@example.com',
+    displayName: 'Carol Viewer',
+    apiToken: LOCAL_API_TOKEN,
+    accountType: 'atlassian',
+  },
 ];
 
 const APP_USER: LocalUser = {
@@ -61,7 +79,8 @@ const FIRST_CUSTOM_FIELD = 10100;
  */
 export function ensureBaseData(store: Store, appFields: Array<Omit<LocalCustomField, 'id' | 'numericId'>>): void {
   store.transaction(() => {
-    for (const user of [...DEMO_USERS, APP_USER]) if (!store.get('user', user.accountId)) store.put('user', user.accountId, user);
+    for (const user of [...DEMO_USERS, APP_USER])
+      if (!store.get('user', user.accountId)) store.put('user', user.accountId, user);
     const grants = [
       { accountId: '712020:alice', projectKey: '*', role: 'administrator' as const },
       { accountId: '712020:bob', projectKey: '*', role: 'developer' as const },
@@ -75,7 +94,8 @@ export function ensureBaseData(store: Store, appFields: Array<Omit<LocalCustomFi
     for (const status of STATUSES) if (!store.get('status', status.id)) store.put('status', status.id, status);
     for (const role of ROLES) if (!store.get('role', role.id)) store.put('role', role.id, role);
     for (const group of GROUPS) if (!store.get('group', group.groupId)) store.put('group', group.groupId, group);
-    for (const linkType of LINK_TYPES) if (!store.get('linkType', linkType.id)) store.put('linkType', linkType.id, linkType);
+    for (const linkType of LINK_TYPES)
+      if (!store.get('linkType', linkType.id)) store.put('linkType', linkType.id, linkType);
     for (const field of appFields) registerAppField(store, field);
   });
 }

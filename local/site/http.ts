@@ -18,7 +18,12 @@ export interface SiteRequest {
 }
 
 export type SiteEvent =
-  | { type: 'issue_created' | 'issue_updated' | 'issue_deleted'; issueId: number; actorAccountId: string; changedFields: string[] }
+  | {
+      type: 'issue_created' | 'issue_updated' | 'issue_deleted';
+      issueId: number;
+      actorAccountId: string;
+      changedFields: string[];
+    }
   | { type: 'issuelink_created'; linkId: string; actorAccountId: string }
   | { type: 'sprint_started' | 'sprint_closed'; sprintId: number; actorAccountId: string };
 
@@ -41,7 +46,10 @@ export class JiraError extends Error {
   }
 }
 
-export const errorBody = (messages: string[], errors: Record<string, string> = {}) => ({ errorMessages: messages, errors });
+export const errorBody = (messages: string[], errors: Record<string, string> = {}) => ({
+  errorMessages: messages,
+  errors,
+});
 
 export const json = (body: unknown, status = 200): SiteResponse => ({ status, body });
 export const noContent = (): SiteResponse => ({ status: 204 });

@@ -12,7 +12,13 @@ describe('the local site answers like Jira Cloud', () => {
     const edit = await carol('PUT', '/rest/api/3/issue/PAY-1', { fields: { summary: 'Hacked' } });
     expect(edit.status).toBe(403);
     expect(edit.body?.errorMessages).toEqual(['You do not have permission to edit issues in this project.']);
-    expect((await carol('POST', '/rest/api/3/issue', { fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: 'x' } })).status).toBe(403);
+    expect(
+      (
+        await carol('POST', '/rest/api/3/issue', {
+          fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: 'x' },
+        })
+      ).status,
+    ).toBe(403);
     expect((await carol('PUT', '/rest/api/3/issue/PAY-1/properties/x', { a: 1 })).status).toBe(403);
     expect((await carol('PUT', '/rest/api/3/project/PAY/properties/x', { a: 1 })).status).toBe(403);
     expect((await carol('POST', '/rest/api/3/issue/PAY-1/transitions', { transition: { id: '41' } })).status).toBe(403);
@@ -33,7 +39,9 @@ describe('the local site answers like Jira Cloud', () => {
     const fields = (await bob('GET', '/rest/api/3/field')).body as unknown as Array<{ id: string; name: string }>;
     const field = fields.find((f) => f.name === 'WITHOUT clauses');
     expect(field).toBeDefined();
-    const attempt = await bob('PUT', `/rest/api/3/app/field/${field?.id}/value`, { updates: [{ issueIds: [10000], value: { clauses: [] } }] });
+    const attempt = await bob('PUT', `/rest/api/3/app/field/${field?.id}/value`, {
+      updates: [{ issueIds: [10000], value: { clauses: [] } }],
+    });
     expect(attempt.status).toBe(403);
   });
 
@@ -62,14 +70,23 @@ describe('the local site answers like Jira Cloud', () => {
     expect(((await info.json()) as { deploymentType: string }).deploymentType).toBe('Cloud');
     const myself = await fetch(`${site.url}/rest/api/3/myself`);
     expect(myself.status).toBe(401);
-    const wrongToken = await fetch(`${site.url}/rest/api/3/myself`, { headers: { Authorization: `Basic ${Buffer.from('alice@example.com:nope').toString('base64')}` } });
+    const wrongToken = await fetch(`${site.url}/rest/api/3/myself`, {
+      headers: { Authorization: `Basic ${Buffer.from('alice@example.com:nope').toString('base64')}` },
+    });
     expect(wrongToken.status).toBe(401);
   });
 
   it('validates a create completely before writing anything', async () => {
     const alice = restAs(site, 'alice');
     const before = site.store.count('issue');
-    const bad = await alice('POST', '/rest/api/3/issue', { fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: 'x'.repeat(300), description: 'plain text' } });
+    const bad = await alice('POST', '/rest/api/3/issue', {
+      fields: {
+        project: { key: 'PAY' },
+        issuetype: { name: 'Task' },
+        summary: 'x'.repeat(300),
+        description: 'plain text',
+      },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body?.errors as object).sort()).toEqual(['description', 'summary']);
     expect(site.store.count('issue')).toBe(before);

@@ -44,7 +44,12 @@ export const projectRoleOf = (store: Store, user: LocalUser, project: LocalProje
   return role === 'none' ? undefined : role;
 };
 
-export const hasProjectPermission = (store: Store, user: LocalUser, project: LocalProject, permission: ProjectPermission): boolean => {
+export const hasProjectPermission = (
+  store: Store,
+  user: LocalUser,
+  project: LocalProject,
+  permission: ProjectPermission,
+): boolean => {
   const role = projectRoleOf(store, user, project);
   return role !== undefined && ROLE_PERMISSIONS[role].has(permission);
 };

@@ -14,7 +14,12 @@ describe('the local site keeps its data in SQLite', () => {
     const issuesBefore = first.store.count('issue');
     const alice = restAs(first, 'alice');
     const created = await alice('POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: 'Rotate the PSP API key', description: adfText('Quarterly rotation.') },
+      fields: {
+        project: { key: 'PAY' },
+        issuetype: { name: 'Task' },
+        summary: 'Rotate the PSP API key',
+        description: adfText('Quarterly rotation.'),
+      },
       properties: [{ key: 'without.task', value: { mitigationId: 'M-1' } }],
     });
     expect(created.status).toBe(201);
@@ -49,16 +54,24 @@ describe('the local site keeps its data in SQLite', () => {
     const labelWrites = ['a', 'b', 'c', 'd', 'e', 'f'].map((label, i) =>
       (i % 2 === 0 ? alice : bob)('PUT', '/rest/api/3/issue/PAY-1', { update: { labels: [{ add: label }] } }),
     );
-    const propertyWrites = Array.from({ length: 10 }, (_, i) => alice('PUT', `/rest/api/3/issue/PAY-2/properties/p${i}`, { i }));
+    const propertyWrites = Array.from({ length: 10 }, (_, i) =>
+      alice('PUT', `/rest/api/3/issue/PAY-2/properties/p${i}`, { i }),
+    );
     const results = await Promise.all([...writes, ...labelWrites, ...propertyWrites]);
     expect(results.every((r) => r.status < 300)).toBe(true);
 
     const keys = new Set(results.slice(0, 40).map((r) => r.body?.key));
     expect(keys.size).toBe(40);
-    const search = await alice('POST', '/rest/api/3/search/jql', { jql: 'project = PAY AND summary ~ "Concurrent"', maxResults: 100, fields: ['summary'] });
+    const search = await alice('POST', '/rest/api/3/search/jql', {
+      jql: 'project = PAY AND summary ~ "Concurrent"',
+      maxResults: 100,
+      fields: ['summary'],
+    });
     expect((search.body?.issues as unknown[]).length).toBe(40);
     const labels = await alice('GET', '/rest/api/3/issue/PAY-1?fields=labels');
-    expect((labels.body?.fields as { labels: string[] }).labels).toEqual(expect.arrayContaining(['a', 'b', 'c', 'd', 'e', 'f']));
+    expect((labels.body?.fields as { labels: string[] }).labels).toEqual(
+      expect.arrayContaining(['a', 'b', 'c', 'd', 'e', 'f']),
+    );
     const props = await alice('GET', '/rest/api/3/issue/PAY-2/properties');
     expect((props.body?.keys as unknown[]).length).toBe(10);
     await site.close();

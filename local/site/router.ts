@@ -35,7 +35,10 @@ export class Router {
   }
 
   /** The route for a request, or why there is none (404 unknown path, 405 wrong method). */
-  match(method: string, path: string): { route: Route; params: Record<string, string> } | 'not-found' | 'method-not-allowed' {
+  match(
+    method: string,
+    path: string,
+  ): { route: Route; params: Record<string, string> } | 'not-found' | 'method-not-allowed' {
     let pathKnown = false;
     for (const route of this.routes) {
       const found = route.pattern.exec(path);

@@ -1,4 +1,12 @@
-import type { LocalBoard, LocalIssue, LocalIssueType, LocalProject, LocalSprint, LocalStatus, LocalUser } from './model';
+import type {
+  LocalBoard,
+  LocalIssue,
+  LocalIssueType,
+  LocalProject,
+  LocalSprint,
+  LocalStatus,
+  LocalUser,
+} from './model';
 import type { LocalIssueLink, Store } from './store';
 
 // Turns the site's records into the JSON shapes of Jira Cloud's REST API, as documented in
@@ -95,7 +103,16 @@ export const boardJson = (board: LocalBoard, store: Store, baseUrl: string) => {
     name: board.name,
     type: board.type,
     ...(project
-      ? { location: { projectId: project.id, projectKey: project.key, projectName: project.name, displayName: `${project.name} (${project.key})`, projectTypeKey: 'software', name: `${project.name} (${project.key})` } }
+      ? {
+          location: {
+            projectId: project.id,
+            projectKey: project.key,
+            projectName: project.name,
+            displayName: `${project.name} (${project.key})`,
+            projectTypeKey: 'software',
+            name: `${project.name} (${project.key})`,
+          },
+        }
       : {}),
   };
 };
@@ -123,7 +140,15 @@ export const issueLinkJson = (link: LocalIssueLink, viewpoint: LocalIssue, store
   return {
     id: link.id,
     self: `${baseUrl}/rest/api/3/issueLink/${link.id}`,
-    type: type ? { id: type.id, name: type.name, inward: type.inward, outward: type.outward, self: `${baseUrl}/rest/api/3/issueLinkType/${type.id}` } : undefined,
+    type: type
+      ? {
+          id: type.id,
+          name: type.name,
+          inward: type.inward,
+          outward: type.outward,
+          self: `${baseUrl}/rest/api/3/issueLinkType/${type.id}`,
+        }
+      : undefined,
     ...(other ? { [outward ? 'outwardIssue' : 'inwardIssue']: issueRef(other, store, baseUrl) } : {}),
   };
 };
@@ -161,7 +186,11 @@ export function allIssueFields(issue: LocalIssue, store: Store, baseUrl: string)
  * Picks fields the way Jira reads the `fields` parameter: `*all`, `*navigable`, names,
  * `-name` to exclude. `defaultAll` is true for GET issue and false for JQL search (id only).
  */
-export function selectFields(all: Record<string, unknown>, requested: string[], defaultAll: boolean): Record<string, unknown> | undefined {
+export function selectFields(
+  all: Record<string, unknown>,
+  requested: string[],
+  defaultAll: boolean,
+): Record<string, unknown> | undefined {
   const include = requested.filter((f) => f && !f.startsWith('-'));
   const exclude = new Set(requested.filter((f) => f.startsWith('-')).map((f) => f.slice(1)));
   const wantsAll = include.length === 0 ? defaultAll : include.some((f) => f === '*all' || f === '*navigable');
@@ -196,4 +225,7 @@ export function issueJson(
 
 /** Splits Jira's list parameters, which come comma-separated, repeated, or both. */
 export const listParam = (values: string[]): string[] =>
-  values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);

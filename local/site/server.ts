@@ -66,7 +66,14 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
     const matched = router.match(method, url.pathname);
     const principal = auth.authenticate(req);
     const record = (status: number, fault?: '429' | '500') =>
-      log.add({ method, path: url.pathname, query: url.search, principal: principalName(principal), status, ...(fault ? { fault } : {}) });
+      log.add({
+        method,
+        path: url.pathname,
+        query: url.search,
+        principal: principalName(principal),
+        status,
+        ...(fault ? { fault } : {}),
+      });
 
     if (url.pathname.startsWith('/rest/')) {
       const latency = faults.latencyMs();
@@ -84,11 +91,23 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
     if (matched === 'not-found' || matched === 'method-not-allowed') {
       const status = matched === 'not-found' ? 404 : 405;
       record(status);
-      return send(res, status, errorBody([status === 404 ? `No route for ${method} ${url.pathname} on this site.` : `Method ${method} is not allowed on ${url.pathname}.`]));
+      return send(
+        res,
+        status,
+        errorBody([
+          status === 404
+            ? `No route for ${method} ${url.pathname} on this site.`
+            : `Method ${method} is not allowed on ${url.pathname}.`,
+        ]),
+      );
     }
     if (!principal && !matched.route.anonymous) {
       record(401);
-      return send(res, 401, errorBody(['You are not authenticated. Authentication required to perform this operation.']));
+      return send(
+        res,
+        401,
+        errorBody(['You are not authenticated. Authentication required to perform this operation.']),
+      );
     }
     let body: unknown;
     try {
@@ -144,7 +163,13 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
   };
 }
 
-const anonymousUser = { accountId: 'anonymous', email: '', displayName: 'Anonymous', apiToken: '', accountType: 'atlassian' as const };
+const anonymousUser = {
+  accountId: 'anonymous',
+  email: '',
+  displayName: 'Anonymous',
+  apiToken: '',
+  accountType: 'atlassian' as const,
+};
 
 const principalName = (principal: { accountId: string; accountType: string } | undefined): string =>
   !principal ? 'anonymous' : principal.accountType === 'app' ? 'app' : principal.accountId;
@@ -165,7 +190,11 @@ function send(res: http.ServerResponse, status: number, body?: unknown, headers:
     return;
   }
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'application/json;charset=UTF-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 

@@ -99,15 +99,23 @@ export class Store {
       CREATE TABLE IF NOT EXISTS record (kind TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, id));
       CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
     `);
-    this.upsert = this.db.prepare('INSERT INTO record (kind, id, json) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json');
+    this.upsert = this.db.prepare(
+      'INSERT INTO record (kind, id, json) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json',
+    );
     this.remove = this.db.prepare('DELETE FROM record WHERE kind = ? AND id = ?');
     this.counterGet = this.db.prepare('SELECT value FROM counter WHERE name = ?');
-    this.counterSet = this.db.prepare('INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
+    this.counterSet = this.db.prepare(
+      'INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+    );
     this.load();
   }
 
   private load(): void {
-    const rows = this.db.prepare('SELECT kind, id, json FROM record').all() as Array<{ kind: Kind; id: string; json: string }>;
+    const rows = this.db.prepare('SELECT kind, id, json FROM record').all() as Array<{
+      kind: Kind;
+      id: string;
+      json: string;
+    }>;
     for (const row of rows) this.table(row.kind).set(row.id, JSON.parse(row.json));
     for (const issue of this.all('issue')) this.issuesByKey.set(issue.key.toUpperCase(), issue);
   }

@@ -10,7 +10,14 @@ import { main } from './main';
 
 const buffers = () => {
   const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, env: {} } };
+  return {
+    out,
+    io: {
+      stdout: { write: (t: string) => (out.stdout += t) },
+      stderr: { write: (t: string) => (out.stderr += t) },
+      env: {},
+    },
+  };
 };
 
 describe('without audit', () => {
@@ -21,7 +28,21 @@ describe('without audit', () => {
   afterAll(() => site.close());
   const run = async (...extra: string[]) => {
     const { out, io } = buffers();
-    const code = await main(['audit', '--site', site.url, '--project', 'PAY', '--email', 'alice@example.com', '--token', 'local-token', ...extra], io);
+    const code = await main(
+      [
+        'audit',
+        '--site',
+        site.url,
+        '--project',
+        'PAY',
+        '--email',
+        'alice@example.com',
+        '--token',
+        'local-token',
+        ...extra,
+      ],
+      io,
+    );
     return { code, ...out };
   };
 
@@ -35,9 +56,19 @@ describe('without audit', () => {
   });
 
   it('exits 1 with --fail-on critical on the demo, and 0 once the critical findings are fixed', async () => {
-    const before = JSON.parse((await run('--format', 'json', '--quiet')).stdout) as { findings: Array<{ id: string; severity: string }> };
-    expect(before.findings.filter((f) => f.severity === 'critical').map((f) => f.id).sort()).toEqual(['questions-unanswered:T-1', 'story-threat-uncovered:PAY-2:T-1', 'threat-without-mitigation:T-1']);
-    expect(before.findings.find((f) => f.id === 'questions-unanswered:T-1')).toMatchObject({ message: 'T-1 "Card details skimmed by a malicious script on the checkout page" (Critical) has 2 of 2 STRIDE questions unanswered.' });
+    const before = JSON.parse((await run('--format', 'json', '--quiet')).stdout) as {
+      findings: Array<{ id: string; severity: string }>;
+    };
+    expect(
+      before.findings
+        .filter((f) => f.severity === 'critical')
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(['questions-unanswered:T-1', 'story-threat-uncovered:PAY-2:T-1', 'threat-without-mitigation:T-1']);
+    expect(before.findings.find((f) => f.id === 'questions-unanswered:T-1')).toMatchObject({
+      message:
+        'T-1 "Card details skimmed by a malicious script on the checkout page" (Critical) has 2 of 2 STRIDE questions unanswered.',
+    });
     expect((await run('--fail-on', 'critical', '--quiet')).code).toBe(1);
 
     // The fixes a champion would make: T-1 gets the CSP already in place, its STRIDE questions (the
@@ -46,15 +77,37 @@ describe('without audit', () => {
     const bob = { accountId: '712020:bob', now: '2026-11-23T10:00:00.000Z' };
     const asked = ['web-and-api/WEB-Q-WEB-UI-T', 'web-and-api/WEB-Q-WEB-UI-I'];
     await changeThreatModel(app, 'PAY', 'test', (model) => {
-      let next = addMitigation(model, MitigationDraft.parse({ title: 'Strict CSP and SRI on the checkout page', addresses: [{ threatId: 'T-1', strength: 75 }], status: 'existing' }), bob).model;
-      for (const questionKey of asked) next = answerQuestion(next, { threatId: 'T-1', questionKey, answer: 'yes', note: '', expectedAt: null }, asked, bob).model;
+      let next = addMitigation(
+        model,
+        MitigationDraft.parse({
+          title: 'Strict CSP and SRI on the checkout page',
+          addresses: [{ threatId: 'T-1', strength: 75 }],
+          status: 'existing',
+        }),
+        bob,
+      ).model;
+      for (const questionKey of asked)
+        next = answerQuestion(
+          next,
+          { threatId: 'T-1', questionKey, answer: 'yes', note: '', expectedAt: null },
+          asked,
+          bob,
+        ).model;
       return { model: next, result: undefined };
     });
     const field = site.store.all('customField').find((f) => f.moduleKey === 'without-clauses')!;
     const pay2 = site.store.all('issue').find((i) => i.key === 'PAY-2')!;
     const value = readStoryClauses(pay2.customFields[field.id]);
-    const clauses = value.clauses.map((c, i) => (i === 0 ? { ...c, threatIds: [...new Set([...c.threatIds, 'T-1'])] } : c));
-    site.store.put('issue', pay2.id, { ...pay2, customFields: { ...pay2.customFields, [field.id]: storyClausesValue(clauses, value.directThreatIds, value.revision + 1) } });
+    const clauses = value.clauses.map((c, i) =>
+      i === 0 ? { ...c, threatIds: [...new Set([...c.threatIds, 'T-1'])] } : c,
+    );
+    site.store.put('issue', pay2.id, {
+      ...pay2,
+      customFields: {
+        ...pay2.customFields,
+        [field.id]: storyClausesValue(clauses, value.directThreatIds, value.revision + 1),
+      },
+    });
 
     expect((await run('--fail-on', 'critical', '--quiet')).code).toBe(0);
     expect((await run('--fail-on', 'low', '--quiet')).code).toBe(1);
@@ -62,15 +115,25 @@ describe('without audit', () => {
 
   it('prints CSV and SARIF', async () => {
     const csv = await run('--format', 'csv', '--quiet');
-    expect(csv.stdout.split('\r\n')[0]).toBe('severity,kind,id,message,stories,threats,mitigations,tasks,fix,suppressed,suppressed_by,suppressed_why');
-    const sarif = JSON.parse((await run('--format', 'sarif', '--quiet')).stdout) as { version: string; runs: Array<{ results: unknown[] }> };
+    expect(csv.stdout.split('\r\n')[0]).toBe(
+      'severity,kind,id,message,stories,threats,mitigations,tasks,fix,suppressed,suppressed_by,suppressed_why',
+    );
+    const sarif = JSON.parse((await run('--format', 'sarif', '--quiet')).stdout) as {
+      version: string;
+      runs: Array<{ results: unknown[] }>;
+    };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
   });
 
   it('exits 2 with a clear message for a wrong token, a bad flag or a missing option', async () => {
     const { out, io } = buffers();
-    expect(await main(['audit', '--site', site.url, '--project', 'PAY', '--email', 'alice@example.com', '--token', 'nope'], io)).toBe(2);
+    expect(
+      await main(
+        ['audit', '--site', site.url, '--project', 'PAY', '--email', 'alice@example.com', '--token', 'nope'],
+        io,
+      ),
+    ).toBe(2);
     expect(out.stderr).toContain('did not accept the email and API token (401)');
     expect((await run('--format', 'xml')).code).toBe(2);
     const missing = buffers();
@@ -80,7 +143,9 @@ describe('without audit', () => {
 
   it('exits 2 when the site cannot be reached', async () => {
     const { out, io } = buffers();
-    expect(await main(['audit', '--site', 'http://127.0.0.1:9', '--project', 'PAY', '--email', 'a@b.c', '--token', 't'], io)).toBe(2);
+    expect(
+      await main(['audit', '--site', 'http://127.0.0.1:9', '--project', 'PAY', '--email', 'a@b.c', '--token', 't'], io),
+    ).toBe(2);
     expect(out.stderr).toContain('without audit:');
   });
 });

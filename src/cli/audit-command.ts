@@ -28,16 +28,19 @@ type Format = (typeof FORMATS)[number];
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}").`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}").`);
   return value as T;
 }
 
 /** Why Jira refused, in words that say what to do. */
 function connectionMessage(error: unknown, site: string): string {
   if (error instanceof JiraApiError) {
-    if (error.kind === 'UNAUTHORIZED') return `${site} did not accept the email and API token (401). Check --email and --token (or JIRA_EMAIL and JIRA_API_TOKEN).`;
+    if (error.kind === 'UNAUTHORIZED')
+      return `${site} did not accept the email and API token (401). Check --email and --token (or JIRA_EMAIL and JIRA_API_TOKEN).`;
     if (error.kind === 'FORBIDDEN') return `The account may not read this project on ${site} (403).`;
-    if (error.kind === 'NOT_FOUND') return `${error.message} (404 on ${site}): check --project and that the app is installed.`;
+    if (error.kind === 'NOT_FOUND')
+      return `${error.message} (404 on ${site}): check --project and that the app is installed.`;
     if (error.kind === 'NETWORK') return `${site} could not be reached: ${error.message}`;
     return `Jira answered with an error: ${error.message}`;
   }
@@ -45,7 +48,10 @@ function connectionMessage(error: unknown, site: string): string {
 }
 
 export async function auditCommand(args: string[], io: CliIo): Promise<number> {
-  const flags = parseFlags(args, { values: ['site', 'project', 'email', 'token', 'format', 'fail-on'], switches: ['quiet', 'help'] });
+  const flags = parseFlags(args, {
+    values: ['site', 'project', 'email', 'token', 'format', 'fail-on'],
+    switches: ['quiet', 'help'],
+  });
   if (flags.switches.has('help')) {
     io.stdout.write(USAGE);
     return EXIT.ok;
@@ -54,10 +60,14 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   const project = flags.values.project;
   const email = flags.values.email ?? io.env.JIRA_EMAIL;
   const token = flags.values.token ?? io.env.JIRA_API_TOKEN;
-  const missing = [!site && '--site', !project && '--project', !email && '--email', !token && '--token'].filter(Boolean);
+  const missing = [!site && '--site', !project && '--project', !email && '--email', !token && '--token'].filter(
+    Boolean,
+  );
   if (missing.length > 0) throw new UsageError(`missing ${missing.join(', ')}.\n\n${USAGE}`);
-  if (!/^https?:\/\/[^\s/]+/.test(site!)) throw new UsageError(`--site must be a URL such as https://your-team.atlassian.net (got "${site}").`);
-  if (!/^[A-Z][A-Z0-9_]*$/.test(project!)) throw new UsageError(`--project must be a project key such as PAY (got "${project}").`);
+  if (!/^https?:\/\/[^\s/]+/.test(site!))
+    throw new UsageError(`--site must be a URL such as https://your-team.atlassian.net (got "${site}").`);
+  if (!/^[A-Z][A-Z0-9_]*$/.test(project!))
+    throw new UsageError(`--project must be a project key such as PAY (got "${project}").`);
   const format: Format = oneOf('--format', flags.values.format, FORMATS) ?? 'table';
   const failOn = oneOf<FindingSeverity>('--fail-on', flags.values['fail-on'], FINDING_SEVERITIES);
 
@@ -68,7 +78,10 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     result = await auditJiraProject(client, project!, {
       now: new Date().toISOString(),
       onProgress: (p) => {
-        if (!quiet) io.stderr.write(`audit ${project}: ${p.stage === 'model' ? 'reading the threat model' : `read ${p.stories} stories, ${p.tasks} tasks`}\n`);
+        if (!quiet)
+          io.stderr.write(
+            `audit ${project}: ${p.stage === 'model' ? 'reading the threat model' : `read ${p.stories} stories, ${p.tasks} tasks`}\n`,
+          );
       },
     });
   } catch (error) {
@@ -76,8 +89,15 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   const output =
-    format === 'json' ? toJson(result) : format === 'csv' ? toCsv(result) : format === 'sarif' ? `${JSON.stringify(toSarif(result, { siteUrl: site!.replace(/\/+$/, ''), toolVersion: '0.1.0' }), null, 2)}\n` : toTable(result);
+    format === 'json'
+      ? toJson(result)
+      : format === 'csv'
+        ? toCsv(result)
+        : format === 'sarif'
+          ? `${JSON.stringify(toSarif(result, { siteUrl: site!.replace(/\/+$/, ''), toolVersion: '0.1.0' }), null, 2)}\n`
+          : toTable(result);
   io.stdout.write(output);
-  if (!quiet) io.stderr.write(`audit ${project}: ${result.totals.findings} findings (${result.totals.suppressed} suppressed)\n`);
+  if (!quiet)
+    io.stderr.write(`audit ${project}: ${result.totals.findings} findings (${result.totals.suppressed} suppressed)\n`);
   return failOn && failsAt(result, failOn) ? EXIT.findings : EXIT.ok;
 }

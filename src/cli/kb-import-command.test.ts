@@ -57,7 +57,11 @@ describeIfShared('without kb import on the real libraries', () => {
     const result = await run(PYTM, '--format', 'pytm', '--id', 'owasp-pytm', '--name', 'OWASP pytm');
     expect(result.code).toBe(EXIT.ok);
     const kb = KnowledgeBase.parse(JSON.parse(result.stdout));
-    expect(kb).toMatchObject({ id: 'owasp-pytm', name: 'OWASP pytm', source: { format: 'pytm', file: 'threats.json' } });
+    expect(kb).toMatchObject({
+      id: 'owasp-pytm',
+      name: 'OWASP pytm',
+      source: { format: 'pytm', file: 'threats.json' },
+    });
     expect(kb.threats[0]?.id).toBe('INP01');
   });
 
@@ -104,17 +108,43 @@ describe('without kb import', () => {
 });
 
 describe('without kb import on hostile files', () => {
-  const refused = "is a name Without for Jira refuses (__proto__, constructor and prototype could change how the app's objects behave)";
+  const refused =
+    "is a name Without for Jira refuses (__proto__, constructor and prototype could change how the app's objects behave)";
   // <KnowledgeBase><ThreatTypes> take columns 1 to 28 of line 2: the body starts at column 29.
-  const tmt = (prolog: string, body = '') => `<?xml version="1.0"?>\n${prolog}<KnowledgeBase><ThreatTypes>${body}</ThreatTypes></KnowledgeBase>\n`;
+  const tmt = (prolog: string, body = '') =>
+    `<?xml version="1.0"?>\n${prolog}<KnowledgeBase><ThreatTypes>${body}</ThreatTypes></KnowledgeBase>\n`;
 
   it.each([
-    ['doctype.tb7', tmt('<!DOCTYPE KnowledgeBase [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'), '2:1: the file declares a DOCTYPE; Without for Jira does not read DTDs or entities'],
-    ['proto.tb7', tmt('', '<__proto__><polluted>yes</polluted></__proto__>'), `2:29: the element <__proto__> ${refused}`],
-    ['target.json', '[{"SID": "X1", "target": "constructor", "description": "Injection", "severity": "High"}]', `1:26: entry 1 (SID "X1"): the target "constructor" ${refused}`],
-    ['key.json', '[{"SID": "X1", "__proto__": {"polluted": true}, "description": "Injection", "severity": "High"}]', `1:16: the key "__proto__" ${refused}`],
-    ['deep.json', '['.repeat(100_000), '1:101: values are nested more than 100 levels deep here; Without for Jira reads at most 100'],
-    ['deep.tb7', tmt('', `<ThreatType>${'<a>'.repeat(100_000)}`), '2:332: elements are nested more than 100 levels deep here; Without for Jira reads at most 100'],
+    [
+      'doctype.tb7',
+      tmt('<!DOCTYPE KnowledgeBase [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'),
+      '2:1: the file declares a DOCTYPE; Without for Jira does not read DTDs or entities',
+    ],
+    [
+      'proto.tb7',
+      tmt('', '<__proto__><polluted>yes</polluted></__proto__>'),
+      `2:29: the element <__proto__> ${refused}`,
+    ],
+    [
+      'target.json',
+      '[{"SID": "X1", "target": "constructor", "description": "Injection", "severity": "High"}]',
+      `1:26: entry 1 (SID "X1"): the target "constructor" ${refused}`,
+    ],
+    [
+      'key.json',
+      '[{"SID": "X1", "__proto__": {"polluted": true}, "description": "Injection", "severity": "High"}]',
+      `1:16: the key "__proto__" ${refused}`,
+    ],
+    [
+      'deep.json',
+      '['.repeat(100_000),
+      '1:101: values are nested more than 100 levels deep here; Without for Jira reads at most 100',
+    ],
+    [
+      'deep.tb7',
+      tmt('', `<ThreatType>${'<a>'.repeat(100_000)}`),
+      '2:332: elements are nested more than 100 levels deep here; Without for Jira reads at most 100',
+    ],
   ])('exits 2 with the file, line, column and reason for %s, and no stack trace', async (name, text, where) => {
     const file = tempFile(name, text);
     const result = await run(file, '--summary');
@@ -125,20 +155,34 @@ describe('without kb import on hostile files', () => {
 // The real command line, once: bin/without.mjs runs src/cli through tsx in a child process.
 describe('bin/without.mjs kb import', () => {
   const execFileAsync = promisify(execFile);
-  const runBin = (...args: string[]) => execFileAsync(process.execPath, [path.join(REPO, 'bin/without.mjs'), 'kb', 'import', ...args], { cwd: REPO });
+  const runBin = (...args: string[]) =>
+    execFileAsync(process.execPath, [path.join(REPO, 'bin/without.mjs'), 'kb', 'import', ...args], { cwd: REPO });
 
-  (fs.existsSync(PYTM) ? it : it.skip)('prints the summary of the pytm library and exits 0', async () => {
-    const { stdout } = await runBin(PYTM, '--summary');
-    expect(JSON.parse(stdout)).toEqual({ format: 'pytm', threats: 114, mitigations: 114, questions: 0 });
-  }, 30_000);
+  (fs.existsSync(PYTM) ? it : it.skip)(
+    'prints the summary of the pytm library and exits 0',
+    async () => {
+      const { stdout } = await runBin(PYTM, '--summary');
+      expect(JSON.parse(stdout)).toEqual({ format: 'pytm', threats: 114, mitigations: 114, questions: 0 });
+    },
+    30_000,
+  );
 
   it('exits 2 with the position on stderr for a DOCTYPE, never 1 with a stack trace', async () => {
-    const file = tempFile('entity.tb7', '<?xml version="1.0"?>\n<!DOCTYPE KnowledgeBase [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<KnowledgeBase />');
-    await expect(runBin(file)).rejects.toMatchObject({ code: 2, stderr: `without kb import: ${file}:2:1: the file declares a DOCTYPE; Without for Jira does not read DTDs or entities\n` });
+    const file = tempFile(
+      'entity.tb7',
+      '<?xml version="1.0"?>\n<!DOCTYPE KnowledgeBase [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<KnowledgeBase />',
+    );
+    await expect(runBin(file)).rejects.toMatchObject({
+      code: 2,
+      stderr: `without kb import: ${file}:2:1: the file declares a DOCTYPE; Without for Jira does not read DTDs or entities\n`,
+    });
   }, 30_000);
 
   it('exits 2 with the position on stderr for a truncated file', async () => {
     const file = tempFile('truncated.tb7', '<?xml version="1.0"?>\n<KnowledgeBase>\n  <ThreatTypes>\n    <ThreatType>');
-    await expect(runBin(file)).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining(`${file}:4:17: the file ends before <ThreatType> is closed`) });
+    await expect(runBin(file)).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(`${file}:4:17: the file ends before <ThreatType> is closed`),
+    });
   }, 30_000);
 });

@@ -28,13 +28,15 @@ interface KbImportArgs {
   name?: string;
 }
 
-const isFormat = (value: string): value is ImportFormat | 'auto' => value === 'auto' || (IMPORT_FORMATS as readonly string[]).includes(value);
+const isFormat = (value: string): value is ImportFormat | 'auto' =>
+  value === 'auto' || (IMPORT_FORMATS as readonly string[]).includes(value);
 
 function parseKbImportArgs(args: string[]): KbImportArgs | 'help' {
   const flags = parseFlags(args, { values: ['format', 'id', 'name'], switches: ['summary', 'help'] });
   if (flags.switches.has('help') || flags.positional.includes('-h')) return 'help';
   const format = flags.values.format ?? 'auto';
-  if (!isFormat(format)) throw new UsageError(`--format must be one of auto, ${IMPORT_FORMATS.join(', ')} (got "${format}").`);
+  if (!isFormat(format))
+    throw new UsageError(`--format must be one of auto, ${IMPORT_FORMATS.join(', ')} (got "${format}").`);
   const [file, ...extra] = flags.positional;
   if (!file || extra.length > 0) throw new UsageError(`give exactly one FILE to import.\n\n${USAGE}`);
   return { file, format, summary: flags.switches.has('summary'), id: flags.values.id, name: flags.values.name };
@@ -45,7 +47,14 @@ async function readSource(file: string): Promise<string> {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : error instanceof Error ? error.message : String(error);
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : error instanceof Error
+            ? error.message
+            : String(error);
     throw new UsageError(`cannot read ${file}: ${reason}`);
   }
 }
@@ -71,7 +80,9 @@ export async function kbImportCommand(args: string[], io: CliIo): Promise<number
     return EXIT.ok;
   }
   const { format, knowledgeBase: kb } = importFile(await readSource(options.file), options);
-  const output = options.summary ? { format, threats: kb.threats.length, mitigations: kb.mitigations.length, questions: kb.questions.length } : kb;
+  const output = options.summary
+    ? { format, threats: kb.threats.length, mitigations: kb.mitigations.length, questions: kb.questions.length }
+    : kb;
   io.stdout.write(`${JSON.stringify(output, null, options.summary ? undefined : 2)}\n`);
   return EXIT.ok;
 }

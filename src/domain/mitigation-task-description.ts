@@ -11,12 +11,22 @@ export interface ProtectedStory {
 }
 
 type Inline = { type: 'text'; text: string; marks?: Array<{ type: 'strong' | 'em' }> };
-type Block = { type: 'paragraph'; content: Inline[] } | { type: 'heading'; attrs: { level: number }; content: Inline[] } | { type: 'bulletList'; content: Array<{ type: 'listItem'; content: Block[] }> };
+type Block =
+  | { type: 'paragraph'; content: Inline[] }
+  | { type: 'heading'; attrs: { level: number }; content: Inline[] }
+  | { type: 'bulletList'; content: Array<{ type: 'listItem'; content: Block[] }> };
 
-const text = (value: string, strong = false): Inline => (strong ? { type: 'text', text: value, marks: [{ type: 'strong' }] } : { type: 'text', text: value });
-const paragraph = (...content: Inline[]): Block => ({ type: 'paragraph', content: content.filter((c) => c.text.length > 0) });
+const text = (value: string, strong = false): Inline =>
+  strong ? { type: 'text', text: value, marks: [{ type: 'strong' }] } : { type: 'text', text: value };
+const paragraph = (...content: Inline[]): Block => ({
+  type: 'paragraph',
+  content: content.filter((c) => c.text.length > 0),
+});
 const heading = (value: string): Block => ({ type: 'heading', attrs: { level: 3 }, content: [text(value)] });
-const bullets = (items: Inline[][]): Block => ({ type: 'bulletList', content: items.map((inline) => ({ type: 'listItem', content: [paragraph(...inline)] })) });
+const bullets = (items: Inline[][]): Block => ({
+  type: 'bulletList',
+  content: items.map((inline) => ({ type: 'listItem', content: [paragraph(...inline)] })),
+});
 
 /**
  * Jira Cloud refuses a description over 32,767 characters; the stories a mitigation protects
@@ -28,10 +38,17 @@ function storyLines(stories: ProtectedStory[], budget: number): Inline[][] {
   const lines: Inline[][] = [];
   let used = 0;
   for (const [index, s] of stories.entries()) {
-    const line = [text(`${s.key} ${s.summary}`, true), text(` — ${s.clauses.map((c) => `WITHOUT ${c.text}`).join('; ')}`)];
+    const line = [
+      text(`${s.key} ${s.summary}`, true),
+      text(` — ${s.clauses.map((c) => `WITHOUT ${c.text}`).join('; ')}`),
+    ];
     const size = JSON.stringify(line).length + 100;
     if (used + size > budget) {
-      lines.push([text(`and ${stories.length - index} more ${stories.length - index === 1 ? 'story' : 'stories'}; their WITHOUT clauses name this mitigation's threats.`)]);
+      lines.push([
+        text(
+          `and ${stories.length - index} more ${stories.length - index === 1 ? 'story' : 'stories'}; their WITHOUT clauses name this mitigation's threats.`,
+        ),
+      ]);
       break;
     }
     lines.push(line);
@@ -59,7 +76,12 @@ export function mitigationTaskDescription(mitigation: Mitigation, threats: Threa
     bullets(
       addressed.map(({ threat, strength }) => {
         const severity = severityOf(threat);
-        return [text(`${threat.id} ${threat.title}`, true), text(` — ${severity.band} (${threat.probability} × ${threat.impact} = ${severity.score}); ${threat.stride.map((s) => STRIDE_NAMES[s]).join(', ')}; this task reduces it by ${strength}%.`)];
+        return [
+          text(`${threat.id} ${threat.title}`, true),
+          text(
+            ` — ${severity.band} (${threat.probability} × ${threat.impact} = ${severity.score}); ${threat.stride.map((s) => STRIDE_NAMES[s]).join(', ')}; this task reduces it by ${strength}%.`,
+          ),
+        ];
       }),
     ),
   ];
@@ -70,6 +92,8 @@ export function mitigationTaskDescription(mitigation: Mitigation, threats: Threa
     content.push(heading('Stories it protects'));
     content.push(bullets(storyLines(relevant, DESCRIPTION_BUDGET - JSON.stringify(content).length)));
   }
-  content.push(paragraph(text(`Created by Without for Jira from mitigation ${mitigation.id}. Its status follows this task.`)));
+  content.push(
+    paragraph(text(`Created by Without for Jira from mitigation ${mitigation.id}. Its status follows this task.`)),
+  );
   return { type: 'doc' as const, version: 1 as const, content };
 }

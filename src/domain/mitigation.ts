@@ -12,7 +12,15 @@ export const Strength = z.union([z.literal(0), z.literal(25), z.literal(50), z.l
 });
 export type Strength = z.infer<typeof Strength>;
 
-export const MITIGATION_STATUSES = ['proposed', 'accepted', 'planned', 'in-progress', 'implemented', 'existing', 'rejected'] as const;
+export const MITIGATION_STATUSES = [
+  'proposed',
+  'accepted',
+  'planned',
+  'in-progress',
+  'implemented',
+  'existing',
+  'rejected',
+] as const;
 export const MitigationStatus = z.enum(MITIGATION_STATUSES);
 export type MitigationStatus = z.infer<typeof MitigationStatus>;
 
@@ -20,7 +28,13 @@ export const ControlType = z.enum(['preventive', 'detective', 'corrective']);
 
 export const MitigationDraft = z
   .object({
-    title: personText({ label: 'A mitigation title', min: 3, max: 200, multiline: false, tooShort: 'A mitigation needs a title of at least 3 characters' }),
+    title: personText({
+      label: 'A mitigation title',
+      min: 3,
+      max: 200,
+      multiline: false,
+      tooShort: 'A mitigation needs a title of at least 3 characters',
+    }),
     implementation: personText({ label: 'What to implement', min: 0, max: 4000, multiline: true }).default(''),
     verification: personText({ label: 'How to verify', min: 0, max: 4000, multiline: true }).default(''),
     controlType: ControlType.default('preventive'),
@@ -32,7 +46,10 @@ export const MitigationDraft = z
     status: MitigationStatus.default('proposed'),
     rejectionReason: personText({ label: 'A rejection reason', min: 0, max: 1000, multiline: true }).default(''),
   })
-  .refine((m) => m.status !== 'rejected' || m.rejectionReason.length > 0, { message: 'Say why the mitigation is rejected', path: ['rejectionReason'] });
+  .refine((m) => m.status !== 'rejected' || m.rejectionReason.length > 0, {
+    message: 'Say why the mitigation is rejected',
+    path: ['rejectionReason'],
+  });
 export type MitigationDraft = z.infer<typeof MitigationDraft>;
 
 const Stamp = z.object({ accountId: z.string(), at: z.string() });

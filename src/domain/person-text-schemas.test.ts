@@ -13,37 +13,61 @@ const ZERO_WIDTH = '\u200B';
 const RLO = '\u202E';
 // 👍🏽 (a thumb and a skin tone): one character to a person, two code points and four UTF-16 units.
 const emoji = (n: number): string => '\u{1F44D}\u{1F3FD}'.repeat(n);
-const messageOf = (result: { error?: { issues: Array<{ message: string }> } }): string | undefined => result.error?.issues[0]?.message;
+const messageOf = (result: { error?: { issues: Array<{ message: string }> } }): string | undefined =>
+  result.error?.issues[0]?.message;
 
-const threatDraft = (title: string, more: Partial<Record<'description' | 'component', string>> = {}) => ({ title, stride: ['I'], probability: 4, impact: 5, ...more });
-const mitigationDraft = (title: string, more: Partial<Record<'implementation' | 'verification' | 'rejectionReason' | 'status', string>> = {}) => ({
+const threatDraft = (title: string, more: Partial<Record<'description' | 'component', string>> = {}) => ({
+  title,
+  stride: ['I'],
+  probability: 4,
+  impact: 5,
+  ...more,
+});
+const mitigationDraft = (
+  title: string,
+  more: Partial<Record<'implementation' | 'verification' | 'rejectionReason' | 'status', string>> = {},
+) => ({
   title,
   addresses: [{ threatId: 'T-1', strength: 50 }],
   ...more,
 });
 const clausesEdit = (text: string) => ({ baseRevision: 0, clauses: [{ id: 'c1', text, threatIds: [] }] });
-const answerEdit = (note: string) => ({ threatId: 'T-1', questionKey: 'builtin/q1', answer: 'yes', note, expectedAt: null });
+const answerEdit = (note: string) => ({
+  threatId: 'T-1',
+  questionKey: 'builtin/q1',
+  answer: 'yes',
+  note,
+  expectedAt: null,
+});
 const carol = { accountId: '712020:carol', now: '2026-03-01T09:00:00.000Z' };
 
 describe('a threat draft', () => {
   it('refuses a title of zero-width spaces', () => {
-    expect(messageOf(ThreatDraft.safeParse(threatDraft(ZERO_WIDTH.repeat(3))))).toBe('A threat title cannot be made only of invisible characters');
+    expect(messageOf(ThreatDraft.safeParse(threatDraft(ZERO_WIDTH.repeat(3))))).toBe(
+      'A threat title cannot be made only of invisible characters',
+    );
   });
 
   it('accepts a title of 200 emoji and refuses 201, as the form counts them', () => {
     expect(ThreatDraft.parse(threatDraft(emoji(200))).title).toBe(emoji(200));
-    expect(messageOf(ThreatDraft.safeParse(threatDraft(emoji(201))))).toBe('A threat title can have at most 200 characters');
+    expect(messageOf(ThreatDraft.safeParse(threatDraft(emoji(201))))).toBe(
+      'A threat title can have at most 200 characters',
+    );
   });
 
   it('refuses a bidi override in the description and a control character in the component', () => {
     expect(messageOf(ThreatDraft.safeParse(threatDraft('Card data', { description: `Logs ${RLO}txt.exe` })))).toBe(
       'A description cannot contain invisible or control characters (U+202E at character 6)',
     );
-    expect(messageOf(ThreatDraft.safeParse(threatDraft('Card data', { component: 'Check\u0000out' })))).toBe('A component cannot contain invisible or control characters (U+0000 at character 6)');
+    expect(messageOf(ThreatDraft.safeParse(threatDraft('Card data', { component: 'Check\u0000out' })))).toBe(
+      'A component cannot contain invisible or control characters (U+0000 at character 6)',
+    );
   });
 
   it('keeps the description’s line breaks, as LF', () => {
-    expect(ThreatDraft.parse(threatDraft('Card data', { description: 'One\r\nTwo\tthree' })).description).toBe('One\nTwo\tthree');
+    expect(ThreatDraft.parse(threatDraft('Card data', { description: 'One\r\nTwo\tthree' })).description).toBe(
+      'One\nTwo\tthree',
+    );
   });
 });
 
@@ -67,12 +91,16 @@ describe('a stored threat', () => {
 
 describe('a mitigation draft', () => {
   it('refuses a title of zero-width spaces', () => {
-    expect(messageOf(MitigationDraft.safeParse(mitigationDraft(`${ZERO_WIDTH}\u2060\uFEFF`)))).toBe('A mitigation title cannot be made only of invisible characters');
+    expect(messageOf(MitigationDraft.safeParse(mitigationDraft(`${ZERO_WIDTH}\u2060\uFEFF`)))).toBe(
+      'A mitigation title cannot be made only of invisible characters',
+    );
   });
 
   it('accepts a title of 200 emoji and refuses 201', () => {
     expect(MitigationDraft.parse(mitigationDraft(emoji(200))).title).toBe(emoji(200));
-    expect(messageOf(MitigationDraft.safeParse(mitigationDraft(emoji(201))))).toBe('A mitigation title can have at most 200 characters');
+    expect(messageOf(MitigationDraft.safeParse(mitigationDraft(emoji(201))))).toBe(
+      'A mitigation title can have at most 200 characters',
+    );
   });
 
   it.each([
@@ -80,30 +108,48 @@ describe('a mitigation draft', () => {
     ['verification', 'How to verify'],
     ['rejectionReason', 'A rejection reason'],
   ] as const)('refuses a bidi override in %s, and counts its emoji as characters', (field, label) => {
-    expect(messageOf(MitigationDraft.safeParse(mitigationDraft('WAF rule', { [field]: `ab${RLO}` })))).toBe(`${label} cannot contain invisible or control characters (U+202E at character 3)`);
+    expect(messageOf(MitigationDraft.safeParse(mitigationDraft('WAF rule', { [field]: `ab${RLO}` })))).toBe(
+      `${label} cannot contain invisible or control characters (U+202E at character 3)`,
+    );
     expect(MitigationDraft.safeParse(mitigationDraft('WAF rule', { [field]: emoji(1000) })).success).toBe(true);
   });
 
   it('still needs a reason to reject, and one of zero-width spaces is none', () => {
-    expect(messageOf(MitigationDraft.safeParse(mitigationDraft('WAF rule', { status: 'rejected', rejectionReason: ` ${ZERO_WIDTH}\u0301 ` })))).toBe('Say why the mitigation is rejected');
+    expect(
+      messageOf(
+        MitigationDraft.safeParse(
+          mitigationDraft('WAF rule', { status: 'rejected', rejectionReason: ` ${ZERO_WIDTH}\u0301 ` }),
+        ),
+      ),
+    ).toBe('Say why the mitigation is rejected');
   });
 });
 
 describe('the WITHOUT clauses a person saves', () => {
   it('refuses a clause of zero-width spaces', () => {
-    expect(messageOf(WithoutClauseDraft.safeParse({ id: 'c1', text: ZERO_WIDTH.repeat(5), threatIds: [] }))).toBe('A WITHOUT clause cannot be made only of invisible characters');
-    expect(messageOf(ClausesEdit.safeParse(clausesEdit(ZERO_WIDTH.repeat(5))))).toBe('A WITHOUT clause cannot be made only of invisible characters');
+    expect(messageOf(WithoutClauseDraft.safeParse({ id: 'c1', text: ZERO_WIDTH.repeat(5), threatIds: [] }))).toBe(
+      'A WITHOUT clause cannot be made only of invisible characters',
+    );
+    expect(messageOf(ClausesEdit.safeParse(clausesEdit(ZERO_WIDTH.repeat(5))))).toBe(
+      'A WITHOUT clause cannot be made only of invisible characters',
+    );
   });
 
   it('accepts a clause of 200 emoji (and 500), refuses 501', () => {
     expect(ClausesEdit.parse(clausesEdit(emoji(200))).clauses[0]?.text).toBe(emoji(200));
     expect(ClausesEdit.safeParse(clausesEdit(emoji(500))).success).toBe(true);
-    expect(messageOf(ClausesEdit.safeParse(clausesEdit(emoji(501))))).toBe('A WITHOUT clause can have at most 500 characters');
+    expect(messageOf(ClausesEdit.safeParse(clausesEdit(emoji(501))))).toBe(
+      'A WITHOUT clause can have at most 500 characters',
+    );
   });
 
   it('refuses a bidi isolate and a line break', () => {
-    expect(messageOf(ClausesEdit.safeParse(clausesEdit(`fraud \u2066x`)))).toBe('A WITHOUT clause cannot contain invisible or control characters (U+2066 at character 7)');
-    expect(messageOf(ClausesEdit.safeParse(clausesEdit('fraud\nor theft')))).toBe('A WITHOUT clause must fit on one line (line break at character 6)');
+    expect(messageOf(ClausesEdit.safeParse(clausesEdit(`fraud \u2066x`)))).toBe(
+      'A WITHOUT clause cannot contain invisible or control characters (U+2066 at character 7)',
+    );
+    expect(messageOf(ClausesEdit.safeParse(clausesEdit('fraud\nor theft')))).toBe(
+      'A WITHOUT clause must fit on one line (line break at character 6)',
+    );
   });
 
   it('reads clauses stored before the rule, emoji and bidi controls included', () => {
@@ -114,19 +160,27 @@ describe('the WITHOUT clauses a person saves', () => {
 
 describe('a note on a STRIDE answer', () => {
   it('refuses a bidi override and a NUL', () => {
-    expect(messageOf(QuestionAnswerEdit.safeParse(answerEdit(`TLS ${RLO}`)))).toBe('A note cannot contain invisible or control characters (U+202E at character 5)');
-    expect(messageOf(QuestionAnswerEdit.safeParse(answerEdit('TLS\u0000')))).toBe('A note cannot contain invisible or control characters (U+0000 at character 4)');
+    expect(messageOf(QuestionAnswerEdit.safeParse(answerEdit(`TLS ${RLO}`)))).toBe(
+      'A note cannot contain invisible or control characters (U+202E at character 5)',
+    );
+    expect(messageOf(QuestionAnswerEdit.safeParse(answerEdit('TLS\u0000')))).toBe(
+      'A note cannot contain invisible or control characters (U+0000 at character 4)',
+    );
   });
 
   it('accepts 1000 emoji and refuses 1001', () => {
     expect(QuestionAnswerEdit.parse(answerEdit(emoji(1000))).note).toBe(emoji(1000));
-    expect(messageOf(QuestionAnswerEdit.safeParse(answerEdit(emoji(1001))))).toBe('A note can have at most 1000 characters');
+    expect(messageOf(QuestionAnswerEdit.safeParse(answerEdit(emoji(1001))))).toBe(
+      'A note can have at most 1000 characters',
+    );
   });
 });
 
 describe('a reason to suppress an audit finding', () => {
   it('refuses a reason of zero-width spaces', () => {
-    expect(() => suppress([], 'x', ZERO_WIDTH.repeat(12), carol)).toThrow(new AppError('BAD_REQUEST', 'A reason cannot be made only of invisible characters'));
+    expect(() => suppress([], 'x', ZERO_WIDTH.repeat(12), carol)).toThrow(
+      new AppError('BAD_REQUEST', 'A reason cannot be made only of invisible characters'),
+    );
   });
 
   it('counts emoji as characters: 9 are too few, 10 enough, 1000 fine, 1001 too many', () => {
@@ -137,7 +191,9 @@ describe('a reason to suppress an audit finding', () => {
   });
 
   it('refuses a bidi override, and reads one stored before the rule', () => {
-    expect(() => suppress([], 'x', `Accepted until ${RLO}Q3`, carol)).toThrow('A reason cannot contain invisible or control characters (U+202E at character 16)');
+    expect(() => suppress([], 'x', `Accepted until ${RLO}Q3`, carol)).toThrow(
+      'A reason cannot contain invisible or control characters (U+202E at character 16)',
+    );
     expect(Suppression.safeParse({ findingId: 'x', why: `Old ${RLO}`, by: 'a', at: carol.now }).success).toBe(true);
   });
 });
@@ -146,8 +202,12 @@ describe('the name of an uploaded knowledge-base file', () => {
   const upload = (fileName: string) => ({ fileName, format: 'auto', content: { encoding: 'text', text: '{}' } });
 
   it('refuses a name of zero-width spaces, and one disguised by a right-to-left override', () => {
-    expect(messageOf(KbUpload.safeParse(upload(ZERO_WIDTH)))).toBe('A file name cannot be made only of invisible characters');
-    expect(messageOf(KbUpload.safeParse(upload(`threats${RLO}nosj.exe`)))).toBe('A file name cannot contain invisible or control characters (U+202E at character 8)');
+    expect(messageOf(KbUpload.safeParse(upload(ZERO_WIDTH)))).toBe(
+      'A file name cannot be made only of invisible characters',
+    );
+    expect(messageOf(KbUpload.safeParse(upload(`threats${RLO}nosj.exe`)))).toBe(
+      'A file name cannot contain invisible or control characters (U+202E at character 8)',
+    );
   });
 
   it('accepts a name of 400 emoji', () => {

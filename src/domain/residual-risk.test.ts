@@ -59,7 +59,12 @@ describe('residual risk', () => {
   });
 
   it('plans with planned and in-progress mitigations too', () => {
-    const list = [mitigation('implemented', ['T-1', 25]), mitigation('planned', ['T-1', 25]), mitigation('in-progress', ['T-1', 25]), mitigation('accepted', ['T-1', 100])];
+    const list = [
+      mitigation('implemented', ['T-1', 25]),
+      mitigation('planned', ['T-1', 25]),
+      mitigation('in-progress', ['T-1', 25]),
+      mitigation('accepted', ['T-1', 100]),
+    ];
     expect(residualRisk(card, list)).toBe(15);
     expect(plannedRisk(card, list)).toBe(5);
   });
@@ -79,7 +84,10 @@ describe('mitigation status from the task', () => {
   });
 
   it('follows a custom workflow mapping, by status name first', () => {
-    const mapping = { ...DEFAULT_STATUS_MAPPING, byStatusName: { 'Ready for pentest': 'in-progress' as const, Selected: 'planned' as const } };
+    const mapping = {
+      ...DEFAULT_STATUS_MAPPING,
+      byStatusName: { 'Ready for pentest': 'in-progress' as const, Selected: 'planned' as const },
+    };
     expect(statusFromTask({ statusName: 'selected', categoryKey: 'new' }, mapping)).toBe('planned');
     expect(statusFromTask({ statusName: 'Ready for pentest', categoryKey: 'done' }, mapping)).toBe('in-progress');
     expect(statusFromTask({ statusName: 'Backlog', categoryKey: 'new' }, mapping)).toBe('accepted');

@@ -6,20 +6,32 @@ const IN_PLACE: ReadonlySet<MitigationStatus> = new Set(['implemented', 'existin
 const COMING: ReadonlySet<MitigationStatus> = new Set(['planned', 'in-progress']);
 
 /** Sum of the strengths (0-100 each) with which the counted mitigations address a threat. */
-export function countedStrength(threatId: string, mitigations: Mitigation[], counts: (status: MitigationStatus) => boolean): number {
-  return mitigations.filter((m) => counts(m.status)).reduce((sum, m) => sum + (m.addresses.find((a) => a.threatId === threatId)?.strength ?? 0), 0);
+export function countedStrength(
+  threatId: string,
+  mitigations: Mitigation[],
+  counts: (status: MitigationStatus) => boolean,
+): number {
+  return mitigations
+    .filter((m) => counts(m.status))
+    .reduce((sum, m) => sum + (m.addresses.find((a) => a.threatId === threatId)?.strength ?? 0), 0);
 }
 
 /** severity x (1 - min(1, counted strength / 100)): what is left of a threat's risk. */
-export function residualRisk(threat: Threat, mitigations: Mitigation[], counts: (status: MitigationStatus) => boolean = (s) => IN_PLACE.has(s)): number {
+export function residualRisk(
+  threat: Threat,
+  mitigations: Mitigation[],
+  counts: (status: MitigationStatus) => boolean = (s) => IN_PLACE.has(s),
+): number {
   const reduction = Math.min(1, countedStrength(threat.id, mitigations, counts) / 100);
   return severityScore(threat.probability, threat.impact) * (1 - reduction);
 }
 
 /** Residual risk once every planned or in-progress mitigation is done too. */
-export const plannedRisk = (threat: Threat, mitigations: Mitigation[]): number => residualRisk(threat, mitigations, (s) => IN_PLACE.has(s) || COMING.has(s));
+export const plannedRisk = (threat: Threat, mitigations: Mitigation[]): number =>
+  residualRisk(threat, mitigations, (s) => IN_PLACE.has(s) || COMING.has(s));
 
-export const isFullyMitigated = (threat: Threat, mitigations: Mitigation[]): boolean => countedStrength(threat.id, mitigations, (s) => IN_PLACE.has(s)) >= 100;
+export const isFullyMitigated = (threat: Threat, mitigations: Mitigation[]): boolean =>
+  countedStrength(threat.id, mitigations, (s) => IN_PLACE.has(s)) >= 100;
 
 export interface ProjectRisk {
   /** Sum of the residual risk of the active threats. */
@@ -33,7 +45,8 @@ export interface ProjectRisk {
 /** Mitigations by the threats they address, so a model's risk costs one pass, not threats x mitigations. */
 export function mitigationsByThreat(mitigations: Mitigation[]): Map<string, Mitigation[]> {
   const byThreat = new Map<string, Mitigation[]>();
-  for (const m of mitigations) for (const a of m.addresses) byThreat.set(a.threatId, [...(byThreat.get(a.threatId) ?? []), m]);
+  for (const m of mitigations)
+    for (const a of m.addresses) byThreat.set(a.threatId, [...(byThreat.get(a.threatId) ?? []), m]);
   return byThreat;
 }
 

@@ -6,7 +6,12 @@ import type { StrideCategory } from './stride';
 import { personText } from './text-hygiene';
 import { DEFAULT_STATUS_MAPPING, StatusMapping } from './task-status';
 import { ThreatDraft } from './threat';
-import { DEFAULT_KNOWLEDGE_BASE_SETTINGS, KnowledgeBaseId, KnowledgeBaseSettings, UPLOAD_FORMATS } from './knowledge-base/knowledge-base-settings';
+import {
+  DEFAULT_KNOWLEDGE_BASE_SETTINGS,
+  KnowledgeBaseId,
+  KnowledgeBaseSettings,
+  UPLOAD_FORMATS,
+} from './knowledge-base/knowledge-base-settings';
 import type { ThreatView } from './threat-view';
 import { AnswerValue, QUESTION_KEY_MAX, QuestionNote } from './question-answer';
 import type { StrideQuestionView, ThreatKnowledge } from './knowledge-base/threat-knowledge-view';
@@ -30,7 +35,11 @@ export type ClausesEdit = z.infer<typeof ClausesEdit>;
 export const ThreatEdit = z.object({ id: ThreatId, baseRevision: z.number().int().min(1), draft: ThreatDraft });
 export type ThreatEdit = z.infer<typeof ThreatEdit>;
 
-export const ThreatStateChange = z.object({ id: ThreatId, baseRevision: z.number().int().min(1), state: z.enum(['active', 'retired']) });
+export const ThreatStateChange = z.object({
+  id: ThreatId,
+  baseRevision: z.number().int().min(1),
+  state: z.enum(['active', 'retired']),
+});
 export type ThreatStateChange = z.infer<typeof ThreatStateChange>;
 
 /** An answer to one STRIDE question of a threat (null clears it). */
@@ -45,11 +54,17 @@ export const QuestionAnswerEdit = z.object({
 export type QuestionAnswerEdit = z.input<typeof QuestionAnswerEdit>;
 
 /** "Take update" (take: true) or "Keep ours" (take: false) for a threat whose knowledge base changed. */
-export const KbUpdateDecision = z.object({ threatId: ThreatId, baseRevision: z.number().int().min(1), take: z.boolean() });
+export const KbUpdateDecision = z.object({
+  threatId: ThreatId,
+  baseRevision: z.number().int().min(1),
+  take: z.boolean(),
+});
 export type KbUpdateDecision = z.infer<typeof KbUpdateDecision>;
 /** At most this many names per lookup: one page of Jira's /user/bulk. */
 export const PEOPLE_NAMES_MAX = 100;
-export const PeopleNamesQuery = z.object({ accountIds: z.array(z.string().min(1).max(128)).min(1).max(PEOPLE_NAMES_MAX) });
+export const PeopleNamesQuery = z.object({
+  accountIds: z.array(z.string().min(1).max(128)).min(1).max(PEOPLE_NAMES_MAX),
+});
 export type PeopleNamesQuery = z.infer<typeof PeopleNamesQuery>;
 /** Display names by account id; people Jira does not show the caller are absent. */
 export type PeopleNames = Record<string, string>;
@@ -182,8 +197,14 @@ export const KbUpload = z.object({
   fileName: personText({ label: 'A file name', min: 1, max: 400, multiline: false, tooShort: 'Name the file' }),
   format: z.enum(['auto', ...UPLOAD_FORMATS]),
   content: z.discriminatedUnion('encoding', [
-    z.object({ encoding: z.literal('text'), text: z.string().max(UPLOAD_CONTENT_MAX, `A file sent as text can have at most ${UPLOAD_CONTENT_MAX / 1000} KB`) }),
-    z.object({ encoding: z.literal('deflate-base64'), data: z.string().max(UPLOAD_CONTENT_MAX, `A compressed file can have at most ${UPLOAD_CONTENT_MAX / 1000} KB`) }),
+    z.object({
+      encoding: z.literal('text'),
+      text: z.string().max(UPLOAD_CONTENT_MAX, `A file sent as text can have at most ${UPLOAD_CONTENT_MAX / 1000} KB`),
+    }),
+    z.object({
+      encoding: z.literal('deflate-base64'),
+      data: z.string().max(UPLOAD_CONTENT_MAX, `A compressed file can have at most ${UPLOAD_CONTENT_MAX / 1000} KB`),
+    }),
   ]),
   /** Turn it on for suggestions right away. */
   activate: z.boolean().default(true),
@@ -200,7 +221,11 @@ export interface KbUploadResult {
 export const KbRemove = z.object({ id: KnowledgeBaseId });
 export const KbRestore = z.object({ id: KnowledgeBaseId, activate: z.boolean() });
 
-export const MitigationEdit = z.object({ id: z.string(), baseRevision: z.number().int().min(1), draft: MitigationDraft });
+export const MitigationEdit = z.object({
+  id: z.string(),
+  baseRevision: z.number().int().min(1),
+  draft: MitigationDraft,
+});
 export type MitigationEdit = z.infer<typeof MitigationEdit>;
 
 export interface TaskSummary {
@@ -233,7 +258,10 @@ export interface SprintStory {
  * A mitigation as the sprint view shows it: without what-to-implement and how-to-verify texts,
  * which the view never shows and which made a 2,000-story answer megabytes long.
  */
-export interface SprintMitigation extends Pick<MitigationView, 'id' | 'title' | 'controlType' | 'addresses' | 'status' | 'storedStatus' | 'task' | 'rejectionReason'> {
+export interface SprintMitigation extends Pick<
+  MitigationView,
+  'id' | 'title' | 'controlType' | 'addresses' | 'status' | 'storedStatus' | 'task' | 'rejectionReason'
+> {
   /** Where its task is relative to this sprint. */
   place: TaskPlace;
   /** Name of the other sprint, when place is other-sprint. */
@@ -241,7 +269,10 @@ export interface SprintMitigation extends Pick<MitigationView, 'id' | 'title' | 
 }
 
 /** A threat as the sprint view shows it: no description, which the view never shows. */
-export type SprintThreat = Pick<ThreatView, 'id' | 'title' | 'stride' | 'probability' | 'impact' | 'component' | 'state' | 'severity' | 'source' | 'revision'> & { risk: ThreatRisk };
+export type SprintThreat = Pick<
+  ThreatView,
+  'id' | 'title' | 'stride' | 'probability' | 'impact' | 'component' | 'state' | 'severity' | 'source' | 'revision'
+> & { risk: ThreatRisk };
 
 /** Security work to pull into the sprint: highest risk removed first. */
 export interface PullInItem {
@@ -281,7 +312,13 @@ export interface SprintPlanView {
 /** The audit tab: the last complete audit (current suppressions applied), and the run in progress. */
 export interface AuditView {
   projectKey: string;
-  run: { state: 'idle' | 'queued' | 'running' | 'done' | 'failed'; startedAt: string | null; updatedAt: string | null; progress: { stage: string; stories: number; tasks: number } | null; error: string | null };
+  run: {
+    state: 'idle' | 'queued' | 'running' | 'done' | 'failed';
+    startedAt: string | null;
+    updatedAt: string | null;
+    progress: { stage: string; stories: number; tasks: number } | null;
+    error: string | null;
+  };
   /** When the shown result was computed (null: never audited). */
   completedAt: string | null;
   result: AuditResult | null;

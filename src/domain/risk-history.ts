@@ -3,7 +3,11 @@ import { z } from 'zod';
 /** A year of daily points fits well inside one 32 KB property (about 40 characters a point). */
 export const MAX_POINTS = 366;
 
-export const RiskPoint = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), now: z.number().min(0), planned: z.number().min(0) });
+export const RiskPoint = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  now: z.number().min(0),
+  planned: z.number().min(0),
+});
 export type RiskPoint = z.infer<typeof RiskPoint>;
 
 export const RiskHistory = z.object({ v: z.literal(1), points: z.array(RiskPoint).max(MAX_POINTS * 2) });

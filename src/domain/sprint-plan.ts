@@ -1,5 +1,14 @@
 import type { Mitigation } from './mitigation';
-import type { MitigationView, PullInItem, SprintMitigation, SprintStory, SprintThreat, SprintWarning, TaskPlace, ThreatRisk } from './resolver-contract';
+import type {
+  MitigationView,
+  PullInItem,
+  SprintMitigation,
+  SprintStory,
+  SprintThreat,
+  SprintWarning,
+  TaskPlace,
+  ThreatRisk,
+} from './resolver-contract';
 import { mitigationsByThreat, projectRisk } from './residual-risk';
 import { severityScore } from './severity';
 import { linkedThreatIds } from './story-clauses';
@@ -11,7 +20,10 @@ import { threatView } from './threat-view';
  * Where a task is: a known sprint (with its name when the search returned it), some other
  * open sprint (an ids-only search tells that much, and no more), or no sprint.
  */
-export type TaskSprint = { sprintId: number; sprintName?: string; sprintState?: 'active' | 'future' | 'closed' } | { sprintId: null } | { sprintId: 'other-open' };
+export type TaskSprint =
+  | { sprintId: number; sprintName?: string; sprintState?: 'active' | 'future' | 'closed' }
+  | { sprintId: null }
+  | { sprintId: 'other-open' };
 
 export interface SprintPlanInput {
   sprintId: number;
@@ -33,14 +45,19 @@ export interface SprintPlan {
 
 const IN_PLACE = new Set(['implemented', 'existing']);
 
-function placeOf(m: MitigationView, sprintId: number, taskSprints: Map<string, TaskSprint>): { place: TaskPlace; otherSprintName?: string } {
+function placeOf(
+  m: MitigationView,
+  sprintId: number,
+  taskSprints: Map<string, TaskSprint>,
+): { place: TaskPlace; otherSprintName?: string } {
   if (IN_PLACE.has(m.status) || m.task?.categoryKey === 'done') return { place: 'done' };
   if (!m.task) return { place: 'not-created' };
   const where = taskSprints.get(m.task.id);
   if (!where || where.sprintId === null) return { place: 'backlog' };
   if (where.sprintId === sprintId) return { place: 'this-sprint' };
   if (where.sprintId === 'other-open') return { place: 'other-sprint' };
-  if (where.sprintState !== 'closed') return { place: 'other-sprint', ...(where.sprintName ? { otherSprintName: where.sprintName } : {}) };
+  if (where.sprintState !== 'closed')
+    return { place: 'other-sprint', ...(where.sprintName ? { otherSprintName: where.sprintName } : {}) };
   return { place: 'backlog' };
 }
 
@@ -58,7 +75,8 @@ export function planSprint(input: SprintPlanInput): SprintPlan {
   const active = new Map(input.threats.filter((t) => t.state === 'active').map((t) => [t.id, t]));
   const storiesByThreat = new Map<string, string[]>();
   for (const story of input.stories) {
-    for (const id of linkedThreatIds(story.clauses, story.directThreatIds)) storiesByThreat.set(id, [...(storiesByThreat.get(id) ?? []), story.issueKey]);
+    for (const id of linkedThreatIds(story.clauses, story.directThreatIds))
+      storiesByThreat.set(id, [...(storiesByThreat.get(id) ?? []), story.issueKey]);
   }
   const all = asMitigations(input.mitigations);
   const byThreat = mitigationsByThreat(all);
@@ -67,7 +85,9 @@ export function planSprint(input: SprintPlanInput): SprintPlan {
     const threat = active.get(id);
     if (threat) threats[id] = sprintThreat(threat, threatRisk(threat, byThreat.get(id) ?? []));
   }
-  const relevant = input.mitigations.filter((m) => m.status !== 'rejected' && m.addresses.some((a) => a.threatId in threats));
+  const relevant = input.mitigations.filter(
+    (m) => m.status !== 'rejected' && m.addresses.some((a) => a.threatId in threats),
+  );
   const mitigations: SprintMitigation[] = relevant.map((m) => ({
     id: m.id,
     title: m.title,
@@ -88,14 +108,33 @@ export function planSprint(input: SprintPlanInput): SprintPlan {
   };
 }
 
-function pullIn(mitigations: SprintMitigation[], threats: SprintPlan['threats'], storiesByThreat: Map<string, string[]>): PullInItem[] {
+function pullIn(
+  mitigations: SprintMitigation[],
+  threats: SprintPlan['threats'],
+  storiesByThreat: Map<string, string[]>,
+): PullInItem[] {
   return mitigations
-    .filter((m): m is SprintMitigation & { place: PullInItem['place'] } => m.place === 'other-sprint' || m.place === 'backlog' || m.place === 'not-created')
+    .filter(
+      (m): m is SprintMitigation & { place: PullInItem['place'] } =>
+        m.place === 'other-sprint' || m.place === 'backlog' || m.place === 'not-created',
+    )
     .map((m) => {
       const addressed = m.addresses.filter((a) => a.threatId in threats);
-      const riskRemoved = addressed.reduce((sum, a) => sum + (severityScore(threats[a.threatId]!.probability, threats[a.threatId]!.impact) * a.strength) / 100, 0);
+      const riskRemoved = addressed.reduce(
+        (sum, a) =>
+          sum + (severityScore(threats[a.threatId]!.probability, threats[a.threatId]!.impact) * a.strength) / 100,
+        0,
+      );
       const storyKeys = [...new Set(addressed.flatMap((a) => storiesByThreat.get(a.threatId) ?? []))];
-      return { mitigationId: m.id, title: m.title, place: m.place, task: m.task, riskRemoved, threatIds: addressed.map((a) => a.threatId), storyKeys };
+      return {
+        mitigationId: m.id,
+        title: m.title,
+        place: m.place,
+        task: m.task,
+        riskRemoved,
+        threatIds: addressed.map((a) => a.threatId),
+        storyKeys,
+      };
     })
     .sort((a, b) => b.riskRemoved - a.riskRemoved || Number(a.mitigationId.slice(2)) - Number(b.mitigationId.slice(2)));
 }
@@ -104,18 +143,31 @@ function warnings(stories: SprintStory[], threats: SprintPlan['threats'], mitiga
   const result: SprintWarning[] = [];
   for (const story of stories) {
     for (const clause of story.clauses.filter((c) => c.threatIds.length === 0)) {
-      result.push({ kind: 'clause-without-threat', storyKey: story.issueKey, message: `${story.issueKey}: "WITHOUT ${clause.text}" is linked to no threat.` });
+      result.push({
+        kind: 'clause-without-threat',
+        storyKey: story.issueKey,
+        message: `${story.issueKey}: "WITHOUT ${clause.text}" is linked to no threat.`,
+      });
     }
     for (const id of linkedThreatIds(story.clauses, story.directThreatIds)) {
       if (!(id in threats) || mitigated.has(id)) continue;
-      result.push({ kind: 'threat-without-mitigation', storyKey: story.issueKey, threatId: id, message: `${story.issueKey}: ${id} ${threats[id]!.title} has no mitigation at all.` });
+      result.push({
+        kind: 'threat-without-mitigation',
+        storyKey: story.issueKey,
+        threatId: id,
+        message: `${story.issueKey}: ${id} ${threats[id]!.title} has no mitigation at all.`,
+      });
     }
   }
   return result;
 }
 
 /** Risk now, and if every task in this sprint were done. */
-function sprintRisk(threats: Threat[], all: Mitigation[], planned: SprintMitigation[]): { now: number; afterSprint: number } {
+function sprintRisk(
+  threats: Threat[],
+  all: Mitigation[],
+  planned: SprintMitigation[],
+): { now: number; afterSprint: number } {
   const inSprint = new Set(planned.filter((m) => m.place === 'this-sprint').map((m) => m.id));
   const after = all.map((m) => (inSprint.has(m.id) ? { ...m, status: 'implemented' as const } : m));
   return { now: projectRisk(threats, all).now, afterSprint: projectRisk(threats, after).now };

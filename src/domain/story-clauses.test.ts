@@ -8,8 +8,16 @@ describe('reading a story’s stored WITHOUT clauses', () => {
   });
 
   it('reads a valid value', () => {
-    const value = { clauses: [{ id: 'c1', text: 'having my card data stolen', threatIds: ['T-1', 'T-12'] }], directThreatIds: ['T-3'] };
-    expect(readStoryClauses(value)).toEqual({ clauses: value.clauses, directThreatIds: ['T-3'], revision: 0, problems: [] });
+    const value = {
+      clauses: [{ id: 'c1', text: 'having my card data stolen', threatIds: ['T-1', 'T-12'] }],
+      directThreatIds: ['T-3'],
+    };
+    expect(readStoryClauses(value)).toEqual({
+      clauses: value.clauses,
+      directThreatIds: ['T-3'],
+      revision: 0,
+      problems: [],
+    });
   });
 
   it.each([

@@ -28,15 +28,24 @@ export interface StoryClauses {
 export function readStoryClauses(raw: unknown): StoryClauses {
   if (raw === null || raw === undefined) return { clauses: [], directThreatIds: [], revision: 0, problems: [] };
   const parsed = StoryClausesValue.safeParse(raw);
-  if (parsed.success) return { clauses: parsed.data.clauses, directThreatIds: parsed.data.directThreatIds, revision: parsed.data.revision, problems: [] };
+  if (parsed.success)
+    return {
+      clauses: parsed.data.clauses,
+      directThreatIds: parsed.data.directThreatIds,
+      revision: parsed.data.revision,
+      problems: [],
+    };
   const first = parsed.error.issues[0];
   const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
-  const revision = typeof (raw as { revision?: unknown }).revision === 'number' ? (raw as { revision: number }).revision : 0;
+  const revision =
+    typeof (raw as { revision?: unknown }).revision === 'number' ? (raw as { revision: number }).revision : 0;
   return {
     clauses: [],
     directThreatIds: [],
     revision,
-    problems: [`The stored WITHOUT clauses of this story are not valid${where}: ${first?.message ?? 'unknown problem'}. The app keeps it as it is until you restore it from the issue's history or choose to replace it.`],
+    problems: [
+      `The stored WITHOUT clauses of this story are not valid${where}: ${first?.message ?? 'unknown problem'}. The app keeps it as it is until you restore it from the issue's history or choose to replace it.`,
+    ],
   };
 }
 
@@ -46,7 +55,11 @@ export const linkedThreatIds = (clauses: WithoutClause[], directThreatIds: strin
 ];
 
 /** The value to store: the clauses, plus the copies JQL searches through the field's aliases. */
-export function storyClausesValue(clauses: WithoutClause[], directThreatIds: string[], revision: number): StoryClausesValue {
+export function storyClausesValue(
+  clauses: WithoutClause[],
+  directThreatIds: string[],
+  revision: number,
+): StoryClausesValue {
   return {
     clauses,
     directThreatIds,

@@ -17,18 +17,29 @@ export interface TaskIssue {
 export type TaskEvidence = { recorded: true; mitigation: Mitigation } | { recorded: false; reason: string };
 
 /** Whether `property`, found on `issue`, is confirmed by the model of `projectKey`. */
-export function taskEvidence(model: ThreatModel, projectKey: string, issue: TaskIssue, property: TaskProperty): TaskEvidence {
+export function taskEvidence(
+  model: ThreatModel,
+  projectKey: string,
+  issue: TaskIssue,
+  property: TaskProperty,
+): TaskEvidence {
   if (issue.projectKey !== projectKey || property.projectKey !== projectKey) {
-    return { recorded: false, reason: `it is in ${issue.projectKey} and its property names project ${property.projectKey}` };
+    return {
+      recorded: false,
+      reason: `it is in ${issue.projectKey} and its property names project ${property.projectKey}`,
+    };
   }
   const mitigation = model.mitigations.find((m) => m.id === property.mitigationId);
   if (!mitigation) return { recorded: false, reason: `the threat model has no mitigation ${property.mitigationId}` };
   if (mitigation.task?.id !== issue.id) {
-    const recorded = mitigation.task ? `records ${mitigation.task.key} as ${mitigation.id}'s task` : `records no task for ${mitigation.id}`;
+    const recorded = mitigation.task
+      ? `records ${mitigation.task.key} as ${mitigation.id}'s task`
+      : `records no task for ${mitigation.id}`;
     return { recorded: false, reason: `the threat model ${recorded}` };
   }
   return { recorded: true, mitigation };
 }
 
 /** Ids of the issues the model records as tasks: the only issues whose status may steer a mitigation. */
-export const recordedTaskIds = (model: ThreatModel): Set<string> => new Set(model.mitigations.flatMap((m) => (m.task ? [m.task.id] : [])));
+export const recordedTaskIds = (model: ThreatModel): Set<string> =>
+  new Set(model.mitigations.flatMap((m) => (m.task ? [m.task.id] : [])));

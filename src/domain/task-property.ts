@@ -15,7 +15,9 @@ export const TaskProperty = z.object({
 export type TaskProperty = z.infer<typeof TaskProperty>;
 
 /** The property, or the sentence saying why it cannot be read; a missing property is a problem too. */
-export function readTaskProperty(raw: unknown): { property: TaskProperty; problem?: undefined } | { property?: undefined; problem: string } {
+export function readTaskProperty(
+  raw: unknown,
+): { property: TaskProperty; problem?: undefined } | { property?: undefined; problem: string } {
   if (raw === undefined || raw === null) return { problem: `it has no ${TASK_PROPERTY_KEY} property` };
   const parsed = TaskProperty.safeParse(raw);
   if (parsed.success) return { property: parsed.data };

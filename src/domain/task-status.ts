@@ -10,11 +10,19 @@ export const StatusMapping = z.object({
 });
 export type StatusMapping = z.infer<typeof StatusMapping>;
 
-export const DEFAULT_STATUS_MAPPING: StatusMapping = { byCategory: { new: 'accepted', indeterminate: 'in-progress', done: 'implemented' }, byStatusName: {} };
+export const DEFAULT_STATUS_MAPPING: StatusMapping = {
+  byCategory: { new: 'accepted', indeterminate: 'in-progress', done: 'implemented' },
+  byStatusName: {},
+};
 
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
 
-export function statusFromTask(task: { statusName: string; categoryKey: StatusCategoryKey }, mapping: StatusMapping = DEFAULT_STATUS_MAPPING): MitigationStatus {
-  const byName = Object.entries(mapping.byStatusName).find(([name]) => name.toLowerCase() === task.statusName.toLowerCase());
+export function statusFromTask(
+  task: { statusName: string; categoryKey: StatusCategoryKey },
+  mapping: StatusMapping = DEFAULT_STATUS_MAPPING,
+): MitigationStatus {
+  const byName = Object.entries(mapping.byStatusName).find(
+    ([name]) => name.toLowerCase() === task.statusName.toLowerCase(),
+  );
   return byName ? byName[1] : mapping.byCategory[task.categoryKey];
 }

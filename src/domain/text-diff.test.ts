@@ -1,12 +1,22 @@
 import { compactDiff, wordDiff, type DiffPart } from './text-diff';
 
-const join = (parts: DiffPart[], keep: DiffPart['kind']) => parts.filter((p) => p.kind === 'same' || p.kind === keep).map((p) => p.text).join('');
-const show = (parts: DiffPart[]) => parts.map((p) => (p.kind === 'same' ? p.text : p.kind === 'removed' ? `[-${p.text}]` : `{+${p.text}}`)).join('');
+const join = (parts: DiffPart[], keep: DiffPart['kind']) =>
+  parts
+    .filter((p) => p.kind === 'same' || p.kind === keep)
+    .map((p) => p.text)
+    .join('');
+const show = (parts: DiffPart[]) =>
+  parts.map((p) => (p.kind === 'same' ? p.text : p.kind === 'removed' ? `[-${p.text}]` : `{+${p.text}}`)).join('');
 
 describe('wordDiff', () => {
   it('marks the words one text has and the other has not, old before new', () => {
-    const parts = wordDiff('Attackers replay leaked passwords against the sign-in form.', 'Attackers replay leaked or guessed passwords against the sign-in form and token endpoint.');
-    expect(show(parts)).toBe('Attackers replay leaked {+or guessed }passwords against the sign-in [-form.]{+form and token endpoint.}');
+    const parts = wordDiff(
+      'Attackers replay leaked passwords against the sign-in form.',
+      'Attackers replay leaked or guessed passwords against the sign-in form and token endpoint.',
+    );
+    expect(show(parts)).toBe(
+      'Attackers replay leaked {+or guessed }passwords against the sign-in [-form.]{+form and token endpoint.}',
+    );
   });
 
   it('gives back both texts exactly, white space included', () => {

@@ -31,7 +31,8 @@ export function wordDiff(from: string, to: string): DiffPart[] {
   while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
   const parts: DiffPart[] = [];
   push(parts, 'same', a.slice(0, start).join(''));
-  for (const part of middleDiff(a.slice(start, a.length - end), b.slice(start, b.length - end))) push(parts, part.kind, part.text);
+  for (const part of middleDiff(a.slice(start, a.length - end), b.slice(start, b.length - end)))
+    push(parts, part.kind, part.text);
   push(parts, 'same', a.slice(a.length - end).join(''));
   return parts;
 }
@@ -50,7 +51,10 @@ function middleDiff(a: string[], b: string[]): DiffPart[] {
   const lengths = new Uint32Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lengths[i * width + j] = a[i] === b[j] ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+      lengths[i * width + j] =
+        a[i] === b[j]
+          ? lengths[(i + 1) * width + j + 1]! + 1
+          : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
     }
   }
   const parts: DiffPart[] = [];

@@ -22,7 +22,9 @@ describe('a person’s text', () => {
 
   it('refuses text that is empty once trimmed, with the field’s own words', () => {
     expect(reason('   ')).toBe('A threat title needs at least 3 characters');
-    expect(reason('', { ...TITLE, tooShort: 'A threat needs a title of at least 3 characters' })).toBe('A threat needs a title of at least 3 characters');
+    expect(reason('', { ...TITLE, tooShort: 'A threat needs a title of at least 3 characters' })).toBe(
+      'A threat needs a title of at least 3 characters',
+    );
   });
 
   it.each([
@@ -53,18 +55,26 @@ describe('a person’s text', () => {
     ['a lone high surrogate', 'Card\uD83Ddata', 'U+D83D', 5],
     ['a lone low surrogate', 'Card\uDC4Ddata', 'U+DC4D', 5],
   ])('refuses %s, naming it and where it is', (_what, text, code, at) => {
-    expect(reason(text)).toBe(`A threat title cannot contain invisible or control characters (${code} at character ${at})`);
-    expect(reason(text, NOTE)).toBe(`A note cannot contain invisible or control characters (${code} at character ${at})`);
+    expect(reason(text)).toBe(
+      `A threat title cannot contain invisible or control characters (${code} at character ${at})`,
+    );
+    expect(reason(text, NOTE)).toBe(
+      `A note cannot contain invisible or control characters (${code} at character ${at})`,
+    );
   });
 
   it('counts where a refused character is in characters as people see them', () => {
-    expect(reason(`${FAMILY}${THUMB}e\u0301\u202E`)).toBe('A threat title cannot contain invisible or control characters (U+202E at character 4)');
+    expect(reason(`${FAMILY}${THUMB}e\u0301\u202E`)).toBe(
+      'A threat title cannot contain invisible or control characters (U+202E at character 4)',
+    );
   });
 
   it('keeps line breaks and tabs in multiline text only', () => {
     expect(cleaned('Checked:\n\t- TLS 1.3', NOTE)).toBe('Checked:\n\t- TLS 1.3');
     expect(reason('Card\ndata')).toBe('A threat title must fit on one line (line break at character 5)');
-    expect(reason('Card\tdata')).toBe('A threat title cannot contain invisible or control characters (U+0009 at character 5)');
+    expect(reason('Card\tdata')).toBe(
+      'A threat title cannot contain invisible or control characters (U+0009 at character 5)',
+    );
   });
 
   it('stores line breaks as LF: CRLF and a lone CR become LF', () => {
@@ -74,7 +84,9 @@ describe('a person’s text', () => {
 
   it('keeps the zero-width joiners and non-joiners that emoji and scripts need', () => {
     expect(cleaned(`Family ${FAMILY}`)).toBe(`Family ${FAMILY}`);
-    expect(cleaned('\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645')).toBe('\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645');
+    expect(cleaned('\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645')).toBe(
+      '\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645',
+    );
   });
 
   it('counts characters as people see them: an emoji sequence or an accented letter is one', () => {
@@ -107,7 +119,9 @@ describe('the zod helpers', () => {
   it('parse a person’s text to the cleaned text, or fail with the reason', () => {
     const Title = personText(TITLE);
     expect(Title.parse('  Card data  ')).toBe('Card data');
-    expect(Title.safeParse('\u200B').error?.issues[0]?.message).toBe('A threat title cannot be made only of invisible characters');
+    expect(Title.safeParse('\u200B').error?.issues[0]?.message).toBe(
+      'A threat title cannot be made only of invisible characters',
+    );
     expect(Title.safeParse(42).success).toBe(false);
   });
 
@@ -115,6 +129,8 @@ describe('the zod helpers', () => {
     const Stored = storedText(TITLE);
     expect(Stored.parse('Card\u202Edata')).toBe('Card\u202Edata');
     expect(Stored.parse('\u{1F600}'.repeat(200))).toBe('\u{1F600}'.repeat(200));
-    expect(Stored.safeParse('x'.repeat(201)).error?.issues[0]?.message).toBe('A threat title can have at most 200 characters');
+    expect(Stored.safeParse('x'.repeat(201)).error?.issues[0]?.message).toBe(
+      'A threat title can have at most 200 characters',
+    );
   });
 });

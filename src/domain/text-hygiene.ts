@@ -29,16 +29,24 @@ export type CheckedText = { ok: true; text: string } | { ok: false; reason: stri
 const BIDI_CONTROLS = '\\u202A-\\u202E\\u2066-\\u2069';
 const FORBIDDEN_SINGLE_LINE = new RegExp(`[\\p{Cc}${BIDI_CONTROLS}\\u2028\\u2029\\p{Cs}]`, 'u');
 // The same, but for \t (U+0009) and \n (U+000A).
-const FORBIDDEN_MULTILINE = new RegExp(`[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F${BIDI_CONTROLS}\\u2028\\u2029\\p{Cs}]`, 'u');
+const FORBIDDEN_MULTILINE = new RegExp(
+  `[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F${BIDI_CONTROLS}\\u2028\\u2029\\p{Cs}]`,
+  'u',
+);
 
 // Text the app imports rather than a person types (knowledge bases, threat libraries) may keep
 // CR line ends from the file; everything else the rule refuses, it refuses too.
-const FORBIDDEN_IMPORTED = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F${BIDI_CONTROLS}\\u2028\\u2029\\p{Cs}]`, 'u');
+const FORBIDDEN_IMPORTED = new RegExp(
+  `[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F${BIDI_CONTROLS}\\u2028\\u2029\\p{Cs}]`,
+  'u',
+);
 
 /** Why imported text cannot be used (a bidi override, a control character), or undefined. */
 export function importedTextProblem(text: string): string | undefined {
   const found = FORBIDDEN_IMPORTED.exec(text);
-  return found ? `contains an invisible or control character (${codePointName(found[0])} at character ${graphemeCount(text.slice(0, found.index)) + 1})` : undefined;
+  return found
+    ? `contains an invisible or control character (${codePointName(found[0])} at character ${graphemeCount(text.slice(0, found.index)) + 1})`
+    : undefined;
 }
 
 // What shows nothing on its own: spaces, zero-width and other default-ignorable characters
@@ -49,7 +57,8 @@ const INVISIBLE = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\p{Cc}\
 // One segmenter for the module: creating one per call is far slower than segmenting. The UI
 // imports this module too, and a browser without Intl.Segmenter (Firefox before 125) must still
 // load the app: there, code points are counted, which only differs for joined sequences.
-const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+const graphemes =
+  typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
 
 /**
  * The first `max` characters of `text` as people see them, with `ellipsis` when it was cut:
@@ -85,7 +94,7 @@ function* characters(text: string): Generator<string> {
     yield* text;
     return;
   }
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const end = safeCut(text, start);
     for (const part of graphemes.segment(text.slice(start, end))) yield part.segment;
     start = end;
@@ -110,7 +119,8 @@ const atMost = (text: string, max: number): boolean =>
 /** Line breaks as a browser's text area gives them: CRLF (pasted from Windows) and lone CR become LF. */
 const normaliseLineBreaks = (text: string): string => text.replace(/\r\n?/g, '\n');
 
-const codePointName = (char: string): string => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+const codePointName = (char: string): string =>
+  `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Why `text` cannot be stored, naming the first character it cannot contain and where it is (in the trimmed text). */
 function forbiddenReason(text: string, rule: TextRule): string | undefined {
@@ -123,7 +133,8 @@ function forbiddenReason(text: string, rule: TextRule): string | undefined {
 
 const tooShort = (rule: TextRule): string => rule.tooShort ?? `${rule.label} needs at least ${rule.min} characters`;
 
-const tooLong = (rule: Pick<TextRule, 'label' | 'max' | 'tooLong'>): string => rule.tooLong ?? `${rule.label} can have at most ${rule.max} characters`;
+const tooLong = (rule: Pick<TextRule, 'label' | 'max' | 'tooLong'>): string =>
+  rule.tooLong ?? `${rule.label} can have at most ${rule.max} characters`;
 
 function lengthReason(text: string, rule: TextRule): string | undefined {
   if (rule.min > 0 && graphemeCount(text, rule.min) < rule.min) return tooShort(rule);
@@ -140,7 +151,10 @@ export function checkPersonText(raw: string, rule: TextRule): CheckedText {
   // none is (so "Say why it is rejected" cannot be answered with a zero-width space).
   if (INVISIBLE.test(text)) {
     if (rule.min === 0) return { ok: true, text: '' };
-    return { ok: false, reason: text === '' ? tooShort(rule) : `${rule.label} cannot be made only of invisible characters` };
+    return {
+      ok: false,
+      reason: text === '' ? tooShort(rule) : `${rule.label} cannot be made only of invisible characters`,
+    };
   }
   const reason = lengthReason(text, rule);
   return reason === undefined ? { ok: true, text } : { ok: false, reason };

@@ -11,8 +11,18 @@ import { isSameEdit, receiptFor, type EditReceipt } from './edit-receipt';
  * Both kinds carry the revision they started from, and a retry of either is recognised.
  */
 export const ThreatEditRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('update-threat'), id: ThreatId, baseRevision: z.number().int().min(1), draft: ThreatDraft }),
-  z.object({ kind: z.literal('set-threat-state'), id: ThreatId, baseRevision: z.number().int().min(1), state: z.enum(['active', 'retired']) }),
+  z.object({
+    kind: z.literal('update-threat'),
+    id: ThreatId,
+    baseRevision: z.number().int().min(1),
+    draft: ThreatDraft,
+  }),
+  z.object({
+    kind: z.literal('set-threat-state'),
+    id: ThreatId,
+    baseRevision: z.number().int().min(1),
+    state: z.enum(['active', 'retired']),
+  }),
 ]);
 export type ThreatEditRequest = z.infer<typeof ThreatEditRequest>;
 
@@ -21,8 +31,15 @@ export const receiptOf = (edit: ThreatEditRequest, accountId: string): EditRecei
   receiptFor(accountId, edit.baseRevision, edit.kind === 'update-threat' ? edit.draft : { state: edit.state });
 
 /** Whether the threat's last edit is this one: how a writer learns its queued edit was applied. */
-export const wasApplied = (threat: Threat | undefined, edit: ThreatEditRequest, accountId: string): boolean => isSameEdit(threat?.lastEdit, receiptOf(edit, accountId));
+export const wasApplied = (threat: Threat | undefined, edit: ThreatEditRequest, accountId: string): boolean =>
+  isSameEdit(threat?.lastEdit, receiptOf(edit, accountId));
 
-export function applyThreatEdit(model: ThreatModel, edit: ThreatEditRequest, actor: Actor): { model: ThreatModel; threat: Threat } {
-  return edit.kind === 'update-threat' ? editThreat(model, edit.id, edit.baseRevision, edit.draft, actor) : setThreatState(model, edit.id, edit.baseRevision, edit.state, actor);
+export function applyThreatEdit(
+  model: ThreatModel,
+  edit: ThreatEditRequest,
+  actor: Actor,
+): { model: ThreatModel; threat: Threat } {
+  return edit.kind === 'update-threat'
+    ? editThreat(model, edit.id, edit.baseRevision, edit.draft, actor)
+    : setThreatState(model, edit.id, edit.baseRevision, edit.state, actor);
 }

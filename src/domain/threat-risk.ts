@@ -8,5 +8,9 @@ export const asMitigations = (views: MitigationView[]): Mitigation[] =>
   views.map((m) => ({ ...m, task: m.task ? { id: m.task.id, key: m.task.key } : null }));
 
 export function threatRisk(threat: Threat, mitigations: Mitigation[]): ThreatRisk {
-  return { residual: residualRisk(threat, mitigations), planned: plannedRisk(threat, mitigations), fullyMitigated: isFullyMitigated(threat, mitigations) };
+  return {
+    residual: residualRisk(threat, mitigations),
+    planned: plannedRisk(threat, mitigations),
+    fullyMitigated: isFullyMitigated(threat, mitigations),
+  };
 }

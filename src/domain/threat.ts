@@ -16,7 +16,13 @@ const rating = (name: string) =>
     .min(1, `${name} must be between 1 and 5`)
     .max(5, `${name} must be between 1 and 5`);
 
-const TITLE: TextRule = { label: 'A threat title', min: 3, max: THREAT_TITLE_MAX, multiline: false, tooShort: 'A threat needs a title of at least 3 characters' };
+const TITLE: TextRule = {
+  label: 'A threat title',
+  min: 3,
+  max: THREAT_TITLE_MAX,
+  multiline: false,
+  tooShort: 'A threat needs a title of at least 3 characters',
+};
 const DESCRIPTION: TextRule = { label: 'A description', min: 0, max: THREAT_DESCRIPTION_MAX, multiline: true };
 const COMPONENT: TextRule = { label: 'A component', min: 0, max: COMPONENT_MAX, multiline: false };
 
@@ -33,7 +39,12 @@ export type ThreatDraft = z.infer<typeof ThreatDraft>;
 
 export const ThreatSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('manual') }),
-  z.object({ kind: z.literal('knowledge-base'), knowledgeBaseId: z.string(), templateId: z.string(), version: z.string() }),
+  z.object({
+    kind: z.literal('knowledge-base'),
+    knowledgeBaseId: z.string(),
+    templateId: z.string(),
+    version: z.string(),
+  }),
 ]);
 export type ThreatSource = z.infer<typeof ThreatSource>;
 

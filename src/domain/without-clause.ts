@@ -8,7 +8,12 @@ export const ThreatId = z.string().regex(/^T-[1-9][0-9]*$/, 'A threat id looks l
 export type ThreatId = z.infer<typeof ThreatId>;
 
 // A clause is one sentence: it reads after "WITHOUT" on one line.
-const CLAUSE_TEXT: TextRule = { label: 'A WITHOUT clause', min: CLAUSE_TEXT_MIN, max: CLAUSE_TEXT_MAX, multiline: false };
+const CLAUSE_TEXT: TextRule = {
+  label: 'A WITHOUT clause',
+  min: CLAUSE_TEXT_MIN,
+  max: CLAUSE_TEXT_MAX,
+  multiline: false,
+};
 
 /** The text of a WITHOUT clause as a person writes it: what the story panel and the field editor check. */
 export const ClauseText = personText(CLAUSE_TEXT);

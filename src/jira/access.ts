@@ -4,20 +4,38 @@ import type { ThreatModelSettings } from '../domain/resolver-contract';
 import type { JiraClient } from './jira-client';
 import { MyPermissions } from './jira-schemas';
 
-const ProjectRole = z.looseObject({ actors: z.array(z.looseObject({ actorUser: z.looseObject({ accountId: z.string() }).optional() })).default([]) });
+const ProjectRole = z.looseObject({
+  actors: z.array(z.looseObject({ actorUser: z.looseObject({ accountId: z.string() }).optional() })).default([]),
+});
 const MyselfWithGroups = z.looseObject({
   accountId: z.string(),
-  groups: z.looseObject({ items: z.array(z.looseObject({ groupId: z.string().optional(), name: z.string() })) }).optional(),
+  groups: z
+    .looseObject({ items: z.array(z.looseObject({ groupId: z.string().optional(), name: z.string() })) })
+    .optional(),
 });
 
 /** The caller's project permissions, as Jira answers them for the caller (never the frontend). */
-export async function projectPermissions(user: JiraClient, projectKey: string, keys: string[]): Promise<Record<string, boolean>> {
-  const answer = await user.get(route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=${keys.join(',')}`.value, MyPermissions);
+export async function projectPermissions(
+  user: JiraClient,
+  projectKey: string,
+  keys: string[],
+): Promise<Record<string, boolean>> {
+  const answer = await user.get(
+    route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=${keys.join(',')}`.value,
+    MyPermissions,
+  );
   return Object.fromEntries(keys.map((k) => [k, answer.permissions[k]?.havePermission === true]));
 }
 
-export async function issuePermissions(user: JiraClient, issueId: string, keys: string[]): Promise<Record<string, boolean>> {
-  const answer = await user.get(route`/rest/api/3/mypermissions?issueId=${issueId}&permissions=${keys.join(',')}`.value, MyPermissions);
+export async function issuePermissions(
+  user: JiraClient,
+  issueId: string,
+  keys: string[],
+): Promise<Record<string, boolean>> {
+  const answer = await user.get(
+    route`/rest/api/3/mypermissions?issueId=${issueId}&permissions=${keys.join(',')}`.value,
+    MyPermissions,
+  );
   return Object.fromEntries(keys.map((k) => [k, answer.permissions[k]?.havePermission === true]));
 }
 
@@ -33,17 +51,24 @@ export async function canEditThreatModel(
   settings: ThreatModelSettings,
 ): Promise<boolean> {
   const { projectKey, accountId } = who;
-  const isAdmin = who.isProjectAdmin ?? (await projectPermissions(user, projectKey, ['ADMINISTER_PROJECTS'])).ADMINISTER_PROJECTS;
+  const isAdmin =
+    who.isProjectAdmin ?? (await projectPermissions(user, projectKey, ['ADMINISTER_PROJECTS'])).ADMINISTER_PROJECTS;
   if (isAdmin) return true;
   const [inRole, inGroup] = await Promise.all([
-    Promise.all(settings.editorRoleIds.map((id) => app.get(route`/rest/api/3/project/${projectKey}/role/${id}`.value, ProjectRole))).then((roles) =>
-      roles.some((r) => r.actors.some((a) => a.actorUser?.accountId === accountId)),
-    ),
+    Promise.all(
+      settings.editorRoleIds.map((id) =>
+        app.get(route`/rest/api/3/project/${projectKey}/role/${id}`.value, ProjectRole),
+      ),
+    ).then((roles) => roles.some((r) => r.actors.some((a) => a.actorUser?.accountId === accountId))),
     settings.editorGroupIds.length === 0
       ? Promise.resolve(false)
-      : user.get(route`/rest/api/3/myself?expand=${'groups'}`.value, MyselfWithGroups).then((me) =>
-          (me.groups?.items ?? []).some((g) => g.groupId !== undefined && settings.editorGroupIds.includes(g.groupId)),
-        ),
+      : user
+          .get(route`/rest/api/3/myself?expand=${'groups'}`.value, MyselfWithGroups)
+          .then((me) =>
+            (me.groups?.items ?? []).some(
+              (g) => g.groupId !== undefined && settings.editorGroupIds.includes(g.groupId),
+            ),
+          ),
   ]);
   return inRole || inGroup;
 }
@@ -69,7 +94,12 @@ const IssueTypesWithStatus = z.array(
   z.looseObject({
     name: z.string(),
     subtask: z.boolean().optional(),
-    statuses: z.array(z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done', 'undefined']) }) })),
+    statuses: z.array(
+      z.looseObject({
+        name: z.string(),
+        statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done', 'undefined']) }),
+      }),
+    ),
   }),
 );
 
@@ -77,7 +107,8 @@ const IssueTypesWithStatus = z.array(
 export async function projectWorkflow(user: JiraClient, projectKey: string) {
   const types = await user.get(route`/rest/api/3/project/${projectKey}/statuses`.value, IssueTypesWithStatus);
   const statuses = new Map<string, 'new' | 'indeterminate' | 'done'>();
-  for (const type of types) for (const s of type.statuses) if (s.statusCategory.key !== 'undefined') statuses.set(s.name, s.statusCategory.key);
+  for (const type of types)
+    for (const s of type.statuses) if (s.statusCategory.key !== 'undefined') statuses.set(s.name, s.statusCategory.key);
   return {
     issueTypes: types.filter((t) => !t.subtask).map((t) => t.name),
     statuses: [...statuses].map(([name, categoryKey]) => ({ name, categoryKey })),

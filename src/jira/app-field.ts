@@ -22,10 +22,12 @@ async function appField(client: JiraClient, moduleKey: string, now: number): Pro
   return field;
 }
 
-export const findAppFieldId = async (client: JiraClient, moduleKey: string, now = Date.now()): Promise<string> => (await appField(client, moduleKey, now)).id;
+export const findAppFieldId = async (client: JiraClient, moduleKey: string, now = Date.now()): Promise<string> =>
+  (await appField(client, moduleKey, now)).id;
 
 /** The field's name, which JQL uses for its search aliases ("WITHOUT clauses".threat). */
-export const appFieldName = async (client: JiraClient, moduleKey: string, now = Date.now()): Promise<string> => (await appField(client, moduleKey, now)).name;
+export const appFieldName = async (client: JiraClient, moduleKey: string, now = Date.now()): Promise<string> =>
+  (await appField(client, moduleKey, now)).name;
 
 export const CLAUSES_FIELD_KEY = 'without-clauses';
 

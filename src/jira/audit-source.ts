@@ -14,7 +14,6 @@ export interface AuditReadProgress {
   tasks: number;
 }
 
-
 const summaryOf = (fields: Record<string, unknown>) => (typeof fields.summary === 'string' ? fields.summary : '');
 
 /**
@@ -25,7 +24,11 @@ const summaryOf = (fields: Record<string, unknown>) => (typeof fields.summary ==
 export async function readAuditInput(
   client: JiraClient,
   projectKey: string,
-  options: { now: string; suppressions: Suppression[]; onProgress?: (progress: AuditReadProgress) => void | Promise<void> },
+  options: {
+    now: string;
+    suppressions: Suppression[];
+    onProgress?: (progress: AuditReadProgress) => void | Promise<void>;
+  },
 ): Promise<AuditInput> {
   const progress = { stage: 'model' as AuditReadProgress['stage'], stories: 0, tasks: 0 };
   const report = () => options.onProgress?.({ ...progress });
@@ -56,7 +59,13 @@ export async function readAuditInput(
   const stories: AuditStory[] = storyIssues
     .filter((i) => i.properties[TASK_PROPERTY] === undefined)
     .map((i) => {
-      return { id: i.id, key: i.key, summary: summaryOf(i.fields), statusCategory: (statusOf(i.fields.status) ?? UNKNOWN_STATUS).categoryKey, clausesValue: i.fields[field.id] };
+      return {
+        id: i.id,
+        key: i.key,
+        summary: summaryOf(i.fields),
+        statusCategory: (statusOf(i.fields.status) ?? UNKNOWN_STATUS).categoryKey,
+        clausesValue: i.fields[field.id],
+      };
     });
   const tasks: AuditTask[] = taskIssues.map((i) => ({
     id: i.id,
@@ -65,5 +74,13 @@ export async function readAuditInput(
     ...(statusOf(i.fields.status) ?? UNKNOWN_STATUS),
     propertyValue: i.properties[TASK_PROPERTY],
   }));
-  return { projectKey, model: stored.model, modelProblems: stored.problems, stories, tasks, suppressions: options.suppressions, now: options.now };
+  return {
+    projectKey,
+    model: stored.model,
+    modelProblems: stored.problems,
+    stories,
+    tasks,
+    suppressions: options.suppressions,
+    now: options.now,
+  };
 }

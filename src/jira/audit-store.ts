@@ -37,7 +37,14 @@ export const AuditStatus = z.object({
   progress: z.object({ stage: z.string(), stories: z.number().int().min(0), tasks: z.number().int().min(0) }),
   error: z.string().optional(),
   /** The last run that finished: where its result is and when it finished. */
-  complete: z.object({ runId: z.string(), finishedAt: z.string(), slot: z.number().int().min(0).max(1), parts: z.number().int().min(1).max(400) }).optional(),
+  complete: z
+    .object({
+      runId: z.string(),
+      finishedAt: z.string(),
+      slot: z.number().int().min(0).max(1),
+      parts: z.number().int().min(1).max(400),
+    })
+    .optional(),
 });
 export type AuditStatus = z.infer<typeof AuditStatus>;
 
@@ -68,7 +75,8 @@ export async function readAuditState(client: JiraClient, projectKey: string): Pr
   const stored = await getProjectProperties(client, projectKey, [STATUS_KEY, SUPPRESSIONS_KEY]);
   const problems: string[] = [];
   const status = stored[STATUS_KEY] === undefined ? undefined : AuditStatus.safeParse(stored[STATUS_KEY]);
-  if (status && !status.success) problems.push(`The stored audit status (${STATUS_KEY}) is not valid; run the audit again.`);
+  if (status && !status.success)
+    problems.push(`The stored audit status (${STATUS_KEY}) is not valid; run the audit again.`);
   const suppressions = readListProperty(SUPPRESSIONS, stored[SUPPRESSIONS_KEY]);
   return {
     status: status?.success ? status.data : undefined,
@@ -79,7 +87,10 @@ export async function readAuditState(client: JiraClient, projectKey: string): Pr
 }
 
 /** The state and the last complete result: two requests. */
-export async function readStoredAudit(client: JiraClient, projectKey: string): Promise<AuditState & { result: AuditResult | undefined }> {
+export async function readStoredAudit(
+  client: JiraClient,
+  projectKey: string,
+): Promise<AuditState & { result: AuditResult | undefined }> {
   const state = await readAuditState(client, projectKey);
   const complete = state.status?.complete;
   if (!complete) return { ...state, result: undefined };
@@ -100,31 +111,57 @@ function decodeResult(parts: unknown[]): AuditResult | undefined {
   }
 }
 
-export const writeAuditStatus = (client: JiraClient, projectKey: string, status: AuditStatus) => putProperty(client, projectEntity(projectKey), STATUS_KEY, status);
+export const writeAuditStatus = (client: JiraClient, projectKey: string, status: AuditStatus) =>
+  putProperty(client, projectEntity(projectKey), STATUS_KEY, status);
 
 /** Writes a result to the free slot, then the status that points at it; old parts beyond the new count are removed. */
-export async function writeAuditResult(client: JiraClient, projectKey: string, status: AuditStatus, result: AuditResult, finishedAt: string): Promise<AuditStatus> {
+export async function writeAuditResult(
+  client: JiraClient,
+  projectKey: string,
+  status: AuditStatus,
+  result: AuditResult,
+  finishedAt: string,
+): Promise<AuditStatus> {
   const slot = status.complete ? 1 - status.complete.slot : 0;
   const data = deflateRawSync(Buffer.from(JSON.stringify(result), 'utf8')).toString('base64');
-  const chunks = Array.from({ length: Math.max(1, Math.ceil(data.length / PART_LIMIT)) }, (_, i) => data.slice(i * PART_LIMIT, (i + 1) * PART_LIMIT));
+  const chunks = Array.from({ length: Math.max(1, Math.ceil(data.length / PART_LIMIT)) }, (_, i) =>
+    data.slice(i * PART_LIMIT, (i + 1) * PART_LIMIT),
+  );
   if (chunks.length > 400) throw new Error(`The audit result is too large to store (${chunks.length} parts).`);
   for (let i = 0; i < chunks.length; i += 10) {
-    await Promise.all(chunks.slice(i, i + 10).map((chunk, j) => putProperty(client, projectEntity(projectKey), partKey(slot, i + j), { v: 1, data: chunk })));
+    await Promise.all(
+      chunks
+        .slice(i, i + 10)
+        .map((chunk, j) => putProperty(client, projectEntity(projectKey), partKey(slot, i + j), { v: 1, data: chunk })),
+    );
   }
-  const done: AuditStatus = { ...status, state: 'done', updatedAt: finishedAt, complete: { runId: status.runId, finishedAt, slot, parts: chunks.length } };
+  const done: AuditStatus = {
+    ...status,
+    state: 'done',
+    updatedAt: finishedAt,
+    complete: { runId: status.runId, finishedAt, slot, parts: chunks.length },
+  };
   await writeAuditStatus(client, projectKey, done);
   // Parts beyond `parts` (left by an older, longer result in this slot) are never read.
   return done;
 }
 
 const readSuppressions = async (client: JiraClient, projectKey: string): Promise<StoredList<Suppression>> =>
-  readListProperty(SUPPRESSIONS, (await getProjectProperties(client, projectKey, [SUPPRESSIONS_KEY]))[SUPPRESSIONS_KEY]);
+  readListProperty(
+    SUPPRESSIONS,
+    (await getProjectProperties(client, projectKey, [SUPPRESSIONS_KEY]))[SUPPRESSIONS_KEY],
+  );
 
 /**
  * Changes the suppressions under a lease: two champions suppressing at once both keep theirs.
  * Broken entries are written back as stored; a list that cannot be read is refused.
  */
-export async function changeSuppressions(client: JiraClient, projectKey: string, holder: string, change: (list: Suppression[]) => Suppression[]): Promise<Suppression[]> {
+export async function changeSuppressions(
+  client: JiraClient,
+  projectKey: string,
+  holder: string,
+  change: (list: Suppression[]) => Suppression[],
+): Promise<Suppression[]> {
   return withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder }, async () => {
     const stored = await readSuppressions(client, projectKey);
     requireWritable(SUPPRESSIONS, stored);

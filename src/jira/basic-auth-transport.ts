@@ -14,7 +14,11 @@ export function basicAuthTransport({ siteUrl, email, apiToken }: SiteCredentials
     send: (path, request) =>
       fetch(`${base}${path}`, {
         method: request.method,
-        headers: { Authorization: authorization, Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        headers: {
+          Authorization: authorization,
+          Accept: 'application/json',
+          ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
         ...(request.body !== undefined ? { body: request.body } : {}),
       }),
   };

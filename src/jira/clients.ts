@@ -10,4 +10,7 @@ export const appClient = () => new JiraClient(forgeTransport('app'));
  * 10,000-story audit need more retries and waiting than a 25 s resolver may spend, and a page
  * retried beats a run failed.
  */
-export const workerAppClient = () => new JiraClient(forgeTransport('app'), { retry: { maxAttempts: 20, totalRetryBudget: 2_000, maxTotalWaitMs: 600_000 } });
+export const workerAppClient = () =>
+  new JiraClient(forgeTransport('app'), {
+    retry: { maxAttempts: 20, totalRetryBudget: 2_000, maxTotalWaitMs: 600_000 },
+  });

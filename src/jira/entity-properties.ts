@@ -28,9 +28,16 @@ const ProjectWithProperties = z.looseObject({ properties: z.record(z.string(), z
  * Several project properties in ONE request (GET project with `properties`): the values of
  * the keys that exist, by key. Keys that do not exist are simply absent.
  */
-export async function getProjectProperties(client: JiraClient, project: string, keys: string[]): Promise<Record<string, unknown>> {
+export async function getProjectProperties(
+  client: JiraClient,
+  project: string,
+  keys: string[],
+): Promise<Record<string, unknown>> {
   if (keys.length === 0) return {};
-  const answer = await client.get(route`/rest/api/3/project/${project}?properties=${keys.join(',')}`.value, ProjectWithProperties);
+  const answer = await client.get(
+    route`/rest/api/3/project/${project}?properties=${keys.join(',')}`.value,
+    ProjectWithProperties,
+  );
   return answer.properties ?? {};
 }
 

@@ -11,7 +11,10 @@ export const forgeTransport = (as: 'user' | 'app'): JiraTransport => ({
     // The path was built with `route` by the client, which escaped every parameter.
     return requester.requestJira(assumeTrustedRoute(path), {
       method: request.method,
-      headers: { Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        Accept: 'application/json',
+        ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
       ...(request.body !== undefined ? { body: request.body } : {}),
     });
   },

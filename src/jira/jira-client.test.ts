@@ -14,7 +14,8 @@ function scriptedJira(answers: Array<{ status: number; body?: unknown; headers?:
       const response: TransportResponse = {
         status: next.status,
         headers: { get: (name) => next.headers?.[name.toLowerCase()] ?? null },
-        text: async () => (next.body === undefined ? '' : typeof next.body === 'string' ? next.body : JSON.stringify(next.body)),
+        text: async () =>
+          next.body === undefined ? '' : typeof next.body === 'string' ? next.body : JSON.stringify(next.body),
       };
       return response;
     },
@@ -37,7 +38,10 @@ describe('JiraClient', () => {
 
   it('turns an answer of the wrong shape into INVALID_RESPONSE, naming the field', async () => {
     const { transport } = scriptedJira([{ status: 200, body: { name: 42 } }]);
-    await expect(new JiraClient(transport).get('/rest/x', Thing)).rejects.toMatchObject({ kind: 'INVALID_RESPONSE', message: expect.stringContaining('name') });
+    await expect(new JiraClient(transport).get('/rest/x', Thing)).rejects.toMatchObject({
+      kind: 'INVALID_RESPONSE',
+      message: expect.stringContaining('name'),
+    });
   });
 
   it('turns a body that is not JSON into INVALID_RESPONSE', async () => {
@@ -52,12 +56,22 @@ describe('JiraClient', () => {
     [404, 'NOT_FOUND'],
     [409, 'CONFLICT'],
   ])('maps %i to %s with Jira’s own messages', async (status, kind) => {
-    const { transport } = scriptedJira([{ status, body: { errorMessages: ['Nope.'], errors: { summary: 'Too long' } } }]);
-    await expect(new JiraClient(transport).get('/rest/x', Thing)).rejects.toMatchObject({ kind, status, details: ['Nope.', 'summary: Too long'] });
+    const { transport } = scriptedJira([
+      { status, body: { errorMessages: ['Nope.'], errors: { summary: 'Too long' } } },
+    ]);
+    await expect(new JiraClient(transport).get('/rest/x', Thing)).rejects.toMatchObject({
+      kind,
+      status,
+      details: ['Nope.', 'summary: Too long'],
+    });
   });
 
   it('waits as long as Retry-After says, then succeeds', async () => {
-    const { transport, asked } = scriptedJira([{ status: 429, headers: { 'retry-after': '3' } }, { status: 503, headers: { 'retry-after': '1' } }, { status: 200, body: { name: 'ok' } }]);
+    const { transport, asked } = scriptedJira([
+      { status: 429, headers: { 'retry-after': '3' } },
+      { status: 503, headers: { 'retry-after': '1' } },
+      { status: 200, body: { name: 'ok' } },
+    ]);
     const { waits, sleep } = waitsOf();
     const client = new JiraClient(transport, { sleep });
     await expect(client.get('/rest/x', Thing)).resolves.toEqual({ name: 'ok' });
@@ -76,14 +90,21 @@ describe('JiraClient', () => {
   it('fails fast when Retry-After is longer than a resolver can wait', async () => {
     const { transport, asked } = scriptedJira([{ status: 429, headers: { 'retry-after': '60' } }]);
     const { waits, sleep } = waitsOf();
-    await expect(new JiraClient(transport, { sleep }).get('/rest/x', Thing)).rejects.toMatchObject({ kind: 'RATE_LIMITED' });
+    await expect(new JiraClient(transport, { sleep }).get('/rest/x', Thing)).rejects.toMatchObject({
+      kind: 'RATE_LIMITED',
+    });
     expect(waits).toEqual([]);
     expect(asked).toHaveLength(1);
   });
 
   it('shares one retry budget across all requests of the client', async () => {
-    const { transport } = scriptedJira(Array.from({ length: 10 }, () => ({ status: 429, headers: { 'retry-after': '0' } })));
-    const client = new JiraClient(transport, { sleep: waitsOf().sleep, retry: { totalRetryBudget: 3, maxAttempts: 10 } });
+    const { transport } = scriptedJira(
+      Array.from({ length: 10 }, () => ({ status: 429, headers: { 'retry-after': '0' } })),
+    );
+    const client = new JiraClient(transport, {
+      sleep: waitsOf().sleep,
+      retry: { totalRetryBudget: 3, maxAttempts: 10 },
+    });
     await expect(client.get('/rest/a', Thing)).rejects.toMatchObject({ kind: 'RATE_LIMITED' });
     expect(client.stats.retries).toBe(3);
     expect(client.stats.requests).toBe(4);
@@ -91,14 +112,21 @@ describe('JiraClient', () => {
 
   it('never repeats a POST that failed with 500, but repeats a read-only one', async () => {
     const create = scriptedJira([{ status: 500 }]);
-    await expect(new JiraClient(create.transport, { sleep: waitsOf().sleep }).post('/rest/issue', {}, Thing)).rejects.toMatchObject({ kind: 'UNAVAILABLE' });
+    await expect(
+      new JiraClient(create.transport, { sleep: waitsOf().sleep }).post('/rest/issue', {}, Thing),
+    ).rejects.toMatchObject({ kind: 'UNAVAILABLE' });
     expect(create.asked).toHaveLength(1);
     const search = scriptedJira([{ status: 500 }, { status: 200, body: { name: 'found' } }]);
-    await expect(new JiraClient(search.transport, { sleep: waitsOf().sleep }).post('/rest/search', {}, Thing, { readOnly: true })).resolves.toEqual({ name: 'found' });
+    await expect(
+      new JiraClient(search.transport, { sleep: waitsOf().sleep }).post('/rest/search', {}, Thing, { readOnly: true }),
+    ).resolves.toEqual({ name: 'found' });
   });
 
   it('reports an unreachable Jira as NETWORK', async () => {
     const { transport } = scriptedJira([new Error('ECONNREFUSED')]);
-    await expect(new JiraClient(transport).get('/rest/x', Thing)).rejects.toMatchObject({ kind: 'NETWORK', message: expect.stringContaining('ECONNREFUSED') });
+    await expect(new JiraClient(transport).get('/rest/x', Thing)).rejects.toMatchObject({
+      kind: 'NETWORK',
+      message: expect.stringContaining('ECONNREFUSED'),
+    });
   });
 });

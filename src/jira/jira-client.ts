@@ -15,7 +15,13 @@ export interface RetryPolicy {
   maxTotalWaitMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, totalRetryBudget: 30, maxWaitMs: 10_000, baseDelayMs: 250, maxTotalWaitMs: 15_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 8,
+  totalRetryBudget: 30,
+  maxWaitMs: 10_000,
+  baseDelayMs: 250,
+  maxTotalWaitMs: 15_000,
+};
 
 export interface ClientStats {
   requests: number;
@@ -66,8 +72,17 @@ export class JiraClient {
   }
 
   /** `readOnly` marks a POST that only reads (a JQL search), so a 5xx may be retried. */
-  post<S extends z.ZodType>(path: string, body: unknown, schema: S, options: { readOnly?: boolean } = {}): Promise<z.infer<S>> {
-    return this.call(path, { method: 'POST', body: JSON.stringify(body), ...(options.readOnly ? { readOnly: true } : {}) }, schema);
+  post<S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    options: { readOnly?: boolean } = {},
+  ): Promise<z.infer<S>> {
+    return this.call(
+      path,
+      { method: 'POST', body: JSON.stringify(body), ...(options.readOnly ? { readOnly: true } : {}) },
+      schema,
+    );
   }
 
   put<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
@@ -84,7 +99,12 @@ export class JiraClient {
     const text = await response.text();
     if (response.status >= 400) {
       const details = jiraMessages(text);
-      throw new JiraApiError(kindForStatus(response.status), describe(response.status, details), response.status, details);
+      throw new JiraApiError(
+        kindForStatus(response.status),
+        describe(response.status, details),
+        response.status,
+        details,
+      );
     }
     return response.status;
   }
@@ -94,12 +114,21 @@ export class JiraClient {
     await this.call(path, request, undefined);
   }
 
-  private async call<S extends z.ZodType>(path: string, request: TransportRequest, schema: S | undefined): Promise<z.infer<S>> {
+  private async call<S extends z.ZodType>(
+    path: string,
+    request: TransportRequest,
+    schema: S | undefined,
+  ): Promise<z.infer<S>> {
     const response = await this.withRetries(path, request);
     const text = await response.text();
     if (response.status >= 400) {
       const details = jiraMessages(text);
-      throw new JiraApiError(kindForStatus(response.status), describe(response.status, details), response.status, details);
+      throw new JiraApiError(
+        kindForStatus(response.status),
+        describe(response.status, details),
+        response.status,
+        details,
+      );
     }
     if (!schema) return undefined as z.infer<S>;
     return parseBody(text, schema, `${request.method} ${path.split('?')[0]}`);
@@ -123,9 +152,10 @@ export class JiraClient {
     const retryAfter = Number(response.headers.get('retry-after'));
     // Jira's own Retry-After is obeyed (and one too long fails fast below); our own backoff
     // doubles up to the longest single wait instead of giving up there.
-    const wait = Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get('retry-after') !== null
-      ? retryAfter * 1000
-      : Math.min(this.retry.baseDelayMs * 2 ** (attempt - 1), this.retry.maxWaitMs);
+    const wait =
+      Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get('retry-after') !== null
+        ? retryAfter * 1000
+        : Math.min(this.retry.baseDelayMs * 2 ** (attempt - 1), this.retry.maxWaitMs);
     const withinBudget = wait <= this.retry.maxWaitMs && this.stats.waitedMs + wait <= this.retry.maxTotalWaitMs;
     return withinBudget ? wait : undefined;
   }
@@ -135,7 +165,10 @@ export class JiraClient {
     try {
       return await this.transport.send(path, request);
     } catch (error) {
-      throw new JiraApiError('NETWORK', `Jira could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+      throw new JiraApiError(
+        'NETWORK',
+        `Jira could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }
@@ -150,7 +183,10 @@ function parseBody<S extends z.ZodType>(text: string, schema: S, what: string): 
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new JiraApiError('INVALID_RESPONSE', `Jira's answer to ${what} was not in the expected shape (${issue?.path.join('.') || 'root'}: ${issue?.message}).`);
+    throw new JiraApiError(
+      'INVALID_RESPONSE',
+      `Jira's answer to ${what} was not in the expected shape (${issue?.path.join('.') || 'root'}: ${issue?.message}).`,
+    );
   }
   return parsed.data;
 }

@@ -37,7 +37,9 @@ export const kindForStatus = (status: number): JiraErrorKind => {
 export function jiraMessages(body: string): string[] {
   try {
     const parsed = JSON.parse(body) as { errorMessages?: unknown; errors?: unknown };
-    const messages = Array.isArray(parsed.errorMessages) ? parsed.errorMessages.filter((m): m is string => typeof m === 'string') : [];
+    const messages = Array.isArray(parsed.errorMessages)
+      ? parsed.errorMessages.filter((m): m is string => typeof m === 'string')
+      : [];
     const fieldErrors =
       parsed.errors && typeof parsed.errors === 'object'
         ? Object.entries(parsed.errors as Record<string, unknown>).map(([field, m]) => `${field}: ${String(m)}`)

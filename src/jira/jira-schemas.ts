@@ -21,7 +21,9 @@ export const FieldDetails = z.looseObject({
   id: z.string(),
   name: z.string(),
   custom: z.boolean().optional(),
-  schema: z.looseObject({ type: z.string(), custom: z.string().optional(), customId: z.number().optional() }).optional(),
+  schema: z
+    .looseObject({ type: z.string(), custom: z.string().optional(), customId: z.number().optional() })
+    .optional(),
 });
 export const FieldList = z.array(FieldDetails);
 
@@ -29,14 +31,23 @@ export const MyPermissions = z.looseObject({
   permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })),
 });
 
-export const Myself = z.looseObject({ accountId: z.string(), displayName: z.string().optional(), emailAddress: z.string().optional() });
+export const Myself = z.looseObject({
+  accountId: z.string(),
+  displayName: z.string().optional(),
+  emailAddress: z.string().optional(),
+});
 
 export const Empty = z.unknown();
 
-const IssueStatus = z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done']) }) });
+const IssueStatus = z.looseObject({
+  name: z.string(),
+  statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done']) }),
+});
 
 /** An issue's status field as name and category, or undefined when the value is not one. */
-export function statusOf(value: unknown): { statusName: string; categoryKey: 'new' | 'indeterminate' | 'done' } | undefined {
+export function statusOf(
+  value: unknown,
+): { statusName: string; categoryKey: 'new' | 'indeterminate' | 'done' } | undefined {
   const status = IssueStatus.safeParse(value);
   return status.success ? { statusName: status.data.name, categoryKey: status.data.statusCategory.key } : undefined;
 }

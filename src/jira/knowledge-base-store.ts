@@ -7,7 +7,14 @@ import { KnowledgeBaseId, type KnowledgeBaseSettings } from '../domain/knowledge
 import { deleteProperty, getProjectProperties, projectEntity, putProperty } from './entity-properties';
 import type { JiraClient } from './jira-client';
 import { propertyLock, withLease } from './property-lease';
-import { brokenLabel, listValue, readListProperty, requireWritable, type ListProperty, type StoredList } from './stored-list';
+import {
+  brokenLabel,
+  listValue,
+  readListProperty,
+  requireWritable,
+  type ListProperty,
+  type StoredList,
+} from './stored-list';
 
 // Knowledge bases a project uploaded (the built-in one lives in the code). A small library
 // property lists them; each one's JSON is deflated, base64-encoded and cut into parts of at most
@@ -29,7 +36,11 @@ export const LibraryEntry = z.object({
   description: z.string().default(''),
   sourceFormat: z.enum(['built-in', 'without', 'pytm', 'tmt', 'threat-dragon']),
   file: z.string().optional(),
-  counts: z.object({ threats: z.number().int().min(0), mitigations: z.number().int().min(0), questions: z.number().int().min(0) }),
+  counts: z.object({
+    threats: z.number().int().min(0),
+    mitigations: z.number().int().min(0),
+    questions: z.number().int().min(0),
+  }),
   slot: z.number().int().min(0).max(1),
   parts: z.number().int().min(1).max(MAX_PARTS),
   uploadedBy: z.string(),
@@ -66,7 +77,8 @@ export async function readKnowledgeBaseLibrary(client: JiraClient, projectKey: s
 }
 
 /** Ids that broken entries still carry: their problem already names them. */
-const brokenIds = (library: KnowledgeBaseLibrary): string[] => library.broken.flatMap((raw) => brokenLabel(LIBRARY, raw) ?? []);
+const brokenIds = (library: KnowledgeBaseLibrary): string[] =>
+  library.broken.flatMap((raw) => brokenLabel(LIBRARY, raw) ?? []);
 
 export interface LoadedKnowledgeBases {
   /** The active knowledge bases, in the order the settings name them. */
@@ -78,24 +90,37 @@ export interface LoadedKnowledgeBases {
  * The project's active knowledge bases. No request when only the built-in one is active;
  * otherwise two: the library, then every active upload's parts in one GET.
  */
-export async function loadActiveKnowledgeBases(client: JiraClient, projectKey: string, settings: KnowledgeBaseSettings): Promise<LoadedKnowledgeBases> {
+export async function loadActiveKnowledgeBases(
+  client: JiraClient,
+  projectKey: string,
+  settings: KnowledgeBaseSettings,
+): Promise<LoadedKnowledgeBases> {
   const builtIn = builtInKnowledgeBase();
   const uploadedIds = settings.active.filter((id) => id !== builtIn.id);
-  if (uploadedIds.length === 0) return { knowledgeBases: settings.active.includes(builtIn.id) ? [builtIn] : [], problems: [] };
+  if (uploadedIds.length === 0)
+    return { knowledgeBases: settings.active.includes(builtIn.id) ? [builtIn] : [], problems: [] };
   const library = await readKnowledgeBaseLibrary(client, projectKey);
   const entries = uploadedIds.flatMap((id) => library.entries.filter((e) => e.id === id && e.removedAt === undefined));
   const problems = [...library.problems];
   const broken = brokenIds(library);
-  for (const id of uploadedIds) if (!entries.some((e) => e.id === id) && !broken.includes(id)) problems.push(`The active knowledge base "${id}" is no longer uploaded in ${projectKey}; a project admin can upload it again or turn it off in the app's settings.`);
+  for (const id of uploadedIds)
+    if (!entries.some((e) => e.id === id) && !broken.includes(id))
+      problems.push(
+        `The active knowledge base "${id}" is no longer uploaded in ${projectKey}; a project admin can upload it again or turn it off in the app's settings.`,
+      );
   const keys = entries.flatMap((e) => Array.from({ length: e.parts }, (_, i) => partKey(e.id, e.slot, i)));
   const parts = await getProjectProperties(client, projectKey, keys);
   const loaded = new Map<string, KnowledgeBase>();
   for (const entry of entries) {
-    const kb = decodeKnowledgeBase(Array.from({ length: entry.parts }, (_, i) => parts[partKey(entry.id, entry.slot, i)]));
+    const kb = decodeKnowledgeBase(
+      Array.from({ length: entry.parts }, (_, i) => parts[partKey(entry.id, entry.slot, i)]),
+    );
     if (kb) loaded.set(entry.id, kb);
     else problems.push(`The uploaded knowledge base "${entry.name}" cannot be read and is left out; upload it again.`);
   }
-  const knowledgeBases = settings.active.flatMap((id) => (id === builtIn.id ? [builtIn] : loaded.has(id) ? [loaded.get(id)!] : []));
+  const knowledgeBases = settings.active.flatMap((id) =>
+    id === builtIn.id ? [builtIn] : loaded.has(id) ? [loaded.get(id)!] : [],
+  );
   return { knowledgeBases, problems };
 }
 
@@ -121,7 +146,10 @@ export function encodeKnowledgeBase(kb: KnowledgeBase): string[] {
   const data = deflateRawSync(Buffer.from(JSON.stringify(kb), 'utf8'), { level: 9 }).toString('base64');
   const count = Math.max(1, Math.ceil(data.length / PART_LIMIT));
   if (count > MAX_PARTS) {
-    throw new AppError('BAD_REQUEST', `"${kb.name}" is too large to keep in the project: ${Math.round(data.length / 1000)} KB compressed, the limit is ${(MAX_PARTS * PART_LIMIT) / 1000} KB. Split it into smaller knowledge bases.`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `"${kb.name}" is too large to keep in the project: ${Math.round(data.length / 1000)} KB compressed, the limit is ${(MAX_PARTS * PART_LIMIT) / 1000} KB. Split it into smaller knowledge bases.`,
+    );
   }
   return Array.from({ length: count }, (_, i) => data.slice(i * PART_LIMIT, (i + 1) * PART_LIMIT));
 }
@@ -136,7 +164,13 @@ function requireReadableEntry(library: KnowledgeBaseLibrary, id: string): void {
 }
 
 /** Changes the library entry `id` under the lease; the library's broken entries are written back as stored. */
-const changeLibrary = async <T>(client: JiraClient, projectKey: string, holder: string, id: string, change: (entries: LibraryEntry[]) => Promise<{ entries: LibraryEntry[]; result: T }>): Promise<T> =>
+const changeLibrary = async <T>(
+  client: JiraClient,
+  projectKey: string,
+  holder: string,
+  id: string,
+  change: (entries: LibraryEntry[]) => Promise<{ entries: LibraryEntry[]; result: T }>,
+): Promise<T> =>
   withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder }, async () => {
     const library = await readKnowledgeBaseLibrary(client, projectKey);
     requireWritable(LIBRARY, library);
@@ -151,17 +185,32 @@ const changeLibrary = async <T>(client: JiraClient, projectKey: string, holder: 
  * threats then show what changed). `client` must be allowed to write project properties (the
  * app); the caller has checked the person.
  */
-export async function storeKnowledgeBase(client: JiraClient, projectKey: string, kb: KnowledgeBase, uploader: { accountId: string; now: string }): Promise<{ entry: LibraryEntry; replaced: LibraryEntry | undefined }> {
-  if (kb.id === builtInKnowledgeBase().id) throw new AppError('BAD_REQUEST', `"${kb.id}" is the built-in knowledge base's id; give the upload another id.`);
+export async function storeKnowledgeBase(
+  client: JiraClient,
+  projectKey: string,
+  kb: KnowledgeBase,
+  uploader: { accountId: string; now: string },
+): Promise<{ entry: LibraryEntry; replaced: LibraryEntry | undefined }> {
+  if (kb.id === builtInKnowledgeBase().id)
+    throw new AppError('BAD_REQUEST', `"${kb.id}" is the built-in knowledge base's id; give the upload another id.`);
   const chunks = encodeKnowledgeBase(kb);
   return changeLibrary(client, projectKey, uploader.accountId, kb.id, async (entries) => {
     const previous = entries.find((e) => e.id === kb.id);
     if (!previous && entries.filter((e) => e.removedAt === undefined).length >= MAX_UPLOADED) {
-      throw new AppError('BAD_REQUEST', `${projectKey} already has ${MAX_UPLOADED} uploaded knowledge bases; remove one first.`);
+      throw new AppError(
+        'BAD_REQUEST',
+        `${projectKey} already has ${MAX_UPLOADED} uploaded knowledge bases; remove one first.`,
+      );
     }
     const slot = previous ? 1 - previous.slot : 0;
     for (let i = 0; i < chunks.length; i += 10) {
-      await Promise.all(chunks.slice(i, i + 10).map((data, j) => putProperty(client, projectEntity(projectKey), partKey(kb.id, slot, i + j), { v: 1, data })));
+      await Promise.all(
+        chunks
+          .slice(i, i + 10)
+          .map((data, j) =>
+            putProperty(client, projectEntity(projectKey), partKey(kb.id, slot, i + j), { v: 1, data }),
+          ),
+      );
     }
     const entry: LibraryEntry = {
       id: kb.id,
@@ -176,19 +225,30 @@ export async function storeKnowledgeBase(client: JiraClient, projectKey: string,
       uploadedBy: uploader.accountId,
       uploadedAt: uploader.now,
     };
-    return { entries: pruneRemoved([...entries.filter((e) => e.id !== kb.id), entry]), result: { entry, replaced: previous?.removedAt === undefined ? previous : undefined } };
+    return {
+      entries: pruneRemoved([...entries.filter((e) => e.id !== kb.id), entry]),
+      result: { entry, replaced: previous?.removedAt === undefined ? previous : undefined },
+    };
   });
 }
 
 /** Removed uploads are kept for undo, the newest MAX_UPLOADED of them: the library stays small. */
 function pruneRemoved(entries: LibraryEntry[]): LibraryEntry[] {
-  const removed = entries.filter((e) => e.removedAt !== undefined).sort((a, b) => b.removedAt!.localeCompare(a.removedAt!));
+  const removed = entries
+    .filter((e) => e.removedAt !== undefined)
+    .sort((a, b) => b.removedAt!.localeCompare(a.removedAt!));
   const dropped = new Set(removed.slice(MAX_UPLOADED).map((e) => e.id));
   return entries.filter((e) => !dropped.has(e.id));
 }
 
 /** Marks an upload removed (undo restores it) or restored. */
-export async function setKnowledgeBaseRemoved(client: JiraClient, projectKey: string, id: string, removed: boolean, actor: { accountId: string; now: string }): Promise<LibraryEntry> {
+export async function setKnowledgeBaseRemoved(
+  client: JiraClient,
+  projectKey: string,
+  id: string,
+  removed: boolean,
+  actor: { accountId: string; now: string },
+): Promise<LibraryEntry> {
   return changeLibrary(client, projectKey, actor.accountId, id, async (entries) => {
     const entry = entries.find((e) => e.id === id);
     if (!entry) throw new AppError('NOT_FOUND', `${projectKey} has no uploaded knowledge base "${id}".`);
@@ -199,6 +259,14 @@ export async function setKnowledgeBaseRemoved(client: JiraClient, projectKey: st
 }
 
 /** Deletes the parts of a slot no entry points at any more (best effort: leftovers are never read). */
-export async function deleteKnowledgeBaseParts(client: JiraClient, projectKey: string, entry: Pick<LibraryEntry, 'id' | 'slot' | 'parts'>): Promise<void> {
-  await Promise.all(Array.from({ length: entry.parts }, (_, i) => deleteProperty(client, projectEntity(projectKey), partKey(entry.id, entry.slot, i))));
+export async function deleteKnowledgeBaseParts(
+  client: JiraClient,
+  projectKey: string,
+  entry: Pick<LibraryEntry, 'id' | 'slot' | 'parts'>,
+): Promise<void> {
+  await Promise.all(
+    Array.from({ length: entry.parts }, (_, i) =>
+      deleteProperty(client, projectEntity(projectKey), partKey(entry.id, entry.slot, i)),
+    ),
+  );
 }

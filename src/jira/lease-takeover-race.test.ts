@@ -11,7 +11,6 @@ import { readThreatModel } from './threat-model-store';
 // first one's fresh lock, and an acknowledged edit was lost (found by an attacker's review).
 // Now only the writer that wins the takeover marker deletes the stale lock.
 
-
 describe('two writers that find the same expired lock', () => {
   let site: LocalSite;
   beforeAll(async () => (site = await startTestSite({ demo: true })));
@@ -23,10 +22,24 @@ describe('two writers that find the same expired lock', () => {
     const model = (await readThreatModel(siteClient(site), 'PAY')).model;
     const rename = (id: string, title: string): ThreatEditRequest => {
       const t = model.threats.find((x) => x.id === id)!;
-      return { kind: 'update-threat', id, baseRevision: t.revision, draft: { title, description: t.description, stride: t.stride, probability: t.probability, impact: t.impact, component: t.component } };
+      return {
+        kind: 'update-threat',
+        id,
+        baseRevision: t.revision,
+        draft: {
+          title,
+          description: t.description,
+          stride: t.stride,
+          probability: t.probability,
+          impact: t.impact,
+          component: t.component,
+        },
+      };
     };
     // A holder died 1 s ago and left its lock.
-    expect((await restAs(site, 'alice')('PUT', LOCK, { holder: 'crashed', expiresAt: Date.now() - 1000 })).status).toBe(201);
+    expect((await restAs(site, 'alice')('PUT', LOCK, { holder: 'crashed', expiresAt: Date.now() - 1000 })).status).toBe(
+      201,
+    );
 
     const bReadLock = signal();
     const aCreated = signal();

@@ -29,10 +29,15 @@ export interface TaskRecord {
 }
 
 const Creator = z.looseObject({ accountId: z.string() });
-const Link = z.looseObject({ inwardIssue: z.looseObject({ key: z.string() }).optional(), outwardIssue: z.looseObject({ key: z.string() }).optional() });
+const Link = z.looseObject({
+  inwardIssue: z.looseObject({ key: z.string() }).optional(),
+  outwardIssue: z.looseObject({ key: z.string() }).optional(),
+});
 
-
-function toTask(issue: { id: string; key: string; fields: Record<string, unknown>; properties: Record<string, unknown> }, sprintField?: string): TaskRecord {
+function toTask(
+  issue: { id: string; key: string; fields: Record<string, unknown>; properties: Record<string, unknown> },
+  sprintField?: string,
+): TaskRecord {
   const links = z.array(Link).safeParse(issue.fields.issuelinks ?? []);
   const property = TaskProperty.safeParse(issue.properties[TASK_PROPERTY]);
   return {
@@ -41,7 +46,9 @@ function toTask(issue: { id: string; key: string; fields: Record<string, unknown
     summary: typeof issue.fields.summary === 'string' ? issue.fields.summary : '',
     ...(statusOf(issue.fields.status) ?? UNKNOWN_STATUS),
     property: property.success ? property.data : undefined,
-    linkedIssueKeys: links.success ? links.data.flatMap((l) => [l.inwardIssue?.key, l.outwardIssue?.key].filter((k): k is string => !!k)) : [],
+    linkedIssueKeys: links.success
+      ? links.data.flatMap((l) => [l.inwardIssue?.key, l.outwardIssue?.key].filter((k): k is string => !!k))
+      : [],
     ...(sprintField ? { sprintValue: issue.fields[sprintField] } : {}),
     ...creatorOf(issue.fields.creator),
   };
@@ -57,7 +64,11 @@ const TASK_FIELDS = ['summary', 'status', 'issuelinks'];
 export const TASK_LABEL = 'without-mitigation';
 
 /** Every mitigation task of a project, with status and property: one search, paged. */
-export async function findProjectTasks(client: JiraClient, projectKey: string, sprintField?: string): Promise<TaskRecord[]> {
+export async function findProjectTasks(
+  client: JiraClient,
+  projectKey: string,
+  sprintField?: string,
+): Promise<TaskRecord[]> {
   const issues = await searchIssues(client, {
     jql: `project = ${jqlString(projectKey)} AND issue.property[${TASK_PROPERTY}].mitigationId IS NOT EMPTY`,
     fields: sprintField ? [...TASK_FIELDS, sprintField] : TASK_FIELDS,
@@ -86,7 +97,12 @@ const ClaimedIssueFields = z.looseObject({
  * edited), within minutes after the claim, with the app's label and the mitigation's id in
  * its summary. An older issue, or one made by someone else, is never adopted.
  */
-export async function findClaimedTask(client: JiraClient, projectKey: string, mitigationId: string, claim: { id: string; accountId: string; at: string }): Promise<TaskRecord | undefined> {
+export async function findClaimedTask(
+  client: JiraClient,
+  projectKey: string,
+  mitigationId: string,
+  claim: { id: string; accountId: string; at: string },
+): Promise<TaskRecord | undefined> {
   const issues = await searchIssues(client, {
     jql: `project = ${jqlString(projectKey)} AND issue.property[${TASK_PROPERTY}].mitigationId = ${jqlString(mitigationId)} ORDER BY created ASC`,
     fields: [...TASK_FIELDS, 'creator', 'created', 'labels'],
@@ -124,7 +140,8 @@ export async function mitigatesLinkType(app: JiraClient): Promise<string> {
     await app.post(route`/rest/api/3/issueLinkType`.value, MITIGATES, z.unknown());
     return MITIGATES.name;
   } catch (error) {
-    if (error instanceof JiraApiError && (error.kind === 'FORBIDDEN' || error.kind === 'UNAUTHORIZED')) return 'Relates';
+    if (error instanceof JiraApiError && (error.kind === 'FORBIDDEN' || error.kind === 'UNAUTHORIZED'))
+      return 'Relates';
     throw error;
   }
 }
@@ -144,9 +161,17 @@ export async function createTask(user: JiraClient, task: NewTask): Promise<{ id:
   return user.post(
     route`/rest/api/3/issue`.value,
     {
-      fields: { project: { key: task.projectKey }, issuetype: { name: task.issueTypeName }, summary: task.summary, description: task.description, labels: [TASK_LABEL] },
+      fields: {
+        project: { key: task.projectKey },
+        issuetype: { name: task.issueTypeName },
+        summary: task.summary,
+        description: task.description,
+        labels: [TASK_LABEL],
+      },
       properties: [{ key: TASK_PROPERTY, value: task.property }],
-      update: { issuelinks: task.storyKeys.map((key) => ({ add: { type: { name: task.linkType }, outwardIssue: { key } } })) },
+      update: {
+        issuelinks: task.storyKeys.map((key) => ({ add: { type: { name: task.linkType }, outwardIssue: { key } } })),
+      },
     },
     CreatedIssue,
   );
@@ -158,8 +183,17 @@ const ProjectField = z.looseObject({ key: z.string() });
  * An issue as Jira has it now, for the status trigger: the project it is in (Jira's, not the
  * property's), its status, and the task property it claims; undefined when any is missing.
  */
-export async function readTaskIssue(app: JiraClient, issueId: string): Promise<{ taskIssue: TaskIssue; property: TaskProperty; status: { statusName: string; categoryKey: StatusCategoryKey } } | undefined> {
-  const issue = await app.get(route`/rest/api/3/issue/${issueId}?fields=status,project&properties=${TASK_PROPERTY}`.value, IssueRecord);
+export async function readTaskIssue(
+  app: JiraClient,
+  issueId: string,
+): Promise<
+  | { taskIssue: TaskIssue; property: TaskProperty; status: { statusName: string; categoryKey: StatusCategoryKey } }
+  | undefined
+> {
+  const issue = await app.get(
+    route`/rest/api/3/issue/${issueId}?fields=status,project&properties=${TASK_PROPERTY}`.value,
+    IssueRecord,
+  );
   const property = TaskProperty.safeParse(issue.properties[TASK_PROPERTY]);
   const project = ProjectField.safeParse(issue.fields.project);
   const status = statusOf(issue.fields.status);

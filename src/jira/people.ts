@@ -7,7 +7,6 @@ const UserPage = z.looseObject({
   values: z.array(z.looseObject({ accountId: z.string(), displayName: z.string().optional() })),
 });
 
-
 /**
  * The display names of people the app stored only by account id (Atlassian's guidance for
  * personal data: keep the id, look the name up when it is shown). Read as the person looking,

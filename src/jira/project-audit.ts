@@ -18,10 +18,18 @@ import { loadActiveKnowledgeBases } from './knowledge-base-store';
 export async function auditJiraProject(
   client: JiraClient,
   projectKey: string,
-  options: { now: string; suppressions?: Suppression[]; onProgress?: (progress: AuditReadProgress) => void | Promise<void> },
+  options: {
+    now: string;
+    suppressions?: Suppression[];
+    onProgress?: (progress: AuditReadProgress) => void | Promise<void>;
+  },
 ): Promise<AuditResult> {
   const suppressions = options.suppressions ?? (await readAuditState(client, projectKey)).suppressions;
-  const input = await readAuditInput(client, projectKey, { now: options.now, suppressions, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const input = await readAuditInput(client, projectKey, {
+    now: options.now,
+    suppressions,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   const { knowledgeBases } = await loadActiveKnowledgeBases(client, projectKey, input.model.settings.knowledgeBases);
   return auditProject({ ...input, questionKeys: questionKeysOf(input.model, knowledgeBases) });
 }

@@ -19,16 +19,28 @@ export interface LiveModel {
  * The model's mitigations with their tasks' live statuses, and the project's risk from
  * them: one search for all tasks, whatever their number.
  */
-export async function liveModel(client: JiraClient, projectKey: string, model: ThreatModel, sprintField?: string): Promise<LiveModel> {
+export async function liveModel(
+  client: JiraClient,
+  projectKey: string,
+  model: ThreatModel,
+  sprintField?: string,
+): Promise<LiveModel> {
   const tasks = await findProjectTasks(client, projectKey, sprintField);
-  const byId = new Map<string, TaskSummary>(tasks.map((t) => [t.id, { id: t.id, key: t.key, statusName: t.statusName, categoryKey: t.categoryKey }]));
+  const byId = new Map<string, TaskSummary>(
+    tasks.map((t) => [t.id, { id: t.id, key: t.key, statusName: t.statusName, categoryKey: t.categoryKey }]),
+  );
   const mitigations = model.mitigations.map((m) => mitigationView(m, byId, model.settings.statusMapping));
   const risk = projectRisk(model.threats, asMitigations(mitigations));
   return { mitigations, tasks, risk };
 }
 
 /** Records today's risk point of a project, as the app; `model` when the caller has just read or written it. */
-export async function recordRiskPoint(app: JiraClient, projectKey: string, now: string, model?: ThreatModel): Promise<void> {
+export async function recordRiskPoint(
+  app: JiraClient,
+  projectKey: string,
+  now: string,
+  model?: ThreatModel,
+): Promise<void> {
   const current = model ?? (await readThreatModel(app, projectKey)).model;
   const { risk } = await liveModel(app, projectKey, current);
   await saveRiskPoint(app, projectKey, { date: dayOf(now), now: risk.now, planned: risk.planned });

@@ -43,7 +43,9 @@ describe('withLease', () => {
   it('waits for a lock held within the longest lease, and gives up with a conflict at its deadline', async () => {
     const time = clock();
     const { lock } = memoryLock({ holder: 'bob', expiresAt: time.now() + MAX_LEASE_MS });
-    await expect(withLease(lock, { holder: 'alice', maxWaitMs: 2_000, ...time }, async () => 'saved')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      withLease(lock, { holder: 'alice', maxWaitMs: 2_000, ...time }, async () => 'saved'),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('takes over an unreadable lock and an expired one', async () => {
@@ -68,7 +70,11 @@ describe('withLease', () => {
     const time = clock();
     const { lock, state } = memoryLock();
     let seen: unknown;
-    await withLease(lock, { holder: 'alice', ttlMs: 10 * MAX_LEASE_MS, ...time }, async () => void (seen = state.value));
+    await withLease(
+      lock,
+      { holder: 'alice', ttlMs: 10 * MAX_LEASE_MS, ...time },
+      async () => void (seen = state.value),
+    );
     expect(seen).toEqual({ holder: 'alice', token: expect.any(String), expiresAt: time.now() + MAX_LEASE_MS });
   });
 
@@ -78,7 +84,10 @@ describe('withLease', () => {
     const stale = await lock.read();
     // Both read the stale value before either acts: the marker decides, and only its winner deletes.
     const racing = { ...lock, read: async () => stale };
-    const [first, second] = await Promise.all([tryLease(racing, { holder: 'alice', now: time.now }), tryLease(racing, { holder: 'bob', now: time.now })]);
+    const [first, second] = await Promise.all([
+      tryLease(racing, { holder: 'alice', now: time.now }),
+      tryLease(racing, { holder: 'bob', now: time.now }),
+    ]);
     expect([first, second].filter(Boolean)).toHaveLength(1);
     expect(state.removes).toBe(1);
   });
@@ -86,10 +95,13 @@ describe('withLease', () => {
   it('removes its own lock when Jira stored the create but answered with an error, instead of blocking everyone until it expires', async () => {
     const time = clock();
     const { lock, state } = memoryLock();
-    const failingAfterWrite = { ...lock, create: async (value: unknown) => {
-      await lock.create(value);
-      throw new JiraApiError('UNAVAILABLE', 'Jira answered 500', 500);
-    } };
+    const failingAfterWrite = {
+      ...lock,
+      create: async (value: unknown) => {
+        await lock.create(value);
+        throw new JiraApiError('UNAVAILABLE', 'Jira answered 500', 500);
+      },
+    };
     expect(await tryLease(failingAfterWrite, { holder: 'alice', now: time.now })).toBeUndefined();
     expect(state.value).toBeUndefined();
     expect(await tryLease(lock, { holder: 'bob', now: time.now })).toBeDefined();

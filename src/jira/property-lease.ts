@@ -92,7 +92,9 @@ function brokenLock(raw: unknown, now: number): boolean {
 export const lockIsFree = (raw: unknown, now: number): boolean => raw === undefined || brokenLock(raw, now);
 
 /** Jira busy or failing: the lease loop tries again at its next turn instead of giving up. */
-const transient = (error: unknown): boolean => error instanceof JiraApiError && (error.kind === 'RATE_LIMITED' || error.kind === 'UNAVAILABLE' || error.kind === 'NETWORK');
+const transient = (error: unknown): boolean =>
+  error instanceof JiraApiError &&
+  (error.kind === 'RATE_LIMITED' || error.kind === 'UNAVAILABLE' || error.kind === 'NETWORK');
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -100,7 +102,11 @@ function heldLease(expiresAt: number, now: () => number): HeldLease {
   return {
     expiresAt,
     assertHeld: () => {
-      if (now() > expiresAt - FENCE_MS) throw new AppError('CONFLICT', 'Saving took too long, so nothing more was written. Reload to see what was saved, then try again.');
+      if (now() > expiresAt - FENCE_MS)
+        throw new AppError(
+          'CONFLICT',
+          'Saving took too long, so nothing more was written. Reload to see what was saved, then try again.',
+        );
     },
   };
 }
@@ -117,7 +123,11 @@ async function takeOver(lock: LockStore, stale: unknown, now: number): Promise<b
 }
 
 /** One attempt at the lease: the lease when this writer created the lock, else undefined. */
-async function tryTake(lock: LockStore, options: Pick<LeaseOptions, 'holder' | 'ttlMs'>, now: () => number): Promise<HeldLease | undefined> {
+async function tryTake(
+  lock: LockStore,
+  options: Pick<LeaseOptions, 'holder' | 'ttlMs'>,
+  now: () => number,
+): Promise<HeldLease | undefined> {
   const token = randomUUID();
   try {
     const raw = await lock.read();
@@ -146,17 +156,25 @@ async function withdrawOwnLock(lock: LockStore, token: string): Promise<void> {
 }
 
 /** One attempt at the lease, without waiting (release it with releaseLease). */
-export async function tryLease(lock: LockStore, options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'now'>): Promise<HeldLease | undefined> {
+export async function tryLease(
+  lock: LockStore,
+  options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'now'>,
+): Promise<HeldLease | undefined> {
   return tryTake(lock, options, options.now ?? Date.now);
 }
 
-export async function withLease<T>(lock: LockStore, options: LeaseOptions, work: (lease: HeldLease) => Promise<T>): Promise<T> {
+export async function withLease<T>(
+  lock: LockStore,
+  options: LeaseOptions,
+  work: (lease: HeldLease) => Promise<T>,
+): Promise<T> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? pause;
   const deadline = now() + (options.maxWaitMs ?? DEFAULT_LEASE_WAIT_MS);
   let lease: HeldLease | undefined;
   for (let attempt = 0; !(lease = await tryTake(lock, options, now)); attempt++) {
-    if (now() >= deadline) throw new AppError('CONFLICT', 'Someone else is saving at the same moment. Wait a second and try again.');
+    if (now() >= deadline)
+      throw new AppError('CONFLICT', 'Someone else is saving at the same moment. Wait a second and try again.');
     await sleep(Math.min(100 * 2 ** attempt, 800) + Math.floor(Math.random() * 50));
   }
   try {
@@ -172,15 +190,21 @@ export async function withLease<T>(lock: LockStore, options: LeaseOptions, work:
  * other writer wait for its expiry. A release that fails, or comes too late, does not turn a
  * stored edit into an error; the lock then expires and the next writer takes it over.
  */
-export async function releaseLease(lock: LockStore, lease: HeldLease, clock: { now?: () => number; sleep?: (ms: number) => Promise<void> } = {}): Promise<void> {
+export async function releaseLease(
+  lock: LockStore,
+  lease: HeldLease,
+  clock: { now?: () => number; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<void> {
   const now = clock.now ?? Date.now;
   const sleep = clock.sleep ?? pause;
   for (let attempt = 0; ; attempt++) {
-    if (now() > lease.expiresAt - CLOCK_SKEW_MS) return console.warn('without: a lease ran out before it was released; it expires by itself');
+    if (now() > lease.expiresAt - CLOCK_SKEW_MS)
+      return console.warn('without: a lease ran out before it was released; it expires by itself');
     try {
       return await lock.remove();
     } catch (error) {
-      if (attempt >= 3 || !transient(error)) return console.warn(`without: could not release a lease; it expires by itself (${String(error)})`);
+      if (attempt >= 3 || !transient(error))
+        return console.warn(`without: could not release a lease; it expires by itself (${String(error)})`);
       await sleep(250 * 2 ** attempt);
     }
   }

@@ -11,7 +11,11 @@ import { readThreatModel } from './threat-model-store';
 // 400/429/5xx, e.g. the value outgrew 32 KB or the retry budget is spent), neither the holder nor
 // a queued writer may be told their stored edit failed (found by an attacker's review).
 
-const tooLarge: TransportResponse = { status: 400, headers: { get: () => null }, text: async () => JSON.stringify({ errorMessages: ['The property value is too large.'], errors: {} }) };
+const tooLarge: TransportResponse = {
+  status: 400,
+  headers: { get: () => null },
+  text: async () => JSON.stringify({ errorMessages: ['The property value is too large.'], errors: {} }),
+};
 
 describe('a failed record of queued edits’ outcomes', () => {
   let site: LocalSite;
@@ -23,7 +27,19 @@ describe('a failed record of queued edits’ outcomes', () => {
     const model = (await readThreatModel(siteClient(site), 'PAY')).model;
     const rename = (id: string, title: string): ThreatEditRequest => {
       const t = model.threats.find((x) => x.id === id)!;
-      return { kind: 'update-threat', id, baseRevision: t.revision, draft: { title, description: t.description, stride: t.stride, probability: t.probability, impact: t.impact, component: t.component } };
+      return {
+        kind: 'update-threat',
+        id,
+        baseRevision: t.revision,
+        draft: {
+          title,
+          description: t.description,
+          stride: t.stride,
+          probability: t.probability,
+          impact: t.impact,
+          component: t.component,
+        },
+      };
     };
     const admin = restAs(site, 'alice');
     await admin('PUT', LOCK, { holder: 'someone', expiresAt: Date.now() + 30_000 });
@@ -43,8 +59,15 @@ describe('a failed record of queued edits’ outcomes', () => {
     const bobClient = hookedAppClient(site, (path, req, phase) => {
       if (phase === 'before' && req.method === 'DELETE' && path.includes(QUEUE_PREFIX)) queuedWithdraws.fire();
     });
-    const bobSaving = saveThreatEdit(bobClient, 'PAY', rename('T-3', 'Refund replay (bob, queued)'), { accountId: '712020:bob', now: new Date().toISOString() }, clock);
-    while (!site.store.all('projectProperty').some((p) => p.key.startsWith(QUEUE_PREFIX))) await new Promise((r) => setTimeout(r, 10));
+    const bobSaving = saveThreatEdit(
+      bobClient,
+      'PAY',
+      rename('T-3', 'Refund replay (bob, queued)'),
+      { accountId: '712020:bob', now: new Date().toISOString() },
+      clock,
+    );
+    while (!site.store.all('projectProperty').some((p) => p.key.startsWith(QUEUE_PREFIX)))
+      await new Promise((r) => setTimeout(r, 10));
 
     // The lock frees; alice's save takes the lease and applies bob's entry with her own.
     await admin('DELETE', LOCK);
@@ -53,13 +76,23 @@ describe('a failed record of queued edits’ outcomes', () => {
         await queuedWithdraws.done; // slow Jira: bob reaches his deadline meanwhile
         return tooLarge;
       }
-      if (phase === 'after' && req.method === 'GET' && path.startsWith('/rest/api/3/project/PAY?properties=') && path.includes(QUEUE_PREFIX)) holderReadQueue.fire();
+      if (
+        phase === 'after' &&
+        req.method === 'GET' &&
+        path.startsWith('/rest/api/3/project/PAY?properties=') &&
+        path.includes(QUEUE_PREFIX)
+      )
+        holderReadQueue.fire();
       return undefined;
     });
-    const aliceSaving = saveThreatEdit(aliceClient, 'PAY', rename('T-2', 'Card testing (alice, holder)'), { accountId: '712020:alice', now: new Date().toISOString() });
+    const aliceSaving = saveThreatEdit(aliceClient, 'PAY', rename('T-2', 'Card testing (alice, holder)'), {
+      accountId: '712020:alice',
+      now: new Date().toISOString(),
+    });
 
     const [alice, bob] = await Promise.allSettled([aliceSaving, bobSaving]);
-    const told = (r: PromiseSettledResult<{ title: string }>) => (r.status === 'fulfilled' ? `saved "${r.value.title}"` : `failed: ${(r.reason as Error).message}`);
+    const told = (r: PromiseSettledResult<{ title: string }>) =>
+      r.status === 'fulfilled' ? `saved "${r.value.title}"` : `failed: ${(r.reason as Error).message}`;
     const after = (await readThreatModel(siteClient(site), 'PAY')).model;
     expect(after.threats.find((x) => x.id === 'T-2')!.title).toBe('Card testing (alice, holder)');
     expect(after.threats.find((x) => x.id === 'T-3')!.title).toBe('Refund replay (bob, queued)');
@@ -71,26 +104,58 @@ describe('a failed record of queued edits’ outcomes', () => {
     const LOCK = '/rest/api/3/project/PAY/properties/without.model.lock';
     const admin = restAs(site, 'alice');
     const entries: Record<string, { ok: boolean; at: number }> = {};
-    for (let i = 0; JSON.stringify({ v: 1, entries }).length < 32_730; i++) entries[`pad-${String(i).padStart(6, '0')}`] = { ok: true, at: 9e15 };
-    expect((await admin('PUT', '/rest/api/3/project/PAY/properties/without.model.outcomes', { v: 1, entries })).status).toBe(201);
+    for (let i = 0; JSON.stringify({ v: 1, entries }).length < 32_730; i++)
+      entries[`pad-${String(i).padStart(6, '0')}`] = { ok: true, at: 9e15 };
+    expect(
+      (await admin('PUT', '/rest/api/3/project/PAY/properties/without.model.outcomes', { v: 1, entries })).status,
+    ).toBe(201);
     const model = (await readThreatModel(siteClient(site), 'PAY')).model;
     const rename = (id: string, title: string): ThreatEditRequest => {
       const t = model.threats.find((x) => x.id === id)!;
-      return { kind: 'update-threat', id, baseRevision: t.revision, draft: { title, description: t.description, stride: t.stride, probability: t.probability, impact: t.impact, component: t.component } };
+      return {
+        kind: 'update-threat',
+        id,
+        baseRevision: t.revision,
+        draft: {
+          title,
+          description: t.description,
+          stride: t.stride,
+          probability: t.probability,
+          impact: t.impact,
+          component: t.component,
+        },
+      };
     };
     await admin('PUT', LOCK, { holder: 'someone', expiresAt: Date.now() + 30_000 });
-    const bobSaving = saveThreatEdit(siteClient(site), 'PAY', rename('T-4', 'Receipts (bob, queued)'), { accountId: '712020:bob', now: new Date().toISOString() });
-    while (!site.store.all('projectProperty').some((p) => p.key.startsWith(QUEUE_PREFIX))) await new Promise((r) => setTimeout(r, 10));
+    const bobSaving = saveThreatEdit(siteClient(site), 'PAY', rename('T-4', 'Receipts (bob, queued)'), {
+      accountId: '712020:bob',
+      now: new Date().toISOString(),
+    });
+    while (!site.store.all('projectProperty').some((p) => p.key.startsWith(QUEUE_PREFIX)))
+      await new Promise((r) => setTimeout(r, 10));
     const mark = site.log.mark();
     await admin('DELETE', LOCK);
-    const [alice, bob] = await Promise.allSettled([saveThreatEdit(siteClient(site), 'PAY', rename('T-5', 'Stuffing (alice, holder)'), { accountId: '712020:alice', now: new Date().toISOString() }), bobSaving]);
+    const [alice, bob] = await Promise.allSettled([
+      saveThreatEdit(siteClient(site), 'PAY', rename('T-5', 'Stuffing (alice, holder)'), {
+        accountId: '712020:alice',
+        now: new Date().toISOString(),
+      }),
+      bobSaving,
+    ]);
     const after = (await readThreatModel(siteClient(site), 'PAY')).model;
-    const told = (r: PromiseSettledResult<{ title: string }>) => (r.status === 'fulfilled' ? `saved "${r.value.title}"` : `failed: ${(r.reason as Error).message}`);
+    const told = (r: PromiseSettledResult<{ title: string }>) =>
+      r.status === 'fulfilled' ? `saved "${r.value.title}"` : `failed: ${(r.reason as Error).message}`;
     expect(after.threats.find((x) => x.id === 'T-5')!.title).toBe('Stuffing (alice, holder)');
     expect(after.threats.find((x) => x.id === 'T-4')!.title).toBe('Receipts (bob, queued)');
     expect([told(alice), told(bob)]).toEqual(['saved "Stuffing (alice, holder)"', 'saved "Receipts (bob, queued)"']);
-    const outcomes = site.store.all('projectProperty').find((p) => p.key === 'without.model.outcomes')?.value as { entries: Record<string, unknown> };
+    const outcomes = site.store.all('projectProperty').find((p) => p.key === 'without.model.outcomes')?.value as {
+      entries: Record<string, unknown>;
+    };
     expect(Object.keys(outcomes.entries).some((k) => k.startsWith('pad-'))).toBe(false);
-    expect(site.log.since(mark).filter((r) => r.method === 'PUT' && r.path.endsWith('without.model.outcomes') && r.status >= 400)).toEqual([]);
+    expect(
+      site.log
+        .since(mark)
+        .filter((r) => r.method === 'PUT' && r.path.endsWith('without.model.outcomes') && r.status >= 400),
+    ).toEqual([]);
   });
 });

@@ -24,9 +24,14 @@ const readStoredHistory = async (client: JiraClient, projectKey: string): Promis
   readListProperty(RISK_HISTORY, await getProperty(client, projectEntity(projectKey), RISK_HISTORY_KEY));
 
 /** The readable points, and one sentence about the ones (or the whole value) that failed. */
-export async function readRiskHistory(client: JiraClient, projectKey: string): Promise<{ points: RiskPoint[]; problem?: string }> {
+export async function readRiskHistory(
+  client: JiraClient,
+  projectKey: string,
+): Promise<{ points: RiskPoint[]; problem?: string }> {
   const stored = await readStoredHistory(client, projectKey);
-  return stored.problems.length === 0 ? { points: stored.entries } : { points: stored.entries, problem: stored.problems.join(' ') };
+  return stored.problems.length === 0
+    ? { points: stored.entries }
+    : { points: stored.entries, problem: stored.problems.join(' ') };
 }
 
 /**
@@ -34,12 +39,20 @@ export async function readRiskHistory(client: JiraClient, projectKey: string): P
  * back as stored. A history that cannot be read is left alone: the point is skipped with a log
  * line (triggers have nobody to answer), and `written` says so.
  */
-export async function saveRiskPoint(app: JiraClient, projectKey: string, point: RiskPoint): Promise<{ written: boolean; points: RiskPoint[] }> {
+export async function saveRiskPoint(
+  app: JiraClient,
+  projectKey: string,
+  point: RiskPoint,
+): Promise<{ written: boolean; points: RiskPoint[] }> {
   const stored = await readStoredHistory(app, projectKey);
   const next = recordPoint(stored.entries, point);
   if (!stored.readable || next.length + stored.broken.length > MAX_POINTS * 2) {
-    const why = stored.readable ? `holds ${stored.broken.length} points that are not valid and has no room for another` : 'cannot be read';
-    console.warn(`without-risk: the risk history of ${projectKey} (${RISK_HISTORY_KEY}) ${why}, so the point of ${point.date} was not recorded; fix or delete that project property.`);
+    const why = stored.readable
+      ? `holds ${stored.broken.length} points that are not valid and has no room for another`
+      : 'cannot be read';
+    console.warn(
+      `without-risk: the risk history of ${projectKey} (${RISK_HISTORY_KEY}) ${why}, so the point of ${point.date} was not recorded; fix or delete that project property.`,
+    );
     return { written: false, points: stored.entries };
   }
   await putProperty(app, projectEntity(projectKey), RISK_HISTORY_KEY, listValue(RISK_HISTORY, stored, next));

@@ -19,7 +19,6 @@ export const SprintInfo = z.looseObject({
 });
 export type SprintInfo = z.infer<typeof SprintInfo>;
 
-
 export async function readSprint(user: JiraClient, sprintId: number): Promise<SprintInfo> {
   return user.get(route`/rest/agile/1.0/sprint/${sprintId}`.value, SprintInfo);
 }
@@ -50,7 +49,14 @@ export async function sprintStories(
   const sprint = issues.map((i) => currentSprint(i.fields[fields.sprint])).find((s) => s?.id === sprintId);
   const stories = issues.map((i) => {
     const { clauses, directThreatIds } = readStoryClauses(i.fields[fields.clauses]);
-    return { issueId: i.id, issueKey: i.key, summary: typeof i.fields.summary === 'string' ? i.fields.summary : '', statusName: statusOf(i.fields.status)?.statusName ?? '', clauses, directThreatIds };
+    return {
+      issueId: i.id,
+      issueKey: i.key,
+      summary: typeof i.fields.summary === 'string' ? i.fields.summary : '',
+      statusName: statusOf(i.fields.status)?.statusName ?? '',
+      clauses,
+      directThreatIds,
+    };
   });
   const tasks = issues
     .filter((i) => i.properties[TASK_PROPERTY] !== undefined)
@@ -62,7 +68,11 @@ export async function sprintStories(
  * Ids of the project's mitigation tasks in open sprints other than this one: ids only, so one
  * request answers for up to 5,000 tasks (Jira's page for id-only searches).
  */
-export async function tasksInOtherOpenSprints(user: JiraClient, projectKey: string, sprintId: number): Promise<Set<string>> {
+export async function tasksInOtherOpenSprints(
+  user: JiraClient,
+  projectKey: string,
+  sprintId: number,
+): Promise<Set<string>> {
   const issues = await searchIssues(user, {
     jql: `project = ${jqlString(projectKey)} AND issue.property[${TASK_PROPERTY}].mitigationId IS NOT EMPTY AND sprint in openSprints() AND sprint != ${sprintId}`,
     fields: ['id'],
@@ -85,8 +95,13 @@ export async function openSprints(user: JiraClient, projectKey: string): Promise
   const boards = await user.get(route`/rest/agile/1.0/board?projectKeyOrId=${projectKey}`.value, Boards);
   const perBoard = await Promise.all(
     boards.values.map(async (board) => {
-      const sprints = await user.get(route`/rest/agile/1.0/board/${board.id}/sprint?state=${'active,future'}`.value, Sprints);
-      return sprints.values.filter((s): s is SprintInfo & { state: 'active' | 'future' } => s.state !== 'closed').map((s) => ({ id: s.id, name: s.name, state: s.state, boardName: board.name }));
+      const sprints = await user.get(
+        route`/rest/agile/1.0/board/${board.id}/sprint?state=${'active,future'}`.value,
+        Sprints,
+      );
+      return sprints.values
+        .filter((s): s is SprintInfo & { state: 'active' | 'future' } => s.state !== 'closed')
+        .map((s) => ({ id: s.id, name: s.name, state: s.state, boardName: board.name }));
     }),
   );
   return perBoard.flat().sort((a, b) => (a.state === b.state ? a.id - b.id : a.state === 'active' ? -1 : 1));
@@ -95,6 +110,9 @@ export async function openSprints(user: JiraClient, projectKey: string): Promise
 /** Moves issues into a sprint as the person (Jira checks Schedule and Edit issues), 50 at a time. */
 export async function moveToSprint(user: JiraClient, sprintId: number, issueKeys: string[]): Promise<void> {
   for (let i = 0; i < issueKeys.length; i += 50) {
-    await user.send(route`/rest/agile/1.0/sprint/${sprintId}/issue`.value, { method: 'POST', body: JSON.stringify({ issues: issueKeys.slice(i, i + 50) }) });
+    await user.send(route`/rest/agile/1.0/sprint/${sprintId}/issue`.value, {
+      method: 'POST',
+      body: JSON.stringify({ issues: issueKeys.slice(i, i + 50) }),
+    });
   }
 }

@@ -29,7 +29,13 @@ describe('a stored list read entry by entry', () => {
   });
 
   it('refuses to write over a container it cannot read, with the property’s sentence', () => {
-    for (const raw of [{ v: 2, points: [] }, { v: 1, points: 'x' }, [good(1)], 'text', { v: 1, points: Array.from({ length: 9 }, () => good(1)) }]) {
+    for (const raw of [
+      { v: 2, points: [] },
+      { v: 1, points: 'x' },
+      [good(1)],
+      'text',
+      { v: 1, points: Array.from({ length: 9 }, () => good(1)) },
+    ]) {
       const stored = readListProperty(POINTS, raw);
       expect(stored).toMatchObject({ readable: false, entries: [], problems: ['The points cannot be read.'] });
       expect(() => listValue(POINTS, stored, [good(1)])).toThrow(new AppError('INVALID_DATA', POINTS.refusal));
@@ -43,13 +49,18 @@ describe('a stored list read entry by entry', () => {
   });
 
   it('names the first five broken entries and counts the rest', () => {
-    const stored = readListProperty(POINTS, { v: 1, points: Array.from({ length: 7 }, (_, i) => ({ date: `bad-${i}` })) });
+    const stored = readListProperty(POINTS, {
+      v: 1,
+      points: Array.from({ length: 7 }, (_, i) => ({ date: `bad-${i}` })),
+    });
     expect(stored.problems).toHaveLength(6);
     expect(stored.problems[5]).toBe('2 more entries in test.points are not valid and kept as stored.');
   });
 
   it('refuses a write the broken entries would push past the limit', () => {
     const stored = readListProperty(POINTS, { v: 1, points: [good(1), ...Array.from({ length: 6 }, () => 'junk')] });
-    expect(() => listValue(POINTS, stored, [good(1), good(2), good(3)])).toThrow(/test\.points holds 6 entries that are not valid/);
+    expect(() => listValue(POINTS, stored, [good(1), good(2), good(3)])).toThrow(
+      /test\.points holds 6 entries that are not valid/,
+    );
   });
 });

@@ -37,7 +37,11 @@ export interface StoredList<T> {
 /** Each broken entry is named up to this many; the rest are counted, so a view never lists hundreds. */
 const NAMED_PROBLEMS = 5;
 
-const containerOf = (spec: ListProperty<unknown>) => z.object({ v: z.literal(1), [spec.field]: spec.max === undefined ? z.array(z.unknown()) : z.array(z.unknown()).max(spec.max) });
+const containerOf = (spec: ListProperty<unknown>) =>
+  z.object({
+    v: z.literal(1),
+    [spec.field]: spec.max === undefined ? z.array(z.unknown()) : z.array(z.unknown()).max(spec.max),
+  });
 
 /** The label a broken entry still carries (its id, finding id or date), if any. */
 export function brokenLabel(spec: ListProperty<unknown>, raw: unknown): string | undefined {
@@ -45,7 +49,12 @@ export function brokenLabel(spec: ListProperty<unknown>, raw: unknown): string |
   return typeof label === 'string' ? label : undefined;
 }
 
-function entryProblem(spec: ListProperty<unknown>, position: number, raw: unknown, issue: z.core.$ZodIssue | undefined): string {
+function entryProblem(
+  spec: ListProperty<unknown>,
+  position: number,
+  raw: unknown,
+  issue: z.core.$ZodIssue | undefined,
+): string {
   const label = brokenLabel(spec, raw);
   const why = `${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'not valid'}`;
   return `${spec.entryName} ${position}${label === undefined ? '' : ` ("${label}")`} in ${spec.key} is not valid and ${spec.ignored} (${why}); the app keeps it as stored until someone fixes or deletes it.`;
@@ -63,11 +72,15 @@ export function readListProperty<T>(spec: ListProperty<T>, raw: unknown): Stored
     if (parsed.success) stored.entries.push(parsed.data);
     else {
       stored.broken.push(item);
-      if (stored.problems.length < NAMED_PROBLEMS) stored.problems.push(entryProblem(spec, i + 1, item, parsed.error.issues[0]));
+      if (stored.problems.length < NAMED_PROBLEMS)
+        stored.problems.push(entryProblem(spec, i + 1, item, parsed.error.issues[0]));
     }
   });
   const unnamed = stored.broken.length - stored.problems.length;
-  if (unnamed > 0) stored.problems.push(`${unnamed} more ${unnamed === 1 ? 'entry' : 'entries'} in ${spec.key} ${unnamed === 1 ? 'is' : 'are'} not valid and kept as stored.`);
+  if (unnamed > 0)
+    stored.problems.push(
+      `${unnamed} more ${unnamed === 1 ? 'entry' : 'entries'} in ${spec.key} ${unnamed === 1 ? 'is' : 'are'} not valid and kept as stored.`,
+    );
   return stored;
 }
 
@@ -84,6 +97,10 @@ export function requireWritable(spec: ListProperty<unknown>, stored: StoredList<
 export function listValue<T>(spec: ListProperty<T>, stored: StoredList<T>, entries: T[]): Record<string, unknown> {
   requireWritable(spec, stored);
   const list = [...entries, ...stored.broken];
-  if (spec.max !== undefined && list.length > spec.max) throw new AppError('INVALID_DATA', `${spec.key} holds ${stored.broken.length} entries that are not valid, and with them it would exceed its limit of ${spec.max}; fix or delete them in that project property, then try again.`);
+  if (spec.max !== undefined && list.length > spec.max)
+    throw new AppError(
+      'INVALID_DATA',
+      `${spec.key} holds ${stored.broken.length} entries that are not valid, and with them it would exceed its limit of ${spec.max}; fix or delete them in that project property, then try again.`,
+    );
   return { v: 1, [spec.field]: list };
 }

@@ -17,8 +17,16 @@ export interface StoryRecord {
   taskValue: unknown;
 }
 
-export async function readStory(client: JiraClient, issueIdOrKey: string, clausesFieldId: string): Promise<StoryRecord> {
-  const issue = await client.get(route`/rest/api/3/issue/${issueIdOrKey}?fields=${`summary,project,${clausesFieldId}`}&properties=${'without.task'}`.value, IssueRecord);
+export async function readStory(
+  client: JiraClient,
+  issueIdOrKey: string,
+  clausesFieldId: string,
+): Promise<StoryRecord> {
+  const issue = await client.get(
+    route`/rest/api/3/issue/${issueIdOrKey}?fields=${`summary,project,${clausesFieldId}`}&properties=${'without.task'}`
+      .value,
+    IssueRecord,
+  );
   return storyRecord(issue, clausesFieldId);
 }
 
@@ -35,19 +43,36 @@ function storyRecord(issue: IssueRecord, clausesFieldId: string): StoryRecord {
 }
 
 /** The stories whose clauses or direct links point at any of the threats: one search. */
-export async function storiesLinkedTo(user: JiraClient, projectKey: string, field: { id: string; name: string }, threatIds: string[]): Promise<ProtectedStory[]> {
+export async function storiesLinkedTo(
+  user: JiraClient,
+  projectKey: string,
+  field: { id: string; name: string },
+  threatIds: string[],
+): Promise<ProtectedStory[]> {
   if (threatIds.length === 0) return [];
   const stories = await searchIssues(user, {
     jql: `project = ${jqlString(projectKey)} AND ${jqlString(field.name)}.threat IN (${threatIds.map(jqlString).join(', ')}) ORDER BY key ASC`,
     fields: ['summary', field.id],
     limit: 50,
   });
-  return stories.map((s) => ({ key: s.key, summary: typeof s.fields.summary === 'string' ? s.fields.summary : '', clauses: readStoryClauses(s.fields[field.id]).clauses }));
+  return stories.map((s) => ({
+    key: s.key,
+    summary: typeof s.fields.summary === 'string' ? s.fields.summary : '',
+    clauses: readStoryClauses(s.fields[field.id]).clauses,
+  }));
 }
 
 /** Writes the clauses field as the person: Jira itself enforces their edit permission. */
-export async function writeStoryClauses(user: JiraClient, issueId: string, clausesFieldId: string, value: StoryClausesValue): Promise<void> {
-  await user.send(route`/rest/api/3/issue/${issueId}`.value, { method: 'PUT', body: JSON.stringify({ fields: { [clausesFieldId]: value } }) });
+export async function writeStoryClauses(
+  user: JiraClient,
+  issueId: string,
+  clausesFieldId: string,
+  value: StoryClausesValue,
+): Promise<void> {
+  await user.send(route`/rest/api/3/issue/${issueId}`.value, {
+    method: 'PUT',
+    body: JSON.stringify({ fields: { [clausesFieldId]: value } }),
+  });
 }
 
 /** A story with what knowledge-base rules look at. */
@@ -60,7 +85,15 @@ export interface StoryDetails extends StoryRecord {
 }
 
 const names = (value: unknown): string[] =>
-  Array.isArray(value) ? value.flatMap((v) => (typeof v === 'string' ? [v] : typeof (v as { name?: unknown })?.name === 'string' ? [(v as { name: string }).name] : [])) : [];
+  Array.isArray(value)
+    ? value.flatMap((v) =>
+        typeof v === 'string'
+          ? [v]
+          : typeof (v as { name?: unknown })?.name === 'string'
+            ? [(v as { name: string }).name]
+            : [],
+      )
+    : [];
 
 /** The text of an Atlassian document (or a plain string): its text nodes, blocks separated by new lines. */
 export function documentText(value: unknown, depth = 0): string {
@@ -74,9 +107,16 @@ export function documentText(value: unknown, depth = 0): string {
 }
 
 /** The story with its type, labels, components and description: one request, as the caller. */
-export async function readStoryDetails(client: JiraClient, issueIdOrKey: string, clausesFieldId: string): Promise<StoryDetails> {
+export async function readStoryDetails(
+  client: JiraClient,
+  issueIdOrKey: string,
+  clausesFieldId: string,
+): Promise<StoryDetails> {
   const fields = `summary,project,issuetype,labels,components,description,${clausesFieldId}`;
-  const issue = await client.get(route`/rest/api/3/issue/${issueIdOrKey}?fields=${fields}&properties=${'without.task'}`.value, IssueRecord);
+  const issue = await client.get(
+    route`/rest/api/3/issue/${issueIdOrKey}?fields=${fields}&properties=${'without.task'}`.value,
+    IssueRecord,
+  );
   const type = issue.fields.issuetype as { name?: unknown } | undefined;
   return {
     ...storyRecord(issue, clausesFieldId),

@@ -44,10 +44,22 @@ const OUTCOMES_SIZE = 24_000;
 /** Only keys the app writes: a hand-written key cannot take a slot of the batch or lengthen the read. */
 const QUEUE_KEY = /^without\.model\.queue\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const QueueEntry = z.object({ v: z.literal(1), id: z.string().uuid(), accountId: z.string().min(1), at: z.string(), expiresAt: z.number(), edit: ThreatEditRequest });
+const QueueEntry = z.object({
+  v: z.literal(1),
+  id: z.string().uuid(),
+  accountId: z.string().min(1),
+  at: z.string(),
+  expiresAt: z.number(),
+  edit: ThreatEditRequest,
+});
 type QueueEntry = z.infer<typeof QueueEntry>;
 
-const Outcome = z.object({ ok: z.boolean(), code: ErrorCode.optional(), message: z.string().optional(), at: z.number() });
+const Outcome = z.object({
+  ok: z.boolean(),
+  code: ErrorCode.optional(),
+  message: z.string().optional(),
+  at: z.number(),
+});
 type Outcome = z.infer<typeof Outcome>;
 const Outcomes = z.object({ v: z.literal(1), entries: z.record(z.string(), Outcome) });
 
@@ -57,25 +69,43 @@ export interface QueueClock {
 }
 const realClock: QueueClock = { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
-const transient = (error: unknown): boolean => error instanceof JiraApiError && (error.kind === 'RATE_LIMITED' || error.kind === 'UNAVAILABLE' || error.kind === 'NETWORK');
+const transient = (error: unknown): boolean =>
+  error instanceof JiraApiError &&
+  (error.kind === 'RATE_LIMITED' || error.kind === 'UNAVAILABLE' || error.kind === 'NETWORK');
 
 /**
  * Saves one threat edit for `actor` (whose permission the caller checked): at once when the
  * lease is free, else through the queue. Answers the threat as stored, or the edit's own error
  * (a conflict, a validation), never an edit stored while it says it failed.
  */
-export async function saveThreatEdit(client: JiraClient, projectKey: string, edit: ThreatEditRequest, actor: Actor, clock: QueueClock = realClock): Promise<Threat> {
+export async function saveThreatEdit(
+  client: JiraClient,
+  projectKey: string,
+  edit: ThreatEditRequest,
+  actor: Actor,
+  clock: QueueClock = realClock,
+): Promise<Threat> {
   const lock = propertyLock(client, projectEntity(projectKey), LOCK_KEY);
   const first = await tryLease(lock, { holder: actor.accountId, now: clock.now });
   if (first) return holdTurn(client, projectKey, lock, first, { edit, actor }, clock);
-  const entry: QueueEntry = { v: 1, id: randomUUID(), accountId: actor.accountId, at: actor.now, expiresAt: clock.now() + QUEUE_WAIT_MS, edit };
+  const entry: QueueEntry = {
+    v: 1,
+    id: randomUUID(),
+    accountId: actor.accountId,
+    at: actor.now,
+    expiresAt: clock.now() + QUEUE_WAIT_MS,
+    edit,
+  };
   await putProperty(client, projectEntity(projectKey), queueKey(entry.id), entry);
   try {
     for (let attempt = 0; clock.now() < entry.expiresAt; attempt++) {
       const state = await readState(client, projectKey);
       const outcome = state && outcomeOf(state, entry);
       if (state && outcome) return settle(state.model, edit.id, outcome);
-      const lease = state && lockIsFree(state.extra[LOCK_KEY], clock.now()) ? await tryLease(lock, { holder: actor.accountId, now: clock.now }) : undefined;
+      const lease =
+        state && lockIsFree(state.extra[LOCK_KEY], clock.now())
+          ? await tryLease(lock, { holder: actor.accountId, now: clock.now })
+          : undefined;
       if (lease) return await holdTurn(client, projectKey, lock, lease, { edit, actor, entryId: entry.id }, clock);
       await clock.sleep(Math.min(150 * 2 ** attempt, 600) + Math.floor(Math.random() * 100));
     }
@@ -110,7 +140,11 @@ function outcomeOf(state: StoredThreatModel, entry: QueueEntry): Outcome | undef
 }
 
 function settle(model: ThreatModel, threatId: string, outcome: Outcome): Threat {
-  if (!outcome.ok) throw new AppError(outcome.code ?? 'CONFLICT', outcome.message ?? 'The change could not be saved. Reload and try again.');
+  if (!outcome.ok)
+    throw new AppError(
+      outcome.code ?? 'CONFLICT',
+      outcome.message ?? 'The change could not be saved. Reload and try again.',
+    );
   const threat = model.threats.find((t) => t.id === threatId);
   if (!threat) throw new AppError('NOT_FOUND', `${threatId} is no longer in the threat model.`);
   return threat;
@@ -128,11 +162,17 @@ async function withdraw(client: JiraClient, projectKey: string, entry: QueueEntr
     if (state && lockIsFree(state.extra[LOCK_KEY], clock.now())) {
       const outcome = outcomeOf(state, entry);
       if (outcome) return settle(state.model, entry.edit.id, outcome);
-      throw new AppError('CONFLICT', 'Many people are saving this threat model right now, and your change could not get its turn. It was not saved: try again in a moment.');
+      throw new AppError(
+        'CONFLICT',
+        'Many people are saving this threat model right now, and your change could not get its turn. It was not saved: try again in a moment.',
+      );
     }
     await clock.sleep(300);
   }
-  throw new AppError('JIRA_UNAVAILABLE', 'Jira is slow to answer, so the app cannot tell whether your change was saved. Reload the threat model to see it.');
+  throw new AppError(
+    'JIRA_UNAVAILABLE',
+    'Jira is slow to answer, so the app cannot tell whether your change was saved. Reload the threat model to see it.',
+  );
 }
 
 interface OwnEdit {
@@ -143,9 +183,18 @@ interface OwnEdit {
 }
 
 /** Holding the lease: the own edit and the queued ones, one model write, their outcomes, release. */
-async function holdTurn(client: JiraClient, projectKey: string, lock: LockStore, lease: HeldLease, own: OwnEdit, clock: QueueClock): Promise<Threat> {
+async function holdTurn(
+  client: JiraClient,
+  projectKey: string,
+  lock: LockStore,
+  lease: HeldLease,
+  own: OwnEdit,
+  clock: QueueClock,
+): Promise<Threat> {
   try {
-    const queued = (await listProjectPropertyKeys(client, projectKey)).filter((k) => QUEUE_KEY.test(k) && k !== queueKey(own.entryId ?? '')).slice(0, BATCH_MAX);
+    const queued = (await listProjectPropertyKeys(client, projectKey))
+      .filter((k) => QUEUE_KEY.test(k) && k !== queueKey(own.entryId ?? ''))
+      .slice(0, BATCH_MAX);
     const stored = await readThreatModel(client, projectKey, [...queued, OUTCOMES_KEY]);
     if (stored.metaUnreadable) throw new AppError('INVALID_DATA', stored.metaUnreadable);
     // The own edit may fail (a conflict); the queued ones still get their turn.
@@ -159,7 +208,14 @@ async function holdTurn(client: JiraClient, projectKey: string, lock: LockStore,
     const base = mine instanceof AppError ? stored.model : mine.model;
     const outcomes = Outcomes.safeParse(stored.extra[OUTCOMES_KEY] ?? { v: 1, entries: {} });
     // Outcomes that cannot be read are never written over; queued edits then wait for a turn that can.
-    const batch = outcomes.success ? applyQueued(base, queued.map((k) => stored.extra[k]), outcomes.data.entries, clock.now()) : { model: base, results: {} };
+    const batch = outcomes.success
+      ? applyQueued(
+          base,
+          queued.map((k) => stored.extra[k]),
+          outcomes.data.entries,
+          clock.now(),
+        )
+      : { model: base, results: {} };
     await writeThreatModel(client, projectKey, stored, batch.model, lease);
     if (outcomes.success && Object.keys(batch.results).length > 0) {
       // The edits are stored: a failed record of outcomes must not turn them into errors. Their
@@ -178,7 +234,12 @@ async function holdTurn(client: JiraClient, projectKey: string, lock: LockStore,
 }
 
 /** Applies each queued entry that parses, is not settled and whose writer still waits, oldest first. */
-function applyQueued(model: ThreatModel, raw: unknown[], settled: Record<string, Outcome>, now: number): { model: ThreatModel; results: Record<string, Outcome> } {
+function applyQueued(
+  model: ThreatModel,
+  raw: unknown[],
+  settled: Record<string, Outcome>,
+  now: number,
+): { model: ThreatModel; results: Record<string, Outcome> } {
   const entries = raw.flatMap((value) => {
     const entry = QueueEntry.safeParse(value);
     return entry.success && !settled[entry.data.id] && entry.data.expiresAt > now + APPLY_MARGIN_MS ? [entry.data] : [];

@@ -44,7 +44,9 @@ describe('packing threats into shards', () => {
     const changed = packShards(stored, grown, [7]);
     for (const s of changed) expect(size(s.records)).toBeLessThanOrEqual(SHARD_LIMIT);
     expect(changed.map((s) => s.index)).not.toContain(7);
-    const all = [...stored.filter((s) => !changed.some((c) => c.index === s.index)), ...changed].flatMap((s) => s.records.map((t) => t.id));
+    const all = [...stored.filter((s) => !changed.some((c) => c.index === s.index)), ...changed].flatMap((s) =>
+      s.records.map((t) => t.id),
+    );
     expect(new Set(all).size).toBe(60);
   });
 });

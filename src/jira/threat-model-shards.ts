@@ -33,11 +33,21 @@ export type ModelRecord = Threat | Mitigation;
  * A shard as stored. Records are JSON, deflated and base64-encoded, so that one 32 KB value
  * holds 100-200 real threats and a whole model reads in a few requests.
  */
-export const ShardValue = z.object({ v: z.literal(2), revision: z.number().int().min(0), encoding: z.literal('deflate-base64'), data: z.string() });
+export const ShardValue = z.object({
+  v: z.literal(2),
+  revision: z.number().int().min(0),
+  encoding: z.literal('deflate-base64'),
+  data: z.string(),
+});
 export type ShardValue = z.infer<typeof ShardValue>;
 
 export function encodeShard(records: ModelRecord[], revision: number): ShardValue {
-  return { v: 2, revision, encoding: 'deflate-base64', data: deflateRawSync(Buffer.from(JSON.stringify(records)), { level: 9 }).toString('base64') };
+  return {
+    v: 2,
+    revision,
+    encoding: 'deflate-base64',
+    data: deflateRawSync(Buffer.from(JSON.stringify(records)), { level: 9 }).toString('base64'),
+  };
 }
 
 /** The shard's raw entries (each still to be parsed), or why it cannot be read. */
@@ -46,7 +56,9 @@ export function decodeShard(value: unknown): { revision: number; entries: unknow
   if (!shard.success) return { error: shard.error.issues[0]?.message ?? 'not a shard' };
   try {
     const entries: unknown = JSON.parse(inflateRawSync(Buffer.from(shard.data.data, 'base64')).toString('utf8'));
-    return Array.isArray(entries) ? { revision: shard.data.revision, entries } : { error: 'the records are not a list' };
+    return Array.isArray(entries)
+      ? { revision: shard.data.revision, entries }
+      : { error: 'the records are not a list' };
   } catch {
     return { error: 'the data is not deflated JSON' };
   }

@@ -49,7 +49,9 @@ describe('the threat model in project properties', () => {
     expect(model.threats.map((t) => t.id)).toEqual(Array.from({ length: 1000 }, (_, i) => `T-${i + 1}`));
     expect(model.threats[999]).toMatchObject(draft(1000));
     expect(model.nextThreatNumber).toBe(1001);
-    const stored = site.store.all('projectProperty').filter((p) => p.key.startsWith(SHARD_PREFIX) && site.store.get('project', p.projectId)?.key === 'BIG');
+    const stored = site.store
+      .all('projectProperty')
+      .filter((p) => p.key.startsWith(SHARD_PREFIX) && site.store.get('project', p.projectId)?.key === 'BIG');
     expect(stored.length).toBe(shards.length);
     expect(stored.length).toBeGreaterThan(3);
     for (const p of stored) expect(JSON.stringify(p.value).length).toBeLessThanOrEqual(32_768);
@@ -69,7 +71,9 @@ describe('the threat model in project properties', () => {
       return { model: next, result: undefined };
     });
     const at200 = await count();
-    console.log(`read threat model: 50 threats -> ${at50.requests} requests, 200 threats -> ${at200.requests} requests (${at200.shards} shards)`);
+    console.log(
+      `read threat model: 50 threats -> ${at50.requests} requests, 200 threats -> ${at200.requests} requests (${at200.shards} shards)`,
+    );
     expect(at200.threats).toBe(200);
     // One GET of the project with the meta and the shards as properties.
     expect(at200.shards).toBeGreaterThan(1);
@@ -82,8 +86,15 @@ describe('the threat model in project properties', () => {
     const project = site.store.all('project').find((p) => p.key === 'FAR')!;
     const metaId = `${project.id}/without.model`;
     const meta = site.store.get('projectProperty', metaId)!;
-    const far = encodeShard([{ ...(await readThreatModel(siteClient(site), 'FAR')).model.threats[0]!, id: 'T-90', revision: 1 }], 1);
-    site.store.put('projectProperty', `${project.id}/${SHARD_PREFIX}70`, { projectId: project.id, key: `${SHARD_PREFIX}70`, value: far });
+    const far = encodeShard(
+      [{ ...(await readThreatModel(siteClient(site), 'FAR')).model.threats[0]!, id: 'T-90', revision: 1 }],
+      1,
+    );
+    site.store.put('projectProperty', `${project.id}/${SHARD_PREFIX}70`, {
+      projectId: project.id,
+      key: `${SHARD_PREFIX}70`,
+      value: far,
+    });
     site.store.put('projectProperty', metaId, { ...meta, value: { ...(meta.value as object), shards: [0, 70] } });
 
     const mark = site.log.mark();
@@ -100,7 +111,11 @@ describe('the threat model in project properties', () => {
         const { model: next, threat } = editThreat(model, id, 1, { ...draft(1), title }, { ...actor, accountId: who });
         return { model: next, result: threat };
       });
-    await Promise.all([edit('T-3', 'Edited by alice', '712020:alice'), edit('T-27', 'Edited by bob', '712020:bob'), edit('T-15', 'Edited by carol', '712020:carol')]);
+    await Promise.all([
+      edit('T-3', 'Edited by alice', '712020:alice'),
+      edit('T-27', 'Edited by bob', '712020:bob'),
+      edit('T-15', 'Edited by carol', '712020:carol'),
+    ]);
     const { model } = await readThreatModel(siteClient(site), 'RACE');
     expect(model.threats.find((t) => t.id === 'T-3')).toMatchObject({ title: 'Edited by alice', revision: 2 });
     expect(model.threats.find((t) => t.id === 'T-27')).toMatchObject({ title: 'Edited by bob', revision: 2 });
@@ -119,7 +134,10 @@ describe('the threat model in project properties', () => {
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(fulfilled).toHaveLength(1);
     expect(rejected).toHaveLength(1);
-    expect(rejected[0]?.reason).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Someone else changed T-8') });
+    expect(rejected[0]?.reason).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('Someone else changed T-8'),
+    });
     const { model } = await readThreatModel(siteClient(site), 'RACE');
     const saved = (fulfilled[0] as PromiseFulfilledResult<{ title: string }>).value.title;
     expect(model.threats.find((t) => t.id === 'T-8')).toMatchObject({ title: saved, revision: 2 });
@@ -129,27 +147,47 @@ describe('the threat model in project properties', () => {
     const alice = restAs(site, 'alice');
     const broken = { v: 2, revision: 1, encoding: 'deflate-base64', data: 'not deflate' };
     await alice('PUT', `/rest/api/3/project/BIG/properties/${SHARD_PREFIX}1`, broken);
-    const shard0 = site.store.all('projectProperty').find((p) => p.key === `${SHARD_PREFIX}0` && p.projectId === 10000)!;
+    const shard0 = site.store
+      .all('projectProperty')
+      .find((p) => p.key === `${SHARD_PREFIX}0` && p.projectId === 10000)!;
     const decoded = decodeShard(shard0.value);
     if ('error' in decoded) throw new Error(decoded.error);
-    await alice('PUT', `/rest/api/3/project/PAY/properties/${SHARD_PREFIX}0`, encodeShard([...decoded.entries, { id: 'T-77', title: 5 }] as never[], decoded.revision));
+    await alice(
+      'PUT',
+      `/rest/api/3/project/PAY/properties/${SHARD_PREFIX}0`,
+      encodeShard([...decoded.entries, { id: 'T-77', title: 5 }] as never[], decoded.revision),
+    );
 
     const big = await readThreatModel(siteClient(site), 'BIG');
-    expect(big.problems).toEqual(['The threat model shard without.model.shard.1 is not valid and was ignored: the data is not deflated JSON. The app will not write over it.']);
+    expect(big.problems).toEqual([
+      'The threat model shard without.model.shard.1 is not valid and was ignored: the data is not deflated JSON. The app will not write over it.',
+    ]);
     expect(big.model.threats.length).toBeGreaterThan(800);
     expect(big.model.threats.length).toBeLessThan(1000);
     const pay = await readThreatModel(siteClient(site), 'PAY');
-    expect(pay.problems).toEqual(['Threat T-77 in without.model.shard.0 is not valid and is not shown (title: Invalid input: expected string, received number); the app keeps it as it is.']);
+    expect(pay.problems).toEqual([
+      'Threat T-77 in without.model.shard.0 is not valid and is not shown (title: Invalid input: expected string, received number); the app keeps it as it is.',
+    ]);
     expect(pay.model.threats).toHaveLength(12);
 
     // An edit of a neighbour in the same shard writes the broken record back unchanged.
-    await changeThreatModel(siteClient(site), 'PAY', 'test', (model) => ({ ...editThreat(model, 'T-2', model.threats.find((t) => t.id === 'T-2')!.revision, draft(2), actor), result: undefined }));
-    const rewritten = decodeShard((await alice('GET', `/rest/api/3/project/PAY/properties/${SHARD_PREFIX}0`)).body?.value);
+    await changeThreatModel(siteClient(site), 'PAY', 'test', (model) => ({
+      ...editThreat(model, 'T-2', model.threats.find((t) => t.id === 'T-2')!.revision, draft(2), actor),
+      result: undefined,
+    }));
+    const rewritten = decodeShard(
+      (await alice('GET', `/rest/api/3/project/PAY/properties/${SHARD_PREFIX}0`)).body?.value,
+    );
     if ('error' in rewritten) throw new Error(rewritten.error);
     expect(rewritten.entries).toContainEqual({ id: 'T-77', title: 5 });
-    expect((await readThreatModel(siteClient(site), 'PAY')).model.threats.find((t) => t.id === 'T-2')?.title).toBe(draft(2).title);
+    expect((await readThreatModel(siteClient(site), 'PAY')).model.threats.find((t) => t.id === 'T-2')?.title).toBe(
+      draft(2).title,
+    );
 
-    await changeThreatModel(siteClient(site), 'BIG', 'test', (model) => ({ ...addThreat(model, draft(1), actor), result: undefined }));
+    await changeThreatModel(siteClient(site), 'BIG', 'test', (model) => ({
+      ...addThreat(model, draft(1), actor),
+      result: undefined,
+    }));
     expect((await alice('GET', `/rest/api/3/project/BIG/properties/${SHARD_PREFIX}1`)).body?.value).toEqual(broken);
     expect((await readThreatModel(siteClient(site), 'BIG')).model.threats.map((t) => t.id)).toContain('T-1001');
   });
@@ -162,8 +200,13 @@ describe('the threat model in project properties', () => {
     await alice('PUT', '/rest/api/3/project/META/properties/without.model', broken);
     const stored = await readThreatModel(siteClient(site), 'META');
     expect(stored.model.threats).toHaveLength(3);
-    expect(stored.problems[0]).toMatch(/^The threat model's settings and id counters \(project property without.model\) cannot be read at nextThreatNumber: .*read only until a Jira administrator restores or deletes that property/);
-    const write = changeThreatModel(siteClient(site), 'META', 'test', (model) => ({ ...addThreat(model, draft(9), actor), result: undefined }));
+    expect(stored.problems[0]).toMatch(
+      /^The threat model's settings and id counters \(project property without.model\) cannot be read at nextThreatNumber: .*read only until a Jira administrator restores or deletes that property/,
+    );
+    const write = changeThreatModel(siteClient(site), 'META', 'test', (model) => ({
+      ...addThreat(model, draft(9), actor),
+      result: undefined,
+    }));
     await expect(write).rejects.toMatchObject({ code: 'INVALID_DATA', message: stored.problems[0] });
     expect((await alice('GET', '/rest/api/3/project/META/properties/without.model')).body?.value).toEqual(broken);
     expect((await readThreatModel(siteClient(site), 'META')).model.threats).toHaveLength(3);

@@ -5,7 +5,18 @@ import { emptyThreatModel, type ThreatModel } from '../domain/threat-model';
 import type { JiraClient } from './jira-client';
 import { getProjectProperties, listProjectPropertyKeys, projectEntity, putProperty } from './entity-properties';
 import { propertyLock, withLease, type HeldLease } from './property-lease';
-import { LOCK_KEY, META_KEY, MetaValue, decodeShard, encodeShard, packShards, shardIndex, shardKey, type ModelRecord, type StoredShard } from './threat-model-shards';
+import {
+  LOCK_KEY,
+  META_KEY,
+  MetaValue,
+  decodeShard,
+  encodeShard,
+  packShards,
+  shardIndex,
+  shardKey,
+  type ModelRecord,
+  type StoredShard,
+} from './threat-model-shards';
 
 export interface StoredThreatModel {
   model: ThreatModel;
@@ -36,16 +47,25 @@ export const FIRST_READ_SHARDS = 64;
  * stores shards before the meta, so a record moving to a new shard is never missed. A meta
  * that is missing or broken falls back to listing the properties.
  */
-async function readProperties(client: JiraClient, projectKey: string, extraKeys: string[]): Promise<{ meta: unknown; shardKeys: string[]; shardValues: unknown[]; extra: Record<string, unknown> }> {
+async function readProperties(
+  client: JiraClient,
+  projectKey: string,
+  extraKeys: string[],
+): Promise<{ meta: unknown; shardKeys: string[]; shardValues: unknown[]; extra: Record<string, unknown> }> {
   const firstKeys = Array.from({ length: FIRST_READ_SHARDS }, (_, i) => shardKey(i));
   const first = await getProjectProperties(client, projectKey, [META_KEY, ...firstKeys, ...extraKeys]);
   const meta = first[META_KEY];
   const listed = MetaValue.safeParse(meta);
-  const expected = listed.success && listed.data.shards ? listed.data.shards.map(shardKey) : (await listProjectPropertyKeys(client, projectKey)).filter((k) => shardIndex(k) !== undefined);
+  const expected =
+    listed.success && listed.data.shards
+      ? listed.data.shards.map(shardKey)
+      : (await listProjectPropertyKeys(client, projectKey)).filter((k) => shardIndex(k) !== undefined);
   const missing = expected.filter((k) => !(k in first) && !firstKeys.includes(k));
   const rest = await getProjectProperties(client, projectKey, missing);
   const values: Record<string, unknown> = { ...first, ...rest };
-  const shardKeys = [...new Set([...expected, ...Object.keys(values).filter((k) => shardIndex(k) !== undefined)])].sort((a, b) => shardIndex(a)! - shardIndex(b)!);
+  const shardKeys = [...new Set([...expected, ...Object.keys(values).filter((k) => shardIndex(k) !== undefined)])].sort(
+    (a, b) => shardIndex(a)! - shardIndex(b)!,
+  );
   const extra = Object.fromEntries(extraKeys.filter((k) => k in first).map((k) => [k, first[k]]));
   return { meta, shardKeys, shardValues: shardKeys.map((k) => values[k]), extra };
 }
@@ -54,7 +74,11 @@ async function readProperties(client: JiraClient, projectKey: string, extraKeys:
  * Reads the whole model (see readProperties for what it costs). `extraKeys` are other project
  * properties read in the same request (the lease, the edit queue), raw, in `extra`.
  */
-export async function readThreatModel(client: JiraClient, projectKey: string, extraKeys: string[] = []): Promise<StoredThreatModel> {
+export async function readThreatModel(
+  client: JiraClient,
+  projectKey: string,
+  extraKeys: string[] = [],
+): Promise<StoredThreatModel> {
   const { meta, shardKeys, shardValues, extra } = await readProperties(client, projectKey, extraKeys);
   const problems: string[] = [];
   const shards = shardKeys.flatMap((key, i) => readShard(key, shardValues[i], problems));
@@ -72,7 +96,10 @@ export async function readThreatModel(client: JiraClient, projectKey: string, ex
       // Never below an id in use, readable or not: a meta deleted or restored from an old copy
       // must not hand out an id a stored record already has.
       nextThreatNumber: Math.max(metaValue?.nextThreatNumber ?? base.nextThreatNumber, nextAfter('T-', shards)),
-      nextMitigationNumber: Math.max(metaValue?.nextMitigationNumber ?? base.nextMitigationNumber, nextAfter('M-', shards)),
+      nextMitigationNumber: Math.max(
+        metaValue?.nextMitigationNumber ?? base.nextMitigationNumber,
+        nextAfter('M-', shards),
+      ),
       settings: metaValue?.settings ?? base.settings,
     },
     shards,
@@ -96,7 +123,9 @@ function metaProblem(issue: { path: PropertyKey[]; message: string } | undefined
 function readShard(key: string, value: unknown, problems: string[]): StoredShard[] {
   const shard = decodeShard(value);
   if ('error' in shard) {
-    problems.push(`The threat model shard ${key} is not valid and was ignored: ${shard.error}. The app will not write over it.`);
+    problems.push(
+      `The threat model shard ${key} is not valid and was ignored: ${shard.error}. The app will not write over it.`,
+    );
     return [];
   }
   const records: ModelRecord[] = [];
@@ -105,12 +134,17 @@ function readShard(key: string, value: unknown, problems: string[]): StoredShard
     const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : `entry ${i + 1}`;
     const isMitigation = id.startsWith('M-');
     const parsed = isMitigation ? Mitigation.safeParse(raw) : Threat.safeParse(raw);
-    if (parsed.success) return void records.push(withUnknownFields(parsed.data, raw, isMitigation ? MITIGATION_FIELDS : THREAT_FIELDS));
+    if (parsed.success)
+      return void records.push(withUnknownFields(parsed.data, raw, isMitigation ? MITIGATION_FIELDS : THREAT_FIELDS));
     unreadable.push(raw);
     const issue = parsed.error.issues[0];
-    problems.push(`${isMitigation ? 'Mitigation' : 'Threat'} ${id} in ${key} is not valid and is not shown (${issue?.path.join('.') || 'value'}: ${issue?.message}); the app keeps it as it is.`);
+    problems.push(
+      `${isMitigation ? 'Mitigation' : 'Threat'} ${id} in ${key} is not valid and is not shown (${issue?.path.join('.') || 'value'}: ${issue?.message}); the app keeps it as it is.`,
+    );
   });
-  return [{ index: shardIndex(key)!, revision: shard.revision, records, ...(unreadable.length > 0 ? { unreadable } : {}) }];
+  return [
+    { index: shardIndex(key)!, revision: shard.revision, records, ...(unreadable.length > 0 ? { unreadable } : {}) },
+  ];
 }
 
 /** One more than the highest id with this prefix among the stored entries, readable or not. */
@@ -155,7 +189,9 @@ const dedupe = (records: ModelRecord[]): ModelRecord[] => {
 };
 
 /** One read-change-write of the model; several may run under one lease (see withModelLease). */
-export type ModelChange<T> = (model: ThreatModel) => { model: ThreatModel; result: T } | Promise<{ model: ThreatModel; result: T }>;
+export type ModelChange<T> = (
+  model: ThreatModel,
+) => { model: ThreatModel; result: T } | Promise<{ model: ThreatModel; result: T }>;
 
 export interface ModelSession {
   change<T>(change: ModelChange<T>): Promise<T>;
@@ -166,16 +202,33 @@ export interface ModelSession {
  * times (creating a task records a claim, creates the issue, then records the task). `client`
  * must be allowed to write project properties (the app); the caller has checked the person.
  */
-export async function withModelLease<T>(client: JiraClient, projectKey: string, holder: string, work: (session: ModelSession) => Promise<T>): Promise<T> {
-  return withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder }, (lease) => work({ change: (change) => applyChange(client, projectKey, change, lease) }));
+export async function withModelLease<T>(
+  client: JiraClient,
+  projectKey: string,
+  holder: string,
+  work: (session: ModelSession) => Promise<T>,
+): Promise<T> {
+  return withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder }, (lease) =>
+    work({ change: (change) => applyChange(client, projectKey, change, lease) }),
+  );
 }
 
 /** Changes the model under the project's write lease: read, apply `change` (which may throw, e.g. a conflict), write. */
-export async function changeThreatModel<T>(client: JiraClient, projectKey: string, holder: string, change: ModelChange<T>): Promise<T> {
+export async function changeThreatModel<T>(
+  client: JiraClient,
+  projectKey: string,
+  holder: string,
+  change: ModelChange<T>,
+): Promise<T> {
   return withModelLease(client, projectKey, holder, (session) => session.change(change));
 }
 
-async function applyChange<T>(client: JiraClient, projectKey: string, change: ModelChange<T>, lease: HeldLease): Promise<T> {
+async function applyChange<T>(
+  client: JiraClient,
+  projectKey: string,
+  change: ModelChange<T>,
+  lease: HeldLease,
+): Promise<T> {
   const stored = await readThreatModel(client, projectKey);
   const { model, result } = await change(stored.model);
   await writeThreatModel(client, projectKey, stored, model, lease);
@@ -186,23 +239,48 @@ async function applyChange<T>(client: JiraClient, projectKey: string, change: Mo
  * Writes what changed between `stored` and `model`: the shards (each with the entries it could
  * not read, unchanged) and the meta; nothing when nothing changed. The caller holds the lease.
  */
-export async function writeThreatModel(client: JiraClient, projectKey: string, stored: StoredThreatModel, model: ThreatModel, lease: HeldLease): Promise<void> {
+export async function writeThreatModel(
+  client: JiraClient,
+  projectKey: string,
+  stored: StoredThreatModel,
+  model: ThreatModel,
+  lease: HeldLease,
+): Promise<void> {
   if (model === stored.model) return;
   if (stored.metaUnreadable) throw new AppError('INVALID_DATA', stored.metaUnreadable);
   await writeModel(client, projectKey, stored, model, lease);
 }
 
-async function writeModel(client: JiraClient, projectKey: string, stored: StoredThreatModel, model: ThreatModel, lease: HeldLease): Promise<void> {
+async function writeModel(
+  client: JiraClient,
+  projectKey: string,
+  stored: StoredThreatModel,
+  model: ThreatModel,
+  lease: HeldLease,
+): Promise<void> {
   const changed = packShards(stored.shards, [...model.threats, ...model.mitigations], stored.unreadable);
   const keptRaw = new Map(stored.shards.map((s) => [s.index, s.unreadable ?? []]));
   // Shards that receive records first, shrinking ones after: a reader never misses one.
-  const growing = changed.filter((s) => s.records.length >= (stored.shards.find((o) => o.index === s.index)?.records.length ?? 0));
+  const growing = changed.filter(
+    (s) => s.records.length >= (stored.shards.find((o) => o.index === s.index)?.records.length ?? 0),
+  );
   const shrinking = changed.filter((s) => !growing.includes(s));
   for (const batch of [growing, shrinking]) {
     lease.assertHeld();
-    await Promise.all(batch.map((s) => putProperty(client, projectEntity(projectKey), shardKey(s.index), encodeShard([...s.records.map(storedForm), ...(keptRaw.get(s.index) ?? [])] as ModelRecord[], s.revision))));
+    await Promise.all(
+      batch.map((s) =>
+        putProperty(
+          client,
+          projectEntity(projectKey),
+          shardKey(s.index),
+          encodeShard([...s.records.map(storedForm), ...(keptRaw.get(s.index) ?? [])] as ModelRecord[], s.revision),
+        ),
+      ),
+    );
   }
-  const shards = [...new Set([...stored.shards.map((s) => s.index), ...changed.map((s) => s.index), ...stored.unreadable])].sort((a, b) => a - b);
+  const shards = [
+    ...new Set([...stored.shards.map((s) => s.index), ...changed.map((s) => s.index), ...stored.unreadable]),
+  ].sort((a, b) => a - b);
   const metaChanged =
     model.nextThreatNumber !== stored.model.nextThreatNumber ||
     model.nextMitigationNumber !== stored.model.nextMitigationNumber ||

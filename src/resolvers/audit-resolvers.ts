@@ -9,7 +9,13 @@ import type { AuditView } from '../domain/resolver-contract';
 import { severityOf } from '../domain/severity';
 import { ThreatId } from '../domain/without-clause';
 import { canEditThreatModel, projectPermissions } from '../jira/access';
-import { changeSuppressions, readAuditState, readStoredAudit, writeAuditStatus, type AuditStatus } from '../jira/audit-store';
+import {
+  changeSuppressions,
+  readAuditState,
+  readStoredAudit,
+  writeAuditStatus,
+  type AuditStatus,
+} from '../jira/audit-store';
 import type { JiraClient } from '../jira/jira-client';
 import { readThreatModel } from '../jira/threat-model-store';
 import { AUDIT_QUEUE, type AuditEvent } from '../triggers/audit-worker';
@@ -24,11 +30,14 @@ const STALE_RUN_MS = 16 * 60 * 1000;
 
 async function requireBrowse(user: JiraClient, projectKey: string): Promise<void> {
   const perms = await projectPermissions(user, projectKey, ['BROWSE_PROJECTS']);
-  if (!perms.BROWSE_PROJECTS) throw new AppError('FORBIDDEN', `You can't see project ${projectKey}, so you can't audit it.`);
+  if (!perms.BROWSE_PROJECTS)
+    throw new AppError('FORBIDDEN', `You can't see project ${projectKey}, so you can't audit it.`);
 }
 
 const isLive = (status: AuditStatus | undefined, now: number) =>
-  status !== undefined && (status.state === 'queued' || status.state === 'running') && now - Date.parse(status.updatedAt) < STALE_RUN_MS;
+  status !== undefined &&
+  (status.state === 'queued' || status.state === 'running') &&
+  now - Date.parse(status.updatedAt) < STALE_RUN_MS;
 
 /** The run as the tab shows it: a run that stopped reporting is shown as failed. */
 function runView(status: AuditStatus | undefined, now: number): AuditView['run'] {
@@ -56,7 +65,9 @@ async function auditView(user: JiraClient, projectKey: string, accountId: string
     completedAt: stored.status?.complete?.finishedAt ?? null,
     result: stored.result ? withSuppressions(stored.result, stored.suppressions) : null,
     resultUnreadable: stored.statusUnreadable || (stored.status?.complete !== undefined && !stored.result),
-    threats: model.model.threats.filter((t) => t.state === 'active').map((t) => ({ id: t.id, title: t.title, severity: severityOf(t) })),
+    threats: model.model.threats
+      .filter((t) => t.state === 'active')
+      .map((t) => ({ id: t.id, title: t.title, severity: severityOf(t) })),
     canRun: true,
     canSuppress,
     problems: [...stored.problems, ...model.problems],
@@ -88,8 +99,16 @@ async function startRun(projectKey: string, accountId: string): Promise<void> {
     // Forge did not take the job (its queue is rate-limited or failing): a run left "queued"
     // would block the next one until it times out, so it is marked failed and said so.
     console.warn(`without-audit: the run could not be queued (${String(error)})`);
-    await writeAuditStatus(app, projectKey, { ...queued, state: 'failed', updatedAt: new Date().toISOString(), error: 'The audit could not be queued.' });
-    throw new AppError('JIRA_UNAVAILABLE', 'The audit could not be started: Forge did not take the job. Try again in a moment.');
+    await writeAuditStatus(app, projectKey, {
+      ...queued,
+      state: 'failed',
+      updatedAt: new Date().toISOString(),
+      error: 'The audit could not be queued.',
+    });
+    throw new AppError(
+      'JIRA_UNAVAILABLE',
+      'The audit could not be started: Forge did not take the job. Try again in a moment.',
+    );
   }
 }
 
@@ -111,14 +130,21 @@ export function registerAuditResolvers(resolver: Resolver): void {
     return auditView(user, projectKey, context.accountId);
   });
 
-  defineResolver(resolver, 'audit/suppress', z.object({ findingId: FindingId, why: z.string() }), async ({ payload, context }) => {
-    const user = userClient();
-    const projectKey = projectKeyOf(context);
-    await requireModelEditor(user, projectKey, context.accountId);
-    const actor = { accountId: context.accountId, now: new Date().toISOString() };
-    await changeSuppressions(appClient(), projectKey, context.accountId, (list) => suppress(list, payload.findingId, payload.why, actor));
-    return auditView(user, projectKey, context.accountId);
-  });
+  defineResolver(
+    resolver,
+    'audit/suppress',
+    z.object({ findingId: FindingId, why: z.string() }),
+    async ({ payload, context }) => {
+      const user = userClient();
+      const projectKey = projectKeyOf(context);
+      await requireModelEditor(user, projectKey, context.accountId);
+      const actor = { accountId: context.accountId, now: new Date().toISOString() };
+      await changeSuppressions(appClient(), projectKey, context.accountId, (list) =>
+        suppress(list, payload.findingId, payload.why, actor),
+      );
+      return auditView(user, projectKey, context.accountId);
+    },
+  );
 
   defineResolver(resolver, 'audit/unsuppress', z.object({ findingId: FindingId }), async ({ payload, context }) => {
     const user = userClient();
@@ -132,15 +158,25 @@ export function registerAuditResolvers(resolver: Resolver): void {
   defineResolver(
     resolver,
     'audit/link-threat',
-    z.object({ issueKey: z.string().regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/, 'An issue key looks like PAY-12'), clauseId: z.string().min(1).max(40), threatId: ThreatId }),
+    z.object({
+      issueKey: z.string().regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/, 'An issue key looks like PAY-12'),
+      clauseId: z.string().min(1).max(40),
+      threatId: ThreatId,
+    }),
     async ({ payload, context }) => {
       const user = userClient();
       const projectKey = projectKeyOf(context);
-      if (!payload.issueKey.startsWith(`${projectKey}-`)) throw new AppError('BAD_REQUEST', `${payload.issueKey} is not in ${projectKey}.`);
+      if (!payload.issueKey.startsWith(`${projectKey}-`))
+        throw new AppError('BAD_REQUEST', `${payload.issueKey} is not in ${projectKey}.`);
       await updateStoryClauses(user, payload.issueKey, context.accountId, (before) => {
         const clause = before.clauses.find((c) => c.id === payload.clauseId);
-        if (!clause) throw new AppError('CONFLICT', `${payload.issueKey} no longer has that WITHOUT clause. Run the audit again.`);
-        const clauses = before.clauses.map((c) => (c.id === payload.clauseId && !c.threatIds.includes(payload.threatId) ? { ...c, threatIds: [...c.threatIds, payload.threatId] } : c));
+        if (!clause)
+          throw new AppError('CONFLICT', `${payload.issueKey} no longer has that WITHOUT clause. Run the audit again.`);
+        const clauses = before.clauses.map((c) =>
+          c.id === payload.clauseId && !c.threatIds.includes(payload.threatId)
+            ? { ...c, threatIds: [...c.threatIds, payload.threatId] }
+            : c,
+        );
         return { clauses, directThreatIds: before.directThreatIds };
       });
       // Editing the story (checked by updateStoryClauses) implies seeing the project.

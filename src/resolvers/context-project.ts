@@ -4,7 +4,8 @@ import type { InvocationContext } from './invocation-context';
 /** The project the page was opened in. Frontend input: every use goes through Jira as the user. */
 export function projectKeyOf(context: InvocationContext): string {
   const key = context.extension.project?.key;
-  if (!key || !/^[A-Z][A-Z0-9_]{0,19}$/.test(key)) throw new AppError('BAD_REQUEST', 'This page only works inside a Jira project.');
+  if (!key || !/^[A-Z][A-Z0-9_]{0,19}$/.test(key))
+    throw new AppError('BAD_REQUEST', 'This page only works inside a Jira project.');
   return key;
 }
 

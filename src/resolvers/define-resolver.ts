@@ -19,7 +19,10 @@ const JIRA_TO_APP: Record<JiraErrorKind, { code: ErrorCode; message: string }> =
   RATE_LIMITED: { code: 'RATE_LIMITED', message: 'Jira is busy right now. Wait a moment and try again.' },
   UNAVAILABLE: { code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer properly. Try again in a moment.' },
   NETWORK: { code: 'JIRA_UNAVAILABLE', message: 'Jira could not be reached. Try again in a moment.' },
-  INVALID_RESPONSE: { code: 'JIRA_UNAVAILABLE', message: 'Jira answered in a way the app did not expect. Try again in a moment.' },
+  INVALID_RESPONSE: {
+    code: 'JIRA_UNAVAILABLE',
+    message: 'Jira answered in a way the app did not expect. Try again in a moment.',
+  },
 };
 
 /** Expected failures become an envelope the UI can show; anything else is a bug and is rethrown. */
@@ -45,7 +48,8 @@ export function defineResolver<S extends z.ZodType, T>(
 ): void {
   resolver.define(key, async (request: { payload: unknown; context: unknown }): Promise<Envelope<T>> => {
     const context = InvocationContext.safeParse(request.context);
-    if (!context.success) return fail('BAD_REQUEST', 'The app was opened without the context it needs. Reload the page.');
+    if (!context.success)
+      return fail('BAD_REQUEST', 'The app was opened without the context it needs. Reload the page.');
     const payload = payloadSchema.safeParse(request.payload ?? {});
     if (!payload.success) {
       const first = payload.error.issues[0];

@@ -14,7 +14,9 @@ import { registerThreatModelResolvers } from './threat-model-resolvers';
 /** Every resolver the UI may invoke, defined on `resolver`; returns the keys defined. */
 export function registerResolvers(resolver: Resolver): string[] {
   const keys: string[] = [];
-  const counting = { define: (key: string, run: never) => (keys.push(key), resolver.define(key, run)) } as unknown as Resolver;
+  const counting = {
+    define: (key: string, run: never) => (keys.push(key), resolver.define(key, run)),
+  } as unknown as Resolver;
   for (const register of [
     registerStoryResolvers,
     registerThreatModelResolvers,

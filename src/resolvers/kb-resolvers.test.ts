@@ -14,13 +14,16 @@ type Who = 'alice' | 'bob' | 'carol';
 describe('knowledge-base resolvers', () => {
   let site: LocalSite;
   let call: ReturnType<typeof resolverCaller>;
-  const ok = <T,>(answer: Envelope<T>): T => {
+  const ok = <T>(answer: Envelope<T>): T => {
     if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
     return answer.data;
   };
-  const suggest = async (who: Who, issueId: string, mode: 'top' | 'full') => ok((await call(who, 'kb/suggest', { mode }, onIssue(issueId))) as Envelope<KbSuggestionsView>);
-  const story = async (who: Who, issueId: string) => ok((await call(who, 'story/get', {}, onIssue(issueId))) as Envelope<StoryView>);
-  const accept = (who: Who, issueId: string, payload: unknown) => call(who, 'kb/accept', payload, onIssue(issueId)) as Promise<Envelope<StoryView>>;
+  const suggest = async (who: Who, issueId: string, mode: 'top' | 'full') =>
+    ok((await call(who, 'kb/suggest', { mode }, onIssue(issueId))) as Envelope<KbSuggestionsView>);
+  const story = async (who: Who, issueId: string) =>
+    ok((await call(who, 'story/get', {}, onIssue(issueId))) as Envelope<StoryView>);
+  const accept = (who: Who, issueId: string, payload: unknown) =>
+    call(who, 'kb/accept', payload, onIssue(issueId)) as Promise<Envelope<StoryView>>;
   const model = async () => ok((await call('alice', 'threat-model/get', {}, onProject)) as Envelope<ThreatModelView>);
 
   beforeAll(async () => {
@@ -37,7 +40,12 @@ describe('knowledge-base resolvers', () => {
     expect(requests.length).toBeLessThanOrEqual(4);
     expect(view.mode).toBe('top');
     const card = view.suggestions.find((s) => s.templateId === 'WEB-I-01');
-    expect(card).toMatchObject({ knowledgeBaseId: expect.any(String), title: 'Card data disclosed in transit or at rest', stride: ['I'], severity: { score: 15, band: 'High' } });
+    expect(card).toMatchObject({
+      knowledgeBaseId: expect.any(String),
+      title: 'Card data disclosed in transit or at rest',
+      stride: ['I'],
+      severity: { score: 15, band: 'High' },
+    });
     expect(card?.reasons.some((r) => /card/.test(r))).toBe(true);
     expect(card?.existingThreatId).toBeUndefined();
     expect(card?.mitigations.length).toBeGreaterThanOrEqual(2);
@@ -56,7 +64,11 @@ describe('knowledge-base resolvers', () => {
   it('refuses carol, who may not edit the threat model, and changes nothing', async () => {
     const before = await model();
     const current = await story('carol', PAY_1);
-    const answer = await accept('carol', PAY_1, { knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-01', baseRevision: current.revision });
+    const answer = await accept('carol', PAY_1, {
+      knowledgeBaseId: 'web-and-api',
+      templateId: 'WEB-I-01',
+      baseRevision: current.revision,
+    });
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await model()).threats).toHaveLength(before.threats.length);
   });
@@ -68,16 +80,40 @@ describe('knowledge-base resolvers', () => {
     const clauseId = before.clauses[0]!.id;
     const modelBefore = await model();
 
-    const view = ok(await accept('bob', PAY_1, { knowledgeBaseId: card.knowledgeBaseId, templateId: 'WEB-I-01', clauseId, baseRevision: before.revision }));
+    const view = ok(
+      await accept('bob', PAY_1, {
+        knowledgeBaseId: card.knowledgeBaseId,
+        templateId: 'WEB-I-01',
+        clauseId,
+        baseRevision: before.revision,
+      }),
+    );
     const threat = Object.values(view.threats).find((t) => t.title === card.title)!;
-    expect(threat).toMatchObject({ source: { kind: 'knowledge-base', knowledgeBaseId: card.knowledgeBaseId, templateId: 'WEB-I-01', version: expect.any(String) }, stride: ['I'], probability: 3, impact: 5 });
+    expect(threat).toMatchObject({
+      source: {
+        kind: 'knowledge-base',
+        knowledgeBaseId: card.knowledgeBaseId,
+        templateId: 'WEB-I-01',
+        version: expect.any(String),
+      },
+      stride: ['I'],
+      probability: 3,
+      impact: 5,
+    });
     expect(view.revision).toBe(before.revision + 1);
     expect(view.clauses[0]!.threatIds).toEqual([...before.clauses[0]!.threatIds, threat.id]);
     const added = view.mitigations.filter((m) => m.addresses.some((a) => a.threatId === threat.id));
     expect(added.map((m) => m.title).sort()).toEqual(card.mitigations.map((m) => m.title).sort());
     expect(added.every((m) => m.status === 'proposed' && m.source?.templateId !== undefined)).toBe(true);
 
-    const again = ok(await accept('bob', PAY_1, { knowledgeBaseId: card.knowledgeBaseId, templateId: 'WEB-I-01', clauseId, baseRevision: view.revision }));
+    const again = ok(
+      await accept('bob', PAY_1, {
+        knowledgeBaseId: card.knowledgeBaseId,
+        templateId: 'WEB-I-01',
+        clauseId,
+        baseRevision: view.revision,
+      }),
+    );
     expect(again.revision).toBe(view.revision);
     const after = await model();
     expect(after.threats).toHaveLength(modelBefore.threats.length + 1);
@@ -89,10 +125,20 @@ describe('knowledge-base resolvers', () => {
 
   it('without a clause, links the existing threat to a new clause named after it; a stale revision is a conflict', async () => {
     const current = await story('bob', PAY_5);
-    const stale = await accept('bob', PAY_5, { knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-01', baseRevision: current.revision + 3 });
+    const stale = await accept('bob', PAY_5, {
+      knowledgeBaseId: 'web-and-api',
+      templateId: 'WEB-I-01',
+      baseRevision: current.revision + 3,
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const threats = (await model()).threats.length;
-    const view = ok(await accept('bob', PAY_5, { knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-01', baseRevision: current.revision }));
+    const view = ok(
+      await accept('bob', PAY_5, {
+        knowledgeBaseId: 'web-and-api',
+        templateId: 'WEB-I-01',
+        baseRevision: current.revision,
+      }),
+    );
     const added = view.clauses[view.clauses.length - 1]!;
     expect(added.text).toBe('card data disclosed in transit or at rest');
     expect(view.threats[added.threatIds[0]!]?.source).toMatchObject({ templateId: 'WEB-I-01' });
@@ -106,10 +152,19 @@ describe('knowledge-base resolvers', () => {
     const broken = { clauses: [{ id: 'x', text: 'ok text', threatIds: ['not-a-threat'] }], revision: 7 };
     await alice('PUT', '/rest/api/3/issue/PAY-5', { fields: { [fieldId]: broken } });
     const threatsBefore = (await model()).threats.length;
-    const refused = await accept('bob', PAY_5, { knowledgeBaseId: 'web-and-api', templateId: 'WEB-S-02', baseRevision: 7 });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_DATA', message: expect.stringContaining('cannot be read') } });
+    const refused = await accept('bob', PAY_5, {
+      knowledgeBaseId: 'web-and-api',
+      templateId: 'WEB-S-02',
+      baseRevision: 7,
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_DATA', message: expect.stringContaining('cannot be read') },
+    });
     expect((await model()).threats.length).toBe(threatsBefore);
-    const raw = (await alice('GET', `/rest/api/3/issue/PAY-5?fields=${fieldId}`)).body as { fields: Record<string, unknown> };
+    const raw = (await alice('GET', `/rest/api/3/issue/PAY-5?fields=${fieldId}`)).body as {
+      fields: Record<string, unknown>;
+    };
     expect(raw.fields[fieldId]).toMatchObject(broken);
   });
 });

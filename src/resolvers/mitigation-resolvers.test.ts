@@ -10,12 +10,22 @@ import { changeThreatModel } from '../jira/threat-model-store';
 
 interface FoundTask {
   key: string;
-  fields: { summary: string; issuelinks: Array<{ type: { name: string }; outwardIssue?: { key: string } }>; description: unknown };
+  fields: {
+    summary: string;
+    issuelinks: Array<{ type: { name: string }; outwardIssue?: { key: string } }>;
+    description: unknown;
+  };
   properties: Record<string, unknown>;
 }
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
-const tls = { title: 'Enforce TLS 1.2+ with HSTS', implementation: 'Terminate TLS 1.2+ only; send HSTS with a one-year max-age.', verification: 'An SSL Labs scan grades A; HTTP redirects to HTTPS.', controlType: 'preventive', addresses: [{ threatId: 'T-1', strength: 75 }] };
+const tls = {
+  title: 'Enforce TLS 1.2+ with HSTS',
+  implementation: 'Terminate TLS 1.2+ only; send HSTS with a one-year max-age.',
+  verification: 'An SSL Labs scan grades A; HTTP redirects to HTTPS.',
+  controlType: 'preventive',
+  addresses: [{ threatId: 'T-1', strength: 75 }],
+};
 
 describe('mitigations and their tasks', () => {
   let site: LocalSite;
@@ -25,9 +35,14 @@ describe('mitigations and their tasks', () => {
     if (!answer.ok) throw new Error(answer.error.message);
     return answer.data;
   };
-  const createTask = (who: 'alice' | 'bob' | 'carol', mitigationId: string) => call(who, 'mitigation/create-task', { mitigationId }, onProject) as Promise<Envelope<MitigationView>>;
+  const createTask = (who: 'alice' | 'bob' | 'carol', mitigationId: string) =>
+    call(who, 'mitigation/create-task', { mitigationId }, onProject) as Promise<Envelope<MitigationView>>;
   const tasksOf = async (mitigationId: string) => {
-    const search = await restAs(site, 'alice')('POST', '/rest/api/3/search/jql', { jql: `project = PAY AND issue.property[without.task].mitigationId = "${mitigationId}"`, fields: ['summary', 'issuelinks', 'description'], properties: ['without.task'] });
+    const search = await restAs(site, 'alice')('POST', '/rest/api/3/search/jql', {
+      jql: `project = PAY AND issue.property[without.task].mitigationId = "${mitigationId}"`,
+      fields: ['summary', 'issuelinks', 'description'],
+      properties: ['without.task'],
+    });
     return search.body?.issues as unknown as FoundTask[];
   };
 
@@ -38,24 +53,55 @@ describe('mitigations and their tasks', () => {
   afterAll(() => site.close());
 
   it('adds a mitigation to a threat, proposed, numbered after the demo’s four', async () => {
-    expect(await add()).toMatchObject({ id: 'M-5', status: 'proposed', addresses: [{ threatId: 'T-1', strength: 75 }], task: null });
+    expect(await add()).toMatchObject({
+      id: 'M-5',
+      status: 'proposed',
+      addresses: [{ threatId: 'T-1', strength: 75 }],
+      task: null,
+    });
   });
 
   it('creates its task with the property, the description and a Mitigates link to each story of the threat', async () => {
     const answer = await createTask('bob', 'M-5');
-    expect(answer).toMatchObject({ ok: true, data: { id: 'M-5', status: 'accepted', task: { key: 'PAY-23', statusName: 'To Do' } } });
+    expect(answer).toMatchObject({
+      ok: true,
+      data: { id: 'M-5', status: 'accepted', task: { key: 'PAY-23', statusName: 'To Do' } },
+    });
     const [task] = await tasksOf('M-5');
     expect(task?.fields.summary).toBe('Enforce TLS 1.2+ with HSTS (M-5)');
-    expect(task?.properties['without.task']).toEqual({ v: 1, mitigationId: 'M-5', threatIds: ['T-1'], projectKey: 'PAY', claim: expect.stringMatching(/^[0-9a-f-]{36}$/) });
-    expect(task?.fields.issuelinks.map((l) => `${l.type.name} ${l.outwardIssue?.key}`).sort()).toEqual(['Mitigates PAY-1', 'Mitigates PAY-2']);
+    expect(task?.properties['without.task']).toEqual({
+      v: 1,
+      mitigationId: 'M-5',
+      threatIds: ['T-1'],
+      projectKey: 'PAY',
+      claim: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(task?.fields.issuelinks.map((l) => `${l.type.name} ${l.outwardIssue?.key}`).sort()).toEqual([
+      'Mitigates PAY-1',
+      'Mitigates PAY-2',
+    ]);
     const description = JSON.stringify(task?.fields.description);
-    for (const words of ['What to implement', 'Terminate TLS 1.2+ only', 'How to verify it', 'SSL Labs', 'T-1 Card details skimmed', 'Critical (4 × 5 = 20)', 'reduces it by 75%', 'PAY-1', 'WITHOUT having my card data stolen']) {
+    for (const words of [
+      'What to implement',
+      'Terminate TLS 1.2+ only',
+      'How to verify it',
+      'SSL Labs',
+      'T-1 Card details skimmed',
+      'Critical (4 × 5 = 20)',
+      'reduces it by 75%',
+      'PAY-1',
+      'WITHOUT having my card data stolen',
+    ]) {
       expect(description).toContain(words);
     }
   });
 
   it('gives one task for a double click, a retry, and two people clicking at once', async () => {
-    await add({ ...tls, title: 'Rate-limit card authorisations per device', addresses: [{ threatId: 'T-2', strength: 50 }] });
+    await add({
+      ...tls,
+      title: 'Rate-limit card authorisations per device',
+      addresses: [{ threatId: 'T-2', strength: 50 }],
+    });
     const answers = await Promise.all([createTask('bob', 'M-6'), createTask('alice', 'M-6'), createTask('bob', 'M-6')]);
     expect(answers.every((a) => a.ok)).toBe(true);
     expect(new Set(answers.map((a) => a.ok && a.data.task?.key)).size).toBe(1);
@@ -70,14 +116,33 @@ describe('mitigations and their tasks', () => {
     let claimId = '';
     await changeThreatModel(siteClient(site), 'PAY', 'test', (model) => {
       claimId = `claim-${mitigationId}`;
-      return { model: claimTask(model, mitigationId, claimId, { accountId, now: new Date().toISOString() }), result: undefined };
+      return {
+        model: claimTask(model, mitigationId, claimId, { accountId, now: new Date().toISOString() }),
+        result: undefined,
+      };
     });
     return claimId;
   };
-  const handMadeTask = (who: 'alice' | 'bob', mitigationId: string, threatId: string, claim?: string, labels = ['without-mitigation']) =>
+  const handMadeTask = (
+    who: 'alice' | 'bob',
+    mitigationId: string,
+    threatId: string,
+    claim?: string,
+    labels = ['without-mitigation'],
+  ) =>
     restAs(site, who)('POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: `Sign webhooks (${mitigationId})`, labels },
-      properties: [{ key: 'without.task', value: { v: 1, mitigationId, threatIds: [threatId], projectKey: 'PAY', ...(claim ? { claim } : {}) } }],
+      fields: {
+        project: { key: 'PAY' },
+        issuetype: { name: 'Task' },
+        summary: `Sign webhooks (${mitigationId})`,
+        labels,
+      },
+      properties: [
+        {
+          key: 'without.task',
+          value: { v: 1, mitigationId, threatIds: [threatId], projectKey: 'PAY', ...(claim ? { claim } : {}) },
+        },
+      ],
     });
 
   it('adopts the task a failed attempt created under its claim, instead of creating a second', async () => {
@@ -95,7 +160,13 @@ describe('mitigations and their tasks', () => {
     const bobs = await handMadeTask('bob', 'M-8', 'T-1', claim);
     const unlabelled = await handMadeTask('alice', 'M-8', 'T-1', claim, []);
     // PAY-3, a story alice created weeks ago, with the claim written onto it by bob.
-    await restAs(site, 'bob')('PUT', '/rest/api/3/issue/PAY-3/properties/without.task', { v: 1, mitigationId: 'M-8', threatIds: ['T-1'], projectKey: 'PAY', claim });
+    await restAs(site, 'bob')('PUT', '/rest/api/3/issue/PAY-3/properties/without.task', {
+      v: 1,
+      mitigationId: 'M-8',
+      threatIds: ['T-1'],
+      projectKey: 'PAY',
+      claim,
+    });
     const forged = [bobs.body?.key, unlabelled.body?.key, 'PAY-3'];
     const answer = await createTask('alice', 'M-8');
     expect(answer.ok).toBe(true);
@@ -106,7 +177,9 @@ describe('mitigations and their tasks', () => {
 
   it('does not show the claim or the edit receipt to anyone', async () => {
     const claimed = await claimAs('M-6', '712020:bob');
-    const view = (await call('carol', 'threat-model/get', {}, onProject)) as Envelope<{ mitigations: Array<Record<string, unknown>> }>;
+    const view = (await call('carol', 'threat-model/get', {}, onProject)) as Envelope<{
+      mitigations: Array<Record<string, unknown>>;
+    }>;
     const m6 = view.ok ? view.data.mitigations.find((m) => m.id === 'M-6') : undefined;
     expect(m6).toBeDefined();
     expect(JSON.stringify(m6)).not.toContain(claimed);
@@ -114,7 +187,11 @@ describe('mitigations and their tasks', () => {
   });
 
   it('leaves no half-made task when Jira fails during creation, and succeeds on the next try', async () => {
-    await add({ ...tls, title: 'Lock accounts after repeated failed logins', addresses: [{ threatId: 'T-5', strength: 50 }] });
+    await add({
+      ...tls,
+      title: 'Lock accounts after repeated failed logins',
+      addresses: [{ threatId: 'T-5', strength: 50 }],
+    });
     site.faults.configure({ rate429: 0.3, rate500: 0.2, seed: 5, retryAfterSeconds: 0 });
     const attempts: Array<Envelope<MitigationView>> = [];
     try {
@@ -130,10 +207,16 @@ describe('mitigations and their tasks', () => {
   }, 60_000);
 
   it('refuses a task for a mitigation already in place, which would raise the risk', async () => {
-    expect(await createTask('bob', 'M-1')).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'M-1 is already in place (existing); it needs no task.' } });
+    expect(await createTask('bob', 'M-1')).toEqual({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'M-1 is already in place (existing); it needs no task.' },
+    });
   });
 
   it('refuses carol, who cannot create issues', async () => {
-    expect(await createTask('carol', 'M-5')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: "You can't create tasks in PAY." } });
+    expect(await createTask('carol', 'M-5')).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: "You can't create tasks in PAY." },
+    });
   });
 });

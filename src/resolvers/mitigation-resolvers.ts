@@ -30,18 +30,30 @@ export function registerMitigationResolvers(resolver: Resolver): void {
     const projectKey = projectKeyOf(context);
     await requireModelEditor(userClient(), projectKey, context.accountId);
     const mitigation = await changeThreatModel(appClient(), projectKey, context.accountId, (model) => {
-      const edited = editMitigation(model, payload.id, payload.baseRevision, payload.draft, { accountId: context.accountId, now: now() });
+      const edited = editMitigation(model, payload.id, payload.baseRevision, payload.draft, {
+        accountId: context.accountId,
+        now: now(),
+      });
       return { model: edited.model, result: edited.mitigation };
     });
     return mitigationView(mitigation, new Map());
   });
 
-  defineResolver(resolver, 'mitigation/create-task', z.object({ mitigationId: z.string().regex(/^M-\d+$/, 'A mitigation id looks like M-4') }), async ({ payload, context }) => {
-    const projectKey = projectKeyOf(context);
-    const user = userClient();
-    const perms = await projectPermissions(user, projectKey, ['CREATE_ISSUES', 'LINK_ISSUES']);
-    if (!perms.CREATE_ISSUES) throw new AppError('FORBIDDEN', `You can't create tasks in ${projectKey}.`);
-    if (!perms.LINK_ISSUES) throw new AppError('FORBIDDEN', `You can't link issues in ${projectKey}, and the task must be linked to its stories.`);
-    return createTaskOnce(user, projectKey, payload.mitigationId, context.accountId);
-  });
+  defineResolver(
+    resolver,
+    'mitigation/create-task',
+    z.object({ mitigationId: z.string().regex(/^M-\d+$/, 'A mitigation id looks like M-4') }),
+    async ({ payload, context }) => {
+      const projectKey = projectKeyOf(context);
+      const user = userClient();
+      const perms = await projectPermissions(user, projectKey, ['CREATE_ISSUES', 'LINK_ISSUES']);
+      if (!perms.CREATE_ISSUES) throw new AppError('FORBIDDEN', `You can't create tasks in ${projectKey}.`);
+      if (!perms.LINK_ISSUES)
+        throw new AppError(
+          'FORBIDDEN',
+          `You can't link issues in ${projectKey}, and the task must be linked to its stories.`,
+        );
+      return createTaskOnce(user, projectKey, payload.mitigationId, context.accountId);
+    },
+  );
 }

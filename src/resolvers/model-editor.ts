@@ -11,6 +11,9 @@ import { appClient } from '../jira/clients';
 export async function requireModelEditor(user: JiraClient, projectKey: string, accountId: string): Promise<void> {
   const { model } = await readThreatModel(user, projectKey);
   if (!(await canEditThreatModel(user, appClient(), { projectKey, accountId }, model.settings))) {
-    throw new AppError('FORBIDDEN', `You can't edit ${projectKey}'s threat model. Project administrators and the roles or groups named in the app's project settings can.`);
+    throw new AppError(
+      'FORBIDDEN',
+      `You can't edit ${projectKey}'s threat model. Project administrators and the roles or groups named in the app's project settings can.`,
+    );
   }
 }

@@ -5,7 +5,12 @@ import { wireDetectionEvent } from '../domain/monitoring/detection-wiring';
 import { monitoringOf, type DetectionWiringView } from '../domain/monitoring/monitoring-view';
 import type { Mitigation } from '../domain/mitigation';
 import { storedTaskSummary } from '../domain/mitigation-view';
-import { MonitoringCreateTask, type MonitoredEventChange, type MonitoringView, type TaskSummary } from '../domain/resolver-contract';
+import {
+  MonitoringCreateTask,
+  type MonitoredEventChange,
+  type MonitoringView,
+  type TaskSummary,
+} from '../domain/resolver-contract';
 import type { ThreatModel } from '../domain/threat-model';
 import { canEditThreatModel, projectPermissions } from '../jira/access';
 import type { JiraClient } from '../jira/jira-client';
@@ -22,10 +27,16 @@ import { requireModelEditor } from './model-editor';
 // which adds the detective mitigation that wires it and creates that mitigation's task.
 
 /** Live statuses of the tasks of detection wirings: no search when none has a task. */
-async function wiringTasks(user: JiraClient, projectKey: string, model: ThreatModel): Promise<Map<string, TaskSummary>> {
+async function wiringTasks(
+  user: JiraClient,
+  projectKey: string,
+  model: ThreatModel,
+): Promise<Map<string, TaskSummary>> {
   if (!model.mitigations.some((m) => m.source?.detectionEventId !== undefined && m.task)) return new Map();
   const tasks = await findProjectTasks(user, projectKey);
-  return new Map(tasks.map((t) => [t.id, { id: t.id, key: t.key, statusName: t.statusName, categoryKey: t.categoryKey }]));
+  return new Map(
+    tasks.map((t) => [t.id, { id: t.id, key: t.key, statusName: t.statusName, categoryKey: t.categoryKey }]),
+  );
 }
 
 /**
@@ -33,9 +44,20 @@ async function wiringTasks(user: JiraClient, projectKey: string, model: ThreatMo
  * second lease; its status is the one the model stored, which the status trigger keeps in step
  * and the next monitoring/get reads live.
  */
-async function wiringWithTask(user: JiraClient, projectKey: string, mitigation: Mitigation, accountId: string): Promise<DetectionWiringView> {
+async function wiringWithTask(
+  user: JiraClient,
+  projectKey: string,
+  mitigation: Mitigation,
+  accountId: string,
+): Promise<DetectionWiringView> {
   const { id: mitigationId, title } = mitigation;
-  if (mitigation.task) return { mitigationId, title, status: mitigation.status, task: storedTaskSummary(mitigation.task, mitigation.status) };
+  if (mitigation.task)
+    return {
+      mitigationId,
+      title,
+      status: mitigation.status,
+      task: storedTaskSummary(mitigation.task, mitigation.status),
+    };
   const { status, task } = await createTaskOnce(user, projectKey, mitigationId, accountId);
   return { mitigationId, title, status, task };
 }
@@ -51,7 +73,12 @@ export function registerMonitoringResolvers(resolver: Resolver): void {
     if (!perms.BROWSE_PROJECTS) throw new AppError('FORBIDDEN', `You can't see project ${projectKey}.`);
     const { model } = stored;
     const [canEdit, loaded, tasks] = await Promise.all([
-      canEditThreatModel(user, appClient(), { projectKey, accountId: context.accountId, isProjectAdmin: perms.ADMINISTER_PROJECTS === true }, model.settings),
+      canEditThreatModel(
+        user,
+        appClient(),
+        { projectKey, accountId: context.accountId, isProjectAdmin: perms.ADMINISTER_PROJECTS === true },
+        model.settings,
+      ),
       loadActiveKnowledgeBases(user, projectKey, model.settings.knowledgeBases),
       wiringTasks(user, projectKey, model),
     ]);
@@ -64,20 +91,34 @@ export function registerMonitoringResolvers(resolver: Resolver): void {
     };
   });
 
-  defineResolver(resolver, 'monitoring/create-task', MonitoringCreateTask, async ({ payload, context }): Promise<MonitoredEventChange> => {
-    const projectKey = projectKeyOf(context);
-    const user = userClient();
-    await requireModelEditor(user, projectKey, context.accountId);
-    const perms = await projectPermissions(user, projectKey, ['CREATE_ISSUES', 'LINK_ISSUES']);
-    if (!perms.CREATE_ISSUES) throw new AppError('FORBIDDEN', `You can't create tasks in ${projectKey}.`);
-    if (!perms.LINK_ISSUES) throw new AppError('FORBIDDEN', `You can't link issues in ${projectKey}, and the task must be linked to its stories.`);
-    const actor = { accountId: context.accountId, now: new Date().toISOString() };
-    const { mitigation, event } = await changeThreatModel(appClient(), projectKey, context.accountId, async (model) => {
-      const { knowledgeBases } = await loadActiveKnowledgeBases(user, projectKey, model.settings.knowledgeBases);
-      const wired = wireDetectionEvent(model, knowledgeBases, payload.threatId, payload.eventId, actor);
-      return { model: wired.model, result: wired };
-    });
-    const wiring = await wiringWithTask(user, projectKey, mitigation, context.accountId);
-    return { threatId: payload.threatId, event: { ...event, wiring } };
-  });
+  defineResolver(
+    resolver,
+    'monitoring/create-task',
+    MonitoringCreateTask,
+    async ({ payload, context }): Promise<MonitoredEventChange> => {
+      const projectKey = projectKeyOf(context);
+      const user = userClient();
+      await requireModelEditor(user, projectKey, context.accountId);
+      const perms = await projectPermissions(user, projectKey, ['CREATE_ISSUES', 'LINK_ISSUES']);
+      if (!perms.CREATE_ISSUES) throw new AppError('FORBIDDEN', `You can't create tasks in ${projectKey}.`);
+      if (!perms.LINK_ISSUES)
+        throw new AppError(
+          'FORBIDDEN',
+          `You can't link issues in ${projectKey}, and the task must be linked to its stories.`,
+        );
+      const actor = { accountId: context.accountId, now: new Date().toISOString() };
+      const { mitigation, event } = await changeThreatModel(
+        appClient(),
+        projectKey,
+        context.accountId,
+        async (model) => {
+          const { knowledgeBases } = await loadActiveKnowledgeBases(user, projectKey, model.settings.knowledgeBases);
+          const wired = wireDetectionEvent(model, knowledgeBases, payload.threatId, payload.eventId, actor);
+          return { model: wired.model, result: wired };
+        },
+      );
+      const wiring = await wiringWithTask(user, projectKey, mitigation, context.accountId);
+      return { threatId: payload.threatId, event: { ...event, wiring } };
+    },
+  );
 }

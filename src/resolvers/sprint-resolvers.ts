@@ -6,7 +6,13 @@ import { mitigationViewPartlyLive } from '../domain/mitigation-view';
 import { planSprint, type SprintPlanInput, type TaskSprint } from '../domain/sprint-plan';
 import { projectPermissions } from '../jira/access';
 import type { JiraClient } from '../jira/jira-client';
-import { moveToSprint, openSprints, readSprint, sprintStories, tasksInOtherOpenSprints } from '../jira/sprint-repository';
+import {
+  moveToSprint,
+  openSprints,
+  readSprint,
+  sprintStories,
+  tasksInOtherOpenSprints,
+} from '../jira/sprint-repository';
 import { readThreatModel } from '../jira/threat-model-store';
 import { JiraApiError } from '../jira/jira-errors';
 import { recordedTaskIds } from '../domain/task-evidence';
@@ -29,7 +35,11 @@ async function sprintMissing(user: JiraClient, sprintId: number, error: unknown)
       () => true,
       (read: unknown) => !(read instanceof JiraApiError && read.kind === 'NOT_FOUND'),
     );
-    if (!exists) throw new AppError('NOT_FOUND', `Sprint ${sprintId} does not exist or you cannot see it, so its plan cannot be read. Pick another sprint.`);
+    if (!exists)
+      throw new AppError(
+        'NOT_FOUND',
+        `Sprint ${sprintId} does not exist or you cannot see it, so its plan cannot be read. Pick another sprint.`,
+      );
   }
   throw error;
 }
@@ -59,14 +69,20 @@ export async function readSprintPlanInputs(user: JiraClient, projectKey: string,
     tasksInOtherOpenSprints(user, projectKey, sprintId),
     projectPermissions(user, projectKey, ['SCHEDULE_ISSUES', 'EDIT_ISSUES', 'CREATE_ISSUES', 'LINK_ISSUES']),
   ]).catch((error: unknown) => sprintMissing(user, sprintId, error));
-  const sprint = issues.sprint ?? (await readSprint(user, sprintId).catch((error: unknown) => sprintMissing(user, sprintId, error)));
+  const sprint =
+    issues.sprint ?? (await readSprint(user, sprintId).catch((error: unknown) => sprintMissing(user, sprintId, error)));
   // Only the issues the model records are tasks; one with a hand-written property stays a story.
   const recorded = recordedTaskIds(stored.model);
   const tasks = issues.tasks.filter((t) => recorded.has(t.id));
   const stories = issues.stories.filter((s) => !recorded.has(s.issueId));
   const live = new Map(tasks.map((t) => [t.id, t]));
-  const mitigations = stored.model.mitigations.map((m) => mitigationViewPartlyLive(m, live, stored.model.settings.statusMapping));
-  const taskSprints = new Map<string, TaskSprint>([...[...elsewhere].map((id): [string, TaskSprint] => [id, { sprintId: 'other-open' }]), ...tasks.map((t): [string, TaskSprint] => [t.id, { sprintId }])]);
+  const mitigations = stored.model.mitigations.map((m) =>
+    mitigationViewPartlyLive(m, live, stored.model.settings.statusMapping),
+  );
+  const taskSprints = new Map<string, TaskSprint>([
+    ...[...elsewhere].map((id): [string, TaskSprint] => [id, { sprintId: 'other-open' }]),
+    ...tasks.map((t): [string, TaskSprint] => [t.id, { sprintId }]),
+  ]);
   const input: SprintPlanInput = { sprintId, stories, threats: stored.model.threats, mitigations, taskSprints };
   return { input, sprint, perms, problems: stored.problems };
 }
@@ -74,7 +90,13 @@ export async function readSprintPlanInputs(user: JiraClient, projectKey: string,
 async function sprintPlan(user: JiraClient, projectKey: string, sprintId: number): Promise<SprintPlanView> {
   const { input, sprint, perms, problems } = await readSprintPlanInputs(user, projectKey, sprintId);
   return {
-    sprint: { id: sprint.id, name: sprint.name, state: sprint.state, goal: sprint.goal ?? '', boardId: sprint.originBoardId ?? sprint.boardId ?? 0 },
+    sprint: {
+      id: sprint.id,
+      name: sprint.name,
+      state: sprint.state,
+      goal: sprint.goal ?? '',
+      boardId: sprint.originBoardId ?? sprint.boardId ?? 0,
+    },
     projectKey,
     stories: input.stories,
     ...planSprint(input),
@@ -85,7 +107,9 @@ async function sprintPlan(user: JiraClient, projectKey: string, sprintId: number
 }
 
 export function registerSprintResolvers(resolver: Resolver): void {
-  defineResolver(resolver, 'sprint/list', z.object({}), ({ context }): Promise<SprintChoice[]> => openSprints(userClient(), projectKeyOf(context)));
+  defineResolver(resolver, 'sprint/list', z.object({}), ({ context }): Promise<SprintChoice[]> =>
+    openSprints(userClient(), projectKeyOf(context)),
+  );
 
   defineResolver(resolver, 'sprint/get', z.object({ sprintId: SprintId.optional() }), ({ payload, context }) =>
     sprintPlan(userClient(), projectKeyOf(context), sprintIdOf(payload.sprintId, context)),
@@ -94,12 +118,22 @@ export function registerSprintResolvers(resolver: Resolver): void {
   defineResolver(
     resolver,
     'sprint/add-tasks',
-    z.object({ sprintId: SprintId, mitigationIds: z.array(z.string().regex(/^M-\d+$/, 'A mitigation id looks like M-4')).min(1).max(50) }),
+    z.object({
+      sprintId: SprintId,
+      mitigationIds: z
+        .array(z.string().regex(/^M-\d+$/, 'A mitigation id looks like M-4'))
+        .min(1)
+        .max(50),
+    }),
     async ({ payload, context }) => {
       const projectKey = projectKeyOf(context);
       const user = userClient();
       const perms = await projectPermissions(user, projectKey, ['SCHEDULE_ISSUES', 'EDIT_ISSUES']);
-      if (!perms.SCHEDULE_ISSUES || !perms.EDIT_ISSUES) throw new AppError('FORBIDDEN', `You need permission to schedule issues in ${projectKey} to add work to a sprint.`);
+      if (!perms.SCHEDULE_ISSUES || !perms.EDIT_ISSUES)
+        throw new AppError(
+          'FORBIDDEN',
+          `You need permission to schedule issues in ${projectKey} to add work to a sprint.`,
+        );
       const keys: string[] = [];
       for (const mitigationId of payload.mitigationIds) {
         const mitigation = await createTaskOnce(user, projectKey, mitigationId, context.accountId);

@@ -34,11 +34,12 @@ interface Ctx {
 }
 
 const rest = (ctx: Ctx) => restAs(ctx.site, 'alice');
-const readProperty = async (ctx: Ctx, key: string): Promise<unknown> => (await rest(ctx)('GET', `/rest/api/3/project/PAY/properties/${key}`)).body?.value;
+const readProperty = async (ctx: Ctx, key: string): Promise<unknown> =>
+  (await rest(ctx)('GET', `/rest/api/3/project/PAY/properties/${key}`)).body?.value;
 async function writeProperty(ctx: Ctx, key: string, value: unknown): Promise<void> {
   expect((await rest(ctx)('PUT', `/rest/api/3/project/PAY/properties/${key}`, value)).status).toBeLessThan(300);
 }
-const dataOf = <T,>(answer: unknown): T => {
+const dataOf = <T>(answer: unknown): T => {
   const envelope = answer as Envelope<T>;
   if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
   return envelope.data;
@@ -53,15 +54,32 @@ const kbFile = (id: string, version: string) => {
     name: `${id} threats`,
     version,
     source: { format: 'without' },
-    threats: [{ id: 'PT-1', title: 'Card numbers leak from the checkout', stride: ['I'], probability: 4, impact: 5, top: true, appliesWhen: { words: ['card'] }, detectionEvents: [] }],
-    mitigations: [{ id: 'PM-1', title: 'Tokenise card numbers', addresses: [{ threatId: 'PT-1', strength: 75 }], top: true }],
+    threats: [
+      {
+        id: 'PT-1',
+        title: 'Card numbers leak from the checkout',
+        stride: ['I'],
+        probability: 4,
+        impact: 5,
+        top: true,
+        appliesWhen: { words: ['card'] },
+        detectionEvents: [],
+      },
+    ],
+    mitigations: [
+      { id: 'PM-1', title: 'Tokenise card numbers', addresses: [{ threatId: 'PT-1', strength: 75 }], top: true },
+    ],
   };
   return { fileName: `${id}.json`, format: 'auto', content: { encoding: 'text', text: JSON.stringify(kb) } };
 };
-const upload = (id: string, version = '2') => (ctx: Ctx) => ctx.call('alice', 'kb/upload', kbFile(id, version), onSettings);
+const upload =
+  (id: string, version = '2') =>
+  (ctx: Ctx) =>
+    ctx.call('alice', 'kb/upload', kbFile(id, version), onSettings);
 const removeKb = (id: string) => (ctx: Ctx) => ctx.call('alice', 'kb/remove', { id }, onSettings);
 const restoreKb = (id: string) => (ctx: Ctx) => ctx.call('alice', 'kb/restore', { id, activate: true }, onSettings);
-const suppress = (findingId: string) => (ctx: Ctx) => ctx.call('bob', 'audit/suppress', { findingId, why: 'Accepted by the CISO until the Q1 PCI audit.' }, onProject);
+const suppress = (findingId: string) => (ctx: Ctx) =>
+  ctx.call('bob', 'audit/suppress', { findingId, why: 'Accepted by the CISO until the Q1 PCI audit.' }, onProject);
 const unsuppress = (findingId: string) => (ctx: Ctx) => ctx.call('bob', 'audit/unsuppress', { findingId }, onProject);
 async function runAudit(ctx: Ctx): Promise<unknown> {
   const answer = await ctx.call('alice', 'audit/run', {}, onProject);
@@ -76,9 +94,11 @@ async function taskMoved(ctx: Ctx): Promise<void> {
 }
 const dailyRisk = () => trigger(onDailyRisk);
 
-const settingsProblems = async (ctx: Ctx) => dataOf<SettingsView>(await ctx.call('alice', 'settings/get', {}, onSettings));
+const settingsProblems = async (ctx: Ctx) =>
+  dataOf<SettingsView>(await ctx.call('alice', 'settings/get', {}, onSettings));
 const auditProblems = async (ctx: Ctx) => dataOf<AuditView>(await ctx.call('bob', 'audit/get', {}, onProject));
-const modelProblems = async (ctx: Ctx) => dataOf<ThreatModelView>(await ctx.call('bob', 'threat-model/get', {}, onProject));
+const modelProblems = async (ctx: Ctx) =>
+  dataOf<ThreatModelView>(await ctx.call('bob', 'threat-model/get', {}, onProject));
 
 // --- the matrix ---------------------------------------------------------------------------------
 
@@ -111,8 +131,10 @@ interface Row {
   readerShows?: (view: never) => void;
 }
 
-const kbRefusal = /^The list of uploaded knowledge bases \(without\.kb\.library\) cannot be read, so the app will not overwrite it\. Fix or delete that project property, then try again\.$/;
-const suppressionsRefusal = /^The stored suppressions \(without\.audit\.suppressions\) cannot be read, so the app will not overwrite them\. Fix or delete that project property, then try again\.$/;
+const kbRefusal =
+  /^The list of uploaded knowledge bases \(without\.kb\.library\) cannot be read, so the app will not overwrite it\. Fix or delete that project property, then try again\.$/;
+const suppressionsRefusal =
+  /^The stored suppressions \(without\.audit\.suppressions\) cannot be read, so the app will not overwrite them\. Fix or delete that project property, then try again\.$/;
 const historyRefusal = /without\.risk-history.*cannot be read.*was not recorded/;
 
 async function twoUploads(ctx: Ctx): Promise<string> {
@@ -129,7 +151,10 @@ async function auditedPart(ctx: Ctx): Promise<string> {
   const status = (await readProperty(ctx, STATUS_KEY)) as { complete: { slot: number } };
   return `without.audit.result.${status.complete.slot}.0`;
 }
-const deflated = (value: unknown) => ({ v: 1, data: deflateRawSync(Buffer.from(JSON.stringify(value))).toString('base64') });
+const deflated = (value: unknown) => ({
+  v: 1,
+  data: deflateRawSync(Buffer.from(JSON.stringify(value))).toString('base64'),
+});
 const resultWriters: Writer[] = [{ name: 'the audit worker (audit/run)', run: runAudit, outcome: 'replaced' }];
 const unreadableResult = (view: AuditView) => expect(view).toMatchObject({ result: null, resultUnreadable: true });
 const today = () => new Date().toISOString().slice(0, 10);
@@ -157,18 +182,49 @@ const ROWS: Row[] = [
   {
     value: 'knowledge-base library, one entry broken',
     prepare: twoUploads,
-    corrupt: (stored) => ({ ...stored, entries: (stored.entries as Json[]).map((e) => (e.id === 'other-team' ? { ...e, slot: 7 } : e)) }),
+    corrupt: (stored) => ({
+      ...stored,
+      entries: (stored.entries as Json[]).map((e) => (e.id === 'other-team' ? { ...e, slot: 7 } : e)),
+    }),
     list: { field: 'entries', isBroken: (e) => e.slot === 7 },
     writers: [
-      { name: 'kb/upload of another id', run: upload('payments-team'), outcome: 'kept', wrote: (after) => expect(entry(after, 'payments-team')).toMatchObject({ version: '2' }) },
-      { name: 'kb/remove of another id', run: removeKb('payments-team'), outcome: 'kept', wrote: (after) => expect(entry(after, 'payments-team')).toHaveProperty('removedAt') },
-      { name: 'kb/restore of another id', run: restoreKb('payments-team'), outcome: 'kept', wrote: (after) => expect(entry(after, 'payments-team')).toMatchObject({ version: '1' }) },
-      { name: 'kb/upload of the broken id', run: upload('other-team'), outcome: { refused: /^The stored entry of the uploaded knowledge base "other-team" in without\.kb\.library cannot be read, so the app will not overwrite it\./ } },
-      { name: 'kb/remove of the broken id', run: removeKb('other-team'), outcome: { refused: /"other-team" in without\.kb\.library cannot be read/ } },
+      {
+        name: 'kb/upload of another id',
+        run: upload('payments-team'),
+        outcome: 'kept',
+        wrote: (after) => expect(entry(after, 'payments-team')).toMatchObject({ version: '2' }),
+      },
+      {
+        name: 'kb/remove of another id',
+        run: removeKb('payments-team'),
+        outcome: 'kept',
+        wrote: (after) => expect(entry(after, 'payments-team')).toHaveProperty('removedAt'),
+      },
+      {
+        name: 'kb/restore of another id',
+        run: restoreKb('payments-team'),
+        outcome: 'kept',
+        wrote: (after) => expect(entry(after, 'payments-team')).toMatchObject({ version: '1' }),
+      },
+      {
+        name: 'kb/upload of the broken id',
+        run: upload('other-team'),
+        outcome: {
+          refused:
+            /^The stored entry of the uploaded knowledge base "other-team" in without\.kb\.library cannot be read, so the app will not overwrite it\./,
+        },
+      },
+      {
+        name: 'kb/remove of the broken id',
+        run: removeKb('other-team'),
+        outcome: { refused: /"other-team" in without\.kb\.library cannot be read/ },
+      },
     ],
     read: settingsProblems,
-    problem: /^Uploaded knowledge base 2 \("other-team"\) in without\.kb\.library is not valid and is not listed \(slot: /,
-    readerShows: (view: SettingsView) => expect(view.knowledgeBases.map((k) => k.id)).toEqual(expect.arrayContaining(['web-and-api', 'payments-team'])),
+    problem:
+      /^Uploaded knowledge base 2 \("other-team"\) in without\.kb\.library is not valid and is not listed \(slot: /,
+    readerShows: (view: SettingsView) =>
+      expect(view.knowledgeBases.map((k) => k.id)).toEqual(expect.arrayContaining(['web-and-api', 'payments-team'])),
   },
   {
     value: 'audit suppressions, container broken',
@@ -176,7 +232,11 @@ const ROWS: Row[] = [
     corrupt: () => ({ v: 1, list: { oops: true } }),
     writers: [
       { name: 'audit/suppress', run: suppress('threat-without-story:T-4'), outcome: { refused: suppressionsRefusal } },
-      { name: 'audit/unsuppress', run: unsuppress('threat-without-mitigation:T-1'), outcome: { refused: suppressionsRefusal } },
+      {
+        name: 'audit/unsuppress',
+        run: unsuppress('threat-without-mitigation:T-1'),
+        outcome: { refused: suppressionsRefusal },
+      },
     ],
     read: auditProblems,
     problem: /^The stored suppressions \(without\.audit\.suppressions\) are not valid/,
@@ -184,14 +244,36 @@ const ROWS: Row[] = [
   {
     value: 'audit suppressions, one entry broken',
     prepare: oneSuppression,
-    corrupt: (stored) => ({ ...stored, list: [{ findingId: 'threat-without-story:T-9', why: 'ok', by: '712020:bob', at: 'yesterday' }, ...(stored.list as Json[])] }),
+    corrupt: (stored) => ({
+      ...stored,
+      list: [
+        { findingId: 'threat-without-story:T-9', why: 'ok', by: '712020:bob', at: 'yesterday' },
+        ...(stored.list as Json[]),
+      ],
+    }),
     list: { field: 'list', isBroken: (e) => e.findingId === 'threat-without-story:T-9' },
     writers: [
-      { name: 'audit/suppress', run: suppress('threat-without-story:T-4'), outcome: 'kept', wrote: (after) => expect(findingIds(after)).toEqual(['threat-without-mitigation:T-1', 'threat-without-story:T-4', 'threat-without-story:T-9']) },
-      { name: 'audit/unsuppress', run: unsuppress('threat-without-mitigation:T-1'), outcome: 'kept', wrote: (after) => expect(findingIds(after)).toEqual(['threat-without-story:T-9']) },
+      {
+        name: 'audit/suppress',
+        run: suppress('threat-without-story:T-4'),
+        outcome: 'kept',
+        wrote: (after) =>
+          expect(findingIds(after)).toEqual([
+            'threat-without-mitigation:T-1',
+            'threat-without-story:T-4',
+            'threat-without-story:T-9',
+          ]),
+      },
+      {
+        name: 'audit/unsuppress',
+        run: unsuppress('threat-without-mitigation:T-1'),
+        outcome: 'kept',
+        wrote: (after) => expect(findingIds(after)).toEqual(['threat-without-story:T-9']),
+      },
     ],
     read: auditProblems,
-    problem: /^Suppression 1 \("threat-without-story:T-9"\) in without\.audit\.suppressions is not valid and is not applied/,
+    problem:
+      /^Suppression 1 \("threat-without-story:T-9"\) in without\.audit\.suppressions is not valid and is not applied/,
   },
   {
     value: 'audit result, a part broken',
@@ -230,7 +312,8 @@ const ROWS: Row[] = [
     writers: [{ name: 'audit/run', run: runAudit, outcome: 'replaced' }],
     read: auditProblems,
     problem: /^The stored audit status \(without\.audit\) is not valid; run the audit again\.$/,
-    readerShows: (view: AuditView) => expect(view).toMatchObject({ result: null, resultUnreadable: true, run: { state: 'idle' } }),
+    readerShows: (view: AuditView) =>
+      expect(view).toMatchObject({ result: null, resultUnreadable: true, run: { state: 'idle' } }),
   },
   {
     value: 'risk history, container broken',
@@ -244,7 +327,10 @@ const ROWS: Row[] = [
   {
     value: 'risk history, one point broken',
     prepare: async () => RISK_HISTORY_KEY,
-    corrupt: (stored) => ({ ...stored, points: (stored.points as Json[]).map((p, i) => (i === 10 ? { ...p, now: -5 } : p)) }),
+    corrupt: (stored) => ({
+      ...stored,
+      points: (stored.points as Json[]).map((p, i) => (i === 10 ? { ...p, now: -5 } : p)),
+    }),
     list: { field: 'points', isBroken: (p) => p.now === -5 },
     writers: historyWriters('kept'),
     read: modelProblems,
@@ -279,11 +365,19 @@ async function expectOutcome(ctx: Ctx, row: Row, writer: Writer, broken: unknown
   }
   expect(JSON.stringify(after)).toBe(JSON.stringify(broken));
   if (answer === undefined) expect(ctx.warnings).toEqual([expect.stringMatching(outcome.refused)]);
-  else expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_DATA', message: expect.stringMatching(outcome.refused) } });
+  else
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_DATA', message: expect.stringMatching(outcome.refused) },
+    });
 }
 
 const outcomeText = (outcome: Outcome): string =>
-  outcome === 'kept' ? 'writes, and keeps the broken entry byte for byte' : outcome === 'replaced' ? 'replaces it (the app’s own bookkeeping of a run)' : 'is refused with a sentence, and the value is kept byte for byte';
+  outcome === 'kept'
+    ? 'writes, and keeps the broken entry byte for byte'
+    : outcome === 'replaced'
+      ? 'replaces it (the app’s own bookkeeping of a run)'
+      : 'is refused with a sentence, and the value is kept byte for byte';
 
 describe.each(ROWS)('a stored value broken through the REST API: $value', (row) => {
   let ctx: Ctx;
@@ -291,7 +385,13 @@ describe.each(ROWS)('a stored value broken through the REST API: $value', (row) 
 
   beforeEach(async () => {
     const site = await startTestSite({ demo: true });
-    ctx = { site, call: resolverCaller(site, resolver), consumer: queueConsumer(auditWorker, 'run-audit'), warnings: [], key: '' };
+    ctx = {
+      site,
+      call: resolverCaller(site, resolver),
+      consumer: queueConsumer(auditWorker, 'run-audit'),
+      warnings: [],
+      key: '',
+    };
     ctx.key = await row.prepare(ctx);
     broken = row.corrupt((await readProperty(ctx, ctx.key)) as Json);
     await writeProperty(ctx, ctx.key, broken);
@@ -319,7 +419,13 @@ describe('what survives a write next to a broken entry', () => {
   let ctx: Ctx;
   beforeEach(async () => {
     const site = await startTestSite({ demo: true });
-    ctx = { site, call: resolverCaller(site, resolver), consumer: queueConsumer(auditWorker, 'run-audit'), warnings: [], key: '' };
+    ctx = {
+      site,
+      call: resolverCaller(site, resolver),
+      consumer: queueConsumer(auditWorker, 'run-audit'),
+      warnings: [],
+      key: '',
+    };
   });
   afterEach(() => ctx.site.close());
 
@@ -342,7 +448,11 @@ describe('what survives a write next to a broken entry', () => {
     await writeProperty(ctx, SUPPRESSIONS_KEY, { v: 1, list: [bad, ...stored.list] });
     const view = dataOf<AuditView>(await suppress('threat-without-story:T-4')(ctx));
     const after = (await readProperty(ctx, SUPPRESSIONS_KEY)) as { list: Json[] };
-    expect(after.list.map((s) => s.findingId)).toEqual(['threat-without-mitigation:T-1', 'threat-without-story:T-4', 'threat-without-story:T-9']);
+    expect(after.list.map((s) => s.findingId)).toEqual([
+      'threat-without-mitigation:T-1',
+      'threat-without-story:T-4',
+      'threat-without-story:T-9',
+    ]);
     expect(JSON.stringify(after.list[2])).toBe(JSON.stringify(bad));
     expect(view.problems).toEqual([expect.stringMatching(/^Suppression 3 \("threat-without-story:T-9"\)/)]);
   });
@@ -358,6 +468,8 @@ describe('what survives a write next to a broken entry', () => {
     expect(after.points).toHaveLength(points.length + 1);
     expect(after.points.at(-2)?.date).toBe(today());
     expect(JSON.stringify(after.points.at(-1))).toBe(JSON.stringify(bad));
-    expect(after.points.slice(0, -2).map((p) => JSON.stringify(p))).toEqual(points.filter((p) => p !== bad).map((p) => JSON.stringify(p)));
+    expect(after.points.slice(0, -2).map((p) => JSON.stringify(p))).toEqual(
+      points.filter((p) => p !== bad).map((p) => JSON.stringify(p)),
+    );
   });
 });

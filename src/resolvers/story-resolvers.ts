@@ -21,12 +21,21 @@ export function registerStoryResolvers(resolver: Resolver): void {
     const issueId = issueIdOf(context);
     const user = userClient();
     const field = await clausesField(user);
-    const value = await updateStoryClauses(user, issueId, context.accountId, (before) => {
-      if (before.revision !== payload.baseRevision) {
-        throw new AppError('CONFLICT', "Someone else changed this story's WITHOUT clauses. Reload to see their changes.");
-      }
-      return payload;
-    }, { replaceUnreadable: payload.replaceUnreadable === true });
+    const value = await updateStoryClauses(
+      user,
+      issueId,
+      context.accountId,
+      (before) => {
+        if (before.revision !== payload.baseRevision) {
+          throw new AppError(
+            'CONFLICT',
+            "Someone else changed this story's WITHOUT clauses. Reload to see their changes.",
+          );
+        }
+        return payload;
+      },
+      { replaceUnreadable: payload.replaceUnreadable === true },
+    );
     const story = await storyContext(user, issueId, context.accountId, field);
     return composeView({ ...story, problems: [] }, value);
   });

@@ -17,9 +17,17 @@ import { requireModelEditor } from './model-editor';
 // STRIDE questions, and taking (or declining) a newer version of the template it was made from.
 // The active knowledge bases are read under the model's lease, with the settings that name them.
 
-type KnowledgeChange = (model: ThreatModel, loaded: LoadedKnowledgeBases, actor: Actor) => { model: ThreatModel; threat: Threat };
+type KnowledgeChange = (
+  model: ThreatModel,
+  loaded: LoadedKnowledgeBases,
+  actor: Actor,
+) => { model: ThreatModel; threat: Threat };
 
-async function changeWithKnowledgeBases(projectKey: string, accountId: string, apply: KnowledgeChange): Promise<ThreatView> {
+async function changeWithKnowledgeBases(
+  projectKey: string,
+  accountId: string,
+  apply: KnowledgeChange,
+): Promise<ThreatView> {
   await requireModelEditor(userClient(), projectKey, accountId);
   const app = appClient();
   const actor = { accountId, now: new Date().toISOString() };

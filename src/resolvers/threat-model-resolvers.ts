@@ -24,12 +24,17 @@ import { jqlString } from '../jira/jql';
 import { loadActiveKnowledgeBases } from '../jira/knowledge-base-store';
 import { threatKnowledgeView } from '../domain/knowledge-base/threat-knowledge-view';
 
-
 /** How many stories link each threat: one search over the project's stories with clauses. */
-async function storyCounts(user: JiraClient, projectKey: string): Promise<{ counts: Map<string, number>; fieldName: string }> {
+async function storyCounts(
+  user: JiraClient,
+  projectKey: string,
+): Promise<{ counts: Map<string, number>; fieldName: string }> {
   const fieldId = await findAppFieldId(user, CLAUSES_FIELD_KEY);
   const fieldName = await appFieldName(user, CLAUSES_FIELD_KEY);
-  const stories = await searchIssues(user, { jql: `project = ${jqlString(projectKey)} AND ${jqlString(fieldName)} IS NOT EMPTY`, fields: [fieldId] });
+  const stories = await searchIssues(user, {
+    jql: `project = ${jqlString(projectKey)} AND ${jqlString(fieldName)} IS NOT EMPTY`,
+    fields: [fieldId],
+  });
   const counts = new Map<string, number>();
   for (const story of stories) {
     const { clauses, directThreatIds } = readStoryClauses(story.fields[fieldId]);

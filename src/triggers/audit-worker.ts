@@ -9,13 +9,20 @@ import { workerAppClient } from '../jira/clients';
 // progress as it pages, and stores the result.
 
 export const AUDIT_QUEUE = 'without-audit';
-export const AuditEvent = z.object({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/), runId: z.string().min(1).max(80), requestedBy: z.string().min(1) });
+export const AuditEvent = z.object({
+  projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/),
+  runId: z.string().min(1).max(80),
+  requestedBy: z.string().min(1),
+});
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 /** Progress writes at most this often: each is a request, and a 10,000-story audit has 100 pages. */
 const PROGRESS_EVERY_MS = 2000;
 
-export async function runAuditJob(event: AuditEvent, now: () => string = () => new Date().toISOString()): Promise<AuditStatus> {
+export async function runAuditJob(
+  event: AuditEvent,
+  now: () => string = () => new Date().toISOString(),
+): Promise<AuditStatus> {
   const app = workerAppClient();
   const { status: stored, suppressions } = await readAuditState(app, event.projectKey);
   if (stored && stored.runId !== event.runId) return stored; // a newer run replaced this one
@@ -41,12 +48,19 @@ export async function runAuditJob(event: AuditEvent, now: () => string = () => n
         if (Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
         lastWrite = Date.now();
         // Progress is only shown to people waiting: a write Jira refuses now must not fail the run.
-        await writeAuditStatus(app, event.projectKey, status).catch((error: unknown) => console.warn(`without-audit: progress not written (${String(error)})`));
+        await writeAuditStatus(app, event.projectKey, status).catch((error: unknown) =>
+          console.warn(`without-audit: progress not written (${String(error)})`),
+        );
       },
     });
     return await writeAuditResult(app, event.projectKey, status, result, now());
   } catch (error) {
-    const failed: AuditStatus = { ...status, state: 'failed', updatedAt: now(), error: error instanceof Error ? error.message : String(error) };
+    const failed: AuditStatus = {
+      ...status,
+      state: 'failed',
+      updatedAt: now(),
+      error: error instanceof Error ? error.message : String(error),
+    };
     await writeAuditStatus(app, event.projectKey, failed);
     return failed;
   }

@@ -38,7 +38,12 @@ interface Variant {
   finding: 'task-unrecorded' | 'orphan-task';
 }
 
-const task = (mitigationId: string, threatIds: string[], projectKey: string): TaskProperty => ({ v: 1, mitigationId, threatIds, projectKey });
+const task = (mitigationId: string, threatIds: string[], projectKey: string): TaskProperty => ({
+  v: 1,
+  mitigationId,
+  threatIds,
+  projectKey,
+});
 
 const VARIANTS: Variant[] = [
   {
@@ -92,7 +97,9 @@ const PEOPLE: Array<{ who: Who; projects: ProjectKey[] }> = [
 ];
 
 const CELLS = PEOPLE.flatMap(({ who, projects }) =>
-  projects.flatMap((target) => VARIANTS.map((variant) => [`${who} forges on ${target}: ${variant.name}`, { who, target, variant }] as const)),
+  projects.flatMap((target) =>
+    VARIANTS.map((variant) => [`${who} forges on ${target}: ${variant.name}`, { who, target, variant }] as const),
+  ),
 );
 
 const TRANSITIONS = [
@@ -101,7 +108,8 @@ const TRANSITIONS = [
 ];
 
 /** A read made with POST: not a write. */
-const isRead = (r: { method: string; path: string }) => r.method === 'GET' || (r.method === 'POST' && r.path === '/rest/api/3/search/jql');
+const isRead = (r: { method: string; path: string }) =>
+  r.method === 'GET' || (r.method === 'POST' && r.path === '/rest/api/3/search/jql');
 
 describe('a forged without.task property changes nothing', () => {
   let app: LocalApp;
@@ -115,7 +123,10 @@ describe('a forged without.task property changes nothing', () => {
   const person = (who: Who | 'carol'): Rest => (who === 'dave' ? restAsDave(app.site) : restAs(app.site, who));
   const invoke = <T>(who: 'alice' | 'bob', functionKey: string, payload: unknown, extension: Record<string, unknown>) =>
     runAs({ accountId: ACCOUNT[who], moduleKey: 'test' }, () =>
-      resolver({ call: { functionKey, payload }, context: { accountId: ACCOUNT[who], moduleKey: 'test', extension } } as never, { principal: { accountId: ACCOUNT[who] } } as never),
+      resolver(
+        { call: { functionKey, payload }, context: { accountId: ACCOUNT[who], moduleKey: 'test', extension } } as never,
+        { principal: { accountId: ACCOUNT[who] } } as never,
+      ),
     ) as Promise<Envelope<T>>;
   const settle = async () => {
     await new Promise((r) => setTimeout(r, 20));
@@ -126,15 +137,29 @@ describe('a forged without.task property changes nothing', () => {
   const stored = async (): Promise<Map<string, string>> => {
     const authorization = `Basic ${Buffer.from('alice@example.com:local-token').toString('base64')}`;
     const raw = async (path: string) => {
-      const response = await fetch(`${app.site.url}${path}`, { headers: { Authorization: authorization, Accept: 'application/json' } });
+      const response = await fetch(`${app.site.url}${path}`, {
+        headers: { Authorization: authorization, Accept: 'application/json' },
+      });
       if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
       return response.text();
     };
     const entries = await Promise.all(
       (['PAY', 'SEC'] as const).map(async (project) => {
-        const { keys } = JSON.parse(await raw(`/rest/api/3/project/${project}/properties`)) as { keys: Array<{ key: string }> };
-        const watched = keys.map((k) => k.key).filter((key) => key.startsWith('without.model') || key === RISK_HISTORY_KEY);
-        return Promise.all(watched.map(async (key) => [`${project} ${key}`, await raw(`/rest/api/3/project/${project}/properties/${encodeURIComponent(key)}`)] as const));
+        const { keys } = JSON.parse(await raw(`/rest/api/3/project/${project}/properties`)) as {
+          keys: Array<{ key: string }>;
+        };
+        const watched = keys
+          .map((k) => k.key)
+          .filter((key) => key.startsWith('without.model') || key === RISK_HISTORY_KEY);
+        return Promise.all(
+          watched.map(
+            async (key) =>
+              [
+                `${project} ${key}`,
+                await raw(`/rest/api/3/project/${project}/properties/${encodeURIComponent(key)}`),
+              ] as const,
+          ),
+        );
       }),
     );
     return new Map(entries.flat());
@@ -166,16 +191,28 @@ describe('a forged without.task property changes nothing', () => {
     app = await startLocalApp({ dataFile: ':memory:', seed: 'demo' });
     sec = addSecondProject(app.site);
     // SEC gets a real task of its own, made the way people make one: "Create task" on its M-4.
-    const created = await invoke<{ task?: { key: string } }>('alice', 'mitigation/create-task', { mitigationId: 'M-4' }, { type: 'jira:projectPage', project: { id: String(sec.project.id), key: 'SEC' } });
+    const created = await invoke<{ task?: { key: string } }>(
+      'alice',
+      'mitigation/create-task',
+      { mitigationId: 'M-4' },
+      { type: 'jira:projectPage', project: { id: String(sec.project.id), key: 'SEC' } },
+    );
     if (!created.ok || !created.data.task) throw new Error(`Create task in SEC failed: ${JSON.stringify(created)}`);
     secTaskKey = created.data.task.key;
     const alice = restAs(app.site, 'alice');
-    const property = async (key: string) => (await alice('GET', `/rest/api/3/issue/${key}/properties/without.task`)).body?.value as TaskProperty;
+    const property = async (key: string) =>
+      (await alice('GET', `/rest/api/3/issue/${key}/properties/without.task`)).body?.value as TaskProperty;
     real = { pay: await property('PAY-22'), sec: await property(secTaskKey) };
     const bob = restAs(app.site, 'bob');
     for (const project of ['PAY', 'SEC'] as const) {
       for (const [index, variant] of VARIANTS.entries()) {
-        const made = await bob('POST', '/rest/api/3/issue', { fields: { project: { key: project }, issuetype: { name: 'Task' }, summary: `Tidy the logs, part ${index + 1}` } });
+        const made = await bob('POST', '/rest/api/3/issue', {
+          fields: {
+            project: { key: project },
+            issuetype: { name: 'Task' },
+            summary: `Tidy the logs, part ${index + 1}`,
+          },
+        });
         if (made.status !== 201) throw new Error(`Creating a ${project} issue answered ${made.status}`);
         targets.set(`${project} ${variant.name}`, { id: String(made.body?.id), key: String(made.body?.key) });
       }
@@ -201,7 +238,15 @@ describe('a forged without.task property changes nothing', () => {
     // carol cannot see SEC at all; dave cannot see it, nor write on its issues.
     expect((await person('carol')('GET', `/rest/api/3/issue/${secTaskKey}`)).status).toBe(404);
     expect((await person('carol')('GET', '/rest/api/3/project/SEC/properties/without.model')).status).toBe(404);
-    expect((await person('dave')('PUT', `/rest/api/3/issue/${secTaskKey}/properties/without.task`, task('M-4', ['T-3'], 'SEC'))).status).toBe(404);
+    expect(
+      (
+        await person('dave')(
+          'PUT',
+          `/rest/api/3/issue/${secTaskKey}/properties/without.task`,
+          task('M-4', ['T-3'], 'SEC'),
+        )
+      ).status,
+    ).toBe(404);
     expect((await person('dave')('GET', '/rest/api/3/issue/PAY-1?fields=summary')).status).toBe(200);
     // bob works in SEC but is no model editor there.
     const editors = await restAs(app.site, 'alice')('GET', '/rest/api/3/project/SEC/role/10004');
@@ -211,23 +256,33 @@ describe('a forged without.task property changes nothing', () => {
   it('follows a real task: PAY-22 done makes M-3 implemented, reopened makes it accepted again (the trigger is alive)', async () => {
     const bob = restAs(app.site, 'bob');
     const pay22 = { id: String(app.site.store.issueByKey('PAY-22')!.id), key: 'PAY-22' };
-    const m3 = async () => (await readThreatModel(siteClient(app.site), 'PAY')).model.mitigations.find((m) => m.id === 'M-3');
+    const m3 = async () =>
+      (await readThreatModel(siteClient(app.site), 'PAY')).model.mitigations.find((m) => m.id === 'M-3');
     const done = await move(bob, pay22, '41');
     expect(done).toMatchObject({ triggerReadIssue: true, triggerErrors: [] });
     expect(done.appWrites.length).toBeGreaterThan(0);
     // PAY's model and today's risk point; never SEC, although its copied model names PAY-22 too.
-    expect(done.changed).toEqual(expect.arrayContaining(['PAY without.risk-history', expect.stringMatching(/^PAY without\.model\.shard\.\d+$/)]));
+    expect(done.changed).toEqual(
+      expect.arrayContaining(['PAY without.risk-history', expect.stringMatching(/^PAY without\.model\.shard\.\d+$/)]),
+    );
     expect(done.changed.filter((key) => !key.startsWith('PAY '))).toEqual([]);
     expect(await m3()).toMatchObject({ status: 'implemented', task: { key: 'PAY-22' } });
     const reopened = await move(bob, pay22, '11');
-    expect(reopened.changed).toEqual(expect.arrayContaining([expect.stringMatching(/^PAY without\.model\.shard\.\d+$/)]));
+    expect(reopened.changed).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^PAY without\.model\.shard\.\d+$/)]),
+    );
     expect(await m3()).toMatchObject({ status: 'accepted', task: { key: 'PAY-22' } });
   });
 
   it('keeps a story with a forged property a story in the sprint view, and its mitigation where it was', async () => {
     const bob = restAs(app.site, 'bob');
     const plan = async () => {
-      const answer = await invoke<SprintPlanView>('bob', 'sprint/get', {}, { type: 'jira:sprintAction', sprint: { id: 2 }, board: { id: 1 }, project: { id: '10000', key: 'PAY' } });
+      const answer = await invoke<SprintPlanView>(
+        'bob',
+        'sprint/get',
+        {},
+        { type: 'jira:sprintAction', sprint: { id: 2 }, board: { id: 1 }, project: { id: '10000', key: 'PAY' } },
+      );
       if (!answer.ok) throw new Error(answer.error.message);
       return answer.data;
     };
@@ -246,11 +301,21 @@ describe('a forged without.task property changes nothing', () => {
     it('changes no model, no risk history, and makes the app write nothing', async () => {
       const issue = targets.get(`${target} ${variant.name}`)!;
       const as = person(who);
-      const wrote = await as('PUT', `/rest/api/3/issue/${issue.key}/properties/without.task`, variant.property(target, real));
+      const wrote = await as(
+        'PUT',
+        `/rest/api/3/issue/${issue.key}/properties/without.task`,
+        variant.property(target, real),
+      );
       expect([200, 201]).toContain(wrote.status);
       for (const transition of TRANSITIONS) {
         const outcome = await move(as, issue, transition.id);
-        expect({ transition: transition.name, ...outcome }).toEqual({ transition: transition.name, triggerReadIssue: true, triggerErrors: [], appWrites: [], changed: [] });
+        expect({ transition: transition.name, ...outcome }).toEqual({
+          transition: transition.name,
+          triggerReadIssue: true,
+          triggerErrors: [],
+          appWrites: [],
+          changed: [],
+        });
       }
     });
   });
@@ -259,8 +324,12 @@ describe('a forged without.task property changes nothing', () => {
     const now = new Date().toISOString();
     for (const project of ['PAY', 'SEC'] as const) {
       const result = await auditJiraProject(siteClient(app.site), project, { now });
-      const kindsOf = (key: string) => result.findings.filter((f) => f.entities.taskKeys?.includes(key)).map((f) => f.kind);
-      const reported = VARIANTS.map((variant) => [variant.name, kindsOf(targets.get(`${project} ${variant.name}`)!.key)]);
+      const kindsOf = (key: string) =>
+        result.findings.filter((f) => f.entities.taskKeys?.includes(key)).map((f) => f.kind);
+      const reported = VARIANTS.map((variant) => [
+        variant.name,
+        kindsOf(targets.get(`${project} ${variant.name}`)!.key),
+      ]);
       expect(reported).toEqual(VARIANTS.map((variant) => [variant.name, [variant.finding]]));
       // The real tasks are not suspicious.
       const realTask = project === 'PAY' ? 'PAY-22' : secTaskKey;

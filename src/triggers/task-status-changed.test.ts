@@ -19,7 +19,10 @@ describe('a mitigation task’s status flows back as residual risk', () => {
 
   const invoke = (functionKey: string, payload: unknown) =>
     runAs({ accountId: '712020:alice', moduleKey: 'project-page' }, () =>
-      resolver({ call: { functionKey, payload }, context: { accountId: '712020:alice', extension: onProject } } as never, { principal: { accountId: '712020:alice' } } as never),
+      resolver(
+        { call: { functionKey, payload }, context: { accountId: '712020:alice', extension: onProject } } as never,
+        { principal: { accountId: '712020:alice' } } as never,
+      ),
     ) as Promise<{ ok: boolean; data?: { task?: { key: string } } }>;
   const settle = async () => {
     await new Promise((r) => setTimeout(r, 20));
@@ -27,7 +30,12 @@ describe('a mitigation task’s status flows back as residual risk', () => {
   };
 
   it('moves the mitigation to implemented when its task is done, back when it is reopened, and records risk', async () => {
-    await invoke('mitigation/add', { draft: { title: 'Subresource integrity and a strict CSP on checkout', addresses: [{ threatId: 'T-1', strength: 75 }] } });
+    await invoke('mitigation/add', {
+      draft: {
+        title: 'Subresource integrity and a strict CSP on checkout',
+        addresses: [{ threatId: 'T-1', strength: 75 }],
+      },
+    });
     const created = await invoke('mitigation/create-task', { mitigationId: 'M-5' });
     const taskKey = created.data?.task?.key ?? '';
     await settle();
@@ -35,7 +43,10 @@ describe('a mitigation task’s status flows back as residual risk', () => {
     await bob('POST', `/rest/api/3/issue/${taskKey}/transitions`, { transition: { id: '41' } });
     await settle();
     const model = (await readThreatModel(siteClient(app.site), 'PAY')).model;
-    expect(model.mitigations.find((m) => m.id === 'M-5')).toMatchObject({ status: 'implemented', task: { key: taskKey } });
+    expect(model.mitigations.find((m) => m.id === 'M-5')).toMatchObject({
+      status: 'implemented',
+      task: { key: taskKey },
+    });
     const history = await readRiskHistory(siteClient(app.site), 'PAY');
     // The demo has 90 days of history up to yesterday; the change added today's point.
     expect(history.points).toHaveLength(91);

@@ -9,7 +9,9 @@ import { appClient } from '../jira/clients';
 
 const IssueUpdated = z.looseObject({
   issue: z.looseObject({ id: z.string() }),
-  changelog: z.looseObject({ items: z.array(z.looseObject({ field: z.string().optional(), fieldId: z.string().optional() })) }).optional(),
+  changelog: z
+    .looseObject({ items: z.array(z.looseObject({ field: z.string().optional(), fieldId: z.string().optional() })) })
+    .optional(),
   selfGenerated: z.boolean().optional(),
 });
 
@@ -23,7 +25,8 @@ const IssueUpdated = z.looseObject({
 export async function onIssueUpdated(event: unknown): Promise<void> {
   const parsed = IssueUpdated.safeParse(event);
   if (!parsed.success || parsed.data.selfGenerated) return;
-  const statusChanged = parsed.data.changelog?.items.some((i) => i.field === 'status' || i.fieldId === 'status') ?? false;
+  const statusChanged =
+    parsed.data.changelog?.items.some((i) => i.field === 'status' || i.fieldId === 'status') ?? false;
   if (!statusChanged) return;
   const app = appClient();
   const read = await readTaskIssue(app, parsed.data.issue.id);
@@ -47,4 +50,3 @@ export async function onIssueUpdated(event: unknown): Promise<void> {
   });
   await recordRiskPoint(app, projectKey, now, model);
 }
-

@@ -22,14 +22,22 @@ export interface AuditBench {
 
 const MB = 1024 * 1024;
 
-export async function benchAudit(progress: (message: string) => void, gc: () => void, sizes = { stories: 10_000, threats: 1000, mitigations: 4500, tasks: 3000 }): Promise<AuditBench> {
+export async function benchAudit(
+  progress: (message: string) => void,
+  gc: () => void,
+  sizes = { stories: 10_000, threats: 1000, mitigations: 4500, tasks: 3000 },
+): Promise<AuditBench> {
   const site = await startTestSite({ demo: true, dataFile: ':memory:' });
   try {
     const rng = random(20261124);
     removeDemoTasks(site);
     progress(`audit: adding ${sizes.stories} stories and a ${sizes.threats}-threat model with ${sizes.tasks} tasks`);
     const sprint = addBenchSprint(site, sizes.stories, sizes.threats, rng);
-    const model = await seedBenchModel(site, { threats: sizes.threats, mitigations: sizes.mitigations, tasks: sizes.tasks, retiredShare: 0.02, seed: 11 }, [sprint]);
+    const model = await seedBenchModel(
+      site,
+      { threats: sizes.threats, mitigations: sizes.mitigations, tasks: sizes.tasks, retiredShare: 0.02, seed: 11 },
+      [sprint],
+    );
     const client = siteClient(site);
     gc();
     const baseline = process.memoryUsage().heapUsed;
@@ -40,7 +48,11 @@ export async function benchAudit(progress: (message: string) => void, gc: () => 
     const timer = setInterval(sample, 5);
     const mark = site.log.mark();
     const started = performance.now();
-    const result = await auditJiraProject(client, 'PAY', { now: new Date().toISOString(), suppressions: [], onProgress: sample });
+    const result = await auditJiraProject(client, 'PAY', {
+      now: new Date().toISOString(),
+      suppressions: [],
+      onProgress: sample,
+    });
     const timeMs = performance.now() - started;
     clearInterval(timer);
     sample();

@@ -5,7 +5,15 @@ import { storyClausesValue } from '../../src/domain/story-clauses';
 import type { StrideCategory } from '../../src/domain/stride';
 import { statusFromTask } from '../../src/domain/task-status';
 import type { ThreatDraft } from '../../src/domain/threat';
-import { addMitigation, addThreat, attachTask, emptyThreatModel, followTaskStatus, setThreatState, type ThreatModel } from '../../src/domain/threat-model';
+import {
+  addMitigation,
+  addThreat,
+  attachTask,
+  emptyThreatModel,
+  followTaskStatus,
+  setThreatState,
+  type ThreatModel,
+} from '../../src/domain/threat-model';
 import type { WithoutClause } from '../../src/domain/without-clause';
 import { TASK_PROPERTY } from '../../src/jira/mitigation-tasks';
 import { readThreatModel, changeThreatModel } from '../../src/jira/threat-model-store';
@@ -43,7 +51,19 @@ const sentence = (seed: number, min: number, max: number, rng: Random): string =
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
 
-const COMPONENTS = ['checkout', 'payments API', 'wallet', 'refunds', 'login', 'admin reports', 'webhooks', 'fraud engine', 'mobile app', 'settlement', 'support backoffice'];
+const COMPONENTS = [
+  'checkout',
+  'payments API',
+  'wallet',
+  'refunds',
+  'login',
+  'admin reports',
+  'webhooks',
+  'fraud engine',
+  'mobile app',
+  'settlement',
+  'support backoffice',
+];
 const STRIDE: StrideCategory[] = ['S', 'T', 'R', 'I', 'D', 'E'];
 const STRENGTHS: Strength[] = [25, 50, 75, 100];
 /** Weighted mix of stored statuses (rejected ones say why). */
@@ -80,7 +100,9 @@ export function mitigationDraft(i: number, threatCount: number, rng: Random): Mi
     implementation: sentence(40_000 + i, 120, 400, rng),
     verification: sentence(50_000 + i, 60, 200, rng),
     controlType: rng.pick(['preventive', 'preventive', 'detective', 'corrective'] as const),
-    addresses: rng.distinct(rng.int(1, 2), threatCount).map((n) => ({ threatId: `T-${n}`, strength: rng.pick(STRENGTHS) })),
+    addresses: rng
+      .distinct(rng.int(1, 2), threatCount)
+      .map((n) => ({ threatId: `T-${n}`, strength: rng.pick(STRENGTHS) })),
     status,
     rejectionReason: status === 'rejected' ? sentence(60_000 + i, 40, 120, rng) : '',
   };
@@ -96,7 +118,13 @@ export interface BenchSprint {
 /** A new future sprint on PAY's board with `size` stories, each with 1-2 clauses of 1-3 random threats. */
 export function addBenchSprint(site: LocalSite, size: number, threatCount: number, rng: Random): BenchSprint {
   const sprintId = site.store.next('sprint', 100);
-  site.store.put('sprint', sprintId, { id: sprintId, boardId: 1, name: `Bench sprint ${size}`, state: 'future', goal: `Benchmark: ${size} stories` });
+  site.store.put('sprint', sprintId, {
+    id: sprintId,
+    boardId: 1,
+    name: `Bench sprint ${size}`,
+    state: 'future',
+    goal: `Benchmark: ${size} stories`,
+  });
   const project = site.store.all('project').find((p) => p.key === 'PAY')!;
   const field = site.store.all('customField').find((f) => f.moduleKey === 'without-clauses')!;
   const threatIds = new Set<string>();
@@ -108,13 +136,26 @@ export function addBenchSprint(site: LocalSite, size: number, threatCount: numbe
         ids.forEach((t) => threatIds.add(t));
         return { id: `c${id}-${c + 1}`, text: prose(id * 7 + c, rng.int(20, 120)).trim(), threatIds: ids };
       });
-      site.store.put('issue', id, story(id, `PAY-${site.store.next(`issue-number/${project.id}`)}`, project.id, sprintId, rng, { [field.id]: storyClausesValue(clauses, [], 1) }));
+      site.store.put(
+        'issue',
+        id,
+        story(id, `PAY-${site.store.next(`issue-number/${project.id}`)}`, project.id, sprintId, rng, {
+          [field.id]: storyClausesValue(clauses, [], 1),
+        }),
+      );
     }
   });
   return { size, sprintId, threatIds };
 }
 
-const story = (id: number, key: string, projectId: number, sprintId: number, rng: Random, customFields: Record<string, unknown>): LocalIssue => ({
+const story = (
+  id: number,
+  key: string,
+  projectId: number,
+  sprintId: number,
+  rng: Random,
+  customFields: Record<string, unknown>,
+): LocalIssue => ({
   id,
   key,
   projectId,
@@ -138,7 +179,8 @@ export function removeDemoTasks(site: LocalSite): number {
   const tasks = site.store.all('issue').filter((i) => i.properties[TASK_PROPERTY] !== undefined);
   const ids = new Set(tasks.map((t) => t.id));
   site.store.transaction(() => {
-    for (const link of site.store.all('link')) if (ids.has(link.inwardIssueId) || ids.has(link.outwardIssueId)) site.store.delete('link', link.id);
+    for (const link of site.store.all('link'))
+      if (ids.has(link.inwardIssueId) || ids.has(link.outwardIssueId)) site.store.delete('link', link.id);
     for (const task of tasks) site.store.delete('issue', task.id);
   });
   return tasks.length;
@@ -164,8 +206,18 @@ export interface SeededModel {
   writeMs: number;
 }
 
-const TASK_STATUS: Record<string, string> = { 'To Do': '10000', 'In Progress': '3', 'In Review': '10001', Done: '10002' };
-const CATEGORY = { 'To Do': 'new', 'In Progress': 'indeterminate', 'In Review': 'indeterminate', Done: 'done' } as const;
+const TASK_STATUS: Record<string, string> = {
+  'To Do': '10000',
+  'In Progress': '3',
+  'In Review': '10001',
+  Done: '10002',
+};
+const CATEGORY = {
+  'To Do': 'new',
+  'In Progress': 'indeterminate',
+  'In Review': 'indeterminate',
+  Done: 'done',
+} as const;
 
 function taskStatusFor(status: MitigationStatus, rng: Random): keyof typeof CATEGORY {
   if (status === 'implemented') return 'Done';
@@ -192,7 +244,8 @@ export async function seedBenchModel(site: LocalSite, spec: ModelSpec, sprints: 
   const build = (stored: ThreatModel): ThreatModel => {
     let model: ThreatModel = { ...emptyThreatModel(), settings: stored.settings };
     for (let i = 1; i <= spec.threats; i++) model = addThreat(model, threatDraft(i, rng), actor).model;
-    for (let i = 1; i <= spec.mitigations; i++) model = addMitigation(model, mitigationDraft(i, spec.threats, rng), actor).model;
+    for (let i = 1; i <= spec.mitigations; i++)
+      model = addMitigation(model, mitigationDraft(i, spec.threats, rng), actor).model;
 
     // Which mitigations get a task, and where the task sits.
     const eligible = model.mitigations.filter((m) => m.status !== 'rejected' && m.status !== 'existing');
@@ -205,7 +258,9 @@ export async function seedBenchModel(site: LocalSite, spec: ModelSpec, sprints: 
       return true;
     };
     for (const sprint of sprints) {
-      const own = eligible.filter((m) => m.status !== 'implemented' && m.addresses.some((a) => sprint.threatIds.has(a.threatId)));
+      const own = eligible.filter(
+        (m) => m.status !== 'implemented' && m.addresses.some((a) => sprint.threatIds.has(a.threatId)),
+      );
       const wanted = Math.max(1, Math.round(sprint.size / 20));
       let placed = 0;
       for (const m of own) if (placed < wanted && take(m.id, sprint.sprintId)) placed++;
@@ -240,24 +295,40 @@ export async function seedBenchModel(site: LocalSite, spec: ModelSpec, sprints: 
           rank: id,
           sprintId,
           customFields: {},
-          properties: { [TASK_PROPERTY]: { v: 1, mitigationId, threatIds: mitigation.addresses.map((a) => a.threatId), projectKey: 'PAY' } },
+          properties: {
+            [TASK_PROPERTY]: {
+              v: 1,
+              mitigationId,
+              threatIds: mitigation.addresses.map((a) => a.threatId),
+              projectKey: 'PAY',
+            },
+          },
         });
         model = attachTask(model, mitigationId, { id: String(id), key }, actor).model;
-        model = followTaskStatus(model, mitigationId, statusFromTask({ statusName, categoryKey: CATEGORY[statusName] }), actor).model;
+        model = followTaskStatus(
+          model,
+          mitigationId,
+          statusFromTask({ statusName, categoryKey: CATEGORY[statusName] }),
+          actor,
+        ).model;
       }
     });
 
     // A few threats retired since (their mitigations stay, as in a real model).
-    for (const n of rng.distinct(Math.round(spec.threats * spec.retiredShare), spec.threats)) model = setThreatState(model, `T-${n}`, 1, 'retired', actor).model;
+    for (const n of rng.distinct(Math.round(spec.threats * spec.retiredShare), spec.threats))
+      model = setThreatState(model, `T-${n}`, 1, 'retired', actor).model;
     return model;
   };
 
   await changeThreatModel(app, 'PAY', 'benchmark', (stored) => ({ model: build(stored), result: undefined }));
   const writeMs = performance.now() - started;
   const read = await readThreatModel(app, 'PAY');
-  if (read.problems.length > 0) throw new Error(`The generated model does not read back cleanly: ${read.problems.join(' ')}`);
+  if (read.problems.length > 0)
+    throw new Error(`The generated model does not read back cleanly: ${read.problems.join(' ')}`);
   if (read.model.threats.length !== spec.threats || read.model.mitigations.length !== spec.mitigations) {
-    throw new Error(`The generated model reads back with ${read.model.threats.length} threats and ${read.model.mitigations.length} mitigations.`);
+    throw new Error(
+      `The generated model reads back with ${read.model.threats.length} threats and ${read.model.mitigations.length} mitigations.`,
+    );
   }
   return {
     threats: read.model.threats.length,

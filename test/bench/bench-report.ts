@@ -33,14 +33,36 @@ export interface BenchReport {
   audit?: AuditBench;
   knowledgeBases?: KnowledgeBaseBench;
   model: { threats: number; mitigations: number; shards: number; tasks: number; tasksInOtherSprint: number };
-  environment: { node: string; cpus: number; runs: number; latencyMs: number; naiveConcurrency: number; totalSeconds: number; /** Whole process, the in-process site included, at the end. */ rssMb: number };
+  environment: {
+    node: string;
+    cpus: number;
+    runs: number;
+    latencyMs: number;
+    naiveConcurrency: number;
+    totalSeconds: number;
+    /** Whole process, the in-process site included, at the end. */ rssMb: number;
+  };
   notes: string[];
 }
 
 export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export function table(report: BenchReport): string {
-  const header = ['stories', 'requests', 'budget', 'within budget', 'naive requests', 'request ratio', 'time ms', 'naive time ms', 'time ratio', 'compute ms', 'plan ms', 'response KB', 'memory MB'];
+  const header = [
+    'stories',
+    'requests',
+    'budget',
+    'within budget',
+    'naive requests',
+    'request ratio',
+    'time ms',
+    'naive time ms',
+    'time ratio',
+    'compute ms',
+    'plan ms',
+    'response KB',
+    'memory MB',
+  ];
   const rows = report.sizes.map((s) => [
     String(s.stories),
     String(s.requests),
@@ -57,13 +79,16 @@ export function table(report: BenchReport): string {
     String(round(s.memoryMb)),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (i === 3 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
   const breakdown = report.sizes.map(
     (s) =>
       `  ${String(s.stories).padStart(5)} stories: ${s.breakdown.storySearch} story search pages (${s.tasksInSprint} task${s.tasksInSprint === 1 ? '' : 's'} in the sprint) + ${s.breakdown.modelRead} model reads + ` +
       `${s.breakdown.taskSearch} task search pages + ${s.breakdown.permissions} permissions` +
-      (s.breakdown.sprint + s.breakdown.fields + s.breakdown.other > 0 ? ` + ${s.breakdown.sprint + s.breakdown.fields + s.breakdown.other} other` : '') +
+      (s.breakdown.sprint + s.breakdown.fields + s.breakdown.other > 0
+        ? ` + ${s.breakdown.sprint + s.breakdown.fields + s.breakdown.other} other`
+        : '') +
       ` = ${s.requests} (expected ${s.expectedRequests}); naive plan identical: ${s.naiveMatches ? 'yes' : 'NO'}`,
   );
   const { model, environment } = report;

@@ -31,7 +31,8 @@ function kindOf(method: string, path: string, body: string): RequestKind {
     return 'other';
   }
   if (method === 'GET' && /\/properties\/without\.model(\.shard\.\d+)?$/.test(bare)) return 'modelRead';
-  if (method === 'GET' && /^\/rest\/api\/3\/project\/[^/]+$/.test(bare) && path.includes('properties=without.model')) return 'modelRead';
+  if (method === 'GET' && /^\/rest\/api\/3\/project\/[^/]+$/.test(bare) && path.includes('properties=without.model'))
+    return 'modelRead';
   if (bare.endsWith('/mypermissions')) return 'permissions';
   if (bare.startsWith('/rest/agile/1.0/sprint/')) return 'sprint';
   if (bare === '/rest/api/3/field') return 'fields';
@@ -50,7 +51,8 @@ export class ForgeFetchTap {
 
   constructor() {
     const g = globalThis as { __forge_fetch__?: ForgeFetch };
-    if (!g.__forge_fetch__) throw new Error('installForgeRuntime (resolverCaller) must run before the tap is installed.');
+    if (!g.__forge_fetch__)
+      throw new Error('installForgeRuntime (resolverCaller) must run before the tap is installed.');
     this.live = g.__forge_fetch__;
     g.__forge_fetch__ = (target, path, init) => this.fetch(target, path, init);
   }
@@ -74,10 +76,16 @@ export class ForgeFetchTap {
     if (this.mode === 'replay') {
       const index = this.cursor.get(key) ?? 0;
       const answer = this.recording.get(key)?.[index];
-      if (!answer) throw new Error(`Replay has no recorded answer for ${method} ${path}: the call made a request the recorded one did not.`);
+      if (!answer)
+        throw new Error(
+          `Replay has no recorded answer for ${method} ${path}: the call made a request the recorded one did not.`,
+        );
       this.cursor.set(key, index + 1);
       this.onAnswer();
-      return new Response(answer.status === 204 || answer.body === '' ? null : answer.body, { status: answer.status, headers: answer.headers });
+      return new Response(answer.status === 204 || answer.body === '' ? null : answer.body, {
+        status: answer.status,
+        headers: answer.headers,
+      });
     }
     const response = await this.live(target, path, init);
     if (this.mode === 'live') {
@@ -88,12 +96,23 @@ export class ForgeFetchTap {
     const recorded: Recorded = { status: response.status, headers: [...response.headers.entries()], body: text };
     this.recording.set(key, [...(this.recording.get(key) ?? []), recorded]);
     this.onAnswer();
-    return new Response(response.status === 204 || text === '' ? null : text, { status: response.status, headers: recorded.headers });
+    return new Response(response.status === 204 || text === '' ? null : text, {
+      status: response.status,
+      headers: recorded.headers,
+    });
   }
 }
 
 export const countKinds = (seen: SeenRequest[]): Record<RequestKind, number> => {
-  const counts: Record<RequestKind, number> = { storySearch: 0, taskSearch: 0, modelRead: 0, permissions: 0, sprint: 0, fields: 0, other: 0 };
+  const counts: Record<RequestKind, number> = {
+    storySearch: 0,
+    taskSearch: 0,
+    modelRead: 0,
+    permissions: 0,
+    sprint: 0,
+    fields: 0,
+    other: 0,
+  };
   for (const s of seen) counts[s.kind]++;
   return counts;
 };

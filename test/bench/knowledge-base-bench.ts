@@ -27,7 +27,23 @@ interface SuggestRun {
   answerKb: number;
 }
 
-const WORDS = ['card', 'payment', 'refund', 'login', 'password', 'session', 'token', 'webhook', 'report', 'export', 'order', 'account', 'admin', 'upload', 'search'];
+const WORDS = [
+  'card',
+  'payment',
+  'refund',
+  'login',
+  'password',
+  'session',
+  'token',
+  'webhook',
+  'report',
+  'export',
+  'order',
+  'account',
+  'admin',
+  'upload',
+  'search',
+];
 
 /** A knowledge base of `threats` templates, each matching a few words, with two mitigations each. */
 function bigKnowledgeBase(threats: number, seed: number): KnowledgeBaseInput {
@@ -36,24 +52,54 @@ function bigKnowledgeBase(threats: number, seed: number): KnowledgeBaseInput {
   const templates = Array.from({ length: threats }, (_, i) => ({
     id: `BIG-${i + 1}`,
     title: `Threat ${i + 1} against the ${pick()} flow`,
-    description: `An attacker abuses the ${pick()} and ${pick()} handling to reach data or actions they should not. `.repeat(3),
+    description:
+      `An attacker abuses the ${pick()} and ${pick()} handling to reach data or actions they should not. `.repeat(3),
     stride: [(['S', 'T', 'R', 'I', 'D', 'E'] as const)[i % 6]!],
     probability: 1 + (i % 5),
     impact: 1 + ((i * 7) % 5),
     top: i % 10 === 0,
     appliesWhen: { words: [pick(), pick()] },
-    detectionEvents: [{ id: `BIG-${i + 1}-D1`, title: `Attempts on the ${pick()} flow`, signal: `Count failed ${pick()} requests per client; alert above 20 a minute.` }],
+    detectionEvents: [
+      {
+        id: `BIG-${i + 1}-D1`,
+        title: `Attempts on the ${pick()} flow`,
+        signal: `Count failed ${pick()} requests per client; alert above 20 a minute.`,
+      },
+    ],
   }));
   const mitigations = templates.flatMap((t, i) => [
-    { id: `BIG-M-${2 * i + 1}`, title: `Validate ${pick()} input for ${t.id}`, implementation: 'Reject what the schema does not allow.', addresses: [{ threatId: t.id, strength: 50 as const }] },
-    { id: `BIG-M-${2 * i + 2}`, title: `Rate-limit the ${pick()} endpoint for ${t.id}`, implementation: 'Per client and per account.', addresses: [{ threatId: t.id, strength: 25 as const }] },
+    {
+      id: `BIG-M-${2 * i + 1}`,
+      title: `Validate ${pick()} input for ${t.id}`,
+      implementation: 'Reject what the schema does not allow.',
+      addresses: [{ threatId: t.id, strength: 50 as const }],
+    },
+    {
+      id: `BIG-M-${2 * i + 2}`,
+      title: `Rate-limit the ${pick()} endpoint for ${t.id}`,
+      implementation: 'Per client and per account.',
+      addresses: [{ threatId: t.id, strength: 25 as const }],
+    },
   ]);
-  return { format: KB_FORMAT, id: 'bench-big', name: 'Bench knowledge base', version: '1', source: { format: 'without' }, threats: templates, mitigations };
+  return {
+    format: KB_FORMAT,
+    id: 'bench-big',
+    name: 'Bench knowledge base',
+    version: '1',
+    source: { format: 'without' },
+    threats: templates,
+    mitigations,
+  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-export async function benchKnowledgeBases(progress: (message: string) => void, gc: () => void, runs: number, threats = 2000): Promise<KnowledgeBaseBench> {
+export async function benchKnowledgeBases(
+  progress: (message: string) => void,
+  gc: () => void,
+  runs: number,
+  threats = 2000,
+): Promise<KnowledgeBaseBench> {
   const site = await startTestSite({ demo: true, dataFile: ':memory:' });
   try {
     const call = resolverCaller(site, resolver);
@@ -74,7 +120,13 @@ export async function benchKnowledgeBases(progress: (message: string) => void, g
         view = answer.data;
         size = JSON.stringify(answer).length;
       }
-      return { requests, suggestions: view!.suggestions.length, medianMs: round(median(times)), firstMs: round(times[0]!), answerKb: round(size / 1024) };
+      return {
+        requests,
+        suggestions: view!.suggestions.length,
+        medianMs: round(median(times)),
+        firstMs: round(times[0]!),
+        answerKb: round(size / 1024),
+      };
     };
 
     progress('knowledge bases: suggest with the built-in one');
@@ -82,10 +134,17 @@ export async function benchKnowledgeBases(progress: (message: string) => void, g
     const kb = bigKnowledgeBase(threats, 20261123);
     const data = deflateRawSync(Buffer.from(JSON.stringify(kb))).toString('base64');
     progress(`knowledge bases: uploading ${threats} threats (${round(data.length / 1024)} KB compressed)`);
-    const upload = (await call('alice', 'kb/upload', { fileName: 'bench.json', format: 'without', content: { encoding: 'deflate-base64', data }, activate: true }, { type: 'jira:projectSettingsPage', project: { id: '10000', key: 'PAY' } })) as Envelope<KbUploadResult>;
+    const upload = (await call(
+      'alice',
+      'kb/upload',
+      { fileName: 'bench.json', format: 'without', content: { encoding: 'deflate-base64', data }, activate: true },
+      { type: 'jira:projectSettingsPage', project: { id: '10000', key: 'PAY' } },
+    )) as Envelope<KbUploadResult>;
     if (!upload.ok) throw new Error(`kb/upload failed: ${upload.error.message}`);
     const withUpload = await suggest();
-    progress(`knowledge bases: ${withUpload.suggestions} suggestions in ${withUpload.medianMs} ms, ${withUpload.requests} requests`);
+    progress(
+      `knowledge bases: ${withUpload.suggestions} suggestions in ${withUpload.medianMs} ms, ${withUpload.requests} requests`,
+    );
     const parts = site.store.all('projectProperty').filter((p) => p.key.startsWith('without.kb.bench-big.')).length;
     return {
       uploaded: { threats, mitigations: kb.mitigations.length, parts, compressedKb: round(data.length / 1024) },

@@ -38,7 +38,10 @@ export interface NaiveView {
   permissions: Record<string, boolean>;
 }
 
-const Status = z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done']) }) });
+const Status = z.looseObject({
+  name: z.string(),
+  statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done']) }),
+});
 
 async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -54,18 +57,28 @@ async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Prom
 }
 
 const getIssue = (client: JiraClient, id: string, fields: string[], properties: string[]) =>
-  client.get(route`/rest/api/3/issue/${id}?fields=${fields.join(',')}&properties=${properties.join(',')}`.value, IssueRecord);
+  client.get(
+    route`/rest/api/3/issue/${id}?fields=${fields.join(',')}&properties=${properties.join(',')}`.value,
+    IssueRecord,
+  );
 
 /** The model from its properties: list the keys, GET every one of the app's model keys. */
 async function naiveModel(client: JiraClient, projectKey: string, concurrency: number): Promise<ThreatModel> {
-  const keys = (await listProjectPropertyKeys(client, projectKey)).filter((k) => k === META_KEY || shardIndex(k) !== undefined);
+  const keys = (await listProjectPropertyKeys(client, projectKey)).filter(
+    (k) => k === META_KEY || shardIndex(k) !== undefined,
+  );
   const values = await mapLimit(keys, concurrency, (key) => getProperty(client, projectEntity(projectKey), key));
   const base = emptyThreatModel();
   const model: ThreatModel = { ...base, threats: [], mitigations: [] };
   keys.forEach((key, i) => {
     if (key === META_KEY) {
       const meta = MetaValue.safeParse(values[i]);
-      if (meta.success) Object.assign(model, { settings: meta.data.settings, nextThreatNumber: meta.data.nextThreatNumber, nextMitigationNumber: meta.data.nextMitigationNumber });
+      if (meta.success)
+        Object.assign(model, {
+          settings: meta.data.settings,
+          nextThreatNumber: meta.data.nextThreatNumber,
+          nextMitigationNumber: meta.data.nextMitigationNumber,
+        });
       return;
     }
     const shard = decodeShard(values[i]);
@@ -90,30 +103,54 @@ export async function naiveSprintView(client: JiraClient, options: NaiveOptions)
   const { projectKey, sprintId, fields, concurrency } = options;
   const project = jqlString(projectKey);
   const [sprintIds, sprint, model, taskIds, permissions] = await Promise.all([
-    searchIssues(client, { jql: `project = ${project} AND sprint = ${sprintId} ORDER BY rank ASC`, fields: ['id'], pageSize: 5000 }),
+    searchIssues(client, {
+      jql: `project = ${project} AND sprint = ${sprintId} ORDER BY rank ASC`,
+      fields: ['id'],
+      pageSize: 5000,
+    }),
     readSprint(client, sprintId),
     naiveModel(client, projectKey, concurrency),
-    searchIssues(client, { jql: `project = ${project} AND issue.property[${TASK_PROPERTY}].mitigationId IS NOT EMPTY`, fields: ['id'], pageSize: 5000 }),
+    searchIssues(client, {
+      jql: `project = ${project} AND issue.property[${TASK_PROPERTY}].mitigationId IS NOT EMPTY`,
+      fields: ['id'],
+      pageSize: 5000,
+    }),
     projectPermissions(client, projectKey, ['SCHEDULE_ISSUES', 'EDIT_ISSUES', 'CREATE_ISSUES', 'LINK_ISSUES']),
   ]);
 
   // One GET per issue of the sprint (tasks in the sprint included: only the property tells).
-  const sprintIssues = await mapLimit(sprintIds, concurrency, (i) => getIssue(client, i.id, ['summary', 'status', fields.clauses], [TASK_PROPERTY]));
+  const sprintIssues = await mapLimit(sprintIds, concurrency, (i) =>
+    getIssue(client, i.id, ['summary', 'status', fields.clauses], [TASK_PROPERTY]),
+  );
   const stories: SprintStory[] = sprintIssues
     .filter((i) => i.properties[TASK_PROPERTY] === undefined)
     .map((i) => {
       const { clauses, directThreatIds } = readStoryClauses(i.fields[fields.clauses]);
       const status = Status.safeParse(i.fields.status);
-      return { issueId: i.id, issueKey: i.key, summary: typeof i.fields.summary === 'string' ? i.fields.summary : '', statusName: status.success ? status.data.name : '', clauses, directThreatIds };
+      return {
+        issueId: i.id,
+        issueKey: i.key,
+        summary: typeof i.fields.summary === 'string' ? i.fields.summary : '',
+        statusName: status.success ? status.data.name : '',
+        clauses,
+        directThreatIds,
+      };
     });
 
   // One GET per task for its status, sprint and property.
-  const tasks = await mapLimit(taskIds, concurrency, (i) => getIssue(client, i.id, ['status', fields.sprint], [TASK_PROPERTY]));
+  const tasks = await mapLimit(taskIds, concurrency, (i) =>
+    getIssue(client, i.id, ['status', fields.sprint], [TASK_PROPERTY]),
+  );
   const summaries = new Map<string, TaskSummary>();
   const taskSprints = new Map<string, TaskSprint>();
   for (const task of tasks) {
     const status = Status.safeParse(task.fields.status);
-    summaries.set(task.id, { id: task.id, key: task.key, statusName: status.success ? status.data.name : 'Unknown', categoryKey: status.success ? status.data.statusCategory.key : 'new' });
+    summaries.set(task.id, {
+      id: task.id,
+      key: task.key,
+      statusName: status.success ? status.data.name : 'Unknown',
+      categoryKey: status.success ? status.data.statusCategory.key : 'new',
+    });
     taskSprints.set(task.id, taskSprintOf(task.fields[fields.sprint]));
   }
   const mitigations = model.mitigations.map((m) => mitigationView(m, summaries, model.settings.statusMapping));

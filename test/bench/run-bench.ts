@@ -19,7 +19,14 @@ import { siteClient } from '../support/jira-clients';
 import { startTestSite } from '../support/local-site';
 import { benchAudit } from './audit-bench';
 import { benchKnowledgeBases } from './knowledge-base-bench';
-import { addBenchSprint, random, removeDemoTasks, seedBenchModel, type BenchSprint, type SeededModel } from './bench-data';
+import {
+  addBenchSprint,
+  random,
+  removeDemoTasks,
+  seedBenchModel,
+  type BenchSprint,
+  type SeededModel,
+} from './bench-data';
 import { round, table, type BenchReport, type SizeResult } from './bench-report';
 import { ForgeFetchTap, countKinds } from './forge-replay';
 import { naiveSprintView } from './naive-sprint-view';
@@ -42,7 +49,15 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { json: false, runs: 5, tasks: 300, latencyMs: 0, sizes: [20, 200, 2000], audit: true, knowledgeBases: true };
+  const options: Options = {
+    json: false,
+    runs: 5,
+    tasks: 300,
+    latencyMs: 0,
+    sizes: [20, 200, 2000],
+    audit: true,
+    knowledgeBases: true,
+  };
   const number = (flag: string, value: string | undefined, min: number): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs a whole number of at least ${min}.`);
@@ -57,7 +72,10 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--tasks') options.tasks = number(arg, argv[++i], 0);
     else if (arg === '--latency') options.latencyMs = number(arg, argv[++i], 0);
     else if (arg === '--sizes') options.sizes = (argv[++i] ?? '').split(',').map((s) => number('--sizes', s, 1));
-    else throw new Error(`Unknown option ${arg}. Options: --json, --runs N, --tasks N, --latency MS, --sizes 20,200,2000, --no-audit, --no-kb.`);
+    else
+      throw new Error(
+        `Unknown option ${arg}. Options: --json, --runs N, --tasks N, --latency MS, --sizes 20,200,2000, --no-audit, --no-kb.`,
+      );
   }
   return options;
 }
@@ -76,7 +94,12 @@ function exposeGc(): () => void {
   return vm.runInNewContext('gc') as () => void;
 }
 
-const onSprint = (id: number) => ({ type: 'jira:sprintAction', sprint: { id }, board: { id: 1 }, project: { id: '10000', key: 'PAY' } });
+const onSprint = (id: number) => ({
+  type: 'jira:sprintAction',
+  sprint: { id },
+  board: { id: 1 },
+  project: { id: '10000', key: 'PAY' },
+});
 
 /**
  * The parts of the view both implementations compute, for the "same answer" check. Ours reads
@@ -88,7 +111,10 @@ const comparable = (v: Pick<SprintPlanView, 'stories' | 'threats' | 'mitigations
   JSON.stringify({
     stories: v.stories,
     threats: v.threats,
-    mitigations: v.mitigations.map(({ otherSprintName: _name, ...m }) => ({ ...m, task: m.task ? { id: m.task.id, key: m.task.key, categoryKey: m.task.categoryKey } : null })),
+    mitigations: v.mitigations.map(({ otherSprintName: _name, ...m }) => ({
+      ...m,
+      task: m.task ? { id: m.task.id, key: m.task.key, categoryKey: m.task.categoryKey } : null,
+    })),
     pullIn: v.pullIn.map((p) => ({ ...p, task: p.task ? { id: p.task.id, key: p.task.key } : null })),
     warnings: v.warnings,
     risk: v.risk,
@@ -104,7 +130,10 @@ interface Context {
   options: Options;
 }
 
-async function measureSize({ site, tap, call, gc, fields, model, options }: Context, bench: BenchSprint): Promise<SizeResult> {
+async function measureSize(
+  { site, tap, call, gc, fields, model, options }: Context,
+  bench: BenchSprint,
+): Promise<SizeResult> {
   const N = bench.size;
   const plan = async (): Promise<SprintPlanView> => {
     const answer = (await call(WHO, 'sprint/get', {}, onSprint(bench.sprintId))) as Envelope<SprintPlanView>;
@@ -131,11 +160,13 @@ async function measureSize({ site, tap, call, gc, fields, model, options }: Cont
     times.push(performance.now() - started);
     const logged = site.log.since(mark);
     requestCounts.push(logged.length);
-    if (tap.seen.length !== logged.length) throw new Error(`The app sent ${tap.seen.length} requests but the site logged ${logged.length}.`);
+    if (tap.seen.length !== logged.length)
+      throw new Error(`The app sent ${tap.seen.length} requests but the site logged ${logged.length}.`);
     breakdown = countKinds(tap.seen);
     responseBytes = Buffer.byteLength(JSON.stringify({ ok: true, data: view }));
   }
-  if (new Set(requestCounts).size !== 1) progress(`  note: request counts differ between runs: ${requestCounts.join(', ')}`);
+  if (new Set(requestCounts).size !== 1)
+    progress(`  note: request counts differ between runs: ${requestCounts.join(', ')}`);
   if (view!.stories.length !== N) throw new Error(`The sprint of ${N} shows ${view!.stories.length} stories.`);
   const requests = Math.max(...requestCounts);
 
@@ -148,10 +179,12 @@ async function measureSize({ site, tap, call, gc, fields, model, options }: Cont
   const replay = async (): Promise<SprintPlanView> => {
     tap.reset('replay');
     const replayed = await plan();
-    if (tap.seen.length !== recorded) throw new Error(`The replayed call made ${tap.seen.length} requests, the recorded one ${recorded}.`);
+    if (tap.seen.length !== recorded)
+      throw new Error(`The replayed call made ${tap.seen.length} requests, the recorded one ${recorded}.`);
     return replayed;
   };
-  if (comparable(await replay()) !== comparable(view!)) throw new Error('The replayed call answered differently from the live one.');
+  if (comparable(await replay()) !== comparable(view!))
+    throw new Error('The replayed call answered differently from the live one.');
   const computeTimes: number[] = [];
   for (let r = 0; r < options.runs; r++) {
     gc();
@@ -185,7 +218,13 @@ async function measureSize({ site, tap, call, gc, fields, model, options }: Cont
   }
 
   // 5. The naive implementation against the same site (warmed once, like ours).
-  const naive = () => naiveSprintView(siteClient(site, ACCOUNT[WHO]), { projectKey: 'PAY', sprintId: bench.sprintId, fields, concurrency: NAIVE_CONCURRENCY });
+  const naive = () =>
+    naiveSprintView(siteClient(site, ACCOUNT[WHO]), {
+      projectKey: 'PAY',
+      sprintId: bench.sprintId,
+      fields,
+      concurrency: NAIVE_CONCURRENCY,
+    });
   await naive();
   const naiveTimes: number[] = [];
   let naiveRequests = 0;
@@ -197,7 +236,9 @@ async function measureSize({ site, tap, call, gc, fields, model, options }: Cont
     const result = await naive();
     naiveTimes.push(performance.now() - started);
     naiveRequests = Math.max(naiveRequests, site.log.since(mark).length);
-    naiveMatches &&= comparable({ stories: result.stories, ...result.plan }) === comparable(view!) && result.sprint.name === view!.sprint.name;
+    naiveMatches &&=
+      comparable({ stories: result.stories, ...result.plan }) === comparable(view!) &&
+      result.sprint.name === view!.sprint.name;
   }
 
   const tasksInSprint = model.tasksInSprint.get(bench.sprintId) ?? 0;
@@ -233,10 +274,12 @@ function notesFor(report: Omit<BenchReport, 'notes'>, options: Options): string[
     `Budget: ceil(N/100) + 4. A call reads the sprint's issues (its stories with clauses and Sprint field, and its own mitigation tasks with live status: ceil((N + tasks in the sprint)/100) pages), ` +
       `the threat model in ONE request (GET project with the meta and the first 64 shard keys as properties; this model has ${model.shards} shards), ` +
       `the ids of tasks in other open sprints (one id-only search, up to 5,000 per page), and the permissions. Tasks outside the sprint show the model's stored status (the status trigger keeps it in step). ` +
-      (over.length > 0 ? `Over budget: ${over.map((s) => `${s.stories} stories (${s.requests} > ${s.budget})`).join('; ')}. ` : 'Every size is within budget. '),
-    'requests: counted by the local site\'s request log between a mark and the end of one warm sprint/get (the field list is cached after the first call, so it is not in the count); the breakdown is classified on the app\'s side of the wire, and both counts are checked to agree.',
+      (over.length > 0
+        ? `Over budget: ${over.map((s) => `${s.stories} stories (${s.requests} > ${s.budget})`).join('; ')}. `
+        : 'Every size is within budget. '),
+    "requests: counted by the local site's request log between a mark and the end of one warm sprint/get (the field list is cached after the first call, so it is not in the count); the breakdown is classified on the app's side of the wire, and both counts are checked to agree.",
     `timeMs: wall time of the whole resolver call through @forge/resolver and @forge/api (median of ${options.runs}); the local site runs in this process over loopback HTTP with ${options.latencyMs} ms injected latency, so its own work (JQL, serialization) is part of this time.`,
-    'computeMs: the resolver\'s own work without waiting for Jira: the Jira answers of one call are recorded, then the same call is replayed through the real resolver with __forge_fetch__ answering from memory; the time of the replayed call is the app\'s CPU work (response parsing and zod checks, shard inflate, live model, planning, envelope), excluding the site and the HTTP transport. planMs: planSprint alone on the same inputs (median of at least 5).',
+    "computeMs: the resolver's own work without waiting for Jira: the Jira answers of one call are recorded, then the same call is replayed through the real resolver with __forge_fetch__ answering from memory; the time of the replayed call is the app's CPU work (response parsing and zod checks, shard inflate, live model, planning, envelope), excluding the site and the HTTP transport. planMs: planSprint alone on the same inputs (median of at least 5).",
     'memoryMb: peak process.memoryUsage().heapUsed above a post-GC baseline during a replayed call (sampled at every Jira answer and every 1 ms; a lower bound, since a GC during the call or a peak between samples is not seen). rss is not used: the in-process site shares it.',
     `responseBytes: UTF-8 length of JSON.stringify of the envelope sprint/get returns.`,
     `Naive reference (test/bench/naive-sprint-view.ts): ids-only searches for the sprint's issues and for the tasks, one GET per sprint issue (clauses, status, task property), one GET per task (status, sprint, property), the model by listing the project's properties and GETting each model key, plus the sprint and the permissions; ${NAIVE_CONCURRENCY} GETs in flight at most; field ids are given to it (not counted), as ours are cached. It feeds the same planSprint; "naive plan identical" checks its stories, threats, mitigations, pull-in, warnings and risk equal ours.`,
@@ -261,8 +304,14 @@ async function main(): Promise<void> {
     const rng = random(SEED + 1);
     removeDemoTasks(site);
     const sprints = options.sizes.map((size) => addBenchSprint(site, size, THREATS, rng));
-    progress(`added sprints of ${options.sizes.join(', ')} stories; writing a ${THREATS}-threat, ${MITIGATIONS}-mitigation model with changeThreatModel`);
-    const model = await seedBenchModel(site, { threats: THREATS, mitigations: MITIGATIONS, tasks: options.tasks, retiredShare: 0.02, seed: SEED }, sprints);
+    progress(
+      `added sprints of ${options.sizes.join(', ')} stories; writing a ${THREATS}-threat, ${MITIGATIONS}-mitigation model with changeThreatModel`,
+    );
+    const model = await seedBenchModel(
+      site,
+      { threats: THREATS, mitigations: MITIGATIONS, tasks: options.tasks, retiredShare: 0.02, seed: SEED },
+      sprints,
+    );
     progress(`model written in ${Math.round(model.writeMs)} ms: ${model.shards} shards, ${model.tasks} tasks`);
     if (options.latencyMs > 0) site.faults.configure({ latencyMs: options.latencyMs });
 
@@ -279,7 +328,13 @@ async function main(): Promise<void> {
     }
     const partial: Omit<BenchReport, 'notes'> = {
       sizes,
-      model: { threats: model.threats, mitigations: model.mitigations, shards: model.shards, tasks: model.tasks, tasksInOtherSprint: model.tasksInOtherSprint },
+      model: {
+        threats: model.threats,
+        mitigations: model.mitigations,
+        shards: model.shards,
+        tasks: model.tasks,
+        tasksInOtherSprint: model.tasksInOtherSprint,
+      },
       environment: {
         node: process.versions.node,
         cpus: os.cpus().length,
@@ -298,7 +353,12 @@ async function main(): Promise<void> {
     }
     const audit = options.audit ? await benchAudit(progress, gc) : undefined;
     const knowledgeBases = options.knowledgeBases ? await benchKnowledgeBases(progress, gc, options.runs) : undefined;
-    const report: BenchReport = { ...partial, ...(audit ? { audit } : {}), ...(knowledgeBases ? { knowledgeBases } : {}), notes };
+    const report: BenchReport = {
+      ...partial,
+      ...(audit ? { audit } : {}),
+      ...(knowledgeBases ? { knowledgeBases } : {}),
+      notes,
+    };
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${table(report)}\n`);
   } finally {
     await site.close();

@@ -35,7 +35,13 @@ export interface FaultRunFigures extends FaultRunOptions {
   lockLeft: boolean;
 }
 
-export const DEFAULT_FAULT_RUN: FaultRunOptions = { edits: 20, rate429: 0.3, rate500: 0.1, retryAfterSeconds: 1, seed: 20261202 };
+export const DEFAULT_FAULT_RUN: FaultRunOptions = {
+  edits: 20,
+  rate429: 0.3,
+  rate500: 0.1,
+  retryAfterSeconds: 1,
+  seed: 20261202,
+};
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
 
@@ -43,7 +49,14 @@ const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY'
 async function seedThreats(call: ReturnType<typeof resolverCaller>, count: number): Promise<ThreatView[]> {
   const created: ThreatView[] = [];
   for (let i = 0; i < count; i++) {
-    const draft = { title: `Chaos threat ${i + 1}`, description: 'Edited in parallel under faults.', stride: ['T'], probability: 2, impact: 2, component: 'Payment API' };
+    const draft = {
+      title: `Chaos threat ${i + 1}`,
+      description: 'Edited in parallel under faults.',
+      stride: ['T'],
+      probability: 2,
+      impact: 2,
+      component: 'Payment API',
+    };
     const answer = (await call('alice', 'threat-model/create-threat', { draft }, onProject)) as Envelope<ThreatView>;
     if (!answer.ok) throw new Error(`seeding failed: ${answer.error.message}`);
     created.push(answer.data);
@@ -56,14 +69,42 @@ export async function runFaultRun(options: FaultRunOptions = DEFAULT_FAULT_RUN):
   try {
     const call = resolverCaller(site, resolver);
     const threats = await seedThreats(call, options.edits);
-    site.faults.configure({ rate429: options.rate429, rate500: options.rate500, retryAfterSeconds: options.retryAfterSeconds, seed: options.seed });
-    const editOf = (t: ThreatView, i: number) => ({ title: `${t.title} (edited by person ${i + 1})`, description: t.description, stride: t.stride, probability: 4, impact: 3, component: t.component });
+    site.faults.configure({
+      rate429: options.rate429,
+      rate500: options.rate500,
+      retryAfterSeconds: options.retryAfterSeconds,
+      seed: options.seed,
+    });
+    const editOf = (t: ThreatView, i: number) => ({
+      title: `${t.title} (edited by person ${i + 1})`,
+      description: t.description,
+      stride: t.stride,
+      probability: 4,
+      impact: 3,
+      component: t.component,
+    });
     const answers = await Promise.all(
-      threats.map((t, i) => call(i % 2 === 0 ? 'alice' : 'bob', 'threat-model/update-threat', { id: t.id, baseRevision: t.revision, draft: editOf(t, i) }, onProject) as Promise<Envelope<ThreatView>>),
+      threats.map(
+        (t, i) =>
+          call(
+            i % 2 === 0 ? 'alice' : 'bob',
+            'threat-model/update-threat',
+            { id: t.id, baseRevision: t.revision, draft: editOf(t, i) },
+            onProject,
+          ) as Promise<Envelope<ThreatView>>,
+      ),
     );
     site.faults.configure({ rate429: 0, rate500: 0 });
     const model = (await readThreatModel(siteClient(site), 'PAY')).model;
-    const figures = { tried: threats.length, acknowledged: 0, stored: 0, lost: 0, falseFailures: 0, duplicated: 0, failures: {} as Record<string, number> };
+    const figures = {
+      tried: threats.length,
+      acknowledged: 0,
+      stored: 0,
+      lost: 0,
+      falseFailures: 0,
+      duplicated: 0,
+      failures: {} as Record<string, number>,
+    };
     threats.forEach((t, i) => {
       const answer = answers[i]!;
       const now = model.threats.find((s) => s.id === t.id);
@@ -86,7 +127,10 @@ export async function runFaultRun(options: FaultRunOptions = DEFAULT_FAULT_RUN):
 }
 
 export function describeFigures(f: FaultRunFigures): string {
-  const failures = Object.entries(f.failures).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
+  const failures =
+    Object.entries(f.failures)
+      .map(([code, n]) => `${code} ${n}`)
+      .join(', ') || 'none';
   return [
     `fault run: ${f.edits} parallel edits of different threats, ${Math.round(f.rate429 * 100)}% 429 (Retry-After ${f.retryAfterSeconds} s) + ${Math.round(f.rate500 * 100)}% 500, seed ${f.seed}`,
     `  tried ${f.tried}, acknowledged ${f.acknowledged}, stored ${f.stored}, lost ${f.lost}, stored while told failed ${f.falseFailures}, duplicated ${f.duplicated}`,

@@ -9,8 +9,14 @@ function numberFlag(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
-  const figures = await runFaultRun({ ...DEFAULT_FAULT_RUN, edits: numberFlag('--edits', DEFAULT_FAULT_RUN.edits), seed: numberFlag('--seed', DEFAULT_FAULT_RUN.seed) });
-  process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify(figures)}\n` : `${describeFigures(figures)}\n`);
+  const figures = await runFaultRun({
+    ...DEFAULT_FAULT_RUN,
+    edits: numberFlag('--edits', DEFAULT_FAULT_RUN.edits),
+    seed: numberFlag('--seed', DEFAULT_FAULT_RUN.seed),
+  });
+  process.stdout.write(
+    process.argv.includes('--json') ? `${JSON.stringify(figures)}\n` : `${describeFigures(figures)}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -29,7 +29,10 @@ describeIfSpecs('local Jira site: contract with the OpenAPI files', () => {
     // manifest.yml, the demo seed), without the Forge host: its triggers would answer our
     // writes with requests of their own while the scenarios run.
     const manifest = loadManifest(path.resolve(__dirname, '../..'));
-    site = await startLocalSite({ dataFile: ':memory:', app: { customFields: manifest.appFields, indexedProperties: manifest.indexedProperties } });
+    site = await startLocalSite({
+      dataFile: ':memory:',
+      app: { customFields: manifest.appFields, indexedProperties: manifest.indexedProperties },
+    });
     seedDemo(site.store);
     facts = factsOf(site);
     router = new Router(site.routes);
@@ -48,16 +51,28 @@ describeIfSpecs('local Jira site: contract with the OpenAPI files', () => {
   it('serves only operations that the OpenAPI files document', () => {
     const undocumented = site.routes.filter(isJiraRoute).flatMap((route) => {
       const spec = specFor(route.template);
-      if (!spec) return [`${routeName(route)}: no OpenAPI file covers this path (expected /rest/api/3/ or /rest/agile/1.0/)`];
-      return spec.hasOperation(route.method, route.template) ? [] : [`${routeName(route)}: not an operation of ${spec.id}`];
+      if (!spec)
+        return [`${routeName(route)}: no OpenAPI file covers this path (expected /rest/api/3/ or /rest/agile/1.0/)`];
+      return spec.hasOperation(route.method, route.template)
+        ? []
+        : [`${routeName(route)}: not an operation of ${spec.id}`];
     });
     expect(undocumented).toEqual([]);
   });
 
   it('has a success scenario for every Jira route the site serves', () => {
-    const unmatched = SUCCESS_SCENARIOS.filter((s) => !routeOf(s)).map((s) => `${s.name}: ${s.method} ${s.path(facts)} reaches no route`);
-    const exercised = new Set(SUCCESS_SCENARIOS.map(routeOf).filter((r): r is Route => r !== undefined).map(routeName));
-    const withoutScenario = site.routes.filter(isJiraRoute).map(routeName).filter((name) => !exercised.has(name));
+    const unmatched = SUCCESS_SCENARIOS.filter((s) => !routeOf(s)).map(
+      (s) => `${s.name}: ${s.method} ${s.path(facts)} reaches no route`,
+    );
+    const exercised = new Set(
+      SUCCESS_SCENARIOS.map(routeOf)
+        .filter((r): r is Route => r !== undefined)
+        .map(routeName),
+    );
+    const withoutScenario = site.routes
+      .filter(isJiraRoute)
+      .map(routeName)
+      .filter((name) => !exercised.has(name));
     expect({ unmatched, withoutScenario }).toEqual({ unmatched: [], withoutScenario: [] });
   });
 
@@ -80,9 +95,17 @@ describeIfSpecs('local Jira site: contract with the OpenAPI files', () => {
   async function run(scenario: Scenario): Promise<{ route: Route; status: number; body: unknown }> {
     const route = routeOf(scenario);
     if (!route) throw new Error(`${scenario.method} ${scenario.path(facts)} reaches no route of the site`);
-    const answer = await call(site, authorization(site, scenario.as, facts.appAccountId), scenario.method, scenario.path(facts), scenario.body?.(facts));
+    const answer = await call(
+      site,
+      authorization(site, scenario.as, facts.appAccountId),
+      scenario.method,
+      scenario.path(facts),
+      scenario.body?.(facts),
+    );
     if (answer.status !== scenario.status) {
-      throw new Error(`${routeName(route)} as ${scenario.as}: expected ${scenario.status}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
+      throw new Error(
+        `${routeName(route)} as ${scenario.as}: expected ${scenario.status}, got ${answer.status}: ${JSON.stringify(answer.body)}`,
+      );
     }
     return { route, status: answer.status, body: answer.body };
   }
@@ -117,7 +140,9 @@ function factsOf(site: LocalSite): SiteFacts {
   const active = sprint('active');
   const future = sprint('future');
   if (!project || !board || !field || !story || !task || !bob || active === undefined || future === undefined) {
-    throw new Error('The demo seed no longer has what the contract scenarios need (PAY, its board, an active and a future sprint, a story, a task, the app field).');
+    throw new Error(
+      'The demo seed no longer has what the contract scenarios need (PAY, its board, an active and a future sprint, a story, a task, the app field).',
+    );
   }
   return {
     projectKey: project.key,

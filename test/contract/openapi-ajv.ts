@@ -21,7 +21,11 @@ export function createOpenApiAjv(): Ajv {
   // Jira Cloud writes its times as `2020-03-31T16:43:50.000+0000`: the spec's own examples do
   // (ServerInformation.serverTime), and the app parses that form. RFC 3339 wants `+00:00`,
   // so the strict ajv-formats check would reject every real Jira answer; accept both.
-  ajv.addFormat('date-time', { type: 'string', validate: (s: string) => JIRA_DATE_TIME.test(s) && !Number.isNaN(Date.parse(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))) });
+  ajv.addFormat('date-time', {
+    type: 'string',
+    validate: (s: string) =>
+      JIRA_DATE_TIME.test(s) && !Number.isNaN(Date.parse(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))),
+  });
   return ajv;
 }
 
@@ -45,7 +49,9 @@ export function normalizeOpenApi(node: Json): Json {
   for (const key of Object.keys(obj)) obj[key] = normalizeOpenApi(obj[key]);
   if (Array.isArray(obj.required) && obj.properties && typeof obj.properties === 'object') {
     const props = obj.properties as Record<string, { writeOnly?: unknown } | undefined>;
-    obj.required = (obj.required as Json[]).filter((name) => typeof name !== 'string' || props[name]?.writeOnly !== true);
+    obj.required = (obj.required as Json[]).filter(
+      (name) => typeof name !== 'string' || props[name]?.writeOnly !== true,
+    );
   }
   if (obj.nullable === true && obj.type === undefined) {
     const { nullable: _nullable, ...rest } = obj;
@@ -60,7 +66,10 @@ export function anchorRefs(node: Json, docId: string): Json {
   if (!node || typeof node !== 'object') return node;
   const out: Record<string, Json> = {};
   for (const [key, value] of Object.entries(node)) {
-    out[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `${docId}${value}` : anchorRefs(value, docId);
+    out[key] =
+      key === '$ref' && typeof value === 'string' && value.startsWith('#')
+        ? `${docId}${value}`
+        : anchorRefs(value, docId);
   }
   return out;
 }

@@ -89,17 +89,23 @@ export class OpenApiSpec {
     if (!media || media.schema === undefined) return { ok: true };
     const validate = this.validator(method, template, status, media.schema);
     if (!validate) return { ok: true };
-    if (body === undefined) return { ok: false, message: `${where}: the spec documents a JSON body, the site sent none` };
+    if (body === undefined)
+      return { ok: false, message: `${where}: the spec documents a JSON body, the site sent none` };
     if (validate(body)) return { ok: true };
     return { ok: false, message: `${where} does not match ${this.id}:\n${formatErrors(validate.errors, body)}` };
   }
 
   private checkUndocumented(where: string, operation: Operation, status: number, body: unknown): ResponseCheck {
     const documented = Object.keys(operation.responses ?? {}).join(', ') || 'none';
-    if (!GENERIC_ERROR_STATUSES.has(status)) return { ok: false, message: `${where}: status not documented (documented: ${documented})` };
+    if (!GENERIC_ERROR_STATUSES.has(status))
+      return { ok: false, message: `${where}: status not documented (documented: ${documented})` };
     const problem = body === undefined ? undefined : errorBodyProblem(body);
-    if (problem) return { ok: false, message: `${where}: undocumented generic error without Jira's error body:\n${problem}` };
-    return { ok: true, note: `${where}: generic error status, not documented for this operation (documented: ${documented})` };
+    if (problem)
+      return { ok: false, message: `${where}: undocumented generic error without Jira's error body:\n${problem}` };
+    return {
+      ok: true,
+      note: `${where}: generic error status, not documented for this operation (documented: ${documented})`,
+    };
   }
 
   /** The compiled schema of one response, or null when the schema accepts anything ({}). */
@@ -126,7 +132,10 @@ export function formatErrors(errors: ErrorObject[] | null | undefined, body: unk
   return (errors ?? [])
     .map((e) => {
       const at = e.instancePath || '(root)';
-      const extra = e.keyword === 'additionalProperties' ? ` '${String((e.params as { additionalProperty?: string }).additionalProperty)}'` : '';
+      const extra =
+        e.keyword === 'additionalProperties'
+          ? ` '${String((e.params as { additionalProperty?: string }).additionalProperty)}'`
+          : '';
       return `  - ${at}: ${e.message ?? e.keyword}${extra} (value: ${preview(valueAt(body, e.instancePath))}; schema: ${e.schemaPath})`;
     })
     .join('\n');

@@ -16,11 +16,21 @@ export function authorization(site: LocalSite, caller: Caller, appAccountId: str
   return `Basic ${Buffer.from(`${caller}@example.com:local-token`).toString('base64')}`;
 }
 
-export async function call(site: LocalSite, auth: string | undefined, method: string, pathAndQuery: string, body?: unknown): Promise<SiteAnswer> {
+export async function call(
+  site: LocalSite,
+  auth: string | undefined,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+): Promise<SiteAnswer> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (auth) headers.Authorization = auth;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${site.url}${pathAndQuery}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const response = await fetch(`${site.url}${pathAndQuery}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
   const text = await response.text();
   return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
 }

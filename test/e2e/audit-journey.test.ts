@@ -40,7 +40,10 @@ describeInBrowser('a security champion audits the project and fixes a finding in
     await actAs(page, 'carol@example.com');
     const app = page.frameLocator('iframe[title="Without (threat model)"]');
     await app.getByRole('tab', { name: 'Audit' }).click();
-    await app.getByRole('table', { name: 'Audit findings' }).getByTestId('finding-threat-without-mitigation:T-1').waitFor();
+    await app
+      .getByRole('table', { name: 'Audit findings' })
+      .getByTestId('finding-threat-without-mitigation:T-1')
+      .waitFor();
     expect(await app.getByRole('button', { name: 'Suppress…' }).count()).toBe(0);
     await actAs(page, 'alice@example.com');
     await page.close();

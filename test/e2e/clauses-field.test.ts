@@ -30,7 +30,10 @@ describeInBrowser('the WITHOUT clauses field, edited where stories are written',
     await field.getByRole('button', { name: 'Use these clauses' }).click();
     await page.getByText('Set: 1 clause(s) will be saved with the issue.').waitFor();
     await Promise.all([page.waitForURL(/\/browse\/PAY-23$/), page.getByRole('button', { name: 'Create' }).click()]);
-    await page.frameLocator('iframe[title="WITHOUT clauses"]').getByText('anyone paying with my phone while it is locked').waitFor();
+    await page
+      .frameLocator('iframe[title="WITHOUT clauses"]')
+      .getByText('anyone paying with my phone while it is locked')
+      .waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

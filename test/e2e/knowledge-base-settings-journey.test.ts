@@ -15,8 +15,24 @@ function teamKnowledgeBase(): string {
     name: 'Payments team threats',
     version: '1',
     source: { format: 'without' },
-    threats: [{ id: 'PT-1', title: 'Card numbers leak from checkout logs', stride: ['I'], probability: 4, impact: 5, top: false, appliesWhen: { words: ['card'] } }],
-    mitigations: [{ id: 'PM-1', title: 'Mask card numbers before they are logged', addresses: [{ threatId: 'PT-1', strength: 75 }] }],
+    threats: [
+      {
+        id: 'PT-1',
+        title: 'Card numbers leak from checkout logs',
+        stride: ['I'],
+        probability: 4,
+        impact: 5,
+        top: false,
+        appliesWhen: { words: ['card'] },
+      },
+    ],
+    mitigations: [
+      {
+        id: 'PM-1',
+        title: 'Mask card numbers before they are logged',
+        addresses: [{ threatId: 'PT-1', strength: 75 }],
+      },
+    ],
   };
   writeFileSync(file, JSON.stringify(kb, null, 2));
   return file;
@@ -35,7 +51,10 @@ describeInBrowser('a project admin chooses the knowledge bases', () => {
 
     await settings.getByLabel('File').setInputFiles(teamKnowledgeBase());
     await settings.getByRole('button', { name: 'Upload' }).click();
-    await settings.getByRole('status').getByText('Payments team threats 1 is uploaded (1 threat, 1 mitigation, 0 STRIDE questions) and active.').waitFor();
+    await settings
+      .getByRole('status')
+      .getByText('Payments team threats 1 is uploaded (1 threat, 1 mitigation, 0 STRIDE questions) and active.')
+      .waitFor();
     const team = settings.getByTestId('knowledge-base-payments-team');
     expect(await team.getByRole('checkbox', { name: 'Payments team threats' }).isChecked()).toBe(true);
     await team.getByText('Active', { exact: true }).waitFor();
@@ -55,7 +74,10 @@ describeInBrowser('a project admin chooses the knowledge bases', () => {
     const panel = page.frameLocator('iframe[title="WITHOUT clauses"]');
     await panel.getByRole('button', { name: 'Suggest threats' }).click();
     await panel.getByRole('button', { name: 'Full', pressed: true }).waitFor();
-    await panel.getByTestId('suggestion-PT-1').getByText('Card numbers leak from checkout logs', { exact: true }).waitFor();
+    await panel
+      .getByTestId('suggestion-PT-1')
+      .getByText('Card numbers leak from checkout logs', { exact: true })
+      .waitFor();
     await panel.getByText(/From: Web applications and APIs, Payments team threats/).waitFor();
     await actAs(page, 'alice@example.com');
     expect(errors).toEqual([]);
@@ -82,7 +104,10 @@ describeInBrowser('a project admin chooses the knowledge bases', () => {
     if (existsSync(PYTM)) {
       await settings.getByLabel('File').setInputFiles(PYTM);
       await settings.getByRole('button', { name: 'Upload' }).click();
-      await settings.getByRole('status').getByText(/\(114 threats, 114 mitigations, 0 STRIDE questions\) and active\./).waitFor();
+      await settings
+        .getByRole('status')
+        .getByText(/\(114 threats, 114 mitigations, 0 STRIDE questions\) and active\./)
+        .waitFor();
     } else {
       console.log(`knowledge-base settings journey: skipping the pytm upload, ${PYTM} is missing`);
     }

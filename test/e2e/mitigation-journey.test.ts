@@ -4,7 +4,8 @@ import { describeInBrowser, demoSession, openPage, screenshot } from './support/
 const TITLE = 'Enforce TLS 1.2+ with HSTS';
 
 /** "23 Nov 2026", as the chart names its days. */
-const chartDay = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const chartDay = (date: Date) =>
+  date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 describeInBrowser('a mitigation becomes a task, and its status flows back as residual risk', () => {
   const session = demoSession();
@@ -17,25 +18,46 @@ describeInBrowser('a mitigation becomes a task, and its status flows back as res
 
     await panel.getByRole('button', { name: 'Add mitigation to T-1' }).first().click();
     await panel.getByLabel('Title').fill(TITLE);
-    await panel.getByLabel('What to implement').fill('Serve checkout only over TLS 1.2+ and send Strict-Transport-Security with a one-year max-age.');
+    await panel
+      .getByLabel('What to implement')
+      .fill('Serve checkout only over TLS 1.2+ and send Strict-Transport-Security with a one-year max-age.');
     await panel.getByLabel('How to verify').fill('An SSL Labs scan grades A; plain HTTP redirects to HTTPS.');
     await panel.getByLabel('Strength against T-1').selectOption('75');
     await panel.getByRole('button', { name: 'Add mitigation', exact: true }).click();
     await panel.getByText(TITLE).first().waitFor();
 
     await panel.getByRole('button', { name: 'Create task for M-5' }).first().click();
-    await panel.getByRole('link', { name: /PAY-23/ }).first().waitFor();
+    await panel
+      .getByRole('link', { name: /PAY-23/ })
+      .first()
+      .waitFor();
     await screenshot(page, 'mitigation-task-created');
 
     // The task is real backlog work in PAY: its property, its description, its link to the story.
     const alice = restAs(session.app.site, 'alice');
-    const task = await alice('GET', '/rest/api/3/issue/PAY-23?fields=summary,issuelinks,description,status&properties=without.task');
-    expect(task.body?.properties).toEqual({ 'without.task': { v: 1, mitigationId: 'M-5', threatIds: ['T-1'], projectKey: 'PAY', claim: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
-    const fields = task.body?.fields as { summary: string; description: unknown; issuelinks: Array<{ type: { name: string }; outwardIssue?: { key: string } }> };
+    const task = await alice(
+      'GET',
+      '/rest/api/3/issue/PAY-23?fields=summary,issuelinks,description,status&properties=without.task',
+    );
+    expect(task.body?.properties).toEqual({
+      'without.task': {
+        v: 1,
+        mitigationId: 'M-5',
+        threatIds: ['T-1'],
+        projectKey: 'PAY',
+        claim: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      },
+    });
+    const fields = task.body?.fields as {
+      summary: string;
+      description: unknown;
+      issuelinks: Array<{ type: { name: string }; outwardIssue?: { key: string } }>;
+    };
     expect(fields.summary).toBe(`${TITLE} (M-5)`);
     expect(fields.issuelinks.map((l) => `${l.type.name} ${l.outwardIssue?.key}`)).toContain('Mitigates PAY-1');
     expect(JSON.stringify(fields.description)).toContain('SSL Labs');
-    const historyBefore = (await alice('GET', '/rest/api/3/project/PAY/properties/without.risk-history')).body?.value as { points: unknown[] };
+    const historyBefore = (await alice('GET', '/rest/api/3/project/PAY/properties/without.risk-history')).body
+      ?.value as { points: unknown[] };
 
     // Someone moves the task to Done, in another tab of the local site.
     const { page: other } = await openPage(session.browser);
@@ -54,7 +76,8 @@ describeInBrowser('a mitigation becomes a task, and its status flows back as res
     expect(errors).toEqual([]);
 
     // The project's risk chart has a new point: today's.
-    const historyAfter = (await alice('GET', '/rest/api/3/project/PAY/properties/without.risk-history')).body?.value as { points: Array<{ date: string }> };
+    const historyAfter = (await alice('GET', '/rest/api/3/project/PAY/properties/without.risk-history')).body
+      ?.value as { points: Array<{ date: string }> };
     expect(historyAfter.points.length).toBe(historyBefore.points.length + 1);
     await page.goto(`${session.app.url}/projects/PAY/apps/project-page`);
     const projectPage = page.frameLocator('iframe[title="Without (threat model)"]');

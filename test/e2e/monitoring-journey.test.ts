@@ -37,7 +37,10 @@ describeInBrowser('operations wire the alerts of a threat from the knowledge bas
     await threat.getByTestId('event-T-13-WEB-I-01-D2').getByText('Weak TLS on payment endpoints').waitFor();
     await app.getByText(/^Written by hand: no knowledge base names their detection events\./).waitFor();
     // The demo's T-5 and T-9 came from the knowledge base too: their three events are listed beside.
-    await app.getByRole('region', { name: 'T-5 Credential stuffing against the login' }).getByText('Failed sign-ins spike').waitFor();
+    await app
+      .getByRole('region', { name: 'T-5 Credential stuffing against the login' })
+      .getByText('Failed sign-ins spike')
+      .waitFor();
     expect(await app.getByTestId('monitoring-summary').textContent()).toMatch(/5 detection events, 0 with a task\.$/);
     await frameFitsContent(page);
     await screenshot(page, 'monitoring-before-task');

@@ -9,7 +9,10 @@ describeInBrowser('a product owner plans the security work of a sprint', () => {
   it('as alice: the sprint action shows backlog work to pull in, "Add to sprint" moves it, and the risk after the sprint drops', async () => {
     const { page, errors } = await openPage(session.browser);
     await page.goto(`${session.app.url}/projects/PAY/backlog`);
-    await page.locator('section.sprint', { hasText: 'PAY Sprint 12' }).getByRole('button', { name: 'Security work for this sprint' }).click();
+    await page
+      .locator('section.sprint', { hasText: 'PAY Sprint 12' })
+      .getByRole('button', { name: 'Security work for this sprint' })
+      .click();
     const modal = page.frameLocator('iframe[title="Security work for this sprint"]');
     const planned = modal.getByRole('list', { name: 'Planned stories' });
     await planned.getByText('PAY-12').waitFor();
@@ -37,7 +40,10 @@ describeInBrowser('a product owner plans the security work of a sprint', () => {
     const { page } = await openPage(session.browser);
     await page.goto(`${session.app.url}/projects/PAY/backlog`);
     await actAs(page, 'carol@example.com');
-    await page.locator('section.sprint', { hasText: 'PAY Sprint 12' }).getByRole('button', { name: 'Security work for this sprint' }).click();
+    await page
+      .locator('section.sprint', { hasText: 'PAY Sprint 12' })
+      .getByRole('button', { name: 'Security work for this sprint' })
+      .click();
     const modal = page.frameLocator('iframe[title="Security work for this sprint"]');
     await modal.getByRole('list', { name: 'Planned stories' }).getByText('PAY-12').waitFor();
     await modal.getByText('You need permission to schedule issues in this project to add work to a sprint.').waitFor();

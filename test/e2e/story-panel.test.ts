@@ -13,7 +13,9 @@ describeInBrowser('the story panel in the issue view (local Jira, real Custom UI
     await screenshot(page, 'story-panel-pay-1');
 
     // The data came through the real resolver, as the acting user, from the local site.
-    const appRequests = session.app.site.log.since(mark).filter((r) => r.principal === '712020:alice' && r.path.startsWith('/rest/api/3/'));
+    const appRequests = session.app.site.log
+      .since(mark)
+      .filter((r) => r.principal === '712020:alice' && r.path.startsWith('/rest/api/3/'));
     expect(appRequests.map((r) => `${r.method} ${r.path}`)).toEqual(
       expect.arrayContaining(['GET /rest/api/3/field', 'GET /rest/api/3/issue/10000', 'GET /rest/api/3/mypermissions']),
     );
@@ -43,6 +45,8 @@ describeInBrowser('the story panel in the issue view (local Jira, real Custom UI
   });
 });
 
-async function expectVisible(locator: { waitFor(options: { state: 'visible'; timeout: number }): Promise<void> }): Promise<void> {
+async function expectVisible(locator: {
+  waitFor(options: { state: 'visible'; timeout: number }): Promise<void>;
+}): Promise<void> {
   await locator.waitFor({ state: 'visible', timeout: 10_000 });
 }

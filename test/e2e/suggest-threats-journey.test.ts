@@ -24,16 +24,22 @@ describeInBrowser('a developer adds a suggested threat from the knowledge base',
     await card.getByLabel('Link to').selectOption({ label: 'WITHOUT having my card data stolen' });
     await card.getByRole('button', { name: `Add and link: ${CARD_THREAT}` }).click();
     await card.getByText('Linked', { exact: true }).waitFor();
-    await panel.getByRole('status').getByText(`${CARD_THREAT} is linked to this story, with its mitigations proposed.`).waitFor();
+    await panel
+      .getByRole('status')
+      .getByText(`${CARD_THREAT} is linked to this story, with its mitigations proposed.`)
+      .waitFor();
 
     // The clause now shows the new threat (T-13, High 15) and its mitigations, proposed.
     await panel.getByRole('img', { name: `T-13 High 15: ${CARD_THREAT}` }).waitFor();
     // Four mitigations would start folded; the threat just linked opens them for review.
-    expect(await panel.getByRole('button', { name: 'Mitigations of T-13 (4)' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await panel.getByRole('button', { name: 'Mitigations of T-13 (4)' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
     const mitigations = panel.locator('[data-testid^="mitigation-T-13-"]');
     await mitigations.first().waitFor();
     expect(await mitigations.count()).toBe(4);
-    for (const item of await mitigations.all()) expect(await item.getByText('Proposed', { exact: true }).count()).toBe(1);
+    for (const item of await mitigations.all())
+      expect(await item.getByText('Proposed', { exact: true }).count()).toBe(1);
     await card.getByText('In the model as T-13').waitFor();
     await screenshot(page, 'suggest-threats-accepted');
 

@@ -18,7 +18,9 @@ async function expectOnScreen(page: Page, target: Locator): Promise<void> {
 }
 
 // Demo T-1 ("Checkout web page", tampering and disclosure) is asked the built-in web-UI questions of T and I.
-const T1_QUESTIONS = ['WEB-Q-WEB-UI-T', 'WEB-Q-WEB-UI-I'].map((id) => builtInKnowledgeBase().questions.find((q) => q.id === id)!.text) as [string, string];
+const T1_QUESTIONS = ['WEB-Q-WEB-UI-T', 'WEB-Q-WEB-UI-I'].map(
+  (id) => builtInKnowledgeBase().questions.find((q) => q.id === id)!.text,
+) as [string, string];
 
 describeInBrowser('a security champion answers STRIDE questions and takes a knowledge-base update', () => {
   const session = demoSession();
@@ -61,9 +63,18 @@ describeInBrowser('a security champion answers STRIDE questions and takes a know
     // title and a description worded a little differently.
     const current = builtInKnowledgeBase();
     const olderDescription = (d: string) => d.replace('downgraded', 'weak').replace(' (even briefly)', '');
-    const older = { ...current, version: '2025.1.0', threats: current.threats.map((t) => (t.id === 'WEB-I-01' ? { ...t, title: 'Card data disclosed', description: olderDescription(t.description) } : t)) };
+    const older = {
+      ...current,
+      version: '2025.1.0',
+      threats: current.threats.map((t) =>
+        t.id === 'WEB-I-01' ? { ...t, title: 'Card data disclosed', description: olderDescription(t.description) } : t,
+      ),
+    };
     const threatId = await changeThreatModel(siteClient(session.app.site), 'PAY', 'e2e', (model) => {
-      const accepted = acceptThreatTemplate(model, older, 'WEB-I-01', { accountId: '712020:bob', now: new Date().toISOString() });
+      const accepted = acceptThreatTemplate(model, older, 'WEB-I-01', {
+        accountId: '712020:bob',
+        now: new Date().toISOString(),
+      });
       return { model: accepted.model, result: accepted.threat.id };
     });
 
@@ -73,7 +84,11 @@ describeInBrowser('a security champion answers STRIDE questions and takes a know
     const update = app.getByRole('button', { name: `Update available for ${threatId}` });
     await update.waitFor();
     // The premise: the frame has grown with the table to well past the screen's height.
-    await page.waitForFunction(() => (document.querySelector('iframe[title="Without (threat model)"]')?.getBoundingClientRect().height ?? 0) > window.innerHeight + 300);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('iframe[title="Without (threat model)"]')?.getBoundingClientRect().height ?? 0) >
+        window.innerHeight + 300,
+    );
     await update.click();
     const dialog = app.getByRole('dialog', { name: `Update for ${threatId}` });
     // The frame grows with its content and the click scrolled the page down to the last row:
@@ -86,11 +101,16 @@ describeInBrowser('a security champion answers STRIDE questions and takes a know
     // The long description shows only the words that change, with a few around them.
     const description = dialog.getByLabel('Description changes');
     expect((await description.locator('del').allTextContents()).map((t) => t.trim())).toEqual(['weak']);
-    expect((await description.locator('ins').allTextContents()).map((t) => t.trim())).toEqual(['downgraded', '(even briefly)']);
+    expect((await description.locator('ins').allTextContents()).map((t) => t.trim())).toEqual([
+      'downgraded',
+      '(even briefly)',
+    ]);
     expect(await description.textContent()).toMatch(/^… .*…/);
     await screenshot(page, 'kb-update-dialog');
     await dialog.getByRole('button', { name: 'Show both texts in full' }).click();
-    expect(await dialog.getByLabel('Version ' + current.version, { exact: true }).textContent()).toBe(current.threats.find((t) => t.id === 'WEB-I-01')!.description);
+    expect(await dialog.getByLabel('Version ' + current.version, { exact: true }).textContent()).toBe(
+      current.threats.find((t) => t.id === 'WEB-I-01')!.description,
+    );
 
     await dialog.getByRole('button', { name: 'Take update' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -11,7 +11,9 @@ describeInBrowser('values written by hand through the REST API', () => {
     const alice = restAs(session.app.site, 'alice');
     const fields = (await alice('GET', '/rest/api/3/field')).body as unknown as Array<{ id: string; name: string }>;
     const fieldId = fields.find((f) => f.name === 'WITHOUT clauses')!.id;
-    await alice('PUT', '/rest/api/3/issue/PAY-2', { fields: { [fieldId]: { clauses: [{ id: 'x', text: 'ok text', threatIds: ['not-a-threat'] }], revision: 4 } } });
+    await alice('PUT', '/rest/api/3/issue/PAY-2', {
+      fields: { [fieldId]: { clauses: [{ id: 'x', text: 'ok text', threatIds: ['not-a-threat'] }], revision: 4 } },
+    });
 
     const { page, errors } = await openPage(session.browser);
     await page.goto(`${session.app.url}/browse/PAY-2`);
@@ -23,21 +25,33 @@ describeInBrowser('values written by hand through the REST API', () => {
     await screenshot(page, 'unreadable-clauses-refused');
     await page.setViewportSize({ width: 900, height: 800 });
     await screenshot(page, 'unreadable-clauses-refused-900');
-    const stored = (await alice('GET', `/rest/api/3/issue/PAY-2?fields=${fieldId}`)).body as { fields: Record<string, { revision?: number }> };
+    const stored = (await alice('GET', `/rest/api/3/issue/PAY-2?fields=${fieldId}`)).body as {
+      fields: Record<string, { revision?: number }>;
+    };
     expect(stored.fields[fieldId]?.revision).toBe(4);
 
     await panel.getByRole('button', { name: 'Replace them with mine' }).click();
     await panel.getByText('anyone else paying with my card').waitFor();
     await panel.getByText(/not write over them/).waitFor({ state: 'detached' });
-    const replaced = (await alice('GET', `/rest/api/3/issue/PAY-2?fields=${fieldId}`)).body as { fields: Record<string, { revision?: number; clauses?: Array<{ text: string }> }> };
-    expect(replaced.fields[fieldId]).toMatchObject({ revision: 5, clauses: [{ text: 'anyone else paying with my card' }] });
+    const replaced = (await alice('GET', `/rest/api/3/issue/PAY-2?fields=${fieldId}`)).body as {
+      fields: Record<string, { revision?: number; clauses?: Array<{ text: string }> }>;
+    };
+    expect(replaced.fields[fieldId]).toMatchObject({
+      revision: 5,
+      clauses: [{ text: 'anyone else paying with my card' }],
+    });
     await screenshot(page, 'unreadable-clauses-replaced-900');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('as alice: the audit lists an issue whose task property bob wrote by hand as a suspicious mitigation task', async () => {
-    await restAs(session.app.site, 'bob')('PUT', '/rest/api/3/issue/PAY-3/properties/without.task', { v: 1, mitigationId: 'M-3', threatIds: ['T-1'], projectKey: 'PAY' });
+    await restAs(session.app.site, 'bob')('PUT', '/rest/api/3/issue/PAY-3/properties/without.task', {
+      v: 1,
+      mitigationId: 'M-3',
+      threatIds: ['T-1'],
+      projectKey: 'PAY',
+    });
     const { page, errors } = await openPage(session.browser);
     await page.goto(`${session.app.url}/projects/PAY/apps/project-page`);
     const app = page.frameLocator('iframe[title="Without (threat model)"]');
@@ -55,9 +69,14 @@ describeInBrowser('values written by hand through the REST API', () => {
 
   it('as alice: a stored audit result someone broke shows the reason and Run audit, not a blank frame (900 px)', async () => {
     const alice = restAs(session.app.site, 'alice');
-    const status = (await alice('GET', '/rest/api/3/project/PAY/properties/without.audit')).body?.value as { complete?: { slot: number } };
+    const status = (await alice('GET', '/rest/api/3/project/PAY/properties/without.audit')).body?.value as {
+      complete?: { slot: number };
+    };
     expect(status.complete).toBeDefined();
-    await alice('PUT', `/rest/api/3/project/PAY/properties/without.audit.result.${status.complete!.slot}.0`, { v: 1, data: 'not deflated' });
+    await alice('PUT', `/rest/api/3/project/PAY/properties/without.audit.result.${status.complete!.slot}.0`, {
+      v: 1,
+      data: 'not deflated',
+    });
     const { page, errors } = await openPage(session.browser);
     await page.setViewportSize({ width: 900, height: 800 });
     await page.goto(`${session.app.url}/projects/PAY/apps/project-page`);
@@ -67,7 +86,10 @@ describeInBrowser('values written by hand through the REST API', () => {
     await app.getByText('No audit result to show').waitFor();
     await screenshot(page, 'audit-result-unreadable-900');
     await app.getByRole('button', { name: 'Run audit' }).click();
-    await app.getByRole('table', { name: 'Audit findings' }).getByTestId('finding-task-unrecorded:PAY-3').waitFor({ timeout: 20_000 });
+    await app
+      .getByRole('table', { name: 'Audit findings' })
+      .getByTestId('finding-task-unrecorded:PAY-3')
+      .waitFor({ timeout: 20_000 });
     expect(errors).toEqual([]);
     await page.close();
   });

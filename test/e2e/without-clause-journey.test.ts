@@ -43,7 +43,10 @@ describeInBrowser('a developer adds a WITHOUT clause and links it to a new threa
     await again.getByText('T-13 · Critical 20').waitFor();
 
     const jql = 'project = PAY AND "WITHOUT clauses".threat = "T-13"';
-    const search = await restAs(session.app.site, 'bob')('POST', '/rest/api/3/search/jql', { jql, fields: ['summary'] });
+    const search = await restAs(session.app.site, 'bob')('POST', '/rest/api/3/search/jql', {
+      jql,
+      fields: ['summary'],
+    });
     expect((search.body?.issues as Array<{ key: string }>).map((i) => i.key)).toEqual(['PAY-10']);
     await page.goto(`${session.app.url}/issues/?jql=${encodeURIComponent(jql)}`);
     await page.getByRole('link', { name: 'PAY-10' }).waitFor();
@@ -70,12 +73,23 @@ describeInBrowser('a developer adds a WITHOUT clause and links it to a new threa
           moduleKey: 'story-panel',
           functionKey: 'story/save-clauses',
           payload: { baseRevision: 1, clauses: [], directThreatIds: [] },
-          context: { extension: { type: 'jira:issuePanel', issue: { id: '10009' }, project: { id: '10000', key: 'PAY' } } },
+          context: {
+            extension: { type: 'jira:issuePanel', issue: { id: '10009' }, project: { id: '10000', key: 'PAY' } },
+          },
         }),
       });
       return response.json();
     });
-    expect(answer).toEqual({ ok: true, body: { ok: false, error: { code: 'FORBIDDEN', message: "You can't change this story's WITHOUT clauses: you don't have permission to edit it." } } });
+    expect(answer).toEqual({
+      ok: true,
+      body: {
+        ok: false,
+        error: {
+          code: 'FORBIDDEN',
+          message: "You can't change this story's WITHOUT clauses: you don't have permission to edit it.",
+        },
+      },
+    });
     await actAs(page, 'alice@example.com');
     await page.close();
   });

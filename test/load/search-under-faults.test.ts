@@ -52,7 +52,11 @@ describe('JQL search through the jira/ client while Jira rate-limits', () => {
     const waits: number[] = [];
     const jira = client(waits);
     const mark = site.log.mark();
-    const issues = await searchIssues(jira, { jql: 'project = PAY AND labels = generated', properties: ['without.task'], pageSize: 50 });
+    const issues = await searchIssues(jira, {
+      jql: 'project = PAY AND labels = generated',
+      properties: ['without.task'],
+      pageSize: 50,
+    });
     site.faults.configure({ rate429: 0 });
 
     expect(issues).toHaveLength(ISSUES);
@@ -60,7 +64,9 @@ describe('JQL search through the jira/ client while Jira rate-limits', () => {
     expect(issues.every((i) => typeof (i.properties['without.task'] as { n?: unknown })?.n === 'number')).toBe(true);
     const log = site.log.since(mark);
     const throttled = log.filter((e) => e.status === 429).length;
-    console.log(`search of ${ISSUES} issues: ${log.length} requests, ${throttled} answered 429, ${jira.stats.retries} retries, ${jira.stats.waitedMs} ms waited`);
+    console.log(
+      `search of ${ISSUES} issues: ${log.length} requests, ${throttled} answered 429, ${jira.stats.retries} retries, ${jira.stats.waitedMs} ms waited`,
+    );
     expect(throttled).toBeGreaterThan(0);
     expect(jira.stats.retries).toBe(throttled);
     expect(jira.stats.requests).toBe(log.length);
@@ -85,7 +91,9 @@ describe('JQL search through the jira/ client while Jira rate-limits', () => {
     site.faults.configure({ rate500: 1, seed: 3 });
     const mark = site.log.mark();
     const jira = client([]);
-    const error = await jira.post('/rest/api/3/issue', { fields: {} }, (await import('zod')).z.unknown()).catch((e: unknown) => e);
+    const error = await jira
+      .post('/rest/api/3/issue', { fields: {} }, (await import('zod')).z.unknown())
+      .catch((e: unknown) => e);
     site.faults.configure({ rate500: 0 });
     expect((error as JiraApiError).kind).toBe('UNAVAILABLE');
     expect(site.log.since(mark)).toHaveLength(1);

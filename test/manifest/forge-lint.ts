@@ -10,7 +10,10 @@ import type { ManifestSchema } from '@forge/manifest';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 const SHARED = path.resolve(REPO_ROOT, '../shared/jira-openapi');
-export const OPENAPI_FILES = { jira: path.join(SHARED, 'jira-platform-v3.json'), jsw: path.join(SHARED, 'jira-software-agile.json') };
+export const OPENAPI_FILES = {
+  jira: path.join(SHARED, 'jira-platform-v3.json'),
+  jsw: path.join(SHARED, 'jira-software-agile.json'),
+};
 
 export interface LintProblem {
   /** repo-relative path, or the name of a generated file */
@@ -33,15 +36,21 @@ export interface ForgeLintRun {
 const statsig = { getDeprecatedRuntimes: async () => [] } as unknown as Parameters<typeof lint>[4];
 
 /** Lints repo files (relative to REPO_ROOT) and generated scripts ({ name: source }). */
-export async function forgeLint(manifest: ManifestSchema, files: string[], generated: Record<string, string> = {}): Promise<ForgeLintRun> {
+export async function forgeLint(
+  manifest: ManifestSchema,
+  files: string[],
+  generated: Record<string, string> = {},
+): Promise<ForgeLintRun> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'forge-lint-'));
   const noPaths = path.join(scratch, 'no-paths.json');
   fs.writeFileSync(noPaths, '{"paths":{}}');
-  const names = new Map(Object.entries(generated).map(([name, source]) => {
-    const file = path.join(scratch, name);
-    fs.writeFileSync(file, source);
-    return [file, name] as const;
-  }));
+  const names = new Map(
+    Object.entries(generated).map(([name, source]) => {
+      const file = path.join(scratch, name);
+      fs.writeFileSync(file, source);
+      return [file, name] as const;
+    }),
+  );
   // All six must be set or the linter downloads from developer.atlassian.com.
   const env: Record<string, string> = {
     USE_LOCAL_SWAGGER: '1',
@@ -65,7 +74,14 @@ export async function forgeLint(manifest: ManifestSchema, files: string[], gener
   Object.assign(process.env, env);
   process.chdir(REPO_ROOT); // manifest.yml, tsconfig.json and src/ are read from the working directory
   try {
-    const results = await lint([...files, ...names.keys()], manifest, 'development', { info: (m) => log.push(m) }, statsig, { linter: { mode: 'client-side' }, parseFunction });
+    const results = await lint(
+      [...files, ...names.keys()],
+      manifest,
+      'development',
+      { info: (m) => log.push(m) },
+      statsig,
+      { linter: { mode: 'client-side' }, parseFunction },
+    );
     const problems = results.flatMap((r) =>
       [...r.errors, ...r.warnings, ...r.approvals].map((p) => ({
         file: names.get(r.file) ?? r.file,
@@ -78,7 +94,9 @@ export async function forgeLint(manifest: ManifestSchema, files: string[], gener
     return { problems, parsed, log };
   } finally {
     process.chdir(savedCwd);
-    for (const [k, v] of Object.entries(savedEnv)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(savedEnv))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }

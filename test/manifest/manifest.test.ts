@@ -12,9 +12,12 @@ const FIXTURE = path.join(__dirname, 'fixtures/unscoped-webhook-client.ts');
 describe('manifest.yml', () => {
   it('passes @forge/manifest full validation (handlers found in src/, resources in place)', async () => {
     // The resource check needs the built Custom UI, which is not committed.
-    if (!fs.existsSync(path.join(UI_BUILD, 'index.html'))) throw new Error(`${UI_BUILD} is missing: run \`npm run build:ui\` first.`);
+    if (!fs.existsSync(path.join(UI_BUILD, 'index.html')))
+      throw new Error(`${UI_BUILD} is missing: run \`npm run build:ui\` first.`);
     const result = await validate(false, MANIFEST);
-    expect((result.errors ?? []).map((e) => `manifest.yml:${e.line}:${e.column} ${e.message} (${e.reference})`)).toEqual([]);
+    expect(
+      (result.errors ?? []).map((e) => `manifest.yml:${e.line}:${e.column} ${e.message} (${e.reference})`),
+    ).toEqual([]);
     expect(result.success).toBe(true);
   });
 });
@@ -50,7 +53,9 @@ describeIfSpecs('Forge scope linter (@forge/lint, offline)', () => {
     const sources = { 'src-routes.js': lintableSource(srcRoutes), 'fixture-routes.js': lintableSource(fixtureRoutes) };
     declared = await forgeLint(manifest, srcFiles, sources);
     // With no scopes declared, every call the linter can match to an OpenAPI path gets an error.
-    undeclared = await forgeLint({ ...manifest, permissions: { ...manifest.permissions, scopes: [] } }, [], { 'src-routes.js': sources['src-routes.js'] });
+    undeclared = await forgeLint({ ...manifest, permissions: { ...manifest.permissions, scopes: [] } }, [], {
+      'src-routes.js': sources['src-routes.js'],
+    });
   }, 120_000);
 
   it('runs every linter to the end (a linter that throws is only logged)', () => {
@@ -62,8 +67,16 @@ describeIfSpecs('Forge scope linter (@forge/lint, offline)', () => {
   });
 
   it('sees every Jira call: the only requestJira without a literal path is the transport', () => {
-    expect(appFiles.flatMap((f) => findOpaqueRequestJira(path.join(REPO_ROOT, f), REPO_ROOT)).map((w) => w.replace(/:\d+$/, ''))).toEqual(['src/jira/forge-transport.ts']);
-    expect(srcRoutes.filter((c) => !c.method).map((c) => `${c.where}: route\`…\` not passed straight to client.get/post/put/delete/send`)).toEqual([]);
+    expect(
+      appFiles
+        .flatMap((f) => findOpaqueRequestJira(path.join(REPO_ROOT, f), REPO_ROOT))
+        .map((w) => w.replace(/:\d+$/, '')),
+    ).toEqual(['src/jira/forge-transport.ts']);
+    expect(
+      srcRoutes
+        .filter((c) => !c.method)
+        .map((c) => `${c.where}: route\`…\` not passed straight to client.get/post/put/delete/send`),
+    ).toEqual([]);
     expect(srcRoutes.length).toBeGreaterThan(0);
   });
 
@@ -72,7 +85,9 @@ describeIfSpecs('Forge scope linter (@forge/lint, offline)', () => {
     // An operation the spec documents with no scope at all (GET /rest/agile/1.0/board in the
     // 2022 agile file) is never reported; it is still checked to exist in the spec.
     const unscoped = (c: RouteCall) => c.method !== undefined && documentedWithoutScope(c.method, c.template);
-    expect(srcRoutes.filter((c, i) => !matched.has(i) && !unscoped(c)).map((c) => `${c.where}: ${c.method} ${c.template}`)).toEqual([]);
+    expect(
+      srcRoutes.filter((c, i) => !matched.has(i) && !unscoped(c)).map((c) => `${c.where}: ${c.method} ${c.template}`),
+    ).toEqual([]);
   });
 
   it('reports no missing scope, nor any other error or warning, for src/ and manifest.yml', () => {
@@ -90,7 +105,9 @@ describeIfSpecs('Forge scope linter (@forge/lint, offline)', () => {
 function documentedWithoutScope(method: string, template: string): boolean {
   const pathOnly = template.replace(/`/g, '').split('?')[0] ?? '';
   for (const file of Object.values(OPENAPI_FILES)) {
-    const spec = JSON.parse(fs.readFileSync(file, 'utf8')) as { paths: Record<string, Record<string, { security?: Array<Record<string, string[]>> }>> };
+    const spec = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      paths: Record<string, Record<string, { security?: Array<Record<string, string[]>> }>>;
+    };
     for (const [specPath, operations] of Object.entries(spec.paths)) {
       const pattern = new RegExp(`^${specPath.replace(/\{[^}]+\}/g, '[^/]+').replace(/[.]/g, '\\.')}$`);
       if (!pattern.test(pathOnly.replace(/\$\{_\}/g, 'x'))) continue;

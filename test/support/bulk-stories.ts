@@ -24,7 +24,13 @@ export function addSprintStories(site: LocalSite, sprintId: number, count: numbe
         updated: '2026-11-01T00:00:00.000+0000',
         rank: id,
         sprintId,
-        customFields: { [field.id]: storyClausesValue([{ id: `c${i}`, text: `threat number ${i} happening`, threatIds: [threatId] }], [], 1) },
+        customFields: {
+          [field.id]: storyClausesValue(
+            [{ id: `c${i}`, text: `threat number ${i} happening`, threatIds: [threatId] }],
+            [],
+            1,
+          ),
+        },
         properties: {},
       });
     }

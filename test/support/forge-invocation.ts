@@ -15,7 +15,10 @@ export function resolverCaller(site: LocalSite, handler: Handler) {
   return (who: keyof typeof ACCOUNT, functionKey: string, payload: unknown, extension: Record<string, unknown>) => {
     const accountId = ACCOUNT[who];
     return runAs({ accountId, moduleKey: 'test' }, () =>
-      handler({ call: { functionKey, payload }, context: { accountId, moduleKey: 'test', extension } } as never, { principal: { accountId } } as never),
+      handler(
+        { call: { functionKey, payload }, context: { accountId, moduleKey: 'test', extension } } as never,
+        { principal: { accountId } } as never,
+      ),
     );
   };
 }
@@ -27,7 +30,9 @@ export function resolverCaller(site: LocalSite, handler: Handler) {
 export function queueConsumer(handler: Handler, method: string) {
   const work = backgroundWork();
   consumeQueues(work, (_queue, body, jobId) =>
-    runAs({ accountId: '', moduleKey: 'consumer' }, () => handler({ call: { functionKey: method, payload: body, jobId }, context: {} } as never, {} as never)),
+    runAs({ accountId: '', moduleKey: 'consumer' }, () =>
+      handler({ call: { functionKey: method, payload: body, jobId }, context: {} } as never, {} as never),
+    ),
   );
   return { idle: work.idle };
 }

@@ -8,7 +8,11 @@ import type { JiraTransport, TransportRequest, TransportResponse } from '../../s
 
 export type Phase = 'before' | 'after';
 /** Runs around each request; a response returned before it is sent answers in Jira's place. */
-export type RequestHook = (path: string, request: TransportRequest, phase: Phase) => Promise<TransportResponse | void> | TransportResponse | void;
+export type RequestHook = (
+  path: string,
+  request: TransportRequest,
+  phase: Phase,
+) => Promise<TransportResponse | void> | TransportResponse | void;
 
 export function hookedAppClient(site: LocalSite, hook: RequestHook): JiraClient {
   const token = site.auth.issueForgeToken(APP_ACCOUNT_ID);
@@ -18,7 +22,11 @@ export function hookedAppClient(site: LocalSite, hook: RequestHook): JiraClient 
       if (fake) return fake;
       const response = await fetch(`${site.url}${path}`, {
         method: request.method,
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+          ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
         ...(request.body !== undefined ? { body: request.body } : {}),
       });
       const text = await response.text();

@@ -10,7 +10,11 @@ export function siteClient(site: LocalSite, accountId: string = APP_ACCOUNT_ID):
     send: (path, request) =>
       fetch(`${site.url}${path}`, {
         method: request.method,
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+          ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
         ...(request.body !== undefined ? { body: request.body } : {}),
       }),
   };

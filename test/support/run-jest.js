@@ -10,7 +10,11 @@ rmSync(out, { force: true });
 const jest = require.resolve('jest/bin/jest');
 // --forceExit: a failing test that never reaches its close() (a local site, a browser) must fail
 // the run, not hang CI until its time limit.
-const run = spawnSync(process.execPath, [jest, '--ci', '--forceExit', '--json', `--outputFile=${out}`, ...process.argv.slice(2)], { stdio: 'inherit' });
+const run = spawnSync(
+  process.execPath,
+  [jest, '--ci', '--forceExit', '--json', `--outputFile=${out}`, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 let results;
 try {
   results = JSON.parse(readFileSync(out, 'utf8'));
@@ -19,7 +23,9 @@ try {
   process.exit(run.status || 1);
 }
 const skipped = results.numPendingTests + results.numTodoTests;
-console.log(`tests: ${results.numPassedTests} passed, ${results.numFailedTests + results.numRuntimeErrorTestSuites} failed, ${skipped} skipped`);
+console.log(
+  `tests: ${results.numPassedTests} passed, ${results.numFailedTests + results.numRuntimeErrorTestSuites} failed, ${skipped} skipped`,
+);
 // In CI everything a test needs is installed (.ci/run), so a skipped test hides a missing part.
 if (process.env.CI && skipped > 0) {
   console.log(`CI: ${skipped} test(s) skipped; in CI a skip means something is missing, so the run fails.`);

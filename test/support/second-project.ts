@@ -45,15 +45,23 @@ export function addSecondProject(site: LocalSite, key = 'SEC'): SecondProject {
       [ROLE.viewers, []],
       [ROLE.securityChampions, []],
     ];
-    for (const [roleId, accountIds] of members) store.put('roleMembership', `${id}/${roleId}`, { projectId: id, roleId, accountIds });
+    for (const [roleId, accountIds] of members)
+      store.put('roleMembership', `${id}/${roleId}`, { projectId: id, roleId, accountIds });
     store.put('grant', `712020:carol/${key}`, { accountId: '712020:carol', projectKey: key, role: 'none' });
-    if (!store.get('user', DAVE.accountId)) store.put('user', DAVE.accountId, { ...DAVE, apiToken: LOCAL_API_TOKEN, accountType: 'atlassian' });
+    if (!store.get('user', DAVE.accountId))
+      store.put('user', DAVE.accountId, { ...DAVE, apiToken: LOCAL_API_TOKEN, accountType: 'atlassian' });
     store.put('grant', `${DAVE.accountId}/PAY`, { accountId: DAVE.accountId, projectKey: 'PAY', role: 'developer' });
 
-    const copied = store.all('projectProperty').filter((p) => p.projectId === pay.id && (p.key === META_KEY || p.key.startsWith(SHARD_PREFIX)));
+    const copied = store
+      .all('projectProperty')
+      .filter((p) => p.projectId === pay.id && (p.key === META_KEY || p.key.startsWith(SHARD_PREFIX)));
     for (const property of copied) {
       // The raw stored value, through JSON, so SEC's copy shares nothing with PAY's.
-      store.put('projectProperty', `${id}/${property.key}`, { projectId: id, key: property.key, value: JSON.parse(JSON.stringify(property.value)) as unknown });
+      store.put('projectProperty', `${id}/${property.key}`, {
+        projectId: id,
+        key: property.key,
+        value: JSON.parse(JSON.stringify(property.value)) as unknown,
+      });
     }
 
     const storyId = store.next('issue', 10000);

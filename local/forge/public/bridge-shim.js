@@ -59,6 +59,6 @@
     }
   }
   new ResizeObserver(reportHeight).observe(document.documentElement);
-  window.addEventListener("load", reportHeight);
+  window.addEventListener('load', reportHeight);
   setInterval(reportHeight, 250);
 })();

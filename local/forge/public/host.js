@@ -20,7 +20,11 @@
   }
 
   function postJson(url, body) {
-    return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(function (r) {
+    return fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(function (r) {
       return r.json();
     });
   }
@@ -30,7 +34,12 @@
       return frame.context;
     },
     invoke: function (frame, payload) {
-      return postJson('/forge/invoke', { moduleKey: frame.context.moduleKey, functionKey: payload.functionKey, payload: payload.payload, context: frame.context }).then(function (answer) {
+      return postJson('/forge/invoke', {
+        moduleKey: frame.context.moduleKey,
+        functionKey: payload.functionKey,
+        payload: payload.payload,
+        context: frame.context,
+      }).then(function (answer) {
         if (!answer.ok) throw new Error(answer.message);
         return answer.body;
       });
@@ -41,7 +50,8 @@
     navigate: function (frame, payload) {
       var url = payload.url;
       if (!url && payload.target === 'issue') url = '/browse/' + encodeURIComponent(payload.issueKey);
-      if (!url && payload.target === 'projectPage') url = '/projects/' + encodeURIComponent(payload.projectKey) + '/backlog';
+      if (!url && payload.target === 'projectPage')
+        url = '/projects/' + encodeURIComponent(payload.projectKey) + '/backlog';
       if (!url) throw new Error('The local Forge host cannot navigate to ' + JSON.stringify(payload));
       if (payload.type === 'new-tab') window.open(url, '_blank');
       else window.location.href = url;
@@ -68,10 +78,17 @@
       // A custom field's edit: on the issue view Jira saves the value; on create it keeps it
       // for the create request.
       if (frame.fieldEdit) {
-        return postJson('/forge/field-value', { issueId: frame.fieldEdit.issueId, fieldId: frame.fieldEdit.fieldId, value: payload }).then(function (answer) {
+        return postJson('/forge/field-value', {
+          issueId: frame.fieldEdit.issueId,
+          fieldId: frame.fieldEdit.fieldId,
+          value: payload,
+        }).then(function (answer) {
           if (answer.status >= 400) {
             var body = answer.body ? JSON.parse(answer.body) : {};
-            throw new Error((body.errorMessages || []).concat(Object.values(body.errors || {})).join(' ') || 'Jira answered ' + answer.status);
+            throw new Error(
+              (body.errorMessages || []).concat(Object.values(body.errors || {})).join(' ') ||
+                'Jira answered ' + answer.status,
+            );
           }
           closeModal(frame, payload);
           window.location.reload();
@@ -82,7 +99,11 @@
         window.__createFieldValues = window.__createFieldValues || {};
         window.__createFieldValues[frame.createField] = payload;
         var status = document.querySelector('[data-field-status="' + frame.createField + '"]');
-        if (status) status.textContent = 'Set: ' + ((payload && payload.clauses && payload.clauses.length) || 0) + ' clause(s) will be saved with the issue.';
+        if (status)
+          status.textContent =
+            'Set: ' +
+            ((payload && payload.clauses && payload.clauses.length) || 0) +
+            ' clause(s) will be saved with the issue.';
         return null;
       }
       closeModal(frame, payload);
@@ -158,26 +179,43 @@
     el.appendChild(title);
     el.appendChild(body);
     host.appendChild(el);
-    setTimeout(function () {
-      el.remove();
-    }, options.isAutoDismiss === false ? 30000 : 8000);
+    setTimeout(
+      function () {
+        el.remove();
+      },
+      options.isAutoDismiss === false ? 30000 : 8000,
+    );
   }
 
   var modalSeq = 0;
   function openModal(opener, options) {
     var context = Object.assign({}, opener.context, { modal: options.context || {} });
-    openModalFrame({ resource: options.resource || opener.resource, context: context, opener: opener.id, onClose: options.onClose }, options);
+    openModalFrame(
+      { resource: options.resource || opener.resource, context: context, opener: opener.id, onClose: options.onClose },
+      options,
+    );
   }
 
   function openModalFrame(spec, options) {
     var id = 'modal-' + ++modalSeq;
     var resource = spec.resource;
     var context = Object.assign({}, spec.context, { localId: id });
-    frames[id] = { id: id, resource: resource, context: context, opener: spec.opener, onClose: spec.onClose, modal: true, fieldEdit: spec.fieldEdit };
+    frames[id] = {
+      id: id,
+      resource: resource,
+      context: context,
+      opener: spec.opener,
+      onClose: spec.onClose,
+      modal: true,
+      fieldEdit: spec.fieldEdit,
+    };
     var overlay = document.createElement('div');
     overlay.className = 'modal-overlay';
     overlay.id = 'overlay-' + id;
-    overlay.innerHTML = '<div class="modal modal-' + (typeof options.size === 'string' ? options.size : 'medium') + '" role="dialog" aria-modal="true"></div>';
+    overlay.innerHTML =
+      '<div class="modal modal-' +
+      (typeof options.size === 'string' ? options.size : 'medium') +
+      '" role="dialog" aria-modal="true"></div>';
     var dialog = overlay.firstChild;
     if (options.title) {
       var heading = document.createElement('h2');
@@ -218,7 +256,17 @@
   document.querySelectorAll('[data-forge-launcher]').forEach(function (button) {
     button.addEventListener('click', function () {
       var launcher = launchers[button.getAttribute('data-forge-launcher')];
-      if (launcher) openModalFrame({ resource: launcher.resource, context: launcher.context, opener: null, onClose: null, fieldEdit: launcher.fieldEdit }, { title: launcher.title, size: 'large' });
+      if (launcher)
+        openModalFrame(
+          {
+            resource: launcher.resource,
+            context: launcher.context,
+            opener: null,
+            onClose: null,
+            fieldEdit: launcher.fieldEdit,
+          },
+          { title: launcher.title, size: 'large' },
+        );
     });
   });
 

@@ -4,7 +4,11 @@ import { valueDoesNotExist } from './jql-error';
 /** Lower-cased names (key, name, id, ...) of catalog items, each to the ids it stands for. */
 export type NameIndex = ReadonlyMap<string, readonly Scalar[]>;
 
-export function indexByNames<T>(items: readonly T[], namesOf: (item: T) => ReadonlyArray<string | number>, idOf: (item: T) => Scalar): NameIndex {
+export function indexByNames<T>(
+  items: readonly T[],
+  namesOf: (item: T) => ReadonlyArray<string | number>,
+  idOf: (item: T) => Scalar,
+): NameIndex {
   const index = new Map<string, Scalar[]>();
   for (const item of items) {
     for (const name of new Set(namesOf(item).map((n) => String(n).toLowerCase()))) {

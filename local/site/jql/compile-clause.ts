@@ -12,7 +12,9 @@ export function compileClause(clause: Clause, leaf: (terminal: TerminalClause) =
     }
     case 'compound': {
       const parts = clause.clauses.map((child) => compileClause(child, leaf));
-      return clause.operator.value === 'and' ? (issue) => parts.every((p) => p(issue)) : (issue) => parts.some((p) => p(issue));
+      return clause.operator.value === 'and'
+        ? (issue) => parts.every((p) => p(issue))
+        : (issue) => parts.some((p) => p(issue));
     }
   }
 }

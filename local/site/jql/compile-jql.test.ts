@@ -7,7 +7,10 @@ const ISSUES = someIssues();
 /** The keys of the matching issues, in the query's order. */
 function search(jql: string, catalog: JqlCatalog = aCatalog(), issues: LocalIssue[] = ISSUES): string[] {
   const compiled = compileJql(jql, catalog);
-  return issues.filter((issue) => compiled.matches(issue)).sort((a, b) => compiled.compare(a, b)).map((issue) => issue.key);
+  return issues
+    .filter((issue) => compiled.matches(issue))
+    .sort((a, b) => compiled.compare(a, b))
+    .map((issue) => issue.key);
 }
 
 const byKey = (keys: string[]) => [...keys].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
@@ -35,9 +38,12 @@ describe('compileJql', () => {
   });
 
   describe('project', () => {
-    it.each(['project = SHOP', 'project = shop', 'project = "Web Shop"', 'project = 10000', 'PROJECT in (SHOP)'])('finds by key, name or id: %s', (jql) => {
-      expect(matching(jql)).toHaveLength(8);
-    });
+    it.each(['project = SHOP', 'project = shop', 'project = "Web Shop"', 'project = 10000', 'PROJECT in (SHOP)'])(
+      'finds by key, name or id: %s',
+      (jql) => {
+        expect(matching(jql)).toHaveLength(8);
+      },
+    );
 
     it('supports != and NOT IN', () => {
       expect(matching('project != SHOP')).toEqual(['OPS-1', 'OPS-2', 'OPS-3', 'OPS-10']);
@@ -83,9 +89,12 @@ describe('compileJql', () => {
       expect(matching('status not in (1, 3)')).toEqual(['OPS-2', 'SHOP-1', 'SHOP-4']);
     });
 
-    it.each(['statusCategory = "To Do"', 'statusCategory = new', 'statusCategory = 2'])('finds status categories: %s', (jql) => {
-      expect(matching(jql)).toEqual(['OPS-1', 'OPS-10', 'SHOP-3', 'SHOP-5', 'SHOP-6', 'SHOP-7']);
-    });
+    it.each(['statusCategory = "To Do"', 'statusCategory = new', 'statusCategory = 2'])(
+      'finds status categories: %s',
+      (jql) => {
+        expect(matching(jql)).toEqual(['OPS-1', 'OPS-10', 'SHOP-3', 'SHOP-5', 'SHOP-6', 'SHOP-7']);
+      },
+    );
 
     it('finds the Done category by key and by id', () => {
       expect(matching('statusCategory in (done)')).toEqual(matching('statusCategory = 3'));
@@ -95,7 +104,9 @@ describe('compileJql', () => {
     it('rejects unknown values', () => {
       expect(errorsOf('issuetype = Epic')).toEqual(["The value 'Epic' does not exist for the field 'issuetype'."]);
       expect(errorsOf('status = Closed')).toEqual(["The value 'Closed' does not exist for the field 'status'."]);
-      expect(errorsOf('statusCategory = Finished')).toEqual(["The value 'Finished' does not exist for the field 'statusCategory'."]);
+      expect(errorsOf('statusCategory = Finished')).toEqual([
+        "The value 'Finished' does not exist for the field 'statusCategory'.",
+      ]);
     });
   });
 
@@ -139,7 +150,14 @@ describe('compileJql', () => {
     });
 
     it('excludes matching issues with !~', () => {
-      expect(matching('summary !~ login and project = SHOP')).toEqual(['SHOP-1', 'SHOP-2', 'SHOP-3', 'SHOP-6', 'SHOP-7', 'SHOP-8']);
+      expect(matching('summary !~ login and project = SHOP')).toEqual([
+        'SHOP-1',
+        'SHOP-2',
+        'SHOP-3',
+        'SHOP-6',
+        'SHOP-7',
+        'SHOP-8',
+      ]);
       expect(matching('description !~ stolen')).toEqual([]);
     });
 
@@ -149,7 +167,9 @@ describe('compileJql', () => {
       expect(errorsOf('summary ~ "*card"')).toEqual([
         "The text query '*card' for field 'summary' is not allowed to start with the wildcard character '*' or '?'.",
       ]);
-      expect(errorsOf('summary ~ "card OR login"')).toEqual(["The local Jira site does not support the text search operator 'OR'."]);
+      expect(errorsOf('summary ~ "card OR login"')).toEqual([
+        "The local Jira site does not support the text search operator 'OR'.",
+      ]);
     });
   });
 
@@ -176,7 +196,9 @@ describe('compileJql', () => {
     it('rejects an unknown sprint and arguments to a sprint function', () => {
       expect(errorsOf('sprint = 99')).toEqual(["The value '99' does not exist for the field 'sprint'."]);
       expect(errorsOf('sprint = "Sprint 9"')).toEqual(["The value 'Sprint 9' does not exist for the field 'sprint'."]);
-      expect(errorsOf('sprint in openSprints(1)')).toEqual(["Function 'openSprints' expected '0' arguments but got '1'."]);
+      expect(errorsOf('sprint in openSprints(1)')).toEqual([
+        "Function 'openSprints' expected '0' arguments but got '1'.",
+      ]);
     });
   });
 
@@ -189,7 +211,15 @@ describe('compileJql', () => {
     });
 
     it('supports IS EMPTY, and != never matches an unassigned issue', () => {
-      expect(matching('assignee is empty')).toEqual(['OPS-1', 'OPS-2', 'OPS-10', 'SHOP-2', 'SHOP-3', 'SHOP-5', 'SHOP-7']);
+      expect(matching('assignee is empty')).toEqual([
+        'OPS-1',
+        'OPS-2',
+        'OPS-10',
+        'SHOP-2',
+        'SHOP-3',
+        'SHOP-5',
+        'SHOP-7',
+      ]);
       expect(matching('assignee != currentUser()')).toEqual(['SHOP-6']);
       expect(matching('reporter is empty')).toEqual([]);
     });
@@ -211,7 +241,12 @@ describe('compileJql', () => {
 
     it('supports IS EMPTY and IS NOT EMPTY', () => {
       expect(matching('issue.property[without-task].mitigationId is not empty')).toEqual(['OPS-1', 'SHOP-3', 'SHOP-4']);
-      expect(matching('issue.property[without-task].notes is empty and project = OPS')).toEqual(['OPS-1', 'OPS-2', 'OPS-3', 'OPS-10']);
+      expect(matching('issue.property[without-task].notes is empty and project = OPS')).toEqual([
+        'OPS-1',
+        'OPS-2',
+        'OPS-3',
+        'OPS-10',
+      ]);
     });
 
     it('searches text values by word and compares date values', () => {
@@ -226,7 +261,11 @@ describe('compileJql', () => {
     });
 
     it('matches nothing at a path that is not indexed, whatever the operator', () => {
-      for (const jql of ['issue.property[without-task].secret = x', 'issue.property[without-task].secret is empty', 'issue.property[other].threatIds != T-1']) {
+      for (const jql of [
+        'issue.property[without-task].secret = x',
+        'issue.property[without-task].secret is empty',
+        'issue.property[other].threatIds != T-1',
+      ]) {
         expect(matching(jql)).toEqual([]);
       }
     });
@@ -258,7 +297,13 @@ describe('compileJql', () => {
 
     it('supports IS EMPTY and a text search on the object field itself', () => {
       expect(matching('"WITHOUT clauses" is not empty')).toEqual(['SHOP-1', 'SHOP-2', 'SHOP-5']);
-      expect(matching('cf[10100] is empty and project = SHOP')).toEqual(['SHOP-3', 'SHOP-4', 'SHOP-6', 'SHOP-7', 'SHOP-8']);
+      expect(matching('cf[10100] is empty and project = SHOP')).toEqual([
+        'SHOP-3',
+        'SHOP-4',
+        'SHOP-6',
+        'SHOP-7',
+        'SHOP-8',
+      ]);
       expect(matching('"WITHOUT clauses" ~ stolen')).toEqual(['SHOP-1']);
     });
 
@@ -294,7 +339,14 @@ describe('compileJql', () => {
     });
 
     it('negates with NOT and !, including issues where the field is empty', () => {
-      expect(matching('project = SHOP and NOT labels = security')).toEqual(['SHOP-2', 'SHOP-3', 'SHOP-4', 'SHOP-6', 'SHOP-7', 'SHOP-8']);
+      expect(matching('project = SHOP and NOT labels = security')).toEqual([
+        'SHOP-2',
+        'SHOP-3',
+        'SHOP-4',
+        'SHOP-6',
+        'SHOP-7',
+        'SHOP-8',
+      ]);
       expect(matching('!(project = SHOP or status = "To Do")')).toEqual(['OPS-2', 'OPS-3']);
     });
   });
@@ -305,12 +357,27 @@ describe('compileJql', () => {
     });
 
     it('orders keys by project key, then by issue number', () => {
-      expect(search('project = OPS OR key in (SHOP-2, SHOP-10) ORDER BY key')).toEqual(['OPS-1', 'OPS-2', 'OPS-3', 'OPS-10', 'SHOP-2']);
+      expect(search('project = OPS OR key in (SHOP-2, SHOP-10) ORDER BY key')).toEqual([
+        'OPS-1',
+        'OPS-2',
+        'OPS-3',
+        'OPS-10',
+        'SHOP-2',
+      ]);
       expect(search('project = OPS order by key desc')).toEqual(['OPS-10', 'OPS-3', 'OPS-2', 'OPS-1']);
     });
 
     it('orders by rank, summary, created and updated', () => {
-      expect(search('project = SHOP ORDER BY rank')).toEqual(['SHOP-3', 'SHOP-4', 'SHOP-2', 'SHOP-5', 'SHOP-1', 'SHOP-6', 'SHOP-7', 'SHOP-8']);
+      expect(search('project = SHOP ORDER BY rank')).toEqual([
+        'SHOP-3',
+        'SHOP-4',
+        'SHOP-2',
+        'SHOP-5',
+        'SHOP-1',
+        'SHOP-6',
+        'SHOP-7',
+        'SHOP-8',
+      ]);
       expect(search('sprint = 2 ORDER BY summary DESC')).toEqual(['SHOP-2', 'SHOP-3']);
       expect(search('project = OPS ORDER BY created ASC')).toEqual(['OPS-1', 'OPS-2', 'OPS-3', 'OPS-10']);
       expect(search('project = OPS ORDER BY updated')).toEqual(['OPS-10', 'OPS-3', 'OPS-2', 'OPS-1']);
@@ -323,7 +390,9 @@ describe('compileJql', () => {
     });
 
     it('rejects a field that does not exist or cannot be sorted by', () => {
-      expect(errorsOf('project = OPS ORDER BY foo')).toEqual(["Field 'foo' does not exist or you do not have permission to view it."]);
+      expect(errorsOf('project = OPS ORDER BY foo')).toEqual([
+        "Field 'foo' does not exist or you do not have permission to view it.",
+      ]);
       expect(errorsOf('project = OPS ORDER BY labels')).toEqual(["Field 'labels' does not support sorting."]);
     });
   });
@@ -331,15 +400,21 @@ describe('compileJql', () => {
   describe('errors', () => {
     it('rejects unknown fields and fields the local site does not evaluate', () => {
       expect(errorsOf('foo = bar')).toEqual(["Field 'foo' does not exist or you do not have permission to view it."]);
-      expect(errorsOf('"no such field" = bar')).toEqual(["Field 'no such field' does not exist or you do not have permission to view it."]);
+      expect(errorsOf('"no such field" = bar')).toEqual([
+        "Field 'no such field' does not exist or you do not have permission to view it.",
+      ]);
       expect(errorsOf('priority = High')).toEqual(["Field 'priority' is not supported by the local Jira site."]);
     });
 
     it('rejects unknown functions and functions a field does not take', () => {
       expect(errorsOf('assignee = bogus()')).toEqual(["Unable to find JQL function 'bogus()'."]);
       expect(errorsOf('project in bogus(1, "a b")')).toEqual(["Unable to find JQL function 'bogus(1, a b)'."]);
-      expect(errorsOf('project = currentUser()')).toEqual(["The function 'currentUser' is not supported by the 'project' field."]);
-      expect(errorsOf('assignee in membersOf(admins)')).toEqual(["The JQL function 'membersOf(admins)' is not supported by the local Jira site."]);
+      expect(errorsOf('project = currentUser()')).toEqual([
+        "The function 'currentUser' is not supported by the 'project' field.",
+      ]);
+      expect(errorsOf('assignee in membersOf(admins)')).toEqual([
+        "The JQL function 'membersOf(admins)' is not supported by the local Jira site.",
+      ]);
     });
 
     it('rejects operators and operands that do not fit the field', () => {
@@ -358,22 +433,52 @@ describe('compileJql', () => {
     });
 
     it.each([
-      ['project = ', 'Error in the JQL Query: Expecting either a value, list or function but got end of query. (line 1, character 11)'],
-      ['project SHOP', "Error in the JQL Query: Expecting operator but got 'SHOP'. Valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'. (line 1, character 9)"],
-      ['project = SHOP labels = x', "Error in the JQL Query: Expecting either 'OR' or 'AND' but got 'labels'. (line 1, character 16)"],
-      ['project = SHOP AND', 'Error in the JQL Query: Expecting a field name but got end of query. (line 1, character 19)'],
-      ['summary ~ "unfinished', `Error in the JQL Query: The quoted string '"unfinished' has not been completed. (line 1, character 11)`],
-      ['project = SHOP\nAND labels in (a, b', "Error in the JQL Query: Expecting either ',' or ')' but got end of query. (line 2, character 20)"],
-      ['labels = (a, b)', "Error in the JQL Query: Expecting either a value, list or function but got '('. (line 1, character 10)"],
-      ['labels = true', "Error in the JQL Query: Expecting either a value, list or function but got 'true'. You must surround 'true' in quotation marks to use it as a value. (line 1, character 10)"],
-      ['cf[10100].threat = T-1 AND', 'Error in the JQL Query: Expecting a field name but got end of query. (line 1, character 27)'],
+      [
+        'project = ',
+        'Error in the JQL Query: Expecting either a value, list or function but got end of query. (line 1, character 11)',
+      ],
+      [
+        'project SHOP',
+        "Error in the JQL Query: Expecting operator but got 'SHOP'. Valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'. (line 1, character 9)",
+      ],
+      [
+        'project = SHOP labels = x',
+        "Error in the JQL Query: Expecting either 'OR' or 'AND' but got 'labels'. (line 1, character 16)",
+      ],
+      [
+        'project = SHOP AND',
+        'Error in the JQL Query: Expecting a field name but got end of query. (line 1, character 19)',
+      ],
+      [
+        'summary ~ "unfinished',
+        `Error in the JQL Query: The quoted string '"unfinished' has not been completed. (line 1, character 11)`,
+      ],
+      [
+        'project = SHOP\nAND labels in (a, b',
+        "Error in the JQL Query: Expecting either ',' or ')' but got end of query. (line 2, character 20)",
+      ],
+      [
+        'labels = (a, b)',
+        "Error in the JQL Query: Expecting either a value, list or function but got '('. (line 1, character 10)",
+      ],
+      [
+        'labels = true',
+        "Error in the JQL Query: Expecting either a value, list or function but got 'true'. You must surround 'true' in quotation marks to use it as a value. (line 1, character 10)",
+      ],
+      [
+        'cf[10100].threat = T-1 AND',
+        'Error in the JQL Query: Expecting a field name but got end of query. (line 1, character 27)',
+      ],
     ])('words a syntax error like Jira: %j', (jql, message) => {
       expect(errorsOf(jql)).toEqual([message]);
     });
   });
 
   it('compiles once and then matches many issues cheaply', () => {
-    const compiled = compileJql('project = SHOP AND labels in (security) AND "WITHOUT clauses".threat = T-1', aCatalog());
+    const compiled = compileJql(
+      'project = SHOP AND labels in (security) AND "WITHOUT clauses".threat = T-1',
+      aCatalog(),
+    );
     const many = Array.from({ length: 5000 }, (_, i) => ISSUES[i % ISSUES.length] as LocalIssue);
     expect(many.filter((issue) => compiled.matches(issue))).toHaveLength(Math.ceil(5000 / 12));
   });

@@ -35,14 +35,25 @@ export function compileJql(jql: string, catalog: JqlCatalog): CompiledJql {
       return fallback;
     }
   };
-  const leaf = (clause: TerminalClause): Predicate => collect(() => compileLeaf(clause, resolveField, parsed.aliasedStarts), () => false);
+  const leaf = (clause: TerminalClause): Predicate =>
+    collect(
+      () => compileLeaf(clause, resolveField, parsed.aliasedStarts),
+      () => false,
+    );
   const matches = parsed.where ? compileClause(parsed.where, leaf) : () => true;
-  const compare = collect(() => compileOrderBy(parsed.orderBy, issueOrders(catalog), resolveField), () => 0);
+  const compare = collect(
+    () => compileOrderBy(parsed.orderBy, issueOrders(catalog), resolveField),
+    () => 0,
+  );
   if (errors.length > 0) throw new JqlError([...new Set(errors)]);
   return { matches, compare };
 }
 
-function compileLeaf(clause: TerminalClause, resolveField: ResolveField, aliasedStarts: ReadonlySet<number>): Predicate {
+function compileLeaf(
+  clause: TerminalClause,
+  resolveField: ResolveField,
+  aliasedStarts: ReadonlySet<number>,
+): Predicate {
   const ref = fieldRefOf(clause.field, aliasedStarts);
   return compileTerminal(clause, resolveField(ref), ref.display);
 }

@@ -3,13 +3,20 @@ import { fieldRefOf, type ResolveField } from './field-resolver';
 import { byCreated, byId, type IssueOrder } from './issue-ordering';
 import { sortNotSupported } from './jql-error';
 
-const descending = (order: IssueOrder): IssueOrder => (a, b) => order(b, a);
+const descending =
+  (order: IssueOrder): IssueOrder =>
+  (a, b) =>
+    order(b, a);
 
 type OrderByField = OrderBy['fields'][number];
 
 // Jira's own order when a query has none is created DESC; the id DESC also breaks ties of
 // any explicit order, so that pages of a search never overlap.
-export function compileOrderBy(orderBy: OrderBy | undefined, orders: ReadonlyMap<string, IssueOrder>, resolveField: ResolveField): IssueOrder {
+export function compileOrderBy(
+  orderBy: OrderBy | undefined,
+  orders: ReadonlyMap<string, IssueOrder>,
+  resolveField: ResolveField,
+): IssueOrder {
   const chosen = orderBy ? orderBy.fields.map((item) => orderOf(item, orders, resolveField)) : [descending(byCreated)];
   const all = [...chosen, descending(byId)];
   return (a, b) => {

@@ -1,7 +1,13 @@
 import type { ComparisonOperatorValue, Operand, OperatorValue, TerminalClause } from '@atlassianlabs/jql-ast';
 import { callFunction, functionProblem } from './field-functions';
 import type { FieldSpec, Predicate, Scalar } from './field-spec';
-import { emptyOperandNotSupported, jqlError, listOperandNotSupported, onlyEmptySupported, operatorNotSupported } from './jql-error';
+import {
+  emptyOperandNotSupported,
+  jqlError,
+  listOperandNotSupported,
+  onlyEmptySupported,
+  operatorNotSupported,
+} from './jql-error';
 import { operandText, termsOf } from './operand-terms';
 import { compileTextQuery } from './text-search';
 
@@ -33,7 +39,10 @@ function compileMembership(spec: FieldSpec, op: OperatorValue, operand: Operand,
   let withEmpty = false;
   for (const term of termsOf(operand)) {
     if (term.kind === 'empty') withEmpty = true;
-    else (term.kind === 'value' ? resolve(term.value, field) : callFunction(spec, term, field)).forEach((v) => wanted.add(v));
+    else
+      (term.kind === 'value' ? resolve(term.value, field) : callFunction(spec, term, field)).forEach((v) =>
+        wanted.add(v),
+      );
   }
   const hits: Predicate = (issue) => values(issue).some((v) => wanted.has(v));
   if (op === '=' || op === 'in') return withEmpty ? (issue) => hits(issue) || spec.isEmpty(issue) : hits;

@@ -38,7 +38,11 @@ export function customFieldLookup(fields: readonly LocalCustomField[], context: 
     byAlias: (name, alias) => {
       const field = find(name);
       const property = field && aliasedProperty(field, alias);
-      return field && property && typedField(property.type, (issue) => valuesAtPath(valueOf(issue, field), [property.name]), context);
+      return (
+        field &&
+        property &&
+        typedField(property.type, (issue) => valuesAtPath(valueOf(issue, field), [property.name]), context)
+      );
     },
   };
 }
@@ -46,7 +50,8 @@ export function customFieldLookup(fields: readonly LocalCustomField[], context: 
 const valueOf = (issue: LocalIssue, field: LocalCustomField): unknown => issue.customFields[field.id];
 
 function wholeFieldSpec(field: LocalCustomField, context: JqlContext): FieldSpec {
-  if (field.type !== 'object') return typedField(SCALAR_TYPES[field.type], (issue) => valuesAtPath(valueOf(issue, field), []), context);
+  if (field.type !== 'object')
+    return typedField(SCALAR_TYPES[field.type], (issue) => valuesAtPath(valueOf(issue, field), []), context);
   return defineField({
     isEmpty: (issue) => valueOf(issue, field) === null || valueOf(issue, field) === undefined,
     words: (issue) => wordsOf(stringsIn(valueOf(issue, field)).join(' ')),
@@ -57,7 +62,11 @@ function aliasedProperty(field: LocalCustomField, alias: string): { name: string
   const properties = field.schema?.properties;
   if (field.type !== 'object' || !isRecord(properties)) return undefined;
   for (const [name, schema] of Object.entries(properties)) {
-    if (isRecord(schema) && typeof schema.searchAlias === 'string' && schema.searchAlias.toLowerCase() === alias.toLowerCase()) {
+    if (
+      isRecord(schema) &&
+      typeof schema.searchAlias === 'string' &&
+      schema.searchAlias.toLowerCase() === alias.toLowerCase()
+    ) {
       return { name, type: searchTypeOf(schema) };
     }
   }

@@ -41,11 +41,13 @@ export function rewriteFieldAliases(jql: string): AliasRewrite {
     const replacement = `${token.quote}${token.inner}.${alias[1] ?? ''}${token.quote}`;
     const original = jql.slice(i, token.end + alias[0].length);
     aliasedStarts.add(out.length);
-    if (replacement.length !== original.length) shifts.push({ at: out.length, by: replacement.length - original.length });
+    if (replacement.length !== original.length)
+      shifts.push({ at: out.length, by: replacement.length - original.length });
     out += replacement;
     i = token.end + alias[0].length;
   }
-  const toOriginalOffset = (offset: number) => offset - shifts.filter((s) => s.at < offset).reduce((sum, s) => sum + s.by, 0);
+  const toOriginalOffset = (offset: number) =>
+    offset - shifts.filter((s) => s.at < offset).reduce((sum, s) => sum + s.by, 0);
   return { jql: out, aliasedStarts, toOriginalOffset };
 }
 

@@ -1,6 +1,12 @@
 import type { FieldFunction, FieldSpec, Scalar } from './field-spec';
 import { FUNCTIONS_SUPPORTED, JIRA_FUNCTIONS_NOT_SUPPORTED } from './jira-names';
-import { functionNotSupportedByField, functionNotSupportedLocally, unknownFunction, wrongArgumentCount, type JqlError } from './jql-error';
+import {
+  functionNotSupportedByField,
+  functionNotSupportedLocally,
+  unknownFunction,
+  wrongArgumentCount,
+  type JqlError,
+} from './jql-error';
 import { functionCall } from './operand-terms';
 
 interface FunctionTerm {

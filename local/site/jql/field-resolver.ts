@@ -25,7 +25,12 @@ export function fieldRefOf(field: Field, aliasedStarts: ReadonlySet<number>): Fi
     const extra = (field.properties ?? []).slice(1).map((p) => `[${p.key?.value ?? ''}]`);
     const path = [...(property.path ?? []).map((p) => p.value), ...extra].join('').replace(/^\./, '');
     const key = property.key?.value ?? '';
-    return { display: `issue.property[${key}]${path ? `.${path}` : ''}`, name: field.value, dotted: false, property: { key, path } };
+    return {
+      display: `issue.property[${key}]${path ? `.${path}` : ''}`,
+      name: field.value,
+      dotted: false,
+      property: { key, path },
+    };
   }
   const aliased = field.position !== null && aliasedStarts.has(field.position[0]);
   if (aliased) return { display: field.value, ...splitAtLastDot(field.value), dotted: false };
@@ -50,7 +55,9 @@ export function createFieldResolver(catalog: JqlCatalog, context: JqlContext): R
     if (ref.property) return properties.byPath(ref.property.key, ref.property.path);
     const split = ref.dotted ? splitAtLastDot(ref.name) : undefined;
     const spec =
-      ref.alias !== undefined ? byAlias(ref.name, ref.alias) : (byName(ref.name) ?? (split && byAlias(split.name, split.alias)));
+      ref.alias !== undefined
+        ? byAlias(ref.name, ref.alias)
+        : (byName(ref.name) ?? (split && byAlias(split.name, split.alias)));
     if (spec) return spec;
     if (JIRA_FIELDS_NOT_SUPPORTED.has(ref.display.toLowerCase())) throw fieldNotSupportedLocally(ref.display);
     throw fieldDoesNotExist(ref.display);

@@ -11,10 +11,14 @@ export function issueOrders(catalog: JqlCatalog): ReadonlyMap<string, IssueOrder
   const statuses = new Map(catalog.statuses.map((s) => [s.id, s]));
   const projectNames = new Map(catalog.projects.map((p) => [p.id, p.name]));
   const typeNames = new Map(catalog.issueTypes.map((t) => [t.id, t.name]));
-  const byKey: IssueOrder = (a, b) => byText(keyParts(a).project, keyParts(b).project) || keyParts(a).number - keyParts(b).number;
+  const byKey: IssueOrder = (a, b) =>
+    byText(keyParts(a).project, keyParts(b).project) || keyParts(a).number - keyParts(b).number;
   const byStatus: IssueOrder = (a, b) => {
     const [sa, sb] = [statuses.get(a.statusId), statuses.get(b.statusId)];
-    return (sa ? CATEGORY_ORDER[sa.category] : 3) - (sb ? CATEGORY_ORDER[sb.category] : 3) || byText(sa?.name ?? '', sb?.name ?? '');
+    return (
+      (sa ? CATEGORY_ORDER[sa.category] : 3) - (sb ? CATEGORY_ORDER[sb.category] : 3) ||
+      byText(sa?.name ?? '', sb?.name ?? '')
+    );
   };
   const byType: IssueOrder = (a, b) => byText(typeNames.get(a.issueTypeId) ?? '', typeNames.get(b.issueTypeId) ?? '');
   return new Map<string, IssueOrder>([

@@ -22,7 +22,10 @@ export function parseJqlDate(raw: string, field: string, now: number): number {
 }
 
 function periodMs(period: string): number {
-  return [...period.matchAll(PERIOD_PART)].reduce((sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[(unit ?? '').toLowerCase()] ?? 0), 0);
+  return [...period.matchAll(PERIOD_PART)].reduce(
+    (sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[(unit ?? '').toLowerCase()] ?? 0),
+    0,
+  );
 }
 
 /** A stored date (ISO string or yyyy-MM-dd) as epoch milliseconds, or undefined. */

@@ -65,7 +65,11 @@ export function aCatalog(overrides: Partial<JqlCatalog> = {}): JqlCatalog {
   };
 }
 
-const paragraph = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const paragraph = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 let nextId = 10001;
 
@@ -96,34 +100,92 @@ export function someIssues(): LocalIssue[] {
   nextId = 10001;
   return [
     anIssue({
-      key: 'SHOP-1', issueTypeId: '10001', statusId: '10001', labels: ['security', 'Payments'], sprintId: 1, assigneeAccountId: 'alice',
-      summary: 'Pay with credit card', description: paragraph('Card data must not be stolen.'), rank: 50,
-      customFields: { customfield_10100: { clauses: [{ id: 'c1', text: 'having my card data stolen', threatIds: ['T-1'] }], threatIds: ['T-1', 'T-2'], hasClauses: 'true' } },
+      key: 'SHOP-1',
+      issueTypeId: '10001',
+      statusId: '10001',
+      labels: ['security', 'Payments'],
+      sprintId: 1,
+      assigneeAccountId: 'alice',
+      summary: 'Pay with credit card',
+      description: paragraph('Card data must not be stolen.'),
+      rank: 50,
+      customFields: {
+        customfield_10100: {
+          clauses: [{ id: 'c1', text: 'having my card data stolen', threatIds: ['T-1'] }],
+          threatIds: ['T-1', 'T-2'],
+          hasClauses: 'true',
+        },
+      },
     }),
     anIssue({
-      key: 'SHOP-2', issueTypeId: '10001', statusId: '3', labels: ['payments'], sprintId: 2, summary: 'Refund an order', rank: 30,
+      key: 'SHOP-2',
+      issueTypeId: '10001',
+      statusId: '3',
+      labels: ['payments'],
+      sprintId: 2,
+      summary: 'Refund an order',
+      rank: 30,
       customFields: { customfield_10100: { clauses: [], threatIds: ['T-3'], hasClauses: 'true' } },
     }),
     anIssue({
-      key: 'SHOP-3', sprintId: 2, summary: 'Encrypt card numbers at rest', rank: 10,
-      properties: { 'without-task': { threatIds: ['T-1'], mitigationId: 'M-1', risk: { severity: 12 }, notes: 'Use AES with rotating keys', due: '2024-03-01' } },
+      key: 'SHOP-3',
+      sprintId: 2,
+      summary: 'Encrypt card numbers at rest',
+      rank: 10,
+      properties: {
+        'without-task': {
+          threatIds: ['T-1'],
+          mitigationId: 'M-1',
+          risk: { severity: 12 },
+          notes: 'Use AES with rotating keys',
+          due: '2024-03-01',
+        },
+      },
     }),
     anIssue({
-      key: 'SHOP-4', statusId: '10001', sprintId: 1, assigneeAccountId: 'alice', summary: 'Rate limit login', rank: 20,
+      key: 'SHOP-4',
+      statusId: '10001',
+      sprintId: 1,
+      assigneeAccountId: 'alice',
+      summary: 'Rate limit login',
+      rank: 20,
       properties: { 'without-task': { threatIds: ['T-2', 'T-3'], mitigationId: 'M-2', risk: { severity: 4 } } },
     }),
     anIssue({
-      key: 'SHOP-5', issueTypeId: '10003', labels: ['security'], sprintId: 3, summary: 'Login page leaks stack traces', rank: 40,
+      key: 'SHOP-5',
+      issueTypeId: '10003',
+      labels: ['security'],
+      sprintId: 3,
+      summary: 'Login page leaks stack traces',
+      rank: 40,
       customFields: { customfield_10100: { clauses: [], threatIds: [], hasClauses: 'false' } },
     }),
-    anIssue({ key: 'SHOP-6', issueTypeId: '10001', assigneeAccountId: 'carol', summary: 'Show order history', rank: 60, customFields: { customfield_10101: 5 } }),
+    anIssue({
+      key: 'SHOP-6',
+      issueTypeId: '10001',
+      assigneeAccountId: 'carol',
+      summary: 'Show order history',
+      rank: 60,
+      customFields: { customfield_10101: 5 },
+    }),
     anIssue({ key: 'SHOP-7', issueTypeId: '10004', summary: 'Write unit tests for refunds', rank: 70 }),
     anIssue({
-      key: 'SHOP-8', issueTypeId: '10001', statusId: '3', labels: ['ux'], sprintId: 3, assigneeAccountId: 'alice', summary: 'Checkout payments page', rank: 80,
+      key: 'SHOP-8',
+      issueTypeId: '10001',
+      statusId: '3',
+      labels: ['ux'],
+      sprintId: 3,
+      assigneeAccountId: 'alice',
+      summary: 'Checkout payments page',
+      rank: 80,
       customFields: { customfield_10101: 8, customfield_10102: 'alice' },
     }),
     anIssue({
-      key: 'OPS-1', labels: ['infra'], reporterAccountId: 'carol', summary: 'Rotate database credentials', rank: 90,
+      key: 'OPS-1',
+      labels: ['infra'],
+      reporterAccountId: 'carol',
+      summary: 'Rotate database credentials',
+      rank: 90,
       properties: { 'without-task': { threatIds: ['T-9'], mitigationId: 'M-9', risk: { severity: 20 } } },
     }),
     anIssue({ key: 'OPS-2', issueTypeId: '10003', statusId: '10001', summary: 'Backup restore fails', rank: 100 }),

@@ -1,9 +1,7 @@
 import type { Operand } from '@atlassianlabs/jql-ast';
 
 export type Term =
-  | { kind: 'value'; value: string }
-  | { kind: 'empty' }
-  | { kind: 'function'; name: string; args: string[] };
+  { kind: 'value'; value: string } | { kind: 'empty' } | { kind: 'function'; name: string; args: string[] };
 
 /** The operand as a flat list of terms; a list operand contributes each of its items. */
 export function termsOf(operand: Operand): Term[] {
@@ -26,7 +24,10 @@ export function operandText(operand: Operand): string {
     case 'keyword':
       return 'EMPTY';
     case 'function':
-      return functionCall(operand.function.value, operand.arguments.map((a) => a.text));
+      return functionCall(
+        operand.function.value,
+        operand.arguments.map((a) => a.text),
+      );
     case 'list':
       return `(${operand.values.map(operandText).join(', ')})`;
   }

@@ -14,7 +14,17 @@ export function parseJql(jql: string): ParsedJql {
   const jast = new JastBuilder().build(rewrite.jql);
   const firstError = jast.errors[0];
   if (firstError) {
-    throw new JqlError([syntaxErrorMessage(firstError, { original: jql, rewritten: rewrite.jql, toOriginalOffset: rewrite.toOriginalOffset })]);
+    throw new JqlError([
+      syntaxErrorMessage(firstError, {
+        original: jql,
+        rewritten: rewrite.jql,
+        toOriginalOffset: rewrite.toOriginalOffset,
+      }),
+    ]);
   }
-  return { where: jast.query?.where ?? undefined, orderBy: jast.query?.orderBy ?? undefined, aliasedStarts: rewrite.aliasedStarts };
+  return {
+    where: jast.query?.where ?? undefined,
+    orderBy: jast.query?.orderBy ?? undefined,
+    aliasedStarts: rewrite.aliasedStarts,
+  };
 }

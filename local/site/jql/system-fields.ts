@@ -27,7 +27,10 @@ export function systemFields(catalog: JqlCatalog, context: JqlContext): Readonly
     ['description', descriptionField()],
     ['text', textField()],
     ['sprint', sprintField(catalog)],
-    ['assignee', typedField('user', (issue) => (issue.assigneeAccountId === null ? [] : [issue.assigneeAccountId]), context)],
+    [
+      'assignee',
+      typedField('user', (issue) => (issue.assigneeAccountId === null ? [] : [issue.assigneeAccountId]), context),
+    ],
     ['reporter', typedField('user', (issue) => [issue.reporterAccountId], context)],
     ['created', created],
     ['createddate', created],

@@ -6,7 +6,8 @@ import { wordsOf } from './text-search';
 const summaryWords = (issue: LocalIssue) => wordsOf(issue.summary);
 const descriptionWords = (issue: LocalIssue) => wordsOf(adfText(issue.description));
 
-export const summaryField = (): FieldSpec => defineField({ isEmpty: (issue) => summaryWords(issue).length === 0, words: summaryWords });
+export const summaryField = (): FieldSpec =>
+  defineField({ isEmpty: (issue) => summaryWords(issue).length === 0, words: summaryWords });
 
 export const descriptionField = (): FieldSpec =>
   defineField({ isEmpty: (issue) => descriptionWords(issue).length === 0, words: descriptionWords });

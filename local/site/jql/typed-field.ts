@@ -32,19 +32,33 @@ const CAPABILITIES: Record<ValueType, Capabilities> = {
       if (raw.trim() === '' || Number.isNaN(n)) throw notANumber(raw, field);
       return n;
     };
-    return { values, resolve: (raw, field) => [toNumber(raw, field)], ordinal: (raw, field) => ({ target: toNumber(raw, field), values }) };
+    return {
+      values,
+      resolve: (raw, field) => [toNumber(raw, field)],
+      ordinal: (raw, field) => ({ target: toNumber(raw, field), values }),
+    };
   },
   string: (read) => ({ values: (issue) => strings(read(issue)), resolve: (raw) => [raw] }),
   text: (read) => ({ words: (issue) => wordsOf(strings(read(issue)).join(' ')) }),
   user: (read, context) => ({
-    values: (issue) => read(issue).map(accountIdOf).filter((v): v is string => v !== undefined),
+    values: (issue) =>
+      read(issue)
+        .map(accountIdOf)
+        .filter((v): v is string => v !== undefined),
     resolve: (raw) => [raw],
     functions: new Map([withoutArguments('currentUser', () => [context.currentAccountId])]),
   }),
   date: (read, context) => {
-    const values = (issue: LocalIssue) => read(issue).map(storedDate).filter((v): v is number => v !== undefined);
+    const values = (issue: LocalIssue) =>
+      read(issue)
+        .map(storedDate)
+        .filter((v): v is number => v !== undefined);
     const toDate = (raw: string, field: string) => parseJqlDate(raw, field, context.now);
-    return { values, resolve: (raw, field) => [toDate(raw, field)], ordinal: (raw, field) => ({ target: toDate(raw, field), values }) };
+    return {
+      values,
+      resolve: (raw, field) => [toDate(raw, field)],
+      ordinal: (raw, field) => ({ target: toDate(raw, field), values }),
+    };
   },
 };
 

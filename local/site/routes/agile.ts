@@ -36,8 +36,10 @@ function findSprint(req: SiteRequest): LocalSprint {
 /** Moving issues into a sprint or the backlog needs "Schedule issues" and "Edit issues". */
 function issuesToMove(req: SiteRequest): LocalIssue[] {
   const refs = ((req.body ?? {}) as { issues?: unknown }).issues;
-  if (!Array.isArray(refs) || refs.length === 0) throw new JiraError(400, ['issues must be a non-empty list of issue keys or ids.']);
-  if (refs.length > MAX_ISSUES_PER_MOVE) throw new JiraError(400, [`At most ${MAX_ISSUES_PER_MOVE} issues can be moved at once.`]);
+  if (!Array.isArray(refs) || refs.length === 0)
+    throw new JiraError(400, ['issues must be a non-empty list of issue keys or ids.']);
+  if (refs.length > MAX_ISSUES_PER_MOVE)
+    throw new JiraError(400, [`At most ${MAX_ISSUES_PER_MOVE} issues can be moved at once.`]);
   return refs.map((ref) => {
     const issue = findIssue(req, String(ref), 'EDIT_ISSUES');
     const project = req.store.get('project', issue.projectId);
@@ -51,7 +53,12 @@ function issuesToMove(req: SiteRequest): LocalIssue[] {
 function moveIssues(req: SiteRequest, sprintId: number | null) {
   for (const issue of issuesToMove(req)) {
     req.store.put('issue', issue.id, touch({ ...issue, sprintId }));
-    req.emit({ type: 'issue_updated', issueId: issue.id, actorAccountId: req.principal.accountId, changedFields: ['Sprint'] });
+    req.emit({
+      type: 'issue_updated',
+      issueId: issue.id,
+      actorAccountId: req.principal.accountId,
+      changedFields: ['Sprint'],
+    });
   }
   return noContent();
 }
@@ -85,10 +92,15 @@ function updateSprint(req: SiteRequest) {
   if (typeof body.endDate === 'string') next.endDate = body.endDate;
   if (body.state === 'active' && sprint.state === 'future') next.state = 'active';
   else if (body.state === 'closed' && sprint.state === 'active') next.state = 'closed';
-  else if (body.state !== undefined && body.state !== sprint.state) throw new JiraError(400, [`A ${sprint.state} sprint cannot become ${String(body.state)}.`]);
+  else if (body.state !== undefined && body.state !== sprint.state)
+    throw new JiraError(400, [`A ${sprint.state} sprint cannot become ${String(body.state)}.`]);
   req.store.put('sprint', sprint.id, next);
   if (next.state !== sprint.state) {
-    req.emit({ type: next.state === 'active' ? 'sprint_started' : 'sprint_closed', sprintId: sprint.id, actorAccountId: req.principal.accountId });
+    req.emit({
+      type: next.state === 'active' ? 'sprint_started' : 'sprint_closed',
+      sprintId: sprint.id,
+      actorAccountId: req.principal.accountId,
+    });
   }
   return json(sprintJson(next, req.baseUrl));
 }
@@ -125,21 +137,35 @@ export const agileRoutes: Route[] = [
       return json({ startAt, maxResults, isLast, values: values.map((s) => sprintJson(s, req.baseUrl)) });
     },
   },
-  { method: 'GET', template: '/rest/agile/1.0/sprint/{sprintId}', handler: (req) => json(sprintJson(findSprint(req), req.baseUrl)) },
+  {
+    method: 'GET',
+    template: '/rest/agile/1.0/sprint/{sprintId}',
+    handler: (req) => json(sprintJson(findSprint(req), req.baseUrl)),
+  },
   { method: 'POST', template: '/rest/agile/1.0/sprint/{sprintId}', handler: updateSprint },
   {
     method: 'GET',
     template: '/rest/agile/1.0/sprint/{sprintId}/issue',
     handler: (req) => {
       const sprint = findSprint(req);
-      return agileIssuePage(req, req.store.all('issue').filter((i) => i.sprintId === sprint.id && canBrowseIssue(req, i)).sort(byRank));
+      return agileIssuePage(
+        req,
+        req.store
+          .all('issue')
+          .filter((i) => i.sprintId === sprint.id && canBrowseIssue(req, i))
+          .sort(byRank),
+      );
     },
   },
-  { method: 'POST', template: '/rest/agile/1.0/sprint/{sprintId}/issue', handler: (req) => {
-    const sprint = findSprint(req);
-    if (sprint.state === 'closed') throw new JiraError(400, ['Issues cannot be moved into a closed sprint.']);
-    return moveIssues(req, sprint.id);
-  } },
+  {
+    method: 'POST',
+    template: '/rest/agile/1.0/sprint/{sprintId}/issue',
+    handler: (req) => {
+      const sprint = findSprint(req);
+      if (sprint.state === 'closed') throw new JiraError(400, ['Issues cannot be moved into a closed sprint.']);
+      return moveIssues(req, sprint.id);
+    },
+  },
   {
     method: 'GET',
     template: '/rest/agile/1.0/board/{boardId}/backlog',
@@ -147,7 +173,13 @@ export const agileRoutes: Route[] = [
       const board = findBoard(req);
       const open = (i: LocalIssue) => i.sprintId === null || req.store.get('sprint', i.sprintId)?.state === 'closed';
       const statusDone = (i: LocalIssue) => req.store.get('status', i.statusId)?.category === 'done';
-      return agileIssuePage(req, req.store.all('issue').filter((i) => i.projectId === board.projectId && open(i) && !statusDone(i) && canBrowseIssue(req, i)).sort(byRank));
+      return agileIssuePage(
+        req,
+        req.store
+          .all('issue')
+          .filter((i) => i.projectId === board.projectId && open(i) && !statusDone(i) && canBrowseIssue(req, i))
+          .sort(byRank),
+      );
     },
   },
   { method: 'POST', template: '/rest/agile/1.0/backlog/issue', handler: (req) => moveIssues(req, null) },

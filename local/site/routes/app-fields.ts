@@ -9,17 +9,24 @@ export const appFieldRoutes: Route[] = [
     method: 'PUT',
     template: '/rest/api/3/app/field/{fieldIdOrKey}/value',
     handler: (req) => {
-      if (req.principal.accountType !== 'app') throw new JiraError(403, ['Only the app that provides this field can update its value.']);
+      if (req.principal.accountType !== 'app')
+        throw new JiraError(403, ['Only the app that provides this field can update its value.']);
       const field = req.store.get('customField', req.params.fieldIdOrKey ?? '');
-      if (!field) throw new JiraError(404, [`The field '${req.params.fieldIdOrKey}' does not exist or is not provided by this app.`]);
+      if (!field)
+        throw new JiraError(404, [
+          `The field '${req.params.fieldIdOrKey}' does not exist or is not provided by this app.`,
+        ]);
       const updates = ((req.body ?? {}) as { updates?: unknown }).updates;
-      if (!Array.isArray(updates) || updates.length === 0) throw new JiraError(400, ['updates must be a non-empty list.']);
+      if (!Array.isArray(updates) || updates.length === 0)
+        throw new JiraError(400, ['updates must be a non-empty list.']);
       const parsed = updates.map((u: { issueIds?: unknown; value?: unknown }) => {
-        if (!Array.isArray(u.issueIds) || u.issueIds.length === 0) throw new JiraError(400, ['Every update needs issueIds.']);
+        if (!Array.isArray(u.issueIds) || u.issueIds.length === 0)
+          throw new JiraError(400, ['Every update needs issueIds.']);
         if (u.value !== null && (typeof u.value !== 'object' || Array.isArray(u.value)) && field.type === 'object') {
           throw new JiraError(400, ['The value of an object field must be a JSON object.']);
         }
-        if (JSON.stringify(u.value ?? null).length > 32768) throw new JiraError(400, ['The field value is too long. The maximum length is 32768 characters.']);
+        if (JSON.stringify(u.value ?? null).length > 32768)
+          throw new JiraError(400, ['The field value is too long. The maximum length is 32768 characters.']);
         const issues = u.issueIds.map((id) => {
           const issue = req.store.get('issue', String(id));
           if (!issue) throw new JiraError(404, [`Issue ${String(id)} does not exist.`]);
@@ -29,8 +36,17 @@ export const appFieldRoutes: Route[] = [
       });
       for (const { issues, value } of parsed) {
         for (const issue of issues) {
-          req.store.put('issue', issue.id, touch({ ...issue, customFields: { ...issue.customFields, [field.id]: value } }));
-          req.emit({ type: 'issue_updated', issueId: issue.id, actorAccountId: req.principal.accountId, changedFields: [field.id] });
+          req.store.put(
+            'issue',
+            issue.id,
+            touch({ ...issue, customFields: { ...issue.customFields, [field.id]: value } }),
+          );
+          req.emit({
+            type: 'issue_updated',
+            issueId: issue.id,
+            actorAccountId: req.principal.accountId,
+            changedFields: [field.id],
+          });
         }
       }
       return noContent();

@@ -10,21 +10,34 @@ const CUSTOM_VALUE_MAX = 32768;
 type FieldErrors = Record<string, string>;
 
 const isAdf = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc' && (value as { version?: unknown }).version === 1;
+  typeof value === 'object' &&
+  value !== null &&
+  (value as { type?: unknown }).type === 'doc' &&
+  (value as { version?: unknown }).version === 1;
 
 const asRecord = (value: unknown, what: string): Record<string, unknown> => {
   if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new JiraError(400, [`${what} must be an object.`]);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new JiraError(400, [`${what} must be an object.`]);
   return value as Record<string, unknown>;
 };
 
 export const readBody = (req: SiteRequest) => {
   const body = asRecord(req.body, 'The request body');
-  return { fields: asRecord(body.fields, 'fields'), update: asRecord(body.update, 'update'), properties: body.properties };
+  return {
+    fields: asRecord(body.fields, 'fields'),
+    update: asRecord(body.update, 'update'),
+    properties: body.properties,
+  };
 };
 
 /** Applies editable fields to an issue, collecting every error before failing, as Jira does. */
-export function applyFields(req: SiteRequest, issue: LocalIssue, fields: Record<string, unknown>, errors: FieldErrors): LocalIssue {
+export function applyFields(
+  req: SiteRequest,
+  issue: LocalIssue,
+  fields: Record<string, unknown>,
+  errors: FieldErrors,
+): LocalIssue {
   let next = { ...issue, customFields: { ...issue.customFields } };
   for (const [id, value] of Object.entries(fields)) {
     if (id === 'project' || id === 'issuetype') continue;
@@ -33,14 +46,17 @@ export function applyFields(req: SiteRequest, issue: LocalIssue, fields: Record<
       else if (value.length > SUMMARY_MAX) errors.summary = `Summary must be less than ${SUMMARY_MAX} characters.`;
       else next.summary = value;
     } else if (id === 'description') {
-      if (value !== null && !isAdf(value)) errors.description = 'Operation value must be an Atlassian Document (see the Atlassian Document Format).';
+      if (value !== null && !isAdf(value))
+        errors.description = 'Operation value must be an Atlassian Document (see the Atlassian Document Format).';
       else next.description = value;
     } else if (id === 'labels') {
-      if (!Array.isArray(value) || value.some((l) => typeof l !== 'string' || /\s/.test(l) || l === '')) errors.labels = 'Labels must be a list of strings without spaces.';
+      if (!Array.isArray(value) || value.some((l) => typeof l !== 'string' || /\s/.test(l) || l === ''))
+        errors.labels = 'Labels must be a list of strings without spaces.';
       else next.labels = [...new Set(value as string[])];
     } else if (id === 'assignee') {
       const accountId = value === null ? null : (value as { accountId?: unknown })?.accountId;
-      if (accountId !== null && (typeof accountId !== 'string' || !req.store.get('user', accountId))) errors.assignee = `User '${String(accountId)}' cannot be assigned issues.`;
+      if (accountId !== null && (typeof accountId !== 'string' || !req.store.get('user', accountId)))
+        errors.assignee = `User '${String(accountId)}' cannot be assigned issues.`;
       else next = { ...next, assigneeAccountId: accountId };
     } else if (req.store.get('customField', id)) {
       const error = customFieldError(value);
@@ -56,7 +72,8 @@ export function applyFields(req: SiteRequest, issue: LocalIssue, fields: Record<
 const customFieldError = (value: unknown): string | undefined => {
   if (value === null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) return 'The value of this field must be a JSON object.';
-  if (JSON.stringify(value).length > CUSTOM_VALUE_MAX) return `The value of this field is too long. The maximum length is ${CUSTOM_VALUE_MAX} characters.`;
+  if (JSON.stringify(value).length > CUSTOM_VALUE_MAX)
+    return `The value of this field is too long. The maximum length is ${CUSTOM_VALUE_MAX} characters.`;
   return undefined;
 };
 

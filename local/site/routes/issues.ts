@@ -50,13 +50,23 @@ function createIssue(req: SiteRequest) {
   failOnErrors(errors);
   // Everything is validated before anything is written: a failed create leaves nothing behind.
   const id = req.store.next('issue', 10000);
-  const issue = req.store.put('issue', id, { ...filled, id, key: `${project.key}-${req.store.next(`issue-number/${project.id}`)}`, rank: id });
+  const issue = req.store.put('issue', id, {
+    ...filled,
+    id,
+    key: `${project.key}-${req.store.next(`issue-number/${project.id}`)}`,
+    rank: id,
+  });
   for (const link of links) {
     const other = findIssue(req, link.otherIdOrKey);
     if (link.direction === 'outward') createLink(req, link.type, issue, other);
     else createLink(req, link.type, other, issue);
   }
-  req.emit({ type: 'issue_created', issueId: issue.id, actorAccountId: req.principal.accountId, changedFields: Object.keys(fields) });
+  req.emit({
+    type: 'issue_created',
+    issueId: issue.id,
+    actorAccountId: req.principal.accountId,
+    changedFields: Object.keys(fields),
+  });
   return created({ id: String(issue.id), key: issue.key, self: `${req.baseUrl}/rest/api/3/issue/${issue.id}` });
 }
 
@@ -83,24 +93,30 @@ interface PendingLink {
   otherIdOrKey: string;
 }
 
-function parseLinkUpdates(req: SiteRequest, update: Record<string, unknown>, errors: Record<string, string>): PendingLink[] {
+function parseLinkUpdates(
+  req: SiteRequest,
+  update: Record<string, unknown>,
+  errors: Record<string, string>,
+): PendingLink[] {
   const ops = update.issuelinks;
   if (ops === undefined) return [];
   if (!Array.isArray(ops)) {
     errors.issuelinks = 'issuelinks must be a list of operations.';
     return [];
   }
-  return ops.map((op: { add?: { type?: PendingLink['type']; inwardIssue?: unknown; outwardIssue?: unknown } }) => {
-    const add = op.add;
-    if (!add?.type || (!add.inwardIssue && !add.outwardIssue)) {
-      errors.issuelinks = 'Each issue link needs a type and an inward or outward issue.';
-      return undefined;
-    }
-    const direction: PendingLink['direction'] = add.outwardIssue ? 'outward' : 'inward';
-    const otherIdOrKey = idOrKeyOf(add.outwardIssue ?? add.inwardIssue);
-    findIssue(req, otherIdOrKey);
-    return { type: add.type, direction, otherIdOrKey };
-  }).filter((l): l is PendingLink => l !== undefined);
+  return ops
+    .map((op: { add?: { type?: PendingLink['type']; inwardIssue?: unknown; outwardIssue?: unknown } }) => {
+      const add = op.add;
+      if (!add?.type || (!add.inwardIssue && !add.outwardIssue)) {
+        errors.issuelinks = 'Each issue link needs a type and an inward or outward issue.';
+        return undefined;
+      }
+      const direction: PendingLink['direction'] = add.outwardIssue ? 'outward' : 'inward';
+      const otherIdOrKey = idOrKeyOf(add.outwardIssue ?? add.inwardIssue);
+      findIssue(req, otherIdOrKey);
+      return { type: add.type, direction, otherIdOrKey };
+    })
+    .filter((l): l is PendingLink => l !== undefined);
 }
 
 function editIssue(req: SiteRequest) {
@@ -111,7 +127,12 @@ function editIssue(req: SiteRequest) {
   failOnErrors(errors);
   req.store.put('issue', issue.id, touch(edited));
   const changed = [...Object.keys(fields), ...Object.keys(update)];
-  req.emit({ type: 'issue_updated', issueId: issue.id, actorAccountId: req.principal.accountId, changedFields: changed });
+  req.emit({
+    type: 'issue_updated',
+    issueId: issue.id,
+    actorAccountId: req.principal.accountId,
+    changedFields: changed,
+  });
   return noContent();
 }
 
@@ -128,7 +149,12 @@ const propertyRoutes: Route[] = [
     template: '/rest/api/3/issue/{issueIdOrKey}/properties',
     handler: (req) => {
       const issue = findIssue(req, req.params.issueIdOrKey ?? '');
-      return json({ keys: Object.keys(issue.properties).map((key) => ({ key, self: `${req.baseUrl}/rest/api/3/issue/${issue.id}/properties/${encodeURIComponent(key)}` })) });
+      return json({
+        keys: Object.keys(issue.properties).map((key) => ({
+          key,
+          self: `${req.baseUrl}/rest/api/3/issue/${issue.id}/properties/${encodeURIComponent(key)}`,
+        })),
+      });
     },
   },
   {
@@ -177,7 +203,17 @@ const transitionRoutes: Route[] = [
         expand: 'transitions',
         transitions: TRANSITIONS.map((t) => {
           const status = req.store.get('status', t.statusId);
-          return { id: t.id, name: t.name, hasScreen: false, isGlobal: true, isInitial: false, isAvailable: true, isConditional: false, isLooped: false, to: status ? statusTo(status, req.baseUrl) : undefined };
+          return {
+            id: t.id,
+            name: t.name,
+            hasScreen: false,
+            isGlobal: true,
+            isInitial: false,
+            isAvailable: true,
+            isConditional: false,
+            isLooped: false,
+            to: status ? statusTo(status, req.baseUrl) : undefined,
+          };
         }),
       });
     },
@@ -191,7 +227,12 @@ const transitionRoutes: Route[] = [
       const transition = TRANSITIONS.find((t) => t.id === id);
       if (!transition) throw new JiraError(400, [`Transition id '${id}' is not valid for this issue.`]);
       req.store.put('issue', issue.id, touch({ ...issue, statusId: transition.statusId }));
-      req.emit({ type: 'issue_updated', issueId: issue.id, actorAccountId: req.principal.accountId, changedFields: ['status'] });
+      req.emit({
+        type: 'issue_updated',
+        issueId: issue.id,
+        actorAccountId: req.principal.accountId,
+        changedFields: ['status'],
+      });
       return noContent();
     },
   },

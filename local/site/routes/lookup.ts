@@ -6,7 +6,11 @@ export const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permissi
 
 const projectNotFound = (idOrKey: string) => `No project could be found with key '${idOrKey}'.`;
 
-export function findProject(req: SiteRequest, idOrKey: string, permission: ProjectPermission = 'BROWSE_PROJECTS'): LocalProject {
+export function findProject(
+  req: SiteRequest,
+  idOrKey: string,
+  permission: ProjectPermission = 'BROWSE_PROJECTS',
+): LocalProject {
   const project = /^\d+$/.test(idOrKey)
     ? req.store.get('project', idOrKey)
     : req.store.all('project').find((p) => p.key.toUpperCase() === idOrKey.toUpperCase());
@@ -15,7 +19,11 @@ export function findProject(req: SiteRequest, idOrKey: string, permission: Proje
   return project;
 }
 
-export function findIssue(req: SiteRequest, idOrKey: string, permission: ProjectPermission = 'BROWSE_PROJECTS'): LocalIssue {
+export function findIssue(
+  req: SiteRequest,
+  idOrKey: string,
+  permission: ProjectPermission = 'BROWSE_PROJECTS',
+): LocalIssue {
   const issue = /^\d+$/.test(idOrKey) ? req.store.get('issue', idOrKey) : req.store.issueByKey(idOrKey);
   const project = issue ? req.store.get('project', issue.projectId) : undefined;
   if (!issue || !project) throw new JiraError(404, [ISSUE_NOT_FOUND]);
@@ -30,9 +38,14 @@ export const canBrowseIssue = (req: SiteRequest, issue: LocalIssue): boolean => 
 
 /** Entity property rules shared by issues and projects (Jira's own limits). */
 export function checkPropertyWrite(key: string, value: unknown): void {
-  if (key.length === 0 || key.length > 255) throw new JiraError(400, ['The property key must be between 1 and 255 characters long.']);
+  if (key.length === 0 || key.length > 255)
+    throw new JiraError(400, ['The property key must be between 1 and 255 characters long.']);
   if (value === undefined) throw new JiraError(400, ['The property value is missing or is not valid JSON.']);
-  if (JSON.stringify(value).length > 32768) throw new JiraError(400, ['The property value is too long. The maximum length is 32768 characters.']);
+  if (JSON.stringify(value).length > 32768)
+    throw new JiraError(400, ['The property value is too long. The maximum length is 32768 characters.']);
 }
 
-export const touch = (issue: LocalIssue): LocalIssue => ({ ...issue, updated: new Date().toISOString().replace('Z', '+0000') });
+export const touch = (issue: LocalIssue): LocalIssue => ({
+  ...issue,
+  updated: new Date().toISOString().replace('Z', '+0000'),
+});

@@ -13,7 +13,11 @@ export const projectRoutes: Route[] = [
     handler: (req) => {
       const project = findProject(req, req.params.projectIdOrKey ?? '');
       // `properties` names project properties to return with the project; unknown keys are left out.
-      const wanted = req.query.getAll('properties').flatMap((k) => k.split(',')).map((k) => k.trim()).filter(Boolean);
+      const wanted = req.query
+        .getAll('properties')
+        .flatMap((k) => k.split(','))
+        .map((k) => k.trim())
+        .filter(Boolean);
       const properties = Object.fromEntries(
         wanted.flatMap((key) => {
           const property = req.store.get('projectProperty', propertyId(project.id, key));
@@ -29,7 +33,12 @@ export const projectRoutes: Route[] = [
     handler: (req) => {
       const startAt = Number(req.query.get('startAt') ?? 0);
       const maxResults = Math.min(Number(req.query.get('maxResults') ?? 50), 100);
-      const keys = new Set(req.query.getAll('keys').flatMap((k) => k.split(',')).map((k) => k.toUpperCase()));
+      const keys = new Set(
+        req.query
+          .getAll('keys')
+          .flatMap((k) => k.split(','))
+          .map((k) => k.toUpperCase()),
+      );
       const query = (req.query.get('query') ?? '').toLowerCase();
       const visible = req.store
         .all('project')
@@ -71,7 +80,10 @@ export const projectRoutes: Route[] = [
       const keys = req.store
         .all('projectProperty')
         .filter((p) => p.projectId === project.id)
-        .map((p) => ({ key: p.key, self: `${req.baseUrl}/rest/api/3/project/${project.id}/properties/${encodeURIComponent(p.key)}` }));
+        .map((p) => ({
+          key: p.key,
+          self: `${req.baseUrl}/rest/api/3/project/${project.id}/properties/${encodeURIComponent(p.key)}`,
+        }));
       return json({ keys });
     },
   },

@@ -14,7 +14,16 @@ const roleJson = (req: SiteRequest, projectId: number, role: LocalRole) => {
     description: role.description,
     actors: members.flatMap((accountId, index) => {
       const user = req.store.get('user', accountId);
-      return user ? [{ id: 10000 + index, displayName: user.displayName, type: 'atlassian-user-role-actor', actorUser: { accountId } }] : [];
+      return user
+        ? [
+            {
+              id: 10000 + index,
+              displayName: user.displayName,
+              type: 'atlassian-user-role-actor',
+              actorUser: { accountId },
+            },
+          ]
+        : [];
     }),
   };
 };
@@ -34,7 +43,11 @@ export const roleAndGroupRoutes: Route[] = [
     template: '/rest/api/3/project/{projectIdOrKey}/role',
     handler: (req) => {
       const project = findProject(req, req.params.projectIdOrKey ?? '');
-      return json(Object.fromEntries(req.store.all('role').map((r) => [r.name, `${req.baseUrl}/rest/api/3/project/${project.id}/role/${r.id}`])));
+      return json(
+        Object.fromEntries(
+          req.store.all('role').map((r) => [r.name, `${req.baseUrl}/rest/api/3/project/${project.id}/role/${r.id}`]),
+        ),
+      );
     },
   },
   {
@@ -59,7 +72,14 @@ export const roleAndGroupRoutes: Route[] = [
         .filter((g) => ids.length === 0 || ids.includes(g.groupId))
         .sort((a, b) => a.name.localeCompare(b.name));
       const values = groups.slice(startAt, startAt + maxResults).map((g) => ({ groupId: g.groupId, name: g.name }));
-      return json({ self: `${req.baseUrl}/rest/api/3/group/bulk`, maxResults, startAt, total: groups.length, isLast: startAt + values.length >= groups.length, values });
+      return json({
+        self: `${req.baseUrl}/rest/api/3/group/bulk`,
+        maxResults,
+        startAt,
+        total: groups.length,
+        isLast: startAt + values.length >= groups.length,
+        values,
+      });
     },
   },
   {
@@ -77,7 +97,14 @@ export const roleAndGroupRoutes: Route[] = [
       });
       const values = users.slice(startAt, startAt + maxResults).map((u) => userJson(u, req.baseUrl));
       const self = `${req.baseUrl}/rest/api/3/user/bulk?${req.query.toString()}`;
-      return json({ self, maxResults, startAt, total: users.length, isLast: startAt + values.length >= users.length, values });
+      return json({
+        self,
+        maxResults,
+        startAt,
+        total: users.length,
+        isLast: startAt + values.length >= users.length,
+        values,
+      });
     },
   },
 ];

@@ -28,7 +28,8 @@ function readGet(req: SiteRequest): SearchInput {
 
 function readPost(req: SiteRequest): SearchInput {
   const body = (req.body ?? {}) as Record<string, unknown>;
-  const list = (v: unknown) => (Array.isArray(v) ? listParam(v.map(String)) : typeof v === 'string' ? listParam([v]) : []);
+  const list = (v: unknown) =>
+    Array.isArray(v) ? listParam(v.map(String)) : typeof v === 'string' ? listParam([v]) : [];
   return {
     jql: typeof body.jql === 'string' ? body.jql : '',
     nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : undefined,
@@ -40,7 +41,8 @@ function readPost(req: SiteRequest): SearchInput {
 
 // Page tokens carry the offset and the query they belong to, so a token cannot be replayed
 // against another query.
-const encodeToken = (offset: number, jql: string) => Buffer.from(JSON.stringify({ o: offset, q: jql })).toString('base64url');
+const encodeToken = (offset: number, jql: string) =>
+  Buffer.from(JSON.stringify({ o: offset, q: jql })).toString('base64url');
 
 function decodeToken(token: string | undefined, jql: string): number {
   if (!token) return 0;
@@ -56,9 +58,14 @@ function decodeToken(token: string | undefined, jql: string): number {
 const isUnbounded = (jql: string) => jql.replace(/\border\s+by\b[\s\S]*$/i, '').trim() === '';
 
 function search(req: SiteRequest, input: SearchInput, indexedProperties: IndexedPropertyValue[]) {
-  if (isUnbounded(input.jql)) throw new JiraError(400, ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
-  if (input.properties.length > MAX_PROPERTIES) throw new JiraError(400, [`You can request up to ${MAX_PROPERTIES} issue properties.`]);
-  if (!Number.isInteger(input.maxResults) || input.maxResults < 0) throw new JiraError(400, ['maxResults must be a positive whole number.']);
+  if (isUnbounded(input.jql))
+    throw new JiraError(400, [
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    ]);
+  if (input.properties.length > MAX_PROPERTIES)
+    throw new JiraError(400, [`You can request up to ${MAX_PROPERTIES} issue properties.`]);
+  if (!Number.isInteger(input.maxResults) || input.maxResults < 0)
+    throw new JiraError(400, ['maxResults must be a positive whole number.']);
   const idsOnly = input.properties.length === 0 && input.fields.every((f) => f === 'id' || f === 'key');
   const pageSize = Math.min(input.maxResults, idsOnly ? MAX_PAGE_IDS_ONLY : MAX_PAGE_WITH_DATA);
   let compiled;
@@ -84,7 +91,13 @@ function search(req: SiteRequest, input: SearchInput, indexedProperties: Indexed
   const page = matches.slice(offset, offset + pageSize);
   const isLast = offset + page.length >= matches.length;
   return json({
-    issues: page.map((issue) => issueJson(issue, req.store, req.baseUrl, { fields: input.fields, properties: input.properties, defaultAllFields: false })),
+    issues: page.map((issue) =>
+      issueJson(issue, req.store, req.baseUrl, {
+        fields: input.fields,
+        properties: input.properties,
+        defaultAllFields: false,
+      }),
+    ),
     ...(isLast ? {} : { nextPageToken: encodeToken(offset + page.length, input.jql) }),
     isLast,
   });
@@ -92,5 +105,9 @@ function search(req: SiteRequest, input: SearchInput, indexedProperties: Indexed
 
 export const searchRoutes = (indexedProperties: IndexedPropertyValue[]): Route[] => [
   { method: 'GET', template: '/rest/api/3/search/jql', handler: (req) => search(req, readGet(req), indexedProperties) },
-  { method: 'POST', template: '/rest/api/3/search/jql', handler: (req) => search(req, readPost(req), indexedProperties) },
+  {
+    method: 'POST',
+    template: '/rest/api/3/search/jql',
+    handler: (req) => search(req, readPost(req), indexedProperties),
+  },
 ];

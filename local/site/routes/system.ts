@@ -4,7 +4,11 @@ import { PROJECT_PERMISSIONS, hasProjectPermission, type ProjectPermission } fro
 import { SPRINT_FIELD_ID, userJson } from '../serialize';
 import { findIssue, findProject } from './lookup';
 
-const SYSTEM_FIELDS: Array<{ id: string; name: string; schema: { type: string; system?: string; items?: string; custom?: string; customId?: number } }> = [
+const SYSTEM_FIELDS: Array<{
+  id: string;
+  name: string;
+  schema: { type: string; system?: string; items?: string; custom?: string; customId?: number };
+}> = [
   { id: 'summary', name: 'Summary', schema: { type: 'string', system: 'summary' } },
   { id: 'description', name: 'Description', schema: { type: 'string', system: 'description' } },
   { id: 'issuetype', name: 'Issue Type', schema: { type: 'issuetype', system: 'issuetype' } },
@@ -44,7 +48,17 @@ export const systemRoutes: Route[] = [
       const user = userJson(req.principal, req.baseUrl);
       if (!(req.query.get('expand') ?? '').split(',').includes('groups')) return json(user);
       const groups = req.store.all('group').filter((g) => g.memberIds.includes(req.principal.accountId));
-      return json({ ...user, groups: { size: groups.length, items: groups.map((g) => ({ name: g.name, groupId: g.groupId, self: `${req.baseUrl}/rest/api/3/group?groupId=${g.groupId}` })) } });
+      return json({
+        ...user,
+        groups: {
+          size: groups.length,
+          items: groups.map((g) => ({
+            name: g.name,
+            groupId: g.groupId,
+            self: `${req.baseUrl}/rest/api/3/group?groupId=${g.groupId}`,
+          })),
+        },
+      });
     },
   },
   {
@@ -52,8 +66,28 @@ export const systemRoutes: Route[] = [
     template: '/rest/api/3/field',
     handler: (req) =>
       json([
-        ...SYSTEM_FIELDS.map((f) => ({ id: f.id, key: f.id, name: f.name, custom: false, orderable: true, navigable: true, searchable: true, clauseNames: [f.id], schema: f.schema })),
-        { id: SPRINT_FIELD_ID, key: SPRINT_FIELD_ID, name: 'Sprint', custom: true, orderable: true, navigable: true, searchable: true, clauseNames: ['cf[10020]', 'Sprint', 'sprint'], schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 10020 } },
+        ...SYSTEM_FIELDS.map((f) => ({
+          id: f.id,
+          key: f.id,
+          name: f.name,
+          custom: false,
+          orderable: true,
+          navigable: true,
+          searchable: true,
+          clauseNames: [f.id],
+          schema: f.schema,
+        })),
+        {
+          id: SPRINT_FIELD_ID,
+          key: SPRINT_FIELD_ID,
+          name: 'Sprint',
+          custom: true,
+          orderable: true,
+          navigable: true,
+          searchable: true,
+          clauseNames: ['cf[10020]', 'Sprint', 'sprint'],
+          schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 10020 },
+        },
         ...req.store.all('customField').map((f) => ({
           id: f.id,
           key: f.id,
@@ -63,7 +97,11 @@ export const systemRoutes: Route[] = [
           navigable: true,
           searchable: true,
           clauseNames: [`cf[${f.numericId}]`, f.name],
-          schema: { type: f.type === 'object' ? 'any' : f.type, custom: `ari:cloud:ecosystem::extension/local/static/${f.moduleKey}`, customId: f.numericId },
+          schema: {
+            type: f.type === 'object' ? 'any' : f.type,
+            custom: `ari:cloud:ecosystem::extension/local/static/${f.moduleKey}`,
+            customId: f.numericId,
+          },
         })),
       ]),
   },
@@ -71,13 +109,22 @@ export const systemRoutes: Route[] = [
     method: 'GET',
     template: '/rest/api/3/mypermissions',
     handler: (req) => {
-      const requested = (req.query.get('permissions') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+      const requested = (req.query.get('permissions') ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
       if (requested.length === 0) throw new JiraError(400, ['The permissions query parameter is required.']);
-      const unknown = requested.filter((p) => !(PROJECT_PERMISSIONS as readonly string[]).includes(p) && p !== 'ADMINISTER');
+      const unknown = requested.filter(
+        (p) => !(PROJECT_PERMISSIONS as readonly string[]).includes(p) && p !== 'ADMINISTER',
+      );
       if (unknown.length > 0) throw new JiraError(400, [`Unrecognized permissions: ${unknown.join(', ')}`]);
       const issueRef = req.query.get('issueKey') ?? req.query.get('issueId');
       const projectRef = req.query.get('projectKey') ?? req.query.get('projectId');
-      const project = issueRef ? req.store.get('project', findIssue(req, issueRef).projectId) : projectRef ? findProject(req, projectRef) : undefined;
+      const project = issueRef
+        ? req.store.get('project', findIssue(req, issueRef).projectId)
+        : projectRef
+          ? findProject(req, projectRef)
+          : undefined;
       const permissions: Record<string, unknown> = {};
       for (const key of requested) {
         const have =
@@ -85,8 +132,17 @@ export const systemRoutes: Route[] = [
             ? req.principal.accountType === 'app'
             : project
               ? hasProjectPermission(req.store, req.principal, project, key as ProjectPermission)
-              : req.store.all('project').some((p) => hasProjectPermission(req.store, req.principal, p, key as ProjectPermission));
-        permissions[key] = { id: key, key, name: key, type: key === 'ADMINISTER' ? 'GLOBAL' : 'PROJECT', description: '', havePermission: have };
+              : req.store
+                  .all('project')
+                  .some((p) => hasProjectPermission(req.store, req.principal, p, key as ProjectPermission));
+        permissions[key] = {
+          id: key,
+          key,
+          name: key,
+          type: key === 'ADMINISTER' ? 'GLOBAL' : 'PROJECT',
+          description: '',
+          havePermission: have,
+        };
       }
       return json({ permissions });
     },
@@ -95,7 +151,11 @@ export const systemRoutes: Route[] = [
     method: 'POST',
     template: '/rest/api/3/permissions/check',
     handler: (req) => {
-      const body = (req.body ?? {}) as { accountId?: unknown; projectPermissions?: unknown; globalPermissions?: unknown };
+      const body = (req.body ?? {}) as {
+        accountId?: unknown;
+        projectPermissions?: unknown;
+        globalPermissions?: unknown;
+      };
       // Checking another user's permissions needs "Administer Jira"; the app's identity has it.
       const subjectId = typeof body.accountId === 'string' ? body.accountId : req.principal.accountId;
       if (subjectId !== req.principal.accountId && req.principal.accountType !== 'app') {
@@ -103,10 +163,13 @@ export const systemRoutes: Route[] = [
       }
       const subject = req.store.get('user', subjectId);
       if (!subject) throw new JiraError(400, [`The user with account ID '${subjectId}' does not exist.`]);
-      const checks = Array.isArray(body.projectPermissions) ? (body.projectPermissions as Array<Record<string, unknown>>) : [];
+      const checks = Array.isArray(body.projectPermissions)
+        ? (body.projectPermissions as Array<Record<string, unknown>>)
+        : [];
       const projectPermissions = checks.map((check) => {
         const permission = String(check.permission ?? '') as ProjectPermission;
-        if (!(PROJECT_PERMISSIONS as readonly string[]).includes(permission)) throw new JiraError(400, [`Unrecognized permission: ${permission}`]);
+        if (!(PROJECT_PERMISSIONS as readonly string[]).includes(permission))
+          throw new JiraError(400, [`Unrecognized permission: ${permission}`]);
         const ids = (a: unknown) => (Array.isArray(a) ? a.map(Number).filter(Number.isFinite) : []);
         const projects = ids(check.projects).filter((id) => {
           const project = req.store.get('project', id);
@@ -120,8 +183,10 @@ export const systemRoutes: Route[] = [
         return { permission, projects, issues };
       });
       const globals = Array.isArray(body.globalPermissions) ? body.globalPermissions.map(String) : [];
-      return json({ projectPermissions, globalPermissions: globals.filter((g) => g === 'ADMINISTER' && subject.accountType === 'app') });
+      return json({
+        projectPermissions,
+        globalPermissions: globals.filter((g) => g === 'ADMINISTER' && subject.accountType === 'app'),
+      });
     },
   },
 ];
-

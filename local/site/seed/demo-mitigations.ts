@@ -1,7 +1,9 @@
 import type { MitigationDraft } from '../../../src/domain/mitigation';
 
 /** Mitigations PAY already has: some in place, one in the backlog, one only proposed. */
-export const DEMO_MITIGATIONS: Array<MitigationDraft & { task?: { status: 'To Do' | 'In Progress' | 'Done'; daysAgo: number } }> = [
+export const DEMO_MITIGATIONS: Array<
+  MitigationDraft & { task?: { status: 'To Do' | 'In Progress' | 'Done'; daysAgo: number } }
+> = [
   {
     title: 'Tokenise stored cards with the PSP vault',
     implementation: 'Store only the PSP token and the last four digits; never the PAN.',
@@ -23,7 +25,8 @@ export const DEMO_MITIGATIONS: Array<MitigationDraft & { task?: { status: 'To Do
   },
   {
     title: 'Velocity limits on card authorisations per device and IP',
-    implementation: 'At most 5 authorisation attempts per device and per IP in 10 minutes; block BINs with burst declines.',
+    implementation:
+      'At most 5 authorisation attempts per device and per IP in 10 minutes; block BINs with burst declines.',
     verification: 'A load test with 50 cards from one device is blocked after 5 attempts.',
     controlType: 'preventive',
     addresses: [{ threatId: 'T-2', strength: 75 }],

@@ -15,7 +15,8 @@ export interface DemoStory {
 export const DEMO_STORIES: DemoStory[] = [
   {
     summary: 'As a buyer, I want to pay with my credit card so that I can buy goods',
-    description: 'Card payment at checkout through the payment service provider. Supports Visa, Mastercard and Amex; 3-D Secure where the issuer asks for it.',
+    description:
+      'Card payment at checkout through the payment service provider. Supports Visa, Mastercard and Amex; 3-D Secure where the issuer asks for it.',
     labels: ['checkout', 'payments'],
     sprint: 'active',
     status: 'In Progress',

@@ -15,7 +15,8 @@ export const DEMO_THREATS: Array<ThreatDraft & { retired?: boolean; template?: s
   },
   {
     title: 'Card testing: stolen cards checked with small payments',
-    description: 'Bots try lists of stolen card numbers with low amounts to find the ones that work, running up PSP fees and chargebacks.',
+    description:
+      'Bots try lists of stolen card numbers with low amounts to find the ones that work, running up PSP fees and chargebacks.',
     stride: ['S', 'D'],
     probability: 4,
     impact: 3,
@@ -23,7 +24,8 @@ export const DEMO_THREATS: Array<ThreatDraft & { retired?: boolean; template?: s
   },
   {
     title: 'Refund paid to someone who never paid',
-    description: 'A refund is issued to a card or account other than the one that was charged, or for an order that was never paid.',
+    description:
+      'A refund is issued to a card or account other than the one that was charged, or for an order that was never paid.',
     stride: ['T', 'E'],
     probability: 3,
     impact: 4,

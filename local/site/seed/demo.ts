@@ -18,7 +18,11 @@ import { META_KEY, encodeShard, packShards, shardKey, type MetaValue } from '../
 const DAY = 24 * 60 * 60 * 1000;
 const jiraTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
 
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const adf = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 /**
  * The demo site: project PAY with a board, a closed, an active and a future sprint, and the
@@ -29,26 +33,43 @@ export function seedDemo(store: Store, now = Date.now()): void {
   if (store.all('project').some((p) => p.key === 'PAY')) return;
   store.transaction(() => {
     const projectId = store.next('project', 10000);
-    store.put('project', projectId, { id: projectId, key: 'PAY', name: 'Payments', leadAccountId: DEMO_USERS[0]!.accountId });
+    store.put('project', projectId, {
+      id: projectId,
+      key: 'PAY',
+      name: 'Payments',
+      leadAccountId: DEMO_USERS[0]!.accountId,
+    });
     const members: Array<[number, string[]]> = [
       [10002, [DEMO_USERS[0]!.accountId]],
       [10001, [DEMO_USERS[1]!.accountId]],
       [10003, [DEMO_USERS[2]!.accountId]],
       [10004, [DEMO_USERS[1]!.accountId]],
     ];
-    for (const [roleId, accountIds] of members) store.put('roleMembership', `${projectId}/${roleId}`, { projectId, roleId, accountIds });
+    for (const [roleId, accountIds] of members)
+      store.put('roleMembership', `${projectId}/${roleId}`, { projectId, roleId, accountIds });
     const boardId = store.next('board', 1);
     store.put('board', boardId, { id: boardId, name: 'PAY board', type: 'scrum', projectId });
     const sprintIds = {
       closed: addSprint(store, boardId, 'PAY Sprint 11', 'closed', 'Login hardening', now - 21 * DAY),
-      active: addSprint(store, boardId, 'PAY Sprint 12', 'active', 'Card payments and refunds at checkout', now - 7 * DAY),
+      active: addSprint(
+        store,
+        boardId,
+        'PAY Sprint 12',
+        'active',
+        'Card payments and refunds at checkout',
+        now - 7 * DAY,
+      ),
       future: addSprint(store, boardId, 'PAY Sprint 13', 'future', 'Reports and wallets', now + 7 * DAY),
     };
     const clausesField = store.all('customField').find((f) => f.moduleKey === 'without-clauses');
     DEMO_STORIES.forEach((story, index) => {
       const id = store.next('issue', 10000);
       const created = now - (40 - index) * DAY;
-      const clauses = story.clauses?.map((c, i) => ({ id: `c${index + 1}-${i + 1}`, text: c.text, threatIds: c.threatIds }));
+      const clauses = story.clauses?.map((c, i) => ({
+        id: `c${index + 1}-${i + 1}`,
+        text: c.text,
+        threatIds: c.threatIds,
+      }));
       const issue: LocalIssue = {
         id,
         key: `PAY-${store.next(`issue-number/${projectId}`)}`,
@@ -65,7 +86,10 @@ export function seedDemo(store: Store, now = Date.now()): void {
         updated: jiraTime(created + DAY),
         rank: id,
         sprintId: story.sprint ? sprintIds[story.sprint] : null,
-        customFields: clausesField && (clauses || story.directThreatIds) ? { [clausesField.id]: storyClausesValue(clauses ?? [], story.directThreatIds ?? [], 1) } : {},
+        customFields:
+          clausesField && (clauses || story.directThreatIds)
+            ? { [clausesField.id]: storyClausesValue(clauses ?? [], story.directThreatIds ?? [], 1) }
+            : {},
         properties: {},
       };
       store.put('issue', id, issue);
@@ -81,7 +105,14 @@ function seedThreatModel(store: Store, projectId: number, now: number): void {
   let model: ThreatModel = { ...base, settings: { ...base.settings, editorRoleIds: ['10004'] } };
   const kb = builtInKnowledgeBase();
   for (const { retired, template, ...draft } of DEMO_THREATS) {
-    const source = template ? { kind: 'knowledge-base' as const, knowledgeBaseId: kb.id, templateId: findThreatTemplate(kb, template).id, version: kb.version } : undefined;
+    const source = template
+      ? {
+          kind: 'knowledge-base' as const,
+          knowledgeBaseId: kb.id,
+          templateId: findThreatTemplate(kb, template).id,
+          version: kb.version,
+        }
+      : undefined;
     const added = addThreat(model, { ...draft }, actor, source);
     model = retired ? setThreatState(added.model, added.threat.id, 1, 'retired', actor).model : added.model;
   }
@@ -90,22 +121,52 @@ function seedThreatModel(store: Store, projectId: number, now: number): void {
     const added = addMitigation(model, draft, actor);
     model = added.model;
     if (!task) continue;
-    const key = seedTask(store, projectId, added.mitigation.id, task, mitigationTaskDescription(added.mitigation, model.threats, []), now);
+    const key = seedTask(
+      store,
+      projectId,
+      added.mitigation.id,
+      task,
+      mitigationTaskDescription(added.mitigation, model.threats, []),
+      now,
+    );
     model = attachTask(model, added.mitigation.id, key, actor).model;
     const category = task.status === 'Done' ? 'done' : task.status === 'In Progress' ? 'indeterminate' : 'new';
-    model = followTaskStatus(model, added.mitigation.id, statusFromTask({ statusName: task.status, categoryKey: category }), actor).model;
+    model = followTaskStatus(
+      model,
+      added.mitigation.id,
+      statusFromTask({ statusName: task.status, categoryKey: category }),
+      actor,
+    ).model;
   }
   seedRiskHistory(store, projectId, inherent, projectRisk(model.threats, model.mitigations), now);
   const shards = packShards([], [...model.threats, ...model.mitigations]);
   for (const shard of shards) {
-    store.put('projectProperty', `${projectId}/${shardKey(shard.index)}`, { projectId, key: shardKey(shard.index), value: encodeShard(shard.records, shard.revision) });
+    store.put('projectProperty', `${projectId}/${shardKey(shard.index)}`, {
+      projectId,
+      key: shardKey(shard.index),
+      value: encodeShard(shard.records, shard.revision),
+    });
   }
-  const meta: MetaValue = { v: 1, nextThreatNumber: model.nextThreatNumber, nextMitigationNumber: model.nextMitigationNumber, settings: model.settings, revision: 1, shards: shards.map((s) => s.index) };
+  const meta: MetaValue = {
+    v: 1,
+    nextThreatNumber: model.nextThreatNumber,
+    nextMitigationNumber: model.nextMitigationNumber,
+    settings: model.settings,
+    revision: 1,
+    shards: shards.map((s) => s.index),
+  };
   store.put('projectProperty', `${projectId}/${META_KEY}`, { projectId, key: META_KEY, value: meta });
 }
 
 /** A mitigation task in the backlog, as "Create task" makes it (property, label, Mitigates link). */
-function seedTask(store: Store, projectId: number, mitigationId: string, task: { status: string; daysAgo: number }, description: unknown, now: number): { id: string; key: string } {
+function seedTask(
+  store: Store,
+  projectId: number,
+  mitigationId: string,
+  task: { status: string; daysAgo: number },
+  description: unknown,
+  now: number,
+): { id: string; key: string } {
   const id = store.next('issue', 10000);
   const created = jiraTime(now - task.daysAgo * DAY);
   const mitigation = DEMO_MITIGATIONS.find((_, i) => `M-${i + 1}` === mitigationId)!;
@@ -126,24 +187,47 @@ function seedTask(store: Store, projectId: number, mitigationId: string, task: {
     rank: id,
     sprintId: null,
     customFields: {},
-    properties: { 'without.task': { v: 1, mitigationId, threatIds: mitigation.addresses.map((a) => a.threatId), projectKey: 'PAY' } },
+    properties: {
+      'without.task': { v: 1, mitigationId, threatIds: mitigation.addresses.map((a) => a.threatId), projectKey: 'PAY' },
+    },
   };
   store.put('issue', id, issue);
   return { id: String(id), key: issue.key };
 }
 
 /** Ninety days of risk, falling as the existing and done mitigations came in, up to yesterday. */
-function seedRiskHistory(store: Store, projectId: number, inherent: number, today: { now: number; planned: number }, now: number): void {
+function seedRiskHistory(
+  store: Store,
+  projectId: number,
+  inherent: number,
+  today: { now: number; planned: number },
+  now: number,
+): void {
   const points = Array.from({ length: 90 }, (_, i) => {
     const daysAgo = 90 - i;
     const progress = Math.min(1, Math.max(0, (70 - daysAgo) / 50));
     const value = Math.round((inherent - (inherent - today.now) * progress) * 100) / 100;
-    return { date: new Date(now - daysAgo * DAY).toISOString().slice(0, 10), now: value, planned: Math.min(value, today.planned + (value - today.now)) };
+    return {
+      date: new Date(now - daysAgo * DAY).toISOString().slice(0, 10),
+      now: value,
+      planned: Math.min(value, today.planned + (value - today.now)),
+    };
   });
-  store.put('projectProperty', `${projectId}/${RISK_HISTORY_KEY}`, { projectId, key: RISK_HISTORY_KEY, value: { v: 1, points } });
+  store.put('projectProperty', `${projectId}/${RISK_HISTORY_KEY}`, {
+    projectId,
+    key: RISK_HISTORY_KEY,
+    value: { v: 1, points },
+  });
 }
 
-function addSprint(store: Store, boardId: number, name: string, state: 'closed' | 'active' | 'future', goal: string, start: number): number {
+function addSprint(
+  store: Store,
+  boardId: number,
+  name: string,
+  state: 'closed' | 'active' | 'future',
+  goal: string,
+  start: number,
+): number {
   const id = store.next('sprint', 1);
   store.put('sprint', id, {
     id,
@@ -151,7 +235,9 @@ function addSprint(store: Store, boardId: number, name: string, state: 'closed' 
     name,
     state,
     goal,
-    ...(state !== 'future' ? { startDate: new Date(start).toISOString(), endDate: new Date(start + 14 * DAY).toISOString() } : {}),
+    ...(state !== 'future'
+      ? { startDate: new Date(start).toISOString(), endDate: new Date(start + 14 * DAY).toISOString() }
+      : {}),
     ...(state === 'closed' ? { completeDate: new Date(start + 14 * DAY).toISOString() } : {}),
   });
   return id;

@@ -14,7 +14,12 @@ import { withModelLease } from '../../jira/threat-model-store';
 
 const now = () => new Date().toISOString();
 
-const summaryOf = (task: { id: string; key: string; statusName: string; categoryKey: TaskSummary['categoryKey'] }): TaskSummary => ({
+const summaryOf = (task: {
+  id: string;
+  key: string;
+  statusName: string;
+  categoryKey: TaskSummary['categoryKey'];
+}): TaskSummary => ({
   id: task.id,
   key: task.key,
   statusName: task.statusName,
@@ -23,7 +28,8 @@ const summaryOf = (task: { id: string; key: string; statusName: string; category
 
 /** Refuses a task that would make no sense for the mitigation as it stands. */
 function checkTaskWanted(mitigation: Mitigation): void {
-  if (mitigation.status === 'rejected') throw new AppError('BAD_REQUEST', `${mitigation.id} is rejected; accept it before creating its task.`);
+  if (mitigation.status === 'rejected')
+    throw new AppError('BAD_REQUEST', `${mitigation.id} is rejected; accept it before creating its task.`);
   // A task would pull an existing or implemented mitigation back to "accepted" and raise the risk.
   if (!mitigation.task && (mitigation.status === 'existing' || mitigation.status === 'implemented')) {
     throw new AppError('BAD_REQUEST', `${mitigation.id} is already in place (${mitigation.status}); it needs no task.`);
@@ -39,7 +45,12 @@ type TaskStep = { done: ThreatModel } | { claimId: string; mitigation: Mitigatio
  * recording it adopts only an issue with that claim id created by the person who claimed it,
  * so a `without.task` property someone wrote by hand is never adopted.
  */
-export async function createTaskOnce(user: JiraClient, projectKey: string, mitigationId: string, accountId: string): Promise<MitigationView> {
+export async function createTaskOnce(
+  user: JiraClient,
+  projectKey: string,
+  mitigationId: string,
+  accountId: string,
+): Promise<MitigationView> {
   const actor = () => ({ accountId, now: now() });
   let created: TaskSummary | undefined;
   const model = await withModelLease(appClient(), projectKey, accountId, async (session) => {
@@ -47,7 +58,9 @@ export async function createTaskOnce(user: JiraClient, projectKey: string, mitig
       const mitigation = findMitigation(current, mitigationId);
       checkTaskWanted(mitigation);
       if (mitigation.task) return { model: current, result: { done: current } };
-      const adopted = mitigation.taskClaim ? await findClaimedTask(user, projectKey, mitigationId, mitigation.taskClaim) : undefined;
+      const adopted = mitigation.taskClaim
+        ? await findClaimedTask(user, projectKey, mitigationId, mitigation.taskClaim)
+        : undefined;
       if (adopted) {
         created = summaryOf(adopted);
         const next = attachTask(current, mitigationId, adopted, actor()).model;

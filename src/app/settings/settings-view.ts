@@ -18,7 +18,9 @@ export async function settingsView(user: JiraClient, projectKey: string): Promis
     readKnowledgeBaseLibrary(user, projectKey),
   ]);
   const { settings, threats } = stored.model;
-  const uploaded = library.entries.filter((e) => e.removedAt === undefined).map(({ slot: _slot, parts: _parts, removedAt: _removed, ...summary }) => summary);
+  const uploaded = library.entries
+    .filter((e) => e.removedAt === undefined)
+    .map(({ slot: _slot, parts: _parts, removedAt: _removed, ...summary }) => summary);
   return {
     projectKey,
     settings,

@@ -16,7 +16,6 @@ import { readThreatModel } from '../../jira/threat-model-store';
 // The story panel's view of a story, read as the person: its clauses, the threats they link with
 // their risk, the mitigations, and, when the issue is a mitigation task the model records, its task view.
 
-
 interface StoryAccess {
   canEdit: boolean;
   canEditThreatModel: boolean;
@@ -32,7 +31,10 @@ export interface StoryContext {
   problems: string[];
 }
 
-export function composeView({ story, model, live, access, task, problems: extra }: StoryContext, value: unknown): StoryView {
+export function composeView(
+  { story, model, live, access, task, problems: extra }: StoryContext,
+  value: unknown,
+): StoryView {
   const stored = readStoryClauses(value);
   const threats: Record<string, ThreatView> = {};
   const risk: Record<string, ThreatRisk> = {};
@@ -65,18 +67,52 @@ export function composeView({ story, model, live, access, task, problems: extra 
   };
 }
 
-async function accessTo(user: JiraClient, issueId: string, projectKey: string, accountId: string, model: ThreatModel): Promise<StoryAccess> {
-  const perms = await issuePermissions(user, issueId, ['EDIT_ISSUES', 'ADMINISTER_PROJECTS', 'CREATE_ISSUES', 'LINK_ISSUES']);
-  const editModel = await canEditThreatModel(user, appClient(), { projectKey, accountId, isProjectAdmin: perms.ADMINISTER_PROJECTS === true }, model.settings);
-  return { canEdit: perms.EDIT_ISSUES === true, canEditThreatModel: editModel, canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true };
+async function accessTo(
+  user: JiraClient,
+  issueId: string,
+  projectKey: string,
+  accountId: string,
+  model: ThreatModel,
+): Promise<StoryAccess> {
+  const perms = await issuePermissions(user, issueId, [
+    'EDIT_ISSUES',
+    'ADMINISTER_PROJECTS',
+    'CREATE_ISSUES',
+    'LINK_ISSUES',
+  ]);
+  const editModel = await canEditThreatModel(
+    user,
+    appClient(),
+    { projectKey, accountId, isProjectAdmin: perms.ADMINISTER_PROJECTS === true },
+    model.settings,
+  );
+  return {
+    canEdit: perms.EDIT_ISSUES === true,
+    canEditThreatModel: editModel,
+    canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
+  };
 }
 
 /** When the issue is a mitigation task: its mitigation, the threats it reduces, the stories it protects. */
-async function taskView(user: JiraClient, story: StoryRecord, model: ThreatModel, live: LiveModel, field: { id: string; name: string }): Promise<TaskView | null> {
+async function taskView(
+  user: JiraClient,
+  story: StoryRecord,
+  model: ThreatModel,
+  live: LiveModel,
+  field: { id: string; name: string },
+): Promise<TaskView | null> {
   const property = TaskProperty.safeParse(story.taskValue);
   if (!property.success) return null;
   // Anyone who may edit the issue may write that property: only the model's record counts.
-  if (!taskEvidence(model, story.projectKey, { id: story.id, key: story.key, projectKey: story.projectKey }, property.data).recorded) return null;
+  if (
+    !taskEvidence(
+      model,
+      story.projectKey,
+      { id: story.id, key: story.key, projectKey: story.projectKey },
+      property.data,
+    ).recorded
+  )
+    return null;
   const mitigation = live.mitigations.find((m) => m.id === property.data.mitigationId);
   if (!mitigation) return null;
   const mitigations = asMitigations(live.mitigations);
@@ -84,14 +120,27 @@ async function taskView(user: JiraClient, story: StoryRecord, model: ThreatModel
     const threat = model.threats.find((t) => t.id === a.threatId);
     return threat ? [{ ...threatView(threat), risk: threatRisk(threat, mitigations) }] : [];
   });
-  const stories = await storiesLinkedTo(user, story.projectKey, field, threats.map((t) => t.id));
+  const stories = await storiesLinkedTo(
+    user,
+    story.projectKey,
+    field,
+    threats.map((t) => t.id),
+  );
   return { issueKey: story.key, mitigation, threats, stories };
 }
 
-export async function storyContext(user: JiraClient, issueId: string, accountId: string, field: { id: string; name: string }): Promise<StoryContext> {
+export async function storyContext(
+  user: JiraClient,
+  issueId: string,
+  accountId: string,
+  field: { id: string; name: string },
+): Promise<StoryContext> {
   const story = await readStory(user, issueId, field.id);
   const stored = await readThreatModel(user, story.projectKey);
-  const [live, access] = await Promise.all([liveModel(user, story.projectKey, stored.model), accessTo(user, story.id, story.projectKey, accountId, stored.model)]);
+  const [live, access] = await Promise.all([
+    liveModel(user, story.projectKey, stored.model),
+    accessTo(user, story.id, story.projectKey, accountId, stored.model),
+  ]);
   const task = await taskView(user, story, stored.model, live, field);
   return { story, model: stored.model, live, access, task, problems: stored.problems };
 }
@@ -100,8 +149,15 @@ export async function storyContext(user: JiraClient, issueId: string, accountId:
  * The story panel's view of a story, as the person: with the clauses value just written when
  * given (its stored problems are then gone), else with the stored one.
  */
-export async function storyViewOf(user: JiraClient, issueId: string, accountId: string, written?: StoryClausesValue): Promise<StoryView> {
+export async function storyViewOf(
+  user: JiraClient,
+  issueId: string,
+  accountId: string,
+  written?: StoryClausesValue,
+): Promise<StoryView> {
   const field = await clausesField(user);
   const story = await storyContext(user, issueId, accountId, field);
-  return written === undefined ? composeView(story, story.story.clausesValue) : composeView({ ...story, problems: [] }, written);
+  return written === undefined
+    ? composeView(story, story.story.clausesValue)
+    : composeView({ ...story, problems: [] }, written);
 }

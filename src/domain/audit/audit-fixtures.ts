@@ -30,7 +30,11 @@ export const threat = (id: string, over: Partial<Threat> = {}): Threat => ({
   ...over,
 });
 
-export const mitigation = (id: string, addresses: Array<[string, Strength]>, over: Partial<Mitigation> = {}): Mitigation => ({
+export const mitigation = (
+  id: string,
+  addresses: Array<[string, Strength]>,
+  over: Partial<Mitigation> = {},
+): Mitigation => ({
   id,
   title: `Mitigation ${id}`,
   implementation: '',
@@ -53,7 +57,10 @@ export interface StoryShape {
   summary?: string;
 }
 
-export const story = (key: string, { clauses = [], directThreatIds = [], statusCategory = 'indeterminate', summary = `Story ${key}` }: StoryShape = {}): AuditStory => ({
+export const story = (
+  key: string,
+  { clauses = [], directThreatIds = [], statusCategory = 'indeterminate', summary = `Story ${key}` }: StoryShape = {},
+): AuditStory => ({
   id: `id-${key}`,
   key,
   summary,
@@ -66,9 +73,20 @@ export const story = (key: string, { clauses = [], directThreatIds = [], statusC
 });
 
 /** A story whose field holds whatever a REST user wrote. */
-export const rawStory = (key: string, clausesValue: unknown): AuditStory => ({ id: `id-${key}`, key, summary: `Story ${key}`, statusCategory: 'new', clausesValue });
+export const rawStory = (key: string, clausesValue: unknown): AuditStory => ({
+  id: `id-${key}`,
+  key,
+  summary: `Story ${key}`,
+  statusCategory: 'new',
+  clausesValue,
+});
 
-export const task = (key: string, mitigationId: string, threatIds: string[], over: Partial<AuditTask> = {}): AuditTask => ({
+export const task = (
+  key: string,
+  mitigationId: string,
+  threatIds: string[],
+  over: Partial<AuditTask> = {},
+): AuditTask => ({
   id: `id-${key}`,
   key,
   summary: `Mitigate ${mitigationId}`,
@@ -78,7 +96,8 @@ export const task = (key: string, mitigationId: string, threatIds: string[], ove
   ...over,
 });
 
-export const openTask = (key: string, mitigationId: string, threatIds: string[]): AuditTask => task(key, mitigationId, threatIds, { statusName: 'To Do', categoryKey: 'new' });
+export const openTask = (key: string, mitigationId: string, threatIds: string[]): AuditTask =>
+  task(key, mitigationId, threatIds, { statusName: 'To Do', categoryKey: 'new' });
 
 export interface ProjectShape {
   threats?: Threat[];
@@ -91,7 +110,15 @@ export interface ProjectShape {
   questionKeys?: Record<string, string[]>;
 }
 
-export const project = ({ threats = [], mitigations = [], stories = [], tasks = [], modelProblems = [], suppressions = [], questionKeys }: ProjectShape = {}): AuditInput => ({
+export const project = ({
+  threats = [],
+  mitigations = [],
+  stories = [],
+  tasks = [],
+  modelProblems = [],
+  suppressions = [],
+  questionKeys,
+}: ProjectShape = {}): AuditInput => ({
   projectKey: 'PAY',
   model: { ...emptyThreatModel(), threats, mitigations },
   modelProblems,
@@ -118,7 +145,8 @@ export const clean = (): Required<ProjectShape> => ({
 
 export const audit = (shape: ProjectShape): AuditResult => auditProject(project(shape));
 
-export const findingsOf = (result: AuditResult, kind: FindingKind): Finding[] => result.findings.filter((f) => f.kind === kind);
+export const findingsOf = (result: AuditResult, kind: FindingKind): Finding[] =>
+  result.findings.filter((f) => f.kind === kind);
 
 /** A project with at least one finding of every kind. */
 export const messy = (): Required<ProjectShape> => ({
@@ -136,13 +164,24 @@ export const messy = (): Required<ProjectShape> => ({
   ],
   stories: [
     story('PAY-1', { clauses: [{ id: 'c1', threatIds: ['T-1'] }], statusCategory: 'done' }),
-    story('PAY-12', { summary: 'Pay by card', clauses: [{ id: 'c1', threatIds: ['T-1'] }], directThreatIds: ['T-3'], statusCategory: 'done' }),
+    story('PAY-12', {
+      summary: 'Pay by card',
+      clauses: [{ id: 'c1', threatIds: ['T-1'] }],
+      directThreatIds: ['T-3'],
+      statusCategory: 'done',
+    }),
     story('PAY-5', { clauses: [{ id: 'c7', text: 'leaking the refund amount', threatIds: [] }] }),
     story('PAY-6', { clauses: [{ id: 'c1', threatIds: ['T-2', 'T-99'] }] }),
     story('PAY-8', { clauses: [{ id: 'c1', threatIds: ['T-5'] }] }),
     rawStory('PAY-9', { clauses: 'oops' }),
   ],
-  tasks: [task('PAY-100', 'M-1', ['T-1']), openTask('PAY-105', 'M-5', ['T-5']), task('PAY-200', 'M-9', ['T-1']), task('PAY-300', 'M-1', ['T-1'], { propertyValue: { v: 2 } }), openTask('PAY-400', 'M-2', ['T-3'])],
+  tasks: [
+    task('PAY-100', 'M-1', ['T-1']),
+    openTask('PAY-105', 'M-5', ['T-5']),
+    task('PAY-200', 'M-9', ['T-1']),
+    task('PAY-300', 'M-1', ['T-1'], { propertyValue: { v: 2 } }),
+    openTask('PAY-400', 'M-2', ['T-3']),
+  ],
   modelProblems: ['Shard 2 of the threat model could not be read.'],
   suppressions: [],
   questionKeys: { 'T-1': ['kb/Q-T', 'kb/Q-I'] },

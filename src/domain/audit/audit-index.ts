@@ -67,7 +67,12 @@ function readStory(story: AuditStory): ReadStory {
 function readTask(input: AuditInput, task: AuditTask): ReadTask {
   const { property, problem } = readTaskProperty(task.propertyValue);
   if (!property) return { task, property, problem, unconfirmed: undefined };
-  const evidence = taskEvidence(input.model, input.projectKey, { id: task.id, key: task.key, projectKey: input.projectKey }, property);
+  const evidence = taskEvidence(
+    input.model,
+    input.projectKey,
+    { id: task.id, key: task.key, projectKey: input.projectKey },
+    property,
+  );
   return { task, property, problem, unconfirmed: evidence.recorded ? undefined : evidence.reason };
 }
 
@@ -101,12 +106,16 @@ export function tasksOf(index: AuditIndex, mitigation: Mitigation): AuditTask[] 
 }
 
 /** Whether the task's Jira status means its work is done, under the project's status mapping. */
-export const taskDone = (index: AuditIndex, task: AuditTask): boolean => IN_PLACE.has(statusFromTask(task, index.input.model.settings.statusMapping));
+export const taskDone = (index: AuditIndex, task: AuditTask): boolean =>
+  IN_PLACE.has(statusFromTask(task, index.input.model.settings.statusMapping));
 
 /** Strength with which a mitigation addresses a threat (0 when it does not). */
-export const strengthFor = (mitigation: Mitigation, threatId: string): number => mitigation.addresses.find((a) => a.threatId === threatId)?.strength ?? 0;
+export const strengthFor = (mitigation: Mitigation, threatId: string): number =>
+  mitigation.addresses.find((a) => a.threatId === threatId)?.strength ?? 0;
 
-export const activeThreats = (index: AuditIndex): Threat[] => index.input.model.threats.filter((t) => t.state === 'active');
+export const activeThreats = (index: AuditIndex): Threat[] =>
+  index.input.model.threats.filter((t) => t.state === 'active');
 
 /** The known threats among ids, in the given order. */
-export const knownThreats = (index: AuditIndex, ids: string[]): Threat[] => ids.flatMap((id) => index.threats.get(id) ?? []);
+export const knownThreats = (index: AuditIndex, ids: string[]): Threat[] =>
+  ids.flatMap((id) => index.threats.get(id) ?? []);

@@ -9,4 +9,5 @@ export { toTable } from './table-report';
 export const toJson = (result: AuditResult): string => `${JSON.stringify(result, null, 2)}\n`;
 
 /** True when an unsuppressed finding at or above `level` exists: a pipeline fails on it. */
-export const failsAt = (result: AuditResult, level: FindingSeverity): boolean => result.findings.some((f) => !f.suppression && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]);
+export const failsAt = (result: AuditResult, level: FindingSeverity): boolean =>
+  result.findings.some((f) => !f.suppression && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]);

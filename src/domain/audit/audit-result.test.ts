@@ -3,7 +3,12 @@ import { AuditResult } from './audit-result';
 
 describe('the stored audit result’s schema', () => {
   const findingId = audit(messy()).findings[0]!.id;
-  const result = audit({ ...messy(), suppressions: [{ findingId, why: 'Accepted until the Q1 PCI audit.', by: '712020:bob', at: '2026-03-01T09:00:00.000Z' }] });
+  const result = audit({
+    ...messy(),
+    suppressions: [
+      { findingId, why: 'Accepted until the Q1 PCI audit.', by: '712020:bob', at: '2026-03-01T09:00:00.000Z' },
+    ],
+  });
 
   it('reads back what a run stores', () => {
     expect(result.findings.some((f) => f.suppression)).toBe(true);
@@ -18,7 +23,12 @@ describe('the stored audit result’s schema', () => {
 
   it('fails a result someone broke: wrong types, an unknown kind, a missing field', () => {
     const [first] = result.findings;
-    for (const broken of [{ ...result, findings: 'none' }, { ...result, findings: [{ ...first, kind: 'made-up' }] }, { ...result, counts: { byKind: { 'orphan-task': -1 }, bySeverity: {} } }, { projectKey: 'PAY' }]) {
+    for (const broken of [
+      { ...result, findings: 'none' },
+      { ...result, findings: [{ ...first, kind: 'made-up' }] },
+      { ...result, counts: { byKind: { 'orphan-task': -1 }, bySeverity: {} } },
+      { projectKey: 'PAY' },
+    ]) {
       expect(AuditResult.safeParse(broken).success).toBe(false);
     }
   });

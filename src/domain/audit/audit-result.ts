@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Finding } from './finding';
 import { FINDING_KINDS, FINDING_SEVERITIES, type FindingKind, type FindingSeverity } from './finding-kinds';
 
-const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 const Count = z.number().int().min(0);
 
@@ -10,7 +11,8 @@ const Count = z.number().int().min(0);
  * Counts by each key; a key missing from a stored result counts 0, so a result stored before a
  * kind existed still reads (the next run counts it).
  */
-const countsBy = <K extends string>(keys: readonly [K, ...K[]]) => z.partialRecord(z.enum(keys), Count).transform((counts): Record<K, number> => ({ ...zeros(keys), ...counts }));
+const countsBy = <K extends string>(keys: readonly [K, ...K[]]) =>
+  z.partialRecord(z.enum(keys), Count).transform((counts): Record<K, number> => ({ ...zeros(keys), ...counts }));
 
 export const AuditCounts = z.object({ byKind: countsBy(FINDING_KINDS), bySeverity: countsBy(FINDING_SEVERITIES) });
 export type AuditCounts = z.infer<typeof AuditCounts>;
@@ -32,7 +34,10 @@ export const AuditResult = z.object({
 export type AuditResult = z.infer<typeof AuditResult>;
 
 export function countFindings(findings: Finding[]): AuditCounts {
-  const counts: AuditCounts = { byKind: zeros<FindingKind>(FINDING_KINDS), bySeverity: zeros<FindingSeverity>(FINDING_SEVERITIES) };
+  const counts: AuditCounts = {
+    byKind: zeros<FindingKind>(FINDING_KINDS),
+    bySeverity: zeros<FindingSeverity>(FINDING_SEVERITIES),
+  };
   for (const f of findings) {
     if (f.suppression) continue;
     counts.byKind[f.kind] += 1;

@@ -8,14 +8,29 @@ import type { AuditStory, AuditTask } from './audit-input';
 // per pair (10,000 x 1,000 x 3,000 would take minutes). Jest's timeout catches a regression.
 describe('auditProject at scale', () => {
   const THREATS = 1000;
-  const threats: Threat[] = Array.from({ length: THREATS }, (_, i) => threat(`T-${i + 1}`, { probability: (i % 5) + 1, impact: ((i >> 2) % 5) + 1 }));
+  const threats: Threat[] = Array.from({ length: THREATS }, (_, i) =>
+    threat(`T-${i + 1}`, { probability: (i % 5) + 1, impact: ((i >> 2) % 5) + 1 }),
+  );
   // Three half-strength mitigations per threat, each carried by a done task.
-  const mitigations: Mitigation[] = Array.from({ length: 3000 }, (_, i) => mitigation(`M-${i + 1}`, [[`T-${(i % THREATS) + 1}`, 50]], { task: { id: `id-PAY-T${i + 1}`, key: `PAY-T${i + 1}` } }));
-  const tasks: AuditTask[] = mitigations.map((m) => task(m.task!.key, m.id, m.addresses.map((a) => a.threatId)));
+  const mitigations: Mitigation[] = Array.from({ length: 3000 }, (_, i) =>
+    mitigation(`M-${i + 1}`, [[`T-${(i % THREATS) + 1}`, 50]], {
+      task: { id: `id-PAY-T${i + 1}`, key: `PAY-T${i + 1}` },
+    }),
+  );
+  const tasks: AuditTask[] = mitigations.map((m) =>
+    task(
+      m.task!.key,
+      m.id,
+      m.addresses.map((a) => a.threatId),
+    ),
+  );
   // Stories cover T-1..T-900; every 100th has a clause with no threat, every 1000th links T-950 without a clause.
   const stories: AuditStory[] = Array.from({ length: 10_000 }, (_, i) => {
     const n = i + 1;
-    const clauses = [{ id: 'c1', threatIds: [`T-${(i % 900) + 1}`] }, ...(n % 100 === 0 ? [{ id: 'c2', threatIds: [] }] : [])];
+    const clauses = [
+      { id: 'c1', threatIds: [`T-${(i % 900) + 1}`] },
+      ...(n % 100 === 0 ? [{ id: 'c2', threatIds: [] }] : []),
+    ];
     return story(`PAY-${n}`, { clauses, directThreatIds: n % 1000 === 0 ? ['T-950'] : [] });
   });
 

@@ -25,17 +25,34 @@ describe('auditProject', () => {
     expect(result.counts.bySeverity).toEqual(bySeverity);
     expect(Object.values(result.counts.byKind).reduce((a, b) => a + b, 0)).toBe(result.findings.length);
     expect(result.counts.byKind['threat-without-story']).toBe(1);
-    expect(result).toMatchObject({ projectKey: 'PAY', generatedAt: NOW, totals: { findings: result.findings.length, suppressed: 0 }, staleSuppressions: [], scanned: { stories: 6, threats: 5, mitigations: 3, tasks: 5 } });
+    expect(result).toMatchObject({
+      projectKey: 'PAY',
+      generatedAt: NOW,
+      totals: { findings: result.findings.length, suppressed: 0 },
+      staleSuppressions: [],
+      scanned: { stories: 6, threats: 5, mitigations: 3, tasks: 5 },
+    });
   });
 
   it('gives the same findings whatever the order of the input, so ids and order are stable between runs', () => {
     const shape = messy();
-    const reversed = { ...shape, threats: [...shape.threats].reverse(), mitigations: [...shape.mitigations].reverse(), stories: [...shape.stories].reverse(), tasks: [...shape.tasks].reverse() };
+    const reversed = {
+      ...shape,
+      threats: [...shape.threats].reverse(),
+      mitigations: [...shape.mitigations].reverse(),
+      stories: [...shape.stories].reverse(),
+      tasks: [...shape.tasks].reverse(),
+    };
     expect(audit(reversed).findings.map((f) => f.id)).toEqual(audit(shape).findings.map((f) => f.id));
   });
 
   it('reads a story returned twice once, and two clauses stored with one id as one finding', () => {
-    const twice = story('PAY-5', { clauses: [{ id: 'c7', threatIds: [] }, { id: 'c7', threatIds: [] }] });
+    const twice = story('PAY-5', {
+      clauses: [
+        { id: 'c7', threatIds: [] },
+        { id: 'c7', threatIds: [] },
+      ],
+    });
     const result = auditProject(project({ ...clean(), stories: [...clean().stories, twice, twice] }));
     expect(result.findings.map((f) => f.id)).toEqual(['clause-without-threat:PAY-5:c7']);
     expect(result.scanned.stories).toBe(2);

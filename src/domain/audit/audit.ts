@@ -40,15 +40,26 @@ const uniqueById = (findings: Finding[]): Finding[] => [...new Map(findings.map(
 export function auditProject(input: AuditInput): AuditResult {
   const index = indexAudit(input);
   const findings = uniqueById(CHECKS.flatMap((check) => check(index))).sort(compareFindings);
-  const scanned = { stories: index.stories.length, threats: input.model.threats.length, mitigations: input.model.mitigations.length, tasks: index.tasks.length };
-  return withSuppressions({ projectKey: input.projectKey, generatedAt: input.now, findings, scanned }, input.suppressions);
+  const scanned = {
+    stories: index.stories.length,
+    threats: input.model.threats.length,
+    mitigations: input.model.mitigations.length,
+    tasks: index.tasks.length,
+  };
+  return withSuppressions(
+    { projectKey: input.projectKey, generatedAt: input.now, findings, scanned },
+    input.suppressions,
+  );
 }
 
 /**
  * The result with these suppressions, counted again: how a run ends, and how a stored result
  * shows suppressions made since it ran.
  */
-export function withSuppressions(result: Pick<AuditResult, 'projectKey' | 'generatedAt' | 'findings' | 'scanned'>, suppressions: Suppression[]): AuditResult {
+export function withSuppressions(
+  result: Pick<AuditResult, 'projectKey' | 'generatedAt' | 'findings' | 'scanned'>,
+  suppressions: Suppression[],
+): AuditResult {
   const { findings, stale } = applySuppressions(
     result.findings.map(({ suppression: _earlier, ...finding }) => finding),
     suppressions,

@@ -17,7 +17,8 @@ function parseCsv(text: string): string[][] {
         i++;
       } else {
         quoted = false;
-        if (i + 1 < text.length && text[i + 1] !== ',' && text[i + 1] !== '\r') throw new Error(`text after a closing quote at ${i}`);
+        if (i + 1 < text.length && text[i + 1] !== ',' && text[i + 1] !== '\r')
+          throw new Error(`text after a closing quote at ${i}`);
       }
     } else if (c === '"' && field === '') quoted = true;
     else if (c === ',') {
@@ -29,7 +30,8 @@ function parseCsv(text: string): string[][] {
       row = [];
       field = '';
       i++;
-    } else if (c === '"' || c === '\n' || c === '\r') throw new Error(`bare ${JSON.stringify(c)} in an unquoted field at ${i}`);
+    } else if (c === '"' || c === '\n' || c === '\r')
+      throw new Error(`bare ${JSON.stringify(c)} in an unquoted field at ${i}`);
     else field += c;
   }
   if (quoted) throw new Error('unterminated quoted field');
@@ -59,7 +61,20 @@ describe('toCsv', () => {
     const rows = parseCsv(toCsv(result));
     const record = rows.find((r) => r[2] === findingId)!;
     const finding = result.findings.find((f) => f.id === findingId)!;
-    expect(record).toEqual(['critical', 'threat-without-story', findingId, finding.message, '', 'T-4', '', '', 'Link to a story', 'yes', '712020:carol', why]);
+    expect(record).toEqual([
+      'critical',
+      'threat-without-story',
+      findingId,
+      finding.message,
+      '',
+      'T-4',
+      '',
+      '',
+      'Link to a story',
+      'yes',
+      '712020:carol',
+      why,
+    ]);
     expect(finding.message).toContain('T-4 "Card "data", stolen"');
     expect(rows.find((r) => r[1] === 'model-unreadable')?.[3]).toContain('Shard 2,\r\n"broken".');
   });
@@ -67,7 +82,10 @@ describe('toCsv', () => {
   it('keeps user text from becoming a spreadsheet formula', () => {
     const base = clean();
     const shape = { ...base, threats: [...base.threats, threat('T-4')] };
-    const result = audit({ ...shape, suppressions: suppress([], 'threat-without-story:T-4', '=HYPERLINK("http://evil","click")', carol) });
+    const result = audit({
+      ...shape,
+      suppressions: suppress([], 'threat-without-story:T-4', '=HYPERLINK("http://evil","click")', carol),
+    });
     const record = parseCsv(toCsv(result)).find((r) => r[2] === 'threat-without-story:T-4');
     expect(record?.[11]).toBe(`'=HYPERLINK("http://evil","click")`);
   });

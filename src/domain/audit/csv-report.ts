@@ -1,7 +1,20 @@
 import type { AuditResult } from './audit-result';
 import type { Finding } from './finding';
 
-export const CSV_COLUMNS = ['severity', 'kind', 'id', 'message', 'stories', 'threats', 'mitigations', 'tasks', 'fix', 'suppressed', 'suppressed_by', 'suppressed_why'] as const;
+export const CSV_COLUMNS = [
+  'severity',
+  'kind',
+  'id',
+  'message',
+  'stories',
+  'threats',
+  'mitigations',
+  'tasks',
+  'fix',
+  'suppressed',
+  'suppressed_by',
+  'suppressed_why',
+] as const;
 
 // Spreadsheets run a cell that starts with one of these as a formula; user text (a suppression's
 // why, a summary) must not become one, so such a field gets a leading apostrophe (OWASP's advice).
@@ -33,5 +46,7 @@ function row(f: Finding): string[] {
 
 /** Every finding, suppressed ones too, one CRLF-terminated record each after the header. */
 export function toCsv(result: AuditResult): string {
-  return [[...CSV_COLUMNS], ...result.findings.map(row)].map((fields) => `${fields.map(csvField).join(',')}\r\n`).join('');
+  return [[...CSV_COLUMNS], ...result.findings.map(row)]
+    .map((fields) => `${fields.map(csvField).join(',')}\r\n`)
+    .join('');
 }

@@ -37,25 +37,29 @@ export const FINDING_KIND_INFO: Record<FindingKind, FindingKindInfo> = {
   'model-unreadable': {
     defaultSeverity: 'critical',
     title: 'Threat model not readable',
-    description: 'Parts of the threat model stored on the project could not be read, so the audit may miss findings or report wrong ones.',
+    description:
+      'Parts of the threat model stored on the project could not be read, so the audit may miss findings or report wrong ones.',
     help: 'Open the threat model in the app: saving it again rewrites the unreadable parts. Until then every other finding is in doubt.',
   },
   'invalid-story-clauses': {
     defaultSeverity: 'high',
     title: 'WITHOUT clauses value not valid',
-    description: "A story's WITHOUT clauses field holds a value that is not valid (for example written through the REST API), so the app reads it as no clauses.",
+    description:
+      "A story's WITHOUT clauses field holds a value that is not valid (for example written through the REST API), so the app reads it as no clauses.",
     help: "Restore the value from the issue's history, or open the story in the app, write its WITHOUT clauses and choose to replace the unreadable value.",
   },
   'invalid-task-property': {
     defaultSeverity: 'high',
     title: 'Mitigation task property not valid',
-    description: 'The without.task property of a mitigation task is missing or not valid, so the app cannot tell which mitigation the task carries.',
+    description:
+      'The without.task property of a mitigation task is missing or not valid, so the app cannot tell which mitigation the task carries.',
     help: 'Set the property again from the mitigation in the app, or remove the task if it is not a mitigation task.',
   },
   'threat-without-story': {
     defaultSeverity: 'low',
     title: 'Threat linked to no story',
-    description: 'An active threat of the threat model is linked to no story, neither through a WITHOUT clause nor directly.',
+    description:
+      'An active threat of the threat model is linked to no story, neither through a WITHOUT clause nor directly.',
     help: 'Is a story or a WITHOUT clause missing? Link the threat to the stories it threatens, or retire it if it no longer applies.',
   },
   'story-threat-uncovered': {
@@ -115,14 +119,16 @@ export const FINDING_KIND_INFO: Record<FindingKind, FindingKindInfo> = {
   },
   'status-out-of-sync': {
     defaultSeverity: 'high',
-    title: "Threat mitigated on paper, tasks still open",
-    description: 'The mitigations of a threat are implemented or existing on paper (full strength), but every task that carries them is still open.',
+    title: 'Threat mitigated on paper, tasks still open',
+    description:
+      'The mitigations of a threat are implemented or existing on paper (full strength), but every task that carries them is still open.',
     help: 'Check the tasks: if the work is not done, set the mitigation status back; if it is, close the tasks.',
   },
   'questions-unanswered': {
     defaultSeverity: 'critical',
     title: 'Critical threat with unanswered STRIDE questions',
-    description: 'An active critical threat has STRIDE questions from the knowledge base that the team has not answered, so nobody has checked how the system stands against it.',
+    description:
+      'An active critical threat has STRIDE questions from the knowledge base that the team has not answered, so nobody has checked how the system stands against it.',
     help: "Open the threat's STRIDE questions on the Threat model tab and answer each: yes, no or not applicable, with a note.",
   },
 };

@@ -15,7 +15,8 @@ export function quote(text: string, max = TITLE_MAX): string {
 
 export const threatName = (t: Threat): string => `${t.id} ${quote(t.title)}`;
 export const mitigationName = (m: Mitigation): string => `${m.id} ${quote(m.title)}`;
-export const issueName = (s: { key: string; summary: string }): string => (s.summary.trim() ? `${s.key} ${quote(s.summary)}` : s.key);
+export const issueName = (s: { key: string; summary: string }): string =>
+  s.summary.trim() ? `${s.key} ${quote(s.summary)}` : s.key;
 
 /** "A, B and C"; long lists end with "and 7 more". */
 export function listing(items: string[], max = LIST_MAX): string {

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { severityOf, type SeverityBand } from '../severity';
 import type { Threat } from '../threat';
-import { FINDING_KIND_INFO, FINDING_KINDS, FINDING_SEVERITIES, type FindingKind, type FindingSeverity } from './finding-kinds';
+import {
+  FINDING_KIND_INFO,
+  FINDING_KINDS,
+  FINDING_SEVERITIES,
+  type FindingKind,
+  type FindingSeverity,
+} from './finding-kinds';
 import { Suppression } from './suppression';
 
 // Schema first: a stored audit result is read back from a project property anyone with project
@@ -34,7 +40,13 @@ export const FindingFix = z.object({
   action: FixAction,
   /** Button text. */
   label: z.string(),
-  target: z.object({ storyKey: z.string().optional(), threatId: z.string().optional(), mitigationId: z.string().optional(), clauseId: z.string().optional(), taskKey: z.string().optional() }),
+  target: z.object({
+    storyKey: z.string().optional(),
+    threatId: z.string().optional(),
+    mitigationId: z.string().optional(),
+    clauseId: z.string().optional(),
+    taskKey: z.string().optional(),
+  }),
 });
 export type FindingFix = z.infer<typeof FindingFix>;
 
@@ -52,7 +64,12 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-const SEVERITY_OF_BAND: Record<SeverityBand, FindingSeverity> = { Critical: 'critical', High: 'high', Medium: 'medium', Low: 'low' };
+const SEVERITY_OF_BAND: Record<SeverityBand, FindingSeverity> = {
+  Critical: 'critical',
+  High: 'high',
+  Medium: 'medium',
+  Low: 'low',
+};
 
 // A finding without an active threat sorts as one with a threat in the middle of its band.
 const DEFAULT_SCORE: Record<FindingSeverity, number> = { critical: 21, high: 13, medium: 7, low: 2 };
@@ -94,5 +111,9 @@ export function newFinding(f: NewFinding): Finding {
 
 /** Most severe first, then highest score, then by id so the order is the same on every run. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    b.score - a.score ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }

@@ -7,7 +7,13 @@ describe('audit: links to retired or unknown threats', () => {
     const result = audit({
       ...base,
       threats: [...base.threats, threat('T-2', { title: 'Old checkout flaw', state: 'retired' })],
-      stories: [story('PAY-1', { clauses: [{ id: 'c1', text: 'paying twice', threatIds: ['T-1', 'T-2'] }], directThreatIds: ['T-2'], statusCategory: 'done' })],
+      stories: [
+        story('PAY-1', {
+          clauses: [{ id: 'c1', text: 'paying twice', threatIds: ['T-1', 'T-2'] }],
+          directThreatIds: ['T-2'],
+          statusCategory: 'done',
+        }),
+      ],
     });
     const [finding, ...more] = findingsOf(result, 'link-to-retired-threat');
     expect(more).toEqual([]);
@@ -17,7 +23,9 @@ describe('audit: links to retired or unknown threats', () => {
       entities: { storyKeys: ['PAY-1'], threatIds: ['T-2'], clauseId: 'c1' },
       fix: { action: 'remove-link', target: { storyKey: 'PAY-1', threatId: 'T-2', clauseId: 'c1' } },
     });
-    expect(finding?.message).toBe('PAY-1 "Story PAY-1" links T-2 "Old checkout flaw" in the WITHOUT clause "paying twice" and directly, but that threat is retired.');
+    expect(finding?.message).toBe(
+      'PAY-1 "Story PAY-1" links T-2 "Old checkout flaw" in the WITHOUT clause "paying twice" and directly, but that threat is retired.',
+    );
     // A retired threat is not "uncovered": the retired link is the finding.
     expect(findingsOf(result, 'story-threat-uncovered')).toEqual([]);
   });
@@ -25,7 +33,12 @@ describe('audit: links to retired or unknown threats', () => {
   it('reports a link to a threat id the model does not have, at medium', () => {
     const result = audit({ ...base, stories: [...base.stories, story('PAY-7', { directThreatIds: ['T-99'] })] });
     const [finding] = findingsOf(result, 'link-to-unknown-threat');
-    expect(finding).toMatchObject({ id: 'link-to-unknown-threat:PAY-7:T-99', severity: 'medium', entities: { storyKeys: ['PAY-7'], threatIds: ['T-99'] }, fix: { action: 'remove-link', target: { storyKey: 'PAY-7', threatId: 'T-99' } } });
+    expect(finding).toMatchObject({
+      id: 'link-to-unknown-threat:PAY-7:T-99',
+      severity: 'medium',
+      entities: { storyKeys: ['PAY-7'], threatIds: ['T-99'] },
+      fix: { action: 'remove-link', target: { storyKey: 'PAY-7', threatId: 'T-99' } },
+    });
     expect(finding?.entities.clauseId).toBeUndefined();
     expect(finding?.message).toBe('PAY-7 "Story PAY-7" links T-99 directly, but the threat model has no such threat.');
   });

@@ -3,10 +3,16 @@ import { type Finding, newFinding } from './finding';
 import { listing, quote, issueName, threatName } from './finding-text';
 
 /** Where a story links a threat: the clauses naming it, and whether it is linked directly too. */
-function linkPlaces({ clauses, directThreatIds }: ReadStory, threatId: string): { clauses: ReadStory['clauses']; direct: boolean; words: string } {
+function linkPlaces(
+  { clauses, directThreatIds }: ReadStory,
+  threatId: string,
+): { clauses: ReadStory['clauses']; direct: boolean; words: string } {
   const naming = clauses.filter((c) => c.threatIds.includes(threatId));
   const direct = directThreatIds.includes(threatId);
-  const words = listing([...naming.map((c) => `in the WITHOUT clause ${quote(c.text, 60)}`), ...(direct ? ['directly'] : [])]);
+  const words = listing([
+    ...naming.map((c) => `in the WITHOUT clause ${quote(c.text, 60)}`),
+    ...(direct ? ['directly'] : []),
+  ]);
   return { clauses: naming, direct, words };
 }
 
@@ -27,7 +33,11 @@ function deadLinks(index: AuditIndex, read: ReadStory): Finding[] {
         message: threat
           ? `${issueName(story)} links ${threatName(threat)} ${places.words}, but that threat is retired.`
           : `${issueName(story)} links ${id} ${places.words}, but the threat model has no such threat.`,
-        fix: { action: 'remove-link', label: 'Remove the link', target: { storyKey: story.key, threatId: id, ...where } },
+        fix: {
+          action: 'remove-link',
+          label: 'Remove the link',
+          target: { storyKey: story.key, threatId: id, ...where },
+        },
       }),
     ];
   });

@@ -9,7 +9,10 @@ import { mitigationName } from './finding-text';
 export function mitigationsWithoutTask(index: AuditIndex): Finding[] {
   return index.input.model.mitigations.flatMap((m) => {
     if (!ACCEPTED.has(m.status) || tasksOf(index, m).length > 0) return [];
-    const threats = knownThreats(index, m.addresses.map((a) => a.threatId));
+    const threats = knownThreats(
+      index,
+      m.addresses.map((a) => a.threatId),
+    );
     if (!threats.some((t) => t.state === 'active')) return [];
     const message = m.task
       ? `${mitigationName(m)} is ${m.status} and records task ${m.task.key}, which is not among the project's mitigation tasks (deleted, moved, or its property removed).`

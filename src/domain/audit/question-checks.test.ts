@@ -1,6 +1,10 @@
 import { audit, clean, findingsOf, threat } from './audit-fixtures';
 
-const answered = (answer: 'yes' | 'no' | 'not-applicable') => ({ answer, note: '', answered: { accountId: 'bob', at: '2026-02-01T10:00:00.000Z' } });
+const answered = (answer: 'yes' | 'no' | 'not-applicable') => ({
+  answer,
+  note: '',
+  answered: { accountId: 'bob', at: '2026-02-01T10:00:00.000Z' },
+});
 
 describe('audit: questions-unanswered', () => {
   const keys = { 'T-1': ['web-and-api/api-T', 'web-and-api/api-I', 'web-and-api/api-E'] };
@@ -8,7 +12,10 @@ describe('audit: questions-unanswered', () => {
   it('reports an active critical threat with unanswered STRIDE questions, counting them', () => {
     const base = clean();
     const partly = threat('T-1', { title: 'Card data stolen', answers: { 'web-and-api/api-T': answered('no') } });
-    const [finding, ...more] = findingsOf(audit({ ...base, threats: [partly], questionKeys: keys }), 'questions-unanswered');
+    const [finding, ...more] = findingsOf(
+      audit({ ...base, threats: [partly], questionKeys: keys }),
+      'questions-unanswered',
+    );
     expect(more).toEqual([]);
     expect(finding).toMatchObject({
       id: 'questions-unanswered:T-1',
@@ -22,10 +29,18 @@ describe('audit: questions-unanswered', () => {
 
   it('counts "no" and "not applicable" as answered, and ignores answers to questions no longer asked', () => {
     const base = clean();
-    const all = threat('T-1', { answers: { 'web-and-api/api-T': answered('no'), 'web-and-api/api-I': answered('not-applicable'), 'web-and-api/api-E': answered('yes') } });
+    const all = threat('T-1', {
+      answers: {
+        'web-and-api/api-T': answered('no'),
+        'web-and-api/api-I': answered('not-applicable'),
+        'web-and-api/api-E': answered('yes'),
+      },
+    });
     expect(findingsOf(audit({ ...base, threats: [all], questionKeys: keys }), 'questions-unanswered')).toEqual([]);
     const stale = threat('T-1', { answers: { 'old-kb/Q-1': answered('yes') } });
-    expect(findingsOf(audit({ ...base, threats: [stale], questionKeys: keys }), 'questions-unanswered')[0]?.message).toContain('3 of 3');
+    expect(
+      findingsOf(audit({ ...base, threats: [stale], questionKeys: keys }), 'questions-unanswered')[0]?.message,
+    ).toContain('3 of 3');
   });
 
   it('does not report a threat below critical, a retired one, one without questions, or when no questions were read', () => {

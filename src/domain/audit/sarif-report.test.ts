@@ -19,7 +19,10 @@ function validate(log: unknown): string[] {
 }
 
 describe('toSarif', () => {
-  const result = audit({ ...messy(), suppressions: suppress([], 'threat-without-story:T-4', WHY, { accountId: '712020:carol', now: NOW }) });
+  const result = audit({
+    ...messy(),
+    suppressions: suppress([], 'threat-without-story:T-4', WHY, { accountId: '712020:carol', now: NOW }),
+  });
   const log = toSarif(result, options);
   const run = log.runs[0]!;
 
@@ -46,13 +49,26 @@ describe('toSarif', () => {
     expect(level('invalid-story-clauses:PAY-9')).toBe('error');
     expect(level('story-threat-uncovered:PAY-12:T-3')).toBe('warning');
     expect(level('link-to-retired-threat:PAY-6:T-2')).toBe('note');
-    const uncovered = run.results.find((r) => r.partialFingerprints['withoutFindingId/v1'] === 'story-threat-uncovered:PAY-12:T-3')!;
+    const uncovered = run.results.find(
+      (r) => r.partialFingerprints['withoutFindingId/v1'] === 'story-threat-uncovered:PAY-12:T-3',
+    )!;
     expect(uncovered).toMatchObject({
       ruleId: 'story-threat-uncovered',
       ruleIndex: FINDING_KINDS.indexOf('story-threat-uncovered'),
-      message: { text: 'PAY-12 "Pay by card" links T-3 "Session hijacking" but none of its WITHOUT clauses covers it.' },
-      locations: [{ logicalLocations: [{ name: 'PAY-12', kind: 'story' }, { name: 'T-3', kind: 'threat', fullyQualifiedName: 'PAY/threat-model/T-3' }] }],
-      relatedLocations: [{ id: 1, physicalLocation: { artifactLocation: { uri: 'https://example.atlassian.net/browse/PAY-12' } } }],
+      message: {
+        text: 'PAY-12 "Pay by card" links T-3 "Session hijacking" but none of its WITHOUT clauses covers it.',
+      },
+      locations: [
+        {
+          logicalLocations: [
+            { name: 'PAY-12', kind: 'story' },
+            { name: 'T-3', kind: 'threat', fullyQualifiedName: 'PAY/threat-model/T-3' },
+          ],
+        },
+      ],
+      relatedLocations: [
+        { id: 1, physicalLocation: { artifactLocation: { uri: 'https://example.atlassian.net/browse/PAY-12' } } },
+      ],
       properties: { severity: 'medium', issueUrls: ['https://example.atlassian.net/browse/PAY-12'] },
     });
   });
@@ -60,6 +76,8 @@ describe('toSarif', () => {
   it('carries suppressions as external ones with the reason', () => {
     const suppressed = run.results.filter((r) => r.suppressions);
     expect(suppressed).toHaveLength(1);
-    expect(suppressed[0]?.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: WHY, properties: { by: '712020:carol', at: NOW } }]);
+    expect(suppressed[0]?.suppressions).toEqual([
+      { kind: 'external', status: 'accepted', justification: WHY, properties: { by: '712020:carol', at: NOW } },
+    ]);
   });
 });

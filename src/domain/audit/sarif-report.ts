@@ -34,7 +34,12 @@ export interface SarifResult {
   locations: Array<{ logicalLocations: LogicalLocation[] }>;
   relatedLocations?: RelatedLocation[];
   partialFingerprints: Record<string, string>;
-  suppressions?: Array<{ kind: 'external'; status: 'accepted'; justification: string; properties: { by: string; at: string } }>;
+  suppressions?: Array<{
+    kind: 'external';
+    status: 'accepted';
+    justification: string;
+    properties: { by: string; at: string };
+  }>;
   properties: Record<string, unknown>;
 }
 export interface SarifRule {
@@ -63,7 +68,8 @@ export interface SarifOptions {
   toolVersion: string;
 }
 
-const pascal = (kind: string): string => kind.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase());
+const pascal = (kind: string): string =>
+  kind.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase());
 
 function rule(kind: FindingKind): SarifRule {
   const info = FINDING_KIND_INFO[kind];
@@ -83,7 +89,11 @@ function logicalLocations(projectKey: string, f: Finding): LogicalLocation[] {
     ...storyKeys.map((key) => ({ name: key, fullyQualifiedName: `${projectKey}/${key}`, kind: 'story' })),
     ...taskKeys.map((key) => ({ name: key, fullyQualifiedName: `${projectKey}/${key}`, kind: 'task' })),
     ...threatIds.map((id) => ({ name: id, fullyQualifiedName: `${projectKey}/threat-model/${id}`, kind: 'threat' })),
-    ...mitigationIds.map((id) => ({ name: id, fullyQualifiedName: `${projectKey}/threat-model/${id}`, kind: 'mitigation' })),
+    ...mitigationIds.map((id) => ({
+      name: id,
+      fullyQualifiedName: `${projectKey}/threat-model/${id}`,
+      kind: 'mitigation',
+    })),
   ];
   return list.length > 0 ? list : [{ name: projectKey, fullyQualifiedName: projectKey, kind: 'project' }];
 }
@@ -99,9 +109,28 @@ function result(projectKey: string, site: string, f: Finding): SarifResult {
     rank: Math.min(100, f.score * 4),
     message: { text: f.message },
     locations: [{ logicalLocations: logicalLocations(projectKey, f) }],
-    ...(urls.length > 0 ? { relatedLocations: urls.map((uri, i) => ({ id: i + 1, physicalLocation: { artifactLocation: { uri } }, message: { text: `${issueKeys[i]} in Jira` } })) } : {}),
+    ...(urls.length > 0
+      ? {
+          relatedLocations: urls.map((uri, i) => ({
+            id: i + 1,
+            physicalLocation: { artifactLocation: { uri } },
+            message: { text: `${issueKeys[i]} in Jira` },
+          })),
+        }
+      : {}),
     partialFingerprints: { 'withoutFindingId/v1': f.id },
-    ...(f.suppression ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: f.suppression.why, properties: { by: f.suppression.by, at: f.suppression.at } }] } : {}),
+    ...(f.suppression
+      ? {
+          suppressions: [
+            {
+              kind: 'external' as const,
+              status: 'accepted' as const,
+              justification: f.suppression.why,
+              properties: { by: f.suppression.by, at: f.suppression.at },
+            },
+          ],
+        }
+      : {}),
     properties: { severity: f.severity, score: f.score, findingId: f.id, fix: f.fix, issueUrls: urls },
   };
 }
@@ -117,7 +146,13 @@ export function toSarif(audit: AuditResult, { siteUrl, toolVersion }: SarifOptio
         automationDetails: { id: `without-audit/${audit.projectKey}/` },
         invocations: [{ executionSuccessful: true, endTimeUtc: audit.generatedAt }],
         results: audit.findings.map((f) => result(audit.projectKey, site, f)),
-        properties: { projectKey: audit.projectKey, siteUrl: site, counts: audit.counts, totals: audit.totals, scanned: audit.scanned },
+        properties: {
+          projectKey: audit.projectKey,
+          siteUrl: site,
+          counts: audit.counts,
+          totals: audit.totals,
+          scanned: audit.scanned,
+        },
       },
     ],
   };

@@ -9,7 +9,13 @@ describe('audit: stories', () => {
         ...base,
         threats: [...base.threats, hijack],
         mitigations: [...base.mitigations, mitigation('M-3', [['T-3', 100]])],
-        stories: [story('PAY-12', { summary: 'Pay by card', clauses: [{ id: 'c1', threatIds: ['T-1'] }], directThreatIds: ['T-3'] })],
+        stories: [
+          story('PAY-12', {
+            summary: 'Pay by card',
+            clauses: [{ id: 'c1', threatIds: ['T-1'] }],
+            directThreatIds: ['T-3'],
+          }),
+        ],
       });
       const [finding, ...more] = findingsOf(result, 'story-threat-uncovered');
       expect(more).toEqual([]);
@@ -20,12 +26,17 @@ describe('audit: stories', () => {
         entities: { storyKeys: ['PAY-12'], threatIds: ['T-3'] },
         fix: { action: 'add-clause', label: 'Add a WITHOUT clause', target: { storyKey: 'PAY-12', threatId: 'T-3' } },
       });
-      expect(finding?.message).toBe('PAY-12 "Pay by card" links T-3 "Session hijacking" but none of its WITHOUT clauses covers it.');
+      expect(finding?.message).toBe(
+        'PAY-12 "Pay by card" links T-3 "Session hijacking" but none of its WITHOUT clauses covers it.',
+      );
     });
 
     it('does not report a direct link that a clause covers too', () => {
       const base = clean();
-      const result = audit({ ...base, stories: [story('PAY-1', { clauses: [{ id: 'c1', threatIds: ['T-1'] }], directThreatIds: ['T-1'] })] });
+      const result = audit({
+        ...base,
+        stories: [story('PAY-1', { clauses: [{ id: 'c1', threatIds: ['T-1'] }], directThreatIds: ['T-1'] })],
+      });
       expect(findingsOf(result, 'story-threat-uncovered')).toEqual([]);
     });
   });
@@ -33,7 +44,13 @@ describe('audit: stories', () => {
   describe('clause-without-threat', () => {
     it('reports a WITHOUT clause linked to no threat, at medium', () => {
       const base = clean();
-      const result = audit({ ...base, stories: [...base.stories, story('PAY-5', { clauses: [{ id: 'c7', text: 'leaking the refund amount', threatIds: [] }] })] });
+      const result = audit({
+        ...base,
+        stories: [
+          ...base.stories,
+          story('PAY-5', { clauses: [{ id: 'c7', text: 'leaking the refund amount', threatIds: [] }] }),
+        ],
+      });
       const [finding] = findingsOf(result, 'clause-without-threat');
       expect(finding).toMatchObject({
         id: 'clause-without-threat:PAY-5:c7',
@@ -41,7 +58,9 @@ describe('audit: stories', () => {
         entities: { storyKeys: ['PAY-5'], threatIds: [], clauseId: 'c7' },
         fix: { action: 'link-threat', target: { storyKey: 'PAY-5', clauseId: 'c7' } },
       });
-      expect(finding?.message).toBe('PAY-5 "Story PAY-5": the WITHOUT clause "leaking the refund amount" is linked to no threat.');
+      expect(finding?.message).toBe(
+        'PAY-5 "Story PAY-5": the WITHOUT clause "leaking the refund amount" is linked to no threat.',
+      );
     });
 
     it('does not report clauses that are linked', () => {
@@ -55,7 +74,11 @@ describe('audit: stories', () => {
       const result = audit({
         ...base,
         mitigations: [
-          mitigation('M-1', [['T-1', 50]], { status: 'in-progress', title: 'Tokenize cards', task: { id: 'id-PAY-100', key: 'PAY-100' } }),
+          mitigation('M-1', [['T-1', 50]], {
+            status: 'in-progress',
+            title: 'Tokenize cards',
+            task: { id: 'id-PAY-100', key: 'PAY-100' },
+          }),
           mitigation('M-2', [['T-1', 50]], { status: 'accepted', title: 'Rotate keys' }),
           mitigation('M-3', [['T-1', 50]], { status: 'proposed' }),
         ],
@@ -68,15 +91,31 @@ describe('audit: stories', () => {
         entities: { storyKeys: ['PAY-1'], threatIds: ['T-1'], mitigationIds: ['M-1', 'M-2'], taskKeys: ['PAY-100'] },
         fix: { action: 'open-story', target: { storyKey: 'PAY-1' } },
       });
-      expect(finding?.message).toBe('PAY-1 "Story PAY-1" is done, but mitigations of its threats are not implemented: M-1 "Tokenize cards" (in-progress, PAY-100) and M-2 "Rotate keys" (accepted, no task).');
+      expect(finding?.message).toBe(
+        'PAY-1 "Story PAY-1" is done, but mitigations of its threats are not implemented: M-1 "Tokenize cards" (in-progress, PAY-100) and M-2 "Rotate keys" (accepted, no task).',
+      );
     });
 
     it('does not report a story still in progress, nor one whose mitigation task is done though the status has not followed yet', () => {
       const base = clean();
-      const pending = [mitigation('M-1', [['T-1', 100]], { status: 'in-progress', task: { id: 'id-PAY-100', key: 'PAY-100' } })];
-      expect(findingsOf(audit({ ...base, mitigations: pending, tasks: [task('PAY-100', 'M-1', ['T-1'])] }), 'story-done-unmitigated')).toEqual([]);
-      const inProgress = [story('PAY-1', { clauses: [{ id: 'c1', threatIds: ['T-1'] }], statusCategory: 'indeterminate' })];
-      expect(findingsOf(audit({ ...base, mitigations: pending, stories: inProgress, tasks: [openTask('PAY-100', 'M-1', ['T-1'])] }), 'story-done-unmitigated')).toEqual([]);
+      const pending = [
+        mitigation('M-1', [['T-1', 100]], { status: 'in-progress', task: { id: 'id-PAY-100', key: 'PAY-100' } }),
+      ];
+      expect(
+        findingsOf(
+          audit({ ...base, mitigations: pending, tasks: [task('PAY-100', 'M-1', ['T-1'])] }),
+          'story-done-unmitigated',
+        ),
+      ).toEqual([]);
+      const inProgress = [
+        story('PAY-1', { clauses: [{ id: 'c1', threatIds: ['T-1'] }], statusCategory: 'indeterminate' }),
+      ];
+      expect(
+        findingsOf(
+          audit({ ...base, mitigations: pending, stories: inProgress, tasks: [openTask('PAY-100', 'M-1', ['T-1'])] }),
+          'story-done-unmitigated',
+        ),
+      ).toEqual([]);
     });
   });
 });

@@ -42,12 +42,16 @@ export function clausesWithoutThreat(index: AuditIndex): Finding[] {
 
 /** Accepted mitigations of a threat whose work is not done, by the mitigation's status or its tasks'. */
 function pendingMitigations(index: AuditIndex, threat: Threat): Mitigation[] {
-  return (index.mitigationsByThreat.get(threat.id) ?? []).filter((m) => ACCEPTED.has(m.status) && !tasksOf(index, m).some((task) => taskDone(index, task)));
+  return (index.mitigationsByThreat.get(threat.id) ?? []).filter(
+    (m) => ACCEPTED.has(m.status) && !tasksOf(index, m).some((task) => taskDone(index, task)),
+  );
 }
 
 function doneStoryUnmitigated(index: AuditIndex, { story, linkedThreatIds }: ReadStory): Finding[] {
   const threats = knownThreats(index, linkedThreatIds).filter((t) => t.state === 'active');
-  const pendingByThreat = threats.map((t) => ({ threat: t, pending: pendingMitigations(index, t) })).filter((p) => p.pending.length > 0);
+  const pendingByThreat = threats
+    .map((t) => ({ threat: t, pending: pendingMitigations(index, t) }))
+    .filter((p) => p.pending.length > 0);
   if (pendingByThreat.length === 0) return [];
   const mitigations = [...new Set(pendingByThreat.flatMap((p) => p.pending))];
   const tasks = [...new Set(mitigations.flatMap((m) => tasksOf(index, m)))];
@@ -60,7 +64,12 @@ function doneStoryUnmitigated(index: AuditIndex, { story, linkedThreatIds }: Rea
       kind: 'story-done-unmitigated',
       key: [story.key],
       threats: pendingByThreat.map((p) => p.threat),
-      entities: { storyKeys: [story.key], threatIds: pendingByThreat.map((p) => p.threat.id), mitigationIds: mitigations.map((m) => m.id), taskKeys: tasks.map((task) => task.key) },
+      entities: {
+        storyKeys: [story.key],
+        threatIds: pendingByThreat.map((p) => p.threat.id),
+        mitigationIds: mitigations.map((m) => m.id),
+        taskKeys: tasks.map((task) => task.key),
+      },
       message: `${issueName(story)} is done, but mitigations of its threats are not implemented: ${listing(described)}.`,
       fix: { action: 'open-story', label: 'Open the story', target: { storyKey: story.key } },
     }),

@@ -37,14 +37,19 @@ const SuppressionDraft = Suppression.extend({ why: SuppressionWhy });
 /** Adds a suppression, replacing an earlier one of the same finding. */
 export function suppress(list: Suppression[], findingId: string, why: string, actor: Actor): Suppression[] {
   const parsed = SuppressionDraft.safeParse({ findingId, why, by: actor.accountId, at: actor.now });
-  if (!parsed.success) throw new AppError('BAD_REQUEST', parsed.error.issues[0]?.message ?? 'The suppression is not valid.');
+  if (!parsed.success)
+    throw new AppError('BAD_REQUEST', parsed.error.issues[0]?.message ?? 'The suppression is not valid.');
   return [...list.filter((s) => s.findingId !== findingId), parsed.data];
 }
 
-export const unsuppress = (list: Suppression[], findingId: string): Suppression[] => list.filter((s) => s.findingId !== findingId);
+export const unsuppress = (list: Suppression[], findingId: string): Suppression[] =>
+  list.filter((s) => s.findingId !== findingId);
 
 /** Marks suppressed findings; suppressions whose finding is gone are stale, so the UI can drop them. */
-export function applySuppressions(findings: Finding[], suppressions: Suppression[]): { findings: Finding[]; stale: string[] } {
+export function applySuppressions(
+  findings: Finding[],
+  suppressions: Suppression[],
+): { findings: Finding[]; stale: string[] } {
   const byId = new Map(suppressions.map((s) => [s.findingId, s]));
   const ids = new Set(findings.map((f) => f.id));
   return {

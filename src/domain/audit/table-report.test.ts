@@ -5,10 +5,18 @@ import { toTable } from './table-report';
 describe('toTable', () => {
   it('shows the counts per severity, then one line per unsuppressed finding, none wider than asked', () => {
     const shape = messy();
-    const result = audit({ ...shape, suppressions: suppress([], 'threat-without-story:T-4', 'Accepted for this release.', { accountId: 'carol', now: NOW }) });
+    const result = audit({
+      ...shape,
+      suppressions: suppress([], 'threat-without-story:T-4', 'Accepted for this release.', {
+        accountId: 'carol',
+        now: NOW,
+      }),
+    });
     const lines = toTable(result, { width: 100 }).trimEnd().split('\n');
     expect(lines[0]).toBe(`Audit of PAY at ${NOW}: ${result.totals.findings} findings, 1 suppressed`);
-    expect(lines[1]).toBe(`critical ${result.counts.bySeverity.critical}  high ${result.counts.bySeverity.high}  medium ${result.counts.bySeverity.medium}  low ${result.counts.bySeverity.low}`);
+    expect(lines[1]).toBe(
+      `critical ${result.counts.bySeverity.critical}  high ${result.counts.bySeverity.high}  medium ${result.counts.bySeverity.medium}  low ${result.counts.bySeverity.low}`,
+    );
     expect(lines[3]).toMatch(/^SEVERITY +KIND +MESSAGE$/);
     const findingLines = lines.slice(4);
     expect(findingLines).toHaveLength(result.totals.findings);
@@ -27,6 +35,8 @@ describe('toTable', () => {
   });
 
   it('says so when there is nothing to report', () => {
-    expect(toTable(audit(clean()))).toBe(`Audit of PAY at ${NOW}: 0 findings\ncritical 0  high 0  medium 0  low 0\n\nNo findings.\n`);
+    expect(toTable(audit(clean()))).toBe(
+      `Audit of PAY at ${NOW}: 0 findings\ncritical 0  high 0  medium 0  low 0\n\nNo findings.\n`,
+    );
   });
 });

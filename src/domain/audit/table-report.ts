@@ -27,6 +27,7 @@ export function toTable(result: AuditResult, { width = 120 }: { width?: number }
   if (open.length === 0) return [...lines, 'No findings.', ''].join('\n');
   const kindWidth = Math.max(4, ...open.map((f) => f.kind.length));
   lines.push(cut(`${pad('SEVERITY', 9)}${pad('KIND', kindWidth + 1)}MESSAGE`, width));
-  for (const f of open) lines.push(cut(`${pad(f.severity, 9)}${pad(f.kind, kindWidth + 1)}${printable(f.message)}`, width));
+  for (const f of open)
+    lines.push(cut(`${pad(f.severity, 9)}${pad(f.kind, kindWidth + 1)}${printable(f.message)}`, width));
   return [...lines, ''].join('\n');
 }

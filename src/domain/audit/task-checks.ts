@@ -8,7 +8,10 @@ function orphan(index: AuditIndex, { task, property }: ReadTask): Finding[] {
   const unknownThreats = property.threatIds.filter((id) => !index.threats.has(id));
   if (mitigation && unknownThreats.length === 0) return [];
   const known = property.threatIds.flatMap((id) => index.threats.get(id) ?? []);
-  const gone = [...(mitigation ? [] : [`mitigation ${property.mitigationId}`]), ...unknownThreats.map((id) => `threat ${id}`)];
+  const gone = [
+    ...(mitigation ? [] : [`mitigation ${property.mitigationId}`]),
+    ...unknownThreats.map((id) => `threat ${id}`),
+  ];
   return [
     newFinding({
       kind: 'orphan-task',
@@ -17,8 +20,16 @@ function orphan(index: AuditIndex, { task, property }: ReadTask): Finding[] {
       entities: { taskKeys: [task.key], threatIds: property.threatIds, mitigationIds: [property.mitigationId] },
       message: `${issueName(task)} (${task.statusName}) carries ${listing(gone)}, no longer in the threat model.`,
       fix: mitigation
-        ? { action: 'fix-value', label: "Update the task's threats", target: { taskKey: task.key, mitigationId: mitigation.id } }
-        : { action: 'remove-link', label: 'Unlink the task', target: { taskKey: task.key, mitigationId: property.mitigationId } },
+        ? {
+            action: 'fix-value',
+            label: "Update the task's threats",
+            target: { taskKey: task.key, mitigationId: mitigation.id },
+          }
+        : {
+            action: 'remove-link',
+            label: 'Unlink the task',
+            target: { taskKey: task.key, mitigationId: property.mitigationId },
+          },
     }),
   ];
 }

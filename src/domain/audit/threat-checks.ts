@@ -36,7 +36,10 @@ export function threatsWithoutMitigation(index: AuditIndex): Finding[] {
         threats: [t],
         entities: { threatIds: [t.id], mitigationIds: own.map((m) => m.id) },
         message,
-        fix: own.length === 0 ? { action: 'add-mitigation', label: 'Add a mitigation', target: { threatId: t.id } } : { action: 'open-threat', label: 'Review its mitigations', target: { threatId: t.id } },
+        fix:
+          own.length === 0
+            ? { action: 'add-mitigation', label: 'Add a mitigation', target: { threatId: t.id } }
+            : { action: 'open-threat', label: 'Review its mitigations', target: { threatId: t.id } },
       }),
     ];
   });
@@ -56,9 +59,17 @@ export function statusesOutOfSync(index: AuditIndex): Finding[] {
         kind: 'status-out-of-sync',
         key: [t.id],
         threats: [t],
-        entities: { threatIds: [t.id], mitigationIds: counted.map((m) => m.id), taskKeys: tasks.map((task) => task.key) },
+        entities: {
+          threatIds: [t.id],
+          mitigationIds: counted.map((m) => m.id),
+          taskKeys: tasks.map((task) => task.key),
+        },
         message: `${threatName(t)} is fully mitigated on paper (${listing(counted.map((m) => `${m.id} ${m.status}`))}), but its tasks are all still open: ${listing(tasks.map((task) => `${task.key} (${task.statusName})`))}.`,
-        fix: { action: 'sync-status', label: 'Sync status with the tasks', target: { threatId: t.id, ...(tasks[0] ? { taskKey: tasks[0].key } : {}) } },
+        fix: {
+          action: 'sync-status',
+          label: 'Sync status with the tasks',
+          target: { threatId: t.id, ...(tasks[0] ? { taskKey: tasks[0].key } : {}) },
+        },
       }),
     ];
   });

@@ -16,8 +16,15 @@ export interface AcceptedTemplate {
 }
 
 /** Whether a threat or mitigation was created from the template (a detection event's wiring is not its template's mitigation). */
-export const fromTemplate = (source: ThreatSource | MitigationSource | undefined, knowledgeBaseId: string, templateId: string): boolean =>
-  source?.kind === 'knowledge-base' && source.knowledgeBaseId === knowledgeBaseId && source.templateId === templateId && !('detectionEventId' in source && source.detectionEventId !== undefined);
+export const fromTemplate = (
+  source: ThreatSource | MitigationSource | undefined,
+  knowledgeBaseId: string,
+  templateId: string,
+): boolean =>
+  source?.kind === 'knowledge-base' &&
+  source.knowledgeBaseId === knowledgeBaseId &&
+  source.templateId === templateId &&
+  !('detectionEventId' in source && source.detectionEventId !== undefined);
 
 export function findThreatTemplate(kb: KnowledgeBase, templateId: string): ThreatTemplate {
   const template = kb.threats.find((t) => t.id === templateId);
@@ -42,16 +49,29 @@ export const templateDraft = (template: ThreatTemplate): ThreatDraft => ({
  * mitigation created from the same template earlier is reused (and made to address the
  * threat when it did not yet).
  */
-export function acceptThreatTemplate(model: ThreatModel, kb: KnowledgeBase, templateId: string, actor: Actor): AcceptedTemplate {
+export function acceptThreatTemplate(
+  model: ThreatModel,
+  kb: KnowledgeBase,
+  templateId: string,
+  actor: Actor,
+): AcceptedTemplate {
   const template = findThreatTemplate(kb, templateId);
   let next = model;
   let threat = model.threats.find((t) => fromTemplate(t.source, kb.id, template.id));
   const created = threat === undefined;
   if (threat?.state === 'retired') {
-    throw new AppError('BAD_REQUEST', `${threat.id} was created from this suggestion and is retired. Reactivate it in the threat model to link it.`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `${threat.id} was created from this suggestion and is retired. Reactivate it in the threat model to link it.`,
+    );
   }
   if (!threat) {
-    const added = addThreat(next, templateDraft(template), actor, { kind: 'knowledge-base', knowledgeBaseId: kb.id, templateId: template.id, version: kb.version });
+    const added = addThreat(next, templateDraft(template), actor, {
+      kind: 'knowledge-base',
+      knowledgeBaseId: kb.id,
+      templateId: template.id,
+      version: kb.version,
+    });
     next = added.model;
     threat = added.threat;
   }
@@ -64,7 +84,13 @@ export function acceptThreatTemplate(model: ThreatModel, kb: KnowledgeBase, temp
  * "proposed": one created from the same mitigation template earlier is reused (and made to
  * address the threat when it did not yet); one that already addresses it is left as it is.
  */
-export function addTemplateMitigations(model: ThreatModel, kb: KnowledgeBase, templateId: string, threatId: string, actor: Actor): { model: ThreatModel; mitigations: Mitigation[] } {
+export function addTemplateMitigations(
+  model: ThreatModel,
+  kb: KnowledgeBase,
+  templateId: string,
+  threatId: string,
+  actor: Actor,
+): { model: ThreatModel; mitigations: Mitigation[] } {
   let next = model;
   const changed: Mitigation[] = [];
   for (const m of kb.mitigations) {
@@ -92,7 +118,12 @@ export function addTemplateMitigations(model: ThreatModel, kb: KnowledgeBase, te
       status: 'proposed' as const,
       rejectionReason: '',
     };
-    const added = addMitigation(next, draft, actor, { kind: 'knowledge-base', knowledgeBaseId: kb.id, templateId: m.id, version: kb.version });
+    const added = addMitigation(next, draft, actor, {
+      kind: 'knowledge-base',
+      knowledgeBaseId: kb.id,
+      templateId: m.id,
+      version: kb.version,
+    });
     next = added.model;
     changed.push(added.mitigation);
   }

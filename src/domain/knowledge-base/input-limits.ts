@@ -28,7 +28,8 @@ export const RESERVED_NAMES: readonly string[] = ['__proto__', 'constructor', 'p
 
 export const isReservedName = (name: string): boolean => RESERVED_NAMES.includes(name);
 
-const REFUSED_NAME = "a name Without for Jira refuses (__proto__, constructor and prototype could change how the app's objects behave)";
+const REFUSED_NAME =
+  "a name Without for Jira refuses (__proto__, constructor and prototype could change how the app's objects behave)";
 
 /** Why a reserved name is refused, after what carries it: `the key "__proto__" is ...`. */
 export const reservedNameReason = (what: string): string => `${what} is ${REFUSED_NAME}`;

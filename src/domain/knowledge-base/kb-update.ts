@@ -25,7 +25,10 @@ const triple = (...parts: string[]) => parts.join('\u0000');
  * not the one the threat remembers: what changed. Threats whose template changed nothing they
  * would take (same fields, no new mitigation) get no update. Indexes are built once per call.
  */
-export function pendingKbUpdates(model: { threats: Threat[]; mitigations: Mitigation[] }, knowledgeBases: readonly KnowledgeBase[]): Map<string, KbUpdate> {
+export function pendingKbUpdates(
+  model: { threats: Threat[]; mitigations: Mitigation[] },
+  knowledgeBases: readonly KnowledgeBase[],
+): Map<string, KbUpdate> {
   const kbs = new Map(knowledgeBases.map((kb) => [kb.id, kb]));
   const updates = new Map<string, KbUpdate>();
   let made: Set<string> | undefined;
@@ -36,7 +39,12 @@ export function pendingKbUpdates(model: { threats: Threat[]; mitigations: Mitiga
     const kb = kbs.get(source.knowledgeBaseId);
     if (!kb || kb.version === source.version) continue;
     made ??= madeFromTemplates(model.mitigations);
-    const base = { knowledgeBaseId: kb.id, knowledgeBaseName: kb.name, fromVersion: source.version, toVersion: kb.version };
+    const base = {
+      knowledgeBaseId: kb.id,
+      knowledgeBaseName: kb.name,
+      fromVersion: source.version,
+      toVersion: kb.version,
+    };
     const template = kb.threats.find((t) => t.id === source.templateId);
     if (!template) {
       updates.set(threat.id, { ...base, changes: [], newMitigations: [], removed: true });
@@ -48,7 +56,8 @@ export function pendingKbUpdates(model: { threats: Threat[]; mitigations: Mitiga
       .filter((m) => !made!.has(triple(kb.id, m.id, threat.id)))
       .map((m) => ({ templateId: m.id, title: m.title }));
     const changes = templateChanges(template, threat);
-    if (changes.length > 0 || newMitigations.length > 0) updates.set(threat.id, { ...base, changes, newMitigations, removed: false });
+    if (changes.length > 0 || newMitigations.length > 0)
+      updates.set(threat.id, { ...base, changes, newMitigations, removed: false });
   }
   return updates;
 }

@@ -3,11 +3,16 @@ import { z } from 'zod';
 /** The built-in knowledge base's id (src/domain/knowledge-base/built-in/web-and-api.ts). */
 export const BUILT_IN_KB_ID = 'web-and-api';
 
-export const KnowledgeBaseId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'A knowledge base id is lowercase letters, digits and dashes');
+export const KnowledgeBaseId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'A knowledge base id is lowercase letters, digits and dashes');
 
 /** A project's choice of knowledge bases: which are active, in order, and which list is shown first. */
 export const KnowledgeBaseSettings = z.object({
-  active: z.array(KnowledgeBaseId).max(20, 'At most 20 knowledge bases can be active').refine((ids) => new Set(ids).size === ids.length, 'Each knowledge base can be named once'),
+  active: z
+    .array(KnowledgeBaseId)
+    .max(20, 'At most 20 knowledge bases can be active')
+    .refine((ids) => new Set(ids).size === ids.length, 'Each knowledge base can be named once'),
   /** "top": the short list of each knowledge base first; "full": every matching threat. */
   mode: z.enum(['top', 'full']),
 });

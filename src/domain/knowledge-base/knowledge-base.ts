@@ -14,12 +14,7 @@ import { tooDeepRulePath } from './rule-depth';
 export const KB_FORMAT = 'without-kb/1';
 
 // Template ids end up as keys (of views, of lookups by id); a name that reaches a prototype is no id.
-const TemplateId = z
-  .string()
-  .trim()
-  .min(1)
-  .max(80)
-  .superRefine(refuseReservedName);
+const TemplateId = z.string().trim().min(1).max(80).superRefine(refuseReservedName);
 // Template text becomes threats, mitigations and WITHOUT clauses: a bidi override or a control
 // character a person could not type is refused here, where the file names where it is.
 const Text = (max: number) =>
@@ -55,7 +50,13 @@ const RuleTree: z.ZodType<Rule> = z.lazy(() =>
     z.strictObject({ issueType: Values }),
     z.strictObject({ label: Values }),
     z.strictObject({ component: Values }),
-    z.strictObject({ words: Values, in: z.array(z.enum(['summary', 'description', 'clauses'])).min(1).optional() }),
+    z.strictObject({
+      words: Values,
+      in: z
+        .array(z.enum(['summary', 'description', 'clauses']))
+        .min(1)
+        .optional(),
+    }),
     z.strictObject({ linkedThreat: Values }),
     z.strictObject({ all: z.array(RuleTree).min(1).max(50) }),
     z.strictObject({ any: z.array(RuleTree).min(1).max(50) }),
@@ -117,7 +118,10 @@ export const MitigationTemplate = z.object({
   controlType: ControlType.default('preventive'),
   top: z.boolean().default(false),
   /** Threat template ids of the same knowledge base, with how much this removes of each. */
-  addresses: z.array(z.object({ threatId: TemplateId, strength: Strength })).min(1).max(50),
+  addresses: z
+    .array(z.object({ threatId: TemplateId, strength: Strength }))
+    .min(1)
+    .max(50),
   references: z.array(Reference).max(50).default([]),
 });
 export type MitigationTemplate = z.infer<typeof MitigationTemplate>;
@@ -131,7 +135,14 @@ export const QUESTION_TOPICS = {
   D: 'availability',
   E: 'least-privilege',
 } as const;
-export const QuestionTopic = z.enum(['authentication', 'validation', 'audit-logging', 'encryption-in-transit', 'availability', 'least-privilege']);
+export const QuestionTopic = z.enum([
+  'authentication',
+  'validation',
+  'audit-logging',
+  'encryption-in-transit',
+  'availability',
+  'least-privilege',
+]);
 
 export const StrideQuestion = z.object({
   id: TemplateId,
@@ -154,7 +165,10 @@ export const KnowledgeBase = z
     /** The content's own version; a threat created from a template remembers it so updates can be shown. */
     version: Text(40).min(1),
     description: Text(4000).default(''),
-    source: z.object({ format: z.enum(['built-in', 'without', 'pytm', 'tmt', 'threat-dragon']), file: Text(400).optional() }),
+    source: z.object({
+      format: z.enum(['built-in', 'without', 'pytm', 'tmt', 'threat-dragon']),
+      file: Text(400).optional(),
+    }),
     threats: z.array(ThreatTemplate).max(5000),
     mitigations: z.array(MitigationTemplate).max(10000),
     questions: z.array(StrideQuestion).max(2000).default([]),
@@ -162,15 +176,30 @@ export const KnowledgeBase = z
   .superRefine((kb, ctx) => {
     const threatIds = new Set<string>();
     kb.threats.forEach((t, i) => {
-      if (threatIds.has(t.id)) ctx.addIssue({ code: 'custom', path: ['threats', i, 'id'], message: `Threat template id ${t.id} appears twice` });
+      if (threatIds.has(t.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['threats', i, 'id'],
+          message: `Threat template id ${t.id} appears twice`,
+        });
       threatIds.add(t.id);
     });
     const mitigationIds = new Set<string>();
     kb.mitigations.forEach((m, i) => {
-      if (mitigationIds.has(m.id)) ctx.addIssue({ code: 'custom', path: ['mitigations', i, 'id'], message: `Mitigation template id ${m.id} appears twice` });
+      if (mitigationIds.has(m.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mitigations', i, 'id'],
+          message: `Mitigation template id ${m.id} appears twice`,
+        });
       mitigationIds.add(m.id);
       m.addresses.forEach((a, j) => {
-        if (!threatIds.has(a.threatId)) ctx.addIssue({ code: 'custom', path: ['mitigations', i, 'addresses', j, 'threatId'], message: `Mitigation ${m.id} addresses ${a.threatId}, which is not a threat of this knowledge base` });
+        if (!threatIds.has(a.threatId))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['mitigations', i, 'addresses', j, 'threatId'],
+            message: `Mitigation ${m.id} addresses ${a.threatId}, which is not a threat of this knowledge base`,
+          });
       });
     });
   });
@@ -178,7 +207,14 @@ export type KnowledgeBase = z.infer<typeof KnowledgeBase>;
 export type KnowledgeBaseInput = z.input<typeof KnowledgeBase>;
 
 /** Component kinds the built-in questions are asked for; imports may use other words. */
-export const COMPONENT_KINDS = ['web-ui', 'api', 'data-store', 'identity', 'message-queue', 'external-service'] as const;
+export const COMPONENT_KINDS = [
+  'web-ui',
+  'api',
+  'data-store',
+  'identity',
+  'message-queue',
+  'external-service',
+] as const;
 
 const COMPONENT_KIND_LABELS: Record<(typeof COMPONENT_KINDS)[number], string> = {
   'web-ui': 'Web UI',
@@ -190,7 +226,11 @@ const COMPONENT_KIND_LABELS: Record<(typeof COMPONENT_KINDS)[number], string> = 
 };
 
 /** A component kind or a threat's component as one key: "Data store", " data-store" and "DATA STORE" are one. */
-export const componentKey = (component: string): string => component.trim().toLowerCase().replace(/[\s_]+/g, '-');
+export const componentKey = (component: string): string =>
+  component
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 
 /** What a threat made from a template names as its component: the kind's label, or the imported text as it is. */
 export function componentLabel(component: string): string {

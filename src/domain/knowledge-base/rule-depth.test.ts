@@ -12,7 +12,9 @@ function nested(depth: number, wrap: 'all' | 'not' = 'all'): unknown {
 describe('the depth of a rule', () => {
   it(`is at most ${MAX_RULE_DEPTH} levels of all, any and not`, () => {
     expect(Rule.safeParse(nested(MAX_RULE_DEPTH)).success).toBe(true);
-    expect(Rule.safeParse(nested(MAX_RULE_DEPTH + 1, 'not')).error?.issues).toEqual([expect.objectContaining({ code: 'custom', message: RULE_DEPTH_REASON, path: [] })]);
+    expect(Rule.safeParse(nested(MAX_RULE_DEPTH + 1, 'not')).error?.issues).toEqual([
+      expect.objectContaining({ code: 'custom', message: RULE_DEPTH_REASON, path: [] }),
+    ]);
   });
 
   it('is measured without recursion, so 100,000 levels are one issue rather than a stack overflow', () => {
@@ -30,9 +32,18 @@ describe('the depth of a rule', () => {
 
   it('is checked wherever a knowledge base is read, as an issue at the rule', () => {
     const kb = {
-      format: KB_FORMAT, id: 'team', name: 'Team', version: '1', source: { format: 'without' }, mitigations: [],
-      threats: [{ id: 'T1', title: 'Card numbers leak', stride: ['I'], probability: 3, impact: 3, appliesWhen: nested(2_000) }],
+      format: KB_FORMAT,
+      id: 'team',
+      name: 'Team',
+      version: '1',
+      source: { format: 'without' },
+      mitigations: [],
+      threats: [
+        { id: 'T1', title: 'Card numbers leak', stride: ['I'], probability: 3, impact: 3, appliesWhen: nested(2_000) },
+      ],
     };
-    expect(KnowledgeBase.safeParse(kb).error?.issues).toEqual([expect.objectContaining({ path: ['threats', 0, 'appliesWhen'], message: RULE_DEPTH_REASON })]);
+    expect(KnowledgeBase.safeParse(kb).error?.issues).toEqual([
+      expect.objectContaining({ path: ['threats', 0, 'appliesWhen'], message: RULE_DEPTH_REASON }),
+    ]);
   });
 });

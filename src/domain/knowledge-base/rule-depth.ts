@@ -10,7 +10,8 @@ interface Visit {
   keys: PathKey[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The rules directly inside a rule, with the keys that lead to each. */
 function innerRules(rule: unknown): Array<{ keys: PathKey[]; value: unknown }> {
@@ -41,7 +42,8 @@ export function tooDeepRulePath(rule: unknown, limit = MAX_RULE_DEPTH): PathKey[
   for (let visit = pending.pop(); visit; visit = pending.pop()) {
     if (visit.depth > limit) return pathOf(visit);
     // Pushed last first, so the walk goes in the file's order and names the first rule too deep.
-    for (const { keys, value } of innerRules(visit.value).reverse()) pending.push({ value, depth: visit.depth + 1, parent: visit, keys });
+    for (const { keys, value } of innerRules(visit.value).reverse())
+      pending.push({ value, depth: visit.depth + 1, parent: visit, keys });
   }
   return undefined;
 }

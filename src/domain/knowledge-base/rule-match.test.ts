@@ -15,12 +15,18 @@ const cardStory = story({
 
 describe('words', () => {
   it('match whole words and phrases, case-insensitive, with punctuation read as spaces', () => {
-    expect(matchRule({ words: ['credit card'] }, cardStory)).toEqual({ matched: true, reasons: ['summary mentions "credit card"'] });
+    expect(matchRule({ words: ['credit card'] }, cardStory)).toEqual({
+      matched: true,
+      reasons: ['summary mentions "credit card"'],
+    });
     expect(matchRule({ words: ['PAY'] }, cardStory).matched).toBe(true);
   });
 
   it('never match inside another word', () => {
-    const payout = story({ summary: 'As a seller I want my payout and payment history', description: 'Cardholder name, repayment, paypal' });
+    const payout = story({
+      summary: 'As a seller I want my payout and payment history',
+      description: 'Cardholder name, repayment, paypal',
+    });
     expect(matchRule({ words: ['pay', 'card', 'hist'] }, payout)).toEqual({ matched: false, reasons: [] });
   });
 
@@ -49,7 +55,9 @@ describe('words', () => {
 
   it('look only in the places named by `in`', () => {
     expect(matchRule({ words: ['checkout'], in: ['summary', 'clauses'] }, cardStory).matched).toBe(false);
-    expect(matchRule({ words: ['card'], in: ['clauses'] }, cardStory).reasons).toEqual(['WITHOUT clause mentions "card"']);
+    expect(matchRule({ words: ['card'], in: ['clauses'] }, cardStory).reasons).toEqual([
+      'WITHOUT clause mentions "card"',
+    ]);
   });
 
   it('never match a phrase across two WITHOUT clauses', () => {
@@ -58,23 +66,35 @@ describe('words', () => {
   });
 
   it('leave out a word already shown as part of a longer phrase found in the same place', () => {
-    expect(matchRule({ words: ['card', 'credit card', 'pay'] }, cardStory).reasons).toEqual(['summary mentions "credit card"', 'summary mentions "pay"']);
+    expect(matchRule({ words: ['card', 'credit card', 'pay'] }, cardStory).reasons).toEqual([
+      'summary mentions "credit card"',
+      'summary mentions "pay"',
+    ]);
   });
 });
 
 describe('issue type, labels, components and linked threats', () => {
   it('match case-insensitively and name what the story has', () => {
-    expect(matchRule({ issueType: ['story', 'Bug'] }, cardStory)).toEqual({ matched: true, reasons: ['issue type is Story'] });
+    expect(matchRule({ issueType: ['story', 'Bug'] }, cardStory)).toEqual({
+      matched: true,
+      reasons: ['issue type is Story'],
+    });
     expect(matchRule({ issueType: ['Bug'] }, cardStory).matched).toBe(false);
     expect(matchRule({ label: ['payments'] }, cardStory)).toEqual({ matched: true, reasons: ['label "Payments"'] });
     expect(matchRule({ label: ['pay'] }, cardStory).matched).toBe(false);
-    expect(matchRule({ component: ['checkout', 'Billing'] }, cardStory)).toEqual({ matched: true, reasons: ['component "Checkout"'] });
+    expect(matchRule({ component: ['checkout', 'Billing'] }, cardStory)).toEqual({
+      matched: true,
+      reasons: ['component "Checkout"'],
+    });
     expect(matchRule({ component: ['Billing'] }, cardStory).matched).toBe(false);
   });
 
   it('match a linked threat by its id or the template it was created from', () => {
     expect(matchRule({ linkedThreat: ['T-7'] }, cardStory)).toEqual({ matched: true, reasons: ['links threat T-7'] });
-    expect(matchRule({ linkedThreat: ['web-i-01'] }, cardStory)).toEqual({ matched: true, reasons: ['links threat T-3 (from WEB-I-01)'] });
+    expect(matchRule({ linkedThreat: ['web-i-01'] }, cardStory)).toEqual({
+      matched: true,
+      reasons: ['links threat T-3 (from WEB-I-01)'],
+    });
     expect(matchRule({ linkedThreat: ['T-1', 'WEB-S-01'] }, cardStory).matched).toBe(false);
   });
 
@@ -86,8 +106,14 @@ describe('issue type, labels, components and linked threats', () => {
 describe('all, any and not', () => {
   it('`all` needs every branch and joins their reasons', () => {
     const rule: Rule = { all: [{ label: ['payments'] }, { words: ['checkout'] }] };
-    expect(matchRule(rule, cardStory)).toEqual({ matched: true, reasons: ['label "Payments"', 'description mentions "checkout"'] });
-    expect(matchRule({ all: [{ label: ['payments'] }, { words: ['refund'] }] }, cardStory)).toEqual({ matched: false, reasons: [] });
+    expect(matchRule(rule, cardStory)).toEqual({
+      matched: true,
+      reasons: ['label "Payments"', 'description mentions "checkout"'],
+    });
+    expect(matchRule({ all: [{ label: ['payments'] }, { words: ['refund'] }] }, cardStory)).toEqual({
+      matched: false,
+      reasons: [],
+    });
   });
 
   it('`any` needs one branch and gives the reasons of the branches that matched', () => {
@@ -104,11 +130,19 @@ describe('all, any and not', () => {
   it('nest', () => {
     const rule: Rule = {
       all: [
-        { any: [{ words: ['password'] }, { all: [{ issueType: ['Story'] }, { words: ['card data'], in: ['clauses'] }] }] },
+        {
+          any: [
+            { words: ['password'] },
+            { all: [{ issueType: ['Story'] }, { words: ['card data'], in: ['clauses'] }] },
+          ],
+        },
         { not: { any: [{ label: ['api-only'] }, { words: ['passwordless'] }] } },
       ],
     };
-    expect(matchRule(rule, cardStory)).toEqual({ matched: true, reasons: ['issue type is Story', 'WITHOUT clause mentions "card data"'] });
+    expect(matchRule(rule, cardStory)).toEqual({
+      matched: true,
+      reasons: ['issue type is Story', 'WITHOUT clause mentions "card data"'],
+    });
     expect(matchRule(rule, { ...cardStory, labels: ['api-only'] }).matched).toBe(false);
     expect(matchRule(rule, { ...cardStory, clauses: [] }).matched).toBe(false);
   });
@@ -116,7 +150,12 @@ describe('all, any and not', () => {
 
 describe('a prepared story', () => {
   it('answers many rules the same way as matching them one by one', () => {
-    const rules: Rule[] = [{ words: ['card'] }, { label: ['x'] }, { not: { words: ['goods'] } }, { any: [{ component: ['checkout'] }] }];
+    const rules: Rule[] = [
+      { words: ['card'] },
+      { label: ['x'] },
+      { not: { words: ['goods'] } },
+      { any: [{ component: ['checkout'] }] },
+    ];
     const match = storyMatcher(cardStory);
     expect(rules.map(match)).toEqual(rules.map((r) => matchRule(r, cardStory)));
   });

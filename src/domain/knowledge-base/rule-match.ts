@@ -23,14 +23,22 @@ export type StoryMatcher = (rule: Rule) => RuleMatch;
 
 type Place = 'summary' | 'description' | 'clauses';
 const ALL_PLACES: readonly Place[] = ['summary', 'description', 'clauses'];
-const PLACE_NAMES: Record<Place, string> = { summary: 'summary', description: 'description', clauses: 'WITHOUT clause' };
+const PLACE_NAMES: Record<Place, string> = {
+  summary: 'summary',
+  description: 'description',
+  clauses: 'WITHOUT clause',
+};
 
 /**
  * The words of a text, lowercased; every run of characters other than letters and digits
  * separates words, so "Sign-in" and "sign in" read the same, and "pay" is never found inside
  * "payout" or "payment".
  */
-export const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+export const wordsOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
 
 interface WordNeedle {
   value: string;
@@ -41,7 +49,12 @@ interface WordNeedle {
   phrase: string;
 }
 
-const pluralForms = (word: string): string[] => [word, `${word}s`, `${word}es`, ...(word.endsWith('y') ? [`${word.slice(0, -1)}ies`] : [])];
+const pluralForms = (word: string): string[] => [
+  word,
+  `${word}s`,
+  `${word}es`,
+  ...(word.endsWith('y') ? [`${word.slice(0, -1)}ies`] : []),
+];
 
 /** The inverse of pluralForms: the words a story's word may be the plural of, itself included. */
 function singularForms(word: string): string[] {
@@ -134,7 +147,8 @@ interface PreparedStory {
   linked: StoryContext['linkedThreats'];
 }
 
-const byLowercase = (values: string[]): Map<string, string> => new Map(values.map((v) => [v.trim().toLowerCase(), v.trim()]));
+const byLowercase = (values: string[]): Map<string, string> =>
+  new Map(values.map((v) => [v.trim().toLowerCase(), v.trim()]));
 
 function prepare(story: StoryContext): PreparedStory {
   return {
@@ -158,7 +172,10 @@ function matchWords(rule: { words: string[]; in?: Place[] }, story: PreparedStor
   // Each word is reported once, in the first place it is found; "card" adds nothing when
   // "credit card" was found in the same place.
   const shown = hits.filter(
-    (h) => !hits.some((o) => o.place === h.place && o.needle.phrase !== h.needle.phrase && o.needle.phrase.includes(h.needle.phrase)),
+    (h) =>
+      !hits.some(
+        (o) => o.place === h.place && o.needle.phrase !== h.needle.phrase && o.needle.phrase.includes(h.needle.phrase),
+      ),
   );
   return { matched: true, reasons: unique(shown.map((h) => `${PLACE_NAMES[h.place]} mentions "${h.needle.value}"`)) };
 }
@@ -175,7 +192,8 @@ function matchLinkedThreat(values: string[], story: PreparedStory): RuleMatch {
   const wanted = new Set(values.map((v) => v.trim().toLowerCase()));
   const reasons = story.linked.flatMap((t) => {
     if (wanted.has(t.id.toLowerCase())) return [`links threat ${t.id}`];
-    if (t.templateId !== undefined && wanted.has(t.templateId.toLowerCase())) return [`links threat ${t.id} (from ${t.templateId})`];
+    if (t.templateId !== undefined && wanted.has(t.templateId.toLowerCase()))
+      return [`links threat ${t.id} (from ${t.templateId})`];
     return [];
   });
   return reasons.length > 0 ? { matched: true, reasons: unique(reasons) } : NO_MATCH;
@@ -185,7 +203,9 @@ function evaluate(rule: Rule, story: PreparedStory): RuleMatch {
   if ('always' in rule) return { matched: true, reasons: ['applies to every story'] };
   if ('issueType' in rule) {
     const type = story.issueType.toLowerCase();
-    return rule.issueType.some((t) => t.trim().toLowerCase() === type) ? { matched: true, reasons: [`issue type is ${story.issueType}`] } : NO_MATCH;
+    return rule.issueType.some((t) => t.trim().toLowerCase() === type)
+      ? { matched: true, reasons: [`issue type is ${story.issueType}`] }
+      : NO_MATCH;
   }
   if ('label' in rule) return matchValues(rule.label, story.labels, (l) => `label "${l}"`);
   if ('component' in rule) return matchValues(rule.component, story.components, (c) => `component "${c}"`);

@@ -13,21 +13,92 @@ const shopKb = (): KnowledgeBase =>
     version: '3',
     source: { format: 'without' },
     threats: [
-      { id: 'CARD', title: 'Card data stolen', stride: ['I'], probability: 3, impact: 5, top: true, component: 'data-store', appliesWhen: { words: ['card'] } },
-      { id: 'PRICE', title: 'Price tampered', stride: ['T'], probability: 4, impact: 4, top: true, component: 'api', appliesWhen: { words: ['pay'] } },
-      { id: 'BOTS', title: 'Bots buy everything', stride: ['D'], probability: 4, impact: 4, component: 'api', appliesWhen: { words: ['buy'] } },
-      { id: 'LOGIN', title: 'Password guessed', stride: ['S'], probability: 5, impact: 5, top: true, component: 'identity', appliesWhen: { words: ['password'] } },
+      {
+        id: 'CARD',
+        title: 'Card data stolen',
+        stride: ['I'],
+        probability: 3,
+        impact: 5,
+        top: true,
+        component: 'data-store',
+        appliesWhen: { words: ['card'] },
+      },
+      {
+        id: 'PRICE',
+        title: 'Price tampered',
+        stride: ['T'],
+        probability: 4,
+        impact: 4,
+        top: true,
+        component: 'api',
+        appliesWhen: { words: ['pay'] },
+      },
+      {
+        id: 'BOTS',
+        title: 'Bots buy everything',
+        stride: ['D'],
+        probability: 4,
+        impact: 4,
+        component: 'api',
+        appliesWhen: { words: ['buy'] },
+      },
+      {
+        id: 'LOGIN',
+        title: 'Password guessed',
+        stride: ['S'],
+        probability: 5,
+        impact: 5,
+        top: true,
+        component: 'identity',
+        appliesWhen: { words: ['password'] },
+      },
     ],
     mitigations: [
       { id: 'M-WEAK', title: 'Mask card numbers', addresses: [{ threatId: 'CARD', strength: 25 }] },
-      { id: 'M-TOKEN', title: 'Tokenise cards', top: true, addresses: [{ threatId: 'CARD', strength: 75 }, { threatId: 'PRICE', strength: 25 }] },
+      {
+        id: 'M-TOKEN',
+        title: 'Tokenise cards',
+        top: true,
+        addresses: [
+          { threatId: 'CARD', strength: 75 },
+          { threatId: 'PRICE', strength: 25 },
+        ],
+      },
       { id: 'M-STRONG', title: 'Never touch card data', addresses: [{ threatId: 'CARD', strength: 100 }] },
     ],
     questions: [
-      { id: 'Q-API-T', stride: 'T', topic: 'validation', componentKind: 'api', text: 'Is input validated?', why: 'Injection.' },
-      { id: 'Q-API-I', stride: 'I', topic: 'encryption-in-transit', componentKind: 'api', text: 'Is TLS used?', why: 'Sniffing.' },
-      { id: 'Q-UI-I', stride: 'I', topic: 'encryption-in-transit', componentKind: 'web-ui', text: 'Is the page HTTPS only?', why: 'Sniffing.' },
-      { id: 'Q-UI-S', stride: 'S', topic: 'authentication', componentKind: 'web-ui', text: 'Is the page signed in?', why: 'Spoofing.' },
+      {
+        id: 'Q-API-T',
+        stride: 'T',
+        topic: 'validation',
+        componentKind: 'api',
+        text: 'Is input validated?',
+        why: 'Injection.',
+      },
+      {
+        id: 'Q-API-I',
+        stride: 'I',
+        topic: 'encryption-in-transit',
+        componentKind: 'api',
+        text: 'Is TLS used?',
+        why: 'Sniffing.',
+      },
+      {
+        id: 'Q-UI-I',
+        stride: 'I',
+        topic: 'encryption-in-transit',
+        componentKind: 'web-ui',
+        text: 'Is the page HTTPS only?',
+        why: 'Sniffing.',
+      },
+      {
+        id: 'Q-UI-S',
+        stride: 'S',
+        topic: 'authentication',
+        componentKind: 'web-ui',
+        text: 'Is the page signed in?',
+        why: 'Spoofing.',
+      },
       {
         id: 'Q-API-S',
         stride: 'S',
@@ -50,7 +121,11 @@ describe('suggestThreats', () => {
       ['PRICE', 16, 'High'],
       ['CARD', 15, 'High'],
     ]);
-    expect(suggestions[2]).toMatchObject({ knowledgeBaseId: 'shop', knowledgeBaseVersion: '3', reasons: ['summary mentions "card"'] });
+    expect(suggestions[2]).toMatchObject({
+      knowledgeBaseId: 'shop',
+      knowledgeBaseVersion: '3',
+      reasons: ['summary mentions "card"'],
+    });
   });
 
   it('in top mode keeps only top templates but still lists every mitigation, top ones first', () => {
@@ -68,8 +143,16 @@ describe('suggestThreats', () => {
   it('names the threat already created from the same template of the same knowledge base', () => {
     const existing = [
       { id: 'T-1', title: 'Card data stolen', source: { kind: 'manual' as const } },
-      { id: 'T-2', title: 'Cards', source: { kind: 'knowledge-base' as const, knowledgeBaseId: 'other-kb', templateId: 'CARD', version: '1' } },
-      { id: 'T-5', title: 'Card data stolen', source: { kind: 'knowledge-base' as const, knowledgeBaseId: 'shop', templateId: 'CARD', version: '2' } },
+      {
+        id: 'T-2',
+        title: 'Cards',
+        source: { kind: 'knowledge-base' as const, knowledgeBaseId: 'other-kb', templateId: 'CARD', version: '1' },
+      },
+      {
+        id: 'T-5',
+        title: 'Card data stolen',
+        source: { kind: 'knowledge-base' as const, knowledgeBaseId: 'shop', templateId: 'CARD', version: '2' },
+      },
     ];
     const suggestions = suggestThreats({ knowledgeBases: [shopKb()], mode: 'full', story: buyWithCard, existing });
     expect(suggestions.find((s) => s.template.id === 'CARD')?.existingThreatId).toBe('T-5');
@@ -77,31 +160,60 @@ describe('suggestThreats', () => {
   });
 
   it('suggests nothing when no rule matches', () => {
-    expect(suggestThreats({ knowledgeBases: [shopKb()], mode: 'full', story: story('As a reader I want dark mode'), existing: [] })).toEqual([]);
+    expect(
+      suggestThreats({
+        knowledgeBases: [shopKb()],
+        mode: 'full',
+        story: story('As a reader I want dark mode'),
+        existing: [],
+      }),
+    ).toEqual([]);
   });
 
   it('merges the suggestions of several knowledge bases in one order', () => {
-    const other = KnowledgeBase.parse({ ...shopKb(), id: 'other', threats: shopKb().threats.map((t) => ({ ...t, title: `${t.title} (other)` })) });
-    const suggestions = suggestThreats({ knowledgeBases: [shopKb(), other], mode: 'top', story: buyWithCard, existing: [] });
-    expect(suggestions.map((s) => `${s.knowledgeBaseId}/${s.template.id}`)).toEqual(['shop/PRICE', 'other/PRICE', 'shop/CARD', 'other/CARD']);
+    const other = KnowledgeBase.parse({
+      ...shopKb(),
+      id: 'other',
+      threats: shopKb().threats.map((t) => ({ ...t, title: `${t.title} (other)` })),
+    });
+    const suggestions = suggestThreats({
+      knowledgeBases: [shopKb(), other],
+      mode: 'top',
+      story: buyWithCard,
+      existing: [],
+    });
+    expect(suggestions.map((s) => `${s.knowledgeBaseId}/${s.template.id}`)).toEqual([
+      'shop/PRICE',
+      'other/PRICE',
+      'shop/CARD',
+      'other/CARD',
+    ]);
   });
 });
 
 describe('questionsForThreat', () => {
-  it('asks the questions of the threat\'s categories for its component kind, in STRIDE order', () => {
-    expect(questionsForThreat(shopKb(), { stride: ['I', 'T'], component: 'api' }).map((q) => q.id)).toEqual(['Q-API-T', 'Q-API-I']);
+  it("asks the questions of the threat's categories for its component kind, in STRIDE order", () => {
+    expect(questionsForThreat(shopKb(), { stride: ['I', 'T'], component: 'api' }).map((q) => q.id)).toEqual([
+      'Q-API-T',
+      'Q-API-I',
+    ]);
     expect(questionsForThreat(shopKb(), { stride: ['I'], component: 'Web-UI' }).map((q) => q.id)).toEqual(['Q-UI-I']);
   });
 
   it('takes one question per category and topic across kinds for an unknown or empty component', () => {
-    expect(questionsForThreat(shopKb(), { stride: ['I', 'S'], component: 'Checkout' }).map((q) => q.id)).toEqual(['Q-UI-S', 'Q-API-I']);
+    expect(questionsForThreat(shopKb(), { stride: ['I', 'S'], component: 'Checkout' }).map((q) => q.id)).toEqual([
+      'Q-UI-S',
+      'Q-API-I',
+    ]);
     expect(questionsForThreat(shopKb(), { stride: ['I'], component: '' }).map((q) => q.id)).toEqual(['Q-API-I']);
   });
 
   it('leaves out questions whose own rule does not match the story, when one is given', () => {
     const threat = { stride: ['S'], component: 'api' };
     expect(questionsForThreat(shopKb(), threat).map((q) => q.id)).toEqual(['Q-API-S']);
-    expect(questionsForThreat(shopKb(), threat, story('As a shop I want payment webhooks')).map((q) => q.id)).toEqual(['Q-API-S']);
+    expect(questionsForThreat(shopKb(), threat, story('As a shop I want payment webhooks')).map((q) => q.id)).toEqual([
+      'Q-API-S',
+    ]);
     expect(questionsForThreat(shopKb(), threat, story('As a shop I want dark mode'))).toEqual([]);
   });
 });
@@ -112,15 +224,27 @@ describe('templateChanges', () => {
     if (!card) throw new Error('the shop knowledge base has a CARD template');
     return card;
   };
-  const createdFrom = (t: ThreatTemplate) => ({ title: t.title, description: t.description, stride: t.stride, probability: t.probability, impact: t.impact });
+  const createdFrom = (t: ThreatTemplate) => ({
+    title: t.title,
+    description: t.description,
+    stride: t.stride,
+    probability: t.probability,
+    impact: t.impact,
+  });
 
   it('is empty for a threat that still equals its template, ignoring whitespace and STRIDE order', () => {
     const t = { ...template(), stride: ['I' as const, 'T' as const] };
     expect(templateChanges(t, { ...createdFrom(t), title: ` ${t.title} `, stride: ['T', 'I', 'T'] })).toEqual([]);
   });
 
-  it('lists each field that differs, from the threat\'s value to the template\'s', () => {
-    const updated = { ...template(), title: 'Card data stolen or leaked', description: 'Also backups.', stride: ['I' as const, 'T' as const], impact: 4 };
+  it("lists each field that differs, from the threat's value to the template's", () => {
+    const updated = {
+      ...template(),
+      title: 'Card data stolen or leaked',
+      description: 'Also backups.',
+      stride: ['I' as const, 'T' as const],
+      impact: 4,
+    };
     expect(templateChanges(updated, createdFrom(template()))).toEqual([
       { field: 'title', from: 'Card data stolen', to: 'Card data stolen or leaked' },
       { field: 'description', from: '', to: 'Also backups.' },

@@ -2,7 +2,13 @@ import { type Strength } from '../mitigation';
 import { type Severity, severityOf } from '../severity';
 import { STRIDE } from '../stride';
 import { type ThreatSource } from '../threat';
-import { componentKey, type KnowledgeBase, type MitigationTemplate, type StrideQuestion, type ThreatTemplate } from './knowledge-base';
+import {
+  componentKey,
+  type KnowledgeBase,
+  type MitigationTemplate,
+  type StrideQuestion,
+  type ThreatTemplate,
+} from './knowledge-base';
 import { type StoryContext, storyMatcher } from './rule-match';
 
 export type SuggestionMode = 'top' | 'full';
@@ -97,12 +103,18 @@ export function suggestThreats(input: SuggestThreatsInput): ThreatSuggestion[] {
       });
     }
   }
-  return suggestions.sort((a, b) => b.severity.score - a.severity.score || a.template.title.localeCompare(b.template.title) || a.knowledgeBaseId.localeCompare(b.knowledgeBaseId));
+  return suggestions.sort(
+    (a, b) =>
+      b.severity.score - a.severity.score ||
+      a.template.title.localeCompare(b.template.title) ||
+      a.knowledgeBaseId.localeCompare(b.knowledgeBaseId),
+  );
 }
 
 // Widened so that any string can be looked up; unknown letters sort last.
 const STRIDE_LETTERS: readonly string[] = STRIDE;
-const strideIndex = (letter: string): number => (STRIDE_LETTERS.includes(letter) ? STRIDE_LETTERS.indexOf(letter) : STRIDE_LETTERS.length);
+const strideIndex = (letter: string): number =>
+  STRIDE_LETTERS.includes(letter) ? STRIDE_LETTERS.indexOf(letter) : STRIDE_LETTERS.length;
 const strideOrder = (q: StrideQuestion): number => strideIndex(q.stride);
 
 /**
@@ -112,13 +124,19 @@ const strideOrder = (q: StrideQuestion): number => strideIndex(q.stride);
  * the first in the knowledge base's order, so a person still gets each question once. With a
  * story, questions whose own rule does not match it are left out. Ordered S, T, R, I, D, E.
  */
-export function questionsForThreat(kb: KnowledgeBase, threat: { stride: string[]; component: string }, story?: StoryContext): StrideQuestion[] {
+export function questionsForThreat(
+  kb: KnowledgeBase,
+  threat: { stride: string[]; component: string },
+  story?: StoryContext,
+): StrideQuestion[] {
   const categories = new Set(threat.stride);
   const kind = componentKey(threat.component);
   const match = story ? storyMatcher(story) : undefined;
   const candidates = kb.questions.filter((q) => categories.has(q.stride) && (!match || match(q.appliesWhen).matched));
   const knownKind = kind !== '' && kb.questions.some((q) => componentKey(q.componentKind) === kind);
-  const chosen = knownKind ? candidates.filter((q) => componentKey(q.componentKind) === kind) : firstPerTopic(candidates);
+  const chosen = knownKind
+    ? candidates.filter((q) => componentKey(q.componentKind) === kind)
+    : firstPerTopic(candidates);
   return chosen.sort((a, b) => strideOrder(a) - strideOrder(b));
 }
 
@@ -140,7 +158,8 @@ export interface TemplateChange {
   to: string;
 }
 
-const strideText = (stride: string[]): string => [...new Set(stride)].sort((a, b) => strideIndex(a) - strideIndex(b)).join(', ');
+const strideText = (stride: string[]): string =>
+  [...new Set(stride)].sort((a, b) => strideIndex(a) - strideIndex(b)).join(', ');
 
 /**
  * What differs between a threat created from a template and the template as it is now, so that

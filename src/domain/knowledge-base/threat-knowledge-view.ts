@@ -38,11 +38,21 @@ export function threatKnowledgeView(
   for (const threat of model.threats) {
     const asked = ask(threat);
     for (const { key, knowledgeBase, question } of asked) {
-      questions[key] ??= { stride: question.stride, topic: question.topic, text: question.text, why: question.why, knowledgeBaseName: knowledgeBase.name };
+      questions[key] ??= {
+        stride: question.stride,
+        topic: question.topic,
+        text: question.text,
+        why: question.why,
+        knowledgeBaseName: knowledgeBase.name,
+      };
     }
     const questionKeys = asked.map((q) => q.key);
     const kbUpdate = updates.get(threat.id);
-    byThreat.set(threat.id, { questionKeys, answeredQuestions: answeredCount(questionKeys, threat.answers), ...(kbUpdate ? { kbUpdate } : {}) });
+    byThreat.set(threat.id, {
+      questionKeys,
+      answeredQuestions: answeredCount(questionKeys, threat.answers),
+      ...(kbUpdate ? { kbUpdate } : {}),
+    });
   }
   return { questions, byThreat };
 }

@@ -24,7 +24,9 @@ type ThreatShape = Pick<Threat, 'stride' | 'component' | 'source'>;
  */
 export function threatQuestions(threat: ThreatShape, knowledgeBases: readonly KnowledgeBase[]): AskedQuestion[] {
   const own = threat.source.kind === 'knowledge-base' ? threat.source.knowledgeBaseId : undefined;
-  const kb = knowledgeBases.find((k) => k.id === own && k.questions.length > 0) ?? knowledgeBases.find((k) => k.questions.length > 0);
+  const kb =
+    knowledgeBases.find((k) => k.id === own && k.questions.length > 0) ??
+    knowledgeBases.find((k) => k.questions.length > 0);
   if (!kb) return [];
   return questionsForThreat(kb, threat)
     .slice(0, MAX_QUESTIONS_PER_THREAT)

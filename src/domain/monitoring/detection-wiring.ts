@@ -23,7 +23,9 @@ export function eventSourceOf(threat: Threat, knowledgeBases: KnowledgeBase[]): 
   if (!knowledgeBase) return { kind: 'knowledge-base-not-active', knowledgeBaseId: source.knowledgeBaseId };
   const template = knowledgeBase.threats.find((t) => t.id === source.templateId);
   if (!template) return { kind: 'template-not-found', knowledgeBase, templateId: source.templateId };
-  return template.detectionEvents.length === 0 ? { kind: 'no-events', knowledgeBase, template } : { kind: 'events', knowledgeBase, template };
+  return template.detectionEvents.length === 0
+    ? { kind: 'no-events', knowledgeBase, template }
+    : { kind: 'events', knowledgeBase, template };
 }
 
 /** The mitigation that wires the event for the threat, if there is one (one with a task first). */
@@ -41,7 +43,8 @@ export function wiringOf(model: ThreatModel, threat: Threat, eventId: string): M
   return wirings.find((m) => m.task !== null) ?? wirings[0];
 }
 
-export const VERIFY_ALERT = 'Trigger the attack in a test environment and check that the alert fires and reaches whoever is on call.';
+export const VERIFY_ALERT =
+  'Trigger the attack in a test environment and check that the alert fires and reaches whoever is on call.';
 
 /** The detective mitigation that wires an event: the signal is what to build, the threat why. */
 export function detectionDraft(threat: Threat, event: DetectionEvent): MitigationDraft {
@@ -61,13 +64,29 @@ export function detectionDraft(threat: Threat, event: DetectionEvent): Mitigatio
  * such event: an unknown or retired threat, one written by hand, one whose knowledge base is
  * not active, an event id its template does not name.
  */
-export function wireDetectionEvent(model: ThreatModel, knowledgeBases: KnowledgeBase[], threatId: string, eventId: string, actor: Actor): { model: ThreatModel; mitigation: Mitigation; event: DetectionEvent; created: boolean } {
+export function wireDetectionEvent(
+  model: ThreatModel,
+  knowledgeBases: KnowledgeBase[],
+  threatId: string,
+  eventId: string,
+  actor: Actor,
+): { model: ThreatModel; mitigation: Mitigation; event: DetectionEvent; created: boolean } {
   const threat = findThreat(model, threatId);
-  if (threat.state === 'retired') throw new AppError('BAD_REQUEST', `${threatId} is retired; its detection events need no alert.`);
+  if (threat.state === 'retired')
+    throw new AppError('BAD_REQUEST', `${threatId} is retired; its detection events need no alert.`);
   const source = eventSourceOf(threat, knowledgeBases);
-  if (source.kind === 'manual') throw new AppError('BAD_REQUEST', `${threatId} was written by hand; it names no detection events.`);
-  if (source.kind === 'knowledge-base-not-active') throw new AppError('BAD_REQUEST', `${threatId} comes from the knowledge base "${source.knowledgeBaseId}", which is not active in this project.`);
-  if (source.kind === 'template-not-found') throw new AppError('NOT_FOUND', `${threatId}'s template ${source.templateId} is no longer in "${source.knowledgeBase.name}".`);
+  if (source.kind === 'manual')
+    throw new AppError('BAD_REQUEST', `${threatId} was written by hand; it names no detection events.`);
+  if (source.kind === 'knowledge-base-not-active')
+    throw new AppError(
+      'BAD_REQUEST',
+      `${threatId} comes from the knowledge base "${source.knowledgeBaseId}", which is not active in this project.`,
+    );
+  if (source.kind === 'template-not-found')
+    throw new AppError(
+      'NOT_FOUND',
+      `${threatId}'s template ${source.templateId} is no longer in "${source.knowledgeBase.name}".`,
+    );
   const event = source.template.detectionEvents.find((e) => e.id === eventId);
   if (!event) throw new AppError('NOT_FOUND', `${threatId} has no detection event ${eventId}.`);
   const existing = wiringOf(model, threat, eventId);

@@ -11,7 +11,9 @@ export const kb = builtInKnowledgeBase();
 export const byHand = (model: ThreatModel, title: string, probability = 5, impact = 5) =>
   addThreat(model, { title, description: '', stride: ['S'], probability, impact, component: '' }, actor).model;
 
-export const accept = (model: ThreatModel, templateId: string, from: KnowledgeBase = kb) => acceptThreatTemplate(model, from, templateId, actor).model;
+export const accept = (model: ThreatModel, templateId: string, from: KnowledgeBase = kb) =>
+  acceptThreatTemplate(model, from, templateId, actor).model;
 
 /** T-1 by hand (Critical 25), T-2 card data (WEB-I-01, High 15), T-3 other users' records (WEB-I-02, High 16). */
-export const project = () => accept(accept(byHand(emptyThreatModel(), 'Admin console exposed'), 'WEB-I-01'), 'WEB-I-02');
+export const project = () =>
+  accept(accept(byHand(emptyThreatModel(), 'Admin console exposed'), 'WEB-I-01'), 'WEB-I-02');

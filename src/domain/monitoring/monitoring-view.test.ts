@@ -4,7 +4,13 @@ import { wireDetectionEvent } from './detection-wiring';
 import { accept, actor, byHand, kb, project } from './monitoring-mother';
 import { monitoringOf } from './monitoring-view';
 
-const task = (id: string, key: string, over: Partial<TaskSummary> = {}): TaskSummary => ({ id, key, statusName: 'To Do', categoryKey: 'new', ...over });
+const task = (id: string, key: string, over: Partial<TaskSummary> = {}): TaskSummary => ({
+  id,
+  key,
+  statusName: 'To Do',
+  categoryKey: 'new',
+  ...over,
+});
 
 describe('the monitoring view', () => {
   it('lists the detection events of each active knowledge-base threat, most severe first, none wired yet', () => {
@@ -16,7 +22,11 @@ describe('the monitoring view', () => {
     const card = view.threats[1]!;
     expect(card.knowledgeBase).toEqual({ id: 'web-and-api', name: kb.name });
     expect(card.events.map((e) => e.id)).toEqual(['WEB-I-01-D1', 'WEB-I-01-D2']);
-    expect(card.events[0]).toMatchObject({ title: 'Card numbers outside the payment provider', signal: expect.stringMatching(/Luhn check/), wiring: null });
+    expect(card.events[0]).toMatchObject({
+      title: 'Card numbers outside the payment provider',
+      signal: expect.stringMatching(/Luhn check/),
+      wiring: null,
+    });
     expect(view.counts).toEqual({ events: 3, withTask: 0 });
   });
 
@@ -31,19 +41,34 @@ describe('the monitoring view', () => {
       ['no-events', `Their template in "${kb.name}" names no detection events.`, ['T-3']],
       ['knowledge-base-not-active', 'From the knowledge base "pytm", which is not active here.', ['T-5']],
     ]);
-    expect(monitoringOf(model, [], new Map()).withoutEvents.find((g) => g.reason === 'knowledge-base-not-active')?.text).toBe('From the knowledge base "web-and-api", which is not active here.');
+    expect(
+      monitoringOf(model, [], new Map()).withoutEvents.find((g) => g.reason === 'knowledge-base-not-active')?.text,
+    ).toBe('From the knowledge base "web-and-api", which is not active here.');
     const gone = { ...kb, threats: kb.threats.filter((t) => t.id !== 'WEB-I-01') };
-    expect(monitoringOf(model, [gone], new Map()).withoutEvents.find((g) => g.reason === 'template-not-found')?.threats.map((t) => t.id)).toEqual(['T-2']);
+    expect(
+      monitoringOf(model, [gone], new Map())
+        .withoutEvents.find((g) => g.reason === 'template-not-found')
+        ?.threats.map((t) => t.id),
+    ).toEqual(['T-2']);
   });
 
   it('shows the mitigation that wires an event, with its task and the status the task gives it', () => {
     let model = wireDetectionEvent(project(), [kb], 'T-2', 'WEB-I-01-D2', actor).model;
     const wiring = model.mitigations[model.mitigations.length - 1]!;
     model = attachTask(model, wiring.id, { id: '10020', key: 'PAY-21' }, actor).model;
-    const view = monitoringOf(model, [kb], new Map([['10020', task('10020', 'PAY-21', { statusName: 'In Progress', categoryKey: 'indeterminate' })]]));
+    const view = monitoringOf(
+      model,
+      [kb],
+      new Map([['10020', task('10020', 'PAY-21', { statusName: 'In Progress', categoryKey: 'indeterminate' })]]),
+    );
     const [first, second] = view.threats.find((t) => t.id === 'T-2')!.events;
     expect(first!.wiring).toBeNull();
-    expect(second!.wiring).toEqual({ mitigationId: wiring.id, title: 'Alert: Weak TLS on payment endpoints', status: 'in-progress', task: task('10020', 'PAY-21', { statusName: 'In Progress', categoryKey: 'indeterminate' }) });
+    expect(second!.wiring).toEqual({
+      mitigationId: wiring.id,
+      title: 'Alert: Weak TLS on payment endpoints',
+      status: 'in-progress',
+      task: task('10020', 'PAY-21', { statusName: 'In Progress', categoryKey: 'indeterminate' }),
+    });
     expect(view.counts).toEqual({ events: 3, withTask: 1 });
   });
 });

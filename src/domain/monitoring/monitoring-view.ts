@@ -67,7 +67,8 @@ export interface MonitoredEventChange {
   event: MonitoredEvent;
 }
 
-const bySeverity = (a: Threat, b: Threat) => severityOf(b).score - severityOf(a).score || threatNumber(a.id) - threatNumber(b.id);
+const bySeverity = (a: Threat, b: Threat) =>
+  severityOf(b).score - severityOf(a).score || threatNumber(a.id) - threatNumber(b.id);
 
 function reasonText(source: Exclude<EventSource, { kind: 'events' }>): string {
   switch (source.kind) {
@@ -88,7 +89,11 @@ function wiringView(mitigation: Mitigation, tasks: Map<string, TaskSummary>, mod
 }
 
 /** The monitoring view of the model's active threats; `tasks` holds the live tasks by issue id. */
-export function monitoringOf(model: ThreatModel, knowledgeBases: KnowledgeBase[], tasks: Map<string, TaskSummary>): Monitoring {
+export function monitoringOf(
+  model: ThreatModel,
+  knowledgeBases: KnowledgeBase[],
+  tasks: Map<string, TaskSummary>,
+): Monitoring {
   const threats: MonitoredThreat[] = [];
   const groups = new Map<string, ThreatsWithoutEvents>();
   for (const threat of model.threats.filter((t) => t.state === 'active').sort(bySeverity)) {
@@ -113,5 +118,9 @@ export function monitoringOf(model: ThreatModel, knowledgeBases: KnowledgeBase[]
     });
   }
   const events = threats.flatMap((t) => t.events);
-  return { threats, withoutEvents: [...groups.values()], counts: { events: events.length, withTask: events.filter((e) => e.wiring?.task).length } };
+  return {
+    threats,
+    withoutEvents: [...groups.values()],
+    counts: { events: events.length, withTask: events.filter((e) => e.wiring?.task).length },
+  };
 }

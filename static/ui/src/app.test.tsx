@@ -25,7 +25,10 @@ describe('app', () => {
   it('renders the project page tabs for the project-page module: the threat model, sprint planning, the audit, and monitoring', async () => {
     fakeBridge.givenContext({ moduleKey: 'project-page' });
     fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: aThreatModel({ canEdit: false }) }));
-    fakeBridge.answer('sprint/list', () => ({ ok: true, data: [aSprintChoice(4, { name: 'Sprint 4', state: 'active' })] }));
+    fakeBridge.answer('sprint/list', () => ({
+      ok: true,
+      data: [aSprintChoice(4, { name: 'Sprint 4', state: 'active' })],
+    }));
     fakeBridge.answer('sprint/get', () => okPlan(aSprintPlan()));
 
     render(<App />);
@@ -52,7 +55,15 @@ describe('app', () => {
   });
 
   it('renders the sprint plan of the context sprint for the sprint-security module, and closes the modal', async () => {
-    fakeBridge.givenContext({ moduleKey: 'sprint-security', extension: { type: 'jira:sprintAction', sprint: { id: 4 }, board: { id: 1 }, project: { id: '10000', key: 'PAY', type: 'software' } } });
+    fakeBridge.givenContext({
+      moduleKey: 'sprint-security',
+      extension: {
+        type: 'jira:sprintAction',
+        sprint: { id: 4 },
+        board: { id: 1 },
+        project: { id: '10000', key: 'PAY', type: 'software' },
+      },
+    });
     fakeBridge.answer('sprint/get', () => okPlan(aSprintPlan()));
 
     render(<App />);

@@ -7,10 +7,18 @@ import { UnknownModule } from './unknown-module';
 // The project modules bring the table, tabs and dialogs; loading them on demand keeps the
 // bundle an issue panel downloads small. The custom field, drawn in every issue's sidebar,
 // loads its editor on demand too.
-const ProjectPage = lazy(() => import('./project-page/project-page').then((module) => ({ default: module.ProjectPage })));
-const ClausesField = lazy(() => import('./clauses-field/clauses-field').then((module) => ({ default: module.ClausesField })));
-const SprintAction = lazy(() => import('./sprint-plan/sprint-action').then((module) => ({ default: module.SprintAction })));
-const ProjectSettings = lazy(() => import('./project-settings/project-settings').then((module) => ({ default: module.ProjectSettings })));
+const ProjectPage = lazy(() =>
+  import('./project-page/project-page').then((module) => ({ default: module.ProjectPage })),
+);
+const ClausesField = lazy(() =>
+  import('./clauses-field/clauses-field').then((module) => ({ default: module.ClausesField })),
+);
+const SprintAction = lazy(() =>
+  import('./sprint-plan/sprint-action').then((module) => ({ default: module.SprintAction })),
+);
+const ProjectSettings = lazy(() =>
+  import('./project-settings/project-settings').then((module) => ({ default: module.ProjectSettings })),
+);
 
 // One bundle serves every module of the manifest's `ui` resource; the Forge context says which.
 export function App() {

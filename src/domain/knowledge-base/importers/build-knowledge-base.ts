@@ -1,5 +1,11 @@
 import { type z } from 'zod';
-import { KB_FORMAT, KnowledgeBase, type KnowledgeBaseInput, type MitigationTemplate, type ThreatTemplate } from '../knowledge-base';
+import {
+  KB_FORMAT,
+  KnowledgeBase,
+  type KnowledgeBaseInput,
+  type MitigationTemplate,
+  type ThreatTemplate,
+} from '../knowledge-base';
 import { structureError } from './import-error';
 import { baseName, clip } from './import-text';
 

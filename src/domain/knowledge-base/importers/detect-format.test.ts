@@ -5,7 +5,6 @@ import { importFailure, sharedFile } from './importer-test-support';
 
 const { file: LIBRARIES, describeIfShared } = sharedFile('.', 'format detection');
 
-
 describeIfShared('detectFormat on the real libraries', () => {
   it.each([
     ['pytm/threats.json', 'pytm'],
@@ -24,13 +23,19 @@ describe('detectFormat', () => {
   });
 
   it('says clearly what it expected when the content is none of them', () => {
-    expect(importFailure(() => detectFormat('{"openapi": "3.0.0"}', 'api.json'))).toMatch(/^api\.json: JSON, but neither a pytm threat list nor a Threat Dragon model/);
-    expect(importFailure(() => detectFormat('<?xml version="1.0"?>\n<svg></svg>', 'a.xml'))).toMatch(/^a\.xml: XML with root <svg>, not a Microsoft Threat Modeling Tool template/);
+    expect(importFailure(() => detectFormat('{"openapi": "3.0.0"}', 'api.json'))).toMatch(
+      /^api\.json: JSON, but neither a pytm threat list nor a Threat Dragon model/,
+    );
+    expect(importFailure(() => detectFormat('<?xml version="1.0"?>\n<svg></svg>', 'a.xml'))).toMatch(
+      /^a\.xml: XML with root <svg>, not a Microsoft Threat Modeling Tool template/,
+    );
     expect(importFailure(() => detectFormat('title: threats', 'a.yaml'))).toMatch(/^a\.yaml: neither JSON nor XML/);
     expect(importFailure(() => detectFormat('', 'a.json'))).toBe('a.json: the file is empty');
   });
 
   it('reports broken JSON with its position', () => {
-    expect(importFailure(() => detectFormat('[\n  {"SID": "A"},\n  {"SID": x}\n]', 'threats.json'))).toBe("threats.json:3:11: Unexpected token 'x'");
+    expect(importFailure(() => detectFormat('[\n  {"SID": "A"},\n  {"SID": x}\n]', 'threats.json'))).toBe(
+      "threats.json:3:11: Unexpected token 'x'",
+    );
   });
 });

@@ -5,21 +5,31 @@ import { parseJsonText } from './parse-json-text';
 export const IMPORT_FORMATS = ['pytm', 'tmt', 'threat-dragon'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-const FORMATS_IN_WORDS = 'a pytm threats.json (a JSON list of threats), a Microsoft TMT template (.tb7 XML) or a Threat Dragon v2 model (JSON)';
+const FORMATS_IN_WORDS =
+  'a pytm threats.json (a JSON list of threats), a Microsoft TMT template (.tb7 XML) or a Threat Dragon v2 model (JSON)';
 const TMT_ROOT = /<(?:[\w.-]+:)?(KnowledgeBase|ThreatModel)[\s>/]/;
 
 function detectXml(body: string, file: string): ImportFormat {
   if (TMT_ROOT.test(body)) return 'tmt';
   const root = /<([\w.:-]+)/.exec(body.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, ''))?.[1] ?? '?';
-  throw new KbImportError(`${file}: XML with root <${clip(root, 60)}>, not a Microsoft Threat Modeling Tool template (<KnowledgeBase>, .tb7) or model (<ThreatModel>, .tm7)`);
+  throw new KbImportError(
+    `${file}: XML with root <${clip(root, 60)}>, not a Microsoft Threat Modeling Tool template (<KnowledgeBase>, .tb7) or model (<ThreatModel>, .tm7)`,
+  );
 }
 
 function detectJson(value: unknown, file: string): ImportFormat {
   // pytm is the only format that is a list; the pytm import then names any entry that is off.
   if (Array.isArray(value)) return 'pytm';
   const model = value as { detail?: { diagrams?: unknown }; summary?: unknown; version?: unknown } | null;
-  if (model && typeof model === 'object' && (Array.isArray(model.detail?.diagrams) || (model.summary !== undefined && model.version !== undefined))) return 'threat-dragon';
-  throw new KbImportError(`${file}: JSON, but neither a pytm threat list nor a Threat Dragon model (no "detail.diagrams"); expected ${FORMATS_IN_WORDS}`);
+  if (
+    model &&
+    typeof model === 'object' &&
+    (Array.isArray(model.detail?.diagrams) || (model.summary !== undefined && model.version !== undefined))
+  )
+    return 'threat-dragon';
+  throw new KbImportError(
+    `${file}: JSON, but neither a pytm threat list nor a Threat Dragon model (no "detail.diagrams"); expected ${FORMATS_IN_WORDS}`,
+  );
 }
 
 /**
@@ -30,5 +40,7 @@ export function detectFormat(text: string, file: string): ImportFormat {
   const body = requireContent(text, file).trimStart();
   if (body.startsWith('<')) return detectXml(body, file);
   if (body.startsWith('[') || body.startsWith('{')) return detectJson(parseJsonText(body, file), file);
-  throw new KbImportError(`${file}: neither JSON nor XML (it starts with "${body.slice(0, 20).split('\n')[0]}"); expected ${FORMATS_IN_WORDS}`);
+  throw new KbImportError(
+    `${file}: neither JSON nor XML (it starts with "${body.slice(0, 20).split('\n')[0]}"); expected ${FORMATS_IN_WORDS}`,
+  );
 }

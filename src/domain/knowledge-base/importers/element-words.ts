@@ -10,7 +10,19 @@ const ELEMENT_WORDS = {
   process: ['service', 'backend', 'application', 'app', 'process', 'job', 'worker'],
   server: ['server', 'web', 'website', 'page', 'http', 'api', 'endpoint'],
   lambda: ['lambda', 'serverless', 'function'],
-  'data-flow': ['request', 'api', 'http', 'network', 'connection', 'message', 'upload', 'download', 'transfer', 'sync', 'send'],
+  'data-flow': [
+    'request',
+    'api',
+    'http',
+    'network',
+    'connection',
+    'message',
+    'upload',
+    'download',
+    'transfer',
+    'sync',
+    'send',
+  ],
   'data-store': ['database', 'db', 'storage', 'store', 'save', 'persist', 'file', 'record', 'cache'],
   'external-entity': ['user', 'customer', 'client', 'browser', 'mobile', 'partner', 'third party', 'external'],
   llm: ['llm', 'ai', 'chatbot', 'assistant', 'prompt', 'gpt', 'language model'],
@@ -22,7 +34,22 @@ export type ElementKind = keyof typeof ELEMENT_WORDS;
 export const elementWords = (kind: ElementKind): readonly string[] => ELEMENT_WORDS[kind];
 
 // Words of element names that say nothing a story would use to mean that element.
-const NAME_NOISE = new Set(['generic', 'the', 'and', 'for', 'non', 'running', 'microsoft', 'applications', 'application', 'process', 'boundary', 'boundaries', 'trust', 'interface']);
+const NAME_NOISE = new Set([
+  'generic',
+  'the',
+  'and',
+  'for',
+  'non',
+  'running',
+  'microsoft',
+  'applications',
+  'application',
+  'process',
+  'boundary',
+  'boundaries',
+  'trust',
+  'interface',
+]);
 
 /** The words of an element's name: the whole name and its telling words ("SQL Database": "sql database", "sql", "database"). */
 export function wordsOfName(name: string): string[] {

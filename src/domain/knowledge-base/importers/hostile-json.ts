@@ -1,4 +1,10 @@
-import { MAX_NESTING_DEPTH, RULE_DEPTH_REASON, isReservedName, nestingReason, reservedNameReason } from '../input-limits';
+import {
+  MAX_NESTING_DEPTH,
+  RULE_DEPTH_REASON,
+  isReservedName,
+  nestingReason,
+  reservedNameReason,
+} from '../input-limits';
 import { errorAt, positionAt } from './import-error';
 import { decodedString, stringEnd } from './json-strings';
 
@@ -24,7 +30,12 @@ export function refuseHostileJson(text: string, file: string): void {
       }
       at = end;
     } else if (c === '{' || c === '[') {
-      if (keys.length >= MAX_NESTING_DEPTH) throw errorAt(file, positionAt(text, at), keys.includes('appliesWhen') ? RULE_DEPTH_REASON : nestingReason('values'));
+      if (keys.length >= MAX_NESTING_DEPTH)
+        throw errorAt(
+          file,
+          positionAt(text, at),
+          keys.includes('appliesWhen') ? RULE_DEPTH_REASON : nestingReason('values'),
+        );
       keys.push(undefined);
     } else if (c === '}' || c === ']') {
       keys.pop();

@@ -20,9 +20,11 @@ export function refuseHostileXml(text: string, file: string): void {
     }
     if (text[at + 1] === '!') throw refuse(at, declarationReason(text, at));
     const tag = readTag(text, at);
-    if (isReservedName(localName(tag.element.name))) throw refuse(at, reservedNameReason(`the element <${tag.element.name}>`));
+    if (isReservedName(localName(tag.element.name)))
+      throw refuse(at, reservedNameReason(`the element <${tag.element.name}>`));
     const attribute = tag.attributes.find((a) => isReservedName(localName(a.name)));
-    if (attribute) throw refuse(attribute.at, reservedNameReason(`the attribute ${attribute.name} of <${tag.element.name}>`));
+    if (attribute)
+      throw refuse(attribute.at, reservedNameReason(`the attribute ${attribute.name} of <${tag.element.name}>`));
     if (tag.kind === 'end') depth = Math.max(0, depth - 1);
     else if (tag.kind === 'start') depth += 1;
     if (depth > MAX_NESTING_DEPTH) throw refuse(at, nestingReason('elements'));

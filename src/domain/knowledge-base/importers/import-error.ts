@@ -17,7 +17,9 @@ export class KbImportError extends Error {
  */
 export function unforeseenImportError(file: string, error: unknown): KbImportError {
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return new KbImportError(`${file}: the file cannot be read (${what.slice(0, 200)}); this is a fault of Without for Jira, please report it with the file`);
+  return new KbImportError(
+    `${file}: the file cannot be read (${what.slice(0, 200)}); this is a fault of Without for Jira, please report it with the file`,
+  );
 }
 
 export interface TextPosition {
@@ -63,7 +65,9 @@ export type DescribePath = (path: ReadonlyArray<PropertyKey>) => { label: string
 const MAX_ISSUES = 5;
 
 const fieldOf = (keys: ReadonlyArray<PropertyKey>): string =>
-  keys.length === 0 ? '' : `"${keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i > 0 ? '.' : ''}${String(k)}`)).join('')}" `;
+  keys.length === 0
+    ? ''
+    : `"${keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i > 0 ? '.' : ''}${String(k)}`)).join('')}" `;
 
 function issueText(issue: Issue, describe: DescribePath): string {
   const { label, consumed } = describe(issue.path);

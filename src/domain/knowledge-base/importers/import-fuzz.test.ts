@@ -30,8 +30,20 @@ const asOwnFormat = (text: string) => JSON.stringify(importPytm(text, { file: 't
 const LIBRARIES: Library[] = [
   { relative: 'pytm/threats.json', file: 'threats.json', source: asIs, mutations: JSON_MUTATIONS, rounds: 8 },
   { relative: 'microsoft-tmt/default.tb7', file: 'default.tb7', source: asIs, mutations: XML_MUTATIONS, rounds: 5 },
-  { relative: 'threat-dragon/v2-threat-model.json', file: 'v2-threat-model.json', source: asIs, mutations: JSON_MUTATIONS, rounds: 10 },
-  { relative: 'pytm/threats.json', file: 'pytm-kb.json', source: asOwnFormat, mutations: OWN_FORMAT_MUTATIONS, rounds: 5 },
+  {
+    relative: 'threat-dragon/v2-threat-model.json',
+    file: 'v2-threat-model.json',
+    source: asIs,
+    mutations: JSON_MUTATIONS,
+    rounds: 10,
+  },
+  {
+    relative: 'pytm/threats.json',
+    file: 'pytm-kb.json',
+    source: asOwnFormat,
+    mutations: OWN_FORMAT_MUTATIONS,
+    rounds: 5,
+  },
 ];
 
 type Outcome = { imported: true } | { imported: false; error: unknown };
@@ -46,7 +58,8 @@ function outcomeOf(text: string, file: string): Outcome {
 }
 
 /** What went wrong, for the failure message: the error's class and text, cut short. */
-const describeError = (error: unknown): string => (error instanceof Error ? `${error.constructor.name}: ${error.message}` : String(error)).slice(0, 300);
+const describeError = (error: unknown): string =>
+  (error instanceof Error ? `${error.constructor.name}: ${error.message}` : String(error)).slice(0, 300);
 
 for (const library of LIBRARIES) {
   const { file: path, describeIfShared } = sharedFile(library.relative, 'import fuzzer');
@@ -55,23 +68,28 @@ for (const library of LIBRARIES) {
     // Read when a test runs: a skipped describe still runs its body, and the file may be missing.
     let text: string | undefined;
     const original = (): string => (text ??= library.source(fs.readFileSync(path, 'utf8')));
-    const cases = library.mutations.flatMap((mutation, m) => Array.from({ length: library.rounds }, (_, round) => ({ mutation, seed: 1_000 * (m + 1) + round })));
+    const cases = library.mutations.flatMap((mutation, m) =>
+      Array.from({ length: library.rounds }, (_, round) => ({ mutation, seed: 1_000 * (m + 1) + round })),
+    );
 
     it('imports the original', () => {
       expect(outcomeOf(original(), library.file)).toEqual({ imported: true });
     });
 
-    it.each(cases.map((c) => [c.mutation.name, c.seed, c.mutation] as const))('%s (seed %i): imported, or refused with a KbImportError', (_name, seed, mutation) => {
-      const outcome = outcomeOf(mutation.apply(original(), seededRandom(seed)), library.file);
-      if (outcome.imported) {
-        expect(mutation.refused).toBe(false);
-        return;
-      }
-      const { error } = outcome;
-      if (!(error instanceof KbImportError)) throw new Error(`expected a KbImportError, got ${describeError(error)}`);
-      expect(error.message).toMatch(mutation.refused ? POSITIONED : MESSAGE);
-      // A refusal quotes the file at times; a hostile file's huge value must not make a huge message.
-      expect(error.message.length).toBeLessThanOrEqual(MAX_MESSAGE);
-    });
+    it.each(cases.map((c) => [c.mutation.name, c.seed, c.mutation] as const))(
+      '%s (seed %i): imported, or refused with a KbImportError',
+      (_name, seed, mutation) => {
+        const outcome = outcomeOf(mutation.apply(original(), seededRandom(seed)), library.file);
+        if (outcome.imported) {
+          expect(mutation.refused).toBe(false);
+          return;
+        }
+        const { error } = outcome;
+        if (!(error instanceof KbImportError)) throw new Error(`expected a KbImportError, got ${describeError(error)}`);
+        expect(error.message).toMatch(mutation.refused ? POSITIONED : MESSAGE);
+        // A refusal quotes the file at times; a hostile file's huge value must not make a huge message.
+        expect(error.message.length).toBeLessThanOrEqual(MAX_MESSAGE);
+      },
+    );
   });
 }

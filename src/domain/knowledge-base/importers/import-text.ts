@@ -3,11 +3,13 @@
 export const collapseSpace = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** Cuts text to the knowledge base's limit for a field, marking the cut with an ellipsis. */
-export const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+export const clip = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 
 // CAPEC-derived texts (pytm) glue their phase labels to the previous sentence:
 // "...least privilegeDesign: Run server interfaces...".
-const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs|cf))[.!?](?=\s+\S|[A-Z])|(?<=\S)(?=(?:Design|Implementation|Configuration|Operation|Architecture|Requirements?|Build|Deployment|Testing):)/;
+const SENTENCE_END =
+  /(?<!\b(?:e\.g|i\.e|etc|vs|cf))[.!?](?=\s+\S|[A-Z])|(?<=\S)(?=(?:Design|Implementation|Configuration|Operation|Architecture|Requirements?|Build|Deployment|Testing):)/;
 
 /**
  * The first sentence of a paragraph, for a title. Libraries often glue sentences together

@@ -17,7 +17,11 @@ export interface ImportedLibrary {
 }
 
 /** Imports a threat library in the given format, or the one its content shows ('auto'). Throws KbImportError. */
-export function importThreatLibrary(text: string, format: ImportFormat | 'auto', options: ImportOptions): ImportedLibrary {
+export function importThreatLibrary(
+  text: string,
+  format: ImportFormat | 'auto',
+  options: ImportOptions,
+): ImportedLibrary {
   const used = format === 'auto' ? detectFormat(text, options.file) : format;
   return { format: used, knowledgeBase: IMPORTERS[used](text, options) };
 }

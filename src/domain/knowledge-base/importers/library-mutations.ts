@@ -44,7 +44,35 @@ const insertAt = (text: string, at: number, insert: string): string => `${text.s
 export const RESERVED = ['__proto__', 'constructor', 'prototype'] as const;
 /** Names every object inherits besides the reserved ones: harmless as values, fatal as unchecked lookups. */
 const INHERITED = ['toString', 'hasOwnProperty', 'valueOf', 'constructor', '__proto__', 'isPrototypeOf'] as const;
-const NOISE = ['{', '}', '[', ']', '<', '>', '"', "'", ':', ',', '/', '\\', '&', ';', '!', '?', '=', '\u0000', '\n', '\ufeff', '\ud800', 'é', '€', '0', '-', 'e', ' '];
+const NOISE = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '<',
+  '>',
+  '"',
+  "'",
+  ':',
+  ',',
+  '/',
+  '\\',
+  '&',
+  ';',
+  '!',
+  '?',
+  '=',
+  '\u0000',
+  '\n',
+  '\ufeff',
+  '\ud800',
+  'é',
+  '€',
+  '0',
+  '-',
+  'e',
+  ' ',
+];
 export const DEEP = [101, 2_000, 100_000] as const;
 const HUGE = 1_000_000;
 
@@ -91,20 +119,40 @@ const JSON_STRING_VALUE = /[:[,]\s*"([^"\\]{0,60})"(?!\s*:)/g;
 
 export const JSON_MUTATIONS: Mutation[] = [
   ...ANY_TEXT,
-  { name: 'a prototype key', refused: true, apply: (text, random) => replaceOne(text, random, JSON_KEY, pick(random, [...RESERVED, '\\u005f_proto__'])) },
-  { name: 'an inherited name as a value', refused: false, apply: (text, random) => replaceOne(text, random, JSON_STRING_VALUE, pick(random, INHERITED)) },
+  {
+    name: 'a prototype key',
+    refused: true,
+    apply: (text, random) => replaceOne(text, random, JSON_KEY, pick(random, [...RESERVED, '\\u005f_proto__'])),
+  },
+  {
+    name: 'an inherited name as a value',
+    refused: false,
+    apply: (text, random) => replaceOne(text, random, JSON_STRING_VALUE, pick(random, INHERITED)),
+  },
   {
     name: 'a value nested deeply',
     refused: true,
     apply: (text, random) => {
       const depth = pick(random, DEEP);
-      const deep = random() < 0.5 ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"all":['.repeat(depth)}{"always":true}${']}'.repeat(depth)}`;
+      const deep =
+        random() < 0.5
+          ? `${'['.repeat(depth)}1${']'.repeat(depth)}`
+          : `${'{"all":['.repeat(depth)}{"always":true}${']}'.repeat(depth)}`;
       // After a key's closing quote, so the value replaced is never text inside a string.
       return replaceOne(text, random, /"\s*:\s*("[^"\\]*"|\d+|true|false|null)/g, deep);
     },
   },
-  { name: 'brackets opened deeply, never closed', refused: true, apply: (text, random) => replaceOne(text, random, /"[^"\\]{1,40}"\s*:()/g, '['.repeat(pick(random, DEEP))) },
-  { name: 'a huge string', refused: false, apply: (text, random) => replaceOne(text, random, JSON_STRING_VALUE, pick(random, ['A', 'word ', 'é. ']).repeat(HUGE / 4)) },
+  {
+    name: 'brackets opened deeply, never closed',
+    refused: true,
+    apply: (text, random) => replaceOne(text, random, /"[^"\\]{1,40}"\s*:()/g, '['.repeat(pick(random, DEEP))),
+  },
+  {
+    name: 'a huge string',
+    refused: false,
+    apply: (text, random) =>
+      replaceOne(text, random, JSON_STRING_VALUE, pick(random, ['A', 'word ', 'é. ']).repeat(HUGE / 4)),
+  },
 ];
 
 const XML_START_TAG = /<([A-Za-z][\w.:-]*)[\s>/]/g;
@@ -126,14 +174,38 @@ export const XML_MUTATIONS: Mutation[] = [
       return insertAt(text, declarationEnd === -1 ? 0 : declarationEnd + 2, `\n${doctype}\n`);
     },
   },
-  { name: 'a prototype element name', refused: true, apply: (text, random) => replaceOne(text, random, XML_START_TAG, pick(random, RESERVED)) },
+  {
+    name: 'a prototype element name',
+    refused: true,
+    apply: (text, random) => replaceOne(text, random, XML_START_TAG, pick(random, RESERVED)),
+  },
   {
     name: 'a prototype element inside',
     refused: true,
-    apply: (text, random) => replaceOne(text, random, XML_AFTER_START_TAG, `<${pick(random, RESERVED)}><polluted>yes</polluted></${pick(random, RESERVED)}>`),
+    apply: (text, random) =>
+      replaceOne(
+        text,
+        random,
+        XML_AFTER_START_TAG,
+        `<${pick(random, RESERVED)}><polluted>yes</polluted></${pick(random, RESERVED)}>`,
+      ),
   },
-  { name: 'a prototype attribute', refused: true, apply: (text, random) => replaceOne(text, random, /<[A-Za-z][\w.:-]*()[\s>/]/g, ` ${pick(random, RESERVED)}="x"`) },
-  { name: 'an inherited name as a value', refused: false, apply: (text, random) => replaceOne(text, random, XML_TEXT, pick(random, [...INHERITED, "source is 'toString'", "target is 'constructor'"])) },
+  {
+    name: 'a prototype attribute',
+    refused: true,
+    apply: (text, random) => replaceOne(text, random, /<[A-Za-z][\w.:-]*()[\s>/]/g, ` ${pick(random, RESERVED)}="x"`),
+  },
+  {
+    name: 'an inherited name as a value',
+    refused: false,
+    apply: (text, random) =>
+      replaceOne(
+        text,
+        random,
+        XML_TEXT,
+        pick(random, [...INHERITED, "source is 'toString'", "target is 'constructor'"]),
+      ),
+  },
   {
     name: 'elements nested deeply',
     refused: true,
@@ -142,7 +214,11 @@ export const XML_MUTATIONS: Mutation[] = [
       return replaceOne(text, random, XML_AFTER_START_TAG, `${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}`);
     },
   },
-  { name: 'a huge text', refused: false, apply: (text, random) => replaceOne(text, random, XML_TEXT, pick(random, ['A', 'word ', 'é. ']).repeat(HUGE / 4)) },
+  {
+    name: 'a huge text',
+    refused: false,
+    apply: (text, random) => replaceOne(text, random, XML_TEXT, pick(random, ['A', 'word ', 'é. ']).repeat(HUGE / 4)),
+  },
 ];
 
 /** Rules nested past the limit (32) but within the JSON one (100), and far past both. */
@@ -156,8 +232,17 @@ export const OWN_FORMAT_MUTATIONS: Mutation[] = [
     refused: true,
     apply: (text, random) => {
       const depth = pick(random, DEEP_RULES);
-      const [open, close] = pick(random, [['{"all":[', ']}'], ['{"any":[', ']}'], ['{"not":', '}']] as const);
-      return replaceOne(text, random, /"appliesWhen":\s*(\{[^{}]*\})/g, `${open.repeat(depth)}{"always":true}${close.repeat(depth)}`);
+      const [open, close] = pick(random, [
+        ['{"all":[', ']}'],
+        ['{"any":[', ']}'],
+        ['{"not":', '}'],
+      ] as const);
+      return replaceOne(
+        text,
+        random,
+        /"appliesWhen":\s*(\{[^{}]*\})/g,
+        `${open.repeat(depth)}{"always":true}${close.repeat(depth)}`,
+      );
     },
   },
 ];

@@ -33,7 +33,12 @@ export function parseJsonText(text: string, file: string): unknown {
  * An error about a value found in the data parseJsonText returned, placed where that value
  * stands in the text (`path` as zod gives it: `[3, 'target', 0]`).
  */
-export function jsonErrorAt(text: string, file: string, path: ReadonlyArray<string | number>, reason: string): KbImportError {
+export function jsonErrorAt(
+  text: string,
+  file: string,
+  path: ReadonlyArray<string | number>,
+  reason: string,
+): KbImportError {
   const body = withoutBom(text);
   const offset = jsonPathOffset(body, path);
   return errorAt(file, offset === undefined ? endOf(body) : positionAt(body, offset), reason);

@@ -26,7 +26,12 @@ function openTags(message: string): string[] {
 function syntaxError(text: string, file: string, err: { msg: string; line: number; col?: number }): KbImportError {
   const open = openTags(err.msg);
   const innermost = open[open.length - 1];
-  if (innermost) return errorAt(file, endOf(text), `the file ends before <${innermost}> is closed (still open: ${open.join(' > ')})`);
+  if (innermost)
+    return errorAt(
+      file,
+      endOf(text),
+      `the file ends before <${innermost}> is closed (still open: ${open.join(' > ')})`,
+    );
   return errorAt(file, { line: err.line, column: err.col ?? 1 }, err.msg);
 }
 

@@ -76,8 +76,14 @@ describeIfShared('importPytm on OWASP pytm threats.json', () => {
   });
 
   it('keeps a deprecation as a note and LLM references as owasp links', () => {
-    expect(threat('AC22')?.references).toContainEqual({ kind: 'note', value: expect.stringContaining('AC22 was replaced by AC23 and AC24') });
-    expect(threat('LLM01')?.references).toContainEqual({ kind: 'owasp', value: 'https://genai.owasp.org/llmrisk/llm01-prompt-injection/' });
+    expect(threat('AC22')?.references).toContainEqual({
+      kind: 'note',
+      value: expect.stringContaining('AC22 was replaced by AC23 and AC24'),
+    });
+    expect(threat('LLM01')?.references).toContainEqual({
+      kind: 'owasp',
+      value: 'https://genai.owasp.org/llmrisk/llm01-prompt-injection/',
+    });
     expect(threat('LLM01')?.appliesWhen).toEqual({ words: expect.arrayContaining(['llm', 'prompt']) });
   });
 });
@@ -93,17 +99,25 @@ describe('importPytm on broken input', () => {
   });
 
   it('points at the line and column of a syntax error', () => {
-    expect(importFailure(() => importPytm('[\n  {"SID": "A1",\n   "severity" "High"}\n]', { file: 'threats.json' }))).toMatch(/^threats\.json:3:15: /);
+    expect(
+      importFailure(() => importPytm('[\n  {"SID": "A1",\n   "severity" "High"}\n]', { file: 'threats.json' })),
+    ).toMatch(/^threats\.json:3:15: /);
   });
 
   it('names the entry and the field that is missing or wrong', () => {
     const { severity: _omitted, ...withoutSeverity } = entry({ SID: 'INP04' });
-    expect(importFailure(() => importEntries([entry(), entry({ SID: 'INP02' }), withoutSeverity]))).toBe('threats.json: entry 3 (SID "INP04"): "severity" is missing');
-    expect(importFailure(() => importEntries([entry({ severity: 'Critical' })]))).toContain('entry 1 (SID "INP99"): "severity" is "Critical", expected Very Low');
+    expect(importFailure(() => importEntries([entry(), entry({ SID: 'INP02' }), withoutSeverity]))).toBe(
+      'threats.json: entry 3 (SID "INP04"): "severity" is missing',
+    );
+    expect(importFailure(() => importEntries([entry({ severity: 'Critical' })]))).toContain(
+      'entry 1 (SID "INP99"): "severity" is "Critical", expected Very Low',
+    );
   });
 
   it('says when the file is not a list, or empty', () => {
-    expect(importFailure(() => importPytm('{"threats": []}', { file: 'threats.json' }))).toBe('threats.json: a pytm threat library is a JSON list of threats, but the file holds an object');
+    expect(importFailure(() => importPytm('{"threats": []}', { file: 'threats.json' }))).toBe(
+      'threats.json: a pytm threat library is a JSON list of threats, but the file holds an object',
+    );
     expect(importFailure(() => importPytm(' \n', { file: 'threats.json' }))).toBe('threats.json: the file is empty');
   });
 

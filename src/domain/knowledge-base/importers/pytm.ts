@@ -1,7 +1,12 @@
 import { type KnowledgeBase, type Reference } from '../knowledge-base';
 import { type StrideCategory } from '../../stride';
 import { type ElementKind, elementWords, wordsRule } from './element-words';
-import { type ImportOptions, type MitigationDraft, type ThreatDraft, finishKnowledgeBase } from './build-knowledge-base';
+import {
+  type ImportOptions,
+  type MitigationDraft,
+  type ThreatDraft,
+  finishKnowledgeBase,
+} from './build-knowledge-base';
 import { isReservedName, reservedNameReason } from '../input-limits';
 import { KbImportError, structureError } from './import-error';
 import { clip, contentVersion, titleFrom, uniqueIds } from './import-text';
@@ -21,7 +26,17 @@ import { ownEntry } from './own-entry';
  * neither is filed under tampering, the family most pytm threats belong to.
  */
 const PREFIX_STRIDE: Record<string, StrideCategory[]> = {
-  INP: ['T'], AC: ['E'], API: ['E'], AA: ['S'], CR: ['I'], DS: ['I'], DR: ['I'], HA: ['I'], DO: ['D'], SC: ['T'], LB: ['T'],
+  INP: ['T'],
+  AC: ['E'],
+  API: ['E'],
+  AA: ['S'],
+  CR: ['I'],
+  DS: ['I'],
+  DR: ['I'],
+  HA: ['I'],
+  DO: ['D'],
+  SC: ['T'],
+  LB: ['T'],
 };
 
 export function pytmStride(entry: Pick<PytmEntry, 'SID' | 'description'>): StrideCategory[] {
@@ -31,8 +46,14 @@ export function pytmStride(entry: Pick<PytmEntry, 'SID' | 'description'>): Strid
 }
 
 const TARGET_KINDS: Record<string, ElementKind> = {
-  process: 'process', server: 'server', lambda: 'lambda', dataflow: 'data-flow', datastore: 'data-store',
-  externalentity: 'external-entity', llm: 'llm', agent: 'agent',
+  process: 'process',
+  server: 'server',
+  lambda: 'lambda',
+  dataflow: 'data-flow',
+  datastore: 'data-store',
+  externalentity: 'external-entity',
+  llm: 'llm',
+  agent: 'agent',
 };
 
 /** A story matches when it uses words of the element kinds the threat targets (see element-words). */
@@ -43,7 +64,11 @@ const wordsOfTarget = (target: string): readonly string[] => {
 const appliesWhen = (targets: string[]) => wordsRule(targets.flatMap(wordsOfTarget));
 
 function descriptionOf(entry: PytmEntry): string {
-  const parts = [entry.details, entry.prerequisites && `Prerequisites: ${entry.prerequisites}`, entry.example && `Example: ${entry.example}`];
+  const parts = [
+    entry.details,
+    entry.prerequisites && `Prerequisites: ${entry.prerequisites}`,
+    entry.example && `Example: ${entry.example}`,
+  ];
   return clip(parts.filter((p) => p.trim() !== '').join('\n\n'), 4000);
 }
 
@@ -85,7 +110,14 @@ function mitigationOf(entry: PytmEntry, threatId: string, id: string): Mitigatio
   };
 }
 
-const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
+const kindOf = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'a list'
+      : typeof value === 'object'
+        ? 'an object'
+        : `a ${typeof value}`;
 
 const entryLabel = (raw: readonly unknown[], index: number): string => {
   const sid: unknown = (raw[index] as { SID?: unknown } | null | undefined)?.SID;
@@ -99,7 +131,8 @@ const entryLabel = (raw: readonly unknown[], index: number): string => {
 function refuseReservedNames(entries: readonly PytmEntry[], raw: readonly unknown[], text: string, file: string): void {
   entries.forEach((entry, i) => {
     const label = entryLabel(raw, i);
-    if (isReservedName(entry.SID)) throw jsonErrorAt(text, file, [i, 'SID'], `${label}: ${reservedNameReason(`the SID "${entry.SID}"`)}`);
+    if (isReservedName(entry.SID))
+      throw jsonErrorAt(text, file, [i, 'SID'], `${label}: ${reservedNameReason(`the SID "${entry.SID}"`)}`);
     const t = entry.target.findIndex(isReservedName);
     if (t === -1) return;
     const path = Array.isArray((raw[i] as { target?: unknown }).target) ? [i, 'target', t] : [i, 'target'];
@@ -109,9 +142,13 @@ function refuseReservedNames(entries: readonly PytmEntry[], raw: readonly unknow
 
 function readEntries(text: string, file: string): PytmEntry[] {
   const raw = parseJsonText(text, file);
-  if (!Array.isArray(raw)) throw new KbImportError(`${file}: a pytm threat library is a JSON list of threats, but the file holds ${kindOf(raw)}`);
+  if (!Array.isArray(raw))
+    throw new KbImportError(
+      `${file}: a pytm threat library is a JSON list of threats, but the file holds ${kindOf(raw)}`,
+    );
   const result = PytmLibrary.safeParse(raw, { reportInput: true });
-  if (!result.success) throw structureError(file, result.error, (path) => ({ label: entryLabel(raw, Number(path[0])), consumed: 1 }));
+  if (!result.success)
+    throw structureError(file, result.error, (path) => ({ label: entryLabel(raw, Number(path[0])), consumed: 1 }));
   refuseReservedNames(result.data, raw, text, file);
   return result.data;
 }
@@ -120,7 +157,9 @@ function readEntries(text: string, file: string): PytmEntry[] {
 export function importPytm(text: string, options: ImportOptions): KnowledgeBase {
   const entries = readEntries(text, options.file);
   const threatIds = uniqueIds(entries.map((e) => e.SID));
-  const withMitigation = entries.map((entry, i) => ({ entry, threatId: threatIds[i] ?? entry.SID })).filter(({ entry }) => entry.mitigations.trim() !== '');
+  const withMitigation = entries
+    .map((entry, i) => ({ entry, threatId: threatIds[i] ?? entry.SID }))
+    .filter(({ entry }) => entry.mitigations.trim() !== '');
   const mitigationIds = uniqueIds(withMitigation.map(({ threatId }) => `M-${threatId}`));
   return finishKnowledgeBase(
     {
@@ -130,7 +169,9 @@ export function importPytm(text: string, options: ImportOptions): KnowledgeBase 
       version: `content-${contentVersion(text)}`,
       description: `Imported from OWASP pytm (${entries.length} threats). Conditions are pytm's Python expressions, kept as text and never run.`,
       threats: entries.map((entry, i) => threatOf(entry, threatIds[i] ?? entry.SID)),
-      mitigations: withMitigation.map(({ entry, threatId }, i) => mitigationOf(entry, threatId, mitigationIds[i] ?? `M-${threatId}`)),
+      mitigations: withMitigation.map(({ entry, threatId }, i) =>
+        mitigationOf(entry, threatId, mitigationIds[i] ?? `M-${threatId}`),
+      ),
     },
     options,
   );

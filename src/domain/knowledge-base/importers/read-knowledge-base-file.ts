@@ -30,9 +30,13 @@ const templatesOf = (value: unknown, list: 'threats' | 'questions'): unknown[] =
 function refuseDeepRules(value: unknown, text: string, file: string): void {
   for (const list of ['threats', 'questions'] as const) {
     templatesOf(value, list).forEach((template, i) => {
-      const rule: unknown = typeof template === 'object' && template !== null ? (template as { appliesWhen?: unknown }).appliesWhen : undefined;
+      const rule: unknown =
+        typeof template === 'object' && template !== null
+          ? (template as { appliesWhen?: unknown }).appliesWhen
+          : undefined;
       const tooDeep = tooDeepRulePath(rule);
-      if (tooDeep) throw jsonErrorAt(text, file, [list, i, 'appliesWhen', ...tooDeep], `${list}[${i}]: ${RULE_DEPTH_REASON}`);
+      if (tooDeep)
+        throw jsonErrorAt(text, file, [list, i, 'appliesWhen', ...tooDeep], `${list}[${i}]: ${RULE_DEPTH_REASON}`);
     });
   }
 }

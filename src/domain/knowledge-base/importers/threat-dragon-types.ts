@@ -16,11 +16,26 @@ import { ownEntry } from './own-entry';
  * information disclosure, where privacy and AI threats mostly land.
  */
 const TYPE_STRIDE: Record<string, StrideCategory> = {
-  spoofing: 'S', tampering: 'T', repudiation: 'R', informationdisclosure: 'I', denialofservice: 'D', elevationofprivilege: 'E',
-  confidentiality: 'I', integrity: 'T', availability: 'D',
-  distributed: 'D', immutable: 'T', ephemeral: 'I',
-  linkability: 'I', identifiability: 'I', detectability: 'I', disclosureofinformation: 'I', unawareness: 'I', identifiabilitylinkability: 'I',
-  nonrepudiation: 'R', noncompliance: 'R',
+  spoofing: 'S',
+  tampering: 'T',
+  repudiation: 'R',
+  informationdisclosure: 'I',
+  denialofservice: 'D',
+  elevationofprivilege: 'E',
+  confidentiality: 'I',
+  integrity: 'T',
+  availability: 'D',
+  distributed: 'D',
+  immutable: 'T',
+  ephemeral: 'I',
+  linkability: 'I',
+  identifiability: 'I',
+  detectability: 'I',
+  disclosureofinformation: 'I',
+  unawareness: 'I',
+  identifiabilitylinkability: 'I',
+  nonrepudiation: 'R',
+  noncompliance: 'R',
 };
 const FALLBACK: StrideCategory = 'I';
 
@@ -35,7 +50,16 @@ export interface ThreatDragonStride {
 export function threatDragonStride(type: string, modelType: string, title: string): ThreatDragonStride {
   const key = typeKey(type);
   const mapped = ownEntry(TYPE_STRIDE, key);
-  const isStride = /^stride$/i.test(modelType) || ['spoofing', 'tampering', 'repudiation', 'informationdisclosure', 'denialofservice', 'elevationofprivilege'].includes(key);
+  const isStride =
+    /^stride$/i.test(modelType) ||
+    [
+      'spoofing',
+      'tampering',
+      'repudiation',
+      'informationdisclosure',
+      'denialofservice',
+      'elevationofprivilege',
+    ].includes(key);
   const note = isStride ? undefined : `Threat Dragon type: ${type || '(none)'}${modelType ? ` (${modelType})` : ''}`;
   if (mapped) return { stride: [mapped], ...(note ? { note } : {}) };
   const guessed = strideFromWords(`${type.replace(/([a-z])([A-Z])/g, '$1 $2')} ${title}`);
@@ -44,7 +68,8 @@ export function threatDragonStride(type: string, modelType: string, title: strin
 
 /** Threat Dragon's severity onto impact: Low 2, Medium 3, High 4, Critical 5; none (or TBD) is Medium. */
 const SEVERITY_IMPACT: Record<string, number> = { low: 2, medium: 3, high: 4, critical: 5 };
-export const impactOfSeverity = (severity: string): number => ownEntry(SEVERITY_IMPACT, severity.trim().toLowerCase()) ?? 3;
+export const impactOfSeverity = (severity: string): number =>
+  ownEntry(SEVERITY_IMPACT, severity.trim().toLowerCase()) ?? 3;
 
 /** Threat Dragon records no likelihood; the middle of the scale says "not assessed". */
 export const THREAT_DRAGON_PROBABILITY = 3;

@@ -1,5 +1,10 @@
 import { type KnowledgeBase, type Reference } from '../knowledge-base';
-import { type ImportOptions, type MitigationDraft, type ThreatDraft, finishKnowledgeBase } from './build-knowledge-base';
+import {
+  type ImportOptions,
+  type MitigationDraft,
+  type ThreatDraft,
+  finishKnowledgeBase,
+} from './build-knowledge-base';
 import { type ElementKind, elementWords, wordsOfName, wordsRule } from './element-words';
 import { KbImportError, structureError } from './import-error';
 import { clip, collapseSpace, contentVersion, slugOf, titleFrom, uniqueIds } from './import-text';
@@ -16,7 +21,12 @@ interface Located {
   fallbackId: string;
 }
 
-const ELEMENT_KINDS: Record<string, ElementKind> = { 'tm.Process': 'process', 'tm.Store': 'data-store', 'tm.Actor': 'external-entity', 'tm.Flow': 'data-flow' };
+const ELEMENT_KINDS: Record<string, ElementKind> = {
+  'tm.Process': 'process',
+  'tm.Store': 'data-store',
+  'tm.Actor': 'external-entity',
+  'tm.Flow': 'data-flow',
+};
 
 /** A story matches when it names the element ("Message Queue": "message queue", "message", "queue"), or, for an unnamed one, its kind. */
 function appliesWhen(element: string, elementType: string) {
@@ -28,7 +38,8 @@ function referencesOf(threat: ThreatDragonThreat, note: string | undefined): Ref
   const refs: Reference[] = threat.id ? [{ kind: 'source', value: threat.id }] : [];
   // A template has no status of its own; the model's verdict is kept for whoever applies it.
   if (threat.status) refs.push({ kind: 'note', value: clip(`status: ${threat.status}`, 4000) });
-  if (threat.score !== undefined && String(threat.score).trim()) refs.push({ kind: 'note', value: `score: ${String(threat.score)}` });
+  if (threat.score !== undefined && String(threat.score).trim())
+    refs.push({ kind: 'note', value: `score: ${String(threat.score)}` });
   if (note) refs.push({ kind: 'note', value: note });
   return refs;
 }
@@ -88,13 +99,25 @@ const chunks = <T>(items: readonly T[], size: number): T[][] =>
 function readModel(text: string, file: string): ThreatDragonModel {
   const raw = parseJsonText(text, file);
   const diagrams = (raw as { detail?: { diagrams?: unknown } } | null)?.detail?.diagrams;
-  if (Array.isArray(diagrams) && diagrams.some((d) => d && typeof d === 'object' && 'diagramJson' in d && !('cells' in d)))
-    throw new KbImportError(`${file}: a Threat Dragon version 1 model; open it in Threat Dragon 2 and save it, then import that file`);
+  if (
+    Array.isArray(diagrams) &&
+    diagrams.some((d) => d && typeof d === 'object' && 'diagramJson' in d && !('cells' in d))
+  )
+    throw new KbImportError(
+      `${file}: a Threat Dragon version 1 model; open it in Threat Dragon 2 and save it, then import that file`,
+    );
   const result = ThreatDragonModel.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
   throw structureError(file, result.error, (path) => {
     const [detail, diagrams_, d, cells, c, data, threats, t] = path;
-    if (detail === 'detail' && diagrams_ === 'diagrams' && cells === 'cells' && data === 'data' && threats === 'threats' && typeof t === 'number')
+    if (
+      detail === 'detail' &&
+      diagrams_ === 'diagrams' &&
+      cells === 'cells' &&
+      data === 'data' &&
+      threats === 'threats' &&
+      typeof t === 'number'
+    )
       return { label: `diagram ${Number(d) + 1}, cell ${Number(c) + 1}, threat ${t + 1}`, consumed: 8 };
     return { label: 'the model', consumed: 0 };
   });

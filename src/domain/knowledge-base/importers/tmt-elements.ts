@@ -11,7 +11,12 @@ import { ownEntry } from './own-entry';
  */
 
 const ROLE_IS = /\b(source|target|flow)\s+is\s+'([^']+)'/g;
-const GENERIC_KINDS: Record<string, ElementKind> = { 'GE.P': 'process', 'GE.DS': 'data-store', 'GE.EI': 'external-entity', 'GE.DF': 'data-flow' };
+const GENERIC_KINDS: Record<string, ElementKind> = {
+  'GE.P': 'process',
+  'GE.DS': 'data-store',
+  'GE.EI': 'external-entity',
+  'GE.DF': 'data-flow',
+};
 // Trust boundaries and annotations are not things a story touches.
 const NOT_A_THING = /^(GE\.TB\.|GE\.A$)/;
 
@@ -19,7 +24,8 @@ export type TmtElements = Map<string, TmtElement>;
 
 export const elementIndex = (elements: readonly TmtElement[]): TmtElements => new Map(elements.map((e) => [e.ID, e]));
 
-const namedIds = (include: string): Array<{ role: string; id: string }> => [...include.matchAll(ROLE_IS)].map((m) => ({ role: m[1] ?? '', id: m[2] ?? '' }));
+const namedIds = (include: string): Array<{ role: string; id: string }> =>
+  [...include.matchAll(ROLE_IS)].map((m) => ({ role: m[1] ?? '', id: m[2] ?? '' }));
 
 function wordsOfElement(id: string, elements: TmtElements): readonly string[] {
   const generic = ownEntry(GENERIC_KINDS, id);

@@ -12,11 +12,16 @@ import { refuseReservedName } from '../input-limits';
 /** Tags that may repeat, so the parser always makes them lists (see parseXmlText). */
 export const TMT_LIST_TAGS = ['ThreatType', 'ThreatCategory', 'ThreatMetaDatum', 'Value', 'ElementType'] as const;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const XmlText = z.preprocess((v) => (v === undefined ? '' : isRecord(v) ? (v['#text'] ?? '') : v), z.string().transform((t) => t.trim()));
+const XmlText = z.preprocess(
+  (v) => (v === undefined ? '' : isRecord(v) ? (v['#text'] ?? '') : v),
+  z.string().transform((t) => t.trim()),
+);
 
-const element = <S extends z.core.$ZodLooseShape>(shape: S) => z.preprocess((v) => (v === '' || v === undefined ? {} : v), z.looseObject(shape));
+const element = <S extends z.core.$ZodLooseShape>(shape: S) =>
+  z.preprocess((v) => (v === '' || v === undefined ? {} : v), z.looseObject(shape));
 
 const listOf = <T extends z.ZodType>(item: T) => z.array(item).default([]);
 

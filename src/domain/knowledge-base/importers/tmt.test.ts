@@ -5,7 +5,6 @@ import { importTmt } from './tmt';
 
 const { file: TEMPLATE, describeIfShared } = sharedFile('microsoft-tmt/default.tb7', 'TMT import');
 
-
 const threatType = (id: string, category: string, properties = '') => `
     <ThreatType>
       <GenerationFilters>
@@ -43,23 +42,46 @@ describeIfShared('importTmt on the Microsoft TMT default template', () => {
     expect(kb.threats).toHaveLength(47);
     expect(new Set(kb.threats.map((t) => t.id)).size).toBe(47);
     expect(KnowledgeBase.parse(kb)).toEqual(kb);
-    expect(kb).toMatchObject({ id: 'sdl-tm-knowledge-base-core', name: 'SDL TM Knowledge Base (Core)', version: '4.1.0.11', source: { format: 'tmt', file: 'default.tb7' } });
+    expect(kb).toMatchObject({
+      id: 'sdl-tm-knowledge-base-core',
+      name: 'SDL TM Knowledge Base (Core)',
+      version: '4.1.0.11',
+      source: { format: 'tmt', file: 'default.tb7' },
+    });
   });
 
   it('maps the categories to STRIDE', () => {
     const count = (c: string) => kb.threats.filter((t) => t.stride.join() === c).length;
     expect([count('S'), count('T'), count('R'), count('I'), count('D'), count('E')]).toEqual([7, 14, 8, 7, 5, 6]);
-    expect(threat('8404dcf5-bdd8-4902-abc2-3b6c967b0261')).toMatchObject({ title: 'Cross Site Request Forgery', stride: ['E'] });
+    expect(threat('8404dcf5-bdd8-4902-abc2-3b6c967b0261')).toMatchObject({
+      title: 'Cross Site Request Forgery',
+      stride: ['E'],
+    });
   });
 
   it('keeps the generation filter as conditions and the element as component', () => {
-    expect(threat('S1')).toMatchObject({ title: 'Spoofing the {source.Name} Process', component: 'Process', impact: 3, probability: 3 });
+    expect(threat('S1')).toMatchObject({
+      title: 'Spoofing the {source.Name} Process',
+      component: 'Process',
+      impact: 3,
+      probability: 3,
+    });
     expect(threat('S1')?.references).toEqual([
       { kind: 'source', value: 'S1' },
-      { kind: 'condition', value: "include: source is 'GE.P' and (target is 'GE.P' or target is 'GE.DS') and (flow crosses 'GE.TB.L' or flow crosses 'GE.TB.B')" },
-      { kind: 'condition', value: "exclude: flow.authenticatesSource is 'Yes' or source.implementsAuthenticationScheme is 'Yes'" },
+      {
+        kind: 'condition',
+        value:
+          "include: source is 'GE.P' and (target is 'GE.P' or target is 'GE.DS') and (flow crosses 'GE.TB.L' or flow crosses 'GE.TB.B')",
+      },
+      {
+        kind: 'condition',
+        value: "exclude: flow.authenticatesSource is 'Yes' or source.implementsAuthenticationScheme is 'Yes'",
+      },
     ]);
-    expect(threat('T7')).toMatchObject({ component: 'SQL Database', appliesWhen: { words: expect.arrayContaining(['sql database', 'sql']) } });
+    expect(threat('T7')).toMatchObject({
+      component: 'SQL Database',
+      appliesWhen: { words: expect.arrayContaining(['sql database', 'sql']) },
+    });
     expect(threat('SU')).toMatchObject({ title: 'Spoofing (v3)', appliesWhen: { always: true } });
   });
 
@@ -70,11 +92,27 @@ describeIfShared('importTmt on the Microsoft TMT default template', () => {
 
 describe('importTmt on other templates', () => {
   it('turns a mitigation property into a template and the priority into impact and probability', () => {
-    const text = template(threatType('X1', 'T', property('Priority', 'High') + property('PossibleMitigations', 'Use parameterised queries. Review them.')));
+    const text = template(
+      threatType(
+        'X1',
+        'T',
+        property('Priority', 'High') + property('PossibleMitigations', 'Use parameterised queries. Review them.'),
+      ),
+    );
     const kb = importTmt(text, { file: 'team.tb7' });
-    expect(kb.threats[0]).toMatchObject({ id: 'X1', stride: ['T'], impact: 4, probability: 4, description: 'An attacker injects & runs commands.' });
+    expect(kb.threats[0]).toMatchObject({
+      id: 'X1',
+      stride: ['T'],
+      impact: 4,
+      probability: 4,
+      description: 'An attacker injects & runs commands.',
+    });
     expect(kb.mitigations).toEqual([
-      expect.objectContaining({ id: 'M-X1', title: 'Use parameterised queries', addresses: [{ threatId: 'X1', strength: 50 }] }),
+      expect.objectContaining({
+        id: 'M-X1',
+        title: 'Use parameterised queries',
+        addresses: [{ threatId: 'X1', strength: 50 }],
+      }),
     ]);
   });
 
@@ -86,7 +124,9 @@ describe('importTmt on other templates', () => {
 
   it('reads the knowledge base inside a .tm7 model and makes repeated ids unique', () => {
     const knowledgeBase = template(threatType('X1', 'T') + threatType('X1', 'T')).replace(/^<\?xml[^>]*>/, '');
-    const kb = importTmt(`<ThreatModel xmlns:a="urn:x"><a:Notes />${knowledgeBase}</ThreatModel>`, { file: 'model.tm7' });
+    const kb = importTmt(`<ThreatModel xmlns:a="urn:x"><a:Notes />${knowledgeBase}</ThreatModel>`, {
+      file: 'model.tm7',
+    });
     expect(kb.threats.map((t) => t.id)).toEqual(['X1', 'X1-2']);
     expect(kb.threats[1]?.references[0]).toEqual({ kind: 'source', value: 'X1' });
   });
@@ -96,7 +136,9 @@ describe('importTmt on broken input', () => {
   it('gives the line and column of malformed XML', () => {
     const text = template(threatType('X1', 'T')).replace('<Category>T</Category>', '<Category>T</Categry>');
     const line = text.split('\n').findIndex((l) => l.includes('</Categry>')) + 1;
-    expect(importFailure(() => importTmt(text, { file: 'team.tb7' }))).toMatch(new RegExp(`^team\\.tb7:${line}:\\d+: Expected closing tag 'Category'`));
+    expect(importFailure(() => importTmt(text, { file: 'team.tb7' }))).toMatch(
+      new RegExp(`^team\\.tb7:${line}:\\d+: Expected closing tag 'Category'`),
+    );
   });
 
   it('points at the end of a truncated file and names the open tags', () => {
@@ -109,8 +151,12 @@ describe('importTmt on broken input', () => {
   });
 
   it('names the threat type that lacks an id, and a missing ThreatTypes', () => {
-    expect(importFailure(() => importTmt(template(threatType('X1', 'T') + threatType('', 'T')), { file: 'team.tb7' }))).toBe('team.tb7: threat type 2: "Id" is missing or empty');
-    expect(importFailure(() => importTmt('<KnowledgeBase><Manifest name="x" /></KnowledgeBase>', { file: 'team.tb7' }))).toBe('team.tb7: <KnowledgeBase>: "ThreatTypes" is missing');
+    expect(
+      importFailure(() => importTmt(template(threatType('X1', 'T') + threatType('', 'T')), { file: 'team.tb7' })),
+    ).toBe('team.tb7: threat type 2: "Id" is missing or empty');
+    expect(
+      importFailure(() => importTmt('<KnowledgeBase><Manifest name="x" /></KnowledgeBase>', { file: 'team.tb7' })),
+    ).toBe('team.tb7: <KnowledgeBase>: "ThreatTypes" is missing');
   });
 
   it('says when the XML is not a template, or the file is empty', () => {

@@ -1,6 +1,11 @@
 import { type KnowledgeBase, type Reference } from '../knowledge-base';
 import { type StrideCategory } from '../../stride';
-import { type ImportOptions, type MitigationDraft, type ThreatDraft, finishKnowledgeBase } from './build-knowledge-base';
+import {
+  type ImportOptions,
+  type MitigationDraft,
+  type ThreatDraft,
+  finishKnowledgeBase,
+} from './build-knowledge-base';
 import { KbImportError, structureError } from './import-error';
 import { clip, collapseSpace, contentVersion, slugOf, titleFrom, uniqueIds } from './import-text';
 import { parseXmlText } from './parse-xml-text';
@@ -11,7 +16,12 @@ import { ownEntry } from './own-entry';
 
 /** The template's categories are STRIDE by name (Id "S" is named "Spoofing", and so on). */
 const CATEGORY_STRIDE: Record<string, StrideCategory> = {
-  spoofing: 'S', tampering: 'T', repudiation: 'R', 'information disclosure': 'I', 'denial of service': 'D', 'elevation of privilege': 'E',
+  spoofing: 'S',
+  tampering: 'T',
+  repudiation: 'R',
+  'information disclosure': 'I',
+  'denial of service': 'D',
+  'elevation of privilege': 'E',
 };
 
 /**
@@ -23,7 +33,10 @@ const PRIORITY_LEVEL: Record<string, number> = { high: 4, medium: 3, low: 2 };
 const DEFAULT_LEVEL = 3;
 
 const propertyValue = (properties: readonly TmtProperty[], test: (p: TmtProperty) => boolean): string =>
-  properties.filter(test).flatMap((p) => p.Values.Value).find((v) => v !== '') ?? '';
+  properties
+    .filter(test)
+    .flatMap((p) => p.Values.Value)
+    .find((v) => v !== '') ?? '';
 
 const isMitigation = (p: TmtProperty) => /mitigation/i.test(p.Name) || /mitigation/i.test(p.Label);
 const isPriority = (p: TmtProperty) => /^priority$/i.test(p.Name);
@@ -59,7 +72,9 @@ function referencesOf(type: TmtThreatType, note: string | undefined): Reference[
 
 function threatOf(type: TmtThreatType, id: string, context: Context): ThreatDraft {
   const { stride, note } = strideOf(type, context);
-  const level = ownEntry(PRIORITY_LEVEL, propertyValue(type.PropertiesMetaData.ThreatMetaDatum, isPriority).toLowerCase()) ?? DEFAULT_LEVEL;
+  const level =
+    ownEntry(PRIORITY_LEVEL, propertyValue(type.PropertiesMetaData.ThreatMetaDatum, isPriority).toLowerCase()) ??
+    DEFAULT_LEVEL;
   const description = type.Description || propertyValue(type.PropertiesMetaData.ThreatMetaDatum, isDescription);
   // Titles keep TMT's placeholders ("Spoofing the {source.Name} Process"): they name the roles.
   const title = collapseSpace(type.ShortTitle);
@@ -90,16 +105,27 @@ function mitigationOf(type: TmtThreatType, threatId: string, text: string, id: s
 }
 
 function readTemplate(text: string, file: string): TmtKnowledgeBase {
-  const root = parseXmlText(text, file, TMT_LIST_TAGS) as { KnowledgeBase?: unknown; ThreatModel?: { KnowledgeBase?: unknown } };
+  const root = parseXmlText(text, file, TMT_LIST_TAGS) as {
+    KnowledgeBase?: unknown;
+    ThreatModel?: { KnowledgeBase?: unknown };
+  };
   // A .tb7 template is a <KnowledgeBase>; a .tm7 model carries one inside <ThreatModel>.
   const kb = root.KnowledgeBase ?? root.ThreatModel?.KnowledgeBase;
-  if (kb === undefined) throw new KbImportError(`${file}: no <KnowledgeBase> element: not a Microsoft Threat Modeling Tool template (.tb7) or model (.tm7)`);
+  if (kb === undefined)
+    throw new KbImportError(
+      `${file}: no <KnowledgeBase> element: not a Microsoft Threat Modeling Tool template (.tb7) or model (.tm7)`,
+    );
   const result = TmtKnowledgeBase.safeParse(kb, { reportInput: true });
   if (result.success) return result.data;
   throw structureError(file, result.error, (path) => {
     if (path[0] === 'ThreatTypes' && path[1] === 'ThreatType' && typeof path[2] === 'number') {
-      const id: unknown = (kb as { ThreatTypes?: { ThreatType?: Array<{ Id?: unknown }> } }).ThreatTypes?.ThreatType?.[path[2]]?.Id;
-      return { label: `threat type ${path[2] + 1}${typeof id === 'string' && id ? ` (Id "${clip(id, 60)}")` : ''}`, consumed: 3 };
+      const id: unknown = (kb as { ThreatTypes?: { ThreatType?: Array<{ Id?: unknown }> } }).ThreatTypes?.ThreatType?.[
+        path[2]
+      ]?.Id;
+      return {
+        label: `threat type ${path[2] + 1}${typeof id === 'string' && id ? ` (Id "${clip(id, 60)}")` : ''}`,
+        consumed: 3,
+      };
     }
     return { label: `<KnowledgeBase>`, consumed: 0 };
   });
@@ -115,7 +141,11 @@ export function importTmt(text: string, options: ImportOptions): KnowledgeBase {
   };
   const threatIds = uniqueIds(types.map((t) => t.Id));
   const mitigated = types
-    .map((type, i) => ({ type, threatId: threatIds[i] ?? type.Id, text: propertyValue(type.PropertiesMetaData.ThreatMetaDatum, isMitigation) }))
+    .map((type, i) => ({
+      type,
+      threatId: threatIds[i] ?? type.Id,
+      text: propertyValue(type.PropertiesMetaData.ThreatMetaDatum, isMitigation),
+    }))
     .filter((m) => m.text !== '');
   const mitigationIds = uniqueIds(mitigated.map((m) => `M-${m.threatId}`));
   const name = template.Manifest['@_name'] || 'Microsoft Threat Modeling Tool template';
@@ -127,7 +157,9 @@ export function importTmt(text: string, options: ImportOptions): KnowledgeBase {
       version: template.Manifest['@_version'] || `content-${contentVersion(text)}`,
       description: `Imported from the Microsoft Threat Modeling Tool template "${name}" (${types.length} threat types). Generation filters are kept as text.`,
       threats: types.map((type, i) => threatOf(type, threatIds[i] ?? type.Id, context)),
-      mitigations: mitigated.map((m, i) => mitigationOf(m.type, m.threatId, m.text, mitigationIds[i] ?? `M-${m.threatId}`)),
+      mitigations: mitigated.map((m, i) =>
+        mitigationOf(m.type, m.threatId, m.text, mitigationIds[i] ?? `M-${m.threatId}`),
+      ),
     },
     options,
   );

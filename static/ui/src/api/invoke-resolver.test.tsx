@@ -14,9 +14,29 @@ describe('callResolver', () => {
   it('passes the key and payload to invoke and returns the envelope', async () => {
     fakeBridge.givenResolver('settings/save', (payload) => ({ ok: true, data: { echoed: payload } }));
 
-    await expect(callResolver('settings/save', { settings: { editorRoleIds: ['10002'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS } })).resolves.toEqual({
+    await expect(
+      callResolver('settings/save', {
+        settings: {
+          editorRoleIds: ['10002'],
+          editorGroupIds: [],
+          taskIssueTypeName: 'Task',
+          statusMapping: DEFAULT_STATUS_MAPPING,
+          knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS,
+        },
+      }),
+    ).resolves.toEqual({
       ok: true,
-      data: { echoed: { settings: { editorRoleIds: ['10002'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS } } },
+      data: {
+        echoed: {
+          settings: {
+            editorRoleIds: ['10002'],
+            editorGroupIds: [],
+            taskIssueTypeName: 'Task',
+            statusMapping: DEFAULT_STATUS_MAPPING,
+            knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS,
+          },
+        },
+      },
     });
   });
 

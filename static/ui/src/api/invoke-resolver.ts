@@ -8,7 +8,10 @@ const UNREACHABLE: Envelope<never> = {
   error: { code: 'INTERNAL', message: 'The app could not reach its backend. Reload the page to try again.' },
 };
 
-export async function callResolver<K extends ResolverKey>(key: K, payload: PayloadOf<K>): Promise<Envelope<AnswerOf<K>>> {
+export async function callResolver<K extends ResolverKey>(
+  key: K,
+  payload: PayloadOf<K>,
+): Promise<Envelope<AnswerOf<K>>> {
   try {
     const response: unknown = await invoke<unknown>(key, payload);
     // The resolver owns the shape of `data`; here we only make sure an envelope came back.

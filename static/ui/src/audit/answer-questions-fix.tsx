@@ -26,7 +26,8 @@ export function AnswerQuestionsFix({ threatId, label, busy, act, onError }: Prop
     const envelope = await callResolver('threat-model/get', {});
     setOpening(false);
     if (!envelope.ok) return onError(envelope.error.message);
-    if (!envelope.data.threats.some((t) => t.id === threatId)) return onError(`${threatId} is no longer in the threat model.`);
+    if (!envelope.data.threats.some((t) => t.id === threatId))
+      return onError(`${threatId} is no longer in the threat model.`);
     onError(undefined);
     setView(envelope.data);
   }
@@ -60,7 +61,14 @@ export function AnswerQuestionsFix({ threatId, label, busy, act, onError }: Prop
       <Button isDisabled={busy || opening} onClick={() => void open()}>
         {label}
       </Button>
-      {view && threat && <QuestionsDialog threat={threat} questions={view.questions} port={view.canEdit ? port : undefined} onClose={() => void close()} />}
+      {view && threat && (
+        <QuestionsDialog
+          threat={threat}
+          questions={view.questions}
+          port={view.canEdit ? port : undefined}
+          onClose={() => void close()}
+        />
+      )}
     </>
   );
 }

@@ -1,15 +1,34 @@
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { AuditResult } from '../../../../src/domain/audit/audit-result';
-import { FINDING_KIND_INFO, FINDING_KINDS, FINDING_SEVERITIES, type FindingKind, type FindingSeverity } from '../../../../src/domain/audit/finding-kinds';
+import {
+  FINDING_KIND_INFO,
+  FINDING_KINDS,
+  FINDING_SEVERITIES,
+  type FindingKind,
+  type FindingSeverity,
+} from '../../../../src/domain/audit/finding-kinds';
 import type { AuditFilters } from './audit-filters';
 
-export const SEVERITY_APPEARANCE: Record<FindingSeverity, 'removed' | 'moved' | 'inprogress' | 'default'> = { critical: 'removed', high: 'moved', medium: 'inprogress', low: 'default' };
+export const SEVERITY_APPEARANCE: Record<FindingSeverity, 'removed' | 'moved' | 'inprogress' | 'default'> = {
+  critical: 'removed',
+  high: 'moved',
+  medium: 'inprogress',
+  low: 'default',
+};
 
 const CHIP = { border: 'none', background: 'none', padding: 0, cursor: 'pointer' } as const;
 
 /** Counts per severity and per kind; each count is a button that filters the table to it. */
-export function AuditSummary({ result, filters, onFilter }: { result: AuditResult; filters: AuditFilters; onFilter: (next: Partial<AuditFilters>) => void }) {
+export function AuditSummary({
+  result,
+  filters,
+  onFilter,
+}: {
+  result: AuditResult;
+  filters: AuditFilters;
+  onFilter: (next: Partial<AuditFilters>) => void;
+}) {
   const kinds = FINDING_KINDS.filter((k) => result.counts.byKind[k] > 0);
   return (
     <Stack space="space.100">
@@ -29,15 +48,24 @@ export function AuditSummary({ result, filters, onFilter }: { result: AuditResul
           </button>
         ))}
         <Text color="color.text.subtle">
-          {result.totals.findings} open · {result.totals.suppressed} suppressed · scanned {result.scanned.stories} stories, {result.scanned.threats} threats, {result.scanned.mitigations} mitigations,{' '}
-          {result.scanned.tasks} tasks
+          {result.totals.findings} open · {result.totals.suppressed} suppressed · scanned {result.scanned.stories}{' '}
+          stories, {result.scanned.threats} threats, {result.scanned.mitigations} mitigations, {result.scanned.tasks}{' '}
+          tasks
         </Text>
       </Inline>
       {kinds.length > 0 && (
         <Inline space="space.100" shouldWrap>
           {kinds.map((kind: FindingKind) => (
-            <button key={kind} type="button" style={CHIP} aria-pressed={filters.kind === kind} onClick={() => onFilter({ kind: filters.kind === kind ? 'all' : kind })}>
-              <Lozenge isBold={filters.kind === kind}>{`${FINDING_KIND_INFO[kind].title}: ${result.counts.byKind[kind]}`}</Lozenge>
+            <button
+              key={kind}
+              type="button"
+              style={CHIP}
+              aria-pressed={filters.kind === kind}
+              onClick={() => onFilter({ kind: filters.kind === kind ? 'all' : kind })}
+            >
+              <Lozenge
+                isBold={filters.kind === kind}
+              >{`${FINDING_KIND_INFO[kind].title}: ${result.counts.byKind[kind]}`}</Lozenge>
             </button>
           ))}
         </Inline>

@@ -12,7 +12,10 @@ describe('the audit tab', () => {
   it('shows counts, filters by severity, and links a threat to a clause in place', async () => {
     const view = auditedView();
     fakeBridge.answer('audit/get', () => ({ ok: true, data: view }));
-    const fixed = { ...view, result: { ...view.result!, findings: view.result!.findings.filter((f) => f.kind !== 'clause-without-threat') } };
+    const fixed = {
+      ...view,
+      result: { ...view.result!, findings: view.result!.findings.filter((f) => f.kind !== 'clause-without-threat') },
+    };
     fakeBridge.answer('audit/link-threat', () => ({ ok: true, data: fixed }));
     render(<AuditTab />);
 
@@ -26,10 +29,14 @@ describe('the audit tab', () => {
     expect(within(table).getAllByRole('row').length - 1).toBe(critical);
     await userEvent.click(screen.getByTestId('audit-count-critical'));
 
-    const row = screen.getAllByRole('row').find((r) => r.getAttribute('data-testid')?.startsWith('finding-clause-without-threat'))!;
+    const row = screen
+      .getAllByRole('row')
+      .find((r) => r.getAttribute('data-testid')?.startsWith('finding-clause-without-threat'))!;
     await userEvent.selectOptions(within(row).getByLabelText('Threat'), 'T-1');
     await userEvent.click(within(row).getByRole('button', { name: 'Link threat' }));
-    expect(fakeBridge.payloadsOf('audit/link-threat')).toEqual([{ issueKey: 'PAY-4', clauseId: 'c9', threatId: 'T-1' }]);
+    expect(fakeBridge.payloadsOf('audit/link-threat')).toEqual([
+      { issueKey: 'PAY-4', clauseId: 'c9', threatId: 'T-1' },
+    ]);
     const rowId = row.getAttribute('data-testid')!;
     await waitFor(() => expect(screen.queryByTestId(rowId)).toBeNull());
     expect(screen.getByTestId('finding-threat-without-mitigation:T-1')).toBeTruthy();
@@ -40,7 +47,17 @@ describe('the audit tab', () => {
     fakeBridge.answer('audit/get', () => ({ ok: true, data: view }));
     fakeBridge.answer('audit/suppress', ({ findingId, why }) => ({
       ok: true,
-      data: { ...view, result: { ...view.result!, findings: view.result!.findings.map((f) => (f.id === findingId ? { ...f, suppression: { findingId, why, by: '712020:bob', at: '2026-11-23T10:00:00.000Z' } } : f)) } },
+      data: {
+        ...view,
+        result: {
+          ...view.result!,
+          findings: view.result!.findings.map((f) =>
+            f.id === findingId
+              ? { ...f, suppression: { findingId, why, by: '712020:bob', at: '2026-11-23T10:00:00.000Z' } }
+              : f,
+          ),
+        },
+      },
     }));
     render(<AuditTab />);
     const row = await screen.findByTestId('finding-threat-without-mitigation:T-1');
@@ -48,14 +65,21 @@ describe('the audit tab', () => {
     const suppress = within(row).getByRole('button', { name: 'Suppress' });
     await userEvent.type(within(row).getByLabelText('Why suppress threat-without-mitigation:T-1'), 'too short');
     expect(suppress.hasAttribute('disabled')).toBe(true);
-    await userEvent.type(within(row).getByLabelText('Why suppress threat-without-mitigation:T-1'), ' but now long enough');
+    await userEvent.type(
+      within(row).getByLabelText('Why suppress threat-without-mitigation:T-1'),
+      ' but now long enough',
+    );
     await userEvent.click(suppress);
-    expect(fakeBridge.payloadsOf('audit/suppress')).toEqual([{ findingId: 'threat-without-mitigation:T-1', why: 'too short but now long enough' }]);
+    expect(fakeBridge.payloadsOf('audit/suppress')).toEqual([
+      { findingId: 'threat-without-mitigation:T-1', why: 'too short but now long enough' },
+    ]);
     // Suppressed findings are hidden until "Show suppressed".
     await screen.findByText('Show suppressed');
     expect(screen.queryByTestId('finding-threat-without-mitigation:T-1')).toBeNull();
     await userEvent.click(screen.getByLabelText(/Show suppressed/));
-    expect(await screen.findByText(/Suppressed on 2026-11-23 by 712020:bob: too short but now long enough/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Suppressed on 2026-11-23 by 712020:bob: too short but now long enough/),
+    ).toBeTruthy();
   });
 
   it('says when the project was never audited, and hides suppress from people who may not', async () => {
@@ -72,7 +96,8 @@ describe('the audit tab', () => {
     fakeBridge.answer('audit/get', () => ok(broken));
     fakeBridge.answer('audit/run', () => ok(auditedView()));
     render(<AuditTab />);
-    const message = (await screen.findByText('Some stored values could not be read')).closest('section') ?? document.body;
+    const message =
+      (await screen.findByText('Some stored values could not be read')).closest('section') ?? document.body;
     expect(within(message as HTMLElement).getByText(problem)).toBeTruthy();
     expect(screen.getByText('No audit result to show')).toBeTruthy();
     expect(screen.queryByText('No audit yet')).toBeNull();
@@ -88,7 +113,9 @@ describe('the audit tab', () => {
     fakeBridge.answer('audit/get', () => ok(auditedView()));
     fakeBridge.answer('audit/link-threat', () => fail('CONFLICT', 'PAY-4 changed meanwhile: reload the audit.'));
     render(<AuditTab />);
-    const row = (await screen.findAllByRole('row')).find((r) => r.getAttribute('data-testid')?.startsWith('finding-clause-without-threat'))!;
+    const row = (await screen.findAllByRole('row')).find((r) =>
+      r.getAttribute('data-testid')?.startsWith('finding-clause-without-threat'),
+    )!;
     await userEvent.selectOptions(within(row).getByLabelText('Threat'), 'T-1');
     await userEvent.click(within(row).getByRole('button', { name: 'Link threat' }));
     expect((await within(row).findByRole('alert')).textContent).toBe('PAY-4 changed meanwhile: reload the audit.');
@@ -98,14 +125,19 @@ describe('the audit tab', () => {
     jest.useFakeTimers();
     try {
       const view = auditedView();
-      const runningView = { ...view, run: { ...view.run, state: 'running' as const, progress: { stage: 'stories' as const, stories: 40, tasks: 0 } } };
+      const runningView = {
+        ...view,
+        run: { ...view.run, state: 'running' as const, progress: { stage: 'stories' as const, stories: 40, tasks: 0 } },
+      };
       const answers = [ok(runningView), fail('RATE_LIMITED', 'Jira is busy: try again in a minute.'), ok(view)];
       fakeBridge.answer('audit/get', () => answers.shift() ?? ok(view));
       render(<AuditTab />);
       await act(async () => {
         await jest.advanceTimersByTimeAsync(0);
       });
-      expect(screen.getByTestId('audit-run-state').textContent).toBe('Audit in progress: stories, 40 stories and 0 tasks read');
+      expect(screen.getByTestId('audit-run-state').textContent).toBe(
+        'Audit in progress: stories, 40 stories and 0 tasks read',
+      );
 
       await act(async () => {
         await jest.advanceTimersByTimeAsync(POLL_MS);

@@ -19,7 +19,17 @@ import { useAudit } from './use-audit';
 const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** A labelled native select with "All" first: one of the table's filters. */
-function FilterSelect<V extends string>({ label, value, options, onChange }: { label: string; value: V | 'all'; options: Array<[V, string]>; onChange: (value: V | 'all') => void }) {
+function FilterSelect<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: V | 'all';
+  options: Array<[V, string]>;
+  onChange: (value: V | 'all') => void;
+}) {
   return (
     <label>
       <Text size="small">{label} </Text>
@@ -41,9 +51,21 @@ function FilterSelect<V extends string>({ label, value, options, onChange }: { l
  */
 function NoResult({ view }: { view: AuditView }) {
   if (!view.resultUnreadable) {
-    return <EmptyState header="No audit yet" description="Run an audit to see where the threat model and the backlog disagree: stories without threats, threats without mitigations, tasks out of step." headingLevel={2} />;
+    return (
+      <EmptyState
+        header="No audit yet"
+        description="Run an audit to see where the threat model and the backlog disagree: stories without threats, threats without mitigations, tasks out of step."
+        headingLevel={2}
+      />
+    );
   }
-  return <EmptyState header="No audit result to show" description="The last audit cannot be shown. Run the audit again: the new result replaces it." headingLevel={2} />;
+  return (
+    <EmptyState
+      header="No audit result to show"
+      description="The last audit cannot be shown. Run the audit again: the new result replaces it."
+      headingLevel={2}
+    />
+  );
 }
 
 /** The security champion's audit: where the threat model and the backlog disagree, with fixes in place. */
@@ -52,7 +74,8 @@ export function AuditTab() {
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   const [runError, setRunError] = useState<string>();
   if (state.status === 'loading') return <Loading label="Loading the audit" />;
-  if (state.status === 'error') return <ErrorMessage title="Could not load the audit" error={state.error} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return <ErrorMessage title="Could not load the audit" error={state.error} onRetry={() => void reload()} />;
   const { view } = state;
   const onFilter = (next: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...next }));
   const shown = view.result ? filterFindings(view.result.findings, filters) : [];
@@ -60,7 +83,11 @@ export function AuditTab() {
   return (
     <Stack space="space.200">
       <Inline space="space.150" alignBlock="center" shouldWrap>
-        <Button appearance="primary" isDisabled={!view.canRun || running || busy !== undefined} onClick={async () => setRunError(await act('audit/run', {}, 'Starting the audit'))}>
+        <Button
+          appearance="primary"
+          isDisabled={!view.canRun || running || busy !== undefined}
+          onClick={async () => setRunError(await act('audit/run', {}, 'Starting the audit'))}
+        >
           {running ? 'Auditing…' : 'Run audit'}
         </Button>
         <Text color="color.text.subtle" testId="audit-run-state">
@@ -78,13 +105,21 @@ export function AuditTab() {
           </Inline>
         )}
       </Inline>
-      {runError && <SectionMessage appearance="error" title="The audit could not start">{runError}</SectionMessage>}
+      {runError && (
+        <SectionMessage appearance="error" title="The audit could not start">
+          {runError}
+        </SectionMessage>
+      )}
       {pollFailure && (
         <SectionMessage appearance="warning" title="Could not read the audit's progress">
           {pollFailure} Trying again in a moment; the audit itself goes on.
         </SectionMessage>
       )}
-      {view.run.state === 'failed' && view.run.error && <SectionMessage appearance="warning" title="The last audit did not finish">{view.run.error}</SectionMessage>}
+      {view.run.state === 'failed' && view.run.error && (
+        <SectionMessage appearance="warning" title="The last audit did not finish">
+          {view.run.error}
+        </SectionMessage>
+      )}
       <ProblemsMessage problems={view.problems} />
       {!view.result ? (
         <NoResult view={view} />
@@ -92,17 +127,42 @@ export function AuditTab() {
         <>
           <AuditSummary result={view.result} filters={filters} onFilter={onFilter} />
           <Inline space="space.150" alignBlock="center" shouldWrap>
-            <FilterSelect label="Severity" value={filters.severity} options={FINDING_SEVERITIES.map((s) => [s, s])} onChange={(severity) => onFilter({ severity })} />
-            <FilterSelect label="Kind" value={filters.kind} options={FINDING_KINDS.map((k) => [k, FINDING_KIND_INFO[k].title])} onChange={(kind) => onFilter({ kind })} />
+            <FilterSelect
+              label="Severity"
+              value={filters.severity}
+              options={FINDING_SEVERITIES.map((s) => [s, s])}
+              onChange={(severity) => onFilter({ severity })}
+            />
+            <FilterSelect
+              label="Kind"
+              value={filters.kind}
+              options={FINDING_KINDS.map((k) => [k, FINDING_KIND_INFO[k].title])}
+              onChange={(kind) => onFilter({ kind })}
+            />
             <div style={{ width: 240 }}>
-              <TextField aria-label="Search findings" placeholder="Search findings" value={filters.text} onChange={(e) => onFilter({ text: e.currentTarget.value })} isCompact />
+              <TextField
+                aria-label="Search findings"
+                placeholder="Search findings"
+                value={filters.text}
+                onChange={(e) => onFilter({ text: e.currentTarget.value })}
+                isCompact
+              />
             </div>
             <label>
-              <input type="checkbox" checked={filters.showSuppressed} onChange={(e) => onFilter({ showSuppressed: e.target.checked })} /> <Text size="small">Show suppressed</Text>
+              <input
+                type="checkbox"
+                checked={filters.showSuppressed}
+                onChange={(e) => onFilter({ showSuppressed: e.target.checked })}
+              />{' '}
+              <Text size="small">Show suppressed</Text>
             </label>
           </Inline>
           {shown.length === 0 ? (
-            <Text color="color.text.subtle">{view.result.findings.length === 0 ? 'No findings: the threat model and the backlog agree.' : 'No finding matches these filters.'}</Text>
+            <Text color="color.text.subtle">
+              {view.result.findings.length === 0
+                ? 'No findings: the threat model and the backlog agree.'
+                : 'No finding matches these filters.'}
+            </Text>
           ) : (
             <table style={TABLE} aria-label="Audit findings">
               <thead>

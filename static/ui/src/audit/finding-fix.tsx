@@ -37,7 +37,15 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
         <Button
           appearance="primary"
           isDisabled={busy || !threatId}
-          onClick={async () => onError(await act('audit/link-threat', { issueKey: storyKey, clauseId, threatId }, `Linking ${threatId} to ${storyKey}`))}
+          onClick={async () =>
+            onError(
+              await act(
+                'audit/link-threat',
+                { issueKey: storyKey, clauseId, threatId },
+                `Linking ${threatId} to ${storyKey}`,
+              ),
+            )
+          }
         >
           Link threat
         </Button>
@@ -60,9 +68,12 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
     );
   }
   if (fix.action === 'answer-questions' && fix.target.threatId) {
-    return <AnswerQuestionsFix threatId={fix.target.threatId} label={fix.label} busy={busy} act={act} onError={onError} />;
+    return (
+      <AnswerQuestionsFix threatId={fix.target.threatId} label={fix.label} busy={busy} act={act} onError={onError} />
+    );
   }
-  const key = fix.target.storyKey ?? fix.target.taskKey ?? finding.entities.storyKeys[0] ?? finding.entities.taskKeys[0];
+  const key =
+    fix.target.storyKey ?? fix.target.taskKey ?? finding.entities.storyKeys[0] ?? finding.entities.taskKeys[0];
   return key ? (
     <IssueLink issueKey={key} label={`${fix.label}: ${key}`}>
       {fix.label}

@@ -48,18 +48,23 @@ export function FindingRow({ finding, view, busy, act }: RowProps) {
             ))}
           </Inline>
           {suppression && (
-            <Text size="small" color="color.text.subtle">{`Suppressed on ${suppression.at.slice(0, 10)} by ${suppression.by}: ${suppression.why}`}</Text>
+            <Text
+              size="small"
+              color="color.text.subtle"
+            >{`Suppressed on ${suppression.at.slice(0, 10)} by ${suppression.by}: ${suppression.why}`}</Text>
           )}
-          {error && (
-            <InlineError>{error}</InlineError>
-          )}
+          {error && <InlineError>{error}</InlineError>}
         </Stack>
       </td>
       <td style={CELL}>
         <Stack space="space.100" alignInline="start">
           {!suppression && <FindingFix finding={finding} view={view} busy={busy} act={act} onError={setError} />}
           {view.canSuppress && suppression && (
-            <Button appearance="subtle" isDisabled={busy} onClick={async () => setError(await act('audit/unsuppress', { findingId: finding.id }, 'Unsuppressing'))}>
+            <Button
+              appearance="subtle"
+              isDisabled={busy}
+              onClick={async () => setError(await act('audit/unsuppress', { findingId: finding.id }, 'Unsuppressing'))}
+            >
               Unsuppress
             </Button>
           )}
@@ -70,7 +75,13 @@ export function FindingRow({ finding, view, busy, act }: RowProps) {
           )}
           {suppressing && (
             <Stack space="space.050">
-              <TextArea aria-label={`Why suppress ${finding.id}`} placeholder="Why is this accepted? (recorded with your name)" value={why} onChange={(e) => setWhy(e.target.value)} minimumRows={2} />
+              <TextArea
+                aria-label={`Why suppress ${finding.id}`}
+                placeholder="Why is this accepted? (recorded with your name)"
+                value={why}
+                onChange={(e) => setWhy(e.target.value)}
+                minimumRows={2}
+              />
               <Inline space="space.050">
                 <Button
                   appearance="warning"

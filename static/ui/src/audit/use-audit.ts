@@ -50,5 +50,12 @@ export function useAudit() {
     [show],
   );
 
-  return { state, busy, reload: load, act, running: running(view), pollFailure: running(view) ? pollFailure : undefined };
+  return {
+    state,
+    busy,
+    reload: load,
+    act,
+    running: running(view),
+    pollFailure: running(view) ? pollFailure : undefined,
+  };
 }

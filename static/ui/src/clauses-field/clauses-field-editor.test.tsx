@@ -19,7 +19,8 @@ async function renderEditor(extension: FieldExtension = aFieldOnIssueView('edit'
 }
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
-const clauseFields = () => screen.queryAllByLabelText(/^WITHOUT clause \d+$/).map((input) => (input as HTMLInputElement).value);
+const clauseFields = () =>
+  screen.queryAllByLabelText(/^WITHOUT clause \d+$/).map((input) => (input as HTMLInputElement).value);
 const submitted = () => fakeFieldBridge.submitted() as StoryClausesValue[];
 
 afterEach(() => fakeFieldBridge.reset());
@@ -31,7 +32,9 @@ describe('WITHOUT clauses field, editing on the issue view', () => {
     expect(clauseFields()).toEqual([CARD.text, ADDRESS.text]);
     expect(screen.getByText('T-1, T-4')).toBeTruthy();
     expect(screen.getByText('T-2')).toBeTruthy();
-    expect(screen.getByText('Link threats in the WITHOUT clauses panel; each clause keeps its links here.')).toBeTruthy();
+    expect(
+      screen.getByText('Link threats in the WITHOUT clauses panel; each clause keeps its links here.'),
+    ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
     expect(document.activeElement).toBe(field('WITHOUT clause 1'));
   });
@@ -85,7 +88,11 @@ describe('WITHOUT clauses field, editing on the issue view', () => {
     await user.type(field('New WITHOUT clause'), 'leaking the order history');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    expect(submitted()[0]?.clauses.map((clause) => clause.text)).toEqual([CARD.text, ADDRESS.text, 'leaking the order history']);
+    expect(submitted()[0]?.clauses.map((clause) => clause.text)).toEqual([
+      CARD.text,
+      ADDRESS.text,
+      'leaking the order history',
+    ]);
   });
 
   it('removes a clause, moves focus to the next one, and saves without it and its threats', async () => {
@@ -101,7 +108,9 @@ describe('WITHOUT clauses field, editing on the issue view', () => {
     expect(document.activeElement).toBe(field('New WITHOUT clause'));
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(submitted()).toEqual([{ clauses: [], directThreatIds: ['T-7'], threatIds: ['T-7'], hasClauses: 'no', revision: 4 }]);
+    expect(submitted()).toEqual([
+      { clauses: [], directThreatIds: ['T-7'], threatIds: ['T-7'], hasClauses: 'no', revision: 4 },
+    ]);
   });
 
   it('shows the domain message under a clause of 2 characters, and neither adds nor saves it', async () => {
@@ -111,7 +120,9 @@ describe('WITHOUT clauses field, editing on the issue view', () => {
 
     expect(screen.getByText('A WITHOUT clause needs at least 3 characters')).toBeTruthy();
     expect(field('New WITHOUT clause').getAttribute('aria-invalid')).toBe('true');
-    expect(field('New WITHOUT clause').getAttribute('aria-describedby')).toBe(screen.getByText('A WITHOUT clause needs at least 3 characters').id);
+    expect(field('New WITHOUT clause').getAttribute('aria-describedby')).toBe(
+      screen.getByText('A WITHOUT clause needs at least 3 characters').id,
+    );
     expect(clauseFields()).toEqual([CARD.text, ADDRESS.text]);
 
     await user.clear(field('New WITHOUT clause'));
@@ -171,7 +182,13 @@ describe('WITHOUT clauses field, editing on the issue view', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(submitted()).toEqual([
-      { clauses: [{ id: A_NEW_ID, text: 'having my card data stolen', threatIds: [] }], directThreatIds: [], threatIds: [], hasClauses: 'yes', revision: 7 },
+      {
+        clauses: [{ id: A_NEW_ID, text: 'having my card data stolen', threatIds: [] }],
+        directThreatIds: [],
+        threatIds: [],
+        hasClauses: 'yes',
+        revision: 7,
+      },
     ]);
   });
 
@@ -181,9 +198,13 @@ describe('WITHOUT clauses field, editing on the issue view', () => {
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe("Could not save the clauses: this resource's view is not submittable.");
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      "Could not save the clauses: this resource's view is not submittable.",
+    );
     expect(clauseFields()).toEqual([CARD.text, ADDRESS.text]);
-    await waitFor(() => expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(false),
+    );
   });
 });
 
@@ -200,7 +221,13 @@ describe('WITHOUT clauses field, on issue-create', () => {
     await user.click(screen.getByRole('button', { name: 'Use these clauses' }));
 
     expect(submitted()).toEqual([
-      { clauses: [{ id: A_NEW_ID, text: 'having my card data stolen', threatIds: [] }], directThreatIds: [], threatIds: [], hasClauses: 'yes', revision: 1 },
+      {
+        clauses: [{ id: A_NEW_ID, text: 'having my card data stolen', threatIds: [] }],
+        directThreatIds: [],
+        threatIds: [],
+        hasClauses: 'yes',
+        revision: 1,
+      },
     ]);
   });
 });

@@ -9,7 +9,14 @@ import { NEW_CLAUSE, useClauseDraft } from './use-clause-draft';
 import { useEscape } from './use-escape';
 import { useFocusTargets } from './use-focus-targets';
 
-const listStyles = xcss({ display: 'flex', flexDirection: 'column', gap: 'space.100', listStyle: 'none', margin: 'space.0', padding: 'space.0' });
+const listStyles = xcss({
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 'space.100',
+  listStyle: 'none',
+  margin: 'space.0',
+  padding: 'space.0',
+});
 
 interface Props {
   fieldValue: unknown;

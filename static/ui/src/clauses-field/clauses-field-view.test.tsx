@@ -21,7 +21,10 @@ describe('WITHOUT clauses field, in the issue sidebar', () => {
 
     const list = await screen.findByRole('list', { name: 'WITHOUT clauses' });
     const items = within(list).getAllByRole('listitem');
-    expect(items.map((item) => item.textContent)).toEqual(['WITHOUT having my card data stolen T-1, T-4', 'WITHOUT exposing my address to other buyers']);
+    expect(items.map((item) => item.textContent)).toEqual([
+      'WITHOUT having my card data stolen T-1, T-4',
+      'WITHOUT exposing my address to other buyers',
+    ]);
     expect(within(items[0] as HTMLElement).getByText('T-1, T-4')).toBeTruthy();
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(screen.queryByRole('button')).toBeNull();

@@ -2,7 +2,14 @@ import { Box, Text, xcss } from '@atlaskit/primitives';
 import { readStoryClauses } from '../../../../src/domain/story-clauses';
 import { ThreatIds } from './threat-ids';
 
-const listStyles = xcss({ display: 'flex', flexDirection: 'column', gap: 'space.050', listStyle: 'none', margin: 'space.0', padding: 'space.0' });
+const listStyles = xcss({
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 'space.050',
+  listStyle: 'none',
+  margin: 'space.0',
+  padding: 'space.0',
+});
 
 // The field as Jira's issue sidebar shows it: one line a clause, nothing to click.
 export function ClausesFieldView({ fieldValue }: { fieldValue: unknown }) {

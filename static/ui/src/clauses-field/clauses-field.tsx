@@ -19,5 +19,11 @@ export function ClausesField() {
     );
   }
   if (context.entryPoint === 'view') return <ClausesFieldView fieldValue={context.fieldValue} />;
-  return <ClausesFieldEditor fieldValue={context.fieldValue} creating={context.creating} openedByUser={context.openedByUser} />;
+  return (
+    <ClausesFieldEditor
+      fieldValue={context.fieldValue}
+      creating={context.creating}
+      openedByUser={context.openedByUser}
+    />
+  );
 }

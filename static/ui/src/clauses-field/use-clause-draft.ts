@@ -12,7 +12,8 @@ export const TOO_MANY_CLAUSES = `A story can have at most ${MAX_CLAUSES} WITHOUT
 export type TextErrors = Record<string, string>;
 
 /** Either the value to submit, or where to look first: a clause's id, or `NEW_CLAUSE` for the add field. */
-export type Checked = { ok: true; value: StoryClausesValue } | { ok: false; firstInvalid: string; newClauseError?: string };
+export type Checked =
+  { ok: true; value: StoryClausesValue } | { ok: false; firstInvalid: string; newClauseError?: string };
 
 export const NEW_CLAUSE = 'new-clause';
 

@@ -51,7 +51,18 @@ interface TextFieldProps {
 }
 
 /** One line of text. */
-export function TextInputField({ label, name, id, errorId, value, error, required = false, placeholder, onChange, onBlur }: TextFieldProps & { placeholder?: string }) {
+export function TextInputField({
+  label,
+  name,
+  id,
+  errorId,
+  value,
+  error,
+  required = false,
+  placeholder,
+  onChange,
+  onBlur,
+}: TextFieldProps & { placeholder?: string }) {
   return (
     <Field label={label} htmlFor={id} error={error} errorId={errorId} required={required}>
       <Textfield
@@ -70,7 +81,18 @@ export function TextInputField({ label, name, id, errorId, value, error, require
 }
 
 /** Several lines of text, growing as the person types. */
-export function TextAreaField({ label, name, id, errorId, value, error, required = false, rows = 3, onChange, onBlur }: TextFieldProps & { rows?: number }) {
+export function TextAreaField({
+  label,
+  name,
+  id,
+  errorId,
+  value,
+  error,
+  required = false,
+  rows = 3,
+  onChange,
+  onBlur,
+}: TextFieldProps & { rows?: number }) {
   return (
     <Field label={label} htmlFor={id} error={error} errorId={errorId} required={required}>
       <Textarea

@@ -30,4 +30,5 @@ function idOf(q: string): string | undefined {
 
 const byId = (a: ThreatView, b: ThreatView) => threatNumber(a.id) - threatNumber(b.id);
 
-export const strideLetters = (threat: ThreatView): string => STRIDE.filter((category) => threat.stride.includes(category)).join('');
+export const strideLetters = (threat: ThreatView): string =>
+  STRIDE.filter((category) => threat.stride.includes(category)).join('');

@@ -1,7 +1,11 @@
 import { bandOf } from './visible-band';
 
 const rect = (top: number, height: number) => ({ top, height }) as DOMRectReadOnly;
-const entry = (visibleTop: number, visibleHeight: number, isIntersecting = true) => ({ intersectionRect: rect(visibleTop, visibleHeight), boundingClientRect: rect(0, 2400), isIntersecting });
+const entry = (visibleTop: number, visibleHeight: number, isIntersecting = true) => ({
+  intersectionRect: rect(visibleTop, visibleHeight),
+  boundingClientRect: rect(0, 2400),
+  isIntersecting,
+});
 
 describe('the band of a tall frame that is on screen', () => {
   it('is the part the observer saw, in the frame’s coordinates', () => {

@@ -14,7 +14,10 @@ export interface Band {
 }
 
 /** The band of the frame on screen, from an observation of the whole document. */
-export function bandOf(entry: Pick<IntersectionObserverEntry, 'intersectionRect' | 'boundingClientRect' | 'isIntersecting'>, frameHeight: number): Band {
+export function bandOf(
+  entry: Pick<IntersectionObserverEntry, 'intersectionRect' | 'boundingClientRect' | 'isIntersecting'>,
+  frameHeight: number,
+): Band {
   if (!entry.isIntersecting || entry.intersectionRect.height <= 0) return { top: 0, height: frameHeight };
   return { top: Math.max(0, entry.intersectionRect.top), height: Math.min(frameHeight, entry.intersectionRect.height) };
 }
@@ -38,5 +41,6 @@ function measureOnce(): void {
 export function followVisibleBand(): void {
   if (typeof IntersectionObserver === 'undefined') return;
   measureOnce();
-  for (const event of ['pointerdown', 'keydown'] as const) window.addEventListener(event, measureOnce, { capture: true, passive: true });
+  for (const event of ['pointerdown', 'keydown'] as const)
+    window.addEventListener(event, measureOnce, { capture: true, passive: true });
 }

@@ -17,7 +17,15 @@ function Probe({ label }: { label: string }) {
   const view = useResolverView('sprint/list', {});
   latest = view;
   const { state } = view;
-  return <p aria-label={label}>{state.status === 'ready' ? state.view.map((s) => s.name).join(', ') : state.status === 'error' ? `error: ${state.error.message}` : 'loading'}</p>;
+  return (
+    <p aria-label={label}>
+      {state.status === 'ready'
+        ? state.view.map((s) => s.name).join(', ')
+        : state.status === 'error'
+          ? `error: ${state.error.message}`
+          : 'loading'}
+    </p>
+  );
 }
 
 const shown = () => screen.getByLabelText('sprints').textContent;

@@ -3,7 +3,8 @@ import type { AppErrorBody, Envelope } from '../../../../src/domain/envelope';
 import type { AnswerOf, PayloadOf, ResolverKey } from '../../../../src/domain/resolver-contract';
 import { callResolver } from '../api/invoke-resolver';
 
-export type ViewState<T> = { status: 'loading' } | { status: 'error'; error: AppErrorBody } | { status: 'ready'; view: T };
+export type ViewState<T> =
+  { status: 'loading' } | { status: 'error'; error: AppErrorBody } | { status: 'ready'; view: T };
 
 export interface ResolverView<T> {
   state: ViewState<T>;

@@ -21,7 +21,9 @@ interface SchemaFormOptions<Values, Draft, Field extends keyof Values & string> 
  * (a field's once it was left, all once a submit was tried), one submit at a time, the focus
  * on the first invalid field, and Escape to cancel. `textField` binds a text field in one spread.
  */
-export function useSchemaForm<Values, Draft, Field extends keyof Values & string>(options: SchemaFormOptions<Values, Draft, Field>) {
+export function useSchemaForm<Values, Draft, Field extends keyof Values & string>(
+  options: SchemaFormOptions<Values, Draft, Field>,
+) {
   const { schema, fieldOrder, onSubmit, onCancel, unexpectedFailure, focusTarget } = options;
   const baseId = useId();
   const idOf = (name: string) => `${baseId}-${name}`;
@@ -50,7 +52,8 @@ export function useSchemaForm<Values, Draft, Field extends keyof Values & string
   const { errors } = validate(values);
   const shownError = (field: Field) => (attempted || touched[field] ? errors[field] : undefined);
   const describedBy = (field: Field) => (shownError(field) ? errorIdOf(field) : undefined);
-  const change = <F extends keyof Values>(field: F, value: Values[F]) => setValues((current) => ({ ...current, [field]: value }));
+  const change = <F extends keyof Values>(field: F, value: Values[F]) =>
+    setValues((current) => ({ ...current, [field]: value }));
   const touch = (field: Field) => setTouched((current) => (current[field] ? current : { ...current, [field]: true }));
 
   function focusFirstInvalid(fieldErrors: Partial<Record<Field, string>>) {
@@ -103,7 +106,25 @@ export function useSchemaForm<Values, Draft, Field extends keyof Values & string
   });
 
   /** The props of the form element itself. */
-  const formProps = { ref: formRef, noValidate: true, onSubmit: (event: FormEvent<HTMLFormElement>) => void handleSubmit(event), onKeyDown: handleKeyDown };
+  const formProps = {
+    ref: formRef,
+    noValidate: true,
+    onSubmit: (event: FormEvent<HTMLFormElement>) => void handleSubmit(event),
+    onKeyDown: handleKeyDown,
+  };
 
-  return { values, setValues, change, touch, shownError, describedBy, idOf, errorIdOf, textField, formProps, submitting, submitError };
+  return {
+    values,
+    setValues,
+    change,
+    touch,
+    shownError,
+    describedBy,
+    idOf,
+    errorIdOf,
+    textField,
+    formProps,
+    submitting,
+    submitError,
+  };
 }

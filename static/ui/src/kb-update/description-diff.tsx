@@ -4,8 +4,15 @@ import { token } from '@atlaskit/tokens';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { compactDiff, wordDiff } from '../../../../src/domain/text-diff';
 
-const REMOVED: CSSProperties = { background: token('color.background.danger', '#FFECEB'), color: token('color.text.danger', '#AE2E24') };
-const ADDED: CSSProperties = { background: token('color.background.success', '#DCFFF1'), color: token('color.text.success', '#216E4E'), textDecoration: 'none' };
+const REMOVED: CSSProperties = {
+  background: token('color.background.danger', '#FFECEB'),
+  color: token('color.text.danger', '#AE2E24'),
+};
+const ADDED: CSSProperties = {
+  background: token('color.background.success', '#DCFFF1'),
+  color: token('color.text.success', '#216E4E'),
+  textDecoration: 'none',
+};
 const TEXT: CSSProperties = { whiteSpace: 'pre-wrap', margin: 0 };
 
 interface Props {
@@ -47,7 +54,10 @@ export function DescriptionDiff({ threatId, toVersion, from, to }: Props) {
               ),
             )}
           </p>
-          <Text size="small" color="color.text.subtle">{`Struck out: only in ${threatId} now. Highlighted: only in version ${toVersion}. “…” stands for words both have.`}</Text>
+          <Text
+            size="small"
+            color="color.text.subtle"
+          >{`Struck out: only in ${threatId} now. Highlighted: only in version ${toVersion}. “…” stands for words both have.`}</Text>
         </>
       )}
       <div>

@@ -42,7 +42,12 @@ export function KbUpdateChanges({ threatId, update }: { threatId: string; update
                 {change.field === 'description' && change.from && change.to ? (
                   // A long text side by side is hard to compare: one cell shows what changes.
                   <td style={CELL} colSpan={2}>
-                    <DescriptionDiff threatId={threatId} toVersion={update.toVersion} from={change.from} to={change.to} />
+                    <DescriptionDiff
+                      threatId={threatId}
+                      toVersion={update.toVersion}
+                      from={change.from}
+                      to={change.to}
+                    />
                   </td>
                 ) : (
                   <>

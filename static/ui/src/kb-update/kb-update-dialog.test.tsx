@@ -4,10 +4,20 @@ import userEvent from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/envelope';
 import type { KbUpdate, ThreatModelView } from '../../../../src/domain/resolver-contract';
 import { ThreatModelTab } from '../project-page/threat-model-tab';
-import { aMitigationView, aThreatModel, aThreatRow, savedThreat } from '../project-page/test-support/threat-model-mother';
+import {
+  aMitigationView,
+  aThreatModel,
+  aThreatRow,
+  savedThreat,
+} from '../project-page/test-support/threat-model-mother';
 import { rowOf } from '../project-page/test-support/threat-table-queries';
 
-const SOURCE = { kind: 'knowledge-base', knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-01', version: '2026.1.0' } as const;
+const SOURCE = {
+  kind: 'knowledge-base',
+  knowledgeBaseId: 'web-and-api',
+  templateId: 'WEB-I-01',
+  version: '2026.1.0',
+} as const;
 const UPDATE: KbUpdate = {
   knowledgeBaseId: 'web-and-api',
   knowledgeBaseName: 'Web applications and APIs',
@@ -20,10 +30,18 @@ const UPDATE: KbUpdate = {
   newMitigations: [{ templateId: 'WEB-M-34', title: 'Keep card data out of logs' }],
   removed: false,
 };
-const T5 = aThreatRow({ id: 'T-5', title: 'Card data disclosed', impact: 4, source: SOURCE, revision: 3, kbUpdate: UPDATE });
+const T5 = aThreatRow({
+  id: 'T-5',
+  title: 'Card data disclosed',
+  impact: 4,
+  source: SOURCE,
+  revision: 3,
+  kbUpdate: UPDATE,
+});
 const T6 = aThreatRow({ id: 'T-6', title: 'Session fixation' });
 
-const givenModel = (model: ThreatModelView) => fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: model }) satisfies Envelope<ThreatModelView>);
+const givenModel = (model: ThreatModelView) =>
+  fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: model }) satisfies Envelope<ThreatModelView>);
 
 async function openUpdate(model = aThreatModel({ threats: [T5, T6] })) {
   givenModel(model);
@@ -42,25 +60,35 @@ describe('knowledge-base update of a threat', () => {
     const { dialog } = await openUpdate();
     expect(within(rowOf('T-6')).queryByRole('button', { name: /Update available/ })).toBeNull();
     expect(dialog.getByText('Web applications and APIs has a new version: 2026.1.0 → 2026.11.1.')).toBeTruthy();
-    const rows = within(dialog.getByRole('table', { name: 'Changes' })).getAllByRole('row').map((row) => [...row.children].map((cell) => cell.textContent));
+    const rows = within(dialog.getByRole('table', { name: 'Changes' }))
+      .getAllByRole('row')
+      .map((row) => [...row.children].map((cell) => cell.textContent));
     expect(rows).toEqual([
       ['Field', 'T-5 now', 'Version 2026.11.1'],
       ['Title', 'Card data disclosed', 'Card data disclosed in transit or at rest'],
       ['Impact', '4', '5'],
     ]);
-    expect(within(dialog.getByRole('list', { name: 'New mitigations' })).getByText('Keep card data out of logs')).toBeTruthy();
+    expect(
+      within(dialog.getByRole('list', { name: 'New mitigations' })).getByText('Keep card data out of logs'),
+    ).toBeTruthy();
   });
 
   it('shows a long description change as the words that change, and both texts in full on request', async () => {
-    const before = 'Card numbers travel over weak connections and are stored in our databases, logs, caches and backups for as long as anyone can remember.';
-    const after = 'Card numbers travel over unencrypted or downgraded connections and are stored in our databases, logs, caches and backups for as long as anyone can remember.';
+    const before =
+      'Card numbers travel over weak connections and are stored in our databases, logs, caches and backups for as long as anyone can remember.';
+    const after =
+      'Card numbers travel over unencrypted or downgraded connections and are stored in our databases, logs, caches and backups for as long as anyone can remember.';
     const withDescription: KbUpdate = { ...UPDATE, changes: [{ field: 'description', from: before, to: after }] };
-    const { user, dialog } = await openUpdate(aThreatModel({ threats: [{ ...T5, description: before, kbUpdate: withDescription }, T6] }));
+    const { user, dialog } = await openUpdate(
+      aThreatModel({ threats: [{ ...T5, description: before, kbUpdate: withDescription }, T6] }),
+    );
 
     const changes = dialog.getByLabelText('Description changes');
     expect([...changes.querySelectorAll('del')].map((e) => e.textContent)).toEqual(['weak ']);
     expect([...changes.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['unencrypted or downgraded ']);
-    expect(changes.textContent).toBe('Card numbers travel over weak unencrypted or downgraded connections and are stored in our … ');
+    expect(changes.textContent).toBe(
+      'Card numbers travel over weak unencrypted or downgraded connections and are stored in our … ',
+    );
 
     await user.click(dialog.getByRole('button', { name: 'Show both texts in full' }));
     expect(dialog.getByLabelText('T-5 now').textContent).toBe(before);
@@ -71,15 +99,33 @@ describe('knowledge-base update of a threat', () => {
 
   it('"Take update" sends the revision, flags success, reads the model again and the notice goes', async () => {
     const { user, dialog } = await openUpdate();
-    const taken = { ...savedThreat('T-5', { ...T5, title: UPDATE.changes[0]!.to, impact: 5 }, 4), source: { ...SOURCE, version: '2026.11.1' } };
+    const taken = {
+      ...savedThreat('T-5', { ...T5, title: UPDATE.changes[0]!.to, impact: 5 }, 4),
+      source: { ...SOURCE, version: '2026.11.1' },
+    };
     fakeBridge.answer('threat-model/take-kb-update', () => ({ ok: true, data: taken }));
-    givenModel(aThreatModel({ threats: [aThreatRow({ ...taken, kbUpdate: undefined }), T6], mitigations: [aMitigationView({ id: 'M-9', title: 'Keep card data out of logs', addresses: [{ threatId: 'T-5', strength: 50 }] })] }));
+    givenModel(
+      aThreatModel({
+        threats: [aThreatRow({ ...taken, kbUpdate: undefined }), T6],
+        mitigations: [
+          aMitigationView({
+            id: 'M-9',
+            title: 'Keep card data out of logs',
+            addresses: [{ threatId: 'T-5', strength: 50 }],
+          }),
+        ],
+      }),
+    );
 
     await user.click(dialog.getByRole('button', { name: 'Take update' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fakeBridge.payloadsOf('threat-model/take-kb-update')).toEqual([{ threatId: 'T-5', baseRevision: 3, take: true }]);
-    expect(hostBridge.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'T-5 updated to Web applications and APIs 2026.11.1', type: 'success' })]);
+    expect(fakeBridge.payloadsOf('threat-model/take-kb-update')).toEqual([
+      { threatId: 'T-5', baseRevision: 3, take: true },
+    ]);
+    expect(hostBridge.callsOf('showFlag')).toEqual([
+      expect.objectContaining({ title: 'T-5 updated to Web applications and APIs 2026.11.1', type: 'success' }),
+    ]);
     await waitFor(() => expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2));
     expect(within(rowOf('T-5')).getByText('Card data disclosed in transit or at rest')).toBeTruthy();
     expect(within(rowOf('T-5')).queryByRole('button', { name: /Update available/ })).toBeNull();
@@ -87,12 +133,17 @@ describe('knowledge-base update of a threat', () => {
 
   it('"Keep ours" records the version only: the row keeps its values and loses the notice', async () => {
     const { user, dialog } = await openUpdate();
-    fakeBridge.answer('threat-model/take-kb-update', () => ({ ok: true, data: { ...savedThreat('T-5', T5, 4), source: { ...SOURCE, version: '2026.11.1' } } }));
+    fakeBridge.answer('threat-model/take-kb-update', () => ({
+      ok: true,
+      data: { ...savedThreat('T-5', T5, 4), source: { ...SOURCE, version: '2026.11.1' } },
+    }));
 
     await user.click(dialog.getByRole('button', { name: 'Keep ours' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fakeBridge.payloadsOf('threat-model/take-kb-update')).toEqual([{ threatId: 'T-5', baseRevision: 3, take: false }]);
+    expect(fakeBridge.payloadsOf('threat-model/take-kb-update')).toEqual([
+      { threatId: 'T-5', baseRevision: 3, take: false },
+    ]);
     expect(hostBridge.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'T-5 keeps its values' })]);
     expect(within(rowOf('T-5')).getByText('Card data disclosed')).toBeTruthy();
     expect(within(rowOf('T-5')).queryByRole('button', { name: /Update available/ })).toBeNull();
@@ -101,19 +152,40 @@ describe('knowledge-base update of a threat', () => {
 
   it('on a conflict offers Reload and then shows the update as it is now', async () => {
     const { user, dialog } = await openUpdate();
-    fakeBridge.answer('threat-model/take-kb-update', () => ({ ok: false, error: { code: 'CONFLICT', message: 'Someone else changed T-5.' } }));
+    fakeBridge.answer('threat-model/take-kb-update', () => ({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Someone else changed T-5.' },
+    }));
     await user.click(dialog.getByRole('button', { name: 'Take update' }));
-    expect(await dialog.findByText('Someone else changed T-5 in the meantime. Reload to see it and what the update changes now.')).toBeTruthy();
+    expect(
+      await dialog.findByText(
+        'Someone else changed T-5 in the meantime. Reload to see it and what the update changes now.',
+      ),
+    ).toBeTruthy();
 
-    const theirs = aThreatRow({ ...T5, impact: 5, revision: 4, kbUpdate: { ...UPDATE, changes: [UPDATE.changes[0]!] } });
+    const theirs = aThreatRow({
+      ...T5,
+      impact: 5,
+      revision: 4,
+      kbUpdate: { ...UPDATE, changes: [UPDATE.changes[0]!] },
+    });
     givenModel(aThreatModel({ threats: [theirs, T6] }));
     await user.click(dialog.getByRole('button', { name: 'Reload' }));
 
     await waitFor(() => expect(dialog.queryByText(/Someone else changed T-5/)).toBeNull());
     expect(within(dialog.getByRole('table', { name: 'Changes' })).queryByText('Impact')).toBeNull();
-    fakeBridge.answer('threat-model/take-kb-update', () => ({ ok: true, data: { ...savedThreat('T-5', theirs, 5), source: { ...SOURCE, version: '2026.11.1' } } }));
+    fakeBridge.answer('threat-model/take-kb-update', () => ({
+      ok: true,
+      data: { ...savedThreat('T-5', theirs, 5), source: { ...SOURCE, version: '2026.11.1' } },
+    }));
     await user.click(dialog.getByRole('button', { name: 'Take update' }));
-    await waitFor(() => expect(fakeBridge.payloadsOf('threat-model/take-kb-update')[1]).toEqual({ threatId: 'T-5', baseRevision: 4, take: true }));
+    await waitFor(() =>
+      expect(fakeBridge.payloadsOf('threat-model/take-kb-update')[1]).toEqual({
+        threatId: 'T-5',
+        baseRevision: 4,
+        take: true,
+      }),
+    );
   });
 
   it('offers only "Keep ours" when the template was removed, and no decision to people who may not edit', async () => {

@@ -39,7 +39,12 @@ export function KbUpdateDialog({ threat, port, onClose }: Props) {
     const envelope = await port.decide(threat.id, threat.revision, take);
     setBusy(false);
     if (envelope.ok) {
-      showSuccessFlag(take ? `${threat.id} updated to ${current.knowledgeBaseName} ${current.toVersion}` : `${threat.id} keeps its values`, envelope.data.title);
+      showSuccessFlag(
+        take
+          ? `${threat.id} updated to ${current.knowledgeBaseName} ${current.toVersion}`
+          : `${threat.id} keeps its values`,
+        envelope.data.title,
+      );
       onClose();
     } else if (envelope.error.code === 'CONFLICT') {
       setNotice({ kind: 'conflict', reloading: false });
@@ -89,10 +94,12 @@ export function KbUpdateDialog({ threat, port, onClose }: Props) {
             onReload={() => void reload()}
           />
         )}
-        {notice?.kind === 'error' && (
-          <InlineError>{notice.message}</InlineError>
+        {notice?.kind === 'error' && <InlineError>{notice.message}</InlineError>}
+        {update ? (
+          <KbUpdateChanges threatId={threat.id} update={update} />
+        ) : (
+          <Text as="p">{`Nothing to take any more: ${threat.id} already follows its knowledge base's current version.`}</Text>
         )}
-        {update ? <KbUpdateChanges threatId={threat.id} update={update} /> : <Text as="p">{`Nothing to take any more: ${threat.id} already follows its knowledge base's current version.`}</Text>}
       </Stack>
     </TitledDialog>
   );

@@ -6,7 +6,12 @@ import type { ThreatRow } from '../../../../src/domain/resolver-contract';
 export function KbUpdateNotice({ threat, onOpen }: { threat: ThreatRow; onOpen: (threat: ThreatRow) => void }) {
   if (!threat.kbUpdate) return null;
   return (
-    <Button spacing="compact" appearance="subtle" aria-label={`Update available for ${threat.id}`} onClick={() => onOpen(threat)}>
+    <Button
+      spacing="compact"
+      appearance="subtle"
+      aria-label={`Update available for ${threat.id}`}
+      onClick={() => onOpen(threat)}
+    >
       <Lozenge appearance="new">Update available</Lozenge>
     </Button>
   );

@@ -15,11 +15,20 @@ function renderForm(props: Partial<Parameters<typeof MitigationForm>[0]> = {}) {
   const onSubmit = jest.fn<Promise<string | undefined>, [MitigationDraft]>().mockResolvedValue(undefined);
   const onCancel = jest.fn();
   const user = userEvent.setup();
-  render(<MitigationForm threats={THREATS} submitLabel="Add mitigation" onSubmit={onSubmit} onCancel={onCancel} {...props} />);
+  render(
+    <MitigationForm
+      threats={THREATS}
+      submitLabel="Add mitigation"
+      onSubmit={onSubmit}
+      onCancel={onCancel}
+      {...props}
+    />,
+  );
   return { user, onSubmit, onCancel };
 }
 
-const errorOf = (label: string) => document.getElementById(screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')?.textContent;
+const errorOf = (label: string) =>
+  document.getElementById(screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')?.textContent;
 
 describe('mitigation form', () => {
   it('labels every field, and sends the draft the domain schema parses', async () => {
@@ -46,10 +55,18 @@ describe('mitigation form', () => {
   });
 
   it('offers the five strengths by name, and adds and removes the threats it addresses', async () => {
-    const { user, onSubmit } = renderForm({ initial: { title: 'Content security policy', addresses: [{ threatId: 'T-1', strength: 25 }] } });
+    const { user, onSubmit } = renderForm({
+      initial: { title: 'Content security policy', addresses: [{ threatId: 'T-1', strength: 25 }] },
+    });
 
     const strength = screen.getByLabelText('Strength against T-1') as HTMLSelectElement;
-    expect([...strength.options].map((option) => option.text)).toEqual(['none (0%)', 'weak (25%)', 'average (50%)', 'strong (75%)', 'complete (100%)']);
+    expect([...strength.options].map((option) => option.text)).toEqual([
+      'none (0%)',
+      'weak (25%)',
+      'average (50%)',
+      'strong (75%)',
+      'complete (100%)',
+    ]);
     expect(strength.value).toBe('25');
 
     await user.selectOptions(screen.getByLabelText('Add a threat'), 'T-2 Card skimming script on checkout');
@@ -86,7 +103,9 @@ describe('mitigation form', () => {
   });
 
   it('asks why when rejected, and does not send a rejection without a reason', async () => {
-    const { user, onSubmit } = renderForm({ initial: { title: 'Tokenise cards', addresses: [{ threatId: 'T-1', strength: 50 }] } });
+    const { user, onSubmit } = renderForm({
+      initial: { title: 'Tokenise cards', addresses: [{ threatId: 'T-1', strength: 50 }] },
+    });
 
     expect(screen.queryByLabelText('Why it is rejected')).toBeNull();
     await user.selectOptions(screen.getByLabelText('Status'), 'Rejected');
@@ -98,13 +117,18 @@ describe('mitigation form', () => {
 
     await user.type(screen.getByLabelText('Why it is rejected'), 'The payment provider does it');
     await user.click(screen.getByRole('button', { name: 'Add mitigation' }));
-    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ status: 'rejected', rejectionReason: 'The payment provider does it' }));
+    expect(onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 'rejected', rejectionReason: 'The payment provider does it' }),
+    );
   });
 
   it('shows the error the save answers, keeps the values, and sends once on a double click', async () => {
     let settle!: (error: string | undefined) => void;
     const onSubmit = jest.fn(() => new Promise<string | undefined>((resolve) => (settle = resolve)));
-    const { user } = renderForm({ onSubmit, initial: { title: 'Tokenise cards', addresses: [{ threatId: 'T-1', strength: 50 }] } });
+    const { user } = renderForm({
+      onSubmit,
+      initial: { title: 'Tokenise cards', addresses: [{ threatId: 'T-1', strength: 50 }] },
+    });
 
     await user.dblClick(screen.getByRole('button', { name: 'Add mitigation' }));
     expect(onSubmit).toHaveBeenCalledTimes(1);
@@ -126,7 +150,13 @@ describe('mitigation form', () => {
 
   it('starts from the values it is given', async () => {
     renderForm({
-      initial: aMitigationDraft({ title: 'WAF rule', controlType: 'corrective', status: 'rejected', rejectionReason: 'Too costly', addresses: [{ threatId: 'T-2', strength: 100 }] }),
+      initial: aMitigationDraft({
+        title: 'WAF rule',
+        controlType: 'corrective',
+        status: 'rejected',
+        rejectionReason: 'Too costly',
+        addresses: [{ threatId: 'T-2', strength: 100 }],
+      }),
     });
 
     expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('WAF rule');

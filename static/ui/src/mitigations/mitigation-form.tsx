@@ -4,7 +4,13 @@ import { Field, FieldError, TextAreaField, TextInputField } from '../common/form
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import { MITIGATION_STATUSES, MitigationDraft, STRENGTHS, type MitigationStatus, type Strength } from '../../../../src/domain/mitigation';
+import {
+  MITIGATION_STATUSES,
+  MitigationDraft,
+  STRENGTHS,
+  type MitigationStatus,
+  type Strength,
+} from '../../../../src/domain/mitigation';
 import { useSchemaForm } from '../hooks/use-schema-form';
 import { MITIGATION_STATUS_LABELS } from './mitigation-status-lozenge';
 
@@ -19,7 +25,8 @@ export interface MitigationFormProps {
 }
 
 type ControlType = MitigationDraft['controlType'];
-type FieldName = 'title' | 'implementation' | 'verification' | 'controlType' | 'addresses' | 'status' | 'rejectionReason';
+type FieldName =
+  'title' | 'implementation' | 'verification' | 'controlType' | 'addresses' | 'status' | 'rejectionReason';
 
 interface Values {
   title: string;
@@ -31,16 +38,26 @@ interface Values {
   rejectionReason: string;
 }
 
-const FIELD_ORDER: FieldName[] = ['title', 'implementation', 'verification', 'controlType', 'addresses', 'status', 'rejectionReason'];
+const FIELD_ORDER: FieldName[] = [
+  'title',
+  'implementation',
+  'verification',
+  'controlType',
+  'addresses',
+  'status',
+  'rejectionReason',
+];
 const CONTROL_TYPES: Array<{ value: ControlType; label: string }> = [
   { value: 'preventive', label: 'Preventive' },
   { value: 'detective', label: 'Detective' },
   { value: 'corrective', label: 'Corrective' },
 ];
-const STRENGTH_OPTIONS = (Object.entries(STRENGTHS) as Array<[keyof typeof STRENGTHS, Strength]>).map(([name, value]) => ({
-  value,
-  label: `${name} (${value}%)`,
-}));
+const STRENGTH_OPTIONS = (Object.entries(STRENGTHS) as Array<[keyof typeof STRENGTHS, Strength]>).map(
+  ([name, value]) => ({
+    value,
+    label: `${name} (${value}%)`,
+  }),
+);
 const DEFAULT_STRENGTH: Strength = STRENGTHS.average;
 const UNEXPECTED_FAILURE = 'The mitigation could not be saved. Try again.';
 
@@ -85,19 +102,36 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
       return firstAddress ? idOf(`strength-${firstAddress.threatId}`) : idOf('add-threat');
     },
   });
-  const { values, setValues, change, touch, shownError, describedBy, idOf, errorIdOf, textField, submitting, submitError } = form;
+  const {
+    values,
+    setValues,
+    change,
+    touch,
+    shownError,
+    describedBy,
+    idOf,
+    errorIdOf,
+    textField,
+    submitting,
+    submitError,
+  } = form;
 
   const titleOf = (threatId: string) => threats.find((threat) => threat.id === threatId)?.title;
   const addable = threats.filter((threat) => !values.addresses.some((a) => a.threatId === threat.id));
 
   function setStrength(threatId: string, strength: Strength) {
-    setValues((current) => ({ ...current, addresses: current.addresses.map((a) => (a.threatId === threatId ? { ...a, strength } : a)) }));
+    setValues((current) => ({
+      ...current,
+      addresses: current.addresses.map((a) => (a.threatId === threatId ? { ...a, strength } : a)),
+    }));
   }
 
   function addThreat(threatId: string) {
     if (!threatId) return;
     setValues((current) =>
-      current.addresses.some((a) => a.threatId === threatId) ? current : { ...current, addresses: [...current.addresses, { threatId, strength: DEFAULT_STRENGTH }] },
+      current.addresses.some((a) => a.threatId === threatId)
+        ? current
+        : { ...current, addresses: [...current.addresses, { threatId, strength: DEFAULT_STRENGTH }] },
     );
     touch('addresses');
   }
@@ -122,7 +156,12 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
 
         <TextAreaField label="How to verify" {...textField('verification')} />
 
-        <Field label="Control type" htmlFor={idOf('controlType')} error={shownError('controlType')} errorId={errorIdOf('controlType')}>
+        <Field
+          label="Control type"
+          htmlFor={idOf('controlType')}
+          error={shownError('controlType')}
+          errorId={errorIdOf('controlType')}
+        >
           <select
             id={idOf('controlType')}
             name="controlType"
@@ -143,12 +182,20 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
             Threats it addresses <RequiredAsterisk />
           </Legend>
           <Stack space="space.100">
-            {values.addresses.length === 0 && <Text color="color.text.subtle">No threat yet: add the threats this mitigation reduces.</Text>}
+            {values.addresses.length === 0 && (
+              <Text color="color.text.subtle">No threat yet: add the threats this mitigation reduces.</Text>
+            )}
             {values.addresses.map((address) => {
               const selectId = idOf(`strength-${address.threatId}`);
               const title = titleOf(address.threatId);
               return (
-                <Inline key={address.threatId} space="space.100" alignBlock="center" shouldWrap testId={`mitigation-form-address-${address.threatId}`}>
+                <Inline
+                  key={address.threatId}
+                  space="space.100"
+                  alignBlock="center"
+                  shouldWrap
+                  testId={`mitigation-form-address-${address.threatId}`}
+                >
                   <Box style={{ flex: '1 1 12rem', minWidth: 0 }}>
                     <Text>
                       <Text weight="medium">{address.threatId}</Text>
@@ -170,7 +217,12 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
                       </option>
                     ))}
                   </select>
-                  <Button appearance="subtle" spacing="compact" onClick={() => removeThreat(address.threatId)} aria-label={`Remove ${address.threatId}`}>
+                  <Button
+                    appearance="subtle"
+                    spacing="compact"
+                    onClick={() => removeThreat(address.threatId)}
+                    aria-label={`Remove ${address.threatId}`}
+                  >
                     Remove
                   </Button>
                 </Inline>
@@ -244,4 +296,3 @@ const visuallyHidden = {
   whiteSpace: 'nowrap',
   border: 0,
 } as const;
-

@@ -4,7 +4,13 @@ import { MitigationStatusLozenge } from './mitigation-status-lozenge';
 import { strengthAgainst, strengthText } from './strength';
 
 /** A mitigation in one line, as seen from one threat: id, title, strength against it, status. */
-export function MitigationSummary({ mitigation, threatId }: { mitigation: Pick<MitigationView, 'id' | 'title' | 'addresses' | 'status'>; threatId: string }) {
+export function MitigationSummary({
+  mitigation,
+  threatId,
+}: {
+  mitigation: Pick<MitigationView, 'id' | 'title' | 'addresses' | 'status'>;
+  threatId: string;
+}) {
   const strength = strengthAgainst(mitigation, threatId);
   return (
     <>

@@ -1,6 +1,9 @@
 import { STRENGTHS, type Strength } from '../../../../src/domain/mitigation';
 
-const NAMES = Object.fromEntries(Object.entries(STRENGTHS).map(([name, value]) => [value, name])) as Record<Strength, keyof typeof STRENGTHS>;
+const NAMES = Object.fromEntries(Object.entries(STRENGTHS).map(([name, value]) => [value, name])) as Record<
+  Strength,
+  keyof typeof STRENGTHS
+>;
 
 /** "none", "weak", "average", "strong" or "complete". */
 export const strengthName = (strength: Strength): string => NAMES[strength] ?? `${strength}%`;
@@ -9,7 +12,10 @@ export const strengthName = (strength: Strength): string => NAMES[strength] ?? `
 export const strengthText = (strength: Strength): string => `${strengthName(strength)}, ${strength}%`;
 
 /** How strongly a mitigation addresses a threat, or undefined when it does not address it. */
-export function strengthAgainst(mitigation: { addresses: Array<{ threatId: string; strength: Strength }> }, threatId: string): Strength | undefined {
+export function strengthAgainst(
+  mitigation: { addresses: Array<{ threatId: string; strength: Strength }> },
+  threatId: string,
+): Strength | undefined {
   return mitigation.addresses.find((address) => address.threatId === threatId)?.strength;
 }
 

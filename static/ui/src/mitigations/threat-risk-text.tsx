@@ -11,12 +11,18 @@ export function formatRisk(value: number): string {
 export function riskText(risk: ThreatRisk, severity: number | undefined): string {
   if (risk.fullyMitigated) return 'Fully mitigated';
   const residual = `Residual ${formatRisk(risk.residual)}${severity === undefined ? '' : ` of ${formatRisk(severity)}`}`;
-  return formatRisk(risk.planned) === formatRisk(risk.residual) ? residual : `${residual} · planned ${formatRisk(risk.planned)}`;
+  return formatRisk(risk.planned) === formatRisk(risk.residual)
+    ? residual
+    : `${residual} · planned ${formatRisk(risk.planned)}`;
 }
 
 export function ThreatRiskText({ risk, severity }: { risk: ThreatRisk; severity: number | undefined }) {
   return (
-    <Text size="small" color={risk.fullyMitigated ? 'color.text.success' : 'color.text.subtle'} weight={risk.fullyMitigated ? 'medium' : undefined}>
+    <Text
+      size="small"
+      color={risk.fullyMitigated ? 'color.text.success' : 'color.text.subtle'}
+      weight={risk.fullyMitigated ? 'medium' : undefined}
+    >
       {riskText(risk, severity)}
     </Text>
   );

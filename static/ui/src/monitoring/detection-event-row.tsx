@@ -60,10 +60,19 @@ export function DetectionEventRow({ threatId, event, canCreate, creating, error,
               <MitigationStatusLozenge status={wiring.status} />
             </>
           ) : (
-            <Text color="color.text.subtle">{wiring ? `No task (${wiring.mitigationId} is ${MITIGATION_STATUS_LABELS[wiring.status].toLowerCase()})` : 'No task'}</Text>
+            <Text color="color.text.subtle">
+              {wiring
+                ? `No task (${wiring.mitigationId} is ${MITIGATION_STATUS_LABELS[wiring.status].toLowerCase()})`
+                : 'No task'}
+            </Text>
           )}
           {canCreateHere && (
-            <Button spacing="compact" aria-label={`Create task for ${event.id}: ${event.title}`} isDisabled={creating} onClick={onCreate}>
+            <Button
+              spacing="compact"
+              aria-label={`Create task for ${event.id}: ${event.title}`}
+              isDisabled={creating}
+              onClick={onCreate}
+            >
               {creating ? 'Creating task…' : 'Create task'}
             </Button>
           )}

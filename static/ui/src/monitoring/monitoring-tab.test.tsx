@@ -13,7 +13,12 @@ const created = (): MonitoredEventChange => ({
   threatId: 'T-13',
   event: {
     ...aMonitoredThreat('T-13').events[0]!,
-    wiring: { mitigationId: 'M-9', title: 'Alert: Card numbers outside the payment provider', status: 'accepted', task: { id: '10040', key: 'PAY-41', statusName: 'To Do', categoryKey: 'new' } },
+    wiring: {
+      mitigationId: 'M-9',
+      title: 'Alert: Card numbers outside the payment provider',
+      status: 'accepted',
+      task: { id: '10040', key: 'PAY-41', statusName: 'To Do', categoryKey: 'new' },
+    },
   },
 });
 
@@ -45,11 +50,15 @@ describe('the monitoring tab', () => {
     const user = userEvent.setup();
     render(<MonitoringTab />);
 
-    const button = await screen.findByRole('button', { name: 'Create task for WEB-I-01-D1: Card numbers outside the payment provider' });
+    const button = await screen.findByRole('button', {
+      name: 'Create task for WEB-I-01-D1: Card numbers outside the payment provider',
+    });
     button.focus();
     await user.keyboard('{Enter}');
     await user.keyboard('{Enter}');
-    const busy = screen.getByRole('button', { name: 'Create task for WEB-I-01-D1: Card numbers outside the payment provider' }) as HTMLButtonElement;
+    const busy = screen.getByRole('button', {
+      name: 'Create task for WEB-I-01-D1: Card numbers outside the payment provider',
+    }) as HTMLButtonElement;
     expect(busy.textContent).toBe('Creating task…');
     expect(busy.disabled).toBe(true);
     expect(fakeBridge.payloadsOf('monitoring/create-task')).toEqual([{ threatId: 'T-13', eventId: 'WEB-I-01-D1' }]);
@@ -61,8 +70,18 @@ describe('the monitoring tab', () => {
     expect(within(row).getByText('Accepted')).toBeTruthy();
     expect(within(row).queryByRole('button')).toBeNull();
     expect(screen.getByTestId('monitoring-summary').textContent).toMatch(/2 detection events, 1 with a task\.$/);
-    expect(within(screen.getByTestId('event-T-13-WEB-I-01-D2')).getByRole('button', { name: /^Create task for WEB-I-01-D2/ })).toBeTruthy();
-    expect(hostBridge.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'PAY-41 created', description: 'The alert for T-13: Card numbers outside the payment provider', type: 'success' })]);
+    expect(
+      within(screen.getByTestId('event-T-13-WEB-I-01-D2')).getByRole('button', {
+        name: /^Create task for WEB-I-01-D2/,
+      }),
+    ).toBeTruthy();
+    expect(hostBridge.callsOf('showFlag')).toEqual([
+      expect.objectContaining({
+        title: 'PAY-41 created',
+        description: 'The alert for T-13: Card numbers outside the payment provider',
+        type: 'success',
+      }),
+    ]);
   });
 
   it('shows why a task could not be created next to the event, and lets the person try again', async () => {
@@ -72,18 +91,26 @@ describe('the monitoring tab', () => {
     await userEvent.click(await screen.findByRole('button', { name: /^Create task for WEB-I-01-D2/ }));
     const row = screen.getByTestId('event-T-13-WEB-I-01-D2');
     expect((await within(row).findByRole('alert')).textContent).toBe("You can't create tasks in PAY.");
-    expect((within(row).getByRole('button', { name: /^Create task for WEB-I-01-D2/ }) as HTMLButtonElement).disabled).toBe(false);
+    expect(
+      (within(row).getByRole('button', { name: /^Create task for WEB-I-01-D2/ }) as HTMLButtonElement).disabled,
+    ).toBe(false);
     expect(within(screen.getByTestId('event-T-13-WEB-I-01-D1')).queryByRole('alert')).toBeNull();
   });
 
   it('shows people who may not edit the threat model the tasks, without the button, and why', async () => {
     const threat = aMonitoredThreat('T-13');
     const withTask = { ...threat, events: [created().event, threat.events[1]!] };
-    fakeBridge.answer('monitoring/get', () => ok(aMonitoringView({ threats: [withTask], canEdit: false, canCreateTasks: false })));
+    fakeBridge.answer('monitoring/get', () =>
+      ok(aMonitoringView({ threats: [withTask], canEdit: false, canCreateTasks: false })),
+    );
     render(<MonitoringTab />);
     expect(await screen.findByRole('link', { name: 'PAY-41' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Create task/ })).toBeNull();
-    expect(screen.getByText(/^Read only: creating a task adds a detective mitigation to the threat model\. Project administrators/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^Read only: creating a task adds a detective mitigation to the threat model\. Project administrators/,
+      ),
+    ).toBeTruthy();
   });
 
   it('says where detection events come from when no threat has any, and offers a retry when loading fails', async () => {
@@ -94,7 +121,11 @@ describe('the monitoring tab', () => {
     unmount();
 
     let calls = 0;
-    fakeBridge.answer('monitoring/get', () => (++calls === 1 ? fail('JIRA_UNAVAILABLE', 'Jira did not answer properly. Try again in a moment.') : ok(aMonitoringView())));
+    fakeBridge.answer('monitoring/get', () =>
+      ++calls === 1
+        ? fail('JIRA_UNAVAILABLE', 'Jira did not answer properly. Try again in a moment.')
+        : ok(aMonitoringView()),
+    );
     render(<MonitoringTab />);
     expect(await screen.findByText('Could not load the monitoring view')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));

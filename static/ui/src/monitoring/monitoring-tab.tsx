@@ -10,8 +10,10 @@ import { useMonitoring } from './use-monitoring';
 
 /** Why "Create task" is missing, for the people who do not have it. */
 function createTaskNote(view: { projectKey: string; canEdit: boolean; canCreateTasks: boolean }): string | undefined {
-  if (!view.canEdit) return `Read only: creating a task adds a detective mitigation to the threat model. ${WHO_CAN_EDIT}`;
-  if (!view.canCreateTasks) return `Read only: you can't create and link issues in ${view.projectKey}, which creating a task takes.`;
+  if (!view.canEdit)
+    return `Read only: creating a task adds a detective mitigation to the threat model. ${WHO_CAN_EDIT}`;
+  if (!view.canCreateTasks)
+    return `Read only: you can't create and link issues in ${view.projectKey}, which creating a task takes.`;
   return undefined;
 }
 
@@ -20,7 +22,10 @@ export function MonitoringTab() {
   const monitoring = useMonitoring();
   const { state, reload } = monitoring;
   if (state.status === 'loading') return <Loading label="Loading the monitoring view" />;
-  if (state.status === 'error') return <ErrorMessage title="Could not load the monitoring view" error={state.error} onRetry={() => void reload()} />;
+  if (state.status === 'error')
+    return (
+      <ErrorMessage title="Could not load the monitoring view" error={state.error} onRetry={() => void reload()} />
+    );
   const { view } = state;
   const note = createTaskNote(view);
   return (
@@ -45,7 +50,14 @@ export function MonitoringTab() {
           headingLevel={2}
         />
       ) : (
-        view.threats.map((threat) => <MonitoredThreatSection key={threat.id} threat={threat} canCreate={view.canEdit && view.canCreateTasks} monitoring={monitoring} />)
+        view.threats.map((threat) => (
+          <MonitoredThreatSection
+            key={threat.id}
+            threat={threat}
+            canCreate={view.canEdit && view.canCreateTasks}
+            monitoring={monitoring}
+          />
+        ))
       )}
       <ThreatsWithoutEventsList groups={view.withoutEvents} />
     </Stack>

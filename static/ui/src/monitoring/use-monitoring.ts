@@ -8,7 +8,9 @@ export const eventKey = (threatId: string, eventId: string) => `${threatId}/${ev
 
 /** The view with one event's new wiring, and the count of events with a task to match. */
 function withEvent(view: MonitoringView, { threatId, event }: MonitoredEventChange): MonitoringView {
-  const threats = view.threats.map((t) => (t.id === threatId ? { ...t, events: t.events.map((e) => (e.id === event.id ? event : e)) } : t));
+  const threats = view.threats.map((t) =>
+    t.id === threatId ? { ...t, events: t.events.map((e) => (e.id === event.id ? event : e)) } : t,
+  );
   const withTask = threats.flatMap((t) => t.events).filter((e) => e.wiring?.task).length;
   return { ...view, threats, counts: { ...view.counts, withTask } };
 }
@@ -21,23 +23,32 @@ export function useMonitoring() {
   const [running, setRunning] = useState<ReadonlySet<string>>(new Set());
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
 
-  const createTask = useCallback(async (threatId: string, eventId: string) => {
-    const key = eventKey(threatId, eventId);
-    if (runningRef.current.has(key)) return;
-    runningRef.current.add(key);
-    setRunning(new Set(runningRef.current));
-    setErrors(({ [key]: _previous, ...rest }) => rest);
-    const envelope = await callResolver('monitoring/create-task', { threatId, eventId });
-    runningRef.current.delete(key);
-    setRunning(new Set(runningRef.current));
-    if (!envelope.ok) {
-      setErrors((current) => ({ ...current, [key]: envelope.error.message }));
-      return;
-    }
-    update((current) => withEvent(current, envelope.data));
-    const { event } = envelope.data;
-    showSuccessFlag(`${event.wiring?.task?.key ?? 'Task'} created`, `The alert for ${threatId}: ${event.title}`);
-  }, [update]);
+  const createTask = useCallback(
+    async (threatId: string, eventId: string) => {
+      const key = eventKey(threatId, eventId);
+      if (runningRef.current.has(key)) return;
+      runningRef.current.add(key);
+      setRunning(new Set(runningRef.current));
+      setErrors(({ [key]: _previous, ...rest }) => rest);
+      const envelope = await callResolver('monitoring/create-task', { threatId, eventId });
+      runningRef.current.delete(key);
+      setRunning(new Set(runningRef.current));
+      if (!envelope.ok) {
+        setErrors((current) => ({ ...current, [key]: envelope.error.message }));
+        return;
+      }
+      update((current) => withEvent(current, envelope.data));
+      const { event } = envelope.data;
+      showSuccessFlag(`${event.wiring?.task?.key ?? 'Task'} created`, `The alert for ${threatId}: ${event.title}`);
+    },
+    [update],
+  );
 
-  return { state, reload: load, running, errors, createTask: (threatId: string, eventId: string) => void createTask(threatId, eventId) };
+  return {
+    state,
+    reload: load,
+    running,
+    errors,
+    createTask: (threatId: string, eventId: string) => void createTask(threatId, eventId),
+  };
 }

@@ -50,4 +50,5 @@ export function usePersonName(accountId: string | undefined): Name {
 }
 
 /** "by Alice Admin" once the name is known, "by someone Jira does not show you" when it is not. */
-export const byWhom = (name: Name): string => (name === undefined ? '' : name === null ? ' by someone Jira does not show you' : ` by ${name}`);
+export const byWhom = (name: Name): string =>
+  name === undefined ? '' : name === null ? ' by someone Jira does not show you' : ` by ${name}`;

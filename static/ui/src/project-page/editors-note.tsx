@@ -1,6 +1,7 @@
 import { Text } from '@atlaskit/primitives';
 
-export const WHO_CAN_EDIT = "Project administrators and the roles or groups named in the app's project settings can edit the threat model.";
+export const WHO_CAN_EDIT =
+  "Project administrators and the roles or groups named in the app's project settings can edit the threat model.";
 
 export function EditorsNote() {
   return (

@@ -38,7 +38,9 @@ export function MitigationDialog({ target, threats, model, onClose }: Props) {
 
 /** Threats a mitigation can be set to address: the active ones, and any it addresses already. */
 function formThreats(threats: ThreatRow[], addressed: string[] = []): Array<{ id: string; title: string }> {
-  return threats.filter((t) => t.state === 'active' || addressed.includes(t.id)).map(({ id, title }) => ({ id, title }));
+  return threats
+    .filter((t) => t.state === 'active' || addressed.includes(t.id))
+    .map(({ id, title }) => ({ id, title }));
 }
 
 function AddMitigation({ threat, threats, model, onClose }: Omit<Props, 'target'> & { threat: ThreatRow }) {
@@ -60,7 +62,12 @@ function AddMitigation({ threat, threats, model, onClose }: Omit<Props, 'target'
   );
 }
 
-function EditMitigation({ mitigation, threats, model, onClose }: Omit<Props, 'target'> & { mitigation: MitigationView }) {
+function EditMitigation({
+  mitigation,
+  threats,
+  model,
+  onClose,
+}: Omit<Props, 'target'> & { mitigation: MitigationView }) {
   const edit = useRevisionedEdit<MitigationView, MitigationDraft>({
     item: mitigation,
     update: (baseRevision, draft) => model.updateMitigation(mitigation.id, baseRevision, draft),
@@ -100,5 +107,13 @@ function EditMitigation({ mitigation, threats, model, onClose }: Omit<Props, 'ta
 function draftOf(mitigation: MitigationView): Partial<MitigationDraft> {
   const { title, implementation, verification, controlType, addresses, rejectionReason } = mitigation;
   // The stored status: the task's status shows over it, but is not the mitigation's to save.
-  return { title, implementation, verification, controlType, addresses, status: mitigation.storedStatus, rejectionReason };
+  return {
+    title,
+    implementation,
+    verification,
+    controlType,
+    addresses,
+    status: mitigation.storedStatus,
+    rejectionReason,
+  };
 }

@@ -18,7 +18,15 @@ interface Props {
 }
 
 /** One mitigation of a threat: title, strength against it, status, and its task or a way to create it. */
-export function MitigationLine({ mitigation, threatId, canCreateTask, creatingTask, taskError, onCreateTask, onEdit }: Props) {
+export function MitigationLine({
+  mitigation,
+  threatId,
+  canCreateTask,
+  creatingTask,
+  taskError,
+  onCreateTask,
+  onEdit,
+}: Props) {
   const strength = strengthAgainst(mitigation, threatId);
   return (
     <Box as="li" testId={`mitigation-${threatId}-${mitigation.id}`}>
@@ -30,7 +38,12 @@ export function MitigationLine({ mitigation, threatId, canCreateTask, creatingTa
           <MitigationStatusLozenge status={mitigation.status} />
           {mitigation.task && <TaskLink task={mitigation.task} />}
           {canCreateTask && (
-            <Button spacing="compact" aria-label={`Create task for ${mitigation.id}`} isDisabled={creatingTask} onClick={onCreateTask}>
+            <Button
+              spacing="compact"
+              aria-label={`Create task for ${mitigation.id}`}
+              isDisabled={creatingTask}
+              onClick={onCreateTask}
+            >
               {creatingTask ? 'Creating task…' : 'Create task'}
             </Button>
           )}

@@ -14,7 +14,10 @@ export function withThreat(model: ThreatModelView, saved: ThreatView): ThreatMod
   const questionKeys = existing?.questionKeys ?? [];
   // An update taken or declined moves the threat's source version on from the update's: its notice goes.
   const pending = existing?.kbUpdate;
-  const kbUpdate = pending && saved.source.kind === 'knowledge-base' && saved.source.version === pending.fromVersion ? { kbUpdate: pending } : {};
+  const kbUpdate =
+    pending && saved.source.kind === 'knowledge-base' && saved.source.version === pending.fromVersion
+      ? { kbUpdate: pending }
+      : {};
   const row: ThreatRow = {
     ...saved,
     risk: threatRisk(saved, asMitigations(model.mitigations)),
@@ -31,7 +34,9 @@ export function withThreat(model: ThreatModelView, saved: ThreatView): ThreatMod
 /** The model with a saved mitigation in place (or added), and the risks recomputed. */
 export function withMitigation(model: ThreatModelView, saved: MitigationView): ThreatModelView {
   const exists = model.mitigations.some((m) => m.id === saved.id);
-  const mitigations = exists ? model.mitigations.map((m) => (m.id === saved.id ? saved : m)) : [...model.mitigations, saved];
+  const mitigations = exists
+    ? model.mitigations.map((m) => (m.id === saved.id ? saved : m))
+    : [...model.mitigations, saved];
   const stored = asMitigations(mitigations);
   const threats = model.threats.map((threat) => ({ ...threat, risk: threatRisk(threat, stored) }));
   return withRisk({ ...model, threats, mitigations });

@@ -6,7 +6,8 @@ import type { ThreatModelView } from '../../../../src/domain/resolver-contract';
 import { ConflictNotice } from './conflict-notice';
 import { showSuccessFlag } from './success-flag';
 
-type Notice<T> = { kind: 'conflict'; reloading: boolean; reloadError?: string } | { kind: 'reloaded'; current: T } | { kind: 'gone' };
+type Notice<T> =
+  { kind: 'conflict'; reloading: boolean; reloadError?: string } | { kind: 'reloaded'; current: T } | { kind: 'gone' };
 
 interface RevisionedEdit<T, D> {
   item: { id: string; revision: number };
@@ -80,7 +81,15 @@ export function RevisionedEditNotices<T>({
   renderCurrent: (current: T) => ReactNode;
 }) {
   if (notice?.kind === 'conflict') {
-    return <ConflictNotice title={`This ${noun} changed`} message={message} reloading={notice.reloading} reloadError={notice.reloadError} onReload={onReload} />;
+    return (
+      <ConflictNotice
+        title={`This ${noun} changed`}
+        message={message}
+        reloading={notice.reloading}
+        reloadError={notice.reloadError}
+        onReload={onReload}
+      />
+    );
   }
   if (notice?.kind === 'reloaded') return <>{renderCurrent(notice.current)}</>;
   if (notice?.kind === 'gone') {

@@ -33,7 +33,10 @@ export function StateChangeFailureMessage({ failure, model, onDismiss }: Props) 
   }
 
   return (
-    <SectionMessage appearance={conflict ? 'warning' : 'error'} title={`Could not ${failure.action} ${failure.threatId}`}>
+    <SectionMessage
+      appearance={conflict ? 'warning' : 'error'}
+      title={`Could not ${failure.action} ${failure.threatId}`}
+    >
       <Stack space="space.100" alignInline="start">
         <Text as="p">{conflict ? conflictOnStateChange(failure.threatId) : failure.error.message}</Text>
         {reloadError !== undefined && <Text as="p">{reloadError}</Text>}

@@ -6,7 +6,13 @@ let flagCount = 0;
 export function showSuccessFlag(title: string, description?: string): void {
   try {
     flagCount += 1;
-    showFlag({ id: `without-saved-${Date.now()}-${flagCount}`, title, description, type: 'success', isAutoDismiss: true });
+    showFlag({
+      id: `without-saved-${Date.now()}-${flagCount}`,
+      title,
+      description,
+      type: 'success',
+      isAutoDismiss: true,
+    });
   } catch {
     // Flags are a courtesy; nothing to recover.
   }

@@ -25,7 +25,11 @@ export function ThreatDialog({ target, model, onClose }: Props) {
   return (
     <TitledDialog title={title} onClose={onClose}>
       <Stack space="space.200">
-        {target.kind === 'create' ? <CreateThreat model={model} onClose={onClose} /> : <EditThreat threat={target.threat} model={model} onClose={onClose} />}
+        {target.kind === 'create' ? (
+          <CreateThreat model={model} onClose={onClose} />
+        ) : (
+          <EditThreat threat={target.threat} model={model} onClose={onClose} />
+        )}
       </Stack>
     </TitledDialog>
   );

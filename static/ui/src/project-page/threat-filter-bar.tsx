@@ -13,7 +13,10 @@ interface Option<T> {
   label: string;
 }
 
-const STRIDE_OPTIONS: Option<StrideCategory>[] = STRIDE.map((category) => ({ value: category, label: `${category} — ${STRIDE_NAMES[category]}` }));
+const STRIDE_OPTIONS: Option<StrideCategory>[] = STRIDE.map((category) => ({
+  value: category,
+  label: `${category} — ${STRIDE_NAMES[category]}`,
+}));
 const BAND_OPTIONS: Option<SeverityBand>[] = SEVERITY_BANDS.map((band) => ({ value: band, label: band }));
 
 const TEXT_STYLE = { flex: '1 1 16rem', maxWidth: '24rem' };

@@ -5,7 +5,14 @@ import { needsTask } from '../mitigations/strength';
 import { MitigationLine } from './mitigation-line';
 import type { TaskCreation } from './use-task-creation';
 
-const listStyles = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0', display: 'flex', flexDirection: 'column', gap: 'space.100' });
+const listStyles = xcss({
+  listStyle: 'none',
+  margin: 'space.0',
+  padding: 'space.0',
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 'space.100',
+});
 
 interface Props {
   threat: ThreatRow;
@@ -31,7 +38,8 @@ export function ThreatMitigationList({ threat, mitigations, canCreateTasks, task
       </Inline>
       {mitigations.length === 0 ? (
         <Text color="color.text.subtle">
-          No mitigation yet. A mitigation says what to build against {threat.id}, how to verify it and how strongly it reduces the threat.
+          No mitigation yet. A mitigation says what to build against {threat.id}, how to verify it and how strongly it
+          reduces the threat.
         </Text>
       ) : (
         <Box as="ul" xcss={listStyles} aria-label={`Mitigations of ${threat.id}`}>

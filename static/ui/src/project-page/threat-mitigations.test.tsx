@@ -10,16 +10,67 @@ import { REFRESH_MS, ThreatModelTab } from './threat-model-tab';
 import { aMitigationView, aTask, aThreatModel, aThreatRow } from './test-support/threat-model-mother';
 import { cellOf, rowOf, threatIds } from './test-support/threat-table-queries';
 
-const T1 = aThreatRow({ id: 'T-1', title: 'Card data read from logs', probability: 3, impact: 4, risk: { residual: 12, planned: 3, fullyMitigated: false } });
-const T2 = aThreatRow({ id: 'T-2', title: 'Forged payment callback', probability: 4, impact: 5, risk: { residual: 0, planned: 0, fullyMitigated: true } });
-const T3 = aThreatRow({ id: 'T-3', title: 'Card testing by bots', probability: 4, impact: 5, risk: { residual: 5, planned: 5, fullyMitigated: false } });
+const T1 = aThreatRow({
+  id: 'T-1',
+  title: 'Card data read from logs',
+  probability: 3,
+  impact: 4,
+  risk: { residual: 12, planned: 3, fullyMitigated: false },
+});
+const T2 = aThreatRow({
+  id: 'T-2',
+  title: 'Forged payment callback',
+  probability: 4,
+  impact: 5,
+  risk: { residual: 0, planned: 0, fullyMitigated: true },
+});
+const T3 = aThreatRow({
+  id: 'T-3',
+  title: 'Card testing by bots',
+  probability: 4,
+  impact: 5,
+  risk: { residual: 5, planned: 5, fullyMitigated: false },
+});
 
-const M1 = aMitigationView({ id: 'M-1', title: 'Mask card numbers before logging', addresses: [{ threatId: 'T-1', strength: 75 }], status: 'in-progress', storedStatus: 'accepted', task: aTask('PAY-12', 'In Progress', 'indeterminate'), revision: 3 });
-const M2 = aMitigationView({ id: 'M-2', title: 'Drop request bodies from logs', addresses: [{ threatId: 'T-1', strength: 50 }, { threatId: 'T-3', strength: 25 }], status: 'accepted' });
-const M3 = aMitigationView({ id: 'M-3', title: 'Sign payment callbacks', addresses: [{ threatId: 'T-2', strength: 100 }], status: 'implemented', task: aTask('PAY-9', 'Done', 'done') });
-const M4 = aMitigationView({ id: 'M-4', title: 'Turn logging off', addresses: [{ threatId: 'T-1', strength: 100 }], status: 'rejected', rejectionReason: 'We need the logs for support.' });
+const M1 = aMitigationView({
+  id: 'M-1',
+  title: 'Mask card numbers before logging',
+  addresses: [{ threatId: 'T-1', strength: 75 }],
+  status: 'in-progress',
+  storedStatus: 'accepted',
+  task: aTask('PAY-12', 'In Progress', 'indeterminate'),
+  revision: 3,
+});
+const M2 = aMitigationView({
+  id: 'M-2',
+  title: 'Drop request bodies from logs',
+  addresses: [
+    { threatId: 'T-1', strength: 50 },
+    { threatId: 'T-3', strength: 25 },
+  ],
+  status: 'accepted',
+});
+const M3 = aMitigationView({
+  id: 'M-3',
+  title: 'Sign payment callbacks',
+  addresses: [{ threatId: 'T-2', strength: 100 }],
+  status: 'implemented',
+  task: aTask('PAY-9', 'Done', 'done'),
+});
+const M4 = aMitigationView({
+  id: 'M-4',
+  title: 'Turn logging off',
+  addresses: [{ threatId: 'T-1', strength: 100 }],
+  status: 'rejected',
+  rejectionReason: 'We need the logs for support.',
+});
 
-const MODEL = aThreatModel({ threats: [T1, T2, T3], mitigations: [M1, M2, M3, M4], risk: { now: 17, planned: 8, inherent: 52 }, history: aRiskHistory(30) });
+const MODEL = aThreatModel({
+  threats: [T1, T2, T3],
+  mitigations: [M1, M2, M3, M4],
+  risk: { now: 17, planned: 8, inherent: 52 },
+  history: aRiskHistory(30),
+});
 
 function givenModel(model: ThreatModelView): void {
   fakeBridge.answer('threat-model/get', () => ({ ok: true, data: model }));
@@ -34,7 +85,8 @@ async function renderTab(model: ThreatModelView = MODEL) {
 }
 
 const mitigationsOf = (threatId: string) => within(screen.getByRole('list', { name: `Mitigations of ${threatId}` }));
-const itemOf = (threatId: string, mitigationId: string) => within(screen.getByTestId(`mitigation-${threatId}-${mitigationId}`));
+const itemOf = (threatId: string, mitigationId: string) =>
+  within(screen.getByTestId(`mitigation-${threatId}-${mitigationId}`));
 const dialog = () => within(screen.getByRole('dialog'));
 
 afterEach(() => {
@@ -46,7 +98,9 @@ describe('threat model tab: risk', () => {
   it('sums up the project risk and charts its history', async () => {
     await renderTab();
 
-    expect(screen.getByTestId('project-risk').textContent).toBe('Project risk now 17 (planned 8, before mitigations 52)');
+    expect(screen.getByTestId('project-risk').textContent).toBe(
+      'Project risk now 17 (planned 8, before mitigations 52)',
+    );
     expect(screen.getByRole('img', { name: /^Risk now fell from 120 to 95 over 30 days/ })).toBeTruthy();
   });
 
@@ -128,18 +182,28 @@ describe('threat model tab: mitigations of a threat', () => {
     expect(await itemOf('T-1', 'M-2').findByRole('link', { name: 'PAY-13' })).toBeTruthy();
     expect(itemOf('T-1', 'M-2').queryByRole('button', { name: /Create task/ })).toBeNull();
     await waitFor(() => expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2));
-    expect(hostBridge.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'PAY-13 created', type: 'success' })]);
+    expect(hostBridge.callsOf('showFlag')).toEqual([
+      expect.objectContaining({ title: 'PAY-13 created', type: 'success' }),
+    ]);
   });
 
   it('says why a task could not be created, and lets the person try again', async () => {
     const user = await renderTab();
-    fakeBridge.answer('mitigation/create-task', () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'You cannot create issues in PAY.' } }));
+    fakeBridge.answer('mitigation/create-task', () => ({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'You cannot create issues in PAY.' },
+    }));
     await user.click(within(rowOf('T-1')).getByRole('button', { name: 'Mitigations of T-1 (3)' }));
 
     await user.click(itemOf('T-1', 'M-2').getByRole('button', { name: 'Create task for M-2' }));
 
-    expect(await itemOf('T-1', 'M-2').findByRole('alert')).toHaveProperty('textContent', 'You cannot create issues in PAY.');
-    expect(itemOf('T-1', 'M-2').getByRole('button', { name: 'Create task for M-2' }).hasAttribute('disabled')).toBe(false);
+    expect(await itemOf('T-1', 'M-2').findByRole('alert')).toHaveProperty(
+      'textContent',
+      'You cannot create issues in PAY.',
+    );
+    expect(itemOf('T-1', 'M-2').getByRole('button', { name: 'Create task for M-2' }).hasAttribute('disabled')).toBe(
+      false,
+    );
     expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(1);
   });
 
@@ -153,7 +217,11 @@ describe('threat model tab: mitigations of a threat', () => {
 
   it('adds a mitigation to a threat: the form starts with that threat, the model is read again', async () => {
     const user = await renderTab();
-    const added = aMitigationView({ id: 'M-5', title: 'Rate limit card attempts', addresses: [{ threatId: 'T-3', strength: 50 }] });
+    const added = aMitigationView({
+      id: 'M-5',
+      title: 'Rate limit card attempts',
+      addresses: [{ threatId: 'T-3', strength: 50 }],
+    });
     fakeBridge.answer('mitigation/add', () => {
       givenModel({ ...MODEL, mitigations: [M1, M2, M3, M4, added] });
       return { ok: true, data: added };
@@ -188,7 +256,10 @@ describe('threat model tab: mitigations of a threat', () => {
 
   it('edits a mitigation from its revision; on a conflict it offers Reload and saves on the reloaded revision', async () => {
     const user = await renderTab();
-    fakeBridge.answer('mitigation/update', () => ({ ok: false, error: { code: 'CONFLICT', message: 'The mitigation changed.' } }));
+    fakeBridge.answer('mitigation/update', () => ({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'The mitigation changed.' },
+    }));
     await user.click(within(rowOf('T-1')).getByRole('button', { name: 'Mitigations of T-1 (3)' }));
 
     await user.click(itemOf('T-1', 'M-1').getByRole('button', { name: 'Edit M-1' }));
@@ -199,8 +270,14 @@ describe('threat model tab: mitigations of a threat', () => {
     await user.type(dialog().getByLabelText('Title'), 'Mask every card number');
     await user.click(dialog().getByRole('button', { name: 'Save' }));
 
-    expect(await dialog().findByText('Someone else changed M-1 while you were editing. Reload to see their version.')).toBeTruthy();
-    expect(fakeBridge.payloadsOf('mitigation/update')[0]).toMatchObject({ id: 'M-1', baseRevision: 3, draft: { title: 'Mask every card number', status: 'accepted' } });
+    expect(
+      await dialog().findByText('Someone else changed M-1 while you were editing. Reload to see their version.'),
+    ).toBeTruthy();
+    expect(fakeBridge.payloadsOf('mitigation/update')[0]).toMatchObject({
+      id: 'M-1',
+      baseRevision: 3,
+      draft: { title: 'Mask every card number', status: 'accepted' },
+    });
 
     const theirs = { ...M1, title: 'Mask card numbers and CVCs', revision: 4 };
     givenModel({ ...MODEL, mitigations: [theirs, M2, M3, M4] });
@@ -256,7 +333,16 @@ describe('threat model tab: keeping up with Jira', () => {
     expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2);
     expect(screen.getByRole('table')).toBeTruthy();
     const done = { ...M2, status: 'implemented' as const, task: aTask('PAY-13', 'Done', 'done') };
-    await act(async () => answer.resolve({ ok: true, data: { ...MODEL, threats: [T1, T2, { ...T3, risk: { residual: 3.75, planned: 3.75, fullyMitigated: false } }], mitigations: [M1, done, M3, M4] } }));
+    await act(async () =>
+      answer.resolve({
+        ok: true,
+        data: {
+          ...MODEL,
+          threats: [T1, T2, { ...T3, risk: { residual: 3.75, planned: 3.75, fullyMitigated: false } }],
+          mitigations: [M1, done, M3, M4],
+        },
+      }),
+    );
     expect(cellOf('T-3', 'Residual').textContent).toBe('3.8 / 20');
 
     givenModel(MODEL);

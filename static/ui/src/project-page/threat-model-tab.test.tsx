@@ -9,10 +9,46 @@ import { ThreatModelTab } from './threat-model-tab';
 import { aThreatModel, aThreatRow, savedThreat } from './test-support/threat-model-mother';
 import { cellOf, rowOf, threatIds } from './test-support/threat-table-queries';
 
-const T1 = aThreatRow({ id: 'T-1', title: 'Card data read from logs', stride: ['I'], probability: 3, impact: 4, component: 'Checkout', storyCount: 2, storiesJql: 'threat = "T-1"' });
-const T2 = aThreatRow({ id: 'T-2', title: 'Forged payment callback', description: '', stride: ['S', 'T'], probability: 4, impact: 5, component: 'Payment API', storyCount: 0 });
-const T10 = aThreatRow({ id: 'T-10', title: 'Admin export abused', stride: ['E'], probability: 1, impact: 3, component: 'Back office', storyCount: 7, storiesJql: 'threat = "T-10"' });
-const T4 = aThreatRow({ id: 'T-4', title: 'Old session reused', stride: ['S'], probability: 2, impact: 2, component: 'Auth', state: 'retired', revision: 3 });
+const T1 = aThreatRow({
+  id: 'T-1',
+  title: 'Card data read from logs',
+  stride: ['I'],
+  probability: 3,
+  impact: 4,
+  component: 'Checkout',
+  storyCount: 2,
+  storiesJql: 'threat = "T-1"',
+});
+const T2 = aThreatRow({
+  id: 'T-2',
+  title: 'Forged payment callback',
+  description: '',
+  stride: ['S', 'T'],
+  probability: 4,
+  impact: 5,
+  component: 'Payment API',
+  storyCount: 0,
+});
+const T10 = aThreatRow({
+  id: 'T-10',
+  title: 'Admin export abused',
+  stride: ['E'],
+  probability: 1,
+  impact: 3,
+  component: 'Back office',
+  storyCount: 7,
+  storiesJql: 'threat = "T-10"',
+});
+const T4 = aThreatRow({
+  id: 'T-4',
+  title: 'Old session reused',
+  stride: ['S'],
+  probability: 2,
+  impact: 2,
+  component: 'Auth',
+  state: 'retired',
+  revision: 3,
+});
 
 function givenModel(model: ThreatModelView): void {
   fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: model }) satisfies Envelope<ThreatModelView>);
@@ -31,7 +67,14 @@ async function choose(user: UserEvent, label: string, option: string): Promise<v
   await user.click(await screen.findByRole('option', { name: option }));
 }
 
-const NEW_DRAFT: ThreatDraft = { title: 'Card testing with stolen cards', description: 'Bots try card numbers.', stride: ['S', 'D'], probability: 4, impact: 5, component: 'Checkout' };
+const NEW_DRAFT: ThreatDraft = {
+  title: 'Card testing with stolen cards',
+  description: 'Bots try card numbers.',
+  stride: ['S', 'D'],
+  probability: 4,
+  impact: 5,
+  component: 'Checkout',
+};
 
 async function fillNewThreat(user: UserEvent): Promise<void> {
   const dialog = within(screen.getByRole('dialog'));
@@ -154,14 +197,19 @@ describe('threat model tab', () => {
 
     await user.click(within(rowOf('T-1')).getByRole('button', { name: '2 stories linked to T-1' }));
 
-    expect(hostBridge.callsOf('navigate')).toEqual([{ url: '/issues/?jql=threat%20%3D%20%22T-1%22', type: 'same-tab' }]);
+    expect(hostBridge.callsOf('navigate')).toEqual([
+      { url: '/issues/?jql=threat%20%3D%20%22T-1%22', type: 'same-tab' },
+    ]);
     expect(within(rowOf('T-2')).queryByRole('button', { name: /stories linked/ })).toBeNull();
     expect(cellOf('T-2', 'Stories').textContent).toBe('0');
   });
 
   it('creates a threat: sends the draft, adds the row in place, flags success and closes the dialog', async () => {
     const user = await renderTab();
-    fakeBridge.givenResolver('threat-model/create-threat', (payload) => ({ ok: true, data: savedThreat('T-11', (payload as { draft: ThreatDraft }).draft, 1) }));
+    fakeBridge.givenResolver('threat-model/create-threat', (payload) => ({
+      ok: true,
+      data: savedThreat('T-11', (payload as { draft: ThreatDraft }).draft, 1),
+    }));
 
     await user.click(screen.getByRole('button', { name: 'Create threat' }));
     expect(within(screen.getByRole('dialog')).getByText('Create threat')).toBeTruthy();
@@ -169,17 +217,24 @@ describe('threat model tab', () => {
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Create' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fakeBridge.invocationsOf('threat-model/create-threat')).toEqual([{ functionKey: 'threat-model/create-threat', payload: { draft: NEW_DRAFT } }]);
+    expect(fakeBridge.invocationsOf('threat-model/create-threat')).toEqual([
+      { functionKey: 'threat-model/create-threat', payload: { draft: NEW_DRAFT } },
+    ]);
     expect(threatIds()).toEqual(['T-1', 'T-2', 'T-10', 'T-11']);
     expect(within(rowOf('T-11')).getByText('Critical 20')).toBeTruthy();
     expect(screen.getByTestId('threat-count').textContent).toBe('4 threats, 2 critical');
     expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(1);
-    expect(hostBridge.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'T-11 created', type: 'success' })]);
+    expect(hostBridge.callsOf('showFlag')).toEqual([
+      expect.objectContaining({ title: 'T-11 created', type: 'success' }),
+    ]);
   });
 
   it('shows a failed create in the dialog and keeps what was typed', async () => {
     const user = await renderTab();
-    fakeBridge.givenResolver('threat-model/create-threat', () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'You can no longer edit the threat model of PAY.' } }));
+    fakeBridge.givenResolver('threat-model/create-threat', () => ({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'You can no longer edit the threat model of PAY.' },
+    }));
 
     await user.click(screen.getByRole('button', { name: 'Create threat' }));
     await fillNewThreat(user);
@@ -193,8 +248,17 @@ describe('threat model tab', () => {
 
   it('edits a threat from its revision; on a conflict it offers Reload, keeps the typed values and saves on the reloaded revision', async () => {
     const user = await renderTab();
-    const theirs = aThreatRow({ ...T1, title: 'Card data in logs and traces', revision: 2, storyCount: 2, storiesJql: T1.storiesJql });
-    fakeBridge.givenResolver('threat-model/update-threat', () => ({ ok: false, error: { code: 'CONFLICT', message: 'The threat changed.' } }));
+    const theirs = aThreatRow({
+      ...T1,
+      title: 'Card data in logs and traces',
+      revision: 2,
+      storyCount: 2,
+      storiesJql: T1.storiesJql,
+    });
+    fakeBridge.givenResolver('threat-model/update-threat', () => ({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'The threat changed.' },
+    }));
 
     await user.click(within(rowOf('T-1')).getByRole('button', { name: 'Edit T-1' }));
     const dialog = within(screen.getByRole('dialog'));
@@ -204,11 +268,20 @@ describe('threat model tab', () => {
     await user.type(dialog.getByLabelText('Title'), 'Card numbers in logs');
     await user.click(dialog.getByRole('button', { name: 'Save' }));
 
-    expect(await dialog.findByText('Someone else changed T-1 while you were editing. Reload to see their version.')).toBeTruthy();
+    expect(
+      await dialog.findByText('Someone else changed T-1 while you were editing. Reload to see their version.'),
+    ).toBeTruthy();
     expect(fakeBridge.invocationsOf('threat-model/update-threat')[0]?.payload).toEqual({
       id: 'T-1',
       baseRevision: 1,
-      draft: { title: 'Card numbers in logs', description: T1.description, stride: ['I'], probability: 3, impact: 4, component: 'Checkout' },
+      draft: {
+        title: 'Card numbers in logs',
+        description: T1.description,
+        stride: ['I'],
+        probability: 3,
+        impact: 4,
+        component: 'Checkout',
+      },
     });
 
     givenModel(aThreatModel({ threats: [theirs, T2, T10, T4] }));
@@ -227,7 +300,10 @@ describe('threat model tab', () => {
     await user.click(dialog.getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fakeBridge.invocationsOf('threat-model/update-threat')[1]?.payload).toMatchObject({ id: 'T-1', baseRevision: 2 });
+    expect(fakeBridge.invocationsOf('threat-model/update-threat')[1]?.payload).toMatchObject({
+      id: 'T-1',
+      baseRevision: 2,
+    });
     expect(within(rowOf('T-1')).getByText('Card numbers in logs')).toBeTruthy();
     expect(within(rowOf('T-1')).getByRole('button', { name: '2 stories linked to T-1' })).toBeTruthy();
     expect(hostBridge.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'T-1 saved' })]);
@@ -235,7 +311,10 @@ describe('threat model tab', () => {
 
   it('shows other edit errors in the dialog', async () => {
     const user = await renderTab();
-    fakeBridge.givenResolver('threat-model/update-threat', () => ({ ok: false, error: { code: 'RATE_LIMITED', message: 'Jira is busy. Try again in a minute.' } }));
+    fakeBridge.givenResolver('threat-model/update-threat', () => ({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: 'Jira is busy. Try again in a minute.' },
+    }));
 
     await user.click(within(rowOf('T-2')).getByRole('button', { name: 'Edit T-2' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Save' }));
@@ -266,24 +345,37 @@ describe('threat model tab', () => {
     await user.click(within(rowOf('T-2')).getByRole('button', { name: 'Retire T-2' }));
 
     await waitFor(() => expect(threatIds()).toEqual(['T-1', 'T-10']));
-    expect(fakeBridge.invocationsOf('threat-model/set-threat-state')[0]?.payload).toEqual({ id: 'T-2', baseRevision: 1, state: 'retired' });
+    expect(fakeBridge.invocationsOf('threat-model/set-threat-state')[0]?.payload).toEqual({
+      id: 'T-2',
+      baseRevision: 1,
+      state: 'retired',
+    });
     expect(hostBridge.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'T-2 retired' })]);
 
     await user.click(screen.getByLabelText('Show retired threats'));
     await user.click(within(rowOf('T-4')).getByRole('button', { name: 'Reactivate T-4' }));
 
     await waitFor(() => expect(within(rowOf('T-4')).getByText('Active')).toBeTruthy());
-    expect(fakeBridge.invocationsOf('threat-model/set-threat-state')[1]?.payload).toEqual({ id: 'T-4', baseRevision: 3, state: 'active' });
+    expect(fakeBridge.invocationsOf('threat-model/set-threat-state')[1]?.payload).toEqual({
+      id: 'T-4',
+      baseRevision: 3,
+      state: 'active',
+    });
     expect(within(rowOf('T-2')).getByText('Retired')).toBeTruthy();
   });
 
   it('explains a conflicting retire and reloads the model on request', async () => {
     const user = await renderTab();
-    fakeBridge.givenResolver('threat-model/set-threat-state', () => ({ ok: false, error: { code: 'CONFLICT', message: 'The threat changed.' } }));
+    fakeBridge.givenResolver('threat-model/set-threat-state', () => ({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'The threat changed.' },
+    }));
 
     await user.click(within(rowOf('T-1')).getByRole('button', { name: 'Retire T-1' }));
 
-    expect(await screen.findByText('Someone else changed T-1 in the meantime. Reload to see their version, then try again.')).toBeTruthy();
+    expect(
+      await screen.findByText('Someone else changed T-1 in the meantime. Reload to see their version, then try again.'),
+    ).toBeTruthy();
     expect(screen.getByText('Could not retire T-1')).toBeTruthy();
 
     givenModel(aThreatModel({ threats: [aThreatRow({ ...T1, state: 'retired', revision: 2 }), T2, T10, T4] }));
@@ -296,7 +388,10 @@ describe('threat model tab', () => {
   it('still saves when the host cannot show flags', async () => {
     hostBridge.failFlags();
     const user = await renderTab();
-    fakeBridge.givenResolver('threat-model/set-threat-state', () => ({ ok: true, data: { ...T1, state: 'retired', revision: 2 } }));
+    fakeBridge.givenResolver('threat-model/set-threat-state', () => ({
+      ok: true,
+      data: { ...T1, state: 'retired', revision: 2 },
+    }));
 
     await user.click(within(rowOf('T-1')).getByRole('button', { name: 'Retire T-1' }));
 
@@ -312,7 +407,9 @@ describe('threat model tab', () => {
     expect(screen.queryByRole('button', { name: /^Retire/ })).toBeNull();
     expect(screen.queryByRole('columnheader', { name: 'Actions' })).toBeNull();
     expect(
-      screen.getByText(/Project administrators and the roles or groups named in the app's project settings can edit the threat model\./),
+      screen.getByText(
+        /Project administrators and the roles or groups named in the app's project settings can edit the threat model\./,
+      ),
     ).toBeTruthy();
   });
 
@@ -337,7 +434,10 @@ describe('threat model tab', () => {
 
   it('shows a load error with Try again', async () => {
     const answers: Envelope<ThreatModelView>[] = [
-      { ok: false, error: { code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer in time. Try again in a minute.' } },
+      {
+        ok: false,
+        error: { code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer in time. Try again in a minute.' },
+      },
       { ok: true, data: aThreatModel({ threats: [T1] }) },
     ];
     fakeBridge.givenResolver('threat-model/get', () => answers.shift());
@@ -360,7 +460,11 @@ describe('threat model tab', () => {
   });
 
   it('renders markup typed by people as text', async () => {
-    await renderTab(aThreatModel({ threats: [aThreatRow({ id: 'T-1', title: '<img src=x onerror=alert(1)>', component: '<b>bold</b>' })] }));
+    await renderTab(
+      aThreatModel({
+        threats: [aThreatRow({ id: 'T-1', title: '<img src=x onerror=alert(1)>', component: '<b>bold</b>' })],
+      }),
+    );
 
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     expect(screen.getByText('<b>bold</b>')).toBeTruthy();

@@ -32,7 +32,9 @@ export function ThreatModelTab() {
 
   if (state.status === 'loading') return <Loading label="Loading the threat model" />;
   if (state.status === 'error') {
-    return <ErrorMessage title="Could not load the threat model" error={state.error} onRetry={() => void model.reload()} />;
+    return (
+      <ErrorMessage title="Could not load the threat model" error={state.error} onRetry={() => void model.reload()} />
+    );
   }
   return <ThreatModelContent view={state.view} model={model} />;
 }
@@ -50,14 +52,22 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
   const tasks = useTaskCreation(model.createTask);
 
   // A refresh would change what an open dialog shows under the person's hands; it waits.
-  const dialogOpen = dialog !== undefined || mitigationDialog !== undefined || questionsOf !== undefined || updateOf !== undefined;
+  const dialogOpen =
+    dialog !== undefined || mitigationDialog !== undefined || questionsOf !== undefined || updateOf !== undefined;
   // The knowledge dialogs show the threat as the page has it now, so saved answers and a reload show at once.
   const questionsThreat = view.threats.find((t) => t.id === questionsOf);
   const updateThreat = view.threats.find((t) => t.id === updateOf);
-  useLiveRefresh(() => void model.reload(), () => dialogOpen, REFRESH_MS);
+  useLiveRefresh(
+    () => void model.reload(),
+    () => dialogOpen,
+    REFRESH_MS,
+  );
 
   const visible = useMemo(() => filterThreats(view.threats, filter), [view.threats, filter]);
-  const mitigationCounts = useMemo(() => new Map(view.threats.map((threat) => [threat.id, mitigationsOf(view, threat.id).length])), [view]);
+  const mitigationCounts = useMemo(
+    () => new Map(view.threats.map((threat) => [threat.id, mitigationsOf(view, threat.id).length])),
+    [view],
+  );
   const openCreate = () => setDialog({ kind: 'create' });
 
   function toggleExpanded(threat: ThreatRow) {
@@ -99,7 +109,10 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
       tasks={tasks}
       editing={
         view.canEdit
-          ? { onAdd: (target) => setMitigationDialog({ kind: 'add', threat: target }), onEdit: (mitigation) => setMitigationDialog({ kind: 'edit', mitigation }) }
+          ? {
+              onAdd: (target) => setMitigationDialog({ kind: 'add', threat: target }),
+              onEdit: (mitigation) => setMitigationDialog({ kind: 'edit', mitigation }),
+            }
           : undefined
       }
     />
@@ -125,7 +138,9 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
               <Text weight="medium" testId="threat-count">
                 {summarize(visible)}
               </Text>
-              {visible.length < view.threats.length && <Text color="color.text.subtle">of {view.threats.length} in the model</Text>}
+              {visible.length < view.threats.length && (
+                <Text color="color.text.subtle">of {view.threats.length} in the model</Text>
+              )}
             </Inline>
             {createButton}
           </Inline>
@@ -134,8 +149,19 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
             rows={visible}
             sort={sort}
             onSort={setSort}
-            actions={view.canEdit ? { busyIds, onEdit: (threat) => setDialog({ kind: 'edit', threat }), onToggleState: (threat) => void toggleState(threat) } : undefined}
-            knowledge={{ onOpenQuestions: (threat) => setQuestionsOf(threat.id), onOpenUpdate: (threat) => setUpdateOf(threat.id) }}
+            actions={
+              view.canEdit
+                ? {
+                    busyIds,
+                    onEdit: (threat) => setDialog({ kind: 'edit', threat }),
+                    onToggleState: (threat) => void toggleState(threat),
+                  }
+                : undefined
+            }
+            knowledge={{
+              onOpenQuestions: (threat) => setQuestionsOf(threat.id),
+              onOpenUpdate: (threat) => setUpdateOf(threat.id),
+            }}
             mitigationCounts={mitigationCounts}
             expandedIds={expandedIds}
             onToggleExpanded={toggleExpanded}
@@ -147,7 +173,14 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
 
       {!view.canEdit && <EditorsNote />}
       {dialog && <ThreatDialog target={dialog} model={model} onClose={() => setDialog(undefined)} />}
-      {mitigationDialog && <MitigationDialog target={mitigationDialog} threats={view.threats} model={model} onClose={() => setMitigationDialog(undefined)} />}
+      {mitigationDialog && (
+        <MitigationDialog
+          target={mitigationDialog}
+          threats={view.threats}
+          model={model}
+          onClose={() => setMitigationDialog(undefined)}
+        />
+      )}
       {questionsThreat && (
         <QuestionsDialog
           threat={questionsThreat}
@@ -156,7 +189,13 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
           onClose={() => setQuestionsOf(undefined)}
         />
       )}
-      {updateThreat && <KbUpdateDialog threat={updateThreat} port={view.canEdit ? { decide: model.decideKbUpdate, reload: model.reload } : undefined} onClose={() => setUpdateOf(undefined)} />}
+      {updateThreat && (
+        <KbUpdateDialog
+          threat={updateThreat}
+          port={view.canEdit ? { decide: model.decideKbUpdate, reload: model.reload } : undefined}
+          onClose={() => setUpdateOf(undefined)}
+        />
+      )}
     </Stack>
   );
 }
@@ -164,7 +203,9 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
 function NoMatches({ filtering, onClear }: { filtering: boolean; onClear: () => void }) {
   return (
     <Stack space="space.100" alignInline="center">
-      <Text>{filtering ? 'No threats match these filters.' : 'Every threat is retired. Show retired threats to see them.'}</Text>
+      <Text>
+        {filtering ? 'No threats match these filters.' : 'Every threat is retired. Show retired threats to see them.'}
+      </Text>
       {filtering && <Button onClick={onClear}>Clear filters</Button>}
     </Stack>
   );

@@ -34,7 +34,16 @@ interface Props {
   renderExpanded: (threat: ThreatRow) => ReactNode;
 }
 
-export function ThreatTableRow({ threat, columnCount, actions, knowledge, mitigationCount, expanded, onToggleExpanded, renderExpanded }: Props) {
+export function ThreatTableRow({
+  threat,
+  columnCount,
+  actions,
+  knowledge,
+  mitigationCount,
+  expanded,
+  onToggleExpanded,
+  renderExpanded,
+}: Props) {
   const detailsId = useId();
   const retired = threat.state === 'retired';
   return (
@@ -59,7 +68,14 @@ export function ThreatTableRow({ threat, columnCount, actions, knowledge, mitiga
           <ResidualRisk threat={threat} />
         </td>
         <td style={CELL}>
-          <Button appearance="subtle" spacing="compact" aria-expanded={expanded} aria-controls={expanded ? detailsId : undefined} aria-label={`Mitigations of ${threat.id} (${mitigationCount})`} onClick={onToggleExpanded}>
+          <Button
+            appearance="subtle"
+            spacing="compact"
+            aria-expanded={expanded}
+            aria-controls={expanded ? detailsId : undefined}
+            aria-label={`Mitigations of ${threat.id} (${mitigationCount})`}
+            onClick={onToggleExpanded}
+          >
             <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {mitigationCount}
           </Button>
         </td>

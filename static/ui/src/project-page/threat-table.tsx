@@ -44,7 +44,18 @@ interface Props {
 }
 
 /** The threats, sortable by column; each row opens to show the threat's mitigations. */
-export function ThreatTable({ rows, sort, onSort, actions, knowledge, mitigationCounts, expandedIds, onToggleExpanded, renderExpanded, emptyView }: Props) {
+export function ThreatTable({
+  rows,
+  sort,
+  onSort,
+  actions,
+  knowledge,
+  mitigationCounts,
+  expandedIds,
+  onToggleExpanded,
+  renderExpanded,
+  emptyView,
+}: Props) {
   const columns = actions ? [...COLUMNS, ACTIONS] : COLUMNS;
   if (rows.length === 0) return emptyView;
   return (
@@ -79,7 +90,11 @@ function HeadCell({ column, sort, onSort }: { column: Column; sort: TableSort; o
   const { sortKey } = column;
   const sorted = sortKey !== undefined && sort.key === sortKey;
   return (
-    <th scope="col" style={{ ...HEAD_CELL, width: column.width }} aria-sort={sorted ? (sort.order === 'ASC' ? 'ascending' : 'descending') : undefined}>
+    <th
+      scope="col"
+      style={{ ...HEAD_CELL, width: column.width }}
+      aria-sort={sorted ? (sort.order === 'ASC' ? 'ascending' : 'descending') : undefined}
+    >
       {sortKey === undefined ? (
         column.label
       ) : (

@@ -40,7 +40,10 @@ export function useTaskCreation(createTask: ThreatModel['createTask']): TaskCrea
       if (!mounted.current) return;
       setRunning(new Set(runningRef.current));
       if (envelope.ok) {
-        showSuccessFlag(`${envelope.data.task?.key ?? 'Task'} created`, `The backlog task of ${id}: ${mitigation.title}`);
+        showSuccessFlag(
+          `${envelope.data.task?.key ?? 'Task'} created`,
+          `The backlog task of ${id}: ${mitigation.title}`,
+        );
       } else {
         setErrors((current) => ({ ...current, [id]: envelope.error.message }));
       }

@@ -91,12 +91,25 @@ export function useThreatModel(): ThreatModel {
   // Taking an update may add mitigations: the threat is shown at once, then the model is read again.
   const decideKbUpdate = useCallback(
     async (threatId: string, baseRevision: number, take: boolean) => {
-      const envelope = afterThreatSave(await callResolver('threat-model/take-kb-update', { threatId, baseRevision, take }));
+      const envelope = afterThreatSave(
+        await callResolver('threat-model/take-kb-update', { threatId, baseRevision, take }),
+      );
       if (envelope.ok && take) void load();
       return envelope;
     },
     [afterThreatSave, load],
   );
 
-  return { state, reload: load, createThreat, updateThreat, setThreatState, addMitigation, updateMitigation, createTask, answerQuestion, decideKbUpdate };
+  return {
+    state,
+    reload: load,
+    createThreat,
+    updateThreat,
+    setThreatState,
+    addMitigation,
+    updateMitigation,
+    createTask,
+    answerQuestion,
+    decideKbUpdate,
+  };
 }

@@ -6,7 +6,10 @@ import { SelectField, type Option } from './select-field';
 import { CELL, HEAD, TABLE } from './settings-table';
 import { CATEGORIES } from './status-mapping';
 
-export const STATUS_OPTIONS: Option<MitigationStatus>[] = MITIGATION_STATUSES.map((status) => ({ value: status, label: MITIGATION_STATUS_LABELS[status] }));
+export const STATUS_OPTIONS: Option<MitigationStatus>[] = MITIGATION_STATUSES.map((status) => ({
+  value: status,
+  label: MITIGATION_STATUS_LABELS[status],
+}));
 
 interface Props {
   mapping: StatusMapping;

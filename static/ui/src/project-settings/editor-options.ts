@@ -7,7 +7,11 @@ export interface EditorOption {
  * The options to pick from, plus any stored id Jira no longer lists (a deleted role or group),
  * so that saving does not drop it silently and the person sees it.
  */
-export function editorOptions(known: Array<{ id: string; name: string }>, selectedIds: string[], unknownLabel: (id: string) => string): EditorOption[] {
+export function editorOptions(
+  known: Array<{ id: string; name: string }>,
+  selectedIds: string[],
+  unknownLabel: (id: string) => string,
+): EditorOption[] {
   const options = known.map(({ id, name }) => ({ value: id, label: name }));
   const knownIds = new Set(known.map(({ id }) => id));
   const missing = selectedIds.filter((id) => !knownIds.has(id)).map((id) => ({ value: id, label: unknownLabel(id) }));

@@ -21,9 +21,11 @@ const uploaded = aKnowledgeBaseSummary({
 });
 const twoKbs = aSettingsView({ knowledgeBases: [aKnowledgeBaseSummary(), uploaded] });
 
-const givenSettings = (view: SettingsView) => fakeBridge.givenResolver('settings/get', () => ({ ok: true, data: view }) satisfies Envelope<SettingsView>);
+const givenSettings = (view: SettingsView) =>
+  fakeBridge.givenResolver('settings/get', () => ({ ok: true, data: view }) satisfies Envelope<SettingsView>);
 const answering = (view: SettingsView) => () => ({ ok: true, data: view }) satisfies Envelope<SettingsView>;
-const sentText = (content: KbUpload['content']) => (content.encoding === 'text' ? content.text : inflateRawSync(Buffer.from(content.data, 'base64')).toString('utf8'));
+const sentText = (content: KbUpload['content']) =>
+  content.encoding === 'text' ? content.text : inflateRawSync(Buffer.from(content.data, 'base64')).toString('utf8');
 
 afterEach(() => hostBridge.reset());
 
@@ -33,7 +35,10 @@ describe('knowledge-base settings', () => {
     render(<ProjectSettings />);
     const list = await screen.findByRole('list', { name: 'Knowledge bases' });
     const builtIn = within(list).getByTestId('knowledge-base-web-and-api');
-    expect(within(builtIn).getByRole('checkbox', { name: 'Web applications and APIs' })).toHaveProperty('checked', true);
+    expect(within(builtIn).getByRole('checkbox', { name: 'Web applications and APIs' })).toHaveProperty(
+      'checked',
+      true,
+    );
     expect(within(builtIn).getByText('61 threats · 58 mitigations · 36 STRIDE questions')).toBeTruthy();
     expect(within(builtIn).queryByRole('button', { name: /Remove/ })).toBeNull();
     const pytm = within(list).getByTestId('knowledge-base-payments-team');
@@ -49,22 +54,43 @@ describe('knowledge-base settings', () => {
     fakeBridge.givenResolver('kb/save-settings', (payload) => {
       saved.push(payload);
       const { knowledgeBases } = payload as { knowledgeBases: SettingsView['settings']['knowledgeBases'] };
-      return { ok: true, data: { ...twoKbs, settings: { ...twoKbs.settings, knowledgeBases }, knowledgeBases: twoKbs.knowledgeBases.map((k) => ({ ...k, active: knowledgeBases.active.includes(k.id) })) } };
+      return {
+        ok: true,
+        data: {
+          ...twoKbs,
+          settings: { ...twoKbs.settings, knowledgeBases },
+          knowledgeBases: twoKbs.knowledgeBases.map((k) => ({ ...k, active: knowledgeBases.active.includes(k.id) })),
+        },
+      };
     });
     const user = userEvent.setup();
     render(<ProjectSettings />);
     await user.click(await screen.findByRole('checkbox', { name: 'Payments team threats' }));
-    await waitFor(() => expect(saved).toEqual([{ knowledgeBases: { active: ['web-and-api', 'payments-team'], mode: 'top' } }]));
-    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Payments team threats' })).toHaveProperty('checked', true));
+    await waitFor(() =>
+      expect(saved).toEqual([{ knowledgeBases: { active: ['web-and-api', 'payments-team'], mode: 'top' } }]),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('checkbox', { name: 'Payments team threats' })).toHaveProperty('checked', true),
+    );
 
     await user.click(screen.getByRole('radio', { name: /Full/ }));
-    await waitFor(() => expect(saved[1]).toEqual({ knowledgeBases: { active: ['web-and-api', 'payments-team'], mode: 'full' } }));
+    await waitFor(() =>
+      expect(saved[1]).toEqual({ knowledgeBases: { active: ['web-and-api', 'payments-team'], mode: 'full' } }),
+    );
     await waitFor(() => expect(screen.getByRole('radio', { name: /Full/ })).toHaveProperty('checked', true));
-    expect(hostBridge.callsOf('showFlag').map((f) => (f as { title: string }).title)).toEqual(['Knowledge bases saved', 'Knowledge bases saved']);
+    expect(hostBridge.callsOf('showFlag').map((f) => (f as { title: string }).title)).toEqual([
+      'Knowledge bases saved',
+      'Knowledge bases saved',
+    ]);
   });
 
   it('warns when every knowledge base is off', async () => {
-    givenSettings(aSettingsView({ knowledgeBases: [aKnowledgeBaseSummary({ active: false })], settings: { ...aSettingsView().settings, knowledgeBases: { active: [], mode: 'top' } } }));
+    givenSettings(
+      aSettingsView({
+        knowledgeBases: [aKnowledgeBaseSummary({ active: false })],
+        settings: { ...aSettingsView().settings, knowledgeBases: { active: [], mode: 'top' } },
+      }),
+    );
     render(<ProjectSettings />);
     expect(await screen.findByText('No knowledge base is active')).toBeTruthy();
   });
@@ -78,11 +104,15 @@ describe('knowledge-base settings', () => {
     await user.click(await screen.findByRole('button', { name: 'Remove Payments team threats' }));
     expect(await screen.findByText('Payments team threats was removed')).toBeTruthy();
     expect(screen.queryByTestId('knowledge-base-payments-team')).toBeNull();
-    expect(fakeBridge.invocationsOf('kb/remove')).toEqual([{ functionKey: 'kb/remove', payload: { id: 'payments-team' } }]);
+    expect(fakeBridge.invocationsOf('kb/remove')).toEqual([
+      { functionKey: 'kb/remove', payload: { id: 'payments-team' } },
+    ]);
 
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     await screen.findByTestId('knowledge-base-payments-team');
-    expect(fakeBridge.invocationsOf('kb/restore')).toEqual([{ functionKey: 'kb/restore', payload: { id: 'payments-team', activate: false } }]);
+    expect(fakeBridge.invocationsOf('kb/restore')).toEqual([
+      { functionKey: 'kb/restore', payload: { id: 'payments-team', activate: false } },
+    ]);
     expect(screen.queryByText('Payments team threats was removed')).toBeNull();
   });
 
@@ -92,15 +122,29 @@ describe('knowledge-base settings', () => {
     fakeBridge.givenResolver('kb/upload', (payload) => {
       sent = payload as KbUpload;
       const uploadedNow = { ...uploaded, active: true };
-      return { ok: true, data: { view: aSettingsView({ knowledgeBases: [aKnowledgeBaseSummary(), uploadedNow] }), uploaded: uploadedNow, replacedVersion: '1' } } satisfies Envelope<KbUploadResult>;
+      return {
+        ok: true,
+        data: {
+          view: aSettingsView({ knowledgeBases: [aKnowledgeBaseSummary(), uploadedNow] }),
+          uploaded: uploadedNow,
+          replacedVersion: '1',
+        },
+      } satisfies Envelope<KbUploadResult>;
     });
     const user = userEvent.setup();
     render(<ProjectSettings />);
     const text = JSON.stringify([{ SID: 'INP01', description: 'Buffer overflow' }]);
-    await user.upload(await screen.findByLabelText('File'), new File([text], 'threats.json', { type: 'application/json' }));
+    await user.upload(
+      await screen.findByLabelText('File'),
+      new File([text], 'threats.json', { type: 'application/json' }),
+    );
     await user.click(screen.getByRole('button', { name: 'Upload' }));
 
-    expect(await screen.findByText(/Payments team threats 2 replaced version 1 \(114 threats, 114 mitigations, 0 STRIDE questions\)/)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /Payments team threats 2 replaced version 1 \(114 threats, 114 mitigations, 0 STRIDE questions\)/,
+      ),
+    ).toBeTruthy();
     expect(sent).toMatchObject({ fileName: 'threats.json', format: 'auto', activate: true });
     expect(sentText(sent!.content)).toBe(text);
     expect(screen.getByTestId('knowledge-base-payments-team')).toBeTruthy();
@@ -109,7 +153,10 @@ describe('knowledge-base settings', () => {
 
   it('shows why an upload was refused, with the place in the file', async () => {
     givenSettings(aSettingsView());
-    fakeBridge.givenResolver('kb/upload', () => ({ ok: false, error: { code: 'BAD_REQUEST', message: 'threats.json:3:1: Unexpected end of JSON input' } }));
+    fakeBridge.givenResolver('kb/upload', () => ({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'threats.json:3:1: Unexpected end of JSON input' },
+    }));
     const user = userEvent.setup();
     render(<ProjectSettings />);
     await user.upload(await screen.findByLabelText('File'), new File(['[{"SID":'], 'threats.json'));

@@ -19,7 +19,13 @@ interface Props {
   onView: (view: SettingsView) => void;
 }
 
-const cardStyles = xcss({ borderColor: 'color.border', borderStyle: 'solid', borderWidth: 'border.width', borderRadius: 'radius.medium', padding: 'space.150' });
+const cardStyles = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.medium',
+  padding: 'space.150',
+});
 const listStyles = xcss({ listStyle: 'none', padding: 'space.0', margin: 'space.0' });
 
 const SOURCE_NAMES: Record<KnowledgeBaseSummary['sourceFormat'], string> = {
@@ -35,7 +41,8 @@ const LEGEND_STYLE = { padding: 0, marginBottom: token('space.075', '6px') };
 const OPTION_STYLE = { display: 'flex', gap: token('space.075', '6px'), alignItems: 'center' };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const dateOf = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const dateOf = (iso: string) =>
+  new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 /** The knowledge bases suggestions and STRIDE questions come from: which are on, the default list, uploads. Saved at once. */
 export function KnowledgeBaseSettingsSection({ view, onView }: Props) {
@@ -47,7 +54,10 @@ export function KnowledgeBaseSettingsSection({ view, onView }: Props) {
   const readOnly = !view.canEdit;
   const current = pending ?? view.settings.knowledgeBases;
 
-  async function run(action: () => Promise<Envelope<SettingsView>>, done?: (next: SettingsView) => void): Promise<void> {
+  async function run(
+    action: () => Promise<Envelope<SettingsView>>,
+    done?: (next: SettingsView) => void,
+  ): Promise<void> {
     setBusy(true);
     setError(undefined);
     const envelope = await action();
@@ -62,7 +72,10 @@ export function KnowledgeBaseSettingsSection({ view, onView }: Props) {
 
   async function saveChoice(knowledgeBases: KnowledgeBaseSettings, message: string): Promise<void> {
     setPending(knowledgeBases);
-    await run(() => callResolver('kb/save-settings', { knowledgeBases }), () => showSuccessFlag('Knowledge bases saved', message));
+    await run(
+      () => callResolver('kb/save-settings', { knowledgeBases }),
+      () => showSuccessFlag('Knowledge bases saved', message),
+    );
     setPending(undefined);
   }
 
@@ -94,8 +107,8 @@ export function KnowledgeBaseSettingsSection({ view, onView }: Props) {
           Knowledge bases
         </Heading>
         <Text as="p">
-          Suggested threats, their mitigations, STRIDE questions and detection events come from the active knowledge bases. Changes here are saved at
-          once.
+          Suggested threats, their mitigations, STRIDE questions and detection events come from the active knowledge
+          bases. Changes here are saved at once.
         </Text>
       </Stack>
       <ProblemsMessage problems={view.problems} />
@@ -115,9 +128,20 @@ export function KnowledgeBaseSettingsSection({ view, onView }: Props) {
                 value={mode}
                 checked={current.mode === mode}
                 disabled={readOnly || busy}
-                onChange={() => void saveChoice({ ...current, mode }, mode === 'top' ? 'Stories first show the short TOP list.' : 'Stories first show every matching threat.')}
+                onChange={() =>
+                  void saveChoice(
+                    { ...current, mode },
+                    mode === 'top'
+                      ? 'Stories first show the short TOP list.'
+                      : 'Stories first show every matching threat.',
+                  )
+                }
               />
-              <Text>{mode === 'top' ? 'TOP: the short list of threats most stories meet' : 'Full: every threat whose rule matches the story'}</Text>
+              <Text>
+                {mode === 'top'
+                  ? 'TOP: the short list of threats most stories meet'
+                  : 'Full: every threat whose rule matches the story'}
+              </Text>
             </label>
           ))}
         </Stack>
@@ -129,13 +153,23 @@ export function KnowledgeBaseSettingsSection({ view, onView }: Props) {
             <Box as="li" key={kb.id} xcss={cardStyles} testId={`knowledge-base-${kb.id}`}>
               <Stack space="space.075">
                 <Inline space="space.100" alignBlock="center" spread="space-between" shouldWrap>
-                  <CheckboxLabel checked={current.active.includes(kb.id)} disabled={readOnly || busy} onChange={(active) => void toggle(kb, active)}>
+                  <CheckboxLabel
+                    checked={current.active.includes(kb.id)}
+                    disabled={readOnly || busy}
+                    onChange={(active) => void toggle(kb, active)}
+                  >
                     <Text weight="semibold">{kb.name}</Text>
                   </CheckboxLabel>
                   <Inline space="space.100" alignBlock="center">
                     {kb.active ? <Lozenge appearance="success">Active</Lozenge> : <Lozenge>Off</Lozenge>}
                     {!kb.builtIn && !readOnly && (
-                      <Button spacing="compact" appearance="subtle" isDisabled={busy} onClick={() => void remove(kb)} aria-label={`Remove ${kb.name}`}>
+                      <Button
+                        spacing="compact"
+                        appearance="subtle"
+                        isDisabled={busy}
+                        onClick={() => void remove(kb)}
+                        aria-label={`Remove ${kb.name}`}
+                      >
                         Remove
                       </Button>
                     )}
@@ -163,7 +197,11 @@ export function KnowledgeBaseSettingsSection({ view, onView }: Props) {
         <SectionMessage
           appearance="information"
           title={`${removed.name} was removed`}
-          actions={[<SectionMessageAction key="undo" onClick={() => void undoRemove(removed)}>Undo</SectionMessageAction>]}
+          actions={[
+            <SectionMessageAction key="undo" onClick={() => void undoRemove(removed)}>
+              Undo
+            </SectionMessageAction>,
+          ]}
         >
           <Text as="p">Threats made from it stay in the threat model. Undo brings it back as it was.</Text>
         </SectionMessage>

@@ -46,7 +46,12 @@ export function KnowledgeBaseUpload({ onUploaded }: { onUploaded: (result: KbUpl
         setError(prepared.tooLarge);
         return;
       }
-      const envelope = await callResolver('kb/upload', { fileName: file.name, format, content: prepared.content, activate });
+      const envelope = await callResolver('kb/upload', {
+        fileName: file.name,
+        format,
+        content: prepared.content,
+        activate,
+      });
       if (!envelope.ok) {
         setError(envelope.error.message);
         return;
@@ -75,8 +80,9 @@ export function KnowledgeBaseUpload({ onUploaded }: { onUploaded: (result: KbUpl
           Upload a knowledge base
         </Heading>
         <Text as="p" size="small" color="color.text.subtle">
-          A knowledge base in this app&apos;s format (<code>npx without kb import</code> writes one), or a threat library to import: OWASP pytm, a Microsoft
-          Threat Modeling Tool template or an OWASP Threat Dragon model. Uploading one with the id of an earlier upload replaces it as its new version.
+          A knowledge base in this app&apos;s format (<code>npx without kb import</code> writes one), or a threat
+          library to import: OWASP pytm, a Microsoft Threat Modeling Tool template or an OWASP Threat Dragon model.
+          Uploading one with the id of an earlier upload replaces it as its new version.
         </Text>
         <Stack space="space.050">
           <Label htmlFor={inputId}>File</Label>

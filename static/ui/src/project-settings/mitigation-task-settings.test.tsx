@@ -69,12 +69,17 @@ describe('project settings: mitigation tasks', () => {
         editorRoleIds: ['10002'],
         editorGroupIds: [],
         taskIssueTypeName: 'Bug',
-        statusMapping: { byCategory: { new: 'accepted', indeterminate: 'planned', done: 'implemented' }, byStatusName: { 'In Review': 'implemented' } },
+        statusMapping: {
+          byCategory: { new: 'accepted', indeterminate: 'planned', done: 'implemented' },
+          byStatusName: { 'In Review': 'implemented' },
+        },
         knowledgeBases: { active: ['web-and-api'], mode: 'top' },
       }),
     );
     expect(fakeBridge.invocationsOf('settings/save')).toHaveLength(1);
-    await waitFor(() => expect(hostBridge.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'Settings saved' })]));
+    await waitFor(() =>
+      expect(hostBridge.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'Settings saved' })]),
+    );
   });
 
   it('starts a new override at what its category stands for, and offers each status once', async () => {
@@ -83,22 +88,33 @@ describe('project settings: mitigation tasks', () => {
     await user.click(screen.getByRole('button', { name: 'Add a status override' }));
     await user.click(screen.getByRole('button', { name: 'Add a status override' }));
 
-    expect(overridesTable().getAllByRole('row').map((row) => row.textContent)).toEqual(['Task statusMitigation status', 'To DoAcceptedRemove', 'In ReviewIn progressRemove']);
+    expect(
+      overridesTable()
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual(['Task statusMitigation status', 'To DoAcceptedRemove', 'In ReviewIn progressRemove']);
     expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(false);
     await user.click(screen.getByLabelText('Task status of override 2'));
     expect((await screen.findAllByRole('option')).map((option) => option.textContent)).toEqual(['In Review', 'Done']);
   });
 
   it('removes an override, keeping one for a status the workflow no longer has', async () => {
-    const mapping = { ...DEFAULT_STATUS_MAPPING, byStatusName: { 'In Review': 'implemented', Blocked: 'proposed' } } as const;
-    const user = await renderSettings(aSettingsView({ settings: { ...aSettingsView().settings, statusMapping: mapping } }));
+    const mapping = {
+      ...DEFAULT_STATUS_MAPPING,
+      byStatusName: { 'In Review': 'implemented', Blocked: 'proposed' },
+    } as const;
+    const user = await renderSettings(
+      aSettingsView({ settings: { ...aSettingsView().settings, statusMapping: mapping } }),
+    );
     const { saved } = savesAnswering();
     expect(overridesTable().getByText('Blocked (not in the workflow)')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Remove the override for In Review' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(saved()?.statusMapping).toEqual({ ...DEFAULT_STATUS_MAPPING, byStatusName: { Blocked: 'proposed' } }));
+    await waitFor(() =>
+      expect(saved()?.statusMapping).toEqual({ ...DEFAULT_STATUS_MAPPING, byStatusName: { Blocked: 'proposed' } }),
+    );
   });
 
   it('cannot add an override once every status has one', async () => {
@@ -111,18 +127,26 @@ describe('project settings: mitigation tasks', () => {
   });
 
   it('keeps an issue type the project no longer has, named as such', async () => {
-    await renderSettings(aSettingsView({ settings: { ...aSettingsView().settings, taskIssueTypeName: 'Security task' } }));
+    await renderSettings(
+      aSettingsView({ settings: { ...aSettingsView().settings, taskIssueTypeName: 'Security task' } }),
+    );
 
     expect(screen.getByText('Security task (not in project PAY)')).toBeTruthy();
   });
 
   it('is read only for people who are not project administrators', async () => {
     const mapping = { ...DEFAULT_STATUS_MAPPING, byStatusName: { 'In Review': 'implemented' } } as const;
-    await renderSettings(aSettingsView({ canEdit: false, settings: { ...aSettingsView().settings, statusMapping: mapping } }));
+    await renderSettings(
+      aSettingsView({ canEdit: false, settings: { ...aSettingsView().settings, statusMapping: mapping } }),
+    );
 
     expect(screen.getByText('Issue type of new tasks')).toBeTruthy();
     expect(screen.getByText('Task')).toBeTruthy();
-    expect(overridesTable().getAllByRole('row').map((row) => row.textContent)).toEqual(['Task statusMitigation status', 'In ReviewImplemented']);
+    expect(
+      overridesTable()
+        .getAllByRole('row')
+        .map((row) => row.textContent),
+    ).toEqual(['Task statusMitigation status', 'In ReviewImplemented']);
     expect(screen.queryByRole('combobox')).toBeNull();
     expect(screen.queryByRole('button', { name: /override/ })).toBeNull();
   });

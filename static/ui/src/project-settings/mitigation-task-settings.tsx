@@ -16,7 +16,10 @@ interface Props {
 export function MitigationTaskSettings({ view, draft, readOnly, onChange }: Props) {
   const typeOptions = view.issueTypes.map((name) => ({ value: name, label: name }));
   if (!view.issueTypes.includes(draft.taskIssueTypeName)) {
-    typeOptions.push({ value: draft.taskIssueTypeName, label: `${draft.taskIssueTypeName} (not in project ${view.projectKey})` });
+    typeOptions.push({
+      value: draft.taskIssueTypeName,
+      label: `${draft.taskIssueTypeName} (not in project ${view.projectKey})`,
+    });
   }
 
   return (
@@ -26,8 +29,8 @@ export function MitigationTaskSettings({ view, draft, readOnly, onChange }: Prop
           Mitigation tasks
         </Heading>
         <Text as="p">
-          An accepted mitigation becomes a backlog task. While it has one, the mitigation&apos;s status follows the task&apos;s status in Jira, and
-          with it the project&apos;s risk.
+          An accepted mitigation becomes a backlog task. While it has one, the mitigation&apos;s status follows the
+          task&apos;s status in Jira, and with it the project&apos;s risk.
         </Text>
       </Stack>
       <SelectField
@@ -41,16 +44,26 @@ export function MitigationTaskSettings({ view, draft, readOnly, onChange }: Prop
         <Heading size="xsmall" as="h3">
           Status by category
         </Heading>
-        <CategoryMapping mapping={draft.statusMapping} readOnly={readOnly} onChange={(statusMapping) => onChange({ statusMapping })} />
+        <CategoryMapping
+          mapping={draft.statusMapping}
+          readOnly={readOnly}
+          onChange={(statusMapping) => onChange({ statusMapping })}
+        />
       </Stack>
       <Stack space="space.100">
         <Heading size="xsmall" as="h3">
           Status overrides
         </Heading>
         <Text as="p" size="small" color="color.text.subtle">
-          A status of your workflow can stand for another mitigation status than its category does, for example In Review for Implemented.
+          A status of your workflow can stand for another mitigation status than its category does, for example In
+          Review for Implemented.
         </Text>
-        <StatusOverrides mapping={draft.statusMapping} statuses={view.statuses} readOnly={readOnly} onChange={(statusMapping) => onChange({ statusMapping })} />
+        <StatusOverrides
+          mapping={draft.statusMapping}
+          statuses={view.statuses}
+          readOnly={readOnly}
+          onChange={(statusMapping) => onChange({ statusMapping })}
+        />
       </Stack>
     </Stack>
   );

@@ -21,7 +21,17 @@ afterEach(() => hostBridge.reset());
 
 describe('project settings', () => {
   it('loads the settings and shows the project roles and groups that may edit', async () => {
-    givenSettings(aSettingsView({ settings: { editorRoleIds: ['10002'], editorGroupIds: ['g-appsec'], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS } }));
+    givenSettings(
+      aSettingsView({
+        settings: {
+          editorRoleIds: ['10002'],
+          editorGroupIds: ['g-appsec'],
+          taskIssueTypeName: 'Task',
+          statusMapping: DEFAULT_STATUS_MAPPING,
+          knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS,
+        },
+      }),
+    );
 
     render(<ProjectSettings />);
 
@@ -50,9 +60,21 @@ describe('project settings', () => {
     await pick(user, 'Groups', 'appsec');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(saved).toEqual({ editorRoleIds: ['10002', '10003'], editorGroupIds: ['g-appsec'], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS }));
+    await waitFor(() =>
+      expect(saved).toEqual({
+        editorRoleIds: ['10002', '10003'],
+        editorGroupIds: ['g-appsec'],
+        taskIssueTypeName: 'Task',
+        statusMapping: DEFAULT_STATUS_MAPPING,
+        knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS,
+      }),
+    );
     expect(fakeBridge.invocationsOf('settings/save')).toHaveLength(1);
-    await waitFor(() => expect(hostBridge.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'Settings saved', type: 'success' })]));
+    await waitFor(() =>
+      expect(hostBridge.callsOf('showFlag')).toEqual([
+        expect.objectContaining({ title: 'Settings saved', type: 'success' }),
+      ]),
+    );
     expect(screen.getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(true);
   });
 
@@ -73,7 +95,10 @@ describe('project settings', () => {
 
   it('shows a failed save and keeps the picks', async () => {
     givenSettings(aSettingsView());
-    fakeBridge.givenResolver('settings/save', () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Only project administrators can change these settings.' } }));
+    fakeBridge.givenResolver('settings/save', () => ({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only project administrators can change these settings.' },
+    }));
     const user = userEvent.setup();
     render(<ProjectSettings />);
     await screen.findByText('Developers');
@@ -88,7 +113,17 @@ describe('project settings', () => {
   });
 
   it('keeps a stored role Jira no longer lists, named as unknown', async () => {
-    givenSettings(aSettingsView({ settings: { editorRoleIds: ['10002', '10999'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS } }));
+    givenSettings(
+      aSettingsView({
+        settings: {
+          editorRoleIds: ['10002', '10999'],
+          editorGroupIds: [],
+          taskIssueTypeName: 'Task',
+          statusMapping: DEFAULT_STATUS_MAPPING,
+          knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS,
+        },
+      }),
+    );
 
     render(<ProjectSettings />);
 
@@ -96,7 +131,18 @@ describe('project settings', () => {
   });
 
   it('is read only, with the reason, for people who are not project administrators', async () => {
-    givenSettings(aSettingsView({ canEdit: false, settings: { editorRoleIds: ['10002', '10003'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS } }));
+    givenSettings(
+      aSettingsView({
+        canEdit: false,
+        settings: {
+          editorRoleIds: ['10002', '10003'],
+          editorGroupIds: [],
+          taskIssueTypeName: 'Task',
+          statusMapping: DEFAULT_STATUS_MAPPING,
+          knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS,
+        },
+      }),
+    );
 
     render(<ProjectSettings />);
 
@@ -109,7 +155,10 @@ describe('project settings', () => {
 
   it('shows a load error with Try again', async () => {
     const answers: Envelope<SettingsView>[] = [
-      { ok: false, error: { code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer in time. Try again in a minute.' } },
+      {
+        ok: false,
+        error: { code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer in time. Try again in a minute.' },
+      },
       { ok: true, data: aSettingsView() },
     ];
     fakeBridge.givenResolver('settings/get', () => answers.shift());

@@ -70,58 +70,62 @@ function SettingsForm({ view, save }: { view: SettingsView; save: Settings['save
 
   return (
     <form noValidate onSubmit={(event) => void submit(event)}>
-        <Stack space="space.300">
-          <Stack space="space.100">
-            <Heading size="medium" as="h1">
-              Who can edit the threat model
-            </Heading>
-            <Text as="p">
-              Administrators of project {view.projectKey} can always edit its threat model. Members of the project roles and groups below can edit
-              it too; everyone who can browse the project can read it.
-            </Text>
-          </Stack>
+      <Stack space="space.300">
+        <Stack space="space.100">
+          <Heading size="medium" as="h1">
+            Who can edit the threat model
+          </Heading>
+          <Text as="p">
+            Administrators of project {view.projectKey} can always edit its threat model. Members of the project roles
+            and groups below can edit it too; everyone who can browse the project can read it.
+          </Text>
+        </Stack>
 
-          <EditorField
-            label="Project roles"
-            options={roleOptions}
-            selectedIds={draft.editorRoleIds}
-            readOnly={readOnly}
-            error={roleError}
-            emptyText="No project roles"
-            onChange={(editorRoleIds) => change({ editorRoleIds })}
-          />
-          <EditorField
-            label="Groups"
-            options={groupOptions}
-            selectedIds={draft.editorGroupIds}
-            readOnly={readOnly}
-            error={groupError}
-            emptyText="No groups"
-            onChange={(editorGroupIds) => change({ editorGroupIds })}
-          />
+        <EditorField
+          label="Project roles"
+          options={roleOptions}
+          selectedIds={draft.editorRoleIds}
+          readOnly={readOnly}
+          error={roleError}
+          emptyText="No project roles"
+          onChange={(editorRoleIds) => change({ editorRoleIds })}
+        />
+        <EditorField
+          label="Groups"
+          options={groupOptions}
+          selectedIds={draft.editorGroupIds}
+          readOnly={readOnly}
+          error={groupError}
+          emptyText="No groups"
+          onChange={(editorGroupIds) => change({ editorGroupIds })}
+        />
 
-          <MitigationTaskSettings view={view} draft={draft} readOnly={readOnly} onChange={change} />
+        <MitigationTaskSettings view={view} draft={draft} readOnly={readOnly} onChange={change} />
 
-          {saveError !== undefined && (
-            <SectionMessage appearance="error" title="Could not save the settings">
-              <Text as="p">{saveError}</Text>
-            </SectionMessage>
-          )}
+        {saveError !== undefined && (
+          <SectionMessage appearance="error" title="Could not save the settings">
+            <Text as="p">{saveError}</Text>
+          </SectionMessage>
+        )}
 
-          {readOnly ? (
-            <SectionMessage appearance="information" title="Read only">
-              <Text as="p">Only administrators of project {view.projectKey} can change these settings.</Text>
-            </SectionMessage>
-          ) : (
-            <Inline space="space.100">
-              <Button appearance="primary" type="submit" isDisabled={!changed || saving || roleError !== undefined || groupError !== undefined}>
-                {saving ? 'Saving…' : 'Save'}
-              </Button>
-              <Button appearance="subtle" isDisabled={!changed || saving} onClick={() => setDraft(view.settings)}>
-                Discard changes
-              </Button>
-            </Inline>
-          )}
+        {readOnly ? (
+          <SectionMessage appearance="information" title="Read only">
+            <Text as="p">Only administrators of project {view.projectKey} can change these settings.</Text>
+          </SectionMessage>
+        ) : (
+          <Inline space="space.100">
+            <Button
+              appearance="primary"
+              type="submit"
+              isDisabled={!changed || saving || roleError !== undefined || groupError !== undefined}
+            >
+              {saving ? 'Saving…' : 'Save'}
+            </Button>
+            <Button appearance="subtle" isDisabled={!changed || saving} onClick={() => setDraft(view.settings)}>
+              Discard changes
+            </Button>
+          </Inline>
+        )}
       </Stack>
     </form>
   );

@@ -19,7 +19,14 @@ interface Props<T extends string> {
 }
 
 /** A single choice; read only, the chosen label as text. */
-export function SelectField<T extends string>({ label, labelHidden = false, options, value, readOnly, onChange }: Props<T>) {
+export function SelectField<T extends string>({
+  label,
+  labelHidden = false,
+  options,
+  value,
+  readOnly,
+  onChange,
+}: Props<T>) {
   const inputId = useId();
   const selected = options.find((option) => option.value === value);
   if (readOnly) {

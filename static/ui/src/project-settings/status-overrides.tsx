@@ -21,10 +21,16 @@ export function StatusOverrides({ mapping, statuses, readOnly, onChange }: Props
   const change = (list: StatusOverride[]) => onChange(withOverrides(mapping, list));
 
   function nameOptions(own: string): Option<string>[] {
-    const others = new Set(overrides.map((o) => o.statusName.toLowerCase()).filter((name) => name !== own.toLowerCase()));
-    const options = statuses.filter((s) => !others.has(s.name.toLowerCase())).map((s) => ({ value: s.name, label: s.name }));
+    const others = new Set(
+      overrides.map((o) => o.statusName.toLowerCase()).filter((name) => name !== own.toLowerCase()),
+    );
+    const options = statuses
+      .filter((s) => !others.has(s.name.toLowerCase()))
+      .map((s) => ({ value: s.name, label: s.name }));
     // A stored name the workflow no longer has stays visible, so saving does not drop it unseen.
-    return options.some((o) => o.value === own) ? options : [...options, { value: own, label: `${own} (not in the workflow)` }];
+    return options.some((o) => o.value === own)
+      ? options
+      : [...options, { value: own, label: `${own} (not in the workflow)` }];
   }
 
   return (
@@ -69,7 +75,12 @@ export function StatusOverrides({ mapping, statuses, readOnly, onChange }: Props
                 </td>
                 {!readOnly && (
                   <td style={ACTION_CELL}>
-                    <Button appearance="subtle" spacing="compact" aria-label={`Remove the override for ${override.statusName}`} onClick={() => change(overrides.filter((_, i) => i !== index))}>
+                    <Button
+                      appearance="subtle"
+                      spacing="compact"
+                      aria-label={`Remove the override for ${override.statusName}`}
+                      onClick={() => change(overrides.filter((_, i) => i !== index))}
+                    >
                       Remove
                     </Button>
                   </td>

@@ -31,10 +31,13 @@ export function readFileText(file: Blob): Promise<string> {
 /** The upload payload's content, or why the file is too large to send. */
 export async function uploadContent(text: string): Promise<{ content: KbUpload['content'] } | { tooLarge: string }> {
   const data = await deflated(text);
-  const content: KbUpload['content'] = data === undefined ? { encoding: 'text', text } : { encoding: 'deflate-base64', data };
+  const content: KbUpload['content'] =
+    data === undefined ? { encoding: 'text', text } : { encoding: 'deflate-base64', data };
   const size = content.encoding === 'text' ? content.text.length : content.data.length;
   if (size > UPLOAD_CONTENT_MAX) {
-    return { tooLarge: `The file is too large to upload: ${Math.round(size / 1000)} KB${content.encoding === 'text' ? '' : ' compressed'}, the limit is ${UPLOAD_CONTENT_MAX / 1000} KB. Split it into smaller knowledge bases.` };
+    return {
+      tooLarge: `The file is too large to upload: ${Math.round(size / 1000)} KB${content.encoding === 'text' ? '' : ' compressed'}, the limit is ${UPLOAD_CONTENT_MAX / 1000} KB. Split it into smaller knowledge bases.`,
+    };
   }
   return { content };
 }

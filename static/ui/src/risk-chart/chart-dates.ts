@@ -35,10 +35,14 @@ export function dateTicks(first: number, last: number, maxTicks = 6): DateTick[]
   const span = last - first;
   const dayStep = DAY_STEPS.find((step) => Math.floor(span / step) + 1 <= maxTicks);
   if (dayStep !== undefined) {
-    return Array.from({ length: Math.floor(span / dayStep) + 1 }, (_, index) => first + index * dayStep).map((day) => ({ day, label: shortDay(day) }));
+    return Array.from({ length: Math.floor(span / dayStep) + 1 }, (_, index) => first + index * dayStep).map((day) => ({
+      day,
+      label: shortDay(day),
+    }));
   }
   const starts = monthStarts(first, last);
-  const monthStep = MONTH_STEPS.find((step) => starts.filter((start) => start.month % step === 0).length <= maxTicks) ?? 12;
+  const monthStep =
+    MONTH_STEPS.find((step) => starts.filter((start) => start.month % step === 0).length <= maxTicks) ?? 12;
   const picked = starts.filter((start) => start.month % monthStep === 0);
   return picked.map((start, index) => ({
     day: start.day,

@@ -34,7 +34,12 @@ export function chartPoints(history: readonly RiskPoint[]): Array<RiskPoint & { 
 
 export function chartGeometry(history: readonly RiskPoint[], size: ChartSize = CHART_SIZE): ChartGeometry {
   const dated = chartPoints(history);
-  const plot = { left: size.margin.left, right: size.width - size.margin.right, top: size.margin.top, bottom: size.height - size.margin.bottom };
+  const plot = {
+    left: size.margin.left,
+    right: size.width - size.margin.right,
+    top: size.margin.top,
+    bottom: size.height - size.margin.bottom,
+  };
   const first = dated[0]?.day ?? 0;
   const last = dated[dated.length - 1]?.day ?? first;
   const ticks = valueTicks(Math.max(0, ...dated.flatMap((point) => [point.now, point.planned])));

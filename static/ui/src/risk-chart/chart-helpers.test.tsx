@@ -45,17 +45,45 @@ describe('dates', () => {
   });
 
   it('ticks every day, two days, week or fortnight for short spans', () => {
-    expect(dateTicks(day('2025-03-01'), day('2025-03-03')).map((tick) => tick.label)).toEqual(['1 Mar', '2 Mar', '3 Mar']);
-    expect(dateTicks(day('2025-03-01'), day('2025-03-09')).map((tick) => tick.label)).toEqual(['1 Mar', '3 Mar', '5 Mar', '7 Mar', '9 Mar']);
-    expect(dateTicks(day('2025-03-01'), day('2025-03-30')).map((tick) => tick.label)).toEqual(['1 Mar', '8 Mar', '15 Mar', '22 Mar', '29 Mar']);
-    expect(dateTicks(day('2025-03-01'), day('2025-05-01')).map((tick) => tick.label)).toEqual(['1 Mar', '15 Mar', '29 Mar', '12 Apr', '26 Apr']);
+    expect(dateTicks(day('2025-03-01'), day('2025-03-03')).map((tick) => tick.label)).toEqual([
+      '1 Mar',
+      '2 Mar',
+      '3 Mar',
+    ]);
+    expect(dateTicks(day('2025-03-01'), day('2025-03-09')).map((tick) => tick.label)).toEqual([
+      '1 Mar',
+      '3 Mar',
+      '5 Mar',
+      '7 Mar',
+      '9 Mar',
+    ]);
+    expect(dateTicks(day('2025-03-01'), day('2025-03-30')).map((tick) => tick.label)).toEqual([
+      '1 Mar',
+      '8 Mar',
+      '15 Mar',
+      '22 Mar',
+      '29 Mar',
+    ]);
+    expect(dateTicks(day('2025-03-01'), day('2025-05-01')).map((tick) => tick.label)).toEqual([
+      '1 Mar',
+      '15 Mar',
+      '29 Mar',
+      '12 Apr',
+      '26 Apr',
+    ]);
   });
 
   it('ticks month starts for long spans, with the year at the start and where it changes', () => {
     const year = dateTicks(day('2024-03-05'), day('2025-03-05'));
     expect(year.map((tick) => tick.label)).toEqual(['May 2024', 'Jul', 'Sep', 'Nov', 'Jan 2025', 'Mar']);
     expect(year[0]?.day).toBe(day('2024-05-01'));
-    expect(dateTicks(day('2025-01-01'), day('2025-05-20')).map((tick) => tick.label)).toEqual(['Jan 2025', 'Feb', 'Mar', 'Apr', 'May']);
+    expect(dateTicks(day('2025-01-01'), day('2025-05-20')).map((tick) => tick.label)).toEqual([
+      'Jan 2025',
+      'Feb',
+      'Mar',
+      'Apr',
+      'May',
+    ]);
   });
 
   it('never gives more ticks than asked for', () => {
@@ -97,7 +125,9 @@ describe('chart geometry', () => {
     expect(geometry.valueTicks.map((tick) => tick.value)).toEqual([0, 50, 100, 150]);
     expect(geometry.valueTicks[0]?.y).toBe(height - margin.bottom);
     expect(geometry.valueTicks[3]?.y).toBe(margin.top);
-    expect(geometry.points[0]?.yNow).toBeCloseTo(height - margin.bottom - (120 / 150) * (height - margin.top - margin.bottom));
+    expect(geometry.points[0]?.yNow).toBeCloseTo(
+      height - margin.bottom - (120 / 150) * (height - margin.top - margin.bottom),
+    );
     expect(geometry.dateTicks.map((tick) => tick.label)).toEqual(['1 Mar', '8 Mar', '15 Mar', '22 Mar', '29 Mar']);
     expect(geometry.nowLine.split(' ')).toHaveLength(30);
     expect(geometry.nowArea.endsWith('Z')).toBe(true);
@@ -132,9 +162,15 @@ describe('chart geometry', () => {
 
 describe('risk summary', () => {
   it('says how risk now moved, over how many days, and where planned risk is', () => {
-    expect(describeRisk(aRiskHistory(30))).toBe('Risk now fell from 120 to 95 over 30 days, 1 Mar 2025 to 30 Mar 2025; planned risk 75.');
-    expect(describeRisk(aRiskHistory(3, { from: 10, to: 12.25 }))).toBe('Risk now rose from 10 to 12.3 over 3 days, 1 Mar 2025 to 3 Mar 2025; planned risk 0.');
-    expect(describeRisk(aRiskHistory(2, { from: 8, to: 8 }))).toBe('Risk now stayed at 8 over 2 days, 1 Mar 2025 to 2 Mar 2025; planned risk 0.');
+    expect(describeRisk(aRiskHistory(30))).toBe(
+      'Risk now fell from 120 to 95 over 30 days, 1 Mar 2025 to 30 Mar 2025; planned risk 75.',
+    );
+    expect(describeRisk(aRiskHistory(3, { from: 10, to: 12.25 }))).toBe(
+      'Risk now rose from 10 to 12.3 over 3 days, 1 Mar 2025 to 3 Mar 2025; planned risk 0.',
+    );
+    expect(describeRisk(aRiskHistory(2, { from: 8, to: 8 }))).toBe(
+      'Risk now stayed at 8 over 2 days, 1 Mar 2025 to 2 Mar 2025; planned risk 0.',
+    );
     expect(describeRisk(aRiskHistory(1))).toBe('Risk now was 95 on 1 Mar 2025; planned risk 75.');
     expect(describeRisk([])).toBe('No risk history yet.');
   });

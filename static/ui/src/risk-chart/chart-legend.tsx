@@ -6,7 +6,15 @@ function Swatch({ dashed }: { dashed: boolean }) {
   return (
     <svg width="24" height="12" viewBox="0 0 24 12" aria-hidden="true" focusable="false">
       {!dashed && <rect x="0" y="6" width="24" height="6" fill={color} fillOpacity={0.16} />}
-      <line x1="0" x2="24" y1="6" y2="6" stroke={color} strokeWidth={2} strokeDasharray={dashed ? PLANNED_DASH : undefined} />
+      <line
+        x1="0"
+        x2="24"
+        y1="6"
+        y2="6"
+        stroke={color}
+        strokeWidth={2}
+        strokeDasharray={dashed ? PLANNED_DASH : undefined}
+      />
     </svg>
   );
 }

@@ -8,7 +8,9 @@ const coordinate = (value: number): string => String(Math.round(value * 100) / 1
 
 /** An SVG path through the points, in order; a single point is a move only, drawn as a dot elsewhere. */
 export function linePath(points: readonly PlotPoint[]): string {
-  return points.map((point, index) => `${index === 0 ? 'M' : 'L'}${coordinate(point.x)},${coordinate(point.y)}`).join(' ');
+  return points
+    .map((point, index) => `${index === 0 ? 'M' : 'L'}${coordinate(point.x)},${coordinate(point.y)}`)
+    .join(' ');
 }
 
 /** The area between the line through the points and the horizontal line at `baseline`. */

@@ -104,7 +104,15 @@ function band(points: ChartPoint[], index: number, plot: ChartGeometry['plot']):
 function ActiveMarker({ point, plot, focused }: { point: ChartPoint; plot: ChartGeometry['plot']; focused: boolean }) {
   return (
     <g pointerEvents="none">
-      <line x1={point.x} x2={point.x} y1={plot.top} y2={plot.bottom} stroke={CHART_COLORS.axis} strokeWidth={1} strokeDasharray="2 2" />
+      <line
+        x1={point.x}
+        x2={point.x}
+        y1={plot.top}
+        y2={plot.bottom}
+        stroke={CHART_COLORS.axis}
+        strokeWidth={1}
+        strokeDasharray="2 2"
+      />
       {focused && (
         <rect
           x={point.x - 9}
@@ -117,8 +125,22 @@ function ActiveMarker({ point, plot, focused }: { point: ChartPoint; plot: Chart
           strokeWidth={2}
         />
       )}
-      <circle cx={point.x} cy={point.yPlanned} r={4} fill={CHART_COLORS.surface} stroke={CHART_COLORS.planned} strokeWidth={2} />
-      <circle cx={point.x} cy={point.yNow} r={4.5} fill={CHART_COLORS.now} stroke={CHART_COLORS.surface} strokeWidth={1.5} />
+      <circle
+        cx={point.x}
+        cy={point.yPlanned}
+        r={4}
+        fill={CHART_COLORS.surface}
+        stroke={CHART_COLORS.planned}
+        strokeWidth={2}
+      />
+      <circle
+        cx={point.x}
+        cy={point.yNow}
+        r={4.5}
+        fill={CHART_COLORS.now}
+        stroke={CHART_COLORS.surface}
+        strokeWidth={1.5}
+      />
     </g>
   );
 }

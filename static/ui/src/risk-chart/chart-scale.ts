@@ -1,5 +1,8 @@
 /** Maps a value of [d0, d1] onto [r0, r1]; a domain of one value maps to the middle of the range. */
-export function linearScale([d0, d1]: readonly [number, number], [r0, r1]: readonly [number, number]): (value: number) => number {
+export function linearScale(
+  [d0, d1]: readonly [number, number],
+  [r0, r1]: readonly [number, number],
+): (value: number) => number {
   if (d1 === d0) {
     const middle = (r0 + r1) / 2;
     return () => middle;

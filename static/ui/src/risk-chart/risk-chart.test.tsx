@@ -33,7 +33,9 @@ describe('risk chart', () => {
   it('draws many days with axes, gridlines and a legend', () => {
     render(<RiskChart history={aRiskHistory(30)} />);
 
-    const chart = screen.getByRole('img', { name: 'Risk now fell from 120 to 95 over 30 days, 1 Mar 2025 to 30 Mar 2025; planned risk 75.' });
+    const chart = screen.getByRole('img', {
+      name: 'Risk now fell from 120 to 95 over 30 days, 1 Mar 2025 to 30 Mar 2025; planned risk 75.',
+    });
     const labels = Array.from(chart.querySelectorAll('text')).map((text) => text.textContent);
     expect(labels).toEqual(['0', '50', '100', '150', '1 Mar', '8 Mar', '15 Mar', '22 Mar', '29 Mar']);
     expect(chart.querySelectorAll('path[stroke-dasharray]')).toHaveLength(1);

@@ -27,7 +27,8 @@ export function RiskChart({ history }: Props) {
     return (
       <Box paddingBlock="space.100" testId="risk-chart-empty">
         <Text color="color.text.subtle">
-          No risk history yet. The app records the project&apos;s risk every day, and whenever a mitigation task changes status.
+          No risk history yet. The app records the project&apos;s risk every day, and whenever a mitigation task changes
+          status.
         </Text>
       </Box>
     );
@@ -37,7 +38,13 @@ export function RiskChart({ history }: Props) {
   return (
     <Stack space="space.100">
       <div style={FRAME}>
-        <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} style={DRAWING} data-testid="risk-chart">
+        <svg
+          role="img"
+          aria-label={summary}
+          viewBox={`0 0 ${width} ${height}`}
+          style={DRAWING}
+          data-testid="risk-chart"
+        >
           <ChartAxes geometry={geometry} />
           <Series geometry={geometry} />
         </svg>
@@ -52,13 +59,29 @@ function Series({ geometry }: { geometry: ChartGeometry }) {
   const dots = geometry.points.length <= MAX_DOTS;
   return (
     <g>
-      {geometry.nowArea !== '' && <path d={geometry.nowArea} fill={CHART_COLORS.now} fillOpacity={0.16} stroke="none" />}
+      {geometry.nowArea !== '' && (
+        <path d={geometry.nowArea} fill={CHART_COLORS.now} fillOpacity={0.16} stroke="none" />
+      )}
       <path d={geometry.nowLine} fill="none" stroke={CHART_COLORS.now} strokeWidth={2} strokeLinejoin="round" />
-      <path d={geometry.plannedLine} fill="none" stroke={CHART_COLORS.planned} strokeWidth={2} strokeDasharray={PLANNED_DASH} strokeLinejoin="round" />
+      <path
+        d={geometry.plannedLine}
+        fill="none"
+        stroke={CHART_COLORS.planned}
+        strokeWidth={2}
+        strokeDasharray={PLANNED_DASH}
+        strokeLinejoin="round"
+      />
       {dots &&
         geometry.points.map((point) => (
           <g key={point.day}>
-            <circle cx={point.x} cy={point.yPlanned} r={2.5} fill={CHART_COLORS.surface} stroke={CHART_COLORS.planned} strokeWidth={1.5} />
+            <circle
+              cx={point.x}
+              cy={point.yPlanned}
+              r={2.5}
+              fill={CHART_COLORS.surface}
+              stroke={CHART_COLORS.planned}
+              strokeWidth={1.5}
+            />
             <circle cx={point.x} cy={point.yNow} r={2.5} fill={CHART_COLORS.now} />
           </g>
         ))}

@@ -5,7 +5,14 @@ import type { SprintPlanView, SprintStory } from '../../../../src/domain/resolve
 import { IssueLink } from '../common/issue-link';
 import { StoryThreat } from './story-threat';
 
-const listStyles = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0', display: 'flex', flexDirection: 'column', gap: 'space.150' });
+const listStyles = xcss({
+  listStyle: 'none',
+  margin: 'space.0',
+  padding: 'space.0',
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 'space.150',
+});
 const storyStyles = xcss({
   margin: 'space.0',
   borderColor: 'color.border',
@@ -14,7 +21,15 @@ const storyStyles = xcss({
   borderRadius: 'radius.medium',
   padding: 'space.150',
 });
-const threatListStyles = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0', paddingInlineStart: 'space.200', display: 'flex', flexDirection: 'column', gap: 'space.100' });
+const threatListStyles = xcss({
+  listStyle: 'none',
+  margin: 'space.0',
+  padding: 'space.0',
+  paddingInlineStart: 'space.200',
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 'space.100',
+});
 const itemStyles = xcss({ margin: 'space.0' });
 
 type Shared = Pick<SprintPlanView, 'threats' | 'mitigations'>;

@@ -19,7 +19,12 @@ const itemStyles = xcss({
   padding: 'space.100',
 });
 const growStyles = xcss({ flexGrow: 1, minWidth: '0' });
-const CHECKBOX_STYLE = { margin: 0, width: '16px', height: '16px', accentColor: token('color.background.selected.bold', '#0C66E4') };
+const CHECKBOX_STYLE = {
+  margin: 0,
+  width: '16px',
+  height: '16px',
+  accentColor: token('color.background.selected.bold', '#0C66E4'),
+};
 
 export interface PullInItemProps {
   item: PullInItem;
@@ -27,7 +32,15 @@ export interface PullInItemProps {
   otherSprintName: string | undefined;
   threats: SprintPlanView['threats'];
   /** Undefined when the person may not act on it: no checkbox, no button. */
-  action: { selected: boolean; disabled: boolean; running: boolean; onSelect: (selected: boolean) => void; onAdd: () => void } | undefined;
+  action:
+    | {
+        selected: boolean;
+        disabled: boolean;
+        running: boolean;
+        onSelect: (selected: boolean) => void;
+        onAdd: () => void;
+      }
+    | undefined;
   /** Why there is no action although others have one. */
   note?: string;
 }
@@ -62,7 +75,12 @@ export function PullInItemRow({ item, otherSprintName, threats, action, note }: 
               {item.threatIds.map((threatId) => {
                 const threat = threats[threatId];
                 return threat ? (
-                  <SeverityLozenge key={threatId} band={threat.severity.band} score={threat.severity.score} label={threatId} />
+                  <SeverityLozenge
+                    key={threatId}
+                    band={threat.severity.band}
+                    score={threat.severity.score}
+                    label={threatId}
+                  />
                 ) : (
                   <Lozenge key={threatId}>{threatId}</Lozenge>
                 );
@@ -93,7 +111,13 @@ export function PullInItemRow({ item, otherSprintName, threats, action, note }: 
           </Stack>
         </Box>
         {action && (
-          <Button appearance={creates ? 'default' : 'primary'} spacing="compact" aria-label={`${label}: ${item.mitigationId}`} isDisabled={action.disabled} onClick={action.onAdd}>
+          <Button
+            appearance={creates ? 'default' : 'primary'}
+            spacing="compact"
+            aria-label={`${label}: ${item.mitigationId}`}
+            isDisabled={action.disabled}
+            onClick={action.onAdd}
+          >
             {action.running ? (creates ? 'Creating…' : 'Adding…') : label}
           </Button>
         )}

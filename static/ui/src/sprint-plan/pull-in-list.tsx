@@ -8,9 +8,21 @@ import type { PullInItem, SprintPlanView } from '../../../../src/domain/resolver
 import { PullInItemRow } from './pull-in-item';
 import type { PullIn } from './use-pull-in';
 
-const listStyles = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0', display: 'flex', flexDirection: 'column', gap: 'space.100' });
+const listStyles = xcss({
+  listStyle: 'none',
+  margin: 'space.0',
+  padding: 'space.0',
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 'space.100',
+});
 const LABEL_STYLE = { display: 'inline-flex', alignItems: 'center', gap: token('space.075', '6px'), cursor: 'pointer' };
-const CHECKBOX_STYLE = { margin: 0, width: '16px', height: '16px', accentColor: token('color.background.selected.bold', '#0C66E4') };
+const CHECKBOX_STYLE = {
+  margin: 0,
+  width: '16px',
+  height: '16px',
+  accentColor: token('color.background.selected.bold', '#0C66E4'),
+};
 
 export const NO_SCHEDULE_NOTE = 'You need permission to schedule issues in this project to add work to a sprint.';
 /** The most mitigations one `sprint/add-tasks` takes. */
@@ -74,7 +86,11 @@ export function PullInList({ view, pullIn, addedCount }: Props) {
                 />
                 <Text>Select all</Text>
               </label>
-              <Button appearance="primary" isDisabled={running || selectedItems.length === 0 || selectedItems.length > MAX_BULK} onClick={() => pullIn.add(selectedItems)}>
+              <Button
+                appearance="primary"
+                isDisabled={running || selectedItems.length === 0 || selectedItems.length > MAX_BULK}
+                onClick={() => pullIn.add(selectedItems)}
+              >
                 Add selected to sprint
               </Button>
               <Text size="small" color="color.text.subtle">

@@ -20,9 +20,13 @@ async function renderPlan(plan: SprintPlanView = aSprintPlan()) {
 }
 
 const pullInList = () => screen.getByRole('list', { name: 'Security work to pull in' });
-const pullInIds = () => within(pullInList()).queryAllByRole('listitem').map((item) => item.getAttribute('data-testid'));
+const pullInIds = () =>
+  within(pullInList())
+    .queryAllByRole('listitem')
+    .map((item) => item.getAttribute('data-testid'));
 const item = (id: string) => within(screen.getByTestId(`pull-in-${id}`));
-const placeOf = (storyKey: string, threatId: string, mitigationId: string) => screen.getByTestId(`mitigation-${storyKey}-${threatId}-${mitigationId}`).textContent;
+const placeOf = (storyKey: string, threatId: string, mitigationId: string) =>
+  screen.getByTestId(`mitigation-${storyKey}-${threatId}-${mitigationId}`).textContent;
 
 describe('security work to pull in', () => {
   it('lists the work in the backend’s order, with the risk it removes, its threats, stories and where it is', async () => {
@@ -77,7 +81,13 @@ describe('security work to pull in', () => {
     expect(screen.getByTestId('sprint-risk').textContent).toBe('Risk now 35 → after this sprint 16');
     expect(placeOf('PAY-1', 'T-1', 'M-2')).toContain('In this sprint');
     expect(placeOf('PAY-1', 'T-2', 'M-2')).toContain('In this sprint');
-    expect(sprintHost.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'PAY-12 added to Sprint 4', description: 'M-2: Sign payment callbacks', type: 'success' })]);
+    expect(sprintHost.callsOf('showFlag')).toEqual([
+      expect.objectContaining({
+        title: 'PAY-12 added to Sprint 4',
+        description: 'M-2: Sign payment callbacks',
+        type: 'success',
+      }),
+    ]);
     expect(item('M-4').getByRole('button', { name: 'Add to sprint: M-4' }).hasAttribute('disabled')).toBe(false);
     // In place: the answer is the new plan; nothing is read again.
     expect(fakeBridge.payloadsOf('sprint/get')).toHaveLength(1);
@@ -91,8 +101,12 @@ describe('security work to pull in', () => {
 
     await waitFor(() => expect(pullInIds()).toEqual(['pull-in-M-2', 'pull-in-M-4']));
     expect(fakeBridge.payloadsOf('sprint/add-tasks')).toEqual([{ sprintId: 4, mitigationIds: ['M-3'] }]);
-    expect(placeOf('PAY-1', 'T-2', 'M-3')).toBe('M-3Verify callback originstrong, 75%AcceptedIn this sprintPAY-23To Do');
-    expect(sprintHost.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'PAY-23 created and added to Sprint 4' })]);
+    expect(placeOf('PAY-1', 'T-2', 'M-3')).toBe(
+      'M-3Verify callback originstrong, 75%AcceptedIn this sprintPAY-23To Do',
+    );
+    expect(sprintHost.callsOf('showFlag')).toEqual([
+      expect.objectContaining({ title: 'PAY-23 created and added to Sprint 4' }),
+    ]);
   });
 
   it('adds the selected items in one request', async () => {
@@ -108,7 +122,9 @@ describe('security work to pull in', () => {
     await waitFor(() => expect(pullInIds()).toEqual(['pull-in-M-3']));
     expect(fakeBridge.payloadsOf('sprint/add-tasks')).toEqual([{ sprintId: 4, mitigationIds: ['M-2', 'M-4'] }]);
     expect(placeOf('PAY-2', 'T-3', 'M-4')).toContain('In this sprint');
-    expect(sprintHost.callsOf('showFlag')).toEqual([expect.objectContaining({ title: '2 tasks added to Sprint 4', description: 'PAY-12, PAY-14' })]);
+    expect(sprintHost.callsOf('showFlag')).toEqual([
+      expect.objectContaining({ title: '2 tasks added to Sprint 4', description: 'PAY-12, PAY-14' }),
+    ]);
     expect(screen.getByText('0 selected')).toBeTruthy();
   });
 
@@ -121,16 +137,23 @@ describe('security work to pull in', () => {
 
     await screen.findByText('All the security work of this sprint’s stories is planned.');
     expect(fakeBridge.payloadsOf('sprint/add-tasks')).toEqual([{ sprintId: 4, mitigationIds: ['M-2', 'M-3', 'M-4'] }]);
-    expect(sprintHost.callsOf('showFlag')).toEqual([expect.objectContaining({ title: '3 tasks added to Sprint 4', description: 'PAY-12, PAY-23 (new), PAY-14' })]);
+    expect(sprintHost.callsOf('showFlag')).toEqual([
+      expect.objectContaining({ title: '3 tasks added to Sprint 4', description: 'PAY-12, PAY-23 (new), PAY-14' }),
+    ]);
   });
 
   it('shows the backend’s sentence when adding fails, keeps the list, and reads the plan again', async () => {
     const user = await renderPlan();
-    fakeBridge.answer('sprint/add-tasks', () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'You cannot move PAY-12: it belongs to another project.' } }));
+    fakeBridge.answer('sprint/add-tasks', () => ({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'You cannot move PAY-12: it belongs to another project.' },
+    }));
 
     await user.click(item('M-2').getByRole('button', { name: 'Add to sprint: M-2' }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe('You cannot move PAY-12: it belongs to another project.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'You cannot move PAY-12: it belongs to another project.',
+    );
     expect(screen.getByText('Could not add the work to the sprint')).toBeTruthy();
     expect(pullInIds()).toEqual(['pull-in-M-2', 'pull-in-M-3', 'pull-in-M-4']);
     expect(item('M-2').getByRole('button', { name: 'Add to sprint: M-2' }).hasAttribute('disabled')).toBe(false);
@@ -146,7 +169,9 @@ describe('security work to pull in', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Select all' }));
     await user.click(screen.getByRole('button', { name: 'Add selected to sprint' }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe('M-3, M-4 are not in Sprint 4 yet. Try again, or move the task in the backlog.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'M-3, M-4 are not in Sprint 4 yet. Try again, or move the task in the backlog.',
+    );
     expect(sprintHost.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'PAY-12 added to Sprint 4' })]);
     expect(screen.getByText('2 selected')).toBeTruthy();
   });
@@ -154,7 +179,9 @@ describe('security work to pull in', () => {
   it('offers no action without permission to schedule issues, and says why', async () => {
     await renderPlan(aSprintPlan({ canSchedule: false }));
 
-    expect(screen.getByText('You need permission to schedule issues in this project to add work to a sprint.')).toBeTruthy();
+    expect(
+      screen.getByText('You need permission to schedule issues in this project to add work to a sprint.'),
+    ).toBeTruthy();
     expect(pullInIds()).toEqual(['pull-in-M-2', 'pull-in-M-3', 'pull-in-M-4']);
     expect(screen.queryAllByRole('checkbox')).toEqual([]);
     expect(screen.queryAllByRole('button', { name: /sprint|add/i })).toEqual([]);
@@ -165,12 +192,16 @@ describe('security work to pull in', () => {
 
     expect(item('M-3').queryByRole('button')).toBeNull();
     expect(item('M-3').queryByRole('checkbox')).toBeNull();
-    expect(item('M-3').getByText('You need permission to create issues in this project to create its task.')).toBeTruthy();
+    expect(
+      item('M-3').getByText('You need permission to create issues in this project to create its task.'),
+    ).toBeTruthy();
     expect(item('M-2').getByRole('button', { name: 'Add to sprint: M-2' })).toBeTruthy();
 
     await user.click(screen.getByRole('checkbox', { name: 'Select all' }));
     await user.click(screen.getByRole('button', { name: 'Add selected to sprint' }));
 
-    await waitFor(() => expect(fakeBridge.payloadsOf('sprint/add-tasks')).toEqual([{ sprintId: 4, mitigationIds: ['M-2', 'M-4'] }]));
+    await waitFor(() =>
+      expect(fakeBridge.payloadsOf('sprint/add-tasks')).toEqual([{ sprintId: 4, mitigationIds: ['M-2', 'M-4'] }]),
+    );
   });
 });

@@ -33,7 +33,9 @@ export function SprintHeader({ sprint, risk }: Pick<SprintPlanView, 'sprint' | '
         <Heading size="small" as="h3">
           <span data-testid="sprint-risk">
             Risk now {formatRisk(risk.now)} <span aria-hidden="true">→</span>{' '}
-            <span style={risk.afterSprint < risk.now ? LOWER_STYLE : undefined}>after this sprint {formatRisk(risk.afterSprint)}</span>
+            <span style={risk.afterSprint < risk.now ? LOWER_STYLE : undefined}>
+              after this sprint {formatRisk(risk.afterSprint)}
+            </span>
           </span>
         </Heading>
         <Text size="small" color="color.text.subtlest">

@@ -14,13 +14,27 @@ interface SprintOption {
 const STATES = { active: 'active', future: 'future' } as const;
 
 /** The sprint to plan: active first, then future ones; grouped by board when the project has several. */
-export function SprintPicker({ sprints, value, onChange }: { sprints: SprintChoice[]; value: number; onChange: (sprintId: number) => void }) {
+export function SprintPicker({
+  sprints,
+  value,
+  onChange,
+}: {
+  sprints: SprintChoice[];
+  value: number;
+  onChange: (sprintId: number) => void;
+}) {
   const inputId = useId();
-  const optionOf = (sprint: SprintChoice): SprintOption => ({ value: sprint.id, label: `${sprint.name} (${STATES[sprint.state]})` });
+  const optionOf = (sprint: SprintChoice): SprintOption => ({
+    value: sprint.id,
+    label: `${sprint.name} (${STATES[sprint.state]})`,
+  });
   const boards = [...new Set(sprints.map((sprint) => sprint.boardName))];
   const options: SprintOption[] | GroupType<SprintOption>[] =
     boards.length > 1
-      ? boards.map((board) => ({ label: board, options: sprints.filter((sprint) => sprint.boardName === board).map(optionOf) }))
+      ? boards.map((board) => ({
+          label: board,
+          options: sprints.filter((sprint) => sprint.boardName === board).map(optionOf),
+        }))
       : sprints.map(optionOf);
   const chosen = sprints.find((sprint) => sprint.id === value);
 
@@ -46,5 +60,8 @@ export function SprintPicker({ sprints, value, onChange }: { sprints: SprintChoi
 export function orderSprints(sprints: SprintChoice[]): SprintChoice[] {
   const seen = new Set<number>();
   const unique = sprints.filter((sprint) => !seen.has(sprint.id) && seen.add(sprint.id));
-  return [...unique.filter((sprint) => sprint.state === 'active'), ...unique.filter((sprint) => sprint.state === 'future')];
+  return [
+    ...unique.filter((sprint) => sprint.state === 'active'),
+    ...unique.filter((sprint) => sprint.state === 'future'),
+  ];
 }

@@ -18,7 +18,8 @@ async function renderPlan(plan: SprintPlanView = aSprintPlan()) {
 }
 
 const story = (key: string) => within(screen.getByTestId(`story-${key}`));
-const mitigationLine = (storyKey: string, threatId: string, mitigationId: string) => screen.getByTestId(`mitigation-${storyKey}-${threatId}-${mitigationId}`);
+const mitigationLine = (storyKey: string, threatId: string, mitigationId: string) =>
+  screen.getByTestId(`mitigation-${storyKey}-${threatId}-${mitigationId}`);
 
 describe('sprint plan', () => {
   it('shows a spinner, then the sprint with its goal and the risk now and after the sprint', async () => {
@@ -61,13 +62,18 @@ describe('sprint plan', () => {
   it('says where the task of each mitigation is, with a link to it when there is one', async () => {
     await renderPlan();
 
-    const line = (storyKey: string, threatId: string, mitigationId: string) => mitigationLine(storyKey, threatId, mitigationId).textContent;
-    expect(line('PAY-1', 'T-1', 'M-1')).toBe('M-1Mask card numbers in logsstrong, 75%AcceptedIn this sprintPAY-11To Do');
+    const line = (storyKey: string, threatId: string, mitigationId: string) =>
+      mitigationLine(storyKey, threatId, mitigationId).textContent;
+    expect(line('PAY-1', 'T-1', 'M-1')).toBe(
+      'M-1Mask card numbers in logsstrong, 75%AcceptedIn this sprintPAY-11To Do',
+    );
     expect(line('PAY-1', 'T-1', 'M-2')).toBe('M-2Sign payment callbacksaverage, 50%AcceptedIn the backlogPAY-12To Do');
     expect(line('PAY-1', 'T-2', 'M-2')).toContain('In the backlog');
     expect(line('PAY-1', 'T-2', 'M-3')).toBe('M-3Verify callback originstrong, 75%ProposedNo task yet');
     expect(line('PAY-1', 'T-1', 'M-6')).toBe('M-6Log retention of 7 daysweak, 25%ImplementedDonePAY-16Done');
-    expect(line('PAY-2', 'T-3', 'M-4')).toBe('M-4Ask for the CVC on saved cardsaverage, 50%AcceptedIn Sprint 5PAY-14To Do');
+    expect(line('PAY-2', 'T-3', 'M-4')).toBe(
+      'M-4Ask for the CVC on saved cardsaverage, 50%AcceptedIn Sprint 5PAY-14To Do',
+    );
     // Already in place, with no task: its status says so, no place is repeated.
     expect(line('PAY-2', 'T-3', 'M-5')).toBe('M-5Session timeoutweak, 25%Existing');
     expect(within(mitigationLine('PAY-1', 'T-1', 'M-1')).getByRole('link', { name: 'PAY-11' })).toBeTruthy();
@@ -85,15 +91,27 @@ describe('sprint plan', () => {
     await renderPlan(
       aSprintPlan({
         warnings: [
-          { kind: 'clause-without-threat', storyKey: 'PAY-2', message: 'The WITHOUT clause “being tracked across shops” of PAY-2 points at no threat.' },
-          { kind: 'threat-without-mitigation', storyKey: 'PAY-1', threatId: 'T-2', message: 'T-2 has no mitigation yet.' },
+          {
+            kind: 'clause-without-threat',
+            storyKey: 'PAY-2',
+            message: 'The WITHOUT clause “being tracked across shops” of PAY-2 points at no threat.',
+          },
+          {
+            kind: 'threat-without-mitigation',
+            storyKey: 'PAY-1',
+            threatId: 'T-2',
+            message: 'T-2 has no mitigation yet.',
+          },
         ],
       }),
     );
 
     expect(screen.getByText('2 gaps in the security planning of this sprint')).toBeTruthy();
     const items = within(screen.getByRole('list', { name: 'Sprint warnings' })).getAllByRole('listitem');
-    expect(items.map((item) => item.textContent)).toEqual(['The WITHOUT clause “being tracked across shops” of PAY-2 points at no threat.', 'PAY-1: T-2 has no mitigation yet.']);
+    expect(items.map((item) => item.textContent)).toEqual([
+      'The WITHOUT clause “being tracked across shops” of PAY-2 points at no threat.',
+      'PAY-1: T-2 has no mitigation yet.',
+    ]);
     expect(within(items[0]!).getByRole('link', { name: 'PAY-2' })).toBeTruthy();
     expect(within(items[1]!).getByRole('link', { name: 'PAY-1' })).toBeTruthy();
   });
@@ -130,7 +148,9 @@ describe('sprint plan', () => {
     let calls = 0;
     fakeBridge.answer('sprint/get', () => {
       calls += 1;
-      return calls === 1 ? { ok: false, error: { code: 'NOT_FOUND', message: 'Sprint 4 does not exist any more.' } } : okPlan(aSprintPlan());
+      return calls === 1
+        ? { ok: false, error: { code: 'NOT_FOUND', message: 'Sprint 4 does not exist any more.' } }
+        : okPlan(aSprintPlan());
     });
     const user = userEvent.setup();
     render(<SprintPlan sprintId={4} />);
@@ -147,7 +167,9 @@ describe('sprint plan', () => {
   it('reads the plan again when the window gets focus, keeping it on screen meanwhile', async () => {
     const plans = [aSprintPlan(), aSprintPlan({ risk: { now: 35, afterSprint: 20 } })];
     const second = deferred<Envelope<SprintPlanView>>();
-    fakeBridge.answer('sprint/get', () => (fakeBridge.payloadsOf('sprint/get').length === 1 ? okPlan(plans[0]!) : second.promise));
+    fakeBridge.answer('sprint/get', () =>
+      fakeBridge.payloadsOf('sprint/get').length === 1 ? okPlan(plans[0]!) : second.promise,
+    );
     render(<SprintPlan sprintId={4} />);
     await screen.findByTestId('sprint-risk');
 
@@ -158,6 +180,8 @@ describe('sprint plan', () => {
     await waitFor(() => expect(fakeBridge.payloadsOf('sprint/get')).toHaveLength(2));
     expect(screen.getByTestId('sprint-risk').textContent).toBe('Risk now 35 → after this sprint 32');
     second.resolve(okPlan(plans[1]!));
-    await waitFor(() => expect(screen.getByTestId('sprint-risk').textContent).toBe('Risk now 35 → after this sprint 20'));
+    await waitFor(() =>
+      expect(screen.getByTestId('sprint-risk').textContent).toBe('Risk now 35 → after this sprint 20'),
+    );
   });
 });

@@ -27,7 +27,8 @@ export function SprintPlan({ sprintId }: { sprintId?: number }) {
   useLiveRefresh(plan.reload, plan.isBusy, REFRESH_MS);
 
   if (state.status === 'loading') return <Loading label="Loading the sprint plan" />;
-  if (state.status === 'error') return <ErrorMessage title="Could not load the sprint plan" error={state.error} onRetry={plan.reload} />;
+  if (state.status === 'error')
+    return <ErrorMessage title="Could not load the sprint plan" error={state.error} onRetry={plan.reload} />;
   return <SprintPlanContent view={state.view} addTasks={plan.addTasks} />;
 }
 

@@ -12,7 +12,16 @@ function givenSprints(sprints: SprintChoice[]) {
   fakeBridge.answer('sprint/get', (payload) => {
     const chosen = sprints.find((sprint) => sprint.id === payload.sprintId);
     const plan = aSprintPlan();
-    return okPlan({ ...plan, sprint: { ...plan.sprint, id: chosen?.id ?? 0, name: chosen?.name ?? '?', state: chosen?.state ?? 'future', goal: '' } });
+    return okPlan({
+      ...plan,
+      sprint: {
+        ...plan.sprint,
+        id: chosen?.id ?? 0,
+        name: chosen?.name ?? '?',
+        state: chosen?.state ?? 'future',
+        goal: '',
+      },
+    });
   });
 }
 
@@ -52,7 +61,11 @@ describe('sprint planning tab', () => {
     const listbox = await screen.findByRole('listbox');
     expect(within(listbox).getByText('PAY board')).toBeTruthy();
     expect(within(listbox).getByText('Mobile board')).toBeTruthy();
-    expect(within(listbox).getAllByRole('option').map((option) => option.textContent)).toEqual(['Sprint 4 (active)', 'Sprint 5 (future)', 'Mobile 2 (active)']);
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Sprint 4 (active)', 'Sprint 5 (future)', 'Mobile 2 (active)']);
   });
 
   it('says so when the project has no active or future sprint', async () => {
@@ -64,7 +77,10 @@ describe('sprint planning tab', () => {
   });
 
   it('shows an error with Try again when the sprints cannot be read', async () => {
-    fakeBridge.answer('sprint/list', () => ({ ok: false, error: { code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer. Try again in a moment.' } }));
+    fakeBridge.answer('sprint/list', () => ({
+      ok: false,
+      error: { code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer. Try again in a moment.' },
+    }));
     const user = userEvent.setup();
     render(<SprintPlanningTab />);
 

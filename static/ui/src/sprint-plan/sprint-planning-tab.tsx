@@ -13,7 +13,8 @@ export function SprintPlanningTab() {
   const [chosen, setChosen] = useState<number>();
 
   if (state.status === 'loading') return <Loading label="Loading the sprints" />;
-  if (state.status === 'error') return <ErrorMessage title="Could not load the sprints" error={state.error} onRetry={() => void load()} />;
+  if (state.status === 'error')
+    return <ErrorMessage title="Could not load the sprints" error={state.error} onRetry={() => void load()} />;
 
   const choices = orderSprints(state.view);
   const [first] = choices;

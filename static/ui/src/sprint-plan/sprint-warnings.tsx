@@ -5,7 +5,10 @@ import { IssueLink } from '../common/issue-link';
 
 /** Gaps in the planned stories' threat model: clauses with no threat, threats with no mitigation. */
 export function SprintWarnings({ warnings }: { warnings: SprintWarning[] }) {
-  const title = warnings.length === 1 ? '1 gap in the security planning of this sprint' : `${warnings.length} gaps in the security planning of this sprint`;
+  const title =
+    warnings.length === 1
+      ? '1 gap in the security planning of this sprint'
+      : `${warnings.length} gaps in the security planning of this sprint`;
   return (
     <SectionMessage appearance="warning" title={title}>
       <Box as="ul" aria-label="Sprint warnings">

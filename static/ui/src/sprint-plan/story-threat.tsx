@@ -8,7 +8,14 @@ import { ThreatRiskText } from '../mitigations/threat-risk-text';
 import { SeverityLozenge } from '../threats/severity-lozenge';
 import { placeText } from './task-place';
 
-const listStyles = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0', display: 'flex', flexDirection: 'column', gap: 'space.050' });
+const listStyles = xcss({
+  listStyle: 'none',
+  margin: 'space.0',
+  padding: 'space.0',
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 'space.050',
+});
 const itemStyles = xcss({ margin: 'space.0' });
 const mitigationsStyles = xcss({ paddingInlineStart: 'space.200' });
 
@@ -60,16 +67,31 @@ export function StoryThreat({ threatId, storyKey, threats, mitigations }: Props)
   );
 }
 
-function MitigationLine({ mitigation, threatId, storyKey }: { mitigation: SprintMitigation; threatId: string; storyKey: string }) {
+function MitigationLine({
+  mitigation,
+  threatId,
+  storyKey,
+}: {
+  mitigation: SprintMitigation;
+  threatId: string;
+  storyKey: string;
+}) {
   // A mitigation already in place, or rejected, needs no task: "No task yet" would be wrong
   // there, and "Done" without a task says again what its status says.
-  const showPlace = mitigation.place === 'not-created' ? needsTask(mitigation) : mitigation.place !== 'done' || mitigation.task !== null;
+  const showPlace =
+    mitigation.place === 'not-created'
+      ? needsTask(mitigation)
+      : mitigation.place !== 'done' || mitigation.task !== null;
   return (
     <Box as="li" xcss={itemStyles} testId={`mitigation-${storyKey}-${threatId}-${mitigation.id}`}>
       <Inline space="space.075" alignBlock="center" shouldWrap>
         <MitigationSummary mitigation={mitigation} threatId={threatId} />
         {showPlace && (
-          <Text size="small" weight={mitigation.place === 'this-sprint' ? 'medium' : undefined} color={placeColor(mitigation.place)}>
+          <Text
+            size="small"
+            weight={mitigation.place === 'this-sprint' ? 'medium' : undefined}
+            color={placeColor(mitigation.place)}
+          >
             {placeText(mitigation.place, mitigation.otherSprintName)}
           </Text>
         )}
@@ -85,4 +107,5 @@ function placeColor(place: SprintMitigation['place']) {
   return 'color.text.subtle' as const;
 }
 
-const rejectedLast = (a: SprintMitigation, b: SprintMitigation) => Number(a.status === 'rejected') - Number(b.status === 'rejected');
+const rejectedLast = (a: SprintMitigation, b: SprintMitigation) =>
+  Number(a.status === 'rejected') - Number(b.status === 'rejected');

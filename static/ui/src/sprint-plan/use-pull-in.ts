@@ -37,7 +37,9 @@ export function usePullIn(view: SprintPlanView, addTasks: SprintPlanData['addTas
   const listed = view.pullIn;
   useEffect(() => {
     const ids = new Set(listed.map((item) => item.mitigationId));
-    setSelectedIds((current) => ([...current].every((id) => ids.has(id)) ? current : new Set([...current].filter((id) => ids.has(id)))));
+    setSelectedIds((current) =>
+      [...current].every((id) => ids.has(id)) ? current : new Set([...current].filter((id) => ids.has(id))),
+    );
   }, [listed]);
 
   const setSelected = useCallback((mitigationId: string, on: boolean) => {
@@ -75,7 +77,9 @@ export function usePullIn(view: SprintPlanView, addTasks: SprintPlanData['addTas
         onAdded();
       }
       if (notMoved.length > 0) {
-        setError(`${notMoved.join(', ')} ${notMoved.length === 1 ? 'is' : 'are'} not in ${envelope.data.sprint.name} yet. Try again, or move the task in the backlog.`);
+        setError(
+          `${notMoved.join(', ')} ${notMoved.length === 1 ? 'is' : 'are'} not in ${envelope.data.sprint.name} yet. Try again, or move the task in the backlog.`,
+        );
       }
     },
     [addTasks, onAdded],

@@ -28,7 +28,8 @@ export function useSprintPlan(sprintId: number | undefined): SprintPlanData {
 
   const addTasks = useCallback(
     async (mitigationIds: string[]): Promise<Envelope<SprintPlanView>> => {
-      if (shownSprintId === undefined) return { ok: false, error: { code: 'BAD_REQUEST', message: 'The sprint is not loaded yet.' } };
+      if (shownSprintId === undefined)
+        return { ok: false, error: { code: 'BAD_REQUEST', message: 'The sprint is not loaded yet.' } };
       busy.current += 1;
       // A read that started before this change would show the plan without it.
       const isNewest = claim();

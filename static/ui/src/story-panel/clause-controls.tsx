@@ -40,7 +40,14 @@ export function ClauseControls({ clauseId, name, index, count, disabled, actions
 
   return (
     <Inline space="space.050" shouldWrap>
-      <Button ref={editRef} appearance="subtle" spacing="compact" aria-label={`Edit ${name}`} isDisabled={disabled} onClick={onEdit}>
+      <Button
+        ref={editRef}
+        appearance="subtle"
+        spacing="compact"
+        aria-label={`Edit ${name}`}
+        isDisabled={disabled}
+        onClick={onEdit}
+      >
         Edit
       </Button>
       <Button
@@ -63,7 +70,14 @@ export function ClauseControls({ clauseId, name, index, count, disabled, actions
       >
         Move down
       </Button>
-      <Button ref={deleteRef} appearance="subtle" spacing="compact" aria-label={`Delete ${name}`} isDisabled={disabled} onClick={() => void remove()}>
+      <Button
+        ref={deleteRef}
+        appearance="subtle"
+        spacing="compact"
+        aria-label={`Delete ${name}`}
+        isDisabled={disabled}
+        onClick={() => void remove()}
+      >
         Delete
       </Button>
     </Inline>

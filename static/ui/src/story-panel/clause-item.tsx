@@ -33,7 +33,17 @@ export interface ClauseItemProps {
   threatDetails?: (threatId: string, scope: string) => ReactNode;
 }
 
-export function ClauseItem({ clause, index, count, threats, canEdit, canEditThreatModel, busy, actions, threatDetails }: ClauseItemProps) {
+export function ClauseItem({
+  clause,
+  index,
+  count,
+  threats,
+  canEdit,
+  canEditThreatModel,
+  busy,
+  actions,
+  threatDetails,
+}: ClauseItemProps) {
   const [editing, setEditing] = useState(false);
   const [picking, setPicking] = useState(false);
   useEditing(editing || picking);
@@ -73,7 +83,14 @@ export function ClauseItem({ clause, index, count, threats, canEdit, canEditThre
     <Box as="li" padding="space.150" xcss={itemStyles}>
       <Stack space="space.100">
         {editing ? (
-          <ClauseEditor clauseId={clause.id} initialText={clause.text} name={name} disabled={busy} onSave={saveText} onCancel={stopEditing} />
+          <ClauseEditor
+            clauseId={clause.id}
+            initialText={clause.text}
+            name={name}
+            disabled={busy}
+            onSave={saveText}
+            onCancel={stopEditing}
+          />
         ) : (
           <Text as="p">
             <Text weight="bold">WITHOUT</Text> {clause.text}

@@ -21,8 +21,8 @@ export function DirectThreats({ threatIds, threats, disabled, onUnlink, threatDe
         Linked threats not covered by a clause
       </Text>
       <Text as="p" size="small" color="color.text.subtle">
-        The story is linked to these threats, but no WITHOUT clause says what must not happen. Link each one to a clause, or add a
-        clause for it.
+        The story is linked to these threats, but no WITHOUT clause says what must not happen. Link each one to a
+        clause, or add a clause for it.
       </Text>
       <LinkedThreats
         threatIds={threatIds}

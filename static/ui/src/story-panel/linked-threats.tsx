@@ -48,7 +48,13 @@ export function LinkedThreats({ threatIds, threats, label, owner, onUnlink, disa
             {threatIds.map((threatId) => (
               <Box as="li" key={threatId}>
                 <Stack space="space.050">
-                  <ThreatRow threatId={threatId} threat={threats[threatId]} owner={owner} onUnlink={onUnlink} disabled={disabled} />
+                  <ThreatRow
+                    threatId={threatId}
+                    threat={threats[threatId]}
+                    owner={owner}
+                    onUnlink={onUnlink}
+                    disabled={disabled}
+                  />
                   {details(threatId)}
                 </Stack>
               </Box>
@@ -65,7 +71,13 @@ export function LinkedThreats({ threatIds, threats, label, owner, onUnlink, disa
         <Box as="ul" xcss={listStyles} aria-label={label}>
           {threatIds.map((threatId) => (
             <Box as="li" key={threatId}>
-              <ThreatRow threatId={threatId} threat={threats[threatId]} owner={owner} onUnlink={onUnlink} disabled={disabled} />
+              <ThreatRow
+                threatId={threatId}
+                threat={threats[threatId]}
+                owner={owner}
+                onUnlink={onUnlink}
+                disabled={disabled}
+              />
             </Box>
           ))}
         </Box>

@@ -8,7 +8,8 @@ import { TaskLink } from '../mitigations/task-link';
 
 const itemStyles = xcss({ margin: 'space.0' });
 
-export const editMitigationKey = (scope: string, threatId: string, mitigationId: string) => `edit-mitigation:${scope}:${threatId}:${mitigationId}`;
+export const editMitigationKey = (scope: string, threatId: string, mitigationId: string) =>
+  `edit-mitigation:${scope}:${threatId}:${mitigationId}`;
 
 interface Props {
   mitigation: MitigationView;
@@ -25,7 +26,17 @@ interface Props {
 }
 
 /** One mitigation of a threat, in a line: title, strength, status, and its task or a way to create it. */
-export function MitigationItem({ mitigation, scope, threatId, canEdit, canCreateTasks, creatingTask, taskError, onCreateTask, onEdit }: Props) {
+export function MitigationItem({
+  mitigation,
+  scope,
+  threatId,
+  canEdit,
+  canCreateTasks,
+  creatingTask,
+  taskError,
+  onCreateTask,
+  onEdit,
+}: Props) {
   const canCreate = canCreateTasks && needsTask(mitigation);
   const editRef = useFocusOnRequest<HTMLButtonElement>(editMitigationKey(scope, threatId, mitigation.id));
 
@@ -47,7 +58,13 @@ export function MitigationItem({ mitigation, scope, threatId, canEdit, canCreate
             </Button>
           )}
           {canEdit && (
-            <Button ref={editRef} appearance="subtle" spacing="compact" aria-label={`Edit ${mitigation.id}`} onClick={onEdit}>
+            <Button
+              ref={editRef}
+              appearance="subtle"
+              spacing="compact"
+              aria-label={`Edit ${mitigation.id}`}
+              onClick={onEdit}
+            >
               Edit
             </Button>
           )}

@@ -27,9 +27,14 @@ export function SaveErrorMessage({ failure: { during, error, replace }, disabled
   }
   const conflict = during === 'save';
   return (
-    <SectionMessage appearance={conflict ? 'warning' : 'error'} title={conflict ? 'This story changed' : 'Could not reload the story'}>
+    <SectionMessage
+      appearance={conflict ? 'warning' : 'error'}
+      title={conflict ? 'This story changed' : 'Could not reload the story'}
+    >
       <Stack space="space.100" alignInline="start">
-        <Text as="p">{conflict ? "Someone else changed this story's WITHOUT clauses. Reload to see their changes." : error.message}</Text>
+        <Text as="p">
+          {conflict ? "Someone else changed this story's WITHOUT clauses. Reload to see their changes." : error.message}
+        </Text>
         <Button isDisabled={disabled} onClick={onReload}>
           {conflict ? 'Reload' : 'Try again'}
         </Button>

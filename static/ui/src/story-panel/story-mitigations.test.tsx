@@ -22,8 +22,16 @@ const LOG_FILTER = aMitigationView('M-1', {
   storedStatus: 'accepted',
   task: aTask('SHOP-7', { statusName: 'In Progress', categoryKey: 'indeterminate' }),
 });
-const LOG_REVIEW = aMitigationView('M-2', { title: 'Review logging config', addresses: [{ threatId: 'T-1', strength: 25 }], status: 'accepted' });
-const CSP = aMitigationView('M-3', { title: 'Content security policy', addresses: [{ threatId: 'T-2', strength: 100 }], status: 'existing' });
+const LOG_REVIEW = aMitigationView('M-2', {
+  title: 'Review logging config',
+  addresses: [{ threatId: 'T-1', strength: 25 }],
+  status: 'accepted',
+});
+const CSP = aMitigationView('M-3', {
+  title: 'Content security policy',
+  addresses: [{ threatId: 'T-2', strength: 100 }],
+  status: 'existing',
+});
 
 async function renderPanel() {
   const user = userEvent.setup();
@@ -46,7 +54,11 @@ afterEach(() => {
 
 describe('story panel, mitigations and risk', () => {
   it('shows each linked threat’s residual and planned risk, and "Fully mitigated" when it is', async () => {
-    givenStoryBackend(aStoryView({ clauses: [{ ...CARD, threatIds: ['T-1', 'T-2'] }] }), MODEL, [LOG_FILTER, LOG_REVIEW, CSP]);
+    givenStoryBackend(aStoryView({ clauses: [{ ...CARD, threatIds: ['T-1', 'T-2'] }] }), MODEL, [
+      LOG_FILTER,
+      LOG_REVIEW,
+      CSP,
+    ]);
     await renderPanel();
 
     // T-1: nothing in place yet; 75 in progress + 25 accepted (not counted) -> planned 12 x 0.25 = 3.
@@ -116,7 +128,10 @@ describe('story panel, mitigations and risk', () => {
 
   it('shows why a task could not be created next to the mitigation', async () => {
     givenStoryBackend(aStoryView({ clauses: [CARD] }), MODEL, [LOG_REVIEW]);
-    fakeBridge.answer('mitigation/create-task', () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'You can’t create tasks in SHOP.' } }));
+    fakeBridge.answer('mitigation/create-task', () => ({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'You can’t create tasks in SHOP.' },
+    }));
     const user = await renderPanel();
 
     await user.click(screen.getByRole('button', { name: 'Create task for M-2' }));
@@ -126,16 +141,25 @@ describe('story panel, mitigations and risk', () => {
   });
 
   it('offers Create task only with the permission, for a mitigation without a task that is not rejected', async () => {
-    const rejected = aMitigationView('M-4', { title: 'Tokenise cards', addresses: [{ threatId: 'T-1', strength: 100 }], status: 'rejected', rejectionReason: 'PSP does it' });
+    const rejected = aMitigationView('M-4', {
+      title: 'Tokenise cards',
+      addresses: [{ threatId: 'T-1', strength: 100 }],
+      status: 'rejected',
+      rejectionReason: 'PSP does it',
+    });
     givenStoryBackend(aStoryView({ clauses: [CARD] }), MODEL, [LOG_FILTER, LOG_REVIEW, rejected]);
     await renderPanel();
 
     // M-1 has its task, M-4 is rejected.
-    expect(screen.getAllByRole('button', { name: /^Create task for/ }).map((b) => b.getAttribute('aria-label'))).toEqual(['Create task for M-2']);
+    expect(
+      screen.getAllByRole('button', { name: /^Create task for/ }).map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['Create task for M-2']);
   });
 
   it('hides Create task, Add and Edit when the viewer may do neither', async () => {
-    givenStoryBackend(aStoryView({ clauses: [CARD], canCreateTasks: false, canEditThreatModel: false }), MODEL, [LOG_REVIEW]);
+    givenStoryBackend(aStoryView({ clauses: [CARD], canCreateTasks: false, canEditThreatModel: false }), MODEL, [
+      LOG_REVIEW,
+    ]);
     await renderPanel();
 
     expect(screen.getByText('Review logging config')).toBeTruthy();
@@ -162,12 +186,17 @@ describe('story panel, mitigations and risk', () => {
     expect(screen.queryByLabelText('Title')).toBeNull();
     expect(await within(threatItem('T-1')).findByText('Fully mitigated')).toBeTruthy();
     expect(reads()).toBe(readsBefore + 1);
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add mitigation to T-1' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add mitigation to T-1' })),
+    );
   });
 
   it('keeps the form and shows the error when adding fails', async () => {
     givenStoryBackend(aStoryView({ clauses: [CARD] }), MODEL);
-    fakeBridge.answer('mitigation/add', () => ({ ok: false, error: { code: 'BAD_REQUEST', message: 'T-1 is retired; a new mitigation cannot address it.' } }));
+    fakeBridge.answer('mitigation/add', () => ({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'T-1 is retired; a new mitigation cannot address it.' },
+    }));
     const user = await renderPanel();
 
     await user.click(screen.getByRole('button', { name: 'Add mitigation to T-1' }));
@@ -189,7 +218,15 @@ describe('story panel, mitigations and risk', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(fakeBridge.payloadsOf('mitigation/update')).toEqual([
-      { id: 'M-2', baseRevision: 1, draft: aMitigationDraft({ title: 'Review logging config', addresses: [{ threatId: 'T-1', strength: 50 }], status: 'accepted' }) },
+      {
+        id: 'M-2',
+        baseRevision: 1,
+        draft: aMitigationDraft({
+          title: 'Review logging config',
+          addresses: [{ threatId: 'T-1', strength: 50 }],
+          status: 'accepted',
+        }),
+      },
     ]);
     expect(await within(mitigationsOf('T-1')).findByText('average, 50%')).toBeTruthy();
 
@@ -197,7 +234,11 @@ describe('story panel, mitigations and risk', () => {
     await user.click(screen.getByRole('button', { name: 'Edit M-2' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    expect(await screen.findByText('Someone else changed M-2 while you were editing. Cancel, then edit it again to start from their version.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Someone else changed M-2 while you were editing. Cancel, then edit it again to start from their version.',
+      ),
+    ).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     await user.click(screen.getByRole('button', { name: 'Edit M-2' }));
     expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Review the logging config');
@@ -215,7 +256,9 @@ describe('story panel, mitigations and risk', () => {
   });
 
   it('folds the mitigations of a threat that has more than three, and unfolds them on request', async () => {
-    const many = [1, 2, 3, 4].map((n) => aMitigationView(`M-${n}`, { title: `Control ${n}`, addresses: [{ threatId: 'T-1', strength: 25 }] }));
+    const many = [1, 2, 3, 4].map((n) =>
+      aMitigationView(`M-${n}`, { title: `Control ${n}`, addresses: [{ threatId: 'T-1', strength: 25 }] }),
+    );
     givenStoryBackend(aStoryView({ clauses: [CARD] }), MODEL, many);
     const user = await renderPanel();
 
@@ -257,7 +300,9 @@ describe('story panel, live refresh', () => {
     expect(screen.queryByRole('img', { name: 'Loading WITHOUT clauses' })).toBeNull();
     fireEvent.focus(window);
     expect(reads()).toBe(2);
-    await act(async () => answer.resolve({ ok: true, data: aStoryView({ clauses: [CARD], mitigations: [] as MitigationView[] }) }));
+    await act(async () =>
+      answer.resolve({ ok: true, data: aStoryView({ clauses: [CARD], mitigations: [] as MitigationView[] }) }),
+    );
   });
 
   it('reads the story every 15 seconds while the document is visible', async () => {
@@ -308,7 +353,10 @@ describe('story panel, live refresh', () => {
   it('says so, and keeps the story, when a refresh fails', async () => {
     givenStoryBackend(aStoryView({ clauses: [CARD] }), MODEL, [LOG_FILTER]);
     await renderPanel();
-    fakeBridge.answer('story/get', () => ({ ok: false, error: { code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer in time.' } }));
+    fakeBridge.answer('story/get', () => ({
+      ok: false,
+      error: { code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer in time.' },
+    }));
 
     fireEvent.focus(window);
 
@@ -334,10 +382,16 @@ describe('story panel, refresh and the new clause field', () => {
   });
 
   it('gives focus back to Edit after saving a mitigation listed under two clauses', async () => {
-    givenStoryBackend(aStoryView({ clauses: [CARD, { id: 'c2', text: 'exposing card data in support tickets', threatIds: ['T-1'] }] }), MODEL, [LOG_REVIEW]);
+    givenStoryBackend(
+      aStoryView({ clauses: [CARD, { id: 'c2', text: 'exposing card data in support tickets', threatIds: ['T-1'] }] }),
+      MODEL,
+      [LOG_REVIEW],
+    );
     const user = await renderPanel();
 
-    const second = within(screen.getByRole('list', { name: 'Threats of clause “exposing card data in support tickets”' }));
+    const second = within(
+      screen.getByRole('list', { name: 'Threats of clause “exposing card data in support tickets”' }),
+    );
     await user.click(second.getByRole('button', { name: 'Edit M-2' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
 

@@ -15,7 +15,13 @@ const ADDRESS = { id: 'c2', text: 'exposing my address to other buyers', threatI
 const MODEL = [
   aThreatView('T-1', { title: 'Card data read from logs', stride: ['I'], probability: 3, impact: 4 }),
   aThreatView('T-2', { title: 'Card skimming script on checkout', stride: ['T', 'I'], probability: 4, impact: 5 }),
-  aThreatView('T-3', { title: 'Replayed payment callback', stride: ['S'], probability: 2, impact: 2, state: 'retired' }),
+  aThreatView('T-3', {
+    title: 'Replayed payment callback',
+    stride: ['S'],
+    probability: 2,
+    impact: 2,
+    state: 'retired',
+  }),
 ];
 
 function givenStory(story: StoryView): void {
@@ -56,9 +62,16 @@ describe('story panel, reading', () => {
     givenStoryBackend(aStoryView({ clauses: [{ ...CARD, threatIds: ['T-1', 'T-2'] }, ADDRESS] }), MODEL);
     const user = await renderPanel();
 
-    expect(clauseTexts()).toEqual(['WITHOUT having my card data stolen', 'WITHOUT exposing my address to other buyers']);
+    expect(clauseTexts()).toEqual([
+      'WITHOUT having my card data stolen',
+      'WITHOUT exposing my address to other buyers',
+    ]);
     const threats = screen.getByRole('list', { name: 'Threats of clause “having my card data stolen”' });
-    expect(within(threats).getAllByRole('img').map((lozenge) => lozenge.textContent)).toEqual(['T-1 · High 12', 'T-2 · Critical 20']);
+    expect(
+      within(threats)
+        .getAllByRole('img')
+        .map((lozenge) => lozenge.textContent),
+    ).toEqual(['T-1 · High 12', 'T-2 · Critical 20']);
     const skimming = screen.getByRole('img', { name: 'T-2 Critical 20: Card skimming script on checkout' });
 
     await user.hover(skimming);
@@ -70,7 +83,9 @@ describe('story panel, reading', () => {
     givenStoryBackend(aStoryView({ clauses: [{ ...CARD, threatIds: ['T-9'] }] }), MODEL);
     await renderPanel();
 
-    expect(screen.getByRole('img', { name: 'T-9 unknown: Not in this project’s threat model' }).textContent).toBe('T-9 · unknown');
+    expect(screen.getByRole('img', { name: 'T-9 unknown: Not in this project’s threat model' }).textContent).toBe(
+      'T-9 · unknown',
+    );
   });
 
   it('shows threats linked to the story that no clause covers in a section of their own', async () => {
@@ -91,8 +106,14 @@ describe('story panel, reading', () => {
   });
 
   it('shows the error with a Try again button that loads the story again', async () => {
-    const failure: Envelope<StoryView> = fail('JIRA_UNAVAILABLE', 'Jira did not answer in time. Try again in a minute.');
-    const answers = [failure, { ok: true, data: aStoryView({ clauses: [{ id: 'c1', text: 'leaking tokens', threatIds: ['T-2'] }] }) }];
+    const failure: Envelope<StoryView> = fail(
+      'JIRA_UNAVAILABLE',
+      'Jira did not answer in time. Try again in a minute.',
+    );
+    const answers = [
+      failure,
+      { ok: true, data: aStoryView({ clauses: [{ id: 'c1', text: 'leaking tokens', threatIds: ['T-2'] }] }) },
+    ];
     fakeBridge.givenResolver('story/get', () => answers.shift());
 
     render(<StoryPanel />);
@@ -118,7 +139,16 @@ describe('story panel, reading', () => {
 
   it('is read only, with no edit controls, when the viewer cannot edit the story', async () => {
     // Editing the story and editing the threat model are separate permissions; this viewer has neither.
-    givenStoryBackend(aStoryView({ canEdit: false, canEditThreatModel: false, canCreateTasks: false, clauses: [CARD, ADDRESS], directThreatIds: ['T-2'] }), MODEL);
+    givenStoryBackend(
+      aStoryView({
+        canEdit: false,
+        canEditThreatModel: false,
+        canCreateTasks: false,
+        clauses: [CARD, ADDRESS],
+        directThreatIds: ['T-2'],
+      }),
+      MODEL,
+    );
     await renderPanel();
 
     expect(screen.getByText(/Read only/)).toBeTruthy();
@@ -156,7 +186,10 @@ describe('story panel, editing clauses', () => {
     await waitFor(() => expect(clauseTexts()).toHaveLength(2));
     const [edit] = savedEdits();
     expect(edit?.baseRevision).toBe(7);
-    expect(edit?.clauses).toEqual([CARD, { id: expect.stringMatching(/^c-[a-z0-9]{8}$/), text: 'leaking my order history', threatIds: [] }]);
+    expect(edit?.clauses).toEqual([
+      CARD,
+      { id: expect.stringMatching(/^c-[a-z0-9]{8}$/), text: 'leaking my order history', threatIds: [] },
+    ]);
     expect(edit?.directThreatIds).toEqual([]);
     expect(clauseTexts()[1]).toBe('WITHOUT leaking my order history');
     expect(backend.story.revision).toBe(8);
@@ -196,7 +229,9 @@ describe('story panel, editing clauses', () => {
 
   it('keeps what was typed and shows the message when the save fails', async () => {
     givenStoryBackend(aStoryView());
-    fakeBridge.answer('story/save-clauses', () => fail('JIRA_UNAVAILABLE', 'Jira did not answer in time. Try again in a minute.'));
+    fakeBridge.answer('story/save-clauses', () =>
+      fail('JIRA_UNAVAILABLE', 'Jira did not answer in time. Try again in a minute.'),
+    );
     const user = await renderPanel();
 
     const field = screen.getByRole('textbox', { name: 'New WITHOUT clause' });
@@ -216,9 +251,17 @@ describe('story panel, editing clauses', () => {
     await user.type(screen.getByRole('textbox', { name: 'New WITHOUT clause' }), 'leaking my order history{Enter}');
 
     expect(screen.getByRole('button', { name: 'Add' }).hasAttribute('disabled')).toBe(true);
-    expect(screen.getByRole('button', { name: 'Delete clause “having my card data stolen”' }).hasAttribute('disabled')).toBe(true);
+    expect(
+      screen.getByRole('button', { name: 'Delete clause “having my card data stolen”' }).hasAttribute('disabled'),
+    ).toBe(true);
     expect(screen.getByText('Saving…')).toBeTruthy();
-    answer.resolve({ ok: true, data: aStoryView({ clauses: [CARD, { id: 'c-9', text: 'leaking my order history', threatIds: [] }], revision: 1 }) });
+    answer.resolve({
+      ok: true,
+      data: aStoryView({
+        clauses: [CARD, { id: 'c-9', text: 'leaking my order history', threatIds: [] }],
+        revision: 1,
+      }),
+    });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Add' }).hasAttribute('disabled')).toBe(false));
   });
 
@@ -238,9 +281,24 @@ describe('story panel, editing clauses', () => {
     await user.type(screen.getByRole('textbox', { name: /^Text of/ }), 'showing my address to other buyers');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(clauseTexts()).toEqual(['WITHOUT having my card data stolen', 'WITHOUT showing my address to other buyers']));
-    expect(savedEdits()).toEqual([{ baseRevision: 3, clauses: [CARD, { ...ADDRESS, text: 'showing my address to other buyers' }], directThreatIds: [] }]);
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit clause “showing my address to other buyers”' })));
+    await waitFor(() =>
+      expect(clauseTexts()).toEqual([
+        'WITHOUT having my card data stolen',
+        'WITHOUT showing my address to other buyers',
+      ]),
+    );
+    expect(savedEdits()).toEqual([
+      {
+        baseRevision: 3,
+        clauses: [CARD, { ...ADDRESS, text: 'showing my address to other buyers' }],
+        directThreatIds: [],
+      },
+    ]);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Edit clause “showing my address to other buyers”' }),
+      ),
+    );
   });
 
   it('checks the edited text like a new one', async () => {
@@ -260,18 +318,28 @@ describe('story panel, editing clauses', () => {
     givenStoryBackend(aStoryView({ clauses: [CARD, ADDRESS, third] }), MODEL);
     const user = await renderPanel();
 
-    expect(screen.getByRole('button', { name: 'Move up clause “having my card data stolen”' }).hasAttribute('disabled')).toBe(true);
+    expect(
+      screen.getByRole('button', { name: 'Move up clause “having my card data stolen”' }).hasAttribute('disabled'),
+    ).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Move down clause “having my card data stolen”' }));
 
     await waitFor(() => expect(clauseTexts()[1]).toBe('WITHOUT having my card data stolen'));
     expect(savedEdits()[0]?.clauses.map((clause) => clause.id)).toEqual(['c2', 'c1', 'c3']);
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move down clause “having my card data stolen”' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Move down clause “having my card data stolen”' }),
+      ),
+    );
 
     await user.keyboard('{Enter}');
     await waitFor(() => expect(clauseTexts()[2]).toBe('WITHOUT having my card data stolen'));
     expect(savedEdits()[1]?.clauses.map((clause) => clause.id)).toEqual(['c2', 'c3', 'c1']);
     // The last clause cannot go further down: focus moves to its Move up button.
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move up clause “having my card data stolen”' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Move up clause “having my card data stolen”' }),
+      ),
+    );
   });
 
   it('deletes a clause, then Undo puts it back in its place with a second save', async () => {
@@ -288,7 +356,12 @@ describe('story panel, editing clauses', () => {
 
     await user.keyboard('{Enter}');
 
-    await waitFor(() => expect(clauseTexts()).toEqual(['WITHOUT having my card data stolen', 'WITHOUT exposing my address to other buyers']));
+    await waitFor(() =>
+      expect(clauseTexts()).toEqual([
+        'WITHOUT having my card data stolen',
+        'WITHOUT exposing my address to other buyers',
+      ]),
+    );
     expect(savedEdits()).toHaveLength(2);
     expect(savedEdits()[1]).toEqual({ baseRevision: 1, clauses: [CARD, ADDRESS], directThreatIds: [] });
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
@@ -301,8 +374,12 @@ describe('story panel, linking threats', () => {
     givenStoryBackend(aStoryView({ clauses: [CARD, ADDRESS], directThreatIds: ['T-2'] }), MODEL);
     const user = await renderPanel();
 
-    await user.click(screen.getByRole('button', { name: 'Link threat to clause “exposing my address to other buyers”' }));
-    const search = await screen.findByRole('textbox', { name: 'Search threats to link to clause “exposing my address to other buyers”' });
+    await user.click(
+      screen.getByRole('button', { name: 'Link threat to clause “exposing my address to other buyers”' }),
+    );
+    const search = await screen.findByRole('textbox', {
+      name: 'Search threats to link to clause “exposing my address to other buyers”',
+    });
     expect(document.activeElement).toBe(search);
     const matches = await screen.findByRole('list', { name: 'Matching threats' });
     expect(within(matches).getByText('Retired, cannot be linked')).toBeTruthy();
@@ -314,11 +391,17 @@ describe('story panel, linking threats', () => {
 
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Matching threats' })).toBeNull());
     // Now a clause covers T-2, it is no longer a direct link of the story.
-    expect(savedEdits()).toEqual([{ baseRevision: 0, clauses: [CARD, { ...ADDRESS, threatIds: ['T-2'] }], directThreatIds: [] }]);
+    expect(savedEdits()).toEqual([
+      { baseRevision: 0, clauses: [CARD, { ...ADDRESS, threatIds: ['T-2'] }], directThreatIds: [] },
+    ]);
     const threats = screen.getByRole('list', { name: 'Threats of clause “exposing my address to other buyers”' });
     expect(within(threats).getByRole('img').textContent).toBe('T-2 · Critical 20');
     expect(screen.queryByText('Linked threats not covered by a clause')).toBeNull();
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Link threat to clause “exposing my address to other buyers”' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Link threat to clause “exposing my address to other buyers”' }),
+      ),
+    );
   });
 
   it('links a threat found by its id with Enter, and by STRIDE letter or name', async () => {
@@ -328,7 +411,10 @@ describe('story panel, linking threats', () => {
     await user.click(screen.getByRole('button', { name: /^Link threat to/ }));
     const search = await screen.findByRole('textbox', { name: /^Search threats/ });
     const matches = await screen.findByRole('list', { name: 'Matching threats' });
-    const shownIds = () => within(matches).getAllByRole('listitem').map((item) => /T-\d+/.exec(item.textContent ?? '')?.[0]);
+    const shownIds = () =>
+      within(matches)
+        .getAllByRole('listitem')
+        .map((item) => /T-\d+/.exec(item.textContent ?? '')?.[0]);
 
     await user.type(search, 'S');
     expect(shownIds()).toEqual(['T-3']);
@@ -396,7 +482,16 @@ describe('story panel, linking threats', () => {
 
     await waitFor(() => expect(savedEdits()).toHaveLength(1));
     expect(fakeBridge.payloadsOf('threat-model/create-threat')).toEqual([
-      { draft: { title: 'Address scraped from order pages', description: '', stride: ['I'], probability: 4, impact: 3, component: '' } },
+      {
+        draft: {
+          title: 'Address scraped from order pages',
+          description: '',
+          stride: ['I'],
+          probability: 4,
+          impact: 3,
+          component: '',
+        },
+      },
     ]);
     expect(savedEdits()[0]?.clauses).toEqual([{ ...ADDRESS, threatIds: ['T-4'] }]);
     expect(await screen.findByRole('img', { name: 'T-4 High 12: Address scraped from order pages' })).toBeTruthy();
@@ -424,15 +519,21 @@ describe('story panel, when someone else changed the story', () => {
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    expect(await screen.findByText("Someone else changed this story's WITHOUT clauses. Reload to see their changes.")).toBeTruthy();
-    expect((screen.getByRole('textbox', { name: /^Text of/ }) as HTMLTextAreaElement).value).toBe('having my card data stolen at checkout');
+    expect(
+      await screen.findByText("Someone else changed this story's WITHOUT clauses. Reload to see their changes."),
+    ).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: /^Text of/ }) as HTMLTextAreaElement).value).toBe(
+      'having my card data stolen at checkout',
+    );
 
     await user.click(screen.getByRole('button', { name: 'Reload' }));
 
     await waitFor(() => expect(clauseTexts()).toContain('WITHOUT charging my card twice'));
     expect(fakeBridge.invocationsOf('story/get')).toHaveLength(2);
     expect(screen.queryByText(/Someone else changed/)).toBeNull();
-    expect((screen.getByRole('textbox', { name: /^Text of/ }) as HTMLTextAreaElement).value).toBe('having my card data stolen at checkout');
+    expect((screen.getByRole('textbox', { name: /^Text of/ }) as HTMLTextAreaElement).value).toBe(
+      'having my card data stolen at checkout',
+    );
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(backend.story.clauses[0]?.text).toBe('having my card data stolen at checkout'));

@@ -21,7 +21,10 @@ const SUGGESTION: ThreatSuggestionView = {
   reasons: ['summary mentions "credit card"'],
   mitigations: [{ templateId: 'WEB-M-31', title: 'Keep card data away from our systems', strength: 75, top: true }],
 };
-const suggestions = (list: ThreatSuggestionView[]): Envelope<KbSuggestionsView> => ({ ok: true, data: { mode: 'top', suggestions: list, knowledgeBases: ['Web applications and APIs'], problems: [] } });
+const suggestions = (list: ThreatSuggestionView[]): Envelope<KbSuggestionsView> => ({
+  ok: true,
+  data: { mode: 'top', suggestions: list, knowledgeBases: ['Web applications and APIs'], problems: [] },
+});
 
 async function open(story: StoryView, list: ThreatSuggestionView[] = [SUGGESTION]) {
   fakeBridge.givenResolver('story/get', () => ({ ok: true, data: story }));
@@ -52,7 +55,10 @@ describe('suggest threats', () => {
 
   it('shows the project default when it is Full, and says when no knowledge base is active', async () => {
     fakeBridge.givenResolver('story/get', () => ({ ok: true, data: aStoryView({ clauses: [CARD] }) }));
-    fakeBridge.givenResolver('kb/suggest', () => ({ ok: true, data: { mode: 'full', suggestions: [], knowledgeBases: [], problems: [] } }));
+    fakeBridge.givenResolver('kb/suggest', () => ({
+      ok: true,
+      data: { mode: 'full', suggestions: [], knowledgeBases: [], problems: [] },
+    }));
     const user = userEvent.setup();
     render(<StoryPanel />);
     await user.click(await screen.findByRole('button', { name: 'Suggest threats' }));
@@ -62,27 +68,44 @@ describe('suggest threats', () => {
 
   it('adds and links to the chosen clause, with the story’s revision, and shows the answer', async () => {
     const before = aStoryView({ clauses: [CARD, OTHER], revision: 3, canEdit: true, canEditThreatModel: true });
-    const proposed = ['M-20', 'M-21', 'M-22', 'M-23'].map((id) => aMitigationView(id, { addresses: [{ threatId: 'T-13', strength: 50 }], status: 'proposed' }));
-    const after = { ...before, revision: 4, clauses: [CARD, { ...OTHER, threatIds: ['T-13'] }], threats: { 'T-13': aThreatView('T-13', { title: SUGGESTION.title }) }, mitigations: proposed };
+    const proposed = ['M-20', 'M-21', 'M-22', 'M-23'].map((id) =>
+      aMitigationView(id, { addresses: [{ threatId: 'T-13', strength: 50 }], status: 'proposed' }),
+    );
+    const after = {
+      ...before,
+      revision: 4,
+      clauses: [CARD, { ...OTHER, threatIds: ['T-13'] }],
+      threats: { 'T-13': aThreatView('T-13', { title: SUGGESTION.title }) },
+      mitigations: proposed,
+    };
     fakeBridge.givenResolver('kb/accept', () => ({ ok: true, data: after }));
     const user = await open(before);
     const item = await screen.findByTestId('suggestion-WEB-I-01');
     await user.selectOptions(within(item).getByLabelText('Link to'), 'c2');
     await user.click(within(item).getByRole('button', { name: `Add and link: ${SUGGESTION.title}` }));
-    expect(await screen.findByText(`${SUGGESTION.title} is linked to this story, with its mitigations proposed.`)).toBeTruthy();
-    expect(fakeBridge.payloadsOf('kb/accept')).toEqual([{ knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-01', clauseId: 'c2', baseRevision: 3 }]);
+    expect(
+      await screen.findByText(`${SUGGESTION.title} is linked to this story, with its mitigations proposed.`),
+    ).toBeTruthy();
+    expect(fakeBridge.payloadsOf('kb/accept')).toEqual([
+      { knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-01', clauseId: 'c2', baseRevision: 3 },
+    ]);
     // Four mitigations would start folded; the threat just linked shows them for review.
     expect(screen.getByRole('button', { name: 'Mitigations of T-13 (4)' }).getAttribute('aria-expanded')).toBe('true');
     expect(within(screen.getByRole('list', { name: 'Mitigations of T-13' })).getAllByRole('listitem')).toHaveLength(4);
   });
 
   it('shows an error of the accept in place', async () => {
-    fakeBridge.givenResolver('kb/accept', () => ({ ok: false, error: { code: 'CONFLICT', message: 'Someone else changed it.' } }));
+    fakeBridge.givenResolver('kb/accept', () => ({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Someone else changed it.' },
+    }));
     const user = await open(aStoryView({ clauses: [], canEdit: true, canEditThreatModel: true }));
     const item = await screen.findByTestId('suggestion-WEB-I-01');
     await user.click(within(item).getByRole('button', { name: `Add and link: ${SUGGESTION.title}` }));
     expect((await within(item).findByRole('alert')).textContent).toBe('Someone else changed it.');
-    expect(fakeBridge.payloadsOf('kb/accept')).toEqual([{ knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-01', baseRevision: 0 }]);
+    expect(fakeBridge.payloadsOf('kb/accept')).toEqual([
+      { knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-01', baseRevision: 0 },
+    ]);
   });
 
   it('shows suggestions without the action to those who may not edit the threat model, and says so', async () => {
@@ -94,6 +117,8 @@ describe('suggest threats', () => {
 
   it('says when nothing matches', async () => {
     await open(aStoryView({ clauses: [] }), []);
-    expect(await screen.findByText('No TOP threats match this story. Try Full for the whole knowledge base.')).toBeTruthy();
+    expect(
+      await screen.findByText('No TOP threats match this story. Try Full for the whole knowledge base.'),
+    ).toBeTruthy();
   });
 });

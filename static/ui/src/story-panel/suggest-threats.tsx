@@ -4,7 +4,12 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorBody } from '../../../../src/domain/envelope';
-import type { KbAccept, KbSuggestionsView, StoryView, ThreatSuggestionView } from '../../../../src/domain/resolver-contract';
+import type {
+  KbAccept,
+  KbSuggestionsView,
+  StoryView,
+  ThreatSuggestionView,
+} from '../../../../src/domain/resolver-contract';
 import { STRIDE_NAMES } from '../../../../src/domain/stride';
 import { callResolver } from '../api/invoke-resolver';
 import { ErrorMessage } from '../common/error-message';
@@ -14,7 +19,8 @@ import { strengthText } from '../mitigations/strength';
 import { SeverityLozenge } from '../threats/severity-lozenge';
 
 type Mode = KbSuggestionsView['mode'];
-type Load = { status: 'loading' } | { status: 'failed'; error: AppErrorBody } | { status: 'ready'; data: KbSuggestionsView };
+type Load =
+  { status: 'loading' } | { status: 'failed'; error: AppErrorBody } | { status: 'ready'; data: KbSuggestionsView };
 
 const NEW_CLAUSE = '';
 
@@ -26,7 +32,12 @@ const sectionStyles = xcss({
   padding: 'space.150',
 });
 const listStyles = xcss({ margin: 'space.0', paddingInlineStart: 'space.0', listStyle: 'none' });
-const itemStyles = xcss({ borderBlockStartColor: 'color.border', borderBlockStartStyle: 'solid', borderBlockStartWidth: 'border.width', paddingBlockStart: 'space.100' });
+const itemStyles = xcss({
+  borderBlockStartColor: 'color.border',
+  borderBlockStartStyle: 'solid',
+  borderBlockStartWidth: 'border.width',
+  paddingBlockStart: 'space.100',
+});
 const bulletStyles = xcss({ margin: 'space.0', paddingInlineStart: 'space.200' });
 
 interface Props {
@@ -67,7 +78,11 @@ export function SuggestThreats({ view, busy, onAccept }: Props) {
   const canAccept = view.canEdit && view.canEditThreatModel;
 
   async function accept(suggestion: ThreatSuggestionView, clauseId: string): Promise<string | undefined> {
-    const error = await onAccept({ knowledgeBaseId: suggestion.knowledgeBaseId, templateId: suggestion.templateId, ...(clauseId === NEW_CLAUSE ? {} : { clauseId }) });
+    const error = await onAccept({
+      knowledgeBaseId: suggestion.knowledgeBaseId,
+      templateId: suggestion.templateId,
+      ...(clauseId === NEW_CLAUSE ? {} : { clauseId }),
+    });
     if (error === undefined) {
       setAnnouncement(`${suggestion.title} is linked to this story, with its mitigations proposed.`);
       void fetchSuggestions(chosen, true);
@@ -90,38 +105,71 @@ export function SuggestThreats({ view, busy, onAccept }: Props) {
                 Suggested threats
               </Heading>
               <Inline space="space.050" role="group" aria-label="Which suggestions">
-                <Button spacing="compact" isSelected={mode === 'top'} aria-pressed={mode === 'top'} onClick={() => setChosen('top')}>
+                <Button
+                  spacing="compact"
+                  isSelected={mode === 'top'}
+                  aria-pressed={mode === 'top'}
+                  onClick={() => setChosen('top')}
+                >
                   TOP
                 </Button>
-                <Button spacing="compact" isSelected={mode === 'full'} aria-pressed={mode === 'full'} onClick={() => setChosen('full')}>
+                <Button
+                  spacing="compact"
+                  isSelected={mode === 'full'}
+                  aria-pressed={mode === 'full'}
+                  onClick={() => setChosen('full')}
+                >
                   Full
                 </Button>
               </Inline>
             </Inline>
             <Text as="p" size="small" color="color.text.subtle">
-              {mode === 'top' ? 'The short list of threats most stories like this one meet.' : 'Every threat of the knowledge base whose rule matches this story.'}
+              {mode === 'top'
+                ? 'The short list of threats most stories like this one meet.'
+                : 'Every threat of the knowledge base whose rule matches this story.'}
             </Text>
             {!canAccept && (
               <Text as="p" size="small" color="color.text.subtlest">
-                You can look at these suggestions. Adding one takes permission to edit this story and the project’s threat model.
+                You can look at these suggestions. Adding one takes permission to edit this story and the project’s
+                threat model.
               </Text>
             )}
             {load.status === 'loading' && <Loading label="Loading suggested threats" />}
-            {load.status === 'failed' && <ErrorMessage title="Could not load suggestions" error={load.error} onRetry={() => setAttempt((n) => n + 1)} />}
+            {load.status === 'failed' && (
+              <ErrorMessage
+                title="Could not load suggestions"
+                error={load.error}
+                onRetry={() => setAttempt((n) => n + 1)}
+              />
+            )}
             {load.status === 'ready' && load.data.suggestions.length === 0 && (
-              <Text as="p">{mode === 'top' ? 'No TOP threats match this story. Try Full for the whole knowledge base.' : 'No threat of the knowledge base matches this story.'}</Text>
+              <Text as="p">
+                {mode === 'top'
+                  ? 'No TOP threats match this story. Try Full for the whole knowledge base.'
+                  : 'No threat of the knowledge base matches this story.'}
+              </Text>
             )}
             {load.status === 'ready' && load.data.suggestions.length > 0 && (
               <Box as="ul" xcss={listStyles} aria-label="Suggested threats">
                 <Stack space="space.150">
                   {load.data.suggestions.map((s) => (
-                    <SuggestionItem key={`${s.knowledgeBaseId}/${s.templateId}`} suggestion={s} view={view} canAccept={canAccept} busy={busy} onAccept={accept} />
+                    <SuggestionItem
+                      key={`${s.knowledgeBaseId}/${s.templateId}`}
+                      suggestion={s}
+                      view={view}
+                      canAccept={canAccept}
+                      busy={busy}
+                      onAccept={accept}
+                    />
                   ))}
                 </Stack>
               </Box>
             )}
             {load.status === 'ready' && load.data.knowledgeBases.length === 0 && (
-              <Text as="p">No knowledge base is active in this project. A project administrator can choose them in the app’s project settings.</Text>
+              <Text as="p">
+                No knowledge base is active in this project. A project administrator can choose them in the app’s
+                project settings.
+              </Text>
             )}
             {load.status === 'ready' && load.data.knowledgeBases.length > 0 && (
               <Text as="p" size="small" color="color.text.subtlest">
@@ -152,7 +200,9 @@ function SuggestionItem({ suggestion: s, view, canAccept, busy, onAccept }: Item
   const [error, setError] = useState<string>();
   const [accepting, setAccepting] = useState(false);
   const chosen = view.clauses.some((c) => c.id === clauseId) ? clauseId : NEW_CLAUSE;
-  const linked = s.existingThreatId !== undefined && view.clauses.some((c) => c.threatIds.includes(s.existingThreatId!) && (chosen === NEW_CLAUSE || c.id === chosen));
+  const linked =
+    s.existingThreatId !== undefined &&
+    view.clauses.some((c) => c.threatIds.includes(s.existingThreatId!) && (chosen === NEW_CLAUSE || c.id === chosen));
   const selectId = `suggestion-clause-${s.knowledgeBaseId}-${s.templateId}`;
   const action = s.existingThreatId ? `Link ${s.existingThreatId}` : 'Add and link';
 
@@ -177,11 +227,7 @@ function SuggestionItem({ suggestion: s, view, canAccept, busy, onAccept }: Item
         <Text size="small" color="color.text.subtle">
           STRIDE: {s.stride.map((c) => `${c} (${STRIDE_NAMES[c]})`).join(', ')}
         </Text>
-        {s.reasons.length > 0 && (
-          <Text size="small">
-            Why it matched: {s.reasons.join('; ')}
-          </Text>
-        )}
+        {s.reasons.length > 0 && <Text size="small">Why it matched: {s.reasons.join('; ')}</Text>}
         {s.mitigations.length > 0 && (
           <Stack space="space.025">
             <Text size="small" weight="medium">
@@ -209,7 +255,12 @@ function SuggestionItem({ suggestion: s, view, canAccept, busy, onAccept }: Item
                 <label htmlFor={selectId}>
                   <Text size="small">Link to</Text>
                 </label>
-                <select id={selectId} value={chosen} disabled={busy || accepting} onChange={(e) => setClauseId(e.target.value)}>
+                <select
+                  id={selectId}
+                  value={chosen}
+                  disabled={busy || accepting}
+                  onChange={(e) => setClauseId(e.target.value)}
+                >
                   {view.clauses.map((c) => (
                     <option key={c.id} value={c.id}>{`WITHOUT ${c.text}`}</option>
                   ))}
@@ -222,7 +273,13 @@ function SuggestionItem({ suggestion: s, view, canAccept, busy, onAccept }: Item
                 Linked
               </Text>
             ) : (
-              <Button appearance="primary" spacing="compact" aria-label={`${action}: ${s.title}`} isDisabled={busy || accepting} onClick={() => void accept()}>
+              <Button
+                appearance="primary"
+                spacing="compact"
+                aria-label={`${action}: ${s.title}`}
+                isDisabled={busy || accepting}
+                onClick={() => void accept()}
+              >
                 {accepting ? 'Adding…' : action}
               </Button>
             )}

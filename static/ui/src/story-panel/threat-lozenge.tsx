@@ -11,8 +11,12 @@ interface Props {
 
 /** A linked threat at a glance; its title on hover or focus, and read out in its label. */
 export function ThreatLozenge({ threatId, threat }: Props) {
-  const title = threat ? `${threat.title}${threat.state === 'retired' ? ' (retired)' : ''}` : 'Not in this project’s threat model';
-  const label = threat ? `${threatId} ${threat.severity.band} ${threat.severity.score}: ${title}` : `${threatId} unknown: ${title}`;
+  const title = threat
+    ? `${threat.title}${threat.state === 'retired' ? ' (retired)' : ''}`
+    : 'Not in this project’s threat model';
+  const label = threat
+    ? `${threatId} ${threat.severity.band} ${threat.severity.score}: ${title}`
+    : `${threatId} unknown: ${title}`;
   return (
     <Tooltip content={title} isScreenReaderAnnouncementDisabled>
       {(triggerProps) => (

@@ -14,7 +14,14 @@ import type { MitigationActions } from './use-story-clauses';
 /** Up to this many mitigations a threat's list starts open; more start folded. */
 export const EXPANDED_AT_MOST = 3;
 
-const listStyles = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0', display: 'flex', flexDirection: 'column', gap: 'space.050' });
+const listStyles = xcss({
+  listStyle: 'none',
+  margin: 'space.0',
+  padding: 'space.0',
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 'space.050',
+});
 const formStyles = xcss({
   borderColor: 'color.border',
   borderStyle: 'solid',
@@ -48,7 +55,18 @@ type OpenForm = { kind: 'add' } | { kind: 'edit'; mitigation: MitigationView };
 const addKey = (scope: string, threatId: string) => `add-mitigation:${scope}:${threatId}`;
 
 /** Under a linked threat: what is left of its risk, its mitigations, and the ways to add and change them. */
-export function ThreatMitigations({ scope, threatId, threat, risk, mitigations, formThreats, canEdit, canCreateTasks, actions, startExpanded = false }: ThreatMitigationsProps) {
+export function ThreatMitigations({
+  scope,
+  threatId,
+  threat,
+  risk,
+  mitigations,
+  formThreats,
+  canEdit,
+  canCreateTasks,
+  actions,
+  startExpanded = false,
+}: ThreatMitigationsProps) {
   const listId = useId();
   const mine = mitigations.filter((m) => m.addresses.some((a) => a.threatId === threatId)).sort(rejectedLast);
   const [expanded, setExpanded] = useState(startExpanded || mine.length <= EXPANDED_AT_MOST);
@@ -65,7 +83,10 @@ export function ThreatMitigations({ scope, threatId, threat, risk, mitigations, 
 
   async function submit(draft: MitigationDraft): Promise<string | undefined> {
     if (!form) return undefined;
-    const error = form.kind === 'add' ? await actions.add(draft) : await actions.update(form.mitigation.id, form.mitigation.revision, draft);
+    const error =
+      form.kind === 'add'
+        ? await actions.add(draft)
+        : await actions.update(form.mitigation.id, form.mitigation.revision, draft);
     if (error === undefined) {
       setExpanded(true);
       close(form.kind === 'add' ? addKey(scope, threatId) : editMitigationKey(scope, threatId, form.mitigation.id));
@@ -86,7 +107,8 @@ export function ThreatMitigations({ scope, threatId, threat, risk, mitigations, 
             aria-label={`Mitigations of ${threatId} (${mine.length})`}
             onClick={() => setExpanded((open) => !open)}
           >
-            <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {mine.length === 1 ? '1 mitigation' : `${mine.length} mitigations`}
+            <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>{' '}
+            {mine.length === 1 ? '1 mitigation' : `${mine.length} mitigations`}
           </Button>
         ) : (
           <Text size="small" color="color.text.subtlest">
@@ -94,7 +116,13 @@ export function ThreatMitigations({ scope, threatId, threat, risk, mitigations, 
           </Text>
         )}
         {canAdd && form === undefined && (
-          <Button ref={addRef} appearance="subtle" spacing="compact" aria-label={`Add mitigation to ${threatId}`} onClick={() => setForm({ kind: 'add' })}>
+          <Button
+            ref={addRef}
+            appearance="subtle"
+            spacing="compact"
+            aria-label={`Add mitigation to ${threatId}`}
+            onClick={() => setForm({ kind: 'add' })}
+          >
             Add mitigation
           </Button>
         )}
@@ -122,18 +150,31 @@ export function ThreatMitigations({ scope, threatId, threat, risk, mitigations, 
       {form && (
         <Box xcss={formStyles}>
           <Stack space="space.100">
-            <Text weight="bold">{form.kind === 'add' ? `New mitigation of ${threatId}` : `Edit ${form.mitigation.id}`}</Text>
+            <Text weight="bold">
+              {form.kind === 'add' ? `New mitigation of ${threatId}` : `Edit ${form.mitigation.id}`}
+            </Text>
             {form.kind === 'edit' && form.mitigation.task && (
               <Text size="small" color="color.text.subtle" as="p">
-                While {form.mitigation.task.key} exists, the mitigation&apos;s status follows the task&apos;s status in Jira.
+                While {form.mitigation.task.key} exists, the mitigation&apos;s status follows the task&apos;s status in
+                Jira.
               </Text>
             )}
             <MitigationForm
               threats={formThreats}
-              initial={form.kind === 'add' ? { addresses: [{ threatId, strength: DEFAULT_STRENGTH }] } : draftOf(form.mitigation)}
+              initial={
+                form.kind === 'add'
+                  ? { addresses: [{ threatId, strength: DEFAULT_STRENGTH }] }
+                  : draftOf(form.mitigation)
+              }
               submitLabel={form.kind === 'add' ? 'Add mitigation' : 'Save'}
               onSubmit={submit}
-              onCancel={() => close(form.kind === 'add' ? addKey(scope, threatId) : editMitigationKey(scope, threatId, form.mitigation.id))}
+              onCancel={() =>
+                close(
+                  form.kind === 'add'
+                    ? addKey(scope, threatId)
+                    : editMitigationKey(scope, threatId, form.mitigation.id),
+                )
+              }
             />
           </Stack>
         </Box>
@@ -142,7 +183,8 @@ export function ThreatMitigations({ scope, threatId, threat, risk, mitigations, 
   );
 }
 
-const rejectedLast = (a: MitigationView, b: MitigationView) => Number(a.status === 'rejected') - Number(b.status === 'rejected');
+const rejectedLast = (a: MitigationView, b: MitigationView) =>
+  Number(a.status === 'rejected') - Number(b.status === 'rejected');
 
 function draftOf(mitigation: MitigationView): Partial<MitigationDraft> {
   return {

@@ -17,7 +17,8 @@ import {
   type ClauseEdit,
 } from './clause-edits';
 
-export type StoryLoad = { status: 'loading' } | { status: 'failed'; error: AppErrorBody } | { status: 'ready'; view: StoryView };
+export type StoryLoad =
+  { status: 'loading' } | { status: 'failed'; error: AppErrorBody } | { status: 'ready'; view: StoryView };
 
 /** What went wrong with the last save or reload; the view stays as it was. */
 export interface SaveFailure {
@@ -138,9 +139,14 @@ export function useStoryClauses() {
         if (!view) return false;
         setFailure(undefined);
         const next = edit({ clauses: view.clauses, directThreatIds: view.directThreatIds });
-        const envelope = await callResolver('story/save-clauses', { baseRevision: view.revision, ...next, ...(replaceUnreadable ? { replaceUnreadable } : {}) });
+        const envelope = await callResolver('story/save-clauses', {
+          baseRevision: view.revision,
+          ...next,
+          ...(replaceUnreadable ? { replaceUnreadable } : {}),
+        });
         if (!envelope.ok) {
-          const replace = envelope.error.code === 'INVALID_DATA' && !replaceUnreadable ? () => save(edit, true) : undefined;
+          const replace =
+            envelope.error.code === 'INVALID_DATA' && !replaceUnreadable ? () => save(edit, true) : undefined;
           setFailure({ during: 'save', error: envelope.error, ...(replace ? { replace } : {}) });
           return false;
         }
@@ -221,7 +227,21 @@ export function useStoryClauses() {
   const dismissUndo = useCallback(() => setDeleted(undefined), []);
   const mitigations = useMitigationChanges({ viewRef, changesRef, pendingRef, show, read });
 
-  return { load, busy, failure, deleted, actions, retry, reload, dismissUndo, refresh, stale, mitigations, acceptSuggestion, justLinked };
+  return {
+    load,
+    busy,
+    failure,
+    deleted,
+    actions,
+    retry,
+    reload,
+    dismissUndo,
+    refresh,
+    stale,
+    mitigations,
+    acceptSuggestion,
+    justLinked,
+  };
 }
 
 interface MitigationPlumbing {
@@ -247,7 +267,9 @@ function useMitigationChanges({ viewRef, changesRef, pendingRef, show, read }: M
       if (!view) return;
       const before = view.mitigations.find((m) => m.id === next.id);
       const merged = before ? keepLiveTask(before, next) : next;
-      const mitigations = before ? view.mitigations.map((m) => (m.id === next.id ? merged : m)) : [...view.mitigations, merged];
+      const mitigations = before
+        ? view.mitigations.map((m) => (m.id === next.id ? merged : m))
+        : [...view.mitigations, merged];
       show({ ...view, mitigations });
     },
     [viewRef, show],
@@ -309,7 +331,10 @@ function useMitigationChanges({ viewRef, changesRef, pendingRef, show, read }: M
     [change],
   );
 
-  return useMemo(() => ({ add, update, createTask, creatingTask, taskErrors }), [add, update, createTask, creatingTask, taskErrors]);
+  return useMemo(
+    () => ({ add, update, createTask, creatingTask, taskErrors }),
+    [add, update, createTask, creatingTask, taskErrors],
+  );
 }
 
 /**

@@ -13,8 +13,20 @@ import { InlineError } from '../common/inline-error';
 import { ConflictNotice } from '../project-page/conflict-notice';
 import { useQuestionAnswer, type AnswerPort } from './use-question-answer';
 
-const CARD = { border: `1px solid ${token('color.border', '#091E4224')}`, borderRadius: token('radius.small', '3px'), padding: token('space.150', '12px') };
-const FIELDSET = { border: 'none', margin: 0, padding: 0, display: 'flex', gap: token('space.200', '16px'), alignItems: 'center', flexWrap: 'wrap' as const };
+const CARD = {
+  border: `1px solid ${token('color.border', '#091E4224')}`,
+  borderRadius: token('radius.small', '3px'),
+  padding: token('space.150', '12px'),
+};
+const FIELDSET = {
+  border: 'none',
+  margin: 0,
+  padding: 0,
+  display: 'flex',
+  gap: token('space.200', '16px'),
+  alignItems: 'center',
+  flexWrap: 'wrap' as const,
+};
 
 interface Props {
   threatId: string;
@@ -25,7 +37,8 @@ interface Props {
   port: AnswerPort | undefined;
 }
 
-const answeredLine = (a: QuestionAnswer, name: string | null | undefined) => `${ANSWER_LABELS[a.answer]}, answered${byWhom(name)} on ${a.answered.at.slice(0, 10)}`;
+const answeredLine = (a: QuestionAnswer, name: string | null | undefined) =>
+  `${ANSWER_LABELS[a.answer]}, answered${byWhom(name)} on ${a.answered.at.slice(0, 10)}`;
 
 /** One STRIDE question: what it asks and why, and the team's answer, saved on its own. */
 export function QuestionCard({ threatId, questionKey, question, saved, port }: Props) {
@@ -43,7 +56,11 @@ export function QuestionCard({ threatId, questionKey, question, saved, port }: P
           {question.text}
         </Text>
         <Text as="p" color="color.text.subtle">{`Why it matters: ${question.why}`}</Text>
-        {port ? <AnswerForm threatId={threatId} questionKey={questionKey} saved={saved} port={port} /> : <ReadOnlyAnswer saved={saved} />}
+        {port ? (
+          <AnswerForm threatId={threatId} questionKey={questionKey} saved={saved} port={port} />
+        ) : (
+          <ReadOnlyAnswer saved={saved} />
+        )}
       </Stack>
     </section>
   );
@@ -60,7 +77,17 @@ function ReadOnlyAnswer({ saved }: { saved: QuestionAnswer | undefined }) {
   );
 }
 
-function AnswerForm({ threatId, questionKey, saved, port }: { threatId: string; questionKey: string; saved: QuestionAnswer | undefined; port: AnswerPort }) {
+function AnswerForm({
+  threatId,
+  questionKey,
+  saved,
+  port,
+}: {
+  threatId: string;
+  questionKey: string;
+  saved: QuestionAnswer | undefined;
+  port: AnswerPort;
+}) {
   const edit = useQuestionAnswer(threatId, questionKey, saved, port);
   const noteId = useId();
   const name = useId();
@@ -75,15 +102,31 @@ function AnswerForm({ threatId, questionKey, saved, port }: { threatId: string; 
           <Text weight="medium">Answer</Text>
         </legend>
         {AnswerValue.options.map((value) => (
-          <label key={value} style={{ display: 'inline-flex', gap: token('space.050', '4px'), alignItems: 'center', cursor: 'pointer' }}>
-            <input type="radio" name={name} value={value} checked={edit.choice === value} onChange={() => edit.choose(value)} />
+          <label
+            key={value}
+            style={{ display: 'inline-flex', gap: token('space.050', '4px'), alignItems: 'center', cursor: 'pointer' }}
+          >
+            <input
+              type="radio"
+              name={name}
+              value={value}
+              checked={edit.choice === value}
+              onChange={() => edit.choose(value)}
+            />
             <Text>{ANSWER_LABELS[value]}</Text>
           </label>
         ))}
       </fieldset>
       <Stack space="space.050">
         <Label htmlFor={noteId}>Note</Label>
-        <TextArea id={noteId} value={edit.note} minimumRows={2} placeholder="How the system stands, or where that is decided" onChange={(e) => edit.editNote(e.currentTarget.value)} isDisabled={edit.saving} />
+        <TextArea
+          id={noteId}
+          value={edit.note}
+          minimumRows={2}
+          placeholder="How the system stands, or where that is decided"
+          onChange={(e) => edit.editNote(e.currentTarget.value)}
+          isDisabled={edit.saving}
+        />
       </Stack>
       {notice?.kind === 'conflict' && (
         <ConflictNotice
@@ -96,14 +139,18 @@ function AnswerForm({ threatId, questionKey, saved, port }: { threatId: string; 
       )}
       {notice?.kind === 'reloaded' && (
         <Text as="p" color="color.text.subtle">
-          {notice.current ? `Saved now: ${answeredLine(notice.current, currentName)}${notice.current.note ? ` — ${notice.current.note}` : ''}. Save replaces it with yours.` : 'Saved now: no answer. Save records yours.'}
+          {notice.current
+            ? `Saved now: ${answeredLine(notice.current, currentName)}${notice.current.note ? ` — ${notice.current.note}` : ''}. Save replaces it with yours.`
+            : 'Saved now: no answer. Save records yours.'}
         </Text>
       )}
-      {notice?.kind === 'error' && (
-        <InlineError>{notice.message}</InlineError>
-      )}
+      {notice?.kind === 'error' && <InlineError>{notice.message}</InlineError>}
       <Inline space="space.100" alignBlock="center" shouldWrap>
-        <Button appearance="primary" isDisabled={edit.saving || edit.choice === null || (!edit.dirty && notice?.kind !== 'reloaded')} onClick={() => void edit.save()}>
+        <Button
+          appearance="primary"
+          isDisabled={edit.saving || edit.choice === null || (!edit.dirty && notice?.kind !== 'reloaded')}
+          onClick={() => void edit.save()}
+        >
           {edit.saving ? 'Saving…' : 'Save answer'}
         </Button>
         {edit.answered && (
@@ -113,7 +160,13 @@ function AnswerForm({ threatId, questionKey, saved, port }: { threatId: string; 
         )}
         <span role="status">
           <Text size="small" color="color.text.subtle">
-            {notice?.kind === 'saved' ? (edit.answered ? `Saved: ${answeredLine(edit.answered, answeredName)}` : 'Answer cleared') : edit.answered ? answeredLine(edit.answered, answeredName) : 'Not answered yet'}
+            {notice?.kind === 'saved'
+              ? edit.answered
+                ? `Saved: ${answeredLine(edit.answered, answeredName)}`
+                : 'Answer cleared'
+              : edit.answered
+                ? answeredLine(edit.answered, answeredName)
+                : 'Not answered yet'}
           </Text>
         </span>
       </Inline>

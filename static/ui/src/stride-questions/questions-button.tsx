@@ -7,7 +7,12 @@ export function QuestionsButton({ threat, onOpen }: { threat: ThreatRow; onOpen:
   const total = threat.questionKeys.length;
   if (total === 0) return <Text color="color.text.subtle">—</Text>;
   return (
-    <Button spacing="compact" appearance="subtle" aria-label={`STRIDE questions of ${threat.id}: ${threat.answeredQuestions} of ${total} answered`} onClick={() => onOpen(threat)}>
+    <Button
+      spacing="compact"
+      appearance="subtle"
+      aria-label={`STRIDE questions of ${threat.id}: ${threat.answeredQuestions} of ${total} answered`}
+      onClick={() => onOpen(threat)}
+    >
       {`Questions ${threat.answeredQuestions}/${total}`}
     </Button>
   );

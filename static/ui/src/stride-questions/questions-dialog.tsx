@@ -25,11 +25,21 @@ export function QuestionsDialog({ threat, questions, port, onClose }: Props) {
         <Stack space="space.200">
           <Stack space="space.050">
             <Text weight="medium">{threat.title}</Text>
-            <Text color="color.text.subtle" testId="questions-progress">{`${threat.answeredQuestions} of ${threat.questionKeys.length} answered`}</Text>
+            <Text
+              color="color.text.subtle"
+              testId="questions-progress"
+            >{`${threat.answeredQuestions} of ${threat.questionKeys.length} answered`}</Text>
           </Stack>
           {asked.length === 0 && <Text>No active knowledge base asks STRIDE questions about this threat.</Text>}
           {asked.map(({ key, question }) => (
-            <QuestionCard key={key} threatId={threat.id} questionKey={key} question={question} saved={threat.answers?.[key]} port={port} />
+            <QuestionCard
+              key={key}
+              threatId={threat.id}
+              questionKey={key}
+              question={question}
+              saved={threat.answers?.[key]}
+              port={port}
+            />
           ))}
         </Stack>
       </PeopleNamesProvider>

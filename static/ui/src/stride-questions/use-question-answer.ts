@@ -21,7 +21,12 @@ type Notice =
  * someone else's answer to the same question is never overwritten unseen; answers to the other
  * questions of the threat do not get in the way.
  */
-export function useQuestionAnswer(threatId: string, questionKey: string, saved: QuestionAnswer | undefined, port: AnswerPort) {
+export function useQuestionAnswer(
+  threatId: string,
+  questionKey: string,
+  saved: QuestionAnswer | undefined,
+  port: AnswerPort,
+) {
   const [startedFrom, setStartedFrom] = useState(saved);
   const [choice, setChoice] = useState<AnswerValue | null>(saved?.answer ?? null);
   const [note, setNote] = useState(saved?.note ?? '');
@@ -34,10 +39,17 @@ export function useQuestionAnswer(threatId: string, questionKey: string, saved: 
     // The domain's rule for the note, not the browser's maxLength (which counts UTF-16 units):
     // refused here with the message the resolver would answer.
     const checked = answer === null ? undefined : QuestionNote.safeParse(note);
-    if (checked && !checked.success) return setNotice({ kind: 'error', message: checked.error.issues[0]?.message ?? 'The note cannot be saved.' });
+    if (checked && !checked.success)
+      return setNotice({ kind: 'error', message: checked.error.issues[0]?.message ?? 'The note cannot be saved.' });
     setSaving(true);
     setNotice(undefined);
-    const envelope = await port.answer({ threatId, questionKey, answer, note: answer === null ? '' : note, expectedAt: startedFrom?.answered.at ?? null });
+    const envelope = await port.answer({
+      threatId,
+      questionKey,
+      answer,
+      note: answer === null ? '' : note,
+      expectedAt: startedFrom?.answered.at ?? null,
+    });
     setSaving(false);
     if (envelope.ok) {
       const now = envelope.data.answers?.[questionKey];

@@ -26,7 +26,11 @@ const MITIGATION = aMitigationView('M-3', {
 });
 
 function taskStory(statusName = 'In Progress', residual = 12): StoryView {
-  const mitigation = { ...MITIGATION, status: statusName === 'Done' ? ('implemented' as const) : ('in-progress' as const), task: aTask('SHOP-9', { statusName }) };
+  const mitigation = {
+    ...MITIGATION,
+    status: statusName === 'Done' ? ('implemented' as const) : ('in-progress' as const),
+    task: aTask('SHOP-9', { statusName }),
+  };
   return aStoryView({
     issueKey: 'SHOP-9',
     canEdit: true,
@@ -58,7 +62,9 @@ describe('task panel', () => {
     fakeBridge.answer('story/get', () => ok(taskStory()));
     render(<StoryPanel />);
 
-    expect(await screen.findByRole('heading', { name: 'This task carries mitigation M-3: Mask card numbers in logs' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { name: 'This task carries mitigation M-3: Mask card numbers in logs' }),
+    ).toBeTruthy();
     expect(screen.getByText('In progress')).toBeTruthy();
     expect(screen.getByText('Detective control')).toBeTruthy();
     expect(screen.queryByRole('textbox', { name: 'New WITHOUT clause' })).toBeNull();
@@ -72,7 +78,9 @@ describe('task panel', () => {
     const verify = await screen.findByText(/1\. Pay with a test card/);
     expect(verify.textContent).toBe('1. Pay with a test card\n2. grep the logs for it');
     expect(getComputedStyle(verify.parentElement as HTMLElement).whiteSpace).toBe('pre-wrap');
-    expect(screen.getByText(/A log filter that masks PANs/).textContent).toBe('A log filter that masks PANs.\nApplies to every service.');
+    expect(screen.getByText(/A log filter that masks PANs/).textContent).toBe(
+      'A log filter that masks PANs.\nApplies to every service.',
+    );
     expect(screen.getByRole('heading', { name: 'What to implement' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'How to verify' })).toBeTruthy();
   });
@@ -98,7 +106,9 @@ describe('task panel', () => {
 
     const stories = await screen.findByRole('list', { name: 'Stories it protects' });
     const [pay, admin] = within(stories).getAllByRole('listitem');
-    expect(within(pay as HTMLElement).getByText('WITHOUT').parentElement?.textContent).toBe('WITHOUT having my card data stolen');
+    expect(within(pay as HTMLElement).getByText('WITHOUT').parentElement?.textContent).toBe(
+      'WITHOUT having my card data stolen',
+    );
     expect(within(pay as HTMLElement).queryByText(/being charged twice/)).toBeNull();
     expect(within(admin as HTMLElement).getByText(/no WITHOUT clause names them/)).toBeTruthy();
 

@@ -7,19 +7,31 @@ import { strengthAgainst, strengthText } from '../mitigations/strength';
 import { ThreatRiskText } from '../mitigations/threat-risk-text';
 import { SeverityLozenge } from '../threats/severity-lozenge';
 
-const listStyles = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0', display: 'flex', flexDirection: 'column', gap: 'space.100' });
+const listStyles = xcss({
+  listStyle: 'none',
+  margin: 'space.0',
+  padding: 'space.0',
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 'space.100',
+});
 const itemStyles = xcss({ margin: 'space.0' });
 // Written in a textarea: the line breaks are part of the text.
 const multilineStyles = xcss({ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' });
 
-const CONTROL_TYPES = { preventive: 'Preventive control', detective: 'Detective control', corrective: 'Corrective control' } as const;
+const CONTROL_TYPES = {
+  preventive: 'Preventive control',
+  detective: 'Detective control',
+  corrective: 'Corrective control',
+} as const;
 
 /** The issue panel on a mitigation task: what it mitigates, why, and how to verify it. */
 export function TaskPanel({ task }: { task: TaskView }) {
   const { mitigation, threats, stories } = task;
   const threatIds = new Set(mitigation.addresses.map((a) => a.threatId));
   // A story's other clauses are about other threats: only those this task protects are listed.
-  const protectedClauses = (clauses: TaskView['stories'][number]['clauses']) => clauses.filter((clause) => clause.threatIds.some((id) => threatIds.has(id)));
+  const protectedClauses = (clauses: TaskView['stories'][number]['clauses']) =>
+    clauses.filter((clause) => clause.threatIds.some((id) => threatIds.has(id)));
   return (
     <Stack space="space.200">
       <Stack space="space.075">

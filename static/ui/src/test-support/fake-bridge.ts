@@ -53,7 +53,10 @@ export const fakeBridge = {
     state.resolvers.set(functionKey, answer);
   },
   /** Answers the resolver `key` as the contract types it. */
-  answer<K extends ResolverKey>(key: K, answer: (payload: PayloadOf<K>) => Envelope<AnswerOf<K>> | Promise<Envelope<AnswerOf<K>>>): void {
+  answer<K extends ResolverKey>(
+    key: K,
+    answer: (payload: PayloadOf<K>) => Envelope<AnswerOf<K>> | Promise<Envelope<AnswerOf<K>>>,
+  ): void {
     state.resolvers.set(key, (payload) => answer(payload as PayloadOf<K>));
   },
   /** The payloads the UI sent to the resolver `key`, oldest first. */

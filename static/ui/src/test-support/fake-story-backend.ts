@@ -1,6 +1,13 @@
 import { fail, ok } from '../../../../src/domain/envelope';
 import { isFullyMitigated, plannedRisk, residualRisk } from '../../../../src/domain/residual-risk';
-import type { MitigationView, ResolverKey, StoryView, TaskSummary, ThreatRisk, ThreatRow } from '../../../../src/domain/resolver-contract';
+import type {
+  MitigationView,
+  ResolverKey,
+  StoryView,
+  TaskSummary,
+  ThreatRisk,
+  ThreatRow,
+} from '../../../../src/domain/resolver-contract';
 import { statusFromTask } from '../../../../src/domain/task-status';
 import type { ThreatView } from '../../../../src/domain/threat-view';
 import { aThreatView } from './threat-view-mother';
@@ -15,7 +22,11 @@ const STAMP = { accountId: '712020:alice', at: '2025-01-01T00:00:00.000Z' };
  * the linked subset, `mitigations` of those threats with their tasks' live status, and the
  * risk worked out by the domain's own rules.
  */
-export function givenStoryBackend(initial: StoryView, model: ThreatView[] = [], initialMitigations: MitigationView[] = []) {
+export function givenStoryBackend(
+  initial: StoryView,
+  model: ThreatView[] = [],
+  initialMitigations: MitigationView[] = [],
+) {
   let mitigations = initialMitigations.map((m) => live(m));
   let nextTaskNumber = 100;
   const build = (view: StoryView) => withModel(view, model, mitigations);
@@ -55,27 +66,46 @@ export function givenStoryBackend(initial: StoryView, model: ThreatView[] = [], 
   answer('mitigation/add', ({ draft }) => {
     if (!story.canEditThreatModel) return fail('FORBIDDEN', 'You can’t change SHOP’s mitigations.');
     const number = Math.max(0, ...mitigations.map((m) => Number(m.id.slice(2)))) + 1;
-    const added: MitigationView = { ...draft, id: `M-${number}`, task: null, storedStatus: draft.status, created: STAMP, updated: STAMP, revision: 1 };
+    const added: MitigationView = {
+      ...draft,
+      id: `M-${number}`,
+      task: null,
+      storedStatus: draft.status,
+      created: STAMP,
+      updated: STAMP,
+      revision: 1,
+    };
     mitigations = [...mitigations, added];
     return ok(added);
   });
   answer('mitigation/update', ({ id, baseRevision, draft }) => {
     const current = mitigations.find((m) => m.id === id);
     if (!current) return fail('NOT_FOUND', `Mitigation ${id} is not in this project's threat model.`);
-    if (current.revision !== baseRevision) return fail('CONFLICT', `Someone else changed ${id} while you were editing. Reload to see their version.`);
+    if (current.revision !== baseRevision)
+      return fail('CONFLICT', `Someone else changed ${id} while you were editing. Reload to see their version.`);
     const edited = live({ ...current, ...draft, storedStatus: draft.status, revision: current.revision + 1 });
     mitigations = mitigations.map((m) => (m.id === id ? edited : m));
     // Like the resolver, the answer has no live task status.
-    return ok({ ...edited, status: draft.status, task: edited.task && { ...edited.task, statusName: 'Unknown', categoryKey: 'new' } });
+    return ok({
+      ...edited,
+      status: draft.status,
+      task: edited.task && { ...edited.task, statusName: 'Unknown', categoryKey: 'new' },
+    });
   });
   answer('mitigation/create-task', ({ mitigationId }) => {
     const current = mitigations.find((m) => m.id === mitigationId);
     if (!current) return fail('NOT_FOUND', `Mitigation ${mitigationId} is not in this project's threat model.`);
-    if (current.storedStatus === 'rejected') return fail('BAD_REQUEST', `${mitigationId} is rejected; accept it before creating its task.`);
+    if (current.storedStatus === 'rejected')
+      return fail('BAD_REQUEST', `${mitigationId} is rejected; accept it before creating its task.`);
     if (current.task) return ok(current);
     const key = `${story.projectKey}-${nextTaskNumber++}`;
     const storedStatus = current.storedStatus === 'proposed' ? 'accepted' : current.storedStatus;
-    const created = live({ ...current, storedStatus, task: { id: `2${key.replace(/\D/g, '')}`, key, statusName: 'To Do', categoryKey: 'new' }, revision: current.revision + 1 });
+    const created = live({
+      ...current,
+      storedStatus,
+      task: { id: `2${key.replace(/\D/g, '')}`, key, statusName: 'To Do', categoryKey: 'new' },
+      revision: current.revision + 1,
+    });
     mitigations = mitigations.map((m) => (m.id === mitigationId ? created : m));
     return ok(created);
   });
@@ -107,18 +137,25 @@ export function givenStoryBackend(initial: StoryView, model: ThreatView[] = [], 
     },
     /** Someone moves a mitigation's task in Jira, e.g. to Done: the next read shows it. */
     taskMoved(mitigationId: string, status: Pick<TaskSummary, 'statusName' | 'categoryKey'>): void {
-      mitigations = mitigations.map((m) => (m.id === mitigationId && m.task ? live({ ...m, task: { ...m.task, ...status } }) : m));
+      mitigations = mitigations.map((m) =>
+        m.id === mitigationId && m.task ? live({ ...m, task: { ...m.task, ...status } }) : m,
+      );
     },
     /** Someone edits a mitigation elsewhere: the panel's copy becomes a revision behind. */
     mitigationChangedElsewhere(mitigationId: string, change: Partial<MitigationView>): void {
-      mitigations = mitigations.map((m) => (m.id === mitigationId ? live({ ...m, ...change, revision: m.revision + 1 }) : m));
+      mitigations = mitigations.map((m) =>
+        m.id === mitigationId ? live({ ...m, ...change, revision: m.revision + 1 }) : m,
+      );
     },
   };
 }
 
 /** The status a mitigation shows: its task's, unless it is rejected. */
 function live(mitigation: MitigationView): MitigationView {
-  const status = mitigation.task && mitigation.storedStatus !== 'rejected' ? statusFromTask(mitigation.task) : mitigation.storedStatus;
+  const status =
+    mitigation.task && mitigation.storedStatus !== 'rejected'
+      ? statusFromTask(mitigation.task)
+      : mitigation.storedStatus;
   return { ...mitigation, status };
 }
 
@@ -132,7 +169,11 @@ function withModel(story: StoryView, model: ThreatView[], mitigations: Mitigatio
 }
 
 function riskOf(threat: ThreatView, mitigations: MitigationView[]): ThreatRisk {
-  return { residual: residualRisk(threat, mitigations), planned: plannedRisk(threat, mitigations), fullyMitigated: isFullyMitigated(threat, mitigations) };
+  return {
+    residual: residualRisk(threat, mitigations),
+    planned: plannedRisk(threat, mitigations),
+    fullyMitigated: isFullyMitigated(threat, mitigations),
+  };
 }
 
 const row = (threat: ThreatView, mitigations: MitigationView[]): ThreatRow => ({

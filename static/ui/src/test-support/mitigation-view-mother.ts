@@ -45,11 +45,19 @@ export function aMitigationDraft(overrides: Partial<MitigationDraft> = {}): Miti
   };
 }
 
-export function aTaskView(mitigation: MitigationView, threats: Array<ThreatView & { risk?: ThreatRisk }>, stories: TaskView['stories'] = [], issueKey = mitigation.task?.key ?? 'SHOP-9'): TaskView {
+export function aTaskView(
+  mitigation: MitigationView,
+  threats: Array<ThreatView & { risk?: ThreatRisk }>,
+  stories: TaskView['stories'] = [],
+  issueKey = mitigation.task?.key ?? 'SHOP-9',
+): TaskView {
   return {
     issueKey,
     mitigation,
-    threats: threats.map((threat) => ({ ...threat, risk: threat.risk ?? { residual: threat.severity.score, planned: threat.severity.score, fullyMitigated: false } })),
+    threats: threats.map((threat) => ({
+      ...threat,
+      risk: threat.risk ?? { residual: threat.severity.score, planned: threat.severity.score, fullyMitigated: false },
+    })),
     stories,
   };
 }

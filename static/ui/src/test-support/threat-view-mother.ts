@@ -3,7 +3,10 @@ import { threatView, type ThreatView } from '../../../../src/domain/threat-view'
 
 const STAMP = { accountId: '712020:alice', at: '2025-01-01T00:00:00.000Z' };
 
-export function aThreatView(id: string, overrides: Partial<ThreatDraft> & { state?: 'active' | 'retired' } = {}): ThreatView {
+export function aThreatView(
+  id: string,
+  overrides: Partial<ThreatDraft> & { state?: 'active' | 'retired' } = {},
+): ThreatView {
   const { state = 'active', ...draft } = overrides;
   return threatView({
     id,

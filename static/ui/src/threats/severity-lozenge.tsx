@@ -1,12 +1,13 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { SeverityBand } from '../../../../src/domain/severity';
 
-const APPEARANCE: Record<SeverityBand, { appearance: 'default' | 'moved' | 'removed' | 'inprogress'; bold: boolean }> = {
-  Low: { appearance: 'default', bold: false },
-  Medium: { appearance: 'moved', bold: false },
-  High: { appearance: 'removed', bold: false },
-  Critical: { appearance: 'removed', bold: true },
-};
+const APPEARANCE: Record<SeverityBand, { appearance: 'default' | 'moved' | 'removed' | 'inprogress'; bold: boolean }> =
+  {
+    Low: { appearance: 'default', bold: false },
+    Medium: { appearance: 'moved', bold: false },
+    High: { appearance: 'removed', bold: false },
+    Critical: { appearance: 'removed', bold: true },
+  };
 
 interface Props {
   band: SeverityBand;

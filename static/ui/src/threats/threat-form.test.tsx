@@ -8,7 +8,11 @@ function renderForm(props: Partial<ThreatFormProps> = {}) {
   const onCancel = jest.fn();
   const user = userEvent.setup();
   render(<ThreatForm submitLabel="Create" onSubmit={onSubmit} onCancel={onCancel} {...props} />);
-  return { user, onSubmit: (props.onSubmit as typeof onSubmit | undefined) ?? onSubmit, onCancel: (props.onCancel as jest.Mock | undefined) ?? onCancel };
+  return {
+    user,
+    onSubmit: (props.onSubmit as typeof onSubmit | undefined) ?? onSubmit,
+    onCancel: (props.onCancel as jest.Mock | undefined) ?? onCancel,
+  };
 }
 
 async function choose(user: UserEvent, label: string, option: string): Promise<void> {
@@ -34,7 +38,11 @@ describe('ThreatForm', () => {
       expect(screen.getByLabelText(label)).toBeTruthy();
     }
     const stride = screen.getByRole('group', { name: 'STRIDE categories' });
-    expect(within(stride).getAllByRole('checkbox').map((box) => box.parentElement?.textContent)).toEqual([
+    expect(
+      within(stride)
+        .getAllByRole('checkbox')
+        .map((box) => box.parentElement?.textContent),
+    ).toEqual([
       'S — Spoofing',
       'T — Tampering',
       'R — Repudiation',
@@ -55,9 +63,9 @@ describe('ThreatForm', () => {
     expect(screen.getByText('Probability must be a whole number between 1 and 5')).toBeTruthy();
     expect(screen.getByText('Impact must be a whole number between 1 and 5')).toBeTruthy();
     expect(screen.getByLabelText('Title').getAttribute('aria-describedby')).toBeTruthy();
-    expect(document.getElementById(screen.getByLabelText('Title').getAttribute('aria-describedby') ?? '')?.textContent).toContain(
-      'A threat needs a title of at least 3 characters',
-    );
+    expect(
+      document.getElementById(screen.getByLabelText('Title').getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toContain('A threat needs a title of at least 3 characters');
     expect(document.activeElement).toBe(screen.getByLabelText('Title'));
     expect(onSubmit).not.toHaveBeenCalled();
   });
@@ -142,7 +150,14 @@ describe('ThreatForm', () => {
 
   it('starts from the initial values', () => {
     renderForm({
-      initial: { title: 'Session fixation', description: 'Old sessions survive login.', stride: ['S', 'E'], probability: 2, impact: 3, component: 'Auth' },
+      initial: {
+        title: 'Session fixation',
+        description: 'Old sessions survive login.',
+        stride: ['S', 'E'],
+        probability: 2,
+        impact: 3,
+        component: 'Auth',
+      },
       submitLabel: 'Save',
     });
 
@@ -182,7 +197,10 @@ describe('ThreatForm', () => {
 
   it('counts a title in characters as people see them, with the message the resolver answers', async () => {
     const emoji = (n: number) => '\u{1F44D}\u{1F3FD}'.repeat(n); // 👍🏽: one character, two code points
-    const valid = { description: '', stride: ['I'], probability: 4, impact: 5, component: '' } satisfies Omit<ThreatDraft, 'title'>;
+    const valid = { description: '', stride: ['I'], probability: 4, impact: 5, component: '' } satisfies Omit<
+      ThreatDraft,
+      'title'
+    >;
     const { user, onSubmit } = renderForm({ initial: valid });
 
     await user.click(screen.getByLabelText('Title'));
@@ -211,7 +229,9 @@ describe('ThreatForm', () => {
 
     await user.clear(screen.getByLabelText('Title'));
     await user.paste('Card data\u202Etxt.exe');
-    expect(screen.getByText('A threat title cannot contain invisible or control characters (U+202E at character 10)')).toBeTruthy();
+    expect(
+      screen.getByText('A threat title cannot contain invisible or control characters (U+202E at character 10)'),
+    ).toBeTruthy();
   });
 
   it('renders markup in typed values as text', () => {

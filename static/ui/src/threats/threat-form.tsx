@@ -63,8 +63,18 @@ const STRIDE_GRID_STYLE = {
   gridTemplateColumns: 'repeat(auto-fill, minmax(13rem, 1fr))',
   gap: `${token('space.075', '6px')} ${token('space.200', '16px')}`,
 };
-const CHECKBOX_LABEL_STYLE = { display: 'inline-flex', alignItems: 'center', gap: token('space.075', '6px'), cursor: 'pointer' };
-const CHECKBOX_STYLE = { margin: 0, width: '16px', height: '16px', accentColor: token('color.background.selected.bold', '#0C66E4') };
+const CHECKBOX_LABEL_STYLE = {
+  display: 'inline-flex',
+  alignItems: 'center',
+  gap: token('space.075', '6px'),
+  cursor: 'pointer',
+};
+const CHECKBOX_STYLE = {
+  margin: 0,
+  width: '16px',
+  height: '16px',
+  accentColor: token('color.background.selected.bold', '#0C66E4'),
+};
 
 function startingValues(initial: Partial<ThreatDraft> = {}): Values {
   return {
@@ -120,7 +130,12 @@ export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatF
                     style={CHECKBOX_STYLE}
                     checked={checked}
                     onChange={() => {
-                      change('stride', checked ? values.stride.filter((c) => c !== category) : STRIDE.filter((c) => c === category || values.stride.includes(c)));
+                      change(
+                        'stride',
+                        checked
+                          ? values.stride.filter((c) => c !== category)
+                          : STRIDE.filter((c) => c === category || values.stride.includes(c)),
+                      );
                       touch('stride');
                     }}
                   />

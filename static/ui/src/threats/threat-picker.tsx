@@ -23,7 +23,12 @@ const pickerStyles = xcss({
   padding: 'space.150',
 });
 const listStyles = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0' });
-const rowStyles = xcss({ paddingBlock: 'space.050', borderBlockEndColor: 'color.border', borderBlockEndStyle: 'solid', borderBlockEndWidth: 'border.width' });
+const rowStyles = xcss({
+  paddingBlock: 'space.050',
+  borderBlockEndColor: 'color.border',
+  borderBlockEndStyle: 'solid',
+  borderBlockEndWidth: 'border.width',
+});
 
 export interface ThreatPickerProps {
   /** What the threat gets linked to, e.g. `clause “having my card data stolen”`. */
@@ -83,7 +88,12 @@ export function ThreatPicker({ target, linkedThreatIds, canCreate, disabled, onL
           <Heading size="xsmall" as="h3">
             New threat, to link to {target}
           </Heading>
-          <ThreatForm initial={{ title: query.trim() }} submitLabel="Create and link" onSubmit={create} onCancel={() => setCreating(false)} />
+          <ThreatForm
+            initial={{ title: query.trim() }}
+            submitLabel="Create and link"
+            onSubmit={create}
+            onCancel={() => setCreating(false)}
+          />
         </Stack>
       </Box>
     );
@@ -102,7 +112,9 @@ export function ThreatPicker({ target, linkedThreatIds, canCreate, disabled, onL
           onKeyDown={onSearchKeyDown}
         />
         {model.status === 'loading' && <Loading label="Loading the threat model" />}
-        {model.status === 'error' && <ErrorMessage title="Could not load the threat model" error={model.error} onRetry={() => void loadModel()} />}
+        {model.status === 'error' && (
+          <ErrorMessage title="Could not load the threat model" error={model.error} onRetry={() => void loadModel()} />
+        )}
         {model.status === 'ready' && (
           <Results
             threats={found}
@@ -145,7 +157,12 @@ function Results({ threats, total, query, linkedThreatIds, disabled, onLink }: R
       <Box as="ul" xcss={listStyles} aria-label="Matching threats">
         {threats.slice(0, SHOWN_AT_MOST).map((threat) => (
           <Box as="li" key={threat.id} xcss={rowStyles}>
-            <ThreatOption threat={threat} linked={linkedThreatIds.includes(threat.id)} disabled={disabled} onLink={onLink} />
+            <ThreatOption
+              threat={threat}
+              linked={linkedThreatIds.includes(threat.id)}
+              disabled={disabled}
+              onLink={onLink}
+            />
           </Box>
         ))}
       </Box>
@@ -184,7 +201,12 @@ function ThreatOption({ threat, linked, disabled, onLink }: ThreatOptionProps) {
           Linked
         </Text>
       ) : (
-        <Button spacing="compact" aria-label={`Link ${threat.id} ${threat.title}`} isDisabled={disabled} onClick={() => onLink(threat.id)}>
+        <Button
+          spacing="compact"
+          aria-label={`Link ${threat.id} ${threat.title}`}
+          isDisabled={disabled}
+          onClick={() => onLink(threat.id)}
+        >
           Link
         </Button>
       )}

@@ -1,10 +1,21 @@
-import type { MonitoredEvent, MonitoredThreat, MonitoringView } from '../../../../../src/domain/monitoring/monitoring-view';
+import type {
+  MonitoredEvent,
+  MonitoredThreat,
+  MonitoringView,
+} from '../../../../../src/domain/monitoring/monitoring-view';
 
 // Object mothers for the monitoring tab: the demo project after bob accepted the card-data threat.
 
-export const SKIMMING = 'Scan logs, databases and support tickets for digit runs that pass the Luhn check; alert on any hit outside the tokenisation service.';
+export const SKIMMING =
+  'Scan logs, databases and support tickets for digit runs that pass the Luhn check; alert on any hit outside the tokenisation service.';
 
-export const anEvent = (id: string, over: Partial<MonitoredEvent> = {}): MonitoredEvent => ({ id, title: `Event ${id}`, signal: `Signal of ${id}`, wiring: null, ...over });
+export const anEvent = (id: string, over: Partial<MonitoredEvent> = {}): MonitoredEvent => ({
+  id,
+  title: `Event ${id}`,
+  signal: `Signal of ${id}`,
+  wiring: null,
+  ...over,
+});
 
 export const aMonitoredThreat = (id: string, over: Partial<MonitoredThreat> = {}): MonitoredThreat => ({
   id,
@@ -14,7 +25,10 @@ export const aMonitoredThreat = (id: string, over: Partial<MonitoredThreat> = {}
   templateId: 'WEB-I-01',
   events: [
     anEvent('WEB-I-01-D1', { title: 'Card numbers outside the payment provider', signal: SKIMMING }),
-    anEvent('WEB-I-01-D2', { title: 'Weak TLS on payment endpoints', signal: 'Alert when a payment endpoint negotiates TLS below 1.2 or serves without HSTS (external scan, daily).' }),
+    anEvent('WEB-I-01-D2', {
+      title: 'Weak TLS on payment endpoints',
+      signal: 'Alert when a payment endpoint negotiates TLS below 1.2 or serves without HSTS (external scan, daily).',
+    }),
   ],
   ...over,
 });

@@ -1,4 +1,9 @@
-import type { MitigationView, TaskSummary, ThreatModelView, ThreatRow } from '../../../../../src/domain/resolver-contract';
+import type {
+  MitigationView,
+  TaskSummary,
+  ThreatModelView,
+  ThreatRow,
+} from '../../../../../src/domain/resolver-contract';
 import { severityOf } from '../../../../../src/domain/severity';
 import type { ThreatDraft } from '../../../../../src/domain/threat';
 
@@ -45,7 +50,15 @@ export function aThreatModel(overrides: Partial<ThreatModelView> = {}): ThreatMo
 
 /** What the backend answers after a create or update: the threat, revision and severity worked out. */
 export function savedThreat(id: string, draft: ThreatDraft, revision: number) {
-  const { storyCount: _storyCount, storiesJql: _storiesJql, risk: _risk, questionKeys: _keys, answeredQuestions: _answered, kbUpdate: _update, ...view } = aThreatRow({ id, ...draft, revision });
+  const {
+    storyCount: _storyCount,
+    storiesJql: _storiesJql,
+    risk: _risk,
+    questionKeys: _keys,
+    answeredQuestions: _answered,
+    kbUpdate: _update,
+    ...view
+  } = aThreatRow({ id, ...draft, revision });
   return view;
 }
 

@@ -10,7 +10,9 @@ export function threatIds(): string[] {
 }
 
 export function rowOf(id: string): HTMLElement {
-  const row = screen.getAllByRole('row').find((candidate) => within(candidate).queryAllByRole('cell')[0]?.textContent === id);
+  const row = screen
+    .getAllByRole('row')
+    .find((candidate) => within(candidate).queryAllByRole('cell')[0]?.textContent === id);
   if (!row) throw new Error(`no row for ${id}`);
   return row;
 }

@@ -5,7 +5,13 @@ import { DEFAULT_KNOWLEDGE_BASE_SETTINGS } from '../../../../../src/domain/knowl
 export function aSettingsView(overrides: Partial<SettingsView> = {}): SettingsView {
   return {
     projectKey: 'PAY',
-    settings: { editorRoleIds: ['10002'], editorGroupIds: [], taskIssueTypeName: 'Task', statusMapping: DEFAULT_STATUS_MAPPING, knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS },
+    settings: {
+      editorRoleIds: ['10002'],
+      editorGroupIds: [],
+      taskIssueTypeName: 'Task',
+      statusMapping: DEFAULT_STATUS_MAPPING,
+      knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS,
+    },
     roles: [
       { id: '10002', name: 'Developers' },
       { id: '10003', name: 'Security champions' },
