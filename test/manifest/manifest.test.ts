@@ -5,6 +5,14 @@ import { validate, type ManifestSchema } from '@forge/manifest';
 import { forgeLint, OPENAPI_FILES, REPO_ROOT, type ForgeLintRun, type LintProblem } from './forge-lint';
 import { findOpaqueRequestJira, findRouteCalls, lintableSource, type RouteCall } from './route-calls';
 
+const WEBHOOK_FIXTURE = path.join(__dirname, 'fixtures/unscoped-webhook-client.ts');
+/** The 1-based line of the first line of `file` that contains `text` (formatting may move it). */
+const lineOf = (file: string, text: string): number =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(text)) + 1;
+
 const MANIFEST = path.join(REPO_ROOT, 'manifest.yml');
 const UI_BUILD = path.join(REPO_ROOT, 'static/ui/build');
 const FIXTURE = path.join(__dirname, 'fixtures/unscoped-webhook-client.ts');
@@ -96,7 +104,7 @@ describeIfSpecs('Forge scope linter (@forge/lint, offline)', () => {
 
   it('does report a scope manifest.yml lacks (fixture: GET /rest/api/3/webhook)', () => {
     expect(problemsIn(declared, 'fixture-routes.js')).toEqual([
-      `test/manifest/fixtures/unscoped-webhook-client.ts:14: Jira endpoint: GET /rest/api/3/webhook requires "manage:jira-webhook" scope`,
+      `test/manifest/fixtures/unscoped-webhook-client.ts:${lineOf(WEBHOOK_FIXTURE, 'route`/rest/api/3/webhook')}: Jira endpoint: GET /rest/api/3/webhook requires "manage:jira-webhook" scope`,
     ]);
   });
 });
