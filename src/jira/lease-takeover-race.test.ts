@@ -1,6 +1,7 @@
 import type { LocalSite } from '../../local/site/server';
 import { restAs, startTestSite } from '../../test/support/local-site';
 import { siteClient } from '../../test/support/jira-clients';
+import { renameEdit } from '../../test/support/threat-edits';
 import { hookedAppClient, signal } from '../../test/support/hooked-client';
 import type { ThreatEditRequest } from '../domain/threat-edit';
 import { saveThreatEdit } from './threat-edit-queue';
@@ -20,22 +21,7 @@ describe('two writers that find the same expired lock', () => {
     const LOCK = '/rest/api/3/project/PAY/properties/without.model.lock';
     const MODEL_READ = '/rest/api/3/project/PAY?properties=';
     const model = (await readThreatModel(siteClient(site), 'PAY')).model;
-    const rename = (id: string, title: string): ThreatEditRequest => {
-      const t = model.threats.find((x) => x.id === id)!;
-      return {
-        kind: 'update-threat',
-        id,
-        baseRevision: t.revision,
-        draft: {
-          title,
-          description: t.description,
-          stride: t.stride,
-          probability: t.probability,
-          impact: t.impact,
-          component: t.component,
-        },
-      };
-    };
+    const rename = (id: string, title: string): ThreatEditRequest => renameEdit(model, id, title);
     // A holder died 1 s ago and left its lock.
     expect((await restAs(site, 'alice')('PUT', LOCK, { holder: 'crashed', expiresAt: Date.now() - 1000 })).status).toBe(
       201,

@@ -1,6 +1,7 @@
 import type { LocalSite } from '../../local/site/server';
 import { restAs, startTestSite } from '../../test/support/local-site';
 import { siteClient } from '../../test/support/jira-clients';
+import { renameEdit } from '../../test/support/threat-edits';
 import { hookedAppClient, signal } from '../../test/support/hooked-client';
 import type { ThreatEditRequest } from '../domain/threat-edit';
 import type { TransportResponse } from './transport';
@@ -25,22 +26,7 @@ describe('a failed record of queued edits’ outcomes', () => {
   it('tells the holder and the queued writer their edits were saved, as they were', async () => {
     const LOCK = '/rest/api/3/project/PAY/properties/without.model.lock';
     const model = (await readThreatModel(siteClient(site), 'PAY')).model;
-    const rename = (id: string, title: string): ThreatEditRequest => {
-      const t = model.threats.find((x) => x.id === id)!;
-      return {
-        kind: 'update-threat',
-        id,
-        baseRevision: t.revision,
-        draft: {
-          title,
-          description: t.description,
-          stride: t.stride,
-          probability: t.probability,
-          impact: t.impact,
-          component: t.component,
-        },
-      };
-    };
+    const rename = (id: string, title: string): ThreatEditRequest => renameEdit(model, id, title);
     const admin = restAs(site, 'alice');
     await admin('PUT', LOCK, { holder: 'someone', expiresAt: Date.now() + 30_000 });
 
@@ -110,22 +96,7 @@ describe('a failed record of queued edits’ outcomes', () => {
       (await admin('PUT', '/rest/api/3/project/PAY/properties/without.model.outcomes', { v: 1, entries })).status,
     ).toBe(201);
     const model = (await readThreatModel(siteClient(site), 'PAY')).model;
-    const rename = (id: string, title: string): ThreatEditRequest => {
-      const t = model.threats.find((x) => x.id === id)!;
-      return {
-        kind: 'update-threat',
-        id,
-        baseRevision: t.revision,
-        draft: {
-          title,
-          description: t.description,
-          stride: t.stride,
-          probability: t.probability,
-          impact: t.impact,
-          component: t.component,
-        },
-      };
-    };
+    const rename = (id: string, title: string): ThreatEditRequest => renameEdit(model, id, title);
     await admin('PUT', LOCK, { holder: 'someone', expiresAt: Date.now() + 30_000 });
     const bobSaving = saveThreatEdit(siteClient(site), 'PAY', rename('T-4', 'Receipts (bob, queued)'), {
       accountId: '712020:bob',

@@ -1,5 +1,6 @@
 import type { LocalSite } from '../../local/site/server';
 import { siteClient } from '../../test/support/jira-clients';
+import { renameEdit } from '../../test/support/threat-edits';
 import { restAs, startTestSite } from '../../test/support/local-site';
 import { OUTCOMES_KEY, QUEUE_PREFIX, saveThreatEdit, type QueueClock } from './threat-edit-queue';
 import { readThreatModel } from './threat-model-store';
@@ -17,22 +18,8 @@ describe('threat edits that share turns', () => {
 
   const threat = async (id: string) =>
     (await readThreatModel(siteClient(site), 'PAY')).model.threats.find((t) => t.id === id)!;
-  const rename = async (id: string, title: string): Promise<ThreatEditRequest> => {
-    const t = await threat(id);
-    return {
-      kind: 'update-threat',
-      id,
-      baseRevision: t.revision,
-      draft: {
-        title,
-        description: t.description,
-        stride: t.stride,
-        probability: t.probability,
-        impact: t.impact,
-        component: t.component,
-      },
-    };
-  };
+  const rename = async (id: string, title: string): Promise<ThreatEditRequest> =>
+    renameEdit((await readThreatModel(siteClient(site), 'PAY')).model, id, title);
   const holdLock = (expiresInMs: number) =>
     restAs(site, 'alice')('PUT', '/rest/api/3/project/PAY/properties/without.model.lock', {
       holder: 'someone',

@@ -1,0 +1,16 @@
+import type { Threat } from '../../src/domain/threat';
+import type { ThreatEditRequest } from '../../src/domain/threat-edit';
+import type { ThreatModel } from '../../src/domain/threat-model';
+
+/** The edit a person makes who renames a threat of `model`, starting from its stored revision. */
+export function renameEdit(model: ThreatModel, id: string, title: string): ThreatEditRequest {
+  const t: Threat | undefined = model.threats.find((x) => x.id === id);
+  if (!t) throw new Error(`no ${id} in the model`);
+  const { description, stride, probability, impact, component } = t;
+  return {
+    kind: 'update-threat',
+    id,
+    baseRevision: t.revision,
+    draft: { title, description, stride, probability, impact, component },
+  };
+}
