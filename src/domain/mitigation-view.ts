@@ -1,6 +1,20 @@
 import type { Mitigation, MitigationStatus } from './mitigation';
-import type { MitigationView, TaskSummary } from './resolver-contract';
 import { DEFAULT_STATUS_MAPPING, statusFromTask, type StatusMapping } from './task-status';
+
+/** A mitigation's task as views show it: its key and Jira status. */
+export interface TaskSummary {
+  id: string;
+  key: string;
+  statusName: string;
+  categoryKey: 'new' | 'indeterminate' | 'done';
+}
+
+/** A mitigation as the UI shows it: its status follows its task's live status when it has one. */
+export interface MitigationView extends Omit<Mitigation, 'task'> {
+  task: TaskSummary | null;
+  /** The status stored in the model, which the task's status overrides. */
+  storedStatus: MitigationStatus;
+}
 
 /**
  * A mitigation with the live status of its task. Reading the task's status every time a

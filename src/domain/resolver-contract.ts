@@ -1,17 +1,12 @@
 import type { AuditResult } from './audit/audit-result';
 import type { Severity } from './severity';
 import { z } from 'zod';
-import { MitigationDraft, type Mitigation, type MitigationStatus, type Strength } from './mitigation';
+import { MitigationDraft, type Strength } from './mitigation';
 import type { StrideCategory } from './stride';
 import { personText } from './text-hygiene';
-import { DEFAULT_STATUS_MAPPING, StatusMapping } from './task-status';
 import { ThreatDraft } from './threat';
-import {
-  DEFAULT_KNOWLEDGE_BASE_SETTINGS,
-  KnowledgeBaseId,
-  KnowledgeBaseSettings,
-  UPLOAD_FORMATS,
-} from './knowledge-base/knowledge-base-settings';
+import { KnowledgeBaseId, KnowledgeBaseSettings, UPLOAD_FORMATS } from './knowledge-base/knowledge-base-settings';
+import type { ThreatModelSettings } from './threat-model-settings';
 import type { ThreatView } from './threat-view';
 import { AnswerValue, QUESTION_KEY_MAX, QuestionNote } from './question-answer';
 import type { StrideQuestionView, ThreatKnowledge } from './knowledge-base/threat-knowledge-view';
@@ -71,19 +66,8 @@ export type PeopleNames = Record<string, string>;
 export type { KbUpdate } from './knowledge-base/kb-update';
 export type { StrideQuestionView } from './knowledge-base/threat-knowledge-view';
 
-export const ThreatModelSettings = z.object({
-  /** Project role ids whose members may edit the threat model (project admins always may). */
-  editorRoleIds: z.array(z.string().max(40)).max(20).default([]),
-  /** Group ids whose members may edit the threat model. */
-  editorGroupIds: z.array(z.string().max(100)).max(20).default([]),
-  /** The issue type of mitigation tasks. */
-  taskIssueTypeName: z.string().trim().min(1).max(60).default('Task'),
-  /** How a task's Jira status becomes its mitigation's status. */
-  statusMapping: StatusMapping.default(DEFAULT_STATUS_MAPPING),
-  /** Which knowledge bases suggest threats and ask STRIDE questions here, and the default list. */
-  knowledgeBases: KnowledgeBaseSettings.default(DEFAULT_KNOWLEDGE_BASE_SETTINGS),
-});
-export type ThreatModelSettings = z.infer<typeof ThreatModelSettings>;
+// The model's settings are part of the threat model; the contract only passes them on.
+export { ThreatModelSettings } from './threat-model-settings';
 
 /** What is left of a threat's risk now, and once planned work is done. */
 export interface ThreatRisk {
@@ -228,19 +212,8 @@ export const MitigationEdit = z.object({
 });
 export type MitigationEdit = z.infer<typeof MitigationEdit>;
 
-export interface TaskSummary {
-  id: string;
-  key: string;
-  statusName: string;
-  categoryKey: 'new' | 'indeterminate' | 'done';
-}
-
-/** A mitigation as the UI shows it: its status follows its task's live status when it has one. */
-export interface MitigationView extends Omit<Mitigation, 'task'> {
-  task: TaskSummary | null;
-  /** The status stored in the model, which the task's status overrides. */
-  storedStatus: MitigationStatus;
-}
+import type { MitigationView, TaskSummary } from './mitigation-view';
+export type { MitigationView, TaskSummary };
 
 /** Where a mitigation's task is, seen from a sprint. */
 export type TaskPlace = 'this-sprint' | 'other-sprint' | 'backlog' | 'not-created' | 'done';

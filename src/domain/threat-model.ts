@@ -3,7 +3,7 @@ import { isSameEdit, receiptFor } from './edit-receipt';
 import type { Mitigation, MitigationDraft, MitigationSource, MitigationStatus } from './mitigation';
 import { DEFAULT_KNOWLEDGE_BASE_SETTINGS } from './knowledge-base/knowledge-base-settings';
 import { DEFAULT_STATUS_MAPPING } from './task-status';
-import type { ThreatModelSettings } from './resolver-contract';
+import type { ThreatModelSettings } from './threat-model-settings';
 import { type Threat, type ThreatDraft, type ThreatSource, threatNumber } from './threat';
 
 export interface ThreatModel {

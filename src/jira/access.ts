@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { ThreatModelSettings } from '../domain/resolver-contract';
+import type { ThreatModelSettings } from '../domain/threat-model-settings';
 import type { JiraClient } from './jira-client';
 import { MyPermissions } from './jira-schemas';
 

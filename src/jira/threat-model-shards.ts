@@ -2,7 +2,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Mitigation } from '../domain/mitigation';
 import type { Threat } from '../domain/threat';
-import { ThreatModelSettings } from '../domain/resolver-contract';
+import { ThreatModelSettings } from '../domain/threat-model-settings';
 
 // How the threat model sits in project properties: a small meta property, and the threats
 // packed into shards that each stay under Jira's 32,768-character limit for a value.

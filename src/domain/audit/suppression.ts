@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { AppError } from '../app-error';
 import { personText, storedText, type TextRule } from '../text-hygiene';
 import type { Actor } from '../threat-model';
-import type { Finding } from './finding';
 
 export const SUPPRESSION_WHY_MIN = 10;
 export const SUPPRESSION_WHY_MAX = 1000;
@@ -44,19 +43,3 @@ export function suppress(list: Suppression[], findingId: string, why: string, ac
 
 export const unsuppress = (list: Suppression[], findingId: string): Suppression[] =>
   list.filter((s) => s.findingId !== findingId);
-
-/** Marks suppressed findings; suppressions whose finding is gone are stale, so the UI can drop them. */
-export function applySuppressions(
-  findings: Finding[],
-  suppressions: Suppression[],
-): { findings: Finding[]; stale: string[] } {
-  const byId = new Map(suppressions.map((s) => [s.findingId, s]));
-  const ids = new Set(findings.map((f) => f.id));
-  return {
-    findings: findings.map((f) => {
-      const suppression = byId.get(f.id);
-      return suppression ? { ...f, suppression } : f;
-    }),
-    stale: [...byId.keys()].filter((id) => !ids.has(id)),
-  };
-}

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge-base/knowledge-base';
 import type { Mitigation, MitigationStatus } from '../mitigation';
 import { mitigationView } from '../mitigation-view';
-import type { TaskSummary } from '../resolver-contract';
+import type { TaskSummary } from '../mitigation-view';
 import { severityOf, type Severity } from '../severity';
 import { threatNumber, type Threat } from '../threat';
 import type { ThreatModel } from '../threat-model';
