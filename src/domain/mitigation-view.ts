@@ -16,6 +16,13 @@ export interface MitigationView extends Omit<Mitigation, 'task'> {
   storedStatus: MitigationStatus;
 }
 
+/** The claim and the edit receipt are the app's bookkeeping, not something to show. */
+const shown = ({
+  taskClaim: _claim,
+  lastEdit: _receipt,
+  ...mitigation
+}: Mitigation): Omit<Mitigation, 'taskClaim' | 'lastEdit'> => mitigation;
+
 /**
  * A mitigation with the live status of its task. Reading the task's status every time a
  * view is built means a missed event never leaves a stale status or risk on screen.
@@ -25,8 +32,7 @@ export function mitigationView(
   tasks: Map<string, TaskSummary>,
   mapping: StatusMapping = DEFAULT_STATUS_MAPPING,
 ): MitigationView {
-  // The claim and the edit receipt are the app's bookkeeping, not something to show.
-  const { taskClaim: _claim, lastEdit: _receipt, ...mitigation } = stored;
+  const mitigation = shown(stored);
   const task = (mitigation.task && tasks.get(mitigation.task.id)) ?? null;
   const live =
     task && mitigation.status !== 'rejected'
@@ -59,6 +65,6 @@ export function mitigationViewPartlyLive(
   mapping: StatusMapping = DEFAULT_STATUS_MAPPING,
 ): MitigationView {
   if (!stored.task || liveTasks.has(stored.task.id)) return mitigationView(stored, liveTasks, mapping);
-  const { taskClaim: _claim, lastEdit: _receipt, ...mitigation } = stored;
+  const mitigation = shown(stored);
   return { ...mitigation, task: storedTaskSummary(stored.task, mitigation.status), storedStatus: mitigation.status };
 }

@@ -23,6 +23,11 @@ export class JiraApiError extends Error {
   }
 }
 
+/** Jira busy or failing for now (429, 5xx, no answer): worth trying again later, unlike a refusal. */
+export const isTransient = (error: unknown): boolean =>
+  error instanceof JiraApiError &&
+  (error.kind === 'RATE_LIMITED' || error.kind === 'UNAVAILABLE' || error.kind === 'NETWORK');
+
 export const kindForStatus = (status: number): JiraErrorKind => {
   if (status === 400 || status === 413 || status === 422) return 'BAD_REQUEST';
   if (status === 401) return 'UNAUTHORIZED';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
 import { digestOf } from '../domain/edit-receipt';
-import { JiraApiError } from './jira-errors';
+import { isTransient } from './jira-errors';
 import { deleteProperty, getProperty, putProperty, type Entity } from './entity-properties';
 import type { JiraClient } from './jira-client';
 
@@ -91,11 +91,6 @@ function brokenLock(raw: unknown, now: number): boolean {
 /** Whether a lock value read from Jira leaves the lease free to take (absent, expired or broken). */
 export const lockIsFree = (raw: unknown, now: number): boolean => raw === undefined || brokenLock(raw, now);
 
-/** Jira busy or failing: the lease loop tries again at its next turn instead of giving up. */
-const transient = (error: unknown): boolean =>
-  error instanceof JiraApiError &&
-  (error.kind === 'RATE_LIMITED' || error.kind === 'UNAVAILABLE' || error.kind === 'NETWORK');
-
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function heldLease(expiresAt: number, now: () => number): HeldLease {
@@ -135,7 +130,7 @@ async function tryTake(
     const expiresAt = now() + Math.min(options.ttlMs ?? DEFAULT_TTL_MS, MAX_LEASE_MS);
     return (await lock.create({ holder: options.holder, token, expiresAt })) ? heldLease(expiresAt, now) : undefined;
   } catch (error) {
-    if (!transient(error)) throw error;
+    if (!isTransient(error)) throw error;
     await withdrawOwnLock(lock, token);
     return undefined;
   }
@@ -203,7 +198,7 @@ export async function releaseLease(
     try {
       return await lock.remove();
     } catch (error) {
-      if (attempt >= 3 || !transient(error))
+      if (attempt >= 3 || !isTransient(error))
         return console.warn(`without: could not release a lease; it expires by itself (${String(error)})`);
       await sleep(250 * 2 ** attempt);
     }

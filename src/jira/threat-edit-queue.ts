@@ -7,7 +7,7 @@ import { applyThreatEdit, ThreatEditRequest, wasApplied } from '../domain/threat
 import type { Actor, ThreatModel } from '../domain/threat-model';
 import { deleteProperty, listProjectPropertyKeys, projectEntity, putProperty } from './entity-properties';
 import type { JiraClient } from './jira-client';
-import { JiraApiError } from './jira-errors';
+import { isTransient } from './jira-errors';
 import { lockIsFree, propertyLock, releaseLease, tryLease, type HeldLease, type LockStore } from './property-lease';
 import { LOCK_KEY } from './threat-model-shards';
 import { readThreatModel, writeThreatModel, type StoredThreatModel } from './threat-model-store';
@@ -69,10 +69,6 @@ export interface QueueClock {
 }
 const realClock: QueueClock = { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
-const transient = (error: unknown): boolean =>
-  error instanceof JiraApiError &&
-  (error.kind === 'RATE_LIMITED' || error.kind === 'UNAVAILABLE' || error.kind === 'NETWORK');
-
 /**
  * Saves one threat edit for `actor` (whose permission the caller checked): at once when the
  * lease is free, else through the queue. Answers the threat as stored, or the edit's own error
@@ -122,7 +118,7 @@ async function readState(client: JiraClient, projectKey: string): Promise<Stored
   try {
     return await readThreatModel(client.withoutRetries(), projectKey, [LOCK_KEY, OUTCOMES_KEY]);
   } catch (error) {
-    if (transient(error)) return undefined;
+    if (isTransient(error)) return undefined;
     throw error;
   }
 }

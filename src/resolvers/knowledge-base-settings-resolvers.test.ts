@@ -5,9 +5,9 @@ import { resolverCaller } from '../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../test/support/local-site';
 import type { Envelope } from '../domain/envelope';
 import { sharedFile } from '../domain/knowledge-base/importers/importer-test-support';
-import { KB_FORMAT, type KnowledgeBaseInput } from '../domain/knowledge-base/knowledge-base';
 import type { KbSuggestionsView, KbUpload, KbUploadResult, SettingsView } from '../domain/resolver-contract';
 import { resolver } from '../index';
+import { aTeamKnowledgeBase } from '../../test/support/knowledge-base-mother';
 import { LIBRARY_KEY } from '../jira/knowledge-base-store';
 
 const onProject = { type: 'jira:projectAdminPage', project: { id: '10000', key: 'PAY' } };
@@ -19,29 +19,7 @@ const { file: PYTM, describeIfShared } = sharedFile('pytm/threats.json', 'knowle
 const REFUSED_NAME =
   "is a name Without for Jira refuses (__proto__, constructor and prototype could change how the app's objects behave)";
 
-/** A small knowledge base in the app's own format: one threat about cards, one mitigation. */
-const ownKb = (version: string, title = 'Card numbers leak from the checkout'): KnowledgeBaseInput => ({
-  format: KB_FORMAT,
-  id: 'payments-team',
-  name: 'Payments team threats',
-  version,
-  source: { format: 'without' },
-  threats: [
-    {
-      id: 'PT-1',
-      title,
-      stride: ['I'],
-      probability: 4,
-      impact: 5,
-      top: true,
-      appliesWhen: { words: ['card'] },
-      detectionEvents: [],
-    },
-  ],
-  mitigations: [
-    { id: 'PM-1', title: 'Tokenise card numbers', addresses: [{ threatId: 'PT-1', strength: 75 }], top: true },
-  ],
-});
+const ownKb = (version: string, title?: string) => aTeamKnowledgeBase({ version, ...(title ? { title } : {}) });
 
 const asText = (fileName: string, text: string, extra: Partial<KbUpload> = {}): KbUpload => ({
   fileName,

@@ -4,6 +4,7 @@ import { startTestSite } from '../../test/support/local-site';
 import { ErrorCode } from '../domain/envelope';
 import { resolver } from '../index';
 import { RESOLVER_KEYS } from './index';
+import { seededRandom } from '../../test/support/seeded-random';
 
 // Every resolver answers whatever the browser sends (a payload is input: a page can be edited,
 // a request crafted) with an envelope: data, or an error code and a sentence. Never a thrown
@@ -19,18 +20,6 @@ const CONTEXTS = {
   },
   none: {},
 };
-
-/** mulberry32: the same payloads on every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const deep = (depth: number): unknown => {
   let value: unknown = {};
@@ -145,7 +134,7 @@ describe('every resolver under malformed payloads', () => {
   it.each(RESOLVER_KEYS)(
     '%s answers an envelope for every malformed payload and context',
     async (key) => {
-      const next = random(key.split('').reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261));
+      const next = seededRandom(key.split('').reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261));
       const payloads = [...FIXED, ...Array.from({ length: 12 }, () => payload(next))];
       for (const body of payloads) {
         for (const context of Object.values(CONTEXTS)) {

@@ -4,7 +4,7 @@ import type { LocalSite } from '../../local/site/server';
 import { queueConsumer, resolverCaller } from '../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../test/support/local-site';
 import type { Envelope } from '../domain/envelope';
-import { KB_FORMAT, type KnowledgeBaseInput } from '../domain/knowledge-base/knowledge-base';
+import { aTeamKnowledgeBase } from '../../test/support/knowledge-base-mother';
 import type { AuditView, SettingsView, ThreatModelView } from '../domain/resolver-contract';
 import { auditWorker, resolver } from '../index';
 import { STATUS_KEY, SUPPRESSIONS_KEY } from '../jira/audit-store';
@@ -47,31 +47,11 @@ const dataOf = <T>(answer: unknown): T => {
 
 // --- what the writers and readers are -----------------------------------------------------------
 
-const kbFile = (id: string, version: string) => {
-  const kb: KnowledgeBaseInput = {
-    format: KB_FORMAT,
-    id,
-    name: `${id} threats`,
-    version,
-    source: { format: 'without' },
-    threats: [
-      {
-        id: 'PT-1',
-        title: 'Card numbers leak from the checkout',
-        stride: ['I'],
-        probability: 4,
-        impact: 5,
-        top: true,
-        appliesWhen: { words: ['card'] },
-        detectionEvents: [],
-      },
-    ],
-    mitigations: [
-      { id: 'PM-1', title: 'Tokenise card numbers', addresses: [{ threatId: 'PT-1', strength: 75 }], top: true },
-    ],
-  };
-  return { fileName: `${id}.json`, format: 'auto', content: { encoding: 'text', text: JSON.stringify(kb) } };
-};
+const kbFile = (id: string, version: string) => ({
+  fileName: `${id}.json`,
+  format: 'auto',
+  content: { encoding: 'text', text: JSON.stringify(aTeamKnowledgeBase({ id, name: `${id} threats`, version })) },
+});
 const upload =
   (id: string, version = '2') =>
   (ctx: Ctx) =>
@@ -379,19 +359,24 @@ const outcomeText = (outcome: Outcome): string =>
       ? 'replaces it (the app’s own bookkeeping of a run)'
       : 'is refused with a sentence, and the value is kept byte for byte';
 
+/** A fresh demo site with the resolvers and the audit worker: every case starts from the same data. */
+async function newCtx(): Promise<Ctx> {
+  const site = await startTestSite({ demo: true });
+  return {
+    site,
+    call: resolverCaller(site, resolver),
+    consumer: queueConsumer(auditWorker, 'run-audit'),
+    warnings: [],
+    key: '',
+  };
+}
+
 describe.each(ROWS)('a stored value broken through the REST API: $value', (row) => {
   let ctx: Ctx;
   let broken: unknown;
 
   beforeEach(async () => {
-    const site = await startTestSite({ demo: true });
-    ctx = {
-      site,
-      call: resolverCaller(site, resolver),
-      consumer: queueConsumer(auditWorker, 'run-audit'),
-      warnings: [],
-      key: '',
-    };
+    ctx = await newCtx();
     ctx.key = await row.prepare(ctx);
     broken = row.corrupt((await readProperty(ctx, ctx.key)) as Json);
     await writeProperty(ctx, ctx.key, broken);
@@ -418,14 +403,7 @@ describe.each(ROWS)('a stored value broken through the REST API: $value', (row) 
 describe('what survives a write next to a broken entry', () => {
   let ctx: Ctx;
   beforeEach(async () => {
-    const site = await startTestSite({ demo: true });
-    ctx = {
-      site,
-      call: resolverCaller(site, resolver),
-      consumer: queueConsumer(auditWorker, 'run-audit'),
-      warnings: [],
-      key: '',
-    };
+    ctx = await newCtx();
   });
   afterEach(() => ctx.site.close());
 

@@ -1,3 +1,4 @@
+import { seededRandom } from '../support/seeded-random';
 import type { LocalIssue } from '../../local/site/model';
 import type { LocalSite } from '../../local/site/server';
 import type { MitigationDraft, MitigationStatus, Strength } from '../../src/domain/mitigation';
@@ -24,16 +25,9 @@ import { prose } from '../support/prose';
 // The benchmark's data: a big threat model for PAY, its mitigation tasks, and one future
 // sprint per size with stories whose clauses point at random threats. Deterministic (seeded).
 
-/** mulberry32: small, fast, seeded. */
+/** Seeded numbers: the same data on every run. */
 export function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   /** `count` distinct values of 1..max. */

@@ -5,19 +5,9 @@
  * failing case is reproduced by its seed alone.
  */
 
-export type Random = () => number;
+import { seededRandom, type Random } from '../../../../test/support/seeded-random';
 
-/** mulberry32: a small seeded PRNG, the same numbers on every machine and run. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom, type Random };
 
 const below = (random: Random, n: number): number => Math.floor(random() * n);
 const pick = <T>(random: Random, items: readonly T[]): T => items[below(random, items.length)] as T;
