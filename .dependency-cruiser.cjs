@@ -41,8 +41,8 @@ module.exports = {
       name: 'resolvers-never-import-other-resolvers',
       comment: 'A use case two resolvers need lives in src/app/<capability>/, called by both.',
       severity: 'error',
-      from: { path: '^src/resolvers/[^/]+-resolvers\\.ts$' },
-      to: { path: '^src/resolvers/[^/]+-resolvers\\.ts$' },
+      from: { path: '^src/resolvers/.+-resolvers\\.ts$' },
+      to: { path: '^src/resolvers/.+-resolvers\\.ts$' },
     },
     {
       name: 'app-never-imports-its-callers',

@@ -1,11 +1,11 @@
 import type { LocalSite } from '../../local/site/server';
 import { startTestSite } from '../../test/support/local-site';
 import { siteClient } from '../../test/support/jira-clients';
-import { answerQuestion } from '../domain/answer-question';
-import { MitigationDraft } from '../domain/mitigation';
-import { readStoryClauses, storyClausesValue } from '../domain/story-clauses';
-import { addMitigation } from '../domain/threat-model';
-import { changeThreatModel } from '../jira/threat-model-store';
+import { answerQuestion } from '../domain/threat-model/answer-question';
+import { MitigationDraft } from '../domain/mitigation/mitigation';
+import { readStoryClauses, storyClausesValue } from '../domain/story/story-clauses';
+import { addMitigation } from '../domain/threat-model/threat-model';
+import { changeThreatModel } from '../jira/threat-model/threat-model-repository';
 import { main } from './main';
 
 const buffers = () => {

@@ -1,9 +1,9 @@
 import { failsAt, toCsv, toJson, toSarif, toTable } from '../domain/audit/audit-report';
 import { FINDING_SEVERITIES, type FindingSeverity } from '../domain/audit/finding-kinds';
-import { basicAuthTransport } from '../jira/basic-auth-transport';
-import { JiraClient } from '../jira/jira-client';
-import { JiraApiError } from '../jira/jira-errors';
-import { auditJiraProject } from '../jira/project-audit';
+import { basicAuthTransport } from '../jira/client/basic-auth-transport';
+import { JiraClient } from '../jira/client/jira-client';
+import { JiraApiError } from '../jira/client/jira-errors';
+import { auditJiraProject } from '../jira/audit/project-audit';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import { parseFlags } from './flags';
 

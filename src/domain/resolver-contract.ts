@@ -1,17 +1,17 @@
 import type { AuditResult } from './audit/audit-result';
-import type { Severity } from './severity';
+import type { Severity } from './threat-model/severity';
 import { z } from 'zod';
-import { MitigationDraft, type Strength } from './mitigation';
-import type { StrideCategory } from './stride';
-import { personText } from './text-hygiene';
-import { ThreatDraft } from './threat';
+import { MitigationDraft, type Strength } from './mitigation/mitigation';
+import type { StrideCategory } from './threat-model/stride';
+import { personText } from './common/text-hygiene';
+import { ThreatDraft } from './threat-model/threat';
 import { KnowledgeBaseId, KnowledgeBaseSettings, UPLOAD_FORMATS } from './knowledge-base/knowledge-base-settings';
-import type { ThreatModelSettings } from './threat-model-settings';
-import type { ThreatView } from './threat-view';
-import { AnswerValue, QUESTION_KEY_MAX, QuestionNote } from './question-answer';
+import type { ThreatModelSettings } from './threat-model/threat-model-settings';
+import type { ThreatView } from './threat-model/threat-view';
+import { AnswerValue, QUESTION_KEY_MAX, QuestionNote } from './threat-model/question-answer';
 import type { StrideQuestionView, ThreatKnowledge } from './knowledge-base/threat-knowledge-view';
 import type { MonitoredEventChange, MonitoringView } from './monitoring/monitoring-view';
-import { ThreatId, WithoutClauseDraft, type WithoutClause } from './without-clause';
+import { ThreatId, WithoutClauseDraft, type WithoutClause } from './story/without-clause';
 
 // The one contract between the Custom UI and the resolvers: every key, what it takes and
 // what it answers (inside the Envelope of ./envelope). Payloads are parsed with these
@@ -67,7 +67,7 @@ export type { KbUpdate } from './knowledge-base/kb-update';
 export type { StrideQuestionView } from './knowledge-base/threat-knowledge-view';
 
 // The model's settings are part of the threat model; the contract only passes them on.
-export { ThreatModelSettings } from './threat-model-settings';
+export { ThreatModelSettings } from './threat-model/threat-model-settings';
 
 /** What is left of a threat's risk now, and once planned work is done. */
 export interface ThreatRisk {
@@ -212,7 +212,7 @@ export const MitigationEdit = z.object({
 });
 export type MitigationEdit = z.infer<typeof MitigationEdit>;
 
-import type { MitigationView, TaskSummary } from './mitigation-view';
+import type { MitigationView, TaskSummary } from './mitigation/mitigation-view';
 export type { MitigationView, TaskSummary };
 
 /** Where a mitigation's task is, seen from a sprint. */
@@ -388,12 +388,12 @@ export interface ResolverContract {
   'audit/suppress': [{ findingId: string; why: string }, AuditView];
   'audit/unsuppress': [{ findingId: string }, AuditView];
   'audit/link-threat': [{ issueKey: string; clauseId: string; threatId: string }, AuditView];
-  'kb/suggest': [KbSuggest, KbSuggestionsView];
-  'kb/accept': [KbAccept, StoryView];
-  'kb/save-settings': [KbSettingsSave, SettingsView];
-  'kb/upload': [KbUpload, KbUploadResult];
-  'kb/remove': [{ id: string }, SettingsView];
-  'kb/restore': [{ id: string; activate: boolean }, SettingsView];
+  'knowledge-base/suggest': [KbSuggest, KbSuggestionsView];
+  'knowledge-base/accept': [KbAccept, StoryView];
+  'knowledge-base/save-settings': [KbSettingsSave, SettingsView];
+  'knowledge-base/upload': [KbUpload, KbUploadResult];
+  'knowledge-base/remove': [{ id: string }, SettingsView];
+  'knowledge-base/restore': [{ id: string; activate: boolean }, SettingsView];
   'monitoring/get': [Record<string, never>, MonitoringView];
   'monitoring/create-task': [MonitoringCreateTask, MonitoredEventChange];
   'people/names': [PeopleNamesQuery, PeopleNames];

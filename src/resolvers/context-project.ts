@@ -1,4 +1,4 @@
-import { AppError } from '../domain/app-error';
+import { AppError } from '../domain/common/app-error';
 import type { InvocationContext } from './invocation-context';
 
 /** The project the page was opened in. Frontend input: every use goes through Jira as the user. */

@@ -1,8 +1,8 @@
 import type Resolver from '@forge/resolver';
 import type { z } from 'zod';
-import { AppError } from '../domain/app-error';
-import { fail, ok, type Envelope, type ErrorCode } from '../domain/envelope';
-import { JiraApiError, type JiraErrorKind } from '../jira/jira-errors';
+import { AppError } from '../domain/common/app-error';
+import { fail, ok, type Envelope, type ErrorCode } from '../domain/common/envelope';
+import { JiraApiError, type JiraErrorKind } from '../jira/client/jira-errors';
 import { InvocationContext } from './invocation-context';
 
 export interface ResolverCall<P> {

@@ -1,15 +1,15 @@
 import Resolver from '@forge/resolver';
-import { registerAuditResolvers } from './audit-resolvers';
-import { registerKnowledgeBaseResolvers } from './kb-resolvers';
-import { registerKnowledgeBaseSettingsResolvers } from './knowledge-base-settings-resolvers';
-import { registerMitigationResolvers } from './mitigation-resolvers';
-import { registerMonitoringResolvers } from './monitoring-resolvers';
-import { registerPeopleResolvers } from './people-resolvers';
-import { registerSettingsResolvers } from './settings-resolvers';
-import { registerSprintResolvers } from './sprint-resolvers';
-import { registerStoryResolvers } from './story-resolvers';
-import { registerThreatKnowledgeResolvers } from './threat-knowledge-resolvers';
-import { registerThreatModelResolvers } from './threat-model-resolvers';
+import { registerAuditResolvers } from './audit/audit-resolvers';
+import { registerKnowledgeBaseResolvers } from './knowledge-base/suggestion-resolvers';
+import { registerKnowledgeBaseSettingsResolvers } from './knowledge-base/library-resolvers';
+import { registerMitigationResolvers } from './mitigation/mitigation-resolvers';
+import { registerMonitoringResolvers } from './monitoring/monitoring-resolvers';
+import { registerPeopleResolvers } from './people/people-resolvers';
+import { registerSettingsResolvers } from './settings/settings-resolvers';
+import { registerSprintResolvers } from './sprint/sprint-resolvers';
+import { registerStoryResolvers } from './story/story-resolvers';
+import { registerThreatKnowledgeResolvers } from './threat-model/threat-knowledge-resolvers';
+import { registerThreatModelResolvers } from './threat-model/threat-model-resolvers';
 
 /** Every resolver the UI may invoke, defined on `resolver`; returns the keys defined. */
 export function registerResolvers(resolver: Resolver): string[] {

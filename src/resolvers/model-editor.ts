@@ -1,8 +1,8 @@
-import { AppError } from '../domain/app-error';
-import { canEditThreatModel } from '../jira/access';
-import type { JiraClient } from '../jira/jira-client';
-import { readThreatModel } from '../jira/threat-model-store';
-import { appClient } from '../jira/clients';
+import { AppError } from '../domain/common/app-error';
+import { canEditThreatModel } from '../jira/client/permissions';
+import type { JiraClient } from '../jira/client/jira-client';
+import { readThreatModel } from '../jira/threat-model/threat-model-repository';
+import { appClient } from '../jira/client/clients';
 
 /**
  * Threat model writes (threats, mitigations) are made as the app; this is the check of the

@@ -1,7 +1,7 @@
 import type { LocalSite } from '../../local/site/server';
 import { resolverCaller } from '../../test/support/forge-invocation';
 import { startTestSite } from '../../test/support/local-site';
-import { ErrorCode } from '../domain/envelope';
+import { ErrorCode } from '../domain/common/envelope';
 import { resolver } from '../index';
 import { RESOLVER_KEYS } from './index';
 import { seededRandom } from '../../test/support/seeded-random';

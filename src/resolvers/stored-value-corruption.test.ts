@@ -3,13 +3,13 @@ import { runAs } from '../../local/forge/runtime';
 import type { LocalSite } from '../../local/site/server';
 import { queueConsumer, resolverCaller } from '../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../test/support/local-site';
-import type { Envelope } from '../domain/envelope';
+import type { Envelope } from '../domain/common/envelope';
 import { aTeamKnowledgeBase } from '../../test/support/knowledge-base-mother';
 import type { AuditView, SettingsView, ThreatModelView } from '../domain/resolver-contract';
 import { auditWorker, resolver } from '../index';
-import { STATUS_KEY, SUPPRESSIONS_KEY } from '../jira/audit-store';
-import { LIBRARY_KEY } from '../jira/knowledge-base-store';
-import { RISK_HISTORY_KEY } from '../jira/risk-history-store';
+import { STATUS_KEY, SUPPRESSIONS_KEY } from '../jira/audit/audit-repository';
+import { LIBRARY_KEY } from '../jira/knowledge-base/knowledge-base-repository';
+import { RISK_HISTORY_KEY } from '../jira/threat-model/risk-history-repository';
 import { onDailyRisk } from '../triggers/daily-risk';
 import { onIssueUpdated } from '../triggers/task-status-changed';
 
@@ -18,7 +18,7 @@ import { onIssueUpdated } from '../triggers/task-status-changed';
 // writer of that value runs and every reader answers. A writer keeps the broken value byte for
 // byte (the whole value, or the broken entries inside it) or is refused with a sentence naming the
 // property; a reader answers with a problem, never an error. The audit's status and result are
-// the app's own bookkeeping of a run anyone may repeat: a new run replaces them (audit-store.ts).
+// the app's own bookkeeping of a run anyone may repeat: a new run replaces them (jira/audit/audit-repository.ts).
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
 const onSettings = { type: 'jira:projectAdminPage', project: { id: '10000', key: 'PAY' } };
@@ -55,9 +55,10 @@ const kbFile = (id: string, version: string) => ({
 const upload =
   (id: string, version = '2') =>
   (ctx: Ctx) =>
-    ctx.call('alice', 'kb/upload', kbFile(id, version), onSettings);
-const removeKb = (id: string) => (ctx: Ctx) => ctx.call('alice', 'kb/remove', { id }, onSettings);
-const restoreKb = (id: string) => (ctx: Ctx) => ctx.call('alice', 'kb/restore', { id, activate: true }, onSettings);
+    ctx.call('alice', 'knowledge-base/upload', kbFile(id, version), onSettings);
+const removeKb = (id: string) => (ctx: Ctx) => ctx.call('alice', 'knowledge-base/remove', { id }, onSettings);
+const restoreKb = (id: string) => (ctx: Ctx) =>
+  ctx.call('alice', 'knowledge-base/restore', { id, activate: true }, onSettings);
 const suppress = (findingId: string) => (ctx: Ctx) =>
   ctx.call('bob', 'audit/suppress', { findingId, why: 'Accepted by the CISO until the Q1 PCI audit.' }, onProject);
 const unsuppress = (findingId: string) => (ctx: Ctx) => ctx.call('bob', 'audit/unsuppress', { findingId }, onProject);
@@ -152,9 +153,9 @@ const ROWS: Row[] = [
     prepare: twoUploads,
     corrupt: () => ({ v: 1, entries: 'oops' }),
     writers: [
-      { name: 'kb/upload', run: upload('third-team'), outcome: { refused: kbRefusal } },
-      { name: 'kb/remove', run: removeKb('payments-team'), outcome: { refused: kbRefusal } },
-      { name: 'kb/restore', run: restoreKb('payments-team'), outcome: { refused: kbRefusal } },
+      { name: 'knowledge-base/upload', run: upload('third-team'), outcome: { refused: kbRefusal } },
+      { name: 'knowledge-base/remove', run: removeKb('payments-team'), outcome: { refused: kbRefusal } },
+      { name: 'knowledge-base/restore', run: restoreKb('payments-team'), outcome: { refused: kbRefusal } },
     ],
     read: settingsProblems,
     problem: /^The list of uploaded knowledge bases \(without\.kb\.library\) is not valid/,
@@ -169,25 +170,25 @@ const ROWS: Row[] = [
     list: { field: 'entries', isBroken: (e) => e.slot === 7 },
     writers: [
       {
-        name: 'kb/upload of another id',
+        name: 'knowledge-base/upload of another id',
         run: upload('payments-team'),
         outcome: 'kept',
         wrote: (after) => expect(entry(after, 'payments-team')).toMatchObject({ version: '2' }),
       },
       {
-        name: 'kb/remove of another id',
+        name: 'knowledge-base/remove of another id',
         run: removeKb('payments-team'),
         outcome: 'kept',
         wrote: (after) => expect(entry(after, 'payments-team')).toHaveProperty('removedAt'),
       },
       {
-        name: 'kb/restore of another id',
+        name: 'knowledge-base/restore of another id',
         run: restoreKb('payments-team'),
         outcome: 'kept',
         wrote: (after) => expect(entry(after, 'payments-team')).toMatchObject({ version: '1' }),
       },
       {
-        name: 'kb/upload of the broken id',
+        name: 'knowledge-base/upload of the broken id',
         run: upload('other-team'),
         outcome: {
           refused:
@@ -195,7 +196,7 @@ const ROWS: Row[] = [
         },
       },
       {
-        name: 'kb/remove of the broken id',
+        name: 'knowledge-base/remove of the broken id',
         run: removeKb('other-team'),
         outcome: { refused: /"other-team" in without\.kb\.library cannot be read/ },
       },

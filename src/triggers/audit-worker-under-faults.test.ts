@@ -2,7 +2,7 @@ import type { LocalSite } from '../../local/site/server';
 import { queueConsumer, resolverCaller } from '../../test/support/forge-invocation';
 import { addSprintStories } from '../../test/support/bulk-stories';
 import { startTestSite } from '../../test/support/local-site';
-import type { Envelope } from '../domain/envelope';
+import type { Envelope } from '../domain/common/envelope';
 import type { AuditView } from '../domain/resolver-contract';
 import { resolver } from '../index';
 import { auditWorker } from './audit-worker';

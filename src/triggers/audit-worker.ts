@@ -1,8 +1,8 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { readAuditState, writeAuditResult, writeAuditStatus, type AuditStatus } from '../jira/audit-store';
-import { auditJiraProject } from '../jira/project-audit';
-import { workerAppClient } from '../jira/clients';
+import { readAuditState, writeAuditResult, writeAuditStatus, type AuditStatus } from '../jira/audit/audit-repository';
+import { auditJiraProject } from '../jira/audit/project-audit';
+import { workerAppClient } from '../jira/client/clients';
 
 // The audit as an async event consumer (manifest: consumer audit-consumer, up to 900 s): the
 // resolver checked the person and queued the run; this reads the project as the app, writes

@@ -1,6 +1,6 @@
-import { appClient } from '../jira/clients';
-import { recordRiskPoint } from '../jira/project-risk';
-import { projectsWithThreatModel } from '../jira/projects-with-model';
+import { appClient } from '../jira/client/clients';
+import { recordRiskPoint } from '../jira/threat-model/project-risk';
+import { projectsWithThreatModel } from '../jira/threat-model/projects-with-model';
 
 /** Once a day, every project with a threat model gets its risk point, even on quiet days. */
 export async function onDailyRisk(): Promise<void> {

@@ -4,12 +4,12 @@ import { ACCOUNT } from '../../test/support/forge-invocation';
 import { siteClient } from '../../test/support/jira-clients';
 import { restAs } from '../../test/support/local-site';
 import { addSecondProject, restAsDave, type SecondProject } from '../../test/support/second-project';
-import type { Envelope } from '../domain/envelope';
+import type { Envelope } from '../domain/common/envelope';
 import type { SprintPlanView } from '../domain/resolver-contract';
-import type { TaskProperty } from '../domain/task-property';
-import { auditJiraProject } from '../jira/project-audit';
-import { RISK_HISTORY_KEY } from '../jira/risk-history-store';
-import { readThreatModel } from '../jira/threat-model-store';
+import type { TaskProperty } from '../domain/mitigation/task-property';
+import { auditJiraProject } from '../jira/audit/project-audit';
+import { RISK_HISTORY_KEY } from '../jira/threat-model/risk-history-repository';
+import { readThreatModel } from '../jira/threat-model/threat-model-repository';
 import { resolver } from '../index';
 
 // Anyone who may edit an issue may write its `without.task` property. A forged one must not

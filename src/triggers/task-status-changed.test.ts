@@ -2,8 +2,8 @@ import { startLocalApp, type LocalApp } from '../../local/local-app';
 import { runAs } from '../../local/forge/runtime';
 import { restAs } from '../../test/support/local-site';
 import { siteClient } from '../../test/support/jira-clients';
-import { readRiskHistory } from '../jira/risk-history-store';
-import { readThreatModel } from '../jira/threat-model-store';
+import { readRiskHistory } from '../jira/threat-model/risk-history-repository';
+import { readThreatModel } from '../jira/threat-model/threat-model-repository';
 import { resolver } from '../index';
 import { APP_ACCOUNT_ID } from '../../local/site/base-data';
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { taskEvidence } from '../domain/task-evidence';
-import { statusFromTask } from '../domain/task-status';
-import { followTaskStatus } from '../domain/threat-model';
-import { readTaskIssue } from '../jira/mitigation-tasks';
-import { recordRiskPoint } from '../jira/project-risk';
-import { changeThreatModel, readThreatModel } from '../jira/threat-model-store';
-import { appClient } from '../jira/clients';
+import { taskEvidence } from '../domain/mitigation/task-evidence';
+import { statusFromTask } from '../domain/mitigation/task-status';
+import { followTaskStatus } from '../domain/threat-model/threat-model';
+import { readTaskIssue } from '../jira/mitigation/mitigation-task-repository';
+import { recordRiskPoint } from '../jira/threat-model/project-risk';
+import { changeThreatModel, readThreatModel } from '../jira/threat-model/threat-model-repository';
+import { appClient } from '../jira/client/clients';
 
 const IssueUpdated = z.looseObject({
   issue: z.looseObject({ id: z.string() }),

@@ -1,4 +1,4 @@
-import { auditJiraProject } from '../../src/jira/project-audit';
+import { auditJiraProject } from '../../src/jira/audit/project-audit';
 import { siteClient } from '../support/jira-clients';
 import { startTestSite } from '../support/local-site';
 import { addBenchSprint, random, removeDemoTasks, seedBenchModel } from './bench-data';

@@ -1,11 +1,11 @@
 import { seededRandom } from '../support/seeded-random';
 import type { LocalIssue } from '../../local/site/model';
 import type { LocalSite } from '../../local/site/server';
-import type { MitigationDraft, MitigationStatus, Strength } from '../../src/domain/mitigation';
-import { storyClausesValue } from '../../src/domain/story-clauses';
-import type { StrideCategory } from '../../src/domain/stride';
-import { statusFromTask } from '../../src/domain/task-status';
-import type { ThreatDraft } from '../../src/domain/threat';
+import type { MitigationDraft, MitigationStatus, Strength } from '../../src/domain/mitigation/mitigation';
+import { storyClausesValue } from '../../src/domain/story/story-clauses';
+import type { StrideCategory } from '../../src/domain/threat-model/stride';
+import { statusFromTask } from '../../src/domain/mitigation/task-status';
+import type { ThreatDraft } from '../../src/domain/threat-model/threat';
 import {
   addMitigation,
   addThreat,
@@ -14,10 +14,10 @@ import {
   followTaskStatus,
   setThreatState,
   type ThreatModel,
-} from '../../src/domain/threat-model';
-import type { WithoutClause } from '../../src/domain/without-clause';
-import { TASK_PROPERTY } from '../../src/jira/mitigation-tasks';
-import { readThreatModel, changeThreatModel } from '../../src/jira/threat-model-store';
+} from '../../src/domain/threat-model/threat-model';
+import type { WithoutClause } from '../../src/domain/story/without-clause';
+import { TASK_PROPERTY } from '../../src/jira/mitigation/mitigation-task-repository';
+import { readThreatModel, changeThreatModel } from '../../src/jira/threat-model/threat-model-repository';
 import { siteClient } from '../support/jira-clients';
 import { adfText } from '../support/local-site';
 import { prose } from '../support/prose';

@@ -1,5 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
-import type { Envelope } from '../../src/domain/envelope';
+import type { Envelope } from '../../src/domain/common/envelope';
 import { KB_FORMAT, type KnowledgeBaseInput } from '../../src/domain/knowledge-base/knowledge-base';
 import type { KbSuggestionsView, KbUploadResult } from '../../src/domain/resolver-contract';
 import { resolver } from '../../src/index';
@@ -8,7 +8,7 @@ import { startTestSite } from '../support/local-site';
 import { random } from './bench-data';
 import { round } from './bench-report';
 
-// "Suggest threats" on a story (kb/suggest), with the built-in knowledge base alone and with a
+// "Suggest threats" on a story (knowledge-base/suggest), with the built-in knowledge base alone and with a
 // large uploaded one beside it: requests (what reading uploads costs), time, answer size, memory.
 
 export interface KnowledgeBaseBench {
@@ -113,9 +113,14 @@ export async function benchKnowledgeBases(
         gc();
         const mark = site.log.mark();
         const started = performance.now();
-        const answer = (await call('bob', 'kb/suggest', { mode: 'full' }, onIssue)) as Envelope<KbSuggestionsView>;
+        const answer = (await call(
+          'bob',
+          'knowledge-base/suggest',
+          { mode: 'full' },
+          onIssue,
+        )) as Envelope<KbSuggestionsView>;
         times.push(performance.now() - started);
-        if (!answer.ok) throw new Error(`kb/suggest failed: ${answer.error.message}`);
+        if (!answer.ok) throw new Error(`knowledge-base/suggest failed: ${answer.error.message}`);
         requests = site.log.since(mark).length;
         view = answer.data;
         size = JSON.stringify(answer).length;
@@ -136,11 +141,11 @@ export async function benchKnowledgeBases(
     progress(`knowledge bases: uploading ${threats} threats (${round(data.length / 1024)} KB compressed)`);
     const upload = (await call(
       'alice',
-      'kb/upload',
+      'knowledge-base/upload',
       { fileName: 'bench.json', format: 'without', content: { encoding: 'deflate-base64', data }, activate: true },
       { type: 'jira:projectSettingsPage', project: { id: '10000', key: 'PAY' } },
     )) as Envelope<KbUploadResult>;
-    if (!upload.ok) throw new Error(`kb/upload failed: ${upload.error.message}`);
+    if (!upload.ok) throw new Error(`knowledge-base/upload failed: ${upload.error.message}`);
     const withUpload = await suggest();
     progress(
       `knowledge bases: ${withUpload.suggestions} suggestions in ${withUpload.medianMs} ms, ${withUpload.requests} requests`,
@@ -158,7 +163,7 @@ export async function benchKnowledgeBases(
 }
 
 export const knowledgeBaseLines = (k: KnowledgeBaseBench): string[] => [
-  `Suggest threats (kb/suggest, full list, on PAY-1), median of the runs; the first run of an upload also parses it:`,
+  `Suggest threats (knowledge-base/suggest, full list, on PAY-1), median of the runs; the first run of an upload also parses it:`,
   `  built-in only:           ${k.builtInOnly.requests} requests (budget ${k.budget.builtInOnly}), ${k.builtInOnly.suggestions} suggestions, ${k.builtInOnly.medianMs} ms (first ${k.builtInOnly.firstMs} ms), answer ${k.builtInOnly.answerKb} KB`,
   `  + upload of ${k.uploaded.threats} threats / ${k.uploaded.mitigations} mitigations (${k.uploaded.compressedKb} KB compressed, ${k.uploaded.parts} parts): ${k.withUpload.requests} requests (budget ${k.budget.withUpload}), ${k.withUpload.suggestions} suggestions, ${k.withUpload.medianMs} ms (first ${k.withUpload.firstMs} ms), answer ${k.withUpload.answerKb} KB`,
 ];

@@ -1,21 +1,21 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { Mitigation } from '../../src/domain/mitigation';
-import { mitigationView } from '../../src/domain/mitigation-view';
+import { Mitigation } from '../../src/domain/mitigation/mitigation';
+import { mitigationView } from '../../src/domain/mitigation/mitigation-view';
 import type { SprintStory, TaskSummary } from '../../src/domain/resolver-contract';
-import { planSprint, type SprintPlan, type TaskSprint } from '../../src/domain/sprint-plan';
-import { readStoryClauses } from '../../src/domain/story-clauses';
-import { Threat } from '../../src/domain/threat';
-import { emptyThreatModel, type ThreatModel } from '../../src/domain/threat-model';
-import { projectPermissions } from '../../src/jira/access';
-import type { JiraClient } from '../../src/jira/jira-client';
-import { IssueRecord } from '../../src/jira/jira-schemas';
-import { jqlString } from '../../src/jira/jql';
-import { TASK_PROPERTY } from '../../src/jira/mitigation-tasks';
-import { getProperty, listProjectPropertyKeys, projectEntity } from '../../src/jira/entity-properties';
-import { searchIssues } from '../../src/jira/search-issues';
-import { readSprint, taskSprintOf, type SprintInfo } from '../../src/jira/sprint-repository';
-import { META_KEY, MetaValue, decodeShard, shardIndex } from '../../src/jira/threat-model-shards';
+import { planSprint, type SprintPlan, type TaskSprint } from '../../src/domain/sprint/sprint-plan';
+import { readStoryClauses } from '../../src/domain/story/story-clauses';
+import { Threat } from '../../src/domain/threat-model/threat';
+import { emptyThreatModel, type ThreatModel } from '../../src/domain/threat-model/threat-model';
+import { projectPermissions } from '../../src/jira/client/permissions';
+import type { JiraClient } from '../../src/jira/client/jira-client';
+import { IssueRecord } from '../../src/jira/client/jira-schemas';
+import { jqlString } from '../../src/jira/client/jql';
+import { TASK_PROPERTY } from '../../src/jira/mitigation/mitigation-task-repository';
+import { getProperty, listProjectPropertyKeys, projectEntity } from '../../src/jira/client/entity-properties';
+import { searchIssues } from '../../src/jira/client/search-issues';
+import { readSprint, taskSprintOf, type SprintInfo } from '../../src/jira/sprint/sprint-repository';
+import { META_KEY, MetaValue, decodeShard, shardIndex } from '../../src/jira/threat-model/threat-model-shards';
 
 // The sprint view the way an app without this design gets it: search only the ids, then
 // one GET per issue for what it needs (clauses, status, sprint, task property), and the

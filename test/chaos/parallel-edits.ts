@@ -6,14 +6,14 @@
 //   lost          acknowledged but not stored (must be 0)
 //   falseFailures stored although the app answered an error (must be 0)
 //   duplicated    stored as more than one revision (a retry applied twice; must be 0)
-import type { Envelope } from '../../src/domain/envelope';
+import type { Envelope } from '../../src/domain/common/envelope';
 import type { ThreatModelView } from '../../src/domain/resolver-contract';
-import type { ThreatView } from '../../src/domain/threat-view';
+import type { ThreatView } from '../../src/domain/threat-model/threat-view';
 import { resolver } from '../../src/index';
 import { resolverCaller } from '../support/forge-invocation';
 import { siteClient } from '../support/jira-clients';
 import { startTestSite } from '../support/local-site';
-import { readThreatModel } from '../../src/jira/threat-model-store';
+import { readThreatModel } from '../../src/jira/threat-model/threat-model-repository';
 
 export interface FaultRunOptions {
   edits: number;

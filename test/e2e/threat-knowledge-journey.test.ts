@@ -1,6 +1,6 @@
 import { builtInKnowledgeBase } from '../../src/domain/knowledge-base/active-knowledge-bases';
 import { acceptThreatTemplate } from '../../src/domain/knowledge-base/accept';
-import { changeThreatModel } from '../../src/jira/threat-model-store';
+import { changeThreatModel } from '../../src/jira/threat-model/threat-model-repository';
 import { siteClient } from '../support/jira-clients';
 import type { Locator, Page } from 'playwright-core';
 import { describeInBrowser, demoSession, openPage, screenshot } from './support/browser';

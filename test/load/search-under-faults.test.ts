@@ -1,7 +1,7 @@
-import { basicAuthTransport } from '../../src/jira/basic-auth-transport';
-import { DEFAULT_RETRY, JiraClient } from '../../src/jira/jira-client';
-import { JiraApiError } from '../../src/jira/jira-errors';
-import { searchIssues } from '../../src/jira/search-issues';
+import { basicAuthTransport } from '../../src/jira/client/basic-auth-transport';
+import { DEFAULT_RETRY, JiraClient } from '../../src/jira/client/jira-client';
+import { JiraApiError } from '../../src/jira/client/jira-errors';
+import { searchIssues } from '../../src/jira/client/search-issues';
 import type { LocalSite } from '../../local/site/server';
 import { startTestSite } from '../support/local-site';
 

@@ -79,7 +79,7 @@ describeIfSpecs('Forge scope linter (@forge/lint, offline)', () => {
       appFiles
         .flatMap((f) => findOpaqueRequestJira(path.join(REPO_ROOT, f), REPO_ROOT))
         .map((w) => w.replace(/:\d+$/, '')),
-    ).toEqual(['src/jira/forge-transport.ts']);
+    ).toEqual(['src/jira/client/forge-transport.ts']);
     expect(
       srcRoutes
         .filter((c) => !c.method)

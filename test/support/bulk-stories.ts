@@ -1,5 +1,5 @@
 import type { LocalSite } from '../../local/site/server';
-import { storyClausesValue } from '../../src/domain/story-clauses';
+import { storyClausesValue } from '../../src/domain/story/story-clauses';
 
 /** Adds `count` stories to a sprint of PAY, each with a clause linking one of the demo's threats. */
 export function addSprintStories(site: LocalSite, sprintId: number, count: number): void {

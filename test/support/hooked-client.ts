@@ -1,7 +1,7 @@
 import { APP_ACCOUNT_ID } from '../../local/site/base-data';
 import type { LocalSite } from '../../local/site/server';
-import { JiraClient } from '../../src/jira/jira-client';
-import type { JiraTransport, TransportRequest, TransportResponse } from '../../src/jira/transport';
+import { JiraClient } from '../../src/jira/client/jira-client';
+import type { JiraTransport, TransportRequest, TransportResponse } from '../../src/jira/client/transport';
 
 // A jira/ client acting as the app whose requests a test can hold back, watch, or answer itself:
 // for races (two writers at chosen moments) and for Jira failing at one chosen request.

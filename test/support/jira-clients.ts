@@ -1,5 +1,5 @@
-import { JiraClient } from '../../src/jira/jira-client';
-import type { JiraTransport } from '../../src/jira/transport';
+import { JiraClient } from '../../src/jira/client/jira-client';
+import type { JiraTransport } from '../../src/jira/client/transport';
 import { APP_ACCOUNT_ID } from '../../local/site/base-data';
 import type { LocalSite } from '../../local/site/server';
 

@@ -2,7 +2,7 @@ import { LOCAL_API_TOKEN } from '../../local/site/base-data';
 import { restAsEmail } from './local-site';
 import type { LocalIssue, LocalProject } from '../../local/site/model';
 import type { LocalSite } from '../../local/site/server';
-import { META_KEY, SHARD_PREFIX } from '../../src/jira/threat-model-shards';
+import { META_KEY, SHARD_PREFIX } from '../../src/jira/threat-model/threat-model-shards';
 
 // A second project on a site seeded with the demo, for tests about what one project's people
 // can do to another's data. SEC starts with a byte-for-byte copy of PAY's threat model, so the

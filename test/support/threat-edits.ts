@@ -1,6 +1,6 @@
-import type { Threat } from '../../src/domain/threat';
-import type { ThreatEditRequest } from '../../src/domain/threat-edit';
-import type { ThreatModel } from '../../src/domain/threat-model';
+import type { Threat } from '../../src/domain/threat-model/threat';
+import type { ThreatEditRequest } from '../../src/domain/threat-model/threat-edit';
+import type { ThreatModel } from '../../src/domain/threat-model/threat-model';
 
 /** The edit a person makes who renames a threat of `model`, starting from its stored revision. */
 export function renameEdit(model: ThreatModel, id: string, title: string): ThreatEditRequest {

@@ -1,4 +1,4 @@
-import type { MitigationDraft } from '../../../src/domain/mitigation';
+import type { MitigationDraft } from '../../../src/domain/mitigation/mitigation';
 
 /** Mitigations PAY already has: some in place, one in the backlog, one only proposed. */
 export const DEMO_MITIGATIONS: Array<

@@ -1,4 +1,4 @@
-import type { ThreatDraft } from '../../../src/domain/threat';
+import type { ThreatDraft } from '../../../src/domain/threat-model/threat';
 
 // PAY's threat model in the demo: what a payments team would really worry about. A few
 // threats have no story on purpose; the audit finds them. Two came from the built-in

@@ -6,14 +6,25 @@ import { DEMO_THREATS } from './demo-threats';
 import { findThreatTemplate } from '../../../src/domain/knowledge-base/accept';
 import { builtInKnowledgeBase } from '../../../src/domain/knowledge-base/active-knowledge-bases';
 import { DEMO_MITIGATIONS } from './demo-mitigations';
-import { addMitigation, attachTask, followTaskStatus } from '../../../src/domain/threat-model';
-import { mitigationTaskDescription } from '../../../src/domain/mitigation-task-description';
-import { projectRisk } from '../../../src/domain/residual-risk';
-import { statusFromTask } from '../../../src/domain/task-status';
-import { RISK_HISTORY_KEY } from '../../../src/jira/risk-history-store';
-import { addThreat, emptyThreatModel, setThreatState, type ThreatModel } from '../../../src/domain/threat-model';
-import { storyClausesValue } from '../../../src/domain/story-clauses';
-import { META_KEY, encodeShard, packShards, shardKey, type MetaValue } from '../../../src/jira/threat-model-shards';
+import { addMitigation, attachTask, followTaskStatus } from '../../../src/domain/threat-model/threat-model';
+import { mitigationTaskDescription } from '../../../src/domain/mitigation/mitigation-task-description';
+import { projectRisk } from '../../../src/domain/threat-model/residual-risk';
+import { statusFromTask } from '../../../src/domain/mitigation/task-status';
+import { RISK_HISTORY_KEY } from '../../../src/jira/threat-model/risk-history-repository';
+import {
+  addThreat,
+  emptyThreatModel,
+  setThreatState,
+  type ThreatModel,
+} from '../../../src/domain/threat-model/threat-model';
+import { storyClausesValue } from '../../../src/domain/story/story-clauses';
+import {
+  META_KEY,
+  encodeShard,
+  packShards,
+  shardKey,
+  type MetaValue,
+} from '../../../src/jira/threat-model/threat-model-shards';
 
 const DAY = 24 * 60 * 60 * 1000;
 const jiraTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');

@@ -1,11 +1,11 @@
 import type { SettingsView } from '../../domain/resolver-contract';
 import { builtInKnowledgeBase } from '../../domain/knowledge-base/active-knowledge-bases';
 import { knowledgeBaseSummaries } from '../../domain/knowledge-base/knowledge-base-summary';
-import { projectPermissions, projectRoles, projectWorkflow, siteGroups } from '../../jira/access';
-import { appClient } from '../../jira/clients';
-import type { JiraClient } from '../../jira/jira-client';
-import { readKnowledgeBaseLibrary } from '../../jira/knowledge-base-store';
-import { readThreatModel } from '../../jira/threat-model-store';
+import { projectPermissions, projectRoles, projectWorkflow, siteGroups } from '../../jira/client/permissions';
+import { appClient } from '../../jira/client/clients';
+import type { JiraClient } from '../../jira/client/jira-client';
+import { readKnowledgeBaseLibrary } from '../../jira/knowledge-base/knowledge-base-repository';
+import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
 
 /** The settings page: the model's settings, what they can name, and the knowledge bases to choose from. */
 export async function settingsView(user: JiraClient, projectKey: string): Promise<SettingsView> {

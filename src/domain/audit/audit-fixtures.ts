@@ -1,8 +1,8 @@
-import type { Mitigation, Strength } from '../mitigation';
-import { storyClausesValue } from '../story-clauses';
-import type { StatusCategoryKey } from '../task-status';
-import type { Threat } from '../threat';
-import { emptyThreatModel } from '../threat-model';
+import type { Mitigation, Strength } from '../mitigation/mitigation';
+import { storyClausesValue } from '../story/story-clauses';
+import type { StatusCategoryKey } from '../mitigation/task-status';
+import type { Threat } from '../threat-model/threat';
+import { emptyThreatModel } from '../threat-model/threat-model';
 import { auditProject } from './audit';
 import type { AuditInput, AuditStory, AuditTask } from './audit-input';
 import type { AuditResult } from './audit-result';

@@ -1,11 +1,11 @@
-import type { Mitigation, MitigationStatus } from '../mitigation';
-import { readStoryClauses } from '../story-clauses';
-import { statusFromTask } from '../task-status';
-import type { Threat } from '../threat';
-import type { WithoutClause } from '../without-clause';
+import type { Mitigation, MitigationStatus } from '../mitigation/mitigation';
+import { readStoryClauses } from '../story/story-clauses';
+import { statusFromTask } from '../mitigation/task-status';
+import type { Threat } from '../threat-model/threat';
+import type { WithoutClause } from '../story/without-clause';
 import type { AuditInput, AuditStory, AuditTask } from './audit-input';
-import { readTaskProperty, type TaskProperty } from '../task-property';
-import { taskEvidence } from '../task-evidence';
+import { readTaskProperty, type TaskProperty } from '../mitigation/task-property';
+import { taskEvidence } from '../mitigation/task-evidence';
 
 export const IN_PLACE: ReadonlySet<MitigationStatus> = new Set(['implemented', 'existing']);
 /** Accepted work that a task should carry. */

@@ -1,5 +1,5 @@
-import type { StatusCategoryKey } from '../task-status';
-import type { ThreatModel } from '../threat-model';
+import type { StatusCategoryKey } from '../mitigation/task-status';
+import type { ThreatModel } from '../threat-model/threat-model';
 import type { Suppression } from './suppression';
 
 /** A story of the project as the story search returns it; its clauses field value is still raw. */

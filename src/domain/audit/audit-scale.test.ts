@@ -1,5 +1,5 @@
-import type { Mitigation } from '../mitigation';
-import type { Threat } from '../threat';
+import type { Mitigation } from '../mitigation/mitigation';
+import type { Threat } from '../threat-model/threat';
 import { auditProject } from './audit';
 import { mitigation, project, story, task, threat } from './audit-fixtures';
 import type { AuditStory, AuditTask } from './audit-input';

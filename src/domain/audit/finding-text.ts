@@ -1,5 +1,5 @@
-import type { Mitigation } from '../mitigation';
-import type { Threat } from '../threat';
+import type { Mitigation } from '../mitigation/mitigation';
+import type { Threat } from '../threat-model/threat';
 
 // Helpers that put names into sentences. Titles and summaries are user text: collapse their
 // whitespace and cut them, so one long value does not swallow the message.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { severityOf, type SeverityBand } from '../severity';
-import type { Threat } from '../threat';
+import { severityOf, type SeverityBand } from '../threat-model/severity';
+import type { Threat } from '../threat-model/threat';
 import {
   FINDING_KIND_INFO,
   FINDING_KINDS,

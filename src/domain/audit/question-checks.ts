@@ -1,4 +1,4 @@
-import { severityOf } from '../severity';
+import { severityOf } from '../threat-model/severity';
 import { activeThreats, type AuditIndex } from './audit-index';
 import { type Finding, newFinding } from './finding';
 import { threatName } from './finding-text';

@@ -1,5 +1,5 @@
-import type { Mitigation } from '../mitigation';
-import type { Threat } from '../threat';
+import type { Mitigation } from '../mitigation/mitigation';
+import type { Threat } from '../threat-model/threat';
 import { ACCEPTED, type AuditIndex, knownThreats, type ReadStory, taskDone, tasksOf } from './audit-index';
 import { type Finding, newFinding } from './finding';
 import { listing, quote, issueName, threatName } from './finding-text';

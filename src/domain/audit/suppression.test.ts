@@ -1,4 +1,4 @@
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import { audit, messy, NOW } from './audit-fixtures';
 import { failsAt } from './audit-report';
 import { Suppression, suppress, unsuppress } from './suppression';

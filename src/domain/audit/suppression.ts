@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../app-error';
-import { personText, storedText, type TextRule } from '../text-hygiene';
-import type { Actor } from '../threat-model';
+import { AppError } from '../common/app-error';
+import { personText, storedText, type TextRule } from '../common/text-hygiene';
+import type { Actor } from '../threat-model/threat-model';
 
 export const SUPPRESSION_WHY_MIN = 10;
 export const SUPPRESSION_WHY_MAX = 1000;

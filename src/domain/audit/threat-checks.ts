@@ -1,4 +1,4 @@
-import { isFullyMitigated } from '../residual-risk';
+import { isFullyMitigated } from '../threat-model/residual-risk';
 import { activeThreats, type AuditIndex, IN_PLACE, strengthFor, taskDone, tasksOf } from './audit-index';
 import { type Finding, newFinding } from './finding';
 import { listing, mitigationName, threatName } from './finding-text';

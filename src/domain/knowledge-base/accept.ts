@@ -1,9 +1,9 @@
-import { clip } from '../text-hygiene';
-import { AppError } from '../app-error';
-import type { Mitigation, MitigationSource } from '../mitigation';
-import { CLAUSE_TEXT_MAX } from '../without-clause';
-import type { Threat, ThreatDraft, ThreatSource } from '../threat';
-import { addMitigation, addThreat, type Actor, type ThreatModel } from '../threat-model';
+import { clip } from '../common/text-hygiene';
+import { AppError } from '../common/app-error';
+import type { Mitigation, MitigationSource } from '../mitigation/mitigation';
+import { CLAUSE_TEXT_MAX } from '../story/without-clause';
+import type { Threat, ThreatDraft, ThreatSource } from '../threat-model/threat';
+import { addMitigation, addThreat, type Actor, type ThreatModel } from '../threat-model/threat-model';
 import { componentLabel, type KnowledgeBase, type ThreatTemplate } from './knowledge-base';
 
 export interface AcceptedTemplate {

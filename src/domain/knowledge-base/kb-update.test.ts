@@ -5,7 +5,7 @@ import { KnowledgeBase, type KnowledgeBaseInput } from './knowledge-base';
 type ThreatInput = KnowledgeBaseInput['threats'][number];
 type MitigationInput = KnowledgeBaseInput['mitigations'][number];
 import { takeKbUpdate } from './take-kb-update';
-import { emptyThreatModel, setThreatState, type ThreatModel } from '../threat-model';
+import { emptyThreatModel, setThreatState, type ThreatModel } from '../threat-model/threat-model';
 
 const bob = { accountId: 'bob', now: '2026-11-23T10:00:00.000Z' };
 const later = { accountId: 'alice', now: '2026-12-01T10:00:00.000Z' };

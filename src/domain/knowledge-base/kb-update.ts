@@ -1,5 +1,5 @@
-import type { Mitigation } from '../mitigation';
-import type { Threat } from '../threat';
+import type { Mitigation } from '../mitigation/mitigation';
+import type { Threat } from '../threat-model/threat';
 import type { KnowledgeBase, MitigationTemplate } from './knowledge-base';
 import { templateChanges, type TemplateChange } from './suggest';
 

@@ -1,5 +1,5 @@
 import type { KnowledgeBaseSummary } from '../resolver-contract';
-import type { Threat } from '../threat';
+import type { Threat } from '../threat-model/threat';
 import type { KnowledgeBase } from './knowledge-base';
 import type { KnowledgeBaseSettings } from './knowledge-base-settings';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { importedTextProblem } from '../text-hygiene';
-import { ControlType, Strength } from '../mitigation';
-import { StrideCategory } from '../stride';
+import { importedTextProblem } from '../common/text-hygiene';
+import { ControlType, Strength } from '../mitigation/mitigation';
+import { StrideCategory } from '../threat-model/stride';
 import { RULE_DEPTH_REASON, refuseReservedName } from './input-limits';
 import { KnowledgeBaseId } from './knowledge-base-settings';
 import { tooDeepRulePath } from './rule-depth';

@@ -1,7 +1,7 @@
-import { type Strength } from '../mitigation';
-import { type Severity, severityOf } from '../severity';
-import { STRIDE } from '../stride';
-import { type ThreatSource } from '../threat';
+import { type Strength } from '../mitigation/mitigation';
+import { type Severity, severityOf } from '../threat-model/severity';
+import { STRIDE } from '../threat-model/stride';
+import { type ThreatSource } from '../threat-model/threat';
 import {
   componentKey,
   type KnowledgeBase,

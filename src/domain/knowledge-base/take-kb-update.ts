@@ -1,7 +1,7 @@
-import { AppError } from '../app-error';
-import type { Mitigation } from '../mitigation';
-import type { Threat } from '../threat';
-import { checkRevision, findThreat, reviseThreat, type Actor, type ThreatModel } from '../threat-model';
+import { AppError } from '../common/app-error';
+import type { Mitigation } from '../mitigation/mitigation';
+import type { Threat } from '../threat-model/threat';
+import { checkRevision, findThreat, reviseThreat, type Actor, type ThreatModel } from '../threat-model/threat-model';
 import { addTemplateMitigations, templateDraft } from './accept';
 import type { KnowledgeBase } from './knowledge-base';
 

@@ -1,7 +1,7 @@
-import type { Mitigation } from '../mitigation';
-import { answeredCount } from '../question-answer';
-import type { StrideCategory } from '../stride';
-import type { Threat } from '../threat';
+import type { Mitigation } from '../mitigation/mitigation';
+import { answeredCount } from '../threat-model/question-answer';
+import type { StrideCategory } from '../threat-model/stride';
+import type { Threat } from '../threat-model/threat';
 import { pendingKbUpdates, type KbUpdate } from './kb-update';
 import type { KnowledgeBase } from './knowledge-base';
 import { questionAsker } from './threat-questions';

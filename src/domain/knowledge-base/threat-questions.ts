@@ -1,5 +1,5 @@
-import { questionKey } from '../question-answer';
-import type { Threat } from '../threat';
+import { questionKey } from '../threat-model/question-answer';
+import type { Threat } from '../threat-model/threat';
 import { componentKey, type KnowledgeBase, type StrideQuestion } from './knowledge-base';
 import { questionsForThreat } from './suggest';
 

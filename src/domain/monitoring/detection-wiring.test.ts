@@ -1,4 +1,4 @@
-import { setThreatState, type ThreatModel } from '../threat-model';
+import { setThreatState, type ThreatModel } from '../threat-model/threat-model';
 import { wireDetectionEvent } from './detection-wiring';
 import { actor, kb, project } from './monitoring-mother';
 

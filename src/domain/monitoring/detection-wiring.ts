@@ -1,9 +1,9 @@
-import { clip } from '../text-hygiene';
-import { AppError } from '../app-error';
+import { clip } from '../common/text-hygiene';
+import { AppError } from '../common/app-error';
 import type { DetectionEvent, KnowledgeBase, ThreatTemplate } from '../knowledge-base/knowledge-base';
-import type { Mitigation, MitigationDraft } from '../mitigation';
-import type { Threat } from '../threat';
-import { addMitigation, findThreat, type Actor, type ThreatModel } from '../threat-model';
+import type { Mitigation, MitigationDraft } from '../mitigation/mitigation';
+import type { Threat } from '../threat-model/threat';
+import { addMitigation, findThreat, type Actor, type ThreatModel } from '../threat-model/threat-model';
 
 // A detection event of a threat's knowledge-base template is "wired" by a detective mitigation
 // whose source names the threat template and the event: operations build the alert as its task.

@@ -1,7 +1,7 @@
 import { acceptThreatTemplate } from '../knowledge-base/accept';
 import { builtInKnowledgeBase } from '../knowledge-base/active-knowledge-bases';
 import type { KnowledgeBase } from '../knowledge-base/knowledge-base';
-import { addThreat, emptyThreatModel, type ThreatModel } from '../threat-model';
+import { addThreat, emptyThreatModel, type ThreatModel } from '../threat-model/threat-model';
 
 // Object mothers for the monitoring tests: threat models built the way the app builds them.
 

@@ -1,5 +1,5 @@
 import type { TaskSummary } from '../resolver-contract';
-import { attachTask, setThreatState } from '../threat-model';
+import { attachTask, setThreatState } from '../threat-model/threat-model';
 import { wireDetectionEvent } from './detection-wiring';
 import { accept, actor, byHand, kb, project } from './monitoring-mother';
 import { monitoringOf } from './monitoring-view';

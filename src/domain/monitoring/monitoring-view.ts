@@ -1,10 +1,10 @@
 import type { KnowledgeBase } from '../knowledge-base/knowledge-base';
-import type { Mitigation, MitigationStatus } from '../mitigation';
-import { mitigationView } from '../mitigation-view';
-import type { TaskSummary } from '../mitigation-view';
-import { severityOf, type Severity } from '../severity';
-import { threatNumber, type Threat } from '../threat';
-import type { ThreatModel } from '../threat-model';
+import type { Mitigation, MitigationStatus } from '../mitigation/mitigation';
+import { mitigationView } from '../mitigation/mitigation-view';
+import type { TaskSummary } from '../mitigation/mitigation-view';
+import { severityOf, type Severity } from '../threat-model/severity';
+import { threatNumber, type Threat } from '../threat-model/threat';
+import type { ThreatModel } from '../threat-model/threat-model';
 import { eventSourceOf, wiringOf, type EventSource } from './detection-wiring';
 
 // The monitoring view: per active threat, the detection events its knowledge-base template

@@ -1,14 +1,14 @@
 import { fakeBridge } from './test-support/fake-bridge';
-import { sprintHost } from './sprint-plan/test-support/sprint-host-bridge';
+import { sprintHost } from './sprint/test-support/sprint-host-bridge';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from './app';
-import { aThreatModel } from './project-page/test-support/threat-model-mother';
+import { aThreatModel } from './threat-model/test-support/threat-model-mother';
 import { aStoryView } from './test-support/story-view-mother';
-import { aSettingsView } from './project-settings/test-support/settings-view-mother';
+import { aSettingsView } from './settings/test-support/settings-view-mother';
 import { anAuditView } from './audit/test-support/audit-view-mother';
 import { aMonitoringView } from './monitoring/test-support/monitoring-view-mother';
-import { aSprintChoice, aSprintPlan, okPlan } from './sprint-plan/test-support/sprint-plan-mother';
+import { aSprintChoice, aSprintPlan, okPlan } from './sprint/test-support/sprint-plan-mother';
 
 afterEach(() => sprintHost.reset());
 

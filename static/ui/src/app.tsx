@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Loading } from './common/loading';
-import { useModuleKey } from './hooks/use-module-key';
-import { StoryPanel } from './story-panel/story-panel';
+import { useModuleKey } from './common/use-module-key';
+import { StoryPanel } from './story/story-panel';
 import { UnknownModule } from './unknown-module';
 
 // The project modules bring the table, tabs and dialogs; loading them on demand keeps the
@@ -11,13 +11,11 @@ const ProjectPage = lazy(() =>
   import('./project-page/project-page').then((module) => ({ default: module.ProjectPage })),
 );
 const ClausesField = lazy(() =>
-  import('./clauses-field/clauses-field').then((module) => ({ default: module.ClausesField })),
+  import('./story/field/clauses-field').then((module) => ({ default: module.ClausesField })),
 );
-const SprintAction = lazy(() =>
-  import('./sprint-plan/sprint-action').then((module) => ({ default: module.SprintAction })),
-);
+const SprintAction = lazy(() => import('./sprint/sprint-action').then((module) => ({ default: module.SprintAction })));
 const ProjectSettings = lazy(() =>
-  import('./project-settings/project-settings').then((module) => ({ default: module.ProjectSettings })),
+  import('./settings/project-settings').then((module) => ({ default: module.ProjectSettings })),
 );
 
 // One bundle serves every module of the manifest's `ui` resource; the Forge context says which.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readKnowledgeBaseFile } from '../importers/read-knowledge-base-file';
 import { aStoryContext } from '../story-context-mother';
-import { STRIDE } from '../../stride';
+import { STRIDE } from '../../threat-model/stride';
 import { COMPONENT_KINDS, KnowledgeBase, QUESTION_TOPICS, Rule } from '../knowledge-base';
 import { type StoryContext, wordsOf } from '../rule-match';
 import { questionsForThreat, suggestThreats } from '../suggest';

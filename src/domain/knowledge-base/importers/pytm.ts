@@ -1,5 +1,5 @@
 import { type KnowledgeBase, type Reference } from '../knowledge-base';
-import { type StrideCategory } from '../../stride';
+import { type StrideCategory } from '../../threat-model/stride';
 import { type ElementKind, elementWords, wordsRule } from './element-words';
 import {
   type ImportOptions,

@@ -1,4 +1,4 @@
-import { STRIDE, type StrideCategory } from '../../stride';
+import { STRIDE, type StrideCategory } from '../../threat-model/stride';
 
 /**
  * Words that say which STRIDE category a threat's title belongs to. Used where the source has

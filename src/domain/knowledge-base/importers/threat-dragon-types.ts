@@ -1,4 +1,4 @@
-import { type StrideCategory } from '../../stride';
+import { type StrideCategory } from '../../threat-model/stride';
 import { strideFromWords } from './stride-from-words';
 import { ownEntry } from './own-entry';
 

@@ -1,6 +1,6 @@
 import { fakeBridge } from '../test-support/fake-bridge';
 import { callResolver } from './invoke-resolver';
-import { DEFAULT_STATUS_MAPPING } from '../../../../src/domain/task-status';
+import { DEFAULT_STATUS_MAPPING } from '../../../../src/domain/mitigation/task-status';
 import { DEFAULT_KNOWLEDGE_BASE_SETTINGS } from '../../../../src/domain/knowledge-base/knowledge-base-settings';
 
 const UNREACHABLE = {

@@ -1,5 +1,5 @@
 import { invoke } from '@forge/bridge';
-import { ErrorCode, type Envelope } from '../../../../src/domain/envelope';
+import { ErrorCode, type Envelope } from '../../../../src/domain/common/envelope';
 import type { AnswerOf, PayloadOf, ResolverKey } from '../../../../src/domain/resolver-contract';
 
 // The only module that calls `invoke`: every view reads the backend through this typed envelope.

@@ -2,9 +2,9 @@ import Button from '@atlaskit/button/new';
 import { useState } from 'react';
 import type { QuestionAnswerEdit, ThreatModelView } from '../../../../src/domain/resolver-contract';
 import { callResolver } from '../api/invoke-resolver';
-import { withThreat } from '../project-page/model-updates';
-import { QuestionsDialog } from '../stride-questions/questions-dialog';
-import type { AnswerPort } from '../stride-questions/use-question-answer';
+import { withThreat } from '../threat-model/model-updates';
+import { QuestionsDialog } from '../threat-model/questions/questions-dialog';
+import type { AnswerPort } from '../threat-model/questions/use-question-answer';
 import type { useAudit } from './use-audit';
 
 interface Props {

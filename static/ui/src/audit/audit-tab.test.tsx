@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fail, ok } from '../../../../src/domain/envelope';
+import { fail, ok } from '../../../../src/domain/common/envelope';
 import { fakeBridge } from '../test-support/fake-bridge';
 import { AuditTab } from './audit-tab';
 import { POLL_MS } from './use-audit';

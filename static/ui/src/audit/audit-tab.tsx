@@ -9,7 +9,7 @@ import type { AuditView } from '../../../../src/domain/resolver-contract';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { ProblemsMessage } from '../common/problems-message';
-import { HEAD_CELL, TABLE } from '../project-page/table-styles';
+import { HEAD_CELL, TABLE } from '../common/table-styles';
 import { downloadAudit } from './audit-export';
 import { filterFindings, NO_FILTERS, type AuditFilters } from './audit-filters';
 import { AuditSummary } from './audit-summary';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditView, PayloadOf } from '../../../../src/domain/resolver-contract';
 import { callResolver } from '../api/invoke-resolver';
-import { useResolverView } from '../hooks/use-resolver-view';
+import { useResolverView } from '../common/use-resolver-view';
 
 type AuditAction = 'audit/run' | 'audit/suppress' | 'audit/unsuppress' | 'audit/link-threat';
 

@@ -1,4 +1,4 @@
-import { ClauseText } from '../../../../src/domain/without-clause';
+import { ClauseText } from '../../../../src/domain/story/without-clause';
 
 /** The domain schema's message for text that cannot be a clause, or undefined when it can. */
 export function clauseTextError(text: string): string | undefined {

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import type { AppErrorBody } from '../../../../src/domain/envelope';
+import type { AppErrorBody } from '../../../../src/domain/common/envelope';
 
 interface ErrorMessageProps {
   title: string;

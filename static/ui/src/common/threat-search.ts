@@ -1,6 +1,6 @@
-import { STRIDE, STRIDE_NAMES } from '../../../../src/domain/stride';
-import { threatNumber } from '../../../../src/domain/threat';
-import type { ThreatView } from '../../../../src/domain/threat-view';
+import { STRIDE, STRIDE_NAMES } from '../../../../src/domain/threat-model/stride';
+import { threatNumber } from '../../../../src/domain/threat-model/threat';
+import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
 
 /**
  * Threats matching what a person typed: a threat id ("T-2", "t2", "2"), words of the title,

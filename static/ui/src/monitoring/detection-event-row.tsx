@@ -3,9 +3,9 @@ import { Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties } from 'react';
 import type { MonitoredEvent } from '../../../../src/domain/monitoring/monitoring-view';
-import { MITIGATION_STATUS_LABELS, MitigationStatusLozenge } from '../mitigations/mitigation-status-lozenge';
-import { TaskLink } from '../mitigations/task-link';
-import { CELL } from '../project-page/table-styles';
+import { MITIGATION_STATUS_LABELS, MitigationStatusLozenge } from '../mitigation/mitigation-status-lozenge';
+import { TaskLink } from '../mitigation/task-link';
+import { CELL } from '../common/table-styles';
 
 // The signal is what operations wire up: shown as code, wrapped, easy to select and copy.
 const SIGNAL: CSSProperties = {

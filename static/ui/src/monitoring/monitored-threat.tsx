@@ -1,8 +1,8 @@
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { MonitoredThreat } from '../../../../src/domain/monitoring/monitoring-view';
-import { HEAD_CELL, TABLE } from '../project-page/table-styles';
-import { SeverityLozenge } from '../threats/severity-lozenge';
+import { HEAD_CELL, TABLE } from '../common/table-styles';
+import { SeverityLozenge } from '../threat-model/severity-lozenge';
 import { DetectionEventRow } from './detection-event-row';
 import { eventKey, type useMonitoring } from './use-monitoring';
 

@@ -1,8 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fail, ok } from '../../../../src/domain/envelope';
+import { fail, ok } from '../../../../src/domain/common/envelope';
 import type { MonitoredEventChange } from '../../../../src/domain/resolver-contract';
-import { fakeBridge, hostBridge } from '../project-page/test-support/host-bridge';
+import { fakeBridge, hostBridge } from '../threat-model/test-support/host-bridge';
 import { deferred } from '../test-support/fake-bridge';
 import { MonitoringTab } from './monitoring-tab';
 import { aMonitoredThreat, aMonitoringView, SKIMMING } from './test-support/monitoring-view-mother';

@@ -3,7 +3,7 @@ import { Stack, Text } from '@atlaskit/primitives';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { ProblemsMessage } from '../common/problems-message';
-import { WHO_CAN_EDIT } from '../project-page/editors-note';
+import { WHO_CAN_EDIT } from '../common/editors-note';
 import { MonitoredThreatSection } from './monitored-threat';
 import { ThreatsWithoutEventsList } from './threats-without-events';
 import { useMonitoring } from './use-monitoring';

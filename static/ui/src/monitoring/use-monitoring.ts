@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { MonitoredEventChange, MonitoringView } from '../../../../src/domain/resolver-contract';
 import { callResolver } from '../api/invoke-resolver';
-import { useResolverView } from '../hooks/use-resolver-view';
-import { showSuccessFlag } from '../project-page/success-flag';
+import { useResolverView } from '../common/use-resolver-view';
+import { showSuccessFlag } from '../common/success-flag';
 
 export const eventKey = (threatId: string, eventId: string) => `${threatId}/${eventId}`;
 

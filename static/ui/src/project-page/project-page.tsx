@@ -1,9 +1,9 @@
 import { Box } from '@atlaskit/primitives';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
-import { SprintPlanningTab } from '../sprint-plan/sprint-planning-tab';
+import { SprintPlanningTab } from '../sprint/sprint-planning-tab';
 import { AuditTab } from '../audit/audit-tab';
 import { MonitoringTab } from '../monitoring/monitoring-tab';
-import { ThreatModelTab } from './threat-model-tab';
+import { ThreatModelTab } from '../threat-model/threat-model-tab';
 
 // A TabPanel lays out as flex; without full width its content hugs the left edge.
 const PANEL_STYLE = { width: '100%' };

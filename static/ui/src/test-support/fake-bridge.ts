@@ -1,4 +1,4 @@
-import type { Envelope } from '../../../../src/domain/envelope';
+import type { Envelope } from '../../../../src/domain/common/envelope';
 import type { AnswerOf, PayloadOf, ResolverKey } from '../../../../src/domain/resolver-contract';
 
 // Stands in for the `__bridge` a Forge host provides. @forge/bridge reads `__bridge.callBridge`

@@ -1,5 +1,5 @@
-import { fail, ok } from '../../../../src/domain/envelope';
-import { isFullyMitigated, plannedRisk, residualRisk } from '../../../../src/domain/residual-risk';
+import { fail, ok } from '../../../../src/domain/common/envelope';
+import { isFullyMitigated, plannedRisk, residualRisk } from '../../../../src/domain/threat-model/residual-risk';
 import type {
   MitigationView,
   ResolverKey,
@@ -8,8 +8,8 @@ import type {
   ThreatRisk,
   ThreatRow,
 } from '../../../../src/domain/resolver-contract';
-import { statusFromTask } from '../../../../src/domain/task-status';
-import type { ThreatView } from '../../../../src/domain/threat-view';
+import { statusFromTask } from '../../../../src/domain/mitigation/task-status';
+import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
 import { aThreatView } from './threat-view-mother';
 import { fakeBridge } from './fake-bridge';
 

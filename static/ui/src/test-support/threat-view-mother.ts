@@ -1,5 +1,5 @@
-import type { ThreatDraft } from '../../../../src/domain/threat';
-import { threatView, type ThreatView } from '../../../../src/domain/threat-view';
+import type { ThreatDraft } from '../../../../src/domain/threat-model/threat';
+import { threatView, type ThreatView } from '../../../../src/domain/threat-model/threat-view';
 
 const STAMP = { accountId: '712020:alice', at: '2025-01-01T00:00:00.000Z' };
 

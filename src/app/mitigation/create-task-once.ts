@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../domain/common/app-error';
+import type { Mitigation } from '../../domain/mitigation/mitigation';
+import { mitigationTaskDescription } from '../../domain/mitigation/mitigation-task-description';
+import { mitigationView, storedTaskSummary } from '../../domain/mitigation/mitigation-view';
+import type { MitigationView, TaskSummary } from '../../domain/resolver-contract';
+import { attachTask, claimTask, findMitigation, type ThreatModel } from '../../domain/threat-model/threat-model';
+import { clausesField } from '../../jira/story/clauses-field';
+import { appClient } from '../../jira/client/clients';
+import type { JiraClient } from '../../jira/client/jira-client';
+import { createTask, findClaimedTask, mitigatesLinkType } from '../../jira/mitigation/mitigation-task-repository';
+import { storiesLinkedTo } from '../../jira/story/story-repository';
+import { withModelLease } from '../../jira/threat-model/threat-model-repository';
+
+const now = () => new Date().toISOString();
+
+const summaryOf = (task: {
+  id: string;
+  key: string;
+  statusName: string;
+  categoryKey: TaskSummary['categoryKey'];
+}): TaskSummary => ({
+  id: task.id,
+  key: task.key,
+  statusName: task.statusName,
+  categoryKey: task.categoryKey,
+});
+
+/** Refuses a task that would make no sense for the mitigation as it stands. */
+function checkTaskWanted(mitigation: Mitigation): void {
+  if (mitigation.status === 'rejected')
+    throw new AppError('BAD_REQUEST', `${mitigation.id} is rejected; accept it before creating its task.`);
+  // A task would pull an existing or implemented mitigation back to "accepted" and raise the risk.
+  if (!mitigation.task && (mitigation.status === 'existing' || mitigation.status === 'implemented')) {
+    throw new AppError('BAD_REQUEST', `${mitigation.id} is already in place (${mitigation.status}); it needs no task.`);
+  }
+}
+
+type TaskStep = { done: ThreatModel } | { claimId: string; mitigation: Mitigation; current: ThreatModel };
+
+/**
+ * Creates the mitigation's task once, under the model's write lease: a second click or a
+ * concurrent one finds the task already attached. Before creating, the model records a claim;
+ * the task carries the claim's id. A retry after a failure between creating the task and
+ * recording it adopts only an issue with that claim id created by the person who claimed it,
+ * so a `without.task` property someone wrote by hand is never adopted.
+ */
+export async function createTaskOnce(
+  user: JiraClient,
+  projectKey: string,
+  mitigationId: string,
+  accountId: string,
+): Promise<MitigationView> {
+  const actor = () => ({ accountId, now: now() });
+  let created: TaskSummary | undefined;
+  const model = await withModelLease(appClient(), projectKey, accountId, async (session) => {
+    const step = await session.change<TaskStep>(async (current: ThreatModel) => {
+      const mitigation = findMitigation(current, mitigationId);
+      checkTaskWanted(mitigation);
+      if (mitigation.task) return { model: current, result: { done: current } };
+      const adopted = mitigation.taskClaim
+        ? await findClaimedTask(user, projectKey, mitigationId, mitigation.taskClaim)
+        : undefined;
+      if (adopted) {
+        created = summaryOf(adopted);
+        const next = attachTask(current, mitigationId, adopted, actor()).model;
+        return { model: next, result: { done: next } };
+      }
+      const claimId = randomUUID();
+      return { model: claimTask(current, mitigationId, claimId, actor()), result: { claimId, mitigation, current } };
+    });
+    if ('done' in step) return step.done;
+    const { claimId, mitigation, current } = step;
+    const threatIds = mitigation.addresses.map((a) => a.threatId);
+    const stories = await storiesLinkedTo(user, projectKey, await clausesField(user), threatIds);
+    const task = await createTask(user, {
+      projectKey,
+      issueTypeName: current.settings.taskIssueTypeName,
+      summary: `${mitigation.title} (${mitigationId})`.slice(0, 250),
+      description: mitigationTaskDescription(mitigation, current.threats, stories),
+      property: { v: 1, mitigationId, threatIds, projectKey, claim: claimId },
+      storyKeys: stories.map((s) => s.key),
+      linkType: await mitigatesLinkType(appClient()),
+    });
+    created = summaryOf({ id: task.id, key: task.key, statusName: 'To Do', categoryKey: 'new' });
+    return session.change((latest) => {
+      const next = attachTask(latest, mitigationId, task, actor());
+      return { model: next.model, result: next.model };
+    });
+  });
+  const mitigation = findMitigation(model, mitigationId);
+  // A task attached before (a second click, or a concurrent one) shows the status the model stored.
+  const known = created ?? (mitigation.task ? storedTaskSummary(mitigation.task, mitigation.status) : undefined);
+  return mitigationView(mitigation, new Map(known ? [[known.id, known]] : []));
+}

@@ -1,0 +1,80 @@
+import { AppError } from '../../domain/common/app-error';
+import type { ClausesEdit } from '../../domain/resolver-contract';
+import {
+  linkedThreatIds,
+  readStoryClauses,
+  storyClausesValue,
+  type StoryClauses,
+  type StoryClausesValue,
+} from '../../domain/story/story-clauses';
+import type { ThreatModel } from '../../domain/threat-model/threat-model';
+import { issuePermissions } from '../../jira/client/permissions';
+import { clausesField } from '../../jira/story/clauses-field';
+import { issueEntity } from '../../jira/client/entity-properties';
+import type { JiraClient } from '../../jira/client/jira-client';
+import { propertyLock, withLease } from '../../jira/client/property-lease';
+import { readStory, writeStoryClauses } from '../../jira/story/story-repository';
+import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
+
+/** The story's lease while its clauses are saved (an issue property). */
+const STORY_LOCK_KEY = 'without.lock';
+
+const UNREADABLE_CLAUSES =
+  "This story's stored WITHOUT clauses cannot be read, so the app will not write over them. Restore them from the issue's history, or replace them with yours.";
+
+/** New links must point at active threats; links the story already had are kept as they are. */
+function checkNewLinks(
+  edit: Pick<ClausesEdit, 'clauses' | 'directThreatIds'>,
+  before: string[],
+  model: ThreatModel,
+  projectKey: string,
+): void {
+  for (const id of linkedThreatIds(edit.clauses, edit.directThreatIds)) {
+    if (before.includes(id)) continue;
+    const threat = model.threats.find((t) => t.id === id);
+    if (!threat) throw new AppError('BAD_REQUEST', `${id} is not in ${projectKey}'s threat model.`);
+    if (threat.state === 'retired')
+      throw new AppError(
+        'BAD_REQUEST',
+        `${id} is retired and cannot be linked. Reactivate it in the threat model first.`,
+      );
+  }
+  const ids = edit.clauses.map((c) => c.id);
+  if (new Set(ids).size !== ids.length)
+    throw new AppError('BAD_REQUEST', 'Two clauses have the same id. Reload and try again.');
+}
+
+/**
+ * Changes a story's clauses as the person: their edit permission is checked first (and by
+ * Jira on the write), the story's lock property serializes saves, new links must point at
+ * active threats, and the revision grows by one.
+ */
+export async function updateStoryClauses(
+  user: JiraClient,
+  issueIdOrKey: string,
+  holder: string,
+  change: (before: StoryClauses) => Pick<ClausesEdit, 'clauses' | 'directThreatIds'>,
+  options: { replaceUnreadable?: boolean } = {},
+): Promise<StoryClausesValue> {
+  const perms = await issuePermissions(user, issueIdOrKey, ['EDIT_ISSUES']);
+  if (!perms.EDIT_ISSUES)
+    throw new AppError(
+      'FORBIDDEN',
+      "You can't change this story's WITHOUT clauses: you don't have permission to edit it.",
+    );
+  const { id: fieldId } = await clausesField(user);
+  return withLease(propertyLock(user, issueEntity(issueIdOrKey), STORY_LOCK_KEY), { holder }, async () => {
+    const current = await readStory(user, issueIdOrKey, fieldId);
+    const before = readStoryClauses(current.clausesValue);
+    // A value the app cannot read is kept unless the person, having seen the problem, chose to
+    // replace it with what they wrote: no link, fix or suggestion silently writes over it.
+    if (before.problems.length > 0 && !options.replaceUnreadable)
+      throw new AppError('INVALID_DATA', UNREADABLE_CLAUSES);
+    const edit = change(before);
+    const stored = await readThreatModel(user, current.projectKey);
+    checkNewLinks(edit, linkedThreatIds(before.clauses, before.directThreatIds), stored.model, current.projectKey);
+    const next = storyClausesValue(edit.clauses, edit.directThreatIds, before.revision + 1);
+    await writeStoryClauses(user, current.id, fieldId, next);
+    return next;
+  });
+}

@@ -1,0 +1,174 @@
+import type { Mitigation } from '../mitigation/mitigation';
+import type {
+  MitigationView,
+  PullInItem,
+  SprintMitigation,
+  SprintStory,
+  SprintThreat,
+  SprintWarning,
+  TaskPlace,
+  ThreatRisk,
+} from '../resolver-contract';
+import { mitigationsByThreat, projectRisk } from '../threat-model/residual-risk';
+import { severityScore } from '../threat-model/severity';
+import { linkedThreatIds } from '../story/story-clauses';
+import type { Threat } from '../threat-model/threat';
+import { asMitigations, threatRisk } from '../threat-model/threat-risk';
+import { threatView } from '../threat-model/threat-view';
+
+/**
+ * Where a task is: a known sprint (with its name when the search returned it), some other
+ * open sprint (an ids-only search tells that much, and no more), or no sprint.
+ */
+export type TaskSprint =
+  | { sprintId: number; sprintName?: string; sprintState?: 'active' | 'future' | 'closed' }
+  | { sprintId: null }
+  | { sprintId: 'other-open' };
+
+export interface SprintPlanInput {
+  sprintId: number;
+  stories: SprintStory[];
+  threats: Threat[];
+  /** Mitigations with their tasks' live status. */
+  mitigations: MitigationView[];
+  /** Where each task is, by task id. */
+  taskSprints: Map<string, TaskSprint>;
+}
+
+export interface SprintPlan {
+  threats: Record<string, SprintThreat>;
+  mitigations: SprintMitigation[];
+  pullIn: PullInItem[];
+  warnings: SprintWarning[];
+  risk: { now: number; afterSprint: number };
+}
+
+const IN_PLACE = new Set(['implemented', 'existing']);
+
+function placeOf(
+  m: MitigationView,
+  sprintId: number,
+  taskSprints: Map<string, TaskSprint>,
+): { place: TaskPlace; otherSprintName?: string } {
+  if (IN_PLACE.has(m.status) || m.task?.categoryKey === 'done') return { place: 'done' };
+  if (!m.task) return { place: 'not-created' };
+  const where = taskSprints.get(m.task.id);
+  if (!where || where.sprintId === null) return { place: 'backlog' };
+  if (where.sprintId === sprintId) return { place: 'this-sprint' };
+  if (where.sprintId === 'other-open') return { place: 'other-sprint' };
+  if (where.sprintState !== 'closed')
+    return { place: 'other-sprint', ...(where.sprintName ? { otherSprintName: where.sprintName } : {}) };
+  return { place: 'backlog' };
+}
+
+function sprintThreat(threat: Threat, risk: ThreatRisk): SprintThreat {
+  const { id, title, stride, probability, impact, component, state, severity, source, revision } = threatView(threat);
+  return { id, title, stride, probability, impact, component, state, severity, source, revision, risk };
+}
+
+/**
+ * The security work of a sprint, from its stories' WITHOUT clauses: their threats, the
+ * mitigations of those threats and where their tasks are, what to pull in (most risk removed
+ * first), what is missing, and the project's risk if every task in the sprint gets done.
+ */
+export function planSprint(input: SprintPlanInput): SprintPlan {
+  const active = new Map(input.threats.filter((t) => t.state === 'active').map((t) => [t.id, t]));
+  const storiesByThreat = new Map<string, string[]>();
+  for (const story of input.stories) {
+    for (const id of linkedThreatIds(story.clauses, story.directThreatIds))
+      storiesByThreat.set(id, [...(storiesByThreat.get(id) ?? []), story.issueKey]);
+  }
+  const all = asMitigations(input.mitigations);
+  const byThreat = mitigationsByThreat(all);
+  const threats: SprintPlan['threats'] = {};
+  for (const id of storiesByThreat.keys()) {
+    const threat = active.get(id);
+    if (threat) threats[id] = sprintThreat(threat, threatRisk(threat, byThreat.get(id) ?? []));
+  }
+  const relevant = input.mitigations.filter(
+    (m) => m.status !== 'rejected' && m.addresses.some((a) => a.threatId in threats),
+  );
+  const mitigations: SprintMitigation[] = relevant.map((m) => ({
+    id: m.id,
+    title: m.title,
+    controlType: m.controlType,
+    addresses: m.addresses,
+    status: m.status,
+    storedStatus: m.storedStatus,
+    task: m.task,
+    rejectionReason: m.rejectionReason,
+    ...placeOf(m, input.sprintId, input.taskSprints),
+  }));
+  return {
+    threats,
+    mitigations,
+    pullIn: pullIn(mitigations, threats, storiesByThreat),
+    warnings: warnings(input.stories, threats, new Set(relevant.flatMap((m) => m.addresses.map((a) => a.threatId)))),
+    risk: sprintRisk(input.threats, all, mitigations),
+  };
+}
+
+function pullIn(
+  mitigations: SprintMitigation[],
+  threats: SprintPlan['threats'],
+  storiesByThreat: Map<string, string[]>,
+): PullInItem[] {
+  return mitigations
+    .filter(
+      (m): m is SprintMitigation & { place: PullInItem['place'] } =>
+        m.place === 'other-sprint' || m.place === 'backlog' || m.place === 'not-created',
+    )
+    .map((m) => {
+      const addressed = m.addresses.filter((a) => a.threatId in threats);
+      const riskRemoved = addressed.reduce(
+        (sum, a) =>
+          sum + (severityScore(threats[a.threatId]!.probability, threats[a.threatId]!.impact) * a.strength) / 100,
+        0,
+      );
+      const storyKeys = [...new Set(addressed.flatMap((a) => storiesByThreat.get(a.threatId) ?? []))];
+      return {
+        mitigationId: m.id,
+        title: m.title,
+        place: m.place,
+        task: m.task,
+        riskRemoved,
+        threatIds: addressed.map((a) => a.threatId),
+        storyKeys,
+      };
+    })
+    .sort((a, b) => b.riskRemoved - a.riskRemoved || Number(a.mitigationId.slice(2)) - Number(b.mitigationId.slice(2)));
+}
+
+function warnings(stories: SprintStory[], threats: SprintPlan['threats'], mitigated: Set<string>): SprintWarning[] {
+  const result: SprintWarning[] = [];
+  for (const story of stories) {
+    for (const clause of story.clauses.filter((c) => c.threatIds.length === 0)) {
+      result.push({
+        kind: 'clause-without-threat',
+        storyKey: story.issueKey,
+        message: `${story.issueKey}: "WITHOUT ${clause.text}" is linked to no threat.`,
+      });
+    }
+    for (const id of linkedThreatIds(story.clauses, story.directThreatIds)) {
+      if (!(id in threats) || mitigated.has(id)) continue;
+      result.push({
+        kind: 'threat-without-mitigation',
+        storyKey: story.issueKey,
+        threatId: id,
+        message: `${story.issueKey}: ${id} ${threats[id]!.title} has no mitigation at all.`,
+      });
+    }
+  }
+  return result;
+}
+
+/** Risk now, and if every task in this sprint were done. */
+function sprintRisk(
+  threats: Threat[],
+  all: Mitigation[],
+  planned: SprintMitigation[],
+): { now: number; afterSprint: number } {
+  const inSprint = new Set(planned.filter((m) => m.place === 'this-sprint').map((m) => m.id));
+  const after = all.map((m) => (inSprint.has(m.id) ? { ...m, status: 'implemented' as const } : m));
+  return { now: projectRisk(threats, all).now, afterSprint: projectRisk(threats, after).now };
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { DEFAULT_KNOWLEDGE_BASE_SETTINGS, KnowledgeBaseSettings } from '../knowledge-base/knowledge-base-settings';
+import { DEFAULT_STATUS_MAPPING, StatusMapping } from '../mitigation/task-status';
+
+// A project's settings for its threat model: who may edit it, the mitigation tasks' issue type
+// and status mapping, and the knowledge bases in use. Stored in the model's meta.
+export const ThreatModelSettings = z.object({
+  /** Project role ids whose members may edit the threat model (project admins always may). */
+  editorRoleIds: z.array(z.string().max(40)).max(20).default([]),
+  /** Group ids whose members may edit the threat model. */
+  editorGroupIds: z.array(z.string().max(100)).max(20).default([]),
+  /** The issue type of mitigation tasks. */
+  taskIssueTypeName: z.string().trim().min(1).max(60).default('Task'),
+  /** How a task's Jira status becomes its mitigation's status. */
+  statusMapping: StatusMapping.default(DEFAULT_STATUS_MAPPING),
+  /** Which knowledge bases suggest threats and ask STRIDE questions here, and the default list. */
+  knowledgeBases: KnowledgeBaseSettings.default(DEFAULT_KNOWLEDGE_BASE_SETTINGS),
+});
+export type ThreatModelSettings = z.infer<typeof ThreatModelSettings>;

@@ -1,0 +1,86 @@
+import type { AuditInput, AuditStory, AuditTask } from '../../domain/audit/audit-input';
+import type { Suppression } from '../../domain/audit/suppression';
+import { clausesField } from '../story/clauses-field';
+import type { JiraClient } from '../client/jira-client';
+import { statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
+import { jqlString } from '../client/jql';
+import { TASK_LABEL, TASK_PROPERTY } from '../mitigation/mitigation-task-repository';
+import { searchIssues } from '../client/search-issues';
+import { readThreatModel } from '../threat-model/threat-model-repository';
+
+export interface AuditReadProgress {
+  stage: 'model' | 'stories' | 'tasks';
+  stories: number;
+  tasks: number;
+}
+
+const summaryOf = (fields: Record<string, unknown>) => (typeof fields.summary === 'string' ? fields.summary : '');
+
+/**
+ * Everything an audit looks at, by paging JQL with the field and the task property in the
+ * answers (never a request per issue): the model, every issue with WITHOUT clauses, and every
+ * mitigation task (found by its property or, when someone broke the property, by its label).
+ */
+export async function readAuditInput(
+  client: JiraClient,
+  projectKey: string,
+  options: {
+    now: string;
+    suppressions: Suppression[];
+    onProgress?: (progress: AuditReadProgress) => void | Promise<void>;
+  },
+): Promise<AuditInput> {
+  const progress = { stage: 'model' as AuditReadProgress['stage'], stories: 0, tasks: 0 };
+  const report = () => options.onProgress?.({ ...progress });
+  await report();
+  const [field, stored] = await Promise.all([clausesField(client), readThreatModel(client, projectKey)]);
+  progress.stage = 'stories';
+  await report();
+  const storyIssues = await searchIssues(client, {
+    jql: `project = ${jqlString(projectKey)} AND ${jqlString(field.name)} IS NOT EMPTY ORDER BY key ASC`,
+    fields: ['summary', 'status', field.id],
+    properties: [TASK_PROPERTY],
+    onPage: (read) => {
+      progress.stories = read;
+      return report();
+    },
+  });
+  progress.stage = 'tasks';
+  await report();
+  const taskIssues = await searchIssues(client, {
+    jql: `project = ${jqlString(projectKey)} AND (labels = ${jqlString(TASK_LABEL)} OR issue.property[${TASK_PROPERTY}].mitigationId IS NOT EMPTY) ORDER BY key ASC`,
+    fields: ['summary', 'status'],
+    properties: [TASK_PROPERTY],
+    onPage: (read) => {
+      progress.tasks = read;
+      return report();
+    },
+  });
+  const stories: AuditStory[] = storyIssues
+    .filter((i) => i.properties[TASK_PROPERTY] === undefined)
+    .map((i) => {
+      return {
+        id: i.id,
+        key: i.key,
+        summary: summaryOf(i.fields),
+        statusCategory: (statusOf(i.fields.status) ?? UNKNOWN_STATUS).categoryKey,
+        clausesValue: i.fields[field.id],
+      };
+    });
+  const tasks: AuditTask[] = taskIssues.map((i) => ({
+    id: i.id,
+    key: i.key,
+    summary: summaryOf(i.fields),
+    ...(statusOf(i.fields.status) ?? UNKNOWN_STATUS),
+    propertyValue: i.properties[TASK_PROPERTY],
+  }));
+  return {
+    projectKey,
+    model: stored.model,
+    modelProblems: stored.problems,
+    stories,
+    tasks,
+    suppressions: options.suppressions,
+    now: options.now,
+  };
+}

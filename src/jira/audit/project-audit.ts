@@ -1,0 +1,40 @@
+import { auditProject } from '../../domain/audit/audit';
+import type { AuditResult } from '../../domain/audit/audit-result';
+import type { Suppression } from '../../domain/audit/suppression';
+import type { KnowledgeBase } from '../../domain/knowledge-base/knowledge-base';
+import { questionAsker } from '../../domain/knowledge-base/threat-questions';
+import type { ThreatModel } from '../../domain/threat-model/threat-model';
+import { readAuditInput, type AuditReadProgress } from './audit-source';
+import { readAuditState } from './audit-repository';
+import type { JiraClient } from '../client/jira-client';
+import { loadActiveKnowledgeBases } from '../knowledge-base/knowledge-base-repository';
+
+/**
+ * Audits a project: reads it (paged JQL, see readAuditInput) and its active knowledge bases for
+ * the STRIDE questions of its threats (no request when only the built-in one is active, two
+ * otherwise; one that cannot be read is left out, as in suggestions), and runs the pure audit
+ * with the project's suppressions. The app's worker and the command line both come through here.
+ */
+export async function auditJiraProject(
+  client: JiraClient,
+  projectKey: string,
+  options: {
+    now: string;
+    suppressions?: Suppression[];
+    onProgress?: (progress: AuditReadProgress) => void | Promise<void>;
+  },
+): Promise<AuditResult> {
+  const suppressions = options.suppressions ?? (await readAuditState(client, projectKey)).suppressions;
+  const input = await readAuditInput(client, projectKey, {
+    now: options.now,
+    suppressions,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const { knowledgeBases } = await loadActiveKnowledgeBases(client, projectKey, input.model.settings.knowledgeBases);
+  return auditProject({ ...input, questionKeys: questionKeysOf(input.model, knowledgeBases) });
+}
+
+function questionKeysOf(model: ThreatModel, knowledgeBases: KnowledgeBase[]): Record<string, string[]> {
+  const ask = questionAsker(knowledgeBases);
+  return Object.fromEntries(model.threats.map((t) => [t.id, ask(t).map((q) => q.key)]));
+}

@@ -1,0 +1,116 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import type { ThreatModelSettings } from '../../domain/threat-model/threat-model-settings';
+import type { JiraClient } from './jira-client';
+import { MyPermissions } from './jira-schemas';
+
+const ProjectRole = z.looseObject({
+  actors: z.array(z.looseObject({ actorUser: z.looseObject({ accountId: z.string() }).optional() })).default([]),
+});
+const MyselfWithGroups = z.looseObject({
+  accountId: z.string(),
+  groups: z
+    .looseObject({ items: z.array(z.looseObject({ groupId: z.string().optional(), name: z.string() })) })
+    .optional(),
+});
+
+/** The caller's project permissions, as Jira answers them for the caller (never the frontend). */
+export async function projectPermissions(
+  user: JiraClient,
+  projectKey: string,
+  keys: string[],
+): Promise<Record<string, boolean>> {
+  const answer = await user.get(
+    route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=${keys.join(',')}`.value,
+    MyPermissions,
+  );
+  return Object.fromEntries(keys.map((k) => [k, answer.permissions[k]?.havePermission === true]));
+}
+
+export async function issuePermissions(
+  user: JiraClient,
+  issueId: string,
+  keys: string[],
+): Promise<Record<string, boolean>> {
+  const answer = await user.get(
+    route`/rest/api/3/mypermissions?issueId=${issueId}&permissions=${keys.join(',')}`.value,
+    MyPermissions,
+  );
+  return Object.fromEntries(keys.map((k) => [k, answer.permissions[k]?.havePermission === true]));
+}
+
+/**
+ * Whether a person may edit the project's threat model: project administrators, and members
+ * of the roles or groups the settings name. Role membership is read as the app, since Jira
+ * shows role members only to administrators.
+ */
+export async function canEditThreatModel(
+  user: JiraClient,
+  app: JiraClient,
+  who: { projectKey: string; accountId: string; isProjectAdmin?: boolean },
+  settings: ThreatModelSettings,
+): Promise<boolean> {
+  const { projectKey, accountId } = who;
+  const isAdmin =
+    who.isProjectAdmin ?? (await projectPermissions(user, projectKey, ['ADMINISTER_PROJECTS'])).ADMINISTER_PROJECTS;
+  if (isAdmin) return true;
+  const [inRole, inGroup] = await Promise.all([
+    Promise.all(
+      settings.editorRoleIds.map((id) =>
+        app.get(route`/rest/api/3/project/${projectKey}/role/${id}`.value, ProjectRole),
+      ),
+    ).then((roles) => roles.some((r) => r.actors.some((a) => a.actorUser?.accountId === accountId))),
+    settings.editorGroupIds.length === 0
+      ? Promise.resolve(false)
+      : user
+          .get(route`/rest/api/3/myself?expand=${'groups'}`.value, MyselfWithGroups)
+          .then((me) =>
+            (me.groups?.items ?? []).some(
+              (g) => g.groupId !== undefined && settings.editorGroupIds.includes(g.groupId),
+            ),
+          ),
+  ]);
+  return inRole || inGroup;
+}
+
+const RoleLinks = z.record(z.string(), z.string());
+const GroupPage = z.looseObject({ values: z.array(z.looseObject({ groupId: z.string(), name: z.string() })) });
+
+/** The roles of a project, for the settings page. */
+export async function projectRoles(user: JiraClient, projectKey: string): Promise<Array<{ id: string; name: string }>> {
+  const links = await user.get(route`/rest/api/3/project/${projectKey}/role`.value, RoleLinks);
+  return Object.entries(links)
+    .map(([name, url]) => ({ id: url.split('/').pop() ?? '', name }))
+    .filter((r) => /^\d+$/.test(r.id))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function siteGroups(app: JiraClient): Promise<Array<{ id: string; name: string }>> {
+  const page = await app.get(route`/rest/api/3/group/bulk?maxResults=${50}`.value, GroupPage);
+  return page.values.map((g) => ({ id: g.groupId, name: g.name }));
+}
+
+const IssueTypesWithStatus = z.array(
+  z.looseObject({
+    name: z.string(),
+    subtask: z.boolean().optional(),
+    statuses: z.array(
+      z.looseObject({
+        name: z.string(),
+        statusCategory: z.looseObject({ key: z.enum(['new', 'indeterminate', 'done', 'undefined']) }),
+      }),
+    ),
+  }),
+);
+
+/** The project's issue types and workflow statuses, in one request. */
+export async function projectWorkflow(user: JiraClient, projectKey: string) {
+  const types = await user.get(route`/rest/api/3/project/${projectKey}/statuses`.value, IssueTypesWithStatus);
+  const statuses = new Map<string, 'new' | 'indeterminate' | 'done'>();
+  for (const type of types)
+    for (const s of type.statuses) if (s.statusCategory.key !== 'undefined') statuses.set(s.name, s.statusCategory.key);
+  return {
+    issueTypes: types.filter((t) => !t.subtask).map((t) => t.name),
+    statuses: [...statuses].map(([name, categoryKey]) => ({ name, categoryKey })),
+  };
+}

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../../domain/common/app-error';
+import { digestOf } from '../../domain/common/edit-receipt';
+import { isTransient } from './jira-errors';
+import { deleteProperty, getProperty, putProperty, type Entity } from './entity-properties';
+import type { JiraClient } from './jira-client';
+
+// Jira has no compare-and-set on entity properties, but a PUT tells whether it created the
+// property (201) or replaced it (200). Creating a lock property is therefore atomic: of two
+// writers, exactly one gets 201. Whoever holds it does its read-check-write, then deletes it.
+//
+// Deleting is not conditional, so the rules below make sure nobody deletes a lock another
+// writer holds:
+// - a holder deletes its lock only while its lease has clearly not expired (nobody else may
+//   touch a lock before it expires), and writes only while it has time left (the fence);
+// - a lock that expired, cannot be read, or expires further ahead than MAX_LEASE_MS (written
+//   by hand to block saves) is taken over by exactly one writer: the one that creates the
+//   takeover marker for that very value (201), who checks the value is unchanged, deletes it,
+//   then takes the lease like anyone else.
+
+export interface LockStore {
+  read(): Promise<unknown>;
+  /** true when this write created the property. */
+  create(value: unknown): Promise<boolean>;
+  remove(): Promise<void>;
+  /** Creates the takeover marker `stamp`: true for the one writer that created it. */
+  claimTakeover(stamp: string): Promise<boolean>;
+  forgetTakeover(stamp: string): Promise<void>;
+}
+
+/**
+ * A lock kept in an entity property (a project's, or a story's), written with `client`. Reads
+ * and creates are tried once each: the lease loop below waits and tries again itself.
+ */
+export const propertyLock = (client: JiraClient, entity: Entity, key: string): LockStore => {
+  const polling = client.withoutRetries();
+  const marker = (stamp: string) => `${key}.takeover.${stamp}`;
+  return {
+    read: () => getProperty(polling, entity, key),
+    create: (value) => putProperty(polling, entity, key, value),
+    remove: () => deleteProperty(client, entity, key),
+    claimTakeover: (stamp) => putProperty(polling, entity, marker(stamp), { at: Date.now() }),
+    forgetTakeover: (stamp) => deleteProperty(client, entity, marker(stamp)),
+  };
+};
+
+export interface LeaseOptions {
+  holder: string;
+  ttlMs?: number;
+  maxWaitMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const LockValue = z.object({ holder: z.string(), expiresAt: z.number(), token: z.string().optional() });
+
+/** The longest lease the app ever takes; every `ttlMs` passed here stays at or below it. */
+export const MAX_LEASE_MS = 60_000;
+/** The lease the app takes: longer than a resolver may run (25 s). */
+const DEFAULT_TTL_MS = 30_000;
+/** Clocks of two function instances may disagree by this much. */
+const CLOCK_SKEW_MS = 5_000;
+/** A holder stops writing, and leaves its lock to expire, this long before the lease ends. */
+const FENCE_MS = 8_000;
+/** A takeover marker names the stale value and a time window, so a writer that died mid-takeover blocks it only until the next window. */
+const TAKEOVER_WINDOW_MS = 20_000;
+/**
+ * How long a writer waits for a lease held by others. A resolver may run 25 s, so this leaves
+ * room for the work itself; a burst of edits to different threats queues instead of failing.
+ */
+export const DEFAULT_LEASE_WAIT_MS = 19_000;
+
+/** A lease this writer holds: until when, and a check before every write. */
+export interface HeldLease {
+  expiresAt: number;
+  /** Throws when too little of the lease is left to write safely; nothing is written then. */
+  assertHeld(): void;
+}
+
+/**
+ * A lock nobody may honour: unreadable, expired, or expiring further ahead than any lease the
+ * app takes (anyone who may write project or issue properties can write a lock by hand, and a
+ * far-future expiry would otherwise block every save for good).
+ */
+function brokenLock(raw: unknown, now: number): boolean {
+  const held = LockValue.safeParse(raw);
+  return !held.success || held.data.expiresAt < now || held.data.expiresAt > now + MAX_LEASE_MS + CLOCK_SKEW_MS;
+}
+
+/** Whether a lock value read from Jira leaves the lease free to take (absent, expired or broken). */
+export const lockIsFree = (raw: unknown, now: number): boolean => raw === undefined || brokenLock(raw, now);
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function heldLease(expiresAt: number, now: () => number): HeldLease {
+  return {
+    expiresAt,
+    assertHeld: () => {
+      if (now() > expiresAt - FENCE_MS)
+        throw new AppError(
+          'CONFLICT',
+          'Saving took too long, so nothing more was written. Reload to see what was saved, then try again.',
+        );
+    },
+  };
+}
+
+/** Removes a stale lock, when this writer is the one that won its takeover; false otherwise. */
+async function takeOver(lock: LockStore, stale: unknown, now: number): Promise<boolean> {
+  const stamp = `${digestOf(stale)}.${Math.floor(now / TAKEOVER_WINDOW_MS)}`;
+  if (!(await lock.claimTakeover(stamp))) return false;
+  const again = await lock.read();
+  if (JSON.stringify(again) !== JSON.stringify(stale)) return false;
+  await lock.remove();
+  await lock.forgetTakeover(stamp).catch(() => undefined);
+  return true;
+}
+
+/** One attempt at the lease: the lease when this writer created the lock, else undefined. */
+async function tryTake(
+  lock: LockStore,
+  options: Pick<LeaseOptions, 'holder' | 'ttlMs'>,
+  now: () => number,
+): Promise<HeldLease | undefined> {
+  const token = randomUUID();
+  try {
+    const raw = await lock.read();
+    if (raw !== undefined && (!brokenLock(raw, now()) || !(await takeOver(lock, raw, now())))) return undefined;
+    const expiresAt = now() + Math.min(options.ttlMs ?? DEFAULT_TTL_MS, MAX_LEASE_MS);
+    return (await lock.create({ holder: options.holder, token, expiresAt })) ? heldLease(expiresAt, now) : undefined;
+  } catch (error) {
+    if (!isTransient(error)) throw error;
+    await withdrawOwnLock(lock, token);
+    return undefined;
+  }
+}
+
+/**
+ * A create that failed counts as not taken. Jira may have stored it all the same (a 5xx after
+ * the write): a lock carrying this attempt's token would then block everyone until it expires,
+ * so it is removed at once.
+ */
+async function withdrawOwnLock(lock: LockStore, token: string): Promise<void> {
+  try {
+    const raw = LockValue.safeParse(await lock.read());
+    if (raw.success && raw.data.token === token) await lock.remove();
+  } catch {
+    // Still failing: the lock, if stored, expires by itself.
+  }
+}
+
+/** One attempt at the lease, without waiting (release it with releaseLease). */
+export async function tryLease(
+  lock: LockStore,
+  options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'now'>,
+): Promise<HeldLease | undefined> {
+  return tryTake(lock, options, options.now ?? Date.now);
+}
+
+export async function withLease<T>(
+  lock: LockStore,
+  options: LeaseOptions,
+  work: (lease: HeldLease) => Promise<T>,
+): Promise<T> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? pause;
+  const deadline = now() + (options.maxWaitMs ?? DEFAULT_LEASE_WAIT_MS);
+  let lease: HeldLease | undefined;
+  for (let attempt = 0; !(lease = await tryTake(lock, options, now)); attempt++) {
+    if (now() >= deadline)
+      throw new AppError('CONFLICT', 'Someone else is saving at the same moment. Wait a second and try again.');
+    await sleep(Math.min(100 * 2 ** attempt, 800) + Math.floor(Math.random() * 50));
+  }
+  try {
+    return await work(lease);
+  } finally {
+    await releaseLease(lock, lease, { now, sleep });
+  }
+}
+
+/**
+ * Deletes the lock while it is surely still this holder's (its lease has not come near its
+ * end: nobody else may touch it before), trying a few times: a lock left behind makes every
+ * other writer wait for its expiry. A release that fails, or comes too late, does not turn a
+ * stored edit into an error; the lock then expires and the next writer takes it over.
+ */
+export async function releaseLease(
+  lock: LockStore,
+  lease: HeldLease,
+  clock: { now?: () => number; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<void> {
+  const now = clock.now ?? Date.now;
+  const sleep = clock.sleep ?? pause;
+  for (let attempt = 0; ; attempt++) {
+    if (now() > lease.expiresAt - CLOCK_SKEW_MS)
+      return console.warn('without: a lease ran out before it was released; it expires by itself');
+    try {
+      return await lock.remove();
+    } catch (error) {
+      if (attempt >= 3 || !isTransient(error))
+        return console.warn(`without: could not release a lease; it expires by itself (${String(error)})`);
+      await sleep(250 * 2 ** attempt);
+    }
+  }
+}

@@ -1,0 +1,202 @@
+import { route } from '@forge/api';
+import { z } from 'zod';
+import type { StatusCategoryKey } from '../../domain/mitigation/task-status';
+import type { JiraClient } from '../client/jira-client';
+import { JiraApiError } from '../client/jira-errors';
+import { IssueRecord, statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
+import type { TaskIssue } from '../../domain/mitigation/task-evidence';
+import { searchIssues } from '../client/search-issues';
+import { jqlString } from '../client/jql';
+
+import { TASK_PROPERTY_KEY, TaskProperty } from '../../domain/mitigation/task-property';
+
+export { TaskProperty };
+export const TASK_PROPERTY = TASK_PROPERTY_KEY;
+
+export interface TaskRecord {
+  id: string;
+  key: string;
+  summary: string;
+  statusName: string;
+  categoryKey: StatusCategoryKey;
+  /** undefined when the property is missing or someone broke it through the REST API. */
+  property: TaskProperty | undefined;
+  linkedIssueKeys: string[];
+  /** The raw Sprint field value, when the search asked for it. */
+  sprintValue?: unknown;
+  /** Who created the issue (Jira's creator field: set by Jira, never editable), when asked for. */
+  creatorAccountId?: string;
+}
+
+const Creator = z.looseObject({ accountId: z.string() });
+const Link = z.looseObject({
+  inwardIssue: z.looseObject({ key: z.string() }).optional(),
+  outwardIssue: z.looseObject({ key: z.string() }).optional(),
+});
+
+function toTask(
+  issue: { id: string; key: string; fields: Record<string, unknown>; properties: Record<string, unknown> },
+  sprintField?: string,
+): TaskRecord {
+  const links = z.array(Link).safeParse(issue.fields.issuelinks ?? []);
+  const property = TaskProperty.safeParse(issue.properties[TASK_PROPERTY]);
+  return {
+    id: issue.id,
+    key: issue.key,
+    summary: typeof issue.fields.summary === 'string' ? issue.fields.summary : '',
+    ...(statusOf(issue.fields.status) ?? UNKNOWN_STATUS),
+    property: property.success ? property.data : undefined,
+    linkedIssueKeys: links.success
+      ? links.data.flatMap((l) => [l.inwardIssue?.key, l.outwardIssue?.key].filter((k): k is string => !!k))
+      : [],
+    ...(sprintField ? { sprintValue: issue.fields[sprintField] } : {}),
+    ...creatorOf(issue.fields.creator),
+  };
+}
+
+function creatorOf(value: unknown): { creatorAccountId?: string } {
+  const creator = Creator.safeParse(value);
+  return creator.success ? { creatorAccountId: creator.data.accountId } : {};
+}
+
+const TASK_FIELDS = ['summary', 'status', 'issuelinks'];
+/** The label every task the app creates carries. */
+export const TASK_LABEL = 'without-mitigation';
+
+/** Every mitigation task of a project, with status and property: one search, paged. */
+export async function findProjectTasks(
+  client: JiraClient,
+  projectKey: string,
+  sprintField?: string,
+): Promise<TaskRecord[]> {
+  const issues = await searchIssues(client, {
+    jql: `project = ${jqlString(projectKey)} AND issue.property[${TASK_PROPERTY}].mitigationId IS NOT EMPTY`,
+    fields: sprintField ? [...TASK_FIELDS, sprintField] : TASK_FIELDS,
+    properties: [TASK_PROPERTY],
+  });
+  return issues.map((i) => toTask(i, sprintField));
+}
+
+/** How long after a claim the app's create of the task may have happened (a resolver runs 25 s). */
+const CLAIM_WINDOW_MS = 5 * 60_000;
+/** Clocks of the app and of Jira may disagree by this much. */
+const CLOCK_SKEW_MS = 30_000;
+
+const ClaimedIssueFields = z.looseObject({
+  created: z.string(),
+  summary: z.string(),
+  labels: z.array(z.string()).default([]),
+  creator: z.looseObject({ accountId: z.string() }),
+});
+
+/**
+ * The task the app created for a mitigation under `claim` but could not record (it failed in
+ * between). Anyone who may browse the project can read the claim, and anyone who may edit an
+ * issue can write a property carrying it, so the issue must also show what only the app's
+ * create can produce: created by the person who claimed (Jira's creator field cannot be
+ * edited), within minutes after the claim, with the app's label and the mitigation's id in
+ * its summary. An older issue, or one made by someone else, is never adopted.
+ */
+export async function findClaimedTask(
+  client: JiraClient,
+  projectKey: string,
+  mitigationId: string,
+  claim: { id: string; accountId: string; at: string },
+): Promise<TaskRecord | undefined> {
+  const issues = await searchIssues(client, {
+    jql: `project = ${jqlString(projectKey)} AND issue.property[${TASK_PROPERTY}].mitigationId = ${jqlString(mitigationId)} ORDER BY created ASC`,
+    fields: [...TASK_FIELDS, 'creator', 'created', 'labels'],
+    properties: [TASK_PROPERTY],
+  });
+  const claimedAt = Date.parse(claim.at);
+  const made = (issue: (typeof issues)[number]): boolean => {
+    const fields = ClaimedIssueFields.safeParse(issue.fields);
+    if (!fields.success) return false;
+    const created = Date.parse(fields.data.created);
+    return (
+      fields.data.creator.accountId === claim.accountId &&
+      created >= claimedAt - CLOCK_SKEW_MS &&
+      created <= claimedAt + CLAIM_WINDOW_MS &&
+      fields.data.labels.includes(TASK_LABEL) &&
+      fields.data.summary.endsWith(`(${mitigationId})`)
+    );
+  };
+  return issues
+    .filter(made)
+    .map((i) => toTask(i))
+    .find((t) => t.property?.claim === claim.id && t.property.projectKey === projectKey);
+}
+
+const LinkTypes = z.looseObject({ issueLinkTypes: z.array(z.looseObject({ name: z.string() })) });
+const CreatedIssue = z.looseObject({ id: z.string(), key: z.string() });
+
+export const MITIGATES = { name: 'Mitigates', outward: 'mitigates', inward: 'is mitigated by' };
+
+/** "Mitigates" if the site has it or the app may create it; "Relates" otherwise. */
+export async function mitigatesLinkType(app: JiraClient): Promise<string> {
+  const { issueLinkTypes } = await app.get(route`/rest/api/3/issueLinkType`.value, LinkTypes);
+  if (issueLinkTypes.some((t) => t.name === MITIGATES.name)) return MITIGATES.name;
+  try {
+    await app.post(route`/rest/api/3/issueLinkType`.value, MITIGATES, z.unknown());
+    return MITIGATES.name;
+  } catch (error) {
+    if (error instanceof JiraApiError && (error.kind === 'FORBIDDEN' || error.kind === 'UNAUTHORIZED'))
+      return 'Relates';
+    throw error;
+  }
+}
+
+export interface NewTask {
+  projectKey: string;
+  issueTypeName: string;
+  summary: string;
+  description: unknown;
+  property: TaskProperty;
+  storyKeys: string[];
+  linkType: string;
+}
+
+/** One request creates the task with its property and its links to the stories, or nothing. */
+export async function createTask(user: JiraClient, task: NewTask): Promise<{ id: string; key: string }> {
+  return user.post(
+    route`/rest/api/3/issue`.value,
+    {
+      fields: {
+        project: { key: task.projectKey },
+        issuetype: { name: task.issueTypeName },
+        summary: task.summary,
+        description: task.description,
+        labels: [TASK_LABEL],
+      },
+      properties: [{ key: TASK_PROPERTY, value: task.property }],
+      update: {
+        issuelinks: task.storyKeys.map((key) => ({ add: { type: { name: task.linkType }, outwardIssue: { key } } })),
+      },
+    },
+    CreatedIssue,
+  );
+}
+
+const ProjectField = z.looseObject({ key: z.string() });
+
+/**
+ * An issue as Jira has it now, for the status trigger: the project it is in (Jira's, not the
+ * property's), its status, and the task property it claims; undefined when any is missing.
+ */
+export async function readTaskIssue(
+  app: JiraClient,
+  issueId: string,
+): Promise<
+  | { taskIssue: TaskIssue; property: TaskProperty; status: { statusName: string; categoryKey: StatusCategoryKey } }
+  | undefined
+> {
+  const issue = await app.get(
+    route`/rest/api/3/issue/${issueId}?fields=status,project&properties=${TASK_PROPERTY}`.value,
+    IssueRecord,
+  );
+  const property = TaskProperty.safeParse(issue.properties[TASK_PROPERTY]);
+  const project = ProjectField.safeParse(issue.fields.project);
+  const status = statusOf(issue.fields.status);
+  if (!property.success || !project.success || !status) return undefined;
+  return { taskIssue: { id: issue.id, key: issue.key, projectKey: project.data.key }, property: property.data, status };
+}

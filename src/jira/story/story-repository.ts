@@ -1,0 +1,128 @@
+import { route } from '@forge/api';
+import type { ProtectedStory } from '../../domain/mitigation/mitigation-task-description';
+import { readStoryClauses, type StoryClausesValue } from '../../domain/story/story-clauses';
+import type { JiraClient } from '../client/jira-client';
+import { IssueRecord } from '../client/jira-schemas';
+import { searchIssues } from '../client/search-issues';
+import { jqlString } from '../client/jql';
+
+export interface StoryRecord {
+  id: string;
+  key: string;
+  summary: string;
+  projectKey: string;
+  /** The raw value of the app's clauses field; the domain parses it. */
+  clausesValue: unknown;
+  /** The raw without.task property, set when the issue is a mitigation task. */
+  taskValue: unknown;
+}
+
+export async function readStory(
+  client: JiraClient,
+  issueIdOrKey: string,
+  clausesFieldId: string,
+): Promise<StoryRecord> {
+  const issue = await client.get(
+    route`/rest/api/3/issue/${issueIdOrKey}?fields=${`summary,project,${clausesFieldId}`}&properties=${'without.task'}`
+      .value,
+    IssueRecord,
+  );
+  return storyRecord(issue, clausesFieldId);
+}
+
+function storyRecord(issue: IssueRecord, clausesFieldId: string): StoryRecord {
+  const project = issue.fields.project as { key?: unknown } | undefined;
+  return {
+    id: issue.id,
+    key: issue.key,
+    summary: typeof issue.fields.summary === 'string' ? issue.fields.summary : '',
+    projectKey: typeof project?.key === 'string' ? project.key : '',
+    clausesValue: issue.fields[clausesFieldId],
+    taskValue: issue.properties['without.task'],
+  };
+}
+
+/** The stories whose clauses or direct links point at any of the threats: one search. */
+export async function storiesLinkedTo(
+  user: JiraClient,
+  projectKey: string,
+  field: { id: string; name: string },
+  threatIds: string[],
+): Promise<ProtectedStory[]> {
+  if (threatIds.length === 0) return [];
+  const stories = await searchIssues(user, {
+    jql: `project = ${jqlString(projectKey)} AND ${jqlString(field.name)}.threat IN (${threatIds.map(jqlString).join(', ')}) ORDER BY key ASC`,
+    fields: ['summary', field.id],
+    limit: 50,
+  });
+  return stories.map((s) => ({
+    key: s.key,
+    summary: typeof s.fields.summary === 'string' ? s.fields.summary : '',
+    clauses: readStoryClauses(s.fields[field.id]).clauses,
+  }));
+}
+
+/** Writes the clauses field as the person: Jira itself enforces their edit permission. */
+export async function writeStoryClauses(
+  user: JiraClient,
+  issueId: string,
+  clausesFieldId: string,
+  value: StoryClausesValue,
+): Promise<void> {
+  await user.send(route`/rest/api/3/issue/${issueId}`.value, {
+    method: 'PUT',
+    body: JSON.stringify({ fields: { [clausesFieldId]: value } }),
+  });
+}
+
+/** A story with what knowledge-base rules look at. */
+export interface StoryDetails extends StoryRecord {
+  issueType: string;
+  labels: string[];
+  components: string[];
+  /** The description as plain text (Jira answers it as an Atlassian document). */
+  description: string;
+}
+
+const names = (value: unknown): string[] =>
+  Array.isArray(value)
+    ? value.flatMap((v) =>
+        typeof v === 'string'
+          ? [v]
+          : typeof (v as { name?: unknown })?.name === 'string'
+            ? [(v as { name: string }).name]
+            : [],
+      )
+    : [];
+
+/** The text of an Atlassian document (or a plain string): its text nodes, blocks separated by new lines. */
+export function documentText(value: unknown, depth = 0): string {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object' || value === null || depth > 50) return '';
+  const node = value as { type?: unknown; text?: unknown; content?: unknown };
+  if (typeof node.text === 'string') return node.text;
+  if (!Array.isArray(node.content)) return '';
+  const inline = node.type === 'paragraph' || node.type === 'heading';
+  return node.content.map((child) => documentText(child, depth + 1)).join(inline ? '' : '\n');
+}
+
+/** The story with its type, labels, components and description: one request, as the caller. */
+export async function readStoryDetails(
+  client: JiraClient,
+  issueIdOrKey: string,
+  clausesFieldId: string,
+): Promise<StoryDetails> {
+  const fields = `summary,project,issuetype,labels,components,description,${clausesFieldId}`;
+  const issue = await client.get(
+    route`/rest/api/3/issue/${issueIdOrKey}?fields=${fields}&properties=${'without.task'}`.value,
+    IssueRecord,
+  );
+  const type = issue.fields.issuetype as { name?: unknown } | undefined;
+  return {
+    ...storyRecord(issue, clausesFieldId),
+    issueType: typeof type?.name === 'string' ? type.name : '',
+    labels: names(issue.fields.labels),
+    components: names(issue.fields.components),
+    description: documentText(issue.fields.description).slice(0, 32_768),
+  };
+}

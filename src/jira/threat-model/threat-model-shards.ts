@@ -1,0 +1,146 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { z } from 'zod';
+import type { Mitigation } from '../../domain/mitigation/mitigation';
+import type { Threat } from '../../domain/threat-model/threat';
+import { ThreatModelSettings } from '../../domain/threat-model/threat-model-settings';
+
+// How the threat model sits in project properties: a small meta property, and the threats
+// packed into shards that each stay under Jira's 32,768-character limit for a value.
+
+export const META_KEY = 'without.model';
+export const SHARD_PREFIX = 'without.model.shard.';
+export const LOCK_KEY = 'without.model.lock';
+/** Below Jira's 32,768 so a shard never fails on a few characters of JSON overhead. */
+export const SHARD_LIMIT = 30_000;
+/** Shards are filled to here, leaving room for edits to grow a record without moving others. */
+const FILL_TARGET = 25_000;
+
+export const MetaValue = z.object({
+  v: z.literal(1),
+  nextThreatNumber: z.number().int().min(1),
+  nextMitigationNumber: z.number().int().min(1).default(1),
+  settings: ThreatModelSettings,
+  revision: z.number().int().min(0),
+  /** Indices of the shard properties, so a reader needs no list call. */
+  shards: z.array(z.number().int().min(0)).optional(),
+});
+export type MetaValue = z.infer<typeof MetaValue>;
+
+/** What shards hold: threats (T-n) and mitigations (M-n), told apart by their ids. */
+export type ModelRecord = Threat | Mitigation;
+
+/**
+ * A shard as stored. Records are JSON, deflated and base64-encoded, so that one 32 KB value
+ * holds 100-200 real threats and a whole model reads in a few requests.
+ */
+export const ShardValue = z.object({
+  v: z.literal(2),
+  revision: z.number().int().min(0),
+  encoding: z.literal('deflate-base64'),
+  data: z.string(),
+});
+export type ShardValue = z.infer<typeof ShardValue>;
+
+export function encodeShard(records: ModelRecord[], revision: number): ShardValue {
+  return {
+    v: 2,
+    revision,
+    encoding: 'deflate-base64',
+    data: deflateRawSync(Buffer.from(JSON.stringify(records)), { level: 9 }).toString('base64'),
+  };
+}
+
+/** The shard's raw entries (each still to be parsed), or why it cannot be read. */
+export function decodeShard(value: unknown): { revision: number; entries: unknown[] } | { error: string } {
+  const shard = ShardValue.safeParse(value);
+  if (!shard.success) return { error: shard.error.issues[0]?.message ?? 'not a shard' };
+  try {
+    const entries: unknown = JSON.parse(inflateRawSync(Buffer.from(shard.data.data, 'base64')).toString('utf8'));
+    return Array.isArray(entries)
+      ? { revision: shard.data.revision, entries }
+      : { error: 'the records are not a list' };
+  } catch {
+    return { error: 'the data is not deflated JSON' };
+  }
+}
+
+export const shardKey = (index: number) => `${SHARD_PREFIX}${index}`;
+export const shardIndex = (key: string): number | undefined => {
+  if (!key.startsWith(SHARD_PREFIX)) return undefined;
+  const index = Number(key.slice(SHARD_PREFIX.length));
+  return Number.isInteger(index) && index >= 0 ? index : undefined;
+};
+
+export interface StoredShard {
+  index: number;
+  revision: number;
+  records: ModelRecord[];
+  /**
+   * Entries that failed their schema (someone wrote them through the REST API): not shown, and
+   * written back byte for byte whenever the shard is rewritten, never dropped.
+   */
+  unreadable?: unknown[];
+}
+
+const sizeOf = (records: ModelRecord[]) => JSON.stringify(encodeShard(records, 999_999)).length;
+
+/** How many of `candidates` fit after `base` in one shard (binary search; size grows with count). */
+function fitCount(base: ModelRecord[], candidates: ModelRecord[], limit: number): number {
+  let low = 0;
+  let high = candidates.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (sizeOf([...base, ...candidates.slice(0, mid)]) <= limit) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * Places the model's records into shards, keeping each where it was so that an edit
+ * rewrites as few shards as possible. New records go to the last shard with room; a shard
+ * that outgrows the limit hands its last records on. Returns only the shards whose content
+ * changed, with their revision bumped.
+ */
+export function packShards(previous: StoredShard[], records: ModelRecord[], reserved: number[] = []): StoredShard[] {
+  const home = new Map<string, number>();
+  for (const shard of previous) for (const r of shard.records) home.set(r.id, shard.index);
+  const byIndex = new Map<number, ModelRecord[]>(previous.map((s) => [s.index, []]));
+  // Indices of shards that could not be read are never written: that would destroy them.
+  let free = Math.max(-1, ...previous.map((s) => s.index), ...reserved) + 1;
+  let last = previous.length > 0 ? Math.max(...previous.map((s) => s.index)) : free++;
+  if (!byIndex.has(last)) byIndex.set(last, []);
+  const newcomers: ModelRecord[] = [];
+  for (const record of records) {
+    const index = home.get(record.id);
+    if (index === undefined) newcomers.push(record);
+    else byIndex.get(index)!.push(record);
+  }
+  const overflow: ModelRecord[] = [];
+  for (const [index, list] of byIndex) {
+    const keep = Math.max(1, fitCount([], list, SHARD_LIMIT));
+    overflow.push(...list.slice(keep));
+    byIndex.set(index, list.slice(0, keep));
+  }
+  let queue = [...overflow, ...newcomers];
+  while (queue.length > 0) {
+    const target = byIndex.get(last)!;
+    const fits = fitCount(target, queue, FILL_TARGET);
+    if (fits === 0 && target.length > 0) {
+      byIndex.set((last = free++), []);
+      continue;
+    }
+    const take = Math.max(fits, 1);
+    byIndex.set(last, [...target, ...queue.slice(0, take)]);
+    queue = queue.slice(take);
+  }
+  const before = new Map(previous.map((s) => [s.index, s]));
+  const changed: StoredShard[] = [];
+  for (const [index, list] of byIndex) {
+    const old = before.get(index);
+    if (old && JSON.stringify(old.records) === JSON.stringify(list)) continue;
+    if (!old && list.length === 0) continue;
+    changed.push({ index, revision: (old?.revision ?? 0) + 1, records: list });
+  }
+  return changed.sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,47 @@
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { SprintPlanView } from '../../../../src/domain/resolver-contract';
+import { formatRisk } from '../mitigation/threat-risk-text';
+
+const STATES = {
+  active: { label: 'Active', appearance: 'inprogress' },
+  future: { label: 'Future', appearance: 'new' },
+  closed: { label: 'Closed', appearance: 'default' },
+} as const;
+
+const LOWER_STYLE = { color: token('color.text.success', '#216E4E') };
+
+/** The sprint's name, state and goal, and what it does to the project's risk. */
+export function SprintHeader({ sprint, risk }: Pick<SprintPlanView, 'sprint' | 'risk'>) {
+  const state = STATES[sprint.state];
+  return (
+    <Stack space="space.100">
+      <Inline space="space.100" alignBlock="center" shouldWrap>
+        <Heading size="medium" as="h2">
+          {sprint.name}
+        </Heading>
+        <Lozenge appearance={state.appearance}>{state.label}</Lozenge>
+      </Inline>
+      {sprint.goal.trim() && (
+        <Text as="p" color="color.text.subtle">
+          Goal: {sprint.goal}
+        </Text>
+      )}
+      <Stack space="space.025">
+        <Heading size="small" as="h3">
+          <span data-testid="sprint-risk">
+            Risk now {formatRisk(risk.now)} <span aria-hidden="true">→</span>{' '}
+            <span style={risk.afterSprint < risk.now ? LOWER_STYLE : undefined}>
+              after this sprint {formatRisk(risk.afterSprint)}
+            </span>
+          </span>
+        </Heading>
+        <Text size="small" color="color.text.subtlest">
+          After this sprint: once the security tasks planned in it are done.
+        </Text>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,53 @@
+import { useCallback, useRef } from 'react';
+import type { Envelope } from '../../../../src/domain/common/envelope';
+import type { SprintPlanView } from '../../../../src/domain/resolver-contract';
+import { callResolver } from '../api/invoke-resolver';
+import { useResolverView, type ViewState } from '../common/use-resolver-view';
+
+export type SprintPlanState = ViewState<SprintPlanView>;
+
+export interface SprintPlanData {
+  state: SprintPlanState;
+  /** Reads the plan again; a plan already shown stays on screen until the new one arrives. */
+  reload(): void;
+  /** Pulls mitigations into the shown sprint; the answer replaces the plan on screen. */
+  addTasks(mitigationIds: string[]): Promise<Envelope<SprintPlanView>>;
+  /** Whether an addition is running (a background reload waits for it). */
+  isBusy(): boolean;
+}
+
+/**
+ * The plan of one sprint: `sprintId` on the project page; undefined in the sprint action,
+ * where the backend reads the sprint from the module's context.
+ */
+export function useSprintPlan(sprintId: number | undefined): SprintPlanData {
+  const { state, load, show, claim } = useResolverView('sprint/get', sprintId === undefined ? {} : { sprintId });
+  const busy = useRef(0);
+
+  const shownSprintId = state.status === 'ready' ? state.view.sprint.id : undefined;
+
+  const addTasks = useCallback(
+    async (mitigationIds: string[]): Promise<Envelope<SprintPlanView>> => {
+      if (shownSprintId === undefined)
+        return { ok: false, error: { code: 'BAD_REQUEST', message: 'The sprint is not loaded yet.' } };
+      busy.current += 1;
+      // A read that started before this change would show the plan without it.
+      const isNewest = claim();
+      const envelope = await callResolver('sprint/add-tasks', { sprintId: shownSprintId, mitigationIds });
+      busy.current -= 1;
+      if (envelope.ok) {
+        if (isNewest()) show(envelope.data);
+      } else {
+        // Some of the work may have moved before the failure: show what is true now.
+        void load();
+      }
+      return envelope;
+    },
+    [shownSprintId, load, show, claim],
+  );
+
+  const reload = useCallback(() => void load(), [load]);
+  const isBusy = useCallback(() => busy.current > 0, []);
+
+  return { state, reload, addTasks, isBusy };
+}

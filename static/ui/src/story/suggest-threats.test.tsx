@@ -1,0 +1,124 @@
+import { fakeBridge } from '../test-support/fake-bridge';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Envelope } from '../../../../src/domain/common/envelope';
+import type { KbSuggestionsView, StoryView, ThreatSuggestionView } from '../../../../src/domain/resolver-contract';
+import { aStoryView } from '../test-support/story-view-mother';
+import { aMitigationView } from '../test-support/mitigation-view-mother';
+import { aThreatView } from '../test-support/threat-view-mother';
+import { StoryPanel } from './story-panel';
+
+const CARD = { id: 'c1', text: 'having my card data stolen', threatIds: [] };
+const OTHER = { id: 'c2', text: 'anyone else paying with my card', threatIds: [] };
+const SUGGESTION: ThreatSuggestionView = {
+  knowledgeBaseId: 'web-and-api',
+  knowledgeBaseName: 'Web applications and APIs',
+  templateId: 'WEB-I-01',
+  title: 'Card data disclosed in transit or at rest',
+  description: '',
+  stride: ['I'],
+  severity: { score: 15, band: 'High' },
+  reasons: ['summary mentions "credit card"'],
+  mitigations: [{ templateId: 'WEB-M-31', title: 'Keep card data away from our systems', strength: 75, top: true }],
+};
+const suggestions = (list: ThreatSuggestionView[]): Envelope<KbSuggestionsView> => ({
+  ok: true,
+  data: { mode: 'top', suggestions: list, knowledgeBases: ['Web applications and APIs'], problems: [] },
+});
+
+async function open(story: StoryView, list: ThreatSuggestionView[] = [SUGGESTION]) {
+  fakeBridge.givenResolver('story/get', () => ({ ok: true, data: story }));
+  fakeBridge.givenResolver('knowledge-base/suggest', () => suggestions(list));
+  const user = userEvent.setup();
+  render(<StoryPanel />);
+  await user.click(await screen.findByRole('button', { name: 'Suggest threats' }));
+  return user;
+}
+
+afterEach(() => fakeBridge.reset());
+
+describe('suggest threats', () => {
+  it('shows a suggestion with its severity, STRIDE, why it matched and mitigations; TOP first, Full on request', async () => {
+    const user = await open(aStoryView({ clauses: [CARD], canEdit: true, canEditThreatModel: true }));
+    const item = await screen.findByTestId('suggestion-WEB-I-01');
+    expect(within(item).getByText('High 15')).toBeTruthy();
+    expect(within(item).getByText('STRIDE: I (Information disclosure)')).toBeTruthy();
+    expect(within(item).getByText('Why it matched: summary mentions "credit card"')).toBeTruthy();
+    expect(within(item).getByText('Keep card data away from our systems')).toBeTruthy();
+    // First the project's default list (no mode: the answer says which); then what the person picks.
+    expect(fakeBridge.payloadsOf('knowledge-base/suggest')).toEqual([{}]);
+    expect(screen.getByRole('button', { name: 'TOP' }).getAttribute('aria-pressed')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Full' }));
+    expect(await screen.findByTestId('suggestion-WEB-I-01')).toBeTruthy();
+    expect(fakeBridge.payloadsOf('knowledge-base/suggest')).toEqual([{}, { mode: 'full' }]);
+  });
+
+  it('shows the project default when it is Full, and says when no knowledge base is active', async () => {
+    fakeBridge.givenResolver('story/get', () => ({ ok: true, data: aStoryView({ clauses: [CARD] }) }));
+    fakeBridge.givenResolver('knowledge-base/suggest', () => ({
+      ok: true,
+      data: { mode: 'full', suggestions: [], knowledgeBases: [], problems: [] },
+    }));
+    const user = userEvent.setup();
+    render(<StoryPanel />);
+    await user.click(await screen.findByRole('button', { name: 'Suggest threats' }));
+    expect(await screen.findByText(/No knowledge base is active in this project/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Full' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('adds and links to the chosen clause, with the story’s revision, and shows the answer', async () => {
+    const before = aStoryView({ clauses: [CARD, OTHER], revision: 3, canEdit: true, canEditThreatModel: true });
+    const proposed = ['M-20', 'M-21', 'M-22', 'M-23'].map((id) =>
+      aMitigationView(id, { addresses: [{ threatId: 'T-13', strength: 50 }], status: 'proposed' }),
+    );
+    const after = {
+      ...before,
+      revision: 4,
+      clauses: [CARD, { ...OTHER, threatIds: ['T-13'] }],
+      threats: { 'T-13': aThreatView('T-13', { title: SUGGESTION.title }) },
+      mitigations: proposed,
+    };
+    fakeBridge.givenResolver('knowledge-base/accept', () => ({ ok: true, data: after }));
+    const user = await open(before);
+    const item = await screen.findByTestId('suggestion-WEB-I-01');
+    await user.selectOptions(within(item).getByLabelText('Link to'), 'c2');
+    await user.click(within(item).getByRole('button', { name: `Add and link: ${SUGGESTION.title}` }));
+    expect(
+      await screen.findByText(`${SUGGESTION.title} is linked to this story, with its mitigations proposed.`),
+    ).toBeTruthy();
+    expect(fakeBridge.payloadsOf('knowledge-base/accept')).toEqual([
+      { knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-01', clauseId: 'c2', baseRevision: 3 },
+    ]);
+    // Four mitigations would start folded; the threat just linked shows them for review.
+    expect(screen.getByRole('button', { name: 'Mitigations of T-13 (4)' }).getAttribute('aria-expanded')).toBe('true');
+    expect(within(screen.getByRole('list', { name: 'Mitigations of T-13' })).getAllByRole('listitem')).toHaveLength(4);
+  });
+
+  it('shows an error of the accept in place', async () => {
+    fakeBridge.givenResolver('knowledge-base/accept', () => ({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Someone else changed it.' },
+    }));
+    const user = await open(aStoryView({ clauses: [], canEdit: true, canEditThreatModel: true }));
+    const item = await screen.findByTestId('suggestion-WEB-I-01');
+    await user.click(within(item).getByRole('button', { name: `Add and link: ${SUGGESTION.title}` }));
+    expect((await within(item).findByRole('alert')).textContent).toBe('Someone else changed it.');
+    expect(fakeBridge.payloadsOf('knowledge-base/accept')).toEqual([
+      { knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-01', baseRevision: 0 },
+    ]);
+  });
+
+  it('shows suggestions without the action to those who may not edit the threat model, and says so', async () => {
+    await open(aStoryView({ clauses: [CARD], canEdit: true, canEditThreatModel: false }));
+    await screen.findByTestId('suggestion-WEB-I-01');
+    expect(screen.getByText(/Adding one takes permission/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Add and link/ })).toBeNull();
+  });
+
+  it('says when nothing matches', async () => {
+    await open(aStoryView({ clauses: [] }), []);
+    expect(
+      await screen.findByText('No TOP threats match this story. Try Full for the whole knowledge base.'),
+    ).toBeTruthy();
+  });
+});

@@ -1,0 +1,296 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppErrorBody } from '../../../../src/domain/common/envelope';
+import type {
+  KbAccept,
+  KbSuggestionsView,
+  StoryView,
+  ThreatSuggestionView,
+} from '../../../../src/domain/resolver-contract';
+import { STRIDE_NAMES } from '../../../../src/domain/threat-model/stride';
+import { callResolver } from '../api/invoke-resolver';
+import { ErrorMessage } from '../common/error-message';
+import { Loading } from '../common/loading';
+import { ProblemsMessage } from '../common/problems-message';
+import { strengthText } from '../mitigation/strength';
+import { SeverityLozenge } from '../threat-model/severity-lozenge';
+
+type Mode = KbSuggestionsView['mode'];
+type Load =
+  { status: 'loading' } | { status: 'failed'; error: AppErrorBody } | { status: 'ready'; data: KbSuggestionsView };
+
+const NEW_CLAUSE = '';
+
+const sectionStyles = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.medium',
+  padding: 'space.150',
+});
+const listStyles = xcss({ margin: 'space.0', paddingInlineStart: 'space.0', listStyle: 'none' });
+const itemStyles = xcss({
+  borderBlockStartColor: 'color.border',
+  borderBlockStartStyle: 'solid',
+  borderBlockStartWidth: 'border.width',
+  paddingBlockStart: 'space.100',
+});
+const bulletStyles = xcss({ margin: 'space.0', paddingInlineStart: 'space.200' });
+
+interface Props {
+  view: StoryView;
+  /** Whether another change of the story is being saved. */
+  busy: boolean;
+  onAccept: (input: Omit<KbAccept, 'baseRevision'>) => Promise<string | undefined>;
+}
+
+/**
+ * "Suggest threats": the threats the project's knowledge bases propose for this story, why they
+ * matched, and their mitigations; an editor adds one (or links the one made from it before) to a
+ * clause in one step. Everyone else reads them.
+ */
+export function SuggestThreats({ view, busy, onAccept }: Props) {
+  const [open, setOpen] = useState(false);
+  // Undefined until the person picks: the project's default list (settings) is asked for.
+  const [chosen, setChosen] = useState<Mode | undefined>(undefined);
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [announcement, setAnnouncement] = useState('');
+  const seqRef = useRef(0);
+
+  const fetchSuggestions = useCallback(async (wanted: Mode | undefined, quietly: boolean) => {
+    const seq = ++seqRef.current;
+    if (!quietly) setLoad({ status: 'loading' });
+    const envelope = await callResolver('knowledge-base/suggest', wanted === undefined ? {} : { mode: wanted });
+    if (seq !== seqRef.current) return;
+    if (envelope.ok) setLoad({ status: 'ready', data: envelope.data });
+    else if (!quietly) setLoad({ status: 'failed', error: envelope.error });
+  }, []);
+
+  useEffect(() => {
+    if (open) void fetchSuggestions(chosen, false);
+  }, [open, chosen, attempt, fetchSuggestions]);
+  const mode: Mode = chosen ?? (load.status === 'ready' ? load.data.mode : 'top');
+
+  const canAccept = view.canEdit && view.canEditThreatModel;
+
+  async function accept(suggestion: ThreatSuggestionView, clauseId: string): Promise<string | undefined> {
+    const error = await onAccept({
+      knowledgeBaseId: suggestion.knowledgeBaseId,
+      templateId: suggestion.templateId,
+      ...(clauseId === NEW_CLAUSE ? {} : { clauseId }),
+    });
+    if (error === undefined) {
+      setAnnouncement(`${suggestion.title} is linked to this story, with its mitigations proposed.`);
+      void fetchSuggestions(chosen, true);
+    }
+    return error;
+  }
+
+  return (
+    <Stack space="space.100">
+      <Box>
+        <Button aria-expanded={open} aria-controls="suggested-threats" onClick={() => setOpen((o) => !o)}>
+          {open ? 'Hide suggestions' : 'Suggest threats'}
+        </Button>
+      </Box>
+      {open && (
+        <Box as="section" id="suggested-threats" aria-labelledby="suggested-threats-heading" xcss={sectionStyles}>
+          <Stack space="space.150">
+            <Inline space="space.100" alignBlock="center" spread="space-between" shouldWrap>
+              <Heading size="xsmall" id="suggested-threats-heading">
+                Suggested threats
+              </Heading>
+              <Inline space="space.050" role="group" aria-label="Which suggestions">
+                <Button
+                  spacing="compact"
+                  isSelected={mode === 'top'}
+                  aria-pressed={mode === 'top'}
+                  onClick={() => setChosen('top')}
+                >
+                  TOP
+                </Button>
+                <Button
+                  spacing="compact"
+                  isSelected={mode === 'full'}
+                  aria-pressed={mode === 'full'}
+                  onClick={() => setChosen('full')}
+                >
+                  Full
+                </Button>
+              </Inline>
+            </Inline>
+            <Text as="p" size="small" color="color.text.subtle">
+              {mode === 'top'
+                ? 'The short list of threats most stories like this one meet.'
+                : 'Every threat of the knowledge base whose rule matches this story.'}
+            </Text>
+            {!canAccept && (
+              <Text as="p" size="small" color="color.text.subtlest">
+                You can look at these suggestions. Adding one takes permission to edit this story and the project’s
+                threat model.
+              </Text>
+            )}
+            {load.status === 'loading' && <Loading label="Loading suggested threats" />}
+            {load.status === 'failed' && (
+              <ErrorMessage
+                title="Could not load suggestions"
+                error={load.error}
+                onRetry={() => setAttempt((n) => n + 1)}
+              />
+            )}
+            {load.status === 'ready' && load.data.suggestions.length === 0 && (
+              <Text as="p">
+                {mode === 'top'
+                  ? 'No TOP threats match this story. Try Full for the whole knowledge base.'
+                  : 'No threat of the knowledge base matches this story.'}
+              </Text>
+            )}
+            {load.status === 'ready' && load.data.suggestions.length > 0 && (
+              <Box as="ul" xcss={listStyles} aria-label="Suggested threats">
+                <Stack space="space.150">
+                  {load.data.suggestions.map((s) => (
+                    <SuggestionItem
+                      key={`${s.knowledgeBaseId}/${s.templateId}`}
+                      suggestion={s}
+                      view={view}
+                      canAccept={canAccept}
+                      busy={busy}
+                      onAccept={accept}
+                    />
+                  ))}
+                </Stack>
+              </Box>
+            )}
+            {load.status === 'ready' && load.data.knowledgeBases.length === 0 && (
+              <Text as="p">
+                No knowledge base is active in this project. A project administrator can choose them in the app’s
+                project settings.
+              </Text>
+            )}
+            {load.status === 'ready' && load.data.knowledgeBases.length > 0 && (
+              <Text as="p" size="small" color="color.text.subtlest">
+                From: {load.data.knowledgeBases.join(', ')}
+              </Text>
+            )}
+            {load.status === 'ready' && <ProblemsMessage problems={load.data.problems} />}
+            <Box role="status">
+              <Text size="small">{announcement}</Text>
+            </Box>
+          </Stack>
+        </Box>
+      )}
+    </Stack>
+  );
+}
+
+interface ItemProps {
+  suggestion: ThreatSuggestionView;
+  view: StoryView;
+  canAccept: boolean;
+  busy: boolean;
+  onAccept: (suggestion: ThreatSuggestionView, clauseId: string) => Promise<string | undefined>;
+}
+
+function SuggestionItem({ suggestion: s, view, canAccept, busy, onAccept }: ItemProps) {
+  const [clauseId, setClauseId] = useState(view.clauses[0]?.id ?? NEW_CLAUSE);
+  const [error, setError] = useState<string>();
+  const [accepting, setAccepting] = useState(false);
+  const chosen = view.clauses.some((c) => c.id === clauseId) ? clauseId : NEW_CLAUSE;
+  const linked =
+    s.existingThreatId !== undefined &&
+    view.clauses.some((c) => c.threatIds.includes(s.existingThreatId!) && (chosen === NEW_CLAUSE || c.id === chosen));
+  const selectId = `suggestion-clause-${s.knowledgeBaseId}-${s.templateId}`;
+  const action = s.existingThreatId ? `Link ${s.existingThreatId}` : 'Add and link';
+
+  async function accept() {
+    setAccepting(true);
+    setError(undefined);
+    try {
+      setError(await onAccept(s, chosen));
+    } finally {
+      setAccepting(false);
+    }
+  }
+
+  return (
+    <Box as="li" xcss={itemStyles} testId={`suggestion-${s.templateId}`}>
+      <Stack space="space.075">
+        <Inline space="space.075" alignBlock="center" shouldWrap>
+          <SeverityLozenge band={s.severity.band} score={s.severity.score} />
+          <Text weight="bold">{s.title}</Text>
+          {s.existingThreatId && <Lozenge appearance="new">{`In the model as ${s.existingThreatId}`}</Lozenge>}
+        </Inline>
+        <Text size="small" color="color.text.subtle">
+          STRIDE: {s.stride.map((c) => `${c} (${STRIDE_NAMES[c]})`).join(', ')}
+        </Text>
+        {s.reasons.length > 0 && <Text size="small">Why it matched: {s.reasons.join('; ')}</Text>}
+        {s.mitigations.length > 0 && (
+          <Stack space="space.025">
+            <Text size="small" weight="medium">
+              Mitigations
+            </Text>
+            <Box as="ul" xcss={bulletStyles}>
+              {s.mitigations.map((m) => (
+                <li key={m.templateId}>
+                  <Inline space="space.075" alignBlock="center" shouldWrap>
+                    <Text size="small">{m.title}</Text>
+                    <Text size="small" color="color.text.subtle">
+                      {strengthText(m.strength)}
+                    </Text>
+                    {m.top && <Lozenge>TOP</Lozenge>}
+                  </Inline>
+                </li>
+              ))}
+            </Box>
+          </Stack>
+        )}
+        {canAccept && (
+          <Inline space="space.075" alignBlock="center" shouldWrap>
+            {view.clauses.length > 0 && (
+              <>
+                <label htmlFor={selectId}>
+                  <Text size="small">Link to</Text>
+                </label>
+                <select
+                  id={selectId}
+                  value={chosen}
+                  disabled={busy || accepting}
+                  onChange={(e) => setClauseId(e.target.value)}
+                >
+                  {view.clauses.map((c) => (
+                    <option key={c.id} value={c.id}>{`WITHOUT ${c.text}`}</option>
+                  ))}
+                  <option value={NEW_CLAUSE}>A new clause for this threat</option>
+                </select>
+              </>
+            )}
+            {linked ? (
+              <Text size="small" color="color.text.success">
+                Linked
+              </Text>
+            ) : (
+              <Button
+                appearance="primary"
+                spacing="compact"
+                aria-label={`${action}: ${s.title}`}
+                isDisabled={busy || accepting}
+                onClick={() => void accept()}
+              >
+                {accepting ? 'Adding…' : action}
+              </Button>
+            )}
+          </Inline>
+        )}
+        {error !== undefined && (
+          <Text size="small" color="color.text.danger" as="p">
+            <span role="alert">{error}</span>
+          </Text>
+        )}
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,62 @@
+import Button from '@atlaskit/button/new';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import type { MitigationView, ThreatRow } from '../../../../src/domain/resolver-contract';
+import { needsTask } from '../mitigation/strength';
+import { MitigationLine } from './mitigation-line';
+import type { TaskCreation } from './use-task-creation';
+
+const listStyles = xcss({
+  listStyle: 'none',
+  margin: 'space.0',
+  padding: 'space.0',
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 'space.100',
+});
+
+interface Props {
+  threat: ThreatRow;
+  mitigations: MitigationView[];
+  canCreateTasks: boolean;
+  tasks: TaskCreation;
+  /** Absent for people who cannot edit the threat model. */
+  editing?: { onAdd: (threat: ThreatRow) => void; onEdit: (mitigation: MitigationView, threat: ThreatRow) => void };
+}
+
+/** Under an expanded threat row: its mitigations, and the ways to add, change and plan them. */
+export function ThreatMitigationList({ threat, mitigations, canCreateTasks, tasks, editing }: Props) {
+  const canAdd = editing !== undefined && threat.state === 'active';
+  return (
+    <Stack space="space.100">
+      <Inline space="space.200" alignBlock="center" shouldWrap>
+        <Text weight="semibold">Mitigations of {threat.id}</Text>
+        {canAdd && (
+          <Button spacing="compact" aria-label={`Add mitigation to ${threat.id}`} onClick={() => editing.onAdd(threat)}>
+            Add mitigation
+          </Button>
+        )}
+      </Inline>
+      {mitigations.length === 0 ? (
+        <Text color="color.text.subtle">
+          No mitigation yet. A mitigation says what to build against {threat.id}, how to verify it and how strongly it
+          reduces the threat.
+        </Text>
+      ) : (
+        <Box as="ul" xcss={listStyles} aria-label={`Mitigations of ${threat.id}`}>
+          {mitigations.map((mitigation) => (
+            <MitigationLine
+              key={mitigation.id}
+              mitigation={mitigation}
+              threatId={threat.id}
+              canCreateTask={canCreateTasks && needsTask(mitigation)}
+              creatingTask={tasks.running.has(mitigation.id)}
+              taskError={tasks.errors[mitigation.id]}
+              onCreateTask={() => tasks.create(mitigation)}
+              onEdit={editing ? () => editing.onEdit(mitigation, threat) : undefined}
+            />
+          ))}
+        </Box>
+      )}
+    </Stack>
+  );
+}

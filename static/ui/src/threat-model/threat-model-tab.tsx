@@ -1,0 +1,212 @@
+import Button from '@atlaskit/button/new';
+import EmptyState from '@atlaskit/empty-state';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { useMemo, useState } from 'react';
+import type { ThreatModelView, ThreatRow } from '../../../../src/domain/resolver-contract';
+import { ErrorMessage } from '../common/error-message';
+import { KbUpdateDialog } from './kb-update/kb-update-dialog';
+import { QuestionsDialog } from './questions/questions-dialog';
+import { Loading } from '../common/loading';
+import { useLiveRefresh } from '../common/use-live-refresh';
+import { EditorsNote } from '../common/editors-note';
+import { MitigationDialog, type MitigationTarget } from './mitigation-dialog';
+import { mitigationsOf } from './model-updates';
+import { ProblemsMessage } from '../common/problems-message';
+import { ProjectRisk } from './project-risk';
+import { StateChangeFailureMessage, type StateChangeFailure } from './state-change-failure';
+import { showSuccessFlag } from '../common/success-flag';
+import { ThreatDialog, type DialogTarget } from './threat-dialog';
+import { ThreatFilterBar } from './threat-filter-bar';
+import { filterThreats, isFiltering, NO_FILTER, summarize, type ThreatFilter } from './threat-filters';
+import { ThreatMitigationList } from './threat-mitigation-list';
+import { ThreatTable, type TableSort } from './threat-table';
+import { useTaskCreation } from './use-task-creation';
+import { useThreatModel, type ThreatModel } from './use-threat-model';
+
+/** Task statuses change in Jira, not here: the model is read again this often while the page is visible. */
+export const REFRESH_MS = 30_000;
+
+export function ThreatModelTab() {
+  const model = useThreatModel();
+  const { state } = model;
+
+  if (state.status === 'loading') return <Loading label="Loading the threat model" />;
+  if (state.status === 'error') {
+    return (
+      <ErrorMessage title="Could not load the threat model" error={state.error} onRetry={() => void model.reload()} />
+    );
+  }
+  return <ThreatModelContent view={state.view} model={model} />;
+}
+
+function ThreatModelContent({ view, model }: { view: ThreatModelView; model: ThreatModel }) {
+  const [filter, setFilter] = useState<ThreatFilter>(NO_FILTER);
+  const [sort, setSort] = useState<TableSort>({ key: 'id', order: 'ASC' });
+  const [dialog, setDialog] = useState<DialogTarget | undefined>();
+  const [mitigationDialog, setMitigationDialog] = useState<MitigationTarget | undefined>();
+  const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
+  const [failure, setFailure] = useState<StateChangeFailure | undefined>();
+  const [expandedIds, setExpandedIds] = useState<ReadonlySet<string>>(new Set());
+  const [questionsOf, setQuestionsOf] = useState<string | undefined>();
+  const [updateOf, setUpdateOf] = useState<string | undefined>();
+  const tasks = useTaskCreation(model.createTask);
+
+  // A refresh would change what an open dialog shows under the person's hands; it waits.
+  const dialogOpen =
+    dialog !== undefined || mitigationDialog !== undefined || questionsOf !== undefined || updateOf !== undefined;
+  // The knowledge dialogs show the threat as the page has it now, so saved answers and a reload show at once.
+  const questionsThreat = view.threats.find((t) => t.id === questionsOf);
+  const updateThreat = view.threats.find((t) => t.id === updateOf);
+  useLiveRefresh(
+    () => void model.reload(),
+    () => dialogOpen,
+    REFRESH_MS,
+  );
+
+  const visible = useMemo(() => filterThreats(view.threats, filter), [view.threats, filter]);
+  const mitigationCounts = useMemo(
+    () => new Map(view.threats.map((threat) => [threat.id, mitigationsOf(view, threat.id).length])),
+    [view],
+  );
+  const openCreate = () => setDialog({ kind: 'create' });
+
+  function toggleExpanded(threat: ThreatRow) {
+    setExpandedIds((ids) => {
+      const next = new Set(ids);
+      if (!next.delete(threat.id)) next.add(threat.id);
+      return next;
+    });
+  }
+
+  async function toggleState(threat: ThreatRow) {
+    const next = threat.state === 'active' ? 'retired' : 'active';
+    setFailure(undefined);
+    setBusyIds((ids) => new Set(ids).add(threat.id));
+    const envelope = await model.setThreatState(threat.id, threat.revision, next);
+    setBusyIds((ids) => {
+      const rest = new Set(ids);
+      rest.delete(threat.id);
+      return rest;
+    });
+    if (envelope.ok) {
+      showSuccessFlag(next === 'retired' ? `${threat.id} retired` : `${threat.id} reactivated`, threat.title);
+    } else {
+      setFailure({ threatId: threat.id, action: next === 'retired' ? 'retire' : 'reactivate', error: envelope.error });
+    }
+  }
+
+  const createButton = view.canEdit ? (
+    <Button appearance="primary" onClick={openCreate}>
+      Create threat
+    </Button>
+  ) : null;
+
+  const renderMitigations = (threat: ThreatRow) => (
+    <ThreatMitigationList
+      threat={threat}
+      mitigations={mitigationsOf(view, threat.id)}
+      canCreateTasks={view.canCreateTasks}
+      tasks={tasks}
+      editing={
+        view.canEdit
+          ? {
+              onAdd: (target) => setMitigationDialog({ kind: 'add', threat: target }),
+              onEdit: (mitigation) => setMitigationDialog({ kind: 'edit', mitigation }),
+            }
+          : undefined
+      }
+    />
+  );
+
+  return (
+    <Stack space="space.200">
+      <ProblemsMessage problems={view.problems} />
+      {failure && <StateChangeFailureMessage failure={failure} model={model} onDismiss={() => setFailure(undefined)} />}
+
+      {view.threats.length === 0 ? (
+        <EmptyState
+          header="No threats yet"
+          headingLevel={2}
+          description="Threats are what could go wrong in this project: each has STRIDE categories, a probability and an impact. WITHOUT clauses on stories point at them."
+          primaryAction={createButton}
+        />
+      ) : (
+        <>
+          <ProjectRisk risk={view.risk} history={view.history} />
+          <Inline spread="space-between" alignBlock="center" shouldWrap space="space.100">
+            <Inline space="space.100" alignBlock="baseline">
+              <Text weight="medium" testId="threat-count">
+                {summarize(visible)}
+              </Text>
+              {visible.length < view.threats.length && (
+                <Text color="color.text.subtle">of {view.threats.length} in the model</Text>
+              )}
+            </Inline>
+            {createButton}
+          </Inline>
+          <ThreatFilterBar filter={filter} onChange={setFilter} />
+          <ThreatTable
+            rows={visible}
+            sort={sort}
+            onSort={setSort}
+            actions={
+              view.canEdit
+                ? {
+                    busyIds,
+                    onEdit: (threat) => setDialog({ kind: 'edit', threat }),
+                    onToggleState: (threat) => void toggleState(threat),
+                  }
+                : undefined
+            }
+            knowledge={{
+              onOpenQuestions: (threat) => setQuestionsOf(threat.id),
+              onOpenUpdate: (threat) => setUpdateOf(threat.id),
+            }}
+            mitigationCounts={mitigationCounts}
+            expandedIds={expandedIds}
+            onToggleExpanded={toggleExpanded}
+            renderExpanded={renderMitigations}
+            emptyView={<NoMatches filtering={isFiltering(filter)} onClear={() => setFilter(NO_FILTER)} />}
+          />
+        </>
+      )}
+
+      {!view.canEdit && <EditorsNote />}
+      {dialog && <ThreatDialog target={dialog} model={model} onClose={() => setDialog(undefined)} />}
+      {mitigationDialog && (
+        <MitigationDialog
+          target={mitigationDialog}
+          threats={view.threats}
+          model={model}
+          onClose={() => setMitigationDialog(undefined)}
+        />
+      )}
+      {questionsThreat && (
+        <QuestionsDialog
+          threat={questionsThreat}
+          questions={view.questions}
+          port={view.canEdit ? { answer: model.answerQuestion, reload: model.reload } : undefined}
+          onClose={() => setQuestionsOf(undefined)}
+        />
+      )}
+      {updateThreat && (
+        <KbUpdateDialog
+          threat={updateThreat}
+          port={view.canEdit ? { decide: model.decideKbUpdate, reload: model.reload } : undefined}
+          onClose={() => setUpdateOf(undefined)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function NoMatches({ filtering, onClear }: { filtering: boolean; onClear: () => void }) {
+  return (
+    <Stack space="space.100" alignInline="center">
+      <Text>
+        {filtering ? 'No threats match these filters.' : 'Every threat is retired. Show retired threats to see them.'}
+      </Text>
+      {filtering && <Button onClick={onClear}>Clear filters</Button>}
+    </Stack>
+  );
+}

@@ -1,0 +1,115 @@
+import { useCallback } from 'react';
+import type { Envelope } from '../../../../src/domain/common/envelope';
+import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
+import type { MitigationView, QuestionAnswerEdit, ThreatModelView } from '../../../../src/domain/resolver-contract';
+import type { ThreatDraft } from '../../../../src/domain/threat-model/threat';
+import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
+import { callResolver } from '../api/invoke-resolver';
+import { useResolverView, type ViewState } from '../common/use-resolver-view';
+import { withMitigation, withThreat } from './model-updates';
+
+export type ThreatModelState = ViewState<ThreatModelView>;
+
+export interface ThreatModel {
+  state: ThreatModelState;
+  /** Loads the model again. A model already shown stays on screen until the new one arrives. */
+  reload(): Promise<Envelope<ThreatModelView>>;
+  createThreat(draft: ThreatDraft): Promise<Envelope<ThreatView>>;
+  updateThreat(id: string, baseRevision: number, draft: ThreatDraft): Promise<Envelope<ThreatView>>;
+  setThreatState(id: string, baseRevision: number, state: 'active' | 'retired'): Promise<Envelope<ThreatView>>;
+  addMitigation(draft: MitigationDraft): Promise<Envelope<MitigationView>>;
+  updateMitigation(id: string, baseRevision: number, draft: MitigationDraft): Promise<Envelope<MitigationView>>;
+  createTask(mitigationId: string): Promise<Envelope<MitigationView>>;
+  answerQuestion(edit: QuestionAnswerEdit): Promise<Envelope<ThreatView>>;
+  /** "Take update" (take) or "Keep ours" for a threat whose knowledge base has a newer version. */
+  decideKbUpdate(threatId: string, baseRevision: number, take: boolean): Promise<Envelope<ThreatView>>;
+}
+
+/** The project's threat model, kept up to date in place after each successful change. */
+export function useThreatModel(): ThreatModel {
+  const { state, load, update: apply } = useResolverView('threat-model/get', {});
+
+  const afterThreatSave = useCallback(
+    (envelope: Envelope<ThreatView>): Envelope<ThreatView> => {
+      if (envelope.ok) apply((model) => withThreat(model, envelope.data));
+      return envelope;
+    },
+    [apply],
+  );
+
+  // A mitigation changes risk, the threat rows and maybe the history: shown in place at once,
+  // then read again, so what the backend worked out replaces what the page guessed.
+  const afterMitigationSave = useCallback(
+    (envelope: Envelope<MitigationView>): Envelope<MitigationView> => {
+      if (envelope.ok) {
+        apply((model) => withMitigation(model, envelope.data));
+        void load();
+      }
+      return envelope;
+    },
+    [apply, load],
+  );
+
+  const createThreat = useCallback(
+    async (draft: ThreatDraft) => afterThreatSave(await callResolver('threat-model/create-threat', { draft })),
+    [afterThreatSave],
+  );
+
+  const updateThreat = useCallback(
+    async (id: string, baseRevision: number, draft: ThreatDraft) =>
+      afterThreatSave(await callResolver('threat-model/update-threat', { id, baseRevision, draft })),
+    [afterThreatSave],
+  );
+
+  const setThreatState = useCallback(
+    async (id: string, baseRevision: number, next: 'active' | 'retired') =>
+      afterThreatSave(await callResolver('threat-model/set-threat-state', { id, baseRevision, state: next })),
+    [afterThreatSave],
+  );
+
+  const addMitigation = useCallback(
+    async (draft: MitigationDraft) => afterMitigationSave(await callResolver('mitigation/add', { draft })),
+    [afterMitigationSave],
+  );
+
+  const updateMitigation = useCallback(
+    async (id: string, baseRevision: number, draft: MitigationDraft) =>
+      afterMitigationSave(await callResolver('mitigation/update', { id, baseRevision, draft })),
+    [afterMitigationSave],
+  );
+
+  const createTask = useCallback(
+    async (mitigationId: string) => afterMitigationSave(await callResolver('mitigation/create-task', { mitigationId })),
+    [afterMitigationSave],
+  );
+
+  const answerQuestion = useCallback(
+    async (edit: QuestionAnswerEdit) => afterThreatSave(await callResolver('threat-model/answer-question', edit)),
+    [afterThreatSave],
+  );
+
+  // Taking an update may add mitigations: the threat is shown at once, then the model is read again.
+  const decideKbUpdate = useCallback(
+    async (threatId: string, baseRevision: number, take: boolean) => {
+      const envelope = afterThreatSave(
+        await callResolver('threat-model/take-kb-update', { threatId, baseRevision, take }),
+      );
+      if (envelope.ok && take) void load();
+      return envelope;
+    },
+    [afterThreatSave, load],
+  );
+
+  return {
+    state,
+    reload: load,
+    createThreat,
+    updateThreat,
+    setThreatState,
+    addMitigation,
+    updateMitigation,
+    createTask,
+    answerQuestion,
+    decideKbUpdate,
+  };
+}
