@@ -1,6 +1,7 @@
 // The layers, checked at any depth (a lint path pattern only matched one level: a file in
 // src/domain/audit/ could import ../../jira/jira-client and lint passed).
-//   domain     pure: no Jira, no Forge, no app, resolvers or triggers, no Node built-ins
+//   domain     pure: no Jira, no Forge, no contract, app, resolvers or triggers, no Node built-ins
+//   contract   the UI <-> backend contract (src/contract/<capability>.ts): zod and the domain only
 //   jira       the one edge that talks to Jira (REST paths, @forge/api), called by the others
 //   app        use cases that several callers share (src/app/<capability>/), calling domain and jira
 //   resolvers, triggers, cli   call app, domain and jira; never each other, nor a resolver another's
@@ -15,7 +16,21 @@ module.exports = {
       comment: 'The domain is the pure core: no I/O, no Forge, no Jira, no resolvers, triggers or CLI.',
       severity: 'error',
       from: { path: '^src/domain/', pathNot: TESTS },
+      to: { path: ['^src/(contract|app|jira|resolvers|triggers|cli)/', '^node_modules/@forge/'] },
+    },
+    {
+      name: 'contract-is-domain-and-zod',
+      comment:
+        'The browser imports the contract: it names the domain types and schemas, nothing that runs on the backend.',
+      severity: 'error',
+      from: { path: '^src/contract/', pathNot: TESTS },
       to: { path: ['^src/(app|jira|resolvers|triggers|cli)/', '^node_modules/@forge/'] },
+    },
+    {
+      name: 'contract-no-node-builtins',
+      severity: 'error',
+      from: { path: '^src/contract/', pathNot: TESTS },
+      to: { dependencyTypes: ['core'] },
     },
     {
       name: 'domain-no-node-builtins',
@@ -60,13 +75,13 @@ module.exports = {
       name: 'browser-never-imports-the-backend',
       severity: 'error',
       from: { path: '^static/' },
-      to: { path: ['^src/(jira|resolvers|triggers|cli)/', '^local/'] },
+      to: { path: ['^src/(app|jira|resolvers|triggers|cli)/', '^local/'] },
     },
     {
       name: 'no-circular',
       comment:
-        'Known: the UI contract (domain/resolver-contract.ts) closes circles in the domain; issue 15 splits it. Shown, not yet failing.',
-      severity: 'warn',
+        'An import circle means two modules are one; the contract never closes one (domain types live in the domain).',
+      severity: 'error',
       from: {},
       to: { circular: true },
     },

@@ -1,3 +1,5 @@
+const { availableParallelism } = require('node:os');
+
 // One root config, one project per runtime (see STYLE.md): backend and local site in node,
 // the Custom UI in jsdom, and the browser end-to-end tests in node with their own timeout.
 const swc = [
@@ -14,6 +16,9 @@ const swc = [
 const base = { transform: { '^.+\\.(t|j)sx?$': swc }, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
 
 module.exports = {
+  // At least two workers: on 2 cores jest's default (cores - 1) runs every file in one process,
+  // while the browser journeys and the tests of retries spend much of their time waiting.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   projects: [
     { ...base, displayName: 'backend', testEnvironment: 'node', roots: ['<rootDir>/src'], testMatch: ['**/*.test.ts'] },
     {
@@ -31,6 +36,7 @@ module.exports = {
       testMatch: ['**/src/**/*.test.ts?(x)'],
       moduleNameMapper: { '\\.(css)$': '<rootDir>/test/support/style-mock.js' },
       transformIgnorePatterns: ['/node_modules/(?!(@atlaskit|@compiled|bind-event-listener)/)'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/ui-timeout.ts'],
     },
     {
       ...base,
@@ -39,6 +45,9 @@ module.exports = {
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/e2e/support/timeout.ts'],
+      // One Chromium per jest worker for the whole run; each describe block connects to it.
+      globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
     },
   ],
 };

@@ -1,7 +1,9 @@
 import path from 'node:path';
+import { createConsent, type Consent } from './forge/consent';
 import { createForgeHost, type ForgeHost } from './forge/host';
 import { loadManifest } from './forge/manifest';
 import type { FaultSettings } from './site/faults';
+import type { LocalCustomField } from './site/model';
 import { seedDemo } from './site/seed/demo';
 import { startLocalSite, type LocalSite } from './site/server';
 
@@ -12,11 +14,28 @@ export interface LocalAppOptions {
   faults?: Partial<FaultSettings>;
   /** The repository root holding manifest.yml; defaults to this checkout. */
   root?: string;
+  /**
+   * People (emails or account ids) who have not yet allowed the app to act as them: their
+   * asUser() calls fail as on Forge until they click "Allow access".
+   */
+  withoutConsent?: string[];
+  /**
+   * Several local apps in one process are several sites of one installation each (as one warm
+   * Forge instance serves several installations); each needs its own id. Default: local.
+   */
+  installationId?: string;
+  /**
+   * Custom fields of other apps installed on the site before this one: they take the first
+   * field ids, so this app's fields get other ids than on a fresh site (as on real sites).
+   */
+  otherAppFields?: Array<Omit<LocalCustomField, 'id' | 'numericId'>>;
 }
 
 export interface LocalApp {
   site: LocalSite;
   host: ForgeHost;
+  /** Who has allowed the app to act as them (tests may withhold or grant). */
+  consent: Consent;
   url: string;
   close(): Promise<void>;
 }
@@ -30,11 +49,20 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     dataFile: options.dataFile,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
-    app: { customFields: manifest.appFields, indexedProperties: manifest.indexedProperties },
+    app: {
+      customFields: [...(options.otherAppFields ?? []), ...manifest.appFields],
+      indexedProperties: manifest.indexedProperties,
+    },
     extra: (req, res) => (hostRef.current ? hostRef.current.handle(req, res) : false),
   });
-  const host = createForgeHost(site, manifest);
-  hostRef.current = host;
   if (options.seed === 'demo') seedDemo(site.store);
-  return { site, host, url: site.url, close: () => site.close() };
+  const accountOf = (who: string) =>
+    site.store.all('user').find((u) => u.email === who || u.accountId === who)?.accountId ?? who;
+  const consent = createConsent((options.withoutConsent ?? []).map(accountOf));
+  const host = createForgeHost(site, manifest, {
+    consent,
+    ...(options.installationId !== undefined ? { installationId: options.installationId } : {}),
+  });
+  hostRef.current = host;
+  return { site, host, consent, url: site.url, close: () => site.close() };
 }

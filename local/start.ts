@@ -13,6 +13,9 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '0' },
     'rate-429': { type: 'string', default: '0' },
     'rate-500': { type: 'string', default: '0' },
+    // A person (email) who has not yet allowed the app to act as them: the app's views show
+    // Jira's "Allow access" prompt for them until they allow it. May be given several times.
+    'without-consent': { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -23,6 +26,7 @@ async function main(): Promise<void> {
     dataFile: values.data,
     port: Number(values.port),
     seed,
+    withoutConsent: values['without-consent'],
     faults: {
       latencyMs: Number(values.latency),
       rate429: Number(values['rate-429']),

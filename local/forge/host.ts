@@ -4,6 +4,7 @@ import type { LocalSite } from '../site/server';
 import type { LocalUser } from '../site/model';
 import { APP_ACCOUNT_ID, DEMO_USERS } from '../site/base-data';
 import { hasProjectPermission } from '../site/permissions';
+import { createConsent, type Consent } from './consent';
 import { createInvoker } from './invoke';
 import type { LoadedManifest, UiModule } from './manifest';
 import {
@@ -30,10 +31,19 @@ export interface ForgeHost {
   idle(): Promise<void>;
 }
 
+export interface ForgeHostOptions {
+  /** Who has allowed the app to act as them (default: everyone). */
+  consent?: Consent;
+  /** This site's installation id; give each host of one process its own (default: local). */
+  installationId?: string;
+}
+
 /** The local Forge host: Jira-like pages that load the app's Custom UI, and its backend. */
-export function createForgeHost(site: LocalSite, manifest: LoadedManifest): ForgeHost {
-  installForgeRuntime(site, manifest.manifest.app.id);
-  const invoker = createInvoker(manifest);
+export function createForgeHost(site: LocalSite, manifest: LoadedManifest, options: ForgeHostOptions = {}): ForgeHost {
+  const consent = options.consent ?? createConsent();
+  installForgeRuntime(site, manifest.manifest.app.id, { consent });
+  const installationId = options.installationId ?? 'local';
+  const invoker = createInvoker(manifest, { site, installationId, consent });
   const triggers = deliverSiteEvents(site, manifest, invoker);
   const users = () => site.store.all('user').filter((u) => u.accountType === 'atlassian');
 
@@ -77,7 +87,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
 
   const baseContext = (user: LocalUser, module: UiModule, localId: string, extension: Record<string, unknown>) => ({
     accountId: user.accountId,
-    cloudId: 'local',
+    cloudId: installationId,
     siteUrl: site.url,
     localId,
     moduleKey: module.key,
@@ -406,7 +416,20 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest): Forg
         payload: body.payload ?? {},
         context: { ...(body.context ?? {}), accountId: user.accountId },
       });
+      if (!answer.ok && answer.needsConsent) {
+        // What Jira shows in the module's place: the app's name and the scopes it asks for.
+        const app = site.store.get('user', APP_ACCOUNT_ID);
+        return sendJson(res, 200, {
+          ...answer,
+          consent: { appName: app?.displayName ?? 'This app', scopes: manifest.manifest.permissions.scopes },
+        });
+      }
       return sendJson(res, 200, answer);
+    }
+    if (method === 'POST' && p === '/forge/consent') {
+      // "Allow access": from now on the app may act as this person.
+      consent.grant(user.accountId);
+      return sendJson(res, 200, { accountId: user.accountId, granted: true });
     }
     if (method === 'POST' && p === '/forge/fetch-product') {
       const body = (await readBody(req)) as {

@@ -1,5 +1,6 @@
 import type { LoadedManifest } from './manifest';
-import { runAs } from './runtime';
+import { isNeedsAuthentication } from './consent';
+import { runAs, type AsyncEvent, type Installation } from './runtime';
 
 type ResolverHandler = (event: unknown, runtimePayload: unknown) => Promise<unknown>;
 
@@ -12,11 +13,22 @@ export interface InvokeRequest {
   context: Record<string, unknown>;
 }
 
-export type InvokeResult = { ok: true; body: unknown } | { ok: false; message: string };
+export type InvokeResult =
+  | { ok: true; body: unknown }
+  | {
+      ok: false;
+      message: string;
+      /** The person must allow the app first (Jira's "Allow access"). */ needsConsent?: true;
+    };
 
 // Handlers are loaded from src/ through the same export names manifest.yml gives, so the
 // host runs the production code unchanged.
-export function createInvoker(manifest: LoadedManifest) {
+export function createInvoker(manifest: LoadedManifest, installation?: Installation) {
+  const installContext = `ari:cloud:jira::site/${installation?.installationId ?? 'local'}`;
+  // Every call carries its installation, so one process may serve several sites (as a warm
+  // Forge instance does) and each call reaches its own.
+  const within = <T>(accountId: string, moduleKey: string, work: () => Promise<T>) =>
+    runAs({ accountId, moduleKey, ...(installation ? { installation } : {}) }, work);
   const cache = new Map<string, ResolverHandler>();
   const load = (functionName: string): ResolverHandler => {
     const cached = cache.get(functionName);
@@ -41,37 +53,36 @@ export function createInvoker(manifest: LoadedManifest) {
         const handler = load(moduleFunction(request.moduleKey));
         const runtimePayload = {
           principal: { accountId: request.accountId },
-          installContext: 'ari:cloud:jira::site/local',
+          installContext,
           license: { isActive: true },
         };
         const event = {
           call: { functionKey: request.functionKey, payload: request.payload },
           context: request.context,
         };
-        const body = await runAs({ accountId: request.accountId, moduleKey: request.moduleKey }, () =>
-          handler(event, runtimePayload),
-        );
+        const body = await within(request.accountId, request.moduleKey, () => handler(event, runtimePayload));
         return { ok: true, body };
       } catch (error) {
+        if (isNeedsAuthentication(error))
+          return { ok: false, message: 'This app needs your permission to access Jira.', needsConsent: true };
         // On Forge a throwing resolver surfaces as a rejected invoke(); the app must not rely on it.
         console.error(`[forge] resolver ${request.functionKey} failed:`, error);
         return { ok: false, message: 'There was an error invoking the function.' };
       }
     },
-    /** Runs an async event consumer (a resolver function and method) as the app, as Forge does. */
-    async consume(functionName: string, method: string, body: unknown, jobId: string): Promise<void> {
+    /**
+     * Runs an async event consumer's function as the app, as Forge does since @forge/events 2:
+     * the function itself (no resolver) gets the AsyncEvent and the invocation's context.
+     * https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api-version-2-upgrade
+     */
+    async consume(functionName: string, event: AsyncEvent): Promise<void> {
       const handler = load(functionName);
-      const event = { call: { functionKey: method, payload: body, jobId }, context: {} };
-      await runAs({ accountId: '', moduleKey: functionName }, () =>
-        handler(event, { installContext: 'ari:cloud:jira::site/local' }),
-      );
+      await within('', functionName, () => handler(event, { installContext }));
     },
     /** Calls a trigger's function as the app, with the event Forge would send. */
     async trigger(functionName: string, event: unknown): Promise<void> {
       const handler = load(functionName);
-      await runAs({ accountId: '', moduleKey: functionName }, () =>
-        handler(event, { installContext: 'ari:cloud:jira::site/local' }),
-      );
+      await within('', functionName, () => handler(event, { installContext }));
     },
   };
 }

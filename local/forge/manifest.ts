@@ -37,15 +37,40 @@ const EntityPropertyModule = z.looseObject({
 });
 const TriggerModule = z.looseObject({ key: z.string(), function: z.string(), events: z.array(z.string()) });
 const ScheduledTriggerModule = z.looseObject({ key: z.string(), function: z.string(), interval: z.string() });
+// A consumer names a function (@forge/events 2+), which Forge calls with an AsyncEvent. The
+// `resolver: { function, method }` shape was @forge/events 1.x's; the app pushes with 3.x, whose
+// events such a consumer cannot read, so it is refused here rather than half-run.
+// https://developer.atlassian.com/platform/forge/manifest-reference/modules/consumer
 const ConsumerModule = z.looseObject({
   key: z.string(),
   queue: z.string(),
-  resolver: z.object({ function: z.string(), method: z.string() }),
+  function: z.string({
+    error: 'a consumer names its function (`function: <key>`); see the consumer module reference',
+  }),
+  resolver: z
+    .never({
+      error:
+        'the consumer `resolver: { function, method }` shape is @forge/events 1.x; since 2.0 a consumer is `function: <key>` (https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api-version-2-upgrade)',
+    })
+    .optional(),
 });
-const FunctionModule = z.looseObject({ key: z.string(), handler: z.string() });
+// `timeoutSeconds` lets a function only referenced by consumer or scheduled trigger modules run
+// longer than the default 55 s, up to 900 s (see limits.ts).
+// https://developer.atlassian.com/platform/forge/manifest-reference/modules/scheduled-trigger/
+const FunctionModule = z.looseObject({
+  key: z.string(),
+  handler: z.string(),
+  timeoutSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(900, { error: 'timeoutSeconds may be at most 900 (15 minutes)' })
+    .optional(),
+});
 
 const Manifest = z.object({
   app: z.looseObject({ id: z.string(), runtime: z.object({ name: z.string() }) }),
+  permissions: z.looseObject({ scopes: z.array(z.string()).default([]) }).default({ scopes: [] }),
   resources: z.array(z.object({ key: z.string(), path: z.string() })),
   modules: z.looseObject({
     function: z.array(FunctionModule),
@@ -53,6 +78,7 @@ const Manifest = z.object({
     'jira:projectPage': z.array(UiModule).default([]),
     'jira:projectSettingsPage': z.array(UiModule).default([]),
     'jira:sprintAction': z.array(UiModule).default([]),
+    'jira:issueContext': z.array(UiModule).default([]),
     'jira:customField': z.array(CustomFieldModule).default([]),
     'jira:entityProperty': z.array(EntityPropertyModule).default([]),
     trigger: z.array(TriggerModule).default([]),
@@ -62,7 +88,12 @@ const Manifest = z.object({
 });
 export type Manifest = z.infer<typeof Manifest>;
 export type UiModule = z.infer<typeof UiModule> & { type: UiModuleType };
-export type UiModuleType = 'jira:issuePanel' | 'jira:projectPage' | 'jira:projectSettingsPage' | 'jira:sprintAction';
+export type UiModuleType =
+  | 'jira:issuePanel'
+  | 'jira:issueContext'
+  | 'jira:projectPage'
+  | 'jira:projectSettingsPage'
+  | 'jira:sprintAction';
 
 /** A custom field whose view or edit the app renders with its own Custom UI. */
 export interface FieldModule {
@@ -86,8 +117,13 @@ export interface LoadedManifest {
 
 export function loadManifest(root: string): LoadedManifest {
   const manifest = Manifest.parse(parse(readFileSync(path.join(root, 'manifest.yml'), 'utf8')));
+  const functionKeys = new Set(manifest.modules.function.map((f) => f.key));
+  for (const consumer of manifest.modules.consumer)
+    if (!functionKeys.has(consumer.function))
+      throw new Error(`manifest.yml: consumer '${consumer.key}' names no function module '${consumer.function}'`);
   const types: UiModuleType[] = [
     'jira:issuePanel',
+    'jira:issueContext',
     'jira:projectPage',
     'jira:projectSettingsPage',
     'jira:sprintAction',

@@ -60,11 +60,11 @@ export function deliverSiteEvents(
   });
   // Async events: Queue.push reaches the runtime, which hands them here; each consumer of the
   // queue runs them as the app after the pushing call has answered, as on Forge.
-  consumeQueues(work, (queueName, body, jobId) =>
+  consumeQueues(work, (event) =>
     Promise.all(
       manifest.manifest.modules.consumer
-        .filter((c) => c.queue === queueName)
-        .map((c) => invoker.consume(c.resolver.function, c.resolver.method, body, jobId)),
+        .filter((c) => c.queue === event.queueName)
+        .map((c) => invoker.consume(c.function, event)),
     ),
   );
   return { idle: work.idle };

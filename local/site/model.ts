@@ -47,7 +47,15 @@ export interface LocalBoard {
   id: number;
   name: string;
   type: 'scrum' | 'kanban';
+  /** The project the board's filter is about (for a project board, the project it is located in). */
   projectId: number;
+  /**
+   * Where the board lives. Absent: in its project. `user`: a person's own board, in no project
+   * (Jira's board location type `user`); its filter may span several projects.
+   */
+  location?: { type: 'user'; accountId: string };
+  /** Every project the board's filter refers to, when more than `projectId`. */
+  filterProjectIds?: number[];
 }
 
 export interface LocalIssue {

@@ -96,6 +96,18 @@ export const sprintJson = (sprint: LocalSprint, baseUrl: string) => ({
 });
 
 export const boardJson = (board: LocalBoard, store: Store, baseUrl: string) => {
+  const owner = board.location?.type === 'user' ? store.get('user', board.location.accountId) : undefined;
+  if (board.location?.type === 'user') {
+    // A person's board: located with its owner, in no project.
+    const name = owner?.displayName ?? 'Former user';
+    return {
+      id: board.id,
+      self: `${baseUrl}/rest/agile/1.0/board/${board.id}`,
+      name: board.name,
+      type: board.type,
+      location: { userAccountId: board.location.accountId, displayName: name, name },
+    };
+  }
   const project = store.get('project', board.projectId);
   return {
     id: board.id,

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Authenticator } from './auth';
 import { Faults, type FaultSettings } from './faults';
+import { SearchIndex } from './search-index';
 import { JiraError, errorBody, type SiteEvent, type SiteRequest, type SiteResponse } from './http';
 import { RequestLog } from './request-log';
 import { Router, type Route } from './router';
@@ -34,6 +35,8 @@ export interface LocalSite {
   auth: Authenticator;
   routes: Route[];
   indexedProperties: IndexedPropertyValue[];
+  /** What JQL search sees; lags behind writes when the fault settings ask for it. */
+  searchIndex: SearchIndex;
   close(): Promise<void>;
 }
 
@@ -48,7 +51,8 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
   if (options.faults) faults.configure(options.faults);
   const auth = new Authenticator(store);
   const events = new EventEmitter<{ event: [SiteEvent] }>();
-  const router = new Router(allRoutes({ indexedProperties, faults }));
+  const searchIndex = new SearchIndex(store, faults);
+  const router = new Router(allRoutes({ indexedProperties, faults, searchIndex }));
   let baseUrl = '';
 
   const server = http.createServer((req, res) => {
@@ -81,7 +85,12 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
       const fault = faults.decide();
       if (fault.kind === '429') {
         record(429, '429');
-        return send(res, 429, errorBody(['Rate limit exceeded.']), { 'Retry-After': String(fault.retryAfterSeconds) });
+        return send(
+          res,
+          429,
+          errorBody(['Rate limit exceeded.']),
+          fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) },
+        );
       }
       if (fault.kind === '500') {
         record(500, '500');
@@ -128,7 +137,7 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
       baseUrl,
       emit: (event) => pending.push(event),
     };
-    const response = run(matched.route, request);
+    const response = searchIndex.during(() => run(matched.route, request));
     record(response.status);
     send(res, response.status, response.body, response.headers);
     // Events go out after the answer, as Jira's do: asynchronously, never inside the request.
@@ -152,6 +161,7 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
     auth,
     routes: router.list(),
     indexedProperties,
+    searchIndex,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

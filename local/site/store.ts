@@ -46,6 +46,19 @@ export interface LocalRoleMembership {
   projectId: number;
   roleId: number;
   accountIds: string[];
+  /** Groups that hold the role (Jira's `atlassian-group-role-actor`): every member holds it. */
+  groupIds?: string[];
+}
+
+/**
+ * The fields on the screens of one issue type in one project (Jira's screen scheme, reduced to
+ * what the REST API enforces: a create or edit may set only fields on the screen). System fields
+ * are on every screen here; custom fields only where a screen lists them.
+ */
+export interface LocalScreen {
+  projectId: number;
+  issueTypeId: string;
+  fieldIds: string[];
 }
 
 export interface LocalGroup {
@@ -79,6 +92,7 @@ interface Kinds {
   role: LocalRole;
   roleMembership: LocalRoleMembership;
   group: LocalGroup;
+  screen: LocalScreen;
 }
 export type Kind = keyof Kinds;
 
@@ -90,6 +104,7 @@ export class Store {
   private readonly counterGet: Database.Statement;
   private readonly counterSet: Database.Statement;
   private readonly issuesByKey = new Map<string, LocalIssue>();
+  private readonly issueListeners: Array<(id: string, value: LocalIssue | undefined) => void> = [];
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -144,7 +159,10 @@ export class Store {
   put<K extends Kind>(kind: K, id: string | number, value: Kinds[K]): Kinds[K] {
     this.upsert.run(kind, String(id), JSON.stringify(value));
     this.table(kind).set(String(id), value);
-    if (kind === 'issue') this.issuesByKey.set((value as LocalIssue).key.toUpperCase(), value as LocalIssue);
+    if (kind === 'issue') {
+      this.issuesByKey.set((value as LocalIssue).key.toUpperCase(), value as LocalIssue);
+      for (const listener of this.issueListeners) listener(String(id), value as LocalIssue);
+    }
     return value;
   }
 
@@ -153,8 +171,16 @@ export class Store {
     if (existing === undefined) return false;
     this.remove.run(kind, String(id));
     this.table(kind).delete(String(id));
-    if (kind === 'issue') this.issuesByKey.delete((existing as LocalIssue).key.toUpperCase());
+    if (kind === 'issue') {
+      this.issuesByKey.delete((existing as LocalIssue).key.toUpperCase());
+      for (const listener of this.issueListeners) listener(String(id), undefined);
+    }
     return true;
+  }
+
+  /** Told of every issue written or deleted (the search index follows the store with it). */
+  onIssueWrite(listener: (id: string, value: LocalIssue | undefined) => void): void {
+    this.issueListeners.push(listener);
   }
 
   issueByKey(key: string): LocalIssue | undefined {

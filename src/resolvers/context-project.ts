@@ -1,3 +1,4 @@
+import { SprintId } from '../contract';
 import { AppError } from '../domain/common/app-error';
 import type { InvocationContext } from './invocation-context';
 
@@ -13,4 +14,13 @@ export function issueIdOf(context: InvocationContext): string {
   const id = context.extension.issue?.id;
   if (!id || !/^\d+$/.test(id)) throw new AppError('BAD_REQUEST', 'This panel only works on an issue.');
   return id;
+}
+
+/** The sprint asked for: the payload's (project page picker) or the sprint action's own. */
+export function sprintIdOf(payloadId: number | undefined, context: InvocationContext): number {
+  const fromContext = (context.extension as { sprint?: { id?: unknown } }).sprint?.id;
+  const id = payloadId ?? (typeof fromContext === 'string' ? Number(fromContext) : fromContext);
+  const parsed = SprintId.safeParse(id);
+  if (!parsed.success) throw new AppError('BAD_REQUEST', 'Pick a sprint first.');
+  return parsed.data;
 }

@@ -1,5 +1,6 @@
 import type Resolver from '@forge/resolver';
 import type { z } from 'zod';
+import { RESOLVER_CONTRACT, type AnswerOf, type ParsedPayloadOf, type ResolverKey } from '../contract';
 import { AppError } from '../domain/common/app-error';
 import { fail, ok, type Envelope, type ErrorCode } from '../domain/common/envelope';
 import { JiraApiError, type JiraErrorKind } from '../jira/client/jira-errors';
@@ -38,15 +39,17 @@ export function toEnvelopeError(error: unknown): Envelope<never> {
 
 /**
  * Every resolver reads the same way: parse the payload and the context, run, wrap the result.
- * One place turns errors into envelopes, so no resolver repeats a try/catch.
+ * The key names the contract's entry, which gives the payload's schema and the answer's type,
+ * so a resolver cannot drift from what the UI sends and expects. One place turns errors into
+ * envelopes, so no resolver repeats a try/catch.
  */
-export function defineResolver<S extends z.ZodType, T>(
+export function defineResolver<K extends ResolverKey>(
   resolver: Resolver,
-  key: string,
-  payloadSchema: S,
-  run: (call: ResolverCall<z.infer<S>>) => Promise<T>,
+  key: K,
+  run: (call: ResolverCall<ParsedPayloadOf<K>>) => Promise<AnswerOf<K>>,
 ): void {
-  resolver.define(key, async (request: { payload: unknown; context: unknown }): Promise<Envelope<T>> => {
+  const payloadSchema: z.ZodType = RESOLVER_CONTRACT[key].payload;
+  resolver.define(key, async (request: { payload: unknown; context: unknown }): Promise<Envelope<AnswerOf<K>>> => {
     const context = InvocationContext.safeParse(request.context);
     if (!context.success)
       return fail('BAD_REQUEST', 'The app was opened without the context it needs. Reload the page.');
@@ -56,7 +59,7 @@ export function defineResolver<S extends z.ZodType, T>(
       return fail('BAD_REQUEST', first?.message ?? 'The request was not valid.');
     }
     try {
-      return ok(await run({ payload: payload.data, context: context.data }));
+      return ok(await run({ payload: payload.data as ParsedPayloadOf<K>, context: context.data }));
     } catch (error) {
       return toEnvelopeError(error);
     }

@@ -5,7 +5,7 @@ import { queueConsumer, resolverCaller } from '../../test/support/forge-invocati
 import { restAs, startTestSite } from '../../test/support/local-site';
 import type { Envelope } from '../domain/common/envelope';
 import { aTeamKnowledgeBase } from '../../test/support/knowledge-base-mother';
-import type { AuditView, SettingsView, ThreatModelView } from '../domain/resolver-contract';
+import type { AuditView, SettingsView, ThreatModelView } from '../contract';
 import { auditWorker, resolver } from '../index';
 import { STATUS_KEY, SUPPRESSIONS_KEY } from '../jira/audit/audit-repository';
 import { LIBRARY_KEY } from '../jira/knowledge-base/knowledge-base-repository';

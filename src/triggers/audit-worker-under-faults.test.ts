@@ -3,7 +3,7 @@ import { queueConsumer, resolverCaller } from '../../test/support/forge-invocati
 import { addSprintStories } from '../../test/support/bulk-stories';
 import { startTestSite } from '../../test/support/local-site';
 import type { Envelope } from '../domain/common/envelope';
-import type { AuditView } from '../domain/resolver-contract';
+import type { AuditView } from '../contract';
 import { resolver } from '../index';
 import { auditWorker } from './audit-worker';
 
@@ -22,7 +22,7 @@ describe('the audit worker while Jira rate-limits', () => {
 
   it('finishes the audit of 3,000 more stories with 40% 429 and 10% 500', async () => {
     const call = resolverCaller(site, resolver);
-    const consumer = queueConsumer(auditWorker, 'run-audit');
+    const consumer = queueConsumer(auditWorker);
     const queued = (await call('alice', 'audit/run', {}, onProject)) as Envelope<AuditView>;
     expect(queued.ok).toBe(true);
     const mark = site.log.mark();

@@ -5,7 +5,7 @@ import { siteClient } from '../../test/support/jira-clients';
 import { restAs } from '../../test/support/local-site';
 import { addSecondProject, restAsDave, type SecondProject } from '../../test/support/second-project';
 import type { Envelope } from '../domain/common/envelope';
-import type { SprintPlanView } from '../domain/resolver-contract';
+import type { SprintPlanView } from '../contract';
 import type { TaskProperty } from '../domain/mitigation/task-property';
 import { auditJiraProject } from '../jira/audit/project-audit';
 import { RISK_HISTORY_KEY } from '../jira/threat-model/risk-history-repository';

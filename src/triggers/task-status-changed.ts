@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import { taskEvidence } from '../domain/mitigation/task-evidence';
-import { statusFromTask } from '../domain/mitigation/task-status';
-import { followTaskStatus } from '../domain/threat-model/threat-model';
-import { readTaskIssue } from '../jira/mitigation/mitigation-task-repository';
-import { recordRiskPoint } from '../jira/threat-model/project-risk';
-import { changeThreatModel, readThreatModel } from '../jira/threat-model/threat-model-repository';
+import { followTaskStatusChange } from '../app/mitigation/follow-task-status-change';
 import { appClient } from '../jira/client/clients';
 
 const IssueUpdated = z.looseObject({
@@ -17,10 +12,8 @@ const IssueUpdated = z.looseObject({
 
 /**
  * A mitigation task moved: its mitigation's status follows, and the project's risk gets a
- * new point. The app's own changes are filtered out (manifest `ignoreSelf`, and here too).
- * Jira authorized the person's transition; the app only mirrors it into its own data, and only
- * for an issue the threat model records as the mitigation's task: the `without.task` property
- * is writable by anyone who may edit the issue, so on its own it proves nothing.
+ * new point (src/app/mitigation/follow-task-status-change.ts). The app's own changes are
+ * filtered out (manifest `ignoreSelf`, and here too).
  */
 export async function onIssueUpdated(event: unknown): Promise<void> {
   const parsed = IssueUpdated.safeParse(event);
@@ -28,25 +21,5 @@ export async function onIssueUpdated(event: unknown): Promise<void> {
   const statusChanged =
     parsed.data.changelog?.items.some((i) => i.field === 'status' || i.fieldId === 'status') ?? false;
   if (!statusChanged) return;
-  const app = appClient();
-  const read = await readTaskIssue(app, parsed.data.issue.id);
-  if (!read) return;
-  const { taskIssue, property, status } = read;
-  const projectKey = taskIssue.projectKey;
-  // Checked before the lease, so a forged property costs one read and writes nothing.
-  const stored = await readThreatModel(app, projectKey);
-  const evidence = taskEvidence(stored.model, projectKey, taskIssue, property);
-  if (!evidence.recorded) {
-    console.warn(`without: ignored the status of ${taskIssue.key}: ${evidence.reason}`);
-    return;
-  }
-  const now = new Date().toISOString();
-  const model = await changeThreatModel(app, projectKey, 'trigger', (current) => {
-    // Checked again under the lease: the model may have changed since the first read.
-    if (!taskEvidence(current, projectKey, taskIssue, property).recorded) return { model: current, result: current };
-    const mitigationStatus = statusFromTask(status, current.settings.statusMapping);
-    const next = followTaskStatus(current, property.mitigationId, mitigationStatus, { accountId: 'app', now }).model;
-    return { model: next, result: next };
-  });
-  await recordRiskPoint(app, projectKey, now, model);
+  await followTaskStatusChange(appClient(), parsed.data.issue.id);
 }

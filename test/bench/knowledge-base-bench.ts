@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import type { Envelope } from '../../src/domain/common/envelope';
 import { KB_FORMAT, type KnowledgeBaseInput } from '../../src/domain/knowledge-base/knowledge-base';
-import type { KbSuggestionsView, KbUploadResult } from '../../src/domain/resolver-contract';
+import type { KbSuggestionsView, KbUploadResult } from '../../src/contract';
 import { resolver } from '../../src/index';
 import { resolverCaller } from '../support/forge-invocation';
 import { startTestSite } from '../support/local-site';

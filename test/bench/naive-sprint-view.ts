@@ -2,7 +2,7 @@ import { route } from '@forge/api';
 import { z } from 'zod';
 import { Mitigation } from '../../src/domain/mitigation/mitigation';
 import { mitigationView } from '../../src/domain/mitigation/mitigation-view';
-import type { SprintStory, TaskSummary } from '../../src/domain/resolver-contract';
+import type { SprintStory, TaskSummary } from '../../src/contract';
 import { planSprint, type SprintPlan, type TaskSprint } from '../../src/domain/sprint/sprint-plan';
 import { readStoryClauses } from '../../src/domain/story/story-clauses';
 import { Threat } from '../../src/domain/threat-model/threat';

@@ -7,7 +7,7 @@
 //   falseFailures stored although the app answered an error (must be 0)
 //   duplicated    stored as more than one revision (a retry applied twice; must be 0)
 import type { Envelope } from '../../src/domain/common/envelope';
-import type { ThreatModelView } from '../../src/domain/resolver-contract';
+import type { ThreatModelView } from '../../src/contract';
 import type { ThreatView } from '../../src/domain/threat-model/threat-view';
 import { resolver } from '../../src/index';
 import { resolverCaller } from '../support/forge-invocation';

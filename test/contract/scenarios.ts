@@ -338,6 +338,30 @@ export const SUCCESS_SCENARIOS: Scenario[] = [
     }),
     status: 200,
   },
+  {
+    name: 'search with issues reconciled, by POST',
+    as: 'bob',
+    method: 'POST',
+    path: () => '/rest/api/3/search/jql',
+    body: (f) => ({
+      jql: `project = ${f.projectKey} ORDER BY key`,
+      fields: ['summary'],
+      reconcileIssues: [Number(f.story.id), Number(f.task.id)],
+    }),
+    status: 200,
+  },
+  {
+    name: 'issues in bulk by id and key',
+    as: 'bob',
+    method: 'POST',
+    path: () => '/rest/api/3/issue/bulkfetch',
+    body: (f) => ({
+      issueIdsOrKeys: [f.story.id, f.task.key],
+      fields: ['summary', 'status'],
+      properties: ['without.task'],
+    }),
+    status: 200,
+  },
 
   // The app's own custom field
   {

@@ -69,8 +69,9 @@ describeInBrowser('a mitigation becomes a task, and its status flows back as res
     await session.app.host.idle();
 
     // Back on the story, nobody reloads: the panel refreshes by itself (on focus, or every 15 s).
+    // The focus goes to the panel's own window, where it listens, not the page around its frame.
     await page.bringToFront();
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await panel.locator('body').evaluate(() => window.dispatchEvent(new Event('focus')));
     await panel.getByText('Residual 5 of 20').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'mitigation-task-done-risk-lower');
     expect(errors).toEqual([]);

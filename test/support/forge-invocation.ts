@@ -24,14 +24,17 @@ export function resolverCaller(site: LocalSite, handler: Handler) {
 }
 
 /**
- * Delivers events pushed to app queues to a consumer's resolver function, as the app, the way
- * the local host does; `idle()` resolves when every delivered event has been handled.
+ * Delivers events pushed to app queues to a consumer function, as the app, the way the local
+ * host and Forge do (@forge/events 2+): the function gets the AsyncEvent (the pushed body, plus
+ * queueName, jobId, eventId) and a context. `idle()` resolves when every delivered event has
+ * been handled. The second argument is ignored: consumers have had no resolver method since
+ * @forge/events 2; it stays until the callers in src/resolvers drop it.
  */
-export function queueConsumer(handler: Handler, method: string) {
+export function queueConsumer(handler: Handler, _legacyMethod?: string) {
   const work = backgroundWork();
-  consumeQueues(work, (_queue, body, jobId) =>
+  consumeQueues(work, (event) =>
     runAs({ accountId: '', moduleKey: 'consumer' }, () =>
-      handler({ call: { functionKey: method, payload: body, jobId }, context: {} } as never, {} as never),
+      handler(event as never, { installContext: 'ari:cloud:jira::site/local' } as never),
     ),
   );
   return { idle: work.idle };

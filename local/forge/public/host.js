@@ -40,6 +40,7 @@
         payload: payload.payload,
         context: frame.context,
       }).then(function (answer) {
+        if (!answer.ok && answer.needsConsent) showConsent(frame, answer.consent || {});
         if (!answer.ok) throw new Error(answer.message);
         return answer.body;
       });
@@ -165,6 +166,49 @@
         },
       );
   });
+
+  // Like Jira: when a function fails with NeedsAuthenticationError, the module's frame is
+  // replaced by "Allow access" (the app's name and the scopes it asks for); after the person
+  // allows it, the module loads again and works.
+  function showConsent(frame, consent) {
+    var iframe = document.querySelector('iframe[data-frame-id="' + frame.id + '"]');
+    if (!iframe || document.getElementById('consent-' + frame.id)) return;
+    var panel = document.createElement('section');
+    panel.id = 'consent-' + frame.id;
+    panel.className = 'forge-consent';
+    panel.setAttribute('role', 'region');
+    panel.setAttribute('aria-label', 'Allow access');
+    var heading = document.createElement('h3');
+    heading.textContent = (consent.appName || 'This app') + ' needs your permission';
+    var text = document.createElement('p');
+    text.textContent =
+      'Allow access so ' + (consent.appName || 'this app') + ' can act on your behalf. It asks for these scopes:';
+    var list = document.createElement('ul');
+    (consent.scopes || []).forEach(function (scope) {
+      var item = document.createElement('li');
+      var code = document.createElement('code');
+      code.textContent = scope;
+      item.appendChild(code);
+      list.appendChild(item);
+    });
+    var allow = document.createElement('button');
+    allow.type = 'button';
+    allow.className = 'button button-primary';
+    allow.setAttribute('data-testid', 'forge-allow-access');
+    allow.textContent = 'Allow access';
+    allow.addEventListener('click', function () {
+      allow.disabled = true;
+      postJson('/forge/consent', {}).then(function () {
+        window.location.reload();
+      });
+    });
+    panel.appendChild(heading);
+    panel.appendChild(text);
+    panel.appendChild(list);
+    panel.appendChild(allow);
+    iframe.style.display = 'none';
+    iframe.parentNode.insertBefore(panel, iframe);
+  }
 
   function showFlag(options) {
     var host = document.getElementById('flags');

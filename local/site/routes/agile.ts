@@ -14,10 +14,19 @@ const page = <T>(req: SiteRequest, items: T[], defaultMax = 50) => {
   return { startAt, maxResults, total: items.length, isLast: startAt + values.length >= items.length, values };
 };
 
+/** The projects a board's filter refers to (a person's board may span several). */
+const boardProjectIds = (board: LocalBoard): number[] => board.filterProjectIds ?? [board.projectId];
+
+/** A board is visible to whoever may browse a project its filter refers to. */
+const canSeeBoard = (req: SiteRequest, board: LocalBoard): boolean =>
+  boardProjectIds(board).some((id) => {
+    const project = req.store.get('project', id);
+    return project !== undefined && hasProjectPermission(req.store, req.principal, project, 'BROWSE_PROJECTS');
+  });
+
 function findBoard(req: SiteRequest): LocalBoard {
   const board = req.store.get('board', req.params.boardId ?? '');
-  const project = board ? req.store.get('project', board.projectId) : undefined;
-  if (!board || !project || !hasProjectPermission(req.store, req.principal, project, 'BROWSE_PROJECTS')) {
+  if (!board || !canSeeBoard(req, board)) {
     throw new JiraError(404, [`Board does not exist or you do not have permission to see it.`]);
   }
   return board;
@@ -26,8 +35,7 @@ function findBoard(req: SiteRequest): LocalBoard {
 function findSprint(req: SiteRequest): LocalSprint {
   const sprint = req.store.get('sprint', req.params.sprintId ?? '');
   const board = sprint ? req.store.get('board', sprint.boardId) : undefined;
-  const project = board ? req.store.get('project', board.projectId) : undefined;
-  if (!sprint || !project || !hasProjectPermission(req.store, req.principal, project, 'BROWSE_PROJECTS')) {
+  if (!sprint || !board || !canSeeBoard(req, board)) {
     throw new JiraError(404, [`Sprint does not exist or you do not have permission to see it.`]);
   }
   return sprint;
@@ -111,12 +119,17 @@ export const agileRoutes: Route[] = [
     template: '/rest/agile/1.0/board',
     handler: (req) => {
       const projectRef = (req.query.get('projectKeyOrId') ?? '').toUpperCase();
+      // "Relevant to a project": the board's filter refers to it, wherever the board is located
+      // (a person's board included).
       const boards = req.store
         .all('board')
         .filter((b) => {
-          const project = req.store.get('project', b.projectId);
-          if (!project || !hasProjectPermission(req.store, req.principal, project, 'BROWSE_PROJECTS')) return false;
-          return !projectRef || project.key === projectRef || String(project.id) === projectRef;
+          if (!canSeeBoard(req, b)) return false;
+          if (!projectRef) return true;
+          return boardProjectIds(b).some((id) => {
+            const project = req.store.get('project', id);
+            return project !== undefined && (project.key === projectRef || String(project.id) === projectRef);
+          });
         })
         .sort((a, b) => a.id - b.id);
       const result = page(req, boards);
@@ -177,7 +190,9 @@ export const agileRoutes: Route[] = [
         req,
         req.store
           .all('issue')
-          .filter((i) => i.projectId === board.projectId && open(i) && !statusDone(i) && canBrowseIssue(req, i))
+          .filter(
+            (i) => boardProjectIds(board).includes(i.projectId) && open(i) && !statusDone(i) && canBrowseIssue(req, i),
+          )
           .sort(byRank),
       );
     },

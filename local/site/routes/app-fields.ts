@@ -1,5 +1,6 @@
 import { JiraError, noContent } from '../http';
 import type { Route } from '../router';
+import { fieldValueError } from '../field-value-schema';
 import { touch } from './lookup';
 
 // Forge apps write their own custom fields' values here. Only the app itself may: a person's
@@ -22,11 +23,10 @@ export const appFieldRoutes: Route[] = [
       const parsed = updates.map((u: { issueIds?: unknown; value?: unknown }) => {
         if (!Array.isArray(u.issueIds) || u.issueIds.length === 0)
           throw new JiraError(400, ['Every update needs issueIds.']);
-        if (u.value !== null && (typeof u.value !== 'object' || Array.isArray(u.value)) && field.type === 'object') {
-          throw new JiraError(400, ['The value of an object field must be a JSON object.']);
-        }
-        if (JSON.stringify(u.value ?? null).length > 32768)
-          throw new JiraError(400, ['The field value is too long. The maximum length is 32768 characters.']);
+        // The same checks as an issue edit (schema, length), but no screen: this API writes the
+        // app's own field wherever it is.
+        const error = fieldValueError(field, u.value ?? null);
+        if (error) throw new JiraError(400, [], { [field.id]: error });
         const issues = u.issueIds.map((id) => {
           const issue = req.store.get('issue', String(id));
           if (!issue) throw new JiraError(404, [`Issue ${String(id)} does not exist.`]);

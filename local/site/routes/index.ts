@@ -1,6 +1,7 @@
 import type { Faults } from '../faults';
 import type { IndexedPropertyValue } from '../jql/compile-jql';
 import type { Route } from '../router';
+import type { SearchIndex } from '../search-index';
 import { agileRoutes } from './agile';
 import { appFieldRoutes } from './app-fields';
 import { issueRoutes } from './issues';
@@ -11,7 +12,11 @@ import { roleAndGroupRoutes } from './roles-and-groups';
 import { searchRoutes } from './search';
 import { systemRoutes } from './system';
 
-export const allRoutes = (options: { indexedProperties: IndexedPropertyValue[]; faults: Faults }): Route[] => [
+export const allRoutes = (options: {
+  indexedProperties: IndexedPropertyValue[];
+  faults: Faults;
+  searchIndex: SearchIndex;
+}): Route[] => [
   ...systemRoutes,
   // Fixed paths before templated ones: /project/search must not be read as a project key.
   ...projectRoutes.filter((r) => r.template.endsWith('/search')),
@@ -19,7 +24,7 @@ export const allRoutes = (options: { indexedProperties: IndexedPropertyValue[]; 
   ...roleAndGroupRoutes,
   ...issueRoutes,
   ...linkRoutes,
-  ...searchRoutes(options.indexedProperties),
+  ...searchRoutes(options),
   ...appFieldRoutes,
   ...agileRoutes,
   ...localAdminRoutes(options.faults),

@@ -1,11 +1,12 @@
 import { JiraError, type SiteRequest } from '../http';
 import type { LocalIssue } from '../model';
+import { FIELD_VALUE_MAX, fieldValueError } from '../field-value-schema';
+import type { Store } from '../store';
 
 // Validation and application of the `fields` and `update` parts of create and edit, with
 // Jira's error messages keyed by field id.
 
 const SUMMARY_MAX = 255;
-const CUSTOM_VALUE_MAX = 32768;
 
 type FieldErrors = Record<string, string>;
 
@@ -48,6 +49,11 @@ export function applyFields(
     } else if (id === 'description') {
       if (value !== null && !isAdf(value))
         errors.description = 'Operation value must be an Atlassian Document (see the Atlassian Document Format).';
+      // Jira Cloud refuses a description over 32,767 characters with this bare message
+      // (https://jira.atlassian.com/browse/JRACLOUD-78553); the document's JSON is counted here,
+      // which is stricter than its text alone.
+      else if (value !== null && JSON.stringify(value).length > FIELD_VALUE_MAX)
+        throw new JiraError(400, ['CONTENT_LIMIT_EXCEEDED']);
       else next.description = value;
     } else if (id === 'labels') {
       if (!Array.isArray(value) || value.some((l) => typeof l !== 'string' || /\s/.test(l) || l === ''))
@@ -58,24 +64,39 @@ export function applyFields(
       if (accountId !== null && (typeof accountId !== 'string' || !req.store.get('user', accountId)))
         errors.assignee = `User '${String(accountId)}' cannot be assigned issues.`;
       else next = { ...next, assigneeAccountId: accountId };
-    } else if (req.store.get('customField', id)) {
-      const error = customFieldError(value);
+    } else {
+      const field = req.store.get('customField', id);
+      if (!field || !isOnScreen(req.store, issue, id)) {
+        errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
+        continue;
+      }
+      const error = fieldValueError(field, value);
       if (error) errors[id] = error;
       else next.customFields[id] = value;
-    } else {
-      errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
     }
   }
   return next;
 }
 
-const customFieldError = (value: unknown): string | undefined => {
-  if (value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) return 'The value of this field must be a JSON object.';
-  if (JSON.stringify(value).length > CUSTOM_VALUE_MAX)
-    return `The value of this field is too long. The maximum length is ${CUSTOM_VALUE_MAX} characters.`;
-  return undefined;
-};
+/**
+ * Whether a custom field is on the create/edit screen of the issue's type in its project. Jira
+ * refuses a create or edit that sets a field not on the screen, and a Forge app's custom field
+ * is on no screen until an administrator adds it.
+ * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-put
+ */
+export const isOnScreen = (store: Store, issue: Pick<LocalIssue, 'projectId' | 'issueTypeId'>, fieldId: string) =>
+  store.get('screen', screenId(issue.projectId, issue.issueTypeId))?.fieldIds.includes(fieldId) === true;
+
+export const screenId = (projectId: number, issueTypeId: string) => `${projectId}/${issueTypeId}`;
+
+/** Puts custom fields on the screens of these issue types of a project (the admin's step). */
+export function addFieldsToScreens(store: Store, projectId: number, issueTypeIds: string[], fieldIds: string[]): void {
+  for (const issueTypeId of issueTypeIds) {
+    const id = screenId(projectId, issueTypeId);
+    const current = store.get('screen', id)?.fieldIds ?? [];
+    store.put('screen', id, { projectId, issueTypeId, fieldIds: [...new Set([...current, ...fieldIds])] });
+  }
+}
 
 /** The `update` verbs Jira supports for labels: add, remove, set. */
 export function applyLabelUpdates(issue: LocalIssue, update: Record<string, unknown>, errors: FieldErrors): LocalIssue {

@@ -5,7 +5,7 @@ import { requireProjectPermission } from '../permissions';
 import { issueJson, listParam } from '../serialize';
 import { applyFields, applyLabelUpdates, failOnErrors, readBody } from './issue-fields';
 import { createLink } from './links';
-import { ISSUE_NOT_FOUND, checkPropertyWrite, findIssue, findProject, touch } from './lookup';
+import { ISSUE_NOT_FOUND, canBrowseIssue, checkPropertyWrite, findIssue, findProject, touch } from './lookup';
 
 const now = () => new Date().toISOString().replace('Z', '+0000');
 
@@ -246,8 +246,39 @@ const statusTo = (status: { id: string; name: string; category: string }, baseUr
   iconUrl: `${baseUrl}/icons/status.png`,
 });
 
+/**
+ * Up to 100 issues by id or key, read fresh (not through the search index): what the app uses
+ * to read issues it knows right after writing them. Unknown issues and issues the caller may
+ * not browse are left out, as Jira does.
+ */
+function bulkFetch(req: SiteRequest) {
+  const body = (req.body ?? {}) as { issueIdsOrKeys?: unknown; fields?: unknown; properties?: unknown };
+  const refs = body.issueIdsOrKeys;
+  if (!Array.isArray(refs) || refs.length === 0) throw new JiraError(400, ['issueIdsOrKeys must be a non-empty list.']);
+  if (refs.length > 100) throw new JiraError(400, ['You can request up to 100 issues.']);
+  const list = (v: unknown) => (Array.isArray(v) ? listParam(v.map(String)) : []);
+  const issues = new Map<number, LocalIssue>();
+  for (const ref of refs.map(String)) {
+    const issue = /^\d+$/.test(ref) ? req.store.get('issue', ref) : req.store.issueByKey(ref);
+    if (issue && canBrowseIssue(req, issue)) issues.set(issue.id, issue);
+  }
+  return json({
+    issues: [...issues.values()]
+      .sort((a, b) => a.id - b.id)
+      .map((issue) =>
+        issueJson(issue, req.store, req.baseUrl, {
+          fields: list(body.fields),
+          properties: list(body.properties),
+          defaultAllFields: false,
+        }),
+      ),
+    issueErrors: [],
+  });
+}
+
 export const issueRoutes: Route[] = [
   { method: 'POST', template: '/rest/api/3/issue', handler: createIssue },
+  { method: 'POST', template: '/rest/api/3/issue/bulkfetch', handler: bulkFetch },
   {
     method: 'GET',
     template: '/rest/api/3/issue/{issueIdOrKey}',

@@ -6,25 +6,44 @@ import { userJson } from '../serialize';
 import { findProject } from './lookup';
 
 const roleJson = (req: SiteRequest, projectId: number, role: LocalRole) => {
-  const members = req.store.get('roleMembership', `${projectId}/${role.id}`)?.accountIds ?? [];
+  const membership = req.store.get('roleMembership', `${projectId}/${role.id}`);
+  const members = membership?.accountIds ?? [];
+  // A group holding a role is one actor; Jira does not list its members here.
+  const groupActors = (membership?.groupIds ?? []).flatMap((groupId, index) => {
+    const group = req.store.get('group', groupId);
+    return group
+      ? [
+          {
+            id: 20000 + index,
+            displayName: group.name,
+            type: 'atlassian-group-role-actor',
+            name: group.name,
+            actorGroup: { name: group.name, displayName: group.name, groupId: group.groupId },
+          },
+        ]
+      : [];
+  });
   return {
     self: `${req.baseUrl}/rest/api/3/project/${projectId}/role/${role.id}`,
     name: role.name,
     id: role.id,
     description: role.description,
-    actors: members.flatMap((accountId, index) => {
-      const user = req.store.get('user', accountId);
-      return user
-        ? [
-            {
-              id: 10000 + index,
-              displayName: user.displayName,
-              type: 'atlassian-user-role-actor',
-              actorUser: { accountId },
-            },
-          ]
-        : [];
-    }),
+    actors: [
+      ...members.flatMap((accountId, index) => {
+        const user = req.store.get('user', accountId);
+        return user
+          ? [
+              {
+                id: 10000 + index,
+                displayName: user.displayName,
+                type: 'atlassian-user-role-actor',
+                actorUser: { accountId },
+              },
+            ]
+          : [];
+      }),
+      ...groupActors,
+    ],
   };
 };
 

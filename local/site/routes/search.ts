@@ -2,11 +2,15 @@ import { JiraError, json, type SiteRequest } from '../http';
 import type { Route } from '../router';
 import { compileJql, JqlError, type IndexedPropertyValue } from '../jql/compile-jql';
 import { issueJson, listParam } from '../serialize';
+import type { Faults } from '../faults';
+import type { SearchIndex } from '../search-index';
 import { canBrowseIssue } from './lookup';
 
 const MAX_PROPERTIES = 5;
 const MAX_PAGE_IDS_ONLY = 5000;
 const MAX_PAGE_WITH_DATA = 100;
+/** "Accepts max 50 ids" (search/jql, reconcileIssues). */
+const MAX_RECONCILE = 50;
 
 interface SearchInput {
   jql: string;
@@ -14,6 +18,7 @@ interface SearchInput {
   maxResults: number;
   fields: string[];
   properties: string[];
+  reconcileIssues: unknown[];
 }
 
 function readGet(req: SiteRequest): SearchInput {
@@ -23,6 +28,7 @@ function readGet(req: SiteRequest): SearchInput {
     maxResults: Number(req.query.get('maxResults') ?? 50),
     fields: listParam(req.query.getAll('fields')),
     properties: listParam(req.query.getAll('properties')),
+    reconcileIssues: listParam(req.query.getAll('reconcileIssues')),
   };
 }
 
@@ -36,6 +42,12 @@ function readPost(req: SiteRequest): SearchInput {
     maxResults: typeof body.maxResults === 'number' ? body.maxResults : 50,
     fields: list(body.fields),
     properties: list(body.properties),
+    reconcileIssues:
+      body.reconcileIssues === undefined
+        ? []
+        : Array.isArray(body.reconcileIssues)
+          ? body.reconcileIssues
+          : [body.reconcileIssues],
   };
 }
 
@@ -57,7 +69,23 @@ function decodeToken(token: string | undefined, jql: string): number {
 
 const isUnbounded = (jql: string) => jql.replace(/\border\s+by\b[\s\S]*$/i, '').trim() === '';
 
-function search(req: SiteRequest, input: SearchInput, indexedProperties: IndexedPropertyValue[]) {
+function reconcileSet(ids: unknown[]): Set<string> {
+  if (ids.length > MAX_RECONCILE)
+    throw new JiraError(400, [`reconcileIssues accepts at most ${MAX_RECONCILE} issue ids.`]);
+  const bad = ids.find((id) => !/^\d+$/.test(String(id)));
+  if (bad !== undefined)
+    throw new JiraError(400, [`reconcileIssues must hold issue ids (numbers), not '${String(bad)}'.`]);
+  return new Set(ids.map(String));
+}
+
+interface SearchOptions {
+  indexedProperties: IndexedPropertyValue[];
+  faults: Faults;
+  searchIndex: SearchIndex;
+}
+
+function search(req: SiteRequest, input: SearchInput, options: SearchOptions) {
+  const { indexedProperties } = options;
   if (isUnbounded(input.jql))
     throw new JiraError(400, [
       'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
@@ -83,12 +111,16 @@ function search(req: SiteRequest, input: SearchInput, indexedProperties: Indexed
     if (error instanceof JqlError) throw new JiraError(400, error.errorMessages);
     throw error;
   }
+  const reconcile = reconcileSet(input.reconcileIssues);
   const offset = decodeToken(input.nextPageToken, input.jql);
-  const matches = req.store
-    .all('issue')
+  // The index, not the store: a write shows up only after the index caught up with it, unless
+  // its issue is reconciled.
+  const matches = options.searchIndex
+    .issues(reconcile)
     .filter((issue) => canBrowseIssue(req, issue) && compiled.matches(issue))
     .sort((a, b) => compiled.compare(a, b));
-  const page = matches.slice(offset, offset + pageSize);
+  // Jira may answer fewer issues than maxResults although more follow (fault setting).
+  const page = matches.slice(offset, offset + options.faults.pageSize(pageSize));
   const isLast = offset + page.length >= matches.length;
   return json({
     issues: page.map((issue) =>
@@ -103,11 +135,7 @@ function search(req: SiteRequest, input: SearchInput, indexedProperties: Indexed
   });
 }
 
-export const searchRoutes = (indexedProperties: IndexedPropertyValue[]): Route[] => [
-  { method: 'GET', template: '/rest/api/3/search/jql', handler: (req) => search(req, readGet(req), indexedProperties) },
-  {
-    method: 'POST',
-    template: '/rest/api/3/search/jql',
-    handler: (req) => search(req, readPost(req), indexedProperties),
-  },
+export const searchRoutes = (options: SearchOptions): Route[] => [
+  { method: 'GET', template: '/rest/api/3/search/jql', handler: (req) => search(req, readGet(req), options) },
+  { method: 'POST', template: '/rest/api/3/search/jql', handler: (req) => search(req, readPost(req), options) },
 ];

@@ -1,6 +1,7 @@
 import type { LocalIssue } from '../model';
 import type { Store } from '../store';
 import { DEMO_USERS, ISSUE_TYPES, STATUSES } from '../base-data';
+import { addFieldsToScreens } from '../routes/issue-fields';
 import { DEMO_STORIES } from './demo-stories';
 import { DEMO_THREATS } from './demo-threats';
 import { findThreatTemplate } from '../../../src/domain/knowledge-base/accept';
@@ -73,6 +74,12 @@ export function seedDemo(store: Store, now = Date.now()): void {
       future: addSprint(store, boardId, 'PAY Sprint 13', 'future', 'Reports and wallets', now + 7 * DAY),
     };
     const clausesField = store.all('customField').find((f) => f.moduleKey === 'without-clauses');
+    // The administrator's step after installing: the app's field on the screens of the issue
+    // types that carry WITHOUT clauses (a Forge field starts on no screen). Epics stay without.
+    if (clausesField) {
+      const types = ISSUE_TYPES.filter((t) => t.name !== 'Epic').map((t) => t.id);
+      addFieldsToScreens(store, projectId, types, [clausesField.id]);
+    }
     DEMO_STORIES.forEach((story, index) => {
       const id = store.next('issue', 10000);
       const created = now - (40 - index) * DAY;

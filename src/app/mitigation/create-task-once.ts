@@ -3,14 +3,13 @@ import { AppError } from '../../domain/common/app-error';
 import type { Mitigation } from '../../domain/mitigation/mitigation';
 import { mitigationTaskDescription } from '../../domain/mitigation/mitigation-task-description';
 import { mitigationView, storedTaskSummary } from '../../domain/mitigation/mitigation-view';
-import type { MitigationView, TaskSummary } from '../../domain/resolver-contract';
+import type { MitigationView, TaskSummary } from '../../contract';
 import { attachTask, claimTask, findMitigation, type ThreatModel } from '../../domain/threat-model/threat-model';
 import { clausesField } from '../../jira/story/clauses-field';
-import { appClient } from '../../jira/client/clients';
-import type { JiraClient } from '../../jira/client/jira-client';
 import { createTask, findClaimedTask, mitigatesLinkType } from '../../jira/mitigation/mitigation-task-repository';
 import { storiesLinkedTo } from '../../jira/story/story-repository';
 import { withModelLease } from '../../jira/threat-model/threat-model-repository';
+import type { JiraClients } from '../common/jira-clients';
 
 const now = () => new Date().toISOString();
 
@@ -46,14 +45,15 @@ type TaskStep = { done: ThreatModel } | { claimId: string; mitigation: Mitigatio
  * so a `without.task` property someone wrote by hand is never adopted.
  */
 export async function createTaskOnce(
-  user: JiraClient,
+  jira: JiraClients,
   projectKey: string,
   mitigationId: string,
   accountId: string,
 ): Promise<MitigationView> {
+  const { user, app } = jira;
   const actor = () => ({ accountId, now: now() });
   let created: TaskSummary | undefined;
-  const model = await withModelLease(appClient(), projectKey, accountId, async (session) => {
+  const model = await withModelLease(app, projectKey, accountId, async (session) => {
     const step = await session.change<TaskStep>(async (current: ThreatModel) => {
       const mitigation = findMitigation(current, mitigationId);
       checkTaskWanted(mitigation);
@@ -80,7 +80,7 @@ export async function createTaskOnce(
       description: mitigationTaskDescription(mitigation, current.threats, stories),
       property: { v: 1, mitigationId, threatIds, projectKey, claim: claimId },
       storyKeys: stories.map((s) => s.key),
-      linkType: await mitigatesLinkType(appClient()),
+      linkType: await mitigatesLinkType(app),
     });
     created = summaryOf({ id: task.id, key: task.key, statusName: 'To Do', categoryKey: 'new' });
     return session.change((latest) => {

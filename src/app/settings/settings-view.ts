@@ -1,18 +1,18 @@
-import type { SettingsView } from '../../domain/resolver-contract';
+import type { SettingsView } from '../../contract';
 import { builtInKnowledgeBase } from '../../domain/knowledge-base/active-knowledge-bases';
 import { knowledgeBaseSummaries } from '../../domain/knowledge-base/knowledge-base-summary';
 import { projectPermissions, projectRoles, projectWorkflow, siteGroups } from '../../jira/client/permissions';
-import { appClient } from '../../jira/client/clients';
-import type { JiraClient } from '../../jira/client/jira-client';
 import { readKnowledgeBaseLibrary } from '../../jira/knowledge-base/knowledge-base-repository';
 import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
+import type { JiraClients } from '../common/jira-clients';
 
 /** The settings page: the model's settings, what they can name, and the knowledge bases to choose from. */
-export async function settingsView(user: JiraClient, projectKey: string): Promise<SettingsView> {
+export async function settingsView(jira: JiraClients, projectKey: string): Promise<SettingsView> {
+  const { user, app } = jira;
   const [stored, roles, groups, perms, workflow, library] = await Promise.all([
     readThreatModel(user, projectKey),
     projectRoles(user, projectKey),
-    siteGroups(appClient()),
+    siteGroups(app),
     projectPermissions(user, projectKey, ['ADMINISTER_PROJECTS']),
     projectWorkflow(user, projectKey),
     readKnowledgeBaseLibrary(user, projectKey),

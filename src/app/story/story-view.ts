@@ -1,17 +1,17 @@
 import { readStoryClauses, linkedThreatIds, type StoryClausesValue } from '../../domain/story/story-clauses';
-import type { StoryView, TaskView, ThreatRisk } from '../../domain/resolver-contract';
+import type { StoryView, TaskView, ThreatRisk } from '../../contract';
 import { taskEvidence } from '../../domain/mitigation/task-evidence';
 import { asMitigations, threatRisk } from '../../domain/threat-model/threat-risk';
 import type { ThreatModel } from '../../domain/threat-model/threat-model';
 import { threatView, type ThreatView } from '../../domain/threat-model/threat-view';
 import { canEditThreatModel, issuePermissions } from '../../jira/client/permissions';
 import { clausesField } from '../../jira/story/clauses-field';
-import { appClient } from '../../jira/client/clients';
 import type { JiraClient } from '../../jira/client/jira-client';
 import { TaskProperty } from '../../jira/mitigation/mitigation-task-repository';
 import { liveModel, type LiveModel } from '../../jira/threat-model/project-risk';
 import { readStory, storiesLinkedTo, type StoryRecord } from '../../jira/story/story-repository';
 import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
+import type { JiraClients } from '../common/jira-clients';
 
 // The story panel's view of a story, read as the person: its clauses, the threats they link with
 // their risk, the mitigations, and, when the issue is a mitigation task the model records, its task view.
@@ -22,7 +22,7 @@ interface StoryAccess {
   canCreateTasks: boolean;
 }
 
-export interface StoryContext {
+interface StoryContext {
   story: StoryRecord;
   model: ThreatModel;
   live: LiveModel;
@@ -31,10 +31,7 @@ export interface StoryContext {
   problems: string[];
 }
 
-export function composeView(
-  { story, model, live, access, task, problems: extra }: StoryContext,
-  value: unknown,
-): StoryView {
+function composeView({ story, model, live, access, task, problems: extra }: StoryContext, value: unknown): StoryView {
   const stored = readStoryClauses(value);
   const threats: Record<string, ThreatView> = {};
   const risk: Record<string, ThreatRisk> = {};
@@ -68,7 +65,7 @@ export function composeView(
 }
 
 async function accessTo(
-  user: JiraClient,
+  { user, app }: JiraClients,
   issueId: string,
   projectKey: string,
   accountId: string,
@@ -82,7 +79,7 @@ async function accessTo(
   ]);
   const editModel = await canEditThreatModel(
     user,
-    appClient(),
+    app,
     { projectKey, accountId, isProjectAdmin: perms.ADMINISTER_PROJECTS === true },
     model.settings,
   );
@@ -129,17 +126,18 @@ async function taskView(
   return { issueKey: story.key, mitigation, threats, stories };
 }
 
-export async function storyContext(
-  user: JiraClient,
+async function storyContext(
+  jira: JiraClients,
   issueId: string,
   accountId: string,
   field: { id: string; name: string },
 ): Promise<StoryContext> {
+  const { user } = jira;
   const story = await readStory(user, issueId, field.id);
   const stored = await readThreatModel(user, story.projectKey);
   const [live, access] = await Promise.all([
     liveModel(user, story.projectKey, stored.model),
-    accessTo(user, story.id, story.projectKey, accountId, stored.model),
+    accessTo(jira, story.id, story.projectKey, accountId, stored.model),
   ]);
   const task = await taskView(user, story, stored.model, live, field);
   return { story, model: stored.model, live, access, task, problems: stored.problems };
@@ -150,13 +148,13 @@ export async function storyContext(
  * given (its stored problems are then gone), else with the stored one.
  */
 export async function storyViewOf(
-  user: JiraClient,
+  jira: JiraClients,
   issueId: string,
   accountId: string,
   written?: StoryClausesValue,
 ): Promise<StoryView> {
-  const field = await clausesField(user);
-  const story = await storyContext(user, issueId, accountId, field);
+  const field = await clausesField(jira.user);
+  const story = await storyContext(jira, issueId, accountId, field);
   return written === undefined
     ? composeView(story, story.story.clausesValue)
     : composeView({ ...story, problems: [] }, written);

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/common/app-error';
-import type { ClausesEdit } from '../../domain/resolver-contract';
+import type { ClausesEdit } from '../../contract';
 import {
   linkedThreatIds,
   readStoryClauses,

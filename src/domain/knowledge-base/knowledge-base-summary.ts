@@ -1,7 +1,23 @@
-import type { KnowledgeBaseSummary } from '../resolver-contract';
 import type { Threat } from '../threat-model/threat';
 import type { KnowledgeBase } from './knowledge-base';
 import type { KnowledgeBaseSettings } from './knowledge-base-settings';
+
+/** A knowledge base as the settings page lists it. */
+export interface KnowledgeBaseSummary {
+  id: string;
+  name: string;
+  version: string;
+  description: string;
+  sourceFormat: 'built-in' | 'without' | 'pytm' | 'tmt' | 'threat-dragon';
+  file?: string;
+  counts: { threats: number; mitigations: number; questions: number };
+  builtIn: boolean;
+  active: boolean;
+  uploadedBy?: string;
+  uploadedAt?: string;
+  /** Threats of the model created from it. */
+  threatCount: number;
+}
 
 /** An uploaded knowledge base as its library entry describes it (no need to read its parts). */
 export type UploadedKnowledgeBase = Pick<

@@ -1,4 +1,4 @@
-import type { TaskSummary } from '../resolver-contract';
+import type { TaskSummary } from '../mitigation/mitigation-view';
 import { attachTask, setThreatState } from '../threat-model/threat-model';
 import { wireDetectionEvent } from './detection-wiring';
 import { accept, actor, byHand, kb, project } from './monitoring-mother';

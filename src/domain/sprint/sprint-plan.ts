@@ -1,14 +1,8 @@
 import type { Mitigation } from '../mitigation/mitigation';
-import type {
-  MitigationView,
-  PullInItem,
-  SprintMitigation,
-  SprintStory,
-  SprintThreat,
-  SprintWarning,
-  TaskPlace,
-  ThreatRisk,
-} from '../resolver-contract';
+import type { MitigationView } from '../mitigation/mitigation-view';
+import type { ThreatRisk } from '../threat-model/threat-risk';
+import type { PullInItem, SprintMitigation, SprintStory, SprintThreat, SprintWarning, TaskPlace } from './sprint-view';
+import { pushTo } from '../common/group-by';
 import { mitigationsByThreat, projectRisk } from '../threat-model/residual-risk';
 import { severityScore } from '../threat-model/severity';
 import { linkedThreatIds } from '../story/story-clauses';
@@ -75,8 +69,7 @@ export function planSprint(input: SprintPlanInput): SprintPlan {
   const active = new Map(input.threats.filter((t) => t.state === 'active').map((t) => [t.id, t]));
   const storiesByThreat = new Map<string, string[]>();
   for (const story of input.stories) {
-    for (const id of linkedThreatIds(story.clauses, story.directThreatIds))
-      storiesByThreat.set(id, [...(storiesByThreat.get(id) ?? []), story.issueKey]);
+    for (const id of linkedThreatIds(story.clauses, story.directThreatIds)) pushTo(storiesByThreat, id, story.issueKey);
   }
   const all = asMitigations(input.mitigations);
   const byThreat = mitigationsByThreat(all);

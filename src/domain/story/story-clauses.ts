@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { ThreatId, WithoutClause } from './without-clause';
 
+/** A story holds at most this many WITHOUT clauses. */
+export const MAX_CLAUSES_PER_STORY = 50;
+
 // The value of the app's "WITHOUT clauses" custom field on a story. `threatIds` and
 // `hasClauses` are derived copies kept only so JQL can search them (search aliases).
 export const StoryClausesValue = z.object({
-  clauses: z.array(WithoutClause).max(50),
+  clauses: z.array(WithoutClause).max(MAX_CLAUSES_PER_STORY),
   directThreatIds: z.array(ThreatId).max(100).default([]),
   threatIds: z.array(ThreatId).default([]),
   hasClauses: z.enum(['yes', 'no']).default('no'),

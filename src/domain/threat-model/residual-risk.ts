@@ -1,6 +1,7 @@
 import type { Mitigation, MitigationStatus } from '../mitigation/mitigation';
 import { severityScore } from './severity';
 import type { Threat } from './threat';
+import { pushTo } from '../common/group-by';
 
 const IN_PLACE: ReadonlySet<MitigationStatus> = new Set(['implemented', 'existing']);
 const COMING: ReadonlySet<MitigationStatus> = new Set(['planned', 'in-progress']);
@@ -45,8 +46,7 @@ export interface ProjectRisk {
 /** Mitigations by the threats they address, so a model's risk costs one pass, not threats x mitigations. */
 export function mitigationsByThreat(mitigations: Mitigation[]): Map<string, Mitigation[]> {
   const byThreat = new Map<string, Mitigation[]>();
-  for (const m of mitigations)
-    for (const a of m.addresses) byThreat.set(a.threatId, [...(byThreat.get(a.threatId) ?? []), m]);
+  for (const m of mitigations) for (const a of m.addresses) pushTo(byThreat, a.threatId, m);
   return byThreat;
 }
 

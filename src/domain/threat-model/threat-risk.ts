@@ -1,7 +1,21 @@
 import type { Mitigation } from '../mitigation/mitigation';
-import type { MitigationView, ThreatRisk } from '../resolver-contract';
+import type { MitigationView } from '../mitigation/mitigation-view';
 import { isFullyMitigated, plannedRisk, residualRisk } from './residual-risk';
 import type { Threat } from './threat';
+
+/** What is left of a threat's risk now, and once planned work is done. */
+export interface ThreatRisk {
+  residual: number;
+  planned: number;
+  fullyMitigated: boolean;
+}
+
+/** The project's risk: what is left now, once planned work is done, and before any mitigation. */
+export interface ProjectRiskView {
+  now: number;
+  planned: number;
+  inherent: number;
+}
 
 /** Views carry the task's live status; risk arithmetic only needs status and strengths. */
 export const asMitigations = (views: MitigationView[]): Mitigation[] =>

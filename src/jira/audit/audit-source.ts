@@ -5,7 +5,7 @@ import type { JiraClient } from '../client/jira-client';
 import { statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
 import { jqlString } from '../client/jql';
 import { TASK_LABEL, TASK_PROPERTY } from '../mitigation/mitigation-task-repository';
-import { searchIssues } from '../client/search-issues';
+import { readIssuesById, searchIssues } from '../client/search-issues';
 import { readThreatModel } from '../threat-model/threat-model-repository';
 
 export interface AuditReadProgress {
@@ -56,6 +56,24 @@ export async function readAuditInput(
       return report();
     },
   });
+  // Search lags behind writes (https://developer.atlassian.com/cloud/jira/platform/search-and-reconcile/):
+  // a task created or moved on a moment ago may be missing or stale there. The tasks the model
+  // records are known by id, so they are read fresh and take the place of what search answered.
+  const recordedIds = stored.model.mitigations.flatMap((m) => (m.task ? [m.task.id] : []));
+  const fresh = (
+    await readIssuesById(client, recordedIds, {
+      fields: ['summary', 'status', 'project', 'labels'],
+      properties: [TASK_PROPERTY],
+    })
+  ).filter(
+    // What the task search asks for: in the project, with the label or the property.
+    (i) =>
+      (i.fields.project as { key?: unknown } | undefined)?.key === projectKey &&
+      ((Array.isArray(i.fields.labels) && i.fields.labels.includes(TASK_LABEL)) ||
+        i.properties[TASK_PROPERTY] !== undefined),
+  );
+  const taskById = new Map(taskIssues.map((i) => [i.id, i]));
+  for (const issue of fresh) taskById.set(issue.id, issue);
   const stories: AuditStory[] = storyIssues
     .filter((i) => i.properties[TASK_PROPERTY] === undefined)
     .map((i) => {
@@ -67,7 +85,7 @@ export async function readAuditInput(
         clausesValue: i.fields[field.id],
       };
     });
-  const tasks: AuditTask[] = taskIssues.map((i) => ({
+  const tasks: AuditTask[] = [...taskById.values()].map((i) => ({
     id: i.id,
     key: i.key,
     summary: summaryOf(i.fields),

@@ -31,6 +31,11 @@ export interface ClientStats {
 
 export interface JiraClientOptions {
   retry?: Partial<RetryPolicy>;
+  /**
+   * Which Jira site (Forge installation) this client talks to, for caches that outlive one
+   * call: a warm Forge process serves several installations, so site data is keyed by it.
+   */
+  tenant?: string;
   /** The clock, injectable so tests can check waits without spending them. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -48,6 +53,8 @@ const retryable = (status: number, request: TransportRequest) =>
  */
 export class JiraClient {
   readonly stats: ClientStats = { requests: 0, retries: 0, waitedMs: 0 };
+  /** The site this client reaches, when known (see JiraClientOptions.tenant). */
+  readonly tenant: string | undefined;
   private readonly retry: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -57,6 +64,7 @@ export class JiraClient {
   ) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.sleep = options.sleep ?? realSleep;
+    this.tenant = options.tenant;
   }
 
   /**
@@ -64,7 +72,11 @@ export class JiraClient {
    * lease polling its lock), so they never spend the retry budget the real work needs.
    */
   withoutRetries(): JiraClient {
-    return new JiraClient(this.transport, { retry: { maxAttempts: 1 }, sleep: this.sleep });
+    return new JiraClient(this.transport, {
+      retry: { maxAttempts: 1 },
+      sleep: this.sleep,
+      ...(this.tenant !== undefined ? { tenant: this.tenant } : {}),
+    });
   }
 
   get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
@@ -165,6 +177,7 @@ export class JiraClient {
     try {
       return await this.transport.send(path, request);
     } catch (error) {
+      if (this.transport.passThrough?.(error)) throw error;
       throw new JiraApiError(
         'NETWORK',
         `Jira could not be reached: ${error instanceof Error ? error.message : String(error)}`,

@@ -4,8 +4,19 @@ import type { ThreatModelSettings } from '../../domain/threat-model/threat-model
 import type { JiraClient } from './jira-client';
 import { MyPermissions } from './jira-schemas';
 
+// A role's actors are people (`atlassian-user-role-actor`) or groups
+// (`atlassian-group-role-actor`), whose every member holds the role.
+// https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-project-role-actors/
 const ProjectRole = z.looseObject({
-  actors: z.array(z.looseObject({ actorUser: z.looseObject({ accountId: z.string() }).optional() })).default([]),
+  actors: z
+    .array(
+      z.looseObject({
+        type: z.string().optional(),
+        actorUser: z.looseObject({ accountId: z.string() }).optional(),
+        actorGroup: z.looseObject({ groupId: z.string().optional(), name: z.string().optional() }).optional(),
+      }),
+    )
+    .default([]),
 });
 const MyselfWithGroups = z.looseObject({
   accountId: z.string(),
@@ -54,27 +65,29 @@ export async function canEditThreatModel(
   const isAdmin =
     who.isProjectAdmin ?? (await projectPermissions(user, projectKey, ['ADMINISTER_PROJECTS'])).ADMINISTER_PROJECTS;
   if (isAdmin) return true;
-  const [inRole, inGroup] = await Promise.all([
-    Promise.all(
-      settings.editorRoleIds.map((id) =>
-        app.get(route`/rest/api/3/project/${projectKey}/role/${id}`.value, ProjectRole),
-      ),
-    ).then((roles) => roles.some((r) => r.actors.some((a) => a.actorUser?.accountId === accountId))),
-    settings.editorGroupIds.length === 0
-      ? Promise.resolve(false)
-      : user
-          .get(route`/rest/api/3/myself?expand=${'groups'}`.value, MyselfWithGroups)
-          .then((me) =>
-            (me.groups?.items ?? []).some(
-              (g) => g.groupId !== undefined && settings.editorGroupIds.includes(g.groupId),
-            ),
-          ),
-  ]);
-  return inRole || inGroup;
+  const roles = await Promise.all(
+    settings.editorRoleIds.map((id) => app.get(route`/rest/api/3/project/${projectKey}/role/${id}`.value, ProjectRole)),
+  );
+  const actors = roles.flatMap((r) => r.actors);
+  if (actors.some((a) => a.actorUser?.accountId === accountId)) return true;
+  const roleGroups = actors.flatMap((a) => (a.actorGroup ? [a.actorGroup] : []));
+  if (roleGroups.length === 0 && settings.editorGroupIds.length === 0) return false;
+  const me = await user.get(route`/rest/api/3/myself?expand=${'groups'}`.value, MyselfWithGroups);
+  const mine = me.groups?.items ?? [];
+  const isMine = (group: { groupId?: string | undefined; name?: string | undefined }) =>
+    mine.some((g) =>
+      group.groupId !== undefined && g.groupId !== undefined ? g.groupId === group.groupId : g.name === group.name,
+    );
+  return roleGroups.some(isMine) || settings.editorGroupIds.some((groupId) => isMine({ groupId }));
 }
 
 const RoleLinks = z.record(z.string(), z.string());
-const GroupPage = z.looseObject({ values: z.array(z.looseObject({ groupId: z.string(), name: z.string() })) });
+const GroupPage = z.looseObject({
+  values: z.array(z.looseObject({ groupId: z.string(), name: z.string() })),
+  isLast: z.boolean().optional(),
+});
+/** Pages of the site's groups read at most (50 each): a safety bound. */
+const MAX_GROUP_PAGES = 40;
 
 /** The roles of a project, for the settings page. */
 export async function projectRoles(user: JiraClient, projectKey: string): Promise<Array<{ id: string; name: string }>> {
@@ -85,9 +98,18 @@ export async function projectRoles(user: JiraClient, projectKey: string): Promis
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Every group of the site, page by page (Jira answers at most 50 a page). */
 export async function siteGroups(app: JiraClient): Promise<Array<{ id: string; name: string }>> {
-  const page = await app.get(route`/rest/api/3/group/bulk?maxResults=${50}`.value, GroupPage);
-  return page.values.map((g) => ({ id: g.groupId, name: g.name }));
+  const groups: Array<{ id: string; name: string }> = [];
+  for (let pageIndex = 0; pageIndex < MAX_GROUP_PAGES; pageIndex++) {
+    const page = await app.get(
+      route`/rest/api/3/group/bulk?startAt=${groups.length}&maxResults=${50}`.value,
+      GroupPage,
+    );
+    groups.push(...page.values.map((g) => ({ id: g.groupId, name: g.name })));
+    if (page.isLast !== false || page.values.length === 0) break;
+  }
+  return groups;
 }
 
 const IssueTypesWithStatus = z.array(

@@ -16,4 +16,9 @@ export interface TransportRequest {
 export interface JiraTransport {
   /** `path` is the value of a `route` template: already encoded, starting with /rest/. */
   send(path: string, request: TransportRequest): Promise<TransportResponse>;
+  /**
+   * Errors the platform must see as they are (Forge's NeedsAuthenticationError): the client
+   * rethrows them untouched instead of reporting Jira as unreachable.
+   */
+  passThrough?(error: unknown): boolean;
 }

@@ -5,7 +5,7 @@ import type { JiraClient } from '../client/jira-client';
 import { JiraApiError } from '../client/jira-errors';
 import { IssueRecord, statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
 import type { TaskIssue } from '../../domain/mitigation/task-evidence';
-import { searchIssues } from '../client/search-issues';
+import { readIssuesById, searchIssues } from '../client/search-issues';
 import { jqlString } from '../client/jql';
 
 import { TASK_PROPERTY_KEY, TaskProperty } from '../../domain/mitigation/task-property';
@@ -103,11 +103,24 @@ export async function findClaimedTask(
   mitigationId: string,
   claim: { id: string; accountId: string; at: string },
 ): Promise<TaskRecord | undefined> {
-  const issues = await searchIssues(client, {
-    jql: `project = ${jqlString(projectKey)} AND issue.property[${TASK_PROPERTY}].mitigationId = ${jqlString(mitigationId)} ORDER BY created ASC`,
-    fields: [...TASK_FIELDS, 'creator', 'created', 'labels'],
-    properties: [TASK_PROPERTY],
-  });
+  const fields = [...TASK_FIELDS, 'creator', 'created', 'labels'];
+  const [issues, newest] = await Promise.all([
+    searchIssues(client, {
+      jql: `project = ${jqlString(projectKey)} AND issue.property[${TASK_PROPERTY}].mitigationId = ${jqlString(mitigationId)} ORDER BY created ASC`,
+      fields,
+      properties: [TASK_PROPERTY],
+    }),
+    // Search lags behind writes (https://developer.atlassian.com/cloud/jira/platform/search-and-reconcile/),
+    // and the id of a task created just before a failure is what the app never learnt, so it
+    // cannot be reconciled. Issue keys grow one by one in a project: the issues after the
+    // newest key search knows are read by key, fresh.
+    searchIssues(client, {
+      jql: `project = ${jqlString(projectKey)} ORDER BY key DESC`,
+      fields: ['id'],
+      limit: 1,
+      pageSize: 1,
+    }),
+  ]);
   const claimedAt = Date.parse(claim.at);
   const made = (issue: (typeof issues)[number]): boolean => {
     const fields = ClaimedIssueFields.safeParse(issue.fields);
@@ -121,11 +134,20 @@ export async function findClaimedTask(
       fields.data.summary.endsWith(`(${mitigationId})`)
     );
   };
-  return issues
-    .filter(made)
-    .map((i) => toTask(i))
-    .find((t) => t.property?.claim === claim.id && t.property.projectKey === projectKey);
+  const adoptable = (candidates: typeof issues) =>
+    candidates
+      .filter(made)
+      .map((i) => toTask(i))
+      .find((t) => t.property?.claim === claim.id && t.property.projectKey === projectKey);
+  const found = adoptable(issues);
+  if (found) return found;
+  const lastNumber = Number(newest[0]?.key.split('-').pop() ?? 0);
+  const notYetIndexed = Array.from({ length: UNINDEXED_PROBE }, (_, i) => `${projectKey}-${lastNumber + 1 + i}`);
+  return adoptable(await readIssuesById(client, notYetIndexed, { fields, properties: [TASK_PROPERTY] }));
 }
+
+/** How many keys after the newest one search knows are read fresh (one request). */
+const UNINDEXED_PROBE = 50;
 
 const LinkTypes = z.looseObject({ issueLinkTypes: z.array(z.looseObject({ name: z.string() })) });
 const CreatedIssue = z.looseObject({ id: z.string(), key: z.string() });

@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { SprintChoice, SprintStory, TaskSummary } from '../../domain/resolver-contract';
+import type { TaskSummary } from '../../domain/mitigation/mitigation-view';
+import type { SprintChoice, SprintStory } from '../../domain/sprint/sprint-view';
 import { readStoryClauses } from '../../domain/story/story-clauses';
 import type { TaskSprint } from '../../domain/sprint/sprint-plan';
 import type { JiraClient } from '../client/jira-client';
@@ -40,11 +41,14 @@ export async function sprintStories(
   projectKey: string,
   sprintId: number,
   fields: { clauses: string; sprint: string },
+  /** Issues just moved into or out of the sprint (at most 50): search would miss the move. */
+  justMoved: string[] = [],
 ): Promise<{ stories: SprintStory[]; tasks: TaskSummary[]; sprint?: SprintInfo }> {
   const issues = await searchIssues(user, {
     jql: `project = ${jqlString(projectKey)} AND sprint = ${sprintId} ORDER BY rank ASC`,
     fields: ['summary', 'status', fields.clauses, fields.sprint],
     properties: [TASK_PROPERTY],
+    reconcileIssues: justMoved,
   });
   const sprint = issues.map((i) => currentSprint(i.fields[fields.sprint])).find((s) => s?.id === sprintId);
   const stories = issues.map((i) => {
@@ -87,24 +91,43 @@ export const taskSprintOf = (value: unknown): TaskSprint => {
   return sprint ? { sprintId: sprint.id, sprintName: sprint.name, sprintState: sprint.state } : { sprintId: null };
 };
 
-const Boards = z.looseObject({ values: z.array(z.looseObject({ id: z.number(), name: z.string() })) });
+const Boards = z.looseObject({
+  values: z.array(
+    z.looseObject({
+      id: z.number(),
+      name: z.string(),
+      // A board lives in a project or with a person (location type `user`: userAccountId, no
+      // project). https://developer.atlassian.com/cloud/jira/software/rest/api-group-board/#api-rest-agile-1-0-board-get
+      location: z.looseObject({ projectKey: z.string().optional(), projectId: z.number().optional() }).optional(),
+    }),
+  ),
+});
 const Sprints = z.looseObject({ values: z.array(SprintInfo) });
 
-/** The active and future sprints of the project's boards. */
+/**
+ * The active and future sprints of the project's boards. Jira lists every board whose filter
+ * refers to the project, a person's own board too, and such a board may span other projects and
+ * carry their sprints; only boards located in this project count, and only the sprints made
+ * on them, each once.
+ */
 export async function openSprints(user: JiraClient, projectKey: string): Promise<SprintChoice[]> {
   const boards = await user.get(route`/rest/agile/1.0/board?projectKeyOrId=${projectKey}`.value, Boards);
+  const own = boards.values.filter((b) => b.location?.projectKey?.toUpperCase() === projectKey.toUpperCase());
+  const ownIds = new Set(own.map((b) => b.id));
   const perBoard = await Promise.all(
-    boards.values.map(async (board) => {
+    own.map(async (board) => {
       const sprints = await user.get(
         route`/rest/agile/1.0/board/${board.id}/sprint?state=${'active,future'}`.value,
         Sprints,
       );
       return sprints.values
         .filter((s): s is SprintInfo & { state: 'active' | 'future' } => s.state !== 'closed')
+        .filter((s) => s.originBoardId === undefined || ownIds.has(s.originBoardId))
         .map((s) => ({ id: s.id, name: s.name, state: s.state, boardName: board.name }));
     }),
   );
-  return perBoard.flat().sort((a, b) => (a.state === b.state ? a.id - b.id : a.state === 'active' ? -1 : 1));
+  const unique = new Map(perBoard.flat().map((s) => [s.id, s]));
+  return [...unique.values()].sort((a, b) => (a.state === b.state ? a.id - b.id : a.state === 'active' ? -1 : 1));
 }
 
 /** Moves issues into a sprint as the person (Jira checks Schedule and Edit issues), 50 at a time. */

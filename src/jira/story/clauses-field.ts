@@ -5,13 +5,33 @@ import { FieldList } from '../client/jira-schemas';
 import { JiraApiError } from '../client/jira-errors';
 
 const TTL_MS = 10 * 60 * 1000;
-let cached: { fields: z.infer<typeof FieldList>; until: number } | undefined;
+/** Sites remembered at once; a warm instance rarely serves more, and the oldest goes first. */
+const MAX_SITES = 50;
+type Fields = z.infer<typeof FieldList>;
 
-/** The site's fields, read once and kept for ten minutes: ids differ per site but rarely change. */
-async function fields(client: JiraClient, now: number): Promise<z.infer<typeof FieldList>> {
+// A warm Forge function instance may serve several installations, so the field list (whose
+// ids differ per site) is cached per installation, never in one module-wide slot. A client
+// that does not know its site (a test's, a CLI run's) caches for its own life only.
+// https://developer.atlassian.com/platform/forge/runtime-reference/app-context-api/
+const bySite = new Map<string, { fields: Fields; until: number }>();
+const byClient = new WeakMap<JiraClient, Fields>();
+
+/** The site's fields, read once per site and kept for ten minutes: ids differ per site but rarely change. */
+async function fields(client: JiraClient, now: number): Promise<Fields> {
+  const tenant = client.tenant;
+  if (tenant === undefined) {
+    const own = byClient.get(client);
+    if (own) return own;
+    const list = await client.get(route`/rest/api/3/field`.value, FieldList);
+    byClient.set(client, list);
+    return list;
+  }
+  const cached = bySite.get(tenant);
   if (cached && cached.until > now) return cached.fields;
   const list = await client.get(route`/rest/api/3/field`.value, FieldList);
-  cached = { fields: list, until: now + TTL_MS };
+  bySite.delete(tenant);
+  bySite.set(tenant, { fields: list, until: now + TTL_MS });
+  while (bySite.size > MAX_SITES) bySite.delete(bySite.keys().next().value as string);
   return list;
 }
 

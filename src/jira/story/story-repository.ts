@@ -5,6 +5,7 @@ import type { JiraClient } from '../client/jira-client';
 import { IssueRecord } from '../client/jira-schemas';
 import { searchIssues } from '../client/search-issues';
 import { jqlString } from '../client/jql';
+import { JiraApiError } from '../client/jira-errors';
 
 export interface StoryRecord {
   id: string;
@@ -42,18 +43,24 @@ function storyRecord(issue: IssueRecord, clausesFieldId: string): StoryRecord {
   };
 }
 
-/** The stories whose clauses or direct links point at any of the threats: one search. */
+/**
+ * The stories whose clauses or direct links point at any of the threats: one search.
+ * `justWritten`: ids of stories the caller has just written (at most 50), which search would
+ * otherwise answer as they were before the write.
+ */
 export async function storiesLinkedTo(
   user: JiraClient,
   projectKey: string,
   field: { id: string; name: string },
   threatIds: string[],
+  justWritten: string[] = [],
 ): Promise<ProtectedStory[]> {
   if (threatIds.length === 0) return [];
   const stories = await searchIssues(user, {
     jql: `project = ${jqlString(projectKey)} AND ${jqlString(field.name)}.threat IN (${threatIds.map(jqlString).join(', ')}) ORDER BY key ASC`,
     fields: ['summary', field.id],
     limit: 50,
+    reconcileIssues: justWritten,
   });
   return stories.map((s) => ({
     key: s.key,
@@ -62,17 +69,36 @@ export async function storiesLinkedTo(
   }));
 }
 
-/** Writes the clauses field as the person: Jira itself enforces their edit permission. */
+/** What the person reads when Jira refuses the field because it is on no screen of the issue. */
+export const FIELD_NOT_ON_SCREEN =
+  'The "WITHOUT clauses" field is not on the edit screen of this issue type in this project, so Jira does not let anyone set it here. ' +
+  'A Jira administrator can add it: Project settings > Issue types (or Screens) > add the field "WITHOUT clauses".';
+
+/**
+ * Writes the clauses field as the person: Jira itself enforces their edit permission. Jira
+ * also refuses a field that is not on the issue type's edit screen, which is where a Forge
+ * field is until an administrator adds it; that refusal is told in words the person can act on.
+ * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-put
+ */
 export async function writeStoryClauses(
   user: JiraClient,
   issueId: string,
   clausesFieldId: string,
   value: StoryClausesValue,
 ): Promise<void> {
-  await user.send(route`/rest/api/3/issue/${issueId}`.value, {
-    method: 'PUT',
-    body: JSON.stringify({ fields: { [clausesFieldId]: value } }),
-  });
+  try {
+    await user.send(route`/rest/api/3/issue/${issueId}`.value, {
+      method: 'PUT',
+      body: JSON.stringify({ fields: { [clausesFieldId]: value } }),
+    });
+  } catch (error) {
+    const notOnScreen =
+      error instanceof JiraApiError &&
+      error.kind === 'BAD_REQUEST' &&
+      error.details.some((d) => d.startsWith(`${clausesFieldId}:`) && /appropriate screen/i.test(d));
+    if (notOnScreen) throw new JiraApiError('BAD_REQUEST', FIELD_NOT_ON_SCREEN, error.status, [FIELD_NOT_ON_SCREEN]);
+    throw error;
+  }
 }
 
 /** A story with what knowledge-base rules look at. */

@@ -1,5 +1,5 @@
 import { mitigationView } from '../../domain/mitigation/mitigation-view';
-import type { MitigationView, TaskSummary } from '../../domain/resolver-contract';
+import type { MitigationView, TaskSummary } from '../../domain/mitigation/mitigation-view';
 import { projectRisk, type ProjectRisk } from '../../domain/threat-model/residual-risk';
 import { asMitigations } from '../../domain/threat-model/threat-risk';
 import type { ThreatModel } from '../../domain/threat-model/threat-model';

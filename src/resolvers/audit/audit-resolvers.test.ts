@@ -2,7 +2,7 @@ import type { LocalSite } from '../../../local/site/server';
 import { queueConsumer, resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
-import type { AuditView, ThreatModelView } from '../../domain/resolver-contract';
+import type { AuditView, ThreatModelView } from '../../contract';
 import { auditWorker, resolver } from '../../index';
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };

@@ -5,7 +5,7 @@ import { resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
 import { sharedFile } from '../../domain/knowledge-base/importers/importer-test-support';
-import type { KbSuggestionsView, KbUpload, KbUploadResult, SettingsView } from '../../domain/resolver-contract';
+import type { KbSuggestionsView, KbUpload, KbUploadResult, SettingsView } from '../../contract';
 import { resolver } from '../../index';
 import { aTeamKnowledgeBase } from '../../../test/support/knowledge-base-mother';
 import { LIBRARY_KEY } from '../../jira/knowledge-base/knowledge-base-repository';

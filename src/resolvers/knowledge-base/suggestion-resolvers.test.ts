@@ -2,7 +2,7 @@ import type { LocalSite } from '../../../local/site/server';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
-import type { KbSuggestionsView, StoryView, ThreatModelView } from '../../domain/resolver-contract';
+import type { KbSuggestionsView, StoryView, ThreatModelView } from '../../contract';
 import { resolver } from '../../index';
 
 const onIssue = (id: string) => ({ type: 'jira:issuePanel', issue: { id }, project: { id: '10000', key: 'PAY' } });

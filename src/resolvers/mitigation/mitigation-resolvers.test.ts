@@ -2,7 +2,7 @@ import type { LocalSite } from '../../../local/site/server';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
-import type { MitigationView } from '../../domain/resolver-contract';
+import type { MitigationView } from '../../contract';
 import { resolver } from '../../index';
 import { siteClient } from '../../../test/support/jira-clients';
 import { claimTask } from '../../domain/threat-model/threat-model';

@@ -2,7 +2,7 @@ import type { LocalSite } from '../../../local/site/server';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
-import type { MonitoredEventChange, MonitoringView, StoryView, ThreatModelView } from '../../domain/resolver-contract';
+import type { MonitoredEventChange, MonitoringView, StoryView, ThreatModelView } from '../../contract';
 import type { ThreatView } from '../../domain/threat-model/threat-view';
 import { resolver } from '../../index';
 

@@ -3,7 +3,7 @@ import { addSprintStories } from '../../../test/support/bulk-stories';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
-import type { SprintChoice, SprintPlanView } from '../../domain/resolver-contract';
+import type { SprintChoice, SprintPlanView } from '../../contract';
 import { resolver } from '../../index';
 import {
   addBenchSprint,

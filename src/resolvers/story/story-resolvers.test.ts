@@ -1,7 +1,7 @@
 import type { LocalSite } from '../../../local/site/server';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
-import type { StoryView } from '../../domain/resolver-contract';
+import type { StoryView } from '../../contract';
 import type { Envelope } from '../../domain/common/envelope';
 import { resolver } from '../../index';
 

@@ -2,7 +2,7 @@ import type { LocalSite } from '../../../local/site/server';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
-import type { SettingsView, ThreatModelView } from '../../domain/resolver-contract';
+import type { SettingsView, ThreatModelView } from '../../contract';
 import { resolver } from '../../index';
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };

@@ -5,7 +5,7 @@ import { startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
 import { builtInKnowledgeBase } from '../../domain/knowledge-base/active-knowledge-bases';
 import { KB_FORMAT, type KnowledgeBaseInput } from '../../domain/knowledge-base/knowledge-base';
-import type { KbUpload, KbUploadResult, StoryView, ThreatModelView, ThreatRow } from '../../domain/resolver-contract';
+import type { KbUpload, KbUploadResult, StoryView, ThreatModelView, ThreatRow } from '../../contract';
 import type { ThreatView } from '../../domain/threat-model/threat-view';
 import { changeThreatModel } from '../../jira/threat-model/threat-model-repository';
 import { resolver } from '../../index';

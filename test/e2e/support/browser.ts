@@ -1,31 +1,37 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startLocalApp, type LocalApp } from '../../../local/local-app';
+import { CHROMIUM, ENDPOINTS_VARIABLE, FLAGS, hasChromium } from './chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM, hasChromium };
 export const SCREENSHOTS = path.resolve(__dirname, '../../../test-results/e2e');
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
 /** Where Chromium is missing (a user's machine), browser tests are skipped with one line. CI installs it. */
-export const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
 export const describeInBrowser = hasChromium ? describe : describe.skip;
 
-export const launch = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+/** The Chromium the global setup launched for this jest worker (test/e2e/support/global-setup.ts), if any. */
+function workerEndpoint(): string | undefined {
+  const endpoints = JSON.parse(process.env[ENDPOINTS_VARIABLE] ?? '[]') as string[];
+  if (endpoints.length === 0) return undefined;
+  const worker = Number(process.env.JEST_WORKER_ID ?? '1');
+  return endpoints[(worker - 1) % endpoints.length];
+}
 
-/** A page whose uncaught errors fail the test instead of passing unseen. */
+/**
+ * A connection to this worker's Chromium; closing it closes the contexts opened through it and
+ * leaves the browser to the next test file. Without the global setup, a Chromium of its own.
+ */
+export const openBrowser = (): Promise<Browser> => {
+  const endpoint = workerEndpoint();
+  return endpoint
+    ? chromium.connect(endpoint, { timeout: 30_000 })
+    : chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+};
+
+/** A page, in a context of its own, whose uncaught errors fail the test instead of passing unseen. */
 export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
@@ -53,14 +59,15 @@ export interface DemoSession {
 
 /**
  * A fresh local app with the demo and a browser for the tests of one describe block, both
- * closed after it. Every journey starts from the same demo, whatever ran before.
+ * closed after it (the browser: this block's connection and contexts). Every journey starts
+ * from the same demo, whatever ran before.
  */
 export function demoSession(): DemoSession {
   let app: LocalApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     app = await startLocalApp({ dataFile: ':memory:', seed: 'demo' });
-    browser = await launch();
+    browser = await openBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import { invoke } from '@forge/bridge';
 import { ErrorCode, type Envelope } from '../../../../src/domain/common/envelope';
-import type { AnswerOf, PayloadOf, ResolverKey } from '../../../../src/domain/resolver-contract';
+import type { AnswerOf, PayloadOf, ResolverKey } from '../../../../src/contract';
 
 // The only module that calls `invoke`: every view reads the backend through this typed envelope.
 const UNREACHABLE: Envelope<never> = {

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { audit, threat } from '../../../../src/domain/audit/audit-fixtures';
-import type { StrideQuestionView } from '../../../../src/domain/resolver-contract';
+import type { StrideQuestionView } from '../../../../src/contract';
 import { aThreatModel, aThreatRow, savedThreat } from '../threat-model/test-support/threat-model-mother';
 import { fakeBridge } from '../test-support/fake-bridge';
 import { AuditTab } from './audit-tab';

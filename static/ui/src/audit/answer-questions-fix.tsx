@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { useState } from 'react';
-import type { QuestionAnswerEdit, ThreatModelView } from '../../../../src/domain/resolver-contract';
+import type { QuestionAnswerEdit, ThreatModelView } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { withThreat } from '../threat-model/model-updates';
 import { QuestionsDialog } from '../threat-model/questions/questions-dialog';

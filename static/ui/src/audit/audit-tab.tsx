@@ -5,7 +5,7 @@ import SectionMessage from '@atlaskit/section-message';
 import TextField from '@atlaskit/textfield';
 import { useState } from 'react';
 import { FINDING_KIND_INFO, FINDING_KINDS, FINDING_SEVERITIES } from '../../../../src/domain/audit/finding-kinds';
-import type { AuditView } from '../../../../src/domain/resolver-contract';
+import type { AuditView } from '../../../../src/contract';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { ProblemsMessage } from '../common/problems-message';

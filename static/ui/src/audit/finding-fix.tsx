@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import { Inline, Text } from '@atlaskit/primitives';
 import { useState } from 'react';
 import type { Finding } from '../../../../src/domain/audit/finding';
-import type { AuditView } from '../../../../src/domain/resolver-contract';
+import type { AuditView } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { IssueLink } from '../common/issue-link';
 import { AnswerQuestionsFix } from './answer-questions-fix';

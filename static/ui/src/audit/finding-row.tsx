@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { Finding } from '../../../../src/domain/audit/finding';
 import { SUPPRESSION_WHY_MIN, SuppressionWhy } from '../../../../src/domain/audit/suppression';
 import { FINDING_KIND_INFO } from '../../../../src/domain/audit/finding-kinds';
-import type { AuditView } from '../../../../src/domain/resolver-contract';
+import type { AuditView } from '../../../../src/contract';
 import { graphemeCount } from '../../../../src/domain/common/text-hygiene';
 import { IssueLink } from '../common/issue-link';
 import { CELL } from '../common/table-styles';

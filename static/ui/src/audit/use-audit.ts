@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditView, PayloadOf } from '../../../../src/domain/resolver-contract';
+import type { AuditView, PayloadOf } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { useResolverView } from '../common/use-resolver-view';
 

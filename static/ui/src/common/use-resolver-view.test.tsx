@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { fail, ok, type Envelope } from '../../../../src/domain/common/envelope';
-import type { SprintChoice } from '../../../../src/domain/resolver-contract';
+import type { SprintChoice } from '../../../../src/contract';
 import { deferred, fakeBridge } from '../test-support/fake-bridge';
 import { useResolverView, type ResolverView } from './use-resolver-view';
 
@@ -81,6 +81,81 @@ describe('useResolverView', () => {
     expect(isNewest()).toBe(true);
     await act(() => latest.load());
     expect(isNewest()).toBe(false);
+  });
+
+  it('never lets an older read arriving after a newer change replace the change’s answer', async () => {
+    fakeBridge.answer('sprint/list', () => ok([sprint(1)]));
+    render(<Probe label="sprints" />);
+    await waitFor(() => expect(shown()).toBe('Sprint 1'));
+
+    const stale = deferred<Envelope<Sprints>>();
+    fakeBridge.answer('sprint/list', () => stale.promise);
+    act(() => void latest.load());
+    await act(() => latest.apply(async () => ok([sprint(2)])));
+    expect(shown()).toBe('Sprint 2');
+    await act(async () => stale.resolve(ok([sprint(1)])));
+    expect(shown()).toBe('Sprint 2');
+  });
+
+  it('never shows a read that started while a change was under way, and shows the change’s answer', async () => {
+    fakeBridge.answer('sprint/list', () => ok([sprint(1)]));
+    render(<Probe label="sprints" />);
+    await waitFor(() => expect(shown()).toBe('Sprint 1'));
+
+    const saving = deferred<Envelope<Sprints>>();
+    let change!: Promise<Envelope<Sprints>>;
+    act(() => {
+      change = latest.apply(() => saving.promise);
+    });
+    expect(latest.isBusy()).toBe(true);
+    // The read may have seen the value before the change: its answer is returned, not shown.
+    fakeBridge.answer('sprint/list', () => ok([sprint(3)]));
+    const read = await act(() => latest.load());
+    expect(read.ok).toBe(true);
+    expect(shown()).toBe('Sprint 1');
+
+    await act(async () => saving.resolve(ok([sprint(2)])));
+    expect((await change).ok).toBe(true);
+    expect(shown()).toBe('Sprint 2');
+    expect(latest.current()).toEqual([sprint(2)]);
+    expect(latest.isBusy()).toBe(false);
+  });
+
+  it('never lets an older change’s answer replace a newer change’s, and keeps the view when a change fails', async () => {
+    fakeBridge.answer('sprint/list', () => ok([sprint(1)]));
+    render(<Probe label="sprints" />);
+    await waitFor(() => expect(shown()).toBe('Sprint 1'));
+
+    const slow = deferred<Envelope<Sprints>>();
+    act(() => void latest.apply(() => slow.promise));
+    await act(() => latest.apply(async () => ok([sprint(3)])));
+    expect(shown()).toBe('Sprint 3');
+    await act(async () => slow.resolve(ok([sprint(2)])));
+    expect(shown()).toBe('Sprint 3');
+
+    const failed = await act(() => latest.apply(async () => fail('CONFLICT', 'Someone else changed it.')));
+    expect(failed.ok).toBe(false);
+    expect(shown()).toBe('Sprint 3');
+  });
+
+  it('puts the answer of a change to one item into the view on screen', async () => {
+    fakeBridge.answer('sprint/list', () => ok([sprint(1), sprint(2)]));
+    render(<Probe label="sprints" />);
+    await waitFor(() => expect(shown()).toBe('Sprint 1, Sprint 2'));
+
+    const renamed = { ...sprint(2), name: 'Sprint 2 (renamed)' };
+    const stale = deferred<Envelope<Sprints>>();
+    fakeBridge.answer('sprint/list', () => stale.promise);
+    act(() => void latest.load());
+    await act(() =>
+      latest.applyInto(
+        async () => ok(renamed),
+        (view, answer) => view.map((s) => (s.id === answer.id ? answer : s)),
+      ),
+    );
+    expect(shown()).toBe('Sprint 1, Sprint 2 (renamed)');
+    await act(async () => stale.resolve(ok([sprint(1), sprint(2)])));
+    expect(shown()).toBe('Sprint 1, Sprint 2 (renamed)');
   });
 
   it('reads once per payload value, not once per render', async () => {

@@ -1,5 +1,5 @@
 import { Text } from '@atlaskit/primitives';
-import type { MitigationView } from '../../../../src/domain/resolver-contract';
+import type { MitigationView } from '../../../../src/contract';
 import { MitigationStatusLozenge } from './mitigation-status-lozenge';
 import { strengthAgainst, strengthText } from './strength';
 

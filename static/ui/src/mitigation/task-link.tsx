@@ -1,5 +1,5 @@
 import { Inline, Text } from '@atlaskit/primitives';
-import type { TaskSummary } from '../../../../src/domain/resolver-contract';
+import type { TaskSummary } from '../../../../src/contract';
 import { IssueLink } from '../common/issue-link';
 
 /** A mitigation's backlog task: its key as a link, and its Jira status. */

@@ -2,7 +2,7 @@ import { fakeBridge } from '../test-support/fake-bridge';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ok } from '../../../../src/domain/common/envelope';
-import type { StoryView } from '../../../../src/domain/resolver-contract';
+import type { StoryView } from '../../../../src/contract';
 import { StoryPanel } from '../story/story-panel';
 import { aMitigationView, aTask, aTaskView } from '../test-support/mitigation-view-mother';
 import { aStoryView } from '../test-support/story-view-mother';

@@ -1,6 +1,6 @@
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { TaskView } from '../../../../src/domain/resolver-contract';
+import type { TaskView } from '../../../../src/contract';
 import { IssueLink } from '../common/issue-link';
 import { MitigationStatusLozenge } from './mitigation-status-lozenge';
 import { strengthAgainst, strengthText } from './strength';

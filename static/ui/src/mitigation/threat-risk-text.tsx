@@ -1,5 +1,5 @@
 import { Text } from '@atlaskit/primitives';
-import type { ThreatRisk } from '../../../../src/domain/resolver-contract';
+import type { ThreatRisk } from '../../../../src/contract';
 
 /** Risk scores are severities (1-25) scaled by strengths, so they can have decimals: one at most. */
 export function formatRisk(value: number): string {

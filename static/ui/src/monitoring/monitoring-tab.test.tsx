@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fail, ok } from '../../../../src/domain/common/envelope';
-import type { MonitoredEventChange } from '../../../../src/domain/resolver-contract';
+import type { MonitoredEventChange } from '../../../../src/contract';
 import { fakeBridge, hostBridge } from '../threat-model/test-support/host-bridge';
 import { deferred } from '../test-support/fake-bridge';
 import { MonitoringTab } from './monitoring-tab';

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { MonitoredEventChange, MonitoringView } from '../../../../src/domain/resolver-contract';
+import type { MonitoredEventChange, MonitoringView } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { useResolverView } from '../common/use-resolver-view';
 import { showSuccessFlag } from '../common/success-flag';

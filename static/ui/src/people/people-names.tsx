@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { PEOPLE_NAMES_MAX } from '../../../../src/domain/resolver-contract';
+import { PEOPLE_NAMES_MAX } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 
 // The app stores people by account id only; a view that names them looks the names up once,

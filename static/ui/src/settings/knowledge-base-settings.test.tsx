@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { inflateRawSync } from 'node:zlib';
 import type { Envelope } from '../../../../src/domain/common/envelope';
-import type { KbUpload, KbUploadResult, SettingsView } from '../../../../src/domain/resolver-contract';
+import type { KbUpload, KbUploadResult, SettingsView } from '../../../../src/contract';
 import { fakeBridge, hostBridge } from '../threat-model/test-support/host-bridge';
 import { ProjectSettings } from './project-settings';
 import { aKnowledgeBaseSummary, aSettingsView } from './test-support/settings-view-mother';

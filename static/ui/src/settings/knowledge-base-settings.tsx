@@ -7,7 +7,7 @@ import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { Envelope } from '../../../../src/domain/common/envelope';
 import type { KnowledgeBaseSettings } from '../../../../src/domain/knowledge-base/knowledge-base-settings';
-import type { KnowledgeBaseSummary, SettingsView } from '../../../../src/domain/resolver-contract';
+import type { KnowledgeBaseSummary, SettingsView } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { ProblemsMessage } from '../common/problems-message';
 import { CheckboxLabel } from '../common/checkbox-label';

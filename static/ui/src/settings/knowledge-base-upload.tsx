@@ -4,7 +4,7 @@ import Heading from '@atlaskit/heading';
 import { Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { KbUpload, KbUploadResult } from '../../../../src/domain/resolver-contract';
+import type { KbUpload, KbUploadResult } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { CheckboxLabel } from '../common/checkbox-label';
 import { showSuccessFlag } from '../common/success-flag';

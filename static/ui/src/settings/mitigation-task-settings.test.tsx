@@ -1,7 +1,7 @@
 import { fakeBridge, hostBridge } from '../threat-model/test-support/host-bridge';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import type { SettingsView, ThreatModelSettings } from '../../../../src/domain/resolver-contract';
+import type { SettingsView, ThreatModelSettings } from '../../../../src/contract';
 import { DEFAULT_STATUS_MAPPING } from '../../../../src/domain/mitigation/task-status';
 import { ProjectSettings } from './project-settings';
 import { aSettingsView } from './test-support/settings-view-mother';

@@ -1,6 +1,6 @@
 import Heading from '@atlaskit/heading';
 import { Stack, Text } from '@atlaskit/primitives';
-import type { SettingsView, ThreatModelSettings } from '../../../../src/domain/resolver-contract';
+import type { SettingsView, ThreatModelSettings } from '../../../../src/contract';
 import { CategoryMapping } from './category-mapping';
 import { SelectField } from './select-field';
 import { StatusOverrides } from './status-overrides';

@@ -2,7 +2,7 @@ import { fakeBridge, hostBridge } from '../threat-model/test-support/host-bridge
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/common/envelope';
-import type { SettingsView, ThreatModelSettings } from '../../../../src/domain/resolver-contract';
+import type { SettingsView, ThreatModelSettings } from '../../../../src/contract';
 import { ProjectSettings } from './project-settings';
 import { aSettingsView } from './test-support/settings-view-mother';
 import { DEFAULT_STATUS_MAPPING } from '../../../../src/domain/mitigation/task-status';

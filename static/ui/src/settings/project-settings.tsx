@@ -3,7 +3,7 @@ import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { useState, type FormEvent } from 'react';
-import type { SettingsView, ThreatModelSettings } from '../../../../src/domain/resolver-contract';
+import type { SettingsView, ThreatModelSettings } from '../../../../src/contract';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { showSuccessFlag } from '../common/success-flag';

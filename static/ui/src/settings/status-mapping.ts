@@ -1,5 +1,5 @@
 import type { MitigationStatus } from '../../../../src/domain/mitigation/mitigation';
-import type { SettingsView, ThreatModelSettings } from '../../../../src/domain/resolver-contract';
+import type { SettingsView, ThreatModelSettings } from '../../../../src/contract';
 import type { StatusCategoryKey, StatusMapping } from '../../../../src/domain/mitigation/task-status';
 
 /** Jira's status categories, as Jira names them on a board. */

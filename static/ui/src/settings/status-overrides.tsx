@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { Stack, Text } from '@atlaskit/primitives';
-import type { SettingsView } from '../../../../src/domain/resolver-contract';
+import type { SettingsView } from '../../../../src/contract';
 import type { StatusMapping } from '../../../../src/domain/mitigation/task-status';
 import { STATUS_OPTIONS } from './category-mapping';
 import { SelectField, type Option } from './select-field';

@@ -1,4 +1,4 @@
-import { UPLOAD_CONTENT_MAX, type KbUpload } from '../../../../src/domain/resolver-contract';
+import { UPLOAD_CONTENT_MAX, type KbUpload } from '../../../../src/contract';
 
 // An invoke payload may be 500 KB. A threat library is text that compresses about tenfold, so
 // the browser deflates it (CompressionStream) and the resolver inflates it; where the browser

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { Envelope } from '../../../../src/domain/common/envelope';
-import type { SettingsView, ThreatModelSettings } from '../../../../src/domain/resolver-contract';
+import type { SettingsView, ThreatModelSettings } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { useResolverView, type ViewState } from '../common/use-resolver-view';
 

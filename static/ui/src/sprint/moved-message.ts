@@ -1,4 +1,4 @@
-import type { PullInItem, SprintPlanView } from '../../../../src/domain/resolver-contract';
+import type { PullInItem, SprintPlanView } from '../../../../src/contract';
 
 export interface AddOutcome {
   /** The success flag, when anything reached the sprint. */

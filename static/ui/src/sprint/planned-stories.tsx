@@ -1,7 +1,7 @@
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { SprintPlanView, SprintStory } from '../../../../src/domain/resolver-contract';
+import type { SprintPlanView, SprintStory } from '../../../../src/contract';
 import { IssueLink } from '../common/issue-link';
 import { StoryThreat } from './story-threat';
 

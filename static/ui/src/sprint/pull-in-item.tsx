@@ -3,7 +3,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import { Fragment } from 'react';
-import type { PullInItem, SprintPlanView } from '../../../../src/domain/resolver-contract';
+import type { PullInItem, SprintPlanView } from '../../../../src/contract';
 import { IssueLink } from '../common/issue-link';
 import { TaskLink } from '../mitigation/task-link';
 import { formatRisk } from '../mitigation/threat-risk-text';

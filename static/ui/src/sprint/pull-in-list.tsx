@@ -4,7 +4,7 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useRef } from 'react';
-import type { PullInItem, SprintPlanView } from '../../../../src/domain/resolver-contract';
+import type { PullInItem, SprintPlanView } from '../../../../src/contract';
 import { PullInItemRow } from './pull-in-item';
 import type { PullIn } from './use-pull-in';
 

@@ -2,7 +2,7 @@ import { fakeBridge, sprintHost } from './test-support/sprint-host-bridge';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/common/envelope';
-import type { SprintPlanView } from '../../../../src/domain/resolver-contract';
+import type { SprintPlanView } from '../../../../src/contract';
 import { deferred } from '../test-support/fake-bridge';
 import { SprintPlan } from './sprint-plan';
 import { afterAdding, aSprintPlan, okPlan } from './test-support/sprint-plan-mother';

@@ -2,7 +2,7 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { SprintPlanView } from '../../../../src/domain/resolver-contract';
+import type { SprintPlanView } from '../../../../src/contract';
 import { formatRisk } from '../mitigation/threat-risk-text';
 
 const STATES = {

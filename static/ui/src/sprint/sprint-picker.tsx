@@ -2,7 +2,7 @@ import { Label } from '@atlaskit/form';
 import { Box, Stack, xcss } from '@atlaskit/primitives';
 import Select, { type GroupType } from '@atlaskit/select';
 import { useId } from 'react';
-import type { SprintChoice } from '../../../../src/domain/resolver-contract';
+import type { SprintChoice } from '../../../../src/contract';
 
 const pickerStyles = xcss({ maxWidth: '420px' });
 

@@ -1,7 +1,7 @@
 import EmptyState from '@atlaskit/empty-state';
 import { Stack } from '@atlaskit/primitives';
 import { useCallback, useState } from 'react';
-import type { SprintPlanView } from '../../../../src/domain/resolver-contract';
+import type { SprintPlanView } from '../../../../src/contract';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { useLiveRefresh } from '../common/use-live-refresh';

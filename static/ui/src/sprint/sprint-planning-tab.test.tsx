@@ -1,7 +1,7 @@
 import { fakeBridge, sprintHost } from './test-support/sprint-host-bridge';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { SprintChoice } from '../../../../src/domain/resolver-contract';
+import type { SprintChoice } from '../../../../src/contract';
 import { SprintPlanningTab } from './sprint-planning-tab';
 import { aSprintChoice, aSprintPlan, okPlan } from './test-support/sprint-plan-mother';
 

@@ -1,6 +1,6 @@
 import { Box, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import type { SprintWarning } from '../../../../src/domain/resolver-contract';
+import type { SprintWarning } from '../../../../src/contract';
 import { IssueLink } from '../common/issue-link';
 
 /** Gaps in the planned stories' threat model: clauses with no threat, threats with no mitigation. */

@@ -1,7 +1,7 @@
 import { MitigationSummary } from '../mitigation/mitigation-summary';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { SprintMitigation, SprintPlanView } from '../../../../src/domain/resolver-contract';
+import type { SprintMitigation, SprintPlanView } from '../../../../src/contract';
 import { needsTask } from '../mitigation/strength';
 import { TaskLink } from '../mitigation/task-link';
 import { ThreatRiskText } from '../mitigation/threat-risk-text';

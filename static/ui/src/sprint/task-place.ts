@@ -1,4 +1,4 @@
-import type { TaskPlace } from '../../../../src/domain/resolver-contract';
+import type { TaskPlace } from '../../../../src/contract';
 
 /** Where a mitigation's task is, as the product owner reads it: "In this sprint", "In Sprint 5", … */
 export function placeText(place: TaskPlace, otherSprintName?: string): string {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PullInItem, SprintPlanView } from '../../../../src/domain/resolver-contract';
+import type { PullInItem, SprintPlanView } from '../../../../src/contract';
 import { showSuccessFlag } from '../common/success-flag';
 import { addOutcome } from './moved-message';
 import type { SprintPlanData } from './use-sprint-plan';

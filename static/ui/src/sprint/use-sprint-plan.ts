@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import type { Envelope } from '../../../../src/domain/common/envelope';
-import type { SprintPlanView } from '../../../../src/domain/resolver-contract';
+import type { SprintPlanView } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { useResolverView, type ViewState } from '../common/use-resolver-view';
 

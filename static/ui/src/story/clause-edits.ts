@@ -1,4 +1,4 @@
-import type { ClausesEdit } from '../../../../src/domain/resolver-contract';
+import type { ClausesEdit } from '../../../../src/contract';
 import type { WithoutClause } from '../../../../src/domain/story/without-clause';
 
 // Each edit turns the story's clauses into the next ones; the resolver is sent the whole set.

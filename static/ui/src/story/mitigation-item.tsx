@@ -1,7 +1,7 @@
 import { MitigationSummary } from '../mitigation/mitigation-summary';
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { MitigationView } from '../../../../src/domain/resolver-contract';
+import type { MitigationView } from '../../../../src/contract';
 import { useFocusOnRequest } from '../common/focus-request';
 import { needsTask } from '../mitigation/strength';
 import { TaskLink } from '../mitigation/task-link';

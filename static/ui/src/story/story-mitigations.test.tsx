@@ -2,7 +2,7 @@ import { deferred, fakeBridge } from '../test-support/fake-bridge';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/common/envelope';
-import type { MitigationView, StoryView } from '../../../../src/domain/resolver-contract';
+import type { MitigationView, StoryView } from '../../../../src/contract';
 import { givenStoryBackend } from '../test-support/fake-story-backend';
 import { aMitigationDraft, aMitigationView, aTask } from '../test-support/mitigation-view-mother';
 import { aStoryView } from '../test-support/story-view-mother';
@@ -303,6 +303,22 @@ describe('story panel, live refresh', () => {
     await act(async () =>
       answer.resolve({ ok: true, data: aStoryView({ clauses: [CARD], mitigations: [] as MitigationView[] }) }),
     );
+  });
+
+  it('never lets a read that started before a save undo it when it answers late', async () => {
+    givenStoryBackend(aStoryView({ clauses: [CARD] }), MODEL, [LOG_FILTER]);
+    const user = await renderPanel();
+    const late = deferred<Envelope<StoryView>>();
+    fakeBridge.givenResolver('story/get', () => late.promise);
+    fireEvent.focus(window);
+    await waitFor(() => expect(reads()).toBe(2));
+
+    await user.type(screen.getByRole('textbox', { name: 'New WITHOUT clause' }), 'leaking my order history{Enter}');
+    const added = { name: 'Edit clause “leaking my order history”' };
+    expect(await screen.findByRole('button', added)).toBeTruthy();
+
+    await act(async () => late.resolve({ ok: true, data: aStoryView({ clauses: [CARD], mitigations: [LOG_FILTER] }) }));
+    expect(screen.getByRole('button', added)).toBeTruthy();
   });
 
   it('reads the story every 15 seconds while the document is visible', async () => {

@@ -2,7 +2,7 @@ import { deferred, fakeBridge } from '../test-support/fake-bridge';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fail, type Envelope } from '../../../../src/domain/common/envelope';
-import type { StoryView } from '../../../../src/domain/resolver-contract';
+import type { StoryView } from '../../../../src/contract';
 import { givenStoryBackend } from '../test-support/fake-story-backend';
 import { aStoryView } from '../test-support/story-view-mother';
 import { aThreatView } from '../test-support/threat-view-mother';

@@ -1,5 +1,5 @@
 import { Box, Stack, Text } from '@atlaskit/primitives';
-import type { StoryView } from '../../../../src/domain/resolver-contract';
+import type { StoryView } from '../../../../src/contract';
 import { ErrorMessage } from '../common/error-message';
 import { EditingProvider, useIsEditing } from '../common/editing';
 import { FocusRequestProvider, useRequestFocus } from '../common/focus-request';
@@ -34,23 +34,23 @@ export function StoryPanel() {
 
 function StoryClauses() {
   const story = useStoryClauses();
-  const { load } = story;
+  const { state } = story;
   useLiveRefresh(story.refresh, useIsEditing());
 
-  if (load.status === 'loading') return <Loading label="Loading WITHOUT clauses" />;
-  if (load.status === 'failed') {
-    return <ErrorMessage title="Could not load the WITHOUT clauses" error={load.error} onRetry={story.retry} />;
+  if (state.status === 'loading') return <Loading label="Loading WITHOUT clauses" />;
+  if (state.status === 'error') {
+    return <ErrorMessage title="Could not load the WITHOUT clauses" error={state.error} onRetry={story.retry} />;
   }
-  if (load.view.task) {
+  if (state.view.task) {
     return (
       <Stack space="space.200">
-        <ProblemsMessage problems={load.view.problems} />
-        <TaskPanel task={load.view.task} />
+        <ProblemsMessage problems={state.view.problems} />
+        <TaskPanel task={state.view.task} />
         <StaleNote stale={story.stale} />
       </Stack>
     );
   }
-  return <StoryClausesView view={load.view} story={story} />;
+  return <StoryClausesView view={state.view} story={story} />;
 }
 
 function StaleNote({ stale }: { stale: boolean }) {

@@ -2,7 +2,7 @@ import { fakeBridge } from '../test-support/fake-bridge';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/common/envelope';
-import type { KbSuggestionsView, StoryView, ThreatSuggestionView } from '../../../../src/domain/resolver-contract';
+import type { KbSuggestionsView, StoryView, ThreatSuggestionView } from '../../../../src/contract';
 import { aStoryView } from '../test-support/story-view-mother';
 import { aMitigationView } from '../test-support/mitigation-view-mother';
 import { aThreatView } from '../test-support/threat-view-mother';

@@ -2,25 +2,17 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppErrorBody } from '../../../../src/domain/common/envelope';
-import type {
-  KbAccept,
-  KbSuggestionsView,
-  StoryView,
-  ThreatSuggestionView,
-} from '../../../../src/domain/resolver-contract';
+import { useState } from 'react';
+import type { KbAccept, KbSuggestionsView, StoryView, ThreatSuggestionView } from '../../../../src/contract';
 import { STRIDE_NAMES } from '../../../../src/domain/threat-model/stride';
-import { callResolver } from '../api/invoke-resolver';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { ProblemsMessage } from '../common/problems-message';
+import { useResolverView } from '../common/use-resolver-view';
 import { strengthText } from '../mitigation/strength';
 import { SeverityLozenge } from '../threat-model/severity-lozenge';
 
 type Mode = KbSuggestionsView['mode'];
-type Load =
-  { status: 'loading' } | { status: 'failed'; error: AppErrorBody } | { status: 'ready'; data: KbSuggestionsView };
 
 const NEW_CLAUSE = '';
 
@@ -56,39 +48,7 @@ export function SuggestThreats({ view, busy, onAccept }: Props) {
   const [open, setOpen] = useState(false);
   // Undefined until the person picks: the project's default list (settings) is asked for.
   const [chosen, setChosen] = useState<Mode | undefined>(undefined);
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const [announcement, setAnnouncement] = useState('');
-  const seqRef = useRef(0);
-
-  const fetchSuggestions = useCallback(async (wanted: Mode | undefined, quietly: boolean) => {
-    const seq = ++seqRef.current;
-    if (!quietly) setLoad({ status: 'loading' });
-    const envelope = await callResolver('knowledge-base/suggest', wanted === undefined ? {} : { mode: wanted });
-    if (seq !== seqRef.current) return;
-    if (envelope.ok) setLoad({ status: 'ready', data: envelope.data });
-    else if (!quietly) setLoad({ status: 'failed', error: envelope.error });
-  }, []);
-
-  useEffect(() => {
-    if (open) void fetchSuggestions(chosen, false);
-  }, [open, chosen, attempt, fetchSuggestions]);
-  const mode: Mode = chosen ?? (load.status === 'ready' ? load.data.mode : 'top');
-
-  const canAccept = view.canEdit && view.canEditThreatModel;
-
-  async function accept(suggestion: ThreatSuggestionView, clauseId: string): Promise<string | undefined> {
-    const error = await onAccept({
-      knowledgeBaseId: suggestion.knowledgeBaseId,
-      templateId: suggestion.templateId,
-      ...(clauseId === NEW_CLAUSE ? {} : { clauseId }),
-    });
-    if (error === undefined) {
-      setAnnouncement(`${suggestion.title} is linked to this story, with its mitigations proposed.`);
-      void fetchSuggestions(chosen, true);
-    }
-    return error;
-  }
 
   return (
     <Stack space="space.100">
@@ -98,92 +58,131 @@ export function SuggestThreats({ view, busy, onAccept }: Props) {
         </Button>
       </Box>
       {open && (
-        <Box as="section" id="suggested-threats" aria-labelledby="suggested-threats-heading" xcss={sectionStyles}>
-          <Stack space="space.150">
-            <Inline space="space.100" alignBlock="center" spread="space-between" shouldWrap>
-              <Heading size="xsmall" id="suggested-threats-heading">
-                Suggested threats
-              </Heading>
-              <Inline space="space.050" role="group" aria-label="Which suggestions">
-                <Button
-                  spacing="compact"
-                  isSelected={mode === 'top'}
-                  aria-pressed={mode === 'top'}
-                  onClick={() => setChosen('top')}
-                >
-                  TOP
-                </Button>
-                <Button
-                  spacing="compact"
-                  isSelected={mode === 'full'}
-                  aria-pressed={mode === 'full'}
-                  onClick={() => setChosen('full')}
-                >
-                  Full
-                </Button>
-              </Inline>
-            </Inline>
-            <Text as="p" size="small" color="color.text.subtle">
-              {mode === 'top'
-                ? 'The short list of threats most stories like this one meet.'
-                : 'Every threat of the knowledge base whose rule matches this story.'}
-            </Text>
-            {!canAccept && (
-              <Text as="p" size="small" color="color.text.subtlest">
-                You can look at these suggestions. Adding one takes permission to edit this story and the project’s
-                threat model.
-              </Text>
-            )}
-            {load.status === 'loading' && <Loading label="Loading suggested threats" />}
-            {load.status === 'failed' && (
-              <ErrorMessage
-                title="Could not load suggestions"
-                error={load.error}
-                onRetry={() => setAttempt((n) => n + 1)}
-              />
-            )}
-            {load.status === 'ready' && load.data.suggestions.length === 0 && (
-              <Text as="p">
-                {mode === 'top'
-                  ? 'No TOP threats match this story. Try Full for the whole knowledge base.'
-                  : 'No threat of the knowledge base matches this story.'}
-              </Text>
-            )}
-            {load.status === 'ready' && load.data.suggestions.length > 0 && (
-              <Box as="ul" xcss={listStyles} aria-label="Suggested threats">
-                <Stack space="space.150">
-                  {load.data.suggestions.map((s) => (
-                    <SuggestionItem
-                      key={`${s.knowledgeBaseId}/${s.templateId}`}
-                      suggestion={s}
-                      view={view}
-                      canAccept={canAccept}
-                      busy={busy}
-                      onAccept={accept}
-                    />
-                  ))}
-                </Stack>
-              </Box>
-            )}
-            {load.status === 'ready' && load.data.knowledgeBases.length === 0 && (
-              <Text as="p">
-                No knowledge base is active in this project. A project administrator can choose them in the app’s
-                project settings.
-              </Text>
-            )}
-            {load.status === 'ready' && load.data.knowledgeBases.length > 0 && (
-              <Text as="p" size="small" color="color.text.subtlest">
-                From: {load.data.knowledgeBases.join(', ')}
-              </Text>
-            )}
-            {load.status === 'ready' && <ProblemsMessage problems={load.data.problems} />}
-            <Box role="status">
-              <Text size="small">{announcement}</Text>
-            </Box>
-          </Stack>
-        </Box>
+        // Another list is another view, read from the start (loading first), not over the one shown.
+        <SuggestedThreats
+          key={chosen ?? 'default'}
+          chosen={chosen}
+          onChoose={setChosen}
+          view={view}
+          busy={busy}
+          onAccept={onAccept}
+          announcement={announcement}
+          onAnnounce={setAnnouncement}
+        />
       )}
     </Stack>
+  );
+}
+
+interface ListProps extends Props {
+  chosen: Mode | undefined;
+  onChoose: (mode: Mode) => void;
+  /** What the last accepted suggestion did, read out (kept while the list is closed or changed). */
+  announcement: string;
+  onAnnounce: (text: string) => void;
+}
+
+function SuggestedThreats({ chosen, onChoose, view, busy, onAccept, announcement, onAnnounce }: ListProps) {
+  const { state, load } = useResolverView('knowledge-base/suggest', chosen === undefined ? {} : { mode: chosen });
+  const mode: Mode = chosen ?? (state.status === 'ready' ? state.view.mode : 'top');
+  const suggested = state.status === 'ready' ? state.view : undefined;
+  const canAccept = view.canEdit && view.canEditThreatModel;
+
+  async function accept(suggestion: ThreatSuggestionView, clauseId: string): Promise<string | undefined> {
+    const error = await onAccept({
+      knowledgeBaseId: suggestion.knowledgeBaseId,
+      templateId: suggestion.templateId,
+      ...(clauseId === NEW_CLAUSE ? {} : { clauseId }),
+    });
+    if (error === undefined) {
+      onAnnounce(`${suggestion.title} is linked to this story, with its mitigations proposed.`);
+      // Read again behind the list on screen, which stays if that fails: the threat is now in the model.
+      void load();
+    }
+    return error;
+  }
+
+  return (
+    <Box as="section" id="suggested-threats" aria-labelledby="suggested-threats-heading" xcss={sectionStyles}>
+      <Stack space="space.150">
+        <Inline space="space.100" alignBlock="center" spread="space-between" shouldWrap>
+          <Heading size="xsmall" id="suggested-threats-heading">
+            Suggested threats
+          </Heading>
+          <Inline space="space.050" role="group" aria-label="Which suggestions">
+            <Button
+              spacing="compact"
+              isSelected={mode === 'top'}
+              aria-pressed={mode === 'top'}
+              onClick={() => onChoose('top')}
+            >
+              TOP
+            </Button>
+            <Button
+              spacing="compact"
+              isSelected={mode === 'full'}
+              aria-pressed={mode === 'full'}
+              onClick={() => onChoose('full')}
+            >
+              Full
+            </Button>
+          </Inline>
+        </Inline>
+        <Text as="p" size="small" color="color.text.subtle">
+          {mode === 'top'
+            ? 'The short list of threats most stories like this one meet.'
+            : 'Every threat of the knowledge base whose rule matches this story.'}
+        </Text>
+        {!canAccept && (
+          <Text as="p" size="small" color="color.text.subtlest">
+            You can look at these suggestions. Adding one takes permission to edit this story and the project’s threat
+            model.
+          </Text>
+        )}
+        {state.status === 'loading' && <Loading label="Loading suggested threats" />}
+        {state.status === 'error' && (
+          <ErrorMessage title="Could not load suggestions" error={state.error} onRetry={() => void load()} />
+        )}
+        {suggested && suggested.suggestions.length === 0 && (
+          <Text as="p">
+            {mode === 'top'
+              ? 'No TOP threats match this story. Try Full for the whole knowledge base.'
+              : 'No threat of the knowledge base matches this story.'}
+          </Text>
+        )}
+        {suggested && suggested.suggestions.length > 0 && (
+          <Box as="ul" xcss={listStyles} aria-label="Suggested threats">
+            <Stack space="space.150">
+              {suggested.suggestions.map((s) => (
+                <SuggestionItem
+                  key={`${s.knowledgeBaseId}/${s.templateId}`}
+                  suggestion={s}
+                  view={view}
+                  canAccept={canAccept}
+                  busy={busy}
+                  onAccept={accept}
+                />
+              ))}
+            </Stack>
+          </Box>
+        )}
+        {suggested && suggested.knowledgeBases.length === 0 && (
+          <Text as="p">
+            No knowledge base is active in this project. A project administrator can choose them in the app’s project
+            settings.
+          </Text>
+        )}
+        {suggested && suggested.knowledgeBases.length > 0 && (
+          <Text as="p" size="small" color="color.text.subtlest">
+            From: {suggested.knowledgeBases.join(', ')}
+          </Text>
+        )}
+        {suggested && <ProblemsMessage problems={suggested.problems} />}
+        <Box role="status">
+          <Text size="small">{announcement}</Text>
+        </Box>
+      </Stack>
+    </Box>
   );
 }
 

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { useId, useState } from 'react';
 import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
-import type { MitigationView, ThreatRisk } from '../../../../src/domain/resolver-contract';
+import type { MitigationView, ThreatRisk } from '../../../../src/contract';
 import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
 import { useEditing } from '../common/editing';
 import { useFocusOnRequest, useRequestFocus } from '../common/focus-request';

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AppErrorBody, Envelope } from '../../../../src/domain/common/envelope';
 import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
-import type { KbAccept, MitigationView, StoryView } from '../../../../src/domain/resolver-contract';
+import type { KbAccept, MitigationView, StoryView } from '../../../../src/contract';
 import type { WithoutClause } from '../../../../src/domain/story/without-clause';
 import { callResolver } from '../api/invoke-resolver';
 import { newClauseId } from '../common/new-clause-id';
+import { useResolverView, type ResolverView } from '../common/use-resolver-view';
 import {
   addClause,
   changeText,
@@ -16,9 +17,6 @@ import {
   unlinkThreat,
   type ClauseEdit,
 } from './clause-edits';
-
-export type StoryLoad =
-  { status: 'loading' } | { status: 'failed'; error: AppErrorBody } | { status: 'ready'; view: StoryView };
 
 /** What went wrong with the last save or reload; the view stays as it was. */
 export interface SaveFailure {
@@ -58,118 +56,82 @@ export interface MitigationActions {
 
 export type StoryClauses = ReturnType<typeof useStoryClauses>;
 
+/**
+ * The story panel's story and the changes made from it. Reading, and which answer the panel
+ * shows, is `useResolverView`'s: a save's answer replaces the story unless something newer
+ * did, and a read never undoes a change. Clause changes save one at a time (`busy`).
+ */
 export function useStoryClauses() {
-  const [load, setLoad] = useState<StoryLoad>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { state, current, load, apply, applyInto, isBusy } = useResolverView('story/get', {});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<SaveFailure>();
   const [deleted, setDeleted] = useState<DeletedClause>();
-  // Refs, not state, so two quick clicks cannot both start from the same revision.
-  const viewRef = useRef<StoryView>(undefined);
-  const busyRef = useRef(false);
-  // Every change bumps `changes` when it starts and when it ends; a read that saw it move
-  // may be older than what is shown, so its answer is dropped. The newest read wins.
-  const changesRef = useRef(0);
-  const pendingRef = useRef(0);
-  const readSeqRef = useRef(0);
-  const readingRef = useRef(0);
   const [stale, setStale] = useState(false);
-
-  const show = useCallback((view: StoryView) => {
-    viewRef.current = view;
-    setLoad({ status: 'ready', view });
-  }, []);
-
-  useEffect(() => {
-    let current = true;
-    setLoad({ status: 'loading' });
-    void callResolver('story/get', {}).then((envelope) => {
-      if (!current) return;
-      if (envelope.ok) show(envelope.data);
-      else setLoad({ status: 'failed', error: envelope.error });
-    });
-    return () => {
-      current = false;
-    };
-  }, [attempt, show]);
+  // A ref, not state, so two quick clicks cannot both start a change.
+  const busyRef = useRef(false);
 
   const exclusively = useCallback(async (work: () => Promise<boolean>): Promise<boolean> => {
     if (busyRef.current) return false;
     busyRef.current = true;
-    changesRef.current += 1;
     setBusy(true);
     try {
       return await work();
     } finally {
       busyRef.current = false;
-      changesRef.current += 1;
       setBusy(false);
     }
   }, []);
 
   /** Reads the story again behind the shown view, which stays on screen; a failure only marks it stale. */
   const read = useCallback(async (): Promise<void> => {
-    const seq = ++readSeqRef.current;
-    const changes = changesRef.current;
-    readingRef.current += 1;
-    try {
-      const envelope = await callResolver('story/get', {});
-      if (seq !== readSeqRef.current || changes !== changesRef.current || !viewRef.current) return;
-      if (!envelope.ok) {
-        setStale(true);
-        return;
-      }
-      setStale(false);
-      show(envelope.data);
-    } finally {
-      readingRef.current -= 1;
-    }
-  }, [show]);
+    const envelope = await load();
+    setStale(!envelope.ok);
+  }, [load]);
 
-  /** The live refresh: skipped while anything is saved or already being read. */
+  /** The live refresh: skipped before the story is shown, and while anything is saved or already being read. */
   const refresh = useCallback(() => {
-    if (!viewRef.current || busyRef.current || pendingRef.current > 0 || readingRef.current > 0) return;
+    if (current() === undefined || isBusy()) return;
     void read();
-  }, [read]);
+  }, [current, isBusy, read]);
 
   const save = useCallback(
     (edit: ClauseEdit, replaceUnreadable = false): Promise<boolean> =>
       exclusively(async () => {
-        const view = viewRef.current;
+        const view = current();
         if (!view) return false;
         setFailure(undefined);
         const next = edit({ clauses: view.clauses, directThreatIds: view.directThreatIds });
-        const envelope = await callResolver('story/save-clauses', {
-          baseRevision: view.revision,
-          ...next,
-          ...(replaceUnreadable ? { replaceUnreadable } : {}),
-        });
+        const envelope = await apply(() =>
+          callResolver('story/save-clauses', {
+            baseRevision: view.revision,
+            ...next,
+            ...(replaceUnreadable ? { replaceUnreadable } : {}),
+          }),
+        );
         if (!envelope.ok) {
           const replace =
             envelope.error.code === 'INVALID_DATA' && !replaceUnreadable ? () => save(edit, true) : undefined;
           setFailure({ during: 'save', error: envelope.error, ...(replace ? { replace } : {}) });
           return false;
         }
-        show(envelope.data);
         return true;
       }),
-    [exclusively, show],
+    [exclusively, current, apply],
   );
 
   // Unlike the first load, a reload keeps the panel (and any open editor) on screen.
   const reload = useCallback(
     () =>
       exclusively(async () => {
-        const envelope = await callResolver('story/get', {});
+        const envelope = await load();
         if (!envelope.ok) {
           setFailure({ during: 'reload', error: envelope.error });
           return false;
         }
         setFailure(undefined);
-        show(envelope.data);
         return true;
       }),
-    [exclusively, show],
+    [exclusively, load],
   );
 
   const actions = useMemo<ClauseActions>(
@@ -178,8 +140,9 @@ export function useStoryClauses() {
       changeText: (clauseId, text) => save(changeText(clauseId, text)),
       move: (clauseId, by) => save(moveClause(clauseId, by)),
       remove: async (clauseId) => {
-        const index = viewRef.current?.clauses.findIndex((clause) => clause.id === clauseId) ?? -1;
-        const clause = viewRef.current?.clauses[index];
+        const clauses = current()?.clauses ?? [];
+        const index = clauses.findIndex((clause) => clause.id === clauseId);
+        const clause = clauses[index];
         if (!clause) return false;
         const saved = await save(removeClause(clauseId));
         if (saved) setDeleted({ clause, index });
@@ -195,7 +158,7 @@ export function useStoryClauses() {
       unlink: (clauseId, threatId) => save(unlinkThreat(clauseId, threatId)),
       unlinkDirect: (threatId) => save(unlinkDirectThreat(threatId)),
     }),
-    [save, deleted],
+    [save, current, deleted],
   );
 
   /** Adds a suggested threat (or links the one made from it before): an error message, or undefined when done. */
@@ -204,31 +167,33 @@ export function useStoryClauses() {
     async (input: Omit<KbAccept, 'baseRevision'>): Promise<string | undefined> => {
       let error: string | undefined;
       const done = await exclusively(async () => {
-        const view = viewRef.current;
+        const view = current();
         if (!view) return false;
         setFailure(undefined);
-        const envelope = await callResolver('knowledge-base/accept', { ...input, baseRevision: view.revision });
+        const envelope = await apply(() =>
+          callResolver('knowledge-base/accept', { ...input, baseRevision: view.revision }),
+        );
         if (!envelope.ok) {
           error = envelope.error.message;
           return false;
         }
-        // The threat just linked opens its mitigations (they were proposed to be reviewed), however many.
+        // The threat just linked opens its mitigations (they were proposed to be reviewed), however
+        // many; set in the same task as the answer was shown, so both render together.
         const before = new Set(linkedIds(view));
         setJustLinked(new Set(linkedIds(envelope.data).filter((id) => !before.has(id))));
-        show(envelope.data);
         return true;
       });
       return done ? undefined : (error ?? 'Another change is being saved. Try again in a moment.');
     },
-    [exclusively, show],
+    [exclusively, current, apply],
   );
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const retry = useCallback(() => void load(), [load]);
   const dismissUndo = useCallback(() => setDeleted(undefined), []);
-  const mitigations = useMitigationChanges({ viewRef, changesRef, pendingRef, show, read });
+  const mitigations = useMitigationChanges(applyInto, read);
 
   return {
-    load,
+    state,
     busy,
     failure,
     deleted,
@@ -244,53 +209,25 @@ export function useStoryClauses() {
   };
 }
 
-interface MitigationPlumbing {
-  viewRef: { current: StoryView | undefined };
-  changesRef: { current: number };
-  pendingRef: { current: number };
-  show: (view: StoryView) => void;
-  read: () => Promise<void>;
-}
-
 /**
  * Adding, changing and creating the task of a mitigation: the answer is shown in place at
  * once, then the story is read again for the risk the change made.
  */
-function useMitigationChanges({ viewRef, changesRef, pendingRef, show, read }: MitigationPlumbing): MitigationActions {
+function useMitigationChanges(
+  applyInto: ResolverView<StoryView>['applyInto'],
+  read: () => Promise<void>,
+): MitigationActions {
   const creatingRef = useRef(new Set<string>());
   const [creatingTask, setCreatingTask] = useState<ReadonlySet<string>>(() => new Set());
   const [taskErrors, setTaskErrors] = useState<Record<string, string>>({});
 
-  const patch = useCallback(
-    (next: MitigationView) => {
-      const view = viewRef.current;
-      if (!view) return;
-      const before = view.mitigations.find((m) => m.id === next.id);
-      const merged = before ? keepLiveTask(before, next) : next;
-      const mitigations = before
-        ? view.mitigations.map((m) => (m.id === next.id ? merged : m))
-        : [...view.mitigations, merged];
-      show({ ...view, mitigations });
-    },
-    [viewRef, show],
-  );
-
   const change = useCallback(
-    async (work: () => Promise<Envelope<MitigationView>>): Promise<Envelope<MitigationView>> => {
-      pendingRef.current += 1;
-      changesRef.current += 1;
-      let envelope: Envelope<MitigationView>;
-      try {
-        envelope = await work();
-        if (envelope.ok) patch(envelope.data);
-      } finally {
-        pendingRef.current -= 1;
-        changesRef.current += 1;
-      }
+    async (send: () => Promise<Envelope<MitigationView>>): Promise<Envelope<MitigationView>> => {
+      const envelope = await applyInto(send, withMitigation);
       if (envelope.ok) void read();
       return envelope;
     },
-    [changesRef, pendingRef, patch, read],
+    [applyInto, read],
   );
 
   const add = useCallback(
@@ -335,6 +272,16 @@ function useMitigationChanges({ viewRef, changesRef, pendingRef, show, read }: M
     () => ({ add, update, createTask, creatingTask, taskErrors }),
     [add, update, createTask, creatingTask, taskErrors],
   );
+}
+
+/** The story with a mitigation a change answered, in its place (or added). */
+function withMitigation(view: StoryView, next: MitigationView): StoryView {
+  const before = view.mitigations.find((m) => m.id === next.id);
+  const merged = before ? keepLiveTask(before, next) : next;
+  const mitigations = before
+    ? view.mitigations.map((m) => (m.id === next.id ? merged : m))
+    : [...view.mitigations, merged];
+  return { ...view, mitigations };
 }
 
 /**

@@ -1,5 +1,12 @@
-import type { Envelope } from '../../../../src/domain/common/envelope';
-import type { AnswerOf, PayloadOf, ResolverKey } from '../../../../src/domain/resolver-contract';
+import type { z } from 'zod';
+import { fail, type Envelope } from '../../../../src/domain/common/envelope';
+import {
+  RESOLVER_CONTRACT,
+  type AnswerOf,
+  type ParsedPayloadOf,
+  type PayloadOf,
+  type ResolverKey,
+} from '../../../../src/contract';
 
 // Stands in for the `__bridge` a Forge host provides. @forge/bridge reads `__bridge.callBridge`
 // when it is first imported, so a test imports this module before any component.
@@ -52,12 +59,21 @@ export const fakeBridge = {
   givenResolver(functionKey: string, answer: ResolverAnswer): void {
     state.resolvers.set(functionKey, answer);
   },
-  /** Answers the resolver `key` as the contract types it. */
+  /**
+   * Answers the resolver `key` as the contract types it. The payload is parsed with the
+   * contract's schema first, as the backend does: a payload the backend would refuse gets its
+   * BAD_REQUEST here too, so a UI test cannot pass on a request production would reject.
+   */
   answer<K extends ResolverKey>(
     key: K,
-    answer: (payload: PayloadOf<K>) => Envelope<AnswerOf<K>> | Promise<Envelope<AnswerOf<K>>>,
+    answer: (payload: ParsedPayloadOf<K>) => Envelope<AnswerOf<K>> | Promise<Envelope<AnswerOf<K>>>,
   ): void {
-    state.resolvers.set(key, (payload) => answer(payload as PayloadOf<K>));
+    const schema: z.ZodType = RESOLVER_CONTRACT[key].payload;
+    state.resolvers.set(key, (payload) => {
+      const parsed = schema.safeParse(payload ?? {});
+      if (!parsed.success) return fail('BAD_REQUEST', parsed.error.issues[0]?.message ?? 'The request was not valid.');
+      return answer(parsed.data as ParsedPayloadOf<K>);
+    });
   },
   /** The payloads the UI sent to the resolver `key`, oldest first. */
   payloadsOf<K extends ResolverKey>(key: K): Array<PayloadOf<K>> {

@@ -7,7 +7,7 @@ import type {
   TaskSummary,
   ThreatRisk,
   ThreatRow,
-} from '../../../../src/domain/resolver-contract';
+} from '../../../../src/contract';
 import { statusFromTask } from '../../../../src/domain/mitigation/task-status';
 import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
 import { aThreatView } from './threat-view-mother';

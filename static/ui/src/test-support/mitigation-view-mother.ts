@@ -1,5 +1,5 @@
 import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
-import type { MitigationView, TaskSummary, TaskView, ThreatRisk } from '../../../../src/domain/resolver-contract';
+import type { MitigationView, TaskSummary, TaskView, ThreatRisk } from '../../../../src/contract';
 import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
 
 const STAMP = { accountId: '712020:alice', at: '2025-01-01T00:00:00.000Z' };

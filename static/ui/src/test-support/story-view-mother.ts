@@ -1,4 +1,4 @@
-import type { StoryView } from '../../../../src/domain/resolver-contract';
+import type { StoryView } from '../../../../src/contract';
 
 export function aStoryView(overrides: Partial<StoryView> = {}): StoryView {
   return {

@@ -1,7 +1,7 @@
 import { TitledDialog } from '../common/titled-dialog';
 import { Stack, Text } from '@atlaskit/primitives';
 import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
-import type { MitigationView, ThreatModelView, ThreatRow } from '../../../../src/domain/resolver-contract';
+import type { MitigationView, ThreatModelView, ThreatRow } from '../../../../src/contract';
 import { MitigationForm } from '../mitigation/mitigation-form';
 import { mitigationConflict } from '../common/conflict';
 import { RevisionedEditNotices, useRevisionedEdit } from './revisioned-edit';

@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import type { MitigationView } from '../../../../src/domain/resolver-contract';
+import type { MitigationView } from '../../../../src/contract';
 import { MitigationStatusLozenge } from '../mitigation/mitigation-status-lozenge';
 import { strengthAgainst, strengthText } from '../mitigation/strength';
 import { TaskLink } from '../mitigation/task-link';

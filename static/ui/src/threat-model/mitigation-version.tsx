@@ -1,6 +1,6 @@
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import type { MitigationView } from '../../../../src/domain/resolver-contract';
+import type { MitigationView } from '../../../../src/contract';
 import { MitigationStatusLozenge } from '../mitigation/mitigation-status-lozenge';
 import { strengthText } from '../mitigation/strength';
 

@@ -1,6 +1,6 @@
 import { answeredCount } from '../../../../src/domain/threat-model/question-answer';
 import { projectRisk } from '../../../../src/domain/threat-model/residual-risk';
-import type { MitigationView, ThreatModelView, ThreatRow } from '../../../../src/domain/resolver-contract';
+import type { MitigationView, ThreatModelView, ThreatRow } from '../../../../src/contract';
 import { asMitigations, threatRisk } from '../../../../src/domain/threat-model/threat-risk';
 import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
 

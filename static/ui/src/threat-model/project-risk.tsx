@@ -1,6 +1,6 @@
 import Heading from '@atlaskit/heading';
 import { Stack, Text } from '@atlaskit/primitives';
-import type { ThreatModelView } from '../../../../src/domain/resolver-contract';
+import type { ThreatModelView } from '../../../../src/contract';
 import { RiskChart } from './risk-chart/risk-chart';
 import { formatRisk } from './risk-chart/risk-summary';
 

@@ -1,5 +1,5 @@
 import { Stack, Text } from '@atlaskit/primitives';
-import type { ThreatRow } from '../../../../src/domain/resolver-contract';
+import type { ThreatRow } from '../../../../src/contract';
 import { formatRisk } from './risk-chart/risk-summary';
 
 /** What is left of a threat's severity now: "5 / 20", or "0 / 20 ✓ fully mitigated"; and once planned work is done. */

@@ -2,7 +2,7 @@ import { Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { useState, type ReactNode } from 'react';
 import type { Envelope } from '../../../../src/domain/common/envelope';
-import type { ThreatModelView } from '../../../../src/domain/resolver-contract';
+import type { ThreatModelView } from '../../../../src/contract';
 import { ConflictNotice } from '../common/conflict-notice';
 import { showSuccessFlag } from '../common/success-flag';
 

@@ -1,7 +1,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import type { ThreatRow } from '../../../../src/domain/resolver-contract';
+import type { ThreatRow } from '../../../../src/contract';
 import { STRIDE_NAMES } from '../../../../src/domain/threat-model/stride';
 import type { ThreatDraft } from '../../../../src/domain/threat-model/threat';
 import { TitledDialog } from '../common/titled-dialog';

@@ -1,4 +1,4 @@
-import type { ThreatRow } from '../../../../src/domain/resolver-contract';
+import type { ThreatRow } from '../../../../src/contract';
 import type { SeverityBand } from '../../../../src/domain/threat-model/severity';
 import type { StrideCategory } from '../../../../src/domain/threat-model/stride';
 

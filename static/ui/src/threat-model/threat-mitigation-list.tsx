@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { MitigationView, ThreatRow } from '../../../../src/domain/resolver-contract';
+import type { MitigationView, ThreatRow } from '../../../../src/contract';
 import { needsTask } from '../mitigation/strength';
 import { MitigationLine } from './mitigation-line';
 import type { TaskCreation } from './use-task-creation';

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/common/envelope';
 import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
-import type { MitigationView, ThreatModelView } from '../../../../src/domain/resolver-contract';
+import type { MitigationView, ThreatModelView } from '../../../../src/contract';
 import { deferred } from '../test-support/fake-bridge';
 import { aRiskHistory } from './risk-chart/test-support/risk-history-mother';
 import { REFRESH_MS, ThreatModelTab } from './threat-model-tab';

@@ -2,7 +2,7 @@ import { fakeBridge, hostBridge } from './test-support/host-bridge';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/common/envelope';
-import type { ThreatModelView, ThreatRow } from '../../../../src/domain/resolver-contract';
+import type { ThreatModelView, ThreatRow } from '../../../../src/contract';
 import type { ThreatDraft } from '../../../../src/domain/threat-model/threat';
 import { deferred } from '../test-support/fake-bridge';
 import { ThreatModelTab } from './threat-model-tab';

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { useMemo, useState } from 'react';
-import type { ThreatModelView, ThreatRow } from '../../../../src/domain/resolver-contract';
+import type { ThreatModelView, ThreatRow } from '../../../../src/contract';
 import { ErrorMessage } from '../common/error-message';
 import { KbUpdateDialog } from './kb-update/kb-update-dialog';
 import { QuestionsDialog } from './questions/questions-dialog';

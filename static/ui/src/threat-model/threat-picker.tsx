@@ -3,7 +3,7 @@ import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { useRef, useState, type KeyboardEvent } from 'react';
-import type { ThreatRow } from '../../../../src/domain/resolver-contract';
+import type { ThreatRow } from '../../../../src/contract';
 import type { ThreatDraft } from '../../../../src/domain/threat-model/threat';
 import { callResolver } from '../api/invoke-resolver';
 import { ErrorMessage } from '../common/error-message';

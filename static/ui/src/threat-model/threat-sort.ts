@@ -1,4 +1,4 @@
-import type { ThreatRow } from '../../../../src/domain/resolver-contract';
+import type { ThreatRow } from '../../../../src/contract';
 import { threatNumber } from '../../../../src/domain/threat-model/threat';
 
 export type SortKey = 'id' | 'title' | 'severity' | 'residual' | 'component' | 'stories' | 'state';

@@ -3,7 +3,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Tooltip from '@atlaskit/tooltip';
 import { useId, type ReactNode } from 'react';
-import type { ThreatRow } from '../../../../src/domain/resolver-contract';
+import type { ThreatRow } from '../../../../src/contract';
 import { KbUpdateNotice } from './kb-update/kb-update-notice';
 import { QuestionsButton } from './questions/questions-button';
 import { SeverityLozenge } from './severity-lozenge';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ThreatRow } from '../../../../src/domain/resolver-contract';
+import type { ThreatRow } from '../../../../src/contract';
 import { HEAD_CELL, SORT_BUTTON, TABLE } from '../common/table-styles';
 import { ThreatTableRow, type RowActions, type RowKnowledge } from './threat-table-row';
 import { nextSort, sortThreats, type SortKey, type TableSort } from './threat-sort';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MitigationView } from '../../../../src/domain/resolver-contract';
+import type { MitigationView } from '../../../../src/contract';
 import { showSuccessFlag } from '../common/success-flag';
 import type { ThreatModel } from './use-threat-model';
 

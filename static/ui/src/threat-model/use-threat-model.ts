@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { Envelope } from '../../../../src/domain/common/envelope';
 import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
-import type { MitigationView, QuestionAnswerEdit, ThreatModelView } from '../../../../src/domain/resolver-contract';
+import type { MitigationView, QuestionAnswerEdit, ThreatModelView } from '../../../../src/contract';
 import type { ThreatDraft } from '../../../../src/domain/threat-model/threat';
 import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
 import { callResolver } from '../api/invoke-resolver';

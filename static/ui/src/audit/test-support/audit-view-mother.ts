@@ -1,5 +1,5 @@
 import { audit, mitigation, story, threat } from '../../../../../src/domain/audit/audit-fixtures';
-import type { AuditView } from '../../../../../src/domain/resolver-contract';
+import type { AuditView } from '../../../../../src/contract';
 
 /** An audit view with no run yet, or with `result` computed by the real audit engine. */
 export function anAuditView(over: Partial<AuditView> = {}): AuditView {

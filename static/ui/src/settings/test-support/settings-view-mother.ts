@@ -1,4 +1,4 @@
-import type { KnowledgeBaseSummary, SettingsView } from '../../../../../src/domain/resolver-contract';
+import type { KnowledgeBaseSummary, SettingsView } from '../../../../../src/contract';
 import { DEFAULT_STATUS_MAPPING } from '../../../../../src/domain/mitigation/task-status';
 import { DEFAULT_KNOWLEDGE_BASE_SETTINGS } from '../../../../../src/domain/knowledge-base/knowledge-base-settings';
 

@@ -8,7 +8,7 @@ import type {
   SprintStory,
   TaskPlace,
   ThreatRisk,
-} from '../../../../../src/domain/resolver-contract';
+} from '../../../../../src/contract';
 import type { ThreatDraft } from '../../../../../src/domain/threat-model/threat';
 import type { ThreatView } from '../../../../../src/domain/threat-model/threat-view';
 import { aMitigationView, aTask } from '../../test-support/mitigation-view-mother';

@@ -1,13 +1,9 @@
 import Button from '@atlaskit/button/new';
-import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
-import Textfield from '@atlaskit/textfield';
-import { useId, type Ref } from 'react';
+import { Box, Stack } from '@atlaskit/primitives';
+import type { Ref } from 'react';
 import type { WithoutClause } from '../../../../../src/domain/story/without-clause';
-import { ClauseTextError } from '../clause-text-error';
+import { ClauseInput } from '../../common/clause-input';
 import { ThreatIds } from './threat-ids';
-import { WithoutPrefix } from './without-prefix';
-
-const fieldStyles = xcss({ flexGrow: 1 });
 
 interface Props {
   clause: WithoutClause;
@@ -19,33 +15,38 @@ interface Props {
   inputRef: Ref<HTMLInputElement>;
   onChange: (text: string) => void;
   onRemove: () => void;
+  /** Enter in the clause's text saves the field. */
+  onSave: () => void;
 }
 
-export function ClauseTextRow({ clause, label, error, disabled, autoFocus, inputRef, onChange, onRemove }: Props) {
-  const errorId = useId();
+export function ClauseTextRow({
+  clause,
+  label,
+  error,
+  disabled,
+  autoFocus,
+  inputRef,
+  onChange,
+  onRemove,
+  onSave,
+}: Props) {
   return (
     <Box as="li">
       <Stack space="space.050">
-        <Inline space="space.100" alignBlock="center">
-          <Box xcss={fieldStyles}>
-            <Textfield
-              ref={inputRef}
-              autoFocus={autoFocus}
-              aria-label={label}
-              aria-describedby={error ? errorId : undefined}
-              aria-invalid={error ? true : undefined}
-              elemBeforeInput={<WithoutPrefix />}
-              value={clause.text}
-              isInvalid={error !== undefined}
-              isDisabled={disabled}
-              onChange={(event) => onChange(event.currentTarget.value)}
-            />
-          </Box>
+        <ClauseInput
+          label={label}
+          value={clause.text}
+          error={error}
+          disabled={disabled}
+          autoFocus={autoFocus}
+          inputRef={inputRef}
+          onChange={onChange}
+          onEnter={onSave}
+        >
           <Button appearance="subtle" aria-label={`Remove ${label}`} isDisabled={disabled} onClick={onRemove}>
             Remove
           </Button>
-        </Inline>
-        <ClauseTextError id={errorId} message={error} />
+        </ClauseInput>
         <ThreatIds threatIds={clause.threatIds} />
       </Stack>
     </Box>

@@ -58,6 +58,21 @@ describe('WITHOUT clauses field, editing on the issue view', () => {
     expect(fakeFieldBridge.closes()).toBe(0);
   });
 
+  it('saves with Enter in a clause’s text, as the Save button does', async () => {
+    const user = await renderEditor();
+    await user.clear(field('WITHOUT clause 1'));
+    await user.type(field('WITHOUT clause 1'), 'having my card number stolen{Enter}');
+    expect(submitted()).toEqual([
+      {
+        clauses: [{ ...CARD, text: 'having my card number stolen' }, ADDRESS],
+        directThreatIds: ['T-7'],
+        threatIds: ['T-1', 'T-4', 'T-2', 'T-7'],
+        hasClauses: 'yes',
+        revision: 4,
+      },
+    ]);
+  });
+
   it('adds a clause with Enter or the Add clause button, and saves it with a new id and no threats', async () => {
     const user = await renderEditor();
 

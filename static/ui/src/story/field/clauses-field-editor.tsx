@@ -2,9 +2,9 @@ import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { useCallback, useState } from 'react';
+import { ClauseInput, useClauseText } from '../../common/clause-input';
 import { closeFieldEditor, submitFieldValue } from './field-bridge';
 import { ClauseTextRow } from './clause-text-row';
-import { NewClauseRow } from './new-clause-row';
 import { NEW_CLAUSE, useClauseDraft } from './use-clause-draft';
 import { useEscape } from './use-escape';
 import { useFocusTargets } from './use-focus-targets';
@@ -28,8 +28,7 @@ interface Props {
 // Edits the clauses' texts; their threat links are made in the story's WITHOUT clauses panel.
 export function ClausesFieldEditor({ fieldValue, creating, openedByUser }: Props) {
   const draft = useClauseDraft(fieldValue);
-  const [newText, setNewText] = useState('');
-  const [newError, setNewError] = useState<string>();
+  const newClause = useClauseText();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
   const focus = useFocusTargets();
@@ -39,9 +38,9 @@ export function ClausesFieldEditor({ fieldValue, creating, openedByUser }: Props
   useEscape(saving ? undefined : cancel);
 
   function add() {
-    const problem = draft.add(newText);
-    setNewError(problem);
-    if (!problem) setNewText('');
+    const problem = draft.add(newClause.text);
+    if (problem) newClause.fail(problem);
+    else newClause.clear();
     focus.request(NEW_CLAUSE);
   }
 
@@ -53,14 +52,13 @@ export function ClausesFieldEditor({ fieldValue, creating, openedByUser }: Props
   }
 
   async function save() {
-    const checked = draft.check(newText);
+    const checked = draft.check(newClause.text);
     if (!checked.ok) {
-      setNewError(checked.newClauseError);
+      newClause.fail(checked.newClauseError);
       focus.request(checked.firstInvalid);
       return;
     }
-    setNewText('');
-    setNewError(undefined);
+    newClause.clear();
     setSaving(true);
     setSaveError(undefined);
     try {
@@ -92,22 +90,26 @@ export function ClausesFieldEditor({ fieldValue, creating, openedByUser }: Props
               inputRef={focus.ref(clause.id)}
               onChange={(text) => draft.changeText(clause.id, text)}
               onRemove={() => remove(clause.id, index)}
+              onSave={() => void save()}
             />
           ))}
         </Box>
       )}
-      <NewClauseRow
-        text={newText}
-        error={newError}
+      <ClauseInput
+        label="New WITHOUT clause"
+        placeholder="having my card data stolen"
+        value={newClause.text}
+        error={newClause.error}
         disabled={saving}
         autoFocus={openedByUser && clauses.length === 0}
         inputRef={focus.ref(NEW_CLAUSE)}
-        onChange={(text) => {
-          setNewText(text);
-          setNewError(undefined);
-        }}
-        onAdd={add}
-      />
+        onChange={newClause.change}
+        onEnter={add}
+      >
+        <Button isDisabled={saving} onClick={add}>
+          Add clause
+        </Button>
+      </ClauseInput>
       <Text as="p" size="small" color="color.text.subtlest">
         {creating
           ? 'Link threats in the WITHOUT clauses panel once the issue exists.'

@@ -1,6 +1,6 @@
 import { Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import type { KbUpdate } from '../../../../../src/domain/resolver-contract';
+import type { KbUpdate } from '../../../../../src/contract';
 import { CELL, HEAD_CELL, TABLE } from '../../common/table-styles';
 import { DescriptionDiff } from './description-diff';
 

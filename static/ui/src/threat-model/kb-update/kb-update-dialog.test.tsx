@@ -2,7 +2,7 @@ import { fakeBridge, hostBridge } from '../test-support/host-bridge';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Envelope } from '../../../../../src/domain/common/envelope';
-import type { KbUpdate, ThreatModelView } from '../../../../../src/domain/resolver-contract';
+import type { KbUpdate, ThreatModelView } from '../../../../../src/contract';
 import { ThreatModelTab } from '../threat-model-tab';
 import { aMitigationView, aThreatModel, aThreatRow, savedThreat } from '../test-support/threat-model-mother';
 import { rowOf } from '../test-support/threat-table-queries';

@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import type { ThreatRow } from '../../../../../src/domain/resolver-contract';
+import type { ThreatRow } from '../../../../../src/contract';
 
 /** In a threat's row when its knowledge base has a newer version that changes it: opens the update. */
 export function KbUpdateNotice({ threat, onOpen }: { threat: ThreatRow; onOpen: (threat: ThreatRow) => void }) {

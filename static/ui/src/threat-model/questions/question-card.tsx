@@ -10,7 +10,7 @@ import {
   AnswerValue,
   type QuestionAnswer,
 } from '../../../../../src/domain/threat-model/question-answer';
-import type { StrideQuestionView } from '../../../../../src/domain/resolver-contract';
+import type { StrideQuestionView } from '../../../../../src/contract';
 import { STRIDE_NAMES } from '../../../../../src/domain/threat-model/stride';
 import { byWhom, usePersonName } from '../../people/people-names';
 import { InlineError } from '../../common/inline-error';

@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { Text } from '@atlaskit/primitives';
-import type { ThreatRow } from '../../../../../src/domain/resolver-contract';
+import type { ThreatRow } from '../../../../../src/contract';
 
 /** "Questions 1/2" in a threat's row: opens its STRIDE questions. */
 export function QuestionsButton({ threat, onOpen }: { threat: ThreatRow; onOpen: (threat: ThreatRow) => void }) {

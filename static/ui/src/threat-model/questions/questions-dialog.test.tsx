@@ -3,12 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Envelope } from '../../../../../src/domain/common/envelope';
 import type { QuestionAnswer } from '../../../../../src/domain/threat-model/question-answer';
-import type {
-  QuestionAnswerEdit,
-  StrideQuestionView,
-  ThreatModelView,
-  ThreatRow,
-} from '../../../../../src/domain/resolver-contract';
+import type { QuestionAnswerEdit, StrideQuestionView, ThreatModelView, ThreatRow } from '../../../../../src/contract';
 import { ThreatModelTab } from '../threat-model-tab';
 import { aThreatModel, aThreatRow, savedThreat } from '../test-support/threat-model-mother';
 import { rowOf } from '../test-support/threat-table-queries';

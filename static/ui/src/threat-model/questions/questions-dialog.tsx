@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { TitledDialog } from '../../common/titled-dialog';
 import { Stack, Text } from '@atlaskit/primitives';
-import type { StrideQuestionView, ThreatRow } from '../../../../../src/domain/resolver-contract';
+import type { StrideQuestionView, ThreatRow } from '../../../../../src/contract';
 import { PeopleNamesProvider } from '../../people/people-names';
 import { QuestionCard } from './question-card';
 import type { AnswerPort } from './use-question-answer';

@@ -5,7 +5,7 @@ import {
   type AnswerValue,
   type QuestionAnswer,
 } from '../../../../../src/domain/threat-model/question-answer';
-import type { QuestionAnswerEdit, ThreatModelView } from '../../../../../src/domain/resolver-contract';
+import type { QuestionAnswerEdit, ThreatModelView } from '../../../../../src/contract';
 import type { ThreatView } from '../../../../../src/domain/threat-model/threat-view';
 
 export interface AnswerPort {

@@ -1,9 +1,4 @@
-import type {
-  MitigationView,
-  TaskSummary,
-  ThreatModelView,
-  ThreatRow,
-} from '../../../../../src/domain/resolver-contract';
+import type { MitigationView, TaskSummary, ThreatModelView, ThreatRow } from '../../../../../src/contract';
 import { severityOf } from '../../../../../src/domain/threat-model/severity';
 import type { ThreatDraft } from '../../../../../src/domain/threat-model/threat';
 

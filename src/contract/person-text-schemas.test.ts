@@ -1,10 +1,10 @@
-import { AppError } from './app-error';
-import { Suppression, suppress } from '../audit/suppression';
-import { MitigationDraft } from '../mitigation/mitigation';
-import { ClausesEdit, KbUpload, QuestionAnswerEdit } from '../resolver-contract';
-import { readStoryClauses } from '../story/story-clauses';
-import { Threat, ThreatDraft } from '../threat-model/threat';
-import { WithoutClauseDraft } from '../story/without-clause';
+import { AppError } from '../domain/common/app-error';
+import { Suppression, suppress } from '../domain/audit/suppression';
+import { MitigationDraft } from '../domain/mitigation/mitigation';
+import { ClausesEdit, KbUpload, QuestionAnswerEdit } from '.';
+import { readStoryClauses } from '../domain/story/story-clauses';
+import { Threat, ThreatDraft } from '../domain/threat-model/threat';
+import { WithoutClauseDraft } from '../domain/story/without-clause';
 
 // Every schema that parses text a person wrote applies the one text rule (./text-hygiene):
 // invisible-only and control characters are refused, and 200 emoji are 200 characters.

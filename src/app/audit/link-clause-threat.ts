@@ -1,0 +1,23 @@
+import type { AuditView, ClauseThreatLink } from '../../contract';
+import { fixClauseWithoutThreat } from '../../domain/audit/clause-threat-fix';
+import { requireIssueOfProject } from '../../domain/common/issue-key';
+import type { JiraClients } from '../common/jira-clients';
+import { updateStoryClauses } from '../story/update-story-clauses';
+import type { AuditQueue } from './audit-queue';
+import { queueAuditRun } from './queue-audit-run';
+import { readAuditView } from './read-audit-view';
+
+/** The fix for "clause linked to no threat": link one, as the person, then audit again. */
+export async function linkClauseThreat(
+  jira: JiraClients,
+  queue: AuditQueue,
+  projectKey: string,
+  accountId: string,
+  link: ClauseThreatLink,
+): Promise<AuditView> {
+  requireIssueOfProject(link.issueKey, projectKey);
+  await updateStoryClauses(jira.user, link.issueKey, accountId, (before) => fixClauseWithoutThreat(before, link));
+  // Editing the story (checked by updateStoryClauses) implies seeing the project.
+  await queueAuditRun(jira.app, queue, projectKey, accountId);
+  return readAuditView(jira, projectKey, accountId);
+}

@@ -1,0 +1,32 @@
+import type { AuditView } from '../../contract';
+import { withSuppressions } from '../../domain/audit/audit';
+import { auditRunView } from '../../domain/audit/audit-run';
+import { severityOf } from '../../domain/threat-model/severity';
+import { readStoredAudit } from '../../jira/audit/audit-repository';
+import { canEditThreatModel } from '../../jira/client/permissions';
+import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
+import type { JiraClients } from '../common/jira-clients';
+
+/**
+ * The tab's view: the stored result with today's suppressions applied, so suppressing shows at
+ * once. The caller has checked the person may browse the project (requireAuditor, or a check
+ * that implies it), hence canRun.
+ */
+export async function readAuditView(jira: JiraClients, projectKey: string, accountId: string): Promise<AuditView> {
+  const { user, app } = jira;
+  const [stored, model] = await Promise.all([readStoredAudit(user, projectKey), readThreatModel(user, projectKey)]);
+  const canSuppress = await canEditThreatModel(user, app, { projectKey, accountId }, model.model.settings);
+  return {
+    projectKey,
+    run: auditRunView(stored.status, Date.now()),
+    completedAt: stored.status?.complete?.finishedAt ?? null,
+    result: stored.result ? withSuppressions(stored.result, stored.suppressions) : null,
+    resultUnreadable: stored.statusUnreadable || (stored.status?.complete !== undefined && !stored.result),
+    threats: model.model.threats
+      .filter((t) => t.state === 'active')
+      .map((t) => ({ id: t.id, title: t.title, severity: severityOf(t) })),
+    canRun: true,
+    canSuppress,
+    problems: [...stored.problems, ...model.problems],
+  };
+}

@@ -1,0 +1,11 @@
+import type { JiraClient } from '../../jira/client/jira-client';
+
+/**
+ * How a use case reaches Jira: as the person (Jira applies their permissions, so every read of
+ * something they named goes this way) and as the app (the threat model's properties, role
+ * members). A resolver passes Forge's two; the CLI and tests pass their own.
+ */
+export interface JiraClients {
+  user: JiraClient;
+  app: JiraClient;
+}

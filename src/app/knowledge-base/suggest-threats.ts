@@ -1,0 +1,59 @@
+import type { KbSuggest, KbSuggestionsView, ThreatSuggestionView } from '../../contract';
+import type { KnowledgeBase } from '../../domain/knowledge-base/knowledge-base';
+import { storyContextOf } from '../../domain/knowledge-base/story-context';
+import { suggestThreats as suggest, type ThreatSuggestion } from '../../domain/knowledge-base/suggest';
+import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
+import { clausesField } from '../../jira/story/clauses-field';
+import { readStoryDetails } from '../../jira/story/story-repository';
+import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
+import type { JiraClients } from '../common/jira-clients';
+
+function suggestionView(s: ThreatSuggestion, kbs: KnowledgeBase[]): ThreatSuggestionView {
+  return {
+    knowledgeBaseId: s.knowledgeBaseId,
+    knowledgeBaseName: kbs.find((kb) => kb.id === s.knowledgeBaseId)?.name ?? s.knowledgeBaseId,
+    templateId: s.template.id,
+    title: s.template.title,
+    description: s.template.description,
+    stride: s.template.stride,
+    severity: s.severity,
+    reasons: s.reasons,
+    mitigations: s.mitigations.map((m) => ({
+      templateId: m.template.id,
+      title: m.template.title,
+      strength: m.strength,
+      top: m.top,
+    })),
+    ...(s.existingThreatId === undefined ? {} : { existingThreatId: s.existingThreatId }),
+  };
+}
+
+/** The threats the project's active knowledge bases suggest for the story, read as the person. */
+export async function suggestThreats(
+  jira: JiraClients,
+  issueId: string,
+  { mode: asked }: KbSuggest,
+): Promise<KbSuggestionsView> {
+  const { user } = jira;
+  const field = await clausesField(user);
+  const story = await readStoryDetails(user, issueId, field.id);
+  const { model } = await readThreatModel(user, story.projectKey);
+  const { knowledgeBases, problems } = await loadActiveKnowledgeBases(
+    user,
+    story.projectKey,
+    model.settings.knowledgeBases,
+  );
+  const mode = asked ?? model.settings.knowledgeBases.mode;
+  const suggestions = suggest({
+    knowledgeBases,
+    mode,
+    story: storyContextOf(story, model),
+    existing: model.threats.map((t) => ({ id: t.id, title: t.title, source: t.source })),
+  });
+  return {
+    mode,
+    suggestions: suggestions.map((s) => suggestionView(s, knowledgeBases)),
+    knowledgeBases: knowledgeBases.map((kb) => kb.name),
+    problems,
+  };
+}

@@ -1,0 +1,21 @@
+import type { SettingsSave, SettingsView } from '../../contract';
+import { changeThreatModel } from '../../jira/threat-model/threat-model-repository';
+import type { JiraClients } from '../common/jira-clients';
+import { requireProjectAdmin } from '../common/require-project-admin';
+import { settingsView } from './settings-view';
+
+/** The settings form's save, for project administrators; the knowledge-base choice is saved on its own. */
+export async function saveSettings(
+  jira: JiraClients,
+  projectKey: string,
+  accountId: string,
+  { settings }: SettingsSave,
+): Promise<SettingsView> {
+  await requireProjectAdmin(jira.user, projectKey, "change the app's settings");
+  // The knowledge-base choice is saved by knowledge-base/save-settings; this form never changes it.
+  await changeThreatModel(jira.app, projectKey, accountId, (model) => ({
+    model: { ...model, settings: { ...settings, knowledgeBases: model.settings.knowledgeBases } },
+    result: undefined,
+  }));
+  return settingsView(jira, projectKey);
+}

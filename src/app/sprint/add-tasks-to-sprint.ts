@@ -1,0 +1,26 @@
+import type { SprintPlanView, SprintTaskAdd } from '../../contract';
+import { AppError } from '../../domain/common/app-error';
+import { projectPermissions } from '../../jira/client/permissions';
+import { moveToSprint } from '../../jira/sprint/sprint-repository';
+import type { JiraClients } from '../common/jira-clients';
+import { createTaskOnce } from '../mitigation/create-task-once';
+import { sprintPlanView } from './sprint-plan-view';
+
+/** "Add to sprint": each mitigation's task, created once, moved into the sprint as the person. */
+export async function addTasksToSprint(
+  jira: JiraClients,
+  projectKey: string,
+  accountId: string,
+  { sprintId, mitigationIds }: SprintTaskAdd,
+): Promise<SprintPlanView> {
+  const perms = await projectPermissions(jira.user, projectKey, ['SCHEDULE_ISSUES', 'EDIT_ISSUES']);
+  if (!perms.SCHEDULE_ISSUES || !perms.EDIT_ISSUES)
+    throw new AppError('FORBIDDEN', `You need permission to schedule issues in ${projectKey} to add work to a sprint.`);
+  const keys: string[] = [];
+  for (const mitigationId of mitigationIds) {
+    const mitigation = await createTaskOnce(jira, projectKey, mitigationId, accountId);
+    if (mitigation.task) keys.push(mitigation.task.key);
+  }
+  await moveToSprint(jira.user, sprintId, keys);
+  return sprintPlanView(jira, projectKey, sprintId);
+}

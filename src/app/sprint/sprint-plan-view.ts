@@ -1,0 +1,24 @@
+import type { SprintPlanView } from '../../contract';
+import { planSprint } from '../../domain/sprint/sprint-plan';
+import type { JiraClients } from '../common/jira-clients';
+import { readSprintPlanInputs } from './read-sprint-plan-inputs';
+
+/** The sprint's security plan, read as the person: Jira shows them the sprint's issues they may see. */
+export async function sprintPlanView(jira: JiraClients, projectKey: string, sprintId: number): Promise<SprintPlanView> {
+  const { input, sprint, perms, problems } = await readSprintPlanInputs(jira.user, projectKey, sprintId);
+  return {
+    sprint: {
+      id: sprint.id,
+      name: sprint.name,
+      state: sprint.state,
+      goal: sprint.goal ?? '',
+      boardId: sprint.originBoardId ?? sprint.boardId ?? 0,
+    },
+    projectKey,
+    stories: input.stories,
+    ...planSprint(input),
+    canSchedule: perms.SCHEDULE_ISSUES === true && perms.EDIT_ISSUES === true,
+    canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
+    problems,
+  };
+}

@@ -1,0 +1,51 @@
+import type { ThreatModelView, ThreatRow } from '../../contract';
+import { threatKnowledgeView } from '../../domain/knowledge-base/threat-knowledge-view';
+import { mitigationsByThreat } from '../../domain/threat-model/residual-risk';
+import { asMitigations, threatRisk } from '../../domain/threat-model/threat-risk';
+import { threatView } from '../../domain/threat-model/threat-view';
+import { jqlString } from '../../jira/client/jql';
+import { canEditThreatModel, projectPermissions } from '../../jira/client/permissions';
+import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
+import { liveModel } from '../../jira/threat-model/project-risk';
+import { readRiskHistory } from '../../jira/threat-model/risk-history-repository';
+import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
+import type { JiraClients } from '../common/jira-clients';
+import { storyCounts } from './story-counts';
+
+/** The threat model page: every threat with its risk, stories and questions, the mitigations, and the risk history. */
+export async function threatModelView(
+  jira: JiraClients,
+  projectKey: string,
+  accountId: string,
+): Promise<ThreatModelView> {
+  const { user, app } = jira;
+  const stored = await readThreatModel(user, projectKey);
+  const [{ counts, fieldName }, canEdit, live, history, perms, kbs] = await Promise.all([
+    storyCounts(user, projectKey),
+    canEditThreatModel(user, app, { projectKey, accountId }, stored.model.settings),
+    liveModel(user, projectKey, stored.model),
+    readRiskHistory(user, projectKey),
+    projectPermissions(user, projectKey, ['CREATE_ISSUES', 'LINK_ISSUES']),
+    loadActiveKnowledgeBases(user, projectKey, stored.model.settings.knowledgeBases),
+  ]);
+  const byThreat = mitigationsByThreat(asMitigations(live.mitigations));
+  const knowledge = threatKnowledgeView(stored.model, kbs.knowledgeBases);
+  const threats: ThreatRow[] = stored.model.threats.map((t) => ({
+    ...threatView(t),
+    risk: threatRisk(t, byThreat.get(t.id) ?? []),
+    storyCount: counts.get(t.id) ?? 0,
+    storiesJql: `project = ${jqlString(projectKey)} AND ${jqlString(fieldName)}.threat = ${jqlString(t.id)}`,
+    ...(knowledge.byThreat.get(t.id) ?? { questionKeys: [], answeredQuestions: 0 }),
+  }));
+  return {
+    projectKey,
+    threats,
+    questions: knowledge.questions,
+    mitigations: live.mitigations,
+    risk: live.risk,
+    history: history.points,
+    canEdit,
+    canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
+    problems: [...stored.problems, ...(history.problem ? [history.problem] : []), ...kbs.problems],
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { MitigationView } from '../domain/mitigation/mitigation-view';
+import type { ThreatRisk } from '../domain/threat-model/threat-risk';
+import type { ThreatView } from '../domain/threat-model/threat-view';
+import { ThreatId, WithoutClauseDraft, type WithoutClause } from '../domain/story/without-clause';
+import { MAX_CLAUSES_PER_STORY } from '../domain/story/story-clauses';
+import { endpoint, NoPayload } from './endpoint';
+import type { TaskView } from './mitigation';
+
+export const ClausesEdit = z.object({
+  /** The revision of the clauses the person started from; a different stored one is a conflict. */
+  baseRevision: z.number().int().min(0),
+  clauses: z
+    .array(WithoutClauseDraft)
+    .max(MAX_CLAUSES_PER_STORY, `A story can have at most ${MAX_CLAUSES_PER_STORY} WITHOUT clauses`),
+  directThreatIds: z.array(ThreatId).max(100).default([]),
+  /** Set only when the person chose to replace a stored value the app cannot read. */
+  replaceUnreadable: z.boolean().optional(),
+});
+export type ClausesEdit = z.infer<typeof ClausesEdit>;
+
+export interface StoryView {
+  issueId: string;
+  issueKey: string;
+  summary: string;
+  projectKey: string;
+  clauses: WithoutClause[];
+  /** Threats linked to the story directly, that no clause covers. */
+  directThreatIds: string[];
+  /** Every threat the story points at that the model has, by id. */
+  threats: Record<string, ThreatView>;
+  /** Revision of the stored clauses, to send back with an edit. */
+  revision: number;
+  /** Mitigations of the story's threats, with their tasks' live status. */
+  mitigations: MitigationView[];
+  /** Residual and planned risk of each of the story's threats. */
+  risk: Record<string, ThreatRisk>;
+  /** Set when this issue is a mitigation task: the panel shows the task instead. */
+  task: TaskView | null;
+  canEdit: boolean;
+  canEditThreatModel: boolean;
+  /** Whether the person may create (and link) issues, for "Create task". */
+  canCreateTasks: boolean;
+  /** Stored values that failed their schema, or links to threats that are gone. */
+  problems: string[];
+}
+
+export const storyEndpoints = {
+  'story/get': endpoint<StoryView>()(NoPayload),
+  'story/save-clauses': endpoint<StoryView>()(ClausesEdit),
+};

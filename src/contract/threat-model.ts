@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { MitigationView } from '../domain/mitigation/mitigation-view';
+import type { StrideQuestionView, ThreatKnowledge } from '../domain/knowledge-base/threat-knowledge-view';
+import { AnswerValue, QUESTION_KEY_MAX, QuestionNote } from '../domain/threat-model/question-answer';
+import { ThreatDraft } from '../domain/threat-model/threat';
+import type { ProjectRiskView, ThreatRisk } from '../domain/threat-model/threat-risk';
+import type { ThreatView } from '../domain/threat-model/threat-view';
+import { ThreatId } from '../domain/story/without-clause';
+import { endpoint, NoPayload } from './endpoint';
+
+export type { ProjectRiskView, StrideQuestionView, ThreatRisk };
+export type { KbUpdate } from '../domain/knowledge-base/kb-update';
+
+export const ThreatCreation = z.object({ draft: ThreatDraft });
+export type ThreatCreation = z.infer<typeof ThreatCreation>;
+
+export const ThreatEdit = z.object({ id: ThreatId, baseRevision: z.number().int().min(1), draft: ThreatDraft });
+export type ThreatEdit = z.infer<typeof ThreatEdit>;
+
+export const ThreatStateChange = z.object({
+  id: ThreatId,
+  baseRevision: z.number().int().min(1),
+  state: z.enum(['active', 'retired']),
+});
+export type ThreatStateChange = z.infer<typeof ThreatStateChange>;
+
+/** An answer to one STRIDE question of a threat (null clears it). */
+export const QuestionAnswerEdit = z.object({
+  threatId: ThreatId,
+  questionKey: z.string().min(1).max(QUESTION_KEY_MAX),
+  answer: AnswerValue.nullable(),
+  note: QuestionNote.default(''),
+  /** When the answer the person started from was given (its `answered.at`); null: it was unanswered. */
+  expectedAt: z.string().max(40).nullable(),
+});
+export type QuestionAnswerEdit = z.input<typeof QuestionAnswerEdit>;
+
+/** "Take update" (take: true) or "Keep ours" (take: false) for a threat whose knowledge base changed. */
+export const KbUpdateDecision = z.object({
+  threatId: ThreatId,
+  baseRevision: z.number().int().min(1),
+  take: z.boolean(),
+});
+export type KbUpdateDecision = z.infer<typeof KbUpdateDecision>;
+
+export interface ThreatRow extends ThreatView, ThreatKnowledge {
+  risk: ThreatRisk;
+  /** Stories linked to the threat (through a clause or directly). */
+  storyCount: number;
+  /** JQL that finds those stories. */
+  storiesJql: string;
+}
+
+export interface ThreatModelView {
+  projectKey: string;
+  threats: ThreatRow[];
+  /** The STRIDE questions the threats' rows name, once each, by question key. */
+  questions: Record<string, StrideQuestionView>;
+  mitigations: MitigationView[];
+  risk: ProjectRiskView;
+  /** Daily points of the project's risk, oldest first, at most a year. */
+  history: Array<{ date: string; now: number; planned: number }>;
+  canEdit: boolean;
+  canCreateTasks: boolean;
+  problems: string[];
+}
+
+export const threatModelEndpoints = {
+  'threat-model/get': endpoint<ThreatModelView>()(NoPayload),
+  'threat-model/create-threat': endpoint<ThreatView>()(ThreatCreation),
+  'threat-model/update-threat': endpoint<ThreatView>()(ThreatEdit),
+  'threat-model/set-threat-state': endpoint<ThreatView>()(ThreatStateChange),
+  'threat-model/answer-question': endpoint<ThreatView>()(QuestionAnswerEdit),
+  'threat-model/take-kb-update': endpoint<ThreatView>()(KbUpdateDecision),
+};

@@ -1,0 +1,66 @@
+import type { MitigationView, TaskSummary } from '../mitigation/mitigation-view';
+import type { ThreatRisk } from '../threat-model/threat-risk';
+import type { ThreatView } from '../threat-model/threat-view';
+import type { WithoutClause } from '../story/without-clause';
+
+// The parts of a sprint's plan, as the sprint view shows them and the plan works them out.
+
+/** Where a mitigation's task is, seen from a sprint. */
+export type TaskPlace = 'this-sprint' | 'other-sprint' | 'backlog' | 'not-created' | 'done';
+
+export interface SprintStory {
+  issueId: string;
+  issueKey: string;
+  summary: string;
+  statusName: string;
+  clauses: WithoutClause[];
+  directThreatIds: string[];
+}
+
+/**
+ * A mitigation as the sprint view shows it: without what-to-implement and how-to-verify texts,
+ * which the view never shows and which made a 2,000-story answer megabytes long.
+ */
+export interface SprintMitigation extends Pick<
+  MitigationView,
+  'id' | 'title' | 'controlType' | 'addresses' | 'status' | 'storedStatus' | 'task' | 'rejectionReason'
+> {
+  /** Where its task is relative to this sprint. */
+  place: TaskPlace;
+  /** Name of the other sprint, when place is other-sprint. */
+  otherSprintName?: string;
+}
+
+/** A threat as the sprint view shows it: no description, which the view never shows. */
+export type SprintThreat = Pick<
+  ThreatView,
+  'id' | 'title' | 'stride' | 'probability' | 'impact' | 'component' | 'state' | 'severity' | 'source' | 'revision'
+> & { risk: ThreatRisk };
+
+/** Security work to pull into the sprint: highest risk removed first. */
+export interface PullInItem {
+  mitigationId: string;
+  title: string;
+  place: 'other-sprint' | 'backlog' | 'not-created';
+  task: TaskSummary | null;
+  /** Sum over its threats of severity x strength / 100: the risk it removes. */
+  riskRemoved: number;
+  threatIds: string[];
+  /** Planned stories that need it. */
+  storyKeys: string[];
+}
+
+export interface SprintWarning {
+  kind: 'clause-without-threat' | 'threat-without-mitigation';
+  storyKey: string;
+  threatId?: string;
+  message: string;
+}
+
+/** A sprint a person can plan: open, on a board of the project. */
+export interface SprintChoice {
+  id: number;
+  name: string;
+  state: 'active' | 'future';
+  boardName: string;
+}
