@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createConsent, type Consent } from './forge/consent';
 import { createForgeHost, type ForgeHost } from './forge/host';
+import type { ForgeLimits } from './forge/limits';
 import { loadManifest } from './forge/manifest';
 import type { FaultSettings } from './site/faults';
 import type { LocalCustomField } from './site/model';
@@ -29,6 +30,8 @@ export interface LocalAppOptions {
    * field ids, so this app's fields get other ids than on a fresh site (as on real sites).
    */
   otherAppFields?: Array<Omit<LocalCustomField, 'id' | 'numericId'>>;
+  /** Forge's limits (run time, payload and answer sizes); tests give tiny ones. Default: Forge's. */
+  limits?: Partial<ForgeLimits>;
 }
 
 export interface LocalApp {
@@ -62,6 +65,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
   const host = createForgeHost(site, manifest, {
     consent,
     ...(options.installationId !== undefined ? { installationId: options.installationId } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   hostRef.current = host;
   return { site, host, consent, url: site.url, close: () => site.close() };

@@ -6,6 +6,7 @@ import { APP_ACCOUNT_ID, DEMO_USERS } from '../site/base-data';
 import { hasProjectPermission } from '../site/permissions';
 import { createConsent, type Consent } from './consent';
 import { createInvoker } from './invoke';
+import type { ForgeLimits } from './limits';
 import type { LoadedManifest, UiModule } from './manifest';
 import {
   backlogPage,
@@ -29,6 +30,13 @@ export interface ForgeHost {
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** Resolves when every trigger started so far has finished (tests wait on it). */
   idle(): Promise<void>;
+  /**
+   * Runs a scheduled trigger of manifest.yml now, as Forge does on its interval: its function as
+   * the app, within its time (55 s, or its function's `timeoutSeconds`); rejects when it timed out.
+   */
+  runScheduledTrigger(key: string): Promise<void>;
+  /** The limits this host enforces (limits.ts). */
+  limits: ForgeLimits;
 }
 
 export interface ForgeHostOptions {
@@ -36,6 +44,15 @@ export interface ForgeHostOptions {
   consent?: Consent;
   /** This site's installation id; give each host of one process its own (default: local). */
   installationId?: string;
+  /** Forge's limits (run time, payload and answer sizes); tests give tiny ones. Default: Forge's. */
+  limits?: Partial<ForgeLimits>;
+  /**
+   * The app's issue panels: 'pre-added' shows them on every issue as if someone had added them
+   * (the default, for tests that open an issue and expect the panel); 'after-add' is Jira's
+   * behaviour: an "Add" button until someone adds the panel on that issue.
+   * https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-issue-panel
+   */
+  issuePanels?: 'pre-added' | 'after-add';
 }
 
 /** The local Forge host: Jira-like pages that load the app's Custom UI, and its backend. */
@@ -43,9 +60,15 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
   const consent = options.consent ?? createConsent();
   installForgeRuntime(site, manifest.manifest.app.id, { consent });
   const installationId = options.installationId ?? 'local';
-  const invoker = createInvoker(manifest, { site, installationId, consent });
+  const invoker = createInvoker(manifest, { site, installationId, consent }, options.limits);
   const triggers = deliverSiteEvents(site, manifest, invoker);
   const users = () => site.store.all('user').filter((u) => u.accountType === 'atlassian');
+  // Panels added per issue ("issueId moduleKey"), and those just added, whose next view is told
+  // isNewToIssue, as Jira tells a panel the first time it shows after the "Add" button.
+  const addedPanels = new Set<string>();
+  const newlyAdded = new Set<string>();
+  const panelShown = (issueId: number, moduleKey: string) =>
+    options.issuePanels !== 'after-add' || addedPanels.has(`${issueId} ${moduleKey}`);
 
   const actingUser = (req: IncomingMessage): LocalUser => {
     const cookie = /(?:^|;\s*)local_jira_user=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
@@ -140,17 +163,34 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
           summary: other?.summary ?? '',
         };
       });
-    const panels: FrameSpec[] = manifest.uiModules
-      .filter((m) => m.type === 'jira:issuePanel')
+    const where = {
+      issue: { id: String(issue.id), key: issue.key, type: type?.name ?? '', typeId: issue.issueTypeId },
+      project: { id: String(project.id), key: project.key, type: 'software' },
+    };
+    const panelModules = manifest.uiModules.filter((m) => m.type === 'jira:issuePanel');
+    const panels: FrameSpec[] = panelModules
+      .filter((m) => panelShown(issue.id, m.key))
+      .map((m) => {
+        const isNewToIssue = newlyAdded.delete(`${issue.id} ${m.key}`);
+        return {
+          id: `panel-${m.key}`,
+          resource: m.resource,
+          title: m.title ?? m.key,
+          context: baseContext(user, m, `${m.key}-${issue.id}`, { ...where, isNewToIssue }),
+        };
+      });
+    const addablePanels = panelModules
+      .filter((m) => !panelShown(issue.id, m.key))
+      .map((m) => ({ moduleKey: m.key, title: m.title ?? m.key }));
+    // jira:issueContext: a collapsible panel on the right of every issue, under the fields.
+    // https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-issue-context/
+    const contexts: FrameSpec[] = manifest.uiModules
+      .filter((m) => m.type === 'jira:issueContext')
       .map((m) => ({
-        id: `panel-${m.key}`,
+        id: `context-${m.key}`,
         resource: m.resource,
         title: m.title ?? m.key,
-        context: baseContext(user, m, `${m.key}-${issue.id}`, {
-          issue: { id: String(issue.id), key: issue.key, type: type?.name ?? '', typeId: issue.issueTypeId },
-          project: { id: String(project.id), key: project.key, type: 'software' },
-          isNewToIssue: false,
-        }),
+        context: baseContext(user, m, `${m.key}-${issue.id}`, where),
       }));
     const transitions = JSON.parse((await jiraAs(user, `/rest/api/3/issue/${issue.id}/transitions`)).body) as {
       transitions?: Array<{ id: string; name: string }>;
@@ -203,10 +243,16 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
         fields,
       },
       panels,
+      addablePanels,
+      contexts,
     );
     const fieldFrames = fields.flatMap((f) => (f.view ? [f.view] : []));
     return layout(
-      shell(user, `${issue.key} ${issue.summary}`, { project, frames: [...panels, ...fieldFrames], launchers }),
+      shell(user, `${issue.key} ${issue.summary}`, {
+        project,
+        frames: [...panels, ...fieldFrames, ...contexts],
+        launchers,
+      }),
       body,
     );
   }
@@ -270,8 +316,9 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
             resource: m.resource,
             title: m.title ?? m.key,
             context: baseContext(user, m, launcherId, {
-              sprint: { id: sprint.id },
-              board: { id: sprint.boardId },
+              // Jira gives a sprint action its sprint's and board's ids as strings.
+              sprint: { id: String(sprint.id) },
+              board: { id: String(sprint.boardId) },
               project: { id: String(project.id), key: project.key, type: 'software' },
             }),
           };
@@ -426,6 +473,18 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
       }
       return sendJson(res, 200, answer);
     }
+    if (method === 'POST' && p === '/forge/issue-panel') {
+      // The issue's "Add" button for an app's panel: from now on the panel shows on that issue.
+      const body = (await readBody(req)) as { issueKey?: string; moduleKey?: string };
+      const issue = site.store.issueByKey(String(body.issueKey ?? ''));
+      const project = issue ? site.store.get('project', issue.projectId) : undefined;
+      const module = manifest.uiModules.find((m) => m.type === 'jira:issuePanel' && m.key === body.moduleKey);
+      if (!issue || !project || !module || !hasProjectPermission(site.store, user, project, 'BROWSE_PROJECTS'))
+        return sendJson(res, 404, { message: 'No such issue or panel' });
+      if (!addedPanels.has(`${issue.id} ${module.key}`)) newlyAdded.add(`${issue.id} ${module.key}`);
+      addedPanels.add(`${issue.id} ${module.key}`);
+      return sendJson(res, 200, { issueKey: issue.key, moduleKey: module.key, added: true });
+    }
     if (method === 'POST' && p === '/forge/consent') {
       // "Allow access": from now on the app may act as this person.
       consent.grant(user.accountId);
@@ -503,7 +562,19 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
     return first ? `/projects/${first.key}/backlog` : '/forge/no-projects';
   }
 
-  return { handle, idle: () => triggers.idle() };
+  async function runScheduledTrigger(key: string): Promise<void> {
+    const trigger = manifest.manifest.modules.scheduledTrigger.find((t) => t.key === key);
+    if (!trigger) throw new Error(`manifest.yml has no scheduled trigger '${key}'`);
+    try {
+      await invoker.schedule(trigger.function);
+    } catch (error) {
+      // Forge logs it; a scheduled trigger that fails is not retried.
+      console.error(`[forge] scheduled trigger ${key} failed:`, error instanceof Error ? error.message : error);
+      throw error;
+    }
+  }
+
+  return { handle, idle: () => triggers.idle(), runScheduledTrigger, limits: invoker.limits };
 }
 
 function html(res: ServerResponse, body: string, status = 200): true {

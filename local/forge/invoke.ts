@@ -1,5 +1,6 @@
 import type { LoadedManifest } from './manifest';
 import { isNeedsAuthentication } from './consent';
+import { backgroundTimeoutMs, InvocationTimeout, jsonBytes, withDefaults, type ForgeLimits } from './limits';
 import { runAs, type AsyncEvent, type Installation } from './runtime';
 
 type ResolverHandler = (event: unknown, runtimePayload: unknown) => Promise<unknown>;
@@ -21,14 +22,36 @@ export type InvokeResult =
       /** The person must allow the app first (Jira's "Allow access"). */ needsConsent?: true;
     };
 
+/** The message @forge/bridge's invoke rejects with when the function failed; Forge adds the reason. */
+const INVOKE_ERROR = 'There was an error invoking the function';
+const kb = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
+
 // Handlers are loaded from src/ through the same export names manifest.yml gives, so the
 // host runs the production code unchanged.
-export function createInvoker(manifest: LoadedManifest, installation?: Installation) {
+export function createInvoker(
+  manifest: LoadedManifest,
+  installation?: Installation,
+  limitsGiven: Partial<ForgeLimits> = {},
+) {
+  const limits = withDefaults(limitsGiven);
   const installContext = `ari:cloud:jira::site/${installation?.installationId ?? 'local'}`;
   // Every call carries its installation, so one process may serve several sites (as a warm
-  // Forge instance does) and each call reaches its own.
-  const within = <T>(accountId: string, moduleKey: string, work: () => Promise<T>) =>
-    runAs({ accountId, moduleKey, ...(installation ? { installation } : {}) }, work);
+  // Forge instance does) and each call reaches its own; and its deadline: the call fails with
+  // InvocationTimeout when its time is up, and the function is stopped (see runtime.ts).
+  const within = <T>(accountId: string, moduleKey: string, limitMs: number, work: () => Promise<T>): Promise<T> => {
+    const deadline = Date.now() + limitMs;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new InvocationTimeout(moduleKey, limitMs)), limitMs);
+    });
+    // A function that fails past its deadline was stopped by it (its late Jira call was refused).
+    const run = runAs({ accountId, moduleKey, deadline, ...(installation ? { installation } : {}) }, work).catch(
+      (error: unknown) => {
+        throw Date.now() >= deadline ? new InvocationTimeout(moduleKey, limitMs) : error;
+      },
+    );
+    return Promise.race([run, timedOut]).finally(() => clearTimeout(timer));
+  };
   const cache = new Map<string, ResolverHandler>();
   const load = (functionName: string): ResolverHandler => {
     const cached = cache.get(functionName);
@@ -48,7 +71,14 @@ export function createInvoker(manifest: LoadedManifest, installation?: Installat
   };
 
   return {
+    limits,
     async invoke(request: InvokeRequest): Promise<InvokeResult> {
+      // Forge refuses an invoke whose payload is over the limit before any function runs.
+      const payloadBytes = jsonBytes(request.payload);
+      if (payloadBytes > limits.payloadBytes) {
+        console.error(`[forge] invoke ${request.functionKey}: payload of ${payloadBytes} bytes is over the limit`);
+        return { ok: false, message: `${INVOKE_ERROR} - The payload is too large (over ${kb(limits.payloadBytes)}).` };
+      }
       try {
         const handler = load(moduleFunction(request.moduleKey));
         const runtimePayload = {
@@ -60,14 +90,28 @@ export function createInvoker(manifest: LoadedManifest, installation?: Installat
           call: { functionKey: request.functionKey, payload: request.payload },
           context: request.context,
         };
-        const body = await within(request.accountId, request.moduleKey, () => handler(event, runtimePayload));
+        const body = await within(request.accountId, request.moduleKey, limits.resolverMs, () =>
+          handler(event, runtimePayload),
+        );
+        const responseBytes = jsonBytes(body);
+        if (responseBytes > limits.responseBytes) {
+          console.error(`[forge] resolver ${request.functionKey}: answer of ${responseBytes} bytes is over the limit`);
+          return {
+            ok: false,
+            message: `${INVOKE_ERROR} - The response is too large (over ${kb(limits.responseBytes)}).`,
+          };
+        }
         return { ok: true, body };
       } catch (error) {
         if (isNeedsAuthentication(error))
           return { ok: false, message: 'This app needs your permission to access Jira.', needsConsent: true };
+        if (error instanceof InvocationTimeout) {
+          console.error(`[forge] resolver ${request.functionKey}: ${error.message}`);
+          return { ok: false, message: `${INVOKE_ERROR} - ${error.message}` };
+        }
         // On Forge a throwing resolver surfaces as a rejected invoke(); the app must not rely on it.
         console.error(`[forge] resolver ${request.functionKey} failed:`, error);
-        return { ok: false, message: 'There was an error invoking the function.' };
+        return { ok: false, message: `${INVOKE_ERROR}.` };
       }
     },
     /**
@@ -77,12 +121,23 @@ export function createInvoker(manifest: LoadedManifest, installation?: Installat
      */
     async consume(functionName: string, event: AsyncEvent): Promise<void> {
       const handler = load(functionName);
-      await within('', functionName, () => handler(event, { installContext }));
+      const limitMs = backgroundTimeoutMs(manifest, functionName, limits);
+      await within('', functionName, limitMs, () => handler(event, { installContext }));
     },
-    /** Calls a trigger's function as the app, with the event Forge would send. */
+    /** Calls a product event trigger's function as the app, with the event Forge would send. */
     async trigger(functionName: string, event: unknown): Promise<void> {
       const handler = load(functionName);
-      await within('', functionName, () => handler(event, { installContext }));
+      await within('', functionName, limits.resolverMs, () => handler(event, { installContext }));
+    },
+    /**
+     * Calls a scheduled trigger's function as the app, with the request Forge sends (no user);
+     * it runs for 55 s unless its function's `timeoutSeconds` says otherwise.
+     * https://developer.atlassian.com/platform/forge/function-reference/scheduled-trigger
+     */
+    async schedule(functionName: string): Promise<unknown> {
+      const handler = load(functionName);
+      const limitMs = backgroundTimeoutMs(manifest, functionName, limits);
+      return within('', functionName, limitMs, () => handler({ context: { installContext } }, { installContext }));
     },
   };
 }

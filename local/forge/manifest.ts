@@ -89,11 +89,7 @@ const Manifest = z.object({
 export type Manifest = z.infer<typeof Manifest>;
 export type UiModule = z.infer<typeof UiModule> & { type: UiModuleType };
 export type UiModuleType =
-  | 'jira:issuePanel'
-  | 'jira:issueContext'
-  | 'jira:projectPage'
-  | 'jira:projectSettingsPage'
-  | 'jira:sprintAction';
+  'jira:issuePanel' | 'jira:issueContext' | 'jira:projectPage' | 'jira:projectSettingsPage' | 'jira:sprintAction';
 
 /** A custom field whose view or edit the app renders with its own Custom UI. */
 export interface FieldModule {

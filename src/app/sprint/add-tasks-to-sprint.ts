@@ -16,11 +16,21 @@ export async function addTasksToSprint(
   const perms = await projectPermissions(jira.user, projectKey, ['SCHEDULE_ISSUES', 'EDIT_ISSUES']);
   if (!perms.SCHEDULE_ISSUES || !perms.EDIT_ISSUES)
     throw new AppError('FORBIDDEN', `You need permission to schedule issues in ${projectKey} to add work to a sprint.`);
-  const keys: string[] = [];
+  const tasks: Array<{ id: string; key: string }> = [];
   for (const mitigationId of mitigationIds) {
     const mitigation = await createTaskOnce(jira, projectKey, mitigationId, accountId);
-    if (mitigation.task) keys.push(mitigation.task.key);
+    if (mitigation.task) tasks.push(mitigation.task);
   }
-  await moveToSprint(jira.user, sprintId, keys);
-  return sprintPlanView(jira, projectKey, sprintId);
+  await moveToSprint(
+    jira.user,
+    sprintId,
+    tasks.map((t) => t.key),
+  );
+  // Jira's search is not read-after-write consistent: the plan names the moved tasks to reconcile.
+  return sprintPlanView(
+    jira,
+    projectKey,
+    sprintId,
+    tasks.map((t) => t.id),
+  );
 }

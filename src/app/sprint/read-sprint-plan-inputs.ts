@@ -35,11 +35,17 @@ async function sprintMissing(user: JiraClient, sprintId: number, error: unknown)
  * of tasks in other open sprints (one id-only search), and the permissions. Tasks elsewhere
  * show the model's stored status, which the status trigger keeps in step.
  */
-export async function readSprintPlanInputs(user: JiraClient, projectKey: string, sprintId: number) {
+export async function readSprintPlanInputs(
+  user: JiraClient,
+  projectKey: string,
+  sprintId: number,
+  /** Ids of issues just moved into the sprint: Jira's search may not show the move yet. */
+  justMoved: string[] = [],
+) {
   const field = await clausesField(user);
   const sprintField = await sprintFieldId(user);
   const [issues, stored, elsewhere, perms] = await Promise.all([
-    sprintStories(user, projectKey, sprintId, { clauses: field.id, sprint: sprintField }),
+    sprintStories(user, projectKey, sprintId, { clauses: field.id, sprint: sprintField }, justMoved),
     readThreatModel(user, projectKey),
     tasksInOtherOpenSprints(user, projectKey, sprintId),
     projectPermissions(user, projectKey, ['SCHEDULE_ISSUES', 'EDIT_ISSUES', 'CREATE_ISSUES', 'LINK_ISSUES']),

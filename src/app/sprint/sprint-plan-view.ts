@@ -3,9 +3,17 @@ import { planSprint } from '../../domain/sprint/sprint-plan';
 import type { JiraClients } from '../common/jira-clients';
 import { readSprintPlanInputs } from './read-sprint-plan-inputs';
 
-/** The sprint's security plan, read as the person: Jira shows them the sprint's issues they may see. */
-export async function sprintPlanView(jira: JiraClients, projectKey: string, sprintId: number): Promise<SprintPlanView> {
-  const { input, sprint, perms, problems } = await readSprintPlanInputs(jira.user, projectKey, sprintId);
+/**
+ * The sprint's security plan, read as the person: Jira shows them the sprint's issues they may
+ * see. `justMoved`: ids of issues this call moved into the sprint, which search may not show yet.
+ */
+export async function sprintPlanView(
+  jira: JiraClients,
+  projectKey: string,
+  sprintId: number,
+  justMoved: string[] = [],
+): Promise<SprintPlanView> {
+  const { input, sprint, perms, problems } = await readSprintPlanInputs(jira.user, projectKey, sprintId, justMoved);
   return {
     sprint: {
       id: sprint.id,

@@ -22,6 +22,16 @@ describe('app', () => {
     expect(await screen.findByText('No WITHOUT clauses yet')).toBeTruthy();
   });
 
+  it('renders the read-only story context for the story-context module (jira:issueContext)', async () => {
+    fakeBridge.givenContext({ moduleKey: 'story-context' });
+    fakeBridge.givenResolver('story/get', () => ({ ok: true, data: aStoryView() }));
+
+    render(<App />);
+
+    expect(await screen.findByText(/No WITHOUT clauses yet\. Add them in the story/)).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
   it('renders the project page tabs for the project-page module: the threat model, sprint planning, the audit, and monitoring', async () => {
     fakeBridge.givenContext({ moduleKey: 'project-page' });
     fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: aThreatModel({ canEdit: false }) }));

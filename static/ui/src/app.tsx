@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Loading } from './common/loading';
 import { useModuleKey } from './common/use-module-key';
+import { StoryContext } from './story/story-context';
 import { StoryPanel } from './story/story-panel';
 import { UnknownModule } from './unknown-module';
 
@@ -26,6 +27,8 @@ export function App() {
   switch (context.moduleKey) {
     case 'story-panel':
       return <StoryPanel />;
+    case 'story-context':
+      return <StoryContext />;
     case 'project-page':
       return (
         <Suspense fallback={<Loading label="Loading Without for Jira" />}>
