@@ -32,6 +32,11 @@ export interface LocalAppOptions {
   otherAppFields?: Array<Omit<LocalCustomField, 'id' | 'numericId'>>;
   /** Forge's limits (run time, payload and answer sizes); tests give tiny ones. Default: Forge's. */
   limits?: Partial<ForgeLimits>;
+  /**
+   * 'after-add' (Jira's way): an issue shows the app's panel only once someone has added it there
+   * with its "Add" button. Default 'pre-added': every issue shows it, as the e2e suite expects.
+   */
+  issuePanels?: 'pre-added' | 'after-add';
 }
 
 export interface LocalApp {
@@ -66,6 +71,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     consent,
     ...(options.installationId !== undefined ? { installationId: options.installationId } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.issuePanels ? { issuePanels: options.issuePanels } : {}),
   });
   hostRef.current = host;
   return { site, host, consent, url: site.url, close: () => site.close() };

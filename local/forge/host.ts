@@ -163,7 +163,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
           summary: other?.summary ?? '',
         };
       });
-    const where = {
+    const onIssue = {
       issue: { id: String(issue.id), key: issue.key, type: type?.name ?? '', typeId: issue.issueTypeId },
       project: { id: String(project.id), key: project.key, type: 'software' },
     };
@@ -176,7 +176,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
           id: `panel-${m.key}`,
           resource: m.resource,
           title: m.title ?? m.key,
-          context: baseContext(user, m, `${m.key}-${issue.id}`, { ...where, isNewToIssue }),
+          context: baseContext(user, m, `${m.key}-${issue.id}`, { ...onIssue, isNewToIssue }),
         };
       });
     const addablePanels = panelModules
@@ -190,7 +190,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
         id: `context-${m.key}`,
         resource: m.resource,
         title: m.title ?? m.key,
-        context: baseContext(user, m, `${m.key}-${issue.id}`, where),
+        context: baseContext(user, m, `${m.key}-${issue.id}`, onIssue),
       }));
     const transitions = JSON.parse((await jiraAs(user, `/rest/api/3/issue/${issue.id}/transitions`)).body) as {
       transitions?: Array<{ id: string; name: string }>;

@@ -95,13 +95,28 @@ export interface IssueDetails {
   fields: Array<{ name: string; view?: FrameSpec; editLauncherId?: string }>;
 }
 
-export function issuePage(d: IssueDetails, panels: FrameSpec[]): string {
+export function issuePage(
+  d: IssueDetails,
+  panels: FrameSpec[],
+  addablePanels: Array<{ moduleKey: string; title: string }> = [],
+  contexts: FrameSpec[] = [],
+): string {
   const description = adfParagraphs(d.issue.description);
   return `<nav class="breadcrumbs"><a href="/projects/${esc(d.project.key)}/backlog">${esc(d.project.name)}</a> / <span>${esc(d.issue.key)}</span></nav>
 <div class="issue-layout"><section class="issue-main">
 <h1 id="issue-summary">${esc(d.issue.summary)}</h1>
 <h3>Description</h3>${description.length ? description.map((p) => `<p>${esc(p)}</p>`).join('') : '<p class="muted">Add a description…</p>'}
 ${d.links.length ? `<h3>Linked issues</h3><ul class="links">${d.links.map((l) => `<li>${esc(l.relation)} <a href="/browse/${esc(l.key)}">${esc(l.key)}</a> ${esc(l.summary)}</li>`).join('')}</ul>` : ''}
+${
+  addablePanels.length
+    ? `<div class="quick-add" role="group" aria-label="Add apps">${addablePanels
+        .map(
+          (a) =>
+            `<button type="button" data-forge-add-panel="${esc(a.moduleKey)}" data-issue="${esc(d.issue.key)}">Add ${esc(a.title)}</button>`,
+        )
+        .join('')}</div>`
+    : ''
+}
 ${panels.map((p) => `<section class="app-panel"><h3>${esc(p.title)}</h3>${frameTag(p)}</section>`).join('\n')}
 </section>
 <aside class="issue-side">
@@ -120,8 +135,15 @@ ${d.fields
       }</div>${f.view ? frameTag(f.view) : ''}</section>`,
   )
   .join('')}
+${contexts.map((c) => `<details class="issue-context" open><summary>${esc(c.title)}</summary>${frameTag(c)}</details>`).join('')}
 </aside></div>
-<script>document.getElementById('issue-status').addEventListener('change', function (e) {
+<script>document.querySelectorAll('[data-forge-add-panel]').forEach(function (button) {
+  button.addEventListener('click', function () {
+    fetch('/forge/issue-panel', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ issueKey: button.dataset.issue, moduleKey: button.dataset.forgeAddPanel }) })
+      .then(function () { window.location.reload(); });
+  });
+});
+document.getElementById('issue-status').addEventListener('change', function (e) {
   fetch('/forge/fetch-product', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ restPath: '/rest/api/3/issue/' + e.target.dataset.issue + '/transitions', fetchRequestInit: { method: 'POST', body: JSON.stringify({ transition: { id: e.target.value } }), headers: [['Content-Type', 'application/json']] } }) })
     .then(function (r) { return r.json(); }).then(function (a) { if (a.status >= 400) alert('Jira refused: ' + a.body); });
 });</script>`;

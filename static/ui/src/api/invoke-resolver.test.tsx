@@ -5,7 +5,7 @@ import { DEFAULT_KNOWLEDGE_BASE_SETTINGS } from '../../../../src/domain/knowledg
 
 const UNREACHABLE = {
   ok: false,
-  error: { code: 'INTERNAL', message: 'The app could not reach its backend. Reload the page to try again.' },
+  error: { code: 'INTERNAL', message: 'The app did not answer: it failed or took too long. Try again in a moment.' },
 };
 
 afterEach(() => fakeBridge.reset());

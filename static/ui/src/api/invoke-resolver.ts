@@ -5,7 +5,7 @@ import type { AnswerOf, PayloadOf, ResolverKey } from '../../../../src/contract'
 // The only module that calls `invoke`: every view reads the backend through this typed envelope.
 const UNREACHABLE: Envelope<never> = {
   ok: false,
-  error: { code: 'INTERNAL', message: 'The app could not reach its backend. Reload the page to try again.' },
+  error: { code: 'INTERNAL', message: 'The app did not answer: it failed or took too long. Try again in a moment.' },
 };
 
 export async function callResolver<K extends ResolverKey>(

@@ -133,7 +133,7 @@ describe('story panel, reading', () => {
 
     render(<StoryPanel />);
 
-    expect(await screen.findByText('The app could not reach its backend. Reload the page to try again.')).toBeTruthy();
+    expect(await screen.findByText('The app did not answer: it failed or took too long. Try again in a moment.')).toBeTruthy();
     expect(screen.queryByText(/socket hang up/)).toBeNull();
   });
 
