@@ -87,23 +87,25 @@ export function StoryContextView({ view }: { view: StoryView }) {
           ))}
         </Box>
       )}
-      <Box as="ul" xcss={listStyles} aria-label="Risk left per threat">
-        {threatIds.map((id) => {
-          const threat = view.threats[id];
-          const risk = view.risk[id];
-          return (
-            <Box as="li" key={id} xcss={itemStyles}>
-              <Inline space="space.100" alignBlock="center" shouldWrap>
-                <Text size="small" weight="medium">
-                  {id}
-                </Text>
-                <Text size="small">{threat ? threat.title : 'not in the threat model'}</Text>
-                {threat && risk && <ThreatRiskText risk={risk} severity={threat.severity.score} />}
-              </Inline>
-            </Box>
-          );
-        })}
-      </Box>
+      {threatIds.length > 0 && (
+        <Box as="ul" xcss={listStyles} aria-label="Risk left per threat">
+          {threatIds.map((id) => {
+            const threat = view.threats[id];
+            const risk = view.risk[id];
+            return (
+              <Box as="li" key={id} xcss={itemStyles}>
+                <Inline space="space.100" alignBlock="center" shouldWrap>
+                  <Text size="small" weight="medium">
+                    {id}
+                  </Text>
+                  <Text size="small">{threat ? threat.title : 'not in the threat model'}</Text>
+                  {threat && risk && <ThreatRiskText risk={risk} severity={threat.severity.score} />}
+                </Inline>
+              </Box>
+            );
+          })}
+        </Box>
+      )}
     </Stack>
   );
 }
