@@ -10,6 +10,9 @@ export interface LoggedRequest {
   principal: string;
   status: number;
   fault?: '429' | '500';
+  /** When the site began and finished answering (performance.now(), ms): requests whose spans overlap ran in parallel. */
+  startedMs?: number;
+  endedMs?: number;
 }
 
 const MAX_ENTRIES = 200_000;

@@ -69,6 +69,7 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
     const method = (req.method ?? 'GET').toUpperCase();
     const matched = router.match(method, url.pathname);
     const principal = auth.authenticate(req);
+    const startedMs = performance.now();
     const record = (status: number, fault?: '429' | '500') =>
       log.add({
         method,
@@ -77,6 +78,8 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
         principal: principalName(principal),
         status,
         ...(fault ? { fault } : {}),
+        startedMs,
+        endedMs: performance.now(),
       });
 
     if (url.pathname.startsWith('/rest/')) {

@@ -16,7 +16,7 @@ export async function linkClauseThreat(
   link: ClauseThreatLink,
 ): Promise<AuditView> {
   requireIssueOfProject(link.issueKey, projectKey);
-  await updateStoryClauses(jira.user, link.issueKey, accountId, (before) => fixClauseWithoutThreat(before, link));
+  await updateStoryClauses(jira, link.issueKey, accountId, (before) => fixClauseWithoutThreat(before, link));
   // Editing the story (checked by updateStoryClauses) implies seeing the project.
   await queueAuditRun(jira.app, queue, projectKey, accountId);
   return readAuditView(jira, projectKey, accountId);

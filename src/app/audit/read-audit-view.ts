@@ -3,8 +3,7 @@ import { withSuppressions } from '../../domain/audit/audit';
 import { auditRunView } from '../../domain/audit/audit-run';
 import { severityOf } from '../../domain/threat-model/severity';
 import { readStoredAudit } from '../../jira/audit/audit-repository';
-import { canEditThreatModel } from '../../jira/client/permissions';
-import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
+import { mayEditThreatModel, threatModelOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 
 /**
@@ -13,9 +12,8 @@ import type { JiraClients } from '../common/jira-clients';
  * that implies it), hence canRun.
  */
 export async function readAuditView(jira: JiraClients, projectKey: string, accountId: string): Promise<AuditView> {
-  const { user, app } = jira;
-  const [stored, model] = await Promise.all([readStoredAudit(user, projectKey), readThreatModel(user, projectKey)]);
-  const canSuppress = await canEditThreatModel(user, app, { projectKey, accountId }, model.model.settings);
+  const [stored, model] = await Promise.all([readStoredAudit(jira.user, projectKey), threatModelOf(jira, projectKey)]);
+  const canSuppress = await mayEditThreatModel(jira, { projectKey, accountId }, model.model.settings);
   return {
     projectKey,
     run: auditRunView(stored.status, Date.now()),

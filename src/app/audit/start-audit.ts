@@ -12,7 +12,7 @@ export async function startAudit(
   projectKey: string,
   accountId: string,
 ): Promise<AuditView> {
-  await requireAuditor(jira.user, projectKey);
+  await requireAuditor(jira, projectKey);
   await queueAuditRun(jira.app, queue, projectKey, accountId);
   return readAuditView(jira, projectKey, accountId);
 }

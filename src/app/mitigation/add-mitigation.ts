@@ -3,7 +3,7 @@ import { mitigationView } from '../../domain/mitigation/mitigation-view';
 import { addMitigation as addToModel } from '../../domain/threat-model/threat-model';
 import { changeThreatModel } from '../../jira/threat-model/threat-model-repository';
 import type { JiraClients } from '../common/jira-clients';
-import { requireModelEditor } from '../threat-model/require-model-editor';
+import { asModelEditor } from '../threat-model/require-model-editor';
 
 /** A new mitigation in the model, written as the app for an editor of the model. */
 export async function addMitigation(
@@ -12,10 +12,15 @@ export async function addMitigation(
   accountId: string,
   { draft }: MitigationAdd,
 ): Promise<MitigationView> {
-  await requireModelEditor(jira, projectKey, accountId);
-  const mitigation = await changeThreatModel(jira.app, projectKey, accountId, (model) => {
-    const added = addToModel(model, draft, { accountId, now: new Date().toISOString() });
-    return { model: added.model, result: added.mitigation };
-  });
+  const mitigation = await changeThreatModel(
+    jira.app,
+    projectKey,
+    accountId,
+    (model) => {
+      const added = addToModel(model, draft, { accountId, now: new Date().toISOString() });
+      return { model: added.model, result: added.mitigation };
+    },
+    asModelEditor(jira, projectKey, accountId),
+  );
   return mitigationView(mitigation, new Map());
 }

@@ -3,7 +3,7 @@ import { mitigationView } from '../../domain/mitigation/mitigation-view';
 import { editMitigation } from '../../domain/threat-model/threat-model';
 import { changeThreatModel } from '../../jira/threat-model/threat-model-repository';
 import type { JiraClients } from '../common/jira-clients';
-import { requireModelEditor } from '../threat-model/require-model-editor';
+import { asModelEditor } from '../threat-model/require-model-editor';
 
 /** An edit of a mitigation, from the revision the person started from (the domain refuses a stale one). */
 export async function updateMitigation(
@@ -12,10 +12,15 @@ export async function updateMitigation(
   accountId: string,
   { id, baseRevision, draft }: MitigationEdit,
 ): Promise<MitigationView> {
-  await requireModelEditor(jira, projectKey, accountId);
-  const mitigation = await changeThreatModel(jira.app, projectKey, accountId, (model) => {
-    const edited = editMitigation(model, id, baseRevision, draft, { accountId, now: new Date().toISOString() });
-    return { model: edited.model, result: edited.mitigation };
-  });
+  const mitigation = await changeThreatModel(
+    jira.app,
+    projectKey,
+    accountId,
+    (model) => {
+      const edited = editMitigation(model, id, baseRevision, draft, { accountId, now: new Date().toISOString() });
+      return { model: edited.model, result: edited.mitigation };
+    },
+    asModelEditor(jira, projectKey, accountId),
+  );
   return mitigationView(mitigation, new Map());
 }

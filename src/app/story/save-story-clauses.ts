@@ -1,25 +1,31 @@
 import type { ClausesEdit, StoryView } from '../../contract';
 import { checkClausesRevision } from '../../domain/story/clauses-revision';
 import type { JiraClients } from '../common/jira-clients';
-import { storyViewOf } from './story-view';
+import { startStoryViewReads, storyViewOf } from './story-view';
 import { updateStoryClauses } from './update-story-clauses';
 
-/** The story panel's save: the person's clauses, if nobody saved since they started; answers the new view. */
+/**
+ * The story panel's save: the person's clauses, if nobody saved since they started; answers the
+ * new view from what the save read (the view's other reads run while the save writes).
+ */
 export async function saveStoryClauses(
   jira: JiraClients,
   issueId: string,
   accountId: string,
   edit: ClausesEdit,
 ): Promise<StoryView> {
-  const written = await updateStoryClauses(
-    jira.user,
+  const saved = await updateStoryClauses(
+    jira,
     issueId,
     accountId,
     (before) => {
       checkClausesRevision(before.revision, edit.baseRevision);
       return edit;
     },
-    { replaceUnreadable: edit.replaceUnreadable === true },
+    {
+      replaceUnreadable: edit.replaceUnreadable === true,
+      whileWriting: (story, stored) => startStoryViewReads(jira, story, stored, accountId),
+    },
   );
-  return storyViewOf(jira, issueId, accountId, written);
+  return storyViewOf(jira, issueId, accountId, saved);
 }

@@ -1,17 +1,18 @@
-import { readStoryClauses, linkedThreatIds, type StoryClausesValue } from '../../domain/story/story-clauses';
+import { readStoryClauses, linkedThreatIds } from '../../domain/story/story-clauses';
 import type { StoryView, TaskView, ThreatRisk } from '../../contract';
 import { taskEvidence } from '../../domain/mitigation/task-evidence';
 import { asMitigations, threatRisk } from '../../domain/threat-model/threat-risk';
 import type { ThreatModel } from '../../domain/threat-model/threat-model';
 import { threatView, type ThreatView } from '../../domain/threat-model/threat-view';
-import { canEditThreatModel, issuePermissions } from '../../jira/client/permissions';
 import { clausesField } from '../../jira/story/clauses-field';
 import type { JiraClient } from '../../jira/client/jira-client';
 import { TaskProperty } from '../../jira/mitigation/mitigation-task-repository';
-import { liveModel, type LiveModel } from '../../jira/threat-model/project-risk';
+import { liveModelWith, type LiveModel } from '../../jira/threat-model/project-risk';
 import { readStory, storiesLinkedTo, type StoryRecord } from '../../jira/story/story-repository';
-import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
+import type { StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
+import { issuePermissionsOf, mayEditThreatModel, projectTasksOf, threatModelOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
+import type { SavedClauses } from './update-story-clauses';
 
 // The story panel's view of a story, read as the person: its clauses, the threats they link with
 // their risk, the mitigations, and, when the issue is a mitigation task the model records, its task view.
@@ -64,38 +65,36 @@ function composeView({ story, model, live, access, task, problems: extra }: Stor
   };
 }
 
+/** What the person may do here: their issue permissions (one request) and whether they may edit the model. */
 async function accessTo(
-  { user, app }: JiraClients,
+  jira: JiraClients,
   issueId: string,
   projectKey: string,
   accountId: string,
   model: ThreatModel,
 ): Promise<StoryAccess> {
-  const perms = await issuePermissions(user, issueId, [
-    'EDIT_ISSUES',
-    'ADMINISTER_PROJECTS',
-    'CREATE_ISSUES',
-    'LINK_ISSUES',
+  const perms = issuePermissionsOf(jira, issueId);
+  const isAdmin = perms.then((p) => p.ADMINISTER_PROJECTS === true);
+  const [answer, editModel] = await Promise.all([
+    perms,
+    mayEditThreatModel(jira, { projectKey, accountId, isAdmin }, model.settings),
   ]);
-  const editModel = await canEditThreatModel(
-    user,
-    app,
-    { projectKey, accountId, isProjectAdmin: perms.ADMINISTER_PROJECTS === true },
-    model.settings,
-  );
   return {
-    canEdit: perms.EDIT_ISSUES === true,
+    canEdit: answer.EDIT_ISSUES === true,
     canEditThreatModel: editModel,
-    canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
+    canCreateTasks: answer.CREATE_ISSUES === true && answer.LINK_ISSUES === true,
   };
 }
 
-/** When the issue is a mitigation task: its mitigation, the threats it reduces, the stories it protects. */
+/**
+ * When the issue is a mitigation task: its mitigation, the threats it reduces, the stories it
+ * protects (searched while the tasks' statuses are read).
+ */
 async function taskView(
   user: JiraClient,
   story: StoryRecord,
   model: ThreatModel,
-  live: LiveModel,
+  live: Promise<LiveModel>,
   field: { id: string; name: string },
 ): Promise<TaskView | null> {
   const property = TaskProperty.safeParse(story.taskValue);
@@ -110,52 +109,64 @@ async function taskView(
     ).recorded
   )
     return null;
-  const mitigation = live.mitigations.find((m) => m.id === property.data.mitigationId);
+  const recorded = model.mitigations.find((m) => m.id === property.data.mitigationId);
+  if (!recorded) return null;
+  const threatIds = recorded.addresses.map((a) => a.threatId).filter((id) => model.threats.some((t) => t.id === id));
+  const [current, stories] = await Promise.all([live, storiesLinkedTo(user, story.projectKey, field, threatIds)]);
+  const mitigation = current.mitigations.find((m) => m.id === recorded.id);
   if (!mitigation) return null;
-  const mitigations = asMitigations(live.mitigations);
+  const mitigations = asMitigations(current.mitigations);
   const threats = mitigation.addresses.flatMap((a) => {
     const threat = model.threats.find((t) => t.id === a.threatId);
     return threat ? [{ ...threatView(threat), risk: threatRisk(threat, mitigations) }] : [];
   });
-  const stories = await storiesLinkedTo(
-    user,
-    story.projectKey,
-    field,
-    threats.map((t) => t.id),
-  );
   return { issueKey: story.key, mitigation, threats, stories };
 }
 
-async function storyContext(
+/**
+ * Starts the reads the view needs once the story and its model are known (the project's tasks,
+ * whether the person may edit the model): a save starts them while it writes.
+ */
+export function startStoryViewReads(
   jira: JiraClients,
-  issueId: string,
+  story: StoryRecord,
+  stored: StoredThreatModel,
   accountId: string,
-  field: { id: string; name: string },
-): Promise<StoryContext> {
-  const { user } = jira;
-  const story = await readStory(user, issueId, field.id);
-  const stored = await readThreatModel(user, story.projectKey);
-  const [live, access] = await Promise.all([
-    liveModel(user, story.projectKey, stored.model),
-    accessTo(jira, story.id, story.projectKey, accountId, stored.model),
-  ]);
-  const task = await taskView(user, story, stored.model, live, field);
-  return { story, model: stored.model, live, access, task, problems: stored.problems };
+): void {
+  void accessTo(jira, story.id, story.projectKey, accountId, stored.model).catch(() => undefined);
+  void projectTasksOf(jira, story.projectKey).catch(() => undefined);
 }
 
 /**
- * The story panel's view of a story, as the person: with the clauses value just written when
- * given (its stored problems are then gone), else with the stored one.
+ * The story panel's view of a story, as the person: with the clauses value just saved (and the
+ * story read under the save's lease) when given (its stored problems are then gone), else with
+ * the stored one (of the story this call read already, when given). The issue and the person's permissions are read together, then the model, then
+ * the tasks, the model editors and, for a task, its stories, together: three round trips.
  */
 export async function storyViewOf(
   jira: JiraClients,
   issueId: string,
   accountId: string,
-  written?: StoryClausesValue,
+  saved?: { story: StoryRecord; value?: SavedClauses['value'] },
 ): Promise<StoryView> {
-  const field = await clausesField(jira.user);
-  const story = await storyContext(jira, issueId, accountId, field);
-  return written === undefined
-    ? composeView(story, story.story.clausesValue)
-    : composeView({ ...story, problems: [] }, written);
+  const { user } = jira;
+  void issuePermissionsOf(jira, issueId).catch(() => undefined); // read with the issue; awaited in accessTo
+  const field = await clausesField(user);
+  const story = saved?.story ?? (await readStory(user, issueId, field.id));
+  const stored = await threatModelOf(jira, story.projectKey);
+  const live = projectTasksOf(jira, story.projectKey).then((tasks) => liveModelWith(tasks, stored.model));
+  const [current, access, task] = await Promise.all([
+    live,
+    accessTo(jira, story.id, story.projectKey, accountId, stored.model),
+    taskView(user, story, stored.model, live, field),
+  ]);
+  const context: StoryContext = {
+    story,
+    model: stored.model,
+    live: current,
+    access,
+    task,
+    problems: saved?.value ? [] : stored.problems,
+  };
+  return composeView(context, saved?.value ?? story.clausesValue);
 }

@@ -8,13 +8,13 @@ import {
   type StoryClausesValue,
 } from '../../domain/story/story-clauses';
 import type { ThreatModel } from '../../domain/threat-model/threat-model';
-import { issuePermissions } from '../../jira/client/permissions';
 import { clausesField } from '../../jira/story/clauses-field';
 import { issueEntity } from '../../jira/client/entity-properties';
-import type { JiraClient } from '../../jira/client/jira-client';
 import { propertyLock, withLease } from '../../jira/client/property-lease';
-import { readStory, writeStoryClauses } from '../../jira/story/story-repository';
-import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
+import { readStory, writeStoryClauses, type StoryRecord } from '../../jira/story/story-repository';
+import type { StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
+import { issuePermissionsOf, threatModelOf } from '../common/call-reads';
+import type { JiraClients } from '../common/jira-clients';
 
 /** The story's lease while its clauses are saved (an issue property). */
 const STORY_LOCK_KEY = 'without.lock';
@@ -44,26 +44,44 @@ function checkNewLinks(
     throw new AppError('BAD_REQUEST', 'Two clauses have the same id. Reload and try again.');
 }
 
+/** What a save wrote, and what it read under the story's lease (the view shows them without reading again). */
+export interface SavedClauses {
+  value: StoryClausesValue;
+  story: StoryRecord;
+  stored: StoredThreatModel;
+}
+
+export interface UpdateOptions {
+  replaceUnreadable?: boolean;
+  /** Called once the story and its model are read, while the value is written: reads the answer needs can start. */
+  whileWriting?: (story: StoryRecord, stored: StoredThreatModel) => void;
+}
+
 /**
- * Changes a story's clauses as the person: their edit permission is checked first (and by
- * Jira on the write), the story's lock property serializes saves, new links must point at
- * active threats, and the revision grows by one.
+ * Changes a story's clauses as the person: their edit permission is checked first (while the
+ * story's lock is read, before it is taken; Jira checks it again on the write), the story's lock
+ * property serializes saves, new links must point at active threats, and the revision grows by one.
  */
 export async function updateStoryClauses(
-  user: JiraClient,
+  jira: JiraClients,
   issueIdOrKey: string,
   holder: string,
   change: (before: StoryClauses) => Pick<ClausesEdit, 'clauses' | 'directThreatIds'>,
-  options: { replaceUnreadable?: boolean } = {},
-): Promise<StoryClausesValue> {
-  const perms = await issuePermissions(user, issueIdOrKey, ['EDIT_ISSUES']);
-  if (!perms.EDIT_ISSUES)
-    throw new AppError(
-      'FORBIDDEN',
-      "You can't change this story's WITHOUT clauses: you don't have permission to edit it.",
-    );
+  options: UpdateOptions = {},
+): Promise<SavedClauses> {
+  const { user } = jira;
+  const perms = issuePermissionsOf(jira, issueIdOrKey);
+  perms.catch(() => undefined); // awaited before the lock is taken
+  const mayEdit = async () => {
+    if (!(await perms).EDIT_ISSUES)
+      throw new AppError(
+        'FORBIDDEN',
+        "You can't change this story's WITHOUT clauses: you don't have permission to edit it.",
+      );
+  };
   const { id: fieldId } = await clausesField(user);
-  return withLease(propertyLock(user, issueEntity(issueIdOrKey), STORY_LOCK_KEY), { holder }, async () => {
+  const lock = propertyLock(user, issueEntity(issueIdOrKey), STORY_LOCK_KEY);
+  return withLease(lock, { holder, beforeCreate: mayEdit }, async () => {
     const current = await readStory(user, issueIdOrKey, fieldId);
     const before = readStoryClauses(current.clausesValue);
     // A value the app cannot read is kept unless the person, having seen the problem, chose to
@@ -71,10 +89,12 @@ export async function updateStoryClauses(
     if (before.problems.length > 0 && !options.replaceUnreadable)
       throw new AppError('INVALID_DATA', UNREADABLE_CLAUSES);
     const edit = change(before);
-    const stored = await readThreatModel(user, current.projectKey);
+    // The model as this call read it (the story's lease does not cover the model either way).
+    const stored = await threatModelOf(jira, current.projectKey);
     checkNewLinks(edit, linkedThreatIds(before.clauses, before.directThreatIds), stored.model, current.projectKey);
     const next = storyClausesValue(edit.clauses, edit.directThreatIds, before.revision + 1);
+    options.whileWriting?.(current, stored);
     await writeStoryClauses(user, current.id, fieldId, next);
-    return next;
+    return { value: next, story: current, stored };
   });
 }

@@ -2,7 +2,7 @@ import type { ThreatEditRequest } from '../../domain/threat-model/threat-edit';
 import { threatView, type ThreatView } from '../../domain/threat-model/threat-view';
 import { saveThreatEdit } from '../../jira/threat-model/threat-edit-queue';
 import type { JiraClients } from '../common/jira-clients';
-import { requireModelEditor } from './require-model-editor';
+import { asModelEditor } from './require-model-editor';
 
 /** An edit of one existing threat (its fields, or its state): many people saving at once share turns (threat-edit-queue). */
 export async function changeThreat(
@@ -11,6 +11,8 @@ export async function changeThreat(
   accountId: string,
   edit: ThreatEditRequest,
 ): Promise<ThreatView> {
-  await requireModelEditor(jira, projectKey, accountId);
-  return threatView(await saveThreatEdit(jira.app, projectKey, edit, { accountId, now: new Date().toISOString() }));
+  const actor = { accountId, now: new Date().toISOString() };
+  return threatView(
+    await saveThreatEdit(jira.app, projectKey, edit, actor, undefined, asModelEditor(jira, projectKey, accountId)),
+  );
 }

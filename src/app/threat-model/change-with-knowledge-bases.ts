@@ -7,7 +7,7 @@ import {
 } from '../../jira/knowledge-base/knowledge-base-repository';
 import { changeThreatModel } from '../../jira/threat-model/threat-model-repository';
 import type { JiraClients } from '../common/jira-clients';
-import { requireModelEditor } from './require-model-editor';
+import { asModelEditor } from './require-model-editor';
 
 export type KnowledgeChange = (
   model: ThreatModel,
@@ -25,13 +25,18 @@ export async function changeWithKnowledgeBases(
   accountId: string,
   apply: KnowledgeChange,
 ): Promise<ThreatView> {
-  await requireModelEditor(jira, projectKey, accountId);
   const { app } = jira;
   const actor = { accountId, now: new Date().toISOString() };
-  const threat = await changeThreatModel(app, projectKey, accountId, async (model) => {
-    const loaded = await loadActiveKnowledgeBases(app, projectKey, model.settings.knowledgeBases);
-    const changed = apply(model, loaded, actor);
-    return { model: changed.model, result: changed.threat };
-  });
+  const threat = await changeThreatModel(
+    app,
+    projectKey,
+    accountId,
+    async (model) => {
+      const loaded = await loadActiveKnowledgeBases(app, projectKey, model.settings.knowledgeBases);
+      const changed = apply(model, loaded, actor);
+      return { model: changed.model, result: changed.threat };
+    },
+    asModelEditor(jira, projectKey, accountId),
+  );
   return threatView(threat);
 }

@@ -47,6 +47,12 @@ export const propertyLock = (client: JiraClient, entity: Entity, key: string): L
 
 export interface LeaseOptions {
   holder: string;
+  /**
+   * Runs after the lock is read and before it is created, once however many attempts it takes:
+   * the check that the person may make this write, read while the lock is, so it costs no round
+   * trip of its own. It throws to refuse; nothing is written then.
+   */
+  beforeCreate?: () => Promise<void>;
   ttlMs?: number;
   maxWaitMs?: number;
   now?: () => number;
@@ -120,12 +126,15 @@ async function takeOver(lock: LockStore, stale: unknown, now: number): Promise<b
 /** One attempt at the lease: the lease when this writer created the lock, else undefined. */
 async function tryTake(
   lock: LockStore,
-  options: Pick<LeaseOptions, 'holder' | 'ttlMs'>,
+  options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'beforeCreate'>,
   now: () => number,
 ): Promise<HeldLease | undefined> {
   const token = randomUUID();
+  const reading = lock.read();
+  reading.catch(() => undefined); // awaited in the try below, once the check has passed
+  await options.beforeCreate?.(); // a refusal, or a failed check, leaves before anything is written
   try {
-    const raw = await lock.read();
+    const raw = await reading;
     if (raw !== undefined && (!brokenLock(raw, now()) || !(await takeOver(lock, raw, now())))) return undefined;
     const expiresAt = now() + Math.min(options.ttlMs ?? DEFAULT_TTL_MS, MAX_LEASE_MS);
     return (await lock.create({ holder: options.holder, token, expiresAt })) ? heldLease(expiresAt, now) : undefined;
@@ -153,7 +162,7 @@ async function withdrawOwnLock(lock: LockStore, token: string): Promise<void> {
 /** One attempt at the lease, without waiting (release it with releaseLease). */
 export async function tryLease(
   lock: LockStore,
-  options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'now'>,
+  options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'now' | 'beforeCreate'>,
 ): Promise<HeldLease | undefined> {
   return tryTake(lock, options, options.now ?? Date.now);
 }
@@ -166,8 +175,11 @@ export async function withLease<T>(
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? pause;
   const deadline = now() + (options.maxWaitMs ?? DEFAULT_LEASE_WAIT_MS);
+  const gate = options.beforeCreate;
+  let checked: Promise<void> | undefined;
+  const once = { ...options, ...(gate ? { beforeCreate: () => (checked ??= gate()) } : {}) };
   let lease: HeldLease | undefined;
-  for (let attempt = 0; !(lease = await tryTake(lock, options, now)); attempt++) {
+  for (let attempt = 0; !(lease = await tryTake(lock, once, now)); attempt++) {
     if (now() >= deadline)
       throw new AppError('CONFLICT', 'Someone else is saving at the same moment. Wait a second and try again.');
     await sleep(Math.min(100 * 2 ** attempt, 800) + Math.floor(Math.random() * 50));

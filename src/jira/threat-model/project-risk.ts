@@ -25,7 +25,11 @@ export async function liveModel(
   model: ThreatModel,
   sprintField?: string,
 ): Promise<LiveModel> {
-  const tasks = await findProjectTasks(client, projectKey, sprintField);
+  return liveModelWith(await findProjectTasks(client, projectKey, sprintField), model);
+}
+
+/** The same, from the project's tasks read already (one search, see findProjectTasks). */
+export function liveModelWith(tasks: TaskRecord[], model: ThreatModel): LiveModel {
   const byId = new Map<string, TaskSummary>(
     tasks.map((t) => [t.id, { id: t.id, key: t.key, statusName: t.statusName, categoryKey: t.categoryKey }]),
   );

@@ -87,9 +87,11 @@ export async function saveThreatEdit(
   edit: ThreatEditRequest,
   actor: Actor,
   clock: QueueClock = realClock,
+  options: { beforeCreate?: () => Promise<void> } = {},
 ): Promise<Threat> {
   const lock = propertyLock(client, projectEntity(projectKey), LOCK_KEY);
-  const first = await tryLease(lock, { holder: actor.accountId, now: clock.now });
+  // The person's check (when passed) runs while the lock is read, before anything is written.
+  const first = await tryLease(lock, { holder: actor.accountId, now: clock.now, ...options });
   if (first) return holdTurn(client, projectKey, lock, first, { edit, actor }, clock);
   const entry: QueueEntry = {
     v: 1,

@@ -197,18 +197,25 @@ export interface ModelSession {
   change<T>(change: ModelChange<T>): Promise<T>;
 }
 
+/** The check of the person before the lease is taken (see LeaseOptions.beforeCreate). */
+export interface ModelWriteOptions {
+  beforeCreate?: () => Promise<void>;
+}
+
 /**
  * Holds the project's write lease while `work` reads and changes the model, once or several
  * times (creating a task records a claim, creates the issue, then records the task). `client`
- * must be allowed to write project properties (the app); the caller has checked the person.
+ * must be allowed to write project properties (the app); the caller has checked the person, or
+ * passes the check as `beforeCreate`, which runs while the lock is read.
  */
 export async function withModelLease<T>(
   client: JiraClient,
   projectKey: string,
   holder: string,
   work: (session: ModelSession) => Promise<T>,
+  options: ModelWriteOptions = {},
 ): Promise<T> {
-  return withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder }, (lease) =>
+  return withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder, ...options }, (lease) =>
     work({ change: (change) => applyChange(client, projectKey, change, lease) }),
   );
 }
@@ -219,8 +226,9 @@ export async function changeThreatModel<T>(
   projectKey: string,
   holder: string,
   change: ModelChange<T>,
+  options: ModelWriteOptions = {},
 ): Promise<T> {
-  return withModelLease(client, projectKey, holder, (session) => session.change(change));
+  return withModelLease(client, projectKey, holder, (session) => session.change(change), options);
 }
 
 async function applyChange<T>(

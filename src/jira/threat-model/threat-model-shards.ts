@@ -116,8 +116,18 @@ export function packShards(previous: StoredShard[], records: ModelRecord[], rese
     if (index === undefined) newcomers.push(record);
     else byIndex.get(index)!.push(record);
   }
+  // A shard holding the very records it was read with (an edit replaces the records it changes)
+  // is neither measured nor compared nor written: an edit costs the shards it touches, not the model.
+  const before = new Map(previous.map((s) => [s.index, s]));
+  const untouched = (index: number, list: ModelRecord[]): boolean => {
+    const old = before.get(index)?.records;
+    if (!old || old.length !== list.length) return false;
+    const held = new Set<ModelRecord>(old);
+    return list.every((r) => held.has(r));
+  };
   const overflow: ModelRecord[] = [];
   for (const [index, list] of byIndex) {
+    if (untouched(index, list)) continue;
     const keep = Math.max(1, fitCount([], list, SHARD_LIMIT));
     overflow.push(...list.slice(keep));
     byIndex.set(index, list.slice(0, keep));
@@ -134,9 +144,9 @@ export function packShards(previous: StoredShard[], records: ModelRecord[], rese
     byIndex.set(last, [...target, ...queue.slice(0, take)]);
     queue = queue.slice(take);
   }
-  const before = new Map(previous.map((s) => [s.index, s]));
   const changed: StoredShard[] = [];
   for (const [index, list] of byIndex) {
+    if (untouched(index, list)) continue;
     const old = before.get(index);
     if (old && JSON.stringify(old.records) === JSON.stringify(list)) continue;
     if (!old && list.length === 0) continue;

@@ -20,16 +20,23 @@ function workerEndpoint(): string | undefined {
   return endpoints[(worker - 1) % endpoints.length];
 }
 
+const launchOwn = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+
 /**
  * A connection to this worker's Chromium; closing it closes the contexts opened through it and
- * leaves the browser to the next test file. Without the global setup, a Chromium of its own.
+ * leaves the browser to the next test file. Without the global setup, or if that Chromium has
+ * gone, a Chromium of its own, so one crash does not fail the worker's later files.
  */
-export const openBrowser = (): Promise<Browser> => {
+export async function openBrowser(): Promise<Browser> {
   const endpoint = workerEndpoint();
-  return endpoint
-    ? chromium.connect(endpoint, { timeout: 30_000 })
-    : chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-};
+  if (!endpoint) return launchOwn();
+  try {
+    return await chromium.connect(endpoint, { timeout: 30_000 });
+  } catch (error) {
+    console.warn(`This worker's shared Chromium did not answer, launching one: ${String(error)}`);
+    return launchOwn();
+  }
+}
 
 /** A page, in a context of its own, whose uncaught errors fail the test instead of passing unseen. */
 export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {

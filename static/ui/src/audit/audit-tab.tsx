@@ -3,22 +3,27 @@ import EmptyState from '@atlaskit/empty-state';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import TextField from '@atlaskit/textfield';
-import { useState } from 'react';
+import Select from '@atlaskit/select';
+import { useId, useState } from 'react';
 import { FINDING_KIND_INFO, FINDING_KINDS, FINDING_SEVERITIES } from '../../../../src/domain/audit/finding-kinds';
 import type { AuditView } from '../../../../src/contract';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { ProblemsMessage } from '../common/problems-message';
 import { HEAD_CELL, TABLE } from '../common/table-styles';
+import { useElementWidth } from '../common/use-element-width';
 import { downloadAudit } from './audit-export';
 import { filterFindings, NO_FILTERS, type AuditFilters } from './audit-filters';
 import { AuditSummary } from './audit-summary';
 import { FindingRow } from './finding-row';
 import { useAudit } from './use-audit';
 
+/** The frame width (CSS px) below which the audit table has two columns. */
+export const COMPACT_BELOW = 720;
+
 const when = (iso: string) => new Date(iso).toLocaleString();
 
-/** A labelled native select with "All" first: one of the table's filters. */
+/** A labelled select with "All" first: one of the table's filters. */
 function FilterSelect<V extends string>({
   label,
   value,
@@ -30,18 +35,29 @@ function FilterSelect<V extends string>({
   options: Array<[V, string]>;
   onChange: (value: V | 'all') => void;
 }) {
+  const inputId = useId();
+  const choices: Array<{ value: V | 'all'; label: string }> = [
+    { value: 'all', label: 'All' },
+    ...options.map(([option, text]) => ({ value: option, label: text })),
+  ];
   return (
-    <label>
-      <Text size="small">{label} </Text>
-      <select value={value} onChange={(e) => onChange(e.target.value as V | 'all')}>
-        <option value="all">All</option>
-        {options.map(([option, text]) => (
-          <option key={option} value={option}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Inline space="space.075" alignBlock="center">
+      <label htmlFor={inputId}>
+        <Text size="small">{label}</Text>
+      </label>
+      <div style={{ minWidth: 160 }}>
+        <Select
+          inputId={inputId}
+          spacing="compact"
+          options={choices}
+          value={choices.find((choice) => choice.value === value) ?? null}
+          isSearchable={choices.length > 8}
+          onChange={(choice) => {
+            if (choice) onChange(choice.value);
+          }}
+        />
+      </div>
+    </Inline>
   );
 }
 
@@ -73,6 +89,9 @@ export function AuditTab() {
   const { state, busy, reload, act, running, pollFailure } = useAudit();
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   const [runError, setRunError] = useState<string>();
+  const [measure, width] = useElementWidth<HTMLDivElement>();
+  // Below this the fix moves under its finding, so the finding keeps room to read.
+  const compact = width < COMPACT_BELOW;
   if (state.status === 'loading') return <Loading label="Loading the audit" />;
   if (state.status === 'error')
     return <ErrorMessage title="Could not load the audit" error={state.error} onRetry={() => void reload()} />;
@@ -81,106 +100,115 @@ export function AuditTab() {
   const shown = view.result ? filterFindings(view.result.findings, filters) : [];
 
   return (
-    <Stack space="space.200">
-      <Inline space="space.150" alignBlock="center" shouldWrap>
-        <Button
-          appearance="primary"
-          isDisabled={!view.canRun || running || busy !== undefined}
-          onClick={async () => setRunError(await act('audit/run', {}, 'Starting the audit'))}
-        >
-          {running ? 'Auditing…' : 'Run audit'}
-        </Button>
-        <Text color="color.text.subtle" testId="audit-run-state">
-          {running
-            ? `Audit in progress: ${view.run.progress?.stage ?? 'queued'}, ${view.run.progress?.stories ?? 0} stories and ${view.run.progress?.tasks ?? 0} tasks read`
-            : view.completedAt
-              ? `Last complete audit: ${when(view.completedAt)}`
-              : 'This project has not been audited yet.'}
-        </Text>
-        {busy && <Text color="color.text.subtle">{busy}…</Text>}
-        {view.result && (
-          <Inline space="space.050">
-            <Button onClick={() => downloadAudit(view.result!, 'csv')}>Export CSV</Button>
-            <Button onClick={() => downloadAudit(view.result!, 'json')}>Export JSON</Button>
-          </Inline>
-        )}
-      </Inline>
-      {runError && (
-        <SectionMessage appearance="error" title="The audit could not start">
-          {runError}
-        </SectionMessage>
-      )}
-      {pollFailure && (
-        <SectionMessage appearance="warning" title="Could not read the audit's progress">
-          {pollFailure} Trying again in a moment; the audit itself goes on.
-        </SectionMessage>
-      )}
-      {view.run.state === 'failed' && view.run.error && (
-        <SectionMessage appearance="warning" title="The last audit did not finish">
-          {view.run.error}
-        </SectionMessage>
-      )}
-      <ProblemsMessage problems={view.problems} />
-      {!view.result ? (
-        <NoResult view={view} />
-      ) : (
-        <>
-          <AuditSummary result={view.result} filters={filters} onFilter={onFilter} />
-          <Inline space="space.150" alignBlock="center" shouldWrap>
-            <FilterSelect
-              label="Severity"
-              value={filters.severity}
-              options={FINDING_SEVERITIES.map((s) => [s, s])}
-              onChange={(severity) => onFilter({ severity })}
-            />
-            <FilterSelect
-              label="Kind"
-              value={filters.kind}
-              options={FINDING_KINDS.map((k) => [k, FINDING_KIND_INFO[k].title])}
-              onChange={(kind) => onFilter({ kind })}
-            />
-            <div style={{ width: 240 }}>
-              <TextField
-                aria-label="Search findings"
-                placeholder="Search findings"
-                value={filters.text}
-                onChange={(e) => onFilter({ text: e.currentTarget.value })}
-                isCompact
-              />
-            </div>
-            <label>
-              <input
-                type="checkbox"
-                checked={filters.showSuppressed}
-                onChange={(e) => onFilter({ showSuppressed: e.target.checked })}
-              />{' '}
-              <Text size="small">Show suppressed</Text>
-            </label>
-          </Inline>
-          {shown.length === 0 ? (
-            <Text color="color.text.subtle">
-              {view.result.findings.length === 0
-                ? 'No findings: the threat model and the backlog agree.'
-                : 'No finding matches these filters.'}
-            </Text>
-          ) : (
-            <table style={TABLE} aria-label="Audit findings">
-              <thead>
-                <tr>
-                  <th style={HEAD_CELL}>Severity</th>
-                  <th style={HEAD_CELL}>Finding</th>
-                  <th style={HEAD_CELL}>Fix</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((finding) => (
-                  <FindingRow key={finding.id} finding={finding} view={view} busy={busy !== undefined} act={act} />
-                ))}
-              </tbody>
-            </table>
+    <div ref={measure}>
+      <Stack space="space.200">
+        <Inline space="space.150" alignBlock="center" shouldWrap>
+          <Button
+            appearance="primary"
+            isDisabled={!view.canRun || running || busy !== undefined}
+            onClick={async () => setRunError(await act('audit/run', {}, 'Starting the audit'))}
+          >
+            {running ? 'Auditing…' : 'Run audit'}
+          </Button>
+          <Text color="color.text.subtle" testId="audit-run-state">
+            {running
+              ? `Audit in progress: ${view.run.progress?.stage ?? 'queued'}, ${view.run.progress?.stories ?? 0} stories and ${view.run.progress?.tasks ?? 0} tasks read`
+              : view.completedAt
+                ? `Last complete audit: ${when(view.completedAt)}`
+                : 'This project has not been audited yet.'}
+          </Text>
+          {busy && <Text color="color.text.subtle">{busy}…</Text>}
+          {view.result && (
+            <Inline space="space.050">
+              <Button onClick={() => downloadAudit(view.result!, 'csv')}>Export CSV</Button>
+              <Button onClick={() => downloadAudit(view.result!, 'json')}>Export JSON</Button>
+            </Inline>
           )}
-        </>
-      )}
-    </Stack>
+        </Inline>
+        {runError && (
+          <SectionMessage appearance="error" title="The audit could not start">
+            {runError}
+          </SectionMessage>
+        )}
+        {pollFailure && (
+          <SectionMessage appearance="warning" title="Could not read the audit's progress">
+            {pollFailure} Trying again in a moment; the audit itself goes on.
+          </SectionMessage>
+        )}
+        {view.run.state === 'failed' && view.run.error && (
+          <SectionMessage appearance="warning" title="The last audit did not finish">
+            {view.run.error}
+          </SectionMessage>
+        )}
+        <ProblemsMessage problems={view.problems} />
+        {!view.result ? (
+          <NoResult view={view} />
+        ) : (
+          <>
+            <AuditSummary result={view.result} filters={filters} onFilter={onFilter} />
+            <Inline space="space.150" alignBlock="center" shouldWrap>
+              <FilterSelect
+                label="Severity"
+                value={filters.severity}
+                options={FINDING_SEVERITIES.map((s) => [s, s])}
+                onChange={(severity) => onFilter({ severity })}
+              />
+              <FilterSelect
+                label="Kind"
+                value={filters.kind}
+                options={FINDING_KINDS.map((k) => [k, FINDING_KIND_INFO[k].title])}
+                onChange={(kind) => onFilter({ kind })}
+              />
+              <div style={{ width: 240 }}>
+                <TextField
+                  aria-label="Search findings"
+                  placeholder="Search findings"
+                  value={filters.text}
+                  onChange={(e) => onFilter({ text: e.currentTarget.value })}
+                  isCompact
+                />
+              </div>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={filters.showSuppressed}
+                  onChange={(e) => onFilter({ showSuppressed: e.target.checked })}
+                />{' '}
+                <Text size="small">Show suppressed</Text>
+              </label>
+            </Inline>
+            {shown.length === 0 ? (
+              <Text color="color.text.subtle">
+                {view.result.findings.length === 0
+                  ? 'No findings: the threat model and the backlog agree.'
+                  : 'No finding matches these filters.'}
+              </Text>
+            ) : (
+              <table style={TABLE} aria-label="Audit findings">
+                <thead>
+                  <tr>
+                    <th style={HEAD_CELL}>Severity</th>
+                    <th style={HEAD_CELL}>{compact ? 'Finding and fix' : 'Finding'}</th>
+                    {!compact && <th style={HEAD_CELL}>Fix</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((finding) => (
+                    <FindingRow
+                      key={finding.id}
+                      finding={finding}
+                      view={view}
+                      busy={busy !== undefined}
+                      act={act}
+                      compact={compact}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </Stack>
+    </div>
   );
 }

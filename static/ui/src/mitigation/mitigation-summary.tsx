@@ -1,7 +1,8 @@
 import { Text } from '@atlaskit/primitives';
 import type { MitigationView } from '../../../../src/contract';
 import { MitigationStatusLozenge } from './mitigation-status-lozenge';
-import { strengthAgainst, strengthText } from './strength';
+import { strengthAgainst } from './strength';
+import { StrengthText } from './strength-text';
 
 /** A mitigation in one line, as seen from one threat: id, title, strength against it, status. */
 export function MitigationSummary({
@@ -22,7 +23,7 @@ export function MitigationSummary({
       </Text>
       {strength !== undefined && (
         <Text size="small" color="color.text.subtle">
-          {strengthText(strength)}
+          <StrengthText strength={strength} />
         </Text>
       )}
       <MitigationStatusLozenge status={mitigation.status} />

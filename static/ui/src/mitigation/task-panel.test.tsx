@@ -94,7 +94,7 @@ describe('task panel', () => {
     expect(within(logs as HTMLElement).getByText('T-1 · High 12')).toBeTruthy();
     expect(within(logs as HTMLElement).getByText('Card data read from logs')).toBeTruthy();
     expect(within(logs as HTMLElement).getByText('Strength: strong, 75%')).toBeTruthy();
-    expect(within(logs as HTMLElement).getByText('Residual 12 of 12 · planned 3')).toBeTruthy();
+    expect(within(logs as HTMLElement).getByText('Residual 12 of 12 · 3 once planned work is done')).toBeTruthy();
     expect(within(skimming as HTMLElement).getByText('T-2 · Critical 20')).toBeTruthy();
     expect(within(skimming as HTMLElement).getByText('Strength: weak, 25%')).toBeTruthy();
   });
@@ -121,7 +121,7 @@ describe('task panel', () => {
     fakeBridge.answer('story/get', () => ok(view));
     render(<StoryPanel />);
     const threats = await screen.findByRole('list', { name: 'Threats it mitigates' });
-    expect(within(threats).getByText('Residual 12 of 12 · planned 3')).toBeTruthy();
+    expect(within(threats).getByText('Residual 12 of 12 · 3 once planned work is done')).toBeTruthy();
 
     view = taskStory('Done', 3);
     fireEvent.focus(window);

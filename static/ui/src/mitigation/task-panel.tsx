@@ -3,9 +3,10 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { TaskView } from '../../../../src/contract';
 import { IssueLink } from '../common/issue-link';
 import { MitigationStatusLozenge } from './mitigation-status-lozenge';
-import { strengthAgainst, strengthText } from './strength';
+import { strengthAgainst } from './strength';
 import { ThreatRiskText } from './threat-risk-text';
 import { SeverityLozenge } from '../threat-model/severity-lozenge';
+import { StrengthText } from './strength-text';
 
 const listStyles = xcss({
   listStyle: 'none',
@@ -73,7 +74,9 @@ export function TaskPanel({ task }: { task: TaskView }) {
                       {threat.state === 'retired' && <Text color="color.text.subtlest">(retired)</Text>}
                     </Inline>
                     <Inline space="space.100" alignBlock="center" shouldWrap>
-                      {strength !== undefined && <Text size="small">Strength: {strengthText(strength)}</Text>}
+                      {strength !== undefined && <Text size="small">
+                          <StrengthText strength={strength} prefix="Strength: " />
+                        </Text>}
                       <ThreatRiskText risk={threat.risk} severity={threat.severity.score} />
                     </Inline>
                   </Stack>

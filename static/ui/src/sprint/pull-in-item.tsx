@@ -7,7 +7,9 @@ import type { PullInItem, SprintPlanView } from '../../../../src/contract';
 import { IssueLink } from '../common/issue-link';
 import { TaskLink } from '../mitigation/task-link';
 import { formatRisk } from '../mitigation/threat-risk-text';
-import { SeverityLozenge } from '../threat-model/severity-lozenge';
+import { ThreatChip } from '../threat-model/threat-chip';
+import { Explained } from '../common/explained';
+import { RISK_HELP } from '../common/risk-words';
 import { placeText } from './task-place';
 
 const itemStyles = xcss({
@@ -69,22 +71,14 @@ export function PullInItemRow({ item, otherSprintName, threats, action, note }: 
                 {item.mitigationId}
               </Text>
               <Text weight="medium">{item.title}</Text>
-              <Lozenge appearance="success">{`removes ${formatRisk(item.riskRemoved)}`}</Lozenge>
+              <Explained help={RISK_HELP.removes}>
+                <Lozenge appearance="success">{`removes ${formatRisk(item.riskRemoved)}`}</Lozenge>
+              </Explained>
             </Inline>
             <Inline space="space.075" alignBlock="center" shouldWrap>
-              {item.threatIds.map((threatId) => {
-                const threat = threats[threatId];
-                return threat ? (
-                  <SeverityLozenge
-                    key={threatId}
-                    band={threat.severity.band}
-                    score={threat.severity.score}
-                    label={threatId}
-                  />
-                ) : (
-                  <Lozenge key={threatId}>{threatId}</Lozenge>
-                );
-              })}
+              {item.threatIds.map((threatId) => (
+                <ThreatChip key={threatId} threatId={threatId} threat={threats[threatId]} />
+              ))}
               {item.storyKeys.length > 0 && (
                 <Text size="small" color="color.text.subtle">
                   Needed by{' '}

@@ -59,9 +59,7 @@ export function PullInList({ view, pullIn, addedCount }: Props) {
         </span>
       </Heading>
       {items.length === 0 ? (
-        <Text as="p" color="color.text.success">
-          All the security work of this sprint’s stories is planned.
-        </Text>
+        <NothingToPullIn gaps={view.warnings.length} />
       ) : (
         <>
           {!canSchedule && (
@@ -136,5 +134,24 @@ export function PullInList({ view, pullIn, addedCount }: Props) {
         </Text>
       </Box>
     </Stack>
+  );
+}
+
+/**
+ * Nothing to pull in: said as "all planned" only when there are no gaps either, so the message
+ * never contradicts the warnings above it.
+ */
+export function NothingToPullIn({ gaps }: { gaps: number }) {
+  if (gaps === 0) {
+    return (
+      <Text as="p" color="color.text.success">
+        All the security work of this sprint’s stories is planned.
+      </Text>
+    );
+  }
+  return (
+    <Text as="p" color="color.text.warning">
+      {`Nothing left to pull in; ${gaps === 1 ? '1 gap above still needs' : `${gaps} gaps above still need`} a threat or a mitigation.`}
+    </Text>
   );
 }

@@ -4,6 +4,8 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import type { SprintPlanView } from '../../../../src/contract';
 import { formatRisk } from '../mitigation/threat-risk-text';
+import { Explained } from '../common/explained';
+import { AFTER_SPRINT, RISK_HELP } from '../common/risk-words';
 
 const STATES = {
   active: { label: 'Active', appearance: 'inprogress' },
@@ -32,14 +34,18 @@ export function SprintHeader({ sprint, risk }: Pick<SprintPlanView, 'sprint' | '
       <Stack space="space.025">
         <Heading size="small" as="h3">
           <span data-testid="sprint-risk">
-            Risk now {formatRisk(risk.now)} <span aria-hidden="true">→</span>{' '}
+            <Explained help={RISK_HELP.projectRisk}>Risk now</Explained> {formatRisk(risk.now)}{' '}
+            <span aria-hidden="true">→</span>{' '}
             <span style={risk.afterSprint < risk.now ? LOWER_STYLE : undefined}>
-              after this sprint {formatRisk(risk.afterSprint)}
+              <Explained help={RISK_HELP.afterSprint}>
+                {AFTER_SPRINT} {formatRisk(risk.afterSprint)}
+              </Explained>
             </span>
           </span>
         </Heading>
         <Text size="small" color="color.text.subtlest">
-          After this sprint: once the security tasks planned in it are done.
+          After this sprint: once the security tasks in this sprint are done. The project page’s “once planned work is
+          done” also counts planned work outside this sprint.
         </Text>
       </Stack>
     </Stack>

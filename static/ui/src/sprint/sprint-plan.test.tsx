@@ -47,7 +47,7 @@ describe('sprint plan', () => {
     expect(pay1.getByText('having my card data stolen')).toBeTruthy();
     expect(pay1.getByText('T-1 · High 12')).toBeTruthy();
     expect(pay1.getByText('Card data read from logs')).toBeTruthy();
-    expect(pay1.getByText('Residual 9 of 12 · planned 3')).toBeTruthy();
+    expect(pay1.getByText('Residual 9 of 12 · 3 once planned work is done')).toBeTruthy();
     expect(pay1.getByText('T-2 · Critical 20')).toBeTruthy();
     expect(pay1.getByText('Residual 20 of 20')).toBeTruthy();
 
@@ -130,11 +130,19 @@ describe('sprint plan', () => {
   });
 
   it('says so when all the security work is planned', async () => {
-    await renderPlan(aSprintPlan({ pullIn: [] }));
+    await renderPlan(aSprintPlan({ pullIn: [], warnings: [] }));
 
     expect(screen.getByText('Security work to pull in (0)')).toBeTruthy();
     expect(screen.getByText('All the security work of this sprint’s stories is planned.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Add selected to sprint' })).toBeNull();
+  });
+
+  it('never says "all planned" under gaps: nothing to pull in, and how many gaps are left', async () => {
+    await renderPlan(aSprintPlan({ pullIn: [] }));
+
+    expect(screen.getByText('1 gap in the security planning of this sprint')).toBeTruthy();
+    expect(screen.getByText('Nothing left to pull in; 1 gap above still needs a threat or a mitigation.')).toBeTruthy();
+    expect(screen.queryByText(/is planned/)).toBeNull();
   });
 
   it('names stored values that could not be read', async () => {

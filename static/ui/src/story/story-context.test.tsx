@@ -47,7 +47,7 @@ describe('the issue context on every issue', () => {
         .map((li) => li.textContent),
     ).toEqual([
       'T-1Card data read from logsResidual 3 of 12',
-      'T-2Card skimming script on checkoutResidual 20 of 20 · planned 5',
+      'T-2Card skimming script on checkoutResidual 20 of 20 · 5 once planned work is done',
     ]);
     expect(screen.queryByRole('button')).toBeNull();
     expect(screen.queryByRole('textbox')).toBeNull();

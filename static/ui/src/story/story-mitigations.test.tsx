@@ -62,7 +62,7 @@ describe('story panel, mitigations and risk', () => {
     await renderPanel();
 
     // T-1: nothing in place yet; 75 in progress + 25 accepted (not counted) -> planned 12 x 0.25 = 3.
-    expect(within(threatItem('T-1')).getByText('Residual 12 of 12 · planned 3')).toBeTruthy();
+    expect(within(threatItem('T-1')).getByText('Residual 12 of 12 · 3 once planned work is done')).toBeTruthy();
     expect(within(threatItem('T-2')).getByText('Fully mitigated')).toBeTruthy();
     expect(within(threatItem('T-2')).queryByText(/Residual/)).toBeNull();
   });
@@ -276,7 +276,7 @@ describe('story panel, live refresh', () => {
   it('reads the story again on window focus, and shows a task done elsewhere with its lower risk', async () => {
     const backend = givenStoryBackend(aStoryView({ clauses: [CARD] }), MODEL, [LOG_FILTER]);
     await renderPanel();
-    expect(within(threatItem('T-1')).getByText('Residual 12 of 12 · planned 3')).toBeTruthy();
+    expect(within(threatItem('T-1')).getByText('Residual 12 of 12 · 3 once planned work is done')).toBeTruthy();
 
     backend.taskMoved('M-1', { statusName: 'Done', categoryKey: 'done' });
     fireEvent.focus(window);

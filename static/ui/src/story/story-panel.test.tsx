@@ -71,7 +71,7 @@ describe('story panel, reading', () => {
       within(threats)
         .getAllByRole('img')
         .map((lozenge) => lozenge.textContent),
-    ).toEqual(['T-1 · High 12', 'T-2 · Critical 20']);
+    ).toEqual(['T-1 · High 12Card data read from logs', 'T-2 · Critical 20Card skimming script on checkout']);
     const skimming = screen.getByRole('img', { name: 'T-2 Critical 20: Card skimming script on checkout' });
 
     await user.hover(skimming);
@@ -84,7 +84,7 @@ describe('story panel, reading', () => {
     await renderPanel();
 
     expect(screen.getByRole('img', { name: 'T-9 unknown: Not in this project’s threat model' }).textContent).toBe(
-      'T-9 · unknown',
+      'T-9 · unknownNot in this project’s threat model',
     );
   });
 
@@ -93,7 +93,7 @@ describe('story panel, reading', () => {
     await renderPanel();
 
     const direct = screen.getByRole('list', { name: 'Linked threats not covered by a clause' });
-    expect(within(direct).getByRole('img').textContent).toBe('T-2 · Critical 20');
+    expect(within(direct).getByRole('img').textContent).toBe('T-2 · Critical 20Card skimming script on checkout');
     expect(screen.getByText(/no WITHOUT clause says what must not happen/)).toBeTruthy();
   });
 
@@ -395,7 +395,7 @@ describe('story panel, linking threats', () => {
       { baseRevision: 0, clauses: [CARD, { ...ADDRESS, threatIds: ['T-2'] }], directThreatIds: [] },
     ]);
     const threats = screen.getByRole('list', { name: 'Threats of clause “exposing my address to other buyers”' });
-    expect(within(threats).getByRole('img').textContent).toBe('T-2 · Critical 20');
+    expect(within(threats).getByRole('img').textContent).toBe('T-2 · Critical 20Card skimming script on checkout');
     expect(screen.queryByText('Linked threats not covered by a clause')).toBeNull();
     await waitFor(() =>
       expect(document.activeElement).toBe(

@@ -9,8 +9,11 @@ import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { ProblemsMessage } from '../common/problems-message';
 import { useResolverView } from '../common/use-resolver-view';
-import { strengthText } from '../mitigation/strength';
 import { SeverityLozenge } from '../threat-model/severity-lozenge';
+import { StrengthText } from '../mitigation/strength-text';
+import { described, Explained } from '../common/explained';
+import { RISK_HELP } from '../common/risk-words';
+import Tooltip from '@atlaskit/tooltip';
 
 type Mode = KbSuggestionsView['mode'];
 
@@ -110,14 +113,20 @@ function SuggestedThreats({ chosen, onChoose, view, busy, onAccept, announcement
             Suggested threats
           </Heading>
           <Inline space="space.050" role="group" aria-label="Which suggestions">
-            <Button
-              spacing="compact"
-              isSelected={mode === 'top'}
-              aria-pressed={mode === 'top'}
-              onClick={() => onChoose('top')}
-            >
-              TOP
-            </Button>
+            <Tooltip content={RISK_HELP.top} position="top">
+              {(tooltipProps) => (
+                <span {...tooltipProps} {...described(RISK_HELP.top)}>
+                  <Button
+                    spacing="compact"
+                    isSelected={mode === 'top'}
+                    aria-pressed={mode === 'top'}
+                    onClick={() => onChoose('top')}
+                  >
+                    TOP
+                  </Button>
+                </span>
+              )}
+            </Tooltip>
             <Button
               spacing="compact"
               isSelected={mode === 'full'}
@@ -238,9 +247,13 @@ function SuggestionItem({ suggestion: s, view, canAccept, busy, onAccept }: Item
                   <Inline space="space.075" alignBlock="center" shouldWrap>
                     <Text size="small">{m.title}</Text>
                     <Text size="small" color="color.text.subtle">
-                      {strengthText(m.strength)}
+                      <StrengthText strength={m.strength} />
                     </Text>
-                    {m.top && <Lozenge>TOP</Lozenge>}
+                    {m.top && (
+                      <Explained help="TOP: on the knowledge base's short list, what most stories need.">
+                        <Lozenge>TOP</Lozenge>
+                      </Explained>
+                    )}
                   </Inline>
                 </li>
               ))}

@@ -1,7 +1,5 @@
-import Lozenge from '@atlaskit/lozenge';
-import Tooltip from '@atlaskit/tooltip';
 import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
-import { SeverityLozenge } from '../threat-model/severity-lozenge';
+import { ThreatChip } from '../threat-model/threat-chip';
 
 interface Props {
   threatId: string;
@@ -9,26 +7,7 @@ interface Props {
   threat: ThreatView | undefined;
 }
 
-/** A linked threat at a glance; its title on hover or focus, and read out in its label. */
+/** A linked threat at a glance: id, severity and title (cut short); the full title on hover or focus, and in its label. */
 export function ThreatLozenge({ threatId, threat }: Props) {
-  const title = threat
-    ? `${threat.title}${threat.state === 'retired' ? ' (retired)' : ''}`
-    : 'Not in this project’s threat model';
-  const label = threat
-    ? `${threatId} ${threat.severity.band} ${threat.severity.score}: ${title}`
-    : `${threatId} unknown: ${title}`;
-  return (
-    <Tooltip content={title} isScreenReaderAnnouncementDisabled>
-      {(triggerProps) => (
-        // Focusable so that keyboard users get the tooltip too; the label carries the title for screen readers.
-        <span {...triggerProps} role="img" aria-label={label} tabIndex={0}>
-          {threat ? (
-            <SeverityLozenge band={threat.severity.band} score={threat.severity.score} label={threatId} />
-          ) : (
-            <Lozenge appearance="default">{`${threatId} · unknown`}</Lozenge>
-          )}
-        </span>
-      )}
-    </Tooltip>
-  );
+  return <ThreatChip threatId={threatId} threat={threat} />;
 }

@@ -2,8 +2,9 @@ import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { MitigationView } from '../../../../src/contract';
 import { MitigationStatusLozenge } from '../mitigation/mitigation-status-lozenge';
-import { strengthAgainst, strengthText } from '../mitigation/strength';
+import { strengthAgainst } from '../mitigation/strength';
 import { TaskLink } from '../mitigation/task-link';
+import { StrengthText } from '../mitigation/strength-text';
 
 interface Props {
   mitigation: MitigationView;
@@ -34,7 +35,9 @@ export function MitigationLine({
         <Inline space="space.100" alignBlock="center" shouldWrap>
           <Text color="color.text.subtlest">{mitigation.id}</Text>
           <Text weight="medium">{mitigation.title}</Text>
-          {strength !== undefined && <Text color="color.text.subtle">{strengthText(strength)}</Text>}
+          {strength !== undefined && <Text color="color.text.subtle">
+              <StrengthText strength={strength} />
+            </Text>}
           <MitigationStatusLozenge status={mitigation.status} />
           {mitigation.task && <TaskLink task={mitigation.task} />}
           {canCreateTask && (

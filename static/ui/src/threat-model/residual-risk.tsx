@@ -1,25 +1,35 @@
-import { Stack, Text } from '@atlaskit/primitives';
+import { Stack } from '@atlaskit/primitives';
 import type { ThreatRow } from '../../../../src/contract';
+import { CellText } from '../common/cell-text';
+import { Explained } from '../common/explained';
+import { ONCE_PLANNED, RISK_HELP } from '../common/risk-words';
 import { formatRisk } from './risk-chart/risk-summary';
 
-/** What is left of a threat's severity now: "5 / 20", or "0 / 20 ✓ fully mitigated"; and once planned work is done. */
+/**
+ * What is left of a threat's severity now: "5 / 20", or "0 / 20 ✓ fully mitigated"; and what is
+ * left once planned work is done, each explained on hover and focus.
+ */
 export function ResidualRisk({ threat }: { threat: ThreatRow }) {
   const { residual, planned, fullyMitigated } = threat.risk;
   return (
     <Stack space="space.0">
-      <Text color={fullyMitigated ? 'color.text.success' : undefined} weight={fullyMitigated ? 'medium' : undefined}>
-        {formatRisk(residual)} / {formatRisk(threat.severity.score)}
+      <CellText look={fullyMitigated ? 'success' : 'body'}>
+        <Explained help={RISK_HELP.residual}>
+          {formatRisk(residual)} / {formatRisk(threat.severity.score)}
+        </Explained>
         {fullyMitigated && (
           <>
             {' '}
             <span aria-hidden="true">✓</span> fully mitigated
           </>
         )}
-      </Text>
+      </CellText>
       {planned < residual && (
-        <Text size="small" color="color.text.subtlest">
-          planned {formatRisk(planned)}
-        </Text>
+        <CellText look="small">
+          <Explained help={RISK_HELP.oncePlanned}>
+            {formatRisk(planned)} {ONCE_PLANNED}
+          </Explained>
+        </CellText>
       )}
     </Stack>
   );

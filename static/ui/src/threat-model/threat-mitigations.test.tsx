@@ -5,6 +5,7 @@ import type { Envelope } from '../../../../src/domain/common/envelope';
 import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
 import type { MitigationView, ThreatModelView } from '../../../../src/contract';
 import { deferred } from '../test-support/fake-bridge';
+import { atFrameWidth, WIDE } from '../test-support/frame-width';
 import { aRiskHistory } from './risk-chart/test-support/risk-history-mother';
 import { REFRESH_MS, ThreatModelTab } from './threat-model-tab';
 import { aMitigationView, aTask, aThreatModel, aThreatRow } from './test-support/threat-model-mother';
@@ -94,12 +95,15 @@ afterEach(() => {
   hostBridge.reset();
 });
 
+// Every column shows at this width; the narrow frame has tests of its own (threat-table.test.tsx).
+beforeEach(() => atFrameWidth(WIDE));
+
 describe('threat model tab: risk', () => {
   it('sums up the project risk and charts its history', async () => {
     await renderTab();
 
     expect(screen.getByTestId('project-risk').textContent).toBe(
-      'Project risk now 17 (planned 8, before mitigations 52)',
+      'Project risk now 17 (8 once planned work is done, 52 before mitigations)',
     );
     expect(screen.getByRole('img', { name: /^Risk now fell from 120 to 95 over 30 days/ })).toBeTruthy();
   });
@@ -113,7 +117,7 @@ describe('threat model tab: risk', () => {
   it('shows the residual risk of each threat against its severity, and sorts by it', async () => {
     const user = await renderTab();
 
-    expect(cellOf('T-1', 'Residual').textContent).toBe('12 / 12planned 3');
+    expect(cellOf('T-1', 'Residual').textContent).toBe('12 / 123 once planned work is done');
     expect(cellOf('T-2', 'Residual').textContent).toBe('0 / 20 ✓ fully mitigated');
     expect(cellOf('T-3', 'Residual').textContent).toBe('5 / 20');
 

@@ -5,9 +5,10 @@ import type { Envelope } from '../../../../src/domain/common/envelope';
 import type { ThreatModelView, ThreatRow } from '../../../../src/contract';
 import type { ThreatDraft } from '../../../../src/domain/threat-model/threat';
 import { deferred } from '../test-support/fake-bridge';
+import { atFrameWidth, WIDE } from '../test-support/frame-width';
 import { ThreatModelTab } from './threat-model-tab';
 import { aThreatModel, aThreatRow, savedThreat } from './test-support/threat-model-mother';
-import { cellOf, rowOf, threatIds } from './test-support/threat-table-queries';
+import { cellOf, chooseRowAction, rowOf, threatIds } from './test-support/threat-table-queries';
 
 const T1 = aThreatRow({
   id: 'T-1',
@@ -88,6 +89,9 @@ async function fillNewThreat(user: UserEvent): Promise<void> {
 }
 
 afterEach(() => hostBridge.reset());
+
+// Every column shows at this width; the narrow frame has tests of its own (threat-table.test.tsx).
+beforeEach(() => atFrameWidth(WIDE));
 
 describe('threat model tab', () => {
   it('shows a spinner, then the active threats with their severity, STRIDE names, stories and state', async () => {
@@ -260,7 +264,7 @@ describe('threat model tab', () => {
       error: { code: 'CONFLICT', message: 'The threat changed.' },
     }));
 
-    await user.click(within(rowOf('T-1')).getByRole('button', { name: 'Edit T-1' }));
+    await chooseRowAction(user, 'T-1', 'Edit T-1');
     const dialog = within(screen.getByRole('dialog'));
     expect(dialog.getByText('Edit T-1')).toBeTruthy();
     expect((dialog.getByLabelText('Title') as HTMLInputElement).value).toBe('Card data read from logs');
@@ -316,7 +320,7 @@ describe('threat model tab', () => {
       error: { code: 'RATE_LIMITED', message: 'Jira is busy. Try again in a minute.' },
     }));
 
-    await user.click(within(rowOf('T-2')).getByRole('button', { name: 'Edit T-2' }));
+    await chooseRowAction(user, 'T-2', 'Edit T-2');
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Save' }));
 
     expect(await within(screen.getByRole('dialog')).findByText('Jira is busy. Try again in a minute.')).toBeTruthy();
@@ -326,7 +330,7 @@ describe('threat model tab', () => {
   it('closes the dialog with Cancel without saving', async () => {
     const user = await renderTab();
 
-    await user.click(within(rowOf('T-2')).getByRole('button', { name: 'Edit T-2' }));
+    await chooseRowAction(user, 'T-2', 'Edit T-2');
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -342,7 +346,7 @@ describe('threat model tab', () => {
       return { ok: true, data: view };
     });
 
-    await user.click(within(rowOf('T-2')).getByRole('button', { name: 'Retire T-2' }));
+    await chooseRowAction(user, 'T-2', 'Retire T-2');
 
     await waitFor(() => expect(threatIds()).toEqual(['T-1', 'T-10']));
     expect(fakeBridge.invocationsOf('threat-model/set-threat-state')[0]?.payload).toEqual({
@@ -353,7 +357,7 @@ describe('threat model tab', () => {
     expect(hostBridge.callsOf('showFlag')).toEqual([expect.objectContaining({ title: 'T-2 retired' })]);
 
     await user.click(screen.getByLabelText('Show retired threats'));
-    await user.click(within(rowOf('T-4')).getByRole('button', { name: 'Reactivate T-4' }));
+    await chooseRowAction(user, 'T-4', 'Reactivate T-4');
 
     await waitFor(() => expect(within(rowOf('T-4')).getByText('Active')).toBeTruthy());
     expect(fakeBridge.invocationsOf('threat-model/set-threat-state')[1]?.payload).toEqual({
@@ -371,7 +375,7 @@ describe('threat model tab', () => {
       error: { code: 'CONFLICT', message: 'The threat changed.' },
     }));
 
-    await user.click(within(rowOf('T-1')).getByRole('button', { name: 'Retire T-1' }));
+    await chooseRowAction(user, 'T-1', 'Retire T-1');
 
     expect(
       await screen.findByText('Someone else changed T-1 in the meantime. Reload to see their version, then try again.'),
@@ -393,7 +397,7 @@ describe('threat model tab', () => {
       data: { ...T1, state: 'retired', revision: 2 },
     }));
 
-    await user.click(within(rowOf('T-1')).getByRole('button', { name: 'Retire T-1' }));
+    await chooseRowAction(user, 'T-1', 'Retire T-1');
 
     await waitFor(() => expect(threatIds()).toEqual(['T-2', 'T-10']));
     expect(screen.queryByText(/Could not/)).toBeNull();
@@ -404,6 +408,7 @@ describe('threat model tab', () => {
 
     expect(screen.queryByRole('button', { name: 'Create threat' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Edit/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Actions for/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Retire/ })).toBeNull();
     expect(screen.queryByRole('columnheader', { name: 'Actions' })).toBeNull();
     expect(

@@ -1,30 +1,47 @@
+import Tooltip from '@atlaskit/tooltip';
 import type { ReactNode } from 'react';
 import type { ThreatRow } from '../../../../src/contract';
+import { fitColumns, type FlexColumn } from '../common/fit-columns';
 import { HEAD_CELL, SORT_BUTTON, TABLE } from '../common/table-styles';
-import { ThreatTableRow, type RowActions, type RowKnowledge } from './threat-table-row';
+import { useElementWidth } from '../common/use-element-width';
+import { described } from '../common/explained';
+import { RISK_HELP } from '../common/risk-words';
+import { ThreatTableRow, type ColumnKey, type RowActions, type RowKnowledge } from './threat-table-row';
 import { nextSort, sortThreats, type SortKey, type TableSort } from './threat-sort';
 
 export type { SortKey, TableSort } from './threat-sort';
 
-interface Column {
+interface Column extends FlexColumn<ColumnKey> {
   label: string;
-  width: string;
   sortKey?: SortKey;
 }
 
+// minWidth: what each needs to read well (its longest word or control, padding included);
+// priority: the order in which they stay when the frame is narrow (0: always).
 const COLUMNS: Column[] = [
-  { label: 'ID', width: '6%', sortKey: 'id' },
-  { label: 'Title', width: '22%', sortKey: 'title' },
-  { label: 'STRIDE', width: '7%' },
-  { label: 'Severity', width: '9%', sortKey: 'severity' },
-  { label: 'Residual', width: '11%', sortKey: 'residual' },
-  { label: 'Mitigations', width: '8%' },
-  { label: 'Questions', width: '8%' },
-  { label: 'Component', width: '10%', sortKey: 'component' },
-  { label: 'Stories', width: '6%', sortKey: 'stories' },
-  { label: 'State', width: '7%', sortKey: 'state' },
+  { key: 'id', label: 'ID', sortKey: 'id', minWidth: 56, priority: 0 },
+  { key: 'title', label: 'Title', sortKey: 'title', minWidth: 200, priority: 0 },
+  { key: 'stride', label: 'STRIDE', minWidth: 64, priority: 8 },
+  { key: 'severity', label: 'Severity', sortKey: 'severity', minWidth: 104, priority: 1 },
+  { key: 'residual', label: 'Residual', sortKey: 'residual', minWidth: 96, priority: 2 },
+  { key: 'mitigations', label: 'Mitigations', minWidth: 92, priority: 3 },
+  { key: 'questions', label: 'Questions', minWidth: 120, priority: 4 },
+  { key: 'component', label: 'Component', sortKey: 'component', minWidth: 120, priority: 5 },
+  { key: 'stories', label: 'Stories', sortKey: 'stories', minWidth: 68, priority: 7 },
+  { key: 'state', label: 'State', sortKey: 'state', minWidth: 76, priority: 6 },
 ];
-const ACTIONS: Column = { label: 'Actions', width: '14%' };
+const COLUMN_HELP: Partial<Record<ColumnKey, string>> = {
+  stride: 'STRIDE: Spoofing, Tampering, Repudiation, Information disclosure, Denial of service, Elevation of privilege.',
+  severity: RISK_HELP.severity,
+  residual: `${RISK_HELP.residual} ${RISK_HELP.oncePlanned}`,
+};
+
+/** The last column: the row's details toggle (when columns moved into it) and its actions menu. */
+const LAST_COLUMN_WIDTH = 88;
+
+export const COLUMN_LABELS: Record<ColumnKey, string> = Object.fromEntries(
+  COLUMNS.map((c) => [c.key, c.label]),
+) as Record<ColumnKey, string>;
 
 interface Props {
   rows: ThreatRow[];
@@ -43,7 +60,10 @@ interface Props {
   emptyView: JSX.Element;
 }
 
-/** The threats, sortable by column; each row opens to show the threat's mitigations. */
+/**
+ * The threats, sortable by column; each row opens to show the threat's mitigations. Where the
+ * frame is too narrow for every column, the least needed ones move into each row's details.
+ */
 export function ThreatTable({
   rows,
   sort,
@@ -56,54 +76,83 @@ export function ThreatTable({
   renderExpanded,
   emptyView,
 }: Props) {
-  const columns = actions ? [...COLUMNS, ACTIONS] : COLUMNS;
+  const [measure, width] = useElementWidth<HTMLDivElement>();
+  const { shown, hidden } = fitColumns(COLUMNS, width - (actions ? LAST_COLUMN_WIDTH : 0), actions ? 0 : 48);
+  const columns = COLUMNS.filter((c) => shown.has(c.key));
+  const hasLast = actions !== undefined || hidden.length > 0;
   if (rows.length === 0) return emptyView;
   return (
-    <table aria-label="Threats" style={TABLE}>
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <HeadCell key={column.label} column={column} sort={sort} onSort={onSort} />
+    <div ref={measure} style={{ width: '100%' }}>
+      <table aria-label="Threats" style={TABLE}>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <HeadCell key={column.key} column={column} sort={sort} onSort={onSort} />
+            ))}
+            {hasLast && (
+              <th scope="col" style={HEAD_CELL}>
+                {actions ? 'Actions' : 'Details'}
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {sortThreats(rows, sort).map((threat) => (
+            <ThreatTableRow
+              key={threat.id}
+              threat={threat}
+              columns={columns.map((c) => c.key)}
+              hidden={hidden}
+              hasLast={hasLast}
+              actions={actions}
+              knowledge={knowledge}
+              mitigationCount={mitigationCounts.get(threat.id) ?? 0}
+              expanded={expandedIds.has(threat.id)}
+              onToggleExpanded={() => onToggleExpanded(threat)}
+              renderExpanded={renderExpanded}
+            />
           ))}
-        </tr>
-      </thead>
-      <tbody>
-        {sortThreats(rows, sort).map((threat) => (
-          <ThreatTableRow
-            key={threat.id}
-            threat={threat}
-            columnCount={columns.length}
-            actions={actions}
-            knowledge={knowledge}
-            mitigationCount={mitigationCounts.get(threat.id) ?? 0}
-            expanded={expandedIds.has(threat.id)}
-            onToggleExpanded={() => onToggleExpanded(threat)}
-            renderExpanded={renderExpanded}
-          />
-        ))}
-      </tbody>
-    </table>
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 function HeadCell({ column, sort, onSort }: { column: Column; sort: TableSort; onSort: (sort: TableSort) => void }) {
   const { sortKey } = column;
   const sorted = sortKey !== undefined && sort.key === sortKey;
+  const help = COLUMN_HELP[column.key];
+  const label =
+    sortKey === undefined ? (
+      column.label
+    ) : (
+      <button
+        type="button"
+        style={SORT_BUTTON}
+        onClick={() => onSort(nextSort(sort, sortKey))}
+      >
+        {column.label}
+        <span aria-hidden="true" style={{ visibility: sorted ? 'visible' : 'hidden' }}>
+          {sort.order === 'DESC' && sorted ? '↓' : '↑'}
+        </span>
+      </button>
+    );
   return (
     <th
       scope="col"
-      style={{ ...HEAD_CELL, width: column.width }}
+      style={{ ...HEAD_CELL, ...(column.key === 'title' ? { minWidth: '12em' } : {}) }}
       aria-sort={sorted ? (sort.order === 'ASC' ? 'ascending' : 'descending') : undefined}
     >
-      {sortKey === undefined ? (
-        column.label
+      {help ? (
+        <Tooltip content={help} position="top">
+          {(tooltipProps) => (
+            <span {...tooltipProps} {...described(help)} tabIndex={sortKey === undefined ? 0 : undefined}>
+              {label}
+            </span>
+          )}
+        </Tooltip>
       ) : (
-        <button type="button" style={SORT_BUTTON} onClick={() => onSort(nextSort(sort, sortKey))}>
-          {column.label}
-          <span aria-hidden="true" style={{ visibility: sorted ? 'visible' : 'hidden' }}>
-            {sort.order === 'DESC' && sorted ? '↓' : '↑'}
-          </span>
-        </button>
+        label
       )}
     </th>
   );

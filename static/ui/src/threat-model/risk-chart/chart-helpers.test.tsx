@@ -163,15 +163,15 @@ describe('chart geometry', () => {
 describe('risk summary', () => {
   it('says how risk now moved, over how many days, and where planned risk is', () => {
     expect(describeRisk(aRiskHistory(30))).toBe(
-      'Risk now fell from 120 to 95 over 30 days, 1 Mar 2025 to 30 Mar 2025; planned risk 75.',
+      'Risk now fell from 120 to 95 over 30 days, 1 Mar 2025 to 30 Mar 2025; 75 once planned work is done.',
     );
     expect(describeRisk(aRiskHistory(3, { from: 10, to: 12.25 }))).toBe(
-      'Risk now rose from 10 to 12.3 over 3 days, 1 Mar 2025 to 3 Mar 2025; planned risk 0.',
+      'Risk now rose from 10 to 12.3 over 3 days, 1 Mar 2025 to 3 Mar 2025; 0 once planned work is done.',
     );
     expect(describeRisk(aRiskHistory(2, { from: 8, to: 8 }))).toBe(
-      'Risk now stayed at 8 over 2 days, 1 Mar 2025 to 2 Mar 2025; planned risk 0.',
+      'Risk now stayed at 8 over 2 days, 1 Mar 2025 to 2 Mar 2025; 0 once planned work is done.',
     );
-    expect(describeRisk(aRiskHistory(1))).toBe('Risk now was 95 on 1 Mar 2025; planned risk 75.');
+    expect(describeRisk(aRiskHistory(1))).toBe('Risk now was 95 on 1 Mar 2025; 75 once planned work is done.');
     expect(describeRisk([])).toBe('No risk history yet.');
   });
 

@@ -1,3 +1,5 @@
+import { Explained } from '../../common/explained';
+import { RISK_HELP } from '../../common/risk-words';
 import { Inline, Text } from '@atlaskit/primitives';
 import { CHART_COLORS, PLANNED_DASH } from './chart-colors';
 
@@ -28,7 +30,10 @@ export function ChartLegend() {
       </Inline>
       <Inline space="space.075" alignBlock="center">
         <Swatch dashed />
-        <Text size="small">Planned risk (once planned and in-progress mitigations are done)</Text>
+        <Text size="small">
+          <Explained help={RISK_HELP.oncePlanned}>Once planned work is done</Explained> (planned and in-progress
+          mitigations implemented)
+        </Text>
       </Inline>
     </Inline>
   );

@@ -21,7 +21,7 @@ const SURFACE: CSSProperties = {
   boxShadow: token('elevation.shadow.overlay', '0px 8px 12px #091E4226, 0px 0px 1px #091E424F'),
 };
 
-/** Date, risk now and planned risk of one day, above its point. The point's own name says the same to screen readers. */
+/** Date, risk now and risk once planned work is done of one day, above its point. The point's own name says the same to screen readers. */
 export function ChartTooltip({ point, size }: Props) {
   const across = point.x / size.width;
   const style: CSSProperties = {
@@ -38,7 +38,7 @@ export function ChartTooltip({ point, size }: Props) {
           {formatDay(point.day)}
         </Text>
         <Text size="small">Risk now: {formatRisk(point.now)}</Text>
-        <Text size="small">Planned risk: {formatRisk(point.planned)}</Text>
+        <Text size="small">Once planned work is done: {formatRisk(point.planned)}</Text>
       </Stack>
     </div>
   );

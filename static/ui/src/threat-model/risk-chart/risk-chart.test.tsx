@@ -20,28 +20,28 @@ describe('risk chart', () => {
     const user = userEvent.setup();
     render(<RiskChart history={aRiskHistory(1)} />);
 
-    expect(screen.getByRole('img', { name: 'Risk now was 95 on 1 Mar 2025; planned risk 75.' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Risk now was 95 on 1 Mar 2025; 75 once planned work is done.' })).toBeTruthy();
     expect(days()).toHaveLength(1);
     expect(screen.getByText('1 Mar 2025')).toBeTruthy();
 
     await user.tab();
 
     const tooltip = screen.getByRole('tooltip');
-    expect(tooltip.textContent).toBe('1 Mar 2025Risk now: 95Planned risk: 75');
+    expect(tooltip.textContent).toBe('1 Mar 2025Risk now: 95Once planned work is done: 75');
   });
 
   it('draws many days with axes, gridlines and a legend', () => {
     render(<RiskChart history={aRiskHistory(30)} />);
 
     const chart = screen.getByRole('img', {
-      name: 'Risk now fell from 120 to 95 over 30 days, 1 Mar 2025 to 30 Mar 2025; planned risk 75.',
+      name: 'Risk now fell from 120 to 95 over 30 days, 1 Mar 2025 to 30 Mar 2025; 75 once planned work is done.',
     });
     const labels = Array.from(chart.querySelectorAll('text')).map((text) => text.textContent);
     expect(labels).toEqual(['0', '50', '100', '150', '1 Mar', '8 Mar', '15 Mar', '22 Mar', '29 Mar']);
     expect(chart.querySelectorAll('path[stroke-dasharray]')).toHaveLength(1);
     expect(days()).toHaveLength(30);
     expect(within(screen.getByTestId('risk-chart-legend')).getByText('Risk now')).toBeTruthy();
-    expect(within(screen.getByTestId('risk-chart-legend')).getByText(/Planned risk/)).toBeTruthy();
+    expect(within(screen.getByTestId('risk-chart-legend')).getByText(/Once planned work is done/)).toBeTruthy();
     expect(screen.queryByRole('tooltip')).toBeNull();
   });
 
@@ -51,7 +51,7 @@ describe('risk chart', () => {
     expect(days().filter((day) => day.tabIndex === 0)).toHaveLength(1);
 
     await user.tab();
-    expect(document.activeElement?.getAttribute('aria-label')).toBe('30 Mar 2025: risk now 95, planned risk 75');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('30 Mar 2025: risk now 95, 75 once planned work is done');
     expect(screen.getByRole('tooltip').textContent).toContain('30 Mar 2025');
 
     await user.keyboard('{ArrowLeft}');
@@ -59,8 +59,8 @@ describe('risk chart', () => {
     expect(screen.getByRole('tooltip').textContent).toContain('29 Mar 2025');
 
     await user.keyboard('{Home}');
-    expect(document.activeElement?.getAttribute('aria-label')).toBe('1 Mar 2025: risk now 120, planned risk 100');
-    expect(screen.getByRole('tooltip').textContent).toBe('1 Mar 2025Risk now: 120Planned risk: 100');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('1 Mar 2025: risk now 120, 100 once planned work is done');
+    expect(screen.getByRole('tooltip').textContent).toBe('1 Mar 2025Risk now: 120Once planned work is done: 100');
     await user.keyboard('{ArrowLeft}');
     expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^1 Mar 2025/);
 

@@ -13,7 +13,7 @@ export function describeRisk(history: readonly RiskPoint[]): string {
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) return 'No risk history yet.';
-  const planned = `planned risk ${formatRisk(last.planned)}`;
+  const planned = `${formatRisk(last.planned)} once planned work is done`;
   if (points.length === 1) return `Risk now was ${formatRisk(last.now)} on ${formatDay(last.day)}; ${planned}.`;
   const days = last.day - first.day + 1;
   const period = `over ${days} days, ${formatDay(first.day)} to ${formatDay(last.day)}`;
@@ -24,5 +24,5 @@ export function describeRisk(history: readonly RiskPoint[]): string {
 
 /** What a point says, in its tooltip and as its accessible name. */
 export function describePoint(point: RiskPoint & { day: number }): string {
-  return `${formatDay(point.day)}: risk now ${formatRisk(point.now)}, planned risk ${formatRisk(point.planned)}`;
+  return `${formatDay(point.day)}: risk now ${formatRisk(point.now)}, ${formatRisk(point.planned)} once planned work is done`;
 }

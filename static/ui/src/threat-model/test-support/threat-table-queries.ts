@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 
 /** The ids of the threat rows shown, in order (an expanded row's details are not a threat row). */
 export function threatIds(): string[] {
@@ -22,4 +23,10 @@ export function cellOf(id: string, column: string): HTMLElement {
   const cell = within(rowOf(id)).getAllByRole('cell')[index];
   if (!cell) throw new Error(`no ${column} cell for ${id}`);
   return cell;
+}
+
+/** Opens a threat row's actions menu and chooses one ("Edit T-1", "Retire T-2", …). */
+export async function chooseRowAction(user: UserEvent, id: string, name: string): Promise<void> {
+  await user.click(within(rowOf(id)).getByRole('button', { name: `Actions for ${id}` }));
+  await user.click(screen.getByRole('menuitem', { name }));
 }

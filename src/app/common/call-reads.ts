@@ -1,0 +1,65 @@
+import type { ThreatModelSettings } from '../../domain/threat-model/threat-model-settings';
+import { canEditThreatModel, issuePermissions, projectPermissions } from '../../jira/client/permissions';
+import { findProjectTasks, type TaskRecord } from '../../jira/mitigation/mitigation-task-repository';
+import { readThreatModel, type StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
+import type { JiraClients } from './jira-clients';
+
+// Reads several steps of one call need, read once per call through the call's memo (see
+// CallMemo): the model as the person, their permissions in one request, whether they may edit
+// the model. Without a memo (the CLI, a test's clients) each step reads for itself.
+
+const once = <T>(jira: JiraClients, key: string, read: () => Promise<T>): Promise<T> =>
+  jira.memo ? jira.memo.once(key, read) : read();
+
+/** The permissions any step of a story's call checks, asked for in one `mypermissions` request. */
+const ISSUE_PERMISSIONS = ['EDIT_ISSUES', 'ADMINISTER_PROJECTS', 'CREATE_ISSUES', 'LINK_ISSUES'];
+
+/** The person's permissions on an issue (see ISSUE_PERMISSIONS), as Jira answers them for the person. */
+export const issuePermissionsOf = (jira: JiraClients, issueId: string): Promise<Record<string, boolean>> =>
+  once(jira, `permissions:issue:${issueId}`, () => issuePermissions(jira.user, issueId, ISSUE_PERMISSIONS));
+
+/** The project permissions any step of a project page's call checks, asked for in one request. */
+const PROJECT_PERMISSIONS = ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'];
+
+/** The person's permissions on the project (see PROJECT_PERMISSIONS), as Jira answers them for the person. */
+export const projectPermissionsOf = (jira: JiraClients, projectKey: string): Promise<Record<string, boolean>> =>
+  once(jira, `permissions:project:${projectKey}`, () => projectPermissions(jira.user, projectKey, PROJECT_PERMISSIONS));
+
+/** Whether the person administers the project. */
+export const isProjectAdmin = async (jira: JiraClients, projectKey: string): Promise<boolean> =>
+  (await projectPermissionsOf(jira, projectKey)).ADMINISTER_PROJECTS === true;
+
+/** The project's threat model as the person reads it. */
+export const threatModelOf = (jira: JiraClients, projectKey: string): Promise<StoredThreatModel> =>
+  once(jira, `model:${projectKey}`, () => readThreatModel(jira.user, projectKey));
+
+/** The model as this call has just written it: later steps of the call show it without reading it again. */
+export function rememberThreatModel(jira: JiraClients, projectKey: string, stored: StoredThreatModel): void {
+  jira.memo?.remember(`model:${projectKey}`, stored);
+}
+
+/**
+ * Whether the person may edit the project's threat model (see canEditThreatModel), once per
+ * call; `isAdmin` when the caller already knows it (from an issue's permissions).
+ */
+export const mayEditThreatModel = (
+  jira: JiraClients,
+  who: { projectKey: string; accountId: string; isAdmin?: Promise<boolean> },
+  settings: ThreatModelSettings,
+): Promise<boolean> =>
+  once(jira, `model-editor:${who.projectKey}:${who.accountId}`, async () =>
+    canEditThreatModel(
+      jira.user,
+      jira.app,
+      {
+        projectKey: who.projectKey,
+        accountId: who.accountId,
+        isProjectAdmin: await (who.isAdmin ?? isProjectAdmin(jira, who.projectKey)),
+      },
+      settings,
+    ),
+  );
+
+/** The project's mitigation tasks with their live statuses (one search), as the person sees them. */
+export const projectTasksOf = (jira: JiraClients, projectKey: string): Promise<TaskRecord[]> =>
+  once(jira, `tasks:${projectKey}`, () => findProjectTasks(jira.user, projectKey));

@@ -1,0 +1,142 @@
+import type { LocalSite } from '../../local/site/server';
+import { resolverCaller } from '../../test/support/forge-invocation';
+import { startTestSite } from '../../test/support/local-site';
+import { measureCall, type CallCost } from '../../test/support/round-trips';
+import type { StoryView, ThreatModelView } from '../contract';
+import type { Envelope } from '../domain/common/envelope';
+import { resolver } from '../index';
+
+// Jira requests and sequential round trips per resolver call on the demo project, as budgets:
+// at 200 ms a round trip, a call's time is its round trips. A view reads the issue and the
+// person's permissions together, then the model, then the rest together. An edit under a lease
+// costs at least five round trips one after another (read the lock, create it, read what it
+// guards, write, delete the lock); the person's check runs while the lock is read.
+
+const PAY_1 = '10000';
+const onIssue = { type: 'jira:issuePanel', issue: { id: PAY_1 }, project: { id: '10000', key: 'PAY' } };
+const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
+const onSettings = { type: 'jira:projectAdminPage', project: { id: '10000', key: 'PAY' } };
+const cardInTransit = {
+  title: 'Card data disclosed in transit',
+  description: 'Between browser and PSP.',
+  stride: ['I'],
+  probability: 4,
+  impact: 5,
+  component: 'Checkout',
+};
+
+describe('Jira requests and round trips per resolver call (demo project)', () => {
+  let site: LocalSite;
+  let call: ReturnType<typeof resolverCaller>;
+  const ok = <T>(answer: unknown): T => {
+    const envelope = answer as Envelope<T>;
+    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+    return envelope.data;
+  };
+  const cost = async (who: 'alice' | 'bob', key: string, payload: unknown, extension: object): Promise<CallCost> => {
+    let answer: unknown;
+    const measured = await measureCall(site, async () => {
+      answer = await call(who, key, payload, extension as Record<string, unknown>);
+    });
+    ok(answer);
+    return measured;
+  };
+  const story = async () => ok<StoryView>(await call('bob', 'story/get', {}, onIssue));
+  const threat = async (id: string) =>
+    ok<ThreatModelView>(await call('bob', 'threat-model/get', {}, onProject)).threats.find((t) => t.id === id)!;
+  const activeSprint = () => site.store.all('sprint').find((s) => s.state === 'active')!.id;
+
+  beforeAll(async () => {
+    site = await startTestSite({ demo: true });
+    call = resolverCaller(site, resolver);
+    await story(); // the site's field list, which every later call reads from the cache
+  });
+  afterAll(() => site.close());
+
+  it('story/get', async () => {
+    const measured = await cost('bob', 'story/get', {}, onIssue);
+    expect(measured.requests).toBeLessThanOrEqual(5);
+    expect(measured.roundTrips).toBeLessThanOrEqual(3);
+  });
+
+  it('story/save-clauses', async () => {
+    const before = await story();
+    const clauses = [...before.clauses, { id: 'c-budget', text: 'someone reading my receipts', threatIds: ['T-1'] }];
+    const measured = await cost(
+      'bob',
+      'story/save-clauses',
+      { baseRevision: before.revision, clauses, directThreatIds: before.directThreatIds },
+      onIssue,
+    );
+    expect(measured.requests).toBeLessThanOrEqual(9);
+    expect(measured.roundTrips).toBeLessThanOrEqual(6);
+  });
+
+  // Two leases, the model's then the story's, each with its five steps.
+  it('knowledge-base/accept', async () => {
+    const before = await story();
+    const measured = await cost(
+      'bob',
+      'knowledge-base/accept',
+      { knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-01', baseRevision: before.revision },
+      onIssue,
+    );
+    expect(measured.requests).toBeLessThanOrEqual(16);
+    expect(measured.roundTrips).toBeLessThanOrEqual(13);
+  });
+
+  it('threat-model/create-threat', async () => {
+    const measured = await cost('bob', 'threat-model/create-threat', { draft: cardInTransit }, onProject);
+    expect(measured.requests).toBeLessThanOrEqual(9);
+    expect(measured.roundTrips).toBeLessThanOrEqual(7);
+  });
+
+  it('threat-model/update-threat', async () => {
+    const t2 = await threat('T-2');
+    const measured = await cost(
+      'bob',
+      'threat-model/update-threat',
+      { id: 'T-2', baseRevision: t2.revision, draft: { ...cardInTransit, title: t2.title } },
+      onProject,
+    );
+    expect(measured.requests).toBeLessThanOrEqual(9);
+    expect(measured.roundTrips).toBeLessThanOrEqual(7);
+  });
+
+  it('mitigation/add', async () => {
+    const draft = {
+      title: 'Enforce TLS 1.2+ with HSTS',
+      implementation: 'Terminate TLS 1.2+ only; send HSTS with a one-year max-age.',
+      verification: 'An SSL Labs scan grades A; HTTP redirects to HTTPS.',
+      controlType: 'preventive',
+      addresses: [{ threatId: 'T-1', strength: 75 }],
+    };
+    const measured = await cost('bob', 'mitigation/add', { draft }, onProject);
+    expect(measured.requests).toBeLessThanOrEqual(9);
+    expect(measured.roundTrips).toBeLessThanOrEqual(7);
+  });
+
+  it('sprint/get', async () => {
+    const onSprint = {
+      type: 'jira:sprintAction',
+      sprint: { id: activeSprint() },
+      board: { id: 1 },
+      project: { id: '10000', key: 'PAY' },
+    };
+    const measured = await cost('bob', 'sprint/get', {}, onSprint);
+    expect(measured.requests).toBeLessThanOrEqual(4);
+    expect(measured.roundTrips).toBeLessThanOrEqual(1);
+  });
+
+  it('audit/get', async () => {
+    const measured = await cost('bob', 'audit/get', {}, onProject);
+    expect(measured.requests).toBeLessThanOrEqual(4);
+    expect(measured.roundTrips).toBeLessThanOrEqual(2);
+  });
+
+  it('settings/get', async () => {
+    const measured = await cost('alice', 'settings/get', {}, onSettings);
+    expect(measured.requests).toBeLessThanOrEqual(6);
+    expect(measured.roundTrips).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * The app's one vocabulary for risk, explained where the words appear (tooltips on hover and
+ * focus, short help text). Two "future" numbers exist and are never both called "planned":
+ * - once planned work is done: every planned or in-progress mitigation implemented, wherever
+ *   its task is (the threat model, the project page, a threat's residual);
+ * - after this sprint: only the tasks in this sprint done (the sprint view).
+ */
+export const ONCE_PLANNED = 'once planned work is done';
+export const AFTER_SPRINT = 'after this sprint';
+
+export const RISK_HELP = {
+  severity: 'Severity: probability × impact, each 1–5, so 1–25. Low up to 4, Medium up to 9, High up to 16, Critical above.',
+  residual:
+    'Residual: what is left of the severity once the implemented and existing mitigations count: severity × (1 − the sum of their strengths, at most 100%). Shown as residual / severity.',
+  oncePlanned:
+    'Once planned work is done: the risk if every planned and in-progress mitigation were implemented too, wherever its task is.',
+  afterSprint:
+    'After this sprint: the project’s risk if every security task in this sprint is done; work outside the sprint does not count.',
+  projectRisk: 'Project risk: the sum of the residual risk of every active threat.',
+  beforeMitigations: 'Before mitigations: the sum of the severities of every active threat, as if nothing were in place.',
+  strength:
+    'Strength: how much of a threat’s risk a mitigation takes away once implemented: none 0%, weak 25%, average 50%, strong 75%, complete 100%.',
+  removes:
+    'Removes: the risk this work takes away once done: for each threat it addresses, the threat’s severity × the mitigation’s strength against it.',
+  top: 'TOP: the short list of threats most stories meet, from the knowledge base. Full lists every threat of the active knowledge bases.',
+} as const;

@@ -1,0 +1,54 @@
+import type { LoggedRequest } from '../../local/site/request-log';
+import type { LocalSite } from '../../local/site/server';
+
+/**
+ * The sequential round trips of a set of logged requests: the longest chain of requests each of
+ * which the site began answering only after the one before it had been answered. Requests whose
+ * spans overlap ran in parallel and count once. Spans are only comparable when each request takes
+ * about the same time, so measure with the site's latency on (see `measureCall`).
+ */
+export function roundTrips(requests: LoggedRequest[]): number {
+  const spans = requests
+    .map((r) => {
+      if (r.startedMs === undefined || r.endedMs === undefined) throw new Error(`Request ${r.seq} has no time span.`);
+      return { start: r.startedMs, end: r.endedMs };
+    })
+    .sort((a, b) => a.start - b.start);
+  const depth: number[] = [];
+  spans.forEach((span, i) => {
+    let before = 0;
+    for (let j = 0; j < i; j++) if (spans[j]!.end <= span.start) before = Math.max(before, depth[j]!);
+    depth.push(before + 1);
+  });
+  return Math.max(0, ...depth);
+}
+
+export interface CallCost {
+  requests: number;
+  roundTrips: number;
+  /** "user GET /rest/..." (or "app …"), in the order the site answered them. */
+  lines: string[];
+}
+
+/**
+ * Jira requests and sequential round trips of one call. The site answers every request after
+ * `latencyMs` (far longer than the app's own work between requests), so requests sent together
+ * overlap and a request that waited for another's answer starts after it: the counts are
+ * deterministic, the time is never asserted.
+ */
+export async function measureCall(site: LocalSite, run: () => Promise<unknown>, latencyMs = 60): Promise<CallCost> {
+  const before = site.faults.current().latencyMs;
+  site.faults.configure({ latencyMs });
+  const mark = site.log.mark();
+  try {
+    await run();
+  } finally {
+    site.faults.configure({ latencyMs: before });
+  }
+  const requests = site.log.since(mark);
+  return {
+    requests: requests.length,
+    roundTrips: roundTrips(requests),
+    lines: requests.map((r) => `${r.principal === 'app' ? 'app' : 'user'} ${r.method} ${r.path}`),
+  };
+}
