@@ -58,8 +58,9 @@ async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; cl
   }));
 }
 
-async function settle(page: Page, app: FrameLocator): Promise<void> {
-  await app.locator('table').first().waitFor();
+/** Waits for the table, then for the layout to settle (the frame measures itself and may resize once). */
+async function settle(page: Page, app: FrameLocator, name: string): Promise<void> {
+  await app.getByRole('table', { name }).waitFor();
   await page.waitForTimeout(300);
 }
 
@@ -73,8 +74,7 @@ describeInBrowser('the project page reads well from 900 px up', () => {
       await page.goto(`${session.app.url}/projects/PAY/apps/project-page`);
       const app = page.frameLocator(FRAME);
 
-      await app.getByRole('table', { name: 'Threats' }).waitFor();
-      await settle(page, app);
+      await settle(page, app, 'Threats');
       await screenshot(page, `threat-table-${width}`);
       if (width <= 900) {
         const overflow = await horizontalOverflow(page);
@@ -85,7 +85,7 @@ describeInBrowser('the project page reads well from 900 px up', () => {
       await app.getByRole('tab', { name: 'Audit' }).click();
       await app.getByRole('button', { name: 'Run audit' }).click();
       await app.getByRole('table', { name: 'Audit findings' }).waitFor({ timeout: 20_000 });
-      await settle(page, app);
+      await settle(page, app, 'Audit findings');
       await screenshot(page, `audit-table-${width}`);
       if (width <= 900) {
         const overflow = await horizontalOverflow(page);

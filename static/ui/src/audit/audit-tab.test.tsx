@@ -2,11 +2,13 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fail, ok } from '../../../../src/domain/common/envelope';
 import { fakeBridge } from '../test-support/fake-bridge';
+import { atFrameWidth, WIDE } from '../test-support/frame-width';
 import { AuditTab } from './audit-tab';
 import { POLL_MS } from './use-audit';
 import { anAuditView, auditedView } from './test-support/audit-view-mother';
 
 afterEach(() => fakeBridge.reset());
+beforeEach(() => atFrameWidth(WIDE));
 
 describe('the audit tab', () => {
   it('shows counts, filters by severity, and links a threat to a clause in place', async () => {
@@ -160,5 +162,24 @@ describe('the audit tab', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('in a narrow frame puts each fix under its finding, and brings the Fix column back when it grows', async () => {
+    atFrameWidth(600);
+    fakeBridge.answer('audit/get', () => ({ ok: true, data: auditedView() }));
+    render(<AuditTab />);
+    const table = await screen.findByRole('table', { name: 'Audit findings' });
+
+    const heads = () =>
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent);
+    expect(heads()).toEqual(['Severity', 'Finding and fix']);
+    const row = within(table).getByTestId('finding-threat-without-mitigation:T-1');
+    expect(within(row).getAllByRole('cell')).toHaveLength(2);
+    expect(within(within(row).getAllByRole('cell')[1]!).getByRole('button', { name: 'Suppress…' })).toBeTruthy();
+
+    atFrameWidth(WIDE);
+    expect(heads()).toEqual(['Severity', 'Finding', 'Fix']);
   });
 });

@@ -5,6 +5,7 @@ import type { Finding } from '../../../../src/domain/audit/finding';
 import type { AuditView } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { IssueLink } from '../common/issue-link';
+import { taskCreatedFlag } from '../common/success-flag';
 import { AnswerQuestionsFix } from './answer-questions-fix';
 import type { useAudit } from './use-audit';
 
@@ -28,7 +29,14 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
         <label htmlFor={selectId}>
           <Text size="small">Threat</Text>
         </label>
-        <select id={selectId} value={threatId} onChange={(e) => setThreatId(e.target.value)} disabled={busy}>
+        <select
+          id={selectId}
+          value={threatId}
+          onChange={(e) => setThreatId(e.target.value)}
+          disabled={busy}
+          // Its options are whole threat titles: without a width it takes the longest one's and widens the table.
+          style={{ width: '16em', maxWidth: '100%' }}
+        >
           <option value="">Choose…</option>
           {view.threats.map((t) => (
             <option key={t.id} value={t.id}>{`${t.id} ${t.title} (${t.severity.band})`}</option>
@@ -60,6 +68,7 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
         onClick={async () => {
           const created = await callResolver('mitigation/create-task', { mitigationId });
           if (!created.ok) return onError(created.error.message);
+          taskCreatedFlag(created.data);
           onError(await act('audit/run', {}, 'Auditing again'));
         }}
       >

@@ -31,6 +31,26 @@ const field = () => screen.getByRole('textbox', { name: 'New WITHOUT clause' }) 
 const description = () => document.getElementById(field().getAttribute('aria-describedby') ?? '')?.textContent;
 
 describe('ClauseInput', () => {
+  it('drops a typed or pasted leading "WITHOUT" (any case), so the clause never reads "WITHOUT WITHOUT …"', async () => {
+    const saved: string[] = [];
+    for (const typed of [
+      'WITHOUT having my card data stolen',
+      '  without   leaking the address',
+      'Withholding nothing',
+    ]) {
+      const onSave = jest.fn();
+      const user = userEvent.setup();
+      const { unmount } = render(<Field onSave={onSave} />);
+      await user.click(field());
+      await user.paste(typed);
+      await user.keyboard('{Enter}');
+      saved.push(onSave.mock.calls[0]?.[0]);
+      unmount();
+    }
+
+    expect(saved).toEqual(['having my card data stolen', 'leaking the address', 'Withholding nothing']);
+  });
+
   it('reads after "WITHOUT", and Enter saves the trimmed text the shared rule takes', async () => {
     const onSave = jest.fn();
     const user = userEvent.setup();

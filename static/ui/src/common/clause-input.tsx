@@ -3,7 +3,7 @@ import Textfield from '@atlaskit/textfield';
 import { useCallback, useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { graphemeCount } from '../../../../src/domain/common/text-hygiene';
 import { CLAUSE_TEXT_MAX } from '../../../../src/domain/story/without-clause';
-import { clauseTextError } from './clause-text';
+import { clauseTextError, withoutPrefixDropped } from './clause-text';
 
 // The one field a WITHOUT clause is typed into, in the story panel (adding, editing) and in the
 // custom field's editor (each clause, adding): the "WITHOUT" it reads after, the count of the
@@ -93,7 +93,7 @@ export function ClauseInput({
             value={value}
             isInvalid={error !== undefined}
             isDisabled={disabled}
-            onChange={(event) => onChange(event.currentTarget.value)}
+            onChange={(event) => onChange(withoutPrefixDropped(event.currentTarget.value))}
             onKeyDown={onKeyDown}
           />
         </Box>

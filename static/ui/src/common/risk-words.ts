@@ -9,7 +9,8 @@ export const ONCE_PLANNED = 'once planned work is done';
 export const AFTER_SPRINT = 'after this sprint';
 
 export const RISK_HELP = {
-  severity: 'Severity: probability × impact, each 1–5, so 1–25. Low up to 4, Medium up to 9, High up to 16, Critical above.',
+  severity:
+    'Severity: probability × impact, each 1–5, so 1–25. Low up to 4, Medium up to 9, High up to 16, Critical above.',
   residual:
     'Residual: what is left of the severity once the implemented and existing mitigations count: severity × (1 − the sum of their strengths, at most 100%). Shown as residual / severity.',
   oncePlanned:
@@ -17,7 +18,8 @@ export const RISK_HELP = {
   afterSprint:
     'After this sprint: the project’s risk if every security task in this sprint is done; work outside the sprint does not count.',
   projectRisk: 'Project risk: the sum of the residual risk of every active threat.',
-  beforeMitigations: 'Before mitigations: the sum of the severities of every active threat, as if nothing were in place.',
+  beforeMitigations:
+    'Before mitigations: the sum of the severities of every active threat, as if nothing were in place.',
   strength:
     'Strength: how much of a threat’s risk a mitigation takes away once implemented: none 0%, weak 25%, average 50%, strong 75%, complete 100%.',
   removes:

@@ -17,3 +17,11 @@ export function showSuccessFlag(title: string, description?: string): void {
     // Flags are a courtesy; nothing to recover.
   }
 }
+
+/** "PAY-31 created": the confirmation of "Create task", naming the new task and what it carries. */
+export function taskCreatedFlag(mitigation: { id: string; title: string; task: { key: string } | null }): void {
+  showSuccessFlag(
+    `${mitigation.task?.key ?? 'Task'} created`,
+    `The backlog task of ${mitigation.id}: ${mitigation.title}`,
+  );
+}

@@ -36,6 +36,9 @@ export function TaskPanel({ task }: { task: TaskView }) {
   return (
     <Stack space="space.200">
       <Stack space="space.075">
+        <Text size="small" weight="bold" color="color.text.subtle" testId="task-panel-kind">
+          Mitigation task
+        </Text>
         <Heading size="xsmall" as="h2">
           This task carries mitigation {mitigation.id}: {mitigation.title}
         </Heading>
@@ -74,9 +77,11 @@ export function TaskPanel({ task }: { task: TaskView }) {
                       {threat.state === 'retired' && <Text color="color.text.subtlest">(retired)</Text>}
                     </Inline>
                     <Inline space="space.100" alignBlock="center" shouldWrap>
-                      {strength !== undefined && <Text size="small">
+                      {strength !== undefined && (
+                        <Text size="small">
                           <StrengthText strength={strength} prefix="Strength: " />
-                        </Text>}
+                        </Text>
+                      )}
                       <ThreatRiskText risk={threat.risk} severity={threat.severity.score} />
                     </Inline>
                   </Stack>

@@ -29,6 +29,21 @@ const placeOf = (storyKey: string, threatId: string, mitigationId: string) =>
   screen.getByTestId(`mitigation-${storyKey}-${threatId}-${mitigationId}`).textContent;
 
 describe('security work to pull in', () => {
+  it('names each threat by its title too (cut short, whole on hover and in its name), and explains "removes"', async () => {
+    await renderPlan();
+    const m2 = item('M-2');
+
+    const chip = m2.getByTestId('threat-chip-T-2');
+    expect(chip.getAttribute('aria-label')).toMatch(/^T-2 Critical 20: .+/);
+    const title = chip.getAttribute('aria-label')!.replace(/^T-2 Critical 20: /, '');
+    expect(chip.textContent).toBe(`T-2 · Critical 20${title}`);
+    expect(within(chip).getByText(title).style.textOverflow).toBe('ellipsis');
+
+    const removes = m2.getByText('removes 16').closest('[aria-description]')!;
+    expect(removes.getAttribute('aria-description')).toMatch(/^Removes: the risk this work takes away once done/);
+    expect(removes.getAttribute('tabindex')).toBe('0');
+  });
+
   it('lists the work in the backend’s order, with the risk it removes, its threats, stories and where it is', async () => {
     await renderPlan();
 

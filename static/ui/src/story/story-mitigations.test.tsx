@@ -124,6 +124,8 @@ describe('story panel, mitigations and risk', () => {
     expect(screen.getByRole('list', { name: 'WITHOUT clauses' })).toBeTruthy();
     await waitFor(() => expect(reads()).toBe(readsBefore + 1));
     expect(fakeBridge.payloadsOf('mitigation/create-task')).toHaveLength(1);
+    // A confirmation names the new task.
+    expect(fakeBridge.flags()).toEqual([expect.objectContaining({ title: 'SHOP-100 created', type: 'success' })]);
   });
 
   it('shows why a task could not be created next to the mitigation', async () => {

@@ -133,7 +133,9 @@ describe('story panel, reading', () => {
 
     render(<StoryPanel />);
 
-    expect(await screen.findByText('The app did not answer: it failed or took too long. Try again in a moment.')).toBeTruthy();
+    expect(
+      await screen.findByText('The app did not answer: it failed or took too long. Try again in a moment.'),
+    ).toBeTruthy();
     expect(screen.queryByText(/socket hang up/)).toBeNull();
   });
 

@@ -6,6 +6,7 @@ import type { WithoutClause } from '../../../../src/domain/story/without-clause'
 import { callResolver } from '../api/invoke-resolver';
 import { newClauseId } from '../common/new-clause-id';
 import { useResolverView, type ResolverView } from '../common/use-resolver-view';
+import { taskCreatedFlag } from '../common/success-flag';
 import {
   addClause,
   changeText,
@@ -260,6 +261,7 @@ function useMitigationChanges(
       try {
         const envelope = await change(() => callResolver('mitigation/create-task', { mitigationId }));
         if (!envelope.ok) setTaskErrors((errors) => ({ ...errors, [mitigationId]: envelope.error.message }));
+        else taskCreatedFlag(envelope.data);
       } finally {
         creatingRef.current.delete(mitigationId);
         setCreatingTask(new Set(creatingRef.current));

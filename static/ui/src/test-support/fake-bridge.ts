@@ -27,6 +27,7 @@ const state = {
   resolvers: new Map<string, ResolverAnswer>(),
   invocations: [] as Invocation[],
   navigations: [] as unknown[],
+  flags: [] as unknown[],
 };
 
 async function callBridge(name: string, call?: BridgeCall): Promise<unknown> {
@@ -37,6 +38,9 @@ async function callBridge(name: string, call?: BridgeCall): Promise<unknown> {
       return undefined;
     case 'navigate':
       state.navigations.push(call);
+      return undefined;
+    case 'showFlag':
+      state.flags.push(call);
       return undefined;
     case 'invoke': {
       const functionKey = String(call?.functionKey);
@@ -83,6 +87,10 @@ export const fakeBridge = {
   navigations(): unknown[] {
     return [...state.navigations];
   },
+  /** The flags shown (showFlag's options), in order. */
+  flags(): unknown[] {
+    return [...state.flags];
+  },
   invocationsOf(functionKey: string): Invocation[] {
     return state.invocations.filter((invocation) => invocation.functionKey === functionKey);
   },
@@ -91,6 +99,7 @@ export const fakeBridge = {
     state.resolvers.clear();
     state.invocations = [];
     state.navigations = [];
+    state.flags = [];
   },
 };
 

@@ -35,9 +35,11 @@ export function MitigationLine({
         <Inline space="space.100" alignBlock="center" shouldWrap>
           <Text color="color.text.subtlest">{mitigation.id}</Text>
           <Text weight="medium">{mitigation.title}</Text>
-          {strength !== undefined && <Text color="color.text.subtle">
+          {strength !== undefined && (
+            <Text color="color.text.subtle">
               <StrengthText strength={strength} />
-            </Text>}
+            </Text>
+          )}
           <MitigationStatusLozenge status={mitigation.status} />
           {mitigation.task && <TaskLink task={mitigation.task} />}
           {canCreateTask && (

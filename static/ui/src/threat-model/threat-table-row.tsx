@@ -16,16 +16,7 @@ import { StoriesLink } from './stories-link';
 import { StrideLetters } from './stride-letters';
 
 export type ColumnKey =
-  | 'id'
-  | 'title'
-  | 'stride'
-  | 'severity'
-  | 'residual'
-  | 'mitigations'
-  | 'questions'
-  | 'component'
-  | 'stories'
-  | 'state';
+  'id' | 'title' | 'stride' | 'severity' | 'residual' | 'mitigations' | 'questions' | 'component' | 'stories' | 'state';
 
 const DETAIL_LABELS: Record<ColumnKey, string> = {
   id: 'ID',
@@ -122,9 +113,7 @@ export function ThreatTableRow(props: Props) {
     ),
     questions: () => <QuestionsButton threat={threat} onOpen={knowledge.onOpenQuestions} />,
     component: () => <CellText>{threat.component}</CellText>,
-    stories: () => (
-      <StoriesLink threatId={threat.id} storyCount={threat.storyCount} storiesJql={threat.storiesJql} />
-    ),
+    stories: () => <StoriesLink threatId={threat.id} storyCount={threat.storyCount} storiesJql={threat.storiesJql} />,
     state: () => <Lozenge appearance={retired ? 'default' : 'success'}>{retired ? 'Retired' : 'Active'}</Lozenge>,
   };
 

@@ -31,7 +31,8 @@ const COLUMNS: Column[] = [
   { key: 'state', label: 'State', sortKey: 'state', minWidth: 76, priority: 6 },
 ];
 const COLUMN_HELP: Partial<Record<ColumnKey, string>> = {
-  stride: 'STRIDE: Spoofing, Tampering, Repudiation, Information disclosure, Denial of service, Elevation of privilege.',
+  stride:
+    'STRIDE: Spoofing, Tampering, Repudiation, Information disclosure, Denial of service, Elevation of privilege.',
   severity: RISK_HELP.severity,
   residual: `${RISK_HELP.residual} ${RISK_HELP.oncePlanned}`,
 };
@@ -126,11 +127,7 @@ function HeadCell({ column, sort, onSort }: { column: Column; sort: TableSort; o
     sortKey === undefined ? (
       column.label
     ) : (
-      <button
-        type="button"
-        style={SORT_BUTTON}
-        onClick={() => onSort(nextSort(sort, sortKey))}
-      >
+      <button type="button" style={SORT_BUTTON} onClick={() => onSort(nextSort(sort, sortKey))}>
         {column.label}
         <span aria-hidden="true" style={{ visibility: sorted ? 'visible' : 'hidden' }}>
           {sort.order === 'DESC' && sorted ? '↓' : '↑'}

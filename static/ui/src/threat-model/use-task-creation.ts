@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MitigationView } from '../../../../src/contract';
-import { showSuccessFlag } from '../common/success-flag';
+import { taskCreatedFlag } from '../common/success-flag';
 import type { ThreatModel } from './use-threat-model';
 
 export interface TaskCreation {
@@ -40,10 +40,7 @@ export function useTaskCreation(createTask: ThreatModel['createTask']): TaskCrea
       if (!mounted.current) return;
       setRunning(new Set(runningRef.current));
       if (envelope.ok) {
-        showSuccessFlag(
-          `${envelope.data.task?.key ?? 'Task'} created`,
-          `The backlog task of ${id}: ${mitigation.title}`,
-        );
+        taskCreatedFlag(envelope.data);
       } else {
         setErrors((current) => ({ ...current, [id]: envelope.error.message }));
       }

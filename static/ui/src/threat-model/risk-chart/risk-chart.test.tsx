@@ -20,7 +20,9 @@ describe('risk chart', () => {
     const user = userEvent.setup();
     render(<RiskChart history={aRiskHistory(1)} />);
 
-    expect(screen.getByRole('img', { name: 'Risk now was 95 on 1 Mar 2025; 75 once planned work is done.' })).toBeTruthy();
+    expect(
+      screen.getByRole('img', { name: 'Risk now was 95 on 1 Mar 2025; 75 once planned work is done.' }),
+    ).toBeTruthy();
     expect(days()).toHaveLength(1);
     expect(screen.getByText('1 Mar 2025')).toBeTruthy();
 
@@ -51,7 +53,9 @@ describe('risk chart', () => {
     expect(days().filter((day) => day.tabIndex === 0)).toHaveLength(1);
 
     await user.tab();
-    expect(document.activeElement?.getAttribute('aria-label')).toBe('30 Mar 2025: risk now 95, 75 once planned work is done');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(
+      '30 Mar 2025: risk now 95, 75 once planned work is done',
+    );
     expect(screen.getByRole('tooltip').textContent).toContain('30 Mar 2025');
 
     await user.keyboard('{ArrowLeft}');
@@ -59,7 +63,9 @@ describe('risk chart', () => {
     expect(screen.getByRole('tooltip').textContent).toContain('29 Mar 2025');
 
     await user.keyboard('{Home}');
-    expect(document.activeElement?.getAttribute('aria-label')).toBe('1 Mar 2025: risk now 120, 100 once planned work is done');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(
+      '1 Mar 2025: risk now 120, 100 once planned work is done',
+    );
     expect(screen.getByRole('tooltip').textContent).toBe('1 Mar 2025Risk now: 120Once planned work is done: 100');
     await user.keyboard('{ArrowLeft}');
     expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^1 Mar 2025/);
