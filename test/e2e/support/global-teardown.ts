@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { BrowserServer } from 'playwright-core';
 import { ENDPOINTS_VARIABLE } from './chromium';
-import { SERVERS } from './global-setup';
+import { SERVERS, stopWatchingSignals } from './global-setup';
 
 /**
  * Closes the browsers of the global setup; one that does not close is killed. Then waits until
@@ -11,6 +11,7 @@ export default async function globalTeardown(): Promise<void> {
   const globals = globalThis as Record<symbol, unknown>;
   const servers = (globals[SERVERS] ?? []) as BrowserServer[];
   delete globals[SERVERS];
+  stopWatchingSignals();
   delete process.env[ENDPOINTS_VARIABLE];
   const helpers = servers.flatMap((server) => descendants(server.process().pid));
   await Promise.all(
