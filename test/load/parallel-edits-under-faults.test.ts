@@ -14,7 +14,10 @@ describe('parallel edits of different threats under faults', () => {
     expect(figures.duplicated).toBe(0);
     expect(figures.lockLeft).toBe(false);
     expect(figures.stored).toBe(figures.acknowledged);
-    expect(Object.keys(figures.failures).filter((code) => code !== 'CONFLICT' && code !== 'RATE_LIMITED')).toEqual([]);
+    // Which request meets an injected 500 depends on timing: a write Jira fails with 500 is
+    // reported as JIRA_UNAVAILABLE ("try again in a moment"), as actionable as a 429.
+    const actionable = new Set(['CONFLICT', 'RATE_LIMITED', 'JIRA_UNAVAILABLE']);
+    expect(Object.keys(figures.failures).filter((code) => !actionable.has(code))).toEqual([]);
     expect(figures.acknowledged).toBeGreaterThanOrEqual(18);
   }, 120_000);
 });

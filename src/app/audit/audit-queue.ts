@@ -9,6 +9,11 @@ export const AuditEvent = z.object({
   projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/),
   runId: z.string().min(1).max(80),
   requestedBy: z.string().min(1),
+  /**
+   * Issues written just before the run was queued (the "link a threat" fix): Jira's search may
+   * not show the write yet, so the run asks it to reconcile them (at most 50 ids).
+   */
+  reconcileIssues: z.array(z.string().regex(/^\d+$/)).max(50).optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 

@@ -16,8 +16,11 @@ export async function linkClauseThreat(
   link: ClauseThreatLink,
 ): Promise<AuditView> {
   requireIssueOfProject(link.issueKey, projectKey);
-  await updateStoryClauses(jira, link.issueKey, accountId, (before) => fixClauseWithoutThreat(before, link));
-  // Editing the story (checked by updateStoryClauses) implies seeing the project.
-  await queueAuditRun(jira.app, queue, projectKey, accountId);
+  const saved = await updateStoryClauses(jira, link.issueKey, accountId, (before) =>
+    fixClauseWithoutThreat(before, link),
+  );
+  // Editing the story (checked by updateStoryClauses) implies seeing the project. The run's
+  // search must see the clause as just saved (search lags writes), hence its id.
+  await queueAuditRun(jira.app, queue, projectKey, accountId, [saved.story.id]);
   return readAuditView(jira, projectKey, accountId);
 }

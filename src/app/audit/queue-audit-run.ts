@@ -14,6 +14,8 @@ export async function queueAuditRun(
   queue: AuditQueue,
   projectKey: string,
   accountId: string,
+  /** Ids of issues this call just wrote, which the run's search must show as they are now. */
+  justWritten: string[] = [],
 ): Promise<void> {
   const { status } = await readAuditState(app, projectKey);
   if (isRunLive(status, Date.now())) return;
@@ -30,7 +32,12 @@ export async function queueAuditRun(
     ...(status?.complete ? { complete: status.complete } : {}),
   };
   await writeAuditStatus(app, projectKey, queued);
-  const event: AuditEvent = { projectKey, runId, requestedBy: accountId };
+  const event: AuditEvent = {
+    projectKey,
+    runId,
+    requestedBy: accountId,
+    ...(justWritten.length > 0 ? { reconcileIssues: justWritten.slice(0, 50) } : {}),
+  };
   try {
     await queue.push(event);
   } catch (error) {

@@ -39,6 +39,7 @@ export async function runAuditJob(
     const result = await auditJiraProject(app, event.projectKey, {
       now: startedAt,
       suppressions,
+      ...(event.reconcileIssues ? { reconcileIssues: event.reconcileIssues } : {}),
       onProgress: async (progress) => {
         status = { ...status, progress, updatedAt: now() };
         if (Date.now() - lastWrite < PROGRESS_EVERY_MS) return;

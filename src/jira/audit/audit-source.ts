@@ -27,6 +27,8 @@ export async function readAuditInput(
   options: {
     now: string;
     suppressions: Suppression[];
+    /** Issues just written, which search may not show yet (at most 50 ids). */
+    reconcileIssues?: string[];
     onProgress?: (progress: AuditReadProgress) => void | Promise<void>;
   },
 ): Promise<AuditInput> {
@@ -40,6 +42,7 @@ export async function readAuditInput(
     jql: `project = ${jqlString(projectKey)} AND ${jqlString(field.name)} IS NOT EMPTY ORDER BY key ASC`,
     fields: ['summary', 'status', field.id],
     properties: [TASK_PROPERTY],
+    reconcileIssues: options.reconcileIssues ?? [],
     onPage: (read) => {
       progress.stories = read;
       return report();

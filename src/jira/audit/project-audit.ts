@@ -21,6 +21,8 @@ export async function auditJiraProject(
   options: {
     now: string;
     suppressions?: Suppression[];
+    /** Issues just written, which search may not show yet (at most 50 ids). */
+    reconcileIssues?: string[];
     onProgress?: (progress: AuditReadProgress) => void | Promise<void>;
   },
 ): Promise<AuditResult> {
@@ -28,6 +30,7 @@ export async function auditJiraProject(
   const input = await readAuditInput(client, projectKey, {
     now: options.now,
     suppressions,
+    ...(options.reconcileIssues ? { reconcileIssues: options.reconcileIssues } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const { knowledgeBases } = await loadActiveKnowledgeBases(client, projectKey, input.model.settings.knowledgeBases);

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startLocalApp, type LocalApp } from '../../../local/local-app';
+import { startLocalApp, type LocalApp, type LocalAppOptions } from '../../../local/local-app';
+import { STRICT_SEARCH } from '../../../local/site/faults';
 import { CHROMIUM, ENDPOINTS_VARIABLE, FLAGS, hasChromium } from './chromium';
 
 export { CHROMIUM, hasChromium };
@@ -67,13 +68,16 @@ export interface DemoSession {
 /**
  * A fresh local app with the demo and a browser for the tests of one describe block, both
  * closed after it (the browser: this block's connection and contexts). Every journey starts
- * from the same demo, whatever ran before.
+ * from the same demo, whatever ran before, on a stand-in as strict as Jira Cloud where the app
+ * depends on it: search lags writes (unless the app names the issues in reconcileIssues) and
+ * pages come back shorter than asked (STRICT_SEARCH); screens and the field's schema are
+ * always enforced; the limits of Forge always apply.
  */
-export function demoSession(): DemoSession {
+export function demoSession(options: Partial<LocalAppOptions> = {}): DemoSession {
   let app: LocalApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    app = await startLocalApp({ dataFile: ':memory:', seed: 'demo' });
+    app = await startLocalApp({ dataFile: ':memory:', seed: 'demo', faults: STRICT_SEARCH, ...options });
     browser = await openBrowser();
   });
   afterAll(async () => {
