@@ -1,9 +1,10 @@
 import Button from '@atlaskit/button/new';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
 import type { WithoutClause } from '../../../../src/domain/story/without-clause';
 import { clauseName } from '../common/clause-text';
+import { PendingNotice } from '../common/pending-notice';
 import { useEditing } from '../common/editing';
 import { useFocusOnRequest, useRequestFocus } from '../common/focus-request';
 import { ThreatPicker } from '../threat-model/threat-picker';
@@ -28,6 +29,10 @@ export interface ClauseItemProps {
   canEdit: boolean;
   canEditThreatModel: boolean;
   busy: boolean;
+  /** Where the change under way was started: this clause shows "Saving…" and "Jira is slow" when it is here. */
+  savingAt?: string | undefined;
+  /** The last change a Retry saved: when it is this clause's, its editor or picker closes as on a save. */
+  savedOnRetry?: { at: string; count: number } | undefined;
   actions: ClauseActions;
   /** Shown under each linked threat: its risk and mitigations; `scope` tells the places a threat is listed apart. */
   threatDetails?: (threatId: string, scope: string) => ReactNode;
@@ -41,6 +46,8 @@ export function ClauseItem({
   canEdit,
   canEditThreatModel,
   busy,
+  savingAt,
+  savedOnRetry,
   actions,
   threatDetails,
 }: ClauseItemProps) {
@@ -51,6 +58,12 @@ export function ClauseItem({
   const linkKey = `link:${clause.id}`;
   const linkRef = useFocusOnRequest<HTMLButtonElement>(linkKey, !busy);
   const requestFocus = useRequestFocus();
+  const retriedHere = savedOnRetry?.at === clause.id ? savedOnRetry.count : 0;
+  useEffect(() => {
+    if (retriedHere === 0) return;
+    setEditing(false);
+    setPicking(false);
+  }, [retriedHere]);
 
   async function saveText(text: string) {
     const saved = await actions.changeText(clause.id, text);
@@ -140,6 +153,7 @@ export function ClauseItem({
             onEdit={() => setEditing(true)}
           />
         )}
+        {canEdit && <PendingNotice pending={savingAt === clause.id} />}
       </Stack>
     </Box>
   );

@@ -2,6 +2,7 @@ import { MitigationSummary } from '../mitigation/mitigation-summary';
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { MitigationView } from '../../../../src/contract';
+import { PendingNotice } from '../common/pending-notice';
 import { useFocusOnRequest } from '../common/focus-request';
 import { needsTask } from '../mitigation/strength';
 import { TaskLink } from '../mitigation/task-link';
@@ -69,6 +70,7 @@ export function MitigationItem({
             </Button>
           )}
         </Inline>
+        {canCreate && <PendingNotice pending={creatingTask} label="" />}
         {taskError !== undefined && (
           <Text size="small" color="color.text.danger" as="p">
             <span role="alert">{taskError}</span>

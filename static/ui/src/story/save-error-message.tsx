@@ -10,12 +10,17 @@ interface Props {
 }
 
 // The panel stays as it was, open editors included, so nothing typed is lost before Reload.
-export function SaveErrorMessage({ failure: { during, error, replace }, disabled, onReload }: Props) {
+export function SaveErrorMessage({ failure: { during, error, replace, retry }, disabled, onReload }: Props) {
   if (during === 'save' && error.code !== 'CONFLICT') {
     return (
       <SectionMessage appearance="error" title="The change was not saved">
         <Stack space="space.100" alignInline="start">
           <Text as="p">{error.message}</Text>
+          {retry && (
+            <Button isDisabled={disabled} onClick={() => void retry()}>
+              Retry
+            </Button>
+          )}
           {replace && (
             <Button appearance="warning" isDisabled={disabled} onClick={() => void replace()}>
               Replace them with mine

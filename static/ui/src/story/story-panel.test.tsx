@@ -31,7 +31,7 @@ function givenStory(story: StoryView): void {
 async function renderPanel() {
   const user = userEvent.setup();
   render(<StoryPanel />);
-  await screen.findByRole('status', { hidden: true });
+  await screen.findAllByRole('status', { hidden: true });
   return user;
 }
 

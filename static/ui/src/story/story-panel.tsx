@@ -1,4 +1,4 @@
-import { Box, Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives';
 import type { StoryView } from '../../../../src/contract';
 import { ErrorMessage } from '../common/error-message';
 import { EditingProvider, useIsEditing } from '../common/editing';
@@ -17,7 +17,8 @@ import { SaveErrorMessage } from './save-error-message';
 import { SuggestThreats } from './suggest-threats';
 import { ThreatMitigations } from './threat-mitigations';
 import { UNDO_BUTTON, UndoDeleteBar } from './undo-delete-bar';
-import { useStoryClauses, type StoryClauses } from './use-story-clauses';
+import { PendingNotice } from '../common/pending-notice';
+import { AT_ADD_FIELD, AT_STORY, useStoryClauses, type StoryClauses } from './use-story-clauses';
 
 // The issue panel: the WITHOUT clauses of the story the developer is looking at, or, on a
 // mitigation task, what the task mitigates. It reads the story again now and then, so that
@@ -63,7 +64,7 @@ function StaleNote({ stale }: { stale: boolean }) {
 }
 
 function StoryClausesView({ view, story }: { view: StoryView; story: StoryClauses }) {
-  const { busy, failure, deleted, actions, mitigations } = story;
+  const { busy, savingAt, failure, deleted, actions, mitigations } = story;
   const { clauses, directThreatIds, threats, problems, canEdit } = view;
   const requestFocus = useRequestFocus();
   const formThreats = Object.values(threats).filter((threat) => threat.state === 'active');
@@ -99,6 +100,8 @@ function StoryClausesView({ view, story }: { view: StoryView; story: StoryClause
           canEdit={canEdit}
           canEditThreatModel={view.canEditThreatModel}
           busy={busy}
+          savingAt={savingAt}
+          savedOnRetry={story.savedOnRetry}
           actions={actions}
           threatDetails={threatDetails}
         />
@@ -117,7 +120,14 @@ function StoryClausesView({ view, story }: { view: StoryView; story: StoryClause
           onExpire={story.dismissUndo}
         />
       )}
-      {canEdit && <AddClauseField disabled={busy} onAdd={actions.add} />}
+      {canEdit && (
+        <AddClauseField
+          disabled={busy}
+          saving={savingAt === AT_ADD_FIELD}
+          savedOnRetry={story.savedOnRetry?.at === AT_ADD_FIELD ? story.savedOnRetry.count : 0}
+          onAdd={actions.add}
+        />
+      )}
       {directThreatIds.length > 0 && (
         <DirectThreats
           threatIds={directThreatIds}
@@ -130,11 +140,7 @@ function StoryClausesView({ view, story }: { view: StoryView; story: StoryClause
       <SuggestThreats view={view} busy={busy} onAccept={story.acceptSuggestion} />
       {!canEdit && <ReadOnlyNote />}
       <StaleNote stale={story.stale} />
-      <Box role="status">
-        <Text size="small" color="color.text.subtlest">
-          {busy ? 'Saving…' : ''}
-        </Text>
-      </Box>
+      <PendingNotice pending={savingAt === AT_STORY} />
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AppErrorBody, Envelope } from '../../../../src/domain/common/envelope';
 import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
-import type { KbAccept, MitigationView, StoryView } from '../../../../src/contract';
+import type { ClausesEdit, KbAccept, MitigationView, StoryView } from '../../../../src/contract';
 import type { WithoutClause } from '../../../../src/domain/story/without-clause';
 import { callResolver } from '../api/invoke-resolver';
 import { newClauseId } from '../common/new-clause-id';
+import { mayHaveLanded, sendChange } from '../common/patient-change';
 import { useResolverView, type ResolverView } from '../common/use-resolver-view';
 import { taskCreatedFlag } from '../common/success-flag';
 import {
@@ -25,7 +26,14 @@ export interface SaveFailure {
   error: AppErrorBody;
   /** When the stored value cannot be read: saves the same edit over it, at the person's request. */
   replace?: () => Promise<boolean>;
+  /** When Jira was busy or did not answer: sends the very same change again. */
+  retry?: () => Promise<boolean>;
 }
+
+/** Where a change was started, so that "Saving…" and "Jira is slow" show next to it: a clause's id, or the add field. */
+export type SavingAt = string;
+export const AT_ADD_FIELD: SavingAt = 'add-field';
+export const AT_STORY: SavingAt = 'story';
 
 export interface DeletedClause {
   clause: WithoutClause;
@@ -65,21 +73,26 @@ export type StoryClauses = ReturnType<typeof useStoryClauses>;
 export function useStoryClauses() {
   const { state, current, load, apply, applyInto, isBusy } = useResolverView('story/get', {});
   const [busy, setBusy] = useState(false);
+  const [savingAt, setSavingAt] = useState<SavingAt>();
+  // A retry that saved: the control that started the change closes or clears as if its own save had.
+  const [savedOnRetry, setSavedOnRetry] = useState<{ at: SavingAt; count: number }>();
   const [failure, setFailure] = useState<SaveFailure>();
   const [deleted, setDeleted] = useState<DeletedClause>();
   const [stale, setStale] = useState(false);
   // A ref, not state, so two quick clicks cannot both start a change.
   const busyRef = useRef(false);
 
-  const exclusively = useCallback(async (work: () => Promise<boolean>): Promise<boolean> => {
+  const exclusively = useCallback(async (work: () => Promise<boolean>, at: SavingAt = AT_STORY): Promise<boolean> => {
     if (busyRef.current) return false;
     busyRef.current = true;
     setBusy(true);
+    setSavingAt(at);
     try {
       return await work();
     } finally {
       busyRef.current = false;
       setBusy(false);
+      setSavingAt(undefined);
     }
   }, []);
 
@@ -95,29 +108,50 @@ export function useStoryClauses() {
     void read();
   }, [current, isBusy, read]);
 
-  const save = useCallback(
-    (edit: ClauseEdit, replaceUnreadable = false): Promise<boolean> =>
+  /**
+   * Sends the clauses as edited. When the answer is a failure that may hide a stored change
+   * (Jira busy, no answer; or, on a retry, a conflict its own first attempt causes), the story
+   * is read again: if it holds what was sent, the change is saved and reported so.
+   */
+  const send = useCallback(
+    (edit: ClausesEdit, at: SavingAt, retrying: boolean): Promise<boolean> =>
       exclusively(async () => {
-        const view = current();
-        if (!view) return false;
         setFailure(undefined);
-        const next = edit({ clauses: view.clauses, directThreatIds: view.directThreatIds });
-        const envelope = await apply(() =>
-          callResolver('story/save-clauses', {
-            baseRevision: view.revision,
-            ...next,
-            ...(replaceUnreadable ? { replaceUnreadable } : {}),
-          }),
+        const envelope = await sendChange(
+          {
+            send: () => apply(() => callResolver('story/save-clauses', edit)),
+            landed: async () => {
+              const stored = await load();
+              return stored.ok && holds(stored.data, edit) ? stored : undefined;
+            },
+          },
+          retrying,
         );
-        if (!envelope.ok) {
-          const replace =
-            envelope.error.code === 'INVALID_DATA' && !replaceUnreadable ? () => save(edit, true) : undefined;
-          setFailure({ during: 'save', error: envelope.error, ...(replace ? { replace } : {}) });
-          return false;
+        if (envelope.ok) {
+          setStale(false);
+          if (retrying) setSavedOnRetry((last) => ({ at, count: (last?.count ?? 0) + 1 }));
+          return true;
         }
-        return true;
-      }),
-    [exclusively, current, apply],
+        const { error } = envelope;
+        const replace =
+          error.code === 'INVALID_DATA' && !edit.replaceUnreadable
+            ? () => send({ ...edit, replaceUnreadable: true }, at, false)
+            : undefined;
+        const retry = mayHaveLanded(error, false) ? () => send(edit, at, true) : undefined;
+        setFailure({ during: 'save', error, ...(replace ? { replace } : {}), ...(retry ? { retry } : {}) });
+        return false;
+      }, at),
+    [exclusively, apply, load],
+  );
+
+  const save = useCallback(
+    (edit: ClauseEdit, at: SavingAt): Promise<boolean> => {
+      const view = current();
+      if (!view || busyRef.current) return Promise.resolve(false);
+      const next = edit({ clauses: view.clauses, directThreatIds: view.directThreatIds });
+      return send({ baseRevision: view.revision, ...next }, at, false);
+    },
+    [current, send],
   );
 
   // Unlike the first load, a reload keeps the panel (and any open editor) on screen.
@@ -137,27 +171,27 @@ export function useStoryClauses() {
 
   const actions = useMemo<ClauseActions>(
     () => ({
-      add: (text) => save(addClause({ id: newClauseId(), text, threatIds: [] })),
-      changeText: (clauseId, text) => save(changeText(clauseId, text)),
-      move: (clauseId, by) => save(moveClause(clauseId, by)),
+      add: (text) => save(addClause({ id: newClauseId(), text, threatIds: [] }), AT_ADD_FIELD),
+      changeText: (clauseId, text) => save(changeText(clauseId, text), clauseId),
+      move: (clauseId, by) => save(moveClause(clauseId, by), clauseId),
       remove: async (clauseId) => {
         const clauses = current()?.clauses ?? [];
         const index = clauses.findIndex((clause) => clause.id === clauseId);
         const clause = clauses[index];
         if (!clause) return false;
-        const saved = await save(removeClause(clauseId));
+        const saved = await save(removeClause(clauseId), clauseId);
         if (saved) setDeleted({ clause, index });
         return saved;
       },
       undoRemove: async () => {
         if (!deleted) return false;
-        const saved = await save(insertClause(deleted.clause, deleted.index));
+        const saved = await save(insertClause(deleted.clause, deleted.index), AT_ADD_FIELD);
         if (saved) setDeleted(undefined);
         return saved;
       },
-      link: (clauseId, threatId) => save(linkThreat(clauseId, threatId)),
-      unlink: (clauseId, threatId) => save(unlinkThreat(clauseId, threatId)),
-      unlinkDirect: (threatId) => save(unlinkDirectThreat(threatId)),
+      link: (clauseId, threatId) => save(linkThreat(clauseId, threatId), clauseId),
+      unlink: (clauseId, threatId) => save(unlinkThreat(clauseId, threatId), clauseId),
+      unlinkDirect: (threatId) => save(unlinkDirectThreat(threatId), AT_STORY),
     }),
     [save, current, deleted],
   );
@@ -196,6 +230,8 @@ export function useStoryClauses() {
   return {
     state,
     busy,
+    savingAt,
+    savedOnRetry,
     failure,
     deleted,
     actions,
@@ -294,6 +330,16 @@ function keepLiveTask(before: MitigationView, next: MitigationView): MitigationV
   if (!before.task || !next.task || before.task.id !== next.task.id) return next;
   const status = next.storedStatus === 'rejected' || before.storedStatus === 'rejected' ? next.status : before.status;
   return { ...next, task: before.task, status };
+}
+
+/** Whether the stored story holds the clauses and direct threats an edit sent (texts as the backend trims them). */
+function holds(view: StoryView, edit: ClausesEdit): boolean {
+  const clauses = (list: ClausesEdit['clauses']) =>
+    JSON.stringify(list.map(({ id, text, threatIds }) => ({ id, text: text.trim(), threatIds })));
+  return (
+    clauses(view.clauses) === clauses(edit.clauses) &&
+    JSON.stringify(view.directThreatIds) === JSON.stringify(edit.directThreatIds)
+  );
 }
 
 /** Every threat a story links, through a clause or directly. */

@@ -1,6 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { MitigationView } from '../../../../src/contract';
+import { PendingNotice } from '../common/pending-notice';
 import { MitigationStatusLozenge } from '../mitigation/mitigation-status-lozenge';
 import { strengthAgainst } from '../mitigation/strength';
 import { TaskLink } from '../mitigation/task-link';
@@ -63,6 +64,7 @@ export function MitigationLine({
             Rejected: {mitigation.rejectionReason}
           </Text>
         )}
+        {canCreateTask && <PendingNotice pending={creatingTask} label="" />}
         {taskError !== undefined && (
           <Text size="small" color="color.text.danger">
             <span role="alert">{taskError}</span>

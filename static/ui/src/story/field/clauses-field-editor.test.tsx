@@ -1,5 +1,5 @@
 import { fakeFieldBridge } from './test-support/fake-field-bridge';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { storyClausesValue, type StoryClausesValue } from '../../../../../src/domain/story/story-clauses';
 import { ClausesField } from './clauses-field';
@@ -13,6 +13,14 @@ const A_NEW_ID = expect.stringMatching(/^c-[a-z0-9]{8}$/) as unknown as string;
 async function renderEditor(extension: FieldExtension = aFieldOnIssueView('edit', STORED)) {
   fakeFieldBridge.givenField(extension);
   const user = userEvent.setup();
+  render(<ClausesField />);
+  await screen.findByLabelText('New WITHOUT clause');
+  return user;
+}
+
+async function renderEditorWithTimers(extension: FieldExtension = aFieldOnIssueView('edit', STORED)) {
+  fakeFieldBridge.givenField(extension);
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
   render(<ClausesField />);
   await screen.findByLabelText('New WITHOUT clause');
   return user;
@@ -207,42 +215,123 @@ describe('WITHOUT clauses field, editing on the issue view', () => {
     ]);
   });
 
-  it('says so and keeps the texts when Jira refuses the value', async () => {
+  it('says so, keeps the texts, and offers Retry, which submits the same value again', async () => {
     fakeFieldBridge.givenSubmitRefused();
     const user = await renderEditor();
 
+    await user.type(field('New WITHOUT clause'), 'leaking the order history');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe(
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(/^Could not save the clauses:/).textContent).toBe(
       "Could not save the clauses: this resource's view is not submittable.",
     );
-    expect(clauseFields()).toEqual([CARD.text, ADDRESS.text]);
+    expect(clauseFields()).toEqual([CARD.text, ADDRESS.text, 'leaking the order history']);
     await waitFor(() =>
       expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(false),
     );
+
+    fakeFieldBridge.givenSubmitAccepted();
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    const [first, second] = submitted();
+    expect(second).toEqual(first);
+    expect(submitted()).toHaveLength(2);
+  });
+
+  it('says near Save that Jira is slow after 3 seconds, politely, and no more once saved', async () => {
+    jest.useFakeTimers();
+    try {
+      const answer = fakeFieldBridge.givenSubmitPending();
+      const user = await renderEditorWithTimers();
+
+      await user.click(screen.getByRole('button', { name: 'Save' }));
+      const notice = screen.getByText('Saving…').closest('[role="status"]') as HTMLElement;
+      expect(notice.getAttribute('aria-live')).toBe('polite');
+
+      act(() => jest.advanceTimersByTime(2900));
+      expect(notice.textContent).toBe('Saving…');
+      act(() => jest.advanceTimersByTime(200));
+      expect(notice.textContent).toBe('Jira is slow to answer. Still trying…');
+
+      await act(async () => answer.resolve(true));
+      expect(notice.textContent).toBe('');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
 
 describe('WITHOUT clauses field, on issue-create', () => {
-  it('offers the same editor, with "Use these clauses", without taking focus from the create form', async () => {
-    const user = await renderEditor(aFieldOnIssueCreate());
+  it('offers the same editor without taking focus from the create form, and sends nothing before anything is typed', async () => {
+    await renderEditor(aFieldOnIssueCreate());
 
     expect(clauseFields()).toEqual([]);
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Use these clauses' })).toBeNull();
     expect(screen.getByText('Link threats in the WITHOUT clauses panel once the issue exists.')).toBeTruthy();
+    expect(screen.getByText('Clauses typed here are saved with the issue.')).toBeTruthy();
     expect(document.activeElement).toBe(document.body);
+    expect(submitted()).toEqual([]);
+  });
+
+  it('puts text typed but not added into the create form, with one id, and says it will be saved with the issue', async () => {
+    const user = await renderEditor(aFieldOnIssueCreate());
+
+    await user.type(field('New WITHOUT clause'), 'having my card data stolen');
+
+    const last = submitted().at(-1);
+    expect(last).toEqual({
+      clauses: [{ id: A_NEW_ID, text: 'having my card data stolen', threatIds: [] }],
+      directThreatIds: [],
+      threatIds: [],
+      hasClauses: 'yes',
+      revision: 1,
+    });
+    // Fewer than 3 characters is not a clause: nothing went into the form for "h" and "ha".
+    expect(submitted()[0]?.clauses.map((clause) => clause.text)).toEqual(['hav']);
+    expect(new Set(submitted().map((value) => value.clauses[0]?.id)).size).toBe(1);
+    expect(screen.getByRole('status').textContent).toBe('1 WITHOUT clause will be saved with the issue.');
+  });
+
+  it('keeps an added clause in the form with its id, adds the next typed text, and leaves out a text too short', async () => {
+    const user = await renderEditor(aFieldOnIssueCreate());
 
     await user.type(field('New WITHOUT clause'), 'having my card data stolen{Enter}');
-    await user.click(screen.getByRole('button', { name: 'Use these clauses' }));
-
-    expect(submitted()).toEqual([
-      {
-        clauses: [{ id: A_NEW_ID, text: 'having my card data stolen', threatIds: [] }],
-        directThreatIds: [],
-        threatIds: [],
-        hasClauses: 'yes',
-        revision: 1,
-      },
+    const added = submitted().at(-1)?.clauses[0];
+    await user.type(field('New WITHOUT clause'), 'charging the card twice');
+    expect(submitted().at(-1)?.clauses).toEqual([
+      added,
+      { id: A_NEW_ID, text: 'charging the card twice', threatIds: [] },
     ]);
+    expect(screen.getByRole('status').textContent).toBe('2 WITHOUT clauses will be saved with the issue.');
+
+    await user.clear(field('WITHOUT clause 1'));
+    await user.type(field('WITHOUT clause 1'), 'ab');
+    expect(
+      submitted()
+        .at(-1)
+        ?.clauses.map((clause) => clause.text),
+    ).toEqual(['charging the card twice']);
+    expect(screen.getByRole('status').textContent).toBe(
+      '1 WITHOUT clause will be saved with the issue. One text is left out until fixed.',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Remove WITHOUT clause 1' }));
+    await user.clear(field('New WITHOUT clause'));
+    expect(submitted().at(-1)).toEqual({
+      clauses: [],
+      directThreatIds: [],
+      threatIds: [],
+      hasClauses: 'no',
+      revision: 1,
+    });
+  });
+
+  it('does not close on Escape: the field is part of the create form', async () => {
+    const user = await renderEditor(aFieldOnIssueCreate());
+    await user.type(field('New WITHOUT clause'), 'abc{Escape}');
+    expect(fakeFieldBridge.closes()).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   readStoryClauses,
   storyClausesValue,
@@ -15,13 +15,18 @@ export const TOO_MANY_CLAUSES = `A story can have at most ${MAX_CLAUSES} WITHOUT
 /** Why a clause's text cannot be saved, by clause id. */
 export type TextErrors = Record<string, string>;
 
+/** What the field holds right now, as it goes into the create form: the value, and how many texts it leaves out. */
+export interface Preview {
+  value: StoryClausesValue;
+  /** Texts that cannot be saved as they are (too short, too long), so are not in `value`. */
+  leftOut: number;
+}
+
 /** Either the value to submit, or where to look first: a clause's id, or `NEW_CLAUSE` for the add field. */
 export type Checked =
   { ok: true; value: StoryClausesValue } | { ok: false; firstInvalid: string; newClauseError?: string };
 
 export const NEW_CLAUSE = 'new-clause';
-
-const newClause = (text: string): WithoutClause => ({ id: newClauseId(), text: text.trim(), threatIds: [] });
 
 // The texts being edited. Only texts change here: each clause keeps its threat links, and the
 // story keeps its direct ones, since threats are linked in the WITHOUT clauses panel.
@@ -29,6 +34,9 @@ export function useClauseDraft(fieldValue: unknown) {
   const [stored] = useState(() => readStoryClauses(fieldValue));
   const [clauses, setClauses] = useState<WithoutClause[]>(stored.clauses);
   const [errors, setErrors] = useState<TextErrors>({});
+  // Text typed in the add field keeps one id while it is typed, so each value sent carries the same clause.
+  const pendingId = useRef(newClauseId());
+  const pendingClause = (text: string): WithoutClause => ({ id: pendingId.current, text: text.trim(), threatIds: [] });
 
   function changeText(id: string, text: string) {
     setClauses((current) => current.map((clause) => (clause.id === id ? { ...clause, text } : clause)));
@@ -43,7 +51,10 @@ export function useClauseDraft(fieldValue: unknown) {
   /** Adds a clause, or answers why it cannot be added. */
   function add(text: string): string | undefined {
     const problem = addProblem(text);
-    if (!problem) setClauses([...clauses, newClause(text)]);
+    if (!problem) {
+      setClauses([...clauses, pendingClause(text)]);
+      pendingId.current = newClauseId();
+    }
     return problem;
   }
 
@@ -63,14 +74,33 @@ export function useClauseDraft(fieldValue: unknown) {
       if (problem) found[clause.id] = problem;
     }
     setErrors(found);
-    const pending = pendingText.trim() ? newClause(pendingText) : undefined;
+    const pending = pendingText.trim() ? pendingClause(pendingText) : undefined;
     const newClauseError = pending ? addProblem(pendingText) : undefined;
     const firstInvalid = clauses.find((clause) => found[clause.id])?.id ?? (newClauseError ? NEW_CLAUSE : undefined);
     if (firstInvalid) return { ok: false, firstInvalid, newClauseError };
     const next = [...clauses.map((clause) => ({ ...clause, text: clause.text.trim() })), ...(pending ? [pending] : [])];
     setClauses(next);
+    if (pending) pendingId.current = newClauseId();
     return { ok: true, value: storyClausesValue(next, stored.directThreatIds, stored.revision + 1) };
   }
 
-  return { clauses, errors, storedIsInvalid: stored.problems.length > 0, changeText, add, remove, check };
+  /**
+   * The value as typed so far, with nothing marked or changed on screen: every clause whose
+   * text can be saved, and the text in the add field too when it can. On issue-create this is
+   * what goes into the create form as the person types, so Create keeps it.
+   */
+  function preview(pendingText: string): Preview {
+    const pending = pendingText.trim() ? pendingClause(pendingText) : undefined;
+    const typed = [
+      ...clauses.map((clause) => ({ ...clause, text: clause.text.trim() })),
+      ...(pending ? [pending] : []),
+    ];
+    const kept = typed.filter((clause) => clauseTextError(clause.text) === undefined).slice(0, MAX_CLAUSES);
+    return {
+      value: storyClausesValue(kept, stored.directThreatIds, stored.revision + 1),
+      leftOut: typed.length - kept.length,
+    };
+  }
+
+  return { clauses, errors, storedIsInvalid: stored.problems.length > 0, changeText, add, remove, check, preview };
 }

@@ -13,13 +13,14 @@ const state = {
   submitted: [] as unknown[],
   closes: 0,
   submitAnswer: true as boolean,
+  pending: undefined as Promise<boolean> | undefined,
 };
 
 host.callBridge = async (name, call) => {
   switch (name) {
     case 'submit':
       state.submitted.push(call);
-      return state.submitAnswer;
+      return state.pending ?? state.submitAnswer;
     case 'close':
       state.closes += 1;
       return true;
@@ -37,6 +38,21 @@ export const fakeFieldBridge = {
   givenSubmitRefused(): void {
     state.submitAnswer = false;
   },
+  /** Jira answers submit again. */
+  givenSubmitAccepted(): void {
+    state.submitAnswer = true;
+  },
+  /** Jira answers the next submits only when the test resolves the answer. */
+  givenSubmitPending(): { resolve: (answer: boolean) => void } {
+    let resolve: (answer: boolean) => void = () => undefined;
+    state.pending = new Promise<boolean>((done) => {
+      resolve = (answer) => {
+        state.pending = undefined;
+        done(answer);
+      };
+    });
+    return { resolve };
+  },
   /** The values the editor submitted, oldest first. */
   submitted(): unknown[] {
     return [...state.submitted];
@@ -49,5 +65,6 @@ export const fakeFieldBridge = {
     state.submitted = [];
     state.closes = 0;
     state.submitAnswer = true;
+    state.pending = undefined;
   },
 };
