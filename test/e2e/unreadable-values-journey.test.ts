@@ -1,3 +1,4 @@
+import { searchOnceIndexed } from './support/search-index';
 import { restAs } from '../support/local-site';
 import { demoSession, describeInBrowser, openPage, screenshot } from './support/browser';
 
@@ -52,6 +53,11 @@ describeInBrowser('values written by hand through the REST API', () => {
       threatIds: ['T-1'],
       projectKey: 'PAY',
     });
+    // The audit reads through Jira's search, which shows bob's write once its index has it.
+    const forged = 'project = PAY AND issue.property[without.task].mitigationId = "M-3"';
+    expect(await searchOnceIndexed(session.app.site, 'bob', forged, (keys) => keys.includes('PAY-3'))).toContain(
+      'PAY-3',
+    );
     const { page, errors } = await openPage(session.browser);
     await page.goto(`${session.app.url}/projects/PAY/apps/project-page`);
     const app = page.frameLocator('iframe[title="Without (threat model)"]');

@@ -1,5 +1,5 @@
 import type { FrameLocator, Page } from 'playwright-core';
-import { restAs } from '../support/local-site';
+import { searchOnceIndexed } from './support/search-index';
 import { actAs, describeInBrowser, demoSession, openPage, screenshot } from './support/browser';
 
 const CLAUSE = 'having my card data stolen';
@@ -45,18 +45,7 @@ describeInBrowser('a developer adds a WITHOUT clause and links it to a new threa
     const jql = 'project = PAY AND "WITHOUT clauses".threat = "T-13"';
     // Jira Cloud's search shows a write after a while (the stand-in lags it too): JQL finds the
     // story once the index has it, with nothing else.
-    const found = async () => {
-      const search = await restAs(session.app.site, 'bob')('POST', '/rest/api/3/search/jql', {
-        jql,
-        fields: ['summary'],
-      });
-      return (search.body?.issues as Array<{ key: string }>).map((i) => i.key);
-    };
-    let keys = await found();
-    for (let tries = 0; keys.length === 0 && tries < 40; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      keys = await found();
-    }
+    const keys = await searchOnceIndexed(session.app.site, 'bob', jql, (found) => found.length > 0);
     expect(keys).toEqual(['PAY-10']);
     await page.goto(`${session.app.url}/issues/?jql=${encodeURIComponent(jql)}`);
     await page.getByRole('link', { name: 'PAY-10' }).waitFor();
