@@ -28,6 +28,16 @@ describe('the local site is as strict as Jira Cloud', () => {
   });
   afterEach(() => site.close());
 
+  it('reads an issue id from mypermissions?issueId and a key only from issueKey', async () => {
+    const byId = await alice()(
+      'GET',
+      `/rest/api/3/mypermissions?issueId=${site.store.issueByKey('PAY-1')!.id}&permissions=EDIT_ISSUES`,
+    );
+    const byKey = await alice()('GET', '/rest/api/3/mypermissions?issueKey=PAY-1&permissions=EDIT_ISSUES');
+    const keyAsId = await alice()('GET', '/rest/api/3/mypermissions?issueId=PAY-1&permissions=EDIT_ISSUES');
+    expect([byId.status, byKey.status, keyAsId.status]).toEqual([200, 200, 404]);
+  });
+
   describe('screens', () => {
     it('takes the field on a story of the demo project, whose screens carry it', async () => {
       const story = await createIn('PAY', 'Story', { [fieldId]: valid });

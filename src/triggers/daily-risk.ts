@@ -18,15 +18,17 @@ export async function onDailyRisk(event?: unknown): Promise<void> {
     console.error('without-daily-risk: an event that is not a continuation was ignored');
     return;
   }
-  const { recorded, continuedAfter } = await recordDailyRisk({
+  const { recorded, continuedFrom } = await recordDailyRisk({
     app: appClient(),
     now: continuation?.data.now ?? new Date().toISOString(),
-    ...(continuation ? { after: continuation.data.after } : {}),
+    ...(continuation ? { startAt: continuation.data.startAt } : {}),
     remainingMs: invocationRemainingMs,
     continueLater: async (next) => {
       await new Queue({ key: DAILY_RISK_QUEUE }).push([{ body: next }]);
     },
   });
-  if (continuedAfter)
-    console.log(`without-daily-risk: ${recorded.length} points recorded, the rest goes on after ${continuedAfter}`);
+  if (continuedFrom !== undefined)
+    console.log(
+      `without-daily-risk: ${recorded.length} points recorded, the rest goes on after the first ${continuedFrom} projects`,
+    );
 }

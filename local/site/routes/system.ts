@@ -118,7 +118,11 @@ export const systemRoutes: Route[] = [
         (p) => !(PROJECT_PERMISSIONS as readonly string[]).includes(p) && p !== 'ADMINISTER',
       );
       if (unknown.length > 0) throw new JiraError(400, [`Unrecognized permissions: ${unknown.join(', ')}`]);
-      const issueRef = req.query.get('issueKey') ?? req.query.get('issueId');
+      // Jira reads an id from issueId and a key from issueKey; a key sent as issueId is not found.
+      const issueId = req.query.get('issueId');
+      if (issueId !== null && !/^\d+$/.test(issueId))
+        throw new JiraError(404, ['Issue does not exist or you do not have permission to see it.']);
+      const issueRef = req.query.get('issueKey') ?? issueId;
       const projectRef = req.query.get('projectKey') ?? req.query.get('projectId');
       const project = issueRef
         ? req.store.get('project', findIssue(req, issueRef).projectId)

@@ -8,11 +8,13 @@ import type { JiraClients } from '../common/jira-clients';
 
 /** The settings page: the model's settings, what they can name, and the knowledge bases to choose from. */
 export async function settingsView(jira: JiraClients, projectKey: string): Promise<SettingsView> {
-  const { user, app } = jira;
+  const { user } = jira;
   const [stored, roles, groups, perms, workflow, library] = await Promise.all([
     readThreatModel(user, projectKey),
     projectRoles(user, projectKey),
-    siteGroups(app),
+    // As the person, so Jira's "Browse users and groups" decides which group names they see
+    // (anyone who may browse the project reads this page, not only its admins).
+    siteGroups(user),
     projectPermissions(user, projectKey, ['ADMINISTER_PROJECTS']),
     projectWorkflow(user, projectKey),
     readKnowledgeBaseLibrary(user, projectKey),

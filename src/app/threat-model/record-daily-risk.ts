@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JiraClient } from '../../jira/client/jira-client';
 import { recordRiskPoint } from '../../jira/threat-model/project-risk';
-import { projectsWithThreatModel } from '../../jira/threat-model/projects-with-model';
+import { hasThreatModel, listedProjects } from '../../jira/threat-model/projects-with-model';
 
 // Once a day every project with a threat model gets its risk point, even on quiet days. A
 // scheduled trigger runs 55 s unless its function's timeoutSeconds says otherwise, and Forge
@@ -11,10 +11,14 @@ import { projectsWithThreatModel } from '../../jira/threat-model/projects-with-m
 
 export const DAILY_RISK_QUEUE = 'without-daily-risk';
 
-/** Where a run left off: the day being recorded, and the last project key done (projects come by key). */
+/**
+ * Where a run left off: the day being recorded, and the place in Jira's project list to go on
+ * from. A project added or removed meanwhile may shift the list by one: at worst a project's
+ * point is written twice that day (the day's point is replaced) or waits for the next day.
+ */
 export const DailyRiskContinuation = z.object({
   now: z.iso.datetime(),
-  after: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  startAt: z.number().int().min(1).max(1_000_000),
 });
 export type DailyRiskContinuation = z.infer<typeof DailyRiskContinuation>;
 
@@ -22,8 +26,8 @@ export interface DailyRiskRun {
   app: JiraClient;
   /** The moment whose day the points are for. */
   now: string;
-  /** Start after this project key (a continuation); from the first project otherwise. */
-  after?: string;
+  /** Go on from this place in the project list (a continuation); from the first project otherwise. */
+  startAt?: number;
   /** How long this invocation has left, in ms; undefined when nobody limits it. */
   remainingMs: () => number | undefined;
   /** Hands the rest of the run to a later invocation. */
@@ -34,31 +38,29 @@ export interface DailyRiskRun {
 const reserveOf = (budgetMs: number) => Math.min(5_000, budgetMs / 5);
 
 /**
- * Records the day's point of each project after `after`, in key order, while the time left
- * allows another project (judged by the slowest one so far), then hands the rest on.
+ * Records the day's point of each project with a threat model, from `startAt` on, while the time
+ * left allows another project (judged by the slowest one so far), then hands the rest on. Every
+ * invocation looks at one project at least, so a chain of continuations always ends.
  */
-export async function recordDailyRisk(run: DailyRiskRun): Promise<{ recorded: string[]; continuedAfter?: string }> {
+export async function recordDailyRisk(run: DailyRiskRun): Promise<{ recorded: string[]; continuedFrom?: number }> {
   const recorded: string[] = [];
   const budget = run.remainingMs();
   const reserve = budget === undefined ? 0 : reserveOf(budget);
   let slowest = 0;
+  let looked = 0;
+  // A project's time includes fetching its page of the list, when it was the first of a page.
   let since = Date.now();
-  let last = run.after;
-  for await (const projectKey of projectsWithThreatModel(run.app)) {
-    // Projects come ordered by key (GET /rest/api/3/project/search, orderBy key by default).
-    if (run.after !== undefined && projectKey.localeCompare(run.after) <= 0) {
-      since = Date.now();
-      continue;
-    }
+  for await (const project of listedProjects(run.app, run.startAt ?? 0)) {
     const left = run.remainingMs();
-    if (left !== undefined && last !== undefined && left - reserve < slowest * 1.5) {
-      await run.continueLater({ now: run.now, after: last });
-      return { recorded, continuedAfter: last };
+    if (looked > 0 && left !== undefined && left - reserve < slowest * 1.5) {
+      await run.continueLater({ now: run.now, startAt: project.index });
+      return { recorded, continuedFrom: project.index };
     }
-    await recordRiskPoint(run.app, projectKey, run.now);
-    recorded.push(projectKey);
-    last = projectKey;
-    // The time of one project: listing it (the generator) and recording its point.
+    if (await hasThreatModel(run.app, project.key)) {
+      await recordRiskPoint(run.app, project.key, run.now);
+      recorded.push(project.key);
+    }
+    looked += 1;
     slowest = Math.max(slowest, Date.now() - since);
     since = Date.now();
   }

@@ -38,15 +38,23 @@ export async function projectPermissions(
   return Object.fromEntries(keys.map((k) => [k, answer.permissions[k]?.havePermission === true]));
 }
 
+/** The caller's permissions on one issue, named by its id (digits) or its key (PAY-12). */
 export async function issuePermissions(
   user: JiraClient,
-  issueId: string,
+  issueIdOrKey: string,
   keys: string[],
 ): Promise<Record<string, boolean>> {
-  const answer = await user.get(
-    route`/rest/api/3/mypermissions?issueId=${issueId}&permissions=${keys.join(',')}`.value,
-    MyPermissions,
-  );
+  // mypermissions takes `issueId` or `issueKey`, not either in one parameter.
+  const permissions = keys.join(',');
+  const answer = /^\d+$/.test(issueIdOrKey)
+    ? await user.get(
+        route`/rest/api/3/mypermissions?issueId=${issueIdOrKey}&permissions=${permissions}`.value,
+        MyPermissions,
+      )
+    : await user.get(
+        route`/rest/api/3/mypermissions?issueKey=${issueIdOrKey}&permissions=${permissions}`.value,
+        MyPermissions,
+      );
   return Object.fromEntries(keys.map((k) => [k, answer.permissions[k]?.havePermission === true]));
 }
 

@@ -9,16 +9,32 @@ const ProjectPage = z.looseObject({
   isLast: z.boolean().optional(),
 });
 
-/** Keys of every project the app sees that has a threat model, page by page (50 projects a page). */
-export async function* projectsWithThreatModel(app: JiraClient): AsyncGenerator<string> {
-  for (let startAt = 0; ; startAt += 50) {
+const PAGE = 50;
+
+/** A project of the site's list, and its place in that list (0-based). */
+export interface ListedProject {
+  key: string;
+  index: number;
+}
+
+/**
+ * Every project the app sees, from the `startAt`-th on, page by page (50 a page). A run that
+ * goes on later starts from a place in the list rather than from a key: Jira does not say how
+ * it collates keys (AB_C, AB1, ABC), and listing again from the start to find a key costs a page
+ * per 50 projects before any work is done.
+ */
+export async function* listedProjects(app: JiraClient, startAt = 0): AsyncGenerator<ListedProject> {
+  for (let offset = startAt; ; offset += PAGE) {
     const page = await app.get(
-      route`/rest/api/3/project/search?startAt=${startAt}&maxResults=${50}`.value,
+      route`/rest/api/3/project/search?startAt=${offset}&maxResults=${PAGE}`.value,
       ProjectPage,
     );
-    for (const project of page.values) {
-      if ((await listProjectPropertyKeys(app, project.key)).includes(META_KEY)) yield project.key;
-    }
+    for (const [i, project] of page.values.entries()) yield { key: project.key, index: offset + i };
     if (page.isLast !== false || page.values.length === 0) break;
   }
+}
+
+/** Whether the project holds a threat model (its meta property). */
+export async function hasThreatModel(app: JiraClient, projectKey: string): Promise<boolean> {
+  return (await listProjectPropertyKeys(app, projectKey)).includes(META_KEY);
 }

@@ -1,6 +1,8 @@
 import type { LocalSite } from '../../../local/site/server';
 import { queueConsumer, resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
+import { addSecondProject } from '../../../test/support/second-project';
+import { addFieldsToScreens } from '../../../local/site/routes/issue-fields';
 import type { Envelope } from '../../domain/common/envelope';
 import type { AuditView, ThreatModelView } from '../../contract';
 import { auditWorker, resolver } from '../../index';
@@ -179,6 +181,33 @@ describe('audit resolvers', () => {
     }
     const view = await runAndWait('bob');
     expect(view.result!.findings.map((f) => f.id)).not.toContain('questions-unanswered:T-1');
+  });
+
+  it('does not audit a project as the app for a story Jira says is in another project (a moved issue keeps its old key)', async () => {
+    const other = addSecondProject(site, 'MOVED');
+    const story = site.store.issueByKey('PAY-1')!;
+    const clauses = Object.values(story.customFields).find(
+      (value): value is { clauses: Array<{ id: string }> } =>
+        typeof value === 'object' && value !== null && 'clauses' in value,
+    )!;
+    const clauseId = clauses.clauses[0]!.id;
+    // Jira moved PAY-1 to MOVED (whose admin put the field on its screens); its old key still opens it.
+    addFieldsToScreens(site.store, other.project.id, [story.issueTypeId], Object.keys(story.customFields));
+    site.store.put('issue', story.id, { ...story, projectId: other.project.id });
+    const statusBefore = await restAs(site, 'alice')('GET', '/rest/api/3/project/PAY/properties/without.audit');
+    const answer = await call(
+      'alice',
+      'audit/link-threat',
+      { issueKey: 'PAY-1', clauseId, threatId: 'T-5' },
+      onProject,
+    );
+    site.store.put('issue', story.id, story);
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('MOVED') },
+    });
+    const statusAfter = await restAs(site, 'alice')('GET', '/rest/api/3/project/PAY/properties/without.audit');
+    expect(statusAfter.body).toEqual(statusBefore.body);
   });
 
   it('refuses the fix to carol, who may not edit the story', async () => {
