@@ -78,10 +78,16 @@ describe('the audit tab', () => {
     // Suppressed findings are hidden until "Show suppressed".
     await screen.findByText('Show suppressed');
     expect(screen.queryByTestId('finding-threat-without-mitigation:T-1')).toBeNull();
+    // The app stores only bob's account id; the row names him, looked up as the person looking.
+    fakeBridge.answer('people/names', ({ accountIds }) => ({
+      ok: true,
+      data: Object.fromEntries(accountIds.filter((id) => id === '712020:bob').map((id) => [id, 'Bob Developer'])),
+    }));
     await userEvent.click(screen.getByLabelText(/Show suppressed/));
     expect(
-      await screen.findByText(/Suppressed on 2026-11-23 by 712020:bob: too short but now long enough/),
+      await screen.findByText(/Suppressed on 2026-11-23 by Bob Developer: too short but now long enough/),
     ).toBeTruthy();
+    expect(screen.queryByText(/712020:bob/)).toBeNull();
   });
 
   it('says when the project was never audited, and hides suppress from people who may not', async () => {

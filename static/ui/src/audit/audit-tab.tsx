@@ -17,6 +17,7 @@ import { filterFindings, NO_FILTERS, type AuditFilters } from './audit-filters';
 import { AuditSummary } from './audit-summary';
 import { FindingRow } from './finding-row';
 import { useAudit } from './use-audit';
+import { PeopleNamesProvider } from '../people/people-names';
 
 /** The frame width (CSS px) below which the audit table has two columns. */
 export const COMPACT_BELOW = 720;
@@ -100,115 +101,117 @@ export function AuditTab() {
   const shown = view.result ? filterFindings(view.result.findings, filters) : [];
 
   return (
-    <div ref={measure}>
-      <Stack space="space.200">
-        <Inline space="space.150" alignBlock="center" shouldWrap>
-          <Button
-            appearance="primary"
-            isDisabled={!view.canRun || running || busy !== undefined}
-            onClick={async () => setRunError(await act('audit/run', {}, 'Starting the audit'))}
-          >
-            {running ? 'Auditing…' : 'Run audit'}
-          </Button>
-          <Text color="color.text.subtle" testId="audit-run-state">
-            {running
-              ? `Audit in progress: ${view.run.progress?.stage ?? 'queued'}, ${view.run.progress?.stories ?? 0} stories and ${view.run.progress?.tasks ?? 0} tasks read`
-              : view.completedAt
-                ? `Last complete audit: ${when(view.completedAt)}`
-                : 'This project has not been audited yet.'}
-          </Text>
-          {busy && <Text color="color.text.subtle">{busy}…</Text>}
-          {view.result && (
-            <Inline space="space.050">
-              <Button onClick={() => downloadAudit(view.result!, 'csv')}>Export CSV</Button>
-              <Button onClick={() => downloadAudit(view.result!, 'json')}>Export JSON</Button>
-            </Inline>
-          )}
-        </Inline>
-        {runError && (
-          <SectionMessage appearance="error" title="The audit could not start">
-            {runError}
-          </SectionMessage>
-        )}
-        {pollFailure && (
-          <SectionMessage appearance="warning" title="Could not read the audit's progress">
-            {pollFailure} Trying again in a moment; the audit itself goes on.
-          </SectionMessage>
-        )}
-        {view.run.state === 'failed' && view.run.error && (
-          <SectionMessage appearance="warning" title="The last audit did not finish">
-            {view.run.error}
-          </SectionMessage>
-        )}
-        <ProblemsMessage problems={view.problems} />
-        {!view.result ? (
-          <NoResult view={view} />
-        ) : (
-          <>
-            <AuditSummary result={view.result} filters={filters} onFilter={onFilter} />
-            <Inline space="space.150" alignBlock="center" shouldWrap>
-              <FilterSelect
-                label="Severity"
-                value={filters.severity}
-                options={FINDING_SEVERITIES.map((s) => [s, s])}
-                onChange={(severity) => onFilter({ severity })}
-              />
-              <FilterSelect
-                label="Kind"
-                value={filters.kind}
-                options={FINDING_KINDS.map((k) => [k, FINDING_KIND_INFO[k].title])}
-                onChange={(kind) => onFilter({ kind })}
-              />
-              <div style={{ width: 240 }}>
-                <TextField
-                  aria-label="Search findings"
-                  placeholder="Search findings"
-                  value={filters.text}
-                  onChange={(e) => onFilter({ text: e.currentTarget.value })}
-                  isCompact
-                />
-              </div>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={filters.showSuppressed}
-                  onChange={(e) => onFilter({ showSuppressed: e.target.checked })}
-                />{' '}
-                <Text size="small">Show suppressed</Text>
-              </label>
-            </Inline>
-            {shown.length === 0 ? (
-              <Text color="color.text.subtle">
-                {view.result.findings.length === 0
-                  ? 'No findings: the threat model and the backlog agree.'
-                  : 'No finding matches these filters.'}
-              </Text>
-            ) : (
-              <table style={TABLE} aria-label="Audit findings">
-                <thead>
-                  <tr>
-                    <th style={HEAD_CELL}>Severity</th>
-                    <th style={HEAD_CELL}>{compact ? 'Finding and fix' : 'Finding'}</th>
-                    {!compact && <th style={HEAD_CELL}>Fix</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((finding) => (
-                    <FindingRow
-                      key={finding.id}
-                      finding={finding}
-                      view={view}
-                      busy={busy !== undefined}
-                      act={act}
-                      compact={compact}
-                    />
-                  ))}
-                </tbody>
-              </table>
+    <PeopleNamesProvider>
+      <div ref={measure}>
+        <Stack space="space.200">
+          <Inline space="space.150" alignBlock="center" shouldWrap>
+            <Button
+              appearance="primary"
+              isDisabled={!view.canRun || running || busy !== undefined}
+              onClick={async () => setRunError(await act('audit/run', {}, 'Starting the audit'))}
+            >
+              {running ? 'Auditing…' : 'Run audit'}
+            </Button>
+            <Text color="color.text.subtle" testId="audit-run-state">
+              {running
+                ? `Audit in progress: ${view.run.progress?.stage ?? 'queued'}, ${view.run.progress?.stories ?? 0} stories and ${view.run.progress?.tasks ?? 0} tasks read`
+                : view.completedAt
+                  ? `Last complete audit: ${when(view.completedAt)}`
+                  : 'This project has not been audited yet.'}
+            </Text>
+            {busy && <Text color="color.text.subtle">{busy}…</Text>}
+            {view.result && (
+              <Inline space="space.050">
+                <Button onClick={() => downloadAudit(view.result!, 'csv')}>Export CSV</Button>
+                <Button onClick={() => downloadAudit(view.result!, 'json')}>Export JSON</Button>
+              </Inline>
             )}
-          </>
-        )}
-      </Stack>
-    </div>
+          </Inline>
+          {runError && (
+            <SectionMessage appearance="error" title="The audit could not start">
+              {runError}
+            </SectionMessage>
+          )}
+          {pollFailure && (
+            <SectionMessage appearance="warning" title="Could not read the audit's progress">
+              {pollFailure} Trying again in a moment; the audit itself goes on.
+            </SectionMessage>
+          )}
+          {view.run.state === 'failed' && view.run.error && (
+            <SectionMessage appearance="warning" title="The last audit did not finish">
+              {view.run.error}
+            </SectionMessage>
+          )}
+          <ProblemsMessage problems={view.problems} />
+          {!view.result ? (
+            <NoResult view={view} />
+          ) : (
+            <>
+              <AuditSummary result={view.result} filters={filters} onFilter={onFilter} />
+              <Inline space="space.150" alignBlock="center" shouldWrap>
+                <FilterSelect
+                  label="Severity"
+                  value={filters.severity}
+                  options={FINDING_SEVERITIES.map((s) => [s, s])}
+                  onChange={(severity) => onFilter({ severity })}
+                />
+                <FilterSelect
+                  label="Kind"
+                  value={filters.kind}
+                  options={FINDING_KINDS.map((k) => [k, FINDING_KIND_INFO[k].title])}
+                  onChange={(kind) => onFilter({ kind })}
+                />
+                <div style={{ width: 240 }}>
+                  <TextField
+                    aria-label="Search findings"
+                    placeholder="Search findings"
+                    value={filters.text}
+                    onChange={(e) => onFilter({ text: e.currentTarget.value })}
+                    isCompact
+                  />
+                </div>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={filters.showSuppressed}
+                    onChange={(e) => onFilter({ showSuppressed: e.target.checked })}
+                  />{' '}
+                  <Text size="small">Show suppressed</Text>
+                </label>
+              </Inline>
+              {shown.length === 0 ? (
+                <Text color="color.text.subtle">
+                  {view.result.findings.length === 0
+                    ? 'No findings: the threat model and the backlog agree.'
+                    : 'No finding matches these filters.'}
+                </Text>
+              ) : (
+                <table style={TABLE} aria-label="Audit findings">
+                  <thead>
+                    <tr>
+                      <th style={HEAD_CELL}>Severity</th>
+                      <th style={HEAD_CELL}>{compact ? 'Finding and fix' : 'Finding'}</th>
+                      {!compact && <th style={HEAD_CELL}>Fix</th>}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.map((finding) => (
+                      <FindingRow
+                        key={finding.id}
+                        finding={finding}
+                        view={view}
+                        busy={busy !== undefined}
+                        act={act}
+                        compact={compact}
+                      />
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </>
+          )}
+        </Stack>
+      </div>
+    </PeopleNamesProvider>
   );
 }

@@ -14,6 +14,7 @@ import { CELL } from '../common/table-styles';
 import { SEVERITY_APPEARANCE } from './audit-summary';
 import { InlineError } from '../common/inline-error';
 import { FindingFix } from './finding-fix';
+import { byWhom, usePersonName } from '../people/people-names';
 import type { useAudit } from './use-audit';
 
 interface RowProps {
@@ -101,17 +102,22 @@ export function FindingRow({ finding, view, busy, act, compact = false }: RowPro
               </Text>
             ))}
           </Inline>
-          {suppression && (
-            <Text
-              size="small"
-              color="color.text.subtle"
-            >{`Suppressed on ${suppression.at.slice(0, 10)} by ${suppression.by}: ${suppression.why}`}</Text>
-          )}
+          {suppression && <SuppressionNote suppression={suppression} />}
           {error && <InlineError>{error}</InlineError>}
           {compact && fix}
         </Stack>
       </td>
       {!compact && <td style={CELL}>{fix}</td>}
     </tr>
+  );
+}
+
+/** Who suppressed a finding, by name (the app stores only the account id), when, and why. */
+function SuppressionNote({ suppression }: { suppression: NonNullable<Finding['suppression']> }) {
+  const name = usePersonName(suppression.by);
+  return (
+    <Text size="small" color="color.text.subtle">
+      {`Suppressed on ${suppression.at.slice(0, 10)}${byWhom(name)}: ${suppression.why}`}
+    </Text>
   );
 }
