@@ -368,6 +368,27 @@ describe('threat model tab', () => {
     expect(within(rowOf('T-2')).getByText('Retired')).toBeTruthy();
   });
 
+  it('undoes a retire from the notice it leaves, starting from the revision the retire answered', async () => {
+    const user = await renderTab();
+    fakeBridge.givenResolver('threat-model/set-threat-state', (payload) => {
+      const { id, state, baseRevision } = payload as { id: string; state: 'active' | 'retired'; baseRevision: number };
+      const row = [T1, T2, T10, T4].find((t) => t.id === id) as ThreatRow;
+      const { storyCount: _count, storiesJql: _jql, ...view } = { ...row, state, revision: baseRevision + 1 };
+      return { ok: true, data: view };
+    });
+
+    await chooseRowAction(user, 'T-2', 'Retire T-2');
+    await waitFor(() => expect(threatIds()).toEqual(['T-1', 'T-10']));
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+
+    await waitFor(() => expect(threatIds()).toEqual(['T-1', 'T-2', 'T-10']));
+    expect(fakeBridge.invocationsOf('threat-model/set-threat-state').map((i) => i.payload)).toEqual([
+      { id: 'T-2', baseRevision: 1, state: 'retired' },
+      { id: 'T-2', baseRevision: 2, state: 'active' },
+    ]);
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
   it('explains a conflicting retire and reloads the model on request', async () => {
     const user = await renderTab();
     fakeBridge.givenResolver('threat-model/set-threat-state', () => ({

@@ -15,6 +15,7 @@ import { ProblemsMessage } from '../common/problems-message';
 import { ProjectRisk } from './project-risk';
 import { StateChangeFailureMessage, type StateChangeFailure } from './state-change-failure';
 import { showSuccessFlag } from '../common/success-flag';
+import { RetiredNotice, type RetiredThreat } from './retired-notice';
 import { ThreatDialog, type DialogTarget } from './threat-dialog';
 import { ThreatFilterBar } from './threat-filter-bar';
 import { filterThreats, isFiltering, NO_FILTER, summarize, type ThreatFilter } from './threat-filters';
@@ -46,6 +47,7 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
   const [mitigationDialog, setMitigationDialog] = useState<MitigationTarget | undefined>();
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
   const [failure, setFailure] = useState<StateChangeFailure | undefined>();
+  const [retired, setRetired] = useState<RetiredThreat | undefined>();
   const [expandedIds, setExpandedIds] = useState<ReadonlySet<string>>(new Set());
   const [questionsOf, setQuestionsOf] = useState<string | undefined>();
   const [updateOf, setUpdateOf] = useState<string | undefined>();
@@ -78,9 +80,10 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
     });
   }
 
-  async function toggleState(threat: ThreatRow) {
+  async function toggleState(threat: Pick<ThreatRow, 'id' | 'title' | 'state' | 'revision'>) {
     const next = threat.state === 'active' ? 'retired' : 'active';
     setFailure(undefined);
+    setRetired(undefined);
     setBusyIds((ids) => new Set(ids).add(threat.id));
     const envelope = await model.setThreatState(threat.id, threat.revision, next);
     setBusyIds((ids) => {
@@ -90,6 +93,7 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
     });
     if (envelope.ok) {
       showSuccessFlag(next === 'retired' ? `${threat.id} retired` : `${threat.id} reactivated`, threat.title);
+      if (next === 'retired') setRetired({ id: threat.id, title: threat.title, revision: envelope.data.revision });
     } else {
       setFailure({ threatId: threat.id, action: next === 'retired' ? 'retire' : 'reactivate', error: envelope.error });
     }
@@ -122,6 +126,14 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
     <Stack space="space.200">
       <ProblemsMessage problems={view.problems} />
       {failure && <StateChangeFailureMessage failure={failure} model={model} onDismiss={() => setFailure(undefined)} />}
+      {retired && (
+        <RetiredNotice
+          retired={retired}
+          busy={busyIds.has(retired.id)}
+          onUndo={() => void toggleState({ ...retired, state: 'retired' })}
+          onDismiss={() => setRetired(undefined)}
+        />
+      )}
 
       {view.threats.length === 0 ? (
         <EmptyState
