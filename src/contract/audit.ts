@@ -37,6 +37,10 @@ export interface AuditView {
   threats: Array<{ id: string; title: string; severity: Severity }>;
   canRun: boolean;
   canSuppress: boolean;
+  /** Whether the person may edit the project's issues: the "link a threat" fix edits a story. */
+  canEditStories: boolean;
+  /** Whether the person may create and link issues: the "create the task" fix. */
+  canCreateTasks: boolean;
   problems: string[];
 }
 

@@ -3,7 +3,7 @@ import { withSuppressions } from '../../domain/audit/audit';
 import { auditRunView } from '../../domain/audit/audit-run';
 import { severityOf } from '../../domain/threat-model/severity';
 import { readStoredAudit } from '../../jira/audit/audit-repository';
-import { mayEditThreatModel, threatModelOf } from '../common/call-reads';
+import { mayEditThreatModel, projectPermissionsOf, threatModelOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 
 /**
@@ -12,7 +12,11 @@ import type { JiraClients } from '../common/jira-clients';
  * that implies it), hence canRun.
  */
 export async function readAuditView(jira: JiraClients, projectKey: string, accountId: string): Promise<AuditView> {
-  const [stored, model] = await Promise.all([readStoredAudit(jira.user, projectKey), threatModelOf(jira, projectKey)]);
+  const [stored, model, perms] = await Promise.all([
+    readStoredAudit(jira.user, projectKey),
+    threatModelOf(jira, projectKey),
+    projectPermissionsOf(jira, projectKey),
+  ]);
   const canSuppress = await mayEditThreatModel(jira, { projectKey, accountId }, model.model.settings);
   return {
     projectKey,
@@ -25,6 +29,8 @@ export async function readAuditView(jira: JiraClients, projectKey: string, accou
       .map((t) => ({ id: t.id, title: t.title, severity: severityOf(t) })),
     canRun: true,
     canSuppress,
+    canEditStories: perms.EDIT_ISSUES === true,
+    canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
     problems: [...stored.problems, ...model.problems],
   };
 }

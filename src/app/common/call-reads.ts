@@ -19,7 +19,7 @@ export const issuePermissionsOf = (jira: JiraClients, issueId: string): Promise<
   once(jira, `permissions:issue:${issueId}`, () => issuePermissions(jira.user, issueId, ISSUE_PERMISSIONS));
 
 /** The project permissions any step of a project page's call checks, asked for in one request. */
-const PROJECT_PERMISSIONS = ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'];
+const PROJECT_PERMISSIONS = ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS', 'EDIT_ISSUES', 'CREATE_ISSUES', 'LINK_ISSUES'];
 
 /** The person's permissions on the project (see PROJECT_PERMISSIONS), as Jira answers them for the person. */
 export const projectPermissionsOf = (jira: JiraClients, projectKey: string): Promise<Record<string, boolean>> =>

@@ -90,6 +90,20 @@ describe('the audit tab', () => {
     expect(screen.queryByText(/712020:bob/)).toBeNull();
   });
 
+  it('says in place why a browse-only person cannot link a threat or create a task, instead of controls that fail', async () => {
+    const view = { ...auditedView(), canSuppress: false, canEditStories: false, canCreateTasks: false };
+    fakeBridge.answer('audit/get', () => ok(view));
+    render(<AuditTab />);
+    expect(await screen.findByText(/^Last complete audit:/)).toBeTruthy();
+    const row = screen
+      .getAllByRole('row')
+      .find((r) => r.getAttribute('data-testid')?.startsWith('finding-clause-without-threat'))!;
+    expect(within(row).getByText(/can’t edit PAY’s stories, so you can’t link a threat here/)).toBeTruthy();
+    expect(within(row).queryByRole('button', { name: 'Link threat' })).toBeNull();
+    expect(within(row).queryByLabelText('Threat')).toBeNull();
+    expect(screen.queryByRole('button', { name: /Create task/i })).toBeNull();
+  });
+
   it('says when the project was never audited, and hides suppress from people who may not', async () => {
     fakeBridge.answer('audit/get', () => ({ ok: true, data: anAuditView({ canSuppress: false }) }));
     render(<AuditTab />);

@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { Inline, Text } from '@atlaskit/primitives';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Finding } from '../../../../src/domain/audit/finding';
 import type { AuditView } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
@@ -24,6 +24,8 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
   if (fix.action === 'link-threat' && fix.target.storyKey && fix.target.clauseId) {
     const { storyKey, clauseId } = fix.target;
     const selectId = `link-${finding.id}`;
+    if (!view.canEditStories)
+      return <NotAllowed>You can’t edit {view.projectKey}’s stories, so you can’t link a threat here.</NotAllowed>;
     return (
       <Inline space="space.050" alignBlock="center" shouldWrap>
         <label htmlFor={selectId}>
@@ -62,6 +64,12 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
   }
   if (fix.action === 'create-task' && fix.target.mitigationId) {
     const mitigationId = fix.target.mitigationId;
+    if (!view.canCreateTasks)
+      return (
+        <NotAllowed>
+          {fix.label}: you can’t create and link issues in {view.projectKey}, so you can’t create the task here.
+        </NotAllowed>
+      );
     return (
       <Button
         isDisabled={busy}
@@ -89,5 +97,14 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
     </IssueLink>
   ) : (
     <Text size="small">{fix.label}</Text>
+  );
+}
+
+/** A fix the person may not apply: said in place, instead of a control that fails when pressed. */
+function NotAllowed({ children }: { children: ReactNode }) {
+  return (
+    <Text size="small" color="color.text.subtle">
+      {children}
+    </Text>
   );
 }
