@@ -1,3 +1,4 @@
+import { cardInTransit } from '../../test/support/threat-edits';
 import type { LocalSite } from '../../local/site/server';
 import { resolverCaller } from '../../test/support/forge-invocation';
 import { startTestSite } from '../../test/support/local-site';
@@ -16,14 +17,6 @@ const PAY_1 = '10000';
 const onIssue = { type: 'jira:issuePanel', issue: { id: PAY_1 }, project: { id: '10000', key: 'PAY' } };
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
 const onSettings = { type: 'jira:projectAdminPage', project: { id: '10000', key: 'PAY' } };
-const cardInTransit = {
-  title: 'Card data disclosed in transit',
-  description: 'Between browser and PSP.',
-  stride: ['I'],
-  probability: 4,
-  impact: 5,
-  component: 'Checkout',
-};
 
 describe('Jira requests and round trips per resolver call (demo project)', () => {
   let site: LocalSite;

@@ -1,29 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { startLocalApp, type LocalApp } from '../../local/local-app';
-import { STRICT_SEARCH } from '../../local/site/faults';
-import { actAs, describeInBrowser, openBrowser, openPage, screenshot } from './support/browser';
+import { actAs, demoSession, describeInBrowser, openPage, screenshot } from './support/browser';
 
 // The first visit of a developer and of a person who never allowed the app, against the
 // stand-in at its strictest: panels show only once someone adds them to an issue, search lags
 // writes, and carol has not yet allowed the app to act as her (Forge's "Allow access").
 
 describeInBrowser('a first visit on Jira Cloud (strict stand-in)', () => {
-  let app: LocalApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startLocalApp({
-      dataFile: ':memory:',
-      seed: 'demo',
-      issuePanels: 'after-add',
-      withoutConsent: ['carol@example.com'],
-      faults: STRICT_SEARCH,
-    });
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const session = demoSession({ issuePanels: 'after-add', withoutConsent: ['carol@example.com'] });
 
   // The panel, once added, stays on its issue: each width opens a story nobody added it to.
   for (const [width, issueKey, clause] of [
@@ -31,9 +13,9 @@ describeInBrowser('a first visit on Jira Cloud (strict stand-in)', () => {
     [900, 'PAY-2', 'anyone else being able to pay with my saved card'],
   ] as const) {
     it(`as alice at ${width} px: sees the story's clauses and risk on a ticket nobody added the panel to, then adds the panel to edit`, async () => {
-      const { page, errors } = await openPage(browser);
+      const { page, errors } = await openPage(session.browser);
       await page.setViewportSize({ width, height: 800 });
-      await page.goto(`${app.url}/browse/${issueKey}`);
+      await page.goto(`${session.app.url}/browse/${issueKey}`);
       const context = page.frameLocator('iframe[title="Without (security)"]');
       await context.getByText(clause).waitFor();
       await context.getByRole('list', { name: 'Risk left per threat' }).waitFor();
@@ -49,8 +31,8 @@ describeInBrowser('a first visit on Jira Cloud (strict stand-in)', () => {
   }
 
   it('as carol, who never allowed the app: is asked to allow access first, then sees the story', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${app.url}/browse/PAY-1`);
+    const { page, errors } = await openPage(session.browser);
+    await page.goto(`${session.app.url}/browse/PAY-1`);
     await actAs(page, 'carol@example.com');
     const prompt = page.getByRole('region', { name: 'Allow access' }).first();
     await prompt.waitFor();

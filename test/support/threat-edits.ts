@@ -14,3 +14,13 @@ export function renameEdit(model: ThreatModel, id: string, title: string): Threa
     draft: { title, description, stride, probability, impact, component },
   };
 }
+
+/** A threat a person types into the create dialog of the demo project. */
+export const cardInTransit = {
+  title: 'Card data disclosed in transit',
+  description: 'Between browser and PSP.',
+  stride: ['I'],
+  probability: 4,
+  impact: 5,
+  component: 'Checkout',
+};

@@ -1,3 +1,4 @@
+import { cardInTransit } from '../../../test/support/threat-edits';
 import type { LocalSite } from '../../../local/site/server';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
@@ -7,14 +8,6 @@ import type { ThreatView } from '../../domain/threat-model/threat-view';
 import { resolver } from '../../index';
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
-const cardInTransit = {
-  title: 'Card data disclosed in transit',
-  description: 'Between browser and PSP.',
-  stride: ['I'],
-  probability: 4,
-  impact: 5,
-  component: 'Checkout',
-};
 
 describe('threat model and settings resolvers', () => {
   let site: LocalSite;

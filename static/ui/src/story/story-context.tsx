@@ -1,5 +1,6 @@
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { StoryView } from '../../../../src/contract';
+import { linkedThreatIds } from '../../../../src/domain/story/story-clauses';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { useResolverView } from '../common/use-resolver-view';
@@ -54,7 +55,7 @@ export function StoryContextView({ view }: { view: StoryView }) {
       </Stack>
     );
   }
-  const threatIds = [...new Set([...view.clauses.flatMap((c) => c.threatIds), ...view.directThreatIds])];
+  const threatIds = linkedThreatIds(view.clauses, view.directThreatIds);
   if (view.clauses.length === 0 && threatIds.length === 0)
     return (
       <Text as="p" color="color.text.subtle">

@@ -88,6 +88,16 @@ async function fillNewThreat(user: UserEvent): Promise<void> {
   await user.type(dialog.getByLabelText('Component'), NEW_DRAFT.component);
 }
 
+/** set-threat-state answers like the backend: the row in its new state, one revision on. */
+function answerStateChanges(): void {
+  fakeBridge.givenResolver('threat-model/set-threat-state', (payload) => {
+    const { id, state, baseRevision } = payload as { id: string; state: 'active' | 'retired'; baseRevision: number };
+    const row = [T1, T2, T10, T4].find((t) => t.id === id) as ThreatRow;
+    const { storyCount: _count, storiesJql: _jql, ...view } = { ...row, state, revision: baseRevision + 1 };
+    return { ok: true, data: view };
+  });
+}
+
 afterEach(() => hostBridge.reset());
 
 // Every column shows at this width; the narrow frame has tests of its own (threat-table.test.tsx).
@@ -339,12 +349,7 @@ describe('threat model tab', () => {
 
   it('retires a threat from its revision, updates the row in place and flags it; reactivates it again', async () => {
     const user = await renderTab();
-    fakeBridge.givenResolver('threat-model/set-threat-state', (payload) => {
-      const { id, state, baseRevision } = payload as { id: string; state: 'active' | 'retired'; baseRevision: number };
-      const row = [T1, T2, T10, T4].find((t) => t.id === id) as ThreatRow;
-      const { storyCount: _count, storiesJql: _jql, ...view } = { ...row, state, revision: baseRevision + 1 };
-      return { ok: true, data: view };
-    });
+    answerStateChanges();
 
     await chooseRowAction(user, 'T-2', 'Retire T-2');
 
@@ -370,12 +375,7 @@ describe('threat model tab', () => {
 
   it('undoes a retire from the notice it leaves, starting from the revision the retire answered', async () => {
     const user = await renderTab();
-    fakeBridge.givenResolver('threat-model/set-threat-state', (payload) => {
-      const { id, state, baseRevision } = payload as { id: string; state: 'active' | 'retired'; baseRevision: number };
-      const row = [T1, T2, T10, T4].find((t) => t.id === id) as ThreatRow;
-      const { storyCount: _count, storiesJql: _jql, ...view } = { ...row, state, revision: baseRevision + 1 };
-      return { ok: true, data: view };
-    });
+    answerStateChanges();
 
     await chooseRowAction(user, 'T-2', 'Retire T-2');
     await waitFor(() => expect(threatIds()).toEqual(['T-1', 'T-10']));

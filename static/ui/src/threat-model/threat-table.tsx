@@ -40,10 +40,6 @@ const COLUMN_HELP: Partial<Record<ColumnKey, string>> = {
 /** The last column: the row's details toggle (when columns moved into it) and its actions menu. */
 const LAST_COLUMN_WIDTH = 88;
 
-export const COLUMN_LABELS: Record<ColumnKey, string> = Object.fromEntries(
-  COLUMNS.map((c) => [c.key, c.label]),
-) as Record<ColumnKey, string>;
-
 interface Props {
   rows: ThreatRow[];
   sort: TableSort;
