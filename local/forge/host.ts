@@ -20,6 +20,7 @@ import {
   type PageShell,
 } from './pages';
 import { installForgeRuntime } from './runtime';
+import { createHostClock, installHostClock, type HostClock } from './clock';
 import { contentType, injectBridge, readUnder } from './static-files';
 import { deliverSiteEvents } from './triggers';
 
@@ -37,6 +38,8 @@ export interface ForgeHost {
   runScheduledTrigger(key: string): Promise<void>;
   /** The limits this host enforces (limits.ts). */
   limits: ForgeLimits;
+  /** The app's clock (clock.ts): tests and demos move it forward, also with PUT /_local/clock {"now": ISO}. */
+  clock: HostClock;
 }
 
 export interface ForgeHostOptions {
@@ -59,6 +62,8 @@ export interface ForgeHostOptions {
 export function createForgeHost(site: LocalSite, manifest: LoadedManifest, options: ForgeHostOptions = {}): ForgeHost {
   const consent = options.consent ?? createConsent();
   installForgeRuntime(site, manifest.manifest.app.id, { consent });
+  const clock = createHostClock();
+  installHostClock(clock);
   const installationId = options.installationId ?? 'local';
   const invoker = createInvoker(manifest, { site, installationId, consent }, options.limits);
   const triggers = deliverSiteEvents(site, manifest, invoker);
@@ -418,6 +423,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', site.url);
     const p = url.pathname;
+    if (p === '/_local/clock') return clockRoute(req, res, clock);
     if (p.startsWith('/rest/') || p.startsWith('/_local/')) return false;
     const user = actingUser(req);
     const method = req.method ?? 'GET';
@@ -574,7 +580,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
     }
   }
 
-  return { handle, idle: () => triggers.idle(), runScheduledTrigger, limits: invoker.limits };
+  return { handle, idle: () => triggers.idle(), runScheduledTrigger, limits: invoker.limits, clock };
 }
 
 function html(res: ServerResponse, body: string, status = 200): true {
@@ -586,6 +592,19 @@ function redirect(res: ServerResponse, location: string): true {
   res.writeHead(302, { Location: location });
   res.end();
   return true;
+}
+
+/** GET: the app's time; PUT {"now": ISO}: move it forward to then (see clock.ts). Not part of Jira or Forge. */
+async function clockRoute(req: IncomingMessage, res: ServerResponse, clock: HostClock): Promise<true> {
+  if (req.method === 'PUT') {
+    const { now } = (await readBody(req)) as { now?: unknown };
+    try {
+      clock.setNow(String(now));
+    } catch (error) {
+      return sendJson(res, 400, { errorMessages: [error instanceof Error ? error.message : 'Not a time'] });
+    }
+  }
+  return sendJson(res, 200, { now: new Date(clock.now()).toISOString() });
 }
 
 function sendText(res: ServerResponse, status: number, type: string, body: string): void {

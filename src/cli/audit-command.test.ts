@@ -49,10 +49,24 @@ describe('without audit', () => {
   it('prints the findings as JSON, with progress on stderr', async () => {
     const { code, stdout, stderr } = await run('--format', 'json');
     expect(code).toBe(0);
-    const result = JSON.parse(stdout) as { projectKey: string; findings: Array<{ id: string; kind: string }> };
+    const result = JSON.parse(stdout) as {
+      projectKey: string;
+      findings: Array<{ id: string; kind: string }>;
+      coverage: unknown;
+    };
     expect(result.projectKey).toBe('PAY');
     expect(result.findings.map((f) => f.id)).toContain('threat-without-mitigation:T-1');
+    // The demo's Story issues without clauses that the built-in knowledge base's TOP list matches.
+    expect(result.findings.filter((f) => f.kind === 'story-needs-threat-modeling').map((f) => f.id)).toEqual(
+      expect.arrayContaining(['PAY-5', 'PAY-7', 'PAY-15'].map((key) => `story-needs-threat-modeling:${key}`)),
+    );
+    expect(result.coverage).toEqual({ withClauses: 9, needing: 18 });
     expect(stderr).toMatch(/read \d+ stories/);
+  });
+
+  it('prints the coverage in the table', async () => {
+    const { stdout } = await run('--quiet');
+    expect(stdout.split('\n')).toContain('Coverage: 9 of 18 stories that need WITHOUT clauses have them (50%)');
   });
 
   it('exits 1 with --fail-on critical on the demo, and 0 once the critical findings are fixed', async () => {
@@ -64,7 +78,13 @@ describe('without audit', () => {
         .filter((f) => f.severity === 'critical')
         .map((f) => f.id)
         .sort(),
-    ).toEqual(['questions-unanswered:T-1', 'story-threat-uncovered:PAY-2:T-1', 'threat-without-mitigation:T-1']);
+    ).toEqual([
+      'questions-unanswered:T-1',
+      'story-needs-threat-modeling:PAY-7',
+      'story-needs-threat-modeling:PAY-9',
+      'story-threat-uncovered:PAY-2:T-1',
+      'threat-without-mitigation:T-1',
+    ]);
     expect(before.findings.find((f) => f.id === 'questions-unanswered:T-1')).toMatchObject({
       message:
         'T-1 "Card details skimmed by a malicious script on the checkout page" (Critical) has 2 of 2 STRIDE questions unanswered.',
@@ -72,7 +92,8 @@ describe('without audit', () => {
     expect((await run('--fail-on', 'critical', '--quiet')).code).toBe(1);
 
     // The fixes a champion would make: T-1 gets the CSP already in place, its STRIDE questions (the
-    // built-in ones for tampering and disclosure) are answered, and PAY-2's clause names T-1.
+    // built-in ones for tampering and disclosure) are answered, PAY-2's clause names T-1, and the
+    // refund stories PAY-7 and PAY-9 (Critical: a back-office role reaches refunds) get a clause on T-3.
     const app = siteClient(site);
     const bob = { accountId: '712020:bob', now: '2026-11-23T10:00:00.000Z' };
     const asked = ['web-and-api/WEB-Q-WEB-UI-T', 'web-and-api/WEB-Q-WEB-UI-I'];
@@ -108,6 +129,19 @@ describe('without audit', () => {
         [field.id]: storyClausesValue(clauses, value.directThreatIds, value.revision + 1),
       },
     });
+
+    for (const key of ['PAY-7', 'PAY-9']) {
+      const issue = site.store.all('issue').find((i) => i.key === key)!;
+      const clause = {
+        id: `c-${key}`,
+        text: 'refunds being paid to someone who never bought anything',
+        threatIds: ['T-3'],
+      };
+      site.store.put('issue', issue.id, {
+        ...issue,
+        customFields: { ...issue.customFields, [field.id]: storyClausesValue([clause], [], 1) },
+      });
+    }
 
     expect((await run('--fail-on', 'critical', '--quiet')).code).toBe(0);
     expect((await run('--fail-on', 'low', '--quiet')).code).toBe(1);

@@ -1,4 +1,12 @@
-import { failsAt, toCsv, toJson, toSarif, toTable } from '../domain/audit/audit-report';
+import {
+  failsAt,
+  failsOnErrors,
+  failsOnTolerance,
+  toCsv,
+  toJson,
+  toSarif,
+  toTable,
+} from '../domain/audit/audit-report';
 import { FINDING_SEVERITIES, type FindingSeverity } from '../domain/audit/finding-kinds';
 import { basicAuthTransport } from '../jira/client/basic-auth-transport';
 import { JiraClient } from '../jira/client/jira-client';
@@ -16,10 +24,13 @@ Audits a project's threat model against its backlog, on Jira Cloud or the local 
   --email EMAIL       the account's email (or JIRA_EMAIL)
   --token TOKEN       an API token of that account (or JIRA_API_TOKEN)
   --format FORMAT     table (default), json, csv or sarif
-  --fail-on LEVEL     exit 1 when an unsuppressed finding at or above critical|high|medium|low exists
+  --fail-on LIST      exit 1 when any of these holds (comma-separated):
+                        critical|high|medium|low  an unsuppressed finding at or above that severity
+                        tolerance  the project's risk now is above its risk tolerance
+                        errors     an unsuppressed finding of a kind the project's exposure tier counts as an error
   --quiet             no progress on stderr
 
-Exit codes: 0 done (and nothing at or above --fail-on), 1 findings at or above --fail-on,
+Exit codes: 0 done (and nothing --fail-on names holds), 1 something --fail-on names holds,
 2 usage or connection errors.
 `;
 
@@ -69,7 +80,7 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   if (!/^[A-Z][A-Z0-9_]*$/.test(project!))
     throw new UsageError(`--project must be a project key such as PAY (got "${project}").`);
   const format: Format = oneOf('--format', flags.values.format, FORMATS) ?? 'table';
-  const failOn = oneOf<FindingSeverity>('--fail-on', flags.values['fail-on'], FINDING_SEVERITIES);
+  const failOn = failConditions(flags.values['fail-on']);
 
   const client = new JiraClient(basicAuthTransport({ siteUrl: site!, email: email!, apiToken: token! }));
   const quiet = flags.switches.has('quiet');
@@ -99,5 +110,27 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   io.stdout.write(output);
   if (!quiet)
     io.stderr.write(`audit ${project}: ${result.totals.findings} findings (${result.totals.suppressed} suppressed)\n`);
-  return failOn && failsAt(result, failOn) ? EXIT.findings : EXIT.ok;
+  const failed = failOn.filter((condition) =>
+    condition === 'tolerance'
+      ? failsOnTolerance(result)
+      : condition === 'errors'
+        ? failsOnErrors(result)
+        : failsAt(result, condition),
+  );
+  if (!quiet && failOn.includes('tolerance') && result.risk)
+    io.stderr.write(
+      `audit ${project}: project risk ${formatScore(result.risk.now)}, tolerance ${formatScore(result.risk.tolerance)} (${result.risk.tier} exposure)\n`,
+    );
+  return failed.length > 0 ? EXIT.findings : EXIT.ok;
 }
+
+const FAIL_CONDITIONS = [...FINDING_SEVERITIES, 'tolerance', 'errors'] as const;
+type FailCondition = FindingSeverity | 'tolerance' | 'errors';
+
+/** `--fail-on high,tolerance`: each a severity, `tolerance` or `errors`. */
+function failConditions(value: string | undefined): FailCondition[] {
+  if (value === undefined) return [];
+  return value.split(',').map((part) => oneOf<FailCondition>('--fail-on', part.trim(), FAIL_CONDITIONS)!);
+}
+
+const formatScore = (score: number): string => String(Math.round(score * 10) / 10);

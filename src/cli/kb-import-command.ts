@@ -10,14 +10,16 @@ const USAGE = `Usage: without kb import FILE [options]
 Converts a threat library into a knowledge base (JSON on stdout), keeping the source's ids.
 
 Options:
-  --format auto|pytm|tmt|threat-dragon   the file's format (default: auto, read from the content)
+  --format auto|pytm|tmt|threat-dragon|otm|threat-composer
+                                         the file's format (default: auto, read from the content)
   --summary                              print only {"format","threats","mitigations","questions"}
   --id ID                                the knowledge base's id (lowercase letters, digits, dashes)
   --name NAME                            the knowledge base's name
   -h, --help                             this help
 
 Formats: pytm (threats.json), tmt (Microsoft Threat Modeling Tool .tb7 template),
-threat-dragon (OWASP Threat Dragon v2 model JSON).
+threat-dragon (OWASP Threat Dragon v2 model JSON), otm (Open Threat Model 0.2.0),
+threat-composer (AWS Threat Composer export, .tc.json).
 `;
 
 interface KbImportArgs {

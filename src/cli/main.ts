@@ -4,7 +4,13 @@ const USAGE = `Usage: without <command> [options]
 
 Commands:
   audit      Audit a project's threat model against its backlog
-  kb import  Convert a threat library (pytm, Microsoft TMT, Threat Dragon) into a knowledge base
+  kb import  Convert a threat library (pytm, Microsoft TMT, Threat Dragon, OTM, Threat Composer) into a knowledge base
+  export     Print a project's threat model as Open Threat Model or Threat Composer JSON
+  import     Import an Open Threat Model or Threat Composer file into a project's threat model
+  monitoring export  Print a project's monitoring specification (its detection events) as JSON or Markdown
+  verify     Map a SARIF file's results to threats and mitigations; exit 1 when an implemented one failed
+  compliance Print a project's OWASP ASVS coverage (JSON or CSV)
+  report     Print a project's threat-model report (Markdown or HTML)
 
 Run "without <command> --help" for the options of a command.
 `;
@@ -14,7 +20,13 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 // Commands are loaded on demand so `without kb import` never loads the Jira client and back.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./audit-command')).auditCommand,
+  compliance: async () => (await import('./compliance-command')).complianceCommand,
+  report: async () => (await import('./report-command')).reportCommand,
   'kb import': async () => (await import('./kb-import-command')).kbImportCommand,
+  export: async () => (await import('./export-command')).exportCommand,
+  import: async () => (await import('./import-command')).importCommand,
+  'monitoring export': async () => (await import('./monitoring-export-command')).monitoringExportCommand,
+  verify: async () => (await import('./verify-command')).verifyCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -1,13 +1,17 @@
 import type { z } from 'zod';
 import { auditEndpoints } from './audit';
+import { interchangeEndpoints } from './interchange';
+import { complianceEndpoints } from './compliance';
 import { knowledgeBaseEndpoints } from './knowledge-base';
 import { mitigationEndpoints } from './mitigation';
 import { monitoringEndpoints } from './monitoring';
 import { peopleEndpoints } from './people';
+import { reportEndpoints } from './report';
 import { settingsEndpoints } from './settings';
 import { sprintEndpoints } from './sprint';
 import { storyEndpoints } from './story';
 import { threatModelEndpoints } from './threat-model';
+import { verificationEndpoints } from './verification';
 
 // The one contract between the Custom UI and the resolvers, one file per capability: every
 // key, the schema its payload is parsed with, and what it answers (inside the envelope of
@@ -24,6 +28,10 @@ export const RESOLVER_CONTRACT = {
   ...knowledgeBaseEndpoints,
   ...monitoringEndpoints,
   ...peopleEndpoints,
+  ...interchangeEndpoints,
+  ...verificationEndpoints,
+  ...complianceEndpoints,
+  ...reportEndpoints,
 };
 
 type Contract = typeof RESOLVER_CONTRACT;
@@ -37,11 +45,15 @@ export type ParsedPayloadOf<K extends ResolverKey> = z.output<PayloadSchemaOf<K>
 export type AnswerOf<K extends ResolverKey> = Contract[K]['answer'];
 
 export * from './audit';
+export * from './interchange';
+export * from './compliance';
 export * from './knowledge-base';
 export * from './mitigation';
 export * from './monitoring';
 export * from './people';
+export * from './report';
 export * from './settings';
 export * from './sprint';
 export * from './story';
 export * from './threat-model';
+export * from './verification';

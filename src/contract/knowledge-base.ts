@@ -52,7 +52,17 @@ export const KbRestore = z.object({ id: KnowledgeBaseId, activate: z.boolean() }
 export type KbRestore = z.infer<typeof KbRestore>;
 
 /** Without a mode, the project's default (settings). */
-export const KbSuggest = z.object({ mode: z.enum(['top', 'full']).optional() });
+export const KbSuggest = z.object({
+  mode: z.enum(['top', 'full']).optional(),
+  /**
+   * A story of the page's project named by key (the sprint view's gaps); without it, the issue
+   * panel's own issue. Input: it is read as the person, and must be in the page's project.
+   */
+  issueKey: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{0,19}-[1-9][0-9]{0,9}$/, 'An issue key such as PAY-5')
+    .optional(),
+});
 export type KbSuggest = z.infer<typeof KbSuggest>;
 
 export const KbAccept = z.object({
@@ -86,6 +96,10 @@ export interface ThreatSuggestionView {
   severity: Severity;
   /** Why it matched, e.g. `summary mentions "credit card"`. */
   reasons: string[];
+  /** Its rule matches every story: listed last, folded away under "Show N generic suggestions". */
+  generic: boolean;
+  /** The story's WITHOUT clauses whose text it matched: one is where "Link to" starts. */
+  matchedClauseIds: string[];
   mitigations: SuggestedMitigationView[];
   /** The project's threat already created from this template: "Link" instead of "Add and link". */
   existingThreatId?: string;
@@ -93,6 +107,7 @@ export interface ThreatSuggestionView {
 
 export interface KbSuggestionsView {
   mode: 'top' | 'full';
+  /** The best match first (then the most severe), generic ones last. */
   suggestions: ThreatSuggestionView[];
   /** Names of the knowledge bases asked. */
   knowledgeBases: string[];

@@ -10,8 +10,10 @@ import type {
 } from '../domain/sprint/sprint-view';
 import { endpoint, NoPayload } from './endpoint';
 import { MitigationId } from './mitigation';
+import type { StoryCoverage } from '../domain/audit/story-coverage';
 
 export type { PullInItem, SprintChoice, SprintMitigation, SprintStory, SprintThreat, SprintWarning, TaskPlace };
+export type { StoryCoverage };
 
 export const SprintId = z.number().int().positive();
 
@@ -30,7 +32,10 @@ export interface SprintPlanView {
   mitigations: SprintMitigation[];
   pullIn: PullInItem[];
   warnings: SprintWarning[];
-  risk: { now: number; afterSprint: number };
+  /** The project's risk now and after the sprint, and the risk it tolerates (see exposure-tier). */
+  risk: { now: number; afterSprint: number; tolerance?: number };
+  /** The sprint's counted stories with WITHOUT clauses out of those that need them (StoryCoverage). */
+  coverage?: StoryCoverage;
   /** Whether the person may move issues into this sprint (Schedule issues) and create tasks. */
   canSchedule: boolean;
   canCreateTasks: boolean;

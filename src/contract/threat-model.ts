@@ -7,6 +7,10 @@ import type { ProjectRiskView, ThreatRisk } from '../domain/threat-model/threat-
 import type { ThreatView } from '../domain/threat-model/threat-view';
 import { ThreatId } from '../domain/story/without-clause';
 import { endpoint, NoPayload } from './endpoint';
+import { AcceptanceDraft, type AcceptanceState } from '../domain/threat-model/threat-acceptance';
+import type { RiskSettings } from '../domain/threat-model/risk-settings';
+import { personText } from '../domain/common/text-hygiene';
+import type { StoryCoverage } from '../domain/audit/story-coverage';
 
 export type { ProjectRiskView, StrideQuestionView, ThreatRisk };
 export type { KbUpdate } from '../domain/knowledge-base/kb-update';
@@ -43,8 +47,41 @@ export const KbUpdateDecision = z.object({
 });
 export type KbUpdateDecision = z.infer<typeof KbUpdateDecision>;
 
+/** Accept a threat's residual risk until a day, with a reason (see threat-acceptance). */
+export const RiskAcceptanceRequest = z.object({
+  id: ThreatId,
+  baseRevision: z.number().int().min(1),
+  acceptance: AcceptanceDraft,
+});
+export type RiskAcceptanceRequest = z.infer<typeof RiskAcceptanceRequest>;
+
+/** End a threat's acceptance; the reason is optional. */
+export const AcceptanceRevocation = z.object({
+  id: ThreatId,
+  baseRevision: z.number().int().min(1),
+  reason: personText({ label: 'A reason', min: 0, max: 1000, multiline: true }).default(''),
+});
+export type AcceptanceRevocation = z.input<typeof AcceptanceRevocation>;
+
+/** How the project weighs risk, as the Threat model tab shows it, and what the person may do about it. */
+export interface RiskPolicyView {
+  settings: RiskSettings;
+  /** The settings' tolerance, or the tier's default. */
+  tolerance: number;
+  tierLabel: string;
+  /** The project's risk now is above its tolerance. */
+  aboveTolerance: boolean;
+  /** Whether the person may accept (and revoke) threats' risk: project admins and the roles the settings name. */
+  canAccept: boolean;
+  /** The app's day (UTC) and the last day an acceptance given today may run to. */
+  today: string;
+  latestUntil: string;
+}
+
 export interface ThreatRow extends ThreatView, ThreatKnowledge {
   risk: ThreatRisk;
+  /** Whether its risk is accepted today, was accepted until a day that has passed, or neither. */
+  acceptanceState: AcceptanceState;
   /** Stories linked to the threat (through a clause or directly). */
   storyCount: number;
   /** JQL that finds those stories. */
@@ -58,8 +95,11 @@ export interface ThreatModelView {
   questions: Record<string, StrideQuestionView>;
   mitigations: MitigationView[];
   risk: ProjectRiskView;
+  riskPolicy: RiskPolicyView;
   /** Daily points of the project's risk, oldest first, at most a year. */
   history: Array<{ date: string; now: number; planned: number }>;
+  /** Story coverage as the last complete audit counted it, and when it finished; null before any audit. */
+  coverage?: { value: StoryCoverage; at: string } | null;
   canEdit: boolean;
   canCreateTasks: boolean;
   problems: string[];
@@ -72,4 +112,6 @@ export const threatModelEndpoints = {
   'threat-model/set-threat-state': endpoint<ThreatView>()(ThreatStateChange),
   'threat-model/answer-question': endpoint<ThreatView>()(QuestionAnswerEdit),
   'threat-model/take-kb-update': endpoint<ThreatView>()(KbUpdateDecision),
+  'threat-model/accept-risk': endpoint<ThreatView>()(RiskAcceptanceRequest),
+  'threat-model/revoke-acceptance': endpoint<ThreatView>()(AcceptanceRevocation),
 };

@@ -2,6 +2,7 @@ import { Queue } from '@forge/events';
 import { DAILY_RISK_QUEUE, DailyRiskContinuation, recordDailyRisk } from '../app/threat-model/record-daily-risk';
 import { appClient } from '../jira/client/clients';
 import { invocationRemainingMs } from '../jira/client/remaining-time';
+import { nowIso } from '../app/common/clock';
 
 // The daily risk point (src/app/threat-model/record-daily-risk.ts): the scheduled trigger
 // starts the day; the same function consumes the without-daily-risk queue, each event its own
@@ -20,7 +21,7 @@ export async function onDailyRisk(event?: unknown): Promise<void> {
   }
   const { recorded, continuedFrom } = await recordDailyRisk({
     app: appClient(),
-    now: continuation?.data.now ?? new Date().toISOString(),
+    now: continuation?.data.now ?? nowIso(),
     ...(continuation ? { startAt: continuation.data.startAt } : {}),
     remainingMs: invocationRemainingMs,
     continueLater: async (next) => {

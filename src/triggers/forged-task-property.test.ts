@@ -232,6 +232,7 @@ describe('a forged without.task property changes nothing', () => {
       ['M-2', 'PAY-21'],
       ['M-3', 'PAY-22'],
       ['M-4', secTaskKey],
+      ['M-5', null],
     ]);
     expect(real.pay).toMatchObject({ mitigationId: 'M-3', projectKey: 'PAY' });
     expect(real.sec).toMatchObject({ mitigationId: 'M-4', projectKey: 'SEC', claim: expect.any(String) });

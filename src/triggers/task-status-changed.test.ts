@@ -36,14 +36,14 @@ describe('a mitigation task’s status flows back as residual risk', () => {
         addresses: [{ threatId: 'T-1', strength: 75 }],
       },
     });
-    const created = await invoke('mitigation/create-task', { mitigationId: 'M-5' });
+    const created = await invoke('mitigation/create-task', { mitigationId: 'M-6' });
     const taskKey = created.data?.task?.key ?? '';
     await settle();
     const bob = restAs(app.site, 'bob');
     await bob('POST', `/rest/api/3/issue/${taskKey}/transitions`, { transition: { id: '41' } });
     await settle();
     const model = (await readThreatModel(siteClient(app.site), 'PAY')).model;
-    expect(model.mitigations.find((m) => m.id === 'M-5')).toMatchObject({
+    expect(model.mitigations.find((m) => m.id === 'M-6')).toMatchObject({
       status: 'implemented',
       task: { key: taskKey },
     });
@@ -56,7 +56,7 @@ describe('a mitigation task’s status flows back as residual risk', () => {
     await bob('POST', `/rest/api/3/issue/${taskKey}/transitions`, { transition: { id: '21' } });
     await settle();
     const reopened = (await readThreatModel(siteClient(app.site), 'PAY')).model;
-    expect(reopened.mitigations.find((m) => m.id === 'M-5')?.status).toBe('in-progress');
+    expect(reopened.mitigations.find((m) => m.id === 'M-6')?.status).toBe('in-progress');
     const after = (await readRiskHistory(siteClient(app.site), 'PAY')).points.at(-1)!;
     // T-1 (4 × 5 = 20) loses 75% while the task is done, and gets it back when reopened.
     expect(after.now - before.now).toBeCloseTo(20 * 0.75);

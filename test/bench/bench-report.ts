@@ -1,5 +1,6 @@
 import { auditLines, type AuditBench } from './audit-bench';
 import { knowledgeBaseLines, type KnowledgeBaseBench } from './knowledge-base-bench';
+import { interchangeLines, type InterchangeBench } from './interchange-bench';
 import type { RequestKind } from './forge-replay';
 
 // What the benchmark prints: one row per sprint size, as a table or as JSON.
@@ -32,6 +33,7 @@ export interface BenchReport {
   sizes: SizeResult[];
   audit?: AuditBench;
   knowledgeBases?: KnowledgeBaseBench;
+  interchange?: InterchangeBench;
   model: { threats: number; mitigations: number; shards: number; tasks: number; tasksInOtherSprint: number };
   environment: {
     node: string;
@@ -105,6 +107,7 @@ export function table(report: BenchReport): string {
     '',
     ...(report.audit ? [...auditLines(report.audit), ''] : []),
     ...(report.knowledgeBases ? [...knowledgeBaseLines(report.knowledgeBases), ''] : []),
+    ...(report.interchange ? [...interchangeLines(report.interchange), ''] : []),
     'Notes:',
     ...report.notes.map((n) => `- ${n}`),
     '',

@@ -154,6 +154,13 @@ export async function naiveSprintView(client: JiraClient, options: NaiveOptions)
     taskSprints.set(task.id, taskSprintOf(task.fields[fields.sprint]));
   }
   const mitigations = model.mitigations.map((m) => mitigationView(m, summaries, model.settings.statusMapping));
-  const plan = planSprint({ sprintId, stories, threats: model.threats, mitigations, taskSprints });
+  const plan = planSprint({
+    sprintId,
+    stories,
+    threats: model.threats,
+    mitigations,
+    taskSprints,
+    risk: model.settings.risk,
+  });
   return { sprint, stories, plan, permissions };
 }

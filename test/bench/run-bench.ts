@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [--runs N] [--tasks N] [--latency MS] [--sizes 20,200,2000] [--no-audit] [--no-kb]
+// npm run bench [-- --json] [--runs N] [--tasks N] [--latency MS] [--sizes 20,200,2000] [--no-audit] [--no-kb] [--no-interchange]
 //
 // The sprint view (sprint/get) against the local Jira site with a 1,000-threat model:
 // Jira requests against the budget, wall time, the resolver's own compute time, response
@@ -19,6 +19,7 @@ import { siteClient } from '../support/jira-clients';
 import { startTestSite } from '../support/local-site';
 import { benchAudit } from './audit-bench';
 import { benchKnowledgeBases } from './knowledge-base-bench';
+import { benchInterchange } from './interchange-bench';
 import {
   addBenchSprint,
   random,
@@ -46,6 +47,7 @@ interface Options {
   sizes: number[];
   audit: boolean;
   knowledgeBases: boolean;
+  interchange: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -57,6 +59,7 @@ function parseOptions(argv: string[]): Options {
     sizes: [20, 200, 2000],
     audit: true,
     knowledgeBases: true,
+    interchange: true,
   };
   const number = (flag: string, value: string | undefined, min: number): number => {
     const n = Number(value);
@@ -68,13 +71,14 @@ function parseOptions(argv: string[]): Options {
     if (arg === '--json') options.json = true;
     else if (arg === '--no-audit') options.audit = false;
     else if (arg === '--no-kb') options.knowledgeBases = false;
+    else if (arg === '--no-interchange') options.interchange = false;
     else if (arg === '--runs') options.runs = number(arg, argv[++i], 1);
     else if (arg === '--tasks') options.tasks = number(arg, argv[++i], 0);
     else if (arg === '--latency') options.latencyMs = number(arg, argv[++i], 0);
     else if (arg === '--sizes') options.sizes = (argv[++i] ?? '').split(',').map((s) => number('--sizes', s, 1));
     else
       throw new Error(
-        `Unknown option ${arg}. Options: --json, --runs N, --tasks N, --latency MS, --sizes 20,200,2000, --no-audit, --no-kb.`,
+        `Unknown option ${arg}. Options: --json, --runs N, --tasks N, --latency MS, --sizes 20,200,2000, --no-audit, --no-kb, --no-interchange.`,
       );
   }
   return options;
@@ -353,10 +357,12 @@ async function main(): Promise<void> {
     }
     const audit = options.audit ? await benchAudit(progress, gc) : undefined;
     const knowledgeBases = options.knowledgeBases ? await benchKnowledgeBases(progress, gc, options.runs) : undefined;
+    const interchange = options.interchange ? await benchInterchange(progress) : undefined;
     const report: BenchReport = {
       ...partial,
       ...(audit ? { audit } : {}),
       ...(knowledgeBases ? { knowledgeBases } : {}),
+      ...(interchange ? { interchange } : {}),
       notes,
     };
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${table(report)}\n`);

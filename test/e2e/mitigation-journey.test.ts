@@ -26,7 +26,7 @@ describeInBrowser('a mitigation becomes a task, and its status flows back as res
     await panel.getByRole('button', { name: 'Add mitigation', exact: true }).click();
     await panel.getByText(TITLE).first().waitFor();
 
-    await panel.getByRole('button', { name: 'Create task for M-5' }).first().click();
+    await panel.getByRole('button', { name: 'Create task for M-6' }).first().click();
     await panel
       .getByRole('link', { name: /PAY-23/ })
       .first()
@@ -42,7 +42,7 @@ describeInBrowser('a mitigation becomes a task, and its status flows back as res
     expect(task.body?.properties).toEqual({
       'without.task': {
         v: 1,
-        mitigationId: 'M-5',
+        mitigationId: 'M-6',
         threatIds: ['T-1'],
         projectKey: 'PAY',
         claim: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -53,7 +53,7 @@ describeInBrowser('a mitigation becomes a task, and its status flows back as res
       description: unknown;
       issuelinks: Array<{ type: { name: string }; outwardIssue?: { key: string } }>;
     };
-    expect(fields.summary).toBe(`${TITLE} (M-5)`);
+    expect(fields.summary).toBe(`${TITLE} (M-6)`);
     expect(fields.issuelinks.map((l) => `${l.type.name} ${l.outwardIssue?.key}`)).toContain('Mitigates PAY-1');
     expect(JSON.stringify(fields.description)).toContain('SSL Labs');
     const historyBefore = (await alice('GET', '/rest/api/3/project/PAY/properties/without.risk-history')).body

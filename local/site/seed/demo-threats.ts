@@ -63,6 +63,8 @@ export const DEMO_THREATS: Array<ThreatDraft & { retired?: boolean; template?: s
     probability: 3,
     impact: 5,
     component: 'Session management',
+    // Set by hand, so security-test results (SARIF) about cross-site scripting map to T-7.
+    cwe: ['CWE-79', 'CWE-1004'],
   },
   {
     title: 'Refund limits changed without a trace',

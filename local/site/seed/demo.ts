@@ -134,7 +134,7 @@ function seedThreatModel(store: Store, projectId: number, now: number): void {
     const added = addThreat(model, { ...draft }, actor, source);
     model = retired ? setThreatState(added.model, added.threat.id, 1, 'retired', actor).model : added.model;
   }
-  const inherent = projectRisk(model.threats, []).now;
+  const inherent = projectRisk(model.threats, [], model.settings.risk).now;
   for (const { task, ...draft } of DEMO_MITIGATIONS) {
     const added = addMitigation(model, draft, actor);
     model = added.model;
@@ -156,7 +156,7 @@ function seedThreatModel(store: Store, projectId: number, now: number): void {
       actor,
     ).model;
   }
-  seedRiskHistory(store, projectId, inherent, projectRisk(model.threats, model.mitigations), now);
+  seedRiskHistory(store, projectId, inherent, projectRisk(model.threats, model.mitigations, model.settings.risk), now);
   const shards = packShards([], [...model.threats, ...model.mitigations]);
   for (const shard of shards) {
     store.put('projectProperty', `${projectId}/${shardKey(shard.index)}`, {

@@ -4,6 +4,7 @@ import { isRunLive } from '../../domain/audit/audit-run';
 import { readAuditState, writeAuditStatus, type AuditStatus } from '../../jira/audit/audit-repository';
 import type { JiraClient } from '../../jira/client/jira-client';
 import type { AuditEvent, AuditQueue } from './audit-queue';
+import { nowIso, nowMs } from '../common/clock';
 
 /**
  * Queues a run unless one is under way; the queue's consumer does the work. The caller checked
@@ -18,8 +19,9 @@ export async function queueAuditRun(
   justWritten: string[] = [],
 ): Promise<void> {
   const { status } = await readAuditState(app, projectKey);
-  if (isRunLive(status, Date.now())) return;
-  const now = new Date().toISOString();
+  // The app's clock, as the worker stamps the run with it (see clock.ts).
+  if (isRunLive(status, nowMs())) return;
+  const now = nowIso();
   const runId = randomUUID();
   const queued: AuditStatus = {
     v: 1,
@@ -47,7 +49,7 @@ export async function queueAuditRun(
     await writeAuditStatus(app, projectKey, {
       ...queued,
       state: 'failed',
-      updatedAt: new Date().toISOString(),
+      updatedAt: nowIso(),
       error: 'The audit could not be queued.',
     });
     throw new AppError(

@@ -5,6 +5,7 @@ import { severityOf } from '../../domain/threat-model/severity';
 import { readStoredAudit } from '../../jira/audit/audit-repository';
 import { mayEditThreatModel, projectPermissionsOf, threatModelOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
+import { nowMs } from '../common/clock';
 
 /**
  * The tab's view: the stored result with today's suppressions applied, so suppressing shows at
@@ -20,7 +21,7 @@ export async function readAuditView(jira: JiraClients, projectKey: string, accou
   const canSuppress = await mayEditThreatModel(jira, { projectKey, accountId }, model.model.settings);
   return {
     projectKey,
-    run: auditRunView(stored.status, Date.now()),
+    run: auditRunView(stored.status, nowMs()),
     completedAt: stored.status?.complete?.finishedAt ?? null,
     result: stored.result ? withSuppressions(stored.result, stored.suppressions) : null,
     resultUnreadable: stored.statusUnreadable || (stored.status?.complete !== undefined && !stored.result),

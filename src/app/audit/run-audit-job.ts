@@ -7,6 +7,7 @@ import {
 import { auditJiraProject } from '../../jira/audit/project-audit';
 import type { JiraClient } from '../../jira/client/jira-client';
 import type { AuditEvent } from './audit-queue';
+import { nowIso } from '../common/clock';
 
 /** Progress writes at most this often: each is a request, and a 10,000-story audit has 100 pages. */
 const PROGRESS_EVERY_MS = 2000;
@@ -18,7 +19,7 @@ const PROGRESS_EVERY_MS = 2000;
 export async function runAuditJob(
   app: JiraClient,
   event: AuditEvent,
-  now: () => string = () => new Date().toISOString(),
+  now: () => string = nowIso,
 ): Promise<AuditStatus> {
   const { status: stored, suppressions } = await readAuditState(app, event.projectKey);
   if (stored && stored.runId !== event.runId) return stored; // a newer run replaced this one

@@ -11,7 +11,8 @@ const MAX_FILE_BYTES = 8 * 1024 * 1024;
 // Node's base64 decoder skips what is not base64, so a damaged upload is caught here, by name.
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-function fileText(content: KbUpload['content'], fileName: string): string {
+/** The uploaded file's text: sent as text, or deflated (and then at most 8 MB once inflated). */
+export function fileText(content: KbUpload['content'], fileName: string): string {
   if (content.encoding === 'text') return content.text;
   if (!BASE64.test(content.data))
     throw new AppError(

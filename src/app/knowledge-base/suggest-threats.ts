@@ -7,8 +7,9 @@ import { clausesField } from '../../jira/story/clauses-field';
 import { readStoryDetails } from '../../jira/story/story-repository';
 import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
 import type { JiraClients } from '../common/jira-clients';
+import { AppError } from '../../domain/common/app-error';
 
-function suggestionView(s: ThreatSuggestion, kbs: KnowledgeBase[]): ThreatSuggestionView {
+function suggestionView(s: ThreatSuggestion, kbs: KnowledgeBase[], clauseIds: string[]): ThreatSuggestionView {
   return {
     knowledgeBaseId: s.knowledgeBaseId,
     knowledgeBaseName: kbs.find((kb) => kb.id === s.knowledgeBaseId)?.name ?? s.knowledgeBaseId,
@@ -18,6 +19,8 @@ function suggestionView(s: ThreatSuggestion, kbs: KnowledgeBase[]): ThreatSugges
     stride: s.template.stride,
     severity: s.severity,
     reasons: s.reasons,
+    generic: s.generic,
+    matchedClauseIds: s.clauses.flatMap((i) => (clauseIds[i] === undefined ? [] : [clauseIds[i]])),
     mitigations: s.mitigations.map((m) => ({
       templateId: m.template.id,
       title: m.template.title,
@@ -28,15 +31,22 @@ function suggestionView(s: ThreatSuggestion, kbs: KnowledgeBase[]): ThreatSugges
   };
 }
 
-/** The threats the project's active knowledge bases suggest for the story, read as the person. */
+/**
+ * The threats the project's active knowledge bases suggest for the story, read as the person.
+ * `inProject`: the page's project, when the story was named by the page (the sprint view): a story
+ * of another project is answered as not found.
+ */
 export async function suggestThreats(
   jira: JiraClients,
   issueId: string,
   { mode: asked }: KbSuggest,
+  inProject?: string,
 ): Promise<KbSuggestionsView> {
   const { user } = jira;
   const field = await clausesField(user);
   const story = await readStoryDetails(user, issueId, field.id);
+  if (inProject !== undefined && story.projectKey !== inProject)
+    throw new AppError('NOT_FOUND', `${issueId} is not a story of project ${inProject}.`);
   const { model } = await readThreatModel(user, story.projectKey);
   const { knowledgeBases, problems } = await loadActiveKnowledgeBases(
     user,
@@ -44,15 +54,16 @@ export async function suggestThreats(
     model.settings.knowledgeBases,
   );
   const mode = asked ?? model.settings.knowledgeBases.mode;
+  const context = storyContextOf(story, model);
   const suggestions = suggest({
     knowledgeBases,
     mode,
-    story: storyContextOf(story, model),
+    story: context,
     existing: model.threats.map((t) => ({ id: t.id, title: t.title, source: t.source })),
   });
   return {
     mode,
-    suggestions: suggestions.map((s) => suggestionView(s, knowledgeBases)),
+    suggestions: suggestions.map((s) => suggestionView(s, knowledgeBases, context.clauseIds ?? [])),
     knowledgeBases: knowledgeBases.map((kb) => kb.name),
     problems,
   };

@@ -2,7 +2,7 @@ import type { MonitoredEventChange, MonitoringCreateTask } from '../../contract'
 import type { Mitigation } from '../../domain/mitigation/mitigation';
 import { storedTaskSummary } from '../../domain/mitigation/mitigation-view';
 import { wireDetectionEvent } from '../../domain/monitoring/detection-wiring';
-import type { DetectionWiringView } from '../../domain/monitoring/monitoring-view';
+import { templateEvent, type DetectionWiringView } from '../../domain/monitoring/monitoring-view';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
 import { changeThreatModel } from '../../jira/threat-model/threat-model-repository';
 import type { JiraClients } from '../common/jira-clients';
@@ -50,5 +50,5 @@ export async function createDetectionTask(
     return { model: wired.model, result: wired };
   });
   const wiring = await wiringWithTask(jira, projectKey, mitigation, accountId);
-  return { threatId, event: { ...event, wiring } };
+  return { threatId, event: templateEvent(event, wiring) };
 }

@@ -12,10 +12,22 @@ export async function saveSettings(
   { settings }: SettingsSave,
 ): Promise<SettingsView> {
   await requireProjectAdmin(jira.user, projectKey, "change the app's settings");
-  // The knowledge-base choice is saved by knowledge-base/save-settings; this form never changes it.
-  await changeThreatModel(jira.app, projectKey, accountId, (model) => ({
-    model: { ...model, settings: { ...settings, knowledgeBases: model.settings.knowledgeBases } },
-    result: undefined,
-  }));
+  // The knowledge-base choice is saved by knowledge-base/save-settings, the rule ids mapped for
+  // verification by verification/save-rules; this form never changes them.
+  await changeThreatModel(jira.app, projectKey, accountId, (model) => {
+    const { verificationRules: _sent, ...rest } = settings;
+    const { verificationRules } = model.settings;
+    return {
+      model: {
+        ...model,
+        settings: {
+          ...rest,
+          knowledgeBases: model.settings.knowledgeBases,
+          ...(verificationRules ? { verificationRules } : {}),
+        },
+      },
+      result: undefined,
+    };
+  });
   return settingsView(jira, projectKey);
 }

@@ -8,6 +8,7 @@ import { projectPermissions } from '../../jira/client/permissions';
 import { readSprint, sprintStories, tasksInOtherOpenSprints } from '../../jira/sprint/sprint-repository';
 import { clausesField, sprintFieldId } from '../../jira/story/clauses-field';
 import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
+import { withModelingNeeds } from './sprint-story-needs';
 
 /**
  * Jira answers a search for a sprint that does not exist with 400 and a read of it with 404; both
@@ -32,7 +33,8 @@ async function sprintMissing(user: JiraClient, sprintId: number, error: unknown)
  * What the sprint's security plan is computed from, in ceil(N/100) + 4 requests whatever the size of the model and
  * the number of tasks: the sprint's issues (stories with clauses and Sprint field, which also
  * names the sprint, and the sprint's own tasks with live status), the model (one GET), the ids
- * of tasks in other open sprints (one id-only search), and the permissions. Tasks elsewhere
+ * of tasks in other open sprints (one id-only search), and the permissions; with a story scope
+ * JQL one more id-only search, and with uploaded knowledge bases their two reads. Tasks elsewhere
  * show the model's stored status, which the status trigger keeps in step.
  */
 export async function readSprintPlanInputs(
@@ -55,7 +57,15 @@ export async function readSprintPlanInputs(
   // Only the issues the model records are tasks; one with a hand-written property stays a story.
   const recorded = recordedTaskIds(stored.model);
   const tasks = issues.tasks.filter((t) => recorded.has(t.id));
-  const stories = issues.stories.filter((s) => !recorded.has(s.issueId));
+  const needs = await withModelingNeeds(
+    user,
+    projectKey,
+    sprintId,
+    issues.stories.filter((s) => !recorded.has(s.issueId)),
+    issues.ruleFields,
+    stored.model,
+  );
+  const stories = needs.stories;
   const live = new Map(tasks.map((t) => [t.id, t]));
   const mitigations = stored.model.mitigations.map((m) =>
     mitigationViewPartlyLive(m, live, stored.model.settings.statusMapping),
@@ -64,6 +74,13 @@ export async function readSprintPlanInputs(
     ...[...elsewhere].map((id): [string, TaskSprint] => [id, { sprintId: 'other-open' }]),
     ...tasks.map((t): [string, TaskSprint] => [t.id, { sprintId }]),
   ]);
-  const input: SprintPlanInput = { sprintId, stories, threats: stored.model.threats, mitigations, taskSprints };
-  return { input, sprint, perms, problems: stored.problems };
+  const input: SprintPlanInput = {
+    sprintId,
+    stories,
+    threats: stored.model.threats,
+    mitigations,
+    taskSprints,
+    risk: stored.model.settings.risk,
+  };
+  return { input, sprint, perms, problems: [...stored.problems, ...needs.problems] };
 }

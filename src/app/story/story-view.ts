@@ -46,7 +46,7 @@ function composeView({ story, model, live, access, task, problems: extra }: Stor
       continue;
     }
     threats[id] = threatView(threat);
-    risk[id] = threatRisk(threat, mitigations);
+    risk[id] = threatRisk(threat, mitigations, model.settings.risk);
   }
   return {
     issueId: story.id,
@@ -118,7 +118,7 @@ async function taskView(
   const mitigations = asMitigations(current.mitigations);
   const threats = mitigation.addresses.flatMap((a) => {
     const threat = model.threats.find((t) => t.id === a.threatId);
-    return threat ? [{ ...threatView(threat), risk: threatRisk(threat, mitigations) }] : [];
+    return threat ? [{ ...threatView(threat), risk: threatRisk(threat, mitigations, model.settings.risk) }] : [];
   });
   return { issueKey: story.key, mitigation, threats, stories };
 }

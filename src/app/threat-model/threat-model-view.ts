@@ -4,13 +4,18 @@ import { mitigationsByThreat } from '../../domain/threat-model/residual-risk';
 import { asMitigations, threatRisk } from '../../domain/threat-model/threat-risk';
 import { threatView } from '../../domain/threat-model/threat-view';
 import { jqlString } from '../../jira/client/jql';
-import { canEditThreatModel, projectPermissions } from '../../jira/client/permissions';
+import { mayEditThreatModel, projectPermissionsOf } from '../common/call-reads';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
 import { liveModel } from '../../jira/threat-model/project-risk';
 import { readRiskHistory } from '../../jira/threat-model/risk-history-repository';
 import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
 import type { JiraClients } from '../common/jira-clients';
 import { storyCounts } from './story-counts';
+import { acceptanceState, latestUntil } from '../../domain/threat-model/threat-acceptance';
+import { EXPOSURE_TIER_RULES, toleranceOf } from '../../domain/threat-model/exposure-tier';
+import { nowIso } from '../common/clock';
+import { mayAcceptRisk } from './require-risk-accepter';
+import { readAuditState } from '../../jira/audit/audit-repository';
 
 /** The threat model page: every threat with its risk, stories and questions, the mitigations, and the risk history. */
 export async function threatModelView(
@@ -18,21 +23,28 @@ export async function threatModelView(
   projectKey: string,
   accountId: string,
 ): Promise<ThreatModelView> {
-  const { user, app } = jira;
+  const { user } = jira;
   const stored = await readThreatModel(user, projectKey);
-  const [{ counts, fieldName }, canEdit, live, history, perms, kbs] = await Promise.all([
+  const now = nowIso();
+  const { risk: riskSettings } = stored.model.settings;
+  const [{ counts, fieldName }, canEdit, live, history, perms, kbs, canAccept, audit] = await Promise.all([
     storyCounts(user, projectKey),
-    canEditThreatModel(user, app, { projectKey, accountId }, stored.model.settings),
+    // One permissions request (through the call's memo) answers editing, accepting risk and creating tasks.
+    mayEditThreatModel(jira, { projectKey, accountId }, stored.model.settings),
     liveModel(user, projectKey, stored.model),
     readRiskHistory(user, projectKey),
-    projectPermissions(user, projectKey, ['CREATE_ISSUES', 'LINK_ISSUES']),
+    projectPermissionsOf(jira, projectKey),
     loadActiveKnowledgeBases(user, projectKey, stored.model.settings.knowledgeBases),
+    mayAcceptRisk(jira, projectKey, accountId, stored.model.settings),
+    // The last audit's story coverage: counting it here would read every story of the project.
+    readAuditState(user, projectKey),
   ]);
   const byThreat = mitigationsByThreat(asMitigations(live.mitigations));
   const knowledge = threatKnowledgeView(stored.model, kbs.knowledgeBases);
   const threats: ThreatRow[] = stored.model.threats.map((t) => ({
     ...threatView(t),
-    risk: threatRisk(t, byThreat.get(t.id) ?? []),
+    risk: threatRisk(t, byThreat.get(t.id) ?? [], riskSettings),
+    acceptanceState: acceptanceState(t.acceptance, now),
     storyCount: counts.get(t.id) ?? 0,
     storiesJql: `project = ${jqlString(projectKey)} AND ${jqlString(fieldName)}.threat = ${jqlString(t.id)}`,
     ...(knowledge.byThreat.get(t.id) ?? { questionKeys: [], answeredQuestions: 0 }),
@@ -43,7 +55,19 @@ export async function threatModelView(
     questions: knowledge.questions,
     mitigations: live.mitigations,
     risk: live.risk,
+    riskPolicy: {
+      settings: riskSettings,
+      tolerance: toleranceOf(riskSettings),
+      tierLabel: EXPOSURE_TIER_RULES[riskSettings.tier].label,
+      aboveTolerance: live.risk.now > toleranceOf(riskSettings),
+      canAccept: canAccept && !stored.metaUnreadable,
+      today: now.slice(0, 10),
+      latestUntil: latestUntil(now),
+    },
     history: history.points,
+    coverage: audit.status?.complete?.coverage
+      ? { value: audit.status.complete.coverage, at: audit.status.complete.finishedAt }
+      : null,
     canEdit,
     canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
     problems: [...stored.problems, ...(history.problem ? [history.problem] : []), ...kbs.problems],

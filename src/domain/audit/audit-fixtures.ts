@@ -8,6 +8,8 @@ import type { AuditInput, AuditStory, AuditTask } from './audit-input';
 import type { AuditResult } from './audit-result';
 import type { Finding } from './finding';
 import type { FindingKind } from './finding-kinds';
+import { builtInKnowledgeBase } from '../knowledge-base/active-knowledge-bases';
+import type { StoryRules } from './story-coverage';
 
 // Object mothers for the audit tests: a project reads like a spec, one change away from clean.
 
@@ -72,6 +74,23 @@ export const story = (
   ),
 });
 
+/** A story that counts for coverage (a Story, in scope), with what the knowledge-base rules read. */
+export const countedStory = (
+  key: string,
+  shape: StoryShape & { description?: string; labels?: string[]; issueType?: string } = {},
+): AuditStory => ({
+  ...story(key, shape),
+  counted: {
+    issueType: shape.issueType ?? 'Story',
+    labels: shape.labels ?? [],
+    components: [],
+    description: shape.description ?? '',
+  },
+});
+
+/** The built-in knowledge base, its short list first: what a new project's rules are. */
+export const builtInRules = (): StoryRules => ({ knowledgeBases: [builtInKnowledgeBase()], mode: 'top' });
+
 /** A story whose field holds whatever a REST user wrote. */
 export const rawStory = (key: string, clausesValue: unknown): AuditStory => ({
   id: `id-${key}`,
@@ -108,6 +127,8 @@ export interface ProjectShape {
   suppressions?: AuditInput['suppressions'];
   /** The STRIDE questions asked about each threat; absent: not checked. */
   questionKeys?: Record<string, string[]>;
+  /** The knowledge bases that say which stories need clauses; absent: not checked. */
+  storyRules?: StoryRules;
 }
 
 export const project = ({
@@ -118,6 +139,7 @@ export const project = ({
   modelProblems = [],
   suppressions = [],
   questionKeys,
+  storyRules,
 }: ProjectShape = {}): AuditInput => ({
   projectKey: 'PAY',
   model: { ...emptyThreatModel(), threats, mitigations },
@@ -126,6 +148,7 @@ export const project = ({
   tasks,
   suppressions,
   ...(questionKeys ? { questionKeys } : {}),
+  ...(storyRules ? { storyRules } : {}),
   now: NOW,
 });
 
@@ -141,6 +164,7 @@ export const clean = (): Required<ProjectShape> => ({
   modelProblems: [],
   suppressions: [],
   questionKeys: {},
+  storyRules: builtInRules(),
 });
 
 export const audit = (shape: ProjectShape): AuditResult => auditProject(project(shape));
@@ -156,11 +180,39 @@ export const messy = (): Required<ProjectShape> => ({
     threat('T-3', { title: 'Session hijacking', probability: 3, impact: 3 }),
     threat('T-4', { title: 'Refund replayed', probability: 3, impact: 4 }),
     threat('T-5', { title: 'Receipt spoofed', probability: 1, impact: 2 }),
+    threat('T-6', {
+      title: 'Report altered',
+      probability: 2,
+      impact: 4,
+      acceptance: {
+        accountId: 'alice',
+        at: '2025-06-01T10:00:00.000Z',
+        reason: 'Finance checks totals',
+        until: '2026-02-28',
+      },
+    }),
   ],
   mitigations: [
     mitigation('M-1', [['T-1', 100]], { task: { id: 'id-PAY-100', key: 'PAY-100' } }),
     mitigation('M-2', [['T-3', 50]], { status: 'planned', title: 'Bind sessions to devices' }),
     mitigation('M-5', [['T-5', 100]], { task: { id: 'id-PAY-105', key: 'PAY-105' } }),
+    // In place, but a security test still finds the weakness: verification failed.
+    mitigation('M-6', [['T-3', 25]], {
+      status: 'existing',
+      title: 'Escape output',
+      verifications: [
+        {
+          source: 'sarif',
+          outcome: 'fail',
+          evidence: '',
+          note: '1 open result of CodeQL mapped to it.',
+          tool: 'CodeQL',
+          results: [{ ruleId: 'js/xss', cwe: ['CWE-79'], message: 'XSS', location: 'src/page.ts:3' }],
+          resultCount: 1,
+          recorded: stamp,
+        },
+      ],
+    }),
   ],
   stories: [
     story('PAY-1', { clauses: [{ id: 'c1', threatIds: ['T-1'] }], statusCategory: 'done' }),
@@ -173,7 +225,9 @@ export const messy = (): Required<ProjectShape> => ({
     story('PAY-5', { clauses: [{ id: 'c7', text: 'leaking the refund amount', threatIds: [] }] }),
     story('PAY-6', { clauses: [{ id: 'c1', threatIds: ['T-2', 'T-99'] }] }),
     story('PAY-8', { clauses: [{ id: 'c1', threatIds: ['T-5'] }] }),
+    story('PAY-20', { clauses: [{ id: 'c1', threatIds: ['T-6'] }] }),
     rawStory('PAY-9', { clauses: 'oops' }),
+    countedStory('PAY-15', { summary: 'As a buyer, I want to delete my account', labels: ['privacy'] }),
   ],
   tasks: [
     task('PAY-100', 'M-1', ['T-1']),
@@ -185,4 +239,5 @@ export const messy = (): Required<ProjectShape> => ({
   modelProblems: ['Shard 2 of the threat model could not be read.'],
   suppressions: [],
   questionKeys: { 'T-1': ['kb/Q-T', 'kb/Q-I'] },
+  storyRules: builtInRules(),
 });

@@ -1,6 +1,7 @@
 import type { StatusCategoryKey } from '../mitigation/task-status';
 import type { ThreatModel } from '../threat-model/threat-model';
 import type { Suppression } from './suppression';
+import type { StoryRules } from './story-coverage';
 
 /** A story of the project as the story search returns it; its clauses field value is still raw. */
 export interface AuditStory {
@@ -10,6 +11,11 @@ export interface AuditStory {
   statusCategory: StatusCategoryKey;
   /** The raw value of the app's WITHOUT clauses field: anyone can write it, so it is read here. */
   clausesValue: unknown;
+  /**
+   * What knowledge-base rules read, for stories that count (their type and the project's scope
+   * say so: see StoryCoverageSettings); absent: the story is not counted for coverage.
+   */
+  counted?: { issueType: string; labels: string[]; components: string[]; description: string };
 }
 
 /** A mitigation task as the task search returns it, with the raw `without.task` property. */
@@ -37,6 +43,8 @@ export interface AuditInput {
    * active knowledge bases (see threatQuestions); absent: unanswered questions are not checked.
    */
   questionKeys?: Record<string, string[]>;
+  /** The active knowledge bases, to find counted stories without clauses that need them; absent: not checked. */
+  storyRules?: StoryRules;
   /** ISO time of the run; the audit never reads the clock itself. */
   now: string;
 }

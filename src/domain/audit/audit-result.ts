@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Finding } from './finding';
+import { StoryCoverage } from './story-coverage';
+import { AuditRisk } from './audit-risk';
 import { FINDING_KINDS, FINDING_SEVERITIES, type FindingKind, type FindingSeverity } from './finding-kinds';
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
@@ -30,6 +32,10 @@ export const AuditResult = z.object({
   /** Suppressions whose finding no longer exists. */
   staleSuppressions: z.array(z.string()),
   scanned: z.object({ stories: Count, threats: Count, mitigations: Count, tasks: Count }),
+  /** Counted stories with WITHOUT clauses out of those that need them; absent in results stored before it existed. */
+  coverage: StoryCoverage.optional(),
+  /** The project's risk against its tolerance; absent in results stored before it existed. */
+  risk: AuditRisk.optional(),
 });
 export type AuditResult = z.infer<typeof AuditResult>;
 

@@ -1,7 +1,7 @@
 import type { Mitigation } from '../mitigation/mitigation';
 import type { Threat } from '../threat-model/threat';
 import { auditProject } from './audit';
-import { mitigation, project, story, task, threat } from './audit-fixtures';
+import { builtInRules, countedStory, mitigation, project, story, task, threat } from './audit-fixtures';
 import type { AuditStory, AuditTask } from './audit-input';
 
 // The size a large project reaches: the audit must stay one pass with look-ups, not a scan
@@ -41,5 +41,22 @@ describe('auditProject at scale', () => {
     expect(result.counts.byKind['clause-without-threat']).toBe(100);
     expect(result.counts.byKind['story-threat-uncovered']).toBe(10);
     expect(result.totals.findings).toBe(209);
+  });
+});
+
+// Stories without clauses are matched against the knowledge base once each: still one pass.
+describe('auditProject at scale, with stories that need clauses', () => {
+  it('matches 10,000 counted stories, 4,000 of them without clauses, against the built-in knowledge base', () => {
+    const stories: AuditStory[] = Array.from({ length: 10_000 }, (_, i) =>
+      i % 5 < 2
+        ? countedStory(`PAY-${i + 1}`, {
+            summary: i % 2 === 0 ? `As a buyer, I want to reset my password ${i}` : `Change the footer colour ${i}`,
+            description: 'A story of some length, with words that no rule looks for, repeated. '.repeat(10),
+          })
+        : countedStory(`PAY-${i + 1}`, { clauses: [{ id: 'c1', threatIds: [] }] }),
+    );
+    const result = auditProject(project({ stories, storyRules: builtInRules() }));
+    expect(result.counts.byKind['story-needs-threat-modeling']).toBe(2000);
+    expect(result.coverage).toEqual({ withClauses: 6000, needing: 8000 });
   });
 });

@@ -30,7 +30,7 @@ describe('auditProject', () => {
       generatedAt: NOW,
       totals: { findings: result.findings.length, suppressed: 0 },
       staleSuppressions: [],
-      scanned: { stories: 6, threats: 5, mitigations: 3, tasks: 5 },
+      scanned: { stories: 8, threats: 6, mitigations: 4, tasks: 5 },
     });
   });
 

@@ -1,4 +1,5 @@
 import type { AuditInput } from './audit-input';
+import { failedVerifications } from '../verification/verification-checks';
 import { type AuditIndex, indexAudit } from './audit-index';
 import { type AuditResult, countFindings } from './audit-result';
 import { compareFindings, type Finding } from './finding';
@@ -8,6 +9,9 @@ import { clausesWithoutThreat, doneStoriesUnmitigated, uncoveredStoryThreats } f
 import { applySuppressions } from './apply-suppressions';
 import type { Suppression } from './suppression';
 import { unansweredQuestions } from './question-checks';
+import { expiredAcceptances } from './acceptance-checks';
+import { auditRisk } from './audit-risk';
+import { auditCoverage, storiesNeedingModeling } from './story-need-checks';
 import { orphanTasks, unrecordedTasks } from './task-checks';
 import { statusesOutOfSync, threatsWithoutMitigation, threatsWithoutStory } from './threat-checks';
 import { invalidStoryClauses, invalidTaskProperties, modelUnreadable } from './value-checks';
@@ -32,6 +36,9 @@ const CHECKS: Array<(index: AuditIndex) => Finding[]> = [
   deadThreatLinks,
   statusesOutOfSync,
   unansweredQuestions,
+  expiredAcceptances,
+  storiesNeedingModeling,
+  failedVerifications,
 ];
 
 /** One finding per id: two clauses stored with the same id must not make two findings with one id. */
@@ -47,8 +54,17 @@ export function auditProject(input: AuditInput): AuditResult {
     mitigations: input.model.mitigations.length,
     tasks: index.tasks.length,
   };
+  const coverage = auditCoverage(index);
+  const risk = auditRisk(index);
   return withSuppressions(
-    { projectKey: input.projectKey, generatedAt: input.now, findings, scanned },
+    {
+      projectKey: input.projectKey,
+      generatedAt: input.now,
+      findings,
+      scanned,
+      risk,
+      ...(coverage ? { coverage } : {}),
+    },
     input.suppressions,
   );
 }
@@ -58,7 +74,7 @@ export function auditProject(input: AuditInput): AuditResult {
  * shows suppressions made since it ran.
  */
 export function withSuppressions(
-  result: Pick<AuditResult, 'projectKey' | 'generatedAt' | 'findings' | 'scanned'>,
+  result: Pick<AuditResult, 'projectKey' | 'generatedAt' | 'findings' | 'scanned' | 'coverage' | 'risk'>,
   suppressions: Suppression[],
 ): AuditResult {
   const { findings, stale } = applySuppressions(
@@ -74,5 +90,7 @@ export function withSuppressions(
     totals: { findings: findings.length - suppressed, suppressed },
     staleSuppressions: stale,
     scanned: result.scanned,
+    ...(result.coverage ? { coverage: result.coverage } : {}),
+    ...(result.risk ? { risk: result.risk } : {}),
   };
 }

@@ -18,6 +18,9 @@ export const FINDING_KINDS = [
   'link-to-unknown-threat',
   'status-out-of-sync',
   'questions-unanswered',
+  'acceptance-expired',
+  'story-needs-threat-modeling',
+  'verification-failed',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -124,11 +127,32 @@ export const FINDING_KIND_INFO: Record<FindingKind, FindingKindInfo> = {
       'The mitigations of a threat are implemented or existing on paper (full strength), but every task that carries them is still open.',
     help: 'Check the tasks: if the work is not done, set the mitigation status back; if it is, close the tasks.',
   },
+  'verification-failed': {
+    defaultSeverity: 'high',
+    title: 'Mitigation failed verification',
+    description:
+      'A mitigation marked implemented or existing failed its newest verification: a security test (SARIF) still reports a weakness mapped to it, or a person recorded a failed check. It counts as not implemented for residual risk.',
+    help: 'Fix the weakness and upload the next test run (or run npx without verify --record), or record a verification note once it is checked by hand.',
+  },
   'questions-unanswered': {
     defaultSeverity: 'critical',
     title: 'Critical threat with unanswered STRIDE questions',
     description:
       'An active critical threat has STRIDE questions from the knowledge base that the team has not answered, so nobody has checked how the system stands against it.',
     help: "Open the threat's STRIDE questions on the Threat model tab and answer each: yes, no or not applicable, with a note.",
+  },
+  'story-needs-threat-modeling': {
+    defaultSeverity: 'medium',
+    title: 'Story needs threat modeling',
+    description:
+      'A story has no WITHOUT clause, but the rules of the active knowledge bases match it (its words, labels, components or type), so it changes something the threat model should look at.',
+    help: 'Open the story and use "Suggest threats": link the threats that apply with a WITHOUT clause each, or write the clause by hand.',
+  },
+  'acceptance-expired': {
+    defaultSeverity: 'medium',
+    title: 'Risk acceptance expired',
+    description:
+      "Someone accepted an active threat's residual risk until a date that has passed, so the threat counts as unmitigated again.",
+    help: 'Renew the acceptance with a new reason and date if the risk is still acceptable, or let it lapse and mitigate the threat.',
   },
 };

@@ -24,6 +24,7 @@ export const FixAction = z.enum([
   'remove-link',
   'retire-threat',
   'answer-questions',
+  'review-acceptance',
 ]);
 export type FixAction = z.infer<typeof FixAction>;
 
@@ -64,7 +65,7 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-const SEVERITY_OF_BAND: Record<SeverityBand, FindingSeverity> = {
+export const SEVERITY_OF_BAND: Record<SeverityBand, FindingSeverity> = {
   Critical: 'critical',
   High: 'high',
   Medium: 'medium',

@@ -152,6 +152,7 @@ export function toSarif(audit: AuditResult, { siteUrl, toolVersion }: SarifOptio
           counts: audit.counts,
           totals: audit.totals,
           scanned: audit.scanned,
+          ...(audit.coverage ? { coverage: audit.coverage } : {}),
         },
       },
     ],

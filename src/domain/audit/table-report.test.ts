@@ -17,8 +17,9 @@ describe('toTable', () => {
     expect(lines[1]).toBe(
       `critical ${result.counts.bySeverity.critical}  high ${result.counts.bySeverity.high}  medium ${result.counts.bySeverity.medium}  low ${result.counts.bySeverity.low}`,
     );
-    expect(lines[3]).toMatch(/^SEVERITY +KIND +MESSAGE$/);
-    const findingLines = lines.slice(4);
+    expect(lines[2]).toBe('Coverage: 0 of 1 stories that need WITHOUT clauses have them (0%)');
+    expect(lines[4]).toMatch(/^SEVERITY +KIND +MESSAGE$/);
+    const findingLines = lines.slice(5);
     expect(findingLines).toHaveLength(result.totals.findings);
     expect(findingLines.every((l) => Array.from(l).length <= 100)).toBe(true);
     expect(findingLines.some((l) => l.endsWith('…'))).toBe(true);
@@ -36,7 +37,7 @@ describe('toTable', () => {
 
   it('says so when there is nothing to report', () => {
     expect(toTable(audit(clean()))).toBe(
-      `Audit of PAY at ${NOW}: 0 findings\ncritical 0  high 0  medium 0  low 0\n\nNo findings.\n`,
+      `Audit of PAY at ${NOW}: 0 findings\ncritical 0  high 0  medium 0  low 0\nCoverage: no story needs a WITHOUT clause\n\nNo findings.\n`,
     );
   });
 });

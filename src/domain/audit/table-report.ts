@@ -1,5 +1,6 @@
 import type { AuditResult } from './audit-result';
 import { FINDING_SEVERITIES } from './finding-kinds';
+import { coveragePercent, type StoryCoverage } from './story-coverage';
 
 // Control characters (ESC starts terminal escape sequences) and bidirectional overrides in user
 // text could rewrite what a terminal shows; they become spaces.
@@ -15,6 +16,12 @@ function cut(text: string, width: number): string {
 
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - text.length));
 
+function coverageLine(c: StoryCoverage): string {
+  const percent = coveragePercent(c);
+  if (percent === undefined) return 'no story needs a WITHOUT clause';
+  return `${c.withClauses} of ${c.needing} stories that need WITHOUT clauses have them (${percent}%)`;
+}
+
 /** Plain text for a terminal: counts per severity, then one line per unsuppressed finding, cut to `width`. */
 export function toTable(result: AuditResult, { width = 120 }: { width?: number } = {}): string {
   const open = result.findings.filter((f) => !f.suppression);
@@ -22,6 +29,7 @@ export function toTable(result: AuditResult, { width = 120 }: { width?: number }
   const lines = [
     `Audit of ${result.projectKey} at ${result.generatedAt}: ${result.totals.findings} finding${result.totals.findings === 1 ? '' : 's'}${suppressed}`,
     FINDING_SEVERITIES.map((s) => `${s} ${result.counts.bySeverity[s]}`).join('  '),
+    ...(result.coverage ? [`Coverage: ${coverageLine(result.coverage)}`] : []),
     '',
   ];
   if (open.length === 0) return [...lines, 'No findings.', ''].join('\n');

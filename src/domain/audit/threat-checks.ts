@@ -19,9 +19,14 @@ export function threatsWithoutStory(index: AuditIndex): Finding[] {
     );
 }
 
-/** Active threats whose mitigations, if any, are all only proposed or rejected (or of no strength). */
+/**
+ * Active threats whose mitigations, if any, are all only proposed or rejected (or of no strength).
+ * A threat whose risk someone accepted is left out while the acceptance holds; once it has run
+ * out, acceptance-expired says so instead.
+ */
 export function threatsWithoutMitigation(index: AuditIndex): Finding[] {
   return activeThreats(index).flatMap((t) => {
+    if (t.acceptance) return [];
     const own = index.mitigationsByThreat.get(t.id) ?? [];
     const counted = own.filter((m) => m.status !== 'proposed' && m.status !== 'rejected' && strengthFor(m, t.id) > 0);
     if (counted.length > 0) return [];
@@ -49,7 +54,7 @@ export function threatsWithoutMitigation(index: AuditIndex): Finding[] {
 export function statusesOutOfSync(index: AuditIndex): Finding[] {
   return activeThreats(index).flatMap((t) => {
     const own = index.mitigationsByThreat.get(t.id) ?? [];
-    if (!isFullyMitigated(t, own)) return [];
+    if (!isFullyMitigated(t, own, index.input.model.settings.risk)) return [];
     const counted = own.filter((m) => IN_PLACE.has(m.status) && strengthFor(m, t.id) > 0);
     const tasks = counted.flatMap((m) => tasksOf(index, m));
     // An existing control often has no task: only a threat whose counted work is all in open tasks is out of sync.

@@ -117,6 +117,8 @@ export function addTemplateMitigations(
       addresses: [{ threatId, strength: address.strength }],
       status: 'proposed' as const,
       rejectionReason: '',
+      // The template's ASVS requirements come along: the mitigation meets what its template meets.
+      ...(m.asvs && m.asvs.length > 0 ? { asvs: [...m.asvs] } : {}),
     };
     const added = addMitigation(next, draft, actor, {
       kind: 'knowledge-base',

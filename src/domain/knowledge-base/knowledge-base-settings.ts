@@ -21,5 +21,5 @@ export type KnowledgeBaseSettings = z.infer<typeof KnowledgeBaseSettings>;
 export const DEFAULT_KNOWLEDGE_BASE_SETTINGS: KnowledgeBaseSettings = { active: [BUILT_IN_KB_ID], mode: 'top' };
 
 /** What a person can upload: a knowledge base in this app's own format, or a library to import. */
-export const UPLOAD_FORMATS = ['without', 'pytm', 'tmt', 'threat-dragon'] as const;
+export const UPLOAD_FORMATS = ['without', 'pytm', 'tmt', 'threat-dragon', 'otm', 'threat-composer'] as const;
 export type UploadFormat = (typeof UPLOAD_FORMATS)[number];

@@ -8,7 +8,7 @@ export interface KnowledgeBaseSummary {
   name: string;
   version: string;
   description: string;
-  sourceFormat: 'built-in' | 'without' | 'pytm' | 'tmt' | 'threat-dragon';
+  sourceFormat: 'built-in' | 'without' | 'pytm' | 'tmt' | 'threat-dragon' | 'otm' | 'threat-composer';
   file?: string;
   counts: { threats: number; mitigations: number; questions: number };
   builtIn: boolean;

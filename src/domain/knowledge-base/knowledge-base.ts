@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { importedTextProblem } from '../common/text-hygiene';
+import { AsvsReferences } from '../compliance/asvs-catalogue';
 import { ControlType, Strength } from '../mitigation/mitigation';
 import { StrideCategory } from '../threat-model/stride';
 import { RULE_DEPTH_REASON, refuseReservedName } from './input-limits';
@@ -107,6 +108,8 @@ export const ThreatTemplate = z.object({
   appliesWhen: Rule,
   references: z.array(Reference).max(50).default([]),
   detectionEvents: z.array(DetectionEvent).max(20).default([]),
+  /** OWASP ASVS requirements the threat is about (v5.0.0-6.3.1): the mitigations of threats made from it count for them. */
+  asvs: AsvsReferences.optional(),
 });
 export type ThreatTemplate = z.infer<typeof ThreatTemplate>;
 
@@ -123,6 +126,8 @@ export const MitigationTemplate = z.object({
     .min(1)
     .max(50),
   references: z.array(Reference).max(50).default([]),
+  /** OWASP ASVS requirements it meets (v5.0.0-6.3.1, v4.0.3-2.2.1); mitigations made from it carry them. */
+  asvs: AsvsReferences.optional(),
 });
 export type MitigationTemplate = z.infer<typeof MitigationTemplate>;
 
@@ -166,7 +171,7 @@ export const KnowledgeBase = z
     version: Text(40).min(1),
     description: Text(4000).default(''),
     source: z.object({
-      format: z.enum(['built-in', 'without', 'pytm', 'tmt', 'threat-dragon']),
+      format: z.enum(['built-in', 'without', 'pytm', 'tmt', 'threat-dragon', 'otm', 'threat-composer']),
       file: Text(400).optional(),
     }),
     threats: z.array(ThreatTemplate).max(5000),

@@ -22,6 +22,7 @@ export function storyContextOf(story: StoryFields, model: ThreatModel): StoryCon
     summary: story.summary,
     description: story.description,
     clauses: clauses.map((c) => c.text),
+    clauseIds: clauses.map((c) => c.id),
     linkedThreats: linkedThreatIds(clauses, directThreatIds).map((id) => {
       const source = model.threats.find((t) => t.id === id)?.source;
       return source?.kind === 'knowledge-base' ? { id, templateId: source.templateId } : { id };

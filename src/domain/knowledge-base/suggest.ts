@@ -30,6 +30,15 @@ export interface ThreatSuggestion {
   /** Every mitigation of the knowledge base addressing it: top ones first, then the strongest. */
   mitigations: SuggestedMitigation[];
   severity: Severity;
+  /** How well the rule matches this story (RuleMatch.score): the first order of the list. */
+  score: number;
+  /**
+   * The rule matches every story (no condition, or only ones any story meets, such as the TMT's
+   * "(v3)" threats): listed last, and the UI folds them away.
+   */
+  generic: boolean;
+  /** Indexes of the story's WITHOUT clauses whose text the rule matched: where to link it. */
+  clauses: number[];
   /** The project's threat already created from this template: the UI offers "link" instead of "add". */
   existingThreatId?: string;
 }
@@ -77,9 +86,10 @@ function existingByTemplate(existing: SuggestThreatsInput['existing']): Map<stri
 }
 
 /**
- * The threat templates of the given knowledge bases whose rule matches the story, most severe
- * first (then by title). In "top" mode only the templates marked top; each suggestion still lists
- * every mitigation addressing it, with `top` saying which belong to the short list.
+ * The threat templates of the given knowledge bases whose rule matches the story, the best match
+ * first (RuleMatch.score), the most severe of equal matches first, catch-all rules last. In "top"
+ * mode only the templates marked top; each suggestion still lists every mitigation addressing it,
+ * with `top` saying which belong to the short list.
  */
 export function suggestThreats(input: SuggestThreatsInput): ThreatSuggestion[] {
   const match = storyMatcher(input.story);
@@ -99,17 +109,23 @@ export function suggestThreats(input: SuggestThreatsInput): ThreatSuggestion[] {
         reasons: result.reasons,
         mitigations: mitigations.get(template.id) ?? [],
         severity: severityOf(template),
+        score: result.score,
+        generic: result.score === 0,
+        clauses: result.clauses,
         ...(existingThreatId === undefined ? {} : { existingThreatId }),
       });
     }
   }
-  return suggestions.sort(
-    (a, b) =>
-      b.severity.score - a.severity.score ||
-      a.template.title.localeCompare(b.template.title) ||
-      a.knowledgeBaseId.localeCompare(b.knowledgeBaseId),
-  );
+  return suggestions.sort(bestMatchFirst);
 }
+
+/** Catch-alls last; then the best match first, the most severe of equal matches, then by title. */
+const bestMatchFirst = (a: ThreatSuggestion, b: ThreatSuggestion): number =>
+  Number(a.generic) - Number(b.generic) ||
+  b.score - a.score ||
+  b.severity.score - a.severity.score ||
+  a.template.title.localeCompare(b.template.title) ||
+  a.knowledgeBaseId.localeCompare(b.knowledgeBaseId);
 
 // Widened so that any string can be looked up; unknown letters sort last.
 const STRIDE_LETTERS: readonly string[] = STRIDE;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { personText } from '../common/text-hygiene';
 import { ThreatId } from '../story/without-clause';
 import { EditReceipt } from '../common/edit-receipt';
+import { ImportedFrom } from '../interchange/imported-from';
+import { VerificationRecord } from '../verification/verification-record';
+import { AsvsReferences } from '../compliance/asvs-catalogue';
 
 export const MitigationId = z.string().regex(/^M-[1-9][0-9]*$/, 'A mitigation id looks like M-4');
 
@@ -45,6 +48,8 @@ export const MitigationDraft = z
       .refine((list) => new Set(list.map((a) => a.threatId)).size === list.length, 'Each threat can be named once'),
     status: MitigationStatus.default('proposed'),
     rejectionReason: personText({ label: 'A rejection reason', min: 0, max: 1000, multiline: true }).default(''),
+    /** The OWASP ASVS requirements it meets (v5.0.0-6.3.1, v4.0.3-2.2.1); left out, an edit keeps them. */
+    asvs: AsvsReferences.optional(),
   })
   .refine((m) => m.status !== 'rejected' || m.rejectionReason.length > 0, {
     message: 'Say why the mitigation is rejected',
@@ -90,5 +95,11 @@ export const Mitigation = z.object({
   source: MitigationSource.optional(),
   /** Who made the last edit, from which revision, with which values: a retry of it is not a conflict. */
   lastEdit: EditReceipt.optional(),
+  /** Set on a mitigation imported from an OTM or Threat Composer file: a second import updates it. */
+  imported: ImportedFrom.optional(),
+  /** Verification notes and security-test outcomes, oldest first; absent until one is recorded. */
+  verifications: z.array(VerificationRecord).optional(),
+  /** OWASP ASVS requirements it meets (see AsvsReference); read as saved, absent when none were named. */
+  asvs: z.array(z.string().max(40)).max(50).optional(),
 });
 export type Mitigation = z.infer<typeof Mitigation>;

@@ -23,6 +23,12 @@ export interface MonitoredEvent {
   title: string;
   /** The log line or metric and the alert condition. */
   signal: string;
+  /** When it fires, who responds and their first steps: written by hand (empty for template events). */
+  threshold: string;
+  responder: string;
+  firstSteps: string;
+  /** Written by hand on the threat (editable), or named by its knowledge-base template (read only). */
+  origin: 'manual' | 'template';
   wiring: DetectionWiringView | null;
 }
 
@@ -30,8 +36,11 @@ export interface MonitoredThreat {
   id: string;
   title: string;
   severity: Severity;
-  knowledgeBase: { id: string; name: string };
-  templateId: string;
+  /** The threat's revision, which a change of its hand-written events names. */
+  revision: number;
+  /** The knowledge base and template whose events it lists; null when all are written by hand. */
+  knowledgeBase: { id: string; name: string } | null;
+  templateId: string | null;
   events: MonitoredEvent[];
 }
 
@@ -42,7 +51,7 @@ export interface ThreatsWithoutEvents {
   reason: NoEventsReason;
   /** The reason in a sentence, e.g. `From the knowledge base "x", which is not active here.` */
   text: string;
-  threats: Array<{ id: string; title: string; severity: Severity }>;
+  threats: Array<{ id: string; title: string; severity: Severity; revision: number }>;
 }
 
 export interface Monitoring {
@@ -66,6 +75,34 @@ export interface MonitoredEventChange {
   threatId: string;
   event: MonitoredEvent;
 }
+
+const NO_DETAILS = { threshold: '', responder: '', firstSteps: '' };
+
+/** A template's event as the view lists it. */
+export const templateEvent = (
+  event: { id: string; title: string; signal: string },
+  wiring: DetectionWiringView | null,
+): MonitoredEvent => ({
+  id: event.id,
+  title: event.title,
+  signal: event.signal,
+  ...NO_DETAILS,
+  origin: 'template',
+  wiring,
+});
+
+/** The events people wrote on the threat; they are alerts to build, not wired by a mitigation. */
+const manualEvents = (threat: Threat): MonitoredEvent[] =>
+  (threat.detectionEvents ?? []).map((e) => ({
+    id: e.id,
+    title: e.title,
+    signal: e.signal,
+    threshold: e.threshold,
+    responder: e.responder,
+    firstSteps: e.firstSteps,
+    origin: 'manual',
+    wiring: null,
+  }));
 
 const bySeverity = (a: Threat, b: Threat) =>
   severityOf(b).score - severityOf(a).score || threatNumber(a.id) - threatNumber(b.id);
@@ -98,23 +135,34 @@ export function monitoringOf(
   const groups = new Map<string, ThreatsWithoutEvents>();
   for (const threat of model.threats.filter((t) => t.state === 'active').sort(bySeverity)) {
     const source = eventSourceOf(threat, knowledgeBases);
-    if (source.kind !== 'events') {
+    const manual = manualEvents(threat);
+    if (source.kind !== 'events' && manual.length === 0) {
       const text = reasonText(source);
       const group = groups.get(text) ?? { reason: source.kind, text, threats: [] };
-      group.threats.push({ id: threat.id, title: threat.title, severity: severityOf(threat) });
+      group.threats.push({
+        id: threat.id,
+        title: threat.title,
+        severity: severityOf(threat),
+        revision: threat.revision,
+      });
       groups.set(text, group);
       continue;
     }
+    const fromTemplate =
+      source.kind === 'events'
+        ? source.template.detectionEvents.map((event) => {
+            const wiring = wiringOf(model, threat, event.id);
+            return templateEvent(event, wiring ? wiringView(wiring, tasks, model) : null);
+          })
+        : [];
     threats.push({
       id: threat.id,
       title: threat.title,
       severity: severityOf(threat),
-      knowledgeBase: { id: source.knowledgeBase.id, name: source.knowledgeBase.name },
-      templateId: source.template.id,
-      events: source.template.detectionEvents.map((event) => {
-        const wiring = wiringOf(model, threat, event.id);
-        return { ...event, wiring: wiring ? wiringView(wiring, tasks, model) : null };
-      }),
+      revision: threat.revision,
+      knowledgeBase: source.kind === 'events' ? { id: source.knowledgeBase.id, name: source.knowledgeBase.name } : null,
+      templateId: source.kind === 'events' ? source.template.id : null,
+      events: [...fromTemplate, ...manual],
     });
   }
   const events = threats.flatMap((t) => t.events);

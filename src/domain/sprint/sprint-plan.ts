@@ -3,12 +3,14 @@ import type { MitigationView } from '../mitigation/mitigation-view';
 import type { ThreatRisk } from '../threat-model/threat-risk';
 import type { PullInItem, SprintMitigation, SprintStory, SprintThreat, SprintWarning, TaskPlace } from './sprint-view';
 import { pushTo } from '../common/group-by';
-import { mitigationsByThreat, projectRisk } from '../threat-model/residual-risk';
-import { severityScore } from '../threat-model/severity';
+import { mitigationsByThreat, projectRisk, riskRemovedBy } from '../threat-model/residual-risk';
+import { toleranceOf } from '../threat-model/exposure-tier';
+import type { RiskSettings } from '../threat-model/risk-settings';
 import { linkedThreatIds } from '../story/story-clauses';
 import type { Threat } from '../threat-model/threat';
 import { asMitigations, threatRisk } from '../threat-model/threat-risk';
 import { threatView } from '../threat-model/threat-view';
+import { storyCoverage, type StoryCoverage } from '../audit/story-coverage';
 
 /**
  * Where a task is: a known sprint (with its name when the search returned it), some other
@@ -27,6 +29,8 @@ export interface SprintPlanInput {
   mitigations: MitigationView[];
   /** Where each task is, by task id. */
   taskSprints: Map<string, TaskSprint>;
+  /** The project's risk settings: which controls count, and its tolerance. */
+  risk: RiskSettings;
 }
 
 export interface SprintPlan {
@@ -34,7 +38,9 @@ export interface SprintPlan {
   mitigations: SprintMitigation[];
   pullIn: PullInItem[];
   warnings: SprintWarning[];
-  risk: { now: number; afterSprint: number };
+  risk: { now: number; afterSprint: number; tolerance: number };
+  /** The sprint's counted stories with clauses out of those that need them. */
+  coverage: StoryCoverage;
 }
 
 const IN_PLACE = new Set(['implemented', 'existing']);
@@ -76,7 +82,7 @@ export function planSprint(input: SprintPlanInput): SprintPlan {
   const threats: SprintPlan['threats'] = {};
   for (const id of storiesByThreat.keys()) {
     const threat = active.get(id);
-    if (threat) threats[id] = sprintThreat(threat, threatRisk(threat, byThreat.get(id) ?? []));
+    if (threat) threats[id] = sprintThreat(threat, threatRisk(threat, byThreat.get(id) ?? [], input.risk));
   }
   const relevant = input.mitigations.filter(
     (m) => m.status !== 'rejected' && m.addresses.some((a) => a.threatId in threats),
@@ -95,15 +101,33 @@ export function planSprint(input: SprintPlanInput): SprintPlan {
   return {
     threats,
     mitigations,
-    pullIn: pullIn(mitigations, threats, storiesByThreat),
+    pullIn: pullIn(
+      mitigations,
+      { threats, active, all: byThreat, byId: new Map(all.map((m) => [m.id, m])), settings: input.risk },
+      storiesByThreat,
+    ),
     warnings: warnings(input.stories, threats, new Set(relevant.flatMap((m) => m.addresses.map((a) => a.threatId)))),
-    risk: sprintRisk(input.threats, all, mitigations),
+    risk: sprintRisk(input.threats, all, mitigations, input.risk),
+    coverage: storyCoverage(
+      input.stories
+        .filter((s) => s.counted)
+        .map((s) => ({ hasClauses: s.clauses.length > 0, matched: s.needsModeling !== undefined })),
+    ),
   };
+}
+
+/** What the pull-in list weighs mitigations with: the sprint's threats, every mitigation by threat, the rules. */
+interface Weighing {
+  threats: SprintPlan['threats'];
+  active: Map<string, Threat>;
+  all: Map<string, Mitigation[]>;
+  byId: Map<string, Mitigation>;
+  settings: RiskSettings;
 }
 
 function pullIn(
   mitigations: SprintMitigation[],
-  threats: SprintPlan['threats'],
+  { threats, active, all, byId, settings }: Weighing,
   storiesByThreat: Map<string, string[]>,
 ): PullInItem[] {
   return mitigations
@@ -113,11 +137,9 @@ function pullIn(
     )
     .map((m) => {
       const addressed = m.addresses.filter((a) => a.threatId in threats);
-      const riskRemoved = addressed.reduce(
-        (sum, a) =>
-          sum + (severityScore(threats[a.threatId]!.probability, threats[a.threatId]!.impact) * a.strength) / 100,
-        0,
-      );
+      const mitigation = byId.get(m.id);
+      const addressedThreats = addressed.flatMap((a) => active.get(a.threatId) ?? []);
+      const riskRemoved = mitigation ? riskRemovedBy(mitigation, addressedThreats, all, settings) : 0;
       const storyKeys = [...new Set(addressed.flatMap((a) => storiesByThreat.get(a.threatId) ?? []))];
       return {
         mitigationId: m.id,
@@ -135,6 +157,15 @@ function pullIn(
 function warnings(stories: SprintStory[], threats: SprintPlan['threats'], mitigated: Set<string>): SprintWarning[] {
   const result: SprintWarning[] = [];
   for (const story of stories) {
+    // Counted, no clause, matched by the rules: the story itself is the gap (see story-need-checks).
+    if (story.needsModeling && story.clauses.length === 0 && story.directThreatIds.length === 0) {
+      const n = story.needsModeling.threats;
+      result.push({
+        kind: 'story-needs-threat-modeling',
+        storyKey: story.issueKey,
+        message: `${story.issueKey} has no WITHOUT clause, but ${n} ${n === 1 ? 'threat' : 'threats'} of the knowledge base apply to it (${story.needsModeling.severity}).`,
+      });
+    }
     for (const clause of story.clauses.filter((c) => c.threatIds.length === 0)) {
       result.push({
         kind: 'clause-without-threat',
@@ -160,8 +191,13 @@ function sprintRisk(
   threats: Threat[],
   all: Mitigation[],
   planned: SprintMitigation[],
-): { now: number; afterSprint: number } {
+  settings: RiskSettings,
+): SprintPlan['risk'] {
   const inSprint = new Set(planned.filter((m) => m.place === 'this-sprint').map((m) => m.id));
   const after = all.map((m) => (inSprint.has(m.id) ? { ...m, status: 'implemented' as const } : m));
-  return { now: projectRisk(threats, all).now, afterSprint: projectRisk(threats, after).now };
+  return {
+    now: projectRisk(threats, all, settings).now,
+    afterSprint: projectRisk(threats, after, settings).now,
+    tolerance: toleranceOf(settings),
+  };
 }

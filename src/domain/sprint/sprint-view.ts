@@ -2,6 +2,7 @@ import type { MitigationView, TaskSummary } from '../mitigation/mitigation-view'
 import type { ThreatRisk } from '../threat-model/threat-risk';
 import type { ThreatView } from '../threat-model/threat-view';
 import type { WithoutClause } from '../story/without-clause';
+import type { SeverityBand } from '../threat-model/severity';
 
 // The parts of a sprint's plan, as the sprint view shows them and the plan works them out.
 
@@ -15,6 +16,10 @@ export interface SprintStory {
   statusName: string;
   clauses: WithoutClause[];
   directThreatIds: string[];
+  /** Whether it counts for coverage: its issue type and the project's story scope say so. */
+  counted?: boolean;
+  /** A counted story without clauses that the knowledge bases' rules match: how many threats, the worst, and why. */
+  needsModeling?: { threats: number; severity: SeverityBand; reasons: string[] };
 }
 
 /**
@@ -43,7 +48,7 @@ export interface PullInItem {
   title: string;
   place: 'other-sprint' | 'backlog' | 'not-created';
   task: TaskSummary | null;
-  /** Sum over its threats of severity x strength / 100: the risk it removes. */
+  /** The residual risk of its threats now, less theirs with it done too (see riskRemovedBy). */
   riskRemoved: number;
   threatIds: string[];
   /** Planned stories that need it. */
@@ -51,7 +56,7 @@ export interface PullInItem {
 }
 
 export interface SprintWarning {
-  kind: 'clause-without-threat' | 'threat-without-mitigation';
+  kind: 'clause-without-threat' | 'threat-without-mitigation' | 'story-needs-threat-modeling';
   storyKey: string;
   threatId?: string;
   message: string;

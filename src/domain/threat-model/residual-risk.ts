@@ -2,37 +2,88 @@ import type { Mitigation, MitigationStatus } from '../mitigation/mitigation';
 import { severityScore } from './severity';
 import type { Threat } from './threat';
 import { pushTo } from '../common/group-by';
+import type { RiskSettings } from './risk-settings';
+import { verificationFailed } from '../verification/verification-record';
+
+// Residual risk, computed here and nowhere else (story panel, sprint view, project risk, risk
+// history, audit, command line): independent controls combine multiplicatively. Each counted
+// mitigation leaves (1 - strength/100) of what the others left, so two of 50% leave 25%, one of
+// 100% leaves nothing, and their order does not matter:
+//
+//   residual = severity x product over counted mitigations of (1 - strength / 100)
+//
+// A mitigation counts when its status says it is in place (implemented, existing; for the
+// planned figure also planned and in progress) and it is preventive or corrective. Detective
+// ones (alerts) serve the response, not prevention: they count only when the project says so.
 
 const IN_PLACE: ReadonlySet<MitigationStatus> = new Set(['implemented', 'existing']);
 const COMING: ReadonlySet<MitigationStatus> = new Set(['planned', 'in-progress']);
 
-/** Sum of the strengths (0-100 each) with which the counted mitigations address a threat. */
-export function countedStrength(
+/** Which controls lower residual risk: the project's `countDetective` setting. */
+export type RiskRules = Pick<RiskSettings, 'countDetective'>;
+export const DEFAULT_RISK_RULES: RiskRules = { countDetective: false };
+
+export const inPlace = (status: MitigationStatus): boolean => IN_PLACE.has(status);
+const inPlaceOrComing = (status: MitigationStatus): boolean => IN_PLACE.has(status) || COMING.has(status);
+
+/** Whether a mitigation's kind of control may lower residual risk under the project's rules. */
+export const reducesRisk = (mitigation: Pick<Mitigation, 'controlType'>, rules: RiskRules): boolean =>
+  mitigation.controlType !== 'detective' || rules.countDetective;
+
+/** The strength (0-100) with which a mitigation addresses a threat; 0 when it does not. */
+export const strengthAgainst = (mitigation: Pick<Mitigation, 'addresses'>, threatId: string): number =>
+  mitigation.addresses.find((a) => a.threatId === threatId)?.strength ?? 0;
+
+/** The share (0-1) of a threat's risk the counted mitigations leave: the product of (1 - strength/100). */
+export function remainingShare(
   threatId: string,
   mitigations: Mitigation[],
-  counts: (status: MitigationStatus) => boolean,
+  rules: RiskRules,
+  counts: (status: MitigationStatus) => boolean = inPlace,
 ): number {
-  return mitigations
-    .filter((m) => counts(m.status))
-    .reduce((sum, m) => sum + (m.addresses.find((a) => a.threatId === threatId)?.strength ?? 0), 0);
+  return (
+    mitigations
+      // A mitigation in place whose newest verification failed (a security test still finds the
+      // weakness) counts as not implemented.
+      .filter((m) => counts(m.status) && reducesRisk(m, rules) && !verificationFailed(m))
+      .reduce((left, m) => left * (1 - strengthAgainst(m, threatId) / 100), 1)
+  );
 }
 
-/** severity x (1 - min(1, counted strength / 100)): what is left of a threat's risk. */
+/** severity x remainingShare: what is left of a threat's risk. */
 export function residualRisk(
   threat: Threat,
   mitigations: Mitigation[],
-  counts: (status: MitigationStatus) => boolean = (s) => IN_PLACE.has(s),
+  rules: RiskRules,
+  counts: (status: MitigationStatus) => boolean = inPlace,
 ): number {
-  const reduction = Math.min(1, countedStrength(threat.id, mitigations, counts) / 100);
-  return severityScore(threat.probability, threat.impact) * (1 - reduction);
+  return severityScore(threat.probability, threat.impact) * remainingShare(threat.id, mitigations, rules, counts);
 }
 
 /** Residual risk once every planned or in-progress mitigation is done too. */
-export const plannedRisk = (threat: Threat, mitigations: Mitigation[]): number =>
-  residualRisk(threat, mitigations, (s) => IN_PLACE.has(s) || COMING.has(s));
+export const plannedRisk = (threat: Threat, mitigations: Mitigation[], rules: RiskRules): number =>
+  residualRisk(threat, mitigations, rules, inPlaceOrComing);
 
-export const isFullyMitigated = (threat: Threat, mitigations: Mitigation[]): boolean =>
-  countedStrength(threat.id, mitigations, (s) => IN_PLACE.has(s)) >= 100;
+/** Nothing is left: a counted mitigation in place addresses the threat completely. */
+export const isFullyMitigated = (threat: Threat, mitigations: Mitigation[], rules: RiskRules): boolean =>
+  remainingShare(threat.id, mitigations, rules) === 0;
+
+/**
+ * The risk a mitigation takes away once done, given what is in place: for each threat it
+ * addresses, the residual risk now less the residual risk with it in place too.
+ */
+export function riskRemovedBy(
+  mitigation: Mitigation,
+  threats: Threat[],
+  byThreat: Map<string, Mitigation[]>,
+  rules: RiskRules,
+): number {
+  const done: Mitigation = { ...mitigation, status: 'implemented' };
+  return threats.reduce((sum, t) => {
+    const others = (byThreat.get(t.id) ?? []).filter((m) => m.id !== mitigation.id);
+    return sum + residualRisk(t, others, rules) - residualRisk(t, [...others, done], rules);
+  }, 0);
+}
 
 export interface ProjectRisk {
   /** Sum of the residual risk of the active threats. */
@@ -50,13 +101,13 @@ export function mitigationsByThreat(mitigations: Mitigation[]): Map<string, Miti
   return byThreat;
 }
 
-export function projectRisk(threats: Threat[], mitigations: Mitigation[]): ProjectRisk {
+export function projectRisk(threats: Threat[], mitigations: Mitigation[], rules: RiskRules): ProjectRisk {
   const active = threats.filter((t) => t.state === 'active');
   const byThreat = mitigationsByThreat(mitigations);
   const own = (t: Threat) => byThreat.get(t.id) ?? [];
   return {
-    now: active.reduce((sum, t) => sum + residualRisk(t, own(t)), 0),
-    planned: active.reduce((sum, t) => sum + plannedRisk(t, own(t)), 0),
+    now: active.reduce((sum, t) => sum + residualRisk(t, own(t), rules), 0),
+    planned: active.reduce((sum, t) => sum + plannedRisk(t, own(t), rules), 0),
     inherent: active.reduce((sum, t) => sum + severityScore(t.probability, t.impact), 0),
   };
 }

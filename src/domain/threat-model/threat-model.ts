@@ -4,7 +4,9 @@ import type { Mitigation, MitigationDraft, MitigationSource, MitigationStatus } 
 import { DEFAULT_KNOWLEDGE_BASE_SETTINGS } from '../knowledge-base/knowledge-base-settings';
 import { DEFAULT_STATUS_MAPPING } from '../mitigation/task-status';
 import type { ThreatModelSettings } from './threat-model-settings';
+import { DEFAULT_RISK_SETTINGS } from './risk-settings';
 import { type Threat, type ThreatDraft, type ThreatSource, threatNumber } from './threat';
+import { DEFAULT_STORY_COVERAGE_SETTINGS } from '../audit/story-coverage-settings';
 
 export interface ThreatModel {
   threats: Threat[];
@@ -31,6 +33,8 @@ export const emptyThreatModel = (): ThreatModel => ({
     taskIssueTypeName: 'Task',
     statusMapping: DEFAULT_STATUS_MAPPING,
     knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS,
+    storyCoverage: DEFAULT_STORY_COVERAGE_SETTINGS,
+    risk: DEFAULT_RISK_SETTINGS,
   },
 });
 

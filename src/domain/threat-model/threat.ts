@@ -4,6 +4,10 @@ import { QuestionAnswers } from './question-answer';
 import { StrideCategory } from './stride';
 import { personText, storedText, type TextRule } from '../common/text-hygiene';
 import { ThreatId } from '../story/without-clause';
+import { AcceptanceHistory, RiskAcceptance } from './threat-acceptance';
+import { ManualDetectionEvent } from '../monitoring/detection-event';
+import { CweId, THREAT_CWE_MAX } from '../verification/cwe';
+import { ImportedFrom } from '../interchange/imported-from';
 
 export const THREAT_TITLE_MAX = 200;
 export const THREAT_DESCRIPTION_MAX = 4000;
@@ -34,6 +38,17 @@ export const ThreatDraft = z.object({
   probability: rating('Probability'),
   impact: rating('Impact'),
   component: personText(COMPONENT).default(''),
+  /** CWE ids set by hand, which security-test results (SARIF) are matched against. */
+  cwe: z
+    .preprocess(
+      // The form sends what was typed ("CWE-79, 352"); the API may send a list.
+      (v) => (typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : v),
+      z
+        .array(CweId)
+        .max(THREAT_CWE_MAX, `At most ${THREAT_CWE_MAX} CWE ids`)
+        .transform((list) => [...new Set(list)]),
+    )
+    .optional(),
 });
 export type ThreatDraft = z.infer<typeof ThreatDraft>;
 
@@ -66,6 +81,21 @@ export const Threat = ThreatDraft.extend({
   answers: QuestionAnswers.optional(),
   /** Who made the last edit, from which revision, with which values: a retry of it is not a conflict. */
   lastEdit: EditReceipt.optional(),
+  /** The acceptance of the threat's residual risk in force, or run out; absent when none is (or it was revoked). */
+  acceptance: RiskAcceptance.optional(),
+  /** Every acceptance and revocation, oldest first, the newest ACCEPTANCE_HISTORY_MAX. */
+  acceptanceHistory: AcceptanceHistory.optional(),
+  /** Set on a threat imported from an OTM or Threat Composer file: a second import updates it. */
+  imported: ImportedFrom.optional(),
+  /** Read as saved (see storedText): a CWE list written by an older or newer version stays readable. */
+  cwe: z.array(z.string().max(20)).max(50).optional(),
+  /** Detection events written by hand (the Monitoring tab); absent until one is added. */
+  detectionEvents: z.array(ManualDetectionEvent).optional(),
+  /**
+   * OWASP ASVS requirements the threat is about (v5.0.0-6.3.1; see AsvsReference): its
+   * mitigations count for them. Read as saved; absent unless an import or a later editor set it.
+   */
+  asvs: z.array(z.string().max(40)).max(50).optional(),
 });
 export type Threat = z.infer<typeof Threat>;
 

@@ -12,6 +12,7 @@ import {
   type ListProperty,
   type StoredList,
 } from '../client/stored-list';
+import { StoryCoverage } from '../../domain/audit/story-coverage';
 
 // Where audits live: a status property (state, progress, the last complete run), the result of
 // the last complete run in deflated parts of at most 30,000 characters, written to the slot the
@@ -49,6 +50,8 @@ export const AuditStatus = z.object({
       finishedAt: z.string(),
       slot: z.number().int().min(0).max(1),
       parts: z.number().int().min(1).max(400),
+      /** The run's story coverage, so the Threat model tab shows it without reading the result. */
+      coverage: StoryCoverage.optional(),
     })
     .optional(),
 });
@@ -145,7 +148,13 @@ export async function writeAuditResult(
     ...status,
     state: 'done',
     updatedAt: finishedAt,
-    complete: { runId: status.runId, finishedAt, slot, parts: chunks.length },
+    complete: {
+      runId: status.runId,
+      finishedAt,
+      slot,
+      parts: chunks.length,
+      ...(result.coverage ? { coverage: result.coverage } : {}),
+    },
   };
   await writeAuditStatus(client, projectKey, done);
   // Parts beyond `parts` (left by an older, longer result in this slot) are never read.

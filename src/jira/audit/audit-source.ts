@@ -7,6 +7,10 @@ import { jqlString } from '../client/jql';
 import { TASK_LABEL, TASK_PROPERTY } from '../mitigation/mitigation-task-repository';
 import { readIssuesById, searchIssues } from '../client/search-issues';
 import { readThreatModel } from '../threat-model/threat-model-repository';
+import { projectWorkflow } from '../client/permissions';
+import { documentText, issueNames } from '../story/story-repository';
+import { countedTypesClause, inProject, wrappedScope } from '../story/story-scope';
+import { isCountedType } from '../../domain/audit/story-coverage-settings';
 
 export interface AuditReadProgress {
   stage: 'model' | 'stories' | 'tasks';
@@ -35,12 +39,22 @@ export async function readAuditInput(
   const progress = { stage: 'model' as AuditReadProgress['stage'], stories: 0, tasks: 0 };
   const report = () => options.onProgress?.({ ...progress });
   await report();
-  const [field, stored] = await Promise.all([clausesField(client), readThreatModel(client, projectKey)]);
+  const [field, stored, workflow] = await Promise.all([
+    clausesField(client),
+    readThreatModel(client, projectKey),
+    projectWorkflow(client, projectKey),
+  ]);
   progress.stage = 'stories';
   await report();
+  // Every issue with clauses, and the counted stories without (see StoryCoverageSettings).
+  const coverage = stored.model.settings.storyCoverage;
+  const hasClauses = `${jqlString(field.name)} IS NOT EMPTY`;
+  const types = countedTypesClause(coverage, workflow.issueTypes);
+  const scope = wrappedScope(coverage);
+  const counted = types && [types, scope].filter(Boolean).join(' AND ');
   const storyIssues = await searchIssues(client, {
-    jql: `project = ${jqlString(projectKey)} AND ${jqlString(field.name)} IS NOT EMPTY ORDER BY key ASC`,
-    fields: ['summary', 'status', field.id],
+    jql: `${inProject(projectKey, counted ? `(${hasClauses} OR (${counted}))` : hasClauses)} ORDER BY key ASC`,
+    fields: ['summary', 'status', field.id, 'issuetype', 'labels', 'components', 'description'],
     properties: [TASK_PROPERTY],
     reconcileIssues: options.reconcileIssues ?? [],
     onPage: (read) => {
@@ -77,15 +91,45 @@ export async function readAuditInput(
   );
   const taskById = new Map(taskIssues.map((i) => [i.id, i]));
   for (const issue of fresh) taskById.set(issue.id, issue);
+  // With a scope, which of the stories with clauses it takes in: ids only, up to 5,000 a request.
+  const inScope =
+    counted && scope
+      ? new Set(
+          (
+            await searchIssues(client, {
+              jql: inProject(projectKey, hasClauses, counted),
+              fields: ['id'],
+              pageSize: 5000,
+            })
+          ).map((i) => i.id),
+        )
+      : undefined;
+  const isCounted = (i: (typeof storyIssues)[number], issueType: string): boolean =>
+    counted !== undefined &&
+    isCountedType(issueType, coverage) &&
+    !(Array.isArray(i.fields.labels) && i.fields.labels.includes(TASK_LABEL)) &&
+    (!inScope || i.fields[field.id] === undefined || i.fields[field.id] === null || inScope.has(i.id));
   const stories: AuditStory[] = storyIssues
     .filter((i) => i.properties[TASK_PROPERTY] === undefined)
     .map((i) => {
+      const issueType = (i.fields.issuetype as { name?: unknown } | undefined)?.name;
+      const type = typeof issueType === 'string' ? issueType : '';
       return {
         id: i.id,
         key: i.key,
         summary: summaryOf(i.fields),
         statusCategory: (statusOf(i.fields.status) ?? UNKNOWN_STATUS).categoryKey,
         clausesValue: i.fields[field.id],
+        ...(isCounted(i, type)
+          ? {
+              counted: {
+                issueType: type,
+                labels: issueNames(i.fields.labels),
+                components: issueNames(i.fields.components),
+                description: documentText(i.fields.description).slice(0, 32_768),
+              },
+            }
+          : {}),
       };
     });
   const tasks: AuditTask[] = [...taskById.values()].map((i) => ({

@@ -11,7 +11,7 @@ import { loadActiveKnowledgeBases } from '../knowledge-base/knowledge-base-repos
 
 /**
  * Audits a project: reads it (paged JQL, see readAuditInput) and its active knowledge bases for
- * the STRIDE questions of its threats (no request when only the built-in one is active, two
+ * the STRIDE questions of its threats and the stories without clauses their rules match (no request when only the built-in one is active, two
  * otherwise; one that cannot be read is left out, as in suggestions), and runs the pure audit
  * with the project's suppressions. The app's worker and the command line both come through here.
  */
@@ -34,7 +34,11 @@ export async function auditJiraProject(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const { knowledgeBases } = await loadActiveKnowledgeBases(client, projectKey, input.model.settings.knowledgeBases);
-  return auditProject({ ...input, questionKeys: questionKeysOf(input.model, knowledgeBases) });
+  return auditProject({
+    ...input,
+    questionKeys: questionKeysOf(input.model, knowledgeBases),
+    storyRules: { knowledgeBases, mode: input.model.settings.knowledgeBases.mode },
+  });
 }
 
 function questionKeysOf(model: ThreatModel, knowledgeBases: KnowledgeBase[]): Record<string, string[]> {

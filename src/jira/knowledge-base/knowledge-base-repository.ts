@@ -34,7 +34,7 @@ export const LibraryEntry = z.object({
   name: z.string(),
   version: z.string(),
   description: z.string().default(''),
-  sourceFormat: z.enum(['built-in', 'without', 'pytm', 'tmt', 'threat-dragon']),
+  sourceFormat: z.enum(['built-in', 'without', 'pytm', 'tmt', 'threat-dragon', 'otm', 'threat-composer']),
   file: z.string().optional(),
   counts: z.object({
     threats: z.number().int().min(0),

@@ -9,6 +9,15 @@ import { jqlString } from '../client/jql';
 import { TASK_PROPERTY } from '../mitigation/mitigation-task-repository';
 import { statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
 import { searchIssues } from '../client/search-issues';
+import { documentText, issueNames } from '../story/story-repository';
+
+/** What knowledge-base rules read of a story, beside what the sprint view shows. */
+export interface StoryRuleFields {
+  issueType: string;
+  labels: string[];
+  components: string[];
+  description: string;
+}
 
 export const SprintInfo = z.looseObject({
   id: z.number(),
@@ -43,10 +52,16 @@ export async function sprintStories(
   fields: { clauses: string; sprint: string },
   /** Issues just moved into or out of the sprint (at most 50): search would miss the move. */
   justMoved: string[] = [],
-): Promise<{ stories: SprintStory[]; tasks: TaskSummary[]; sprint?: SprintInfo }> {
+): Promise<{
+  stories: SprintStory[];
+  tasks: TaskSummary[];
+  sprint?: SprintInfo;
+  /** By issue id: what the knowledge bases' rules read, to tell which stories need clauses. */
+  ruleFields: Map<string, StoryRuleFields>;
+}> {
   const issues = await searchIssues(user, {
     jql: `project = ${jqlString(projectKey)} AND sprint = ${sprintId} ORDER BY rank ASC`,
-    fields: ['summary', 'status', fields.clauses, fields.sprint],
+    fields: ['summary', 'status', fields.clauses, fields.sprint, 'issuetype', 'labels', 'components', 'description'],
     properties: [TASK_PROPERTY],
     reconcileIssues: justMoved,
   });
@@ -65,7 +80,39 @@ export async function sprintStories(
   const tasks = issues
     .filter((i) => i.properties[TASK_PROPERTY] !== undefined)
     .map((i): TaskSummary => ({ id: i.id, key: i.key, ...(statusOf(i.fields.status) ?? UNKNOWN_STATUS) }));
-  return { stories, tasks, ...(sprint ? { sprint } : {}) };
+  const ruleFields = new Map(
+    issues.map((i): [string, StoryRuleFields] => {
+      const type = (i.fields.issuetype as { name?: unknown } | undefined)?.name;
+      return [
+        i.id,
+        {
+          issueType: typeof type === 'string' ? type : '',
+          labels: issueNames(i.fields.labels),
+          components: issueNames(i.fields.components),
+          description: documentText(i.fields.description).slice(0, 32_768),
+        },
+      ];
+    }),
+  );
+  return { stories, tasks, ruleFields, ...(sprint ? { sprint } : {}) };
+}
+
+/**
+ * Ids of the sprint's issues the project's story scope JQL takes in (the JQL wrapped, inside the
+ * project): ids only, one request for up to 5,000.
+ */
+export async function sprintIssuesInScope(
+  user: JiraClient,
+  projectKey: string,
+  sprintId: number,
+  wrappedScope: string,
+): Promise<Set<string>> {
+  const issues = await searchIssues(user, {
+    jql: `project = ${jqlString(projectKey)} AND sprint = ${sprintId} AND ${wrappedScope}`,
+    fields: ['id'],
+    pageSize: 5000,
+  });
+  return new Set(issues.map((i) => i.id));
 }
 
 /**

@@ -110,7 +110,8 @@ export interface StoryDetails extends StoryRecord {
   description: string;
 }
 
-const names = (value: unknown): string[] =>
+/** The names in a list field (labels are strings, components objects with a name). */
+export const issueNames = (value: unknown): string[] =>
   Array.isArray(value)
     ? value.flatMap((v) =>
         typeof v === 'string'
@@ -147,8 +148,8 @@ export async function readStoryDetails(
   return {
     ...storyRecord(issue, clausesFieldId),
     issueType: typeof type?.name === 'string' ? type.name : '',
-    labels: names(issue.fields.labels),
-    components: names(issue.fields.components),
+    labels: issueNames(issue.fields.labels),
+    components: issueNames(issue.fields.components),
     description: documentText(issue.fields.description).slice(0, 32_768),
   };
 }

@@ -34,7 +34,7 @@ export function liveModelWith(tasks: TaskRecord[], model: ThreatModel): LiveMode
     tasks.map((t) => [t.id, { id: t.id, key: t.key, statusName: t.statusName, categoryKey: t.categoryKey }]),
   );
   const mitigations = model.mitigations.map((m) => mitigationView(m, byId, model.settings.statusMapping));
-  const risk = projectRisk(model.threats, asMitigations(mitigations));
+  const risk = projectRisk(model.threats, asMitigations(mitigations), model.settings.risk);
   return { mitigations, tasks, risk };
 }
 

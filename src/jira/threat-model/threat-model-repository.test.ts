@@ -221,7 +221,7 @@ describe('id counters', () => {
       const { model } = await readThreatModel(siteClient(site), 'PAY');
       expect(model.threats.map((t) => t.id)).toContain('T-12');
       expect(model.nextThreatNumber).toBe(13);
-      expect(model.nextMitigationNumber).toBe(5);
+      expect(model.nextMitigationNumber).toBe(6);
     } finally {
       await site.close();
     }

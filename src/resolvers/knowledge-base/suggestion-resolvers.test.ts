@@ -32,6 +32,27 @@ describe('knowledge-base resolvers', () => {
   });
   afterAll(() => site.close());
 
+  it('suggests for a story the sprint view names by key, only in the page’s project', async () => {
+    const named = ok(
+      (await call('carol', 'knowledge-base/suggest', { issueKey: 'PAY-5' }, onProject)) as Envelope<KbSuggestionsView>,
+    );
+    expect(named.suggestions).toHaveLength(5);
+    const elsewhere = (await call(
+      'carol',
+      'knowledge-base/suggest',
+      { issueKey: 'PAY-5' },
+      { type: 'jira:projectPage', project: { id: '10001', key: 'OPS' } },
+    )) as Envelope<KbSuggestionsView>;
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const bad = (await call(
+      'carol',
+      'knowledge-base/suggest',
+      { issueKey: 'PAY-5 OR 1' },
+      onProject,
+    )) as Envelope<unknown>;
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
   it('suggests the card-data disclosure threat for "pay with my credit card" in TOP mode, with why and its mitigations, in 4 requests', async () => {
     await suggest('carol', PAY_1, 'top');
     const mark = site.log.mark();

@@ -52,9 +52,9 @@ describe('mitigations and their tasks', () => {
   });
   afterAll(() => site.close());
 
-  it('adds a mitigation to a threat, proposed, numbered after the demo’s four', async () => {
+  it('adds a mitigation to a threat, proposed, numbered after the demo’s five', async () => {
     expect(await add()).toMatchObject({
-      id: 'M-5',
+      id: 'M-6',
       status: 'proposed',
       addresses: [{ threatId: 'T-1', strength: 75 }],
       task: null,
@@ -62,16 +62,16 @@ describe('mitigations and their tasks', () => {
   });
 
   it('creates its task with the property, the description and a Mitigates link to each story of the threat', async () => {
-    const answer = await createTask('bob', 'M-5');
+    const answer = await createTask('bob', 'M-6');
     expect(answer).toMatchObject({
       ok: true,
-      data: { id: 'M-5', status: 'accepted', task: { key: 'PAY-23', statusName: 'To Do' } },
+      data: { id: 'M-6', status: 'accepted', task: { key: 'PAY-23', statusName: 'To Do' } },
     });
-    const [task] = await tasksOf('M-5');
-    expect(task?.fields.summary).toBe('Enforce TLS 1.2+ with HSTS (M-5)');
+    const [task] = await tasksOf('M-6');
+    expect(task?.fields.summary).toBe('Enforce TLS 1.2+ with HSTS (M-6)');
     expect(task?.properties['without.task']).toEqual({
       v: 1,
-      mitigationId: 'M-5',
+      mitigationId: 'M-6',
       threatIds: ['T-1'],
       projectKey: 'PAY',
       claim: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -102,12 +102,12 @@ describe('mitigations and their tasks', () => {
       title: 'Rate-limit card authorisations per device',
       addresses: [{ threatId: 'T-2', strength: 50 }],
     });
-    const answers = await Promise.all([createTask('bob', 'M-6'), createTask('alice', 'M-6'), createTask('bob', 'M-6')]);
+    const answers = await Promise.all([createTask('bob', 'M-7'), createTask('alice', 'M-7'), createTask('bob', 'M-7')]);
     expect(answers.every((a) => a.ok)).toBe(true);
     expect(new Set(answers.map((a) => a.ok && a.data.task?.key)).size).toBe(1);
-    expect(await tasksOf('M-6')).toHaveLength(1);
-    expect((await createTask('bob', 'M-6')).ok).toBe(true);
-    expect(await tasksOf('M-6')).toHaveLength(1);
+    expect(await tasksOf('M-7')).toHaveLength(1);
+    expect((await createTask('bob', 'M-7')).ok).toBe(true);
+    expect(await tasksOf('M-7')).toHaveLength(1);
   });
 
   // A failure between creating the task and recording it leaves the model's claim and an issue
@@ -147,40 +147,40 @@ describe('mitigations and their tasks', () => {
 
   it('adopts the task a failed attempt created under its claim, instead of creating a second', async () => {
     await add({ ...tls, title: 'Sign payment webhooks', addresses: [{ threatId: 'T-9', strength: 100 }] });
-    const claim = await claimAs('M-7', '712020:bob');
-    const created = await handMadeTask('bob', 'M-7', 'T-9', claim);
-    const answer = await createTask('bob', 'M-7');
+    const claim = await claimAs('M-8', '712020:bob');
+    const created = await handMadeTask('bob', 'M-8', 'T-9', claim);
+    const answer = await createTask('bob', 'M-8');
     expect(answer).toMatchObject({ ok: true, data: { task: { key: created.body?.key } } });
-    expect(await tasksOf('M-7')).toHaveLength(1);
+    expect(await tasksOf('M-8')).toHaveLength(1);
   });
 
   it('never adopts an issue that only carries the claim: made by someone else, made before the claim, or not made like the app makes tasks', async () => {
     await add({ ...tls, title: 'Pin the PSP certificate', addresses: [{ threatId: 'T-1', strength: 50 }] });
-    const claim = await claimAs('M-8', '712020:alice');
-    const bobs = await handMadeTask('bob', 'M-8', 'T-1', claim);
-    const unlabelled = await handMadeTask('alice', 'M-8', 'T-1', claim, []);
+    const claim = await claimAs('M-9', '712020:alice');
+    const bobs = await handMadeTask('bob', 'M-9', 'T-1', claim);
+    const unlabelled = await handMadeTask('alice', 'M-9', 'T-1', claim, []);
     // PAY-3, a story alice created weeks ago, with the claim written onto it by bob.
     await restAs(site, 'bob')('PUT', '/rest/api/3/issue/PAY-3/properties/without.task', {
       v: 1,
-      mitigationId: 'M-8',
+      mitigationId: 'M-9',
       threatIds: ['T-1'],
       projectKey: 'PAY',
       claim,
     });
     const forged = [bobs.body?.key, unlabelled.body?.key, 'PAY-3'];
-    const answer = await createTask('alice', 'M-8');
+    const answer = await createTask('alice', 'M-9');
     expect(answer.ok).toBe(true);
     const recorded = answer.ok ? answer.data.task?.key : undefined;
     expect(forged).not.toContain(recorded);
-    expect((await tasksOf('M-8')).map((t) => t.key).sort()).toEqual([...forged, recorded].sort());
+    expect((await tasksOf('M-9')).map((t) => t.key).sort()).toEqual([...forged, recorded].sort());
   });
 
   it('does not show the claim or the edit receipt to anyone', async () => {
-    const claimed = await claimAs('M-6', '712020:bob');
+    const claimed = await claimAs('M-7', '712020:bob');
     const view = (await call('carol', 'threat-model/get', {}, onProject)) as Envelope<{
       mitigations: Array<Record<string, unknown>>;
     }>;
-    const m6 = view.ok ? view.data.mitigations.find((m) => m.id === 'M-6') : undefined;
+    const m6 = view.ok ? view.data.mitigations.find((m) => m.id === 'M-7') : undefined;
     expect(m6).toBeDefined();
     expect(JSON.stringify(m6)).not.toContain(claimed);
     expect(m6).not.toHaveProperty('taskClaim');
@@ -195,12 +195,12 @@ describe('mitigations and their tasks', () => {
     site.faults.configure({ rate429: 0.3, rate500: 0.2, seed: 5, retryAfterSeconds: 0 });
     const attempts: Array<Envelope<MitigationView>> = [];
     try {
-      for (let i = 0; i < 8 && !attempts.some((a) => a.ok); i++) attempts.push(await createTask('bob', 'M-9'));
+      for (let i = 0; i < 8 && !attempts.some((a) => a.ok); i++) attempts.push(await createTask('bob', 'M-10'));
     } finally {
       site.faults.configure({ rate429: 0, rate500: 0 });
     }
     expect(attempts.some((a) => a.ok)).toBe(true);
-    const tasks = await tasksOf('M-9');
+    const tasks = await tasksOf('M-10');
     expect(tasks).toHaveLength(1);
     expect(tasks[0]?.fields.issuelinks.map((l) => l.outwardIssue?.key)).toEqual(['PAY-3']);
     expect(site.store.all('projectProperty').some((p) => p.key === 'without.model.lock')).toBe(false);
@@ -214,7 +214,7 @@ describe('mitigations and their tasks', () => {
   });
 
   it('refuses carol, who cannot create issues', async () => {
-    expect(await createTask('carol', 'M-5')).toEqual({
+    expect(await createTask('carol', 'M-6')).toEqual({
       ok: false,
       error: { code: 'FORBIDDEN', message: "You can't create tasks in PAY." },
     });

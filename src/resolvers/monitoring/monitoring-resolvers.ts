@@ -1,5 +1,7 @@
 import type Resolver from '@forge/resolver';
 import { createDetectionTask } from '../../app/monitoring/create-detection-task';
+import { changeDetectionEvent } from '../../app/monitoring/change-detection-event';
+import { exportMonitoring } from '../../app/monitoring/export-monitoring';
 import { monitoringView } from '../../app/monitoring/monitoring-view';
 import { callClients } from '../call-clients';
 import { projectKeyOf } from '../context-project';
@@ -14,5 +16,13 @@ export function registerMonitoringResolvers(resolver: Resolver): void {
 
   defineResolver(resolver, 'monitoring/create-task', ({ payload, context }) =>
     createDetectionTask(callClients(), projectKeyOf(context), context.accountId, payload),
+  );
+
+  defineResolver(resolver, 'monitoring/change-event', ({ payload, context }) =>
+    changeDetectionEvent(callClients(), projectKeyOf(context), context.accountId, payload),
+  );
+
+  defineResolver(resolver, 'monitoring/export', ({ payload, context }) =>
+    exportMonitoring(callClients(), projectKeyOf(context), payload.format),
   );
 }

@@ -1,6 +1,8 @@
 import type Resolver from '@forge/resolver';
 import { changeThreat } from '../../app/threat-model/change-threat';
 import { createThreat } from '../../app/threat-model/create-threat';
+import { acceptRisk } from '../../app/threat-model/accept-threat-risk';
+import { revokeAcceptance } from '../../app/threat-model/revoke-threat-acceptance';
 import { threatModelView } from '../../app/threat-model/threat-model-view';
 import { callClients } from '../call-clients';
 import { projectKeyOf } from '../context-project';
@@ -21,5 +23,13 @@ export function registerThreatModelResolvers(resolver: Resolver): void {
 
   defineResolver(resolver, 'threat-model/set-threat-state', ({ payload, context }) =>
     changeThreat(callClients(), projectKeyOf(context), context.accountId, { kind: 'set-threat-state', ...payload }),
+  );
+
+  defineResolver(resolver, 'threat-model/accept-risk', ({ payload, context }) =>
+    acceptRisk(callClients(), projectKeyOf(context), context.accountId, payload),
+  );
+
+  defineResolver(resolver, 'threat-model/revoke-acceptance', ({ payload, context }) =>
+    revokeAcceptance(callClients(), projectKeyOf(context), context.accountId, payload),
   );
 }

@@ -44,7 +44,15 @@ describe('app', () => {
     render(<App />);
 
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Threat model', 'Sprint planning', 'Audit', 'Monitoring']);
+    expect(tabs.map((tab) => tab.textContent)).toEqual([
+      'Threat model',
+      'Sprint planning',
+      'Audit',
+      'Monitoring',
+      'Verification',
+      'Compliance',
+      'Import / export',
+    ]);
     expect(await screen.findByText('No threats yet')).toBeTruthy();
     // A tab's content loads when the tab is first opened.
     expect(fakeBridge.invocationsOf('sprint/list')).toEqual([]);

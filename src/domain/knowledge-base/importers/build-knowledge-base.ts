@@ -22,7 +22,7 @@ export type ThreatDraft = z.input<typeof ThreatTemplate>;
 export type MitigationDraft = z.input<typeof MitigationTemplate>;
 
 interface Draft {
-  format: 'pytm' | 'tmt' | 'threat-dragon';
+  format: 'pytm' | 'tmt' | 'threat-dragon' | 'otm' | 'threat-composer';
   id: string;
   name: string;
   version: string;

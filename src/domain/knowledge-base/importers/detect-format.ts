@@ -1,12 +1,13 @@
 import { KbImportError, requireContent } from './import-error';
 import { clip } from './import-text';
 import { parseJsonText } from './parse-json-text';
+import { interchangeFormatOf } from '../../interchange/read-interchange-file';
 
-export const IMPORT_FORMATS = ['pytm', 'tmt', 'threat-dragon'] as const;
+export const IMPORT_FORMATS = ['pytm', 'tmt', 'threat-dragon', 'otm', 'threat-composer'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 const FORMATS_IN_WORDS =
-  'a pytm threats.json (a JSON list of threats), a Microsoft TMT template (.tb7 XML) or a Threat Dragon v2 model (JSON)';
+  'a pytm threats.json (a JSON list of threats), a Microsoft TMT template (.tb7 XML), a Threat Dragon v2 model (JSON), an Open Threat Model file (OTM 0.2.0) or a Threat Composer export (.tc.json)';
 const TMT_ROOT = /<(?:[\w.-]+:)?(KnowledgeBase|ThreatModel)[\s>/]/;
 
 function detectXml(body: string, file: string): ImportFormat {
@@ -20,6 +21,8 @@ function detectXml(body: string, file: string): ImportFormat {
 function detectJson(value: unknown, file: string): ImportFormat {
   // pytm is the only format that is a list; the pytm import then names any entry that is off.
   if (Array.isArray(value)) return 'pytm';
+  const interchange = interchangeFormatOf(value);
+  if (interchange) return interchange;
   const model = value as { detail?: { diagrams?: unknown }; summary?: unknown; version?: unknown } | null;
   if (
     model &&
@@ -28,7 +31,7 @@ function detectJson(value: unknown, file: string): ImportFormat {
   )
     return 'threat-dragon';
   throw new KbImportError(
-    `${file}: JSON, but neither a pytm threat list nor a Threat Dragon model (no "detail.diagrams"); expected ${FORMATS_IN_WORDS}`,
+    `${file}: JSON, but neither a pytm threat list, a Threat Dragon model (no "detail.diagrams"), an OTM file (no "otmVersion") nor a Threat Composer export (no "schema"); expected ${FORMATS_IN_WORDS}`,
   );
 }
 

@@ -38,6 +38,20 @@ const LIBRARIES: Library[] = [
     rounds: 10,
   },
   {
+    relative: 'open-threat-model/EXAMPLE.json',
+    file: 'EXAMPLE.json',
+    source: asIs,
+    mutations: JSON_MUTATIONS,
+    rounds: 8,
+  },
+  {
+    relative: 'threat-composer/ThreatComposer.tc.json',
+    file: 'ThreatComposer.tc.json',
+    source: asIs,
+    mutations: JSON_MUTATIONS,
+    rounds: 3,
+  },
+  {
     relative: 'pytm/threats.json',
     file: 'pytm-kb.json',
     source: asOwnFormat,

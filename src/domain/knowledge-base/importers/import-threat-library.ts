@@ -4,11 +4,14 @@ import { type ImportFormat, detectFormat } from './detect-format';
 import { importPytm } from './pytm';
 import { importThreatDragon } from './threat-dragon';
 import { importTmt } from './tmt';
+import { importInterchangeLibrary } from '../../interchange/interchange-knowledge-base';
 
 const IMPORTERS: Record<ImportFormat, (text: string, options: ImportOptions) => KnowledgeBase> = {
   pytm: importPytm,
   tmt: importTmt,
   'threat-dragon': importThreatDragon,
+  otm: importInterchangeLibrary('otm'),
+  'threat-composer': importInterchangeLibrary('threat-composer'),
 };
 
 export interface ImportedLibrary {

@@ -13,6 +13,7 @@ import { strideFromWords } from './stride-from-words';
 import { elementIndex, type TmtElements, tmtAppliesWhen, tmtComponent } from './tmt-elements';
 import { TMT_LIST_TAGS, TmtKnowledgeBase, type TmtProperty, type TmtThreatType } from './tmt-template';
 import { ownEntry } from './own-entry';
+import { type RoleNames, readablePlaceholders, roleNamesOf } from './tmt-placeholders';
 
 /** The template's categories are STRIDE by name (Id "S" is named "Spoofing", and so on). */
 const CATEGORY_STRIDE: Record<string, StrideCategory> = {
@@ -75,9 +76,15 @@ function threatOf(type: TmtThreatType, id: string, context: Context): ThreatDraf
   const level =
     ownEntry(PRIORITY_LEVEL, propertyValue(type.PropertiesMetaData.ThreatMetaDatum, isPriority).toLowerCase()) ??
     DEFAULT_LEVEL;
-  const description = type.Description || propertyValue(type.PropertiesMetaData.ThreatMetaDatum, isDescription);
-  // Titles keep TMT's placeholders ("Spoofing the {source.Name} Process"): they name the roles.
-  const title = collapseSpace(type.ShortTitle);
+  const names = namesOf(type, context);
+  const description = readablePlaceholders(
+    type.Description || propertyValue(type.PropertiesMetaData.ThreatMetaDatum, isDescription),
+    names,
+  );
+  // The placeholders ("Spoofing the {source.Name} Process") say which role the threat is about
+  // (the component); a person reads them resolved ("Spoofing the Source Process").
+  const raw = collapseSpace(type.ShortTitle);
+  const title = readablePlaceholders(raw, names, { title: true });
   return {
     id,
     title: clip(title.length >= 3 ? title : `TMT threat ${type.Id}`, 200),
@@ -86,18 +93,24 @@ function threatOf(type: TmtThreatType, id: string, context: Context): ThreatDraf
     probability: level,
     impact: level,
     top: false,
-    component: clip(tmtComponent(type.GenerationFilters.Include, title, context.elements), 200),
+    component: clip(tmtComponent(type.GenerationFilters.Include, raw, context.elements), 200),
     appliesWhen: tmtAppliesWhen(type.GenerationFilters.Include, context.elements),
     references: referencesOf(type, note),
   };
 }
 
+/** The element kinds the threat's generation filter names for its source, target and flow. */
+const namesOf = (type: TmtThreatType, context: Context): RoleNames =>
+  roleNamesOf(type.GenerationFilters.Include, (id) => context.elements.get(id)?.Name);
+
 /** A template property named like "Mitigation" or "Possible Mitigation(s)" becomes one template; strength average (50), as its weight is not given. */
-function mitigationOf(type: TmtThreatType, threatId: string, text: string, id: string): MitigationDraft {
+function mitigationOf(type: TmtThreatType, threatId: string, raw: string, id: string, context: Context): MitigationDraft {
+  const names = namesOf(type, context);
+  const text = readablePlaceholders(raw, names);
   const title = titleFrom(text);
   return {
     id,
-    title: title.length >= 3 ? title : clip(`Mitigate ${type.ShortTitle}`, 200),
+    title: title.length >= 3 ? title : clip(`Mitigate ${readablePlaceholders(type.ShortTitle, names, { title: true })}`, 200),
     implementation: clip(text, 4000),
     addresses: [{ threatId, strength: 50 }],
     references: [{ kind: 'source', value: type.Id }],
@@ -158,7 +171,7 @@ export function importTmt(text: string, options: ImportOptions): KnowledgeBase {
       description: `Imported from the Microsoft Threat Modeling Tool template "${name}" (${types.length} threat types). Generation filters are kept as text.`,
       threats: types.map((type, i) => threatOf(type, threatIds[i] ?? type.Id, context)),
       mitigations: mitigated.map((m, i) =>
-        mitigationOf(m.type, m.threatId, m.text, mitigationIds[i] ?? `M-${m.threatId}`),
+        mitigationOf(m.type, m.threatId, m.text, mitigationIds[i] ?? `M-${m.threatId}`, context),
       ),
     },
     options,

@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { AuditResult } from '../../../../src/domain/audit/audit-result';
 import {
   FINDING_KIND_INFO,
@@ -9,6 +9,7 @@ import {
   type FindingSeverity,
 } from '../../../../src/domain/audit/finding-kinds';
 import type { AuditFilters } from './audit-filters';
+import { CoverageText } from '../common/coverage-text';
 
 export const SEVERITY_APPEARANCE: Record<FindingSeverity, 'removed' | 'moved' | 'inprogress' | 'default'> = {
   critical: 'removed',
@@ -53,6 +54,11 @@ export function AuditSummary({
           tasks
         </Text>
       </Inline>
+      {result.coverage && (
+        <Box testId="audit-coverage">
+          <CoverageText coverage={result.coverage} where="in this project" />
+        </Box>
+      )}
       {kinds.length > 0 && (
         <Inline space="space.100" shouldWrap>
           {kinds.map((kind: FindingKind) => (

@@ -7,6 +7,7 @@ import { callResolver } from '../api/invoke-resolver';
 import { IssueLink } from '../common/issue-link';
 import { taskCreatedFlag } from '../common/success-flag';
 import { AnswerQuestionsFix } from './answer-questions-fix';
+import { ReviewAcceptanceFix } from './review-acceptance-fix';
 import type { useAudit } from './use-audit';
 
 interface FixProps {
@@ -87,6 +88,11 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
   if (fix.action === 'answer-questions' && fix.target.threatId) {
     return (
       <AnswerQuestionsFix threatId={fix.target.threatId} label={fix.label} busy={busy} act={act} onError={onError} />
+    );
+  }
+  if (fix.action === 'review-acceptance' && fix.target.threatId) {
+    return (
+      <ReviewAcceptanceFix threatId={fix.target.threatId} label={fix.label} busy={busy} act={act} onError={onError} />
     );
   }
   const key =

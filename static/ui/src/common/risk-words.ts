@@ -12,17 +12,21 @@ export const RISK_HELP = {
   severity:
     'Severity: probability × impact, each 1–5, so 1–25. Low up to 4, Medium up to 9, High up to 16, Critical above.',
   residual:
-    'Residual: what is left of the severity once the implemented and existing mitigations count: severity × (1 − the sum of their strengths, at most 100%). Shown as residual / severity.',
+    'Residual: what is left of the severity once the implemented and existing mitigations count. Independent controls multiply: severity × (1 − strength₁) × (1 − strength₂) × …, so two average (50%) controls leave 25%, one complete (100%) control leaves 0. Detective controls (alerts) count only if the project settings say so. Shown as residual / severity.',
   oncePlanned:
     'Once planned work is done: the risk if every planned and in-progress mitigation were implemented too, wherever its task is.',
   afterSprint:
     'After this sprint: the project’s risk if every security task in this sprint is done; work outside the sprint does not count.',
   projectRisk: 'Project risk: the sum of the residual risk of every active threat.',
+  tolerance:
+    'Tolerance: the project risk the team accepts, from the project settings (or the default of its exposure tier). Above it, the Threat model tab, the sprint view and `npx without audit --fail-on tolerance` say so.',
+  accepted:
+    'Accepted: someone allowed to accept risk decided the residual risk of this threat is acceptable, with a reason, until a date. Until then the audit does not ask for a mitigation; after it, the audit reports the acceptance as expired.',
   beforeMitigations:
     'Before mitigations: the sum of the severities of every active threat, as if nothing were in place.',
   strength:
     'Strength: how much of a threat’s risk a mitigation takes away once implemented: none 0%, weak 25%, average 50%, strong 75%, complete 100%.',
   removes:
-    'Removes: the risk this work takes away once done: for each threat it addresses, the threat’s severity × the mitigation’s strength against it.',
+    'Removes: the risk this work takes away once done: for each threat it addresses, its residual risk now less its residual risk with this mitigation in place too.',
   top: 'TOP: the short list of threats most stories meet, from the knowledge base. Full lists every threat of the active knowledge bases.',
 } as const;

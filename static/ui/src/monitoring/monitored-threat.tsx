@@ -1,20 +1,36 @@
+import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { useState } from 'react';
+import type { DetectionEventEdit } from '../../../../src/contract';
 import type { MonitoredThreat } from '../../../../src/domain/monitoring/monitoring-view';
-import { HEAD_CELL, TABLE } from '../common/table-styles';
+import { CELL, HEAD_CELL, TABLE } from '../common/table-styles';
 import { SeverityLozenge } from '../threat-model/severity-lozenge';
+import { DetectionEventForm } from './detection-event-form';
 import { DetectionEventRow } from './detection-event-row';
 import { eventKey, type useMonitoring } from './use-monitoring';
 
 interface Props {
   threat: MonitoredThreat;
   canCreate: boolean;
-  monitoring: Pick<ReturnType<typeof useMonitoring>, 'running' | 'errors' | 'createTask'>;
+  /** Whether the person may edit the threat model: add, change and remove events written by hand. */
+  canEdit: boolean;
+  monitoring: Pick<ReturnType<typeof useMonitoring>, 'running' | 'errors' | 'createTask' | 'changeEvent'>;
 }
 
-/** An active threat and the detection events its knowledge-base template names. */
-export function MonitoredThreatSection({ threat, canCreate, monitoring }: Props) {
+const sourceText = (threat: MonitoredThreat): string =>
+  threat.knowledgeBase ? `From "${threat.knowledgeBase.name}" (${threat.templateId})` : 'Events written by hand';
+
+/** An active threat and its detection events: its knowledge-base template's, and those written by hand. */
+export function MonitoredThreatSection({ threat, canCreate, canEdit, monitoring }: Props) {
   const headingId = `monitoring-heading-${threat.id}`;
+  const [editing, setEditing] = useState<string | undefined>();
+  const change = async (edit: DetectionEventEdit) => {
+    const error = await monitoring.changeEvent(edit);
+    if (error === undefined) setEditing(undefined);
+    return error;
+  };
+  const base = { threatId: threat.id, baseRevision: threat.revision };
   return (
     <Box as="section" aria-labelledby={headingId} testId={`monitoring-${threat.id}`}>
       <Stack space="space.100">
@@ -24,35 +40,85 @@ export function MonitoredThreatSection({ threat, canCreate, monitoring }: Props)
           </Heading>
           <SeverityLozenge band={threat.severity.band} score={threat.severity.score} />
           <Text size="small" color="color.text.subtlest">
-            {`From "${threat.knowledgeBase.name}" (${threat.templateId})`}
+            {sourceText(threat)}
           </Text>
         </Inline>
-        <table style={TABLE} aria-label={`Detection events of ${threat.id}`}>
-          <thead>
-            <tr>
-              <th style={HEAD_CELL}>Detection event</th>
-              <th style={HEAD_CELL}>Signal to wire (log or metric, and when to alert)</th>
-              <th style={HEAD_CELL}>Task</th>
-            </tr>
-          </thead>
-          <tbody>
-            {threat.events.map((event) => {
-              const key = eventKey(threat.id, event.id);
-              return (
-                <DetectionEventRow
-                  key={event.id}
-                  threatId={threat.id}
-                  event={event}
-                  canCreate={canCreate}
-                  creating={monitoring.running.has(key)}
-                  error={monitoring.errors[key]}
-                  onCreate={() => monitoring.createTask(threat.id, event.id)}
-                />
-              );
-            })}
-          </tbody>
-        </table>
+        <Box style={{ overflowX: 'auto' }}>
+          <table style={TABLE} aria-label={`Detection events of ${threat.id}`}>
+            <thead>
+              <tr>
+                <th style={HEAD_CELL}>Detection event</th>
+                <th style={HEAD_CELL}>Signal to wire (log or metric, and when to alert)</th>
+                <th style={HEAD_CELL}>Task</th>
+              </tr>
+            </thead>
+            <tbody>
+              {threat.events.map((event) => {
+                const key = eventKey(threat.id, event.id);
+                if (editing === event.id)
+                  return (
+                    <tr key={event.id}>
+                      <td style={CELL} colSpan={3}>
+                        <DetectionEventForm
+                          label={`Change ${event.id} of ${threat.id}`}
+                          initial={event}
+                          submitLabel="Save"
+                          onSubmit={(draft) => change({ ...base, kind: 'edit', eventId: event.id, draft })}
+                          onCancel={() => setEditing(undefined)}
+                        />
+                      </td>
+                    </tr>
+                  );
+                return (
+                  <DetectionEventRow
+                    key={event.id}
+                    threatId={threat.id}
+                    event={event}
+                    canCreate={canCreate}
+                    canEdit={canEdit}
+                    creating={monitoring.running.has(key)}
+                    error={monitoring.errors[key]}
+                    onCreate={() => monitoring.createTask(threat.id, event.id)}
+                    onEdit={() => setEditing(event.id)}
+                    onRemove={() => change({ ...base, kind: 'remove', eventId: event.id })}
+                  />
+                );
+              })}
+            </tbody>
+          </table>
+        </Box>
+        {canEdit && (
+          <AddEvent threatId={threat.id} open={editing === 'new'} setEditing={setEditing} change={change} base={base} />
+        )}
       </Stack>
     </Box>
+  );
+}
+
+interface AddEventProps {
+  threatId: string;
+  open: boolean;
+  setEditing: (editing: string | undefined) => void;
+  change: (edit: DetectionEventEdit) => Promise<string | undefined>;
+  base: { threatId: string; baseRevision: number };
+}
+
+/** "Add detection event" and its form: also used for a threat that has none yet. */
+export function AddEvent({ threatId, open, setEditing, change, base }: AddEventProps) {
+  if (!open)
+    return (
+      <Box>
+        <Button spacing="compact" aria-label={`Add detection event to ${threatId}`} onClick={() => setEditing('new')}>
+          Add detection event
+        </Button>
+      </Box>
+    );
+  return (
+    <DetectionEventForm
+      label={`New detection event for ${threatId}`}
+      submitLabel="Add event"
+      onSubmit={(draft) => change({ ...base, kind: 'add', draft })}
+      onCancel={() => setEditing(undefined)}
+    />
   );
 }

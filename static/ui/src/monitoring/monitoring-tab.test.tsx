@@ -5,7 +5,7 @@ import type { MonitoredEventChange } from '../../../../src/contract';
 import { fakeBridge, hostBridge } from '../threat-model/test-support/host-bridge';
 import { deferred } from '../test-support/fake-bridge';
 import { MonitoringTab } from './monitoring-tab';
-import { aMonitoredThreat, aMonitoringView, SKIMMING } from './test-support/monitoring-view-mother';
+import { aMonitoredThreat, aMonitoringView, anEvent, SKIMMING } from './test-support/monitoring-view-mother';
 
 afterEach(() => hostBridge.reset());
 
@@ -39,8 +39,65 @@ describe('the monitoring tab', () => {
     expect(screen.getByTestId('monitoring-summary').textContent).toMatch(/2 detection events, 0 with a task\.$/);
 
     const without = screen.getByRole('region', { name: 'Active threats without known detection events' });
-    expect(without.textContent).toContain('Written by hand: no knowledge base names their detection events. T-1, T-2');
-    expect(within(without).getByTitle('Card details skimmed (Critical 20)').textContent).toBe('T-1');
+    expect(without.textContent).toContain('Written by hand: no knowledge base names their detection events.');
+    expect(within(without).getByTestId('without-events-T-1').textContent).toContain(
+      'T-1 Card details skimmed (Critical 20)',
+    );
+    expect(within(without).getByRole('button', { name: 'Add detection event to T-1' })).toBeTruthy();
+  });
+
+  it('adds a detection event by hand to a threat that has none, naming its revision, and shows the answer', async () => {
+    const base = aMonitoringView();
+    fakeBridge.answer('monitoring/get', () => ok(base));
+    const sent: unknown[] = [];
+    const added = {
+      ...aMonitoredThreat('T-1', { title: 'Card details skimmed', knowledgeBase: null, templateId: null, revision: 2 }),
+      events: [
+        anEvent('E-1', {
+          title: 'Unknown script on checkout',
+          signal: 'CSP violation reports for script-src',
+          responder: 'On-call web engineer',
+          origin: 'manual' as const,
+        }),
+      ],
+    };
+    fakeBridge.answer('monitoring/change-event', (payload) => {
+      sent.push(payload);
+      return ok({ ...base, threats: [...base.threats, added], withoutEvents: [] });
+    });
+    const user = userEvent.setup();
+    render(<MonitoringTab />);
+
+    await user.click(await screen.findByRole('button', { name: 'Add detection event to T-1' }));
+    const form = screen.getByRole('form', { name: 'New detection event for T-1' });
+    await user.click(within(form).getByRole('button', { name: 'Add event' }));
+    expect(within(form).getByText('A detection event needs a title of at least 3 characters')).toBeTruthy();
+    expect(sent).toEqual([]);
+
+    await user.type(within(form).getByLabelText(/^Title/), 'Unknown script on checkout');
+    await user.type(within(form).getByLabelText(/^Signal to log or alert on/), 'CSP violation reports for script-src');
+    await user.type(within(form).getByLabelText('Who responds'), 'On-call web engineer');
+    await user.click(within(form).getByRole('button', { name: 'Add event' }));
+
+    const section = await screen.findByRole('region', { name: 'T-1 Card details skimmed' });
+    expect(within(section).getByText('Events written by hand')).toBeTruthy();
+    expect(within(section).getByText('On-call web engineer')).toBeTruthy();
+    expect(within(section).getByRole('button', { name: 'Edit E-1: Unknown script on checkout' })).toBeTruthy();
+    expect(within(section).queryByRole('button', { name: /^Create task/ })).toBeNull();
+    expect(sent).toEqual([
+      {
+        kind: 'add',
+        threatId: 'T-1',
+        baseRevision: 1,
+        draft: {
+          title: 'Unknown script on checkout',
+          signal: 'CSP violation reports for script-src',
+          threshold: '',
+          responder: 'On-call web engineer',
+          firstSteps: '',
+        },
+      },
+    ]);
   });
 
   it('creates the task of an event: busy while it runs, then the task and its status in place of the button', async () => {
@@ -108,7 +165,7 @@ describe('the monitoring tab', () => {
     expect(screen.queryByRole('button', { name: /^Create task/ })).toBeNull();
     expect(
       screen.getByText(
-        /^Read only: creating a task adds a detective mitigation to the threat model\. Project administrators/,
+        /^Read only: adding an event or creating a task changes the threat model\. Project administrators/,
       ),
     ).toBeTruthy();
   });
@@ -117,7 +174,7 @@ describe('the monitoring tab', () => {
     fakeBridge.answer('monitoring/get', () => ok(aMonitoringView({ threats: [] })));
     const { unmount } = render(<MonitoringTab />);
     expect(await screen.findByText('No detection events yet')).toBeTruthy();
-    expect(screen.getByText(/use Suggest threats on a story/)).toBeTruthy();
+    expect(screen.getByText(/or add them by hand to any threat below/)).toBeTruthy();
     unmount();
 
     let calls = 0;

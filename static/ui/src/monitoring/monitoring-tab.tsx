@@ -5,13 +5,13 @@ import { Loading } from '../common/loading';
 import { ProblemsMessage } from '../common/problems-message';
 import { WHO_CAN_EDIT } from '../common/editors-note';
 import { MonitoredThreatSection } from './monitored-threat';
+import { MonitoringExport } from './monitoring-export';
 import { ThreatsWithoutEventsList } from './threats-without-events';
 import { useMonitoring } from './use-monitoring';
 
 /** Why "Create task" is missing, for the people who do not have it. */
 function createTaskNote(view: { projectKey: string; canEdit: boolean; canCreateTasks: boolean }): string | undefined {
-  if (!view.canEdit)
-    return `Read only: creating a task adds a detective mitigation to the threat model. ${WHO_CAN_EDIT}`;
+  if (!view.canEdit) return `Read only: adding an event or creating a task changes the threat model. ${WHO_CAN_EDIT}`;
   if (!view.canCreateTasks)
     return `Read only: you can't create and link issues in ${view.projectKey}, which creating a task takes.`;
   return undefined;
@@ -42,11 +42,12 @@ export function MonitoringTab() {
           </Text>
         )}
         <ProblemsMessage problems={view.problems} />
+        <MonitoringExport />
       </Stack>
       {view.threats.length === 0 ? (
         <EmptyState
           header="No detection events yet"
-          description="Detection events come with threats added from a knowledge base: use Suggest threats on a story. Threats written by hand name none."
+          description="Detection events come with threats added from a knowledge base (Suggest threats on a story), or add them by hand to any threat below."
           headingLevel={2}
         />
       ) : (
@@ -55,11 +56,16 @@ export function MonitoringTab() {
             key={threat.id}
             threat={threat}
             canCreate={view.canEdit && view.canCreateTasks}
+            canEdit={view.canEdit}
             monitoring={monitoring}
           />
         ))
       )}
-      <ThreatsWithoutEventsList groups={view.withoutEvents} />
+      <ThreatsWithoutEventsList
+        groups={view.withoutEvents}
+        canEdit={view.canEdit}
+        changeEvent={monitoring.changeEvent}
+      />
     </Stack>
   );
 }

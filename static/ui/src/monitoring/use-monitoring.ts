@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { MonitoredEventChange, MonitoringView } from '../../../../src/contract';
+import type { DetectionEventEdit, MonitoredEventChange, MonitoringView } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { useResolverView } from '../common/use-resolver-view';
 import { showSuccessFlag } from '../common/success-flag';
@@ -17,7 +17,7 @@ function withEvent(view: MonitoringView, { threatId, event }: MonitoredEventChan
 
 /** The monitoring tab's state, and "Create task": one request per event at a time, however often it is pressed. */
 export function useMonitoring() {
-  const { state, load, update } = useResolverView('monitoring/get', {});
+  const { state, load, update, apply } = useResolverView('monitoring/get', {});
   // The ref answers at once; the state, which disables the button, only after a render.
   const runningRef = useRef(new Set<string>());
   const [running, setRunning] = useState<ReadonlySet<string>>(new Set());
@@ -44,9 +44,19 @@ export function useMonitoring() {
     [update],
   );
 
+  /** Adds, changes or removes an event written by hand; resolves to an error to show, or undefined. */
+  const changeEvent = useCallback(
+    async (edit: DetectionEventEdit): Promise<string | undefined> => {
+      const envelope = await apply(() => callResolver('monitoring/change-event', edit));
+      return envelope.ok ? undefined : envelope.error.message;
+    },
+    [apply],
+  );
+
   return {
     state,
     reload: load,
+    changeEvent,
     running,
     errors,
     createTask: (threatId: string, eventId: string) => void createTask(threatId, eventId),

@@ -34,6 +34,8 @@ const SOURCE_NAMES: Record<KnowledgeBaseSummary['sourceFormat'], string> = {
   pytm: 'Imported from OWASP pytm',
   tmt: 'Imported from a Microsoft Threat Modeling Tool template',
   'threat-dragon': 'Imported from an OWASP Threat Dragon model',
+  otm: 'Imported from an Open Threat Model (OTM) file',
+  'threat-composer': 'Imported from an AWS Threat Composer export',
 };
 
 const FIELDSET_STYLE = { border: 'none', padding: 0, margin: 0 };

@@ -19,6 +19,8 @@ const FORMAT_OPTIONS: Option<Format>[] = [
   { value: 'pytm', label: 'OWASP pytm threat library (threats.json)' },
   { value: 'tmt', label: 'Microsoft Threat Modeling Tool template (.tb7)' },
   { value: 'threat-dragon', label: 'OWASP Threat Dragon v2 model (JSON)' },
+  { value: 'otm', label: 'Open Threat Model 0.2.0 (JSON)' },
+  { value: 'threat-composer', label: 'AWS Threat Composer export (.tc.json)' },
 ];
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -81,8 +83,9 @@ export function KnowledgeBaseUpload({ onUploaded }: { onUploaded: (result: KbUpl
         </Heading>
         <Text as="p" size="small" color="color.text.subtle">
           A knowledge base in this app&apos;s format (<code>npx without kb import</code> writes one), or a threat
-          library to import: OWASP pytm, a Microsoft Threat Modeling Tool template or an OWASP Threat Dragon model.
-          Uploading one with the id of an earlier upload replaces it as its new version.
+          library to import: OWASP pytm, a Microsoft Threat Modeling Tool template, an OWASP Threat Dragon model, an
+          Open Threat Model file or an AWS Threat Composer export. Uploading one with the id of an earlier upload
+          replaces it as its new version.
         </Text>
         <Stack space="space.050">
           <Label htmlFor={inputId}>File</Label>

@@ -74,6 +74,8 @@ describe('project settings: mitigation tasks', () => {
           byStatusName: { 'In Review': 'implemented' },
         },
         knowledgeBases: { active: ['web-and-api'], mode: 'top' },
+        storyCoverage: { issueTypeNames: ['Story'], scopeJql: '' },
+        risk: { tier: 'standard', tolerance: null, countDetective: false, accepterRoleIds: [] },
       }),
     );
     expect(fakeBridge.invocationsOf('settings/save')).toHaveLength(1);

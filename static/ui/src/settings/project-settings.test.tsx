@@ -7,6 +7,8 @@ import { ProjectSettings } from './project-settings';
 import { aSettingsView } from './test-support/settings-view-mother';
 import { DEFAULT_STATUS_MAPPING } from '../../../../src/domain/mitigation/task-status';
 import { DEFAULT_KNOWLEDGE_BASE_SETTINGS } from '../../../../src/domain/knowledge-base/knowledge-base-settings';
+import { DEFAULT_STORY_COVERAGE_SETTINGS } from '../../../../src/domain/audit/story-coverage-settings';
+import { DEFAULT_RISK_SETTINGS } from '../../../../src/domain/threat-model/risk-settings';
 
 function givenSettings(view: SettingsView): void {
   fakeBridge.givenResolver('settings/get', () => ({ ok: true, data: view }) satisfies Envelope<SettingsView>);
@@ -29,6 +31,8 @@ describe('project settings', () => {
           taskIssueTypeName: 'Task',
           statusMapping: DEFAULT_STATUS_MAPPING,
           knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS,
+          storyCoverage: DEFAULT_STORY_COVERAGE_SETTINGS,
+          risk: DEFAULT_RISK_SETTINGS,
         },
       }),
     );
@@ -67,6 +71,8 @@ describe('project settings', () => {
         taskIssueTypeName: 'Task',
         statusMapping: DEFAULT_STATUS_MAPPING,
         knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS,
+        storyCoverage: DEFAULT_STORY_COVERAGE_SETTINGS,
+        risk: DEFAULT_RISK_SETTINGS,
       }),
     );
     expect(fakeBridge.invocationsOf('settings/save')).toHaveLength(1);
@@ -121,6 +127,8 @@ describe('project settings', () => {
           taskIssueTypeName: 'Task',
           statusMapping: DEFAULT_STATUS_MAPPING,
           knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS,
+          storyCoverage: DEFAULT_STORY_COVERAGE_SETTINGS,
+          risk: DEFAULT_RISK_SETTINGS,
         },
       }),
     );
@@ -140,6 +148,8 @@ describe('project settings', () => {
           taskIssueTypeName: 'Task',
           statusMapping: DEFAULT_STATUS_MAPPING,
           knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS,
+          storyCoverage: DEFAULT_STORY_COVERAGE_SETTINGS,
+          risk: DEFAULT_RISK_SETTINGS,
         },
       }),
     );

@@ -11,6 +11,8 @@ import { EditorField } from './editor-field';
 import { KnowledgeBaseSettingsSection } from './knowledge-base-settings';
 import { editorOptions } from './editor-options';
 import { MitigationTaskSettings } from './mitigation-task-settings';
+import { StoryCoverageSettingsSection, storyCoverageError } from './story-coverage-settings';
+import { RiskSettingsSection } from './risk-settings';
 import { sameSettings } from './status-mapping';
 import { useProjectSettings, type ProjectSettings as Settings } from './use-project-settings';
 
@@ -50,12 +52,14 @@ function SettingsForm({ view, save }: { view: SettingsView; save: Settings['save
   const groupOptions = editorOptions(view.groups, draft.editorGroupIds, (id) => `Unknown group (${id})`);
   const roleError = draft.editorRoleIds.length > MAX_EDITORS ? `Pick at most ${MAX_EDITORS} project roles` : undefined;
   const groupError = draft.editorGroupIds.length > MAX_EDITORS ? `Pick at most ${MAX_EDITORS} groups` : undefined;
+  const storyErrors = storyCoverageError(draft);
+  const storyError = storyErrors.types ?? storyErrors.jql;
   const changed = !sameSettings(draft, view.settings);
   const change = (patch: Partial<ThreatModelSettings>) => setDraft((current) => ({ ...current, ...patch }));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (readOnly || saving || !changed || roleError || groupError) return;
+    if (readOnly || saving || !changed || roleError || groupError || storyError) return;
     setSaving(true);
     setSaveError(undefined);
     const envelope = await save(draft);
@@ -102,6 +106,10 @@ function SettingsForm({ view, save }: { view: SettingsView; save: Settings['save
 
         <MitigationTaskSettings view={view} draft={draft} readOnly={readOnly} onChange={change} />
 
+        <StoryCoverageSettingsSection view={view} draft={draft} readOnly={readOnly} onChange={change} />
+
+        <RiskSettingsSection view={view} draft={draft} readOnly={readOnly} onChange={change} />
+
         {saveError !== undefined && (
           <SectionMessage appearance="error" title="Could not save the settings">
             <Text as="p">{saveError}</Text>
@@ -117,7 +125,9 @@ function SettingsForm({ view, save }: { view: SettingsView; save: Settings['save
             <Button
               appearance="primary"
               type="submit"
-              isDisabled={!changed || saving || roleError !== undefined || groupError !== undefined}
+              isDisabled={
+                !changed || saving || roleError !== undefined || groupError !== undefined || storyError !== undefined
+              }
             >
               {saving ? 'Saving…' : 'Save'}
             </Button>

@@ -45,5 +45,7 @@ function normalized(settings: ThreatModelSettings) {
     settings.taskIssueTypeName,
     CATEGORIES.map(({ key }) => byCategory[key]),
     Object.entries(byStatusName).sort(([x], [y]) => x.localeCompare(y)),
+    settings.storyCoverage,
+    { ...settings.risk, accepterRoleIds: [...settings.risk.accepterRoleIds].sort() },
   ];
 }

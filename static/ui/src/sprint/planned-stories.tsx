@@ -95,8 +95,10 @@ function PlannedStory({ story, threats, mitigations }: Shared & { story: SprintS
         </Stack>
       )}
       {story.clauses.length === 0 && story.directThreatIds.length === 0 && (
-        <Text size="small" color="color.text.subtle">
-          No WITHOUT clauses yet.
+        <Text size="small" color={story.needsModeling ? 'color.text.warning' : 'color.text.subtle'}>
+          {story.needsModeling
+            ? `No WITHOUT clauses yet, and ${story.needsModeling.threats} ${story.needsModeling.threats === 1 ? 'threat' : 'threats'} of the knowledge base apply: it needs threat modeling.`
+            : 'No WITHOUT clauses yet.'}
         </Text>
       )}
     </Stack>

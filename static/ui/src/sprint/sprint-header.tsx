@@ -47,6 +47,15 @@ export function SprintHeader({ sprint, risk }: Pick<SprintPlanView, 'sprint' | '
           After this sprint: once the security tasks in this sprint are done. The project page’s “once planned work is
           done” also counts planned work outside this sprint.
         </Text>
+        {risk.tolerance !== undefined && risk.now > risk.tolerance && (
+          <Text as="p" color="color.text.warning" testId="sprint-above-tolerance">
+            <span aria-hidden="true">⚠</span> Risk now is above the project’s{' '}
+            <Explained help={RISK_HELP.tolerance}>tolerance of {formatRisk(risk.tolerance)}</Explained>
+            {risk.afterSprint <= risk.tolerance
+              ? '; this sprint brings it within.'
+              : '; still above after this sprint.'}
+          </Text>
+        )}
       </Stack>
     </Stack>
   );

@@ -1,5 +1,5 @@
 import EmptyState from '@atlaskit/empty-state';
-import { Stack } from '@atlaskit/primitives';
+import { Box, Stack } from '@atlaskit/primitives';
 import { useCallback, useState } from 'react';
 import type { SprintPlanView } from '../../../../src/contract';
 import { ErrorMessage } from '../common/error-message';
@@ -9,6 +9,7 @@ import { ProblemsMessage } from '../common/problems-message';
 import { PlannedStories } from './planned-stories';
 import { PullInList } from './pull-in-list';
 import { SprintHeader } from './sprint-header';
+import { CoverageText } from '../common/coverage-text';
 import { SprintWarnings } from './sprint-warnings';
 import { usePullIn } from './use-pull-in';
 import { useSprintPlan, type SprintPlanData } from './use-sprint-plan';
@@ -40,6 +41,11 @@ function SprintPlanContent({ view, addTasks }: { view: SprintPlanView; addTasks:
   return (
     <Stack space="space.250">
       <SprintHeader sprint={view.sprint} risk={view.risk} />
+      {view.coverage && (
+        <Box testId="sprint-coverage">
+          <CoverageText coverage={view.coverage} where="in this sprint" />
+        </Box>
+      )}
       <ProblemsMessage problems={view.problems} />
       {view.stories.length === 0 ? (
         <EmptyState
@@ -49,7 +55,7 @@ function SprintPlanContent({ view, addTasks }: { view: SprintPlanView; addTasks:
         />
       ) : (
         <>
-          {view.warnings.length > 0 && <SprintWarnings warnings={view.warnings} />}
+          {view.warnings.length > 0 && <SprintWarnings warnings={view.warnings} stories={view.stories} />}
           <PullInList view={view} pullIn={pullIn} addedCount={addedCount} />
           <PlannedStories stories={view.stories} threats={view.threats} mitigations={view.mitigations} />
         </>

@@ -1,10 +1,14 @@
 import { Box, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import type { SprintWarning } from '../../../../src/contract';
+import type { SprintStory, SprintWarning } from '../../../../src/contract';
 import { IssueLink } from '../common/issue-link';
+import { StoryGap } from './story-gap';
 
-/** Gaps in the planned stories' threat model: clauses with no threat, threats with no mitigation. */
-export function SprintWarnings({ warnings }: { warnings: SprintWarning[] }) {
+/**
+ * Gaps in the planned stories' threat model: stories that need WITHOUT clauses and have none
+ * (with "Suggest threats"), clauses with no threat, threats with no mitigation.
+ */
+export function SprintWarnings({ warnings, stories = [] }: { warnings: SprintWarning[]; stories?: SprintStory[] }) {
   const title =
     warnings.length === 1
       ? '1 gap in the security planning of this sprint'
@@ -12,13 +16,23 @@ export function SprintWarnings({ warnings }: { warnings: SprintWarning[] }) {
   return (
     <SectionMessage appearance="warning" title={title}>
       <Box as="ul" aria-label="Sprint warnings">
-        {warnings.map((warning, index) => (
-          <Box as="li" key={index}>
-            <Text>
-              <LinkedMessage message={warning.message} storyKey={warning.storyKey} />
-            </Text>
-          </Box>
-        ))}
+        {warnings.map((warning, index) => {
+          const gap =
+            warning.kind === 'story-needs-threat-modeling'
+              ? stories.find((s) => s.issueKey === warning.storyKey)
+              : undefined;
+          return (
+            <Box as="li" key={index}>
+              {gap ? (
+                <StoryGap story={gap} message={warning.message} />
+              ) : (
+                <Text>
+                  <LinkedMessage message={warning.message} storyKey={warning.storyKey} />
+                </Text>
+              )}
+            </Box>
+          );
+        })}
       </Box>
     </SectionMessage>
   );

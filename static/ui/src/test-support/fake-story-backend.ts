@@ -1,5 +1,11 @@
 import { fail, ok } from '../../../../src/domain/common/envelope';
-import { isFullyMitigated, plannedRisk, residualRisk } from '../../../../src/domain/threat-model/residual-risk';
+import {
+  DEFAULT_RISK_RULES,
+  isFullyMitigated,
+  plannedRisk,
+  residualRisk,
+} from '../../../../src/domain/threat-model/residual-risk';
+import { DEFAULT_RISK_SETTINGS } from '../../../../src/domain/threat-model/risk-settings';
 import type {
   MitigationView,
   ResolverKey,
@@ -52,6 +58,15 @@ export function givenStoryBackend(
       questions: {},
       mitigations,
       risk: { now: 0, planned: 0, inherent: 0 },
+      riskPolicy: {
+        settings: DEFAULT_RISK_SETTINGS,
+        tolerance: 80,
+        tierLabel: 'Standard exposure',
+        aboveTolerance: false,
+        canAccept: false,
+        today: '2025-03-10',
+        latestUntil: '2026-03-10',
+      },
       history: [],
       canEdit: story.canEditThreatModel,
       canCreateTasks: story.canCreateTasks,
@@ -170,15 +185,16 @@ function withModel(story: StoryView, model: ThreatView[], mitigations: Mitigatio
 
 function riskOf(threat: ThreatView, mitigations: MitigationView[]): ThreatRisk {
   return {
-    residual: residualRisk(threat, mitigations),
-    planned: plannedRisk(threat, mitigations),
-    fullyMitigated: isFullyMitigated(threat, mitigations),
+    residual: residualRisk(threat, mitigations, DEFAULT_RISK_RULES),
+    planned: plannedRisk(threat, mitigations, DEFAULT_RISK_RULES),
+    fullyMitigated: isFullyMitigated(threat, mitigations, DEFAULT_RISK_RULES),
   };
 }
 
 const row = (threat: ThreatView, mitigations: MitigationView[]): ThreatRow => ({
   ...threat,
   risk: riskOf(threat, mitigations),
+  acceptanceState: 'none',
   storyCount: 0,
   questionKeys: [],
   answeredQuestions: 0,

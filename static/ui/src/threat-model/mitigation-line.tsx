@@ -3,6 +3,8 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { MitigationView } from '../../../../src/contract';
 import { PendingNotice } from '../common/pending-notice';
 import { MitigationStatusLozenge } from '../mitigation/mitigation-status-lozenge';
+import Lozenge from '@atlaskit/lozenge';
+import { verificationFailed } from '../../../../src/domain/verification/verification-record';
 import { strengthAgainst } from '../mitigation/strength';
 import { TaskLink } from '../mitigation/task-link';
 import { StrengthText } from '../mitigation/strength-text';
@@ -42,6 +44,7 @@ export function MitigationLine({
             </Text>
           )}
           <MitigationStatusLozenge status={mitigation.status} />
+          {verificationFailed(mitigation) && <Lozenge appearance="removed">Verification failed</Lozenge>}
           {mitigation.task && <TaskLink task={mitigation.task} />}
           {canCreateTask && (
             <Button

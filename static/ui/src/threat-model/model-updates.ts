@@ -3,6 +3,7 @@ import { projectRisk } from '../../../../src/domain/threat-model/residual-risk';
 import type { MitigationView, ThreatModelView, ThreatRow } from '../../../../src/contract';
 import { asMitigations, threatRisk } from '../../../../src/domain/threat-model/threat-risk';
 import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
+import { acceptanceState } from '../../../../src/domain/threat-model/threat-acceptance';
 
 // A change answers with the one threat or mitigation it saved. Putting it in place at once,
 // with the risk that follows from it, keeps the page right until the model is read again.
@@ -20,7 +21,8 @@ export function withThreat(model: ThreatModelView, saved: ThreatView): ThreatMod
       : {};
   const row: ThreatRow = {
     ...saved,
-    risk: threatRisk(saved, asMitigations(model.mitigations)),
+    risk: threatRisk(saved, asMitigations(model.mitigations), model.riskPolicy.settings),
+    acceptanceState: acceptanceState(saved.acceptance, model.riskPolicy.today),
     storyCount: existing?.storyCount ?? 0,
     storiesJql: existing?.storiesJql ?? '',
     questionKeys,
@@ -38,12 +40,19 @@ export function withMitigation(model: ThreatModelView, saved: MitigationView): T
     ? model.mitigations.map((m) => (m.id === saved.id ? saved : m))
     : [...model.mitigations, saved];
   const stored = asMitigations(mitigations);
-  const threats = model.threats.map((threat) => ({ ...threat, risk: threatRisk(threat, stored) }));
+  const threats = model.threats.map((threat) => ({
+    ...threat,
+    risk: threatRisk(threat, stored, model.riskPolicy.settings),
+  }));
   return withRisk({ ...model, threats, mitigations });
 }
 
 function withRisk(model: ThreatModelView): ThreatModelView {
-  const { now, planned, inherent } = projectRisk(model.threats, asMitigations(model.mitigations));
+  const { now, planned, inherent } = projectRisk(
+    model.threats,
+    asMitigations(model.mitigations),
+    model.riskPolicy.settings,
+  );
   return { ...model, risk: { now, planned, inherent } };
 }
 

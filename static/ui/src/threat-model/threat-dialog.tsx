@@ -93,6 +93,6 @@ function CurrentVersion({ threat }: { threat: ThreatRow }) {
 }
 
 function draftOf(threat: ThreatRow): ThreatDraft {
-  const { title, description, stride, probability, impact, component } = threat;
-  return { title, description, stride, probability, impact, component };
+  const { title, description, stride, probability, impact, component, cwe } = threat;
+  return { title, description, stride, probability, impact, component, ...(cwe ? { cwe } : {}) };
 }

@@ -31,6 +31,8 @@ interface Values {
   probability: number | undefined;
   impact: number | undefined;
   component: string;
+  /** CWE ids as typed, e.g. "CWE-79, CWE-352". */
+  cwe: string;
 }
 
 interface RatingOption {
@@ -54,7 +56,7 @@ const IMPACT_OPTIONS: RatingOption[] = [
   { value: 5, label: '5 — Severe' },
 ];
 
-const FIELD_ORDER: FieldName[] = ['title', 'description', 'stride', 'probability', 'impact', 'component'];
+const FIELD_ORDER: FieldName[] = ['title', 'description', 'stride', 'probability', 'impact', 'component', 'cwe'];
 const UNEXPECTED_FAILURE = 'The threat could not be saved. Try again.';
 
 const FIELDSET_STYLE = { border: 'none', margin: 0, padding: 0, minWidth: 0 };
@@ -84,7 +86,15 @@ function startingValues(initial: Partial<ThreatDraft> = {}): Values {
     probability: initial.probability,
     impact: initial.impact,
     component: initial.component ?? '',
+    cwe: (initial.cwe ?? []).join(', '),
   };
+}
+
+/** An empty CWE list is sent only to clear one the threat had: otherwise the draft names none. */
+function withoutEmptyCwe(draft: ThreatDraft, initial: Partial<ThreatDraft> | undefined): ThreatDraft {
+  if (draft.cwe?.length || initial?.cwe?.length) return draft;
+  const { cwe: _none, ...rest } = draft;
+  return rest;
 }
 
 /** Create or change a threat: the fields of a ThreatDraft, checked with the domain's own schema. */
@@ -93,7 +103,7 @@ export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatF
     schema: ThreatDraft,
     fieldOrder: FIELD_ORDER,
     initial: () => startingValues(initial),
-    onSubmit,
+    onSubmit: (draft) => onSubmit(withoutEmptyCwe(draft, initial)),
     onCancel,
     unexpectedFailure: UNEXPECTED_FAILURE,
     // The STRIDE field is a group of checkboxes: the first one takes the focus.
@@ -179,6 +189,9 @@ export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatF
         <SeverityPreview probability={values.probability} impact={values.impact} />
 
         <TextInputField label="Component" placeholder="e.g. Checkout, Payment API" {...textField('component')} />
+
+        {/* Security-test results (SARIF) naming these CWE ids are mapped to the threat. */}
+        <TextInputField label="CWE ids" placeholder="e.g. CWE-79, CWE-352" {...textField('cwe')} />
 
         <Inline space="space.100" alignInline="end">
           <Button appearance="subtle" onClick={onCancel}>

@@ -8,7 +8,7 @@ import { deferred } from '../test-support/fake-bridge';
 import { atFrameWidth, WIDE } from '../test-support/frame-width';
 import { aRiskHistory } from './risk-chart/test-support/risk-history-mother';
 import { REFRESH_MS, ThreatModelTab } from './threat-model-tab';
-import { aMitigationView, aTask, aThreatModel, aThreatRow } from './test-support/threat-model-mother';
+import { aMitigationView, aRiskPolicy, aTask, aThreatModel, aThreatRow } from './test-support/threat-model-mother';
 import { cellOf, rowOf, threatIds } from './test-support/threat-table-queries';
 
 const T1 = aThreatRow({
@@ -103,9 +103,22 @@ describe('threat model tab: risk', () => {
     await renderTab();
 
     expect(screen.getByTestId('project-risk').textContent).toBe(
-      'Project risk now 17 (8 once planned work is done, 52 before mitigations)',
+      'Project risk now 17 (8 once planned work is done, 52 before mitigations; tolerance 80)',
     );
-    expect(screen.getByRole('img', { name: /^Risk now fell from 120 to 95 over 30 days/ })).toBeTruthy();
+    expect(
+      screen.getByRole('img', { name: /^Risk now fell from 120 to 95 over 30 days.* Tolerance 80\.$/ }),
+    ).toBeTruthy();
+    expect(screen.getByTestId('risk-chart-tolerance').textContent).toBe('Tolerance 80');
+    expect(screen.queryByTestId('above-tolerance')).toBeNull();
+  });
+
+  it('warns when the project risk is above its tolerance, naming where the tolerance comes from', async () => {
+    await renderTab({ ...MODEL, riskPolicy: aRiskPolicy({ tolerance: 10, aboveTolerance: true }) });
+
+    expect(screen.getByTestId('above-tolerance').textContent).toContain(
+      'Risk now 17 is above the tolerance of 10 (the default of Standard exposure)',
+    );
+    expect(screen.getByTestId('risk-chart-tolerance').textContent).toBe('Tolerance 10');
   });
 
   it('says when there is no history to chart yet', async () => {

@@ -7,7 +7,7 @@ import type { ThreatDraft } from '../../../../src/domain/threat-model/threat';
 import { deferred } from '../test-support/fake-bridge';
 import { atFrameWidth, WIDE } from '../test-support/frame-width';
 import { ThreatModelTab } from './threat-model-tab';
-import { aThreatModel, aThreatRow, savedThreat } from './test-support/threat-model-mother';
+import { aRiskPolicy, aThreatModel, aThreatRow, savedThreat } from './test-support/threat-model-mother';
 import { cellOf, chooseRowAction, rowOf, threatIds } from './test-support/threat-table-queries';
 
 const T1 = aThreatRow({
@@ -425,7 +425,7 @@ describe('threat model tab', () => {
   });
 
   it('has no create, edit or retire controls for people who cannot edit, and says who can', async () => {
-    await renderTab(aThreatModel({ threats: [T1, T2], canEdit: false }));
+    await renderTab(aThreatModel({ threats: [T1, T2], canEdit: false, riskPolicy: aRiskPolicy({ canAccept: false }) }));
 
     expect(screen.queryByRole('button', { name: 'Create threat' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Edit/ })).toBeNull();

@@ -13,6 +13,9 @@ import { MitigationDialog, type MitigationTarget } from './mitigation-dialog';
 import { mitigationsOf } from './model-updates';
 import { ProblemsMessage } from '../common/problems-message';
 import { ProjectRisk } from './project-risk';
+import { PeopleNamesProvider } from '../people/people-names';
+import { ProjectCoverage } from './project-coverage';
+import { AcceptRiskDialog } from './accept-risk-dialog';
 import { StateChangeFailureMessage, type StateChangeFailure } from './state-change-failure';
 import { showSuccessFlag } from '../common/success-flag';
 import { RetiredNotice, type RetiredThreat } from './retired-notice';
@@ -37,7 +40,12 @@ export function ThreatModelTab() {
       <ErrorMessage title="Could not load the threat model" error={state.error} onRetry={() => void model.reload()} />
     );
   }
-  return <ThreatModelContent view={state.view} model={model} />;
+  // Acceptances name who gave them: the names are looked up once for the whole tab.
+  return (
+    <PeopleNamesProvider>
+      <ThreatModelContent view={state.view} model={model} />
+    </PeopleNamesProvider>
+  );
 }
 
 function ThreatModelContent({ view, model }: { view: ThreatModelView; model: ThreatModel }) {
@@ -51,11 +59,17 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
   const [expandedIds, setExpandedIds] = useState<ReadonlySet<string>>(new Set());
   const [questionsOf, setQuestionsOf] = useState<string | undefined>();
   const [updateOf, setUpdateOf] = useState<string | undefined>();
+  const [acceptOf, setAcceptOf] = useState<string | undefined>();
   const tasks = useTaskCreation(model.createTask);
 
   // A refresh would change what an open dialog shows under the person's hands; it waits.
   const dialogOpen =
-    dialog !== undefined || mitigationDialog !== undefined || questionsOf !== undefined || updateOf !== undefined;
+    dialog !== undefined ||
+    mitigationDialog !== undefined ||
+    questionsOf !== undefined ||
+    updateOf !== undefined ||
+    acceptOf !== undefined;
+  const acceptThreat = view.threats.find((t) => t.id === acceptOf);
   // The knowledge dialogs show the threat as the page has it now, so saved answers and a reload show at once.
   const questionsThreat = view.threats.find((t) => t.id === questionsOf);
   const updateThreat = view.threats.find((t) => t.id === updateOf);
@@ -125,6 +139,7 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
   return (
     <Stack space="space.200">
       <ProblemsMessage problems={view.problems} />
+      <ProjectCoverage coverage={view.coverage} />
       {failure && <StateChangeFailureMessage failure={failure} model={model} onDismiss={() => setFailure(undefined)} />}
       {retired && (
         <RetiredNotice
@@ -144,7 +159,7 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
         />
       ) : (
         <>
-          <ProjectRisk risk={view.risk} history={view.history} />
+          <ProjectRisk risk={view.risk} history={view.history} riskPolicy={view.riskPolicy} />
           <Inline spread="space-between" alignBlock="center" shouldWrap space="space.100">
             <Inline space="space.100" alignBlock="baseline">
               <Text weight="medium" testId="threat-count">
@@ -162,11 +177,18 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
             sort={sort}
             onSort={setSort}
             actions={
-              view.canEdit
+              view.canEdit || view.riskPolicy.canAccept
                 ? {
                     busyIds,
-                    onEdit: (threat) => setDialog({ kind: 'edit', threat }),
-                    onToggleState: (threat) => void toggleState(threat),
+                    ...(view.canEdit
+                      ? {
+                          onEdit: (threat: ThreatRow) => setDialog({ kind: 'edit', threat }),
+                          onToggleState: (threat: ThreatRow) => void toggleState(threat),
+                        }
+                      : {}),
+                    ...(view.riskPolicy.canAccept
+                      ? { onAcceptRisk: (threat: ThreatRow) => setAcceptOf(threat.id) }
+                      : {}),
                   }
                 : undefined
             }
@@ -199,6 +221,14 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
           questions={view.questions}
           port={view.canEdit ? { answer: model.answerQuestion, reload: model.reload } : undefined}
           onClose={() => setQuestionsOf(undefined)}
+        />
+      )}
+      {acceptThreat && (
+        <AcceptRiskDialog
+          threat={acceptThreat}
+          policy={view.riskPolicy}
+          port={{ accept: model.acceptRisk, revoke: model.revokeAcceptance }}
+          onClose={() => setAcceptOf(undefined)}
         />
       )}
       {updateThreat && (

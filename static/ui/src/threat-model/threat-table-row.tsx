@@ -6,11 +6,12 @@ import Tooltip from '@atlaskit/tooltip';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
 import type { ThreatRow } from '../../../../src/contract';
 import { CellText } from '../common/cell-text';
-import { MoreMenu } from '../common/more-menu';
+import { MoreMenu, type MenuAction } from '../common/more-menu';
 import { CELL, EXPANDED_CELL } from '../common/table-styles';
 import { KbUpdateNotice } from './kb-update/kb-update-notice';
 import { QuestionsButton } from './questions/questions-button';
 import { ResidualRisk } from './residual-risk';
+import { AcceptanceLine } from './acceptance-line';
 import { SeverityLozenge } from './severity-lozenge';
 import { StoriesLink } from './stories-link';
 import { StrideLetters } from './stride-letters';
@@ -58,8 +59,39 @@ export interface RowKnowledge {
 
 export interface RowActions {
   busyIds: ReadonlySet<string>;
-  onEdit: (threat: ThreatRow) => void;
-  onToggleState: (threat: ThreatRow) => void;
+  /** Edit and retire: for people who may edit the threat model. */
+  onEdit?: (threat: ThreatRow) => void;
+  onToggleState?: (threat: ThreatRow) => void;
+  /** Accept (renew, revoke) the threat's risk: for people the risk settings allow. */
+  onAcceptRisk?: (threat: ThreatRow) => void;
+}
+
+function menuActions(threat: ThreatRow, actions: RowActions): MenuAction[] {
+  const retired = threat.state === 'retired';
+  const { onEdit, onToggleState, onAcceptRisk } = actions;
+  return [
+    ...(onEdit ? [{ label: 'Edit', name: `Edit ${threat.id}`, onSelect: () => onEdit(threat) }] : []),
+    ...(onAcceptRisk && !retired
+      ? [
+          {
+            label: threat.acceptance ? 'Review acceptance…' : 'Accept risk…',
+            name: `${threat.acceptance ? 'Review acceptance of' : 'Accept risk of'} ${threat.id}`,
+            isDisabled: actions.busyIds.has(threat.id),
+            onSelect: () => onAcceptRisk(threat),
+          },
+        ]
+      : []),
+    ...(onToggleState
+      ? [
+          {
+            label: retired ? 'Reactivate' : 'Retire',
+            name: `${retired ? 'Reactivate' : 'Retire'} ${threat.id}`,
+            isDisabled: actions.busyIds.has(threat.id),
+            onSelect: () => onToggleState(threat),
+          },
+        ]
+      : []),
+  ];
 }
 
 interface Props {
@@ -93,6 +125,7 @@ export function ThreatTableRow(props: Props) {
     title: () => (
       <Stack space="space.050" alignInline="start">
         <ThreatTitle threat={threat} />
+        <AcceptanceLine threat={threat} />
         <KbUpdateNotice threat={threat} onOpen={knowledge.onOpenUpdate} />
       </Stack>
     ),
@@ -140,20 +173,7 @@ export function ThreatTableRow(props: Props) {
                   <span aria-hidden="true">{detailsOpen ? '▾' : '▸'}</span>
                 </Button>
               )}
-              {actions && (
-                <MoreMenu
-                  label={`Actions for ${threat.id}`}
-                  actions={[
-                    { label: 'Edit', name: `Edit ${threat.id}`, onSelect: () => actions.onEdit(threat) },
-                    {
-                      label: retired ? 'Reactivate' : 'Retire',
-                      name: `${retired ? 'Reactivate' : 'Retire'} ${threat.id}`,
-                      isDisabled: actions.busyIds.has(threat.id),
-                      onSelect: () => actions.onToggleState(threat),
-                    },
-                  ]}
-                />
-              )}
+              {actions && <MoreMenu label={`Actions for ${threat.id}`} actions={menuActions(threat, actions)} />}
             </Inline>
           </td>
         )}

@@ -55,6 +55,7 @@ describe('threat table at the width of its frame', () => {
     await user.click(within(rowOf('T-1')).getByRole('button', { name: 'Actions for T-1' }));
     expect(screen.getAllByRole('menuitem').map((item) => item.getAttribute('aria-label'))).toEqual([
       'Edit T-1',
+      'Accept risk of T-1',
       'Retire T-1',
     ]);
   });

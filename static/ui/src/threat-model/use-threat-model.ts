@@ -4,6 +4,7 @@ import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigati
 import type { MitigationView, QuestionAnswerEdit, ThreatModelView } from '../../../../src/contract';
 import type { ThreatDraft } from '../../../../src/domain/threat-model/threat';
 import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
+import type { AcceptanceDraft } from '../../../../src/domain/threat-model/threat-acceptance';
 import { callResolver } from '../api/invoke-resolver';
 import { useResolverView, type ViewState } from '../common/use-resolver-view';
 import { withMitigation, withThreat } from './model-updates';
@@ -23,6 +24,9 @@ export interface ThreatModel {
   answerQuestion(edit: QuestionAnswerEdit): Promise<Envelope<ThreatView>>;
   /** "Take update" (take) or "Keep ours" for a threat whose knowledge base has a newer version. */
   decideKbUpdate(threatId: string, baseRevision: number, take: boolean): Promise<Envelope<ThreatView>>;
+  /** Accept a threat's residual risk until a day, with a reason; or end the acceptance. */
+  acceptRisk(id: string, baseRevision: number, acceptance: AcceptanceDraft): Promise<Envelope<ThreatView>>;
+  revokeAcceptance(id: string, baseRevision: number, reason: string): Promise<Envelope<ThreatView>>;
 }
 
 /** The project's threat model, kept up to date in place after each successful change. */
@@ -100,6 +104,18 @@ export function useThreatModel(): ThreatModel {
     [afterThreatSave, load],
   );
 
+  const acceptRisk = useCallback(
+    async (id: string, baseRevision: number, acceptance: AcceptanceDraft) =>
+      afterThreatSave(await callResolver('threat-model/accept-risk', { id, baseRevision, acceptance })),
+    [afterThreatSave],
+  );
+
+  const revokeAcceptance = useCallback(
+    async (id: string, baseRevision: number, reason: string) =>
+      afterThreatSave(await callResolver('threat-model/revoke-acceptance', { id, baseRevision, reason })),
+    [afterThreatSave],
+  );
+
   return {
     state,
     reload: load,
@@ -111,5 +127,7 @@ export function useThreatModel(): ThreatModel {
     createTask,
     answerQuestion,
     decideKbUpdate,
+    acceptRisk,
+    revokeAcceptance,
   };
 }

@@ -13,6 +13,10 @@ export const anEvent = (id: string, over: Partial<MonitoredEvent> = {}): Monitor
   id,
   title: `Event ${id}`,
   signal: `Signal of ${id}`,
+  threshold: '',
+  responder: '',
+  firstSteps: '',
+  origin: 'template',
   wiring: null,
   ...over,
 });
@@ -21,6 +25,7 @@ export const aMonitoredThreat = (id: string, over: Partial<MonitoredThreat> = {}
   id,
   title: 'Card data disclosed in transit or at rest',
   severity: { score: 15, band: 'High' },
+  revision: 1,
   knowledgeBase: { id: 'web-and-api', name: 'Web applications and APIs' },
   templateId: 'WEB-I-01',
   events: [
@@ -44,8 +49,8 @@ export function aMonitoringView(over: Partial<MonitoringView> = {}): MonitoringV
         reason: 'manual',
         text: 'Written by hand: no knowledge base names their detection events.',
         threats: [
-          { id: 'T-1', title: 'Card details skimmed', severity: { score: 20, band: 'Critical' } },
-          { id: 'T-2', title: 'Card testing', severity: { score: 12, band: 'High' } },
+          { id: 'T-1', title: 'Card details skimmed', severity: { score: 20, band: 'Critical' }, revision: 1 },
+          { id: 'T-2', title: 'Card testing', severity: { score: 12, band: 'High' }, revision: 1 },
         ],
       },
     ],

@@ -1,6 +1,8 @@
 import type { KnowledgeBaseSummary, SettingsView } from '../../../../../src/contract';
 import { DEFAULT_STATUS_MAPPING } from '../../../../../src/domain/mitigation/task-status';
 import { DEFAULT_KNOWLEDGE_BASE_SETTINGS } from '../../../../../src/domain/knowledge-base/knowledge-base-settings';
+import { DEFAULT_STORY_COVERAGE_SETTINGS } from '../../../../../src/domain/audit/story-coverage-settings';
+import { DEFAULT_RISK_SETTINGS } from '../../../../../src/domain/threat-model/risk-settings';
 
 export function aSettingsView(overrides: Partial<SettingsView> = {}): SettingsView {
   return {
@@ -11,6 +13,8 @@ export function aSettingsView(overrides: Partial<SettingsView> = {}): SettingsVi
       taskIssueTypeName: 'Task',
       statusMapping: DEFAULT_STATUS_MAPPING,
       knowledgeBases: DEFAULT_KNOWLEDGE_BASE_SETTINGS,
+      storyCoverage: DEFAULT_STORY_COVERAGE_SETTINGS,
+      risk: DEFAULT_RISK_SETTINGS,
     },
     roles: [
       { id: '10002', name: 'Developers' },

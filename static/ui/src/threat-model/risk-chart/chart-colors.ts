@@ -9,6 +9,8 @@ export const CHART_COLORS = {
   label: token('color.text.subtlest', '#626F86'),
   focus: token('color.border.focused', '#388BFF'),
   surface: token('elevation.surface', '#FFFFFF'),
+  tolerance: token('color.border.danger', '#E2483D'),
 };
 
 export const PLANNED_DASH = '6 4';
+export const TOLERANCE_DASH = '2 3';

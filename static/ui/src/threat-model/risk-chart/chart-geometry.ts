@@ -22,6 +22,8 @@ export interface ChartGeometry {
   nowLine: string;
   nowArea: string;
   plannedLine: string;
+  /** Where the project's risk tolerance sits, when one is drawn. */
+  tolerance?: { value: number; y: number };
 }
 
 /** The points with a calendar date, oldest first: the history is stored input, and may be broken. */
@@ -32,7 +34,11 @@ export function chartPoints(history: readonly RiskPoint[]): Array<RiskPoint & { 
     .sort((a, b) => a.day - b.day);
 }
 
-export function chartGeometry(history: readonly RiskPoint[], size: ChartSize = CHART_SIZE): ChartGeometry {
+export function chartGeometry(
+  history: readonly RiskPoint[],
+  size: ChartSize = CHART_SIZE,
+  tolerance?: number,
+): ChartGeometry {
   const dated = chartPoints(history);
   const plot = {
     left: size.margin.left,
@@ -42,7 +48,9 @@ export function chartGeometry(history: readonly RiskPoint[], size: ChartSize = C
   };
   const first = dated[0]?.day ?? 0;
   const last = dated[dated.length - 1]?.day ?? first;
-  const ticks = valueTicks(Math.max(0, ...dated.flatMap((point) => [point.now, point.planned])));
+  // The scale reaches the tolerance too, so its line is on the chart even far above the risk.
+  const limit = tolerance !== undefined && Number.isFinite(tolerance) ? [tolerance] : [];
+  const ticks = valueTicks(Math.max(0, ...limit, ...dated.flatMap((point) => [point.now, point.planned])));
   const x = linearScale([first, last], [plot.left, plot.right]);
   const y = linearScale([0, ticks[ticks.length - 1] ?? 1], [plot.bottom, plot.top]);
 
@@ -56,5 +64,6 @@ export function chartGeometry(history: readonly RiskPoint[], size: ChartSize = C
     nowLine: linePath(now),
     nowArea: areaPath(now, plot.bottom),
     plannedLine: linePath(points.map((point) => ({ x: point.x, y: point.yPlanned }))),
+    ...(limit[0] !== undefined ? { tolerance: { value: limit[0], y: y(limit[0]) } } : {}),
   };
 }

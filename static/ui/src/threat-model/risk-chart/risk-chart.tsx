@@ -2,11 +2,11 @@ import { Box, Stack, Text } from '@atlaskit/primitives';
 import { useMemo, type CSSProperties } from 'react';
 import type { RiskPoint } from '../../../../../src/domain/threat-model/risk-history';
 import { ChartAxes } from './chart-axes';
-import { CHART_COLORS, PLANNED_DASH } from './chart-colors';
+import { CHART_COLORS, PLANNED_DASH, TOLERANCE_DASH } from './chart-colors';
 import { CHART_SIZE, chartGeometry, type ChartGeometry } from './chart-geometry';
 import { ChartLegend } from './chart-legend';
 import { ChartPoints } from './chart-points';
-import { describeRisk } from './risk-summary';
+import { describeRisk, formatRisk } from './risk-summary';
 
 // A year of daily points is too dense for dots; a month or so is not.
 const MAX_DOTS = 62;
@@ -16,12 +16,17 @@ const DRAWING: CSSProperties = { display: 'block', width: '100%', height: 'auto'
 interface Props {
   /** Daily points, oldest first. */
   history: RiskPoint[];
+  /** The project's risk tolerance, drawn as a line across the chart. */
+  tolerance?: number;
 }
 
 /** The project's risk over time: risk now as an area, planned risk as a dashed line. */
-export function RiskChart({ history }: Props) {
-  const geometry = useMemo(() => chartGeometry(history), [history]);
-  const summary = useMemo(() => describeRisk(history), [history]);
+export function RiskChart({ history, tolerance }: Props) {
+  const geometry = useMemo(() => chartGeometry(history, undefined, tolerance), [history, tolerance]);
+  const summary = useMemo(
+    () => `${describeRisk(history)}${tolerance === undefined ? '' : ` Tolerance ${formatRisk(tolerance)}.`}`,
+    [history, tolerance],
+  );
 
   if (geometry.points.length === 0) {
     return (
@@ -47,11 +52,34 @@ export function RiskChart({ history }: Props) {
         >
           <ChartAxes geometry={geometry} />
           <Series geometry={geometry} />
+          <ToleranceLine geometry={geometry} />
         </svg>
         <ChartPoints geometry={geometry} size={CHART_SIZE} />
       </div>
-      <ChartLegend />
+      <ChartLegend tolerance={tolerance} />
     </Stack>
+  );
+}
+
+/** The tolerance as a dotted line across the plot, labelled at its right end. */
+function ToleranceLine({ geometry }: { geometry: ChartGeometry }) {
+  const { tolerance, plot } = geometry;
+  if (!tolerance) return null;
+  return (
+    <g data-testid="risk-chart-tolerance">
+      <line
+        x1={plot.left}
+        x2={plot.right}
+        y1={tolerance.y}
+        y2={tolerance.y}
+        stroke={CHART_COLORS.tolerance}
+        strokeWidth={2}
+        strokeDasharray={TOLERANCE_DASH}
+      />
+      <text x={plot.right} y={tolerance.y - 6} textAnchor="end" fontSize={12} fill={CHART_COLORS.label}>
+        {`Tolerance ${formatRisk(tolerance.value)}`}
+      </text>
+    </g>
   );
 }
 

@@ -1,4 +1,11 @@
-import type { MitigationView, TaskSummary, ThreatModelView, ThreatRow } from '../../../../../src/contract';
+import type {
+  MitigationView,
+  RiskPolicyView,
+  TaskSummary,
+  ThreatModelView,
+  ThreatRow,
+} from '../../../../../src/contract';
+import { DEFAULT_RISK_SETTINGS } from '../../../../../src/domain/threat-model/risk-settings';
 import { severityOf } from '../../../../../src/domain/threat-model/severity';
 import type { ThreatDraft } from '../../../../../src/domain/threat-model/threat';
 
@@ -19,6 +26,7 @@ export function aThreatRow(overrides: Partial<Omit<ThreatRow, 'severity'>> = {})
     updated: STAMP,
     revision: 1,
     risk: { residual: 12, planned: 12, fullyMitigated: false },
+    acceptanceState: 'none',
     storyCount: 0,
     storiesJql: '',
     questionKeys: [],
@@ -35,10 +43,25 @@ export function aThreatModel(overrides: Partial<ThreatModelView> = {}): ThreatMo
     questions: {},
     mitigations: [],
     risk: { now: 0, planned: 0, inherent: 0 },
+    riskPolicy: aRiskPolicy(),
     history: [],
     canEdit: true,
     canCreateTasks: true,
     problems: [],
+    ...overrides,
+  };
+}
+
+/** The standard tier's policy, seen by someone who may accept risk, on 2025-03-10. */
+export function aRiskPolicy(overrides: Partial<RiskPolicyView> = {}): RiskPolicyView {
+  return {
+    settings: DEFAULT_RISK_SETTINGS,
+    tolerance: 80,
+    tierLabel: 'Standard exposure',
+    aboveTolerance: false,
+    canAccept: true,
+    today: '2025-03-10',
+    latestUntil: '2026-03-10',
     ...overrides,
   };
 }
@@ -49,6 +72,7 @@ export function savedThreat(id: string, draft: ThreatDraft, revision: number) {
     storyCount: _storyCount,
     storiesJql: _storiesJql,
     risk: _risk,
+    acceptanceState: _acceptance,
     questionKeys: _keys,
     answeredQuestions: _answered,
     kbUpdate: _update,

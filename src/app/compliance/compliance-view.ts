@@ -1,0 +1,50 @@
+import type { ComplianceQuery, ComplianceView } from '../../contract';
+import { AppError } from '../../domain/common/app-error';
+import { asvsCoverage } from '../../domain/compliance/asvs-coverage';
+import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
+import { liveModelWith } from '../../jira/threat-model/project-risk';
+import { projectPermissionsOf, projectTasksOf, threatModelOf } from '../common/call-reads';
+import type { JiraClients } from '../common/jira-clients';
+import { readBacklogEvidence } from './backlog-evidence';
+import { templateReferences, threatTemplateReferences } from './coverage-sources';
+
+/**
+ * The Compliance tab: each requirement of the chosen ASVS standard at the chosen level, with the
+ * mitigations that meet it, their tasks and the stories of their threats. Reads the model, the
+ * permissions, the tasks (one search), the stories (one paged search) and the active uploaded
+ * knowledge bases (none for the built-in one alone).
+ */
+export async function complianceView(
+  jira: JiraClients,
+  projectKey: string,
+  query: ComplianceQuery,
+): Promise<ComplianceView> {
+  const [stored, perms] = await Promise.all([threatModelOf(jira, projectKey), projectPermissionsOf(jira, projectKey)]);
+  if (!perms.BROWSE_PROJECTS) throw new AppError('FORBIDDEN', `You can't see project ${projectKey}.`);
+  const { model } = stored;
+  const [tasks, backlog, kbs] = await Promise.all([
+    projectTasksOf(jira, projectKey),
+    readBacklogEvidence(jira.user, projectKey, model.settings),
+    loadActiveKnowledgeBases(jira.user, projectKey, model.settings.knowledgeBases),
+  ]);
+  const live = liveModelWith(tasks, model);
+  const coverage = asvsCoverage(query.standard, query.level, {
+    threats: model.threats,
+    mitigations: live.mitigations,
+    storiesByThreat: backlog.storiesByThreat,
+    clauseEvidence: backlog.clauseEvidence,
+    templateReferences: templateReferences(kbs.knowledgeBases),
+    threatTemplateReferences: threatTemplateReferences(kbs.knowledgeBases),
+  });
+  return {
+    projectKey,
+    ...coverage,
+    storiesJql: Object.fromEntries(
+      [...new Set(coverage.requirements.flatMap((r) => r.threats.map((t) => t.id)))].map((id) => [
+        id,
+        backlog.storiesJql(id),
+      ]),
+    ),
+    problems: [...stored.problems, ...kbs.problems],
+  };
+}

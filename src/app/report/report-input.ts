@@ -1,0 +1,74 @@
+import { AppError } from '../../domain/common/app-error';
+import type { AsvsLevel, AsvsStandard } from '../../domain/compliance/asvs-catalogue';
+import { asvsCoverage } from '../../domain/compliance/asvs-coverage';
+import type { ReportInput } from '../../domain/report/report-model';
+import { readStoredAudit } from '../../jira/audit/audit-repository';
+import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
+import { displayNames } from '../../jira/people/people-repository';
+import { readProjectName } from '../../jira/report/project-name';
+import { liveModelWith } from '../../jira/threat-model/project-risk';
+import { readRiskHistory } from '../../jira/threat-model/risk-history-repository';
+import { projectPermissionsOf, projectTasksOf, threatModelOf } from '../common/call-reads';
+import type { JiraClients } from '../common/jira-clients';
+import { readBacklogEvidence } from '../compliance/backlog-evidence';
+import { templateReferences, threatTemplateReferences } from '../compliance/coverage-sources';
+
+export interface ReportOptions {
+  now: string;
+  standard?: AsvsStandard;
+  level?: AsvsLevel;
+  /** The site's http(s) address, for links to issues (the command line knows it). */
+  siteUrl?: string;
+}
+
+/**
+ * Everything a report says, read as the person: the model and the permissions, then in one
+ * round the project's name, the tasks (one search), the stories (one paged search), the risk
+ * history, the stored audit (two), the active uploaded knowledge bases (none for the built-in
+ * one alone), and the names of the people who accepted risks (one, when any did).
+ */
+export async function readReportInput(
+  jira: JiraClients,
+  projectKey: string,
+  options: ReportOptions,
+): Promise<ReportInput> {
+  const [stored, perms] = await Promise.all([threatModelOf(jira, projectKey), projectPermissionsOf(jira, projectKey)]);
+  if (!perms.BROWSE_PROJECTS) throw new AppError('FORBIDDEN', `You can't see project ${projectKey}.`);
+  const { model } = stored;
+  const acceptors = [...new Set(model.threats.flatMap((t) => (t.acceptance ? [t.acceptance.accountId] : [])))];
+  const [name, tasks, backlog, history, audit, kbs, names] = await Promise.all([
+    readProjectName(jira.user, projectKey),
+    projectTasksOf(jira, projectKey),
+    readBacklogEvidence(jira.user, projectKey, model.settings),
+    readRiskHistory(jira.user, projectKey),
+    readStoredAudit(jira.user, projectKey),
+    loadActiveKnowledgeBases(jira.user, projectKey, model.settings.knowledgeBases),
+    acceptors.length > 0 ? displayNames(jira.user, acceptors) : Promise.resolve({} as Record<string, string>),
+  ]);
+  const live = liveModelWith(tasks, model);
+  const coverage = asvsCoverage(options.standard ?? 'asvs-5.0', options.level ?? 2, {
+    threats: model.threats,
+    mitigations: live.mitigations,
+    storiesByThreat: backlog.storiesByThreat,
+    clauseEvidence: backlog.clauseEvidence,
+    templateReferences: templateReferences(kbs.knowledgeBases),
+    threatTemplateReferences: threatTemplateReferences(kbs.knowledgeBases),
+  });
+  return {
+    project: { key: projectKey, name },
+    generatedAt: options.now,
+    ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
+    knowledgeBases: kbs.knowledgeBases.map((k) => ({ id: k.id, name: k.name, version: k.version })),
+    threats: model.threats,
+    mitigations: live.mitigations,
+    risk: live.risk,
+    riskRules: model.settings.risk,
+    history: history.points,
+    storiesByThreat: backlog.storiesByThreat,
+    clauseEvidence: backlog.clauseEvidence,
+    audit: { result: audit.result, completedAt: audit.status?.complete?.finishedAt ?? null },
+    coverage,
+    names,
+    problems: [...stored.problems, ...(history.problem ? [history.problem] : []), ...audit.problems, ...kbs.problems],
+  };
+}

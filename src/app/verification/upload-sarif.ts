@@ -1,0 +1,18 @@
+import type { SarifUpload, SarifUploadResult } from '../../contract';
+import type { JiraClients } from '../common/jira-clients';
+import { fileText } from '../knowledge-base/read-uploaded-file';
+import { readSarifReport, recordSarif } from './map-sarif';
+import { verificationView } from './verification-view';
+
+/** A SARIF file uploaded on the project page: read (a bad file changes nothing), mapped and recorded. */
+export async function uploadSarif(
+  jira: JiraClients,
+  projectKey: string,
+  accountId: string,
+  upload: SarifUpload,
+): Promise<SarifUploadResult> {
+  const report = readSarifReport(fileText(upload.content, upload.fileName), upload.fileName);
+  const recorded = await recordSarif(jira, projectKey, accountId, report);
+  // Read again without the call's memo: the view shows the model as just written.
+  return { ...recorded, view: await verificationView({ user: jira.user, app: jira.app }, projectKey, accountId) };
+}

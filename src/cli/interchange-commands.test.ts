@@ -1,0 +1,154 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { LocalSite } from '../../local/site/server';
+import { startTestSite } from '../../test/support/local-site';
+import { addSecondProject } from '../../test/support/second-project';
+import { OTM_SCHEMA, TC_EXAMPLE, TC_SCHEMA, schemaErrors } from '../domain/interchange/interchange-test-support';
+import { main } from './main';
+
+const buffers = () => {
+  const out = { stdout: '', stderr: '' };
+  return {
+    out,
+    io: {
+      stdout: { write: (t: string) => (out.stdout += t) },
+      stderr: { write: (t: string) => (out.stderr += t) },
+      env: {},
+    },
+  };
+};
+
+describe('without export and without import', () => {
+  let site: LocalSite;
+  let dir: string;
+  beforeAll(async () => {
+    site = await startTestSite({ demo: true });
+    const { project } = addSecondProject(site);
+    for (const p of site.store.all('projectProperty').filter((p) => p.projectId === project.id))
+      site.store.delete('projectProperty', `${project.id}/${p.key}`);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'without-interchange-'));
+  });
+  afterAll(() => {
+    site.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const run = async (command: string[], project = 'PAY', email = 'alice@example.com') => {
+    const { out, io } = buffers();
+    const connection = ['--site', site.url, '--project', project, '--email', email, '--token', 'local-token'];
+    const code = await main([...command, ...connection], io);
+    return { code, ...out };
+  };
+  const writes = async (work: () => Promise<unknown>) => {
+    const mark = site.log.mark();
+    await work();
+    return site.log.since(mark).filter((r) => r.method !== 'GET' && !r.path.endsWith('/search/jql'));
+  };
+
+  it('export prints the model as OTM and as Threat Composer, valid against their schemas', async () => {
+    const otm = await run(['export', '--format', 'otm']);
+    expect(otm.code).toBe(0);
+    expect(otm.stderr).toMatch(/^export PAY: \d+ threats, \d+ mitigations as otm$/m);
+    if (OTM_SCHEMA.describeIfShared === describe)
+      expect(schemaErrors(OTM_SCHEMA.file, JSON.parse(otm.stdout))).toEqual([]);
+    const tc = await run(['export', '--format', 'threat-composer', '--quiet']);
+    expect(tc).toMatchObject({ code: 0, stderr: '' });
+    if (TC_SCHEMA.describeIfShared === describe)
+      expect(schemaErrors(TC_SCHEMA.file, JSON.parse(tc.stdout))).toEqual([]);
+  });
+
+  it('export without --format, or with another, is a usage error (exit 2)', async () => {
+    expect((await run(['export'])).code).toBe(2);
+    const wrong = await run(['export', '--format', 'pdf']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--format must be one of otm, threat-composer/);
+  });
+
+  (TC_EXAMPLE.describeIfShared === describe ? it : it.skip)(
+    'import --dry-run writes nothing; import creates 20 threats and 18 mitigations; again creates nothing',
+    async () => {
+      const file = TC_EXAMPLE.file;
+      let dry = { code: -1, stdout: '' };
+      expect(await writes(async () => (dry = await run(['import', file, '--dry-run'], 'SEC')))).toEqual([]);
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toMatch(/^threats: 20 to create, 0 to update, 0 unchanged$/m);
+      const first = await run(['import', file], 'SEC');
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/^threats: 20 created, 0 updated, 0 unchanged$/m);
+      expect(first.stdout).toMatch(/^mitigations: 18 created, 0 updated, 0 unchanged$/m);
+      const again = await run(['import', file, '--json'], 'SEC');
+      expect(JSON.parse(again.stdout)).toMatchObject({
+        applied: true,
+        preview: {
+          threats: { create: 0, update: 0, unchanged: 20 },
+          mitigations: { create: 0, update: 0, unchanged: 18 },
+        },
+      });
+      // An export of SEC imports back into SEC unchanged.
+      const exported = path.join(dir, 'sec.tc.json');
+      fs.writeFileSync(exported, (await run(['export', '--format', 'threat-composer'], 'SEC')).stdout);
+      expect((await run(['import', exported], 'SEC')).stdout).toMatch(/^threats: 0 created, 0 updated, 20 unchanged$/m);
+    },
+  );
+
+  it('a malformed file exits 2 with file:line:col and writes nothing', async () => {
+    const broken = path.join(dir, 'broken.otm.json');
+    fs.writeFileSync(
+      broken,
+      '{\n  "otmVersion": "0.2.0",\n  "project": { "name": "P", "id": "p" },\n  "threats": [\n    { "id": "t1", "name": "N", "risk": { "likelihood": 50 }\n  ]\n}\n',
+    );
+    let result = { code: -1, stderr: '' };
+    expect(await writes(async () => (result = await run(['import', broken])))).toEqual([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`without import: ${broken}:6:3: Expected ',' or '}' after property value\n`);
+    const wrongShape = path.join(dir, 'shape.otm.json');
+    fs.writeFileSync(
+      wrongShape,
+      '{\n  "otmVersion": "0.2.0",\n  "project": { "name": "P", "id": "p" },\n  "threats": [\n    { "id": "t1", "name": "N", "risk": { "likelihood": 50 } }\n  ]\n}\n',
+    );
+    expect(await writes(async () => (result = await run(['import', wrongShape])))).toEqual([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`without import: ${wrongShape}:5:40: threats[0].risk.impact is missing\n`);
+  });
+
+  it('a person who may not edit the model is told so (exit 2) and nothing is written', async () => {
+    const file = path.join(dir, 'one.otm.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        otmVersion: '0.2.0',
+        project: { name: 'x', id: 'x' },
+        threats: [{ id: 't', name: 'A threat', risk: { likelihood: 20, impact: 20 } }],
+      }),
+    );
+    let result = { code: -1, stderr: '' };
+    expect(await writes(async () => (result = await run(['import', file], 'PAY', 'carol@example.com')))).toEqual([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^without import: .* refused \(403\): importing from the command line needs the account of a project administrator\.$/m,
+    );
+  });
+});
+
+describe('without kb import of OTM and Threat Composer files', () => {
+  (TC_EXAMPLE.describeIfShared === describe ? it : it.skip)(
+    'reads the Threat Composer example as a knowledge base',
+    async () => {
+      const { out, io } = buffers();
+      expect(await main(['kb', 'import', TC_EXAMPLE.file, '--summary'], io)).toBe(0);
+      expect(JSON.parse(out.stdout)).toEqual({ format: 'threat-composer', threats: 20, mitigations: 18, questions: 0 });
+    },
+  );
+
+  (OTM_SCHEMA.describeIfShared === describe ? it : it.skip)('reads the OTM example as a knowledge base', async () => {
+    const { out, io } = buffers();
+    const example = path.join(path.dirname(OTM_SCHEMA.file), 'EXAMPLE.json');
+    expect(await main(['kb', 'import', example], io)).toBe(0);
+    const kb = JSON.parse(out.stdout) as {
+      source: { format: string };
+      threats: Array<{ id: string; component: string }>;
+    };
+    expect(kb.source.format).toBe('otm');
+    expect(kb.threats).toEqual([expect.objectContaining({ component: 'Web Service' })]);
+  });
+});

@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LocalSite } from '../../../local/site/server';
+import { resolverCaller } from '../../../test/support/forge-invocation';
+import { startTestSite } from '../../../test/support/local-site';
+import type { MonitoringView, SarifUploadResult, VerificationView } from '../../contract';
+import type { Envelope } from '../../domain/common/envelope';
+import { resolver } from '../../index';
+
+const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
+const DEMO_SARIF = readFileSync(join(__dirname, '../../../local/site/seed/demo-codeql.sarif'), 'utf8');
+type Who = 'alice' | 'bob' | 'carol';
+
+describe('verification and hand-written detection events, through the resolvers', () => {
+  let site: LocalSite;
+  let call: ReturnType<typeof resolverCaller>;
+  const ok = <T>(answer: Envelope<T>): T => {
+    if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+    return answer.data;
+  };
+  const view = async (who: Who) =>
+    ok((await call(who, 'verification/get', {}, onProject)) as Envelope<VerificationView>);
+  const upload = (who: Who, text: string, fileName = 'codeql.sarif') =>
+    call(who, 'verification/upload-sarif', { fileName, content: { encoding: 'text', text } }, onProject) as Promise<
+      Envelope<SarifUploadResult>
+    >;
+  /** The app's writes of a call: what a permission check must come before. */
+  const writesOf = async (run: () => Promise<unknown>) => {
+    const mark = site.log.mark();
+    await run();
+    return site.log.since(mark).filter((r) => r.method !== 'GET' && !r.path.includes('/search'));
+  };
+
+  beforeAll(async () => {
+    site = await startTestSite({ demo: true });
+    call = resolverCaller(site, resolver);
+  });
+  afterAll(() => site.close());
+
+  it('refuses carol (browse only) before anything is written, and a malformed file with file:line:col', async () => {
+    let answer: Envelope<SarifUploadResult> | undefined;
+    expect(await writesOf(async () => (answer = await upload('carol', DEMO_SARIF)))).toEqual([]);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await writesOf(async () => (answer = await upload('bob', '{"version": "2.1.0", "runs": [', 'x.sarif'))),
+    ).toEqual([]);
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringMatching(/^x\.sarif:1:\d+: /) },
+    });
+    expect((await view('carol')).mitigations.find((m) => m.id === 'M-5')).toMatchObject({ failed: false, records: [] });
+  });
+
+  it('records the demo CodeQL file for bob (an editor): M-5 failed verification, shown to everyone', async () => {
+    let answer: Envelope<SarifUploadResult> | undefined;
+    const writes = await writesOf(async () => (answer = await upload('bob', DEMO_SARIF)));
+    // The lease (lock created, then deleted) and the shard that holds M-5.
+    expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^PUT .*without\.model\.shard\.0$/)]),
+    );
+    const result = ok(answer!);
+    expect(result.failed).toEqual(['M-5']);
+    expect(result.view.mitigations.find((m) => m.id === 'M-5')).toMatchObject({ failed: true });
+    const forCarol = (await view('carol')).mitigations.find((m) => m.id === 'M-5')!;
+    expect(forCarol.records[0]).toMatchObject({
+      source: 'sarif',
+      outcome: 'fail',
+      recorded: { accountId: '712020:bob' },
+    });
+    expect((await view('carol')).canEdit).toBe(false);
+  });
+
+  it('records a note by hand from the revision the person saw, and refuses an evidence link that is not https', async () => {
+    const m1 = (await view('bob')).mitigations.find((m) => m.id === 'M-1')!;
+    const note = (evidence: string, baseRevision = m1.revision) =>
+      call(
+        'bob',
+        'verification/record-note',
+        { mitigationId: 'M-1', baseRevision, draft: { outcome: 'pass', evidence } },
+        onProject,
+      ) as Promise<Envelope<VerificationView>>;
+    expect(await note('javascript:alert(1)')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const saved = ok(await note('https://ci.example.com/scan/12'));
+    expect(saved.mitigations.find((m) => m.id === 'M-1')?.records[0]).toMatchObject({
+      source: 'manual',
+      outcome: 'pass',
+      evidence: 'https://ci.example.com/scan/12',
+    });
+    expect(await note('https://ci.example.com/scan/13', m1.revision)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+  });
+
+  it('keeps the rule ids mapped by hand when the settings page saves an older copy of the settings', async () => {
+    const unknown = await call(
+      'bob',
+      'verification/save-rules',
+      { rules: [{ ruleId: 'js/xss', target: 'M-99' }] },
+      onProject,
+    );
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('M-99') },
+    });
+    const settings = ok(
+      (await call('alice', 'settings/get', {}, { ...onProject, type: 'jira:projectAdminPage' })) as Envelope<{
+        settings: Record<string, unknown>;
+      }>,
+    ).settings;
+    const rules = [{ ruleId: 'js/insecure-randomness', target: 'T-4' }];
+    expect(
+      ok((await call('bob', 'verification/save-rules', { rules }, onProject)) as Envelope<VerificationView>).rules,
+    ).toEqual(rules);
+    const saved = ok(
+      (await call(
+        'alice',
+        'settings/save',
+        { settings: { ...settings, taskIssueTypeName: 'Task' } },
+        {
+          ...onProject,
+          type: 'jira:projectAdminPage',
+        },
+      )) as Envelope<{ settings: Record<string, unknown> }>,
+    );
+    expect(saved.settings.verificationRules).toEqual(rules);
+    expect((await view('carol')).rules).toEqual(rules);
+  });
+
+  it('adds, edits and removes a detection event by hand, for editors only', async () => {
+    const before = ok((await call('bob', 'monitoring/get', {}, onProject)) as Envelope<MonitoringView>);
+    const t1 = before.withoutEvents.flatMap((g) => g.threats).find((t) => t.id === 'T-1')!;
+    const draft = { title: 'Unknown script on checkout', signal: 'CSP violation reports for script-src' };
+    let refused: unknown;
+    expect(
+      await writesOf(async () => {
+        refused = await call(
+          'carol',
+          'monitoring/change-event',
+          { kind: 'add', threatId: 'T-1', baseRevision: t1.revision, draft },
+          onProject,
+        );
+      }),
+    ).toEqual([]);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    const added = ok(
+      (await call(
+        'bob',
+        'monitoring/change-event',
+        { kind: 'add', threatId: 'T-1', baseRevision: t1.revision, draft },
+        onProject,
+      )) as Envelope<MonitoringView>,
+    );
+    const threat = added.threats.find((t) => t.id === 'T-1')!;
+    expect(threat.events).toMatchObject([{ id: 'E-1', origin: 'manual', title: draft.title }]);
+    const stale = await call(
+      'bob',
+      'monitoring/change-event',
+      { kind: 'remove', threatId: 'T-1', baseRevision: t1.revision, eventId: 'E-1' },
+      onProject,
+    );
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const removed = ok(
+      (await call(
+        'bob',
+        'monitoring/change-event',
+        { kind: 'remove', threatId: 'T-1', baseRevision: threat.revision, eventId: 'E-1' },
+        onProject,
+      )) as Envelope<MonitoringView>,
+    );
+    expect(removed.threats.find((t) => t.id === 'T-1')).toBeUndefined();
+  });
+});

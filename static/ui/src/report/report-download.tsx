@@ -1,0 +1,37 @@
+import Button from '@atlaskit/button/new';
+import { Inline, Text } from '@atlaskit/primitives';
+import { useState } from 'react';
+import { callResolver } from '../api/invoke-resolver';
+import { saveText } from '../compliance/compliance-export';
+import { InlineError } from '../common/inline-error';
+import type { AsvsLevel, AsvsStandard } from '../../../../src/domain/compliance/asvs-catalogue';
+
+/**
+ * "Download report": the threat-model report for auditors as a file, HTML (prints to PDF from
+ * the browser) or Markdown, with the ASVS coverage of the standard and level chosen on the tab;
+ * the same document `npx without report` prints.
+ */
+export function ReportDownload({ standard, level }: { standard: AsvsStandard; level: AsvsLevel }) {
+  const [busy, setBusy] = useState<'html' | 'md'>();
+  const [error, setError] = useState<string>();
+  async function download(format: 'html' | 'md') {
+    setBusy(format);
+    setError(undefined);
+    const answer = await callResolver('report/get', { format, standard, level });
+    setBusy(undefined);
+    if (!answer.ok) return setError(`The report could not be made: ${answer.error.message}`);
+    saveText(answer.data.text, answer.data.fileName, answer.data.mimeType);
+  }
+  return (
+    <Inline space="space.100" alignBlock="center" shouldWrap>
+      <Text>Threat-model report:</Text>
+      <Button isDisabled={busy !== undefined} onClick={() => void download('html')} testId="report-download-html">
+        {busy === 'html' ? 'Preparing…' : 'Download HTML'}
+      </Button>
+      <Button isDisabled={busy !== undefined} onClick={() => void download('md')} testId="report-download-md">
+        {busy === 'md' ? 'Preparing…' : 'Download Markdown'}
+      </Button>
+      {error && <InlineError>{error}</InlineError>}
+    </Inline>
+  );
+}

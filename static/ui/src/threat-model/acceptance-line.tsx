@@ -1,0 +1,24 @@
+import { Explained } from '../common/explained';
+import { CellText } from '../common/cell-text';
+import { RISK_HELP } from '../common/risk-words';
+import { byWhom, usePersonName } from '../people/people-names';
+import type { ThreatRow } from '../../../../src/contract';
+
+/** "Accepted by Alice Admin until 2027-01-31", or that the acceptance has expired; nothing without one. */
+export function AcceptanceLine({ threat }: { threat: ThreatRow }) {
+  const acceptance = threat.acceptance;
+  const name = usePersonName(acceptance?.accountId);
+  if (!acceptance || threat.state !== 'active') return null;
+  const by = byWhom(name);
+  return (
+    <span data-testid={`acceptance-${threat.id}`}>
+      <CellText look="small">
+        <Explained help={`${RISK_HELP.accepted} Reason: ${acceptance.reason}`}>
+          {threat.acceptanceState === 'expired' ? `⚠ Acceptance expired: accepted${by} until ` : `Accepted${by} until `}
+          {/* A date is one word: it never breaks at its hyphens. */}
+          <span style={{ whiteSpace: 'nowrap' }}>{acceptance.until}</span>
+        </Explained>
+      </CellText>
+    </span>
+  );
+}
