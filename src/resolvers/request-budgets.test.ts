@@ -127,6 +127,12 @@ describe('Jira requests and round trips per resolver call (demo project)', () =>
     expect(measured.roundTrips).toBeLessThanOrEqual(2);
   });
 
+  it('audit/progress: the status property and the permission check, together', async () => {
+    const measured = await cost('bob', 'audit/progress', {}, onProject);
+    expect(measured.requests).toBeLessThanOrEqual(2);
+    expect(measured.roundTrips).toBeLessThanOrEqual(1);
+  });
+
   it('settings/get', async () => {
     const measured = await cost('alice', 'settings/get', {}, onSettings);
     expect(measured.requests).toBeLessThanOrEqual(6);
