@@ -63,10 +63,25 @@ export interface ThreatModelView {
   canEdit: boolean;
   canCreateTasks: boolean;
   problems: string[];
+  /** What the page asks `threat-model/changes` about: the model's revision as read, and when the reading began. */
+  seen: ModelSeen;
+}
+
+/** The model's revision a page has, and when (epoch ms, the backend's clock) it began reading it. */
+export const ModelSeen = z.object({
+  revision: z.number().int().min(0),
+  readAt: z.number().int().min(0),
+});
+export type ModelSeen = z.infer<typeof ModelSeen>;
+
+/** Whether what the Threat model tab shows may be out of date, and so worth reading again. */
+export interface ModelChanges {
+  changed: boolean;
 }
 
 export const threatModelEndpoints = {
   'threat-model/get': endpoint<ThreatModelView>()(NoPayload),
+  'threat-model/changes': endpoint<ModelChanges>()(ModelSeen),
   'threat-model/create-threat': endpoint<ThreatView>()(ThreatCreation),
   'threat-model/update-threat': endpoint<ThreatView>()(ThreatEdit),
   'threat-model/set-threat-state': endpoint<ThreatView>()(ThreatStateChange),

@@ -19,6 +19,9 @@ export async function threatModelView(
   accountId: string,
 ): Promise<ThreatModelView> {
   const { user, app } = jira;
+  // Before any read: whatever changes while the view is read is newer than this, so the page's
+  // next question about changes (threat-model/changes) covers it.
+  const readAt = Date.now();
   const stored = await readThreatModel(user, projectKey);
   const [{ counts, fieldName }, canEdit, live, history, perms, kbs] = await Promise.all([
     storyCounts(user, projectKey),
@@ -47,5 +50,6 @@ export async function threatModelView(
     canEdit,
     canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
     problems: [...stored.problems, ...(history.problem ? [history.problem] : []), ...kbs.problems],
+    seen: { revision: stored.metaRevision, readAt },
   };
 }

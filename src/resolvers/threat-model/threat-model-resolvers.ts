@@ -1,3 +1,4 @@
+import { threatModelChanges } from '../../app/threat-model/threat-model-changes';
 import type Resolver from '@forge/resolver';
 import { changeThreat } from '../../app/threat-model/change-threat';
 import { createThreat } from '../../app/threat-model/create-threat';
@@ -9,6 +10,10 @@ import { defineResolver } from '../define-resolver';
 export function registerThreatModelResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'threat-model/get', ({ context }) =>
     threatModelView(callClients(), projectKeyOf(context), context.accountId),
+  );
+
+  defineResolver(resolver, 'threat-model/changes', ({ payload, context }) =>
+    threatModelChanges(callClients(), projectKeyOf(context), payload),
   );
 
   defineResolver(resolver, 'threat-model/create-threat', ({ payload, context }) =>

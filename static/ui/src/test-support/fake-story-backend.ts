@@ -53,6 +53,7 @@ export function givenStoryBackend(
       mitigations,
       risk: { now: 0, planned: 0, inherent: 0 },
       history: [],
+      seen: { revision: 1, readAt: 0 },
       canEdit: story.canEditThreatModel,
       canCreateTasks: story.canCreateTasks,
       problems: [],

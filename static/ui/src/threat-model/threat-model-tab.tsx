@@ -24,7 +24,10 @@ import { ThreatTable, type TableSort } from './threat-table';
 import { useTaskCreation } from './use-task-creation';
 import { useThreatModel, type ThreatModel } from './use-threat-model';
 
-/** Task statuses change in Jira, not here: the model is read again this often while the page is visible. */
+/**
+ * Task statuses change in Jira, not here: this often, while the page is visible, the tab asks
+ * whether anything changed (two small reads) and reads the model again only if so.
+ */
 export const REFRESH_MS = 30_000;
 
 export function ThreatModelTab() {
@@ -62,7 +65,7 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
   const questionsThreat = view.threats.find((t) => t.id === questionsOf);
   const updateThreat = view.threats.find((t) => t.id === updateOf);
   useLiveRefresh(
-    () => void model.reload(),
+    () => void model.refresh(),
     () => dialogOpen,
     REFRESH_MS,
   );

@@ -39,6 +39,7 @@ export function aThreatModel(overrides: Partial<ThreatModelView> = {}): ThreatMo
     canEdit: true,
     canCreateTasks: true,
     problems: [],
+    seen: { revision: 1, readAt: 0 },
     ...overrides,
   };
 }
