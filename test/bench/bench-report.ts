@@ -1,6 +1,7 @@
 import { auditLines, type AuditBench } from './audit-bench';
 import { knowledgeBaseLines, type KnowledgeBaseBench } from './knowledge-base-bench';
 import type { RequestKind } from './forge-replay';
+import { viewsLines, type ViewsBench } from './views-bench';
 
 // What the benchmark prints: one row per sprint size, as a table or as JSON.
 
@@ -30,6 +31,7 @@ export interface SizeResult {
 
 export interface BenchReport {
   sizes: SizeResult[];
+  views?: ViewsBench;
   audit?: AuditBench;
   knowledgeBases?: KnowledgeBaseBench;
   model: { threats: number; mitigations: number; shards: number; tasks: number; tasksInOtherSprint: number };
@@ -102,7 +104,7 @@ export function table(report: BenchReport): string {
     '',
     'Requests per call:',
     ...breakdown,
-    '',
+    ...(report.views ? [...viewsLines(report.views), ''] : ['']),
     ...(report.audit ? [...auditLines(report.audit), ''] : []),
     ...(report.knowledgeBases ? [...knowledgeBaseLines(report.knowledgeBases), ''] : []),
     'Notes:',

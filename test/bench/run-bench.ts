@@ -18,6 +18,7 @@ import { ACCOUNT, resolverCaller } from '../support/forge-invocation';
 import { siteClient } from '../support/jira-clients';
 import { startTestSite } from '../support/local-site';
 import { benchAudit } from './audit-bench';
+import { benchViews } from './views-bench';
 import { benchKnowledgeBases } from './knowledge-base-bench';
 import {
   addBenchSprint,
@@ -46,6 +47,7 @@ interface Options {
   sizes: number[];
   audit: boolean;
   knowledgeBases: boolean;
+  views: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -57,6 +59,7 @@ function parseOptions(argv: string[]): Options {
     sizes: [20, 200, 2000],
     audit: true,
     knowledgeBases: true,
+    views: true,
   };
   const number = (flag: string, value: string | undefined, min: number): number => {
     const n = Number(value);
@@ -68,13 +71,14 @@ function parseOptions(argv: string[]): Options {
     if (arg === '--json') options.json = true;
     else if (arg === '--no-audit') options.audit = false;
     else if (arg === '--no-kb') options.knowledgeBases = false;
+    else if (arg === '--no-views') options.views = false;
     else if (arg === '--runs') options.runs = number(arg, argv[++i], 1);
     else if (arg === '--tasks') options.tasks = number(arg, argv[++i], 0);
     else if (arg === '--latency') options.latencyMs = number(arg, argv[++i], 0);
     else if (arg === '--sizes') options.sizes = (argv[++i] ?? '').split(',').map((s) => number('--sizes', s, 1));
     else
       throw new Error(
-        `Unknown option ${arg}. Options: --json, --runs N, --tasks N, --latency MS, --sizes 20,200,2000, --no-audit, --no-kb.`,
+        `Unknown option ${arg}. Options: --json, --runs N, --tasks N, --latency MS, --sizes 20,200,2000, --no-audit, --no-kb, --no-views.`,
       );
   }
   return options;
@@ -326,8 +330,14 @@ async function main(): Promise<void> {
       sizes.push(await measureSize({ site, tap, call, gc, fields, model, options }, bench));
       progress(`  done in ${Math.round(performance.now() - started)} ms`);
     }
+    const storyInSprint = site.store.all('issue').find((i) => i.sprintId === sprints[0]?.sprintId);
+    const views =
+      options.views && storyInSprint
+        ? await benchViews(site, call, { id: String(storyInSprint.id) }, model.tasks, progress)
+        : undefined;
     const partial: Omit<BenchReport, 'notes'> = {
       sizes,
+      ...(views ? { views } : {}),
       model: {
         threats: model.threats,
         mitigations: model.mitigations,
