@@ -3,16 +3,16 @@ import { threatKnowledgeView } from '../../domain/knowledge-base/threat-knowledg
 import { mitigationsByThreat } from '../../domain/threat-model/residual-risk';
 import { asMitigations, threatRisk } from '../../domain/threat-model/threat-risk';
 import { threatView } from '../../domain/threat-model/threat-view';
-import { jqlString } from '../../jira/client/jql';
 import { canEditThreatModel, projectPermissions } from '../../jira/client/permissions';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
 import { liveModel } from '../../jira/threat-model/project-risk';
 import { readRiskHistory } from '../../jira/threat-model/risk-history-repository';
 import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
 import type { JiraClients } from '../common/jira-clients';
-import { storyCounts } from './story-counts';
+import { appFieldName, CLAUSES_FIELD_KEY } from '../../jira/story/clauses-field';
+import { storiesJqlOf } from './story-counts';
 
-/** The threat model page: every threat with its risk, stories and questions, the mitigations, and the risk history. */
+/** The threat model page: every threat with its risk and questions, the mitigations, and the risk history. */
 export async function threatModelView(
   jira: JiraClients,
   projectKey: string,
@@ -23,8 +23,8 @@ export async function threatModelView(
   // next question about changes (threat-model/changes) covers it.
   const readAt = Date.now();
   const stored = await readThreatModel(user, projectKey);
-  const [{ counts, fieldName }, canEdit, live, history, perms, kbs] = await Promise.all([
-    storyCounts(user, projectKey),
+  const [fieldName, canEdit, live, history, perms, kbs] = await Promise.all([
+    appFieldName(user, CLAUSES_FIELD_KEY),
     canEditThreatModel(user, app, { projectKey, accountId }, stored.model.settings),
     liveModel(user, projectKey, stored.model),
     readRiskHistory(user, projectKey),
@@ -36,8 +36,10 @@ export async function threatModelView(
   const threats: ThreatRow[] = stored.model.threats.map((t) => ({
     ...threatView(t),
     risk: threatRisk(t, byThreat.get(t.id) ?? []),
-    storyCount: counts.get(t.id) ?? 0,
-    storiesJql: `project = ${jqlString(projectKey)} AND ${jqlString(fieldName)}.threat = ${jqlString(t.id)}`,
+    // Counted per page of threats the tab shows (threat-model/story-counts), not by reading
+    // every story of the project here.
+    storyCount: null,
+    storiesJql: storiesJqlOf(projectKey, fieldName, t.id),
     ...(knowledge.byThreat.get(t.id) ?? { questionKeys: [], answeredQuestions: 0 }),
   }));
   return {

@@ -21,6 +21,7 @@ import { ThreatFilterBar } from './threat-filter-bar';
 import { filterThreats, isFiltering, NO_FILTER, summarize, type ThreatFilter } from './threat-filters';
 import { ThreatMitigationList } from './threat-mitigation-list';
 import { ThreatTable, type TableSort } from './threat-table';
+import { useStoryCounts } from './use-story-counts';
 import { useTaskCreation } from './use-task-creation';
 import { useThreatModel, type ThreatModel } from './use-threat-model';
 
@@ -70,7 +71,9 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
     REFRESH_MS,
   );
 
-  const visible = useMemo(() => filterThreats(view.threats, filter), [view.threats, filter]);
+  const [shownIds, setShownIds] = useState<string[]>([]);
+  const rows = useStoryCounts(view, shownIds, sort.key === 'stories');
+  const visible = useMemo(() => filterThreats(rows, filter), [rows, filter]);
   const mitigationCounts = useMemo(() => countMitigations(view), [view]);
   const openCreate = () => setDialog({ kind: 'create' });
   const clearReveal = useCallback(() => setRevealId(undefined), []);
@@ -173,6 +176,7 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
             onPage={setPage}
             revealId={revealId}
             onRevealed={clearReveal}
+            onPageShown={setShownIds}
             actions={
               view.canEdit
                 ? {

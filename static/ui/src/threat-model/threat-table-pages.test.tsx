@@ -111,3 +111,51 @@ describe('a long threat table', () => {
     expect(position()).toBe('101–121 of 121 threats · page 3 of 3');
   }, 30_000);
 });
+
+describe('story counts of a long threat table', () => {
+  const UNCOUNTED = THREATS.map((t) => ({ ...t, storyCount: null, storiesJql: `threat = "${t.id}"` }));
+  // Every threat T-n has n % 4 stories.
+  const countsOf = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, Number(id.slice(2)) % 4]));
+
+  async function renderUncounted() {
+    atFrameWidth(WIDE);
+    fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: aThreatModel({ threats: UNCOUNTED }) }));
+    fakeBridge.givenResolver('threat-model/story-counts', (payload) => {
+      const asked = payload as { threatIds?: string[]; all?: true };
+      return { ok: true, data: { counts: countsOf(asked.threatIds ?? UNCOUNTED.map((t) => t.id)) } };
+    });
+    const user = userEvent.setup();
+    render(<ThreatModelTab />);
+    await screen.findByRole('table', { name: 'Threats' });
+    return user;
+  }
+
+  it('counts the stories of the threats on the page shown, a page at a time', async () => {
+    const user = await renderUncounted();
+
+    expect(await screen.findByRole('button', { name: '3 stories linked to T-3' })).toBeTruthy();
+    expect(fakeBridge.invocationsOf('threat-model/story-counts')).toEqual([
+      { functionKey: 'threat-model/story-counts', payload: { threatIds: ids(1, 50) } },
+    ]);
+
+    await user.click(pager().getByRole('button', { name: 'Next' }));
+    expect(await screen.findByRole('button', { name: '3 stories linked to T-51' })).toBeTruthy();
+    await user.click(pager().getByRole('button', { name: 'Previous' }));
+    expect(fakeBridge.invocationsOf('threat-model/story-counts').map((c) => c.payload)).toEqual([
+      { threatIds: ids(1, 50) },
+      { threatIds: ids(51, 100) },
+    ]);
+  });
+
+  it('counts every threat once a person sorts by stories', async () => {
+    const user = await renderUncounted();
+    await screen.findByRole('button', { name: '3 stories linked to T-3' });
+
+    await user.click(screen.getByRole('button', { name: 'Stories' }));
+    await user.click(screen.getByRole('button', { name: 'Stories' }));
+
+    await waitFor(() => expect(threatIds()[0]).toBe('T-3'));
+    expect(fakeBridge.invocationsOf('threat-model/story-counts').map((c) => c.payload)).toContainEqual({ all: true });
+    expect(threatIds().slice(0, 3)).toEqual(['T-3', 'T-7', 'T-11']);
+  }, 30_000);
+});

@@ -55,6 +55,8 @@ interface Props {
   /** The page of the sorted rows shown (0-based); the table clamps it when the rows shrink. */
   page: number;
   onPage: (page: number) => void;
+  /** Called with the ids of the threats on the page shown, whenever they change (their stories are counted then). */
+  onPageShown?: (threatIds: string[]) => void;
   /** A threat to bring into view (one just created): the table turns to its page, then calls onRevealed. */
   revealId?: string;
   onRevealed?: () => void;
@@ -83,6 +85,7 @@ export function ThreatTable({
   onPage,
   revealId,
   onRevealed,
+  onPageShown,
   actions,
   knowledge,
   mitigationCounts,
@@ -97,6 +100,10 @@ export function ThreatTable({
   const hasLast = actions !== undefined || hidden.length > 0;
   const sorted = useMemo(() => sortThreats(rows, sort), [rows, sort]);
   const onPageRows = pageOf(sorted, page, THREAT_PAGE_SIZE);
+  const pageIds = onPageRows.rows.map((t) => t.id).join(',');
+  useEffect(() => {
+    onPageShown?.(pageIds === '' ? [] : pageIds.split(','));
+  }, [pageIds, onPageShown]);
   useEffect(() => {
     if (revealId === undefined) return;
     const index = sorted.findIndex((t) => t.id === revealId);
