@@ -44,8 +44,18 @@ export interface AuditView {
   problems: string[];
 }
 
+/**
+ * What the tab polls while a run is under way: the run and which result is stored, from the one
+ * small status property; the tab reads the whole view again only when either changes.
+ */
+export interface AuditProgress {
+  run: AuditRunView;
+  completedAt: string | null;
+}
+
 export const auditEndpoints = {
   'audit/get': endpoint<AuditView>()(NoPayload),
+  'audit/progress': endpoint<AuditProgress>()(NoPayload),
   'audit/run': endpoint<AuditView>()(NoPayload),
   'audit/suppress': endpoint<AuditView>()(FindingSuppression),
   'audit/unsuppress': endpoint<AuditView>()(FindingUnsuppression),

@@ -82,8 +82,8 @@ export interface ThreatRow extends ThreatView, ThreatKnowledge {
   risk: ThreatRisk;
   /** Whether its risk is accepted today, was accepted until a day that has passed, or neither. */
   acceptanceState: AcceptanceState;
-  /** Stories linked to the threat (through a clause or directly). */
-  storyCount: number;
+  /** Stories linked to the threat (through a clause or directly); null: not counted in this answer (see threat-model/story-counts). */
+  storyCount: number | null;
   /** JQL that finds those stories. */
   storiesJql: string;
 }
@@ -103,10 +103,41 @@ export interface ThreatModelView {
   canEdit: boolean;
   canCreateTasks: boolean;
   problems: string[];
+  /** What the page asks `threat-model/changes` about: the model's revision as read, and when the reading began. */
+  seen: ModelSeen;
+}
+
+/** The model's revision a page has, and when (epoch ms, the backend's clock) it began reading it. */
+/** The most threats one threat-model/story-counts call counts by id: a page of the threat table. */
+export const STORY_COUNT_PAGE = 50;
+
+export const ModelSeen = z.object({
+  revision: z.number().int().min(0),
+  readAt: z.number().int().min(0),
+});
+export type ModelSeen = z.infer<typeof ModelSeen>;
+
+/** Which threats' stories to count: a page of them, or all (to sort by stories). */
+export const StoryCountRequest = z.union([
+  z.object({ threatIds: z.array(ThreatId).min(1).max(STORY_COUNT_PAGE) }),
+  z.object({ all: z.literal(true) }),
+]);
+export type StoryCountRequest = z.infer<typeof StoryCountRequest>;
+
+export interface StoryCounts {
+  /** Stories linking each threat asked about (0 included), by threat id. */
+  counts: Record<string, number>;
+}
+
+/** Whether what the Threat model tab shows may be out of date, and so worth reading again. */
+export interface ModelChanges {
+  changed: boolean;
 }
 
 export const threatModelEndpoints = {
   'threat-model/get': endpoint<ThreatModelView>()(NoPayload),
+  'threat-model/changes': endpoint<ModelChanges>()(ModelSeen),
+  'threat-model/story-counts': endpoint<StoryCounts>()(StoryCountRequest),
   'threat-model/create-threat': endpoint<ThreatView>()(ThreatCreation),
   'threat-model/update-threat': endpoint<ThreatView>()(ThreatEdit),
   'threat-model/set-threat-state': endpoint<ThreatView>()(ThreatStateChange),

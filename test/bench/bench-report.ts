@@ -2,6 +2,7 @@ import { auditLines, type AuditBench } from './audit-bench';
 import { knowledgeBaseLines, type KnowledgeBaseBench } from './knowledge-base-bench';
 import { interchangeLines, type InterchangeBench } from './interchange-bench';
 import type { RequestKind } from './forge-replay';
+import { viewsLines, type ViewsBench } from './views-bench';
 
 // What the benchmark prints: one row per sprint size, as a table or as JSON.
 
@@ -31,6 +32,7 @@ export interface SizeResult {
 
 export interface BenchReport {
   sizes: SizeResult[];
+  views?: ViewsBench;
   audit?: AuditBench;
   knowledgeBases?: KnowledgeBaseBench;
   interchange?: InterchangeBench;
@@ -104,7 +106,7 @@ export function table(report: BenchReport): string {
     '',
     'Requests per call:',
     ...breakdown,
-    '',
+    ...(report.views ? [...viewsLines(report.views), ''] : ['']),
     ...(report.audit ? [...auditLines(report.audit), ''] : []),
     ...(report.knowledgeBases ? [...knowledgeBaseLines(report.knowledgeBases), ''] : []),
     ...(report.interchange ? [...interchangeLines(report.interchange), ''] : []),

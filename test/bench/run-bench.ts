@@ -18,6 +18,7 @@ import { ACCOUNT, resolverCaller } from '../support/forge-invocation';
 import { siteClient } from '../support/jira-clients';
 import { startTestSite } from '../support/local-site';
 import { benchAudit } from './audit-bench';
+import { benchViews } from './views-bench';
 import { benchKnowledgeBases } from './knowledge-base-bench';
 import { benchInterchange } from './interchange-bench';
 import {
@@ -48,6 +49,7 @@ interface Options {
   audit: boolean;
   knowledgeBases: boolean;
   interchange: boolean;
+  views: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -60,6 +62,7 @@ function parseOptions(argv: string[]): Options {
     audit: true,
     knowledgeBases: true,
     interchange: true,
+    views: true,
   };
   const number = (flag: string, value: string | undefined, min: number): number => {
     const n = Number(value);
@@ -72,13 +75,14 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--no-audit') options.audit = false;
     else if (arg === '--no-kb') options.knowledgeBases = false;
     else if (arg === '--no-interchange') options.interchange = false;
+    else if (arg === '--no-views') options.views = false;
     else if (arg === '--runs') options.runs = number(arg, argv[++i], 1);
     else if (arg === '--tasks') options.tasks = number(arg, argv[++i], 0);
     else if (arg === '--latency') options.latencyMs = number(arg, argv[++i], 0);
     else if (arg === '--sizes') options.sizes = (argv[++i] ?? '').split(',').map((s) => number('--sizes', s, 1));
     else
       throw new Error(
-        `Unknown option ${arg}. Options: --json, --runs N, --tasks N, --latency MS, --sizes 20,200,2000, --no-audit, --no-kb, --no-interchange.`,
+        `Unknown option ${arg}. Options: --json, --runs N, --tasks N, --latency MS, --sizes 20,200,2000, --no-audit, --no-kb, --no-interchange, --no-views.`,
       );
   }
   return options;
@@ -330,8 +334,14 @@ async function main(): Promise<void> {
       sizes.push(await measureSize({ site, tap, call, gc, fields, model, options }, bench));
       progress(`  done in ${Math.round(performance.now() - started)} ms`);
     }
+    const storyInSprint = site.store.all('issue').find((i) => i.sprintId === sprints[0]?.sprintId);
+    const views =
+      options.views && storyInSprint
+        ? await benchViews(site, call, { id: String(storyInSprint.id) }, model.tasks, progress)
+        : undefined;
     const partial: Omit<BenchReport, 'notes'> = {
       sizes,
+      ...(views ? { views } : {}),
       model: {
         threats: model.threats,
         mitigations: model.mitigations,

@@ -1,6 +1,6 @@
 import type { ThreatModelSettings } from '../../domain/threat-model/threat-model-settings';
 import { canEditThreatModel, issuePermissions, projectPermissions } from '../../jira/client/permissions';
-import { findProjectTasks, type TaskRecord } from '../../jira/mitigation/mitigation-task-repository';
+import { findProjectTasks, readTasksById, type TaskRecord } from '../../jira/mitigation/mitigation-task-repository';
 import { readThreatModel, type StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
 import type { JiraClients } from './jira-clients';
 
@@ -61,5 +61,11 @@ export const mayEditThreatModel = (
   );
 
 /** The project's mitigation tasks with their live statuses (one search), as the person sees them. */
+/** The tasks with these issue ids (see readTasksById), read once per call for the same set. */
+export const tasksByIdOf = (jira: JiraClients, issueIds: string[]): Promise<TaskRecord[]> => {
+  const ids = [...new Set(issueIds)].sort();
+  return once(jira, `tasks-by-id:${ids.join(',')}`, () => readTasksById(jira.user, ids));
+};
+
 export const projectTasksOf = (jira: JiraClients, projectKey: string): Promise<TaskRecord[]> =>
   once(jira, `tasks:${projectKey}`, () => findProjectTasks(jira.user, projectKey));

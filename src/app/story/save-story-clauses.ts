@@ -24,7 +24,7 @@ export async function saveStoryClauses(
     },
     {
       replaceUnreadable: edit.replaceUnreadable === true,
-      whileWriting: (story, stored) => startStoryViewReads(jira, story, stored, accountId),
+      whileWriting: (story, stored, next) => startStoryViewReads(jira, story, stored, accountId, next),
     },
   );
   return storyViewOf(jira, issueId, accountId, saved);

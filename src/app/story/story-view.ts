@@ -10,7 +10,7 @@ import { TaskProperty } from '../../jira/mitigation/mitigation-task-repository';
 import { liveModelWith, type LiveModel } from '../../jira/threat-model/project-risk';
 import { readStory, storiesLinkedTo, type StoryRecord } from '../../jira/story/story-repository';
 import type { StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
-import { issuePermissionsOf, mayEditThreatModel, projectTasksOf, threatModelOf } from '../common/call-reads';
+import { issuePermissionsOf, mayEditThreatModel, tasksByIdOf, threatModelOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 import type { SavedClauses } from './update-story-clauses';
 
@@ -124,6 +124,25 @@ async function taskView(
 }
 
 /**
+ * The issue ids of the tasks the view shows: those of the mitigations that address a threat the
+ * clauses link or, when the issue is a mitigation task, a threat its mitigation reduces. Read by
+ * id, they cost one request per hundred, not a search through every task of the project.
+ */
+function viewTaskIds(model: ThreatModel, story: StoryRecord, clausesValue: unknown): string[] {
+  const stored = readStoryClauses(clausesValue);
+  const threatIds = new Set(linkedThreatIds(stored.clauses, stored.directThreatIds));
+  const own = model.mitigations.find((m) => m.task?.id === story.id);
+  for (const a of own?.addresses ?? []) threatIds.add(a.threatId);
+  return model.mitigations
+    .filter((m) => m.task !== null && m.addresses.some((a) => threatIds.has(a.threatId)))
+    .map((m) => m.task!.id);
+}
+
+/** The model's mitigations with the live statuses of the tasks the view shows (see viewTaskIds). */
+const liveForView = (jira: JiraClients, model: ThreatModel, story: StoryRecord, clausesValue: unknown) =>
+  tasksByIdOf(jira, viewTaskIds(model, story, clausesValue)).then((tasks) => liveModelWith(tasks, model));
+
+/**
  * Starts the reads the view needs once the story and its model are known (the project's tasks,
  * whether the person may edit the model): a save starts them while it writes.
  */
@@ -132,9 +151,10 @@ export function startStoryViewReads(
   story: StoryRecord,
   stored: StoredThreatModel,
   accountId: string,
+  clausesValue: unknown = story.clausesValue,
 ): void {
   void accessTo(jira, story.id, story.projectKey, accountId, stored.model).catch(() => undefined);
-  void projectTasksOf(jira, story.projectKey).catch(() => undefined);
+  void tasksByIdOf(jira, viewTaskIds(stored.model, story, clausesValue)).catch(() => undefined);
 }
 
 /**
@@ -154,7 +174,7 @@ export async function storyViewOf(
   const field = await clausesField(user);
   const story = saved?.story ?? (await readStory(user, issueId, field.id));
   const stored = await threatModelOf(jira, story.projectKey);
-  const live = projectTasksOf(jira, story.projectKey).then((tasks) => liveModelWith(tasks, stored.model));
+  const live = liveForView(jira, stored.model, story, saved?.value ?? story.clausesValue);
   const [current, access, task] = await Promise.all([
     live,
     accessTo(jira, story.id, story.projectKey, accountId, stored.model),

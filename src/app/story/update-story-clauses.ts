@@ -53,8 +53,8 @@ export interface SavedClauses {
 
 export interface UpdateOptions {
   replaceUnreadable?: boolean;
-  /** Called once the story and its model are read, while the value is written: reads the answer needs can start. */
-  whileWriting?: (story: StoryRecord, stored: StoredThreatModel) => void;
+  /** Called once the story and its model are read, while the value (`next`) is written: reads the answer needs can start. */
+  whileWriting?: (story: StoryRecord, stored: StoredThreatModel, next: unknown) => void;
 }
 
 /**
@@ -93,7 +93,7 @@ export async function updateStoryClauses(
     const stored = await threatModelOf(jira, current.projectKey);
     checkNewLinks(edit, linkedThreatIds(before.clauses, before.directThreatIds), stored.model, current.projectKey);
     const next = storyClausesValue(edit.clauses, edit.directThreatIds, before.revision + 1);
-    options.whileWriting?.(current, stored);
+    options.whileWriting?.(current, stored, next);
     await writeStoryClauses(user, current.id, fieldId, next);
     return { value: next, story: current, stored };
   });

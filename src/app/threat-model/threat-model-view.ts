@@ -3,32 +3,35 @@ import { threatKnowledgeView } from '../../domain/knowledge-base/threat-knowledg
 import { mitigationsByThreat } from '../../domain/threat-model/residual-risk';
 import { asMitigations, threatRisk } from '../../domain/threat-model/threat-risk';
 import { threatView } from '../../domain/threat-model/threat-view';
-import { jqlString } from '../../jira/client/jql';
 import { mayEditThreatModel, projectPermissionsOf } from '../common/call-reads';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
 import { liveModel } from '../../jira/threat-model/project-risk';
 import { readRiskHistory } from '../../jira/threat-model/risk-history-repository';
 import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
 import type { JiraClients } from '../common/jira-clients';
-import { storyCounts } from './story-counts';
+import { appFieldName, CLAUSES_FIELD_KEY } from '../../jira/story/clauses-field';
+import { storiesJqlOf } from './story-counts';
 import { acceptanceState, latestUntil } from '../../domain/threat-model/threat-acceptance';
 import { EXPOSURE_TIER_RULES, toleranceOf } from '../../domain/threat-model/exposure-tier';
 import { nowIso } from '../common/clock';
 import { mayAcceptRisk } from './require-risk-accepter';
 import { readAuditState } from '../../jira/audit/audit-repository';
 
-/** The threat model page: every threat with its risk, stories and questions, the mitigations, and the risk history. */
+/** The threat model page: every threat with its risk and questions, the mitigations, and the risk history. */
 export async function threatModelView(
   jira: JiraClients,
   projectKey: string,
   accountId: string,
 ): Promise<ThreatModelView> {
   const { user } = jira;
+  // Before any read: whatever changes while the view is read is newer than this, so the page's
+  // next question about changes (threat-model/changes) covers it.
+  const readAt = Date.now();
   const stored = await readThreatModel(user, projectKey);
   const now = nowIso();
   const { risk: riskSettings } = stored.model.settings;
-  const [{ counts, fieldName }, canEdit, live, history, perms, kbs, canAccept, audit] = await Promise.all([
-    storyCounts(user, projectKey),
+  const [fieldName, canEdit, live, history, perms, kbs, canAccept, audit] = await Promise.all([
+    appFieldName(user, CLAUSES_FIELD_KEY),
     // One permissions request (through the call's memo) answers editing, accepting risk and creating tasks.
     mayEditThreatModel(jira, { projectKey, accountId }, stored.model.settings),
     liveModel(user, projectKey, stored.model),
@@ -45,8 +48,10 @@ export async function threatModelView(
     ...threatView(t),
     risk: threatRisk(t, byThreat.get(t.id) ?? [], riskSettings),
     acceptanceState: acceptanceState(t.acceptance, now),
-    storyCount: counts.get(t.id) ?? 0,
-    storiesJql: `project = ${jqlString(projectKey)} AND ${jqlString(fieldName)}.threat = ${jqlString(t.id)}`,
+    // Counted per page of threats the tab shows (threat-model/story-counts), not by reading
+    // every story of the project here.
+    storyCount: null,
+    storiesJql: storiesJqlOf(projectKey, fieldName, t.id),
     ...(knowledge.byThreat.get(t.id) ?? { questionKeys: [], answeredQuestions: 0 }),
   }));
   return {
@@ -71,5 +76,6 @@ export async function threatModelView(
     canEdit,
     canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
     problems: [...stored.problems, ...(history.problem ? [history.problem] : []), ...kbs.problems],
+    seen: { revision: stored.metaRevision, readAt },
   };
 }

@@ -15,7 +15,7 @@ const cardStory = story({
 
 describe('words', () => {
   it('match whole words and phrases, case-insensitive, with punctuation read as spaces', () => {
-    expect(matchRule({ words: ['credit card'] }, cardStory)).toEqual({
+    expect(matchRule({ words: ['credit card'] }, cardStory)).toMatchObject({
       matched: true,
       reasons: ['summary mentions "credit card"'],
     });
@@ -27,7 +27,7 @@ describe('words', () => {
       summary: 'As a seller I want my payout and payment history',
       description: 'Cardholder name, repayment, paypal',
     });
-    expect(matchRule({ words: ['pay', 'card', 'hist'] }, payout)).toEqual({ matched: false, reasons: [] });
+    expect(matchRule({ words: ['pay', 'card', 'hist'] }, payout)).toMatchObject({ matched: false, reasons: [] });
   });
 
   it('accept a simple plural of the last word only', () => {
@@ -75,14 +75,14 @@ describe('words', () => {
 
 describe('issue type, labels, components and linked threats', () => {
   it('match case-insensitively and name what the story has', () => {
-    expect(matchRule({ issueType: ['story', 'Bug'] }, cardStory)).toEqual({
+    expect(matchRule({ issueType: ['story', 'Bug'] }, cardStory)).toMatchObject({
       matched: true,
       reasons: ['issue type is Story'],
     });
     expect(matchRule({ issueType: ['Bug'] }, cardStory).matched).toBe(false);
-    expect(matchRule({ label: ['payments'] }, cardStory)).toEqual({ matched: true, reasons: ['label "Payments"'] });
+    expect(matchRule({ label: ['payments'] }, cardStory)).toMatchObject({ matched: true, reasons: ['label "Payments"'] });
     expect(matchRule({ label: ['pay'] }, cardStory).matched).toBe(false);
-    expect(matchRule({ component: ['checkout', 'Billing'] }, cardStory)).toEqual({
+    expect(matchRule({ component: ['checkout', 'Billing'] }, cardStory)).toMatchObject({
       matched: true,
       reasons: ['component "Checkout"'],
     });
@@ -90,8 +90,8 @@ describe('issue type, labels, components and linked threats', () => {
   });
 
   it('match a linked threat by its id or the template it was created from', () => {
-    expect(matchRule({ linkedThreat: ['T-7'] }, cardStory)).toEqual({ matched: true, reasons: ['links threat T-7'] });
-    expect(matchRule({ linkedThreat: ['web-i-01'] }, cardStory)).toEqual({
+    expect(matchRule({ linkedThreat: ['T-7'] }, cardStory)).toMatchObject({ matched: true, reasons: ['links threat T-7'] });
+    expect(matchRule({ linkedThreat: ['web-i-01'] }, cardStory)).toMatchObject({
       matched: true,
       reasons: ['links threat T-3 (from WEB-I-01)'],
     });
@@ -99,18 +99,18 @@ describe('issue type, labels, components and linked threats', () => {
   });
 
   it('always match with `always`', () => {
-    expect(matchRule({ always: true }, story())).toEqual({ matched: true, reasons: ['applies to every story'] });
+    expect(matchRule({ always: true }, story())).toMatchObject({ matched: true, reasons: ['applies to every story'] });
   });
 });
 
 describe('all, any and not', () => {
   it('`all` needs every branch and joins their reasons', () => {
     const rule: Rule = { all: [{ label: ['payments'] }, { words: ['checkout'] }] };
-    expect(matchRule(rule, cardStory)).toEqual({
+    expect(matchRule(rule, cardStory)).toMatchObject({
       matched: true,
       reasons: ['label "Payments"', 'description mentions "checkout"'],
     });
-    expect(matchRule({ all: [{ label: ['payments'] }, { words: ['refund'] }] }, cardStory)).toEqual({
+    expect(matchRule({ all: [{ label: ['payments'] }, { words: ['refund'] }] }, cardStory)).toMatchObject({
       matched: false,
       reasons: [],
     });
@@ -118,13 +118,13 @@ describe('all, any and not', () => {
 
   it('`any` needs one branch and gives the reasons of the branches that matched', () => {
     const rule: Rule = { any: [{ words: ['refund'] }, { label: ['payments'] }, { linkedThreat: ['T-7'] }] };
-    expect(matchRule(rule, cardStory)).toEqual({ matched: true, reasons: ['label "Payments"', 'links threat T-7'] });
+    expect(matchRule(rule, cardStory)).toMatchObject({ matched: true, reasons: ['label "Payments"', 'links threat T-7'] });
     expect(matchRule({ any: [{ words: ['refund'] }, { label: ['admin'] }] }, cardStory).matched).toBe(false);
   });
 
   it('`not` matches when its rule does not, and gives no reason', () => {
-    expect(matchRule({ not: { words: ['refund'] } }, cardStory)).toEqual({ matched: true, reasons: [] });
-    expect(matchRule({ not: { words: ['card'] } }, cardStory)).toEqual({ matched: false, reasons: [] });
+    expect(matchRule({ not: { words: ['refund'] } }, cardStory)).toMatchObject({ matched: true, reasons: [] });
+    expect(matchRule({ not: { words: ['card'] } }, cardStory)).toMatchObject({ matched: false, reasons: [] });
   });
 
   it('nest', () => {
@@ -139,12 +139,46 @@ describe('all, any and not', () => {
         { not: { any: [{ label: ['api-only'] }, { words: ['passwordless'] }] } },
       ],
     };
-    expect(matchRule(rule, cardStory)).toEqual({
+    expect(matchRule(rule, cardStory)).toMatchObject({
       matched: true,
       reasons: ['issue type is Story', 'WITHOUT clause mentions "card data"'],
     });
     expect(matchRule(rule, { ...cardStory, labels: ['api-only'] }).matched).toBe(false);
     expect(matchRule(rule, { ...cardStory, clauses: [] }).matched).toBe(false);
+  });
+});
+
+describe('how well a rule matches (score) and which clauses it found', () => {
+  it('counts a phrase of n telling words n x n, words every story has nothing, a clause double, the description half', () => {
+    expect(matchRule({ words: ['pay'] }, cardStory).score).toBe(1);
+    expect(matchRule({ words: ['credit card'] }, cardStory).score).toBe(4);
+    // "pay with my credit card": pay, credit and card are telling; "with" and "my" are not.
+    expect(matchRule({ words: ['pay with my credit card'] }, cardStory).score).toBe(9);
+    expect(matchRule({ words: ['so that', 'i want'] }, cardStory)).toMatchObject({ matched: true, score: 0 });
+    expect(matchRule({ words: ['card data'] }, cardStory).score).toBe(8);
+    expect(matchRule({ words: ['checkout'] }, cardStory).score).toBe(0.5);
+    // "card" inside "credit card" found in the same place counts once, as the phrase.
+    expect(matchRule({ words: ['credit card', 'card'] }, cardStory).score).toBe(4);
+  });
+
+  it('counts labels, components and linked threats, and nothing for always, an issue type or a not', () => {
+    expect(matchRule({ label: ['payments'] }, cardStory).score).toBe(2);
+    expect(matchRule({ component: ['checkout'] }, cardStory).score).toBe(2);
+    expect(matchRule({ linkedThreat: ['T-7'] }, cardStory).score).toBe(3);
+    expect(matchRule({ always: true }, cardStory).score).toBe(0);
+    expect(matchRule({ issueType: ['Story'] }, cardStory).score).toBe(0);
+    expect(matchRule({ not: { words: ['refund'] } }, cardStory).score).toBe(0);
+    expect(matchRule({ all: [{ issueType: ['Story'] }, { label: ['payments'] }] }, cardStory).score).toBe(2);
+    expect(matchRule({ any: [{ words: ['pay'] }, { label: ['payments'] }, { words: ['x'] }] }, cardStory).score).toBe(3);
+  });
+
+  it('names the clauses whose text a words rule found, never one that only has common words', () => {
+    const twoClauses = story({ clauses: ['being charged twice', 'having my card data stolen', 'my card expiring'] });
+    expect(matchRule({ words: ['card data'] }, twoClauses).clauses).toEqual([1]);
+    expect(matchRule({ words: ['card'] }, twoClauses).clauses).toEqual([1, 2]);
+    expect(matchRule({ words: ['my'] }, twoClauses).clauses).toEqual([]);
+    expect(matchRule({ any: [{ words: ['charged'] }, { words: ['stolen'] }] }, twoClauses).clauses).toEqual([0, 1]);
+    expect(matchRule({ words: ['card'], in: ['summary'] }, twoClauses)).toMatchObject({ matched: false, clauses: [] });
   });
 });
 

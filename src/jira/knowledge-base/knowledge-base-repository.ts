@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/common/app-error';
 import { builtInKnowledgeBase } from '../../domain/knowledge-base/active-knowledge-bases';
 import { KnowledgeBase } from '../../domain/knowledge-base/knowledge-base';
+import { readableTemplates } from '../../domain/knowledge-base/importers/tmt-placeholders';
 import { KnowledgeBaseId, type KnowledgeBaseSettings } from '../../domain/knowledge-base/knowledge-base-settings';
 import { deleteProperty, getProjectProperties, projectEntity, putProperty } from '../client/entity-properties';
 import type { JiraClient } from '../client/jira-client';
@@ -132,7 +133,10 @@ function decodeKnowledgeBase(parts: unknown[]): KnowledgeBase | undefined {
     const data = parts.map((p) => Part.parse(p).data).join('');
     const cached = parsedCache.get(data);
     if (cached) return cached;
-    const kb = KnowledgeBase.parse(JSON.parse(inflateRawSync(Buffer.from(data, 'base64')).toString('utf8')));
+    // An upload from an older import may still hold TMT placeholders ("{target.Name}"): read resolved.
+    const kb = readableTemplates(
+      KnowledgeBase.parse(JSON.parse(inflateRawSync(Buffer.from(data, 'base64')).toString('utf8'))),
+    );
     if (parsedCache.size >= 8) parsedCache.delete(parsedCache.keys().next().value!);
     parsedCache.set(data, kb);
     return kb;

@@ -77,6 +77,17 @@ export async function findProjectTasks(
   return issues.map((i) => toTask(i, sprintField));
 }
 
+/**
+ * The tasks with these issue ids (the ids the model records for its mitigations), as Jira has
+ * them now, through bulkfetch rather than the search index: 100 a request, whatever the number
+ * of tasks in the project. Issues that are gone or hidden from the caller are left out.
+ */
+export async function readTasksById(client: JiraClient, issueIds: string[]): Promise<TaskRecord[]> {
+  if (issueIds.length === 0) return [];
+  const issues = await readIssuesById(client, issueIds, { fields: TASK_FIELDS, properties: [TASK_PROPERTY] });
+  return issues.map((i) => toTask(i));
+}
+
 /** How long after a claim the app's create of the task may have happened (a resolver runs 25 s). */
 const CLAIM_WINDOW_MS = 5 * 60_000;
 /** Clocks of the app and of Jira may disagree by this much. */

@@ -71,6 +71,17 @@ async function readProperties(
 }
 
 /**
+ * The model's revision alone: one small read. It grows with every write of the model (see
+ * writeModel); 0 when there is no model yet, null when the meta cannot be read.
+ */
+export async function readModelRevision(client: JiraClient, projectKey: string): Promise<number | null> {
+  const { [META_KEY]: meta } = await getProjectProperties(client, projectKey, [META_KEY]);
+  if (meta === undefined) return 0;
+  const parsed = MetaValue.safeParse(meta);
+  return parsed.success ? parsed.data.revision : null;
+}
+
+/**
  * Reads the whole model (see readProperties for what it costs). `extraKeys` are other project
  * properties read in the same request (the lease, the edit queue), raw, in `extra`.
  */
@@ -294,7 +305,9 @@ async function writeModel(
     model.nextMitigationNumber !== stored.model.nextMitigationNumber ||
     JSON.stringify(model.settings) !== JSON.stringify(stored.model.settings) ||
     JSON.stringify(shards) !== JSON.stringify(stored.shardIndices);
-  if (!metaChanged) return;
+  // The meta is written after every change, last, so its revision tells a page whether anything
+  // changed by reading one small property (readModelRevision) instead of the whole model.
+  if (!metaChanged && changed.length === 0) return;
   lease.assertHeld();
   const meta: MetaValue = {
     v: 1,

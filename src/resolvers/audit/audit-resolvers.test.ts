@@ -4,7 +4,7 @@ import { restAs, startTestSite } from '../../../test/support/local-site';
 import { addSecondProject } from '../../../test/support/second-project';
 import { addFieldsToScreens } from '../../../local/site/routes/issue-fields';
 import type { Envelope } from '../../domain/common/envelope';
-import type { AuditView, ThreatModelView } from '../../contract';
+import type { AuditProgress, AuditView, ThreatModelView } from '../../contract';
 import { auditWorker, resolver } from '../../index';
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
@@ -123,6 +123,28 @@ describe('audit resolvers', () => {
     );
     const undone = await audit('bob', 'audit/unsuppress', { findingId: target.id });
     expect(undone.result!.findings.find((f) => f.id === target.id)!.suppression).toBeUndefined();
+  });
+
+  it('answers progress from the status alone, in step with the view, and only to people who see the project', async () => {
+    const progress = async () => {
+      const answer = (await call('carol', 'audit/progress', {}, onProject)) as Envelope<AuditProgress>;
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.data;
+    };
+    const view = await runAndWait('alice');
+    expect(await progress()).toEqual({ run: view.run, completedAt: view.completedAt });
+    expect(view.completedAt).not.toBeNull();
+
+    await audit('alice', 'audit/run');
+    expect((await progress()).run.state).toMatch(/queued|running/);
+    await consumer.idle();
+    const after = await progress();
+    expect(after.run.state).toBe('done');
+    expect(after.completedAt).not.toBe(view.completedAt);
+
+    const { project } = addSecondProject(site, 'PRG');
+    const onOther = { type: 'jira:projectPage', project: { id: project.id, key: 'PRG' } };
+    expect(await call('carol', 'audit/progress', {}, onOther)).toMatchObject({ ok: false });
   });
 
   it('refuses carol’s suppression and a too-short reason', async () => {

@@ -1,6 +1,6 @@
 import type Resolver from '@forge/resolver';
 import { forgeAuditQueue } from '../../app/audit/audit-queue';
-import { auditView } from '../../app/audit/audit-view';
+import { auditProgress, auditView } from '../../app/audit/audit-view';
 import { linkClauseThreat } from '../../app/audit/link-clause-threat';
 import { startAudit } from '../../app/audit/start-audit';
 import { suppressFinding } from '../../app/audit/suppress-finding';
@@ -13,6 +13,8 @@ export function registerAuditResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'audit/get', ({ context }) =>
     auditView(callClients(), projectKeyOf(context), context.accountId),
   );
+
+  defineResolver(resolver, 'audit/progress', ({ context }) => auditProgress(callClients(), projectKeyOf(context)));
 
   defineResolver(resolver, 'audit/run', ({ context }) =>
     startAudit(callClients(), forgeAuditQueue(), projectKeyOf(context), context.accountId),

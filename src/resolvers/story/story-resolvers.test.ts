@@ -27,7 +27,7 @@ describe('story resolvers', () => {
   });
   afterAll(() => site.close());
 
-  it('shows a story’s clauses with their threats, as the invoking user, in a fixed number of requests (one search for the tasks)', async () => {
+  it('shows a story’s clauses with their threats, as the invoking user, in a fixed number of requests (no task to read)', async () => {
     await view('bob', 'PAY-1');
     const mark = site.log.mark();
     const story = await data('bob', 'PAY-1');
@@ -51,10 +51,28 @@ describe('story resolvers', () => {
         'user GET /rest/api/3/issue/10000',
         'user GET /rest/api/3/project/PAY',
         'user GET /rest/api/3/mypermissions',
-        'user POST /rest/api/3/search/jql',
         'app GET /rest/api/3/project/PAY/role/10004',
       ].sort(),
     );
+  });
+
+  it('reads the tasks of the mitigations it shows by id, not by searching every task of the project', async () => {
+    const login = site.store.all('issue').find((i) => i.summary.includes('log in with my email and password'))!;
+    const onLogin = onIssue(String(login.id));
+    const story = async () => {
+      const answer = (await call('bob', 'story/get', {}, onLogin)) as Envelope<StoryView>;
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.data;
+    };
+    await story();
+    const mark = site.log.mark();
+    const shown = await story();
+    const requests = site.log.since(mark);
+
+    expect(shown.mitigations.map((m) => [m.id, m.task?.statusName])).toEqual([['M-2', 'Done']]);
+    expect(requests.filter((r) => r.path === '/rest/api/3/search/jql')).toEqual([]);
+    const bulk = requests.filter((r) => r.path === '/rest/api/3/issue/bulkfetch');
+    expect(bulk).toHaveLength(1);
   });
 
   it('shows carol a read-only story', async () => {

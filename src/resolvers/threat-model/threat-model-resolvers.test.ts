@@ -24,19 +24,46 @@ describe('threat model and settings resolvers', () => {
   });
   afterAll(() => site.close());
 
-  it('lists the threats with severity and how many stories link each, with JQL that finds them', async () => {
+  it('lists the threats with severity and JQL that finds their stories, without reading every story', async () => {
+    await model('carol');
+    const mark = site.log.mark();
     const view = await model('carol');
+    expect(site.log.since(mark).filter((r) => r.path === '/rest/api/3/search/jql')).toHaveLength(1); // the tasks
     expect(view).toMatchObject({ projectKey: 'PAY', canEdit: false, problems: [] });
     expect(view.threats).toHaveLength(12);
     const t1 = view.threats.find((t) => t.id === 'T-1')!;
     expect(t1).toMatchObject({
       severity: { score: 20, band: 'Critical' },
-      storyCount: 2,
+      storyCount: null,
       storiesJql: 'project = "PAY" AND "WITHOUT clauses".threat = "T-1"',
     });
-    expect(view.threats.find((t) => t.id === 'T-7')).toMatchObject({ storyCount: 0 });
     const found = await restAs(site, 'carol')('POST', '/rest/api/3/search/jql', { jql: t1.storiesJql });
     expect((found.body?.issues as unknown[]).length).toBe(2);
+  });
+
+  it('counts the stories of a page of threats in one search of their stories, or of every threat when asked', async () => {
+    const counts = async (payload: unknown) => {
+      const answer = (await call('carol', 'threat-model/story-counts', payload, onProject)) as Envelope<{
+        counts: Record<string, number>;
+      }>;
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.data.counts;
+    };
+    const mark = site.log.mark();
+    expect(await counts({ threatIds: ['T-1', 'T-7'] })).toEqual({ 'T-1': 2, 'T-7': 0 });
+    expect(site.log.since(mark).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /rest/api/3/search/jql']);
+    const all = await counts({ all: true });
+    expect(all['T-1']).toBe(2);
+    expect(all['T-7']).toBeUndefined(); // no story links it
+    expect(await call('carol', 'threat-model/story-counts', { threatIds: [] }, onProject)).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
+    const tooMany = Array.from({ length: 51 }, (_, i) => `T-${i + 1}`);
+    expect(await call('carol', 'threat-model/story-counts', { threatIds: tooMany }, onProject)).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
   });
 
   it('lets bob, a security champion, create a threat, and refuses carol with a message', async () => {

@@ -1,3 +1,5 @@
+import { threatModelChanges } from '../../app/threat-model/threat-model-changes';
+import { storyCounts } from '../../app/threat-model/story-counts';
 import type Resolver from '@forge/resolver';
 import { changeThreat } from '../../app/threat-model/change-threat';
 import { createThreat } from '../../app/threat-model/create-threat';
@@ -12,6 +14,19 @@ export function registerThreatModelResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'threat-model/get', ({ context }) =>
     threatModelView(callClients(), projectKeyOf(context), context.accountId),
   );
+
+  defineResolver(resolver, 'threat-model/changes', ({ payload, context }) =>
+    threatModelChanges(callClients(), projectKeyOf(context), payload),
+  );
+
+  defineResolver(resolver, 'threat-model/story-counts', async ({ payload, context }) => {
+    const counts = await storyCounts(
+      callClients().user,
+      projectKeyOf(context),
+      'all' in payload ? 'all' : payload.threatIds,
+    );
+    return { counts: Object.fromEntries(counts) };
+  });
 
   defineResolver(resolver, 'threat-model/create-threat', ({ payload, context }) =>
     createThreat(callClients(), projectKeyOf(context), context.accountId, payload),

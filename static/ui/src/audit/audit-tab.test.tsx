@@ -143,16 +143,30 @@ describe('the audit tab', () => {
     expect((await within(row).findByRole('alert')).textContent).toBe('PAY-4 changed meanwhile: reload the audit.');
   });
 
-  it('follows a running audit; a poll that fails keeps the findings, says so, and the next one goes on', async () => {
+  it('follows a running audit by its progress alone; a poll that fails keeps the findings, says so, and the next one goes on; the result is read once, at the end', async () => {
     jest.useFakeTimers();
     try {
-      const view = auditedView();
-      const runningView = {
-        ...view,
-        run: { ...view.run, state: 'running' as const, progress: { stage: 'stories' as const, stories: 40, tasks: 0 } },
+      const done = auditedView();
+      const before = { ...done, completedAt: '2026-11-30T10:00:00.000Z' };
+      const runningRun = {
+        ...done.run,
+        state: 'running' as const,
+        progress: { stage: 'stories' as const, stories: 40, tasks: 0 },
       };
-      const answers = [ok(runningView), fail('RATE_LIMITED', 'Jira is busy: try again in a minute.'), ok(view)];
-      fakeBridge.answer('audit/get', () => answers.shift() ?? ok(view));
+      const views = [ok({ ...before, run: runningRun }), ok(done)];
+      fakeBridge.answer('audit/get', () => views.shift() ?? ok(done));
+      const progress = [
+        ok({
+          run: { ...runningRun, progress: { stage: 'tasks' as const, stories: 120, tasks: 8 } },
+          completedAt: before.completedAt,
+        }),
+        fail('RATE_LIMITED', 'Jira is busy: try again in a minute.'),
+        ok({ run: done.run, completedAt: done.completedAt }),
+      ];
+      fakeBridge.answer(
+        'audit/progress',
+        () => progress.shift() ?? ok({ run: done.run, completedAt: done.completedAt }),
+      );
       render(<AuditTab />);
       await act(async () => {
         await jest.advanceTimersByTimeAsync(0);
@@ -164,6 +178,14 @@ describe('the audit tab', () => {
       await act(async () => {
         await jest.advanceTimersByTimeAsync(POLL_MS);
       });
+      expect(screen.getByTestId('audit-run-state').textContent).toBe(
+        'Audit in progress: tasks, 120 stories and 8 tasks read',
+      );
+      expect(fakeBridge.invocationsOf('audit/get')).toHaveLength(1);
+
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(POLL_MS);
+      });
       expect(screen.getByText("Could not read the audit's progress")).toBeTruthy();
       expect(screen.getByText(/Jira is busy: try again in a minute\./)).toBeTruthy();
       expect(screen.getByTestId('finding-threat-without-mitigation:T-1')).toBeTruthy();
@@ -171,14 +193,16 @@ describe('the audit tab', () => {
       await act(async () => {
         await jest.advanceTimersByTimeAsync(POLL_MS);
       });
-      expect(fakeBridge.invocationsOf('audit/get')).toHaveLength(3);
+      expect(fakeBridge.invocationsOf('audit/progress')).toHaveLength(3);
+      expect(fakeBridge.invocationsOf('audit/get')).toHaveLength(2);
       expect(screen.getByTestId('audit-run-state').textContent).toMatch(/^Last complete audit:/);
       expect(screen.queryByText("Could not read the audit's progress")).toBeNull();
 
       await act(async () => {
         await jest.advanceTimersByTimeAsync(POLL_MS * 3);
       });
-      expect(fakeBridge.invocationsOf('audit/get')).toHaveLength(3);
+      expect(fakeBridge.invocationsOf('audit/progress')).toHaveLength(3);
+      expect(fakeBridge.invocationsOf('audit/get')).toHaveLength(2);
     } finally {
       jest.useRealTimers();
     }

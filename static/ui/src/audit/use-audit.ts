@@ -12,8 +12,9 @@ const running = (view: AuditView | undefined) => view?.run.state === 'queued' ||
 
 /**
  * The audit tab's state: the view, the action in flight, and polling while a run is under
- * way (the run itself happens in the app's queue consumer, not in this call). A poll that
- * fails keeps the view on screen, says why, and is tried again.
+ * way (the run itself happens in the app's queue consumer, not in this call). A poll reads the
+ * run's progress only; the result is read once, when the run is over. A poll that fails keeps
+ * the view on screen, says why, and is tried again.
  */
 export function useAudit() {
   const { state, load, show } = useResolverView('audit/get', {});
@@ -22,17 +23,36 @@ export function useAudit() {
   const [pollFailure, setPollFailure] = useState<string>();
   const [failedPolls, setFailedPolls] = useState(0);
 
+  /**
+   * One poll: the run's progress alone (a small status record); the whole view, with its
+   * result, only once the run has finished or another result was stored. Answers the failure.
+   */
+  const poll = useCallback(
+    async (shown: AuditView): Promise<string | undefined> => {
+      const progress = await callResolver('audit/progress', {});
+      if (!progress.ok) return progress.error.message;
+      const { run, completedAt } = progress.data;
+      if (completedAt === shown.completedAt && (run.state === 'queued' || run.state === 'running')) {
+        show({ ...shown, run });
+        return undefined;
+      }
+      const full = await load();
+      return full.ok ? undefined : full.error.message;
+    },
+    [load, show],
+  );
+
   useEffect(() => {
-    if (!running(view)) return;
+    if (!running(view) || !view) return;
     const timer = setTimeout(() => {
-      void load().then((envelope) => {
-        setPollFailure(envelope.ok ? undefined : envelope.error.message);
+      void poll(view).then((failure) => {
+        setPollFailure(failure);
         // A failed poll leaves the view as it was; counting it schedules the next one.
-        if (!envelope.ok) setFailedPolls((n) => n + 1);
+        if (failure !== undefined) setFailedPolls((n) => n + 1);
       });
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [view, load, failedPolls]);
+  }, [view, failedPolls, poll]);
 
   /** Runs an action; answers its error message (or undefined) so the caller can show it in place. */
   const act = useCallback(

@@ -68,6 +68,7 @@ export function givenStoryBackend(
         latestUntil: '2026-03-10',
       },
       history: [],
+      seen: { revision: 1, readAt: 0 },
       canEdit: story.canEditThreatModel,
       canCreateTasks: story.canCreateTasks,
       problems: [],

@@ -12,7 +12,8 @@ const LINK_STYLE = {
 
 interface Props {
   threatId: string;
-  storyCount: number;
+  /** null while the count is being read. */
+  storyCount: number | null;
   storiesJql: string;
 }
 
@@ -22,6 +23,12 @@ export function storiesSearchUrl(jql: string): string {
 
 /** The number of stories linked to a threat; it opens Jira's search for them. */
 export function StoriesLink({ threatId, storyCount, storiesJql }: Props) {
+  if (storyCount === null)
+    return (
+      <Text color="color.text.subtlest" aria-label={`Counting the stories linked to ${threatId}`}>
+        …
+      </Text>
+    );
   if (storyCount === 0 || storiesJql === '') return <Text>{storyCount}</Text>;
   const label = `${storyCount} ${storyCount === 1 ? 'story' : 'stories'} linked to ${threatId}`;
   return (

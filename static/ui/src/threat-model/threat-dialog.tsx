@@ -18,15 +18,17 @@ interface Props {
   target: DialogTarget;
   model: Pick<ThreatModel, 'createThreat' | 'updateThreat' | 'reload'>;
   onClose: () => void;
+  /** A threat was created: the page shows where it landed. */
+  onCreated?: (threatId: string) => void;
 }
 
-export function ThreatDialog({ target, model, onClose }: Props) {
+export function ThreatDialog({ target, model, onClose, onCreated }: Props) {
   const title = target.kind === 'create' ? 'Create threat' : `Edit ${target.threat.id}`;
   return (
     <TitledDialog title={title} onClose={onClose}>
       <Stack space="space.200">
         {target.kind === 'create' ? (
-          <CreateThreat model={model} onClose={onClose} />
+          <CreateThreat model={model} onClose={onClose} onCreated={onCreated} />
         ) : (
           <EditThreat threat={target.threat} model={model} onClose={onClose} />
         )}
@@ -35,12 +37,13 @@ export function ThreatDialog({ target, model, onClose }: Props) {
   );
 }
 
-function CreateThreat({ model, onClose }: Omit<Props, 'target'>) {
+function CreateThreat({ model, onClose, onCreated }: Omit<Props, 'target'>) {
   async function create(draft: ThreatDraft): Promise<string | undefined> {
     const envelope = await model.createThreat(draft);
     if (!envelope.ok) return envelope.error.message;
     showSuccessFlag(`${envelope.data.id} created`, envelope.data.title);
     onClose();
+    onCreated?.(envelope.data.id);
     return undefined;
   }
   return <ThreatForm submitLabel="Create" onSubmit={create} onCancel={onClose} />;

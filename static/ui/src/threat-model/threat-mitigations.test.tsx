@@ -8,6 +8,7 @@ import { deferred } from '../test-support/fake-bridge';
 import { atFrameWidth, WIDE } from '../test-support/frame-width';
 import { aRiskHistory } from './risk-chart/test-support/risk-history-mother';
 import { REFRESH_MS, ThreatModelTab } from './threat-model-tab';
+import { FULL_READ_EVERY } from './use-threat-model';
 import { aMitigationView, aRiskPolicy, aTask, aThreatModel, aThreatRow } from './test-support/threat-model-mother';
 import { cellOf, rowOf, threatIds } from './test-support/threat-table-queries';
 
@@ -344,10 +345,14 @@ describe('threat model tab: keeping up with Jira', () => {
     const user = await renderTab();
     const answer = deferred<Envelope<ThreatModelView>>();
     fakeBridge.answer('threat-model/get', () => answer.promise);
+    fakeBridge.answer('threat-model/changes', () => ({ ok: true, data: { changed: true } }));
 
     act(() => window.dispatchEvent(new Event('focus')));
 
-    expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2);
+    await waitFor(() => expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2));
+    expect(fakeBridge.invocationsOf('threat-model/changes')).toEqual([
+      { functionKey: 'threat-model/changes', payload: MODEL.seen },
+    ]);
     expect(screen.getByRole('table')).toBeTruthy();
     const done = { ...M2, status: 'implemented' as const, task: aTask('PAY-13', 'Done', 'done') };
     await act(async () =>
@@ -366,28 +371,46 @@ describe('threat model tab: keeping up with Jira', () => {
     await user.click(within(rowOf('T-1')).getByRole('button', { name: 'Mitigations of T-1 (3)' }));
     await user.click(screen.getByRole('button', { name: 'Add mitigation to T-1' }));
     act(() => window.dispatchEvent(new Event('focus')));
+    expect(fakeBridge.invocationsOf('threat-model/changes')).toHaveLength(1);
     expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2);
   });
 
-  it(`reads the model again every ${REFRESH_MS / 1000} seconds while the page is visible`, async () => {
+  it(`asks every ${REFRESH_MS / 1000} seconds while the page is visible whether anything changed, and reads the model only when it did (or every ${FULL_READ_EVERY}th time)`, async () => {
     jest.useFakeTimers();
-    givenModel(MODEL);
-    render(<ThreatModelTab />);
-    await act(async () => {
-      await jest.advanceTimersByTimeAsync(0);
-    });
-    expect(screen.getByRole('table')).toBeTruthy();
+    try {
+      givenModel(MODEL);
+      const changed = [false, true, false];
+      fakeBridge.answer('threat-model/changes', () => ({ ok: true, data: { changed: changed.shift() ?? false } }));
+      render(<ThreatModelTab />);
+      const tick = (ms: number) =>
+        act(async () => {
+          await jest.advanceTimersByTimeAsync(ms);
+        });
+      await tick(0);
+      expect(screen.getByRole('table')).toBeTruthy();
 
-    await act(async () => {
-      await jest.advanceTimersByTimeAsync(REFRESH_MS);
-    });
-    expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2);
+      await tick(REFRESH_MS);
+      expect(fakeBridge.invocationsOf('threat-model/changes')).toHaveLength(1);
+      expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(1);
+      await tick(REFRESH_MS);
+      expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2);
+      await tick(REFRESH_MS);
+      expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2);
 
-    const visibility = jest.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
-    await act(async () => {
-      await jest.advanceTimersByTimeAsync(REFRESH_MS * 2);
-    });
-    expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2);
-    visibility.mockRestore();
+      // Nothing changes from here on: the model is still read at the tenth refresh since the last read.
+      await tick(REFRESH_MS * (FULL_READ_EVERY - 2));
+      expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2);
+      await tick(REFRESH_MS);
+      expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(3);
+      expect(fakeBridge.invocationsOf('threat-model/changes')).toHaveLength(FULL_READ_EVERY + 1);
+
+      const visibility = jest.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+      await tick(REFRESH_MS * 2);
+      expect(fakeBridge.invocationsOf('threat-model/changes')).toHaveLength(FULL_READ_EVERY + 1);
+      expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(3);
+      visibility.mockRestore();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ThreatModelView, ThreatRow } from '../../../../src/contract';
 import { ErrorMessage } from '../common/error-message';
 import { KbUpdateDialog } from './kb-update/kb-update-dialog';
@@ -24,10 +24,14 @@ import { ThreatFilterBar } from './threat-filter-bar';
 import { filterThreats, isFiltering, NO_FILTER, summarize, type ThreatFilter } from './threat-filters';
 import { ThreatMitigationList } from './threat-mitigation-list';
 import { ThreatTable, type TableSort } from './threat-table';
+import { useStoryCounts } from './use-story-counts';
 import { useTaskCreation } from './use-task-creation';
 import { useThreatModel, type ThreatModel } from './use-threat-model';
 
-/** Task statuses change in Jira, not here: the model is read again this often while the page is visible. */
+/**
+ * Task statuses change in Jira, not here: this often, while the page is visible, the tab asks
+ * whether anything changed (two small reads) and reads the model again only if so.
+ */
 export const REFRESH_MS = 30_000;
 
 export function ThreatModelTab() {
@@ -51,6 +55,8 @@ export function ThreatModelTab() {
 function ThreatModelContent({ view, model }: { view: ThreatModelView; model: ThreatModel }) {
   const [filter, setFilter] = useState<ThreatFilter>(NO_FILTER);
   const [sort, setSort] = useState<TableSort>({ key: 'id', order: 'ASC' });
+  const [page, setPage] = useState(0);
+  const [revealId, setRevealId] = useState<string | undefined>();
   const [dialog, setDialog] = useState<DialogTarget | undefined>();
   const [mitigationDialog, setMitigationDialog] = useState<MitigationTarget | undefined>();
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
@@ -74,17 +80,22 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
   const questionsThreat = view.threats.find((t) => t.id === questionsOf);
   const updateThreat = view.threats.find((t) => t.id === updateOf);
   useLiveRefresh(
-    () => void model.reload(),
+    () => void model.refresh(),
     () => dialogOpen,
     REFRESH_MS,
   );
 
-  const visible = useMemo(() => filterThreats(view.threats, filter), [view.threats, filter]);
-  const mitigationCounts = useMemo(
-    () => new Map(view.threats.map((threat) => [threat.id, mitigationsOf(view, threat.id).length])),
-    [view],
-  );
+  const [shownIds, setShownIds] = useState<string[]>([]);
+  const rows = useStoryCounts(view, shownIds, sort.key === 'stories');
+  const visible = useMemo(() => filterThreats(rows, filter), [rows, filter]);
+  const mitigationCounts = useMemo(() => countMitigations(view), [view]);
   const openCreate = () => setDialog({ kind: 'create' });
+  const clearReveal = useCallback(() => setRevealId(undefined), []);
+  // Other rows match a new filter: its first page is where they start.
+  const filterFromStart = (next: ThreatFilter) => {
+    setFilter(next);
+    setPage(0);
+  };
 
   function toggleExpanded(threat: ThreatRow) {
     setExpandedIds((ids) => {
@@ -171,11 +182,16 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
             </Inline>
             {createButton}
           </Inline>
-          <ThreatFilterBar filter={filter} onChange={setFilter} />
+          <ThreatFilterBar filter={filter} onChange={filterFromStart} />
           <ThreatTable
             rows={visible}
             sort={sort}
             onSort={setSort}
+            page={page}
+            onPage={setPage}
+            revealId={revealId}
+            onRevealed={clearReveal}
+            onPageShown={setShownIds}
             actions={
               view.canEdit || view.riskPolicy.canAccept
                 ? {
@@ -200,13 +216,15 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
             expandedIds={expandedIds}
             onToggleExpanded={toggleExpanded}
             renderExpanded={renderMitigations}
-            emptyView={<NoMatches filtering={isFiltering(filter)} onClear={() => setFilter(NO_FILTER)} />}
+            emptyView={<NoMatches filtering={isFiltering(filter)} onClear={() => filterFromStart(NO_FILTER)} />}
           />
         </>
       )}
 
       {!view.canEdit && <EditorsNote />}
-      {dialog && <ThreatDialog target={dialog} model={model} onClose={() => setDialog(undefined)} />}
+      {dialog && (
+        <ThreatDialog target={dialog} model={model} onClose={() => setDialog(undefined)} onCreated={setRevealId} />
+      )}
       {mitigationDialog && (
         <MitigationDialog
           target={mitigationDialog}
@@ -240,6 +258,15 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
       )}
     </Stack>
   );
+}
+
+/** Mitigations per threat in one pass over the mitigations (not one pass per threat: 5,000 x 10,000). */
+function countMitigations(view: ThreatModelView): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of view.mitigations)
+    for (const threatId of new Set(m.addresses.map((a) => a.threatId)))
+      counts.set(threatId, (counts.get(threatId) ?? 0) + 1);
+  return counts;
 }
 
 function NoMatches({ filtering, onClear }: { filtering: boolean; onClear: () => void }) {

@@ -16,7 +16,8 @@ const COMPARE: Record<SortKey, (a: ThreatRow, b: ThreatRow) => number> = {
   severity: (a, b) => a.severity.score - b.severity.score,
   residual: (a, b) => a.risk.residual - b.risk.residual,
   component: (a, b) => collator.compare(a.component, b.component),
-  stories: (a, b) => a.storyCount - b.storyCount,
+  // Threats not counted yet sort first, as if they had fewer stories than any counted one.
+  stories: (a, b) => (a.storyCount ?? -1) - (b.storyCount ?? -1),
   state: (a, b) => a.state.localeCompare(b.state),
 };
 

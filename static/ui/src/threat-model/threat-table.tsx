@@ -1,7 +1,9 @@
 import Tooltip from '@atlaskit/tooltip';
-import type { ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import type { ThreatRow } from '../../../../src/contract';
 import { fitColumns, type FlexColumn } from '../common/fit-columns';
+import { pageOf, pageOfIndex } from '../common/page-of';
+import { Pager } from '../common/pager';
 import { HEAD_CELL, SORT_BUTTON, TABLE } from '../common/table-styles';
 import { useElementWidth } from '../common/use-element-width';
 import { described } from '../common/explained';
@@ -40,10 +42,24 @@ const COLUMN_HELP: Partial<Record<ColumnKey, string>> = {
 /** The last column: the row's details toggle (when columns moved into it) and its actions menu. */
 const LAST_COLUMN_WIDTH = 88;
 
+/**
+ * Rows rendered at once. A model of thousands of threats renders one page, so the table shows
+ * and sorts as fast at 5,000 threats as at 50 (a row is some 40 DOM nodes).
+ */
+export const THREAT_PAGE_SIZE = 50;
+
 interface Props {
   rows: ThreatRow[];
   sort: TableSort;
   onSort: (sort: TableSort) => void;
+  /** The page of the sorted rows shown (0-based); the table clamps it when the rows shrink. */
+  page: number;
+  onPage: (page: number) => void;
+  /** Called with the ids of the threats on the page shown, whenever they change (their stories are counted then). */
+  onPageShown?: (threatIds: string[]) => void;
+  /** A threat to bring into view (one just created): the table turns to its page, then calls onRevealed. */
+  revealId?: string;
+  onRevealed?: () => void;
   /** Row actions; absent for people who cannot edit the threat model. */
   actions?: RowActions;
   /** Opening a threat's STRIDE questions and its knowledge-base update. */
@@ -65,6 +81,11 @@ export function ThreatTable({
   rows,
   sort,
   onSort,
+  page,
+  onPage,
+  revealId,
+  onRevealed,
+  onPageShown,
   actions,
   knowledge,
   mitigationCounts,
@@ -77,6 +98,19 @@ export function ThreatTable({
   const { shown, hidden } = fitColumns(COLUMNS, width - (actions ? LAST_COLUMN_WIDTH : 0), actions ? 0 : 48);
   const columns = COLUMNS.filter((c) => shown.has(c.key));
   const hasLast = actions !== undefined || hidden.length > 0;
+  const sorted = useMemo(() => sortThreats(rows, sort), [rows, sort]);
+  const onPageRows = pageOf(sorted, page, THREAT_PAGE_SIZE);
+  const pageIds = onPageRows.rows.map((t) => t.id).join(',');
+  useEffect(() => {
+    onPageShown?.(pageIds === '' ? [] : pageIds.split(','));
+  }, [pageIds, onPageShown]);
+  useEffect(() => {
+    if (revealId === undefined) return;
+    const index = sorted.findIndex((t) => t.id === revealId);
+    if (index < 0) return; // not in the rows yet (the model is being read again), or filtered out
+    onPage(pageOfIndex(index, THREAT_PAGE_SIZE));
+    onRevealed?.();
+  }, [revealId, sorted, onPage, onRevealed]);
   if (rows.length === 0) return emptyView;
   return (
     <div ref={measure} style={{ width: '100%' }}>
@@ -84,7 +118,7 @@ export function ThreatTable({
         <thead>
           <tr>
             {columns.map((column) => (
-              <HeadCell key={column.key} column={column} sort={sort} onSort={onSort} />
+              <HeadCell key={column.key} column={column} sort={sort} onSort={(next) => sortFromStart(next)} />
             ))}
             {hasLast && (
               <th scope="col" style={HEAD_CELL}>
@@ -94,7 +128,7 @@ export function ThreatTable({
           </tr>
         </thead>
         <tbody>
-          {sortThreats(rows, sort).map((threat) => (
+          {onPageRows.rows.map((threat) => (
             <ThreatTableRow
               key={threat.id}
               threat={threat}
@@ -111,8 +145,15 @@ export function ThreatTable({
           ))}
         </tbody>
       </table>
+      <Pager noun="threats" page={onPageRows} onPage={onPage} />
     </div>
   );
+
+  // A new order starts at its first page: the page number of the old order means nothing in it.
+  function sortFromStart(next: TableSort) {
+    onSort(next);
+    onPage(0);
+  }
 }
 
 function HeadCell({ column, sort, onSort }: { column: Column; sort: TableSort; onSort: (sort: TableSort) => void }) {

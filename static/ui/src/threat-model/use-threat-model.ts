@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import type { Envelope } from '../../../../src/domain/common/envelope';
 import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
 import type { MitigationView, QuestionAnswerEdit, ThreatModelView } from '../../../../src/contract';
@@ -15,6 +15,8 @@ export interface ThreatModel {
   state: ThreatModelState;
   /** Loads the model again. A model already shown stays on screen until the new one arrives. */
   reload(): Promise<Envelope<ThreatModelView>>;
+  /** Asks whether anything changed since the model shown was read, and reads it again only then. */
+  refresh(): Promise<void>;
   createThreat(draft: ThreatDraft): Promise<Envelope<ThreatView>>;
   updateThreat(id: string, baseRevision: number, draft: ThreatDraft): Promise<Envelope<ThreatView>>;
   setThreatState(id: string, baseRevision: number, state: 'active' | 'retired'): Promise<Envelope<ThreatView>>;
@@ -29,9 +31,28 @@ export interface ThreatModel {
   revokeAcceptance(id: string, baseRevision: number, reason: string): Promise<Envelope<ThreatView>>;
 }
 
+/**
+ * Every this many refreshes the model is read whatever `threat-model/changes` says: no search
+ * sees what was deleted (a story, a task), so a deletion shows within this many refreshes.
+ */
+export const FULL_READ_EVERY = 10;
+
 /** The project's threat model, kept up to date in place after each successful change. */
 export function useThreatModel(): ThreatModel {
   const { state, load, update: apply } = useResolverView('threat-model/get', {});
+  const untilFullRead = useRef(FULL_READ_EVERY);
+  const seen = state.status === 'ready' ? state.view.seen : undefined;
+
+  const refresh = useCallback(async () => {
+    untilFullRead.current -= 1;
+    if (seen && untilFullRead.current > 0) {
+      const changes = await callResolver('threat-model/changes', seen);
+      // A question that fails is answered by the full read, which says what is wrong.
+      if (changes.ok && !changes.data.changed) return;
+    }
+    untilFullRead.current = FULL_READ_EVERY;
+    await load();
+  }, [seen, load]);
 
   const afterThreatSave = useCallback(
     (envelope: Envelope<ThreatView>): Envelope<ThreatView> => {
@@ -119,6 +140,7 @@ export function useThreatModel(): ThreatModel {
   return {
     state,
     reload: load,
+    refresh,
     createThreat,
     updateThreat,
     setThreatState,

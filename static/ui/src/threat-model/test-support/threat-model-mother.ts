@@ -48,6 +48,7 @@ export function aThreatModel(overrides: Partial<ThreatModelView> = {}): ThreatMo
     canEdit: true,
     canCreateTasks: true,
     problems: [],
+    seen: { revision: 1, readAt: 0 },
     ...overrides,
   };
 }

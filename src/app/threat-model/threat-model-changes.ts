@@ -1,0 +1,23 @@
+import type { ModelChanges, ModelSeen } from '../../contract';
+import { issuesTouchedSince } from '../../jira/threat-model/model-activity';
+import { readModelRevision } from '../../jira/threat-model/threat-model-repository';
+import type { JiraClients } from '../common/jira-clients';
+
+/**
+ * Whether the Threat model tab's view may be out of date: the model was written since (its
+ * revision moved), or a task or a story with clauses was updated since the page read it. Two
+ * small reads as the person, together, where the view reads the model, every task and every
+ * story with clauses. A revision that cannot be read says "changed": the full read explains.
+ */
+export async function threatModelChanges(
+  jira: JiraClients,
+  projectKey: string,
+  seen: ModelSeen,
+  nowMs = Date.now(),
+): Promise<ModelChanges> {
+  const [revision, touched] = await Promise.all([
+    readModelRevision(jira.user, projectKey),
+    issuesTouchedSince(jira.user, projectKey, seen.readAt, nowMs),
+  ]);
+  return { changed: revision === null || revision !== seen.revision || touched };
+}
