@@ -1,24 +1,12 @@
 import type { LocalSite } from '../../local/site/server';
 import { startTestSite } from '../../test/support/local-site';
 import { siteClient } from '../../test/support/jira-clients';
+import { connectionFlags, runCli } from '../../test/support/cli-run';
 import { answerQuestion } from '../domain/threat-model/answer-question';
 import { MitigationDraft } from '../domain/mitigation/mitigation';
 import { readStoryClauses, storyClausesValue } from '../domain/story/story-clauses';
 import { addMitigation } from '../domain/threat-model/threat-model';
 import { changeThreatModel } from '../jira/threat-model/threat-model-repository';
-import { main } from './main';
-
-const buffers = () => {
-  const out = { stdout: '', stderr: '' };
-  return {
-    out,
-    io: {
-      stdout: { write: (t: string) => (out.stdout += t) },
-      stderr: { write: (t: string) => (out.stderr += t) },
-      env: {},
-    },
-  };
-};
 
 describe('without audit', () => {
   let site: LocalSite;
@@ -26,25 +14,7 @@ describe('without audit', () => {
     site = await startTestSite({ demo: true });
   });
   afterAll(() => site.close());
-  const run = async (...extra: string[]) => {
-    const { out, io } = buffers();
-    const code = await main(
-      [
-        'audit',
-        '--site',
-        site.url,
-        '--project',
-        'PAY',
-        '--email',
-        'alice@example.com',
-        '--token',
-        'local-token',
-        ...extra,
-      ],
-      io,
-    );
-    return { code, ...out };
-  };
+  const run = (...extra: string[]) => runCli(['audit', ...connectionFlags(site), ...extra]);
 
   it('prints the findings as JSON, with progress on stderr', async () => {
     const { code, stdout, stderr } = await run('--format', 'json');
@@ -161,25 +131,28 @@ describe('without audit', () => {
   });
 
   it('exits 2 with a clear message for a wrong token, a bad flag or a missing option', async () => {
-    const { out, io } = buffers();
-    expect(
-      await main(
-        ['audit', '--site', site.url, '--project', 'PAY', '--email', 'alice@example.com', '--token', 'nope'],
-        io,
-      ),
-    ).toBe(2);
-    expect(out.stderr).toContain('did not accept the email and API token (401)');
+    const wrongToken = await runCli(['audit', ...connectionFlags(site, { token: 'nope' })]);
+    expect(wrongToken.code).toBe(2);
+    expect(wrongToken.stderr).toContain('did not accept the email and API token (401)');
     expect((await run('--format', 'xml')).code).toBe(2);
-    const missing = buffers();
-    expect(await main(['audit', '--project', 'PAY'], missing.io)).toBe(2);
-    expect(missing.out.stderr).toContain('missing --site, --email, --token');
+    const missing = await runCli(['audit', '--project', 'PAY']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('missing --site, --email, --token');
   });
 
   it('exits 2 when the site cannot be reached', async () => {
-    const { out, io } = buffers();
-    expect(
-      await main(['audit', '--site', 'http://127.0.0.1:9', '--project', 'PAY', '--email', 'a@b.c', '--token', 't'], io),
-    ).toBe(2);
-    expect(out.stderr).toContain('without audit:');
+    const unreachable = await runCli([
+      'audit',
+      '--site',
+      'http://127.0.0.1:9',
+      '--project',
+      'PAY',
+      '--email',
+      'a@b.c',
+      '--token',
+      't',
+    ]);
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.stderr).toContain('without audit:');
   });
 });

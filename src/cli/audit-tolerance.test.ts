@@ -1,21 +1,9 @@
 import type { LocalSite } from '../../local/site/server';
 import { startTestSite } from '../../test/support/local-site';
 import { siteClient } from '../../test/support/jira-clients';
+import { connectionFlags, runCli } from '../../test/support/cli-run';
 import { changeThreatModel } from '../jira/threat-model/threat-model-repository';
 import type { RiskSettings } from '../domain/threat-model/risk-settings';
-import { main } from './main';
-
-const buffers = () => {
-  const out = { stdout: '', stderr: '' };
-  return {
-    out,
-    io: {
-      stdout: { write: (t: string) => (out.stdout += t) },
-      stderr: { write: (t: string) => (out.stderr += t) },
-      env: {},
-    },
-  };
-};
 
 describe('without audit --fail-on tolerance (and errors)', () => {
   let site: LocalSite;
@@ -23,25 +11,7 @@ describe('without audit --fail-on tolerance (and errors)', () => {
     site = await startTestSite({ demo: true });
   });
   afterAll(() => site.close());
-  const run = async (...extra: string[]) => {
-    const { out, io } = buffers();
-    const code = await main(
-      [
-        'audit',
-        '--site',
-        site.url,
-        '--project',
-        'PAY',
-        '--email',
-        'alice@example.com',
-        '--token',
-        'local-token',
-        ...extra,
-      ],
-      io,
-    );
-    return { code, ...out };
-  };
+  const run = (...extra: string[]) => runCli(['audit', ...connectionFlags(site), ...extra]);
   const setRisk = (risk: Partial<RiskSettings>) =>
     changeThreatModel(siteClient(site), 'PAY', 'test', (model) => ({
       model: { ...model, settings: { ...model.settings, risk: { ...model.settings.risk, ...risk } } },

@@ -1,18 +1,6 @@
 import type { LocalSite } from '../../local/site/server';
 import { startTestSite } from '../../test/support/local-site';
-import { main } from './main';
-
-const buffers = () => {
-  const out = { stdout: '', stderr: '' };
-  return {
-    out,
-    io: {
-      stdout: { write: (t: string) => (out.stdout += t) },
-      stderr: { write: (t: string) => (out.stderr += t) },
-      env: {},
-    },
-  };
-};
+import { connectionFlags, runCli } from '../../test/support/cli-run';
 
 interface Coverage {
   standard: string;
@@ -33,21 +21,7 @@ describe('without compliance', () => {
     site = await startTestSite({ demo: true });
   });
   afterAll(() => site.close());
-  const run = async (...extra: string[]) => {
-    const { out, io } = buffers();
-    const connection = [
-      '--site',
-      site.url,
-      '--project',
-      'PAY',
-      '--email',
-      'alice@example.com',
-      '--token',
-      'local-token',
-    ];
-    const code = await main(['compliance', ...connection, ...extra], io);
-    return { code, ...out };
-  };
+  const run = (...extra: string[]) => runCli(['compliance', ...connectionFlags(site), ...extra]);
 
   it('prints the ASVS 5.0 level 2 coverage of the demo as JSON, in a bounded number of Jira requests', async () => {
     const mark = site.log.mark();
@@ -107,12 +81,8 @@ describe('without compliance', () => {
       code: 2,
       stderr: expect.stringContaining('--standard must be'),
     });
-    const { out, io } = buffers();
-    const code = await main(
-      ['compliance', '--site', site.url, '--project', 'PAY', '--email', 'alice@example.com', '--token', 'wrong'],
-      io,
-    );
+    const { code, stderr } = await runCli(['compliance', ...connectionFlags(site, { token: 'wrong' })]);
     expect(code).toBe(2);
-    expect(out.stderr).toMatch(/did not accept the email and API token \(401\)/);
+    expect(stderr).toMatch(/did not accept the email and API token \(401\)/);
   });
 });

@@ -4,20 +4,8 @@ import path from 'path';
 import type { LocalSite } from '../../local/site/server';
 import { startTestSite } from '../../test/support/local-site';
 import { addSecondProject } from '../../test/support/second-project';
+import { connectionFlags, runCli } from '../../test/support/cli-run';
 import { OTM_SCHEMA, TC_EXAMPLE, TC_SCHEMA, schemaErrors } from '../domain/interchange/interchange-test-support';
-import { main } from './main';
-
-const buffers = () => {
-  const out = { stdout: '', stderr: '' };
-  return {
-    out,
-    io: {
-      stdout: { write: (t: string) => (out.stdout += t) },
-      stderr: { write: (t: string) => (out.stderr += t) },
-      env: {},
-    },
-  };
-};
 
 describe('without export and without import', () => {
   let site: LocalSite;
@@ -33,12 +21,8 @@ describe('without export and without import', () => {
     site.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  const run = async (command: string[], project = 'PAY', email = 'alice@example.com') => {
-    const { out, io } = buffers();
-    const connection = ['--site', site.url, '--project', project, '--email', email, '--token', 'local-token'];
-    const code = await main([...command, ...connection], io);
-    return { code, ...out };
-  };
+  const run = (command: string[], project = 'PAY', email = 'alice@example.com') =>
+    runCli([...command, ...connectionFlags(site, { project, email })]);
   const writes = async (work: () => Promise<unknown>) => {
     const mark = site.log.mark();
     await work();
@@ -134,17 +118,17 @@ describe('without kb import of OTM and Threat Composer files', () => {
   (TC_EXAMPLE.describeIfShared === describe ? it : it.skip)(
     'reads the Threat Composer example as a knowledge base',
     async () => {
-      const { out, io } = buffers();
-      expect(await main(['kb', 'import', TC_EXAMPLE.file, '--summary'], io)).toBe(0);
-      expect(JSON.parse(out.stdout)).toEqual({ format: 'threat-composer', threats: 20, mitigations: 18, questions: 0 });
+      const { code, stdout } = await runCli(['kb', 'import', TC_EXAMPLE.file, '--summary']);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toEqual({ format: 'threat-composer', threats: 20, mitigations: 18, questions: 0 });
     },
   );
 
   (OTM_SCHEMA.describeIfShared === describe ? it : it.skip)('reads the OTM example as a knowledge base', async () => {
-    const { out, io } = buffers();
     const example = path.join(path.dirname(OTM_SCHEMA.file), 'EXAMPLE.json');
-    expect(await main(['kb', 'import', example], io)).toBe(0);
-    const kb = JSON.parse(out.stdout) as {
+    const { code, stdout } = await runCli(['kb', 'import', example]);
+    expect(code).toBe(0);
+    const kb = JSON.parse(stdout) as {
       source: { format: string };
       threats: Array<{ id: string; component: string }>;
     };

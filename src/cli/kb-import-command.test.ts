@@ -5,8 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { sharedFile } from '../domain/knowledge-base/importers/importer-test-support';
 import { KnowledgeBase } from '../domain/knowledge-base/knowledge-base';
-import { type CliIo, EXIT } from './cli-io';
-import { main } from './main';
+import { runCli } from '../../test/support/cli-run';
+import { EXIT } from './cli-io';
 
 const REPO = path.resolve(__dirname, '../..');
 const LIBRARIES = path.resolve(REPO, '..', 'shared/threat-libraries');
@@ -16,23 +16,7 @@ const DRAGON = path.join(LIBRARIES, 'threat-dragon/v2-threat-model.json');
 // Skipped where ../shared is missing, and failing in CI, as every test on the real libraries.
 const { describeIfShared } = sharedFile('.', 'without kb import');
 
-function bufferIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}
-
-async function run(...args: string[]) {
-  const io = bufferIo();
-  const code = await main(['kb', 'import', ...args], io);
-  return { code, stdout: io.out(), stderr: io.err() };
-}
+const run = (...args: string[]) => runCli(['kb', 'import', ...args]);
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-import-'));
 afterAll(() => fs.rmSync(tempDir, { recursive: true, force: true }));

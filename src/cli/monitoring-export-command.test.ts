@@ -1,23 +1,11 @@
 import type { LocalSite } from '../../local/site/server';
 import { startTestSite } from '../../test/support/local-site';
 import { siteClient } from '../../test/support/jira-clients';
+import { connectionFlags, runCli } from '../../test/support/cli-run';
 import { changeDetectionEvents } from '../domain/monitoring/manual-events';
 import type { MonitoringSpec } from '../domain/monitoring/monitoring-spec';
 import { findThreat } from '../domain/threat-model/threat-model';
 import { changeThreatModel } from '../jira/threat-model/threat-model-repository';
-import { main } from './main';
-
-const buffers = () => {
-  const out = { stdout: '', stderr: '' };
-  return {
-    out,
-    io: {
-      stdout: { write: (t: string) => (out.stdout += t) },
-      stderr: { write: (t: string) => (out.stderr += t) },
-      env: {},
-    },
-  };
-};
 
 describe('without monitoring export', () => {
   let site: LocalSite;
@@ -45,12 +33,8 @@ describe('without monitoring export', () => {
     });
   });
   afterAll(() => site.close());
-  const run = async (...extra: string[]) => {
-    const { out, io } = buffers();
-    const args = ['monitoring', 'export', '--site', site.url, '--project', 'PAY', '--email', 'bob@example.com'];
-    const code = await main([...args, '--token', 'local-token', ...extra], io);
-    return { code, ...out };
-  };
+  const run = (...extra: string[]) =>
+    runCli(['monitoring', 'export', ...connectionFlags(site, { email: 'bob@example.com' }), ...extra]);
 
   it('prints the specification as JSON: template events and events written by hand', async () => {
     const { code, stdout, stderr } = await run('--format', 'json');
@@ -89,12 +73,12 @@ describe('without monitoring export', () => {
 
   it('exits 2 on a bad format or a wrong token', async () => {
     expect((await run('--format', 'xml')).code).toBe(2);
-    const { out, io } = buffers();
-    const code = await main(
-      ['monitoring', 'export', '--site', site.url, '--project', 'PAY', '--email', 'bob@example.com', '--token', 'nope'],
-      io,
-    );
+    const { code, stderr } = await runCli([
+      'monitoring',
+      'export',
+      ...connectionFlags(site, { email: 'bob@example.com', token: 'nope' }),
+    ]);
     expect(code).toBe(2);
-    expect(out.stderr).toContain('did not accept the email and API token (401)');
+    expect(stderr).toContain('did not accept the email and API token (401)');
   });
 });

@@ -1,21 +1,9 @@
 import type { LocalSite } from '../../local/site/server';
 import { startTestSite } from '../../test/support/local-site';
+import { connectionFlags, runCli } from '../../test/support/cli-run';
 import { siteClient } from '../../test/support/jira-clients';
 import { runAuditJob } from '../app/audit/run-audit-job';
 import { changeThreatModel } from '../jira/threat-model/threat-model-repository';
-import { main } from './main';
-
-const buffers = () => {
-  const out = { stdout: '', stderr: '' };
-  return {
-    out,
-    io: {
-      stdout: { write: (t: string) => (out.stdout += t) },
-      stderr: { write: (t: string) => (out.stderr += t) },
-      env: {},
-    },
-  };
-};
 
 describe('without report', () => {
   let site: LocalSite;
@@ -33,21 +21,7 @@ describe('without report', () => {
     }));
   });
   afterAll(() => site.close());
-  const run = async (...extra: string[]) => {
-    const { out, io } = buffers();
-    const connection = [
-      '--site',
-      site.url,
-      '--project',
-      'PAY',
-      '--email',
-      'alice@example.com',
-      '--token',
-      'local-token',
-    ];
-    const code = await main(['report', ...connection, ...extra], io);
-    return { code, ...out };
-  };
+  const run = (...extra: string[]) => runCli(['report', ...connectionFlags(site), ...extra]);
 
   it('prints the Markdown report of the demo on stdout, in one round of reads', async () => {
     const mark = site.log.mark();

@@ -4,23 +4,11 @@ import { join } from 'node:path';
 import type { LocalSite } from '../../local/site/server';
 import { startTestSite } from '../../test/support/local-site';
 import { siteClient } from '../../test/support/jira-clients';
+import { connectionFlags, runCli } from '../../test/support/cli-run';
 import { readThreatModel } from '../jira/threat-model/threat-model-repository';
 import { verificationFailed } from '../domain/verification/verification-record';
-import { main } from './main';
 
 const DEMO_SARIF = join(__dirname, '../../local/site/seed/demo-codeql.sarif');
-
-const buffers = () => {
-  const out = { stdout: '', stderr: '' };
-  return {
-    out,
-    io: {
-      stdout: { write: (t: string) => (out.stdout += t) },
-      stderr: { write: (t: string) => (out.stderr += t) },
-      env: {},
-    },
-  };
-};
 
 describe('without verify', () => {
   let site: LocalSite;
@@ -34,22 +22,8 @@ describe('without verify', () => {
     site = await startTestSite({ demo: true });
   });
   afterAll(() => site.close());
-  const run = async (who: string, ...extra: string[]) => {
-    const { out, io } = buffers();
-    const args = [
-      'verify',
-      '--site',
-      site.url,
-      '--project',
-      'PAY',
-      '--email',
-      `${who}@example.com`,
-      '--token',
-      'local-token',
-    ];
-    const code = await main([...args, ...extra], io);
-    return { code, ...out };
-  };
+  const run = (who: string, ...extra: string[]) =>
+    runCli(['verify', ...connectionFlags(site, { email: `${who}@example.com` }), ...extra]);
   const m5 = async () =>
     (await readThreatModel(siteClient(site), 'PAY')).model.mitigations.find((m) => m.id === 'M-5')!;
 

@@ -114,6 +114,8 @@ export const STORY_COUNT_PAGE = 50;
 export const ModelSeen = z.object({
   revision: z.number().int().min(0),
   readAt: z.number().int().min(0),
+  /** When the audit whose coverage the page shows finished (null: none); a newer audit is a change. */
+  auditAt: z.string().max(40).nullable(),
 });
 export type ModelSeen = z.infer<typeof ModelSeen>;
 

@@ -58,6 +58,17 @@ async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; cl
   }));
 }
 
+/** The project page's tabs whose label does not fit (atlaskit cuts it with an ellipsis). */
+async function cutTabLabels(page: Page): Promise<string[]> {
+  const frame = page.frame({ url: /\/forge\/resource\// });
+  if (!frame) throw new Error('the app frame is not loaded');
+  return frame.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('[role="tab"]'))
+      .filter((tab) => tab.scrollWidth > tab.clientWidth + 1)
+      .map((tab) => tab.textContent ?? ''),
+  );
+}
+
 /** Waits for the table, then for the layout to settle (the frame measures itself and may resize once). */
 async function settle(page: Page, app: FrameLocator, name: string): Promise<void> {
   await app.getByRole('table', { name }).waitFor();
@@ -76,6 +87,7 @@ describeInBrowser('the project page reads well from 900 px up', () => {
 
       await settle(page, app, 'Threats');
       await screenshot(page, `threat-table-${width}`);
+      expect(await cutTabLabels(page)).toEqual([]);
       if (width <= 900) {
         const overflow = await horizontalOverflow(page);
         expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);

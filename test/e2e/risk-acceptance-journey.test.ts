@@ -16,10 +16,23 @@ const frameFitsContent = (page: Page) =>
     return !!frame && !!content && frame.getBoundingClientRect().height >= content.scrollHeight - 1;
   }, PROJECT_FRAME);
 
+/**
+ * Runs the audit and waits for its result: a new "Last complete audit" line, not the one the
+ * tab showed before the click (a second run would otherwise be read as done at once).
+ */
 async function runAudit(app: FrameLocator): Promise<void> {
   await app.getByRole('tab', { name: 'Audit' }).click();
+  const state = app.getByTestId('audit-run-state');
+  await state.waitFor();
+  const before = await state.textContent();
   await app.getByRole('button', { name: 'Run audit' }).click();
-  await app.getByText(/^Last complete audit:/).waitFor({ timeout: 20_000 });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const now = await state.textContent();
+    if (now !== before && now?.startsWith('Last complete audit:')) return;
+    if (Date.now() > deadline) throw new Error(`The audit did not complete: "${now}"`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** Elements of the app frame wider than the frame, or the frame scrolling sideways. */

@@ -5,6 +5,7 @@ import type { JiraClient } from '../../jira/client/jira-client';
 import { jqlString } from '../../jira/client/jql';
 import { searchIssues } from '../../jira/client/search-issues';
 import { appFieldName, CLAUSES_FIELD_KEY, findAppFieldId } from '../../jira/story/clauses-field';
+import { countedTypesClause, inProject, wrappedScope } from '../../jira/story/story-scope';
 
 export interface BacklogEvidence {
   /** Story keys by the threat ids they link (clauses or directly). */
@@ -17,19 +18,24 @@ export interface BacklogEvidence {
 /**
  * The project's stories (the issue types the settings name, within their scope JQL) and every
  * issue with WITHOUT clauses, in one paged search as the person: which stories link which
- * threats, and how many carry clauses. No request per story.
+ * threats, and how many carry clauses. No request per story. The JQL is built as the audit's
+ * (story-scope): the project first, the scope checked and wrapped, and only the counted issue
+ * types the project has (`projectIssueTypes`), since Jira answers an unknown one with 400.
  */
 export async function readBacklogEvidence(
   user: JiraClient,
   projectKey: string,
   settings: ThreatModelSettings,
+  projectIssueTypes: string[],
 ): Promise<BacklogEvidence> {
   const fieldId = await findAppFieldId(user, CLAUSES_FIELD_KEY);
   const fieldName = await appFieldName(user, CLAUSES_FIELD_KEY);
-  const { issueTypeNames, scopeJql } = settings.storyCoverage;
-  const types = `issuetype in (${issueTypeNames.map(jqlString).join(', ')})${scopeJql ? ` AND (${scopeJql})` : ''}`;
+  const coverage = settings.storyCoverage;
+  const hasClauses = `${jqlString(fieldName)} IS NOT EMPTY`;
+  const types = countedTypesClause(coverage, projectIssueTypes);
+  const counted = types && [types, wrappedScope(coverage)].filter(Boolean).join(' AND ');
   const issues = await searchIssues(user, {
-    jql: `project = ${jqlString(projectKey)} AND ((${types}) OR ${jqlString(fieldName)} IS NOT EMPTY)`,
+    jql: inProject(projectKey, counted ? `((${counted}) OR ${hasClauses})` : hasClauses),
     fields: [fieldId],
   });
   const storiesByThreat = new Map<string, string[]>();

@@ -1,6 +1,7 @@
 import type { ComplianceQuery, ComplianceView } from '../../contract';
 import { AppError } from '../../domain/common/app-error';
 import { asvsCoverage } from '../../domain/compliance/asvs-coverage';
+import { projectWorkflow } from '../../jira/client/permissions';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
 import { liveModelWith } from '../../jira/threat-model/project-risk';
 import { projectPermissionsOf, projectTasksOf, threatModelOf } from '../common/call-reads';
@@ -19,12 +20,17 @@ export async function complianceView(
   projectKey: string,
   query: ComplianceQuery,
 ): Promise<ComplianceView> {
-  const [stored, perms] = await Promise.all([threatModelOf(jira, projectKey), projectPermissionsOf(jira, projectKey)]);
+  const [stored, perms, workflow] = await Promise.all([
+    threatModelOf(jira, projectKey),
+    projectPermissionsOf(jira, projectKey),
+    // The project's issue types, read with the model so the stories' search waits for nothing more.
+    projectWorkflow(jira.user, projectKey),
+  ]);
   if (!perms.BROWSE_PROJECTS) throw new AppError('FORBIDDEN', `You can't see project ${projectKey}.`);
   const { model } = stored;
   const [tasks, backlog, kbs] = await Promise.all([
     projectTasksOf(jira, projectKey),
-    readBacklogEvidence(jira.user, projectKey, model.settings),
+    readBacklogEvidence(jira.user, projectKey, model.settings, workflow.issueTypes),
     loadActiveKnowledgeBases(jira.user, projectKey, model.settings.knowledgeBases),
   ]);
   const live = liveModelWith(tasks, model);

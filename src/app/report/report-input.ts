@@ -10,6 +10,7 @@ import { liveModelWith } from '../../jira/threat-model/project-risk';
 import { readRiskHistory } from '../../jira/threat-model/risk-history-repository';
 import { projectPermissionsOf, projectTasksOf, threatModelOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
+import { projectWorkflow } from '../../jira/client/permissions';
 import { readBacklogEvidence } from '../compliance/backlog-evidence';
 import { templateReferences, threatTemplateReferences } from '../compliance/coverage-sources';
 
@@ -32,14 +33,19 @@ export async function readReportInput(
   projectKey: string,
   options: ReportOptions,
 ): Promise<ReportInput> {
-  const [stored, perms] = await Promise.all([threatModelOf(jira, projectKey), projectPermissionsOf(jira, projectKey)]);
+  const [stored, perms, workflow] = await Promise.all([
+    threatModelOf(jira, projectKey),
+    projectPermissionsOf(jira, projectKey),
+    // The project's issue types, read with the model so the stories' search waits for nothing more.
+    projectWorkflow(jira.user, projectKey),
+  ]);
   if (!perms.BROWSE_PROJECTS) throw new AppError('FORBIDDEN', `You can't see project ${projectKey}.`);
   const { model } = stored;
   const acceptors = [...new Set(model.threats.flatMap((t) => (t.acceptance ? [t.acceptance.accountId] : [])))];
   const [name, tasks, backlog, history, audit, kbs, names] = await Promise.all([
     readProjectName(jira.user, projectKey),
     projectTasksOf(jira, projectKey),
-    readBacklogEvidence(jira.user, projectKey, model.settings),
+    readBacklogEvidence(jira.user, projectKey, model.settings, workflow.issueTypes),
     readRiskHistory(jira.user, projectKey),
     readStoredAudit(jira.user, projectKey),
     loadActiveKnowledgeBases(jira.user, projectKey, model.settings.knowledgeBases),

@@ -76,6 +76,6 @@ export async function threatModelView(
     canEdit,
     canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
     problems: [...stored.problems, ...(history.problem ? [history.problem] : []), ...kbs.problems],
-    seen: { revision: stored.metaRevision, readAt },
+    seen: { revision: stored.metaRevision, readAt, auditAt: audit.status?.complete?.finishedAt ?? null },
   };
 }

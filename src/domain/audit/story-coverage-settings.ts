@@ -4,6 +4,8 @@ import { z } from 'zod';
 // optionally narrowed by a JQL the project writes. The JQL is always read inside
 // `project = X AND (...)`, so its shape is checked here: it must not close that parenthesis,
 // leave a quote open, or bring its own ORDER BY, or it could reach beyond the project.
+// JQL also reads a backslash escape in an unquoted word (`a\"` is the word a"), which would let
+// a quote or parenthesis hide from this check; a backslash is therefore taken only inside quotes.
 
 export const MAX_SCOPE_JQL = 1000;
 
@@ -20,6 +22,7 @@ export function scopeJqlProblem(jql: string): string | undefined {
       outside += ' ';
       continue;
     }
+    if (ch === '\\') return 'The JQL may use a backslash only inside quotes ("...").';
     if (ch === '"' || ch === "'") {
       quote = ch;
       outside += ' ';

@@ -128,11 +128,20 @@ describe('the scope JQL', () => {
     ['summary ~ "open', 'leaves a quote'],
     ['labels = a ORDER BY created', 'ORDER BY'],
     ['labels = a order\nby created', 'control characters'],
+    ['labels = a\\) OR project = OTHER', 'backslash only inside quotes'],
   ])('refuses %s', (jql, reason) => expect(scopeJqlProblem(jql)).toContain(reason));
 
   it('is refused by the settings schema with the reason', () => {
     const parsed = StoryCoverageSettings.safeParse({ issueTypeNames: ['Story'], scopeJql: 'a = 1) OR (b = 2' });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toBe('The JQL closes a parenthesis it did not open.');
+  });
+
+  it('refuses a backslash escape outside quotes, which JQL reads but would hide a quote from the check', () => {
+    // JQL reads `a\"` as one unquoted word, so the `)))` after it are real and OTHER is ORed in.
+    const exploit = 'labels = a\\" ))) OR project = OTHER OR (((labels = "x\\" "';
+    const parsed = StoryCoverageSettings.safeParse({ issueTypeNames: ['Story'], scopeJql: exploit });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe('The JQL may use a backslash only inside quotes ("...").');
   });
 });

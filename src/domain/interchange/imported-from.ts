@@ -11,12 +11,15 @@ export const INTERCHANGE_FORMAT_NAMES: Record<InterchangeFormat, string> = {
 };
 
 /**
- * Where an imported threat or mitigation came from: the file's format and the record's id in
- * that file. A second import of the same file finds the record by this pair and updates it
- * instead of adding it again; an export writes the id back, so a round trip keeps it.
+ * Where an imported threat or mitigation came from: the file's format, the document it was in
+ * (OTM's project id, a hash of a Threat Composer workspace's name) and the record's id in that
+ * file. A second import of the same document finds the record by these and updates it instead
+ * of adding it again, while two unrelated files that both number their threats INP01, INP02…
+ * do not overwrite each other; an export writes the id back, so a round trip keeps it.
  */
 export const ImportedFrom = z.object({
   format: InterchangeFormat,
+  document: z.string().max(200).optional(),
   externalId: z.string().min(1).max(200),
 });
 export type ImportedFrom = z.infer<typeof ImportedFrom>;

@@ -9,6 +9,8 @@ export interface InterchangeThreat {
   externalId: string;
   /** Its id in the project this app exported it from (T-3), when the file says so. */
   ownId?: string;
+  /** Its revision in that project when it was exported, when the file says so. */
+  ownRevision?: number;
   title: string;
   description: string;
   stride: StrideCategory[];
@@ -22,6 +24,8 @@ export interface InterchangeMitigation {
   externalId: string;
   /** Its id in the project this app exported it from (M-7), when the file says so. */
   ownId?: string;
+  /** Its revision in that project when it was exported, when the file says so. */
+  ownRevision?: number;
   title: string;
   implementation: string;
   verification: string;
@@ -37,6 +41,8 @@ export interface InterchangeModel {
   format: InterchangeFormat;
   /** The project or application name the file gives. */
   name: string;
+  /** Which document the file is, for the records' `imported` key (OTM's project id, a hash of a Threat Composer name). */
+  document: string;
   /** The Jira project this app exported the file from, when the file says so. */
   projectKey?: string;
   threats: InterchangeThreat[];

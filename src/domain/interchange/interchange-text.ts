@@ -1,4 +1,4 @@
-import { clip } from '../common/text-hygiene';
+import { checkPersonText, clip } from '../common/text-hygiene';
 
 // Text in an import file is input: invisible and control characters (bidi overrides included)
 // are dropped rather than refusing a whole file for one stray character, CRLF becomes LF, and
@@ -17,10 +17,23 @@ export const importedText = (text: string | null | undefined, max: number): stri
 export const importedLine = (text: string | null | undefined, max: number): string =>
   clip(cleaned(text ?? '').replace(/\s+/g, ' '), max);
 
-/** A title of at least three characters: the text, or `fallback` when the text is shorter. */
+/**
+ * The cleaned text when a person could have typed it (the rule the model's own fields use:
+ * something visible, not only zero-width spaces or combining marks), else ''.
+ */
+export function visibleOrEmpty(text: string, max: number, multiline: boolean): string {
+  const checked = checkPersonText(text, { label: 'A text', min: 1, max, multiline });
+  return checked.ok ? checked.text : '';
+}
+
+/** Whether a title shows at least three characters the way the model's title rule counts them. */
+const isTitle = (title: string, max: number): boolean =>
+  checkPersonText(title, { label: 'A title', min: 3, max, multiline: false }).ok;
+
+/** A title of at least three visible characters: the text, or `fallback` when the text is shorter or invisible. */
 export function importedTitle(text: string | null | undefined, fallback: string, max = 200): string {
   const title = importedLine(text, max);
-  return title.length >= 3 ? title : importedLine(fallback, max);
+  return isTitle(title, max) ? title : importedLine(fallback, max);
 }
 
 /**
@@ -29,7 +42,7 @@ export function importedTitle(text: string | null | undefined, fallback: string,
  * is always a start of the text, which is how an export finds the full text again (record-notes).
  */
 export function titleOfStatement(text: string, fallback: string, max = 120): string {
-  if (text.length < 3) return importedLine(fallback, max);
+  if (!isTitle(clip(text, max), max)) return importedLine(fallback, max);
   if ([...text].length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');

@@ -1,11 +1,15 @@
-import type { Mitigation } from '../mitigation/mitigation';
-import type { Threat } from '../threat-model/threat';
-import { threatNumber } from '../threat-model/threat';
+import type { z } from 'zod';
+import { AppError } from '../common/app-error';
+import { Mitigation } from '../mitigation/mitigation';
+import { Threat, threatNumber } from '../threat-model/threat';
 import type { Actor, ThreatModel } from '../threat-model/threat-model';
-import type { InterchangeFormat } from './imported-from';
+import type { ImportedFrom, InterchangeFormat } from './imported-from';
+import { fileId, uuidFrom } from './interchange-ids';
+import { MODEL_MITIGATIONS_MAX, MODEL_THREATS_MAX, PREVIEW_ITEMS_MAX } from './interchange-limits';
 import type { InterchangeMitigation, InterchangeModel, InterchangeThreat } from './interchange-model';
 
-export type ImportAction = 'create' | 'update' | 'unchanged';
+/** `conflict`: changed in Jira since the file was exported from this project; left as it is, with a warning. */
+export type ImportAction = 'create' | 'update' | 'unchanged' | 'conflict';
 
 export interface ImportPreviewItem {
   kind: 'threat' | 'mitigation';
@@ -13,6 +17,8 @@ export interface ImportPreviewItem {
   /** The id in the project: the existing one, or the one it will get. */
   id: string;
   title: string;
+  /** For an update that renames the record: its title now. */
+  previousTitle?: string;
 }
 
 export interface ImportPreview {
@@ -20,11 +26,20 @@ export interface ImportPreview {
   name: string;
   threats: Record<ImportAction, number>;
   mitigations: Record<ImportAction, number>;
+  /** The records the import creates, updates or leaves for a conflict, the first PREVIEW_ITEMS_MAX (as the page lists them). */
   items: ImportPreviewItem[];
+  /** How many more such records there are than `items` lists. */
+  moreItems: number;
   warnings: string[];
+  /**
+   * What the import was planned from: the revisions of the records it matched and the model's
+   * next ids. An import sent with it is refused (CONFLICT) when the model changed since.
+   */
+  token: string;
 }
 
-const keyOf = (format: InterchangeFormat, externalId: string): string => `${format}\u0000${externalId}`;
+const keyOf = (imported: Pick<ImportedFrom, 'format' | 'document' | 'externalId'>): string =>
+  JSON.stringify([imported.format, imported.document ?? '', imported.externalId]);
 
 const THREAT_FIELDS = ['title', 'description', 'stride', 'probability', 'impact', 'component', 'state'] as const;
 const MITIGATION_FIELDS = [
@@ -48,15 +63,29 @@ interface Counter {
   mitigation: number;
 }
 
+interface Match<R> {
+  record: R;
+  /** Found by its id in the project, in a file exported from it: the file's revision is this project's. */
+  byOwnId: boolean;
+}
+
+/**
+ * Whether the file would put back an older version of a record: it was exported from this
+ * project at one revision, the record has another now, and the file's values differ from it.
+ */
+const changedSinceExport = (match: Match<Threat | Mitigation>, ownRevision: number | undefined): boolean =>
+  match.byOwnId && ownRevision !== undefined && match.record.revision !== ownRevision;
+
 function mergeThreat(
   incoming: InterchangeThreat,
-  existing: Threat | undefined,
-  format: InterchangeFormat,
+  match: Match<Threat> | undefined,
+  origin: Omit<ImportedFrom, 'externalId'>,
   actor: Actor,
   next: Counter,
 ): { threat: Threat; action: ImportAction } {
   const stamp = { accountId: actor.accountId, at: actor.now };
-  const { externalId, ownId: _own, ...values } = incoming;
+  const { externalId, ownId: _own, ownRevision, ...values } = incoming;
+  const existing = match?.record;
   if (!existing) {
     const id = `T-${next.threat++}`;
     return {
@@ -68,25 +97,27 @@ function mergeThreat(
         created: stamp,
         updated: stamp,
         revision: 1,
-        imported: { format, externalId },
+        imported: { ...origin, externalId },
       },
     };
   }
   const changed = { ...existing, ...values };
   if (!differs(existing, changed, THREAT_FIELDS)) return { action: 'unchanged', threat: existing };
+  if (changedSinceExport(match, ownRevision)) return { action: 'conflict', threat: existing };
   return { action: 'update', threat: { ...changed, updated: stamp, revision: existing.revision + 1 } };
 }
 
 function mergeMitigation(
   incoming: InterchangeMitigation,
-  existing: Mitigation | undefined,
+  match: Match<Mitigation> | undefined,
   threatIdOf: Map<string, string>,
-  format: InterchangeFormat,
+  origin: Omit<ImportedFrom, 'externalId'>,
   actor: Actor,
   next: Counter,
 ): { mitigation: Mitigation; action: ImportAction } {
   const stamp = { accountId: actor.accountId, at: actor.now };
-  const { externalId, ownId: _own, addresses: external, ...values } = incoming;
+  const { externalId, ownId: _own, ownRevision, addresses: external, ...values } = incoming;
+  const existing = match?.record;
   const imported = external.flatMap((a) => {
     const threatId = threatIdOf.get(a.externalThreatId);
     return threatId ? [{ threatId, strength: a.strength }] : [];
@@ -102,7 +133,7 @@ function mergeMitigation(
         created: stamp,
         updated: stamp,
         revision: 1,
-        imported: { format, externalId },
+        imported: { ...origin, externalId },
       },
     };
   }
@@ -118,45 +149,74 @@ function mergeMitigation(
     addresses: [...imported, ...kept].slice(0, 50),
   };
   if (!differs(existing, changed, MITIGATION_FIELDS)) return { action: 'unchanged', mitigation: existing };
+  if (changedSinceExport(match, ownRevision)) return { action: 'conflict', mitigation: existing };
   return { action: 'update', mitigation: { ...changed, updated: stamp, revision: existing.revision + 1 } };
 }
 
-const counts = (items: ImportPreviewItem[], kind: ImportPreviewItem['kind']): Record<ImportAction, number> => ({
-  create: items.filter((i) => i.kind === kind && i.action === 'create').length,
-  update: items.filter((i) => i.kind === kind && i.action === 'update').length,
-  unchanged: items.filter((i) => i.kind === kind && i.action === 'unchanged').length,
-});
+const counts = (items: ImportPreviewItem[], kind: ImportPreviewItem['kind']): Record<ImportAction, number> => {
+  const count: Record<ImportAction, number> = { create: 0, update: 0, unchanged: 0, conflict: 0 };
+  for (const item of items) if (item.kind === kind) count[item.action] += 1;
+  return count;
+};
 
 /**
- * Finds the record an incoming one stands for: one imported before from the same format with
- * the same id in the file, else, in a file this app exported from this very project, the record
- * with the id the file names (T-3), so a model exported, edited elsewhere and imported back is
- * updated, not doubled. Each record is matched once.
+ * Finds the record an incoming one stands for. In a file this app exported from this very
+ * project, the record with the id the file names (T-3) comes first, so a model exported, edited
+ * elsewhere and imported back is updated, not doubled, even where an imported record kept an id
+ * in its file that is also one of the project's. Else the record imported before from the same
+ * document (format, document, id in it). Each record is matched once.
  */
 function matcher<R extends Threat | Mitigation>(records: R[], file: InterchangeModel, projectKey: string | undefined) {
-  const byKey = new Map(
-    records.flatMap((r) => (r.imported ? [[keyOf(r.imported.format, r.imported.externalId), r] as const] : [])),
-  );
+  const byKey = new Map(records.flatMap((r) => (r.imported ? [[keyOf(r.imported), r] as const] : [])));
   const byId = new Map(records.map((r) => [r.id, r]));
   const ownFile = projectKey !== undefined && file.projectKey === projectKey;
   const matched = new Set<string>();
-  return (incoming: { externalId: string; ownId?: string }): R | undefined => {
+  return (incoming: { externalId: string; ownId?: string }): Match<R> | undefined => {
+    const own = ownFile && incoming.ownId ? byId.get(incoming.ownId) : undefined;
     const found =
-      byKey.get(keyOf(file.format, incoming.externalId)) ??
-      (ownFile && incoming.ownId ? byId.get(incoming.ownId) : undefined);
+      own && !matched.has(own.id)
+        ? own
+        : byKey.get(keyOf({ format: file.format, document: file.document, externalId: incoming.externalId }));
     if (!found || matched.has(found.id)) return undefined;
     matched.add(found.id);
-    return found;
+    return { record: found, byOwnId: found === own };
   };
 }
 
+/** Refuses the file when a merged record is not one the model can store, naming the record. */
+function requireStorable(schema: z.ZodType, record: Threat | Mitigation, what: string, externalId: string): void {
+  const checked = schema.safeParse(record);
+  if (checked.success) return;
+  const issue = checked.error.issues[0];
+  const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+  throw new AppError(
+    'BAD_REQUEST',
+    `The file's ${what} ${fileId(externalId)} ("${record.title}") cannot be imported: ${issue?.message ?? 'it is not valid'}${where}. Nothing was imported.`,
+  );
+}
+
+function requireModelSize(model: { threats: number; mitigations: number }): void {
+  if (model.threats > MODEL_THREATS_MAX || model.mitigations > MODEL_MITIGATIONS_MAX)
+    throw new AppError(
+      'BAD_REQUEST',
+      `After this import the model would have ${model.threats} threats and ${model.mitigations} mitigations; a model holds at most ${MODEL_THREATS_MAX.toLocaleString('en')} of each. Nothing was imported.`,
+    );
+}
+
+/** What a plan was made from: each record's action and the revision it was planned on, and the next ids. */
+const tokenOf = (plan: unknown[]): string => uuidFrom(JSON.stringify(plan));
+
+const CONFLICT_WARNING = (item: ImportPreviewItem) =>
+  `${item.id} ("${item.title}") was changed in Jira since this file was exported; it is left as it is. Export again to edit its current version.`;
+
 /**
- * The model with a file's threats and mitigations merged in: a record imported before (the same
- * format and id in the file), or named by its id in a file exported from this project, is
- * updated where the file differs and left alone where it does not; any other is added with the
- * next id. Importing the same file twice therefore adds nothing the second time. The preview
- * says what was (or would be) created, updated and left unchanged. `projectKey`: the project
- * the file is imported into.
+ * The model with a file's threats and mitigations merged in: a record named by its id in a file
+ * exported from this project, or imported before from the same document, is updated where the
+ * file differs and left alone where it does not; any other is added with the next id. A record
+ * changed in Jira since the file was exported from this project is not overwritten: it is a
+ * conflict, with a warning. Importing the same file twice therefore adds nothing the second
+ * time. The preview says what was (or would be) created, updated and left unchanged, and its
+ * token what the plan rests on. `projectKey`: the project the file is imported into.
  */
 export function mergeImport(
   model: ThreatModel,
@@ -170,37 +230,55 @@ export function mergeImport(
     threat: Math.max(model.nextThreatNumber, ...model.threats.map((t) => threatNumber(t.id) + 1)),
     mitigation: Math.max(model.nextMitigationNumber, ...model.mitigations.map((m) => Number(m.id.slice(2)) + 1)),
   };
+  const plan: unknown[] = [next.threat, next.mitigation];
+  const origin = { format: file.format, document: file.document };
   const items: ImportPreviewItem[] = [];
+  const itemOf = (
+    kind: ImportPreviewItem['kind'],
+    action: ImportAction,
+    record: Threat | Mitigation,
+    before: Threat | Mitigation | undefined,
+  ): ImportPreviewItem => ({
+    kind,
+    action,
+    id: record.id,
+    title: record.title,
+    ...(action === 'update' && before && before.title !== record.title ? { previousTitle: before.title } : {}),
+  });
   const threats = new Map(model.threats.map((t) => [t.id, t]));
   const threatIdOf = new Map<string, string>();
   for (const incoming of file.threats) {
-    const { threat, action } = mergeThreat(incoming, threatFor(incoming), file.format, actor, next);
+    const match = threatFor(incoming);
+    const { threat, action } = mergeThreat(incoming, match, origin, actor, next);
+    if (action === 'create' || action === 'update') requireStorable(Threat, threat, 'threat', incoming.externalId);
     threats.set(threat.id, threat);
     threatIdOf.set(incoming.externalId, threat.id);
-    items.push({ kind: 'threat', action, id: threat.id, title: threat.title });
+    plan.push([threat.id, action, match?.record.revision ?? 0]);
+    items.push(itemOf('threat', action, threat, match?.record));
   }
   const mitigations = new Map(model.mitigations.map((m) => [m.id, m]));
   for (const incoming of file.mitigations) {
-    const { mitigation, action } = mergeMitigation(
-      incoming,
-      mitigationFor(incoming),
-      threatIdOf,
-      file.format,
-      actor,
-      next,
-    );
+    const match = mitigationFor(incoming);
+    const { mitigation, action } = mergeMitigation(incoming, match, threatIdOf, origin, actor, next);
+    if (action === 'create' || action === 'update')
+      requireStorable(Mitigation, mitigation, 'mitigation', incoming.externalId);
     mitigations.set(mitigation.id, mitigation);
-    items.push({ kind: 'mitigation', action, id: mitigation.id, title: mitigation.title });
+    plan.push([mitigation.id, action, match?.record.revision ?? 0]);
+    items.push(itemOf('mitigation', action, mitigation, match?.record));
   }
+  requireModelSize({ threats: threats.size, mitigations: mitigations.size });
+  const listed = items.filter((i) => i.action !== 'unchanged');
   const preview: ImportPreview = {
     format: file.format,
     name: file.name,
     threats: counts(items, 'threat'),
     mitigations: counts(items, 'mitigation'),
-    items,
-    warnings: file.warnings,
+    items: listed.slice(0, PREVIEW_ITEMS_MAX),
+    moreItems: Math.max(0, listed.length - PREVIEW_ITEMS_MAX),
+    warnings: [...file.warnings, ...items.filter((i) => i.action === 'conflict').map(CONFLICT_WARNING)],
+    token: tokenOf(plan),
   };
-  if (items.every((i) => i.action === 'unchanged')) return { model, preview };
+  if (items.every((i) => i.action === 'unchanged' || i.action === 'conflict')) return { model, preview };
   return {
     model: {
       ...model,

@@ -1,9 +1,17 @@
 import { z } from 'zod';
+import { RESERVED_IDS } from './interchange-ids';
 
 // The parts of an Open Threat Model file (OTM 0.2.0) the app reads, with the types the OTM
 // schema gives them (many fields may be null). What the app does not use may be anything.
 
 const Attributes = z.record(z.string(), z.unknown()).nullish();
+
+/** A record's id: the app keys maps and attributes by it, so `__proto__` and the like are refused. */
+export const RecordId = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((id) => !RESERVED_IDS.has(id), 'is a name JavaScript reserves (__proto__, constructor, prototype); give the record another id');
 
 const ThreatInstance = z.object({
   threat: z.string(),
@@ -22,7 +30,7 @@ const Element = z.object({
 });
 
 export const OtmThreat = z.object({
-  id: z.string().min(1).max(200),
+  id: RecordId,
   name: z.string(),
   description: z.string().nullish(),
   categories: z.array(z.string().nullable()).nullish(),
@@ -32,7 +40,7 @@ export const OtmThreat = z.object({
 export type OtmThreat = z.infer<typeof OtmThreat>;
 
 export const OtmMitigation = z.object({
-  id: z.string().min(1).max(200),
+  id: RecordId,
   name: z.string(),
   description: z.string().nullish(),
   riskReduction: z.number(),
@@ -53,6 +61,7 @@ export type OtmDocument = z.infer<typeof OtmDocument>;
 /** Attributes the app writes into OTM (other tools keep attributes they do not know). */
 export const OTM_KEYS = {
   project: 'without:project',
+  revision: 'without:revision',
   threatId: 'without:threatId',
   state: 'without:state',
   component: 'without:component',

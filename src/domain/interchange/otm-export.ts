@@ -2,7 +2,7 @@ import type { Mitigation } from '../mitigation/mitigation';
 import { STRIDE_NAMES } from '../threat-model/stride';
 import type { Threat } from '../threat-model/threat';
 import { type ExportSource, isFullyMitigated, storiesOfThreat } from './export-source';
-import { uniqueId } from './interchange-ids';
+import { RESERVED_IDS, uniqueId } from './interchange-ids';
 import { otmStateOf, percentFromRating } from './interchange-scales';
 import { OTM_KEYS } from './otm-document';
 import { slugOf } from '../knowledge-base/importers/import-text';
@@ -12,12 +12,18 @@ const TRUST_ZONE = 'jira-project';
 const UNASSIGNED = 'without-unassigned';
 
 // A record imported from OTM keeps its id in the file, so a re-import finds it; any other is
-// known by its id in the project (T-3, M-7).
+// known by its id in the project (T-3, M-7). The project's own ids are taken first, so an
+// imported id that is also one of them (a file that numbered its threats T-1, T-2…) gives way.
+// An id JavaScript reserves (stored before they were refused) is never written as a key.
 function otmIds(records: Array<Threat | Mitigation>): Map<string, string> {
-  const taken = new Set<string>();
-  return new Map(
-    records.map((r) => [r.id, uniqueId(r.imported?.format === 'otm' ? r.imported.externalId : undefined, r.id, taken)]),
-  );
+  const taken = new Set<string>(records.filter((r) => r.imported?.format !== 'otm').map((r) => r.id));
+  const ids = new Map<string, string>();
+  for (const r of records) {
+    if (r.imported?.format !== 'otm') continue;
+    const preferred = RESERVED_IDS.has(r.imported.externalId) ? undefined : r.imported.externalId;
+    ids.set(r.id, uniqueId(preferred, r.id, taken));
+  }
+  return new Map(records.map((r) => [r.id, ids.get(r.id) ?? r.id]));
 }
 
 function threatEntry(source: ExportSource, threat: Threat, id: string) {
@@ -30,6 +36,8 @@ function threatEntry(source: ExportSource, threat: Threat, id: string) {
     risk: { likelihood: percentFromRating(threat.probability), impact: percentFromRating(threat.impact) },
     attributes: {
       [OTM_KEYS.threatId]: threat.id,
+      // A re-import of this file finds what was changed in Jira since: such a threat is not overwritten.
+      [OTM_KEYS.revision]: threat.revision,
       [OTM_KEYS.state]: threat.state,
       [OTM_KEYS.component]: threat.component,
       // The stories that carry the threat, with the WITHOUT clauses that name it.
@@ -47,6 +55,7 @@ function mitigationEntry(mitigation: Mitigation, id: string, threatIds: Map<stri
     riskReduction: Math.max(0, ...mitigation.addresses.map((a) => a.strength)),
     attributes: {
       [OTM_KEYS.mitigationId]: mitigation.id,
+      [OTM_KEYS.revision]: mitigation.revision,
       [OTM_KEYS.status]: mitigation.status,
       [OTM_KEYS.strengths]: Object.fromEntries(
         mitigation.addresses.map((a) => [threatIds.get(a.threatId) ?? a.threatId, a.strength]),

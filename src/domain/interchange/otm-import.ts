@@ -1,10 +1,17 @@
 import { inStrideOrder, strideFromWords } from '../knowledge-base/importers/stride-from-words';
 import { ControlType, MitigationStatus, Strength } from '../mitigation/mitigation';
 import { STRIDE, STRIDE_NAMES, type StrideCategory } from '../threat-model/stride';
-import { THREAT_COMPONENT_MAX, THREAT_DESCRIPTION_MAX, THREAT_TITLE_MAX } from './interchange-limits';
+import { fileId, firstOfEach, requireAtMost } from './interchange-ids';
+import {
+  FILE_MITIGATIONS_MAX,
+  FILE_THREATS_MAX,
+  THREAT_COMPONENT_MAX,
+  THREAT_DESCRIPTION_MAX,
+  THREAT_TITLE_MAX,
+} from './interchange-limits';
 import type { InterchangeMitigation, InterchangeModel, InterchangeThreat } from './interchange-model';
 import { REJECTED_IN_FILE, ratingFromPercent, statusFromOtmState, strengthFromPercent } from './interchange-scales';
-import { importedLine, importedText, importedTitle } from './interchange-text';
+import { importedLine, importedText, importedTitle, visibleOrEmpty } from './interchange-text';
 import { OTM_KEYS, OtmDocument, type OtmMitigation, type OtmThreat, attribute } from './otm-document';
 import { readInterchangeJson } from './read-interchange-json';
 
@@ -41,10 +48,11 @@ function placementsOf(doc: OtmDocument): Map<string, Placement[]> {
       const mitigations = (instance.mitigations ?? []).flatMap((m) =>
         m?.mitigation ? [{ mitigation: m.mitigation, state: m.state ?? '' }] : [],
       );
-      byThreat.set(instance.threat, [
-        ...(byThreat.get(instance.threat) ?? []),
-        { element, state: instance.state, mitigations },
-      ]);
+      // Appended in place: copying the list on every placement made a large file quadratic.
+      const list = byThreat.get(instance.threat);
+      const placement = { element, state: instance.state, mitigations };
+      if (list) list.push(placement);
+      else byThreat.set(instance.threat, [placement]);
     }
   }
   return byThreat;
@@ -64,11 +72,19 @@ function stateOf(t: OtmThreat, placements: Placement[]): InterchangeThreat['stat
   return placements.length > 0 && placements.every((p) => notApplicable(p.state)) ? 'retired' : 'active';
 }
 
+/** The revision this app wrote on export, when it is one. */
+function ownRevisionOf(attributes: Record<string, unknown> | null | undefined): { ownRevision?: number } {
+  const revision = attribute(attributes, OTM_KEYS.revision);
+  return typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 1
+    ? { ownRevision: revision }
+    : {};
+}
+
 function threatOf(t: OtmThreat, placements: Placement[], warnings: string[]): InterchangeThreat {
   const ownId = attribute(t.attributes, OTM_KEYS.threatId);
   return {
     externalId: t.id,
-    ...(typeof ownId === 'string' && /^T-[1-9][0-9]*$/.test(ownId) ? { ownId } : {}),
+    ...(typeof ownId === 'string' && /^T-[1-9][0-9]*$/.test(ownId) ? { ownId, ...ownRevisionOf(t.attributes) } : {}),
     title: importedTitle(t.name, `Threat ${t.id}`, THREAT_TITLE_MAX),
     description: importedText(t.description, THREAT_DESCRIPTION_MAX),
     stride: strideOf(t, warnings),
@@ -93,7 +109,7 @@ function statusOf(m: OtmMitigation, states: string[]): MitigationStatus {
 function strengthOf(m: OtmMitigation, threatId: string): Strength {
   const written = attribute(m.attributes, OTM_KEYS.strengths);
   const own =
-    written && typeof written === 'object'
+    written && typeof written === 'object' && Object.hasOwn(written, threatId)
       ? Strength.safeParse((written as Record<string, unknown>)[threatId])
       : undefined;
   return own?.success ? own.data : (strengthFromPercent(m.riskReduction) ?? 50);
@@ -102,8 +118,8 @@ function strengthOf(m: OtmMitigation, threatId: string): Strength {
 function mitigationOf(m: OtmMitigation, links: Array<{ threat: string; state: string }>): InterchangeMitigation {
   // In the order this app wrote them (the strengths attribute), else as the file places them.
   const written = attribute(m.attributes, OTM_KEYS.strengths);
-  const order = written && typeof written === 'object' ? Object.keys(written) : [];
-  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const order = new Map((written && typeof written === 'object' ? Object.keys(written) : []).map((id, i) => [id, i]));
+  const rank = (id: string) => order.get(id) ?? order.size;
   const threatIds = [...new Set(links.map((l) => l.threat))].sort((a, b) => rank(a) - rank(b)).slice(0, 50);
   const status = statusOf(
     m,
@@ -114,7 +130,7 @@ function mitigationOf(m: OtmMitigation, links: Array<{ threat: string; state: st
   const ownId = attribute(m.attributes, OTM_KEYS.mitigationId);
   return {
     externalId: m.id,
-    ...(typeof ownId === 'string' && /^M-[1-9][0-9]*$/.test(ownId) ? { ownId } : {}),
+    ...(typeof ownId === 'string' && /^M-[1-9][0-9]*$/.test(ownId) ? { ownId, ...ownRevisionOf(m.attributes) } : {}),
     title: importedTitle(m.name, `Mitigation ${m.id}`, THREAT_TITLE_MAX),
     implementation: importedText(m.description, THREAT_DESCRIPTION_MAX),
     verification: importedText(
@@ -128,20 +144,10 @@ function mitigationOf(m: OtmMitigation, links: Array<{ threat: string; state: st
     rejectionReason:
       status !== 'rejected'
         ? ''
-        : typeof reason === 'string' && reason.trim()
-          ? importedText(reason, 1000)
-          : REJECTED_IN_FILE('OTM'),
+        : (typeof reason === 'string' && visibleOrEmpty(importedText(reason, 1000), 1000, true)) ||
+          REJECTED_IN_FILE('OTM'),
     addresses: threatIds.map((id) => ({ externalThreatId: id, strength: strengthOf(m, id) })),
   };
-}
-
-function firstOfEach<T extends { id: string }>(items: T[], what: string, warnings: string[]): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    if (!seen.has(item.id)) return seen.add(item.id);
-    warnings.push(`The file has two ${what}s with the id ${item.id}; the second is left out.`);
-    return false;
-  });
 }
 
 /**
@@ -153,6 +159,8 @@ function firstOfEach<T extends { id: string }>(items: T[], what: string, warning
  */
 export function importOtm(text: string, file: string): InterchangeModel {
   const doc = readInterchangeJson(text, file, OtmDocument);
+  requireAtMost(doc.threats?.length ?? 0, FILE_THREATS_MAX, 'threat', file);
+  requireAtMost(doc.mitigations?.length ?? 0, FILE_MITIGATIONS_MAX, 'mitigation', file);
   const warnings: string[] = [];
   const placements = placementsOf(doc);
   const threats = firstOfEach(doc.threats ?? [], 'threat', warnings).map((t) =>
@@ -163,19 +171,25 @@ export function importOtm(text: string, file: string): InterchangeModel {
   for (const [threat, list] of placements) {
     if (!known.has(threat)) continue;
     for (const p of list)
-      for (const m of p.mitigations)
-        links.set(m.mitigation, [...(links.get(m.mitigation) ?? []), { threat, state: m.state }]);
+      for (const m of p.mitigations) {
+        const linked = links.get(m.mitigation);
+        if (linked) linked.push({ threat, state: m.state });
+        else links.set(m.mitigation, [{ threat, state: m.state }]);
+      }
   }
   const mitigations = firstOfEach(doc.mitigations ?? [], 'mitigation', warnings).flatMap((m) => {
     const linked = links.get(m.id) ?? [];
     if (linked.length > 0) return [mitigationOf(m, linked)];
-    warnings.push(`Mitigation "${importedLine(m.name, 60)}" mitigates no threat of the file; it is left out.`);
+    warnings.push(
+      `Mitigation ${fileId(m.id)} ("${importedLine(m.name, 60)}") mitigates no threat of the file; it is left out.`,
+    );
     return [];
   });
   const projectKey = attribute(doc.project.attributes, OTM_KEYS.project);
   return {
     format: 'otm',
     name: importedLine(doc.project.name, 200),
+    document: `otm:${importedLine(doc.project.id, 150)}`,
     ...(typeof projectKey === 'string' && projectKey ? { projectKey } : {}),
     threats,
     mitigations,

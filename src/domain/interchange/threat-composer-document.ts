@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STRIDE } from '../threat-model/stride';
+import { RecordId } from './otm-document';
 import { THREAT_COMPOSER_MITIGATION_STATUSES, THREAT_COMPOSER_PRIORITIES } from './interchange-scales';
 
 // The parts of an AWS Threat Composer export (schema v1, `.tc.json`) the app reads. Field types
@@ -14,7 +15,7 @@ export const THREAT_COMPOSER_THREAT_STATUSES = [
 ] as const;
 
 export const ThreatComposerThreat = z.object({
-  id: z.string().min(1).max(200),
+  id: RecordId,
   numericId: z.number(),
   metadata: Metadata.optional(),
   tags: z.array(z.string()).optional(),
@@ -30,7 +31,7 @@ export const ThreatComposerThreat = z.object({
 export type ThreatComposerThreat = z.infer<typeof ThreatComposerThreat>;
 
 export const ThreatComposerMitigation = z.object({
-  id: z.string().min(1).max(200),
+  id: RecordId,
   numericId: z.number(),
   metadata: Metadata.optional(),
   content: z.string(),
@@ -60,6 +61,7 @@ export const STRIDE_LETTERS = z.array(z.enum(STRIDE));
 export const TC_KEYS = {
   component: 'custom:without-component',
   project: 'custom:without-project',
+  revision: 'custom:without-revision',
   threatId: 'custom:without-threat-id',
   stories: 'custom:without-jira-stories',
   clauses: 'custom:without-clauses',

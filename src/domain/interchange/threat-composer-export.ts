@@ -12,10 +12,18 @@ type Meta = Array<{ key: string; value: string | string[] }>;
 
 // Threat Composer links records by 36-character ids: a record imported from Threat Composer
 // keeps its own, any other gets one made from the project and its id, the same every time.
-const tcIdOf = (projectKey: string, record: Threat | Mitigation): string =>
-  record.imported?.format === 'threat-composer' && record.imported.externalId.length === 36
-    ? record.imported.externalId
-    : uuidFrom(`${projectKey}/${record.id}`);
+// Records imported from two workspaces may share an id there: the second gets one of its own.
+const tcIdOf = (projectKey: string, record: Threat | Mitigation, taken: Set<string>): string => {
+  const own = uuidFrom(`${projectKey}/${record.id}`);
+  const id =
+    record.imported?.format === 'threat-composer' &&
+    record.imported.externalId.length === 36 &&
+    !taken.has(record.imported.externalId)
+      ? record.imported.externalId
+      : own;
+  taken.add(id);
+  return id;
+};
 
 const commentMeta = (comment: string): Meta => (comment ? [{ key: 'Comments', value: clip(comment, 1000) }] : []);
 
@@ -46,7 +54,7 @@ function collectAssumptions(
   return [...byText.values()];
 }
 
-function threatEntry(source: ExportSource, threat: Threat) {
+function threatEntry(source: ExportSource, threat: Threat, taken: Set<string>) {
   const notes = splitNotes(threat.title, threat.description);
   const stories = storiesOfThreat(source.stories, threat.id);
   const metadata: Meta = [
@@ -55,6 +63,7 @@ function threatEntry(source: ExportSource, threat: Threat) {
     ...commentMeta(notes.comment),
     { key: TC_KEYS.project, value: source.projectKey },
     { key: TC_KEYS.threatId, value: threat.id },
+    { key: TC_KEYS.revision, value: String(threat.revision) },
     { key: TC_KEYS.rating, value: `${threat.probability}x${threat.impact}` },
     ...(threat.component ? [{ key: TC_KEYS.component, value: threat.component }] : []),
     ...(stories.length ? [{ key: TC_KEYS.stories, value: stories.map((s) => s.key) }] : []),
@@ -65,7 +74,7 @@ function threatEntry(source: ExportSource, threat: Threat) {
   const number = threatNumber(threat.id);
   return {
     entry: {
-      id: tcIdOf(source.projectKey, threat),
+      id: tcIdOf(source.projectKey, threat, taken),
       numericId: number,
       displayOrder: number,
       metadata,
@@ -81,12 +90,18 @@ function threatEntry(source: ExportSource, threat: Threat) {
   };
 }
 
-function mitigationEntry(source: ExportSource, mitigation: Mitigation, threatTcId: Map<string, string>) {
+function mitigationEntry(
+  source: ExportSource,
+  mitigation: Mitigation,
+  threatTcId: Map<string, string>,
+  taken: Set<string>,
+) {
   const notes = splitNotes(mitigation.title, mitigation.implementation);
   const metadata: Meta = [
     ...commentMeta(notes.comment),
     { key: TC_KEYS.project, value: source.projectKey },
     { key: TC_KEYS.mitigationId, value: mitigation.id },
+    { key: TC_KEYS.revision, value: String(mitigation.revision) },
     {
       key: TC_KEYS.strength,
       value: mitigation.addresses.flatMap((a) => {
@@ -103,7 +118,7 @@ function mitigationEntry(source: ExportSource, mitigation: Mitigation, threatTcI
   const number = Number(mitigation.id.slice(2));
   return {
     entry: {
-      id: tcIdOf(source.projectKey, mitigation),
+      id: tcIdOf(source.projectKey, mitigation, taken),
       numericId: number,
       displayOrder: number,
       metadata,
@@ -121,9 +136,10 @@ function mitigationEntry(source: ExportSource, mitigation: Mitigation, threatTcI
  * component, the stories and their WITHOUT clauses in `custom:` metadata.
  */
 export function exportThreatComposer(source: ExportSource): ThreatComposerDocument {
-  const threats = source.model.threats.map((t) => threatEntry(source, t));
+  const taken = new Set<string>();
+  const threats = source.model.threats.map((t) => threatEntry(source, t, taken));
   const threatTcId = new Map(source.model.threats.map((t, i) => [t.id, threats[i]!.entry.id]));
-  const mitigations = source.model.mitigations.map((m) => mitigationEntry(source, m, threatTcId));
+  const mitigations = source.model.mitigations.map((m) => mitigationEntry(source, m, threatTcId, taken));
   const assumptions = collectAssumptions(source.projectKey, [
     ...threats.map((t) => ({ type: 'Threat' as const, id: t.entry.id, assumptions: t.assumptions })),
     ...mitigations.map((m) => ({ type: 'Mitigation' as const, id: m.entry.id, assumptions: m.assumptions })),

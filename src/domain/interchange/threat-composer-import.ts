@@ -1,7 +1,13 @@
 import { inStrideOrder, strideFromWords } from '../knowledge-base/importers/stride-from-words';
 import { ControlType, MitigationStatus, Strength } from '../mitigation/mitigation';
 import type { StrideCategory } from '../threat-model/stride';
-import { THREAT_COMPONENT_MAX, THREAT_DESCRIPTION_MAX } from './interchange-limits';
+import { firstOfEach, requireAtMost, uuidFrom } from './interchange-ids';
+import {
+  FILE_MITIGATIONS_MAX,
+  FILE_THREATS_MAX,
+  THREAT_COMPONENT_MAX,
+  THREAT_DESCRIPTION_MAX,
+} from './interchange-limits';
 import type { InterchangeMitigation, InterchangeModel, InterchangeThreat } from './interchange-model';
 import {
   REJECTED_IN_FILE,
@@ -11,7 +17,7 @@ import {
   ratingsFromPriority,
   threatComposerStatusOf,
 } from './interchange-scales';
-import { importedLine, importedText, titleOfStatement } from './interchange-text';
+import { importedLine, importedText, titleOfStatement, visibleOrEmpty } from './interchange-text';
 import { readInterchangeJson } from './read-interchange-json';
 import { composeNotes } from './record-notes';
 import {
@@ -25,7 +31,12 @@ import {
   metaValue,
 } from './threat-composer-document';
 
-const GOAL_STRIDE: Record<string, StrideCategory> = { confidentiality: 'I', integrity: 'T', availability: 'D' };
+// A Map, not an object: a goal named "constructor" must find nothing, not Object.prototype's.
+const GOAL_STRIDE = new Map<string, StrideCategory>([
+  ['confidentiality', 'I'],
+  ['integrity', 'T'],
+  ['availability', 'D'],
+]);
 
 /** The statement as Threat Composer builds it from the grammar, for a threat saved without one. */
 function statementOf(t: ThreatComposerThreat): string {
@@ -43,7 +54,7 @@ function statementOf(t: ThreatComposerThreat): string {
 function strideOf(t: ThreatComposerThreat, statement: string, warnings: string[]): StrideCategory[] {
   const listed = STRIDE_LETTERS.safeParse(metaValue(t.metadata, 'STRIDE'));
   if (listed.success && listed.data.length > 0) return inStrideOrder(listed.data);
-  const fromGoals = (t.impactedGoal ?? []).flatMap((g) => GOAL_STRIDE[g.trim().toLowerCase()] ?? []);
+  const fromGoals = (t.impactedGoal ?? []).flatMap((g) => GOAL_STRIDE.get(g.trim().toLowerCase()) ?? []);
   if (fromGoals.length > 0) return inStrideOrder(fromGoals);
   const fromWords = strideFromWords(statement);
   if (fromWords.length > 0) return fromWords;
@@ -61,6 +72,12 @@ function ratingsOf(t: ThreatComposerThreat, priority: ThreatComposerPriority | u
   return exact && priority === priorityOf(exact) ? exact : ratingsFromPriority(priority);
 }
 
+/** The revision this app wrote on export ("3"), when it is one. */
+function ownRevisionOf(metadata: ThreatComposerThreat['metadata']): { ownRevision?: number } {
+  const written = /^[1-9][0-9]{0,8}$/.exec(metaText(metadata, TC_KEYS.revision));
+  return written ? { ownRevision: Number(written[0]) } : {};
+}
+
 function threatOf(t: ThreatComposerThreat, assumptions: string[], warnings: string[]): InterchangeThreat {
   // A statement is one sentence; its whitespace is made single so the title is its start.
   const statement = importedLine(statementOf(t), 1400);
@@ -69,7 +86,7 @@ function threatOf(t: ThreatComposerThreat, assumptions: string[], warnings: stri
   const ownId = metaText(t.metadata, TC_KEYS.threatId);
   return {
     externalId: t.id,
-    ...(/^T-[1-9][0-9]*$/.test(ownId) ? { ownId } : {}),
+    ...(/^T-[1-9][0-9]*$/.test(ownId) ? { ownId, ...ownRevisionOf(t.metadata) } : {}),
     title,
     description: composeNotes(
       {
@@ -107,11 +124,11 @@ function mitigationOf(m: ThreatComposerMitigation, threatIds: string[], assumpti
       ? written.data
       : STATUS_OF_THREAT_COMPOSER[fileStatus];
   const controlType = ControlType.safeParse(metaText(m.metadata, TC_KEYS.controlType));
-  const reason = importedText(metaText(m.metadata, TC_KEYS.rejectionReason), 1000);
+  const reason = visibleOrEmpty(importedText(metaText(m.metadata, TC_KEYS.rejectionReason), 1000), 1000, true);
   const ownId = metaText(m.metadata, TC_KEYS.mitigationId);
   return {
     externalId: m.id,
-    ...(/^M-[1-9][0-9]*$/.test(ownId) ? { ownId } : {}),
+    ...(/^M-[1-9][0-9]*$/.test(ownId) ? { ownId, ...ownRevisionOf(m.metadata) } : {}),
     title,
     implementation: composeNotes(
       {
@@ -136,18 +153,11 @@ function assumptionsByRecord(doc: ThreatComposerDocument): Map<string, string[]>
   for (const link of doc.assumptionLinks ?? []) {
     const content = text.get(link.assumptionId);
     if (content === undefined) continue;
-    byRecord.set(link.linkedId, [...(byRecord.get(link.linkedId) ?? []), content]);
+    const list = byRecord.get(link.linkedId);
+    if (list) list.push(content);
+    else byRecord.set(link.linkedId, [content]);
   }
   return byRecord;
-}
-
-function firstOfEach<T extends { id: string }>(items: T[], what: string, warnings: string[]): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    if (!seen.has(item.id)) return seen.add(item.id);
-    warnings.push(`The file has two ${what}s with the id ${item.id}; the second is left out.`);
-    return false;
-  });
 }
 
 /**
@@ -160,20 +170,24 @@ function firstOfEach<T extends { id: string }>(items: T[], what: string, warning
  */
 export function importThreatComposer(text: string, file: string): InterchangeModel {
   const doc = readInterchangeJson(text, file, ThreatComposerDocument);
+  requireAtMost(doc.threats?.length ?? 0, FILE_THREATS_MAX, 'threat', file);
+  requireAtMost(doc.mitigations?.length ?? 0, FILE_MITIGATIONS_MAX, 'mitigation', file);
   const warnings: string[] = [];
   const assumptions = assumptionsByRecord(doc);
   const threats = firstOfEach(doc.threats ?? [], 'threat', warnings).map((t) =>
     threatOf(t, assumptions.get(t.id) ?? [], warnings),
   );
   const known = new Set(threats.map((t) => t.externalId));
-  const linked = new Map<string, string[]>();
+  // Sets, added to in place: copying a list per link made a large file quadratic.
+  const linked = new Map<string, Set<string>>();
   for (const link of doc.mitigationLinks ?? []) {
     if (!known.has(link.linkedId)) continue;
-    const list = linked.get(link.mitigationId) ?? [];
-    if (!list.includes(link.linkedId)) linked.set(link.mitigationId, [...list, link.linkedId]);
+    const set = linked.get(link.mitigationId);
+    if (set) set.add(link.linkedId);
+    else linked.set(link.mitigationId, new Set([link.linkedId]));
   }
   const mitigations = firstOfEach(doc.mitigations ?? [], 'mitigation', warnings).flatMap((m) => {
-    const threatIds = (linked.get(m.id) ?? []).slice(0, 50);
+    const threatIds = [...(linked.get(m.id) ?? [])].slice(0, 50);
     if (threatIds.length > 0) return [mitigationOf(m, threatIds, assumptions.get(m.id) ?? [])];
     warnings.push(
       `Mitigation ${m.numericId} ("${importedLine(m.content, 60)}") is linked to no threat; it is left out.`,
@@ -188,6 +202,8 @@ export function importThreatComposer(text: string, file: string): InterchangeMod
   return {
     format: 'threat-composer',
     name: importedLine(doc.applicationInfo?.name, 200),
+    // Threat Composer gives a workspace no id: its name stands for it.
+    document: `threat-composer:${uuidFrom(doc.applicationInfo?.name ?? '')}`,
     ...(projectKey ? { projectKey } : {}),
     threats,
     mitigations,

@@ -80,7 +80,10 @@ describe('issue type, labels, components and linked threats', () => {
       reasons: ['issue type is Story'],
     });
     expect(matchRule({ issueType: ['Bug'] }, cardStory).matched).toBe(false);
-    expect(matchRule({ label: ['payments'] }, cardStory)).toMatchObject({ matched: true, reasons: ['label "Payments"'] });
+    expect(matchRule({ label: ['payments'] }, cardStory)).toMatchObject({
+      matched: true,
+      reasons: ['label "Payments"'],
+    });
     expect(matchRule({ label: ['pay'] }, cardStory).matched).toBe(false);
     expect(matchRule({ component: ['checkout', 'Billing'] }, cardStory)).toMatchObject({
       matched: true,
@@ -90,7 +93,10 @@ describe('issue type, labels, components and linked threats', () => {
   });
 
   it('match a linked threat by its id or the template it was created from', () => {
-    expect(matchRule({ linkedThreat: ['T-7'] }, cardStory)).toMatchObject({ matched: true, reasons: ['links threat T-7'] });
+    expect(matchRule({ linkedThreat: ['T-7'] }, cardStory)).toMatchObject({
+      matched: true,
+      reasons: ['links threat T-7'],
+    });
     expect(matchRule({ linkedThreat: ['web-i-01'] }, cardStory)).toMatchObject({
       matched: true,
       reasons: ['links threat T-3 (from WEB-I-01)'],
@@ -118,7 +124,10 @@ describe('all, any and not', () => {
 
   it('`any` needs one branch and gives the reasons of the branches that matched', () => {
     const rule: Rule = { any: [{ words: ['refund'] }, { label: ['payments'] }, { linkedThreat: ['T-7'] }] };
-    expect(matchRule(rule, cardStory)).toMatchObject({ matched: true, reasons: ['label "Payments"', 'links threat T-7'] });
+    expect(matchRule(rule, cardStory)).toMatchObject({
+      matched: true,
+      reasons: ['label "Payments"', 'links threat T-7'],
+    });
     expect(matchRule({ any: [{ words: ['refund'] }, { label: ['admin'] }] }, cardStory).matched).toBe(false);
   });
 
@@ -169,7 +178,9 @@ describe('how well a rule matches (score) and which clauses it found', () => {
     expect(matchRule({ issueType: ['Story'] }, cardStory).score).toBe(0);
     expect(matchRule({ not: { words: ['refund'] } }, cardStory).score).toBe(0);
     expect(matchRule({ all: [{ issueType: ['Story'] }, { label: ['payments'] }] }, cardStory).score).toBe(2);
-    expect(matchRule({ any: [{ words: ['pay'] }, { label: ['payments'] }, { words: ['x'] }] }, cardStory).score).toBe(3);
+    expect(matchRule({ any: [{ words: ['pay'] }, { label: ['payments'] }, { words: ['x'] }] }, cardStory).score).toBe(
+      3,
+    );
   });
 
   it('names the clauses whose text a words rule found, never one that only has common words', () => {

@@ -35,6 +35,7 @@ describe('a story as knowledge-base rules see it', () => {
       summary: 'Pay by card',
       description: 'Checkout',
       clauses: ['card data stolen'],
+      clauseIds: ['c1'],
       linkedThreats: [{ id: 'T-1' }, { id: 'T-2', templateId: 'card-theft' }],
     });
   });

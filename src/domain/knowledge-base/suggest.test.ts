@@ -191,6 +191,61 @@ describe('suggestThreats', () => {
   });
 });
 
+describe('suggestThreats ranks by how well each rule matches', () => {
+  const threat = (id: string, severity: number, appliesWhen: KnowledgeBaseInput['threats'][number]['appliesWhen']) => ({
+    id,
+    title: `Threat ${id}`,
+    stride: ['I' as const],
+    probability: severity,
+    impact: 5,
+    appliesWhen,
+  });
+  const rankedKb = (): KnowledgeBase =>
+    KnowledgeBase.parse({
+      format: 'without-kb/1',
+      id: 'ranked',
+      name: 'Ranked',
+      version: '1',
+      source: { format: 'tmt' },
+      threats: [
+        threat('EVERY', 5, { always: true }),
+        threat('PAY', 5, { words: ['pay'] }),
+        threat('PAYPAL', 2, { words: ['pay with paypal'] }),
+        threat('STORY', 5, { all: [{ issueType: ['Story'] }, { not: { label: ['internal'] } }] }),
+        threat('PAY-LOW', 3, { words: ['pay'] }),
+        threat('CLAUSE', 1, { words: ['card details'] }),
+      ],
+      mitigations: [],
+    } satisfies KnowledgeBaseInput);
+  const payPal = story('As a buyer, I want to pay with PayPal so that I do not have to type my card details', {
+    clauses: ['my PayPal login being phished', 'someone reading my card details'],
+  });
+  const ranked = suggestThreats({ knowledgeBases: [rankedKb()], mode: 'full', story: payPal, existing: [] });
+
+  it('puts an exact multi-word match above a match on "pay" alone, whatever their severity', () => {
+    expect(ranked.map((s) => s.template.id)).toEqual(['CLAUSE', 'PAYPAL', 'PAY', 'PAY-LOW', 'EVERY', 'STORY']);
+    // "card details" in a clause: 2 telling words, 2 x 2, doubled; "pay with paypal": 2 x 2; "pay": 1.
+    expect(ranked.map((s) => s.score)).toEqual([8, 4, 1, 1, 0, 0]);
+  });
+
+  it('ranks equal matches by severity, and catch-all rules last, marked generic', () => {
+    const pay = ranked.filter((s) => s.template.id.startsWith('PAY-') || s.template.id === 'PAY');
+    expect(pay.map((s) => [s.template.id, s.severity.score])).toEqual([
+      ['PAY', 25],
+      ['PAY-LOW', 15],
+    ]);
+    expect(ranked.filter((s) => s.generic).map((s) => s.template.id)).toEqual(['EVERY', 'STORY']);
+    expect(ranked.filter((s) => !s.generic).every((s) => s.score > 0)).toBe(true);
+  });
+
+  it('names the clauses whose text matched', () => {
+    const byId = new Map(ranked.map((s) => [s.template.id, s.clauses]));
+    expect(byId.get('CLAUSE')).toEqual([1]);
+    expect(byId.get('PAY')).toEqual([]);
+    expect(byId.get('EVERY')).toEqual([]);
+  });
+});
+
 describe('questionsForThreat', () => {
   it("asks the questions of the threat's categories for its component kind, in STRIDE order", () => {
     expect(questionsForThreat(shopKb(), { stride: ['I', 'T'], component: 'api' }).map((q) => q.id)).toEqual([

@@ -1,16 +1,23 @@
 import { clauseSummary } from '../compliance/clause-evidence';
 import { escapeHtml as h } from './escape';
-import type { ReportThreat, ThreatModelReport } from './report-model';
-import { riskChartSvg } from './risk-chart-svg';
+import type { ThreatModelReport } from './report-model';
 import {
-  coverageGroups,
-  issueUrl,
-  reportTitle,
-  riskSentence,
-  SEVERITY_ORDER,
-  STATUS_WORDS,
-  whenUtc,
-} from './report-text';
+  ACCEPTED_HEAD,
+  acceptedRows,
+  AUDIT_HEAD,
+  auditRows,
+  auditSentence,
+  COVERAGE_HEAD,
+  coverageRows,
+  coverageSentence,
+  MITIGATION_HEAD,
+  mitigationRows,
+  type ReportMarkup,
+  THREAT_HEAD,
+  threatRows,
+} from './report-rows';
+import { riskChartSvg } from './risk-chart-svg';
+import { coverageGroups, issueUrl, reportTitle, riskSentence, whenUtc } from './report-text';
 
 // The report as one self-contained HTML page (no script, no outside resource) that prints to
 // PDF from a browser: A4 margins, the risk chart and the top threats on the first page, tables
@@ -44,30 +51,18 @@ tr { break-inside: avoid; }
 @media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
 `;
 
-const issue = (r: ThreatModelReport, key: string): string =>
-  r.siteUrl ? `<a href="${h(issueUrl(r.siteUrl, key))}">${h(key)}</a>` : h(key);
+/** Issue keys link to the issue when the report names an http(s) site. */
+const htmlMarkup = (r: ThreatModelReport): ReportMarkup => ({
+  text: h,
+  issue: (key) => (r.siteUrl ? `<a href="${h(issueUrl(r.siteUrl, key))}">${h(key)}</a>` : h(key)),
+  severity: ({ band, score }) => `<span class="band ${band}">${band} (${score})</span>`,
+  lineBreak: '<br>',
+});
 
 const table = (head: string[], rows: string[][], numeric: number[] = [], className = ''): string =>
   `<table${className ? ` class="${className}"` : ''}><thead><tr>${head.map((c) => `<th>${h(c)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((row) => `<tr>${row.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
-
-function threatRows(r: ThreatModelReport, threats: ReportThreat[]): string[][] {
-  return threats.map((t) => [
-    t.id,
-    h(t.title),
-    t.stride,
-    `<span class="band ${t.severity.band}">${t.severity.band} (${t.severity.score})</span>`,
-    t.state === 'active' ? String(t.residual) : 'retired',
-    t.storyCount === 0
-      ? 'none'
-      : t.stories.map((k) => issue(r, k)).join(', ') +
-        (t.storyCount > t.stories.length ? ` and ${t.storyCount - t.stories.length} more` : ''),
-    t.acceptance === 'none' ? '' : t.acceptance,
-  ]);
-}
-
-const THREAT_HEAD = ['Threat', 'Title', 'STRIDE', 'Severity', 'Residual risk', 'Stories', 'Accepted'];
 
 function firstPage(r: ThreatModelReport): string {
   const kbs = r.knowledgeBases.map((k) => `${h(k.name)} ${h(k.version)}`).join(', ') || 'none';
@@ -83,56 +78,26 @@ function firstPage(r: ThreatModelReport): string {
     `<p class="muted">${h(riskSentence(r))}</p>`,
     '<h2>Top threats</h2>',
     r.topThreats.length > 0
-      ? table(THREAT_HEAD, threatRows(r, r.topThreats), [4], 'threats top-threats')
+      ? table(THREAT_HEAD, threatRows(r.topThreats, htmlMarkup(r)), [4], 'threats top-threats')
       : '<p>The threat model has no active threats.</p>',
   ].join('\n');
 }
 
 function mitigations(r: ThreatModelReport): string {
   if (r.mitigations.length === 0) return '<h2>Mitigations</h2><p>The threat model has no mitigations.</p>';
-  return `<h2>Mitigations</h2>${table(
-    ['Mitigation', 'Title', 'Status', 'Control', 'Threats', 'Task'],
-    r.mitigations.map((m) => [
-      m.id,
-      h(m.title),
-      m.status,
-      m.controlType,
-      m.threatIds.join(', '),
-      m.task ? `${issue(r, m.task.key)} (${h(m.task.statusName)})` : 'none',
-    ]),
-  )}`;
+  return `<h2>Mitigations</h2>${table(MITIGATION_HEAD, mitigationRows(r, htmlMarkup(r)))}`;
 }
 
 function accepted(r: ThreatModelReport): string {
   if (r.acceptedRisks.length === 0)
     return '<h2>Accepted risks</h2><p>No threat of this model has an accepted residual risk.</p>';
-  return `<h2>Accepted risks</h2>${table(
-    ['Threat', 'Title', 'Residual risk', 'Accepted by', 'On', 'Until', 'State', 'Reason'],
-    r.acceptedRisks.map((a) => [
-      a.threatId,
-      h(a.title),
-      String(a.residual),
-      h(a.by),
-      h(a.at),
-      h(a.until),
-      a.state,
-      h(a.reason),
-    ]),
-    [2],
-  )}`;
+  return `<h2>Accepted risks</h2>${table(ACCEPTED_HEAD, acceptedRows(r, htmlMarkup(r)), [2])}`;
 }
 
 function audit(r: ThreatModelReport): string {
-  const a = r.audit;
-  if (!a.bySeverity) return '<h2>Audit</h2><p>No complete audit is stored for this project; run the audit.</p>';
-  const scanned = a.scanned
-    ? `; read ${a.scanned.stories} stories, ${a.scanned.threats} threats, ${a.scanned.mitigations} mitigations, ${a.scanned.tasks} tasks`
-    : '';
-  return `<h2>Audit</h2><p>Last complete audit: ${a.completedAt ? h(whenUtc(a.completedAt)) : 'unknown'}; ${a.findings} findings, ${a.suppressed} suppressed${scanned}.</p>${table(
-    ['Severity', 'Unsuppressed findings'],
-    SEVERITY_ORDER.map((s) => [s, String(a.bySeverity![s] ?? 0)]),
-    [1],
-  )}`;
+  const rows = auditRows(r);
+  if (!rows) return '<h2>Audit</h2><p>No complete audit is stored for this project; run the audit.</p>';
+  return `<h2>Audit</h2><p>${h(auditSentence(r))}</p>${table(AUDIT_HEAD, rows, [1])}`;
 }
 
 function coverage(r: ThreatModelReport): string {
@@ -143,22 +108,10 @@ function coverage(r: ThreatModelReport): string {
     : `ASVS ${h(c.version)} has no requirement for security constraints in user stories; 4.0.3 V1.1.3 asked for them`;
   return [
     `<h2>OWASP ASVS ${h(c.version)} coverage, level ${c.level}</h2>`,
-    `<p>${c.requirements.length} requirements apply at level ${c.level}: ${c.counts.implemented} implemented, ${c.counts.planned} planned, ${c.counts.none} with no mitigation.</p>`,
+    `<p>${coverageSentence(r)}</p>`,
     `<p>Security constraints in user stories: ${h(clauseSummary(c.clauseEvidence))} (${where}.)</p>`,
     covered.length > 0
-      ? table(
-          ['Requirement', 'Level', 'Status', 'Mitigations', 'Tasks'],
-          covered.map((q) => [
-            q.id,
-            String(q.level),
-            STATUS_WORDS[q.status],
-            q.mitigations.map((m) => `${m.id} ${h(m.title)}`).join('<br>') || h(q.evidence?.summary ?? ''),
-            q.mitigations
-              .filter((m) => m.task)
-              .map((m) => `${issue(r, m.task!.key)} (${h(m.task!.statusName)})`)
-              .join(', '),
-          ]),
-        )
+      ? table(COVERAGE_HEAD, coverageRows(covered, htmlMarkup(r)))
       : '<p>No requirement is covered by a mitigation yet.</p>',
     `<p class="muted">With no mitigation: ${uncovered.map((q) => q.id).join(', ') || 'none'}.</p>`,
     `<p class="muted">${h(c.attribution)}</p>`,
@@ -174,7 +127,7 @@ export function htmlReport(r: ThreatModelReport): string {
     `<style>${STYLE}</style></head><body>`,
     firstPage(r),
     '<section class="page-break">',
-    `<h2>All threats</h2>${r.threats.length > 0 ? table(THREAT_HEAD, threatRows(r, r.threats), [4], 'threats') : '<p>The threat model has no threats.</p>'}`,
+    `<h2>All threats</h2>${r.threats.length > 0 ? table(THREAT_HEAD, threatRows(r.threats, htmlMarkup(r)), [4], 'threats') : '<p>The threat model has no threats.</p>'}`,
     mitigations(r),
     accepted(r),
     audit(r),

@@ -120,6 +120,12 @@ function decodeResult(parts: unknown[]): AuditResult | undefined {
   }
 }
 
+/** When the last complete audit finished, from a raw status value (null: none, or unreadable). */
+export function completedAtOf(status: unknown): string | null {
+  const parsed = AuditStatus.safeParse(status);
+  return parsed.success ? (parsed.data.complete?.finishedAt ?? null) : null;
+}
+
 export const writeAuditStatus = (client: JiraClient, projectKey: string, status: AuditStatus) =>
   putProperty(client, projectEntity(projectKey), STATUS_KEY, status);
 

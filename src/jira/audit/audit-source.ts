@@ -52,9 +52,14 @@ export async function readAuditInput(
   const types = countedTypesClause(coverage, workflow.issueTypes);
   const scope = wrappedScope(coverage);
   const counted = types && [types, scope].filter(Boolean).join(' AND ');
+  // The audit runs as the app: whatever the JQL turned out to mean, an issue of another project
+  // is never counted, audited or shown in progress.
+  const ofProject = (i: { fields: Record<string, unknown> }) =>
+    (i.fields.project as { key?: unknown } | undefined)?.key === projectKey;
   const storyIssues = await searchIssues(client, {
     jql: `${inProject(projectKey, counted ? `(${hasClauses} OR (${counted}))` : hasClauses)} ORDER BY key ASC`,
-    fields: ['summary', 'status', field.id, 'issuetype', 'labels', 'components', 'description'],
+    fields: ['summary', 'status', field.id, 'issuetype', 'labels', 'components', 'description', 'project'],
+    keep: ofProject,
     properties: [TASK_PROPERTY],
     reconcileIssues: options.reconcileIssues ?? [],
     onPage: (read) => {
@@ -66,7 +71,8 @@ export async function readAuditInput(
   await report();
   const taskIssues = await searchIssues(client, {
     jql: `project = ${jqlString(projectKey)} AND (labels = ${jqlString(TASK_LABEL)} OR issue.property[${TASK_PROPERTY}].mitigationId IS NOT EMPTY) ORDER BY key ASC`,
-    fields: ['summary', 'status'],
+    fields: ['summary', 'status', 'project'],
+    keep: ofProject,
     properties: [TASK_PROPERTY],
     onPage: (read) => {
       progress.tasks = read;
@@ -85,7 +91,7 @@ export async function readAuditInput(
   ).filter(
     // What the task search asks for: in the project, with the label or the property.
     (i) =>
-      (i.fields.project as { key?: unknown } | undefined)?.key === projectKey &&
+      ofProject(i) &&
       ((Array.isArray(i.fields.labels) && i.fields.labels.includes(TASK_LABEL)) ||
         i.properties[TASK_PROPERTY] !== undefined),
   );
@@ -98,6 +104,7 @@ export async function readAuditInput(
           (
             await searchIssues(client, {
               jql: inProject(projectKey, hasClauses, counted),
+              // Ids alone (5,000 a page): only intersected with the stories above, which are the project's.
               fields: ['id'],
               pageSize: 5000,
             })

@@ -22,6 +22,8 @@ export interface IssueSearch {
   reconcileIssues?: string[];
   /** Told the number of issues read so far after every page (progress of long reads). */
   onPage?: (read: number) => void | Promise<void>;
+  /** Only issues this takes are kept and counted (e.g. those of the project asked for). */
+  keep?: (issue: IssueRecord) => boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function searchIssues(client: JiraClient, search: IssueSearch): Pro
       SearchPage,
       { readOnly: true },
     );
-    issues.push(...page.issues);
+    issues.push(...(search.keep ? page.issues.filter(search.keep) : page.issues));
     await search.onPage?.(issues.length);
     // A page may hold fewer issues than maxResults while more follow: only a missing
     // nextPageToken ends the search.

@@ -6,6 +6,7 @@ import { readStoryClauses } from '../../domain/story/story-clauses';
 import type { TaskSprint } from '../../domain/sprint/sprint-plan';
 import type { JiraClient } from '../client/jira-client';
 import { jqlString } from '../client/jql';
+import { inProject } from '../story/story-scope';
 import { TASK_PROPERTY } from '../mitigation/mitigation-task-repository';
 import { statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
 import { searchIssues } from '../client/search-issues';
@@ -108,7 +109,7 @@ export async function sprintIssuesInScope(
   wrappedScope: string,
 ): Promise<Set<string>> {
   const issues = await searchIssues(user, {
-    jql: `project = ${jqlString(projectKey)} AND sprint = ${sprintId} AND ${wrappedScope}`,
+    jql: inProject(projectKey, `sprint = ${sprintId}`, wrappedScope),
     fields: ['id'],
     pageSize: 5000,
   });

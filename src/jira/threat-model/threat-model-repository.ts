@@ -71,14 +71,19 @@ async function readProperties(
 }
 
 /**
- * The model's revision alone: one small read. It grows with every write of the model (see
- * writeModel); 0 when there is no model yet, null when the meta cannot be read.
+ * The model's revision alone: one small read (with `extraKeys`, other project properties read in
+ * the same request, raw). It grows with every write of the model (see writeModel); 0 when there
+ * is no model yet, null when the meta cannot be read.
  */
-export async function readModelRevision(client: JiraClient, projectKey: string): Promise<number | null> {
-  const { [META_KEY]: meta } = await getProjectProperties(client, projectKey, [META_KEY]);
-  if (meta === undefined) return 0;
+export async function readModelRevision(
+  client: JiraClient,
+  projectKey: string,
+  extraKeys: string[] = [],
+): Promise<{ revision: number | null; extra: Record<string, unknown> }> {
+  const { [META_KEY]: meta, ...extra } = await getProjectProperties(client, projectKey, [META_KEY, ...extraKeys]);
+  if (meta === undefined) return { revision: 0, extra };
   const parsed = MetaValue.safeParse(meta);
-  return parsed.success ? parsed.data.revision : null;
+  return { revision: parsed.success ? parsed.data.revision : null, extra };
 }
 
 /**

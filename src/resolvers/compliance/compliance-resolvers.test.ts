@@ -5,6 +5,8 @@ import { measureCall } from '../../../test/support/round-trips';
 import type { ComplianceView, ReportDocument, StoryView } from '../../contract';
 import type { Envelope } from '../../domain/common/envelope';
 import { resolver } from '../../index';
+import { siteClient } from '../../../test/support/jira-clients';
+import { changeThreatModel } from '../../jira/threat-model/threat-model-repository';
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
 const onIssue = (id: string) => ({ type: 'jira:issuePanel', issue: { id }, project: { id: '10000', key: 'PAY' } });
@@ -100,5 +102,31 @@ describe('compliance and report resolvers', () => {
     });
     expect(report.requests).toBeLessThanOrEqual(9);
     expect(report.roundTrips).toBeLessThanOrEqual(3);
+  });
+
+  it('answers the coverage and the report when a counted issue type is one Jira does not know', async () => {
+    // Jira answers `issuetype in ("Saga")` with 400 when the project has no Saga: it is left out, as in the audit.
+    await changeThreatModel(siteClient(site), 'PAY', 'test', (model) => ({
+      model: {
+        ...model,
+        settings: {
+          ...model.settings,
+          storyCoverage: { issueTypeNames: ['Story', 'Saga'], scopeJql: 'labels = login' },
+        },
+      },
+      result: undefined,
+    }));
+    const view = ok(
+      (await call('bob', 'compliance/get', { standard: 'asvs-5.0', level: 2 }, onProject)) as Envelope<ComplianceView>,
+    );
+    expect(view.requirements.length).toBeGreaterThan(0);
+    ok((await call('bob', 'report/get', { format: 'md' }, onProject)) as Envelope<ReportDocument>);
+    await changeThreatModel(siteClient(site), 'PAY', 'test', (model) => ({
+      model: { ...model, settings: { ...model.settings, storyCoverage: { issueTypeNames: ['Saga'], scopeJql: '' } } },
+      result: undefined,
+    }));
+    ok(
+      (await call('bob', 'compliance/get', { standard: 'asvs-5.0', level: 2 }, onProject)) as Envelope<ComplianceView>,
+    );
   });
 });

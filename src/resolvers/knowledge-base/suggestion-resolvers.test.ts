@@ -75,6 +75,16 @@ describe('knowledge-base resolvers', () => {
     expect(full.suggestions.length).toBeGreaterThan(view.suggestions.length);
   });
 
+  it('names each suggestion’s knowledge base, ranks the best match first and names the clause it matched', async () => {
+    const [view, current] = await Promise.all([suggest('bob', PAY_1, 'full'), story('bob', PAY_1)]);
+    expect(new Set(view.suggestions.map((s) => s.knowledgeBaseName))).toEqual(new Set(['Web applications and APIs']));
+    // "having my card data stolen" is the story's one clause; card-data disclosure matched its words.
+    const card = view.suggestions.find((s) => s.templateId === 'WEB-I-01')!;
+    expect(card.matchedClauseIds).toEqual([current.clauses[0]!.id]);
+    expect(view.suggestions[0]?.templateId).toBe('WEB-I-01');
+    expect(view.suggestions.every((s) => !s.generic)).toBe(true);
+  });
+
   it('matches the description (an Atlassian document) and labels too; a story without card words gets nothing about cards', async () => {
     const card = (await suggest('bob', PAY_1, 'top')).suggestions.find((s) => s.templateId === 'WEB-I-01')!;
     expect(card.reasons).toEqual(expect.arrayContaining(['description mentions "checkout"', 'label "checkout"']));

@@ -1,11 +1,11 @@
 import type { LocalSite } from '../../../local/site/server';
-import { resolverCaller } from '../../../test/support/forge-invocation';
+import { queueConsumer, resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import { measureCall } from '../../../test/support/round-trips';
 import { cardInTransit } from '../../../test/support/threat-edits';
 import type { ModelChanges, ModelSeen, ThreatModelView } from '../../contract';
 import type { Envelope } from '../../domain/common/envelope';
-import { resolver } from '../../index';
+import { auditWorker, resolver } from '../../index';
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
 
@@ -53,6 +53,18 @@ describe('threat-model/changes', () => {
     expect(await changed(after)).toBe(false);
   });
 
+  it('says yes once an audit finished since (the coverage the tab shows)', async () => {
+    const seen = await seenNow();
+    const consumer = queueConsumer(auditWorker);
+    ok(await call('alice', 'audit/run', {}, onProject));
+    await consumer.idle();
+    expect(await changed(seen)).toBe(true);
+    const after = await seenNow();
+    expect(after.auditAt).not.toBeNull();
+    expect(await changed(after)).toBe(false);
+  });
+
+  // After the tests that expect a no: an issue updated counts for a minute and more.
   it('says yes when a mitigation task moved in Jira, which no model write records', async () => {
     const seen = await seenNow();
     const task = site.store.all('issue').find((i) => i.properties['without.task'] && i.statusId !== '10001')!;
@@ -64,7 +76,7 @@ describe('threat-model/changes', () => {
   });
 
   it('says yes for a revision it cannot read, and refuses a page that sends no revision', async () => {
-    expect(await changed({ revision: 9999, readAt: Date.now() })).toBe(true);
+    expect(await changed({ revision: 9999, readAt: Date.now(), auditAt: null })).toBe(true);
     expect(await call('carol', 'threat-model/changes', { readAt: 1 }, onProject)).toMatchObject({
       ok: false,
       error: { code: 'BAD_REQUEST' },

@@ -32,7 +32,8 @@ export const GENERIC_ELEMENT_NAMES: Record<string, string> = {
   'GE.DF': 'data flow',
 };
 
-const isRole = (value: string): value is PlaceholderRole => value === 'source' || value === 'target' || value === 'flow';
+const isRole = (value: string): value is PlaceholderRole =>
+  value === 'source' || value === 'target' || value === 'flow';
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 // Title Case for the words put into a title; "the" stays small unless it starts the title.
 const titleCase = (text: string, atStart: boolean): string =>
@@ -111,7 +112,13 @@ export function roleNamesOf(include: string, nameOf: (id: string) => string | un
   for (const [role, set] of ids) {
     if (set.size !== 1) continue;
     const [id] = [...set];
-    const name = (id && (GENERIC_ELEMENT_NAMES[id] ?? nameOf(id)?.replace(/^Generic\s+/i, '').trim())) || undefined;
+    const name =
+      (id &&
+        (GENERIC_ELEMENT_NAMES[id] ??
+          nameOf(id)
+            ?.replace(/^Generic\s+/i, '')
+            .trim())) ||
+      undefined;
     if (name) names[role] = name;
   }
   return names;

@@ -61,7 +61,7 @@ describeIfShared('importTmt on the Microsoft TMT default template', () => {
 
   it('keeps the generation filter as conditions and the element as component', () => {
     expect(threat('S1')).toMatchObject({
-      title: 'Spoofing the {source.Name} Process',
+      title: 'Spoofing the Source Process',
       component: 'Process',
       impact: 3,
       probability: 3,

@@ -104,13 +104,22 @@ const namesOf = (type: TmtThreatType, context: Context): RoleNames =>
   roleNamesOf(type.GenerationFilters.Include, (id) => context.elements.get(id)?.Name);
 
 /** A template property named like "Mitigation" or "Possible Mitigation(s)" becomes one template; strength average (50), as its weight is not given. */
-function mitigationOf(type: TmtThreatType, threatId: string, raw: string, id: string, context: Context): MitigationDraft {
+function mitigationOf(
+  type: TmtThreatType,
+  threatId: string,
+  raw: string,
+  id: string,
+  context: Context,
+): MitigationDraft {
   const names = namesOf(type, context);
   const text = readablePlaceholders(raw, names);
   const title = titleFrom(text);
   return {
     id,
-    title: title.length >= 3 ? title : clip(`Mitigate ${readablePlaceholders(type.ShortTitle, names, { title: true })}`, 200),
+    title:
+      title.length >= 3
+        ? title
+        : clip(`Mitigate ${readablePlaceholders(type.ShortTitle, names, { title: true })}`, 200),
     implementation: clip(text, 4000),
     addresses: [{ threatId, strength: 50 }],
     references: [{ kind: 'source', value: type.Id }],

@@ -5,7 +5,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { useId, useState } from 'react';
 import type { InterchangeExport } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
-import { downloadFile } from './download-file';
+import { downloadFile } from '../common/download-file';
 
 type Format = InterchangeExport['format'];
 
@@ -25,7 +25,7 @@ export function ModelExport() {
     const envelope = await callResolver('interchange/export', { format });
     setBusy(undefined);
     if (!envelope.ok) return setError(envelope.error.message);
-    downloadFile(envelope.data.fileName, envelope.data.text);
+    downloadFile(envelope.data.fileName, envelope.data.text, 'application/json');
     setDone(envelope.data);
   }
 

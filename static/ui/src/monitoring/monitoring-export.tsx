@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import { Inline, Text } from '@atlaskit/primitives';
 import { useState } from 'react';
 import { callResolver } from '../api/invoke-resolver';
-import { downloadFile } from '../interchange/download-file';
+import { downloadFile } from '../common/download-file';
 
 /** "Download JSON" and "Download Markdown": the project's monitoring specification as a file. */
 export function MonitoringExport() {

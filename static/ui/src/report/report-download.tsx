@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import { Inline, Text } from '@atlaskit/primitives';
 import { useState } from 'react';
 import { callResolver } from '../api/invoke-resolver';
-import { saveText } from '../compliance/compliance-export';
+import { downloadFile } from '../common/download-file';
 import { InlineError } from '../common/inline-error';
 import type { AsvsLevel, AsvsStandard } from '../../../../src/domain/compliance/asvs-catalogue';
 
@@ -20,7 +20,7 @@ export function ReportDownload({ standard, level }: { standard: AsvsStandard; le
     const answer = await callResolver('report/get', { format, standard, level });
     setBusy(undefined);
     if (!answer.ok) return setError(`The report could not be made: ${answer.error.message}`);
-    saveText(answer.data.text, answer.data.fileName, answer.data.mimeType);
+    downloadFile(answer.data.fileName, answer.data.text, answer.data.mimeType);
   }
   return (
     <Inline space="space.100" alignBlock="center" shouldWrap>

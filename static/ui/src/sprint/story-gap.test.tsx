@@ -52,6 +52,21 @@ describe('sprint plan: stories that need WITHOUT clauses', () => {
             stride: ['S'],
             severity: { score: 16, band: 'High' },
             reasons: ['summary mentions "password"'],
+            generic: false,
+            matchedClauseIds: [],
+            mitigations: [],
+          },
+          {
+            knowledgeBaseId: 'sdl-tm-knowledge-base-core',
+            knowledgeBaseName: 'SDL TM Knowledge Base (Core)',
+            templateId: 'SU',
+            title: 'Spoofing (v3)',
+            description: '',
+            stride: ['S'],
+            severity: { score: 9, band: 'Medium' },
+            reasons: ['applies to every story'],
+            generic: true,
+            matchedClauseIds: [],
             mitigations: [],
           },
         ],
@@ -69,6 +84,12 @@ describe('sprint plan: stories that need WITHOUT clauses', () => {
 
     const list = within(await screen.findByRole('list', { name: 'Suggested threats for PAY-5' }));
     expect(list.getByText('Account takeover by credential stuffing')).toBeTruthy();
+    // Each names its knowledge base; the catch-all is folded away until asked for.
+    expect(list.getByText(/Web applications and APIs/)).toBeTruthy();
+    expect(list.queryByText('Spoofing (v3)')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Show 1 generic suggestion' }));
+    expect(list.getByText('Spoofing (v3)')).toBeTruthy();
+    expect(list.getByText(/SDL TM Knowledge Base \(Core\) · generic/)).toBeTruthy();
     expect(fakeBridge.payloadsOf('knowledge-base/suggest')).toEqual([{ issueKey: 'PAY-5' }]);
     expect(within(screen.getByTestId('story-PAY-5')).getByText(/it needs threat modeling/)).toBeTruthy();
   });

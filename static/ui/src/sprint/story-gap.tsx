@@ -1,13 +1,14 @@
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { useState } from 'react';
-import type { SprintStory } from '../../../../src/contract';
+import type { KbSuggestionsView, SprintStory } from '../../../../src/contract';
 import { ErrorMessage } from '../common/error-message';
 import { IssueLink } from '../common/issue-link';
 import { Loading } from '../common/loading';
 import { ProblemsMessage } from '../common/problems-message';
 import { useResolverView } from '../common/use-resolver-view';
 import { SeverityLozenge } from '../threat-model/severity-lozenge';
+import { SuggestionPageControls, useSuggestionPages } from '../story/suggestion-pages';
 
 const listStyles = xcss({ margin: 'space.0', paddingInlineStart: 'space.200' });
 
@@ -57,27 +58,37 @@ function GapSuggestions({ issueKey }: { issueKey: string }) {
   if (state.status === 'loading') return <Loading label={`Loading suggested threats for ${issueKey}`} />;
   if (state.status === 'error')
     return <ErrorMessage title="Could not load suggestions" error={state.error} onRetry={() => void load()} />;
-  const { suggestions, problems } = state.view;
+  return <RankedGapSuggestions issueKey={issueKey} view={state.view} />;
+}
+
+/** The story's suggestions best match first, ten at a time, generic ones folded (as on the story). */
+function RankedGapSuggestions({ issueKey, view }: { issueKey: string; view: KbSuggestionsView }) {
+  const { suggestions, problems } = view;
+  const pages = useSuggestionPages(suggestions);
+  const listId = `suggested-threats-${issueKey}`;
   return (
     <Stack space="space.050">
       {suggestions.length === 0 ? (
         <Text as="p">No threat of the active knowledge bases matches {issueKey} now.</Text>
       ) : (
-        <Box as="ul" xcss={listStyles} aria-label={`Suggested threats for ${issueKey}`}>
-          {suggestions.map((s) => (
-            // Inline flow, not a wrapping row: a long title wraps beside its lozenge, not below it.
-            <Box as="li" key={`${s.knowledgeBaseId}/${s.templateId}`}>
-              <SeverityLozenge band={s.severity.band} score={s.severity.score} /> <Text>{s.title}</Text>
-              {s.existingThreatId && (
+        pages.shown.length > 0 && (
+          <Box as="ul" xcss={listStyles} aria-label={`Suggested threats for ${issueKey}`} id={listId}>
+            {pages.shown.map((s) => (
+              // Inline flow, not a wrapping row: a long title wraps beside its lozenge, not below it.
+              <Box as="li" key={`${s.knowledgeBaseId}/${s.templateId}`}>
+                <SeverityLozenge band={s.severity.band} score={s.severity.score} /> <Text>{s.title}</Text>
                 <Text size="small" color="color.text.subtle">
                   {' '}
-                  (in the model as {s.existingThreatId})
+                  · {s.knowledgeBaseName}
+                  {s.generic && ' · generic'}
+                  {s.existingThreatId && ` · in the model as ${s.existingThreatId}`}
                 </Text>
-              )}
-            </Box>
-          ))}
-        </Box>
+              </Box>
+            ))}
+          </Box>
+        )
       )}
+      <SuggestionPageControls pages={pages} listId={listId} />
       <Text size="small" color="color.text.subtlest">
         Add them on the story: open <IssueLink issueKey={issueKey} />, then Suggest threats in its WITHOUT clauses
         panel.

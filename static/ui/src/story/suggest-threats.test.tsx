@@ -1,5 +1,5 @@
 import { fakeBridge } from '../test-support/fake-bridge';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/common/envelope';
 import type { KbSuggestionsView, StoryView, ThreatSuggestionView } from '../../../../src/contract';
@@ -19,8 +19,27 @@ const SUGGESTION: ThreatSuggestionView = {
   stride: ['I'],
   severity: { score: 15, band: 'High' },
   reasons: ['summary mentions "credit card"'],
+  generic: false,
+  matchedClauseIds: [],
   mitigations: [{ templateId: 'WEB-M-31', title: 'Keep card data away from our systems', strength: 75, top: true }],
 };
+/** A suggestion of the Microsoft TMT template, ranked below the card one. */
+const tmt = (templateId: string, overrides: Partial<ThreatSuggestionView> = {}): ThreatSuggestionView => ({
+  ...SUGGESTION,
+  knowledgeBaseId: 'sdl-tm-knowledge-base-core',
+  knowledgeBaseName: 'SDL TM Knowledge Base (Core)',
+  templateId,
+  title: `TMT threat ${templateId}`,
+  severity: { score: 9, band: 'Medium' },
+  reasons: ['description mentions "service"'],
+  mitigations: [],
+  ...overrides,
+});
+/** Picks an option of an @atlaskit select the way a person does: open it, click the option. */
+async function pick(user: ReturnType<typeof userEvent.setup>, item: HTMLElement, option: string) {
+  await user.click(within(item).getByLabelText('Link to'));
+  await user.click(await screen.findByRole('option', { name: option }));
+}
 const suggestions = (list: ThreatSuggestionView[]): Envelope<KbSuggestionsView> => ({
   ok: true,
   data: { mode: 'top', suggestions: list, knowledgeBases: ['Web applications and APIs'], problems: [] },
@@ -42,7 +61,7 @@ describe('suggest threats', () => {
     const user = await open(aStoryView({ clauses: [CARD], canEdit: true, canEditThreatModel: true }));
     const item = await screen.findByTestId('suggestion-WEB-I-01');
     expect(within(item).getByText('High 15')).toBeTruthy();
-    expect(within(item).getByText('STRIDE: I (Information disclosure)')).toBeTruthy();
+    expect(within(item).getByText('From Web applications and APIs · STRIDE: I (Information disclosure)')).toBeTruthy();
     expect(within(item).getByText('Why it matched: summary mentions "credit card"')).toBeTruthy();
     expect(within(item).getByText('Keep card data away from our systems')).toBeTruthy();
     // First the project's default list (no mode: the answer says which); then what the person picks.
@@ -81,7 +100,7 @@ describe('suggest threats', () => {
     fakeBridge.givenResolver('knowledge-base/accept', () => ({ ok: true, data: after }));
     const user = await open(before);
     const item = await screen.findByTestId('suggestion-WEB-I-01');
-    await user.selectOptions(within(item).getByLabelText('Link to'), 'c2');
+    await pick(user, item, 'WITHOUT anyone else paying with my card');
     await user.click(within(item).getByRole('button', { name: `Add and link: ${SUGGESTION.title}` }));
     expect(
       await screen.findByText(`${SUGGESTION.title} is linked to this story, with its mitigations proposed.`),
@@ -92,6 +111,90 @@ describe('suggest threats', () => {
     // Four mitigations would start folded; the threat just linked shows them for review.
     expect(screen.getByRole('button', { name: 'Mitigations of T-13 (4)' }).getAttribute('aria-expanded')).toBe('true');
     expect(within(screen.getByRole('list', { name: 'Mitigations of T-13' })).getAllByRole('listitem')).toHaveLength(4);
+  });
+
+  it('names the knowledge base of each suggestion', async () => {
+    await open(aStoryView({ clauses: [CARD] }), [SUGGESTION, tmt('S1')]);
+    expect(
+      within(await screen.findByTestId('suggestion-S1')).getByText(/From SDL TM Knowledge Base \(Core\)/),
+    ).toBeTruthy();
+    expect(within(screen.getByTestId('suggestion-WEB-I-01')).getByText(/From Web applications and APIs/)).toBeTruthy();
+  });
+
+  it('shows the best ten in the order given, "Show more" the next ten, and folds the generic ones away', async () => {
+    const ranked = Array.from({ length: 23 }, (_, i) => tmt(`M${i + 1}`));
+    const generic = [tmt('SU', { generic: true, reasons: ['applies to every story'] }), tmt('TU', { generic: true })];
+    const user = await open(aStoryView({ clauses: [CARD] }), [...ranked, ...generic]);
+    const list = await screen.findByRole('list', { name: 'Suggested threats' });
+    const shown = () =>
+      within(list)
+        .getAllByRole('listitem', { hidden: false })
+        .filter((li) => li.parentElement?.parentElement === list);
+    await waitFor(() =>
+      expect(shown().map((li) => li.getAttribute('data-testid'))).toEqual(
+        ranked.slice(0, 10).map((s) => `suggestion-${s.templateId}`),
+      ),
+    );
+    expect(screen.getByText(/23 matches, the best first/)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Show more (13 left)' }));
+    expect(shown()).toHaveLength(20);
+    await user.click(screen.getByRole('button', { name: 'Show more (3 left)' }));
+    expect(shown()).toHaveLength(23);
+    expect(screen.queryByRole('button', { name: /Show more/ })).toBeNull();
+
+    expect(screen.queryByTestId('suggestion-SU')).toBeNull();
+    const toggle = screen.getByRole('button', { name: 'Show 2 generic suggestions' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await user.click(toggle);
+    // Last, after every specific match, and marked as generic.
+    expect(
+      shown()
+        .slice(-2)
+        .map((li) => li.getAttribute('data-testid')),
+    ).toEqual(['suggestion-SU', 'suggestion-TU']);
+    expect(within(screen.getByTestId('suggestion-SU')).getByText('Generic')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Hide generic suggestions' }));
+    expect(screen.queryByTestId('suggestion-SU')).toBeNull();
+  });
+
+  it('"Link to" starts at the clause the suggestion matched, and links there without a choice', async () => {
+    const before = aStoryView({ clauses: [OTHER, CARD], revision: 2, canEdit: true, canEditThreatModel: true });
+    fakeBridge.givenResolver('knowledge-base/accept', () => ({ ok: true, data: before }));
+    const user = await open(before, [{ ...SUGGESTION, matchedClauseIds: ['c1'] }, tmt('S1', { matchedClauseIds: [] })]);
+    const card = await screen.findByTestId('suggestion-WEB-I-01');
+    expect(within(card).getByText('WITHOUT having my card data stolen')).toBeTruthy();
+    await user.click(within(card).getByRole('button', { name: `Add and link: ${SUGGESTION.title}` }));
+    await waitFor(() =>
+      expect(fakeBridge.payloadsOf('knowledge-base/accept')).toEqual([
+        { knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-01', clauseId: 'c1', baseRevision: 2 },
+      ]),
+    );
+    // Not the first clause for every suggestion: one that matched no clause asks.
+    const other = screen.getByTestId('suggestion-S1');
+    expect(within(other).getByText('Choose a clause…')).toBeTruthy();
+    expect(within(other).queryByText('WITHOUT anyone else paying with my card')).toBeNull();
+  });
+
+  it('asks for the clause when the suggestion matched none or several, and sends nothing until one is chosen', async () => {
+    const before = aStoryView({ clauses: [CARD, OTHER], revision: 1, canEdit: true, canEditThreatModel: true });
+    fakeBridge.givenResolver('knowledge-base/accept', () => ({ ok: true, data: before }));
+    const user = await open(before, [{ ...SUGGESTION, matchedClauseIds: ['c1', 'c2'] }]);
+    const item = await screen.findByTestId('suggestion-WEB-I-01');
+    expect(within(item).getByText(/It matched 2 of the story’s clauses: choose the one it threatens/)).toBeTruthy();
+    await user.click(within(item).getByRole('button', { name: `Add and link: ${SUGGESTION.title}` }));
+    expect((await within(item).findByRole('alert')).textContent).toBe(
+      'Choose the clause to link it to, or a new clause for this threat.',
+    );
+    expect(document.activeElement).toBe(within(item).getByLabelText('Link to'));
+    expect(fakeBridge.payloadsOf('knowledge-base/accept')).toEqual([]);
+    await pick(user, item, 'A new clause for this threat');
+    await user.click(within(item).getByRole('button', { name: `Add and link: ${SUGGESTION.title}` }));
+    await waitFor(() =>
+      expect(fakeBridge.payloadsOf('knowledge-base/accept')).toEqual([
+        { knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-01', baseRevision: 1 },
+      ]),
+    );
   });
 
   it('shows an error of the accept in place', async () => {

@@ -1,23 +1,19 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { useState } from 'react';
 import type { KbAccept, KbSuggestionsView, StoryView, ThreatSuggestionView } from '../../../../src/contract';
-import { STRIDE_NAMES } from '../../../../src/domain/threat-model/stride';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
 import { ProblemsMessage } from '../common/problems-message';
 import { useResolverView } from '../common/use-resolver-view';
-import { SeverityLozenge } from '../threat-model/severity-lozenge';
-import { StrengthText } from '../mitigation/strength-text';
-import { described, Explained } from '../common/explained';
+import { described } from '../common/explained';
 import { RISK_HELP } from '../common/risk-words';
 import Tooltip from '@atlaskit/tooltip';
+import { NEW_CLAUSE, SuggestionItem } from './suggestion-item';
+import { SuggestionPageControls, useSuggestionPages } from './suggestion-pages';
 
 type Mode = KbSuggestionsView['mode'];
-
-const NEW_CLAUSE = '';
 
 const sectionStyles = xcss({
   borderColor: 'color.border',
@@ -27,13 +23,6 @@ const sectionStyles = xcss({
   padding: 'space.150',
 });
 const listStyles = xcss({ margin: 'space.0', paddingInlineStart: 'space.0', listStyle: 'none' });
-const itemStyles = xcss({
-  borderBlockStartColor: 'color.border',
-  borderBlockStartStyle: 'solid',
-  borderBlockStartWidth: 'border.width',
-  paddingBlockStart: 'space.100',
-});
-const bulletStyles = xcss({ margin: 'space.0', paddingInlineStart: 'space.200' });
 
 interface Props {
   view: StoryView;
@@ -160,20 +149,13 @@ function SuggestedThreats({ chosen, onChoose, view, busy, onAccept, announcement
           </Text>
         )}
         {suggested && suggested.suggestions.length > 0 && (
-          <Box as="ul" xcss={listStyles} aria-label="Suggested threats">
-            <Stack space="space.150">
-              {suggested.suggestions.map((s) => (
-                <SuggestionItem
-                  key={`${s.knowledgeBaseId}/${s.templateId}`}
-                  suggestion={s}
-                  view={view}
-                  canAccept={canAccept}
-                  busy={busy}
-                  onAccept={accept}
-                />
-              ))}
-            </Stack>
-          </Box>
+          <RankedSuggestions
+            suggestions={suggested.suggestions}
+            view={view}
+            canAccept={canAccept}
+            busy={busy}
+            onAccept={accept}
+          />
         )}
         {suggested && suggested.knowledgeBases.length === 0 && (
           <Text as="p">
@@ -195,114 +177,42 @@ function SuggestedThreats({ chosen, onChoose, view, busy, onAccept, announcement
   );
 }
 
-interface ItemProps {
-  suggestion: ThreatSuggestionView;
+interface RankedProps {
+  suggestions: ThreatSuggestionView[];
   view: StoryView;
   canAccept: boolean;
   busy: boolean;
   onAccept: (suggestion: ThreatSuggestionView, clauseId: string) => Promise<string | undefined>;
 }
 
-function SuggestionItem({ suggestion: s, view, canAccept, busy, onAccept }: ItemProps) {
-  const [clauseId, setClauseId] = useState(view.clauses[0]?.id ?? NEW_CLAUSE);
-  const [error, setError] = useState<string>();
-  const [accepting, setAccepting] = useState(false);
-  const chosen = view.clauses.some((c) => c.id === clauseId) ? clauseId : NEW_CLAUSE;
-  const linked =
-    s.existingThreatId !== undefined &&
-    view.clauses.some((c) => c.threatIds.includes(s.existingThreatId!) && (chosen === NEW_CLAUSE || c.id === chosen));
-  const selectId = `suggestion-clause-${s.knowledgeBaseId}-${s.templateId}`;
-  const action = s.existingThreatId ? `Link ${s.existingThreatId}` : 'Add and link';
-
-  async function accept() {
-    setAccepting(true);
-    setError(undefined);
-    try {
-      setError(await onAccept(s, chosen));
-    } finally {
-      setAccepting(false);
-    }
-  }
-
+/** The suggestions best match first, ten at a time, the generic ones folded away. */
+function RankedSuggestions({ suggestions, view, canAccept, busy, onAccept }: RankedProps) {
+  const pages = useSuggestionPages(suggestions);
+  const specific = suggestions.length - pages.generic;
   return (
-    <Box as="li" xcss={itemStyles} testId={`suggestion-${s.templateId}`}>
-      <Stack space="space.075">
-        <Inline space="space.075" alignBlock="center" shouldWrap>
-          <SeverityLozenge band={s.severity.band} score={s.severity.score} />
-          <Text weight="bold">{s.title}</Text>
-          {s.existingThreatId && <Lozenge appearance="new">{`In the model as ${s.existingThreatId}`}</Lozenge>}
-        </Inline>
-        <Text size="small" color="color.text.subtle">
-          STRIDE: {s.stride.map((c) => `${c} (${STRIDE_NAMES[c]})`).join(', ')}
-        </Text>
-        {s.reasons.length > 0 && <Text size="small">Why it matched: {s.reasons.join('; ')}</Text>}
-        {s.mitigations.length > 0 && (
-          <Stack space="space.025">
-            <Text size="small" weight="medium">
-              Mitigations
-            </Text>
-            <Box as="ul" xcss={bulletStyles}>
-              {s.mitigations.map((m) => (
-                <li key={m.templateId}>
-                  <Inline space="space.075" alignBlock="center" shouldWrap>
-                    <Text size="small">{m.title}</Text>
-                    <Text size="small" color="color.text.subtle">
-                      <StrengthText strength={m.strength} />
-                    </Text>
-                    {m.top && (
-                      <Explained help="TOP: on the knowledge base's short list, what most stories need.">
-                        <Lozenge>TOP</Lozenge>
-                      </Explained>
-                    )}
-                  </Inline>
-                </li>
-              ))}
-            </Box>
+    <Stack space="space.100">
+      <Text size="small" color="color.text.subtle">
+        {specific === 0
+          ? 'Only generic suggestions: no rule matched this story in particular.'
+          : `${specific} ${specific === 1 ? 'match' : 'matches'}, the best first (the words and phrases of the story a rule found, then severity).`}
+      </Text>
+      {pages.shown.length > 0 && (
+        <Box as="ul" xcss={listStyles} aria-label="Suggested threats" id="suggested-threats-list">
+          <Stack space="space.150">
+            {pages.shown.map((s) => (
+              <SuggestionItem
+                key={`${s.knowledgeBaseId}/${s.templateId}`}
+                suggestion={s}
+                view={view}
+                canAccept={canAccept}
+                busy={busy}
+                onAccept={onAccept}
+              />
+            ))}
           </Stack>
-        )}
-        {canAccept && (
-          <Inline space="space.075" alignBlock="center" shouldWrap>
-            {view.clauses.length > 0 && (
-              <>
-                <label htmlFor={selectId}>
-                  <Text size="small">Link to</Text>
-                </label>
-                <select
-                  id={selectId}
-                  value={chosen}
-                  disabled={busy || accepting}
-                  onChange={(e) => setClauseId(e.target.value)}
-                >
-                  {view.clauses.map((c) => (
-                    <option key={c.id} value={c.id}>{`WITHOUT ${c.text}`}</option>
-                  ))}
-                  <option value={NEW_CLAUSE}>A new clause for this threat</option>
-                </select>
-              </>
-            )}
-            {linked ? (
-              <Text size="small" color="color.text.success">
-                Linked
-              </Text>
-            ) : (
-              <Button
-                appearance="primary"
-                spacing="compact"
-                aria-label={`${action}: ${s.title}`}
-                isDisabled={busy || accepting}
-                onClick={() => void accept()}
-              >
-                {accepting ? 'Adding…' : action}
-              </Button>
-            )}
-          </Inline>
-        )}
-        {error !== undefined && (
-          <Text size="small" color="color.text.danger" as="p">
-            <span role="alert">{error}</span>
-          </Text>
-        )}
-      </Stack>
-    </Box>
+        </Box>
+      )}
+      <SuggestionPageControls pages={pages} listId="suggested-threats-list" />
+    </Stack>
   );
 }

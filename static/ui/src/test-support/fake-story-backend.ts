@@ -68,7 +68,7 @@ export function givenStoryBackend(
         latestUntil: '2026-03-10',
       },
       history: [],
-      seen: { revision: 1, readAt: 0 },
+      seen: { revision: 1, readAt: 0, auditAt: null },
       canEdit: story.canEditThreatModel,
       canCreateTasks: story.canCreateTasks,
       problems: [],

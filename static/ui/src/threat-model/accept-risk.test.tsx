@@ -66,7 +66,10 @@ describe('accepting a threat’s risk', () => {
     expect(fakeBridge.payloadsOf('threat-model/accept-risk')).toEqual([
       { id: 'T-6', baseRevision: 1, acceptance: { reason: ACCEPTANCE.reason, until: '2025-06-30' } },
     ]);
-    expect((await screen.findByTestId('acceptance-T-6')).textContent).toBe('Accepted by Alice Admin until 2025-06-30');
+    // The name arrives with the people's names, after the row.
+    await waitFor(() =>
+      expect(screen.getByTestId('acceptance-T-6').textContent).toBe('Accepted by Alice Admin until 2025-06-30'),
+    );
   });
 
   it('shows an expired acceptance, and lets it lapse from the same dialog with its history', async () => {
@@ -81,8 +84,10 @@ describe('accepting a threat’s risk', () => {
     );
     fakeBridge.answer('threat-model/revoke-acceptance', () => ({ ok: true, data: savedThreat('T-6', { ...T6 }, 2) }));
 
-    expect((await screen.findByTestId('acceptance-T-6')).textContent).toBe(
-      '⚠ Acceptance expired: accepted by Alice Admin until 2025-06-30',
+    await waitFor(() =>
+      expect(screen.getByTestId('acceptance-T-6').textContent).toBe(
+        '⚠ Acceptance expired: accepted by Alice Admin until 2025-06-30',
+      ),
     );
     await user.click(screen.getByRole('button', { name: 'Actions for T-6' }));
     await user.click(screen.getByRole('menuitem', { name: 'Review acceptance of T-6' }));

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ThreatModelView, ThreatRow } from '../../../../src/contract';
 import { ErrorMessage } from '../common/error-message';
 import { KbUpdateDialog } from './kb-update/kb-update-dialog';
@@ -34,7 +34,12 @@ import { useThreatModel, type ThreatModel } from './use-threat-model';
  */
 export const REFRESH_MS = 30_000;
 
-export function ThreatModelTab() {
+interface TabProps {
+  /** Whether the tab is the one shown: a hidden tab asks nothing, and asks again when shown. */
+  shown?: boolean;
+}
+
+export function ThreatModelTab({ shown = true }: TabProps) {
   const model = useThreatModel();
   const { state } = model;
 
@@ -47,12 +52,12 @@ export function ThreatModelTab() {
   // Acceptances name who gave them: the names are looked up once for the whole tab.
   return (
     <PeopleNamesProvider>
-      <ThreatModelContent view={state.view} model={model} />
+      <ThreatModelContent view={state.view} model={model} shown={shown} />
     </PeopleNamesProvider>
   );
 }
 
-function ThreatModelContent({ view, model }: { view: ThreatModelView; model: ThreatModel }) {
+function ThreatModelContent({ view, model, shown }: { view: ThreatModelView; model: ThreatModel; shown: boolean }) {
   const [filter, setFilter] = useState<ThreatFilter>(NO_FILTER);
   const [sort, setSort] = useState<TableSort>({ key: 'id', order: 'ASC' });
   const [page, setPage] = useState(0);
@@ -81,9 +86,15 @@ function ThreatModelContent({ view, model }: { view: ThreatModelView; model: Thr
   const updateThreat = view.threats.find((t) => t.id === updateOf);
   useLiveRefresh(
     () => void model.refresh(),
-    () => dialogOpen,
+    () => dialogOpen || !shown,
     REFRESH_MS,
   );
+  // Back on this tab (an audit run, an import on another): ask at once whether anything changed.
+  const wasShown = useRef(shown);
+  useEffect(() => {
+    if (shown && !wasShown.current) void model.refresh();
+    wasShown.current = shown;
+  }, [shown, model]);
 
   const [shownIds, setShownIds] = useState<string[]>([]);
   const rows = useStoryCounts(view, shownIds, sort.key === 'stories');

@@ -48,7 +48,7 @@ export function aThreatModel(overrides: Partial<ThreatModelView> = {}): ThreatMo
     canEdit: true,
     canCreateTasks: true,
     problems: [],
-    seen: { revision: 1, readAt: 0 },
+    seen: { revision: 1, readAt: 0, auditAt: null },
     ...overrides,
   };
 }

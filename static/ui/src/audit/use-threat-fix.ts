@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import type { ThreatModelView } from '../../../../src/contract';
+import { callResolver } from '../api/invoke-resolver';
+import type { useAudit } from './use-audit';
+
+/** What a finding's in-place fix of one threat is given by the finding's row. */
+export interface ThreatFixProps {
+  threatId: string;
+  label: string;
+  busy: boolean;
+  act: ReturnType<typeof useAudit>['act'];
+  onError: (message: string | undefined) => void;
+}
+
+/**
+ * An in-place fix of one threat: `open` reads the model as it is now (the threat may be gone, or
+ * `refusal` may say why the person cannot make this fix), `close` runs the audit again when the
+ * fix called `changed`, so the finding's row says what holds now.
+ */
+export function useThreatFix(
+  { threatId, act, onError }: ThreatFixProps,
+  refusal: (view: ThreatModelView) => string | undefined = () => undefined,
+) {
+  const [view, setView] = useState<ThreatModelView>();
+  const [opening, setOpening] = useState(false);
+  const [didChange, setDidChange] = useState(false);
+
+  async function open() {
+    setOpening(true);
+    const envelope = await callResolver('threat-model/get', {});
+    setOpening(false);
+    if (!envelope.ok) return onError(envelope.error.message);
+    if (!envelope.data.threats.some((t) => t.id === threatId))
+      return onError(`${threatId} is no longer in the threat model.`);
+    const refused = refusal(envelope.data);
+    if (refused) return onError(refused);
+    onError(undefined);
+    setView(envelope.data);
+  }
+
+  async function close() {
+    setView(undefined);
+    if (!didChange) return;
+    setDidChange(false);
+    onError(await act('audit/run', {}, 'Auditing again'));
+  }
+
+  return {
+    view,
+    setView,
+    threat: view?.threats.find((t) => t.id === threatId),
+    opening,
+    open,
+    close,
+    changed: () => setDidChange(true),
+  };
+}
