@@ -97,7 +97,7 @@ export interface ThreatModelView {
   risk: ProjectRiskView;
   riskPolicy: RiskPolicyView;
   /** Daily points of the project's risk, oldest first, at most a year. */
-  history: Array<{ date: string; now: number; planned: number }>;
+  history: Array<{ date: string; now: number; planned: number; coverage?: number }>;
   /** Story coverage as the last complete audit counted it, and when it finished; null before any audit. */
   coverage?: { value: StoryCoverage; at: string } | null;
   canEdit: boolean;

@@ -7,6 +7,10 @@ import {
 import { auditJiraProject } from '../../jira/audit/project-audit';
 import type { JiraClient } from '../../jira/client/jira-client';
 import type { AuditEvent } from './audit-queue';
+import type { AuditResult } from '../../domain/audit/audit-result';
+import { coveragePercent } from '../../domain/audit/story-coverage';
+import { dayOf } from '../../domain/threat-model/risk-history';
+import { saveRiskPoint } from '../../jira/threat-model/risk-history-repository';
 import { nowIso } from '../common/clock';
 
 /** Progress writes at most this often: each is a request, and a 10,000-story audit has 100 pages. */
@@ -51,7 +55,9 @@ export async function runAuditJob(
         );
       },
     });
-    return await writeAuditResult(app, event.projectKey, status, result, now());
+    const written = await writeAuditResult(app, event.projectKey, status, result, now());
+    await recordAuditPoint(app, event.projectKey, result, startedAt);
+    return written;
   } catch (error) {
     const failed: AuditStatus = {
       ...status,
@@ -62,4 +68,23 @@ export async function runAuditJob(
     await writeAuditStatus(app, event.projectKey, failed);
     return failed;
   }
+}
+
+/**
+ * The day's point of the risk history with the audit's risk and story coverage, so the chart's
+ * history shows coverage too. Bookkeeping after the result is stored: a failure is logged, the
+ * run stays done.
+ */
+async function recordAuditPoint(app: JiraClient, projectKey: string, result: AuditResult, at: string): Promise<void> {
+  if (!result.risk) return;
+  const coverage = result.coverage ? coveragePercent(result.coverage) : undefined;
+  const point = {
+    date: dayOf(at),
+    now: result.risk.now,
+    planned: result.risk.planned,
+    ...(coverage === undefined ? {} : { coverage }),
+  };
+  await saveRiskPoint(app, projectKey, point).catch((error: unknown) =>
+    console.warn(`without-audit: the risk point of ${projectKey} was not recorded (${String(error)})`),
+  );
 }

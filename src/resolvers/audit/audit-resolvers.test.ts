@@ -75,6 +75,10 @@ describe('audit resolvers', () => {
             i.issueTypeId === storyType.id),
       );
     expect(view.result!.scanned.stories).toBe(scanned.length);
+    // The day's point of the risk history carries the audit's story coverage.
+    const model = (await call('alice', 'threat-model/get', {}, onProject)) as Envelope<ThreatModelView>;
+    const { withClauses, needing } = view.result!.coverage!;
+    expect(model.ok && model.data.history.at(-1)?.coverage).toBe(Math.floor((withClauses / needing) * 100));
     expect(view.result!.counts.bySeverity.critical).toBeGreaterThan(0);
   });
 

@@ -21,7 +21,7 @@ const SURFACE: CSSProperties = {
   boxShadow: token('elevation.shadow.overlay', '0px 8px 12px #091E4226, 0px 0px 1px #091E424F'),
 };
 
-/** Date, risk now and risk once planned work is done of one day, above its point. The point's own name says the same to screen readers. */
+/** Date, risk now, risk once planned work is done and, on audit days, story coverage of one day, above its point. The point's own name says the same to screen readers. */
 export function ChartTooltip({ point, size }: Props) {
   const across = point.x / size.width;
   const style: CSSProperties = {
@@ -39,6 +39,7 @@ export function ChartTooltip({ point, size }: Props) {
         </Text>
         <Text size="small">Risk now: {formatRisk(point.now)}</Text>
         <Text size="small">Once planned work is done: {formatRisk(point.planned)}</Text>
+        {point.coverage !== undefined && <Text size="small">Story coverage (audit): {point.coverage}%</Text>}
       </Stack>
     </div>
   );

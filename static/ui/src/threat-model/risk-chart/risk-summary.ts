@@ -24,5 +24,6 @@ export function describeRisk(history: readonly RiskPoint[]): string {
 
 /** What a point says, in its tooltip and as its accessible name. */
 export function describePoint(point: RiskPoint & { day: number }): string {
-  return `${formatDay(point.day)}: risk now ${formatRisk(point.now)}, ${formatRisk(point.planned)} once planned work is done`;
+  const coverage = point.coverage === undefined ? '' : `, story coverage ${point.coverage}% at that day's audit`;
+  return `${formatDay(point.day)}: risk now ${formatRisk(point.now)}, ${formatRisk(point.planned)} once planned work is done${coverage}`;
 }
