@@ -28,7 +28,13 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     throw new UsageError(`--format must be one of ${INTERCHANGE_FORMATS.join(', ')} (got "${format}").`);
   const { site, project, client } = connectionOf(flags, io, USAGE);
   try {
-    const exported = await exportThreatModel({ user: client, app: client }, project, format as InterchangeFormat);
+    // Written to stdout, so not held to the size of a resolver's answer.
+    const exported = await exportThreatModel(
+      { user: client, app: client },
+      project,
+      format as InterchangeFormat,
+      Number.POSITIVE_INFINITY,
+    );
     io.stdout.write(exported.text);
     for (const problem of exported.problems) io.stderr.write(`export ${project}: ${problem}\n`);
     if (!flags.switches.has('quiet'))

@@ -17,6 +17,9 @@ Imports an Open Threat Model (OTM 0.2.0) or AWS Threat Composer (.tc.json) file 
 project's threat model: new threats and mitigations are added, those imported before from the
 same file (by their ids in it) are updated, nothing is added twice. The account must be a
 project administrator (the app's page also lets the model editors the settings name import).
+A file this app exported from the project updates the records by their ids; one changed in
+Jira since that export is left as it is, with a warning. A file holds at most 2,000 threats
+and 2,000 mitigations; a model at most 5,000 of each after the import.
 
 ${CONNECTION_USAGE}
   --format FORMAT     auto (default, from the content), otm or threat-composer
@@ -55,13 +58,16 @@ function readModelFile(text: string, file: string, format: InterchangeFormat | '
 
 function summary({ preview, applied }: InterchangeImportResult, project: string): string {
   const verb = applied ? ['created', 'updated'] : ['to create', 'to update'];
-  const line = (what: string, c: Record<'create' | 'update' | 'unchanged', number>) =>
-    `${what}: ${c.create} ${verb[0]}, ${c.update} ${verb[1]}, ${c.unchanged} unchanged`;
+  const line = (what: string, c: InterchangeImportResult['preview']['threats']) =>
+    `${what}: ${c.create} ${verb[0]}, ${c.update} ${verb[1]}, ${c.unchanged} unchanged${c.conflict ? `, ${c.conflict} changed in Jira since the export (left as they are)` : ''}`;
   return [
     `${applied ? 'Imported into' : 'Dry run for'} ${project} (${preview.format}${preview.name ? `, "${preview.name}"` : ''})`,
     line('threats', preview.threats),
     line('mitigations', preview.mitigations),
-    ...preview.items.filter((i) => i.action !== 'unchanged').map((i) => `  ${i.action} ${i.id} ${i.title}`),
+    ...preview.items.map(
+      (i) => `  ${i.action} ${i.id} ${i.previousTitle !== undefined ? `${i.previousTitle} -> ` : ''}${i.title}`,
+    ),
+    ...(preview.moreItems > 0 ? [`  …and ${preview.moreItems} more`] : []),
     ...preview.warnings.map((w) => `warning: ${w}`),
     '',
   ].join('\n');

@@ -64,8 +64,8 @@ describe('without export and without import', () => {
       expect(JSON.parse(again.stdout)).toMatchObject({
         applied: true,
         preview: {
-          threats: { create: 0, update: 0, unchanged: 20 },
-          mitigations: { create: 0, update: 0, unchanged: 18 },
+          threats: { create: 0, update: 0, unchanged: 20, conflict: 0 },
+          mitigations: { create: 0, update: 0, unchanged: 18, conflict: 0 },
         },
       });
       // An export of SEC imports back into SEC unchanged.
@@ -74,6 +74,32 @@ describe('without export and without import', () => {
       expect((await run(['import', exported], 'SEC')).stdout).toMatch(/^threats: 0 created, 0 updated, 20 unchanged$/m);
     },
   );
+
+  it('re-importing an export shows renames as old -> new, and leaves what changed in Jira since that export', async () => {
+    const exported = JSON.parse((await run(['export', '--format', 'otm'])).stdout) as {
+      threats: Array<{ name: string; attributes: Record<string, unknown> }>;
+    };
+    const first = exported.threats[0]!;
+    const renamed = (title: string) => {
+      const file = path.join(dir, `renamed-${title.length}.otm.json`);
+      fs.writeFileSync(
+        file,
+        JSON.stringify({ ...exported, threats: [{ ...first, name: title }, ...exported.threats.slice(1)] }),
+      );
+      return file;
+    };
+    const id = String(first.attributes['without:threatId']);
+    const once = await run(['import', renamed('Renamed elsewhere')]);
+    expect(once.code).toBe(0);
+    expect(once.stdout).toContain(`  update ${id} ${first.name} -> Renamed elsewhere\n`);
+    // The same export, renamed differently: that threat changed in Jira since (the import above).
+    const twice = await run(['import', renamed('Renamed differently elsewhere')]);
+    expect(twice.code).toBe(0);
+    expect(twice.stdout).toMatch(/^threats: 0 created, 0 updated, \d+ unchanged, 1 changed in Jira since the export/m);
+    expect(twice.stdout).toContain(
+      `warning: ${id} ("Renamed elsewhere") was changed in Jira since this file was exported`,
+    );
+  });
 
   it('a malformed file exits 2 with file:line:col and writes nothing', async () => {
     const broken = path.join(dir, 'broken.otm.json');

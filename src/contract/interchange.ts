@@ -29,6 +29,10 @@ export const InterchangeImport = z.object({
 });
 export type InterchangeImport = z.output<typeof InterchangeImport>;
 
+/** The same file, sent again to be imported, with the preview's token: refused (CONFLICT) if the model changed since. */
+export const InterchangeImportRequest = InterchangeImport.extend({ token: z.string().min(1).max(100) });
+export type InterchangeImportRequest = z.output<typeof InterchangeImportRequest>;
+
 export interface InterchangeImportResult {
   preview: ImportPreview;
   /** False for a preview: nothing was written. */
@@ -38,5 +42,5 @@ export interface InterchangeImportResult {
 export const interchangeEndpoints = {
   'interchange/export': endpoint<InterchangeExport>()(InterchangeExportRequest),
   'interchange/preview-import': endpoint<InterchangeImportResult>()(InterchangeImport),
-  'interchange/import': endpoint<InterchangeImportResult>()(InterchangeImport),
+  'interchange/import': endpoint<InterchangeImportResult>()(InterchangeImportRequest),
 };

@@ -6,7 +6,24 @@ import { endpoint, NoPayload } from './endpoint';
 // The model's settings are part of the threat model; the contract only passes them on.
 export { ThreatModelSettings };
 
-export const SettingsSave = z.object({ settings: ThreatModelSettings });
+const sent = ThreatModelSettings.shape;
+/**
+ * The settings form's save. Every field may be left out, with no default filled in: a client
+ * older than a field does not send it, and the stored value is kept (see save-settings), rather
+ * than reset to the default.
+ */
+export const SettingsSave = z.object({
+  settings: z.object({
+    editorRoleIds: sent.editorRoleIds.unwrap().optional(),
+    editorGroupIds: sent.editorGroupIds.unwrap().optional(),
+    taskIssueTypeName: sent.taskIssueTypeName.unwrap().optional(),
+    statusMapping: sent.statusMapping.unwrap().optional(),
+    knowledgeBases: sent.knowledgeBases.unwrap().optional(),
+    risk: sent.risk.unwrap().optional(),
+    storyCoverage: sent.storyCoverage.unwrap().optional(),
+    verificationRules: sent.verificationRules,
+  }),
+});
 export type SettingsSave = z.infer<typeof SettingsSave>;
 
 export interface SettingsView {

@@ -116,12 +116,18 @@ export async function benchInterchange(progress: (message: string) => void, thre
         },
       };
     };
+    // The page sends the preview's token with the import (refused if the model changed since).
+    const withToken = (body: object, p: { data: InterchangeImportResult }) => ({
+      ...body,
+      token: p.data.preview.token,
+    });
     const preview = await run<InterchangeImportResult>('interchange/preview-import', payload);
-    const first = await run<InterchangeImportResult>('interchange/import', payload);
+    const first = await run<InterchangeImportResult>('interchange/import', withToken(payload, preview));
     progress(
       `interchange: imported in ${first.run.ms} ms, ${first.run.requests} requests (${first.run.writes} writes)`,
     );
-    const second = await run<InterchangeImportResult>('interchange/import', payload);
+    const again = await run<InterchangeImportResult>('interchange/preview-import', payload);
+    const second = await run<InterchangeImportResult>('interchange/import', withToken(payload, again));
     const otm = await run<InterchangeExport>('interchange/export', { format: 'otm' });
     const tc = await run<InterchangeExport>('interchange/export', { format: 'threat-composer' });
     const otmData = deflateRawSync(Buffer.from(otm.data.text)).toString('base64');
@@ -130,7 +136,9 @@ export async function benchInterchange(progress: (message: string) => void, thre
       format: 'auto',
       content: { encoding: 'deflate-base64', data: otmData },
     };
-    const otmImport = await run<InterchangeImportResult>('interchange/import', otmPayload, emptyProject('EXT'));
+    const ext = emptyProject('EXT');
+    const otmPreview = await run<InterchangeImportResult>('interchange/preview-import', otmPayload, ext);
+    const otmImport = await run<InterchangeImportResult>('interchange/import', withToken(otmPayload, otmPreview), ext);
     progress(`interchange: the OTM export imported into another project in ${otmImport.run.ms} ms`);
     const limits = {
       payloadKb: FORGE_LIMITS.payloadBytes / 1024,

@@ -1,13 +1,12 @@
 import type { ComplianceQuery, ComplianceView } from '../../contract';
 import { AppError } from '../../domain/common/app-error';
-import { asvsCoverage } from '../../domain/compliance/asvs-coverage';
 import { projectWorkflow } from '../../jira/client/permissions';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
 import { liveModelWith } from '../../jira/threat-model/project-risk';
 import { projectPermissionsOf, projectTasksOf, threatModelOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 import { readBacklogEvidence } from './backlog-evidence';
-import { templateReferences, threatTemplateReferences } from './coverage-sources';
+import { modelCoverage } from './coverage-sources';
 
 /**
  * The Compliance tab: each requirement of the chosen ASVS standard at the chosen level, with the
@@ -34,13 +33,11 @@ export async function complianceView(
     loadActiveKnowledgeBases(jira.user, projectKey, model.settings.knowledgeBases),
   ]);
   const live = liveModelWith(tasks, model);
-  const coverage = asvsCoverage(query.standard, query.level, {
+  const coverage = modelCoverage(query.standard, query.level, {
     threats: model.threats,
     mitigations: live.mitigations,
-    storiesByThreat: backlog.storiesByThreat,
-    clauseEvidence: backlog.clauseEvidence,
-    templateReferences: templateReferences(kbs.knowledgeBases),
-    threatTemplateReferences: threatTemplateReferences(kbs.knowledgeBases),
+    backlog,
+    knowledgeBases: kbs.knowledgeBases,
   });
   return {
     projectKey,

@@ -1,6 +1,34 @@
+import type { AsvsLevel, AsvsStandard } from '../../domain/compliance/asvs-catalogue';
+import { asvsCoverage, type AsvsCoverage } from '../../domain/compliance/asvs-coverage';
 import type { KnowledgeBase } from '../../domain/knowledge-base/knowledge-base';
 import type { MitigationView } from '../../domain/mitigation/mitigation-view';
 import type { Threat } from '../../domain/threat-model/threat';
+import type { BacklogEvidence } from './backlog-evidence';
+
+/**
+ * The model's ASVS coverage as the Compliance tab and the report show it: the mitigations with
+ * their tasks' live statuses, the backlog's stories and clauses, and the references mitigations
+ * and threats inherit from the templates of the knowledge bases in use.
+ */
+export function modelCoverage(
+  standard: AsvsStandard,
+  level: AsvsLevel,
+  sources: {
+    threats: Threat[];
+    mitigations: MitigationView[];
+    backlog: BacklogEvidence;
+    knowledgeBases: KnowledgeBase[];
+  },
+): AsvsCoverage {
+  return asvsCoverage(standard, level, {
+    threats: sources.threats,
+    mitigations: sources.mitigations,
+    storiesByThreat: sources.backlog.storiesByThreat,
+    clauseEvidence: sources.backlog.clauseEvidence,
+    templateReferences: templateReferences(sources.knowledgeBases),
+    threatTemplateReferences: threatTemplateReferences(sources.knowledgeBases),
+  });
+}
 
 /**
  * The ASVS references of the knowledge-base template a mitigation was made from: mitigations

@@ -11,8 +11,11 @@ const MAX_FILE_BYTES = 8 * 1024 * 1024;
 // Node's base64 decoder skips what is not base64, so a damaged upload is caught here, by name.
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** The uploaded file's text: sent as text, or deflated (and then at most 8 MB once inflated). */
-export function fileText(content: KbUpload['content'], fileName: string): string {
+/**
+ * The uploaded file's text: sent as text, or deflated (and then at most 8 MB once inflated).
+ * `pieces`: what a too large file should be split into ("smaller knowledge bases").
+ */
+export function fileText(content: KbUpload['content'], fileName: string, pieces = 'knowledge bases'): string {
   if (content.encoding === 'text') return content.text;
   if (!BASE64.test(content.data))
     throw new AppError(
@@ -26,7 +29,7 @@ export function fileText(content: KbUpload['content'], fileName: string): string
     if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE')
       throw new AppError(
         'BAD_REQUEST',
-        `${fileName} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it into smaller knowledge bases.`,
+        `${fileName} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it into smaller ${pieces}.`,
       );
     throw new AppError(
       'BAD_REQUEST',

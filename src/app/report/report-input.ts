@@ -1,6 +1,5 @@
 import { AppError } from '../../domain/common/app-error';
 import type { AsvsLevel, AsvsStandard } from '../../domain/compliance/asvs-catalogue';
-import { asvsCoverage } from '../../domain/compliance/asvs-coverage';
 import type { ReportInput } from '../../domain/report/report-model';
 import { readStoredAudit } from '../../jira/audit/audit-repository';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
@@ -12,7 +11,7 @@ import { projectPermissionsOf, projectTasksOf, threatModelOf } from '../common/c
 import type { JiraClients } from '../common/jira-clients';
 import { projectWorkflow } from '../../jira/client/permissions';
 import { readBacklogEvidence } from '../compliance/backlog-evidence';
-import { templateReferences, threatTemplateReferences } from '../compliance/coverage-sources';
+import { modelCoverage } from '../compliance/coverage-sources';
 
 export interface ReportOptions {
   now: string;
@@ -52,13 +51,11 @@ export async function readReportInput(
     acceptors.length > 0 ? displayNames(jira.user, acceptors) : Promise.resolve({} as Record<string, string>),
   ]);
   const live = liveModelWith(tasks, model);
-  const coverage = asvsCoverage(options.standard ?? 'asvs-5.0', options.level ?? 2, {
+  const coverage = modelCoverage(options.standard ?? 'asvs-5.0', options.level ?? 2, {
     threats: model.threats,
     mitigations: live.mitigations,
-    storiesByThreat: backlog.storiesByThreat,
-    clauseEvidence: backlog.clauseEvidence,
-    templateReferences: templateReferences(kbs.knowledgeBases),
-    threatTemplateReferences: threatTemplateReferences(kbs.knowledgeBases),
+    backlog,
+    knowledgeBases: kbs.knowledgeBases,
   });
   return {
     project: { key: projectKey, name },

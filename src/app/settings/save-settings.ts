@@ -13,21 +13,12 @@ export async function saveSettings(
 ): Promise<SettingsView> {
   await requireProjectAdmin(jira.user, projectKey, "change the app's settings");
   // The knowledge-base choice is saved by knowledge-base/save-settings, the rule ids mapped for
-  // verification by verification/save-rules; this form never changes them.
+  // verification by verification/save-rules; this form never changes them. A field the form did
+  // not send (a client older than the field) keeps its stored value.
   await changeThreatModel(jira.app, projectKey, accountId, (model) => {
-    const { verificationRules: _sent, ...rest } = settings;
-    const { verificationRules } = model.settings;
-    return {
-      model: {
-        ...model,
-        settings: {
-          ...rest,
-          knowledgeBases: model.settings.knowledgeBases,
-          ...(verificationRules ? { verificationRules } : {}),
-        },
-      },
-      result: undefined,
-    };
+    const { verificationRules: _rules, knowledgeBases: _kbs, ...rest } = settings;
+    const sent = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+    return { model: { ...model, settings: { ...model.settings, ...sent } }, result: undefined };
   });
   return settingsView(jira, projectKey);
 }

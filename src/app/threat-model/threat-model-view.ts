@@ -47,7 +47,7 @@ export async function threatModelView(
   const threats: ThreatRow[] = stored.model.threats.map((t) => ({
     ...threatView(t),
     risk: threatRisk(t, byThreat.get(t.id) ?? [], riskSettings),
-    acceptanceState: acceptanceState(t.acceptance, now),
+    acceptanceState: acceptanceState(t.acceptance, now, t),
     // Counted per page of threats the tab shows (threat-model/story-counts), not by reading
     // every story of the project here.
     storyCount: null,

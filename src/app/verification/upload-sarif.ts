@@ -1,5 +1,6 @@
 import type { SarifUpload, SarifUploadResult } from '../../contract';
 import type { JiraClients } from '../common/jira-clients';
+import { answeredMapping } from '../../domain/verification/verification-mapping';
 import { fileText } from '../knowledge-base/read-uploaded-file';
 import { readSarifReport, recordSarif } from './map-sarif';
 import { verificationView } from './verification-view';
@@ -12,7 +13,8 @@ export async function uploadSarif(
   upload: SarifUpload,
 ): Promise<SarifUploadResult> {
   const report = readSarifReport(fileText(upload.content, upload.fileName), upload.fileName);
-  const recorded = await recordSarif(jira, projectKey, accountId, report);
+  const { mapping, failed, passed } = await recordSarif(jira, projectKey, accountId, report);
   // Read again without the call's memo: the view shows the model as just written.
-  return { ...recorded, view: await verificationView({ user: jira.user, app: jira.app }, projectKey, accountId) };
+  const view = await verificationView({ user: jira.user, app: jira.app }, projectKey, accountId);
+  return { ...answeredMapping(mapping), failed, passed, view };
 }

@@ -39,4 +39,19 @@ describe('accepted risk in the audit', () => {
     const retired = { ...accepted('2026-02-28'), state: 'retired' as const };
     expect(findingsOf(audit({ threats: [retired], stories: linked }), 'acceptance-expired')).toEqual([]);
   });
+
+  it('reports an acceptance whose threat is now rated more severe than what was accepted', () => {
+    const raised = {
+      ...accepted('2026-12-31'),
+      probability: 5,
+      impact: 5,
+      acceptance: { ...accepted('2026-12-31').acceptance!, severity: { probability: 1, impact: 1 } },
+    };
+    const result = audit({ threats: [raised], stories: linked });
+    const [lapsed] = findingsOf(result, 'acceptance-expired');
+    expect(lapsed!.message).toContain('accepted at severity 1; now 25');
+    // At the severity accepted, or lower, it holds.
+    const same = { ...raised, probability: 1, impact: 1 };
+    expect(findingsOf(audit({ threats: [same], stories: linked }), 'acceptance-expired')).toEqual([]);
+  });
 });

@@ -152,7 +152,7 @@ export const FINDING_KIND_INFO: Record<FindingKind, FindingKindInfo> = {
     defaultSeverity: 'medium',
     title: 'Risk acceptance expired',
     description:
-      "Someone accepted an active threat's residual risk until a date that has passed, so the threat counts as unmitigated again.",
+      "Someone accepted an active threat's residual risk until a date that has passed, or the threat has since been rated more severe than what was accepted, so the threat counts as unmitigated again.",
     help: 'Renew the acceptance with a new reason and date if the risk is still acceptable, or let it lapse and mitigate the threat.',
   },
 };

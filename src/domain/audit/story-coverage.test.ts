@@ -51,6 +51,17 @@ describe('stories that need threat modeling', () => {
     expect(findingsOf(result, 'story-needs-threat-modeling')).toEqual([]);
   });
 
+  it('does not count a catch-all rule (it applies to every story) as a reason to model a story', () => {
+    const builtIn = builtInRules().knowledgeBases[0]!;
+    const catchAll = {
+      ...builtIn,
+      threats: builtIn.threats.map((t) => ({ ...t, appliesWhen: { always: true as const } })),
+    };
+    const footer = countedStory('PAY-3', { summary: 'Change the colour of the footer' });
+    const result = audit({ stories: [footer], storyRules: { knowledgeBases: [catchAll], mode: 'full' } });
+    expect(findingsOf(result, 'story-needs-threat-modeling')).toEqual([]);
+  });
+
   it('leaves a story that links threats without a clause to the finding that already names it', () => {
     const linked = countedStory('PAY-5', { summary: 'Reset my password', directThreatIds: ['T-1'] });
     expect(findingsOf(audit({ stories: [linked], storyRules: builtInRules() }), 'story-needs-threat-modeling')).toEqual(

@@ -30,10 +30,24 @@ export interface ModelingNeed {
 
 /** The templates that match a story, as "Suggest threats" would list them; undefined when none does. */
 export function modelingNeed(story: StoryContext, rules: StoryRules): ModelingNeed | undefined {
-  const suggestions = suggestThreats({ knowledgeBases: rules.knowledgeBases, mode: rules.mode, story, existing: [] });
+  // A catch-all rule (it matches any story) says nothing about this one: only specific matches
+  // make a story need threat modeling, or every story would with such a library on.
+  const suggestions = suggestThreats({
+    knowledgeBases: rules.knowledgeBases,
+    mode: rules.mode,
+    story,
+    existing: [],
+  }).filter((s) => !s.generic);
   if (suggestions.length === 0) return undefined;
+  // Suggestions come best match first; a need names the most severe.
+  const bySeverity = [...suggestions].sort(
+    (a, b) =>
+      b.severity.score - a.severity.score ||
+      a.template.title.localeCompare(b.template.title) ||
+      a.knowledgeBaseId.localeCompare(b.knowledgeBaseId),
+  );
   return {
-    templates: suggestions.map((s) => ({ id: s.template.id, title: s.template.title, severity: s.severity })),
+    templates: bySeverity.map((s) => ({ id: s.template.id, title: s.template.title, severity: s.severity })),
     reasons: [...new Set(suggestions.flatMap((s) => s.reasons))],
   };
 }

@@ -34,8 +34,8 @@ TC_EXAMPLE.describeIfShared('the shared Threat Composer example', () => {
   it('imports its 20 threats and 18 mitigations with priority, STRIDE, status and assumptions', () => {
     const file = importThreatComposer(example(), 'ThreatComposer.tc.json');
     const { model, preview } = mergeImport(emptyModel(), file, ACTOR);
-    expect(preview.threats).toEqual({ create: 20, update: 0, unchanged: 0 });
-    expect(preview.mitigations).toEqual({ create: 18, update: 0, unchanged: 0 });
+    expect(preview.threats).toEqual({ create: 20, update: 0, unchanged: 0, conflict: 0 });
+    expect(preview.mitigations).toEqual({ create: 18, update: 0, unchanged: 0, conflict: 0 });
     expect(model.threats.map((t) => t.id)).toEqual(Array.from({ length: 20 }, (_, i) => `T-${i + 1}`));
     const first = model.threats[0]!;
     expect(first.title.startsWith('A threat actor that is able to trick a user')).toBe(true);
@@ -53,11 +53,11 @@ TC_EXAMPLE.describeIfShared('the shared Threat Composer example', () => {
     expect(schemaErrors(TC_SCHEMA.file, exported)).toEqual([]);
     const again = mergeImport(emptyModel(), importThreatComposer(text(exported), 'export.tc.json'), LATER).model;
     expect(contentOf(again)).toEqual(contentOf(first));
-    // The export keeps the file's ids: importing it into the first project changes nothing.
-    const twice = mergeImport(first, importThreatComposer(text(exported), 'export.tc.json'), LATER);
+    // The export names the project's ids: importing it into the first project changes nothing.
+    const twice = mergeImport(first, importThreatComposer(text(exported), 'export.tc.json'), LATER, 'NEW');
     expect(twice.model).toBe(first);
-    expect(twice.preview.threats).toEqual({ create: 0, update: 0, unchanged: 20 });
-    expect(twice.preview.mitigations).toEqual({ create: 0, update: 0, unchanged: 18 });
+    expect(twice.preview.threats).toEqual({ create: 0, update: 0, unchanged: 20, conflict: 0 });
+    expect(twice.preview.mitigations).toEqual({ create: 0, update: 0, unchanged: 18, conflict: 0 });
   });
 
   it('gives short titles, and exports the statements, contents and assumptions the file had', () => {
@@ -124,9 +124,9 @@ OTM_EXAMPLE.describeIfShared('the shared OTM example', () => {
     expect(schemaErrors(OTM_SCHEMA.file, exported)).toEqual([]);
     const again = mergeImport(emptyModel(), importOtm(text(exported), 'export.otm.json'), LATER).model;
     expect(contentOf(again)).toEqual(contentOf(first));
-    const twice = mergeImport(first, importOtm(text(exported), 'export.otm.json'), LATER);
+    const twice = mergeImport(first, importOtm(text(exported), 'export.otm.json'), LATER, 'NEW');
     expect(twice.model).toBe(first);
-    expect(twice.preview.threats).toEqual({ create: 0, update: 0, unchanged: 1 });
+    expect(twice.preview.threats).toEqual({ create: 0, update: 0, unchanged: 1, conflict: 0 });
   });
 
   it('importing the example twice creates nothing new', () => {

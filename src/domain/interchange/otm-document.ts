@@ -11,7 +11,10 @@ export const RecordId = z
   .string()
   .min(1)
   .max(200)
-  .refine((id) => !RESERVED_IDS.has(id), 'is a name JavaScript reserves (__proto__, constructor, prototype); give the record another id');
+  .refine(
+    (id) => !RESERVED_IDS.has(id),
+    'is a name JavaScript reserves (__proto__, constructor, prototype); give the record another id',
+  );
 
 const ThreatInstance = z.object({
   threat: z.string(),

@@ -1,7 +1,7 @@
 import { inStrideOrder, strideFromWords } from '../knowledge-base/importers/stride-from-words';
 import { ControlType, MitigationStatus, Strength } from '../mitigation/mitigation';
 import { STRIDE, STRIDE_NAMES, type StrideCategory } from '../threat-model/stride';
-import { fileId, firstOfEach, requireAtMost } from './interchange-ids';
+import { firstOfEach, requireAtMost } from './interchange-ids';
 import {
   FILE_MITIGATIONS_MAX,
   FILE_THREATS_MAX,
@@ -180,9 +180,7 @@ export function importOtm(text: string, file: string): InterchangeModel {
   const mitigations = firstOfEach(doc.mitigations ?? [], 'mitigation', warnings).flatMap((m) => {
     const linked = links.get(m.id) ?? [];
     if (linked.length > 0) return [mitigationOf(m, linked)];
-    warnings.push(
-      `Mitigation ${fileId(m.id)} ("${importedLine(m.name, 60)}") mitigates no threat of the file; it is left out.`,
-    );
+    warnings.push(`Mitigation "${importedLine(m.name, 60)}" mitigates no threat of the file; it is left out.`);
     return [];
   });
   const projectKey = attribute(doc.project.attributes, OTM_KEYS.project);

@@ -103,7 +103,7 @@ describe("a project's own model in and out", () => {
     const edited = exportOtm(source(projectModel()));
     edited.threats[1]!.name = 'Refund replayed by a partner';
     const { model, preview } = mergeImport(first, importOtm(JSON.stringify(edited), 'a.json'), LATER);
-    expect(preview.threats).toEqual({ create: 0, update: 1, unchanged: 2 });
+    expect(preview.threats).toEqual({ create: 0, update: 1, unchanged: 2, conflict: 0 });
     expect(model.threats[1]).toMatchObject({ id: 'T-2', title: 'Refund replayed by a partner', revision: 2 });
     expect(model.threats).toHaveLength(3);
     // The team links an imported mitigation to a threat of its own; the next import keeps the link.
@@ -137,10 +137,10 @@ describe("a project's own model in and out", () => {
       expect(file.projectKey).toBe('PAY');
       const back = mergeImport(model, file, LATER, 'PAY');
       expect(back.model).toBe(model);
-      expect(back.preview.threats).toEqual({ create: 0, update: 0, unchanged: 3 });
-      expect(back.preview.mitigations).toEqual({ create: 0, update: 0, unchanged: 3 });
+      expect(back.preview.threats).toEqual({ create: 0, update: 0, unchanged: 3, conflict: 0 });
+      expect(back.preview.mitigations).toEqual({ create: 0, update: 0, unchanged: 3, conflict: 0 });
       const elsewhere = mergeImport(model, file, LATER, 'SEC');
-      expect(elsewhere.preview.threats).toEqual({ create: 3, update: 0, unchanged: 0 });
+      expect(elsewhere.preview.threats).toEqual({ create: 3, update: 0, unchanged: 0, conflict: 0 });
     },
   );
 
@@ -154,7 +154,7 @@ describe("a project's own model in and out", () => {
       LATER,
       'PAY',
     );
-    expect(preview.threats).toEqual({ create: 0, update: 1, unchanged: 2 });
+    expect(preview.threats).toEqual({ create: 0, update: 1, unchanged: 2, conflict: 0 });
     expect(after.threats[0]).toMatchObject({
       id: 'T-1',
       probability: 5,

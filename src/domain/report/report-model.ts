@@ -104,7 +104,7 @@ function reportThreat(
 ): ReportThreat {
   const risk = threatRisk(t, byThreat.get(t.id) ?? [], input.riskRules);
   const stories = [...(input.storiesByThreat.get(t.id) ?? [])];
-  const state = acceptanceState(t.acceptance, input.generatedAt);
+  const state = acceptanceState(t.acceptance, input.generatedAt, t);
   return {
     id: t.id,
     title: t.title,
@@ -133,7 +133,7 @@ function acceptedRisks(input: ReportInput, threats: ReportThreat[]): AcceptedRis
       until: t.acceptance!.until,
       reason: t.acceptance!.reason,
       state:
-        acceptanceState(t.acceptance, input.generatedAt) === 'expired' ? ('expired' as const) : ('accepted' as const),
+        acceptanceState(t.acceptance, input.generatedAt, t) === 'expired' ? ('expired' as const) : ('accepted' as const),
     }))
     .sort((a, b) => Number(a.threatId.slice(2)) - Number(b.threatId.slice(2)));
 }

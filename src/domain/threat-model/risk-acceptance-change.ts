@@ -31,7 +31,14 @@ export function acceptThreatRisk(
   if (current.state !== 'active')
     throw new AppError('BAD_REQUEST', `${id} is retired: there is no risk of it to accept.`);
   checkUntil(draft.until, actor.now);
-  const acceptance = { accountId: actor.accountId, at: actor.now, reason: draft.reason, until: draft.until };
+  const acceptance = {
+    accountId: actor.accountId,
+    at: actor.now,
+    reason: draft.reason,
+    until: draft.until,
+    // What was accepted: a later rise in severity, by anyone, ends it (see severityRise).
+    severity: { probability: current.probability, impact: current.impact },
+  };
   return reviseThreat(
     model,
     {

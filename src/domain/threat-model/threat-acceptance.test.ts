@@ -1,7 +1,15 @@
 import { AppError } from '../common/app-error';
 import { acceptThreatRisk, revokeThreatAcceptance } from './risk-acceptance-change';
-import { ACCEPTANCE_HISTORY_MAX, acceptanceState, checkUntil, latestUntil } from './threat-acceptance';
-import { addThreat, emptyThreatModel, setThreatState, type ThreatModel } from './threat-model';
+import {
+  ACCEPTANCE_HISTORY_MAX,
+  acceptanceState,
+  checkUntil,
+  latestUntil,
+  RiskAcceptance,
+  severityRise,
+  severityRiseText,
+} from './threat-acceptance';
+import { addThreat, editThreat, emptyThreatModel, setThreatState, type ThreatModel } from './threat-model';
 import { Threat } from './threat';
 
 const NOW = '2026-03-01T09:00:00.000Z';
@@ -14,9 +22,46 @@ const reason = 'Finance reconciles every payout by hand';
 describe('risk acceptance', () => {
   it('holds through its last day and has expired the day after', () => {
     const acceptance = { accountId: 'alice', at: NOW, reason, until: '2026-03-01' };
-    expect(acceptanceState(undefined, NOW)).toBe('none');
-    expect(acceptanceState(acceptance, '2026-03-01T23:59:59.000Z')).toBe('accepted');
-    expect(acceptanceState(acceptance, '2026-03-02T00:00:00.000Z')).toBe('expired');
+    const rated = { probability: 2, impact: 4 };
+    expect(acceptanceState(undefined, NOW, rated)).toBe('none');
+    expect(acceptanceState(acceptance, '2026-03-01T23:59:59.000Z', rated)).toBe('accepted');
+    expect(acceptanceState(acceptance, '2026-03-02T00:00:00.000Z', rated)).toBe('expired');
+  });
+
+  it('is of the severity accepted: raised above it by anyone, the acceptance lapses, also through retire and reactivate', () => {
+    const low = addThreat(
+      emptyThreatModel(),
+      { ...draft, probability: 1, impact: 1, description: '', component: '' },
+      alice,
+    );
+    const accepted = acceptThreatRisk(low.model, 'T-1', 1, { reason, until: '2026-06-30' }, alice);
+    expect(accepted.threat.acceptance?.severity).toEqual({ probability: 1, impact: 1 });
+    expect(acceptanceState(accepted.threat.acceptance, NOW, accepted.threat)).toBe('accepted');
+    const bob = { accountId: 'bob', now: NOW };
+    const { description, component, stride, title } = accepted.threat;
+    const raised = editThreat(
+      accepted.model,
+      'T-1',
+      2,
+      { title, description, component, stride, probability: 5, impact: 5 },
+      bob,
+    );
+    expect(acceptanceState(raised.threat.acceptance, NOW, raised.threat)).toBe('expired');
+    expect(severityRiseText(severityRise(raised.threat.acceptance!, raised.threat)!)).toBe(
+      'accepted at severity 1; now 25',
+    );
+    const retired = setThreatState(raised.model, 'T-1', 3, 'retired', bob);
+    const back = setThreatState(retired.model, 'T-1', 4, 'active', bob).threat;
+    expect(back.acceptance?.severity).toEqual({ probability: 1, impact: 1 });
+    expect(acceptanceState(back.acceptance, NOW, back)).toBe('expired');
+    // Lowered, or kept at the same severity, it holds.
+    expect(acceptanceState(accepted.threat.acceptance, NOW, { probability: 1, impact: 1 })).toBe('accepted');
+  });
+
+  it('keeps an acceptance stored before the severity was recorded holding until its date', () => {
+    const old = RiskAcceptance.parse({ accountId: 'alice', at: NOW, reason, until: '2026-06-30' });
+    expect(severityRise(old, { probability: 5, impact: 5 })).toBeUndefined();
+    expect(acceptanceState(old, NOW, { probability: 5, impact: 5 })).toBe('accepted');
   });
 
   it('runs from tomorrow up to a year ahead, and says so otherwise', () => {

@@ -6,6 +6,9 @@ import { personText, storedText, type TextRule } from '../common/text-hygiene';
 // product owner's "what makes the risk acceptable". While it holds, the audit stops asking for a
 // mitigation; once the date has passed it is a finding of its own. Every acceptance and
 // revocation stays in the threat's history (who, when, why), newest last, bounded.
+// An acceptance is of the risk as it was: it records the probability and impact accepted, and
+// lapses (counts as run out) as soon as the threat is rated more severe than that, whoever
+// raised it. Acceptances stored before the severity was recorded keep holding until their date.
 
 /** An acceptance runs out at most this many days after it is given: risk is looked at again at least yearly. */
 export const ACCEPTANCE_MAX_DAYS = 365;
@@ -26,6 +29,11 @@ export const AcceptanceDate = z.string().regex(DAY, 'A date looks like 2026-12-3
 export const AcceptanceDraft = z.object({ reason: personText(REASON), until: AcceptanceDate });
 export type AcceptanceDraft = z.infer<typeof AcceptanceDraft>;
 
+const Rating = z.number().int().min(1).max(5);
+/** The threat's probability and impact when its risk was accepted. */
+export const AcceptedSeverity = z.object({ probability: Rating, impact: Rating });
+export type AcceptedSeverity = z.infer<typeof AcceptedSeverity>;
+
 /** The acceptance in force (or run out), as stored on the threat; fields a newer version adds ride along. */
 export const RiskAcceptance = z.looseObject({
   accountId: z.string(),
@@ -33,6 +41,8 @@ export const RiskAcceptance = z.looseObject({
   reason: storedText(REASON),
   /** The last day it holds (UTC): from the next day on it has expired. */
   until: AcceptanceDate,
+  /** The severity accepted; absent in acceptances given before it was recorded. */
+  severity: AcceptedSeverity.optional(),
 });
 export type RiskAcceptance = z.infer<typeof RiskAcceptance>;
 
@@ -52,10 +62,39 @@ export type AcceptanceState = 'none' | 'accepted' | 'expired';
 
 const dayOf = (iso: string): string => iso.slice(0, 10);
 
-/** Whether the threat's acceptance holds on `now` (ISO), has run out, or there is none. */
-export function acceptanceState(acceptance: RiskAcceptance | undefined, now: string): AcceptanceState {
+/** What an acceptance is measured against: the threat as it is rated now. */
+export interface RatedThreat {
+  probability: number;
+  impact: number;
+}
+
+/** The severity (probability x impact) accepted and the one now, when it has risen since; else undefined. */
+export function severityRise(
+  acceptance: RiskAcceptance,
+  threat: RatedThreat,
+): { accepted: number; now: number } | undefined {
+  if (!acceptance.severity) return undefined;
+  const accepted = acceptance.severity.probability * acceptance.severity.impact;
+  const now = threat.probability * threat.impact;
+  return now > accepted ? { accepted, now } : undefined;
+}
+
+/** "accepted at severity 1; now 25" */
+export const severityRiseText = (rise: { accepted: number; now: number }): string =>
+  `accepted at severity ${rise.accepted}; now ${rise.now}`;
+
+/**
+ * Whether the threat's acceptance holds on `now` (ISO), has run out, or there is none. One whose
+ * threat is now rated more severe than when it was accepted has run out too (see severityRise).
+ */
+export function acceptanceState(
+  acceptance: RiskAcceptance | undefined,
+  now: string,
+  threat: RatedThreat,
+): AcceptanceState {
   if (!acceptance) return 'none';
-  return acceptance.until >= dayOf(now) ? 'accepted' : 'expired';
+  if (acceptance.until < dayOf(now)) return 'expired';
+  return severityRise(acceptance, threat) ? 'expired' : 'accepted';
 }
 
 const addDays = (day: string, days: number): string =>

@@ -15,8 +15,17 @@ import {
 // Recording what is known about whether mitigations work: a person's note on one mitigation,
 // or the outcome of a security-test file for every mitigation it concerns.
 
+/**
+ * The records with one more, keeping the newest VERIFICATIONS_KEPT of each source in their
+ * order: however often a security-test file is uploaded, it never pushes out what a person wrote.
+ */
 function withRecord(mitigation: Mitigation, record: VerificationRecord, actor: Actor): Mitigation {
-  const verifications = [...(mitigation.verifications ?? []), record].slice(-VERIFICATIONS_KEPT);
+  const all = [...(mitigation.verifications ?? []), record];
+  const kept = new Set([
+    ...all.filter((r) => r.source === 'sarif').slice(-VERIFICATIONS_KEPT),
+    ...all.filter((r) => r.source !== 'sarif').slice(-VERIFICATIONS_KEPT),
+  ]);
+  const verifications = all.filter((r) => kept.has(r));
   return {
     ...mitigation,
     verifications,
@@ -59,6 +68,20 @@ export function recordVerificationNote(
   return { model: replaced(model, [mitigation]), mitigation };
 }
 
+/** Whether the mitigation's newest record is already this SARIF failure: same tool, same results. */
+function repeatsLatest(mitigation: Mitigation, record: VerificationRecord): boolean {
+  const latest = latestVerification(mitigation);
+  const resultsOf = (r: VerificationRecord) =>
+    JSON.stringify((r.results ?? []).map(({ ruleId, cwe, message, location }) => [ruleId, cwe, message, location]));
+  return (
+    latest?.source === 'sarif' &&
+    latest.outcome === 'fail' &&
+    latest.tool === record.tool &&
+    latest.resultCount === record.resultCount &&
+    resultsOf(latest) === resultsOf(record)
+  );
+}
+
 /**
  * The outcome of a security-test file: "fail" on every mitigation in place that an open result
  * maps to; "pass" on a mitigation whose newest record is a failure from the same tool that this
@@ -90,7 +113,10 @@ export function recordSarifOutcome(
       resultCount: results.length,
       recorded,
     };
-    changed.push(withRecord(findMitigation(model, failing.id), record, actor));
+    const current = findMitigation(model, failing.id);
+    // The same file (or a run with the same results) uploaded again says nothing new.
+    if (repeatsLatest(current, record)) continue;
+    changed.push(withRecord(current, record, actor));
   }
   const failedIds = new Set(mapping.failing.map((f) => f.id));
   for (const m of model.mitigations) {

@@ -6,7 +6,7 @@ import { editMitigation, emptyThreatModel, findMitigation, type ThreatModel } fr
 import { readSarifFile, SarifFileError } from './read-sarif-file';
 import { recordSarifOutcome, recordVerificationNote } from './record-verification';
 import { sarifReport } from './sarif-findings';
-import { mapSarifResults } from './verification-mapping';
+import { ANSWERED_RESULTS_MAX, answeredMapping, mapSarifResults } from './verification-mapping';
 import { verificationFailed } from './verification-record';
 import { Mitigation } from '../mitigation/mitigation';
 
@@ -121,6 +121,50 @@ describe('mapping SARIF results to the threat model', () => {
     const again = recordSarifOutcome(failed, map(failed, clean), actor);
     expect(again.passed).toEqual([xssMitigation]);
     expect(verificationFailed(findMitigation(again.model, xssMitigation))).toBe(false);
+  });
+
+  it('records nothing new when the same results are uploaded again', () => {
+    const { model, xssMitigation } = xssProject();
+    const once = recordSarifOutcome(model, map(model), actor).model;
+    const twice = recordSarifOutcome(once, map(once), actor);
+    expect(twice.failed).toEqual([xssMitigation]);
+    expect(findMitigation(twice.model, xssMitigation).verifications).toHaveLength(1);
+    expect(twice.model).toBe(once);
+  });
+
+  it('never pushes a note by hand out for SARIF records: the newest 5 of each are kept', () => {
+    const { model, xssMitigation } = xssProject();
+    const { revision } = findMitigation(model, xssMitigation);
+    const note = { outcome: 'pass' as const, evidence: 'https://ci.example.com/run/7', note: 'Pen test' };
+    let current = recordVerificationNote(model, xssMitigation, revision, note, actor).model;
+    for (let run = 1; run <= 7; run++) {
+      // A different location each run, so each is news.
+      const text = DEMO_SARIF.replace('src/checkout/receipt-page.ts', `src/checkout/receipt-page-${run}.ts`);
+      current = recordSarifOutcome(current, map(current, text), actor).model;
+    }
+    const records = findMitigation(current, xssMitigation).verifications!;
+    expect(records.filter((r) => r.source === 'manual')).toHaveLength(1);
+    expect(records.filter((r) => r.source === 'sarif')).toHaveLength(5);
+    expect(records.at(-1)?.results?.[0]?.location).toContain('receipt-page-7.ts');
+  });
+
+  it('answers at most 200 results of a huge file, mapped first, each once, with the counts', () => {
+    const { model } = xssProject();
+    const results = Array.from({ length: 3000 }, (_, i) => ({
+      ruleId: i % 2 ? `noise/${i}` : 'js/reflected-xss',
+      message: { text: 'x'.repeat(1500) },
+      locations: [{ physicalLocation: { artifactLocation: { uri: `src/f${i}.ts` }, region: { startLine: 1 } } }],
+    }));
+    const rules = [{ id: 'js/reflected-xss', properties: { tags: ['external/cwe/cwe-079'] } }];
+    const text = JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'CodeQL', rules } }, results }] });
+    const full = map(model, text);
+    expect(JSON.stringify(full).length).toBeGreaterThan(3_000_000);
+    const answer = answeredMapping(full);
+    expect(answer.counts).toEqual({ results: 3000, mapped: 1500 });
+    expect(answer.mapping.results).toHaveLength(ANSWERED_RESULTS_MAX);
+    expect(answer.mapping.results.every((r) => r.threats.length > 0)).toBe(true);
+    expect(answer.mapping.failing.every((f) => f.results.length === 0)).toBe(true);
+    expect(JSON.stringify(answer).length).toBeLessThan(1_000_000);
   });
 
   it('records a note by hand, refusing a stale revision', () => {

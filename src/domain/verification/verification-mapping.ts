@@ -38,6 +38,31 @@ export interface VerificationMapping {
 
 const IN_PLACE = new Set(['implemented', 'existing']);
 
+/** Results an upload's answer lists: a file of thousands of results must not outgrow Forge's 5 MB answer. */
+export const ANSWERED_RESULTS_MAX = 200;
+
+/**
+ * The mapping as an upload answers it: the mapped results first, at most ANSWERED_RESULTS_MAX
+ * results in all, the failing mitigations without their results again (their records hold
+ * them), and how many results there were and how many mapped.
+ */
+export function answeredMapping(mapping: VerificationMapping): {
+  mapping: VerificationMapping;
+  counts: { results: number; mapped: number };
+} {
+  const isMapped = (r: MappedResult) => r.threats.length + r.mitigations.length > 0;
+  const mapped = mapping.results.filter(isMapped);
+  const ordered = [...mapped, ...mapping.results.filter((r) => !isMapped(r))];
+  return {
+    mapping: {
+      ...mapping,
+      results: ordered.slice(0, ANSWERED_RESULTS_MAX),
+      failing: mapping.failing.map(({ id, title }) => ({ id, title, results: [] })),
+    },
+    counts: { results: mapping.results.length, mapped: mapped.length },
+  };
+}
+
 /** The CWE references of the template a threat or mitigation came from, in an active knowledge base. */
 function templateCwe(
   source: { knowledgeBaseId: string; templateId: string; detectionEventId?: string } | undefined,

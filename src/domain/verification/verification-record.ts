@@ -9,7 +9,10 @@ export const VERIFICATION_OUTCOMES = ['pass', 'fail', 'partial'] as const;
 export const VerificationOutcome = z.enum(VERIFICATION_OUTCOMES);
 export type VerificationOutcome = z.infer<typeof VerificationOutcome>;
 
-/** Records kept per mitigation: older ones drop off, so a mitigation still fits its shard (30,000 characters). */
+/**
+ * Records kept per mitigation and source (by hand; from SARIF): older ones drop off, so a
+ * mitigation still fits its shard (30,000 characters), and uploads never push out notes.
+ */
 export const VERIFICATIONS_KEPT = 5;
 /** Results kept per SARIF record. */
 export const RESULTS_KEPT = 3;

@@ -30,9 +30,13 @@ export interface VerificationView {
   problems: string[];
 }
 
-/** What an upload answers: the file's mapping, what was recorded, and the view after it. */
+/**
+ * What an upload answers: the file's mapping (at most ANSWERED_RESULTS_MAX results, mapped first;
+ * `failing` without results), how many results the file had, what was recorded, and the view after it.
+ */
 export interface SarifUploadResult {
   mapping: VerificationMapping;
+  counts: { results: number; mapped: number };
   failed: string[];
   passed: string[];
   view: VerificationView;

@@ -66,11 +66,13 @@ describe('the audit of a project never counts another project’s issues', () =>
 
   it('ignores a hostile scope JQL written into the project property past the settings page', async () => {
     const pay = site.store.all('project').find((p) => p.key === 'PAY')!;
-    const stored = site.store.get('projectProperty', `${pay.id}/${META_KEY}`)!;
+    // A copy: the seeded value shares objects with the app's defaults.
+    const stored = structuredClone(site.store.get('projectProperty', `${pay.id}/${META_KEY}`)!);
     const meta = stored.value as { settings: { storyCoverage: { scopeJql: string } } };
     meta.settings.storyCoverage.scopeJql = 'labels = a\\" ))) OR project = OPS OR (((labels = "x\\" "';
     site.store.put('projectProperty', `${pay.id}/${META_KEY}`, stored);
     const { result, keys } = await audit(appClient());
+    expect(result.findings.map((f) => f.message).join('\n')).toMatch(/backslash only inside quotes/);
     expect(keys.filter((k) => k.startsWith('OPS-'))).toEqual([]);
     expect(result.coverage).toEqual({ withClauses: 9, needing: 18 });
   });

@@ -2,11 +2,13 @@ import { AppError } from '../../domain/common/app-error';
 import { Mitigation } from '../../domain/mitigation/mitigation';
 import { Threat } from '../../domain/threat-model/threat';
 import { emptyThreatModel, type ThreatModel } from '../../domain/threat-model/threat-model';
+import { recordTooLarge } from '../../domain/threat-model/record-size';
 import type { JiraClient } from '../client/jira-client';
 import { getProjectProperties, listProjectPropertyKeys, projectEntity, putProperty } from '../client/entity-properties';
 import { propertyLock, withLease, type HeldLease } from '../client/property-lease';
 import {
   LOCK_KEY,
+  SHARD_LIMIT,
   META_KEY,
   MetaValue,
   decodeShard,
@@ -197,6 +199,19 @@ const storedForm = (record: ModelRecord): unknown => {
   return extra ? { ...extra, ...record } : record;
 };
 
+/**
+ * Every record the change touched fits a shard on its own: one that does not would make Jira
+ * refuse the shard (32,768 characters) halfway through a write. Refused before anything is written.
+ */
+function checkRecordSizes(before: ThreatModel, model: ThreatModel): void {
+  const old = new Set<ModelRecord>([...before.threats, ...before.mitigations]);
+  for (const record of [...model.threats, ...model.mitigations]) {
+    if (old.has(record)) continue;
+    const size = JSON.stringify(encodeShard([storedForm(record)] as ModelRecord[], 999_999)).length;
+    if (size > SHARD_LIMIT) throw recordTooLarge(record, size, SHARD_LIMIT);
+  }
+}
+
 /** While a record moves between shards a reader may see it twice; the newer copy wins. */
 const dedupe = (records: ModelRecord[]): ModelRecord[] => {
   const byId = new Map<string, ModelRecord>();
@@ -282,6 +297,7 @@ async function writeModel(
   model: ThreatModel,
   lease: HeldLease,
 ): Promise<void> {
+  checkRecordSizes(stored.model, model);
   const changed = packShards(stored.shards, [...model.threats, ...model.mitigations], stored.unreadable);
   const keptRaw = new Map(stored.shards.map((s) => [s.index, s.unreadable ?? []]));
   // Shards that receive records first, shrinking ones after: a reader never misses one.

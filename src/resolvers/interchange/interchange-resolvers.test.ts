@@ -8,6 +8,8 @@ import type { InterchangeExport, InterchangeImportResult, KbUploadResult, Threat
 import type { Envelope } from '../../domain/common/envelope';
 import { OTM_SCHEMA, TC_EXAMPLE, TC_SCHEMA, schemaErrors } from '../../domain/interchange/interchange-test-support';
 import { resolver } from '../../index';
+import { exportThreatModel } from '../../app/interchange/export-threat-model';
+import { siteClient } from '../../../test/support/jira-clients';
 
 const onProject = (key: string, id: string) => ({ type: 'jira:projectPage', project: { id, key } });
 type Who = 'alice' | 'bob' | 'carol';
@@ -47,6 +49,9 @@ describe('interchange resolvers', () => {
   it('exports PAY as OTM and as Threat Composer, valid against their schemas, for anyone who can browse', async () => {
     const otm = ok<InterchangeExport>(await call('carol', 'interchange/export', { format: 'otm' }, PAY));
     expect(otm.fileName).toBe('PAY-threat-model.otm.json');
+    // One line, no indentation: the answer of a large model must fit Forge's limit.
+    expect(otm.text.trimEnd()).not.toContain('\n');
+    expect(JSON.parse(otm.text).threats[0].attributes['without:revision']).toEqual(expect.any(Number));
     const document = JSON.parse(otm.text) as { threats: Array<{ attributes: Record<string, unknown> }> };
     if (OTM_SCHEMA.describeIfShared === describe) expect(schemaErrors(OTM_SCHEMA.file, document)).toEqual([]);
     expect(document.threats).toHaveLength(otm.threats);
@@ -65,8 +70,13 @@ describe('interchange resolvers', () => {
       const back = ok<InterchangeImportResult>(
         await call('alice', 'interchange/preview-import', upload(exported.text, exported.fileName), PAY),
       );
-      expect(back.preview.threats).toEqual({ create: 0, update: 0, unchanged: exported.threats });
-      expect(back.preview.mitigations).toEqual({ create: 0, update: 0, unchanged: exported.mitigations });
+      expect(back.preview.threats).toEqual({ create: 0, update: 0, unchanged: exported.threats, conflict: 0 });
+      expect(back.preview.mitigations).toEqual({
+        create: 0,
+        update: 0,
+        unchanged: exported.mitigations,
+        conflict: 0,
+      });
     }
   });
 
@@ -93,14 +103,19 @@ describe('interchange resolvers', () => {
         'user GET /rest/api/3/project/SEC',
         'user GET /rest/api/3/project/SEC/properties',
       ]);
-      const imported = ok<InterchangeImportResult>(await call('alice', 'interchange/import', upload(text), sec));
+      const imported = ok<InterchangeImportResult>(
+        await call('alice', 'interchange/import', { ...upload(text), token: preview!.preview.token }, sec),
+      );
       expect(imported.preview.threats.create).toBe(20);
       const view = ok<ThreatModelView>(await call('alice', 'threat-model/get', {}, sec));
       expect(view.threats).toHaveLength(20);
       expect(view.mitigations).toHaveLength(18);
-      const again = ok<InterchangeImportResult>(await call('alice', 'interchange/import', upload(text), sec));
-      expect(again.preview.threats).toEqual({ create: 0, update: 0, unchanged: 20 });
-      expect(again.preview.mitigations).toEqual({ create: 0, update: 0, unchanged: 18 });
+      const seen = ok<InterchangeImportResult>(await call('alice', 'interchange/preview-import', upload(text), sec));
+      const again = ok<InterchangeImportResult>(
+        await call('alice', 'interchange/import', { ...upload(text), token: seen.preview.token }, sec),
+      );
+      expect(again.preview.threats).toEqual({ create: 0, update: 0, unchanged: 20, conflict: 0 });
+      expect(again.preview.mitigations).toEqual({ create: 0, update: 0, unchanged: 18, conflict: 0 });
       const after = ok<ThreatModelView>(await call('alice', 'threat-model/get', {}, sec));
       expect(after.threats).toHaveLength(20);
     },
@@ -120,12 +135,77 @@ describe('interchange resolvers', () => {
       const answer = (await call(
         who,
         'interchange/import',
-        upload(file, 'x.otm.json'),
+        { ...upload(file, 'x.otm.json'), token: 'any' },
         key === 'PAY' ? PAY : sec,
       )) as Envelope<unknown>;
       expect(answer.ok ? 'ok' : answer.error.code).toBe(code);
+      // The permission comes before the file: a broken one is refused for who sends it, not parsed.
+      const broken = (await call(
+        who,
+        'interchange/import',
+        { ...upload('{"otmVersion": ', 'x.otm.json'), token: 'any' },
+        key === 'PAY' ? PAY : sec,
+      )) as Envelope<unknown>;
+      expect(broken.ok ? 'ok' : broken.error.code).toBe(code);
     });
     expect(requests.filter((r) => r.includes(' PUT ') || r.includes(' DELETE '))).toEqual([]);
+  });
+
+  it('carol, who cannot see SEC, gets no preview of a file there: the project is checked before the file is read', async () => {
+    const answer = (await call(
+      'carol',
+      'interchange/preview-import',
+      upload('{"otmVersion": ', 'x.otm.json'),
+      sec,
+    )) as Envelope<unknown>;
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.error.code).not.toBe('BAD_REQUEST');
+  });
+
+  it('refuses an import when the model changed since its preview (CONFLICT), and writes nothing', async () => {
+    const exported = ok<InterchangeExport>(await call('alice', 'interchange/export', { format: 'otm' }, PAY));
+    const edited = JSON.parse(exported.text) as { threats: Array<{ name: string }> };
+    edited.threats[0]!.name = 'Renamed in another tool';
+    const file = upload(JSON.stringify(edited), exported.fileName);
+    const seen = ok<InterchangeImportResult>(await call('alice', 'interchange/preview-import', file, PAY));
+    const target = seen.preview.items.find((i) => i.action === 'update')!;
+    expect(target).toMatchObject({ kind: 'threat', title: 'Renamed in another tool' });
+    expect(target.previousTitle).toEqual(expect.any(String));
+    // Meanwhile bob retires some other threat the file also holds.
+    const view = ok<ThreatModelView>(await call('alice', 'threat-model/get', {}, PAY));
+    const other = view.threats.find((t) => t.id !== target.id && t.state === 'active')!;
+    ok(
+      await call(
+        'alice',
+        'threat-model/set-threat-state',
+        { id: other.id, baseRevision: other.revision, state: 'retired' },
+        PAY,
+      ),
+    );
+    const requests = await requestsOf(async () => {
+      const answer = (await call(
+        'alice',
+        'interchange/import',
+        { ...file, token: seen.preview.token },
+        PAY,
+      )) as Envelope<unknown>;
+      expect(answer.ok ? 'ok' : answer.error).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('changed since the preview'),
+      });
+    });
+    expect(requests.filter((r) => !r.includes(' GET ') && !r.includes('without.model.lock'))).toEqual([]);
+    const after = ok<ThreatModelView>(await call('alice', 'threat-model/get', {}, PAY));
+    expect(after.threats.find((t) => t.id === target.id)!.title).toBe(target.previousTitle);
+    // The file, exported before bob's change, is older than that threat now: importing it
+    // leaves bob's change alone and says so.
+    const again = ok<InterchangeImportResult>(await call('alice', 'interchange/preview-import', file, PAY));
+    expect(again.preview.threats).toMatchObject({ update: 1, conflict: 1 });
+    expect(again.preview.warnings).toEqual([expect.stringContaining(`${other.id} (`)]);
+    ok(await call('alice', 'interchange/import', { ...file, token: again.preview.token }, PAY));
+    const final = ok<ThreatModelView>(await call('alice', 'threat-model/get', {}, PAY));
+    expect(final.threats.find((t) => t.id === other.id)!.state).toBe('retired');
+    expect(final.threats.find((t) => t.id === target.id)!.title).toBe('Renamed in another tool');
   });
 
   (TC_EXAMPLE.describeIfShared === describe ? it : it.skip)(
@@ -143,12 +223,22 @@ describe('interchange resolvers', () => {
     },
   );
 
+  it('refuses an export larger than the answer can carry, with a sentence saying so', async () => {
+    const jira = { user: siteClient(site, '712020:alice'), app: siteClient(site) };
+    await expect(exportThreatModel(jira, 'PAY', 'otm', 1000)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(
+        /^PAY's threat model \(\d+ threats, \d+ mitigations\) makes a 0\.\d MB file; .*without export/,
+      ),
+    });
+  });
+
   it('refuses a malformed file with file:line:col and writes nothing', async () => {
     const requests = await requestsOf(async () => {
       const answer = (await call(
         'alice',
         'interchange/import',
-        upload('{\n  "otmVersion": "0.2.0",\n  "project": {', 'cut.otm.json'),
+        { ...upload('{\n  "otmVersion": "0.2.0",\n  "project": {', 'cut.otm.json'), token: 'any' },
         PAY,
       )) as Envelope<unknown>;
       expect(answer.ok).toBe(false);
@@ -158,6 +248,7 @@ describe('interchange resolvers', () => {
           message: expect.stringMatching(/^cut\.otm\.json:3:\d+: /),
         });
     });
-    expect(requests).toEqual([]);
+    // Only the reads that tell whether alice may edit the model come before the file is read.
+    expect(requests.filter((r) => !r.includes(' GET '))).toEqual([]);
   });
 });

@@ -199,3 +199,81 @@ describe('knowledge-base resolvers', () => {
     expect(raw.fields[fieldId]).toMatchObject(broken);
   });
 });
+
+describe('a stored knowledge base that still holds TMT placeholders (uploaded before the import resolved them)', () => {
+  let site: LocalSite;
+  let call: ReturnType<typeof resolverCaller>;
+  beforeAll(async () => {
+    site = await startTestSite({ demo: true });
+    call = resolverCaller(site, resolver);
+  });
+  afterAll(() => site.close());
+
+  // What an older `without kb import` wrote for TMT's S2: the template's texts as they are.
+  const oldImport = {
+    format: 'without-kb/1',
+    id: 'sdl-old-import',
+    name: 'SDL TM (old import)',
+    version: '4.1.0.11',
+    source: { format: 'tmt', file: 'default.tb7' },
+    threats: [
+      {
+        id: 'S2',
+        title: 'Spoofing the {target.Name} Process',
+        description:
+          '{target.Name} may be spoofed by an attacker and this may lead to information disclosure by {source.Name}.',
+        stride: ['S'],
+        probability: 3,
+        impact: 3,
+        appliesWhen: { words: ['card'] },
+        references: [
+          { kind: 'condition', value: "include: (source is 'GE.P' or source is 'GE.EI') and target is 'GE.P'" },
+        ],
+      },
+    ],
+    mitigations: [{ id: 'M-S2', title: 'Authenticate {target.Name}', addresses: [{ threatId: 'S2', strength: 50 }] }],
+  };
+
+  it('is read with them resolved: in the suggestions, and in the threat accepting one makes', async () => {
+    const upload = (await call(
+      'alice',
+      'knowledge-base/upload',
+      { fileName: 'old.json', format: 'auto', content: { encoding: 'text', text: JSON.stringify(oldImport) } },
+      { type: 'jira:projectAdminPage', project: { id: '10000', key: 'PAY' } },
+    )) as Envelope<unknown>;
+    expect(upload.ok).toBe(true);
+    const answer = (await call(
+      'bob',
+      'knowledge-base/suggest',
+      { mode: 'full' },
+      onIssue(PAY_1),
+    )) as Envelope<KbSuggestionsView>;
+    if (!answer.ok) throw new Error(answer.error.message);
+    const s2 = answer.data.suggestions.find((s) => s.templateId === 'S2');
+    expect(s2).toMatchObject({
+      knowledgeBaseName: 'SDL TM (old import)',
+      title: 'Spoofing the Target Process',
+      description:
+        'The target process may be spoofed by an attacker and this may lead to information disclosure by the source.',
+      mitigations: [expect.objectContaining({ title: 'Authenticate the Target Process' })],
+    });
+    const texts = answer.data.suggestions.flatMap((s) => [
+      s.title,
+      s.description,
+      ...s.mitigations.map((m) => m.title),
+    ]);
+    expect(texts.filter((t) => /[{}]/.test(t))).toEqual([]);
+
+    const current = (await call('bob', 'story/get', {}, onIssue(PAY_1))) as Envelope<StoryView>;
+    if (!current.ok) throw new Error(current.error.message);
+    const accepted = (await call(
+      'bob',
+      'knowledge-base/accept',
+      { knowledgeBaseId: 'sdl-old-import', templateId: 'S2', baseRevision: current.data.revision },
+      onIssue(PAY_1),
+    )) as Envelope<StoryView>;
+    if (!accepted.ok) throw new Error(accepted.error.message);
+    expect(Object.values(accepted.data.threats).map((t) => t.title)).toContain('Spoofing the Target Process');
+    expect(Object.values(accepted.data.threats).some((t) => t.title.includes('{'))).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalSite } from '../../../local/site/server';
@@ -6,6 +7,8 @@ import { startTestSite } from '../../../test/support/local-site';
 import type { MonitoringView, SarifUploadResult, VerificationView } from '../../contract';
 import type { Envelope } from '../../domain/common/envelope';
 import { resolver } from '../../index';
+import { siteClient } from '../../../test/support/jira-clients';
+import { changeThreatModel, readThreatModel } from '../../jira/threat-model/threat-model-repository';
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
 const DEMO_SARIF = readFileSync(join(__dirname, '../../../local/site/seed/demo-codeql.sarif'), 'utf8');
@@ -170,5 +173,109 @@ describe('verification and hand-written detection events, through the resolvers'
       )) as Envelope<MonitoringView>,
     );
     expect(removed.threats.find((t) => t.id === 'T-1')).toBeUndefined();
+  });
+
+  it('refuses a note and the rules to carol (browse only), and to bob once the settings no longer name his role, before any write', async () => {
+    const m1 = (await view('bob')).mitigations.find((m) => m.id === 'M-1')!;
+    const note = (who: Who) =>
+      call(
+        who,
+        'verification/record-note',
+        { mitigationId: 'M-1', baseRevision: m1.revision, draft: { outcome: 'pass', evidence: '' } },
+        onProject,
+      );
+    const rules = (who: Who) =>
+      call(who, 'verification/save-rules', { rules: [{ ruleId: 'js/xss', target: 'M-1' }] }, onProject);
+    const refused = async (run: () => Promise<unknown>) => {
+      let answer: unknown;
+      expect(await writesOf(async () => (answer = await run()))).toEqual([]);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    };
+    await refused(() => note('carol'));
+    await refused(() => rules('carol'));
+    const withEditorRoles = async (editorRoleIds: string[]) =>
+      changeThreatModel(siteClient(site), 'PAY', 'test', (model) => ({
+        model: { ...model, settings: { ...model.settings, editorRoleIds } },
+        result: undefined,
+      }));
+    const before = (await readThreatModel(siteClient(site), 'PAY')).model.settings.editorRoleIds;
+    await withEditorRoles([]);
+    try {
+      await refused(() => note('bob'));
+      await refused(() => rules('bob'));
+    } finally {
+      await withEditorRoles(before);
+    }
+    expect((await view('bob')).mitigations.find((m) => m.id === 'M-1')?.revision).toBe(m1.revision);
+  });
+
+  it('shows a stored evidence link that is not https as it is, to be shown as text (the UI checks it again)', async () => {
+    await changeThreatModel(siteClient(site), 'PAY', 'test', (model) => ({
+      model: {
+        ...model,
+        mitigations: model.mitigations.map((m) =>
+          m.id === 'M-2'
+            ? {
+                ...m,
+                verifications: [
+                  {
+                    source: 'manual' as const,
+                    outcome: 'pass' as const,
+                    evidence: 'javascript:alert(1)',
+                    note: '',
+                    recorded: { accountId: '712020:bob', at: '2026-11-30T10:00:00.000Z' },
+                  },
+                ],
+              }
+            : m,
+        ),
+      },
+      result: undefined,
+    }));
+    const m2 = (await view('carol')).mitigations.find((m) => m.id === 'M-2');
+    expect(m2?.records[0]).toMatchObject({ evidence: 'javascript:alert(1)' });
+  });
+
+  it('refuses a change that would make its threat too large to store, naming the threat and what to remove', async () => {
+    // Text that does not compress: each event near its fields' limits (about 2,700 characters),
+    // then acceptances with reasons of 1,000 characters, 20 of which the history keeps.
+    const noise = (length: number) => [...randomBytes(length)].map((b) => String.fromCharCode(33 + (b % 94))).join('');
+    const monitoring = async () => ok((await call('bob', 'monitoring/get', {}, onProject)) as Envelope<MonitoringView>);
+    const t2Revision = async () => {
+      const v = await monitoring();
+      return [...v.threats, ...v.withoutEvents.flatMap((g) => g.threats)].find((t) => t.id === 'T-2')!.revision;
+    };
+    const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const attempts: Array<(baseRevision: number) => Promise<unknown>> = [
+      ...Array.from({ length: 10 }, () => (baseRevision: number) => {
+        const draft = {
+          title: noise(200),
+          signal: noise(1000),
+          threshold: noise(300),
+          responder: noise(200),
+          firstSteps: noise(1000),
+        };
+        return call('bob', 'monitoring/change-event', { kind: 'add', threatId: 'T-2', baseRevision, draft }, onProject);
+      }),
+      ...Array.from({ length: 20 }, () => (baseRevision: number) => {
+        const acceptance = { reason: noise(1000), until };
+        return call('alice', 'threat-model/accept-risk', { id: 'T-2', baseRevision, acceptance }, onProject);
+      }),
+    ];
+    let refused: Envelope<unknown> | undefined;
+    for (const attempt of attempts) {
+      const baseRevision = await t2Revision();
+      let answer: Envelope<unknown> | undefined;
+      const writes = await writesOf(async () => (answer = (await attempt(baseRevision)) as Envelope<unknown>));
+      if (answer!.ok) continue;
+      refused = answer;
+      // Nothing of the model written: no shard, no meta (only the lease, taken and given back).
+      expect(writes.filter((w) => /without\.model($|\.shard)/.test(w.path))).toEqual([]);
+      break;
+    }
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringMatching(/^T-2 .*(detection events|acceptance history)/) },
+    });
   });
 });

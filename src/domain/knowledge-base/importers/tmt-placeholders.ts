@@ -73,20 +73,27 @@ const tidy = (text: string): string =>
  */
 export function readablePlaceholders(text: string, names: RoleNames = {}, options: { title?: boolean } = {}): string {
   if (!text.includes('{')) return text;
-  let out = '';
+  const parts: string[] = [];
+  // The last 80 characters written: only the words next to a placeholder decide what it becomes,
+  // and a bounded look keeps a file of many placeholders linear.
+  let near = '';
   let last = 0;
+  const firstWord = text.search(/\S/);
   for (const match of text.matchAll(ROLE_PLACEHOLDER)) {
     const role = (match[1] ?? '').toLowerCase();
     const at = match.index;
-    const before = out + text.slice(last, at);
-    const after = text.slice(at + match[0].length);
-    let words = isRole(role) ? replacement(role, names, before, after) : '';
-    if (options.title) words = titleCase(words, before.trim() === '');
-    else if (/(^|[.!?]\s+)$/.test(before)) words = capitalise(words);
-    out = before + words;
+    const between = text.slice(last, at);
+    near = (near + between.slice(-80)).slice(-80);
+    const after = text.slice(at + match[0].length, at + match[0].length + 80);
+    let words = isRole(role) ? replacement(role, names, near, after) : '';
+    if (options.title) words = titleCase(words, at === firstWord);
+    else if (/(^|[.!?]\s+)$/.test(near)) words = capitalise(words);
+    parts.push(between, words);
+    near = (near + words).slice(-80);
     last = at + match[0].length;
   }
-  out += text.slice(last);
+  parts.push(text.slice(last));
+  let out = parts.join('');
   out = out.replace(OTHER_PLACEHOLDER, (_, role: string) =>
     options.title ? titleCase(`the ${role.toLowerCase()}`, false) : `the ${role.toLowerCase()}`,
   );

@@ -9,10 +9,18 @@ import { ModelImport } from './model-import';
 const preview = (action: 'create' | 'unchanged'): ImportPreview => ({
   format: 'threat-composer',
   name: 'Checkout',
-  threats: { create: action === 'create' ? 1 : 0, update: 0, unchanged: action === 'unchanged' ? 1 : 0 },
-  mitigations: { create: 0, update: 0, unchanged: 0 },
-  items: [{ kind: 'threat', action, id: 'T-4', title: 'A threat actor can replay a webhook' }],
+  threats: {
+    create: action === 'create' ? 1 : 0,
+    update: 0,
+    unchanged: action === 'unchanged' ? 1 : 0,
+    conflict: 0,
+  },
+  mitigations: { create: 0, update: 0, unchanged: 0, conflict: 0 },
+  items:
+    action === 'create' ? [{ kind: 'threat', action, id: 'T-4', title: 'A threat actor can replay a webhook' }] : [],
+  moreItems: 0,
   warnings: ['Mitigation 7 ("Rotate keys") is linked to no threat; it is left out.'],
+  token: 'plan-1',
 });
 const answer = (p: ImportPreview, applied: boolean) => () =>
   ({ ok: true, data: { preview: p, applied } }) satisfies Envelope<InterchangeImportResult>;
@@ -52,11 +60,50 @@ describe('importing a file into the threat model', () => {
     await user.click(within(region).getByRole('button', { name: 'Import' }));
     expect(await screen.findByText(/^Imported checkout\.tc\.json: 1 threat: 1 created/)).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Import preview' })).toBeNull();
-    expect(sent.map((s) => [s.fileName, s.format, sentText(s.content)])).toEqual([
-      ['checkout.tc.json', 'auto', '{"schema": 1}'],
-      ['checkout.tc.json', 'auto', '{"schema": 1}'],
+    expect(sent.map((s) => [s.fileName, s.format, sentText(s.content), (s as { token?: string }).token])).toEqual([
+      ['checkout.tc.json', 'auto', '{"schema": 1}', undefined],
+      ['checkout.tc.json', 'auto', '{"schema": 1}', 'plan-1'],
     ]);
     expect(imported).toBe(1);
+  });
+
+  it('shows a renamed record with its old and new title, and the count of rows it does not list', async () => {
+    fakeBridge.givenResolver(
+      'interchange/preview-import',
+      answer(
+        {
+          ...preview('create'),
+          threats: { create: 0, update: 201, unchanged: 0, conflict: 0 },
+          items: [
+            { kind: 'threat', action: 'update', id: 'T-1', title: 'Card data stolen', previousTitle: 'PAN leak' },
+          ],
+          moreItems: 200,
+        },
+        false,
+      ),
+    );
+    const user = userEvent.setup();
+    render(<ModelImport />);
+    await pick(user);
+    await user.click(screen.getByRole('button', { name: 'Preview import' }));
+    const region = await screen.findByRole('region', { name: 'Import preview' });
+    expect(within(region).getByRole('row', { name: /Updated T-1 PAN leak → Card data stolen/ })).toBeTruthy();
+    expect(within(region).getByText('…and 200 more.')).toBeTruthy();
+  });
+
+  it('says the model changed since the preview when the import is refused for it', async () => {
+    fakeBridge.givenResolver('interchange/preview-import', answer(preview('create'), false));
+    fakeBridge.givenResolver('interchange/import', () => ({
+      ok: false,
+      error: { code: 'CONFLICT', message: "PAY's threat model changed since the preview. Nothing was imported." },
+    }));
+    const user = userEvent.setup();
+    render(<ModelImport />);
+    await pick(user);
+    await user.click(screen.getByRole('button', { name: 'Preview import' }));
+    const region = await screen.findByRole('region', { name: 'Import preview' });
+    await user.click(within(region).getByRole('button', { name: 'Import' }));
+    expect(await screen.findByText(/changed since the preview/)).toBeTruthy();
   });
 
   it('has nothing to confirm when everything is already in the model', async () => {

@@ -9,7 +9,7 @@ import { callResolver } from '../api/invoke-resolver';
 import { showSuccessFlag } from '../common/success-flag';
 import { SelectField, type Option } from '../settings/select-field';
 import { readFileText, uploadContent } from '../settings/upload-content';
-import { ImportPreviewTable, countsSentence } from './import-preview';
+import { ImportPreviewTable, countsSentence, writesNothing } from './import-preview';
 
 type Format = InterchangeImport['format'];
 type Sent = Pick<InterchangeImport, 'fileName' | 'format' | 'content'>;
@@ -65,7 +65,8 @@ export function ModelImport({ onImported }: { onImported?: () => void }) {
     if (!pending) return;
     setBusy('import');
     setError(undefined);
-    const envelope = await callResolver('interchange/import', pending.sent);
+    // The preview's token: the import is refused if the model changed since, instead of doing something else.
+    const envelope = await callResolver('interchange/import', { ...pending.sent, token: pending.result.preview.token });
     setBusy(undefined);
     if (!envelope.ok) return setError(envelope.error.message);
     const message = `Imported ${pending.sent.fileName}: ${countsSentence(envelope.data.preview, true)}`;
@@ -77,8 +78,7 @@ export function ModelImport({ onImported }: { onImported?: () => void }) {
     onImported?.();
   }
 
-  const nothingToDo =
-    pending !== undefined && pending.result.preview.items.every((item) => item.action === 'unchanged');
+  const nothingToDo = pending !== undefined && writesNothing(pending.result.preview);
 
   return (
     <section aria-labelledby={headingId}>

@@ -1,7 +1,7 @@
 import { fakeBridge, hostBridge } from '../threat-model/test-support/host-bridge';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import type { SettingsView, ThreatModelSettings } from '../../../../src/contract';
+import { type SettingsView, ThreatModelSettings } from '../../../../src/contract';
 import { DEFAULT_STATUS_MAPPING } from '../../../../src/domain/mitigation/task-status';
 import { ProjectSettings } from './project-settings';
 import { aSettingsView } from './test-support/settings-view-mother';
@@ -13,8 +13,8 @@ function givenSettings(view: SettingsView): void {
 function savesAnswering(): { saved: () => ThreatModelSettings | undefined } {
   let saved: ThreatModelSettings | undefined;
   fakeBridge.answer('settings/save', ({ settings }) => {
-    saved = settings;
-    return { ok: true, data: aSettingsView({ settings }) };
+    saved = ThreatModelSettings.parse(settings);
+    return { ok: true, data: aSettingsView({ settings: saved }) };
   });
   return { saved: () => saved };
 }

@@ -1,7 +1,7 @@
 import { fakeBridge, hostBridge } from '../threat-model/test-support/host-bridge';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ThreatModelSettings } from '../../../../src/contract';
+import { ThreatModelSettings } from '../../../../src/contract';
 import { ProjectSettings } from './project-settings';
 import { aSettingsView } from './test-support/settings-view-mother';
 
@@ -28,8 +28,8 @@ describe('project settings: stories that need WITHOUT clauses', () => {
     const user = await renderSettings();
     let saved: ThreatModelSettings | undefined;
     fakeBridge.answer('settings/save', ({ settings }) => {
-      saved = settings;
-      return { ok: true, data: aSettingsView({ settings }) };
+      saved = ThreatModelSettings.parse(settings);
+      return { ok: true, data: aSettingsView({ settings: saved }) };
     });
     await user.click(screen.getByLabelText('Issue types that are stories'));
     await user.click(await screen.findByRole('option', { name: 'Bug' }));

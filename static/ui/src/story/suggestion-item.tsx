@@ -147,6 +147,8 @@ function LinkSuggestion({ suggestion: s, view, busy, onAccept }: Omit<Suggestion
               value={options.find((o) => o.value === chosen) ?? null}
               placeholder="Choose a clause…"
               isSearchable={false}
+              // The whole clause, wrapped, rather than cut at a narrow panel's width.
+              styles={{ singleValue: (base) => ({ ...base, whiteSpace: 'normal', textOverflow: 'clip' }) }}
               isDisabled={busy || accepting}
               onChange={(option) => {
                 if (option) {

@@ -22,7 +22,7 @@ export function withThreat(model: ThreatModelView, saved: ThreatView): ThreatMod
   const row: ThreatRow = {
     ...saved,
     risk: threatRisk(saved, asMitigations(model.mitigations), model.riskPolicy.settings),
-    acceptanceState: acceptanceState(saved.acceptance, model.riskPolicy.today),
+    acceptanceState: acceptanceState(saved.acceptance, model.riskPolicy.today, saved),
     storyCount: existing?.storyCount ?? 0,
     storiesJql: existing?.storiesJql ?? '',
     questionKeys,

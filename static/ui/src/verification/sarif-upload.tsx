@@ -71,12 +71,12 @@ export function SarifUploadForm({ canEdit, upload, outcome }: Props) {
 }
 
 function UploadOutcome({ outcome }: { outcome: SarifUploadResult }) {
-  const { mapping, failed, passed } = outcome;
+  const { mapping, failed, passed, counts } = outcome;
   const mapped = mapping.results.filter((r) => r.threats.length + r.mitigations.length > 0);
   return (
     <SectionMessage
       appearance={failed.length > 0 ? 'warning' : 'success'}
-      title={`${mapping.tools.join(', ')}: ${mapping.results.length} open results, ${mapped.length} mapped`}
+      title={`${mapping.tools.join(', ')}: ${counts.results} open results, ${counts.mapped} mapped`}
     >
       <Stack space="space.075">
         <Text as="p" testId="sarif-outcome">

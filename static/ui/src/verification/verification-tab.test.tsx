@@ -63,6 +63,38 @@ describe('the verification tab', () => {
     expect(screen.getByTestId('verification-summary').textContent).toMatch(/1 mitigation in place failed verification/);
   });
 
+  it('shows a stored evidence link that is not https as text, never as a link', async () => {
+    const stored = (evidence: string) => ({
+      source: 'manual' as const,
+      outcome: 'pass' as const,
+      evidence,
+      note: '',
+      recorded: { accountId: '712020:alice', at: '2026-11-23T10:00:00.000Z' },
+    });
+    const [m1, m5] = aView().mitigations;
+    fakeBridge.answer('verification/get', () =>
+      ok(
+        aView({
+          mitigations: [
+            { ...m1!, records: [stored('javascript:alert(document.domain)')] },
+            { ...m5!, records: [stored('https://ci.example.com/7')] },
+          ],
+        }),
+      ),
+    );
+    fakeBridge.answer('people/names', () => ok({}));
+    render(<VerificationTab />);
+    const m1Row = await screen.findByTestId('verification-M-1');
+    expect(within(m1Row).queryByRole('link')).toBeNull();
+    expect(within(m1Row).getByText(/not an https link\): javascript:alert/)).toBeTruthy();
+    const m5Row = screen.getByTestId('verification-M-5');
+    expect(
+      within(m5Row)
+        .getByRole('link', { name: /Evidence/ })
+        .getAttribute('href'),
+    ).toBe('https://ci.example.com/7');
+  });
+
   it('records a note by hand: refuses a link that is not https, then sends the note from the revision shown', async () => {
     fakeBridge.answer('verification/get', () => ok(aView()));
     const sent: unknown[] = [];

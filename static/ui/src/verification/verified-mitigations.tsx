@@ -84,6 +84,18 @@ export function VerifiedMitigations({ mitigations, canEdit, recordNote }: Props)
   );
 }
 
+/**
+ * Whether a stored evidence link may be a link: https only. The backend refuses anything else on
+ * input, but a stored value is input too (anyone with project admin can write the property).
+ */
+const isHttpsLink = (value: string): boolean => {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
 /** The newest record: what, from where, by whom and when. */
 function RecordLine({ record }: { record: VerificationRecord }) {
   const name = usePersonName(record.recorded.accountId);
@@ -98,13 +110,16 @@ function RecordLine({ record }: { record: VerificationRecord }) {
       <Text size="small" color="color.text.subtlest">
         {`Recorded ${when}${byWhom(name)}`}
       </Text>
-      {record.evidence !== '' && (
-        <Text size="small">
-          <Link href={record.evidence} target="_blank">
-            Evidence
-          </Link>
-        </Text>
-      )}
+      {record.evidence !== '' &&
+        (isHttpsLink(record.evidence) ? (
+          <Text size="small">
+            <Link href={record.evidence} target="_blank">
+              Evidence
+            </Link>
+          </Text>
+        ) : (
+          <Text size="small" testId="evidence-text">{`Evidence (not an https link): ${record.evidence}`}</Text>
+        ))}
     </Stack>
   );
 }
