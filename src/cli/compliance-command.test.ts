@@ -42,7 +42,7 @@ describe('without compliance', () => {
     expect(coverage.requirements.some((r) => r.id === 'V2.3.5')).toBe(false);
     expect(coverage.counts).toEqual({ implemented: 2, planned: 1, none: 250 });
     expect(coverage.attribution).toMatch(/OWASP Foundation.*CC BY-SA 4\.0/);
-    // The model, the permissions, the field list, the tasks and the stories.
+    // The model, the permissions, the project's issue types, the field list, the tasks and the stories.
     expect(
       site.log
         .since(mark)
@@ -52,6 +52,7 @@ describe('without compliance', () => {
       [
         'GET /rest/api/3/project/PAY',
         'GET /rest/api/3/mypermissions',
+        'GET /rest/api/3/project/PAY/statuses',
         'GET /rest/api/3/field',
         'POST /rest/api/3/search/jql',
         'POST /rest/api/3/search/jql',

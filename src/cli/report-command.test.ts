@@ -36,6 +36,7 @@ describe('without report', () => {
         'POST /rest/api/3/search/jql', // the mitigation tasks
         'GET /rest/api/3/field', // the WITHOUT clauses field's id and name
         'POST /rest/api/3/search/jql', // the stories
+        'GET /rest/api/3/project/PAY/statuses', // the issue types: only counted types Jira knows are searched
         'GET /rest/api/3/project/PAY/properties/without.risk-history',
         'GET /rest/api/3/project/PAY', // the audit's status (no complete audit: no result parts)
       ].sort(),

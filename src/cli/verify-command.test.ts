@@ -47,6 +47,37 @@ describe('without verify', () => {
     expect(mapping.failing.map((f) => f.id)).toEqual(['M-5']);
   });
 
+  it('prints what the file names without terminal escapes or bidi overrides', async () => {
+    const hostile = file(
+      'hostile.sarif',
+      JSON.stringify({
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: 'Scan\u001b]0;pwned\u0007' } },
+            results: [
+              {
+                ruleId: 'rule\u202eevil',
+                message: { text: 'x' },
+                locations: [
+                  { physicalLocation: { artifactLocation: { uri: 'a\u001b[2Jb.ts' }, region: { startLine: 1 } } },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const { code, stdout } = await run('bob', '--sarif', hostile, '--quiet');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Scan \]0;pwned +rule evil a \[2Jb\.ts:1/);
+    // Nothing but line breaks below a space, and no bidi override.
+    const unprintable = [...stdout].filter(
+      (c) => (c < ' ' && c !== '\n') || /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(c),
+    );
+    expect(unprintable).toEqual([]);
+  });
+
   it('exits 0 when no open result maps to a mitigation in place', async () => {
     const clean = file(
       'clean.sarif',

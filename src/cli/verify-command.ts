@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isProjectAdmin } from '../app/common/call-reads';
 import type { JiraClients } from '../app/common/jira-clients';
 import { AppError } from '../domain/common/app-error';
+import { printable } from '../domain/audit/table-report';
 import { requireModelEditor } from '../app/threat-model/require-model-editor';
 import { previewSarif, recordSarif } from '../app/verification/map-sarif';
 import { readSarifFile, SarifFileError } from '../domain/verification/read-sarif-file';
@@ -52,13 +53,14 @@ async function readSarif(file: string): Promise<SarifReport> {
 function table(mapping: VerificationMapping): string {
   const failing = new Set(mapping.failing.map((f) => f.id));
   const lines = mapping.results.map((r) => {
-    const where = r.location ? ` ${r.location}` : '';
-    const cwe = r.cwe.length > 0 ? ` [${r.cwe.join(', ')}]` : '';
+    // A SARIF file is input: its strings could carry terminal escapes or bidi overrides.
+    const where = r.location ? ` ${printable(r.location)}` : '';
+    const cwe = r.cwe.length > 0 ? ` [${printable(r.cwe.join(', '))}]` : '';
     const targets = [
       ...r.threats.map((t) => t.id),
       ...r.mitigations.map((m) => `${m.id} (${m.status}${failing.has(m.id) ? ': verification failed' : ''})`),
     ];
-    return `${r.tool} ${r.ruleId}${cwe}${where} -> ${targets.length > 0 ? targets.join(', ') : 'not mapped'}`;
+    return `${printable(r.tool)} ${printable(r.ruleId)}${cwe}${where} -> ${targets.length > 0 ? targets.join(', ') : 'not mapped'}`;
   });
   const summary = `${mapping.results.length} open results (${mapping.closed} closed), ${mapping.results.filter((r) => r.threats.length + r.mitigations.length > 0).length} mapped; verification failed: ${mapping.failing.map((f) => f.id).join(', ') || 'none'}`;
   return `${[...lines, summary].join('\n')}\n`;

@@ -7,7 +7,8 @@ import { coveragePercent, type StoryCoverage } from './story-coverage';
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-const printable = (text: string): string => text.replace(UNPRINTABLE, ' ').replace(/ {2,}/g, ' ');
+/** Text with control and bidi-override characters made spaces: safe to print to a terminal. */
+export const printable = (text: string): string => text.replace(UNPRINTABLE, ' ').replace(/ {2,}/g, ' ');
 
 function cut(text: string, width: number): string {
   const chars = Array.from(text);

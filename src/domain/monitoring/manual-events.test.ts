@@ -120,4 +120,22 @@ describe('the monitoring specification', () => {
     expect(md).toContain('#### Admin \\*console\\* \\<reached\\> (E-1, written by hand)');
     expect(md).toContain('- **Threshold:** any');
   });
+
+  it('escapes links, autolinks and HTML in each line of what people wrote, keeping the lines', () => {
+    const hostile = {
+      ...draft,
+      signal: 'See [the runbook](javascript:alert(1))\nor https://evil.example/x <img src=x onerror=alert(1)>',
+    };
+    const withEvent = changeDetectionEvents(
+      project(),
+      { kind: 'add', threatId: 'T-1', baseRevision: 1, draft: hostile },
+      actor,
+    ).model;
+    const md = monitoringMarkdown(
+      monitoringSpec(monitoringOf(withEvent, [kb], new Map()), 'PAY', '2026-11-23T10:00:00.000Z'),
+    );
+    expect(md).toContain(
+      '- **Signal:** See \\[the runbook\\]\\(javascript\\:alert\\(1\\)\\)  \n  or https\\:\\/\\/evil\\.example\\/x \\<img src\\=x onerror\\=alert\\(1\\)\\>',
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../report/escape';
 import type { Severity } from '../threat-model/severity';
 import type { Monitoring } from './monitoring-view';
 
@@ -60,8 +61,15 @@ export function monitoringSpec(monitoring: Monitoring, projectKey: string, gener
   };
 }
 
-/** Text as one Markdown block: characters that would start markup are escaped, lines kept. */
-const md = (text: string): string => text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\n/g, '  \n  ');
+/**
+ * Text as one Markdown block, lines kept: each line escaped as the report escapes its text
+ * (every ASCII punctuation character, so no link, autolink, HTML, emphasis or heading can start).
+ */
+const md = (text: string): string =>
+  text
+    .split(/\r\n|\r|\n/)
+    .map(escapeMarkdown)
+    .join('  \n  ');
 
 function eventMarkdown(e: MonitoringSpecEvent): string[] {
   const lines = [`#### ${md(e.title)} (${e.id}${e.origin === 'manual' ? ', written by hand' : ''})`, ''];

@@ -133,7 +133,9 @@ function acceptedRisks(input: ReportInput, threats: ReportThreat[]): AcceptedRis
       until: t.acceptance!.until,
       reason: t.acceptance!.reason,
       state:
-        acceptanceState(t.acceptance, input.generatedAt, t) === 'expired' ? ('expired' as const) : ('accepted' as const),
+        acceptanceState(t.acceptance, input.generatedAt, t) === 'expired'
+          ? ('expired' as const)
+          : ('accepted' as const),
     }))
     .sort((a, b) => Number(a.threatId.slice(2)) - Number(b.threatId.slice(2)));
 }

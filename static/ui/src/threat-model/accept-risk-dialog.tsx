@@ -17,6 +17,7 @@ import { showSuccessFlag } from '../common/success-flag';
 import { TitledDialog } from '../common/titled-dialog';
 import { byWhom, usePersonName } from '../people/people-names';
 import { formatRisk } from './risk-chart/risk-summary';
+import { severityRise, severityRiseText } from '../../../../src/domain/threat-model/threat-acceptance';
 
 export interface AcceptancePort {
   accept(id: string, baseRevision: number, draft: AcceptanceDraft): Promise<Envelope<ThreatView>>;
@@ -148,11 +149,15 @@ function CurrentAcceptance({ threat }: { threat: ThreatRow }) {
   const acceptance = threat.acceptance!;
   const name = usePersonName(acceptance.accountId);
   const expired = threat.acceptanceState === 'expired';
+  // Rated more severe since it was accepted: it no longer holds, whatever its date says.
+  const rise = severityRise(acceptance, threat);
+  const title = rise
+    ? `No longer holds: ${severityRiseText(rise)}`
+    : expired
+      ? `Expired after ${acceptance.until}`
+      : `Accepted until ${acceptance.until}`;
   return (
-    <SectionMessage
-      appearance={expired ? 'warning' : 'information'}
-      title={expired ? `Expired after ${acceptance.until}` : `Accepted until ${acceptance.until}`}
-    >
+    <SectionMessage appearance={expired ? 'warning' : 'information'} title={title}>
       <Text as="p">{`Accepted${byWhom(name)} on ${acceptance.at.slice(0, 10)}: ${acceptance.reason}`}</Text>
     </SectionMessage>
   );

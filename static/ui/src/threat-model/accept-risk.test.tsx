@@ -104,6 +104,23 @@ describe('accepting a threat’s risk', () => {
     expect(screen.queryByTestId('acceptance-T-6')).toBeNull();
   });
 
+  it('shows an acceptance as lapsed once the threat is rated more severe than what was accepted', async () => {
+    const raised = aThreatRow({
+      ...T6,
+      probability: 5,
+      impact: 5,
+      acceptance: { ...ACCEPTANCE, severity: { probability: 2, impact: 4 } },
+      acceptanceState: 'expired',
+    });
+    const user = await renderTab(aThreatModel({ threats: [raised], riskPolicy: aRiskPolicy({ today: '2025-04-01' }) }));
+    expect(screen.getByTestId('acceptance-T-6').textContent).toBe(
+      '⚠ Acceptance lapsed: accepted at severity 8; now 25',
+    );
+    await user.click(screen.getByRole('button', { name: 'Actions for T-6' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Review acceptance of T-6' }));
+    expect(dialog().getByText('No longer holds: accepted at severity 8; now 25')).toBeTruthy();
+  });
+
   it('offers no acceptance to people the settings do not allow', async () => {
     const user = await renderTab(aThreatModel({ threats: [T6], riskPolicy: aRiskPolicy({ canAccept: false }) }));
     await user.click(screen.getByRole('button', { name: 'Actions for T-6' }));
