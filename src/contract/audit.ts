@@ -24,6 +24,10 @@ export const ClauseThreatLink = z.object({
 });
 export type ClauseThreatLink = z.infer<typeof ClauseThreatLink>;
 
+/** The fix for a link to a retired or unknown threat: which story, and the threat id to unlink. */
+export const ThreatLinkRemoval = ClauseThreatLink.pick({ issueKey: true, threatId: true });
+export type ThreatLinkRemoval = z.infer<typeof ThreatLinkRemoval>;
+
 /** The audit tab: the last complete audit (current suppressions applied), and the run in progress. */
 export interface AuditView {
   projectKey: string;
@@ -37,6 +41,8 @@ export interface AuditView {
   threats: Array<{ id: string; title: string; severity: Severity }>;
   canRun: boolean;
   canSuppress: boolean;
+  /** Whether the person may edit the threat model: the mitigation fixes and answering questions. */
+  canEditThreatModel: boolean;
   /** Whether the person may edit the project's issues: the "link a threat" fix edits a story. */
   canEditStories: boolean;
   /** Whether the person may create and link issues: the "create the task" fix. */
@@ -60,4 +66,5 @@ export const auditEndpoints = {
   'audit/suppress': endpoint<AuditView>()(FindingSuppression),
   'audit/unsuppress': endpoint<AuditView>()(FindingUnsuppression),
   'audit/link-threat': endpoint<AuditView>()(ClauseThreatLink),
+  'audit/remove-link': endpoint<AuditView>()(ThreatLinkRemoval),
 };

@@ -78,7 +78,18 @@ export interface RiskPolicyView {
   latestUntil: string;
 }
 
-export interface ThreatRow extends ThreatView, ThreatKnowledge {
+/**
+ * What the threat table never shows of a threat or a mitigation: stored bookkeeping, and a
+ * mitigation's long texts. The list leaves them out, so its answer stays small at thousands of
+ * threats (Forge refuses answers over 5 MB); a dialog asks `threat-model/threat-details` for them.
+ */
+type ThreatDetailFields = 'lastEdit' | 'imported' | 'detectionEvents';
+type MitigationDetailFields = 'implementation' | 'verification' | 'created' | 'updated' | 'imported';
+
+/** A mitigation as the threat table lists it (see MitigationDetailFields), with its newest verification record only. */
+export type MitigationRow = Omit<MitigationView, MitigationDetailFields>;
+
+export interface ThreatRow extends Omit<ThreatView, ThreatDetailFields>, ThreatKnowledge {
   risk: ThreatRisk;
   /** Whether its risk is accepted today, was accepted until a day that has passed, or neither. */
   acceptanceState: AcceptanceState;
@@ -93,7 +104,7 @@ export interface ThreatModelView {
   threats: ThreatRow[];
   /** The STRIDE questions the threats' rows name, once each, by question key. */
   questions: Record<string, StrideQuestionView>;
-  mitigations: MitigationView[];
+  mitigations: MitigationRow[];
   risk: ProjectRiskView;
   riskPolicy: RiskPolicyView;
   /** Daily points of the project's risk, oldest first, at most a year. */
@@ -131,6 +142,15 @@ export interface StoryCounts {
   counts: Record<string, number>;
 }
 
+export const ThreatDetailsRequest = z.object({ id: ThreatId });
+export type ThreatDetailsRequest = z.infer<typeof ThreatDetailsRequest>;
+
+/** A threat in full and the mitigations that address it in full, for the dialogs that edit them. */
+export interface ThreatDetails {
+  threat: ThreatView;
+  mitigations: MitigationView[];
+}
+
 /** Whether what the Threat model tab shows may be out of date, and so worth reading again. */
 export interface ModelChanges {
   changed: boolean;
@@ -140,6 +160,7 @@ export const threatModelEndpoints = {
   'threat-model/get': endpoint<ThreatModelView>()(NoPayload),
   'threat-model/changes': endpoint<ModelChanges>()(ModelSeen),
   'threat-model/story-counts': endpoint<StoryCounts>()(StoryCountRequest),
+  'threat-model/threat-details': endpoint<ThreatDetails>()(ThreatDetailsRequest),
   'threat-model/create-threat': endpoint<ThreatView>()(ThreatCreation),
   'threat-model/update-threat': endpoint<ThreatView>()(ThreatEdit),
   'threat-model/set-threat-state': endpoint<ThreatView>()(ThreatStateChange),

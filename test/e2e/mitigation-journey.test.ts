@@ -22,7 +22,11 @@ describeInBrowser('a mitigation becomes a task, and its status flows back as res
       .getByLabel('What to implement')
       .fill('Serve checkout only over TLS 1.2+ and send Strict-Transport-Security with a one-year max-age.');
     await panel.getByLabel('How to verify').fill('An SSL Labs scan grades A; plain HTTP redirects to HTTPS.');
-    await panel.getByLabel('Strength against T-1').selectOption('75');
+    // An @atlaskit select: open it from the keyboard, then choose the option.
+    await panel.getByLabel('Strength against T-1').focus();
+    await page.keyboard.press('ArrowDown');
+    await panel.getByRole('option', { name: 'strong (75%)' }).click();
+    await panel.getByText('strong (75%)', { exact: true }).waitFor();
     await panel.getByRole('button', { name: 'Add mitigation', exact: true }).click();
     await panel.getByText(TITLE).first().waitFor();
 

@@ -30,6 +30,8 @@ export async function readAuditView(jira: JiraClients, projectKey: string, accou
       .map((t) => ({ id: t.id, title: t.title, severity: severityOf(t) })),
     canRun: true,
     canSuppress,
+    // Suppressing is an edit of the threat model's settings: the same people may make both.
+    canEditThreatModel: canSuppress,
     canEditStories: perms.EDIT_ISSUES === true,
     canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
     problems: [...stored.problems, ...model.problems],

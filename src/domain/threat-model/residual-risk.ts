@@ -34,10 +34,13 @@ export const reducesRisk = (mitigation: Pick<Mitigation, 'controlType'>, rules: 
 export const strengthAgainst = (mitigation: Pick<Mitigation, 'addresses'>, threatId: string): number =>
   mitigation.addresses.find((a) => a.threatId === threatId)?.strength ?? 0;
 
+/** What risk arithmetic reads of a mitigation (lists that leave out its texts and stamps pass this). */
+export type RiskMitigation = Pick<Mitigation, 'addresses' | 'status' | 'controlType' | 'verifications'>;
+
 /** The share (0-1) of a threat's risk the counted mitigations leave: the product of (1 - strength/100). */
 export function remainingShare(
   threatId: string,
-  mitigations: Mitigation[],
+  mitigations: RiskMitigation[],
   rules: RiskRules,
   counts: (status: MitigationStatus) => boolean = inPlace,
 ): number {
@@ -53,7 +56,7 @@ export function remainingShare(
 /** severity x remainingShare: what is left of a threat's risk. */
 export function residualRisk(
   threat: Threat,
-  mitigations: Mitigation[],
+  mitigations: RiskMitigation[],
   rules: RiskRules,
   counts: (status: MitigationStatus) => boolean = inPlace,
 ): number {
@@ -61,11 +64,11 @@ export function residualRisk(
 }
 
 /** Residual risk once every planned or in-progress mitigation is done too. */
-export const plannedRisk = (threat: Threat, mitigations: Mitigation[], rules: RiskRules): number =>
+export const plannedRisk = (threat: Threat, mitigations: RiskMitigation[], rules: RiskRules): number =>
   residualRisk(threat, mitigations, rules, inPlaceOrComing);
 
 /** Nothing is left: a counted mitigation in place addresses the threat completely. */
-export const isFullyMitigated = (threat: Threat, mitigations: Mitigation[], rules: RiskRules): boolean =>
+export const isFullyMitigated = (threat: Threat, mitigations: RiskMitigation[], rules: RiskRules): boolean =>
   remainingShare(threat.id, mitigations, rules) === 0;
 
 /**
@@ -95,13 +98,13 @@ export interface ProjectRisk {
 }
 
 /** Mitigations by the threats they address, so a model's risk costs one pass, not threats x mitigations. */
-export function mitigationsByThreat(mitigations: Mitigation[]): Map<string, Mitigation[]> {
-  const byThreat = new Map<string, Mitigation[]>();
+export function mitigationsByThreat<M extends Pick<Mitigation, 'addresses'>>(mitigations: M[]): Map<string, M[]> {
+  const byThreat = new Map<string, M[]>();
   for (const m of mitigations) for (const a of m.addresses) pushTo(byThreat, a.threatId, m);
   return byThreat;
 }
 
-export function projectRisk(threats: Threat[], mitigations: Mitigation[], rules: RiskRules): ProjectRisk {
+export function projectRisk(threats: Threat[], mitigations: RiskMitigation[], rules: RiskRules): ProjectRisk {
   const active = threats.filter((t) => t.state === 'active');
   const byThreat = mitigationsByThreat(mitigations);
   const own = (t: Threat) => byThreat.get(t.id) ?? [];

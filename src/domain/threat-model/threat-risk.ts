@@ -1,6 +1,6 @@
 import type { Mitigation } from '../mitigation/mitigation';
 import type { MitigationView } from '../mitigation/mitigation-view';
-import { isFullyMitigated, plannedRisk, residualRisk, type RiskRules } from './residual-risk';
+import { isFullyMitigated, plannedRisk, residualRisk, type RiskMitigation, type RiskRules } from './residual-risk';
 import type { Threat } from './threat';
 
 /** What is left of a threat's risk now, and once planned work is done. */
@@ -21,7 +21,7 @@ export interface ProjectRiskView {
 export const asMitigations = (views: MitigationView[]): Mitigation[] =>
   views.map((m) => ({ ...m, task: m.task ? { id: m.task.id, key: m.task.key } : null }));
 
-export function threatRisk(threat: Threat, mitigations: Mitigation[], rules: RiskRules): ThreatRisk {
+export function threatRisk(threat: Threat, mitigations: RiskMitigation[], rules: RiskRules): ThreatRisk {
   return {
     residual: residualRisk(threat, mitigations, rules),
     planned: plannedRisk(threat, mitigations, rules),

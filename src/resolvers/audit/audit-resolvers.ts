@@ -2,6 +2,7 @@ import type Resolver from '@forge/resolver';
 import { forgeAuditQueue } from '../../app/audit/audit-queue';
 import { auditProgress, auditView } from '../../app/audit/audit-view';
 import { linkClauseThreat } from '../../app/audit/link-clause-threat';
+import { removeStoryThreatLink } from '../../app/audit/remove-threat-link';
 import { startAudit } from '../../app/audit/start-audit';
 import { suppressFinding } from '../../app/audit/suppress-finding';
 import { unsuppressFinding } from '../../app/audit/unsuppress-finding';
@@ -30,5 +31,9 @@ export function registerAuditResolvers(resolver: Resolver): void {
 
   defineResolver(resolver, 'audit/link-threat', ({ payload, context }) =>
     linkClauseThreat(callClients(), forgeAuditQueue(), projectKeyOf(context), context.accountId, payload),
+  );
+
+  defineResolver(resolver, 'audit/remove-link', ({ payload, context }) =>
+    removeStoryThreatLink(callClients(), forgeAuditQueue(), projectKeyOf(context), context.accountId, payload),
   );
 }

@@ -6,6 +6,7 @@ import { createThreat } from '../../app/threat-model/create-threat';
 import { acceptRisk } from '../../app/threat-model/accept-threat-risk';
 import { revokeAcceptance } from '../../app/threat-model/revoke-threat-acceptance';
 import { threatModelView } from '../../app/threat-model/threat-model-view';
+import { threatDetails } from '../../app/threat-model/threat-details';
 import { callClients } from '../call-clients';
 import { projectKeyOf } from '../context-project';
 import { defineResolver } from '../define-resolver';
@@ -27,6 +28,10 @@ export function registerThreatModelResolvers(resolver: Resolver): void {
     );
     return { counts: Object.fromEntries(counts) };
   });
+
+  defineResolver(resolver, 'threat-model/threat-details', ({ payload, context }) =>
+    threatDetails(callClients(), projectKeyOf(context), payload.id),
+  );
 
   defineResolver(resolver, 'threat-model/create-threat', ({ payload, context }) =>
     createThreat(callClients(), projectKeyOf(context), context.accountId, payload),

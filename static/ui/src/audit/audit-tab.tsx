@@ -1,4 +1,5 @@
 import Button from '@atlaskit/button/new';
+import Checkbox from '@atlaskit/checkbox';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
@@ -170,14 +171,11 @@ export function AuditTab() {
                     isCompact
                   />
                 </div>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={filters.showSuppressed}
-                    onChange={(e) => onFilter({ showSuppressed: e.target.checked })}
-                  />{' '}
-                  <Text size="small">Show suppressed</Text>
-                </label>
+                <Checkbox
+                  label="Show suppressed"
+                  isChecked={filters.showSuppressed}
+                  onChange={(e) => onFilter({ showSuppressed: e.currentTarget.checked })}
+                />
               </Inline>
               {shown.length === 0 ? (
                 <Text color="color.text.subtle">

@@ -1,12 +1,17 @@
 import Button from '@atlaskit/button/new';
-import { Inline, Text } from '@atlaskit/primitives';
-import { useState, type ReactNode } from 'react';
+import { Box, Inline, Text } from '@atlaskit/primitives';
+import Select from '@atlaskit/select';
+import { useState } from 'react';
 import type { Finding } from '../../../../src/domain/audit/finding';
 import type { AuditView } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { IssueLink } from '../common/issue-link';
 import { taskCreatedFlag } from '../common/success-flag';
 import { AnswerQuestionsFix } from './answer-questions-fix';
+import { DisabledFix, threatModelReason } from './disabled-fix';
+import { MitigationsFix } from './mitigations-fix';
+import { RemoveLinkFix } from './remove-link-fix';
+import { SuggestThreatsFix } from './suggest-threats-fix';
 import { ReviewAcceptanceFix } from './review-acceptance-fix';
 import type { useAudit } from './use-audit';
 
@@ -25,26 +30,32 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
   if (fix.action === 'link-threat' && fix.target.storyKey && fix.target.clauseId) {
     const { storyKey, clauseId } = fix.target;
     const selectId = `link-${finding.id}`;
+    const threatOptions = view.threats.map((t) => ({ value: t.id, label: `${t.id} ${t.title} (${t.severity.band})` }));
     if (!view.canEditStories)
-      return <NotAllowed>You can’t edit {view.projectKey}’s stories, so you can’t link a threat here.</NotAllowed>;
+      return (
+        <DisabledFix
+          label={fix.label}
+          reason={`You can’t edit ${view.projectKey}’s stories, so you can’t link a threat here.`}
+        />
+      );
     return (
       <Inline space="space.050" alignBlock="center" shouldWrap>
         <label htmlFor={selectId}>
           <Text size="small">Threat</Text>
         </label>
-        <select
-          id={selectId}
-          value={threatId}
-          onChange={(e) => setThreatId(e.target.value)}
-          disabled={busy}
-          // Its options are whole threat titles: without a width it takes the longest one's and widens the table.
-          style={{ width: '16em', maxWidth: '100%' }}
-        >
-          <option value="">Choose…</option>
-          {view.threats.map((t) => (
-            <option key={t.id} value={t.id}>{`${t.id} ${t.title} (${t.severity.band})`}</option>
-          ))}
-        </select>
+        {/* Its options are whole threat titles: without a width it takes the longest one's and widens the table. */}
+        <Box style={{ width: '16em', maxWidth: '100%' }}>
+          <Select<{ value: string; label: string }>
+            inputId={selectId}
+            options={threatOptions}
+            value={threatOptions.find((option) => option.value === threatId) ?? null}
+            placeholder="Choose…"
+            isDisabled={busy}
+            spacing="compact"
+            menuPlacement="auto"
+            onChange={(option) => setThreatId(option?.value ?? '')}
+          />
+        </Box>
         <Button
           appearance="primary"
           isDisabled={busy || !threatId}
@@ -67,9 +78,10 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
     const mitigationId = fix.target.mitigationId;
     if (!view.canCreateTasks)
       return (
-        <NotAllowed>
-          {fix.label}: you can’t create and link issues in {view.projectKey}, so you can’t create the task here.
-        </NotAllowed>
+        <DisabledFix
+          label={fix.label}
+          reason={`You can’t create and link issues in ${view.projectKey}, so you can’t create the task here.`}
+        />
       );
     return (
       <Button
@@ -86,6 +98,8 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
     );
   }
   if (fix.action === 'answer-questions' && fix.target.threatId) {
+    if (!view.canEditThreatModel)
+      return <DisabledFix label={fix.label} reason={threatModelReason(view.projectKey, 'answer its questions')} />;
     return (
       <AnswerQuestionsFix threatId={fix.target.threatId} label={fix.label} busy={busy} act={act} onError={onError} />
     );
@@ -94,6 +108,40 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
     return (
       <ReviewAcceptanceFix threatId={fix.target.threatId} label={fix.label} busy={busy} act={act} onError={onError} />
     );
+  }
+  if (
+    (fix.action === 'add-mitigation' || fix.action === 'open-threat' || fix.action === 'sync-status') &&
+    fix.target.threatId
+  ) {
+    if (!view.canEditThreatModel)
+      return <DisabledFix label={fix.label} reason={threatModelReason(view.projectKey, 'change its mitigations')} />;
+    return (
+      <MitigationsFix
+        mode={fix.action === 'add-mitigation' ? 'add' : 'review'}
+        threatId={fix.target.threatId}
+        label={fix.label}
+        busy={busy}
+        act={act}
+        onError={onError}
+      />
+    );
+  }
+  if (DEAD_LINKS.has(finding.kind) && fix.target.storyKey && fix.target.threatId) {
+    return (
+      <RemoveLinkFix
+        storyKey={fix.target.storyKey}
+        threatId={fix.target.threatId}
+        retired={finding.kind === 'link-to-retired-threat'}
+        label={fix.label}
+        view={view}
+        busy={busy}
+        act={act}
+        onError={onError}
+      />
+    );
+  }
+  if (finding.kind === 'story-needs-threat-modeling' && fix.target.storyKey) {
+    return <SuggestThreatsFix storyKey={fix.target.storyKey} label={fix.label} />;
   }
   const key =
     fix.target.storyKey ?? fix.target.taskKey ?? finding.entities.storyKeys[0] ?? finding.entities.taskKeys[0];
@@ -106,11 +154,4 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
   );
 }
 
-/** A fix the person may not apply: said in place, instead of a control that fails when pressed. */
-function NotAllowed({ children }: { children: ReactNode }) {
-  return (
-    <Text size="small" color="color.text.subtle">
-      {children}
-    </Text>
-  );
-}
+const DEAD_LINKS: ReadonlySet<Finding['kind']> = new Set(['link-to-retired-threat', 'link-to-unknown-threat']);

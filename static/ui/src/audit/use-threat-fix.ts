@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ThreatModelView } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import type { useAudit } from './use-audit';
@@ -23,7 +23,8 @@ export function useThreatFix(
 ) {
   const [view, setView] = useState<ThreatModelView>();
   const [opening, setOpening] = useState(false);
-  const [didChange, setDidChange] = useState(false);
+  // A ref, not state: a dialog may save and close in one go, before the next render.
+  const didChange = useRef(false);
 
   async function open() {
     setOpening(true);
@@ -40,8 +41,8 @@ export function useThreatFix(
 
   async function close() {
     setView(undefined);
-    if (!didChange) return;
-    setDidChange(false);
+    if (!didChange.current) return;
+    didChange.current = false;
     onError(await act('audit/run', {}, 'Auditing again'));
   }
 
@@ -52,6 +53,8 @@ export function useThreatFix(
     opening,
     open,
     close,
-    changed: () => setDidChange(true),
+    changed: () => {
+      didChange.current = true;
+    },
   };
 }

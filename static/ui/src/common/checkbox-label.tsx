@@ -1,14 +1,5 @@
-import { Text } from '@atlaskit/primitives';
-import { token } from '@atlaskit/tokens';
-import { useId, type ReactNode } from 'react';
-
-const LABEL_STYLE = { display: 'inline-flex', alignItems: 'center', gap: token('space.075', '6px'), cursor: 'pointer' };
-const BOX_STYLE = {
-  margin: 0,
-  width: '16px',
-  height: '16px',
-  accentColor: token('color.background.selected.bold', '#0C66E4'),
-};
+import Checkbox from '@atlaskit/checkbox';
+import { type ReactNode } from 'react';
 
 interface Props {
   checked: boolean;
@@ -17,20 +8,14 @@ interface Props {
   children: ReactNode;
 }
 
-// @atlaskit/checkbox is not a dependency; a native checkbox keeps keyboard and label behaviour for free.
+/** A labelled on/off choice: the @atlaskit checkbox, its label the children (a click on them toggles it). */
 export function CheckboxLabel({ checked, disabled = false, onChange, children }: Props) {
-  const id = useId();
   return (
-    <label htmlFor={id} style={LABEL_STYLE}>
-      <input
-        id={id}
-        type="checkbox"
-        style={BOX_STYLE}
-        checked={checked}
-        disabled={disabled}
-        onChange={(event) => onChange(event.currentTarget.checked)}
-      />
-      <Text>{children}</Text>
-    </label>
+    <Checkbox
+      isChecked={checked}
+      isDisabled={disabled}
+      onChange={(event) => onChange(event.currentTarget.checked)}
+      label={<>{children}</>}
+    />
   );
 }

@@ -3,7 +3,7 @@ import { Legend, RequiredAsterisk } from '@atlaskit/form';
 import { Field, FieldError, TextAreaField, TextInputField } from '../common/form-fields';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import { token } from '@atlaskit/tokens';
+import Select from '@atlaskit/select';
 import {
   MITIGATION_STATUSES,
   MitigationDraft,
@@ -62,17 +62,10 @@ const DEFAULT_STRENGTH: Strength = STRENGTHS.average;
 const UNEXPECTED_FAILURE = 'The mitigation could not be saved. Try again.';
 
 const FIELDSET_STYLE = { border: 'none', margin: 0, padding: 0, minWidth: 0 };
-const SELECT_STYLE = {
-  font: 'inherit',
-  minHeight: '2.25rem',
-  padding: `0 ${token('space.100', '8px')}`,
-  borderRadius: token('radius.small', '3px'),
-  border: `1px solid ${token('color.border.input', '#8590A2')}`,
-  background: token('color.background.input', '#FFFFFF'),
-  color: token('color.text', '#172B4D'),
-  maxWidth: '100%',
-};
-const INVALID_SELECT_STYLE = { ...SELECT_STYLE, borderColor: token('color.border.danger', '#E2483D') };
+const STATUS_OPTIONS = MITIGATION_STATUSES.map((status) => ({
+  value: status,
+  label: MITIGATION_STATUS_LABELS[status],
+}));
 
 function startingValues(initial: Partial<MitigationDraft> = {}): Values {
   return {
@@ -162,19 +155,19 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
           error={shownError('controlType')}
           errorId={errorIdOf('controlType')}
         >
-          <select
-            id={idOf('controlType')}
+          <Select<{ value: ControlType; label: string }>
+            inputId={idOf('controlType')}
             name="controlType"
-            style={SELECT_STYLE}
-            value={values.controlType}
-            onChange={(event) => change('controlType', event.currentTarget.value as ControlType)}
-          >
-            {CONTROL_TYPES.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
+            options={CONTROL_TYPES}
+            value={CONTROL_TYPES.find((option) => option.value === values.controlType) ?? null}
+            isSearchable={false}
+            menuPlacement="auto"
+            isInvalid={shownError('controlType') !== undefined}
+            aria-describedby={describedBy('controlType')}
+            onChange={(option) => {
+              if (option) change('controlType', option.value);
+            }}
+          />
         </Field>
 
         <fieldset style={FIELDSET_STYLE} aria-describedby={describedBy('addresses')}>
@@ -202,21 +195,19 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
                       {title ? ` ${title}` : ''}
                     </Text>
                   </Box>
-                  <label htmlFor={selectId} style={visuallyHidden}>
-                    Strength against {address.threatId}
-                  </label>
-                  <select
-                    id={selectId}
-                    style={SELECT_STYLE}
-                    value={String(address.strength)}
-                    onChange={(event) => setStrength(address.threatId, Number(event.currentTarget.value) as Strength)}
-                  >
-                    {STRENGTH_OPTIONS.map((option) => (
-                      <option key={option.value} value={String(option.value)}>
-                        {option.label}
-                      </option>
-                    ))}
-                  </select>
+                  <Box style={{ flex: '0 0 13rem' }}>
+                    <Select<{ value: Strength; label: string }>
+                      inputId={selectId}
+                      aria-label={`Strength against ${address.threatId}`}
+                      options={STRENGTH_OPTIONS}
+                      value={STRENGTH_OPTIONS.find((option) => option.value === address.strength) ?? null}
+                      isSearchable={false}
+                      menuPlacement="auto"
+                      onChange={(option) => {
+                        if (option) setStrength(address.threatId, option.value);
+                      }}
+                    />
+                  </Box>
                   <Button
                     appearance="subtle"
                     spacing="compact"
@@ -233,19 +224,20 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
                 <label htmlFor={idOf('add-threat')}>
                   <Text color="color.text.subtle">Add a threat</Text>
                 </label>
-                <select
-                  id={idOf('add-threat')}
-                  style={shownError('addresses') ? INVALID_SELECT_STYLE : SELECT_STYLE}
-                  value=""
-                  onChange={(event) => addThreat(event.currentTarget.value)}
-                >
-                  <option value="">Choose a threat…</option>
-                  {addable.map((threat) => (
-                    <option key={threat.id} value={threat.id}>
-                      {threat.id} {threat.title}
-                    </option>
-                  ))}
-                </select>
+                <Box style={{ flex: '1 1 16rem', minWidth: 0 }}>
+                  <Select<{ value: string; label: string }>
+                    inputId={idOf('add-threat')}
+                    options={addable.map((threat) => ({ value: threat.id, label: `${threat.id} ${threat.title}` }))}
+                    // Choosing adds the threat to the list above, so the control itself never keeps a value.
+                    value={null}
+                    placeholder="Choose a threat…"
+                    menuPlacement="auto"
+                    isInvalid={shownError('addresses') !== undefined}
+                    onChange={(option) => {
+                      if (option) addThreat(option.value);
+                    }}
+                  />
+                </Box>
               </Inline>
             )}
           </Stack>
@@ -253,19 +245,19 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
         </fieldset>
 
         <Field label="Status" htmlFor={idOf('status')} error={shownError('status')} errorId={errorIdOf('status')}>
-          <select
-            id={idOf('status')}
+          <Select<{ value: MitigationStatus; label: string }>
+            inputId={idOf('status')}
             name="status"
-            style={SELECT_STYLE}
-            value={values.status}
-            onChange={(event) => change('status', event.currentTarget.value as MitigationStatus)}
-          >
-            {MITIGATION_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {MITIGATION_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
+            options={STATUS_OPTIONS}
+            value={STATUS_OPTIONS.find((option) => option.value === values.status) ?? null}
+            isSearchable={false}
+            menuPlacement="auto"
+            isInvalid={shownError('status') !== undefined}
+            aria-describedby={describedBy('status')}
+            onChange={(option) => {
+              if (option) change('status', option.value);
+            }}
+          />
         </Field>
 
         {values.status === 'rejected' && (
@@ -284,15 +276,3 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
     </form>
   );
 }
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  padding: 0,
-  margin: '-1px',
-  overflow: 'hidden',
-  clip: 'rect(0, 0, 0, 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;

@@ -2,6 +2,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { Radio } from '@atlaskit/radio';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
@@ -40,7 +41,6 @@ const SOURCE_NAMES: Record<KnowledgeBaseSummary['sourceFormat'], string> = {
 
 const FIELDSET_STYLE = { border: 'none', padding: 0, margin: 0 };
 const LEGEND_STYLE = { padding: 0, marginBottom: token('space.075', '6px') };
-const OPTION_STYLE = { display: 'flex', gap: token('space.075', '6px'), alignItems: 'center' };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const dateOf = (iso: string) =>
@@ -123,28 +123,26 @@ export function KnowledgeBaseSettingsSection({ view, onView }: Props) {
         </legend>
         <Stack space="space.075">
           {(['top', 'full'] as const).map((mode) => (
-            <label key={mode} style={OPTION_STYLE}>
-              <input
-                type="radio"
-                name="kb-mode"
-                value={mode}
-                checked={current.mode === mode}
-                disabled={readOnly || busy}
-                onChange={() =>
-                  void saveChoice(
-                    { ...current, mode },
-                    mode === 'top'
-                      ? 'Stories first show the short TOP list.'
-                      : 'Stories first show every matching threat.',
-                  )
-                }
-              />
-              <Text>
-                {mode === 'top'
+            <Radio
+              key={mode}
+              name="kb-mode"
+              value={mode}
+              label={
+                mode === 'top'
                   ? 'TOP: the short list of threats most stories meet'
-                  : 'Full: every threat whose rule matches the story'}
-              </Text>
-            </label>
+                  : 'Full: every threat whose rule matches the story'
+              }
+              isChecked={current.mode === mode}
+              isDisabled={readOnly || busy}
+              onChange={() =>
+                void saveChoice(
+                  { ...current, mode },
+                  mode === 'top'
+                    ? 'Stories first show the short TOP list.'
+                    : 'Stories first show every matching threat.',
+                )
+              }
+            />
           ))}
         </Stack>
       </fieldset>

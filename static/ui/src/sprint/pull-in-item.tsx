@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
+import Checkbox from '@atlaskit/checkbox';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import { token } from '@atlaskit/tokens';
 import { Fragment } from 'react';
 import type { PullInItem, SprintPlanView } from '../../../../src/contract';
 import { IssueLink } from '../common/issue-link';
@@ -21,12 +21,6 @@ const itemStyles = xcss({
   padding: 'space.100',
 });
 const growStyles = xcss({ flexGrow: 1, minWidth: '0' });
-const CHECKBOX_STYLE = {
-  margin: 0,
-  width: '16px',
-  height: '16px',
-  accentColor: token('color.background.selected.bold', '#0C66E4'),
-};
 
 export interface PullInItemProps {
   item: PullInItem;
@@ -55,12 +49,10 @@ export function PullInItemRow({ item, otherSprintName, threats, action, note }: 
     <Box as="li" xcss={itemStyles} testId={`pull-in-${item.mitigationId}`}>
       <Inline space="space.100" alignBlock="start">
         {action && (
-          <input
-            type="checkbox"
-            style={CHECKBOX_STYLE}
+          <Checkbox
             aria-label={`Select ${item.mitigationId}`}
-            checked={action.selected}
-            disabled={action.disabled}
+            isChecked={action.selected}
+            isDisabled={action.disabled}
             onChange={(event) => action.onSelect(event.currentTarget.checked)}
           />
         )}

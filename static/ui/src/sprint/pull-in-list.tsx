@@ -1,8 +1,8 @@
 import Button from '@atlaskit/button/new';
+import Checkbox from '@atlaskit/checkbox';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import { token } from '@atlaskit/tokens';
 import { useEffect, useRef } from 'react';
 import type { PullInItem, SprintPlanView } from '../../../../src/contract';
 import { PullInItemRow } from './pull-in-item';
@@ -16,13 +16,6 @@ const listStyles = xcss({
   flexDirection: 'column',
   gap: 'space.100',
 });
-const LABEL_STYLE = { display: 'inline-flex', alignItems: 'center', gap: token('space.075', '6px'), cursor: 'pointer' };
-const CHECKBOX_STYLE = {
-  margin: 0,
-  width: '16px',
-  height: '16px',
-  accentColor: token('color.background.selected.bold', '#0C66E4'),
-};
 
 export const NO_SCHEDULE_NOTE = 'You need permission to schedule issues in this project to add work to a sprint.';
 /** The most mitigations one `sprint/add-tasks` takes. */
@@ -69,21 +62,17 @@ export function PullInList({ view, pullIn, addedCount }: Props) {
           )}
           {actionable.length > 0 && (
             <Inline space="space.150" alignBlock="center" shouldWrap>
-              <label style={LABEL_STYLE}>
-                <input
-                  type="checkbox"
-                  style={CHECKBOX_STYLE}
-                  checked={allSelected}
-                  disabled={running}
-                  onChange={(event) =>
-                    pullIn.setAllSelected(
-                      actionable.map((item) => item.mitigationId),
-                      event.currentTarget.checked,
-                    )
-                  }
-                />
-                <Text>Select all</Text>
-              </label>
+              <Checkbox
+                label="Select all"
+                isChecked={allSelected}
+                isDisabled={running}
+                onChange={(event) =>
+                  pullIn.setAllSelected(
+                    actionable.map((item) => item.mitigationId),
+                    event.currentTarget.checked,
+                  )
+                }
+              />
               <Button
                 appearance="primary"
                 isDisabled={running || selectedItems.length === 0 || selectedItems.length > MAX_BULK}

@@ -53,7 +53,7 @@ export function StoryGap({ story, message }: { story: SprintStory; message: stri
   );
 }
 
-function GapSuggestions({ issueKey }: { issueKey: string }) {
+export function GapSuggestions({ issueKey }: { issueKey: string }) {
   const { state, load } = useResolverView('knowledge-base/suggest', { issueKey });
   if (state.status === 'loading') return <Loading label={`Loading suggested threats for ${issueKey}`} />;
   if (state.status === 'error')

@@ -1,6 +1,6 @@
 import { deferred, fakeBridge } from '../test-support/fake-bridge';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/common/envelope';
 import type { MitigationView, StoryView } from '../../../../src/contract';
 import { givenStoryBackend } from '../test-support/fake-story-backend';
@@ -8,6 +8,15 @@ import { aMitigationDraft, aMitigationView, aTask } from '../test-support/mitiga
 import { aStoryView } from '../test-support/story-view-mother';
 import { aThreatView } from '../test-support/threat-view-mother';
 import { StoryPanel } from './story-panel';
+
+/** Chooses an option of an @atlaskit select the way a person does: open it, then click the option. */
+async function choose(user: UserEvent, label: string, option: string): Promise<void> {
+  await user.click(screen.getByLabelText(label));
+  await user.click(await screen.findByRole('option', { name: option }));
+}
+
+/** The option an @atlaskit select shows as chosen: the text beside its input. */
+const chosenIn = (label: string) => screen.getByLabelText(label).parentElement?.parentElement?.textContent;
 
 const CARD = { id: 'c1', text: 'having my card data stolen', threatIds: ['T-1'] };
 const MODEL = [
@@ -174,10 +183,10 @@ describe('story panel, mitigations and risk', () => {
     expect(within(threatItem('T-1')).getByText('No mitigation yet')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Add mitigation to T-1' }));
-    expect((screen.getByLabelText('Strength against T-1') as HTMLSelectElement).value).toBe('50');
+    expect(chosenIn('Strength against T-1')).toBe('average (50%)');
     await user.type(screen.getByLabelText('Title'), 'Mask card numbers in logs');
-    await user.selectOptions(screen.getByLabelText('Strength against T-1'), 'complete (100%)');
-    await user.selectOptions(screen.getByLabelText('Status'), 'Implemented');
+    await choose(user, 'Strength against T-1', 'complete (100%)');
+    await choose(user, 'Status', 'Implemented');
     const readsBefore = reads();
     await user.click(screen.getByRole('button', { name: 'Add mitigation' }));
 
@@ -215,8 +224,8 @@ describe('story panel, mitigations and risk', () => {
 
     await user.click(screen.getByRole('button', { name: 'Edit M-2' }));
     expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Review logging config');
-    expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('accepted');
-    await user.selectOptions(screen.getByLabelText('Strength against T-1'), 'average (50%)');
+    expect(chosenIn('Status')).toBe('Accepted');
+    await choose(user, 'Strength against T-1', 'average (50%)');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(fakeBridge.payloadsOf('mitigation/update')).toEqual([

@@ -1,7 +1,18 @@
 import { TitledDialog } from '../common/titled-dialog';
 import { Stack, Text } from '@atlaskit/primitives';
 import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
-import type { MitigationView, ThreatModelView, ThreatRow } from '../../../../src/contract';
+import { useState } from 'react';
+import type {
+  MitigationRow,
+  MitigationView,
+  ThreatDetails,
+  ThreatModelView,
+  ThreatRow,
+} from '../../../../src/contract';
+import { callResolver } from '../api/invoke-resolver';
+import { ErrorMessage } from '../common/error-message';
+import { Loading } from '../common/loading';
+import { useResolverView } from '../common/use-resolver-view';
 import { MitigationForm } from '../mitigation/mitigation-form';
 import { mitigationConflict } from '../common/conflict';
 import { RevisionedEditNotices, useRevisionedEdit } from './revisioned-edit';
@@ -9,7 +20,9 @@ import { MitigationVersion } from './mitigation-version';
 import { showSuccessFlag } from '../common/success-flag';
 import type { ThreatModel } from './use-threat-model';
 
-export type MitigationTarget = { kind: 'add'; threat: ThreatRow } | { kind: 'edit'; mitigation: MitigationView };
+/** Editing names the threat the mitigation was opened from, whose details hold it in full. */
+export type MitigationTarget =
+  { kind: 'add'; threat: ThreatRow } | { kind: 'edit'; mitigation: MitigationRow; threatId?: string };
 
 // What a mitigation starts with when added from a threat: it addresses that threat, averagely.
 const STARTING_STRENGTH = 50;
@@ -29,7 +42,13 @@ export function MitigationDialog({ target, threats, model, onClose }: Props) {
         {target.kind === 'add' ? (
           <AddMitigation threat={target.threat} threats={threats} model={model} onClose={onClose} />
         ) : (
-          <EditMitigation mitigation={target.mitigation} threats={threats} model={model} onClose={onClose} />
+          <EditMitigation
+            mitigation={target.mitigation}
+            threatId={target.threatId ?? target.mitigation.addresses[0]?.threatId ?? ''}
+            threats={threats}
+            model={model}
+            onClose={onClose}
+          />
         )}
       </Stack>
     </TitledDialog>
@@ -62,16 +81,54 @@ function AddMitigation({ threat, threats, model, onClose }: Omit<Props, 'target'
   );
 }
 
-function EditMitigation({
+type EditProps = Omit<Props, 'target'> & { threatId: string };
+
+/**
+ * The threat table lists mitigations without their texts (threat-model/get stays small): the
+ * dialog reads the mitigation in full, with the threat it was opened from, before the form shows.
+ */
+function EditMitigation({ mitigation, ...props }: EditProps & { mitigation: MitigationRow }) {
+  // A mitigation saved from this page is in its list in full already (model-updates).
+  if (isFull(mitigation)) return <EditLoadedMitigation mitigation={mitigation} {...props} />;
+  return <LoadMitigation mitigation={mitigation} {...props} />;
+}
+
+const isFull = (mitigation: MitigationRow): mitigation is MitigationView =>
+  'implementation' in mitigation && 'verification' in mitigation && 'created' in mitigation;
+
+function LoadMitigation({ mitigation, threatId, ...props }: EditProps & { mitigation: MitigationRow }) {
+  const [payload] = useState(() => ({ id: threatId }));
+  const details = useResolverView('threat-model/threat-details', payload);
+  if (details.state.status === 'loading') return <Loading label={`Loading ${mitigation.id}`} />;
+  if (details.state.status === 'error')
+    return (
+      <ErrorMessage
+        title={`${mitigation.id} could not be loaded`}
+        error={details.state.error}
+        onRetry={() => void details.load()}
+      />
+    );
+  const full = details.state.view.mitigations.find((m) => m.id === mitigation.id);
+  if (!full)
+    return <Text as="p">{`${mitigation.id} no longer addresses ${threatId}. Close this and reload the page.`}</Text>;
+  return <EditLoadedMitigation mitigation={full} threatId={threatId} {...props} />;
+}
+
+function EditLoadedMitigation({
   mitigation,
+  threatId,
   threats,
   model,
   onClose,
-}: Omit<Props, 'target'> & { mitigation: MitigationView }) {
-  const edit = useRevisionedEdit<MitigationView, MitigationDraft>({
+}: EditProps & { mitigation: MitigationView }) {
+  const edit = useRevisionedEdit<MitigationView, MitigationDraft, ThreatDetails>({
     item: mitigation,
     update: (baseRevision, draft) => model.updateMitigation(mitigation.id, baseRevision, draft),
-    reload: model.reload,
+    // The page's list follows too; the dialog shows the saved version in full.
+    reload: async () => {
+      void model.reload();
+      return callResolver('threat-model/threat-details', { id: threatId });
+    },
     find: (data) => data.mitigations.find((m) => m.id === mitigation.id),
     onClose,
   });

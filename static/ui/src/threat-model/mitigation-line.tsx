@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import type { MitigationView } from '../../../../src/contract';
+import type { MitigationRow } from '../../../../src/contract';
 import { PendingNotice } from '../common/pending-notice';
 import { MitigationStatusLozenge } from '../mitigation/mitigation-status-lozenge';
 import Lozenge from '@atlaskit/lozenge';
@@ -10,7 +10,7 @@ import { TaskLink } from '../mitigation/task-link';
 import { StrengthText } from '../mitigation/strength-text';
 
 interface Props {
-  mitigation: MitigationView;
+  mitigation: MitigationRow;
   /** The threat it is listed under: the strength shown is against this one. */
   threatId: string;
   canCreateTask: boolean;

@@ -1,7 +1,7 @@
 import { answeredCount } from '../../../../src/domain/threat-model/question-answer';
 import { projectRisk } from '../../../../src/domain/threat-model/residual-risk';
-import type { MitigationView, ThreatModelView, ThreatRow } from '../../../../src/contract';
-import { asMitigations, threatRisk } from '../../../../src/domain/threat-model/threat-risk';
+import type { MitigationRow, MitigationView, ThreatModelView, ThreatRow } from '../../../../src/contract';
+import { threatRisk } from '../../../../src/domain/threat-model/threat-risk';
 import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
 import { acceptanceState } from '../../../../src/domain/threat-model/threat-acceptance';
 
@@ -21,7 +21,7 @@ export function withThreat(model: ThreatModelView, saved: ThreatView): ThreatMod
       : {};
   const row: ThreatRow = {
     ...saved,
-    risk: threatRisk(saved, asMitigations(model.mitigations), model.riskPolicy.settings),
+    risk: threatRisk(saved, model.mitigations, model.riskPolicy.settings),
     acceptanceState: acceptanceState(saved.acceptance, model.riskPolicy.today, saved),
     storyCount: existing?.storyCount ?? 0,
     storiesJql: existing?.storiesJql ?? '',
@@ -39,25 +39,20 @@ export function withMitigation(model: ThreatModelView, saved: MitigationView): T
   const mitigations = exists
     ? model.mitigations.map((m) => (m.id === saved.id ? saved : m))
     : [...model.mitigations, saved];
-  const stored = asMitigations(mitigations);
   const threats = model.threats.map((threat) => ({
     ...threat,
-    risk: threatRisk(threat, stored, model.riskPolicy.settings),
+    risk: threatRisk(threat, mitigations, model.riskPolicy.settings),
   }));
   return withRisk({ ...model, threats, mitigations });
 }
 
 function withRisk(model: ThreatModelView): ThreatModelView {
-  const { now, planned, inherent } = projectRisk(
-    model.threats,
-    asMitigations(model.mitigations),
-    model.riskPolicy.settings,
-  );
+  const { now, planned, inherent } = projectRisk(model.threats, model.mitigations, model.riskPolicy.settings);
   return { ...model, risk: { now, planned, inherent } };
 }
 
 /** The mitigations that address a threat, rejected ones last. */
-export function mitigationsOf(model: Pick<ThreatModelView, 'mitigations'>, threatId: string): MitigationView[] {
+export function mitigationsOf(model: Pick<ThreatModelView, 'mitigations'>, threatId: string): MitigationRow[] {
   return model.mitigations
     .filter((m) => m.addresses.some((a) => a.threatId === threatId))
     .sort((a, b) => Number(a.status === 'rejected') - Number(b.status === 'rejected'));

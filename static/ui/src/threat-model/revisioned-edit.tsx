@@ -9,13 +9,14 @@ import { showSuccessFlag } from '../common/success-flag';
 type Notice<T> =
   { kind: 'conflict'; reloading: boolean; reloadError?: string } | { kind: 'reloaded'; current: T } | { kind: 'gone' };
 
-interface RevisionedEdit<T, D> {
+interface RevisionedEdit<T, D, R = ThreatModelView> {
   item: { id: string; revision: number };
   /** Saves the draft as an edit of `baseRevision`. */
   update: (baseRevision: number, draft: D) => Promise<Envelope<{ title: string }>>;
-  reload: () => Promise<Envelope<ThreatModelView>>;
-  /** The item in a freshly loaded model, if it is still there. */
-  find: (model: ThreatModelView) => (T & { revision: number }) | undefined;
+  /** Reads the model again (or the part of it that holds the item in full). */
+  reload: () => Promise<Envelope<R>>;
+  /** The item in what was read again, if it is still there. */
+  find: (model: R) => (T & { revision: number }) | undefined;
   onClose: () => void;
 }
 
@@ -24,7 +25,13 @@ interface RevisionedEdit<T, D> {
  * revision it started from; on a conflict the person reloads, sees the saved version, and saves
  * again over it, or learns the record is gone.
  */
-export function useRevisionedEdit<T, D>({ item, update, reload, find, onClose }: RevisionedEdit<T, D>) {
+export function useRevisionedEdit<T, D, R = ThreatModelView>({
+  item,
+  update,
+  reload,
+  find,
+  onClose,
+}: RevisionedEdit<T, D, R>) {
   // The revision this edit started from; it moves on only when the person reloads after a conflict.
   const [baseRevision, setBaseRevision] = useState(item.revision);
   const [notice, setNotice] = useState<Notice<T> | undefined>();

@@ -13,6 +13,9 @@ export interface ChipThreat {
 const TITLE = {
   display: 'inline-block',
   maxWidth: '22ch',
+  // In a narrow panel the title gives way (its "…" comes sooner) rather than push what follows out of view.
+  minWidth: 0,
+  flexShrink: 1,
   overflow: 'hidden',
   textOverflow: 'ellipsis',
   whiteSpace: 'nowrap',
@@ -21,6 +24,17 @@ const TITLE = {
   font: token('font.body.small', 'normal 400 12px/16px ui-sans-serif, sans-serif'),
   color: token('color.text', '#172B4D'),
 } as const;
+
+const CHIP = {
+  whiteSpace: 'nowrap',
+  display: 'inline-flex',
+  alignItems: 'center',
+  minWidth: 0,
+  maxWidth: '100%',
+} as const;
+
+/** The id and severity stay whole; only the title is cut. */
+const KEEP = { flexShrink: 0 } as const;
 
 /**
  * A threat at a glance: id, severity and its title, cut short with "…" when long; the full title
@@ -42,13 +56,15 @@ export function ThreatChip({ threatId, threat }: { threatId: string; threat: Chi
           aria-label={label}
           tabIndex={0}
           data-testid={`threat-chip-${threatId}`}
-          style={{ whiteSpace: 'nowrap' }}
+          style={CHIP}
         >
-          {threat ? (
-            <SeverityLozenge band={threat.severity.band} score={threat.severity.score} label={threatId} />
-          ) : (
-            <Lozenge appearance="default">{`${threatId} · unknown`}</Lozenge>
-          )}
+          <span style={KEEP}>
+            {threat ? (
+              <SeverityLozenge band={threat.severity.band} score={threat.severity.score} label={threatId} />
+            ) : (
+              <Lozenge appearance="default">{`${threatId} · unknown`}</Lozenge>
+            )}
+          </span>
           <span style={TITLE} aria-hidden="true">
             {title}
           </span>

@@ -1,4 +1,5 @@
 import Button from '@atlaskit/button/new';
+import Checkbox from '@atlaskit/checkbox';
 import { Legend, RequiredAsterisk } from '@atlaskit/form';
 import { Field, FieldError, TextAreaField, TextInputField } from '../common/form-fields';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
@@ -65,18 +66,6 @@ const STRIDE_GRID_STYLE = {
   gridTemplateColumns: 'repeat(auto-fill, minmax(13rem, 1fr))',
   gap: `${token('space.075', '6px')} ${token('space.200', '16px')}`,
 };
-const CHECKBOX_LABEL_STYLE = {
-  display: 'inline-flex',
-  alignItems: 'center',
-  gap: token('space.075', '6px'),
-  cursor: 'pointer',
-};
-const CHECKBOX_STYLE = {
-  margin: 0,
-  width: '16px',
-  height: '16px',
-  accentColor: token('color.background.selected.bold', '#0C66E4'),
-};
 
 function startingValues(initial: Partial<ThreatDraft> = {}): Values {
   return {
@@ -133,26 +122,22 @@ export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatF
               const checkboxId = `${idOf('stride')}-${category}`;
               const checked = values.stride.includes(category);
               return (
-                <label key={category} htmlFor={checkboxId} style={CHECKBOX_LABEL_STYLE}>
-                  <input
-                    id={checkboxId}
-                    type="checkbox"
-                    style={CHECKBOX_STYLE}
-                    checked={checked}
-                    onChange={() => {
-                      change(
-                        'stride',
-                        checked
-                          ? values.stride.filter((c) => c !== category)
-                          : STRIDE.filter((c) => c === category || values.stride.includes(c)),
-                      );
-                      touch('stride');
-                    }}
-                  />
-                  <Text>
-                    {category} — {STRIDE_NAMES[category]}
-                  </Text>
-                </label>
+                <Checkbox
+                  key={category}
+                  id={checkboxId}
+                  label={`${category} — ${STRIDE_NAMES[category]}`}
+                  isChecked={checked}
+                  isInvalid={shownError('stride') !== undefined}
+                  onChange={() => {
+                    change(
+                      'stride',
+                      checked
+                        ? values.stride.filter((c) => c !== category)
+                        : STRIDE.filter((c) => c === category || values.stride.includes(c)),
+                    );
+                    touch('stride');
+                  }}
+                />
               );
             })}
           </div>

@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { MitigationView, ThreatRow } from '../../../../src/contract';
+import type { MitigationRow, ThreatRow } from '../../../../src/contract';
 import { needsTask } from '../mitigation/strength';
 import { MitigationLine } from './mitigation-line';
 import type { TaskCreation } from './use-task-creation';
@@ -16,11 +16,11 @@ const listStyles = xcss({
 
 interface Props {
   threat: ThreatRow;
-  mitigations: MitigationView[];
+  mitigations: MitigationRow[];
   canCreateTasks: boolean;
   tasks: TaskCreation;
   /** Absent for people who cannot edit the threat model. */
-  editing?: { onAdd: (threat: ThreatRow) => void; onEdit: (mitigation: MitigationView, threat: ThreatRow) => void };
+  editing?: { onAdd: (threat: ThreatRow) => void; onEdit(mitigation: MitigationRow, threat: ThreatRow): void };
 }
 
 /** Under an expanded threat row: its mitigations, and the ways to add, change and plan them. */

@@ -248,7 +248,10 @@ describe('threat model tab: mitigations of a threat', () => {
 
     await user.click(screen.getByRole('button', { name: 'Add mitigation to T-3' }));
     expect(dialog().getByText('Add mitigation to T-3')).toBeTruthy();
-    expect((dialog().getByLabelText('Strength against T-3') as HTMLSelectElement).value).toBe('50');
+    // The strength an @atlaskit select shows: the text beside its input.
+    expect(dialog().getByLabelText('Strength against T-3').parentElement?.parentElement?.textContent).toBe(
+      'average (50%)',
+    );
     await user.type(dialog().getByLabelText('Title'), 'Rate limit card attempts');
     await user.click(dialog().getByRole('button', { name: 'Add mitigation' }));
 
@@ -273,7 +276,15 @@ describe('threat model tab: mitigations of a threat', () => {
   });
 
   it('edits a mitigation from its revision; on a conflict it offers Reload and saves on the reloaded revision', async () => {
-    const user = await renderTab();
+    // The list has M-1 without its texts; the dialog reads it in full with its threat.
+    const { implementation: _i, verification: _v, created: _c, updated: _u, ...listed } = M1;
+    const user = await renderTab({ ...MODEL, mitigations: [listed, M2, M3, M4] });
+    const givenDetails = (mitigation: MitigationView) =>
+      fakeBridge.answer('threat-model/threat-details', () => ({
+        ok: true,
+        data: { threat: T1, mitigations: [mitigation] },
+      }));
+    givenDetails(M1);
     fakeBridge.answer('mitigation/update', () => ({
       ok: false,
       error: { code: 'CONFLICT', message: 'The mitigation changed.' },
@@ -282,8 +293,10 @@ describe('threat model tab: mitigations of a threat', () => {
 
     await user.click(itemOf('T-1', 'M-1').getByRole('button', { name: 'Edit M-1' }));
     expect(dialog().getByText('Edit M-1')).toBeTruthy();
+    expect(await dialog().findByDisplayValue(M1.implementation)).toBeTruthy();
+    expect(fakeBridge.payloadsOf('threat-model/threat-details')).toEqual([{ id: 'T-1' }]);
     expect(dialog().getByText(/While PAY-12 exists, the status of M-1 follows the task's status in Jira/)).toBeTruthy();
-    expect((dialog().getByLabelText('Status') as HTMLSelectElement).value).toBe('accepted');
+    expect(dialog().getByLabelText('Status').parentElement?.parentElement?.textContent).toBe('Accepted');
     await user.clear(dialog().getByLabelText('Title'));
     await user.type(dialog().getByLabelText('Title'), 'Mask every card number');
     await user.click(dialog().getByRole('button', { name: 'Save' }));
@@ -299,6 +312,7 @@ describe('threat model tab: mitigations of a threat', () => {
 
     const theirs = { ...M1, title: 'Mask card numbers and CVCs', revision: 4 };
     givenModel({ ...MODEL, mitigations: [theirs, M2, M3, M4] });
+    givenDetails(theirs);
     await user.click(dialog().getByRole('button', { name: 'Reload' }));
     expect(await dialog().findByText('M-1 as it is now')).toBeTruthy();
     expect(dialog().getByText('Mask card numbers and CVCs')).toBeTruthy();

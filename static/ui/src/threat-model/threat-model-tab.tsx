@@ -151,7 +151,7 @@ function ThreatModelContent({ view, model, shown }: { view: ThreatModelView; mod
         view.canEdit
           ? {
               onAdd: (target) => setMitigationDialog({ kind: 'add', threat: target }),
-              onEdit: (mitigation) => setMitigationDialog({ kind: 'edit', mitigation }),
+              onEdit: (mitigation, from) => setMitigationDialog({ kind: 'edit', mitigation, threatId: from.id }),
             }
           : undefined
       }

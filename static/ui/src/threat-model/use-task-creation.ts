@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MitigationView } from '../../../../src/contract';
+import type { MitigationRow } from '../../../../src/contract';
 import { taskCreatedFlag } from '../common/success-flag';
 import type { ThreatModel } from './use-threat-model';
 
@@ -8,7 +8,7 @@ export interface TaskCreation {
   running: ReadonlySet<string>;
   /** Why the last attempt for a mitigation failed, by mitigation id. */
   errors: Readonly<Record<string, string>>;
-  create(mitigation: MitigationView): void;
+  create(mitigation: MitigationRow): void;
 }
 
 /** "Create task": one request per mitigation at a time, however often the button is pressed. */
@@ -27,7 +27,7 @@ export function useTaskCreation(createTask: ThreatModel['createTask']): TaskCrea
   }, []);
 
   const create = useCallback(
-    async (mitigation: MitigationView) => {
+    async (mitigation: MitigationRow) => {
       const { id } = mitigation;
       if (runningRef.current.has(id)) return;
       runningRef.current.add(id);

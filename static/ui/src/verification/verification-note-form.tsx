@@ -1,6 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { Legend } from '@atlaskit/form';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Radio } from '@atlaskit/radio';
 import SectionMessage from '@atlaskit/section-message';
 import {
   VERIFICATION_OUTCOMES,
@@ -53,19 +54,19 @@ export function VerificationNoteForm({ mitigationId, onSubmit, onCancel }: Props
           <Legend>Outcome</Legend>
           <Inline space="space.200" shouldWrap>
             {VERIFICATION_OUTCOMES.map((outcome) => (
-              <label key={outcome} htmlFor={`${idOf('outcome')}-${outcome}`} style={{ display: 'inline-flex', gap: 6 }}>
-                <input
-                  id={`${idOf('outcome')}-${outcome}`}
-                  type="radio"
-                  name={idOf('outcome')}
-                  checked={values.outcome === outcome}
-                  onChange={() => {
-                    change('outcome', outcome);
-                    touch('outcome');
-                  }}
-                />
-                <Text>{OUTCOME_LABELS[outcome]}</Text>
-              </label>
+              <Radio
+                key={outcome}
+                id={`${idOf('outcome')}-${outcome}`}
+                name={idOf('outcome')}
+                value={outcome}
+                label={OUTCOME_LABELS[outcome]}
+                isChecked={values.outcome === outcome}
+                isInvalid={shownError('outcome') !== undefined}
+                onChange={() => {
+                  change('outcome', outcome);
+                  touch('outcome');
+                }}
+              />
             ))}
           </Inline>
           <FieldError id={errorIdOf('outcome')} message={shownError('outcome')} />

@@ -12,6 +12,7 @@ export function anAuditView(over: Partial<AuditView> = {}): AuditView {
     threats: [{ id: 'T-1', title: 'Card data stolen', severity: { score: 20, band: 'Critical' } }],
     canRun: true,
     canSuppress: true,
+    canEditThreatModel: true,
     canEditStories: true,
     canCreateTasks: true,
     problems: [],

@@ -2,6 +2,7 @@ import Button from '@atlaskit/button/new';
 import { Label } from '@atlaskit/form';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Radio } from '@atlaskit/radio';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { useId } from 'react';
@@ -106,19 +107,16 @@ function AnswerForm({
           <Text weight="medium">Answer</Text>
         </legend>
         {AnswerValue.options.map((value) => (
-          <label
-            key={value}
-            style={{ display: 'inline-flex', gap: token('space.050', '4px'), alignItems: 'center', cursor: 'pointer' }}
-          >
-            <input
-              type="radio"
+          <span key={value} style={{ display: 'inline-flex' }}>
+            <Radio
               name={name}
               value={value}
-              checked={edit.choice === value}
+              label={ANSWER_LABELS[value]}
+              isChecked={edit.choice === value}
+              isDisabled={edit.saving}
               onChange={() => edit.choose(value)}
             />
-            <Text>{ANSWER_LABELS[value]}</Text>
-          </label>
+          </span>
         ))}
       </fieldset>
       <Stack space="space.050">

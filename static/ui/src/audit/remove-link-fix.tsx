@@ -1,0 +1,76 @@
+import Button from '@atlaskit/button/new';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { useState } from 'react';
+import type { AuditView } from '../../../../src/contract';
+import { showSuccessFlag } from '../common/success-flag';
+import { DisabledFix } from './disabled-fix';
+import type { useAudit } from './use-audit';
+
+interface Props {
+  storyKey: string;
+  threatId: string;
+  /** Which threat it is: retired (named) or unknown to the model. */
+  retired: boolean;
+  label: string;
+  view: AuditView;
+  busy: boolean;
+  act: ReturnType<typeof useAudit>['act'];
+  onError: (message: string | undefined) => void;
+}
+
+/**
+ * The fix for a link to a retired or unknown threat, in place: asks first, then removes that
+ * threat id from the story's WITHOUT clauses and direct links as the person (the story's save
+ * path, on the revision it reads), says what was removed, and audits the project again.
+ */
+export function RemoveLinkFix({ storyKey, threatId, retired, label, view, busy, act, onError }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [removed, setRemoved] = useState<string>();
+  if (!view.canEditStories)
+    return (
+      <DisabledFix
+        label={label}
+        reason={`You can’t edit ${view.projectKey}’s stories, so you can’t remove the link here.`}
+      />
+    );
+  const what = `${threatId}${retired ? ' (retired)' : ' (not in the threat model)'}`;
+  // Until the audit that runs now is done, the finding stays: the row says what was done.
+  if (removed) return <Text size="small">{removed}</Text>;
+  if (!confirming)
+    return (
+      <Button isDisabled={busy} onClick={() => setConfirming(true)}>
+        {label}
+      </Button>
+    );
+  return (
+    <Stack space="space.050" alignInline="start">
+      <Text size="small">
+        Remove {what} from {storyKey}’s WITHOUT clauses and direct links? The clauses themselves stay.
+      </Text>
+      <Inline space="space.050">
+        <Button
+          appearance="warning"
+          isDisabled={busy}
+          onClick={async () => {
+            const failed = await act(
+              'audit/remove-link',
+              { issueKey: storyKey, threatId },
+              `Removing ${threatId} from ${storyKey}`,
+            );
+            onError(failed);
+            setConfirming(false);
+            if (failed) return;
+            const said = `Removed ${what} from ${storyKey}. The audit runs again.`;
+            setRemoved(said);
+            showSuccessFlag(`Removed ${threatId} from ${storyKey}`, said);
+          }}
+        >
+          Remove {threatId}
+        </Button>
+        <Button appearance="subtle" onClick={() => setConfirming(false)}>
+          Cancel
+        </Button>
+      </Inline>
+    </Stack>
+  );
+}
