@@ -3,7 +3,7 @@ import { InterchangeFormat } from '../domain/interchange/imported-from';
 import type { ImportPreview } from '../domain/interchange/merge-import';
 import { personText } from '../domain/common/text-hygiene';
 import { KbUpload } from './knowledge-base';
-import { endpoint } from './endpoint';
+import { endpoint, NoPayload } from './endpoint';
 
 export type { ImportPreview };
 
@@ -39,7 +39,13 @@ export interface InterchangeImportResult {
   applied: boolean;
 }
 
+/** Whether the person may import into the model: the page says why not before a file is picked. */
+export interface InterchangeAccess {
+  canImport: boolean;
+}
+
 export const interchangeEndpoints = {
+  'interchange/access': endpoint<InterchangeAccess>()(NoPayload),
   'interchange/export': endpoint<InterchangeExport>()(InterchangeExportRequest),
   'interchange/preview-import': endpoint<InterchangeImportResult>()(InterchangeImport),
   'interchange/import': endpoint<InterchangeImportResult>()(InterchangeImportRequest),

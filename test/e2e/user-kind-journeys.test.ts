@@ -248,8 +248,9 @@ describeInBrowser('each kind of person, through the screens they use, at 1280 an
 
       panel = await showTab(app, 'Import / export');
       await panel.getByRole('button', { name: 'Download as OTM' }).waitFor();
-      // Not asserted here: the tab does not know who may edit, so carol is offered the import form
-      // (the backend refuses the import) with no reason beside it: a known gap, left unasserted.
+      await panel.getByText(/^Read only: importing changes the threat model/).waitFor();
+      expect(await panel.getByLabel('File to import').isDisabled()).toBe(true);
+      await expectOnlyReading(page, 'Import / export', PROJECT_PAGE, shown);
       await checkScreen(page, 'browse-import-export', width, PROJECT_PAGE);
 
       const story = await openStoryPanel(page, session.app.url, 'PAY-1');

@@ -4,7 +4,13 @@ import type { LocalSite } from '../../../local/site/server';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { startTestSite } from '../../../test/support/local-site';
 import { addSecondProject } from '../../../test/support/second-project';
-import type { InterchangeExport, InterchangeImportResult, KbUploadResult, ThreatModelView } from '../../contract';
+import type {
+  InterchangeAccess,
+  InterchangeExport,
+  InterchangeImportResult,
+  KbUploadResult,
+  ThreatModelView,
+} from '../../contract';
 import type { Envelope } from '../../domain/common/envelope';
 import { OTM_SCHEMA, TC_EXAMPLE, TC_SCHEMA, schemaErrors } from '../../domain/interchange/interchange-test-support';
 import { resolver } from '../../index';
@@ -45,6 +51,11 @@ describe('interchange resolvers', () => {
     sec = onProject('SEC', String(project.id));
   });
   afterAll(() => site.close());
+
+  it('says who may import before a file is picked: a model editor, not a browse-only person', async () => {
+    expect(ok<InterchangeAccess>(await call('alice', 'interchange/access', {}, PAY))).toEqual({ canImport: true });
+    expect(ok<InterchangeAccess>(await call('carol', 'interchange/access', {}, PAY))).toEqual({ canImport: false });
+  });
 
   it('exports PAY as OTM and as Threat Composer, valid against their schemas, for anyone who can browse', async () => {
     const otm = ok<InterchangeExport>(await call('carol', 'interchange/export', { format: 'otm' }, PAY));

@@ -1,5 +1,6 @@
 import type Resolver from '@forge/resolver';
 import { exportThreatModel } from '../../app/interchange/export-threat-model';
+import { interchangeAccess } from '../../app/interchange/interchange-access';
 import { importThreatModel, previewImport } from '../../app/interchange/import-threat-model';
 import { callClients } from '../call-clients';
 import { projectKeyOf } from '../context-project';
@@ -8,6 +9,10 @@ import { defineResolver } from '../define-resolver';
 // The project page's "Import / export": the model as an OTM or Threat Composer file, and a
 // file's threats and mitigations merged into the model (previewed first; written by model editors).
 export function registerInterchangeResolvers(resolver: Resolver): void {
+  defineResolver(resolver, 'interchange/access', ({ context }) =>
+    interchangeAccess(callClients(), projectKeyOf(context), context.accountId),
+  );
+
   defineResolver(resolver, 'interchange/export', ({ payload, context }) =>
     exportThreatModel(callClients(), projectKeyOf(context), payload.format),
   );

@@ -2,7 +2,7 @@ import type { LocalSite } from '../../../local/site/server';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
-import type { MonitoredEventChange, MonitoringView, StoryView, ThreatModelView } from '../../contract';
+import type { MonitoredEventChange, MonitoringView, StoryView, ThreatDetails, ThreatModelView } from '../../contract';
 import type { ThreatView } from '../../domain/threat-model/threat-view';
 import { resolver } from '../../index';
 
@@ -117,7 +117,11 @@ describe('monitoring resolvers', () => {
       },
     });
     const { mitigationId } = answer.event.wiring!;
-    const added = (await model()).mitigations.find((m) => m.id === mitigationId);
+    // The model's list carries no long texts; the threat's details carry the mitigation in full.
+    const details = ok(
+      (await call('alice', 'threat-model/threat-details', { id: card }, onProject)) as Envelope<ThreatDetails>,
+    );
+    const added = details.mitigations.find((m) => m.id === mitigationId);
     expect(added).toMatchObject({
       controlType: 'detective',
       addresses: [{ threatId: card, strength: 25 }],

@@ -25,8 +25,16 @@ const FORMAT_OPTIONS: Option<Format>[] = [
  * leaves unchanged, then confirm. The confirm sends the same file again; the backend merges it
  * with the model as it is then, so an edit made in between is kept.
  */
-export function ModelImport({ onImported }: { onImported?: () => void }) {
+interface Props {
+  onImported?: () => void;
+  /** Why the person may not import (they are not a model editor); the controls are disabled and say so. */
+  readOnlyReason?: string;
+}
+
+export function ModelImport({ onImported, readOnlyReason }: Props) {
   const inputId = useId();
+  const reasonId = useId();
+  const locked = readOnlyReason !== undefined;
   const headingId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | undefined>();
@@ -91,6 +99,11 @@ export function ModelImport({ onImported }: { onImported?: () => void }) {
           before from the same file is updated, never added twice. To use a file as a knowledge base instead, upload it
           in the project settings.
         </Text>
+        {locked && (
+          <Text as="p" size="small" color="color.text.subtle" id={reasonId}>
+            {readOnlyReason}
+          </Text>
+        )}
         <Stack space="space.050">
           <Label htmlFor={inputId}>File to import</Label>
           <input
@@ -98,7 +111,8 @@ export function ModelImport({ onImported }: { onImported?: () => void }) {
             ref={fileInput}
             type="file"
             accept=".json,application/json"
-            disabled={busy !== undefined}
+            disabled={busy !== undefined || locked}
+            aria-describedby={locked ? reasonId : undefined}
             onChange={(event) => {
               setFile(event.currentTarget.files?.[0]);
               reset();
@@ -113,7 +127,11 @@ export function ModelImport({ onImported }: { onImported?: () => void }) {
           onChange={setFormat}
         />
         <div>
-          <Button onClick={() => void preview()} isDisabled={!file || busy !== undefined}>
+          <Button
+            onClick={() => void preview()}
+            isDisabled={!file || busy !== undefined || locked}
+            aria-describedby={locked ? reasonId : undefined}
+          >
             {busy === 'preview' ? 'Reading the file…' : 'Preview import'}
           </Button>
         </div>
