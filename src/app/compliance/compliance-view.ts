@@ -1,12 +1,10 @@
 import type { ComplianceQuery, ComplianceView } from '../../contract';
-import { AppError } from '../../domain/common/app-error';
-import { projectWorkflow } from '../../jira/client/permissions';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
 import { liveModelWith } from '../../jira/threat-model/project-risk';
-import { projectPermissionsOf, projectTasksOf, threatModelOf } from '../common/call-reads';
+import { projectTasksOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 import { readBacklogEvidence } from './backlog-evidence';
-import { modelCoverage } from './coverage-sources';
+import { modelCoverage, readBrowsedModel } from './coverage-sources';
 
 /**
  * The Compliance tab: each requirement of the chosen ASVS standard at the chosen level, with the
@@ -19,14 +17,7 @@ export async function complianceView(
   projectKey: string,
   query: ComplianceQuery,
 ): Promise<ComplianceView> {
-  const [stored, perms, workflow] = await Promise.all([
-    threatModelOf(jira, projectKey),
-    projectPermissionsOf(jira, projectKey),
-    // The project's issue types, read with the model so the stories' search waits for nothing more.
-    projectWorkflow(jira.user, projectKey),
-  ]);
-  if (!perms.BROWSE_PROJECTS) throw new AppError('FORBIDDEN', `You can't see project ${projectKey}.`);
-  const { model } = stored;
+  const { stored, model, workflow } = await readBrowsedModel(jira, projectKey);
   const [tasks, backlog, kbs] = await Promise.all([
     projectTasksOf(jira, projectKey),
     readBacklogEvidence(jira.user, projectKey, model.settings, workflow.issueTypes),

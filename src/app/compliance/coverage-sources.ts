@@ -4,6 +4,25 @@ import type { KnowledgeBase } from '../../domain/knowledge-base/knowledge-base';
 import type { MitigationView } from '../../domain/mitigation/mitigation-view';
 import type { Threat } from '../../domain/threat-model/threat';
 import type { BacklogEvidence } from './backlog-evidence';
+import { AppError } from '../../domain/common/app-error';
+import { projectWorkflow } from '../../jira/client/permissions';
+import { projectPermissionsOf, threatModelOf } from '../common/call-reads';
+import type { JiraClients } from '../common/jira-clients';
+
+/**
+ * What the Compliance tab and the report start from, read together as the person: the model and
+ * the project's issue types (so the stories' search waits for nothing more), once the person is
+ * known to see the project.
+ */
+export async function readBrowsedModel(jira: JiraClients, projectKey: string) {
+  const [stored, perms, workflow] = await Promise.all([
+    threatModelOf(jira, projectKey),
+    projectPermissionsOf(jira, projectKey),
+    projectWorkflow(jira.user, projectKey),
+  ]);
+  if (!perms.BROWSE_PROJECTS) throw new AppError('FORBIDDEN', `You can't see project ${projectKey}.`);
+  return { stored, model: stored.model, workflow };
+}
 
 /**
  * The model's ASVS coverage as the Compliance tab and the report show it: the mitigations with

@@ -1,4 +1,3 @@
-import { AppError } from '../../domain/common/app-error';
 import type { AsvsLevel, AsvsStandard } from '../../domain/compliance/asvs-catalogue';
 import type { ReportInput } from '../../domain/report/report-model';
 import { readStoredAudit } from '../../jira/audit/audit-repository';
@@ -7,11 +6,10 @@ import { displayNames } from '../../jira/people/people-repository';
 import { readProjectName } from '../../jira/report/project-name';
 import { liveModelWith } from '../../jira/threat-model/project-risk';
 import { readRiskHistory } from '../../jira/threat-model/risk-history-repository';
-import { projectPermissionsOf, projectTasksOf, threatModelOf } from '../common/call-reads';
+import { projectTasksOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
-import { projectWorkflow } from '../../jira/client/permissions';
 import { readBacklogEvidence } from '../compliance/backlog-evidence';
-import { modelCoverage } from '../compliance/coverage-sources';
+import { modelCoverage, readBrowsedModel } from '../compliance/coverage-sources';
 
 export interface ReportOptions {
   now: string;
@@ -32,14 +30,7 @@ export async function readReportInput(
   projectKey: string,
   options: ReportOptions,
 ): Promise<ReportInput> {
-  const [stored, perms, workflow] = await Promise.all([
-    threatModelOf(jira, projectKey),
-    projectPermissionsOf(jira, projectKey),
-    // The project's issue types, read with the model so the stories' search waits for nothing more.
-    projectWorkflow(jira.user, projectKey),
-  ]);
-  if (!perms.BROWSE_PROJECTS) throw new AppError('FORBIDDEN', `You can't see project ${projectKey}.`);
-  const { model } = stored;
+  const { stored, model, workflow } = await readBrowsedModel(jira, projectKey);
   const acceptors = [...new Set(model.threats.flatMap((t) => (t.acceptance ? [t.acceptance.accountId] : [])))];
   const [name, tasks, backlog, history, audit, kbs, names] = await Promise.all([
     readProjectName(jira.user, projectKey),

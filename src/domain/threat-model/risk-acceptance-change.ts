@@ -7,9 +7,22 @@ import { type Actor, checkRevision, findThreat, reviseThreat, type ThreatModel }
 type Changed = { model: ThreatModel; threat: Threat };
 
 /** The stored threat when this very change was the last one (a retry after a lost answer), else undefined. */
-function alreadyDone(current: Threat, actor: Actor, baseRevision: number, values: unknown): Threat | undefined {
+/**
+ * The start of an acceptance change: the threat, and either the threat as the same change left
+ * it (a retry: nothing to do) or, once its revision is checked, the receipt the change records.
+ */
+function openChange(
+  model: ThreatModel,
+  id: string,
+  baseRevision: number,
+  values: unknown,
+  actor: Actor,
+): { done: Threat } | { current: Threat; receipt: ReturnType<typeof receiptFor> } {
+  const current = findThreat(model, id);
   const receipt = receiptFor(actor.accountId, baseRevision, values);
-  return current.revision === baseRevision + 1 && isSameEdit(current.lastEdit, receipt) ? current : undefined;
+  if (current.revision === baseRevision + 1 && isSameEdit(current.lastEdit, receipt)) return { done: current };
+  checkRevision(current, baseRevision);
+  return { current, receipt };
 }
 
 /**
@@ -23,11 +36,9 @@ export function acceptThreatRisk(
   draft: AcceptanceDraft,
   actor: Actor,
 ): Changed {
-  const current = findThreat(model, id);
-  const values = { accept: draft };
-  const done = alreadyDone(current, actor, baseRevision, values);
-  if (done) return { model, threat: done };
-  checkRevision(current, baseRevision);
+  const change = openChange(model, id, baseRevision, { accept: draft }, actor);
+  if ('done' in change) return { model, threat: change.done };
+  const { current, receipt } = change;
   if (current.state !== 'active')
     throw new AppError('BAD_REQUEST', `${id} is retired: there is no risk of it to accept.`);
   checkUntil(draft.until, actor.now);
@@ -45,7 +56,7 @@ export function acceptThreatRisk(
       ...current,
       acceptance,
       acceptanceHistory: withEvent(current.acceptanceHistory, { action: 'accepted', ...acceptance }),
-      lastEdit: receiptFor(actor.accountId, baseRevision, values),
+      lastEdit: receipt,
     },
     actor,
   );
@@ -59,11 +70,9 @@ export function revokeThreatAcceptance(
   reason: string,
   actor: Actor,
 ): Changed {
-  const current = findThreat(model, id);
-  const values = { revoke: reason };
-  const done = alreadyDone(current, actor, baseRevision, values);
-  if (done) return { model, threat: done };
-  checkRevision(current, baseRevision);
+  const change = openChange(model, id, baseRevision, { revoke: reason }, actor);
+  if ('done' in change) return { model, threat: change.done };
+  const { current, receipt } = change;
   if (!current.acceptance)
     throw new AppError('BAD_REQUEST', `${id}'s risk is not accepted: there is nothing to revoke.`);
   const { acceptance: _ended, ...rest } = current;
@@ -77,7 +86,7 @@ export function revokeThreatAcceptance(
         at: actor.now,
         reason,
       }),
-      lastEdit: receiptFor(actor.accountId, baseRevision, values),
+      lastEdit: receipt,
     },
     actor,
   );

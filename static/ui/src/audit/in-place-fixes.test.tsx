@@ -14,6 +14,7 @@ import { aMitigationView, aThreatModel, aThreatRow } from '../threat-model/test-
 import { fakeBridge } from '../test-support/fake-bridge';
 import { AuditTab } from './audit-tab';
 import { anAuditView } from './test-support/audit-view-mother';
+import { aSuggestion, someSuggestions } from '../test-support/suggestion-mother';
 
 // One project with a finding of each kind these fixes are for.
 const RESULT = audit({
@@ -147,26 +148,7 @@ describe('the audit fixes that work in place', () => {
     fakeBridge.answer('audit/get', () => ({ ok: true, data: viewOf() }));
     fakeBridge.answer('knowledge-base/suggest', () => ({
       ok: true,
-      data: {
-        mode: 'top',
-        knowledgeBases: ['Web applications and APIs'],
-        problems: [],
-        suggestions: [
-          {
-            knowledgeBaseId: 'web-and-api',
-            knowledgeBaseName: 'Web applications and APIs',
-            templateId: 'WEB-S-01',
-            title: 'Account takeover by credential stuffing',
-            description: '',
-            stride: ['S'],
-            severity: { score: 16, band: 'High' },
-            reasons: ['summary mentions "password"'],
-            generic: false,
-            matchedClauseIds: [],
-            mitigations: [],
-          },
-        ],
-      },
+      data: someSuggestions([aSuggestion()]),
     }));
     const user = userEvent.setup();
     render(<AuditTab />);

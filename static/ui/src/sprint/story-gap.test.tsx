@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { SprintStory } from '../../../../src/contract';
 import { SprintPlan } from './sprint-plan';
 import { aSprintPlan, okPlan } from './test-support/sprint-plan-mother';
+import { aSuggestion, someSuggestions } from '../test-support/suggestion-mother';
 
 afterEach(() => sprintHost.reset());
 
@@ -38,39 +39,18 @@ describe('sprint plan: stories that need WITHOUT clauses', () => {
     );
     fakeBridge.answer('knowledge-base/suggest', () => ({
       ok: true,
-      data: {
-        mode: 'top',
-        knowledgeBases: ['Web applications and APIs'],
-        problems: [],
-        suggestions: [
-          {
-            knowledgeBaseId: 'web-and-api',
-            knowledgeBaseName: 'Web applications and APIs',
-            templateId: 'WEB-S-01',
-            title: 'Account takeover by credential stuffing',
-            description: '',
-            stride: ['S'],
-            severity: { score: 16, band: 'High' },
-            reasons: ['summary mentions "password"'],
-            generic: false,
-            matchedClauseIds: [],
-            mitigations: [],
-          },
-          {
-            knowledgeBaseId: 'sdl-tm-knowledge-base-core',
-            knowledgeBaseName: 'SDL TM Knowledge Base (Core)',
-            templateId: 'SU',
-            title: 'Spoofing (v3)',
-            description: '',
-            stride: ['S'],
-            severity: { score: 9, band: 'Medium' },
-            reasons: ['applies to every story'],
-            generic: true,
-            matchedClauseIds: [],
-            mitigations: [],
-          },
-        ],
-      },
+      data: someSuggestions([
+        aSuggestion(),
+        aSuggestion({
+          knowledgeBaseId: 'sdl-tm-knowledge-base-core',
+          knowledgeBaseName: 'SDL TM Knowledge Base (Core)',
+          templateId: 'SU',
+          title: 'Spoofing (v3)',
+          severity: { score: 9, band: 'Medium' },
+          reasons: ['applies to every story'],
+          generic: true,
+        }),
+      ]),
     }));
     const user = userEvent.setup();
     render(<SprintPlan sprintId={plan.sprint.id} />);
