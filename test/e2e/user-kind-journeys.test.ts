@@ -53,10 +53,11 @@ async function openStoryPanel(page: Page, url: string, key: string): Promise<Fra
 
 /**
  * Buttons a browse-only person may press: they read, sort, filter, page, download, show more or
- * open suggestions (adding one is the write, and is not offered); none writes.
+ * open suggestions (adding one is the write, and is not offered); none writes. "Auditing…" is
+ * Run audit while a run (queued by an earlier journey) is under way.
  */
 const READING =
-  /^(ID|Title|Severity|Residual|State|Story|Stories|Threat|Component|Status|Kind|Finding)\b|^(Details|Mitigations|STRIDE questions) of |^\d+ stor(y|ies) linked to |^Suggest threats for |^\d+ (critical|high|medium|low)$|: \d+$|^(Run audit|Export .*|Download .*|Previous|Next|Suggest threats|Hide suggestions|Show .*|Hide .*|[▸▾]|\d+)$/;
+  /^(ID|Title|Severity|Residual|State|Story|Stories|Threat|Component|Status|Kind|Finding)\b|^(Details|Mitigations|STRIDE questions) of |^\d+ stor(y|ies) linked to |^Suggest threats for |^\d+ (critical|high|medium|low)$|: \d+$|^(Run audit|Auditing…|Export .*|Download .*|Previous|Next|Suggest threats|Hide suggestions|Show .*|Hide .*|[▸▾]|\d+)$/;
 
 interface Control {
   name: string;
@@ -169,8 +170,10 @@ describeInBrowser('each kind of person, through the screens they use, at 1280 an
       const id = ((await row.getByRole('cell').first().textContent()) ?? '').trim();
       // At 900 px the Mitigations column folds into the row's details.
       await app.getByRole('button', { name: `Details of ${id}`, exact: true }).click();
-      await app.getByRole('button', { name: `Mitigations of ${id} (0)` }).click();
-      await app.getByRole('button', { name: `Add mitigation to ${id}` }).click();
+      // The toggle is pressed only while the list is closed: the row may already show it open.
+      const mitigations = app.getByRole('button', { name: `Mitigations of ${id} (0)` });
+      if ((await mitigations.getAttribute('aria-expanded')) !== 'true') await mitigations.click();
+      await app.getByRole('button', { name: `Add mitigation to ${id}` }).click({ timeout: 60_000 });
       await dialog.getByLabel('Title').fill(`Rate-limit gift card lookups (${width} px)`);
       await checkScreen(page, 'champion-add-mitigation', width, PROJECT_PAGE);
       await dialog.getByRole('button', { name: 'Add mitigation', exact: true }).click();
