@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AuditResult } from '../domain/audit/audit-result';
 import type { AuditRunView } from '../domain/audit/audit-run';
 import type { Severity } from '../domain/threat-model/severity';
-import { ThreatId } from '../domain/story/without-clause';
+import { ClauseText, ThreatId } from '../domain/story/without-clause';
 import { endpoint, NoPayload } from './endpoint';
 
 export type { AuditRunView };
@@ -23,6 +23,34 @@ export const ClauseThreatLink = z.object({
   threatId: ThreatId,
 });
 export type ClauseThreatLink = z.infer<typeof ClauseThreatLink>;
+
+/**
+ * The fixes for "threat linked to no story" and "story threat not covered by a clause": link the
+ * threat to one clause of the story, an existing one (`clauseId`) or a new one the person wrote
+ * (`newClause`, its id made in the browser as the story panel makes it). Exactly one of the two.
+ */
+export const StoryClauseLink = z
+  .object({
+    issueKey: ClauseThreatLink.shape.issueKey,
+    threatId: ThreatId,
+    clauseId: z.string().min(1).max(40).optional(),
+    newClause: z.object({ id: z.string().min(1).max(40), text: ClauseText }).optional(),
+  })
+  .refine((link) => (link.clauseId === undefined) !== (link.newClause === undefined), {
+    message: 'Name one WITHOUT clause: an existing one or a new one.',
+  });
+export type StoryClauseLink = z.infer<typeof StoryClauseLink>;
+
+/** What the person typed to find a story of the project: part of its summary or its key. */
+export const StorySearch = z.object({ query: z.string().max(100) });
+export type StorySearch = z.infer<typeof StorySearch>;
+
+/** A story found for a fix: its key, summary and clauses (to link the threat to one of them). */
+export interface StoryMatch {
+  key: string;
+  summary: string;
+  clauses: Array<{ id: string; text: string }>;
+}
 
 /** The fix for a link to a retired or unknown threat: which story, and the threat id to unlink. */
 export const ThreatLinkRemoval = ClauseThreatLink.pick({ issueKey: true, threatId: true });
@@ -47,6 +75,8 @@ export interface AuditView {
   canEditStories: boolean;
   /** Whether the person may create and link issues: the "create the task" fix. */
   canCreateTasks: boolean;
+  /** Whether the person may accept or revoke a threat's risk: the "renew" fix of an expired acceptance. */
+  canAcceptRisk: boolean;
   problems: string[];
 }
 
@@ -67,4 +97,6 @@ export const auditEndpoints = {
   'audit/unsuppress': endpoint<AuditView>()(FindingUnsuppression),
   'audit/link-threat': endpoint<AuditView>()(ClauseThreatLink),
   'audit/remove-link': endpoint<AuditView>()(ThreatLinkRemoval),
+  'audit/link-story': endpoint<AuditView>()(StoryClauseLink),
+  'audit/find-stories': endpoint<{ stories: StoryMatch[] }>()(StorySearch),
 };

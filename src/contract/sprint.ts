@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type {
+  AfterSprintEffect,
   PullInItem,
   SprintChoice,
   SprintMitigation,
@@ -11,26 +12,52 @@ import type {
 import { endpoint, NoPayload } from './endpoint';
 import { MitigationId } from './mitigation';
 import type { StoryCoverage } from '../domain/audit/story-coverage';
+import { PULL_IN_MOST } from '../domain/sprint/sprint-window';
 
-export type { PullInItem, SprintChoice, SprintMitigation, SprintStory, SprintThreat, SprintWarning, TaskPlace };
+export type {
+  AfterSprintEffect,
+  PullInItem,
+  SprintChoice,
+  SprintMitigation,
+  SprintStory,
+  SprintThreat,
+  SprintWarning,
+  TaskPlace,
+};
 export type { StoryCoverage };
 
 export const SprintId = z.number().int().positive();
 
+/** What of the plan to show: the page of stories from storyOffset, the first pullInLimit pieces of work to pull in. */
+const SprintWindowQuery = {
+  storyOffset: z.number().int().min(0).max(1_000_000).optional(),
+  pullInLimit: z.number().int().min(1).max(PULL_IN_MOST).optional(),
+};
+
 /** Without a sprint id: the sprint the module was opened on (the sprint action's context). */
-export const SprintQuery = z.object({ sprintId: SprintId.optional() });
+export const SprintQuery = z.object({ sprintId: SprintId.optional(), ...SprintWindowQuery });
 export type SprintQuery = z.infer<typeof SprintQuery>;
 
-export const SprintTaskAdd = z.object({ sprintId: SprintId, mitigationIds: z.array(MitigationId).min(1).max(50) });
+export const SprintTaskAdd = z.object({
+  sprintId: SprintId,
+  mitigationIds: z.array(MitigationId).min(1).max(50),
+  ...SprintWindowQuery,
+});
 export type SprintTaskAdd = z.infer<typeof SprintTaskAdd>;
 
 export interface SprintPlanView {
   sprint: { id: number; name: string; state: 'active' | 'future' | 'closed'; goal: string; boardId: number };
   projectKey: string;
+  /** One page of the sprint's stories (STORY_PAGE_SIZE), from storyOffset, of storyCount in all. */
   stories: SprintStory[];
+  storyOffset: number;
+  storyCount: number;
+  /** The threats the page's stories and the listed work name, and the mitigations of the page's threats. */
   threats: Record<string, SprintThreat>;
   mitigations: SprintMitigation[];
+  /** The first pieces of work to pull in (most risk removed first), of pullInCount in all. */
   pullIn: PullInItem[];
+  pullInCount: number;
   warnings: SprintWarning[];
   /** The project's risk now and after the sprint, and the risk it tolerates (see exposure-tier). */
   risk: { now: number; afterSprint: number; tolerance?: number };

@@ -11,8 +11,10 @@ import { AcceptanceDraft, type AcceptanceState } from '../domain/threat-model/th
 import type { RiskSettings } from '../domain/threat-model/risk-settings';
 import { personText } from '../domain/common/text-hygiene';
 import type { StoryCoverage } from '../domain/audit/story-coverage';
+import type { ThreatIndex, ThreatListRow } from './threat-index';
 
 export type { ProjectRiskView, StrideQuestionView, ThreatRisk };
+export * from './threat-index';
 export type { KbUpdate } from '../domain/knowledge-base/kb-update';
 
 export const ThreatCreation = z.object({ draft: ThreatDraft });
@@ -80,8 +82,8 @@ export interface RiskPolicyView {
 
 /**
  * What the threat table never shows of a threat or a mitigation: stored bookkeeping, and a
- * mitigation's long texts. The list leaves them out, so its answer stays small at thousands of
- * threats (Forge refuses answers over 5 MB); a dialog asks `threat-model/threat-details` for them.
+ * mitigation's long texts. Full rows leave them out, so a page of them stays small; a dialog asks
+ * `threat-model/threat-details` for them.
  */
 type ThreatDetailFields = 'lastEdit' | 'imported' | 'detectionEvents';
 type MitigationDetailFields = 'implementation' | 'verification' | 'created' | 'updated' | 'imported';
@@ -89,7 +91,12 @@ type MitigationDetailFields = 'implementation' | 'verification' | 'created' | 'u
 /** A mitigation as the threat table lists it (see MitigationDetailFields), with its newest verification record only. */
 export type MitigationRow = Omit<MitigationView, MitigationDetailFields>;
 
-export interface ThreatRow extends Omit<ThreatView, ThreatDetailFields>, ThreatKnowledge {
+/**
+ * A threat as the page shows it in full (threat-model/threats): everything of its list row, with
+ * its texts, answers, acceptance history and pending update.
+ */
+export interface ThreatRow
+  extends Omit<ThreatView, ThreatDetailFields>, ThreatKnowledge, Omit<ThreatListRow, 'description'> {
   risk: ThreatRisk;
   /** Whether its risk is accepted today, was accepted until a day that has passed, or neither. */
   acceptanceState: AcceptanceState;
@@ -99,12 +106,14 @@ export interface ThreatRow extends Omit<ThreatView, ThreatDetailFields>, ThreatK
   storiesJql: string;
 }
 
+/**
+ * The Threat model tab's first read: every threat as a compact index entry (what the table sorts,
+ * filters and shows collapsed), the project's risk and policy. The full rows of the threats a
+ * page shows come from `threat-model/threats`, so the answer stays under 1 MB at 5,000 threats.
+ */
 export interface ThreatModelView {
   projectKey: string;
-  threats: ThreatRow[];
-  /** The STRIDE questions the threats' rows name, once each, by question key. */
-  questions: Record<string, StrideQuestionView>;
-  mitigations: MitigationRow[];
+  index: ThreatIndex;
   risk: ProjectRiskView;
   riskPolicy: RiskPolicyView;
   /** Daily points of the project's risk, oldest first, at most a year. */
@@ -116,6 +125,21 @@ export interface ThreatModelView {
   problems: string[];
   /** What the page asks `threat-model/changes` about: the model's revision as read, and when the reading began. */
   seen: ModelSeen;
+}
+
+/** The most threats one threat-model/threats call answers: a page of the threat table. */
+export const THREATS_PAGE = 50;
+
+export const ThreatsRequest = z.object({ ids: z.array(ThreatId).min(1).max(THREATS_PAGE) });
+export type ThreatsRequest = z.infer<typeof ThreatsRequest>;
+
+/** The asked threats in full (ids the model does not have are left out) and their mitigations. */
+export interface ThreatsAnswer {
+  threats: ThreatRow[];
+  /** The mitigations addressing any of them, each once, as the table lists them. */
+  mitigations: MitigationRow[];
+  /** The STRIDE questions their rows name, once each, by question key. */
+  questions: Record<string, StrideQuestionView>;
 }
 
 /** The model's revision a page has, and when (epoch ms, the backend's clock) it began reading it. */
@@ -161,6 +185,7 @@ export const threatModelEndpoints = {
   'threat-model/changes': endpoint<ModelChanges>()(ModelSeen),
   'threat-model/story-counts': endpoint<StoryCounts>()(StoryCountRequest),
   'threat-model/threat-details': endpoint<ThreatDetails>()(ThreatDetailsRequest),
+  'threat-model/threats': endpoint<ThreatsAnswer>()(ThreatsRequest),
   'threat-model/create-threat': endpoint<ThreatView>()(ThreatCreation),
   'threat-model/update-threat': endpoint<ThreatView>()(ThreatEdit),
   'threat-model/set-threat-state': endpoint<ThreatView>()(ThreatStateChange),

@@ -10,6 +10,15 @@ export function projectKeyOf(context: InvocationContext): string {
   return key;
 }
 
+/**
+ * The project an issue panel says it is in, when it names one: only a hint of what to read
+ * first, beside the issue; what the app then uses is the issue's own project, read as the user.
+ */
+export function projectHintOf(context: InvocationContext): string | undefined {
+  const key = context.extension.project?.key;
+  return key && /^[A-Z][A-Z0-9_]{0,19}$/.test(key) ? key : undefined;
+}
+
 export function issueIdOf(context: InvocationContext): string {
   const id = context.extension.issue?.id;
   if (!id || !/^\d+$/.test(id)) throw new AppError('BAD_REQUEST', 'This panel only works on an issue.');

@@ -5,7 +5,8 @@ import type { MitigationDraft, MitigationStatus, Strength } from '../../src/doma
 import { storyClausesValue } from '../../src/domain/story/story-clauses';
 import type { StrideCategory } from '../../src/domain/threat-model/stride';
 import { statusFromTask } from '../../src/domain/mitigation/task-status';
-import type { ThreatDraft } from '../../src/domain/threat-model/threat';
+import type { Threat, ThreatDraft } from '../../src/domain/threat-model/threat';
+import type { Mitigation } from '../../src/domain/mitigation/mitigation';
 import {
   addMitigation,
   addThreat,
@@ -17,7 +18,17 @@ import {
 } from '../../src/domain/threat-model/threat-model';
 import type { WithoutClause } from '../../src/domain/story/without-clause';
 import { TASK_PROPERTY } from '../../src/jira/mitigation/mitigation-task-repository';
-import { readThreatModel, changeThreatModel } from '../../src/jira/threat-model/threat-model-repository';
+import { readThreatModel } from '../../src/jira/threat-model/threat-model-repository';
+import {
+  encodeShard,
+  META_KEY,
+  SHARD_LIMIT,
+  SHARD_PREFIX,
+  shardKey,
+  type MetaValue,
+  type ModelRecord,
+  type ShardValue,
+} from '../../src/jira/threat-model/threat-model-shards';
 import { siteClient } from '../support/jira-clients';
 import { adfText } from '../support/local-site';
 import { prose } from '../support/prose';
@@ -180,6 +191,9 @@ export function removeDemoTasks(site: LocalSite): number {
   return tasks.length;
 }
 
+/** T-12 and M-12 are the 12th threat and mitigation generated. */
+const recordNumber = (id: string): number => Number(id.slice(2));
+
 export interface ModelSpec {
   threats: number;
   mitigations: number;
@@ -220,10 +234,11 @@ function taskStatusFor(status: MitigationStatus, rng: Random): keyof typeof CATE
 }
 
 /**
- * Replaces PAY's threat model, through the app's own write path (changeThreatModel as the app),
- * with a generated one, and creates mitigation tasks straight in the site's store (as
- * bulk-stories does for stories): a share of each benchmark sprint's own work sits in that
- * sprint, some tasks in the demo's active sprint, the rest in the backlog.
+ * Replaces PAY's threat model with a generated one, written straight into the site's project
+ * properties in the app's stored form (writeModelProperties), and creates mitigation tasks
+ * straight in the site's store (as bulk-stories does for stories): a share of each benchmark
+ * sprint's own work sits in that sprint, some tasks in the demo's active sprint, the rest in
+ * the backlog. The model is read back through the app's reader, which must find it whole.
  */
 export async function seedBenchModel(site: LocalSite, spec: ModelSpec, sprints: BenchSprint[]): Promise<SeededModel> {
   const rng = random(spec.seed);
@@ -236,11 +251,26 @@ export async function seedBenchModel(site: LocalSite, spec: ModelSpec, sprints: 
   const started = performance.now();
 
   const build = (stored: ThreatModel): ThreatModel => {
-    let model: ThreatModel = { ...emptyThreatModel(), settings: stored.settings };
-    for (let i = 1; i <= spec.threats; i++) model = addThreat(model, threatDraft(i, rng), actor).model;
-    for (let i = 1; i <= spec.mitigations; i++)
-      model = addMitigation(model, mitigationDraft(i, spec.threats, rng), actor).model;
-
+    // Each record through the app's own domain functions, but added to a model of only what the
+    // function looks at: adding 15,000 records to the growing model would copy it 15,000 times.
+    const base: ThreatModel = { ...emptyThreatModel(), settings: stored.settings };
+    const threats: Threat[] = [];
+    for (let i = 1; i <= spec.threats; i++)
+      threats.push(addThreat({ ...base, nextThreatNumber: i }, threatDraft(i, rng), actor).threat);
+    const mitigations: Mitigation[] = [];
+    for (let i = 1; i <= spec.mitigations; i++) {
+      const draft = mitigationDraft(i, spec.threats, rng);
+      const addressed = draft.addresses.map((a) => threats[recordNumber(a.threatId) - 1]!);
+      const own = { ...base, threats: addressed, nextMitigationNumber: i };
+      mitigations.push(addMitigation(own, draft, actor).mitigation);
+    }
+    let model: ThreatModel = {
+      ...base,
+      threats,
+      mitigations,
+      nextThreatNumber: spec.threats + 1,
+      nextMitigationNumber: spec.mitigations + 1,
+    };
     // Which mitigations get a task, and where the task sits.
     const eligible = model.mitigations.filter((m) => m.status !== 'rejected' && m.status !== 'existing');
     const taken = new Set<string>();
@@ -269,7 +299,7 @@ export async function seedBenchModel(site: LocalSite, spec: ModelSpec, sprints: 
 
     site.store.transaction(() => {
       for (const { mitigationId, sprintId } of placements) {
-        const mitigation = model.mitigations.find((m) => m.id === mitigationId)!;
+        const mitigation = mitigations[recordNumber(mitigationId) - 1]!;
         const statusName = taskStatusFor(mitigation.status, rng);
         const id = site.store.next('issue', 10000);
         const key = `PAY-${site.store.next(`issue-number/${project.id}`)}`;
@@ -298,13 +328,16 @@ export async function seedBenchModel(site: LocalSite, spec: ModelSpec, sprints: 
             },
           },
         });
-        model = attachTask(model, mitigationId, { id: String(id), key }, actor).model;
-        model = followTaskStatus(
-          model,
+        // The task recorded and followed on a model of the one mitigation (see above), put back in place.
+        const one = { ...model, mitigations: [mitigation] };
+        const attached = attachTask(one, mitigationId, { id: String(id), key }, actor).model;
+        const followed = followTaskStatus(
+          attached,
           mitigationId,
           statusFromTask({ statusName, categoryKey: CATEGORY[statusName] }),
           actor,
-        ).model;
+        ).model.mitigations[0]!;
+        mitigations[recordNumber(mitigationId) - 1] = followed;
       }
     });
 
@@ -314,13 +347,9 @@ export async function seedBenchModel(site: LocalSite, spec: ModelSpec, sprints: 
     return model;
   };
 
-  // Built before the lease is taken: generating thousands of threats one edit at a time takes
-  // longer than a lease lasts on a loaded machine, and the app never holds one that long.
-  const built = build((await readThreatModel(app, 'PAY')).model);
-  await changeThreatModel(app, 'PAY', 'benchmark', (stored) => ({
-    model: { ...built, settings: stored.settings },
-    result: undefined,
-  }));
+  const stored = await readThreatModel(app, 'PAY');
+  const built = build(stored.model);
+  writeModelProperties(site, project.id, { ...built, settings: stored.model.settings }, stored.metaRevision + 1);
   const writeMs = performance.now() - started;
   const read = await readThreatModel(app, 'PAY');
   if (read.problems.length > 0)
@@ -340,3 +369,68 @@ export async function seedBenchModel(site: LocalSite, spec: ModelSpec, sprints: 
     writeMs,
   };
 }
+
+/**
+ * The model as the app stores it (threat-model-shards: records packed into shards, then the meta
+ * naming them), put into the site's project properties in one transaction, in place of the
+ * project's model. A seed, not the app: no lease, no REST round trips, so 5,000 threats and
+ * 10,000 mitigations take seconds. Records are packed into fresh shards directly (the
+ * app's packShards measures every fill by deflating, which is slow at this size); each shard is
+ * checked against the app's limit.
+ */
+export function writeModelProperties(site: LocalSite, projectId: number, model: ThreatModel, revision: number): number {
+  const records: ModelRecord[] = [...model.threats, ...model.mitigations];
+  const shards = packFresh(records);
+  const meta: MetaValue = {
+    v: 1,
+    nextThreatNumber: model.nextThreatNumber,
+    nextMitigationNumber: model.nextMitigationNumber,
+    settings: model.settings,
+    revision,
+    shards: shards.map((_, index) => index),
+  };
+  const put = (key: string, value: unknown) =>
+    site.store.put('projectProperty', `${projectId}/${key}`, { projectId, key, value });
+  site.store.transaction(() => {
+    for (const property of site.store.all('projectProperty'))
+      if (property.projectId === projectId && property.key.startsWith(SHARD_PREFIX))
+        site.store.delete('projectProperty', `${projectId}/${property.key}`);
+    shards.forEach((value, index) => put(shardKey(index), value));
+    put(META_KEY, meta);
+  });
+  return shards.length;
+}
+
+/**
+ * Fresh shards filled to about the app's target, by the records' JSON size; each is encoded once
+ * and one over the app's limit is split. (The app's packShards finds each fill by deflating
+ * candidate sets: right for an edit, minutes for 15,000 new records.)
+ */
+function packFresh(records: ModelRecord[]): ShardValue[] {
+  const shards: ShardValue[] = [];
+  const add = (list: ModelRecord[]) => {
+    const encoded = encodeShard(list, 1);
+    if (JSON.stringify(encoded).length <= SHARD_LIMIT || list.length === 1) shards.push(encoded);
+    else {
+      add(list.slice(0, Math.ceil(list.length / 2)));
+      add(list.slice(Math.ceil(list.length / 2)));
+    }
+  };
+  let current: ModelRecord[] = [];
+  let json = 0;
+  for (const record of records) {
+    const size = JSON.stringify(record).length;
+    if (current.length > 0 && json + size > JSON_PER_SHARD) {
+      add(current);
+      current = [];
+      json = 0;
+    }
+    current.push(record);
+    json += size;
+  }
+  if (current.length > 0) add(current);
+  return shards;
+}
+
+/** Generated prose deflates to about a quarter: some 22,000 characters of a shard's 30,000. */
+const JSON_PER_SHARD = 80_000;

@@ -2,7 +2,8 @@ import { auditLines, type AuditBench } from './audit-bench';
 import { knowledgeBaseLines, type KnowledgeBaseBench } from './knowledge-base-bench';
 import { interchangeLines, type InterchangeBench } from './interchange-bench';
 import type { RequestKind } from './forge-replay';
-import { viewsLines, type ViewsBench } from './views-bench';
+import { editCpuLines, type ScaleBench } from './scale-bench';
+import { viewsLines } from './views-bench';
 
 // What the benchmark prints: one row per sprint size, as a table or as JSON.
 
@@ -31,9 +32,13 @@ export interface SizeResult {
 }
 
 export interface BenchReport {
+  /** Every row of every part below within its budget. */
+  allWithinBudget: boolean;
   sizes: SizeResult[];
-  views?: ViewsBench;
-  audit?: AuditBench;
+  /** Every view and edit at each model size, and the edits' own time against a small model. */
+  scale?: ScaleBench;
+  /** The audit at each size (`--audit-sizes`). */
+  audit?: AuditBench[];
   knowledgeBases?: KnowledgeBaseBench;
   interchange?: InterchangeBench;
   model: { threats: number; mitigations: number; shards: number; tasks: number; tasksInOtherSprint: number };
@@ -50,6 +55,26 @@ export interface BenchReport {
 }
 
 export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** What is over its budget, one line each (empty: all within). */
+export function overBudget(report: Omit<BenchReport, 'allWithinBudget'>): string[] {
+  const over: string[] = [];
+  for (const s of report.sizes) if (!s.withinBudget) over.push(`sprint/get at ${s.stories} stories`);
+  for (const m of report.scale?.models ?? []) {
+    for (const r of m.rows) if (!r.withinBudget) over.push(`${r.view} at ${m.threats} threats (${r.over.join(', ')})`);
+    for (const r of m.refresh) if (!r.withinBudget) over.push(`${r.page} at ${r.tasks} tasks`);
+  }
+  for (const e of report.scale?.editCpu ?? []) if (!e.withinBudget) over.push(`${e.key} own time ${e.ratio}x`);
+  for (const a of report.audit ?? []) if (!a.withinBudget) over.push(`audit at ${a.stories} stories`);
+  const kb = report.knowledgeBases;
+  if (kb && kb.builtInOnly.requests > kb.budget.builtInOnly) over.push('knowledge-base/suggest (built-in)');
+  if (kb && kb.withUpload.requests > kb.budget.withUpload) over.push('knowledge-base/suggest (with an upload)');
+  if (report.interchange && !report.interchange.withinLimits) over.push('interchange');
+  return over;
+}
+
+export const allWithinBudget = (report: Omit<BenchReport, 'allWithinBudget'>): boolean =>
+  overBudget(report).length === 0;
 
 export function table(report: BenchReport): string {
   const header = [
@@ -106,13 +131,14 @@ export function table(report: BenchReport): string {
     '',
     'Requests per call:',
     ...breakdown,
-    ...(report.views ? [...viewsLines(report.views), ''] : ['']),
-    ...(report.audit ? [...auditLines(report.audit), ''] : []),
+    ...(report.scale ? [...report.scale.models.flatMap(viewsLines), ...editCpuLines(report.scale.editCpu), ''] : ['']),
+    ...(report.audit ?? []).flatMap((a) => [...auditLines(a), '']),
     ...(report.knowledgeBases ? [...knowledgeBaseLines(report.knowledgeBases), ''] : []),
     ...(report.interchange ? [...interchangeLines(report.interchange), ''] : []),
     'Notes:',
     ...report.notes.map((n) => `- ${n}`),
     '',
     `Total run time ${round(environment.totalSeconds)} s; process rss at the end ${round(environment.rssMb)} MB (site included).`,
+    report.allWithinBudget ? 'Every row is within its budget.' : `OVER budget: ${overBudget(report).join('; ')}.`,
   ].join('\n');
 }

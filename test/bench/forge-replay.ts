@@ -19,6 +19,32 @@ export interface SeenRequest {
   method: string;
   path: string;
   kind: RequestKind;
+  /**
+   * Objects in the answer, for the estimate of Jira's points (see quota.ts): the issues of a search
+   * or bulk fetch, the values of a list, 1 for any other read, 0 for a write. Known only in the
+   * modes that read the answer ('timed', 'record').
+   */
+  objects?: number;
+}
+
+const READ_POSTS = ['/search/jql', '/issue/bulkfetch', '/mypermissions'];
+const isRead = (method: string, path: string) =>
+  method === 'GET' || (method === 'POST' && READ_POSTS.some((p) => (path.split('?')[0] ?? path).endsWith(p)));
+
+/** How many objects a read answered with (0 for writes): what Jira charges points for beyond the base. */
+function objectsIn(method: string, path: string, text: string): number {
+  if (!isRead(method, path)) return 0;
+  try {
+    const body = JSON.parse(text) as Record<string, unknown>;
+    for (const list of ['issues', 'values', 'issuesAndPermissions']) {
+      const value = body?.[list];
+      if (Array.isArray(value)) return value.length;
+    }
+    if (Array.isArray(body)) return body.length;
+  } catch {
+    // not JSON (an empty 204): one object, the resource asked about
+  }
+  return 1;
 }
 
 const bodyText = (init: RequestInit | undefined): string => (typeof init?.body === 'string' ? init.body : '');
@@ -41,7 +67,16 @@ function kindOf(method: string, path: string, body: string): RequestKind {
 
 export class ForgeFetchTap {
   private readonly live: ForgeFetch;
-  private mode: 'live' | 'record' | 'replay' = 'live';
+  private mode: 'live' | 'timed' | 'record' | 'replay' = 'live';
+  /** Requests in flight now, and since when at least one has been (for `jiraMs`). */
+  private inFlight = 0;
+  private busySince = 0;
+  /**
+   * Wall time with at least one Jira request in flight, since the last `reset()` (mode 'timed'):
+   * the call's wall time minus this is the app's own work (the local site runs in this process,
+   * so its work falls inside the requests' spans and is not counted as the app's).
+   */
+  jiraMs = 0;
   private readonly recording = new Map<string, Recorded[]>();
   private cursor = new Map<string, number>();
   /** Requests the app made since the last `reset()`, in order. */
@@ -57,9 +92,10 @@ export class ForgeFetchTap {
     g.__forge_fetch__ = (target, path, init) => this.fetch(target, path, init);
   }
 
-  reset(mode: 'live' | 'record' | 'replay'): void {
+  reset(mode: 'live' | 'timed' | 'record' | 'replay'): void {
     this.mode = mode;
     this.seen = [];
+    this.jiraMs = 0;
     if (mode === 'record') this.recording.clear();
     this.cursor = new Map();
   }
@@ -71,7 +107,8 @@ export class ForgeFetchTap {
   private async fetch(target: unknown, path: string, init?: RequestInit): Promise<Response> {
     const method = (init?.method ?? 'GET').toUpperCase();
     const body = bodyText(init);
-    this.seen.push({ method, path, kind: kindOf(method, path, body) });
+    const seen: SeenRequest = { method, path, kind: kindOf(method, path, body) };
+    this.seen.push(seen);
     const key = `${method} ${path} ${body}`;
     if (this.mode === 'replay') {
       const index = this.cursor.get(key) ?? 0;
@@ -87,12 +124,14 @@ export class ForgeFetchTap {
         headers: answer.headers,
       });
     }
+    if (this.mode === 'timed') return this.timedFetch(seen, target, path, init);
     const response = await this.live(target, path, init);
     if (this.mode === 'live') {
       this.onAnswer();
       return response;
     }
     const text = await response.text();
+    seen.objects = objectsIn(method, path, text);
     const recorded: Recorded = { status: response.status, headers: [...response.headers.entries()], body: text };
     this.recording.set(key, [...(this.recording.get(key) ?? []), recorded]);
     this.onAnswer();
@@ -100,6 +139,25 @@ export class ForgeFetchTap {
       status: response.status,
       headers: recorded.headers,
     });
+  }
+
+  /** A live request whose whole answer (the body too) is read inside the time counted as Jira's. */
+  private async timedFetch(seen: SeenRequest, target: unknown, path: string, init?: RequestInit): Promise<Response> {
+    if (this.inFlight++ === 0) this.busySince = performance.now();
+    let status: number;
+    let headers: Array<[string, string]>;
+    let text: string;
+    try {
+      const response = await this.live(target, path, init);
+      status = response.status;
+      headers = [...response.headers.entries()];
+      text = await response.text();
+    } finally {
+      if (--this.inFlight === 0) this.jiraMs += performance.now() - this.busySince;
+    }
+    seen.objects = objectsIn(seen.method, path, text);
+    this.onAnswer();
+    return new Response(status === 204 || text === '' ? null : text, { status, headers });
   }
 }
 

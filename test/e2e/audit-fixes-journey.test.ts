@@ -137,6 +137,12 @@ describeInBrowser('the audit fixes that work in place', () => {
       ['clause-without-threat', 'Link a threat', /can’t edit PAY’s stories, so you can’t link a threat here/],
       ['mitigation-without-task', 'Create the task', /can’t create and link issues in PAY/],
       ['threat-without-mitigation', /Add a mitigation|Review its mitigations/, /can’t edit PAY’s threat model/],
+      ['threat-without-story', 'Link to a story', /can’t edit PAY’s stories, so you can’t link T-\d+ to one here/],
+      [
+        'story-threat-uncovered',
+        'Add a WITHOUT clause',
+        /can’t edit PAY’s stories, so you can’t add a clause to PAY-2/,
+      ],
     ] as const) {
       const row = rowOf(app, prefix);
       if ((await row.count()) === 0) continue;
@@ -146,13 +152,97 @@ describeInBrowser('the audit fixes that work in place', () => {
       checked.push(prefix);
     }
     // The demo has a clause without a threat and threats without mitigations after alice's fixes.
-    expect(checked).toEqual(expect.arrayContaining(['clause-without-threat', 'threat-without-mitigation']));
+    // The demo has a threat linked to no story (T-7) and PAY-2's direct link to T-1, uncovered.
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'clause-without-threat',
+        'threat-without-mitigation',
+        'threat-without-story',
+        'story-threat-uncovered',
+      ]),
+    );
     await page.setViewportSize({ width: 900, height: 800 });
     await screenshot(page, 'audit-fixes-browse-only-900');
     await rowOf(app, 'threat-without-mitigation').screenshot({
       path: path.join(SCREENSHOTS, 'audit-fixes-browse-only-row-900.png'),
     });
+    await rowOf(app, 'threat-without-story').screenshot({
+      path: path.join(SCREENSHOTS, 'audit-fixes-browse-only-link-story-900.png'),
+    });
     await actAs(page, 'alice@example.com');
+    await page.close();
+  });
+
+  /** Whether the app's frame scrolls sideways (it must not, at 900 px either). */
+  async function overflowsSideways(page: Page): Promise<boolean> {
+    const frame = page.frame({ url: /\/forge\/resource\// })!;
+    return frame.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  }
+
+  /** The clauses field's value of a story, as Jira has it now. */
+  async function clausesOf(key: string) {
+    const alice = restAs(session.app.site, 'alice');
+    const fields = (await alice('GET', '/rest/api/3/field')).body as unknown as Array<{ id: string; name: string }>;
+    const fieldId = fields.find((f) => f.name === 'WITHOUT clauses')!.id;
+    const read = (await alice('GET', `/rest/api/3/issue/${key}?fields=${fieldId}`)).body as {
+      fields: Record<string, { clauses: Array<{ text: string; threatIds: string[] }> }>;
+    };
+    return read.fields[fieldId]!.clauses;
+  }
+
+  it('as alice: links a threat to a story she finds by its words, and covers a story’s direct link with a new clause', async () => {
+    const { page, errors } = await openPage(session.browser);
+    const app = await openAudit(page);
+    await app.getByRole('table', { name: 'Audit findings' }).waitFor();
+
+    // Link to a story: T-7 (session hijacking) is linked to none. Alice finds PAY-4 by words of
+    // its summary, keeps the new clause drafted from the threat's title, edits it, and links.
+    const unlinked = rowOf(app, 'threat-without-story:T-7');
+    await unlinked.getByLabel('Story').fill('signed in');
+    await app.getByRole('option', { name: /^PAY-4 As a buyer, I want to stay signed in/ }).click();
+    const draft = unlinked.getByRole('textbox', { name: 'New WITHOUT clause of PAY-4 for T-7' });
+    expect(await draft.inputValue()).toBe('session hijacked through a stolen session cookie');
+    await draft.fill('my session cookie being stolen on an open network');
+    await screenshot(page, 'audit-fix-link-story-1280');
+    await unlinked.screenshot({ path: path.join(SCREENSHOTS, 'audit-fix-link-story-row-1280.png') });
+    await unlinked.getByRole('button', { name: 'Link T-7 to PAY-4' }).click();
+    await app.getByTestId('finding-threat-without-story:T-7').waitFor({ state: 'detached', timeout: 20_000 });
+    expect(await clausesOf('PAY-4')).toContainEqual({
+      id: expect.any(String),
+      text: 'my session cookie being stolen on an open network',
+      threatIds: ['T-7'],
+    });
+
+    // At 900 px the fix sits under its finding (the row's layout changes with the width, so set
+    // first): T-9 to PayPal's story, whose summary has no clause yet, read but not linked.
+    await page.setViewportSize({ width: 900, height: 800 });
+    const webhook = rowOf(app, 'threat-without-story:T-9');
+    await webhook.getByLabel('Story').fill('paypal');
+    await app.getByRole('option', { name: /^PAY-10 As a buyer, I want to pay with PayPal/ }).click();
+    await webhook.getByRole('textbox', { name: 'New WITHOUT clause of PAY-10 for T-9' }).waitFor();
+    await webhook.screenshot({ path: path.join(SCREENSHOTS, 'audit-fix-link-story-row-900.png') });
+    expect(await overflowsSideways(page)).toBe(false);
+
+    // Add a WITHOUT clause, at 900 px: PAY-2 links T-1 directly, no clause of it covers T-1.
+    const uncovered = rowOf(app, 'story-threat-uncovered:PAY-2:T-1');
+    await uncovered.getByRole('button', { name: 'Add a WITHOUT clause' }).click();
+    const clause = uncovered.getByRole('textbox', { name: 'New WITHOUT clause of PAY-2 for T-1' });
+    expect(await clause.inputValue()).toBe('card details skimmed by a malicious script on the checkout page');
+    await screenshot(page, 'audit-fix-add-clause-900');
+    await uncovered.screenshot({ path: path.join(SCREENSHOTS, 'audit-fix-add-clause-row-900.png') });
+    expect(await overflowsSideways(page)).toBe(false);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await uncovered.screenshot({ path: path.join(SCREENSHOTS, 'audit-fix-add-clause-row-1280.png') });
+    await uncovered.getByRole('button', { name: 'Add clause' }).click();
+    await app.getByTestId('finding-story-threat-uncovered:PAY-2:T-1').waitFor({ state: 'detached', timeout: 20_000 });
+    expect(await clausesOf('PAY-2')).toContainEqual({
+      id: expect.any(String),
+      text: 'card details skimmed by a malicious script on the checkout page',
+      threatIds: ['T-1'],
+    });
+    // Both fixes went through the story save path as alice: no other clause of the stories changed.
+    expect((await clausesOf('PAY-2')).map((c) => c.text)).toContain('anyone else being able to pay with my saved card');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

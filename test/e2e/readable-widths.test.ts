@@ -45,3 +45,66 @@ describeInBrowser('the project page reads well from 900 px up', () => {
     });
   }
 });
+
+/** The app frame's height on the page, and the height of what it shows (its body, with margins). */
+async function frameAndContent(page: Page): Promise<{ frame: number; content: number }> {
+  const frame = (await page.locator(FRAME).boundingBox())!.height;
+  const inner = page.frame({ url: /\/forge\/resource\// })!;
+  const content = await inner.evaluate(() => {
+    const style = getComputedStyle(document.body);
+    return document.body.scrollHeight + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+  });
+  return { frame, content };
+}
+
+/** Waits until the frame is as tall as its content again (the host resizes it a moment after a change). */
+async function frameFits(page: Page): Promise<{ frame: number; content: number }> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const now = await frameAndContent(page);
+    if (Math.abs(now.frame - Math.ceil(now.content)) <= 1 || Date.now() > deadline) return now;
+    await page.waitForTimeout(100);
+  }
+}
+
+describeInBrowser('the project page’s frame is as tall as the tab shown', () => {
+  const session = demoSession();
+
+  for (const width of WIDTHS) {
+    it(`at ${width}x800: after a long tab, a short tab shrinks the frame to its own height`, async () => {
+      const { page, errors } = await openPage(session.browser);
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${session.app.url}/projects/PAY/apps/project-page`);
+      const app = page.frameLocator(FRAME);
+      await settle(page, app, 'Threats');
+      // Every tab visited once (they stay mounted, hidden), the audit with its findings last.
+      for (const tab of ['Sprint planning', 'Monitoring', 'Verification', 'Compliance', 'Import / export'])
+        await app.getByRole('tab', { name: tab }).click();
+      await app.getByRole('tab', { name: 'Audit' }).click();
+      await app.getByRole('button', { name: 'Run audit' }).click();
+      await settle(page, app, 'Audit findings');
+      const long = await frameFits(page);
+
+      await app.getByRole('tab', { name: 'Import / export' }).click();
+      await app
+        .getByRole('tabpanel')
+        .getByText(/import/i)
+        .first()
+        .waitFor();
+      const short = await frameFits(page);
+      await screenshot(page, `frame-after-short-tab-${width}`);
+      // The frame follows the tab shown: far shorter than the audit, and no taller than its content.
+      expect(short.frame).toBeLessThan(long.frame - 300);
+      expect(Math.abs(short.frame - Math.ceil(short.content))).toBeLessThanOrEqual(1);
+      const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+      expect(pageHeight).toBeLessThan(long.frame);
+
+      // And back: the long tab makes it tall again.
+      await app.getByRole('tab', { name: 'Audit' }).click();
+      const again = await frameFits(page);
+      expect(again.frame).toBeGreaterThan(short.frame + 300);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});

@@ -1,6 +1,6 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import path from 'node:path';
-import { demoSession, describeInBrowser, screenshot, SCREENSHOTS } from './support/browser';
+import { actAs, demoSession, describeInBrowser, screenshot, SCREENSHOTS } from './support/browser';
 
 const PROJECT_FRAME = 'iframe[title="Without (threat model)"]';
 const DAY = 24 * 60 * 60 * 1000;
@@ -12,8 +12,8 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const frameFitsContent = (page: Page) =>
   page.waitForFunction((selector) => {
     const frame = document.querySelector<HTMLIFrameElement>(selector);
-    const content = frame?.contentDocument?.documentElement;
-    return !!frame && !!content && frame.getBoundingClientRect().height >= content.scrollHeight - 1;
+    const content = frame?.contentDocument?.body;
+    return !!frame && !!content && Math.abs(frame.getBoundingClientRect().height - content.scrollHeight) <= 1;
   }, PROJECT_FRAME);
 
 /**
@@ -142,6 +142,23 @@ describeInBrowser('a project admin accepts a threat’s residual risk until a da
       .getByTestId('acceptance-T-6')
       .getByText(`⚠ Acceptance expired: accepted by Alice Admin until ${until}`)
       .waitFor();
+
+    // Carol may browse the project but not accept risk: "Renew" is disabled before she presses
+    // it, with the reason beside it, at both widths.
+    await actAs(page, 'carol@example.com');
+    const carols = page.frameLocator(PROJECT_FRAME);
+    await carols.getByRole('tab', { name: 'Audit' }).click();
+    const hers = carols.getByRole('table', { name: 'Audit findings' }).getByTestId('finding-acceptance-expired:T-6');
+    const renew = hers.getByRole('button', { name: 'Renew or let it lapse' });
+    expect(await renew.isDisabled()).toBe(true);
+    await hers.getByText(/You can’t accept or revoke risk in PAY: project administrators and the roles/).waitFor();
+    await frameFitsContent(page);
+    await screenshot(page, 'risk-acceptance-renew-browse-only-1280');
+    await page.setViewportSize({ width: 900, height: 800 });
+    await frameFitsContent(page);
+    await hers.screenshot({ path: path.join(SCREENSHOTS, 'risk-acceptance-renew-browse-only-900.png') });
+    expect(await renew.isDisabled()).toBe(true);
+    await actAs(page, 'alice@example.com');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -106,7 +106,8 @@ describeInBrowser('each kind of person, through the screens they use, at 1280 an
       await checkScreen(page, 'po-threat-model', width, PROJECT_PAGE);
 
       const sprint = await showTab(app, 'Sprint planning');
-      await sprint.getByRole('list', { name: 'Planned stories' }).getByText('PAY-12').waitFor();
+      // The tab opens on the sprint being planned: PAY Sprint 13, with PAY-8.
+      await sprint.getByRole('list', { name: 'Planned stories' }).getByText('PAY-8').waitFor();
       await checkScreen(page, 'po-sprint-planning', width, PROJECT_PAGE);
 
       const compliance = await showTab(app, 'Compliance');
@@ -145,7 +146,7 @@ describeInBrowser('each kind of person, through the screens they use, at 1280 an
 
       const app = await openProjectPage(page, session.app.url, width);
       const sprint = await showTab(app, 'Sprint planning');
-      await sprint.getByRole('list', { name: 'Planned stories' }).getByText('PAY-12').waitFor();
+      await sprint.getByRole('list', { name: 'Planned stories' }).getByText('PAY-8').waitFor();
       await checkScreen(page, 'dev-sprint-planning', width, PROJECT_PAGE);
       await actAs(page, 'alice@example.com');
       expect(errors).toEqual([]);
@@ -208,6 +209,8 @@ describeInBrowser('each kind of person, through the screens they use, at 1280 an
       await checkScreen(page, 'browse-threat-model', width, PROJECT_PAGE);
 
       let panel = await showTab(app, 'Sprint planning');
+      // The active sprint has work to pull in, and so the reason there is no action.
+      await pick(page, panel, 'Sprint', 'PAY Sprint 12 (active)');
       await panel.getByRole('list', { name: 'Planned stories' }).getByText('PAY-12').waitFor();
       await panel
         .getByText('You need permission to schedule issues in this project to add work to a sprint.')

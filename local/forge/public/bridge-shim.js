@@ -49,16 +49,28 @@
     },
   };
 
-  // Forge sizes panels to their content; report the height whenever it changes.
+  // Forge sizes a Custom UI frame to its content, growing and shrinking with it: the height
+  // reported is the body's (its content's height plus its margins, what iframe-resizer measures
+  // by default), never the document's scroll height, which is at least the frame's own height
+  // and so would let a frame grow but never shrink after a long tab gave way to a short one.
   var lastHeight = 0;
+  function contentHeight() {
+    var body = document.body;
+    if (!body) return 0;
+    var style = window.getComputedStyle(body);
+    return body.scrollHeight + (parseFloat(style.marginTop) || 0) + (parseFloat(style.marginBottom) || 0);
+  }
   function reportHeight() {
-    var height = Math.ceil(document.documentElement.scrollHeight);
+    var height = Math.ceil(contentHeight());
     if (height !== lastHeight) {
       lastHeight = height;
       window.parent.postMessage({ forgeBridge: 'resize', frameId: frameId, height: height }, '*');
     }
   }
   new ResizeObserver(reportHeight).observe(document.documentElement);
+  document.addEventListener('DOMContentLoaded', function () {
+    new ResizeObserver(reportHeight).observe(document.body);
+  });
   window.addEventListener('load', reportHeight);
   setInterval(reportHeight, 250);
 })();

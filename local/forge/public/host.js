@@ -110,7 +110,8 @@
       closeModal(frame, payload);
       return null;
     },
-    refresh: function () {
+    refresh: function (frame) {
+      if (/^\/browse\//.test(window.location.pathname)) return refreshIssueView(frame);
       setTimeout(function () {
         window.location.reload();
       }, 50);
@@ -140,6 +141,43 @@
       return null;
     },
   };
+
+  // view.refresh() from a module of the issue view: like Jira (Connect's AP.jira.refreshIssuePage,
+  // "refresh an issue page without reloading the browser"), the issue is read again and shown as
+  // it is now: Jira's own fields and the app's other modules of the issue view (its custom
+  // field's view and edit, its context panel) render again with the issue's current values. The
+  // module that asked keeps its state. Jira does not do this by itself when the person viewing
+  // the issue changed it, so a panel that writes the issue's field must ask.
+  function refreshIssueView(caller) {
+    return fetch(window.location.href, { credentials: 'same-origin' })
+      .then(function (r) {
+        return r.text();
+      })
+      .then(function (html) {
+        var next = new window.DOMParser().parseFromString(html, 'text/html');
+        var script = Array.prototype.find.call(next.querySelectorAll('script'), function (s) {
+          return s.textContent.indexOf('window.__FORGE_FRAMES__') === 0;
+        });
+        if (!script) return true;
+        var page = {};
+        new Function('window', script.textContent)(page);
+        Object.keys(page.__FORGE_LAUNCHERS__ || {}).forEach(function (id) {
+          launchers[id] = page.__FORGE_LAUNCHERS__[id];
+        });
+        ['#issue-summary', '.issue-side dl'].forEach(function (selector) {
+          var now = document.querySelector(selector);
+          var fresh = next.querySelector(selector);
+          if (now && fresh) now.innerHTML = fresh.innerHTML;
+        });
+        Object.keys(page.__FORGE_FRAMES__ || {}).forEach(function (id) {
+          if (id === caller.id || !frames[id]) return;
+          frames[id] = page.__FORGE_FRAMES__[id];
+          var win = frameWindow(id);
+          if (win) win.location.reload();
+        });
+        return true;
+      });
+  }
 
   window.addEventListener('message', function (event) {
     var m = event.data;

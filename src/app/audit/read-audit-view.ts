@@ -6,6 +6,7 @@ import { readStoredAudit } from '../../jira/audit/audit-repository';
 import { mayEditThreatModel, projectPermissionsOf, threatModelOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 import { nowMs } from '../common/clock';
+import { mayAcceptRisk } from '../threat-model/require-risk-accepter';
 
 /**
  * The tab's view: the stored result with today's suppressions applied, so suppressing shows at
@@ -18,7 +19,10 @@ export async function readAuditView(jira: JiraClients, projectKey: string, accou
     threatModelOf(jira, projectKey),
     projectPermissionsOf(jira, projectKey),
   ]);
-  const canSuppress = await mayEditThreatModel(jira, { projectKey, accountId }, model.model.settings);
+  const [canSuppress, canAcceptRisk] = await Promise.all([
+    mayEditThreatModel(jira, { projectKey, accountId }, model.model.settings),
+    mayAcceptRisk(jira, projectKey, accountId, model.model.settings),
+  ]);
   return {
     projectKey,
     run: auditRunView(stored.status, nowMs()),
@@ -34,6 +38,8 @@ export async function readAuditView(jira: JiraClients, projectKey: string, accou
     canEditThreatModel: canSuppress,
     canEditStories: perms.EDIT_ISSUES === true,
     canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
+    // As the threat model tab says it: no one accepts risk on a model whose record is unreadable.
+    canAcceptRisk: canAcceptRisk && !model.metaUnreadable,
     problems: [...stored.problems, ...model.problems],
   };
 }

@@ -2,6 +2,7 @@ import type { ThreatModelSettings } from '../../domain/threat-model/threat-model
 import { canEditThreatModel, issuePermissions, projectPermissions } from '../../jira/client/permissions';
 import { findProjectTasks, readTasksById, type TaskRecord } from '../../jira/mitigation/mitigation-task-repository';
 import { readThreatModel, type StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
+import { LOCK_KEY } from '../../jira/threat-model/threat-model-shards';
 import type { JiraClients } from './jira-clients';
 
 // Reads several steps of one call need, read once per call through the call's memo (see
@@ -32,6 +33,22 @@ export const isProjectAdmin = async (jira: JiraClients, projectKey: string): Pro
 /** The project's threat model as the person reads it. */
 export const threatModelOf = (jira: JiraClients, projectKey: string): Promise<StoredThreatModel> =>
   once(jira, `model:${projectKey}`, () => readThreatModel(jira.user, projectKey));
+
+/**
+ * The model's properties and the write lease's lock, read as the app in one request: what a
+ * write checks the person against before it takes the lease, and the lease's first look at its
+ * lock (see asModelEditor). Never shown: a view reads the model as the person (threatModelOf).
+ */
+export const modelWithLockOf = (jira: JiraClients, projectKey: string): Promise<StoredThreatModel> =>
+  once(jira, `model-with-lock:${projectKey}`, () => readThreatModel(jira.app, projectKey, [LOCK_KEY]));
+
+/**
+ * For a call on an issue the person has just read as themselves (so they see its project): the
+ * model as the app read it (modelWithLockOf) is the one the person's view shows, not read again.
+ */
+export function showModelReadWithIssue(jira: JiraClients, projectKey: string, read: Promise<StoredThreatModel>): void {
+  void jira.memo?.once(`model:${projectKey}`, () => read).catch(() => undefined);
+}
 
 /** The model as this call has just written it: later steps of the call show it without reading it again. */
 export function rememberThreatModel(jira: JiraClients, projectKey: string, stored: StoredThreatModel): void {

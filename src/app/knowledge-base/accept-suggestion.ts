@@ -2,13 +2,14 @@ import type { KbAccept, StoryView } from '../../contract';
 import { AppError } from '../../domain/common/app-error';
 import { acceptThreatTemplate, findThreatTemplate } from '../../domain/knowledge-base/accept';
 import { checkStoryTakesLink, clausesLinkingThreat, linksThreatAlready } from '../../domain/knowledge-base/accept-link';
-import { checkClausesRevision } from '../../domain/story/clauses-revision';
 import { readStoryClauses } from '../../domain/story/story-clauses';
+import type { Threat } from '../../domain/threat-model/threat';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
 import { clausesField } from '../../jira/story/clauses-field';
 import { readStory } from '../../jira/story/story-repository';
-import { changeThreatModel } from '../../jira/threat-model/threat-model-repository';
-import { issuePermissionsOf, rememberThreatModel, threatModelOf } from '../common/call-reads';
+import { withModelLease } from '../../jira/threat-model/threat-model-repository';
+import { LOCK_KEY } from '../../jira/threat-model/threat-model-shards';
+import { issuePermissionsOf, modelWithLockOf, rememberThreatModel, showModelReadWithIssue } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 import { startStoryViewReads, storyViewOf } from '../story/story-view';
 import { updateStoryClauses } from '../story/update-story-clauses';
@@ -17,22 +18,33 @@ import { requireModelEditor } from '../threat-model/require-model-editor';
 /**
  * Accepting a suggestion: the threat and its mitigations (proposed) enter the threat model, and a
  * clause of the story links the threat. The person must edit both the model and the story: both
- * are checked (with one permissions request, read with the issue) before the model's lock is
- * taken, and each resource is read once; the answer's view reuses them.
+ * are checked (one permissions request, read with the issue, the model and both locks) before
+ * any lock is taken.
+ *
+ * The two leases nest, always the story's first and the model's inside it, so two accepts never
+ * wait on each other's lock (nothing takes the story's lock while holding the model's). The
+ * model's lock is taken while the story is read under its own, and the model is changed only
+ * once that story takes the link (its revision is the one the person saw): a refused link
+ * writes nothing. The story is written after the model, so it never links a threat not stored.
  */
 export async function acceptSuggestion(
   jira: JiraClients,
   issueId: string,
   accountId: string,
   accept: KbAccept,
+  projectHint?: string,
 ): Promise<StoryView> {
   const { user, app } = jira;
   const perms = issuePermissionsOf(jira, issueId);
   perms.catch(() => undefined); // read with the issue, awaited in the checks below
+  // The panel's project (a hint) is read with the issue; used only if the issue is in it.
+  const hinted = projectHint && jira.memo ? modelWithLockOf(jira, projectHint) : undefined;
+  hinted?.catch(() => undefined);
   const field = await clausesField(user);
   const story = await readStory(user, issueId, field.id);
   const projectKey = story.projectKey;
-  const stored = threatModelOf(jira, projectKey);
+  const stored = projectHint === projectKey && hinted ? hinted : modelWithLockOf(jira, projectKey);
+  showModelReadWithIssue(jira, projectKey, stored);
   stored.then((s) => startStoryViewReads(jira, story, s, accountId)).catch(() => undefined);
 
   const mayAccept = async () => {
@@ -41,42 +53,90 @@ export async function acceptSuggestion(
       projectKey,
       accountId,
       perms.then((p) => p.ADMINISTER_PROJECTS === true),
+      stored,
     );
     if (!(await perms).EDIT_ISSUES)
       throw new AppError('FORBIDDEN', "You can't link threats to this story: you don't have permission to edit it.");
     checkStoryTakesLink(readStoryClauses(story.clausesValue), accept);
   };
+  let checked: Promise<void> | undefined;
+  const checkOnce = () => (checked ??= mayAccept());
   const { model: current } = await stored;
   const loading = loadActiveKnowledgeBases(user, projectKey, current.settings.knowledgeBases);
   loading.catch(() => undefined); // awaited once the person is checked
 
   const actor = { accountId, now: new Date().toISOString() };
-  const threat = await changeThreatModel(
-    app,
-    projectKey,
-    accountId,
-    async (model) => {
-      const { knowledgeBases } = await loading;
-      const kb = knowledgeBases.find((k) => k.id === accept.knowledgeBaseId);
-      if (!kb)
-        throw new AppError('NOT_FOUND', `The knowledge base ${accept.knowledgeBaseId} is not used in ${projectKey}.`);
-      const accepted = acceptThreatTemplate(model, kb, findThreatTemplate(kb, accept.templateId).id, actor);
-      // The view shows the model as written here, not as read before.
-      rememberThreatModel(jira, projectKey, { ...(await stored), model: accepted.model });
-      return { model: accepted.model, result: accepted.threat };
-    },
-    { beforeCreate: mayAccept },
-  );
+  const storyTakesLink = settable<void>();
+  // Settled once the model is stored, before its lock is released: the story is written meanwhile.
+  const threatStored = settable<Threat>();
+  let modelWrite: Promise<Threat> | undefined;
+  const startModelWrite = () => {
+    modelWrite = withModelLease(
+      app,
+      projectKey,
+      accountId,
+      async (session) => {
+        const threat = await session.change(async (model) => {
+          await storyTakesLink.promise;
+          const { knowledgeBases } = await loading;
+          const kb = knowledgeBases.find((k) => k.id === accept.knowledgeBaseId);
+          if (!kb)
+            throw new AppError(
+              'NOT_FOUND',
+              `The knowledge base ${accept.knowledgeBaseId} is not used in ${projectKey}.`,
+            );
+          const accepted = acceptThreatTemplate(model, kb, findThreatTemplate(kb, accept.templateId).id, actor);
+          // The view shows the model as written here, not as read before.
+          rememberThreatModel(jira, projectKey, { ...(await stored), model: accepted.model });
+          return { model: accepted.model, result: accepted.threat };
+        });
+        threatStored.settle(threat);
+        return threat;
+      },
+      { beforeCreate: checkOnce, lockRead: stored.then((s) => s.extra[LOCK_KEY]) },
+    );
+    modelWrite.catch((error: unknown) => threatStored.refuse(error));
+  };
 
-  const before = readStoryClauses(story.clausesValue);
-  if (linksThreatAlready(before.clauses, accept.clauseId, threat.id))
-    return storyViewOf(jira, issueId, accountId, { story });
-  const saved = await updateStoryClauses(jira, issueId, accountId, (stored) => {
-    checkClausesRevision(stored.revision, accept.baseRevision);
-    return {
-      clauses: clausesLinkingThreat(stored.clauses, accept.clauseId, threat.id, threat.title),
-      directThreatIds: stored.directThreatIds,
-    };
+  try {
+    const saved = await updateStoryClauses(
+      jira,
+      issueId,
+      accountId,
+      async (before) => {
+        try {
+          checkStoryTakesLink(before, accept);
+        } catch (error) {
+          storyTakesLink.refuse(error);
+          throw error;
+        }
+        storyTakesLink.settle();
+        const threat = await threatStored.promise;
+        if (linksThreatAlready(before.clauses, accept.clauseId, threat.id)) return null;
+        return {
+          clauses: clausesLinkingThreat(before.clauses, accept.clauseId, threat.id, threat.title),
+          directThreatIds: before.directThreatIds,
+        };
+      },
+      { alsoRequire: checkOnce, whenHeld: startModelWrite },
+    );
+    return await storyViewOf(jira, issueId, accountId, saved);
+  } finally {
+    // A story that could not be read or taken leaves the model as it was, and the model's lease
+    // is released before the call answers.
+    storyTakesLink.refuse(new AppError('CONFLICT', 'The story could not be saved. Reload and try again.'));
+    await modelWrite?.catch(() => undefined);
+  }
+}
+
+/** A promise settled from outside, once (later calls change nothing). */
+function settable<T>() {
+  let settle!: (value: T) => void;
+  let refuse!: (error: unknown) => void;
+  const promise = new Promise<T>((resolve, reject) => {
+    settle = resolve;
+    refuse = reject;
   });
-  return storyViewOf(jira, issueId, accountId, saved);
+  promise.catch(() => undefined); // the model's change awaits it; a refusal unawaited is no error
+  return { promise, settle, refuse };
 }

@@ -5,13 +5,14 @@ import { moveToSprint } from '../../jira/sprint/sprint-repository';
 import type { JiraClients } from '../common/jira-clients';
 import { createTaskOnce } from '../mitigation/create-task-once';
 import { sprintPlanView } from './sprint-plan-view';
+import { windowOf } from './sprint-window-of';
 
 /** "Add to sprint": each mitigation's task, created once, moved into the sprint as the person. */
 export async function addTasksToSprint(
   jira: JiraClients,
   projectKey: string,
   accountId: string,
-  { sprintId, mitigationIds }: SprintTaskAdd,
+  { sprintId, mitigationIds, storyOffset, pullInLimit }: SprintTaskAdd,
 ): Promise<SprintPlanView> {
   const perms = await projectPermissions(jira.user, projectKey, ['SCHEDULE_ISSUES', 'EDIT_ISSUES']);
   if (!perms.SCHEDULE_ISSUES || !perms.EDIT_ISSUES)
@@ -27,10 +28,12 @@ export async function addTasksToSprint(
     tasks.map((t) => t.key),
   );
   // Jira's search is not read-after-write consistent: the plan names the moved tasks to reconcile.
+  // The answer shows the page the person was on, and names the moved work's tasks wherever it is.
   return sprintPlanView(
     jira,
     projectKey,
     sprintId,
+    windowOf({ storyOffset, pullInLimit }, mitigationIds),
     tasks.map((t) => t.id),
   );
 }

@@ -13,6 +13,7 @@ export async function saveStoryClauses(
   issueId: string,
   accountId: string,
   edit: ClausesEdit,
+  projectHint?: string,
 ): Promise<StoryView> {
   const saved = await updateStoryClauses(
     jira,
@@ -24,6 +25,7 @@ export async function saveStoryClauses(
     },
     {
       replaceUnreadable: edit.replaceUnreadable === true,
+      ...(projectHint ? { projectHint } : {}),
       whileWriting: (story, stored, next) => startStoryViewReads(jira, story, stored, accountId, next),
     },
   );

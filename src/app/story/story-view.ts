@@ -160,17 +160,22 @@ export function startStoryViewReads(
 /**
  * The story panel's view of a story, as the person: with the clauses value just saved (and the
  * story read under the save's lease) when given (its stored problems are then gone), else with
- * the stored one (of the story this call read already, when given). The issue and the person's permissions are read together, then the model, then
- * the tasks, the model editors and, for a task, its stories, together: three round trips.
+ * the stored one (of the story this call read already, when given). The issue, the person's
+ * permissions and the model of the panel's project are read together, then the tasks, the model
+ * editors and, for a task, its stories, together: two round trips (three when the panel names no
+ * project, or another one than the issue's).
  */
 export async function storyViewOf(
   jira: JiraClients,
   issueId: string,
   accountId: string,
   saved?: { story: StoryRecord; value?: SavedClauses['value'] },
+  projectHint?: string,
 ): Promise<StoryView> {
   const { user } = jira;
   void issuePermissionsOf(jira, issueId).catch(() => undefined); // read with the issue; awaited in accessTo
+  // The panel's project (frontend input) is read with the issue; used only if the issue is in it.
+  if (projectHint && jira.memo && !saved) void threatModelOf(jira, projectHint).catch(() => undefined);
   const field = await clausesField(user);
   const story = saved?.story ?? (await readStory(user, issueId, field.id));
   const stored = await threatModelOf(jira, story.projectKey);

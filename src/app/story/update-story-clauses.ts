@@ -46,7 +46,8 @@ function checkNewLinks(
 
 /** What a save wrote, and what it read under the story's lease (the view shows them without reading again). */
 export interface SavedClauses {
-  value: StoryClausesValue;
+  /** Undefined when the change had nothing to write. */
+  value?: StoryClausesValue;
   story: StoryRecord;
   stored: StoredThreatModel;
 }
@@ -55,7 +56,24 @@ export interface UpdateOptions {
   replaceUnreadable?: boolean;
   /** Called once the story and its model are read, while the value (`next`) is written: reads the answer needs can start. */
   whileWriting?: (story: StoryRecord, stored: StoredThreatModel, next: unknown) => void;
+  /**
+   * The project the panel was opened in (frontend input): its model is read with the lock and
+   * the permissions, in the first round trip, instead of after the story. It is used only when
+   * the story read under the lock is in that project; else the story's own project is read.
+   */
+  projectHint?: string;
+  /** A check more before the lock is taken (run with the edit permission's). */
+  alsoRequire?: () => Promise<void>;
+  /** Called once the lock is held, as the story is read: work that waits for the lock, not for the read. */
+  whenHeld?: () => void;
 }
+
+/** A change of the clauses; null when there is nothing to write. */
+type ClausesChange = (
+  before: StoryClauses,
+  story: StoryRecord,
+) => ClausesEditPart | null | Promise<ClausesEditPart | null>;
+type ClausesEditPart = Pick<ClausesEdit, 'clauses' | 'directThreatIds'>;
 
 /**
  * Changes a story's clauses as the person: their edit permission is checked first (while the
@@ -66,31 +84,38 @@ export async function updateStoryClauses(
   jira: JiraClients,
   issueIdOrKey: string,
   holder: string,
-  change: (before: StoryClauses) => Pick<ClausesEdit, 'clauses' | 'directThreatIds'>,
+  change: ClausesChange,
   options: UpdateOptions = {},
 ): Promise<SavedClauses> {
   const { user } = jira;
   const perms = issuePermissionsOf(jira, issueIdOrKey);
   perms.catch(() => undefined); // awaited before the lock is taken
+  // Read once through the call's memo: without one (the CLI) the hint would only cost a read.
+  if (options.projectHint && jira.memo) threatModelOf(jira, options.projectHint).catch(() => undefined);
   const mayEdit = async () => {
+    const also = options.alsoRequire?.();
+    also?.catch(() => undefined); // awaited after the edit permission, whose refusal comes first
     if (!(await perms).EDIT_ISSUES)
       throw new AppError(
         'FORBIDDEN',
         "You can't change this story's WITHOUT clauses: you don't have permission to edit it.",
       );
+    await also;
   };
   const { id: fieldId } = await clausesField(user);
   const lock = propertyLock(user, issueEntity(issueIdOrKey), STORY_LOCK_KEY);
   return withLease(lock, { holder, beforeCreate: mayEdit }, async () => {
+    options.whenHeld?.();
     const current = await readStory(user, issueIdOrKey, fieldId);
     const before = readStoryClauses(current.clausesValue);
     // A value the app cannot read is kept unless the person, having seen the problem, chose to
     // replace it with what they wrote: no link, fix or suggestion silently writes over it.
     if (before.problems.length > 0 && !options.replaceUnreadable)
       throw new AppError('INVALID_DATA', UNREADABLE_CLAUSES);
-    const edit = change(before);
+    const edit = await change(before, current);
     // The model as this call read it (the story's lease does not cover the model either way).
     const stored = await threatModelOf(jira, current.projectKey);
+    if (edit === null) return { story: current, stored };
     checkNewLinks(edit, linkedThreatIds(before.clauses, before.directThreatIds), stored.model, current.projectKey);
     const next = storyClausesValue(edit.clauses, edit.directThreatIds, before.revision + 1);
     options.whileWriting?.(current, stored, next);

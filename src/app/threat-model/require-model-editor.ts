@@ -1,5 +1,7 @@
 import { AppError } from '../../domain/common/app-error';
-import { isProjectAdmin, mayEditThreatModel, threatModelOf } from '../common/call-reads';
+import { LOCK_KEY } from '../../jira/threat-model/threat-model-shards';
+import type { StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
+import { mayEditThreatModel, modelWithLockOf, projectPermissionsOf, threatModelOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 
 /**
@@ -13,10 +15,16 @@ export async function requireModelEditor(
   projectKey: string,
   accountId: string,
   isAdmin?: Promise<boolean>,
+  stored?: Promise<StoredThreatModel>,
 ): Promise<void> {
-  const admin = isAdmin ?? isProjectAdmin(jira, projectKey);
+  const perms = isAdmin ? undefined : projectPermissionsOf(jira, projectKey);
+  const admin = isAdmin ?? perms!.then((p) => p.ADMINISTER_PROJECTS === true);
   admin.catch(() => undefined); // awaited below, after the model: its error comes first
-  const { model } = await threatModelOf(jira, projectKey);
+  const { model } = await (stored ?? threatModelOf(jira, projectKey));
+  // A model read as the app (`stored`) proves nothing about the person: they must see the
+  // project. A caller passing `isAdmin` asked Jira about an issue of it, which they see.
+  if (stored && perms && !(await perms).BROWSE_PROJECTS)
+    throw new AppError('NOT_FOUND', `Project ${projectKey} does not exist or you do not have permission to see it.`);
   if (!(await mayEditThreatModel(jira, { projectKey, accountId, isAdmin: admin }, model.settings))) {
     throw new AppError(
       'FORBIDDEN',
@@ -26,9 +34,17 @@ export async function requireModelEditor(
 }
 
 /**
- * The same check, as the model lease's `beforeCreate`: it runs while the lock is read, so it
- * costs no round trip of its own, and nothing is written before it passes.
+ * The same check, as the model lease's `beforeCreate`, with the lease's first look at its lock:
+ * the model's properties and the lock are read as the app in one request, together with the
+ * person's permissions, and the settings the check needs come from that read. So the check costs
+ * no round trip of its own, the model is not read once more as the person, and nothing is
+ * written before the check passes (the lease reads the model again once it holds the lock).
  */
-export const asModelEditor = (jira: JiraClients, projectKey: string, accountId: string) => ({
-  beforeCreate: () => requireModelEditor(jira, projectKey, accountId),
-});
+export const asModelEditor = (jira: JiraClients, projectKey: string, accountId: string) => {
+  const stored = modelWithLockOf(jira, projectKey);
+  stored.catch(() => undefined); // awaited by the check, before anything is written
+  return {
+    lockRead: stored.then((s) => s.extra[LOCK_KEY]),
+    beforeCreate: () => requireModelEditor(jira, projectKey, accountId, undefined, stored),
+  };
+};

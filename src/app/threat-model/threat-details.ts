@@ -1,6 +1,7 @@
 import type { ThreatDetails } from '../../contract';
 import { threatView } from '../../domain/threat-model/threat-view';
-import { liveModel } from '../../jira/threat-model/project-risk';
+import { liveModelWith } from '../../jira/threat-model/project-risk';
+import { recordedTasks } from './recorded-tasks';
 import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
 import { AppError } from '../../domain/common/app-error';
 import type { JiraClients } from '../common/jira-clients';
@@ -15,6 +16,10 @@ export async function threatDetails(jira: JiraClients, projectKey: string, threa
   if (!threat) throw new AppError('NOT_FOUND', `${threatId} is not in the threat model.`);
   const addressing = model.mitigations.filter((m) => m.addresses.some((a) => a.threatId === threatId));
   // Only the threat's own mitigations: their tasks' live statuses come with them.
-  const live = await liveModel(jira.user, projectKey, { ...model, mitigations: addressing });
+  const live = liveModelWith(await recordedTasks(jira.user, addressing), {
+    ...model,
+    threats: [threat],
+    mitigations: addressing,
+  });
   return { threat: threatView(threat), mitigations: live.mitigations };
 }

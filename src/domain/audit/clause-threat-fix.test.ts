@@ -1,5 +1,6 @@
 import { AppError } from '../common/app-error';
-import { fixClauseWithoutThreat, removeThreatLink } from './clause-threat-fix';
+import { MAX_CLAUSES_PER_STORY } from '../story/story-clauses';
+import { fixClauseWithoutThreat, linkThreatThroughClause, removeThreatLink } from './clause-threat-fix';
 
 const before = { clauses: [{ id: 'c1', text: 'fraud', threatIds: [] }], directThreatIds: ['T-2'] };
 
@@ -43,5 +44,49 @@ describe('the fix for a link to a retired or unknown threat', () => {
     expect(() => removeThreatLink(linked, { issueKey: 'PAY-4', threatId: 'T-5' })).toThrow(
       new AppError('CONFLICT', 'PAY-4 no longer links T-5. Run the audit again.'),
     );
+  });
+});
+
+describe('the fixes that link a threat to a story through a clause', () => {
+  it('adds a new clause linked to the threat only, and keeps the clauses and direct links there were', () => {
+    const fix = { issueKey: 'PAY-4', threatId: 'T-2', newClause: { id: 'c-new', text: 'my session taken over' } };
+    expect(linkThreatThroughClause(before, fix)).toEqual({
+      clauses: [
+        { id: 'c1', text: 'fraud', threatIds: [] },
+        { id: 'c-new', text: 'my session taken over', threatIds: ['T-2'] },
+      ],
+      directThreatIds: ['T-2'],
+    });
+  });
+
+  it('links the threat to a clause the story has, or says the clause is gone', () => {
+    expect(linkThreatThroughClause(before, { issueKey: 'PAY-4', threatId: 'T-3', clauseId: 'c1' }).clauses).toEqual([
+      { id: 'c1', text: 'fraud', threatIds: ['T-3'] },
+    ]);
+    expect(() => linkThreatThroughClause(before, { issueKey: 'PAY-4', threatId: 'T-3', clauseId: 'c9' })).toThrow(
+      /no longer has that WITHOUT clause/,
+    );
+  });
+
+  it('refuses a new clause whose id the story already uses, or one past the most a story can have', () => {
+    const again = { issueKey: 'PAY-4', threatId: 'T-2', newClause: { id: 'c1', text: 'again' } };
+    expect(() => linkThreatThroughClause(before, again)).toThrow(
+      new AppError('CONFLICT', 'PAY-4 already has a clause with that id. Try again.'),
+    );
+    const full = {
+      clauses: Array.from({ length: MAX_CLAUSES_PER_STORY }, (_, i) => ({
+        id: `c${i}`,
+        text: `clause ${i}`,
+        threatIds: [],
+      })),
+      directThreatIds: [],
+    };
+    expect(() =>
+      linkThreatThroughClause(full, {
+        issueKey: 'PAY-4',
+        threatId: 'T-2',
+        newClause: { id: 'c-new', text: 'one more' },
+      }),
+    ).toThrow(/already has 50 WITHOUT clauses/);
   });
 });

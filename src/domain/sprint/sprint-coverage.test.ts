@@ -39,6 +39,8 @@ describe('a sprint’s stories that need WITHOUT clauses', () => {
         kind: 'story-needs-threat-modeling',
         storyKey: 'PAY-5',
         message: 'PAY-5 has no WITHOUT clause, but 5 threats of the knowledge base apply to it (High).',
+        // What the rules matched travels with the gap: the story may be on another page of the view.
+        needsModeling: needs,
       },
     ]);
   });

@@ -1,16 +1,17 @@
-import type { Mitigation } from '../mitigation/mitigation';
 import type { MitigationView } from '../mitigation/mitigation-view';
 import type { ThreatRisk } from '../threat-model/threat-risk';
 import type { PullInItem, SprintMitigation, SprintStory, SprintThreat, SprintWarning, TaskPlace } from './sprint-view';
 import { pushTo } from '../common/group-by';
-import { mitigationsByThreat, projectRisk, riskRemovedBy } from '../threat-model/residual-risk';
-import { toleranceOf } from '../threat-model/exposure-tier';
+import { mitigationsByThreat } from '../threat-model/residual-risk';
 import type { RiskSettings } from '../threat-model/risk-settings';
 import { linkedThreatIds } from '../story/story-clauses';
 import type { Threat } from '../threat-model/threat';
 import { asMitigations, threatRisk } from '../threat-model/threat-risk';
 import { threatView } from '../threat-model/threat-view';
 import { storyCoverage, type StoryCoverage } from '../audit/story-coverage';
+import { afterSprint, pullIn } from './sprint-pull-in';
+
+export { STORY_KEYS_SHOWN } from './sprint-pull-in';
 
 /**
  * Where a task is: a known sprint (with its name when the search returned it), some other
@@ -98,60 +99,23 @@ export function planSprint(input: SprintPlanInput): SprintPlan {
     rejectionReason: m.rejectionReason,
     ...placeOf(m, input.sprintId, input.taskSprints),
   }));
+  const after = afterSprint(input.threats, all, mitigations, input.risk);
   return {
     threats,
     mitigations,
     pullIn: pullIn(
       mitigations,
-      { threats, active, all: byThreat, byId: new Map(all.map((m) => [m.id, m])), settings: input.risk },
+      { threats, active, all: byThreat, byId: new Map(all.map((m) => [m.id, m])), settings: input.risk, after },
       storiesByThreat,
     ),
     warnings: warnings(input.stories, threats, new Set(relevant.flatMap((m) => m.addresses.map((a) => a.threatId)))),
-    risk: sprintRisk(input.threats, all, mitigations, input.risk),
+    risk: after.risk,
     coverage: storyCoverage(
       input.stories
         .filter((s) => s.counted)
         .map((s) => ({ hasClauses: s.clauses.length > 0, matched: s.needsModeling !== undefined })),
     ),
   };
-}
-
-/** What the pull-in list weighs mitigations with: the sprint's threats, every mitigation by threat, the rules. */
-interface Weighing {
-  threats: SprintPlan['threats'];
-  active: Map<string, Threat>;
-  all: Map<string, Mitigation[]>;
-  byId: Map<string, Mitigation>;
-  settings: RiskSettings;
-}
-
-function pullIn(
-  mitigations: SprintMitigation[],
-  { threats, active, all, byId, settings }: Weighing,
-  storiesByThreat: Map<string, string[]>,
-): PullInItem[] {
-  return mitigations
-    .filter(
-      (m): m is SprintMitigation & { place: PullInItem['place'] } =>
-        m.place === 'other-sprint' || m.place === 'backlog' || m.place === 'not-created',
-    )
-    .map((m) => {
-      const addressed = m.addresses.filter((a) => a.threatId in threats);
-      const mitigation = byId.get(m.id);
-      const addressedThreats = addressed.flatMap((a) => active.get(a.threatId) ?? []);
-      const riskRemoved = mitigation ? riskRemovedBy(mitigation, addressedThreats, all, settings) : 0;
-      const storyKeys = [...new Set(addressed.flatMap((a) => storiesByThreat.get(a.threatId) ?? []))];
-      return {
-        mitigationId: m.id,
-        title: m.title,
-        place: m.place,
-        task: m.task,
-        riskRemoved,
-        threatIds: addressed.map((a) => a.threatId),
-        storyKeys,
-      };
-    })
-    .sort((a, b) => b.riskRemoved - a.riskRemoved || Number(a.mitigationId.slice(2)) - Number(b.mitigationId.slice(2)));
 }
 
 function warnings(stories: SprintStory[], threats: SprintPlan['threats'], mitigated: Set<string>): SprintWarning[] {
@@ -164,6 +128,7 @@ function warnings(stories: SprintStory[], threats: SprintPlan['threats'], mitiga
         kind: 'story-needs-threat-modeling',
         storyKey: story.issueKey,
         message: `${story.issueKey} has no WITHOUT clause, but ${n} ${n === 1 ? 'threat' : 'threats'} of the knowledge base apply to it (${story.needsModeling.severity}).`,
+        needsModeling: story.needsModeling,
       });
     }
     for (const clause of story.clauses.filter((c) => c.threatIds.length === 0)) {
@@ -184,20 +149,4 @@ function warnings(stories: SprintStory[], threats: SprintPlan['threats'], mitiga
     }
   }
   return result;
-}
-
-/** Risk now, and if every task in this sprint were done. */
-function sprintRisk(
-  threats: Threat[],
-  all: Mitigation[],
-  planned: SprintMitigation[],
-  settings: RiskSettings,
-): SprintPlan['risk'] {
-  const inSprint = new Set(planned.filter((m) => m.place === 'this-sprint').map((m) => m.id));
-  const after = all.map((m) => (inSprint.has(m.id) ? { ...m, status: 'implemented' as const } : m));
-  return {
-    now: projectRisk(threats, all, settings).now,
-    afterSprint: projectRisk(threats, after, settings).now,
-    tolerance: toleranceOf(settings),
-  };
 }

@@ -42,17 +42,33 @@ export type SprintThreat = Pick<
   'id' | 'title' | 'stride' | 'probability' | 'impact' | 'component' | 'state' | 'severity' | 'source' | 'revision'
 > & { risk: ThreatRisk };
 
+/**
+ * What pulling a piece of work in does to one active threat's risk after this sprint: the
+ * threat's residual risk after the sprint as planned now, and the share of it the work leaves
+ * (1 - strength / 100). See afterSprintWith.
+ */
+export interface AfterSprintEffect {
+  threatId: string;
+  afterSprint: number;
+  leaves: number;
+}
+
 /** Security work to pull into the sprint: highest risk removed first. */
 export interface PullInItem {
   mitigationId: string;
   title: string;
   place: 'other-sprint' | 'backlog' | 'not-created';
+  /** Name of the other sprint, when place is other-sprint and the search named it. */
+  otherSprintName?: string;
   task: TaskSummary | null;
   /** The residual risk of its threats now, less theirs with it done too (see riskRemovedBy). */
   riskRemoved: number;
   threatIds: string[];
-  /** Planned stories that need it. */
+  /** Planned stories that need it: the first few (STORY_KEYS_SHOWN), and how many in all. */
   storyKeys: string[];
+  storyCount: number;
+  /** Its effect on every active threat it would lower, for the preview of the risk after the sprint. */
+  effects: AfterSprintEffect[];
 }
 
 export interface SprintWarning {
@@ -60,6 +76,8 @@ export interface SprintWarning {
   storyKey: string;
   threatId?: string;
   message: string;
+  /** For story-needs-threat-modeling: what the rules matched, shown whether or not the story is on the page. */
+  needsModeling?: SprintStory['needsModeling'];
 }
 
 /** A sprint a person can plan: open, on a board of the project. */

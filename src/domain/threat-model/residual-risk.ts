@@ -71,9 +71,21 @@ export const plannedRisk = (threat: Threat, mitigations: RiskMitigation[], rules
 export const isFullyMitigated = (threat: Threat, mitigations: RiskMitigation[], rules: RiskRules): boolean =>
   remainingShare(threat.id, mitigations, rules) === 0;
 
+/** remainingShare over a threat's mitigations, leaving one of them out: no copy of the list per call. */
+function shareLeavingOut(threatId: string, mitigations: Mitigation[], leftOut: string, rules: RiskRules) {
+  let share = 1;
+  for (const m of mitigations) {
+    if (m.id === leftOut || !inPlace(m.status) || !reducesRisk(m, rules) || verificationFailed(m)) continue;
+    share *= 1 - strengthAgainst(m, threatId) / 100;
+  }
+  return share;
+}
+
 /**
  * The risk a mitigation takes away once done, given what is in place: for each threat it
- * addresses, the residual risk now less the residual risk with it in place too.
+ * addresses, the residual risk now less the residual risk with it in place too. It walks each
+ * threat's list once and copies nothing: the sprint plan calls it for every piece of work to pull
+ * in, and a copy of the threat's list per call made that quadratic in mitigations per threat.
  */
 export function riskRemovedBy(
   mitigation: Mitigation,
@@ -82,9 +94,12 @@ export function riskRemovedBy(
   rules: RiskRules,
 ): number {
   const done: Mitigation = { ...mitigation, status: 'implemented' };
+  const doneCounts = reducesRisk(done, rules) && !verificationFailed(done);
   return threats.reduce((sum, t) => {
-    const others = (byThreat.get(t.id) ?? []).filter((m) => m.id !== mitigation.id);
-    return sum + residualRisk(t, others, rules) - residualRisk(t, [...others, done], rules);
+    const before = shareLeavingOut(t.id, byThreat.get(t.id) ?? [], mitigation.id, rules);
+    const after = doneCounts ? before * (1 - strengthAgainst(done, t.id) / 100) : before;
+    const severity = severityScore(t.probability, t.impact);
+    return sum + severity * before - severity * after;
   }, 0);
 }
 

@@ -78,6 +78,48 @@ describe('withLease', () => {
     expect(seen).toEqual({ holder: 'alice', token: expect.any(String), expiresAt: time.now() + MAX_LEASE_MS });
   });
 
+  it('uses the lock read with the model for its first attempt only, and waits for a lock it shows held', async () => {
+    const time = clock();
+    const { lock, state } = memoryLock({ holder: 'bob', expiresAt: time.now() + 5_000 });
+    const reads = jest.fn(lock.read);
+    const counted = { ...lock, read: reads };
+    // Bob releases while Alice waits: her later attempts read the lock themselves.
+    const sleep = async (ms: number) => {
+      await time.sleep(ms);
+      state.value = undefined;
+    };
+    const saved = withLease(
+      counted,
+      { holder: 'alice', lockRead: Promise.resolve(state.value), now: time.now, sleep },
+      async () => 'saved',
+    );
+    await expect(saved).resolves.toBe('saved');
+    expect(state.creates).toBe(1); // never a create over Bob's lock
+    expect(reads).toHaveBeenCalledTimes(1); // the second attempt's own read; the first used the model's
+  });
+
+  it('two writers whose reads with the model both saw the lock free: exactly one holds it, the other waits', async () => {
+    const time = clock();
+    const { lock, state } = memoryLock();
+    const order: string[] = [];
+    const work = (who: string) => async () => {
+      order.push(`${who} in`);
+      await Promise.resolve();
+      order.push(`${who} out`);
+      return who;
+    };
+    const sleep = async (ms: number) => void (await time.sleep(ms));
+    const free = Promise.resolve(undefined);
+    const results = await Promise.all([
+      withLease(lock, { holder: 'alice', lockRead: free, now: time.now, sleep }, work('alice')),
+      withLease(lock, { holder: 'bob', lockRead: free, now: time.now, sleep }, work('bob')),
+    ]);
+    expect(results.sort()).toEqual(['alice', 'bob']);
+    // Never both inside: each one's work ends before the other's begins.
+    expect([order.slice(0, 2), order.slice(2)].every(([a, b]) => a!.split(' ')[0] === b!.split(' ')[0])).toBe(true);
+    expect(state.value).toBeUndefined();
+  });
+
   it('lets exactly one of two writers that both saw the same stale lock take it over', async () => {
     const time = clock();
     const { lock, state } = memoryLock({ holder: 'crashed', expiresAt: time.now() - 1 });

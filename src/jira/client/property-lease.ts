@@ -53,6 +53,17 @@ export interface LeaseOptions {
    * trip of its own. It throws to refuse; nothing is written then.
    */
   beforeCreate?: () => Promise<void>;
+  /**
+   * The lock's value as read in one request with the value it guards (the model's properties),
+   * used instead of the first attempt's own read of the lock: one request fewer. Safe because
+   * the read only decides whether to try: exclusion comes from the create (201), a takeover reads
+   * the lock again itself, and the guarded value is read again once the lock is held. A lock
+   * someone created after this read makes the create answer 200: this attempt counts as not
+   * taken, and the holder keeps its lease (the value now expires later, never sooner) and deletes
+   * the lock when done. That is what happens when the lock is read on its own, too: the person's
+   * check runs between the read and the create either way.
+   */
+  lockRead?: Promise<unknown>;
   ttlMs?: number;
   maxWaitMs?: number;
   now?: () => number;
@@ -126,11 +137,11 @@ async function takeOver(lock: LockStore, stale: unknown, now: number): Promise<b
 /** One attempt at the lease: the lease when this writer created the lock, else undefined. */
 async function tryTake(
   lock: LockStore,
-  options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'beforeCreate'>,
+  options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'beforeCreate' | 'lockRead'>,
   now: () => number,
 ): Promise<HeldLease | undefined> {
   const token = randomUUID();
-  const reading = lock.read();
+  const reading = options.lockRead ?? lock.read();
   reading.catch(() => undefined); // awaited in the try below, once the check has passed
   await options.beforeCreate?.(); // a refusal, or a failed check, leaves before anything is written
   try {
@@ -162,7 +173,7 @@ async function withdrawOwnLock(lock: LockStore, token: string): Promise<void> {
 /** One attempt at the lease, without waiting (release it with releaseLease). */
 export async function tryLease(
   lock: LockStore,
-  options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'now' | 'beforeCreate'>,
+  options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'now' | 'beforeCreate' | 'lockRead'>,
 ): Promise<HeldLease | undefined> {
   return tryTake(lock, options, options.now ?? Date.now);
 }
@@ -178,8 +189,9 @@ export async function withLease<T>(
   const gate = options.beforeCreate;
   let checked: Promise<void> | undefined;
   const once = { ...options, ...(gate ? { beforeCreate: () => (checked ??= gate()) } : {}) };
+  const { lockRead: _readWithModel, ...later } = once; // that read serves the first attempt only
   let lease: HeldLease | undefined;
-  for (let attempt = 0; !(lease = await tryTake(lock, once, now)); attempt++) {
+  for (let attempt = 0; !(lease = await tryTake(lock, attempt === 0 ? once : later, now)); attempt++) {
     if (now() >= deadline)
       throw new AppError('CONFLICT', 'Someone else is saving at the same moment. Wait a second and try again.');
     await sleep(Math.min(100 * 2 ** attempt, 800) + Math.floor(Math.random() * 50));

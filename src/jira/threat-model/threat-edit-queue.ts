@@ -87,12 +87,16 @@ export async function saveThreatEdit(
   edit: ThreatEditRequest,
   actor: Actor,
   clock: QueueClock = realClock,
-  options: { beforeCreate?: () => Promise<void> } = {},
+  options: { beforeCreate?: () => Promise<void>; lockRead?: Promise<unknown> } = {},
 ): Promise<Threat> {
   const lock = propertyLock(client, projectEntity(projectKey), LOCK_KEY);
+  // The queue is listed while the lock is read (see holdTurn), once and without retries: a turn
+  // not taken leaves it unused, and it must not spend the retries the edit itself may need.
+  const listing = listProjectPropertyKeys(client.withoutRetries(), projectKey);
+  listing.catch(() => undefined); // a failed listing is made again under the lease
   // The person's check (when passed) runs while the lock is read, before anything is written.
   const first = await tryLease(lock, { holder: actor.accountId, now: clock.now, ...options });
-  if (first) return holdTurn(client, projectKey, lock, first, { edit, actor }, clock);
+  if (first) return holdTurn(client, projectKey, lock, first, { edit, actor, listing }, clock);
   const entry: QueueEntry = {
     v: 1,
     id: randomUUID(),
@@ -185,6 +189,13 @@ interface OwnEdit {
   actor: Actor;
   /** The writer's own queue entry, when it queued before taking the lease: not applied twice. */
   entryId?: string;
+  /**
+   * The project's property keys, listed while the lock was read. Listing before the lock is
+   * held is safe: the entries themselves, and the outcomes that tell which are settled, are read
+   * under the lease, so an entry another turn applied meanwhile is skipped and one withdrawn is
+   * absent; an entry queued after the listing waits for a later turn, as its writer polls.
+   */
+  listing?: Promise<string[]>;
 }
 
 /** Holding the lease: the own edit and the queued ones, one model write, their outcomes, release. */
@@ -197,7 +208,8 @@ async function holdTurn(
   clock: QueueClock,
 ): Promise<Threat> {
   try {
-    const queued = (await listProjectPropertyKeys(client, projectKey))
+    const listed = await own.listing?.catch(() => undefined);
+    const queued = (listed ?? (await listProjectPropertyKeys(client, projectKey)))
       .filter((k) => QUEUE_KEY.test(k) && k !== queueKey(own.entryId ?? ''))
       .slice(0, BATCH_MAX);
     const stored = await readThreatModel(client, projectKey, [...queued, OUTCOMES_KEY]);

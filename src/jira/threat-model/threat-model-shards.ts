@@ -41,7 +41,11 @@ export const ShardValue = z.object({
 });
 export type ShardValue = z.infer<typeof ShardValue>;
 
+/** Shards encoded by this process (each a deflate of the shard's records): for tests of the work an edit costs. */
+export const shardEncoding = { encoded: 0 };
+
 export function encodeShard(records: ModelRecord[], revision: number): ShardValue {
+  shardEncoding.encoded++;
   return {
     v: 2,
     revision,
@@ -86,6 +90,8 @@ const sizeOf = (records: ModelRecord[]) => JSON.stringify(encodeShard(records, 9
 
 /** How many of `candidates` fit after `base` in one shard (binary search; size grows with count). */
 function fitCount(base: ModelRecord[], candidates: ModelRecord[], limit: number): number {
+  // Nearly always everything fits (an edit grows a record by a few characters): one encoding, not a search.
+  if (candidates.length === 0 || sizeOf([...base, ...candidates]) <= limit) return candidates.length;
   let low = 0;
   let high = candidates.length;
   while (low < high) {
@@ -122,6 +128,8 @@ export function packShards(previous: StoredShard[], records: ModelRecord[], rese
   const untouched = (index: number, list: ModelRecord[]): boolean => {
     const old = before.get(index)?.records;
     if (!old || old.length !== list.length) return false;
+    // Nearly always in the order they were read: compared in place, a set only when not.
+    if (list.every((r, i) => r === old[i])) return true;
     const held = new Set<ModelRecord>(old);
     return list.every((r) => held.has(r));
   };

@@ -1,10 +1,11 @@
 import type { LocalSite } from '../../../local/site/server';
+import { readWholeModel } from '../../../test/support/whole-threat-model';
 import { queueConsumer, resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import { addSecondProject } from '../../../test/support/second-project';
 import { addFieldsToScreens } from '../../../local/site/routes/issue-fields';
 import type { Envelope } from '../../domain/common/envelope';
-import type { AuditProgress, AuditView, ThreatModelView } from '../../contract';
+import type { AuditProgress, AuditView } from '../../contract';
 import { auditWorker, resolver } from '../../index';
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
@@ -76,7 +77,7 @@ describe('audit resolvers', () => {
       );
     expect(view.result!.scanned.stories).toBe(scanned.length);
     // The day's point of the risk history carries the audit's story coverage.
-    const model = (await call('alice', 'threat-model/get', {}, onProject)) as Envelope<ThreatModelView>;
+    const model = await readWholeModel(call, 'alice', onProject);
     const { withClauses, needing } = view.result!.coverage!;
     expect(model.ok && model.data.history.at(-1)?.coverage).toBe(Math.floor((withClauses / needing) * 100));
     expect(view.result!.counts.bySeverity.critical).toBeGreaterThan(0);
@@ -191,7 +192,7 @@ describe('audit resolvers', () => {
   });
 
   it('drops the unanswered-questions finding once bob answers T-1’s questions', async () => {
-    const model = (await call('bob', 'threat-model/get', {}, onProject)) as Envelope<ThreatModelView>;
+    const model = await readWholeModel(call, 'bob', onProject);
     if (!model.ok) throw new Error(model.error.message);
     const t1 = model.data.threats.find((t) => t.id === 'T-1')!;
     for (const questionKey of t1.questionKeys) {

@@ -1,7 +1,9 @@
 import type Resolver from '@forge/resolver';
 import { forgeAuditQueue } from '../../app/audit/audit-queue';
 import { auditProgress, auditView } from '../../app/audit/audit-view';
+import { findStories } from '../../app/audit/find-stories';
 import { linkClauseThreat } from '../../app/audit/link-clause-threat';
+import { linkStoryClause } from '../../app/audit/link-story-clause';
 import { removeStoryThreatLink } from '../../app/audit/remove-threat-link';
 import { startAudit } from '../../app/audit/start-audit';
 import { suppressFinding } from '../../app/audit/suppress-finding';
@@ -35,5 +37,13 @@ export function registerAuditResolvers(resolver: Resolver): void {
 
   defineResolver(resolver, 'audit/remove-link', ({ payload, context }) =>
     removeStoryThreatLink(callClients(), forgeAuditQueue(), projectKeyOf(context), context.accountId, payload),
+  );
+
+  defineResolver(resolver, 'audit/link-story', ({ payload, context }) =>
+    linkStoryClause(callClients(), forgeAuditQueue(), projectKeyOf(context), context.accountId, payload),
+  );
+
+  defineResolver(resolver, 'audit/find-stories', ({ payload, context }) =>
+    findStories(callClients(), projectKeyOf(context), payload.query),
   );
 }

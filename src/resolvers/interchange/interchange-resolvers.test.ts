@@ -1,16 +1,11 @@
 import fs from 'fs';
+import { readWholeModel, type WholeThreatModel } from '../../../test/support/whole-threat-model';
 import { deflateRawSync } from 'node:zlib';
 import type { LocalSite } from '../../../local/site/server';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { startTestSite } from '../../../test/support/local-site';
 import { addSecondProject } from '../../../test/support/second-project';
-import type {
-  InterchangeAccess,
-  InterchangeExport,
-  InterchangeImportResult,
-  KbUploadResult,
-  ThreatModelView,
-} from '../../contract';
+import type { InterchangeAccess, InterchangeExport, InterchangeImportResult, KbUploadResult } from '../../contract';
 import type { Envelope } from '../../domain/common/envelope';
 import { OTM_SCHEMA, TC_EXAMPLE, TC_SCHEMA, schemaErrors } from '../../domain/interchange/interchange-test-support';
 import { resolver } from '../../index';
@@ -118,7 +113,7 @@ describe('interchange resolvers', () => {
         await call('alice', 'interchange/import', { ...upload(text), token: preview!.preview.token }, sec),
       );
       expect(imported.preview.threats.create).toBe(20);
-      const view = ok<ThreatModelView>(await call('alice', 'threat-model/get', {}, sec));
+      const view = ok<WholeThreatModel>(await readWholeModel(call, 'alice', sec));
       expect(view.threats).toHaveLength(20);
       expect(view.mitigations).toHaveLength(18);
       const seen = ok<InterchangeImportResult>(await call('alice', 'interchange/preview-import', upload(text), sec));
@@ -127,7 +122,7 @@ describe('interchange resolvers', () => {
       );
       expect(again.preview.threats).toEqual({ create: 0, update: 0, unchanged: 20, conflict: 0 });
       expect(again.preview.mitigations).toEqual({ create: 0, update: 0, unchanged: 18, conflict: 0 });
-      const after = ok<ThreatModelView>(await call('alice', 'threat-model/get', {}, sec));
+      const after = ok<WholeThreatModel>(await readWholeModel(call, 'alice', sec));
       expect(after.threats).toHaveLength(20);
     },
   );
@@ -183,7 +178,7 @@ describe('interchange resolvers', () => {
     expect(target).toMatchObject({ kind: 'threat', title: 'Renamed in another tool' });
     expect(target.previousTitle).toEqual(expect.any(String));
     // Meanwhile bob retires some other threat the file also holds.
-    const view = ok<ThreatModelView>(await call('alice', 'threat-model/get', {}, PAY));
+    const view = ok<WholeThreatModel>(await readWholeModel(call, 'alice', PAY));
     const other = view.threats.find((t) => t.id !== target.id && t.state === 'active')!;
     ok(
       await call(
@@ -206,7 +201,7 @@ describe('interchange resolvers', () => {
       });
     });
     expect(requests.filter((r) => !r.includes(' GET ') && !r.includes('without.model.lock'))).toEqual([]);
-    const after = ok<ThreatModelView>(await call('alice', 'threat-model/get', {}, PAY));
+    const after = ok<WholeThreatModel>(await readWholeModel(call, 'alice', PAY));
     expect(after.threats.find((t) => t.id === target.id)!.title).toBe(target.previousTitle);
     // The file, exported before bob's change, is older than that threat now: importing it
     // leaves bob's change alone and says so.
@@ -214,7 +209,7 @@ describe('interchange resolvers', () => {
     expect(again.preview.threats).toMatchObject({ update: 1, conflict: 1 });
     expect(again.preview.warnings).toEqual([expect.stringContaining(`${other.id} (`)]);
     ok(await call('alice', 'interchange/import', { ...file, token: again.preview.token }, PAY));
-    const final = ok<ThreatModelView>(await call('alice', 'threat-model/get', {}, PAY));
+    const final = ok<WholeThreatModel>(await readWholeModel(call, 'alice', PAY));
     expect(final.threats.find((t) => t.id === other.id)!.state).toBe('retired');
     expect(final.threats.find((t) => t.id === target.id)!.title).toBe('Renamed in another tool');
   });

@@ -1,8 +1,9 @@
 import type { LocalSite } from '../../../local/site/server';
+import { readWholeModel } from '../../../test/support/whole-threat-model';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
-import type { KbSuggestionsView, StoryView, ThreatModelView } from '../../contract';
+import type { KbSuggestionsView, StoryView } from '../../contract';
 import { resolver } from '../../index';
 
 const onIssue = (id: string) => ({ type: 'jira:issuePanel', issue: { id }, project: { id: '10000', key: 'PAY' } });
@@ -24,7 +25,7 @@ describe('knowledge-base resolvers', () => {
     ok((await call(who, 'story/get', {}, onIssue(issueId))) as Envelope<StoryView>);
   const accept = (who: Who, issueId: string, payload: unknown) =>
     call(who, 'knowledge-base/accept', payload, onIssue(issueId)) as Promise<Envelope<StoryView>>;
-  const model = async () => ok((await call('alice', 'threat-model/get', {}, onProject)) as Envelope<ThreatModelView>);
+  const model = async () => ok(await readWholeModel(call, 'alice', onProject));
 
   beforeAll(async () => {
     site = await startTestSite({ demo: true });

@@ -2,7 +2,7 @@ import type Resolver from '@forge/resolver';
 import { acceptSuggestion } from '../../app/knowledge-base/accept-suggestion';
 import { suggestThreats } from '../../app/knowledge-base/suggest-threats';
 import { callClients } from '../call-clients';
-import { issueIdOf, projectKeyOf } from '../context-project';
+import { issueIdOf, projectHintOf, projectKeyOf } from '../context-project';
 import { defineResolver } from '../define-resolver';
 
 // Threat suggestions from knowledge bases for the story in the issue panel, and accepting one.
@@ -14,6 +14,6 @@ export function registerKnowledgeBaseResolvers(resolver: Resolver): void {
   );
 
   defineResolver(resolver, 'knowledge-base/accept', ({ payload, context }) =>
-    acceptSuggestion(callClients(), issueIdOf(context), context.accountId, payload),
+    acceptSuggestion(callClients(), issueIdOf(context), context.accountId, payload, projectHintOf(context)),
   );
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readWholeModel } from '../../../test/support/whole-threat-model';
 import type { LocalSite } from '../../../local/site/server';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { siteClient } from '../../../test/support/jira-clients';
@@ -77,9 +78,7 @@ describe('a pending claim written by hand onto an old issue', () => {
     expect((await m4()).task?.key).not.toBe('PAY-3');
 
     // 4. The threat model view shows M-4 accepted, carried by the new task, not implemented.
-    const view = (await call('carol', 'threat-model/get', {}, page)) as Envelope<{
-      mitigations: Array<{ id: string; status: string; task: { key: string } | null }>;
-    }>;
+    const view = await readWholeModel(call, 'carol', page);
     if (!view.ok) throw new Error(JSON.stringify(view));
     expect(view.data.mitigations.find((m) => m.id === 'M-4')).toMatchObject({
       status: 'accepted',

@@ -1,4 +1,5 @@
 import type { LocalSite } from '../../../local/site/server';
+import { readWholeModel } from '../../../test/support/whole-threat-model';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
@@ -177,9 +178,7 @@ describe('mitigations and their tasks', () => {
 
   it('does not show the claim or the edit receipt to anyone', async () => {
     const claimed = await claimAs('M-7', '712020:bob');
-    const view = (await call('carol', 'threat-model/get', {}, onProject)) as Envelope<{
-      mitigations: Array<Record<string, unknown>>;
-    }>;
+    const view = await readWholeModel(call, 'carol', onProject);
     const m6 = view.ok ? view.data.mitigations.find((m) => m.id === 'M-7') : undefined;
     expect(m6).toBeDefined();
     expect(JSON.stringify(m6)).not.toContain(claimed);

@@ -1,8 +1,9 @@
 import type { LocalSite } from '../../../local/site/server';
+import { readWholeModel } from '../../../test/support/whole-threat-model';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
-import type { MonitoredEventChange, MonitoringView, StoryView, ThreatDetails, ThreatModelView } from '../../contract';
+import type { MonitoredEventChange, MonitoringView, StoryView, ThreatDetails } from '../../contract';
 import type { ThreatView } from '../../domain/threat-model/threat-view';
 import { resolver } from '../../index';
 
@@ -23,7 +24,7 @@ describe('monitoring resolvers', () => {
     ok((await call(who, 'monitoring/get', {}, onProject)) as Envelope<MonitoringView>);
   const createTask = (who: Who, threatId: string, eventId: string) =>
     call(who, 'monitoring/create-task', { threatId, eventId }, onProject) as Promise<Envelope<MonitoredEventChange>>;
-  const model = async () => ok((await call('alice', 'threat-model/get', {}, onProject)) as Envelope<ThreatModelView>);
+  const model = async () => ok(await readWholeModel(call, 'alice', onProject));
   const tasksOf = async (mitigationId: string) => {
     const search = await restAs(site, 'alice')('POST', '/rest/api/3/search/jql', {
       jql: `project = PAY AND issue.property[without.task].mitigationId = "${mitigationId}"`,

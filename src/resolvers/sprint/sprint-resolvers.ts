@@ -2,6 +2,7 @@ import type Resolver from '@forge/resolver';
 import { addTasksToSprint } from '../../app/sprint/add-tasks-to-sprint';
 import { sprintChoices } from '../../app/sprint/sprint-choices';
 import { sprintPlanView } from '../../app/sprint/sprint-plan-view';
+import { windowOf } from '../../app/sprint/sprint-window-of';
 import { callClients } from '../call-clients';
 import { projectKeyOf, sprintIdOf } from '../context-project';
 import { defineResolver } from '../define-resolver';
@@ -10,7 +11,7 @@ export function registerSprintResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'sprint/list', ({ context }) => sprintChoices(callClients(), projectKeyOf(context)));
 
   defineResolver(resolver, 'sprint/get', ({ payload, context }) =>
-    sprintPlanView(callClients(), projectKeyOf(context), sprintIdOf(payload.sprintId, context)),
+    sprintPlanView(callClients(), projectKeyOf(context), sprintIdOf(payload.sprintId, context), windowOf(payload)),
   );
 
   defineResolver(resolver, 'sprint/add-tasks', ({ payload, context }) =>

@@ -2,15 +2,15 @@ import type Resolver from '@forge/resolver';
 import { saveStoryClauses } from '../../app/story/save-story-clauses';
 import { storyViewOf } from '../../app/story/story-view';
 import { callClients } from '../call-clients';
-import { issueIdOf } from '../context-project';
+import { issueIdOf, projectHintOf } from '../context-project';
 import { defineResolver } from '../define-resolver';
 
 export function registerStoryResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'story/get', ({ context }) =>
-    storyViewOf(callClients(), issueIdOf(context), context.accountId),
+    storyViewOf(callClients(), issueIdOf(context), context.accountId, undefined, projectHintOf(context)),
   );
 
   defineResolver(resolver, 'story/save-clauses', ({ payload, context }) =>
-    saveStoryClauses(callClients(), issueIdOf(context), context.accountId, payload),
+    saveStoryClauses(callClients(), issueIdOf(context), context.accountId, payload, projectHintOf(context)),
   );
 }

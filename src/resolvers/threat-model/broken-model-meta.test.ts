@@ -36,7 +36,7 @@ describe('a threat model whose meta someone broke through the REST API', () => {
         problems: expect.arrayContaining([expect.stringContaining('(project property without.model) cannot be read')]),
       },
     });
-    expect(model.ok && model.data.threats).toHaveLength(12);
+    expect(model.ok && model.data.index.entries).toHaveLength(12);
     const settings = (await call('alice', 'settings/get', {}, onProject)) as Envelope<SettingsView>;
     expect(settings).toMatchObject({
       ok: true,

@@ -1,9 +1,9 @@
 import type { LocalSite } from '../../../local/site/server';
+import { readWholeModel } from '../../../test/support/whole-threat-model';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { startTestSite } from '../../../test/support/local-site';
 import { siteClient } from '../../../test/support/jira-clients';
 import type { Envelope } from '../../domain/common/envelope';
-import type { ThreatModelView } from '../../contract';
 import type { ThreatView } from '../../domain/threat-model/threat-view';
 import { changeThreatModel } from '../../jira/threat-model/threat-model-repository';
 import { resolver } from '../../index';
@@ -17,7 +17,7 @@ describe('accepting and revoking a threat’s risk', () => {
   let site: LocalSite;
   let call: ReturnType<typeof resolverCaller>;
   const model = async (who: 'alice' | 'bob' | 'carol') => {
-    const answer = (await call(who, 'threat-model/get', {}, onProject)) as Envelope<ThreatModelView>;
+    const answer = await readWholeModel(call, who, onProject);
     if (!answer.ok) throw new Error(answer.error.message);
     return answer.data;
   };

@@ -2,12 +2,12 @@ import type { LocalSite } from '../../../local/site/server';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
-import type { ThreatDetails, ThreatModelView } from '../../contract';
+import { listRows, type ThreatDetails, type ThreatModelView, type ThreatsAnswer } from '../../contract';
 import { resolver } from '../../index';
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
 
-describe('threat-model/get lists compactly; threat-model/threat-details answers in full', () => {
+describe('threat-model/get indexes; threat-model/threats answers a page; threat-model/threat-details one threat in full', () => {
   let site: LocalSite;
   let call: ReturnType<typeof resolverCaller>;
   const answer = async <T>(key: string, payload: unknown): Promise<T> => {
@@ -15,6 +15,7 @@ describe('threat-model/get lists compactly; threat-model/threat-details answers 
     if (!envelope.ok) throw new Error(envelope.error.message);
     return envelope.data;
   };
+  const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 
   beforeAll(async () => {
     site = await startTestSite({ demo: true });
@@ -22,34 +23,64 @@ describe('threat-model/get lists compactly; threat-model/threat-details answers 
   });
   afterAll(() => site.close());
 
-  it('leaves the texts, stamps and receipts the table never shows out of the list', async () => {
+  it('indexes every threat compactly: what the table sorts, filters and shows collapsed, no texts', async () => {
     const view = await answer<ThreatModelView>('threat-model/get', {});
-    expect(view.mitigations.length).toBeGreaterThan(0);
-    for (const m of view.mitigations)
+    const rows = listRows(view.index);
+    expect(rows.length).toBeGreaterThan(5);
+    expect(view).not.toHaveProperty('mitigations');
+    expect(view).not.toHaveProperty('threats');
+    for (const row of rows) expect(row).not.toHaveProperty('description');
+    // A tuple per threat: its title and component, and some 60 characters of numbers and ids.
+    for (const [i, entry] of view.index.entries.entries()) {
+      const { title, component } = rows[i]!;
+      expect(bytes(entry)).toBeLessThan(title.length + component.length + 90 + (entry[15] ? bytes(entry[15]) : 0));
+    }
+  });
+
+  it('answers the asked threats in full, as the index lists them, with their mitigations, in two requests', async () => {
+    const rows = listRows((await answer<ThreatModelView>('threat-model/get', {})).index);
+    const ids = rows.slice(0, 4).map((r) => r.id);
+    const mark = site.log.mark();
+    const page = await answer<ThreatsAnswer>('threat-model/threats', { ids: [...ids, 'T-999'] });
+    // The model, and the project's tasks (their live statuses).
+    expect(site.log.since(mark)).toHaveLength(2);
+    expect(page.threats.map((t) => t.id)).toEqual(ids);
+    for (const full of page.threats) {
+      const { description: _none, ...listed } = rows.find((r) => r.id === full.id)!;
+      expect(full).toMatchObject({ ...listed, description: expect.any(String) });
+      for (const field of ['lastEdit', 'imported', 'detectionEvents']) expect(full).not.toHaveProperty(field);
+      const own = page.mitigations.filter((m) => m.addresses.some((a) => a.threatId === full.id));
+      expect(own).toHaveLength(full.mitigationCount);
+    }
+    expect(page.mitigations.length).toBeGreaterThan(0);
+    expect(new Set(page.mitigations.map((m) => m.id)).size).toBe(page.mitigations.length);
+    for (const m of page.mitigations) {
+      expect(m.addresses.some((a) => ids.includes(a.threatId))).toBe(true);
       for (const field of ['implementation', 'verification', 'created', 'updated', 'imported', 'taskClaim', 'lastEdit'])
         expect(m).not.toHaveProperty(field);
-    for (const t of view.threats)
-      for (const field of ['lastEdit', 'imported', 'detectionEvents']) expect(t).not.toHaveProperty(field);
-    // The answer grows by a few hundred bytes a threat and a mitigation, not by their texts:
-    // at 1,000 threats and 2,000 mitigations it stays far below Forge's 5 MB.
-    const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
-    expect(bytes(view.mitigations) / view.mitigations.length).toBeLessThan(450);
-    expect(bytes(view.threats) / view.threats.length).toBeLessThan(1200);
+    }
+  });
+
+  it('refuses more than a page of ids, none, and a malformed id', async () => {
+    const ids = Array.from({ length: 51 }, (_, i) => `T-${i + 1}`);
+    for (const payload of [{ ids }, { ids: [] }, { ids: ['M-1'] }, {}])
+      expect(await call('carol', 'threat-model/threats', payload, onProject)).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST' },
+      });
   });
 
   it('answers a threat in full with the mitigations addressing it in full, in two requests', async () => {
-    const view = await answer<ThreatModelView>('threat-model/get', {});
-    const listed = view.mitigations[0]!;
-    const threatId = listed.addresses[0]!.threatId;
+    const rows = listRows((await answer<ThreatModelView>('threat-model/get', {})).index);
+    const threatId = rows.find((r) => r.mitigationCount > 0)!.id;
+    const page = await answer<ThreatsAnswer>('threat-model/threats', { ids: [threatId] });
+    const listed = page.mitigations[0]!;
     const mark = site.log.mark();
     const details = await answer<ThreatDetails>('threat-model/threat-details', { id: threatId });
     // The model and the project's tasks (their live statuses).
     expect(site.log.since(mark)).toHaveLength(2);
     expect(details.threat).toMatchObject({ id: threatId, created: expect.anything() });
-    expect(details.mitigations.length).toBeGreaterThan(0);
-    expect(details.mitigations.map((m) => m.id)).toEqual(
-      view.mitigations.filter((m) => m.addresses.some((a) => a.threatId === threatId)).map((m) => m.id),
-    );
+    expect(details.mitigations.map((m) => m.id)).toEqual(page.mitigations.map((m) => m.id));
     const full = details.mitigations.find((m) => m.id === listed.id)!;
     expect(full).toMatchObject({ ...listed, implementation: expect.any(String), verification: expect.any(String) });
     expect(full.created).toBeDefined();

@@ -1,11 +1,12 @@
 import type { LocalSite } from '../../../local/site/server';
+import { readWholeModel } from '../../../test/support/whole-threat-model';
 import { siteClient } from '../../../test/support/jira-clients';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
 import { builtInKnowledgeBase } from '../../domain/knowledge-base/active-knowledge-bases';
 import { KB_FORMAT, type KnowledgeBaseInput } from '../../domain/knowledge-base/knowledge-base';
-import type { KbUpload, KbUploadResult, StoryView, ThreatModelView, ThreatRow } from '../../contract';
+import type { KbUpload, KbUploadResult, StoryView, ThreatRow } from '../../contract';
 import type { ThreatView } from '../../domain/threat-model/threat-view';
 import { changeThreatModel } from '../../jira/threat-model/threat-model-repository';
 import { resolver } from '../../index';
@@ -27,8 +28,7 @@ describe('STRIDE questions and knowledge-base updates of threats', () => {
     if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
     return answer.data;
   };
-  const model = async (who: Who = 'alice') =>
-    ok((await call(who, 'threat-model/get', {}, onProject)) as Envelope<ThreatModelView>);
+  const model = async (who: Who = 'alice') => ok(await readWholeModel(call, who, onProject));
   const row = async (id: string): Promise<ThreatRow> => (await model()).threats.find((t) => t.id === id)!;
   const answer = (who: Who, payload: unknown) =>
     call(who, 'threat-model/answer-question', payload, onProject) as Promise<Envelope<ThreatView>>;
@@ -60,8 +60,9 @@ describe('STRIDE questions and knowledge-base updates of threats', () => {
     it('threat-model/get names each threat’s questions and lists each question once, in the same 6 requests as without questions', async () => {
       await model('carol');
       const mark = site.log.mark();
-      const view = await model('carol');
+      await call('carol', 'threat-model/get', {}, onProject);
       const requests = site.log.since(mark);
+      const view = await model('carol');
       // Only the built-in knowledge base is active: it is in the code, so reading it costs nothing.
       expect(requests.filter((r) => r.path.includes('without.kb'))).toEqual([]);
       expect(requests).toHaveLength(6);
@@ -317,8 +318,13 @@ describe('STRIDE questions and knowledge-base updates of threats', () => {
 
       await model('carol');
       const mark = site.log.mark();
-      const view = await model('carol');
+      await call('carol', 'threat-model/get', {}, onProject);
       expect(site.log.since(mark)).toHaveLength(8);
+      // Its full row: the model, and the upload (its list, then its parts); its mitigations have no task to read.
+      const pageMark = site.log.mark();
+      await call('carol', 'threat-model/threats', { ids: [id] }, onProject);
+      expect(site.log.since(pageMark)).toHaveLength(3);
+      const view = await model('carol');
       const update = view.threats.find((t) => t.id === id)!.kbUpdate;
       expect(update).toMatchObject({
         knowledgeBaseName: 'Payments team threats',

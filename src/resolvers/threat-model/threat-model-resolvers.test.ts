@@ -1,9 +1,10 @@
 import { cardInTransit } from '../../../test/support/threat-edits';
+import { readWholeModel } from '../../../test/support/whole-threat-model';
 import type { LocalSite } from '../../../local/site/server';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import type { Envelope } from '../../domain/common/envelope';
-import type { SettingsView, ThreatModelView } from '../../contract';
+import type { SettingsView } from '../../contract';
 import type { ThreatView } from '../../domain/threat-model/threat-view';
 import { resolver } from '../../index';
 
@@ -13,7 +14,7 @@ describe('threat model and settings resolvers', () => {
   let site: LocalSite;
   let call: ReturnType<typeof resolverCaller>;
   const model = async (who: 'alice' | 'bob' | 'carol') => {
-    const answer = (await call(who, 'threat-model/get', {}, onProject)) as Envelope<ThreatModelView>;
+    const answer = await readWholeModel(call, who, onProject);
     if (!answer.ok) throw new Error(answer.error.message);
     return answer.data;
   };
@@ -27,8 +28,12 @@ describe('threat model and settings resolvers', () => {
   it('lists the threats with severity and JQL that finds their stories, without reading every story', async () => {
     await model('carol');
     const mark = site.log.mark();
+    await call('carol', 'threat-model/get', {}, onProject);
+    // No search at all: the tasks the model records are read by id, and no story is read.
+    const requests = site.log.since(mark).map((r) => `${r.method} ${r.path}`);
+    expect(requests.filter((r) => r.endsWith('/search/jql'))).toEqual([]);
+    expect(requests.filter((r) => r.endsWith('/issue/bulkfetch'))).toEqual(['POST /rest/api/3/issue/bulkfetch']);
     const view = await model('carol');
-    expect(site.log.since(mark).filter((r) => r.path === '/rest/api/3/search/jql')).toHaveLength(1); // the tasks
     expect(view).toMatchObject({ projectKey: 'PAY', canEdit: false, problems: [] });
     expect(view.threats).toHaveLength(12);
     const t1 = view.threats.find((t) => t.id === 'T-1')!;

@@ -7,6 +7,7 @@ import { acceptRisk } from '../../app/threat-model/accept-threat-risk';
 import { revokeAcceptance } from '../../app/threat-model/revoke-threat-acceptance';
 import { threatModelView } from '../../app/threat-model/threat-model-view';
 import { threatDetails } from '../../app/threat-model/threat-details';
+import { threatsOf } from '../../app/threat-model/threats-of';
 import { callClients } from '../call-clients';
 import { projectKeyOf } from '../context-project';
 import { defineResolver } from '../define-resolver';
@@ -31,6 +32,10 @@ export function registerThreatModelResolvers(resolver: Resolver): void {
 
   defineResolver(resolver, 'threat-model/threat-details', ({ payload, context }) =>
     threatDetails(callClients(), projectKeyOf(context), payload.id),
+  );
+
+  defineResolver(resolver, 'threat-model/threats', ({ payload, context }) =>
+    threatsOf(callClients(), projectKeyOf(context), payload.ids),
   );
 
   defineResolver(resolver, 'threat-model/create-threat', ({ payload, context }) =>

@@ -9,6 +9,7 @@ import { aSettingsView } from './settings/test-support/settings-view-mother';
 import { anAuditView } from './audit/test-support/audit-view-mother';
 import { aMonitoringView } from './monitoring/test-support/monitoring-view-mother';
 import { aSprintChoice, aSprintPlan, okPlan } from './sprint/test-support/sprint-plan-mother';
+import { serveThreatModel } from './threat-model/test-support/given-threat-model';
 
 afterEach(() => sprintHost.reset());
 
@@ -34,7 +35,7 @@ describe('app', () => {
 
   it('renders the project page tabs for the project-page module: the threat model, sprint planning, the audit, and monitoring', async () => {
     fakeBridge.givenContext({ moduleKey: 'project-page' });
-    fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: aThreatModel({ canEdit: false }) }));
+    serveThreatModel(() => ({ ok: true, data: aThreatModel({ canEdit: false }) }));
     fakeBridge.answer('sprint/list', () => ({
       ok: true,
       data: [aSprintChoice(4, { name: 'Sprint 4', state: 'active' })],

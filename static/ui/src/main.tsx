@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './common/dialog.css';
+import './common/frame-height.css';
 import { followVisibleBand } from './common/visible-band';
 
 async function enableTheming(): Promise<void> {

@@ -6,6 +6,7 @@ import { aThreatModel, aThreatRow, savedThreat } from '../threat-model/test-supp
 import { fakeBridge } from '../test-support/fake-bridge';
 import { AuditTab } from './audit-tab';
 import { anAuditView } from './test-support/audit-view-mother';
+import { serveThreatModel } from '../threat-model/test-support/given-threat-model';
 
 const Q_S = 'web-and-api/WEB-Q-API-S';
 const QUESTIONS: Record<string, StrideQuestionView> = {
@@ -45,7 +46,7 @@ describe('the audit fix for unanswered STRIDE questions', () => {
       impact: 5,
       questionKeys: [Q_S],
     });
-    fakeBridge.answer('threat-model/get', () => ({
+    serveThreatModel(() => ({
       ok: true,
       data: aThreatModel({ threats: [row], questions: QUESTIONS }),
     }));
@@ -88,7 +89,7 @@ describe('the audit fix for unanswered STRIDE questions', () => {
       ok: true,
       data: anAuditView({ completedAt: '2026-11-23T09:00:05.000Z', result }),
     }));
-    fakeBridge.answer('threat-model/get', () => ({
+    serveThreatModel(() => ({
       ok: true,
       data: aThreatModel({
         threats: [aThreatRow({ id: 'T-1', questionKeys: [Q_S] })],

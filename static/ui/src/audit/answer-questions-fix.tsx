@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import type { QuestionAnswerEdit } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
-import { withThreat } from '../threat-model/model-updates';
+import { readModelAround, withThreat } from '../threat-model/model-around-threat';
 import { QuestionsDialog } from '../threat-model/questions/questions-dialog';
 import type { AnswerPort } from '../threat-model/questions/use-question-answer';
 import { type ThreatFixProps, useThreatFix } from './use-threat-fix';
@@ -20,9 +20,11 @@ export function AnswerQuestionsFix(props: ThreatFixProps) {
       return envelope;
     },
     reload: async () => {
-      const envelope = await callResolver('threat-model/get', {});
-      if (envelope.ok) setView(envelope.data);
-      return envelope;
+      const model = await readModelAround(props.threatId);
+      if (!model.ok) return model;
+      setView(model.data);
+      const threats = [...model.data.full.threats.values()];
+      return { ok: true as const, data: { threats, mitigations: [], questions: model.data.questions } };
     },
   };
 

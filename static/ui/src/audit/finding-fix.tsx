@@ -7,8 +7,10 @@ import type { AuditView } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { IssueLink } from '../common/issue-link';
 import { taskCreatedFlag } from '../common/success-flag';
+import { AddClauseFix } from './add-clause-fix';
 import { AnswerQuestionsFix } from './answer-questions-fix';
 import { DisabledFix, threatModelReason } from './disabled-fix';
+import { LinkStoryFix } from './link-story-fix';
 import { MitigationsFix } from './mitigations-fix';
 import { RemoveLinkFix } from './remove-link-fix';
 import { SuggestThreatsFix } from './suggest-threats-fix';
@@ -23,7 +25,7 @@ interface FixProps {
   onError: (message: string | undefined) => void;
 }
 
-/** The fix a finding offers, in place: link a threat, create the task, or open what to change. */
+/** The fix a finding offers, in place: link a threat or a story, add a clause, create the task, or open what to change. */
 export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
   const { fix } = finding;
   const [threatId, setThreatId] = useState('');
@@ -74,6 +76,31 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
       </Inline>
     );
   }
+  if (finding.kind === 'threat-without-story' && fix.target.threatId) {
+    return (
+      <LinkStoryFix
+        threatId={fix.target.threatId}
+        label={fix.label}
+        view={view}
+        busy={busy}
+        act={act}
+        onError={onError}
+      />
+    );
+  }
+  if (finding.kind === 'story-threat-uncovered' && fix.target.storyKey && fix.target.threatId) {
+    return (
+      <AddClauseFix
+        storyKey={fix.target.storyKey}
+        threatId={fix.target.threatId}
+        label={fix.label}
+        view={view}
+        busy={busy}
+        act={act}
+        onError={onError}
+      />
+    );
+  }
   if (fix.action === 'create-task' && fix.target.mitigationId) {
     const mitigationId = fix.target.mitigationId;
     if (!view.canCreateTasks)
@@ -105,6 +132,13 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
     );
   }
   if (fix.action === 'review-acceptance' && fix.target.threatId) {
+    if (!view.canAcceptRisk)
+      return (
+        <DisabledFix
+          label={fix.label}
+          reason={`You can’t accept or revoke risk in ${view.projectKey}: project administrators and the roles named in the app’s project settings (Risk) can.`}
+        />
+      );
     return (
       <ReviewAcceptanceFix threatId={fix.target.threatId} label={fix.label} busy={busy} act={act} onError={onError} />
     );

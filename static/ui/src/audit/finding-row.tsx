@@ -14,6 +14,7 @@ import { CELL } from '../common/table-styles';
 import { SEVERITY_APPEARANCE } from './audit-summary';
 import { InlineError } from '../common/inline-error';
 import { FindingFix } from './finding-fix';
+import { RowMemoryProvider, useRowMemory } from './row-memory';
 import { byWhom, usePersonName } from '../people/people-names';
 import type { useAudit } from './use-audit';
 
@@ -32,9 +33,14 @@ export function FindingRow({ finding, view, busy, act, compact = false }: RowPro
   const [suppressing, setSuppressing] = useState(false);
   const [why, setWhy] = useState('');
   const { suppression } = finding;
+  const memory = useRowMemory();
   const fix = (
     <Stack space="space.100" alignInline="start">
-      {!suppression && <FindingFix finding={finding} view={view} busy={busy} act={act} onError={setError} />}
+      {!suppression && (
+        <RowMemoryProvider memory={memory}>
+          <FindingFix finding={finding} view={view} busy={busy} act={act} onError={setError} />
+        </RowMemoryProvider>
+      )}
       {view.canSuppress && suppression && (
         <Button
           appearance="subtle"

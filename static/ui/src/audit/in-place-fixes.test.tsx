@@ -15,6 +15,7 @@ import { fakeBridge } from '../test-support/fake-bridge';
 import { AuditTab } from './audit-tab';
 import { anAuditView } from './test-support/audit-view-mother';
 import { aSuggestion, someSuggestions } from '../test-support/suggestion-mother';
+import { serveThreatModel } from '../threat-model/test-support/given-threat-model';
 
 // One project with a finding of each kind these fixes are for.
 const RESULT = audit({
@@ -66,7 +67,7 @@ describe('the audit fixes that work in place', () => {
       ok: true,
       data: viewOf({ result: without('threat-without-mitigation:T-1') }),
     }));
-    fakeBridge.answer('threat-model/get', () => ({ ok: true, data: MODEL }));
+    serveThreatModel(() => ({ ok: true, data: MODEL }));
     fakeBridge.answer('mitigation/add', ({ draft }) => ({
       ok: true,
       data: aMitigationView({ ...draft, id: 'M-3', status: 'proposed' }),
@@ -95,7 +96,7 @@ describe('the audit fixes that work in place', () => {
 
   it('opens the mitigations of a threat with only proposed ones, to change one; closing unchanged does not audit', async () => {
     fakeBridge.answer('audit/get', () => ({ ok: true, data: viewOf() }));
-    fakeBridge.answer('threat-model/get', () => ({ ok: true, data: MODEL }));
+    serveThreatModel(() => ({ ok: true, data: MODEL }));
     const user = userEvent.setup();
     render(<AuditTab />);
 

@@ -6,7 +6,7 @@ import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigati
 import { callResolver } from '../api/invoke-resolver';
 import { TitledDialog } from '../common/titled-dialog';
 import { MitigationDialog, type MitigationTarget } from '../threat-model/mitigation-dialog';
-import { mitigationsOf, withMitigation } from '../threat-model/model-updates';
+import { mitigationsOf, readModelAround, withMitigation } from '../threat-model/model-around-threat';
 import { ThreatMitigationList } from '../threat-model/threat-mitigation-list';
 import { useTaskCreation } from '../threat-model/use-task-creation';
 import { threatModelReason } from './disabled-fix';
@@ -41,7 +41,7 @@ export function MitigationsFix(props: Props) {
     updateMitigation: async (id: string, baseRevision: number, draft: MitigationDraft) =>
       saved(await callResolver('mitigation/update', { id, baseRevision, draft })),
     reload: async () => {
-      const envelope = await callResolver('threat-model/get', {});
+      const envelope = await readModelAround(props.threatId);
       if (envelope.ok) setView(envelope.data);
       return envelope;
     },

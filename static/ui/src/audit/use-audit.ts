@@ -3,7 +3,8 @@ import type { AuditView, PayloadOf } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { useResolverView } from '../common/use-resolver-view';
 
-type AuditAction = 'audit/run' | 'audit/suppress' | 'audit/unsuppress' | 'audit/link-threat' | 'audit/remove-link';
+type AuditAction =
+  'audit/run' | 'audit/suppress' | 'audit/unsuppress' | 'audit/link-threat' | 'audit/remove-link' | 'audit/link-story';
 
 /** While a run is queued or running, the tab asks for progress this often. */
 export const POLL_MS = 2000;

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
-import type { ThreatModelView } from '../../../../src/contract';
-import { callResolver } from '../api/invoke-resolver';
+import { readModelAround, type ModelAroundThreat } from '../threat-model/model-around-threat';
 import type { useAudit } from './use-audit';
 
 /** What a finding's in-place fix of one threat is given by the finding's row. */
@@ -19,20 +18,19 @@ export interface ThreatFixProps {
  */
 export function useThreatFix(
   { threatId, act, onError }: ThreatFixProps,
-  refusal: (view: ThreatModelView) => string | undefined = () => undefined,
+  refusal: (view: ModelAroundThreat) => string | undefined = () => undefined,
 ) {
-  const [view, setView] = useState<ThreatModelView>();
+  const [view, setView] = useState<ModelAroundThreat>();
   const [opening, setOpening] = useState(false);
   // A ref, not state: a dialog may save and close in one go, before the next render.
   const didChange = useRef(false);
 
   async function open() {
     setOpening(true);
-    const envelope = await callResolver('threat-model/get', {});
+    const envelope = await readModelAround(threatId);
     setOpening(false);
     if (!envelope.ok) return onError(envelope.error.message);
-    if (!envelope.data.threats.some((t) => t.id === threatId))
-      return onError(`${threatId} is no longer in the threat model.`);
+    if (!envelope.data.full.threats.has(threatId)) return onError(`${threatId} is no longer in the threat model.`);
     const refused = refusal(envelope.data);
     if (refused) return onError(refused);
     onError(undefined);
@@ -49,7 +47,7 @@ export function useThreatFix(
   return {
     view,
     setView,
-    threat: view?.threats.find((t) => t.id === threatId),
+    threat: view?.full.threats.get(threatId),
     opening,
     open,
     close,

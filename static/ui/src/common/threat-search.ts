@@ -2,11 +2,14 @@ import { STRIDE, STRIDE_NAMES } from '../../../../src/domain/threat-model/stride
 import { threatNumber } from '../../../../src/domain/threat-model/threat';
 import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
 
+/** What a search reads of a threat: a full threat or a row of the threat model's index. */
+type Searchable = Pick<ThreatView, 'id' | 'title' | 'stride'>;
+
 /**
  * Threats matching what a person typed: a threat id ("T-2", "t2", "2"), words of the title,
  * a STRIDE letter ("S") or name ("spoof"). Exact id first, then by id.
  */
-export function searchThreats<T extends ThreatView>(threats: T[], query: string): T[] {
+export function searchThreats<T extends Searchable>(threats: T[], query: string): T[] {
   const q = query.trim().toLowerCase();
   if (!q) return [...threats].sort(byId);
   const exactId = idOf(q);
@@ -15,7 +18,7 @@ export function searchThreats<T extends ThreatView>(threats: T[], query: string)
     .sort((a, b) => Number(b.id === exactId) - Number(a.id === exactId) || byId(a, b));
 }
 
-function matches(threat: ThreatView, q: string, exactId: string | undefined): boolean {
+function matches(threat: Searchable, q: string, exactId: string | undefined): boolean {
   if (exactId && threat.id.startsWith(exactId)) return true;
   // One letter would match most titles; alone it means a STRIDE category.
   if (q.length === 1) return threat.stride.some((category) => category.toLowerCase() === q);
@@ -28,7 +31,7 @@ function idOf(q: string): string | undefined {
   return match ? `T-${match[1]}` : undefined;
 }
 
-const byId = (a: ThreatView, b: ThreatView) => threatNumber(a.id) - threatNumber(b.id);
+const byId = (a: Searchable, b: Searchable) => threatNumber(a.id) - threatNumber(b.id);
 
-export const strideLetters = (threat: ThreatView): string =>
+export const strideLetters = (threat: Searchable): string =>
   STRIDE.filter((category) => threat.stride.includes(category)).join('');

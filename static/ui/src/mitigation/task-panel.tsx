@@ -36,10 +36,16 @@ export function TaskPanel({ task }: { task: TaskView }) {
   return (
     <Stack space="space.200">
       <Stack space="space.075">
-        <Text size="small" weight="bold" color="color.text.subtle" testId="task-panel-kind">
+        {/* Jira titles the panel from the manifest, one static title per module ("WITHOUT
+            clauses"), whatever the issue: on a task the panel names what it shows itself. */}
+        <Heading size="small" as="h2" testId="task-panel-kind">
           Mitigation task
+        </Heading>
+        <Text as="p" size="small" color="color.text.subtle">
+          This issue is the backlog work of a mitigation, so it has no WITHOUT clauses of its own: they are written on
+          the stories it protects, listed below.
         </Text>
-        <Heading size="xsmall" as="h2">
+        <Heading size="xsmall" as="h3">
           This task carries mitigation {mitigation.id}: {mitigation.title}
         </Heading>
         <Inline space="space.100" alignBlock="center" shouldWrap>

@@ -4,6 +4,8 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { SprintPlanView, SprintStory } from '../../../../src/contract';
 import { IssueLink } from '../common/issue-link';
 import { StoryThreat } from './story-threat';
+import { StoryPageControls, type StoryPages } from './story-pages';
+import { useId } from 'react';
 
 const listStyles = xcss({
   listStyle: 'none',
@@ -34,14 +36,21 @@ const itemStyles = xcss({ margin: 'space.0' });
 
 type Shared = Pick<SprintPlanView, 'threats' | 'mitigations'>;
 
-/** The stories planned for the sprint, each with its WITHOUT clauses, threats and mitigations. */
-export function PlannedStories({ stories, threats, mitigations }: Shared & { stories: SprintStory[] }) {
+/** The stories planned for the sprint, a page at a time, each with its WITHOUT clauses, threats and mitigations. */
+export function PlannedStories({
+  stories,
+  threats,
+  mitigations,
+  pages,
+}: Shared & { stories: SprintStory[]; pages?: StoryPages }) {
+  const listId = useId();
   return (
     <Stack space="space.100">
       <Heading size="small" as="h3">
-        Planned stories ({stories.length})
+        Planned stories ({(pages?.count ?? stories.length).toLocaleString('en-US')})
       </Heading>
-      <Box as="ul" xcss={listStyles} aria-label="Planned stories">
+      {pages && <StoryPageControls pages={pages} listId={listId} />}
+      <Box as="ul" xcss={listStyles} aria-label="Planned stories" id={listId}>
         {stories.map((story) => (
           <Box as="li" key={story.issueId} xcss={storyStyles} testId={`story-${story.issueKey}`}>
             <PlannedStory story={story} threats={threats} mitigations={mitigations} />

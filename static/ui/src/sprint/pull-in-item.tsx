@@ -80,6 +80,8 @@ export function PullInItemRow({ item, otherSprintName, threats, action, note }: 
                       <IssueLink issueKey={key} />
                     </Fragment>
                   ))}
+                  {item.storyCount > item.storyKeys.length &&
+                    ` and ${(item.storyCount - item.storyKeys.length).toLocaleString('en-US')} more`}
                 </Text>
               )}
             </Inline>

@@ -4,7 +4,9 @@ import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useRef } from 'react';
-import type { PullInItem, SprintPlanView } from '../../../../src/contract';
+import type { PullInItem, SprintPlanView, SprintWarning } from '../../../../src/contract';
+import { PULL_IN_MOST, PULL_IN_PAGE_SIZE } from '../../../../src/domain/sprint/sprint-window';
+import { AfterSprintPreview } from './after-sprint-preview';
 import { PullInItemRow } from './pull-in-item';
 import type { PullIn } from './use-pull-in';
 
@@ -27,11 +29,13 @@ interface Props {
   pullIn: PullIn;
   /** Bumped after each successful addition: focus goes back to the list's heading. */
   addedCount: number;
+  /** Lists more of the work (the answer lists the first pieces only); loading while asked for. */
+  showMore?: { loading: boolean; onShowMore: () => void };
 }
 
 /** The security work the planned stories need that is not in the sprint, highest risk removed first. */
-export function PullInList({ view, pullIn, addedCount }: Props) {
-  const { pullIn: items, canSchedule, canCreateTasks } = view;
+export function PullInList({ view, pullIn, addedCount, showMore }: Props) {
+  const { pullIn: items, pullInCount, canSchedule, canCreateTasks } = view;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const running = pullIn.running.size > 0;
   const canAct = (item: PullInItem) => canSchedule && (item.place !== 'not-created' || canCreateTasks);
@@ -48,11 +52,11 @@ export function PullInList({ view, pullIn, addedCount }: Props) {
     <Stack space="space.100">
       <Heading size="small" as="h3">
         <span ref={headingRef} tabIndex={-1}>
-          Security work to pull in ({items.length})
+          Security work to pull in ({pullInCount.toLocaleString('en-US')})
         </span>
       </Heading>
       {items.length === 0 ? (
-        <NothingToPullIn gaps={view.warnings.length} />
+        <NothingToPullIn warnings={view.warnings} />
       ) : (
         <>
           {!canSchedule && (
@@ -63,7 +67,8 @@ export function PullInList({ view, pullIn, addedCount }: Props) {
           {actionable.length > 0 && (
             <Inline space="space.150" alignBlock="center" shouldWrap>
               <Checkbox
-                label="Select all"
+                // Only what is listed can be ticked: with more work than listed, "all" says so.
+                label={items.length < pullInCount ? 'Select all shown' : 'Select all'}
                 isChecked={allSelected}
                 isDisabled={running}
                 onChange={(event) =>
@@ -86,6 +91,7 @@ export function PullInList({ view, pullIn, addedCount }: Props) {
               </Text>
             </Inline>
           )}
+          {actionable.length > 0 && <AfterSprintPreview risk={view.risk} selected={selectedItems} />}
           {pullIn.error !== undefined && (
             <SectionMessage appearance="error" title="Could not add the work to the sprint">
               <Text as="p">
@@ -98,7 +104,7 @@ export function PullInList({ view, pullIn, addedCount }: Props) {
               <PullInItemRow
                 key={item.mitigationId}
                 item={item}
-                otherSprintName={view.mitigations.find((m) => m.id === item.mitigationId)?.otherSprintName}
+                otherSprintName={item.otherSprintName}
                 threats={view.threats}
                 action={
                   canAct(item)
@@ -115,6 +121,7 @@ export function PullInList({ view, pullIn, addedCount }: Props) {
               />
             ))}
           </Box>
+          {showMore && <MoreWork shown={items.length} count={pullInCount} {...showMore} />}
         </>
       )}
       <Box role="status">
@@ -126,21 +133,64 @@ export function PullInList({ view, pullIn, addedCount }: Props) {
   );
 }
 
+/** "Show 50 more", until the most one answer lists; past that, what to do to see the rest. */
+function MoreWork({
+  shown,
+  count,
+  loading,
+  onShowMore,
+}: {
+  shown: number;
+  count: number;
+  loading: boolean;
+  onShowMore: () => void;
+}) {
+  if (shown >= count) return null;
+  const more = Math.min(PULL_IN_PAGE_SIZE, count - shown, PULL_IN_MOST - shown);
+  return (
+    <Inline space="space.100" alignBlock="center" shouldWrap>
+      {more > 0 && (
+        <Button spacing="compact" isDisabled={loading} onClick={onShowMore}>
+          {loading ? 'Loading…' : `Show ${more} more`}
+        </Button>
+      )}
+      <Text size="small" color="color.text.subtle">
+        {`Showing the ${shown.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} that remove the most risk`}
+        {more > 0 ? '.' : '; pull some in to see the rest.'}
+      </Text>
+    </Inline>
+  );
+}
+
+const GAP_NEEDS: Record<SprintWarning['kind'], [string, string]> = {
+  'threat-without-mitigation': ['threat without a mitigation', 'threats without a mitigation'],
+  'clause-without-threat': ['clause without a threat', 'clauses without a threat'],
+  'story-needs-threat-modeling': ['story without WITHOUT clauses', 'stories without WITHOUT clauses'],
+};
+
+/** "2 threats without a mitigation, 1 clause without a threat": the gaps above, by kind. */
+export function gapKinds(warnings: SprintWarning[]): string {
+  const counts = new Map<SprintWarning['kind'], number>();
+  for (const w of warnings) counts.set(w.kind, (counts.get(w.kind) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => `${n} ${GAP_NEEDS[kind][n === 1 ? 0 : 1]}`).join(', ');
+}
+
 /**
  * Nothing to pull in: said as "all planned" only when there are no gaps either, so the message
- * never contradicts the warnings above it.
+ * never contradicts the warnings above it; otherwise it names what the gaps still need.
  */
-export function NothingToPullIn({ gaps }: { gaps: number }) {
-  if (gaps === 0) {
+export function NothingToPullIn({ warnings }: { warnings: SprintWarning[] }) {
+  if (warnings.length === 0) {
     return (
       <Text as="p" color="color.text.success">
         All the security work of this sprint’s stories is planned.
       </Text>
     );
   }
+  const n = warnings.length;
   return (
     <Text as="p" color="color.text.warning">
-      {`Nothing left to pull in; ${gaps === 1 ? '1 gap above still needs' : `${gaps} gaps above still need`} a threat or a mitigation.`}
+      {`Nothing left to pull in; ${n === 1 ? '1 gap above still needs' : `${n} gaps above still need`} work: ${gapKinds(warnings)}.`}
     </Text>
   );
 }

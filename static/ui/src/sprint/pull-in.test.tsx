@@ -151,7 +151,7 @@ describe('security work to pull in', () => {
     await user.click(screen.getByRole('button', { name: 'Add selected to sprint' }));
 
     // The demo plan keeps one gap (a clause with no threat): nothing is left to pull in, and it says so.
-    await screen.findByText('Nothing left to pull in; 1 gap above still needs a threat or a mitigation.');
+    await screen.findByText('Nothing left to pull in; 1 gap above still needs work: 1 clause without a threat.');
     expect(fakeBridge.payloadsOf('sprint/add-tasks')).toEqual([{ sprintId: 4, mitigationIds: ['M-2', 'M-3', 'M-4'] }]);
     expect(sprintHost.callsOf('showFlag')).toEqual([
       expect.objectContaining({ title: '3 tasks added to Sprint 4', description: 'PAY-12, PAY-23 (new), PAY-14' }),

@@ -44,8 +44,8 @@ export function SprintHeader({ sprint, risk }: Pick<SprintPlanView, 'sprint' | '
           </span>
         </Heading>
         <Text size="small" color="color.text.subtlest">
-          After this sprint: once the security tasks in this sprint are done. The project page’s “once planned work is
-          done” also counts planned work outside this sprint.
+          After this sprint: once the security tasks in this sprint are done, started or not. The project page’s “once
+          planned work is done” counts instead the mitigations marked planned or in progress, wherever their tasks are.
         </Text>
         {risk.tolerance !== undefined && risk.now > risk.tolerance && (
           <Text as="p" color="color.text.warning" testId="sprint-above-tolerance">

@@ -141,7 +141,9 @@ describe('sprint plan', () => {
     await renderPlan(aSprintPlan({ pullIn: [] }));
 
     expect(screen.getByText('1 gap in the security planning of this sprint')).toBeTruthy();
-    expect(screen.getByText('Nothing left to pull in; 1 gap above still needs a threat or a mitigation.')).toBeTruthy();
+    expect(
+      screen.getByText('Nothing left to pull in; 1 gap above still needs work: 1 clause without a threat.'),
+    ).toBeTruthy();
     expect(screen.queryByText(/is planned/)).toBeNull();
   });
 

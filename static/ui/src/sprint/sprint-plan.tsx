@@ -12,7 +12,8 @@ import { SprintHeader } from './sprint-header';
 import { CoverageText } from '../common/coverage-text';
 import { SprintWarnings } from './sprint-warnings';
 import { usePullIn } from './use-pull-in';
-import { useSprintPlan, type SprintPlanData } from './use-sprint-plan';
+import { FIRST_PAGE, useSprintPlan, type PlanWindow, type SprintPlanData } from './use-sprint-plan';
+import { PULL_IN_PAGE_SIZE } from '../../../../src/domain/sprint/sprint-window';
 
 /** Tasks move in the backlog, not here: the plan is read again this often while the page is visible. */
 export const REFRESH_MS = 30_000;
@@ -23,17 +24,30 @@ export const REFRESH_MS = 30_000;
  * project page's Sprint planning tab.
  */
 export function SprintPlan({ sprintId }: { sprintId?: number }) {
-  const plan = useSprintPlan(sprintId);
+  const [shownPart, setShownPart] = useState<PlanWindow>(FIRST_PAGE);
+  const plan = useSprintPlan(sprintId, shownPart);
   const { state } = plan;
   useLiveRefresh(plan.reload, plan.isBusy, REFRESH_MS);
 
   if (state.status === 'loading') return <Loading label="Loading the sprint plan" />;
   if (state.status === 'error')
     return <ErrorMessage title="Could not load the sprint plan" error={state.error} onRetry={plan.reload} />;
-  return <SprintPlanContent view={state.view} addTasks={plan.addTasks} />;
+  return <SprintPlanContent view={state.view} addTasks={plan.addTasks} asked={shownPart} ask={setShownPart} />;
 }
 
-function SprintPlanContent({ view, addTasks }: { view: SprintPlanView; addTasks: SprintPlanData['addTasks'] }) {
+interface ContentProps {
+  view: SprintPlanView;
+  addTasks: SprintPlanData['addTasks'];
+  /** The part of the plan asked for, which the view on screen may not show yet, and the way to ask for another. */
+  asked: PlanWindow;
+  ask: (part: PlanWindow) => void;
+}
+
+function SprintPlanContent({ view, addTasks, asked, ask }: ContentProps) {
+  // Which part was asked for, while the view on screen is still the one it was asked from: any
+  // new answer is the one asked for, or newer.
+  const [asking, setAsking] = useState<{ part: 'stories' | 'work'; from: SprintPlanView }>();
+  const waiting = asking?.from === view ? asking.part : undefined;
   const [addedCount, setAddedCount] = useState(0);
   const onAdded = useCallback(() => setAddedCount((n) => n + 1), []);
   const pullIn = usePullIn(view, addTasks, onAdded);
@@ -56,8 +70,32 @@ function SprintPlanContent({ view, addTasks }: { view: SprintPlanView; addTasks:
       ) : (
         <>
           {view.warnings.length > 0 && <SprintWarnings warnings={view.warnings} stories={view.stories} />}
-          <PullInList view={view} pullIn={pullIn} addedCount={addedCount} />
-          <PlannedStories stories={view.stories} threats={view.threats} mitigations={view.mitigations} />
+          <PullInList
+            view={view}
+            pullIn={pullIn}
+            addedCount={addedCount}
+            showMore={{
+              loading: waiting === 'work',
+              onShowMore: () => {
+                setAsking({ part: 'work', from: view });
+                ask({ ...asked, pullInLimit: view.pullIn.length + PULL_IN_PAGE_SIZE });
+              },
+            }}
+          />
+          <PlannedStories
+            stories={view.stories}
+            threats={view.threats}
+            mitigations={view.mitigations}
+            pages={{
+              offset: view.storyOffset,
+              count: view.storyCount,
+              loading: waiting === 'stories',
+              onPage: (storyOffset) => {
+                setAsking({ part: 'stories', from: view });
+                ask({ ...asked, storyOffset });
+              },
+            }}
+          />
         </>
       )}
     </Stack>

@@ -26,24 +26,41 @@ function givenSprints(sprints: SprintChoice[]) {
 }
 
 describe('sprint planning tab', () => {
-  it('plans the active sprint first, and another one once picked', async () => {
-    givenSprints([aSprintChoice(5, { name: 'Sprint 5' }), aSprintChoice(4, { name: 'Sprint 4', state: 'active' })]);
+  it('opens on the sprint being planned (the next future one), and on another once picked', async () => {
+    // In the backend's order (sprint/list): future sprints in the order they come.
+    givenSprints([
+      aSprintChoice(5, { name: 'Sprint 5' }),
+      aSprintChoice(6, { name: 'Sprint 6' }),
+      aSprintChoice(4, { name: 'Sprint 4', state: 'active' }),
+    ]);
     const user = userEvent.setup();
     render(<SprintPlanningTab />);
 
-    expect(await screen.findByRole('heading', { name: 'Sprint 4' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Sprint 5' })).toBeTruthy();
     expect(fakeBridge.payloadsOf('sprint/list')).toEqual([{}]);
-    expect(fakeBridge.payloadsOf('sprint/get')).toEqual([{ sprintId: 4 }]);
-    expect(screen.getByText('Sprint 4 (active)')).toBeTruthy();
+    expect(fakeBridge.payloadsOf('sprint/get')).toEqual([{ sprintId: 5 }]);
+    expect(screen.getByText('Sprint 5 (future)')).toBeTruthy();
 
     await user.click(screen.getByLabelText('Sprint'));
     const options = await screen.findAllByRole('option');
-    expect(options.map((option) => option.textContent)).toEqual(['Sprint 4 (active)', 'Sprint 5 (future)']);
-    await user.click(screen.getByRole('option', { name: 'Sprint 5 (future)' }));
+    expect(options.map((option) => option.textContent)).toEqual([
+      'Sprint 4 (active)',
+      'Sprint 5 (future)',
+      'Sprint 6 (future)',
+    ]);
+    await user.click(screen.getByRole('option', { name: 'Sprint 4 (active)' }));
 
-    expect(await screen.findByRole('heading', { name: 'Sprint 5' })).toBeTruthy();
-    expect(fakeBridge.payloadsOf('sprint/get')).toEqual([{ sprintId: 4 }, { sprintId: 5 }]);
-    expect(screen.queryByRole('heading', { name: 'Sprint 4' })).toBeNull();
+    expect(await screen.findByRole('heading', { name: 'Sprint 4' })).toBeTruthy();
+    expect(fakeBridge.payloadsOf('sprint/get')).toEqual([{ sprintId: 5 }, { sprintId: 4 }]);
+    expect(screen.queryByRole('heading', { name: 'Sprint 5' })).toBeNull();
+  });
+
+  it('opens on the active sprint when no sprint is planned after it', async () => {
+    givenSprints([aSprintChoice(4, { name: 'Sprint 4', state: 'active' })]);
+    render(<SprintPlanningTab />);
+
+    expect(await screen.findByRole('heading', { name: 'Sprint 4' })).toBeTruthy();
+    expect(fakeBridge.payloadsOf('sprint/get')).toEqual([{ sprintId: 4 }]);
   });
 
   it('groups the sprints by board when the project has several boards', async () => {
@@ -54,7 +71,7 @@ describe('sprint planning tab', () => {
     ]);
     const user = userEvent.setup();
     render(<SprintPlanningTab />);
-    await screen.findByRole('heading', { name: 'Sprint 4' });
+    await screen.findByRole('heading', { name: 'Sprint 5' });
 
     await user.click(screen.getByLabelText('Sprint'));
 

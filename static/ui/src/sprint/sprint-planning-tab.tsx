@@ -27,8 +27,10 @@ export function SprintPlanningTab() {
       />
     );
   }
-  // The active sprint (the first, in this order) unless the person picked another.
-  const sprintId = choices.some((sprint) => sprint.id === chosen) && chosen !== undefined ? chosen : first.id;
+  // The sprint being planned (the next future one; the active one when none is planned yet) unless
+  // the person picked another. The tab stays mounted while the page is open, and so does the pick.
+  const planned = choices.find((sprint) => sprint.state === 'future') ?? first;
+  const sprintId = choices.some((sprint) => sprint.id === chosen) && chosen !== undefined ? chosen : planned.id;
 
   return (
     <Stack space="space.250">

@@ -17,7 +17,13 @@ const listStyles = xcss({ margin: 'space.0', paddingInlineStart: 'space.200' });
  * it matches), and "Suggest threats", which lists what the story panel would suggest. Adding
  * one is done on the story, where its clauses are written.
  */
-export function StoryGap({ story, message }: { story: SprintStory; message: string }) {
+export function StoryGap({
+  story,
+  message,
+}: {
+  story: Pick<SprintStory, 'issueKey' | 'needsModeling'>;
+  message: string;
+}) {
   const [open, setOpen] = useState(false);
   const listId = `suggestions-${story.issueKey}`;
   const at = message.indexOf(story.issueKey);

@@ -3,6 +3,21 @@ import type { Envelope } from '../../../../src/domain/common/envelope';
 import type { SprintPlanView } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { useResolverView, type ViewState } from '../common/use-resolver-view';
+import { PULL_IN_PAGE_SIZE } from '../../../../src/domain/sprint/sprint-window';
+
+/** The part of the plan to show: the page of stories from `storyOffset`, the first `pullInLimit` pieces of work. */
+export interface PlanWindow {
+  storyOffset: number;
+  pullInLimit: number;
+}
+
+export const FIRST_PAGE: PlanWindow = { storyOffset: 0, pullInLimit: PULL_IN_PAGE_SIZE };
+
+/** Only what differs from the first page is asked for. */
+const windowPayload = ({ storyOffset, pullInLimit }: PlanWindow) => ({
+  ...(storyOffset !== FIRST_PAGE.storyOffset ? { storyOffset } : {}),
+  ...(pullInLimit !== FIRST_PAGE.pullInLimit ? { pullInLimit } : {}),
+});
 
 export type SprintPlanState = ViewState<SprintPlanView>;
 
@@ -20,9 +35,13 @@ export interface SprintPlanData {
  * The plan of one sprint: `sprintId` on the project page; undefined in the sprint action,
  * where the backend reads the sprint from the module's context.
  */
-export function useSprintPlan(sprintId: number | undefined): SprintPlanData {
-  const { state, load, show, claim } = useResolverView('sprint/get', sprintId === undefined ? {} : { sprintId });
+export function useSprintPlan(sprintId: number | undefined, planWindow: PlanWindow = FIRST_PAGE): SprintPlanData {
+  const { state, load, show, claim } = useResolverView('sprint/get', {
+    ...(sprintId === undefined ? {} : { sprintId }),
+    ...windowPayload(planWindow),
+  });
   const busy = useRef(0);
+  const { storyOffset, pullInLimit } = planWindow;
 
   const shownSprintId = state.status === 'ready' ? state.view.sprint.id : undefined;
 
@@ -33,7 +52,11 @@ export function useSprintPlan(sprintId: number | undefined): SprintPlanData {
       busy.current += 1;
       // A read that started before this change would show the plan without it.
       const isNewest = claim();
-      const envelope = await callResolver('sprint/add-tasks', { sprintId: shownSprintId, mitigationIds });
+      const envelope = await callResolver('sprint/add-tasks', {
+        sprintId: shownSprintId,
+        mitigationIds,
+        ...windowPayload({ storyOffset, pullInLimit }),
+      });
       busy.current -= 1;
       if (envelope.ok) {
         if (isNewest()) show(envelope.data);
@@ -43,7 +66,7 @@ export function useSprintPlan(sprintId: number | undefined): SprintPlanData {
       }
       return envelope;
     },
-    [shownSprintId, load, show, claim],
+    [shownSprintId, load, show, claim, storyOffset, pullInLimit],
   );
 
   const reload = useCallback(() => void load(), [load]);

@@ -210,6 +210,21 @@ describe('story panel, editing clauses', () => {
     expect(screen.queryByText('No WITHOUT clauses yet')).toBeNull();
   });
 
+  it('asks Jira to refresh the issue view after a save, so the issue’s own field shows it; not after a failed one', async () => {
+    givenStoryBackend(aStoryView());
+    const user = await renderPanel();
+    expect(fakeBridge.refreshes()).toBe(0);
+
+    await user.type(screen.getByRole('textbox', { name: 'New WITHOUT clause' }), 'having my card data stolen{Enter}');
+    await waitFor(() => expect(clauseTexts()).toEqual(['WITHOUT having my card data stolen']));
+    expect(fakeBridge.refreshes()).toBe(1);
+
+    fakeBridge.answer('story/save-clauses', () => fail('JIRA_UNAVAILABLE', 'Jira did not answer in time.'));
+    await user.type(screen.getByRole('textbox', { name: 'New WITHOUT clause' }), 'leaking my order history{Enter}');
+    await screen.findByText('Jira did not answer in time.');
+    expect(fakeBridge.refreshes()).toBe(1);
+  });
+
   it.each([
     ['2 characters', 'ab', 'A WITHOUT clause needs at least 3 characters'],
     ['501 characters', 'x'.repeat(501), 'A WITHOUT clause can have at most 500 characters'],

@@ -4,6 +4,7 @@ import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigati
 import type { ClausesEdit, KbAccept, MitigationView, StoryView } from '../../../../src/contract';
 import type { WithoutClause } from '../../../../src/domain/story/without-clause';
 import { callResolver } from '../api/invoke-resolver';
+import { refreshIssueView } from '../common/refresh-issue-view';
 import { newClauseId } from '../common/new-clause-id';
 import { mayHaveLanded, sendChange } from '../common/patient-change';
 import { useResolverView, type ResolverView } from '../common/use-resolver-view';
@@ -129,6 +130,7 @@ export function useStoryClauses() {
         );
         if (envelope.ok) {
           setStale(false);
+          refreshIssueView();
           if (retrying) setSavedOnRetry((last) => ({ at, count: (last?.count ?? 0) + 1 }));
           return true;
         }
@@ -214,6 +216,7 @@ export function useStoryClauses() {
         }
         // The threat just linked opens its mitigations (they were proposed to be reviewed), however
         // many; set in the same task as the answer was shown, so both render together.
+        refreshIssueView();
         const before = new Set(linkedIds(view));
         setJustLinked(new Set(linkedIds(envelope.data).filter((id) => !before.has(id))));
         return true;

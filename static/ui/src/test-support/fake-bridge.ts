@@ -28,6 +28,7 @@ const state = {
   invocations: [] as Invocation[],
   navigations: [] as unknown[],
   flags: [] as unknown[],
+  refreshes: 0,
 };
 
 async function callBridge(name: string, call?: BridgeCall): Promise<unknown> {
@@ -42,6 +43,9 @@ async function callBridge(name: string, call?: BridgeCall): Promise<unknown> {
     case 'showFlag':
       state.flags.push(call);
       return undefined;
+    case 'refresh':
+      state.refreshes += 1;
+      return true;
     case 'invoke': {
       const functionKey = String(call?.functionKey);
       state.invocations.push({ functionKey, payload: call?.payload });
@@ -91,6 +95,10 @@ export const fakeBridge = {
   flags(): unknown[] {
     return [...state.flags];
   },
+  /** How often the UI asked the host to refresh its view (`view.refresh()`). */
+  refreshes(): number {
+    return state.refreshes;
+  },
   invocationsOf(functionKey: string): Invocation[] {
     return state.invocations.filter((invocation) => invocation.functionKey === functionKey);
   },
@@ -100,6 +108,7 @@ export const fakeBridge = {
     state.invocations = [];
     state.navigations = [];
     state.flags = [];
+    state.refreshes = 0;
   },
 };
 

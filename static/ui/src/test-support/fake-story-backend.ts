@@ -6,13 +6,14 @@ import {
   residualRisk,
 } from '../../../../src/domain/threat-model/residual-risk';
 import { DEFAULT_RISK_SETTINGS } from '../../../../src/domain/threat-model/risk-settings';
-import type {
-  MitigationView,
-  ResolverKey,
-  StoryView,
-  TaskSummary,
-  ThreatRisk,
-  ThreatRow,
+import {
+  indexEntry,
+  type MitigationView,
+  type ResolverKey,
+  type StoryView,
+  type TaskSummary,
+  type ThreatRisk,
+  type ThreatRow,
 } from '../../../../src/contract';
 import { statusFromTask } from '../../../../src/domain/mitigation/task-status';
 import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
@@ -54,9 +55,10 @@ export function givenStoryBackend(
   answer('threat-model/get', () =>
     ok({
       projectKey: story.projectKey,
-      threats: model.map((threat) => row(threat, mitigations)),
-      questions: {},
-      mitigations,
+      index: {
+        entries: model.map((threat) => indexEntry(row(threat, mitigations))),
+        storiesJql: ['issue.property[without] ~ "', '"'],
+      },
       risk: { now: 0, planned: 0, inherent: 0 },
       riskPolicy: {
         settings: DEFAULT_RISK_SETTINGS,
@@ -72,6 +74,13 @@ export function givenStoryBackend(
       canEdit: story.canEditThreatModel,
       canCreateTasks: story.canCreateTasks,
       problems: [],
+    }),
+  );
+  answer('threat-model/threats', ({ ids }) =>
+    ok({
+      threats: model.filter((t) => ids.includes(t.id)).map((threat) => row(threat, mitigations)),
+      mitigations: mitigations.filter((m) => m.addresses.some((a) => ids.includes(a.threatId))),
+      questions: {},
     }),
   );
   answer('threat-model/create-threat', ({ draft }) => {
@@ -199,5 +208,7 @@ const row = (threat: ThreatView, mitigations: MitigationView[]): ThreatRow => ({
   storyCount: 0,
   questionKeys: [],
   answeredQuestions: 0,
+  mitigationCount: mitigations.filter((m) => m.addresses.some((a) => a.threatId === threat.id)).length,
+  questionCount: 0,
   storiesJql: `issue.property[without] ~ "${threat.id}"`,
 });

@@ -1,10 +1,16 @@
 import { fakeBridge, hostBridge } from './test-support/host-bridge';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ThreatModelView } from '../../../../src/contract';
 import { atFrameWidth, WIDE } from '../test-support/frame-width';
 import { ThreatModelTab } from './threat-model-tab';
-import { aRiskPolicy, aThreatModel, aThreatRow, savedThreat } from './test-support/threat-model-mother';
+import {
+  aRiskPolicy,
+  aThreatModel,
+  aThreatRow,
+  savedThreat,
+  type ThreatModelFixture,
+} from './test-support/threat-model-mother';
+import { givenThreatModel } from './test-support/given-threat-model';
 
 const T6 = aThreatRow({ id: 'T-6', title: 'Settlement report altered', probability: 2, impact: 4 });
 const ACCEPTANCE = {
@@ -14,15 +20,15 @@ const ACCEPTANCE = {
   until: '2025-06-30',
 };
 
-function givenModel(model: ThreatModelView): void {
-  fakeBridge.answer('threat-model/get', () => ({ ok: true, data: model }));
+function givenModel(model: ThreatModelFixture): void {
+  givenThreatModel(model);
   fakeBridge.answer('people/names', ({ accountIds }) => ({
     ok: true,
     data: Object.fromEntries(accountIds.map((id) => [id, 'Alice Admin'])),
   }));
 }
 
-async function renderTab(model: ThreatModelView) {
+async function renderTab(model: ThreatModelFixture) {
   givenModel(model);
   const user = userEvent.setup();
   render(<ThreatModelTab />);

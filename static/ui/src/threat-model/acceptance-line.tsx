@@ -2,14 +2,14 @@ import { Explained } from '../common/explained';
 import { CellText } from '../common/cell-text';
 import { RISK_HELP } from '../common/risk-words';
 import { byWhom, usePersonName } from '../people/people-names';
-import type { ThreatRow } from '../../../../src/contract';
+import type { ThreatListRow } from '../../../../src/contract';
 import { severityRise, severityRiseText } from '../../../../src/domain/threat-model/threat-acceptance';
 
 /**
  * "Accepted by Alice Admin until 2027-01-31", or that the acceptance has expired or lapsed
  * because the threat is now rated more severe than what was accepted; nothing without one.
  */
-export function AcceptanceLine({ threat }: { threat: ThreatRow }) {
+export function AcceptanceLine({ threat }: { threat: ThreatListRow }) {
   const acceptance = threat.acceptance;
   const name = usePersonName(acceptance?.accountId);
   if (!acceptance || threat.state !== 'active') return null;

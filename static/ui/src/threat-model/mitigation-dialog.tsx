@@ -2,13 +2,7 @@ import { TitledDialog } from '../common/titled-dialog';
 import { Stack, Text } from '@atlaskit/primitives';
 import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
 import { useState } from 'react';
-import type {
-  MitigationRow,
-  MitigationView,
-  ThreatDetails,
-  ThreatModelView,
-  ThreatRow,
-} from '../../../../src/contract';
+import type { MitigationRow, MitigationView, ThreatDetails, ThreatRow, ThreatListRow } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { ErrorMessage } from '../common/error-message';
 import { Loading } from '../common/loading';
@@ -29,7 +23,7 @@ const STARTING_STRENGTH = 50;
 
 interface Props {
   target: MitigationTarget;
-  threats: ThreatModelView['threats'];
+  threats: ThreatListRow[];
   model: Pick<ThreatModel, 'addMitigation' | 'updateMitigation' | 'reload'>;
   onClose: () => void;
 }
@@ -56,7 +50,7 @@ export function MitigationDialog({ target, threats, model, onClose }: Props) {
 }
 
 /** Threats a mitigation can be set to address: the active ones, and any it addresses already. */
-function formThreats(threats: ThreatRow[], addressed: string[] = []): Array<{ id: string; title: string }> {
+function formThreats(threats: ThreatListRow[], addressed: string[] = []): Array<{ id: string; title: string }> {
   return threats
     .filter((t) => t.state === 'active' || addressed.includes(t.id))
     .map(({ id, title }) => ({ id, title }));

@@ -1,5 +1,5 @@
 import { Stack } from '@atlaskit/primitives';
-import type { ThreatRow } from '../../../../src/contract';
+import type { ThreatListRow } from '../../../../src/contract';
 import { CellText } from '../common/cell-text';
 import { Explained } from '../common/explained';
 import { ONCE_PLANNED, RISK_HELP } from '../common/risk-words';
@@ -9,7 +9,7 @@ import { formatRisk } from './risk-chart/risk-summary';
  * What is left of a threat's severity now: "5 / 20", or "0 / 20 ✓ fully mitigated"; and what is
  * left once planned work is done, each explained on hover and focus.
  */
-export function ResidualRisk({ threat }: { threat: ThreatRow }) {
+export function ResidualRisk({ threat }: { threat: ThreatListRow }) {
   const { residual, planned, fullyMitigated } = threat.risk;
   return (
     <Stack space="space.0">

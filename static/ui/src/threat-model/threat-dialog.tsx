@@ -1,7 +1,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import type { ThreatRow } from '../../../../src/contract';
+import type { ThreatRow, ThreatsAnswer } from '../../../../src/contract';
 import { STRIDE_NAMES } from '../../../../src/domain/threat-model/stride';
 import type { ThreatDraft } from '../../../../src/domain/threat-model/threat';
 import { TitledDialog } from '../common/titled-dialog';
@@ -16,7 +16,7 @@ export type DialogTarget = { kind: 'create' } | { kind: 'edit'; threat: ThreatRo
 
 interface Props {
   target: DialogTarget;
-  model: Pick<ThreatModel, 'createThreat' | 'updateThreat' | 'reload'>;
+  model: Pick<ThreatModel, 'createThreat' | 'updateThreat' | 'reloadThreat'>;
   onClose: () => void;
   /** A threat was created: the page shows where it landed. */
   onCreated?: (threatId: string) => void;
@@ -50,10 +50,10 @@ function CreateThreat({ model, onClose, onCreated }: Omit<Props, 'target'>) {
 }
 
 function EditThreat({ threat, model, onClose }: Omit<Props, 'target'> & { threat: ThreatRow }) {
-  const edit = useRevisionedEdit<ThreatRow, ThreatDraft>({
+  const edit = useRevisionedEdit<ThreatRow, ThreatDraft, ThreatsAnswer>({
     item: threat,
     update: (baseRevision, draft) => model.updateThreat(threat.id, baseRevision, draft),
-    reload: model.reload,
+    reload: () => model.reloadThreat(threat.id),
     find: (data) => data.threats.find((row) => row.id === threat.id),
     onClose,
   });

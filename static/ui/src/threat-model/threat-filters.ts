@@ -1,4 +1,4 @@
-import type { ThreatRow } from '../../../../src/contract';
+import type { ThreatListRow } from '../../../../src/contract';
 import type { SeverityBand } from '../../../../src/domain/threat-model/severity';
 import type { StrideCategory } from '../../../../src/domain/threat-model/stride';
 
@@ -17,7 +17,7 @@ export function isFiltering(filter: ThreatFilter): boolean {
   return filter.text.trim() !== '' || filter.stride !== undefined || filter.band !== undefined;
 }
 
-export function filterThreats(rows: ThreatRow[], filter: ThreatFilter): ThreatRow[] {
+export function filterThreats(rows: ThreatListRow[], filter: ThreatFilter): ThreatListRow[] {
   const needle = filter.text.trim().toLowerCase();
   return rows.filter(
     (row) =>
@@ -29,7 +29,7 @@ export function filterThreats(rows: ThreatRow[], filter: ThreatFilter): ThreatRo
 }
 
 /** "12 threats, 3 critical" */
-export function summarize(rows: ThreatRow[]): string {
+export function summarize(rows: ThreatListRow[]): string {
   const critical = rows.filter((row) => row.severity.band === 'Critical').length;
   return `${rows.length} ${rows.length === 1 ? 'threat' : 'threats'}, ${critical} critical`;
 }

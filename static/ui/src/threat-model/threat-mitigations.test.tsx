@@ -3,14 +3,23 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/common/envelope';
 import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
-import type { MitigationView, ThreatModelView } from '../../../../src/contract';
+import type { MitigationView } from '../../../../src/contract';
 import { deferred } from '../test-support/fake-bridge';
 import { atFrameWidth, WIDE } from '../test-support/frame-width';
 import { aRiskHistory } from './risk-chart/test-support/risk-history-mother';
 import { REFRESH_MS, ThreatModelTab } from './threat-model-tab';
 import { FULL_READ_EVERY } from './use-threat-model';
-import { aMitigationView, aRiskPolicy, aTask, aThreatModel, aThreatRow } from './test-support/threat-model-mother';
+import {
+  aMitigationView,
+  aRiskPolicy,
+  aTask,
+  aThreatModel,
+  aThreatRow,
+  threatsPage,
+  type ThreatModelFixture,
+} from './test-support/threat-model-mother';
 import { cellOf, rowOf, threatIds } from './test-support/threat-table-queries';
+import { givenThreatModel, pageReadInFull, serveThreatModel } from './test-support/given-threat-model';
 
 const T1 = aThreatRow({
   id: 'T-1',
@@ -74,15 +83,16 @@ const MODEL = aThreatModel({
   history: aRiskHistory(30),
 });
 
-function givenModel(model: ThreatModelView): void {
-  fakeBridge.answer('threat-model/get', () => ({ ok: true, data: model }));
+function givenModel(model: ThreatModelFixture): void {
+  givenThreatModel(model);
 }
 
-async function renderTab(model: ThreatModelView = MODEL) {
+async function renderTab(model: ThreatModelFixture = MODEL) {
   givenModel(model);
   const user = userEvent.setup();
   render(<ThreatModelTab />);
   await screen.findByRole('table');
+  await pageReadInFull();
   return user;
 }
 
@@ -167,6 +177,30 @@ describe('threat model tab: mitigations of a threat', () => {
 
     await user.click(toggle);
     expect(screen.queryByRole('list', { name: 'Mitigations of T-1' })).toBeNull();
+  });
+
+  it('says why a row’s mitigations could not be read, and reads them on Try again', async () => {
+    givenModel(MODEL);
+    // The page's read fails, and so does the read again when the row is opened.
+    let failures = 2;
+    fakeBridge.answer('threat-model/threats', ({ ids }) =>
+      failures-- > 0
+        ? { ok: false, error: { code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer in time.' } }
+        : { ok: true, data: threatsPage(MODEL, ids) },
+    );
+    const user = userEvent.setup();
+    render(<ThreatModelTab />);
+    await screen.findByRole('table');
+    await waitFor(() => expect(fakeBridge.invocationsOf('threat-model/threats')).toHaveLength(1));
+
+    await user.click(screen.getByRole('button', { name: 'Mitigations of T-1 (3)' }));
+    expect(await screen.findByText('Could not load the mitigations of T-1')).toBeTruthy();
+    expect(fakeBridge.invocationsOf('threat-model/threats')).toHaveLength(2);
+    expect(screen.getByText('Jira did not answer in time.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('list', { name: 'Mitigations of T-1' })).toBeTruthy();
+    expect(mitigationsOf('T-1').getAllByRole('listitem')).toHaveLength(3);
+    expect(fakeBridge.payloadsOf('threat-model/threats').at(-1)).toEqual({ ids: ['T-1'] });
   });
 
   it('lists a mitigation under every threat it addresses, with its strength against that one', async () => {
@@ -357,8 +391,8 @@ describe('threat model tab: mitigations of a threat', () => {
 describe('threat model tab: keeping up with Jira', () => {
   it('reads the model again when the window gets focus, keeping it on screen, but not while a dialog is open', async () => {
     const user = await renderTab();
-    const answer = deferred<Envelope<ThreatModelView>>();
-    fakeBridge.answer('threat-model/get', () => answer.promise);
+    const answer = deferred<Envelope<ThreatModelFixture>>();
+    serveThreatModel(() => answer.promise);
     fakeBridge.answer('threat-model/changes', () => ({ ok: true, data: { changed: true } }));
 
     act(() => window.dispatchEvent(new Event('focus')));

@@ -3,6 +3,7 @@ import { act, render, screen } from '@testing-library/react';
 import { atFrameWidth, WIDE } from '../test-support/frame-width';
 import { REFRESH_MS, ThreatModelTab } from './threat-model-tab';
 import { aThreatModel, aThreatRow } from './test-support/threat-model-mother';
+import { serveThreatModel } from './test-support/given-threat-model';
 
 // The project page keeps a visited tab mounted but hidden: the Threat model tab asks nothing
 // while another tab is shown, and asks once as soon as it is shown again.
@@ -14,7 +15,7 @@ afterEach(() => {
 it('asks nothing while hidden, and whether anything changed as soon as it is shown again', async () => {
   jest.useFakeTimers();
   atFrameWidth(WIDE);
-  fakeBridge.answer('threat-model/get', () => ({ ok: true, data: aThreatModel({ threats: [aThreatRow()] }) }));
+  serveThreatModel(() => ({ ok: true, data: aThreatModel({ threats: [aThreatRow()] }) }));
   fakeBridge.answer('threat-model/changes', () => ({ ok: true, data: { changed: false } }));
   const tick = (ms: number) =>
     act(async () => {

@@ -2,13 +2,20 @@ import { fakeBridge, hostBridge } from './test-support/host-bridge';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/common/envelope';
-import type { ThreatModelView, ThreatRow } from '../../../../src/contract';
+import type { ThreatRow } from '../../../../src/contract';
 import type { ThreatDraft } from '../../../../src/domain/threat-model/threat';
 import { deferred } from '../test-support/fake-bridge';
 import { atFrameWidth, WIDE } from '../test-support/frame-width';
 import { ThreatModelTab } from './threat-model-tab';
-import { aRiskPolicy, aThreatModel, aThreatRow, savedThreat } from './test-support/threat-model-mother';
+import {
+  aRiskPolicy,
+  aThreatModel,
+  aThreatRow,
+  savedThreat,
+  type ThreatModelFixture,
+} from './test-support/threat-model-mother';
 import { cellOf, chooseRowAction, rowOf, threatIds } from './test-support/threat-table-queries';
+import { givenThreatModel, pageReadInFull, serveThreatModel } from './test-support/given-threat-model';
 
 const T1 = aThreatRow({
   id: 'T-1',
@@ -51,15 +58,16 @@ const T4 = aThreatRow({
   revision: 3,
 });
 
-function givenModel(model: ThreatModelView): void {
-  fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: model }) satisfies Envelope<ThreatModelView>);
+function givenModel(model: ThreatModelFixture): void {
+  givenThreatModel(model);
 }
 
-async function renderTab(model: ThreatModelView = aThreatModel({ threats: [T1, T2, T10, T4] })) {
+async function renderTab(model: ThreatModelFixture = aThreatModel({ threats: [T1, T2, T10, T4] })) {
   givenModel(model);
   const user = userEvent.setup();
   render(<ThreatModelTab />);
   await screen.findByRole('table');
+  await pageReadInFull();
   return user;
 }
 
@@ -105,14 +113,15 @@ beforeEach(() => atFrameWidth(WIDE));
 
 describe('threat model tab', () => {
   it('shows a spinner, then the active threats with their severity, STRIDE names, stories and state', async () => {
-    const answer = deferred<Envelope<ThreatModelView>>();
-    fakeBridge.givenResolver('threat-model/get', () => answer.promise);
+    const answer = deferred<Envelope<ThreatModelFixture>>();
+    serveThreatModel(() => answer.promise);
     render(<ThreatModelTab />);
     expect(screen.getByRole('img', { name: 'Loading the threat model' })).toBeTruthy();
 
     answer.resolve({ ok: true, data: aThreatModel({ threats: [T1, T2, T10, T4] }) });
 
     await screen.findByRole('table');
+    await pageReadInFull();
     expect(fakeBridge.invocationsOf('threat-model/get')).toEqual([{ functionKey: 'threat-model/get', payload: {} }]);
     expect(threatIds()).toEqual(['T-1', 'T-2', 'T-10']);
     expect(screen.getByTestId('threat-count').textContent).toBe('3 threats, 1 critical');
@@ -459,14 +468,14 @@ describe('threat model tab', () => {
   });
 
   it('shows a load error with Try again', async () => {
-    const answers: Envelope<ThreatModelView>[] = [
+    const answers: Envelope<ThreatModelFixture>[] = [
       {
         ok: false,
         error: { code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer in time. Try again in a minute.' },
       },
       { ok: true, data: aThreatModel({ threats: [T1] }) },
     ];
-    fakeBridge.givenResolver('threat-model/get', () => answers.shift());
+    serveThreatModel(() => answers.shift());
     const user = userEvent.setup();
     render(<ThreatModelTab />);
 
@@ -475,6 +484,7 @@ describe('threat model tab', () => {
     await user.click(screen.getByRole('button', { name: 'Try again' }));
 
     await screen.findByRole('table');
+    await pageReadInFull();
     expect(threatIds()).toEqual(['T-1']);
   });
 

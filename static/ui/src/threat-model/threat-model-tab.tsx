@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ThreatModelView, ThreatRow } from '../../../../src/contract';
+import { listRows, type ThreatListRow, type ThreatModelView, type ThreatRow } from '../../../../src/contract';
 import { ErrorMessage } from '../common/error-message';
 import { KbUpdateDialog } from './kb-update/kb-update-dialog';
 import { QuestionsDialog } from './questions/questions-dialog';
@@ -10,7 +10,6 @@ import { Loading } from '../common/loading';
 import { useLiveRefresh } from '../common/use-live-refresh';
 import { EditorsNote } from '../common/editors-note';
 import { MitigationDialog, type MitigationTarget } from './mitigation-dialog';
-import { mitigationsOf } from './model-updates';
 import { ProblemsMessage } from '../common/problems-message';
 import { ProjectRisk } from './project-risk';
 import { PeopleNamesProvider } from '../people/people-names';
@@ -27,6 +26,7 @@ import { ThreatTable, type TableSort } from './threat-table';
 import { useStoryCounts } from './use-story-counts';
 import { useTaskCreation } from './use-task-creation';
 import { useThreatModel, type ThreatModel } from './use-threat-model';
+import { useOpenInFull, useThreatsInFull } from './use-threats-in-full';
 
 /**
  * Task statuses change in Jira, not here: this often, while the page is visible, the tab asks
@@ -80,10 +80,11 @@ function ThreatModelContent({ view, model, shown }: { view: ThreatModelView; mod
     questionsOf !== undefined ||
     updateOf !== undefined ||
     acceptOf !== undefined;
-  const acceptThreat = view.threats.find((t) => t.id === acceptOf);
-  // The knowledge dialogs show the threat as the page has it now, so saved answers and a reload show at once.
-  const questionsThreat = view.threats.find((t) => t.id === questionsOf);
-  const updateThreat = view.threats.find((t) => t.id === updateOf);
+  // The dialogs show the threat as the page has it in full now, so saved answers and a reload show at once.
+  const fullOf = (id: string | undefined) => (id === undefined ? undefined : model.full.threats.get(id));
+  const acceptThreat = fullOf(acceptOf);
+  const questionsThreat = fullOf(questionsOf);
+  const updateThreat = fullOf(updateOf);
   useLiveRefresh(
     () => void model.refresh(),
     () => dialogOpen || !shown,
@@ -97,9 +98,17 @@ function ThreatModelContent({ view, model, shown }: { view: ThreatModelView; mod
   }, [shown, model]);
 
   const [shownIds, setShownIds] = useState<string[]>([]);
-  const rows = useStoryCounts(view, shownIds, sort.key === 'stories');
+  const indexed = useMemo(() => listRows(view.index), [view.index]);
+  const counted = useStoryCounts(indexed, view.seen, shownIds, sort.key === 'stories');
+  // A row read in full has its description (its title's tooltip).
+  const rows = useMemo(
+    () => counted.map((row) => withDescription(row, model.full.threats.get(row.id))),
+    [counted, model.full.threats],
+  );
   const visible = useMemo(() => filterThreats(rows, filter), [rows, filter]);
-  const mitigationCounts = useMemo(() => countMitigations(view), [view]);
+  const mitigationCounts = useMemo(() => new Map(indexed.map((row) => [row.id, row.mitigationCount])), [indexed]);
+  useThreatsInFull(model, view.seen, [...shownIds, ...expandedIds, acceptOf, questionsOf, updateOf]);
+  const { failure: openFailure, openInFull } = useOpenInFull(model);
   const openCreate = () => setDialog({ kind: 'create' });
   const clearReveal = useCallback(() => setRevealId(undefined), []);
   // Other rows match a new filter: its first page is where they start.
@@ -108,7 +117,7 @@ function ThreatModelContent({ view, model, shown }: { view: ThreatModelView; mod
     setPage(0);
   };
 
-  function toggleExpanded(threat: ThreatRow) {
+  function toggleExpanded(threat: ThreatListRow) {
     setExpandedIds((ids) => {
       const next = new Set(ids);
       if (!next.delete(threat.id)) next.add(threat.id);
@@ -116,7 +125,7 @@ function ThreatModelContent({ view, model, shown }: { view: ThreatModelView; mod
     });
   }
 
-  async function toggleState(threat: Pick<ThreatRow, 'id' | 'title' | 'state' | 'revision'>) {
+  async function toggleState(threat: Pick<ThreatListRow, 'id' | 'title' | 'state' | 'revision'>) {
     const next = threat.state === 'active' ? 'retired' : 'active';
     setFailure(undefined);
     setRetired(undefined);
@@ -141,27 +150,48 @@ function ThreatModelContent({ view, model, shown }: { view: ThreatModelView; mod
     </Button>
   ) : null;
 
-  const renderMitigations = (threat: ThreatRow) => (
-    <ThreatMitigationList
-      threat={threat}
-      mitigations={mitigationsOf(view, threat.id)}
-      canCreateTasks={view.canCreateTasks}
-      tasks={tasks}
-      editing={
-        view.canEdit
-          ? {
-              onAdd: (target) => setMitigationDialog({ kind: 'add', threat: target }),
-              onEdit: (mitigation, from) => setMitigationDialog({ kind: 'edit', mitigation, threatId: from.id }),
-            }
-          : undefined
-      }
-    />
-  );
+  const renderMitigations = (row: ThreatListRow) => {
+    const threat = model.full.threats.get(row.id);
+    const mitigations = model.full.mitigations.get(row.id);
+    if (!threat || !mitigations) {
+      if (!model.fullFailure) return <Loading label={`Loading the mitigations of ${row.id}`} />;
+      return (
+        <ErrorMessage
+          title={`Could not load the mitigations of ${row.id}`}
+          error={model.fullFailure}
+          onRetry={() => model.readFull([row.id])}
+        />
+      );
+    }
+    return (
+      <ThreatMitigationList
+        threat={threat}
+        mitigations={mitigations}
+        canCreateTasks={view.canCreateTasks}
+        tasks={tasks}
+        editing={
+          view.canEdit
+            ? {
+                onAdd: (target) => setMitigationDialog({ kind: 'add', threat: target }),
+                onEdit: (mitigation, from) => setMitigationDialog({ kind: 'edit', mitigation, threatId: from.id }),
+              }
+            : undefined
+        }
+      />
+    );
+  };
 
   return (
     <Stack space="space.200">
       <ProblemsMessage problems={view.problems} />
       <ProjectCoverage coverage={view.coverage} />
+      {openFailure && (
+        <ErrorMessage
+          title={`Could not open ${openFailure.id}`}
+          error={openFailure.error}
+          onRetry={openFailure.retry}
+        />
+      )}
       {failure && <StateChangeFailureMessage failure={failure} model={model} onDismiss={() => setFailure(undefined)} />}
       {retired && (
         <RetiredNotice
@@ -172,7 +202,7 @@ function ThreatModelContent({ view, model, shown }: { view: ThreatModelView; mod
         />
       )}
 
-      {view.threats.length === 0 ? (
+      {indexed.length === 0 ? (
         <EmptyState
           header="No threats yet"
           headingLevel={2}
@@ -187,8 +217,8 @@ function ThreatModelContent({ view, model, shown }: { view: ThreatModelView; mod
               <Text weight="medium" testId="threat-count">
                 {summarize(visible)}
               </Text>
-              {visible.length < view.threats.length && (
-                <Text color="color.text.subtle">of {view.threats.length} in the model</Text>
+              {visible.length < indexed.length && (
+                <Text color="color.text.subtle">of {indexed.length} in the model</Text>
               )}
             </Inline>
             {createButton}
@@ -209,19 +239,23 @@ function ThreatModelContent({ view, model, shown }: { view: ThreatModelView; mod
                     busyIds,
                     ...(view.canEdit
                       ? {
-                          onEdit: (threat: ThreatRow) => setDialog({ kind: 'edit', threat }),
-                          onToggleState: (threat: ThreatRow) => void toggleState(threat),
+                          onEdit: (threat: ThreatListRow) =>
+                            void openInFull(threat, (full) => setDialog({ kind: 'edit', threat: full })),
+                          onToggleState: (threat: ThreatListRow) => void toggleState(threat),
                         }
                       : {}),
                     ...(view.riskPolicy.canAccept
-                      ? { onAcceptRisk: (threat: ThreatRow) => setAcceptOf(threat.id) }
+                      ? {
+                          onAcceptRisk: (threat: ThreatListRow) =>
+                            void openInFull(threat, (full) => setAcceptOf(full.id)),
+                        }
                       : {}),
                   }
                 : undefined
             }
             knowledge={{
-              onOpenQuestions: (threat) => setQuestionsOf(threat.id),
-              onOpenUpdate: (threat) => setUpdateOf(threat.id),
+              onOpenQuestions: (threat) => void openInFull(threat, (full) => setQuestionsOf(full.id)),
+              onOpenUpdate: (threat) => void openInFull(threat, (full) => setUpdateOf(full.id)),
             }}
             mitigationCounts={mitigationCounts}
             expandedIds={expandedIds}
@@ -239,7 +273,7 @@ function ThreatModelContent({ view, model, shown }: { view: ThreatModelView; mod
       {mitigationDialog && (
         <MitigationDialog
           target={mitigationDialog}
-          threats={view.threats}
+          threats={indexed}
           model={model}
           onClose={() => setMitigationDialog(undefined)}
         />
@@ -247,8 +281,12 @@ function ThreatModelContent({ view, model, shown }: { view: ThreatModelView; mod
       {questionsThreat && (
         <QuestionsDialog
           threat={questionsThreat}
-          questions={view.questions}
-          port={view.canEdit ? { answer: model.answerQuestion, reload: model.reload } : undefined}
+          questions={model.full.questions}
+          port={
+            view.canEdit
+              ? { answer: model.answerQuestion, reload: () => model.reloadThreat(questionsThreat.id) }
+              : undefined
+          }
           onClose={() => setQuestionsOf(undefined)}
         />
       )}
@@ -263,7 +301,11 @@ function ThreatModelContent({ view, model, shown }: { view: ThreatModelView; mod
       {updateThreat && (
         <KbUpdateDialog
           threat={updateThreat}
-          port={view.canEdit ? { decide: model.decideKbUpdate, reload: model.reload } : undefined}
+          port={
+            view.canEdit
+              ? { decide: model.decideKbUpdate, reload: () => model.reloadThreat(updateThreat.id) }
+              : undefined
+          }
           onClose={() => setUpdateOf(undefined)}
         />
       )}
@@ -271,13 +313,9 @@ function ThreatModelContent({ view, model, shown }: { view: ThreatModelView; mod
   );
 }
 
-/** Mitigations per threat in one pass over the mitigations (not one pass per threat: 5,000 x 10,000). */
-function countMitigations(view: ThreatModelView): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const m of view.mitigations)
-    for (const threatId of new Set(m.addresses.map((a) => a.threatId)))
-      counts.set(threatId, (counts.get(threatId) ?? 0) + 1);
-  return counts;
+/** The row with the description of its full row, once read. */
+function withDescription(row: ThreatListRow, full: ThreatRow | undefined): ThreatListRow {
+  return full && row.description !== full.description ? { ...row, description: full.description } : row;
 }
 
 function NoMatches({ filtering, onClear }: { filtering: boolean; onClear: () => void }) {

@@ -2,8 +2,8 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
-import { useRef, useState, type KeyboardEvent } from 'react';
-import type { ThreatRow } from '../../../../src/contract';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { listRows, type ThreatListRow } from '../../../../src/contract';
 import type { ThreatDraft } from '../../../../src/domain/threat-model/threat';
 import { callResolver } from '../api/invoke-resolver';
 import { ErrorMessage } from '../common/error-message';
@@ -49,7 +49,8 @@ export function ThreatPicker({ target, linkedThreatIds, canCreate, disabled, onL
   const [creating, setCreating] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const found = model.status === 'ready' ? searchThreats(model.view.threats, query) : [];
+  const threats = useMemo(() => (model.status === 'ready' ? listRows(model.view.index) : []), [model]);
+  const found = searchThreats(threats, query);
   const linkable = found.filter((threat) => threat.state === 'active' && !linkedThreatIds.includes(threat.id));
 
   async function link(threatId: string) {
@@ -118,7 +119,7 @@ export function ThreatPicker({ target, linkedThreatIds, canCreate, disabled, onL
         {model.status === 'ready' && (
           <Results
             threats={found}
-            total={model.view.threats.length}
+            total={threats.length}
             query={query}
             linkedThreatIds={linkedThreatIds}
             disabled={disabled}
@@ -141,7 +142,7 @@ export function ThreatPicker({ target, linkedThreatIds, canCreate, disabled, onL
 }
 
 interface ResultsProps {
-  threats: ThreatRow[];
+  threats: ThreatListRow[];
   total: number;
   query: string;
   linkedThreatIds: string[];
@@ -176,7 +177,7 @@ function Results({ threats, total, query, linkedThreatIds, disabled, onLink }: R
 }
 
 interface ThreatOptionProps {
-  threat: ThreatRow;
+  threat: ThreatListRow;
   linked: boolean;
   disabled: boolean;
   onLink: (threatId: string) => void;

@@ -1,4 +1,4 @@
-import type { ThreatRow } from '../../../../src/contract';
+import type { ThreatListRow } from '../../../../src/contract';
 import { threatNumber } from '../../../../src/domain/threat-model/threat';
 
 export type SortKey = 'id' | 'title' | 'severity' | 'residual' | 'component' | 'stories' | 'state';
@@ -10,7 +10,7 @@ export interface TableSort {
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'accent' });
 
-const COMPARE: Record<SortKey, (a: ThreatRow, b: ThreatRow) => number> = {
+const COMPARE: Record<SortKey, (a: ThreatListRow, b: ThreatListRow) => number> = {
   id: (a, b) => threatNumber(a.id) - threatNumber(b.id),
   title: (a, b) => collator.compare(a.title, b.title),
   severity: (a, b) => a.severity.score - b.severity.score,
@@ -22,7 +22,7 @@ const COMPARE: Record<SortKey, (a: ThreatRow, b: ThreatRow) => number> = {
 };
 
 /** The rows in the asked order; rows that compare equal stay in id order either way. */
-export function sortThreats(rows: readonly ThreatRow[], sort: TableSort): ThreatRow[] {
+export function sortThreats(rows: readonly ThreatListRow[], sort: TableSort): ThreatListRow[] {
   const direction = sort.order === 'ASC' ? 1 : -1;
   return [...rows].sort((a, b) => direction * COMPARE[sort.key](a, b) || COMPARE.id(a, b));
 }

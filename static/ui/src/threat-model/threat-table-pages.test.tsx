@@ -1,14 +1,13 @@
 import { fakeBridge, hostBridge } from './test-support/host-bridge';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Envelope } from '../../../../src/domain/common/envelope';
-import type { ThreatModelView } from '../../../../src/contract';
 import type { ThreatDraft } from '../../../../src/domain/threat-model/threat';
 import { atFrameWidth, WIDE } from '../test-support/frame-width';
 import { ThreatModelTab } from './threat-model-tab';
 import { THREAT_PAGE_SIZE } from './threat-table';
 import { aThreatModel, aThreatRow, savedThreat } from './test-support/threat-model-mother';
 import { threatIds } from './test-support/threat-table-queries';
+import { serveThreatModel } from './test-support/given-threat-model';
 
 // 120 threats: T-1 … T-120, the even ones about the "API" component.
 const THREATS = Array.from({ length: 120 }, (_, i) =>
@@ -22,10 +21,7 @@ const THREATS = Array.from({ length: 120 }, (_, i) =>
 
 async function renderTab() {
   atFrameWidth(WIDE);
-  fakeBridge.givenResolver(
-    'threat-model/get',
-    () => ({ ok: true, data: aThreatModel({ threats: THREATS }) }) satisfies Envelope<ThreatModelView>,
-  );
+  serveThreatModel(() => ({ ok: true, data: aThreatModel({ threats: THREATS }) }));
   const user = userEvent.setup();
   render(<ThreatModelTab />);
   await screen.findByRole('table', { name: 'Threats' });
@@ -45,6 +41,20 @@ describe('a long threat table', () => {
     expect(threatIds()).toEqual(ids(1, THREAT_PAGE_SIZE));
     expect(position()).toBe('1–50 of 120 threats · page 1 of 3');
     expect(pager().getByRole('button', { name: 'Previous' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('reads in full only the threats of the page shown and the rows opened, each once', async () => {
+    const user = await renderTab();
+    const asked = () => fakeBridge.payloadsOf('threat-model/threats').map((p) => p.ids);
+    await waitFor(() => expect(asked()).toEqual([ids(1, 50)]));
+
+    await user.click(pager().getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(asked()).toEqual([ids(1, 50), ids(51, 100)]));
+    await user.click(pager().getByRole('button', { name: 'Previous' }));
+    await user.click(screen.getByRole('button', { name: 'Mitigations of T-3 (0)' }));
+    expect(await screen.findByText('Mitigations of T-3')).toBeTruthy();
+    // Page 1 and its row T-3 were read already: nothing more is asked.
+    expect(asked()).toHaveLength(2);
   });
 
   it('turns pages forward and back; the last page is short', async () => {
@@ -119,7 +129,7 @@ describe('story counts of a long threat table', () => {
 
   async function renderUncounted() {
     atFrameWidth(WIDE);
-    fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: aThreatModel({ threats: UNCOUNTED }) }));
+    serveThreatModel(() => ({ ok: true, data: aThreatModel({ threats: UNCOUNTED }) }));
     fakeBridge.givenResolver('threat-model/story-counts', (payload) => {
       const asked = payload as { threatIds?: string[]; all?: true };
       return { ok: true, data: { counts: countsOf(asked.threatIds ?? UNCOUNTED.map((t) => t.id)) } };

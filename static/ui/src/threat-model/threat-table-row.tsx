@@ -4,7 +4,7 @@ import { Inline, Stack } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import Tooltip from '@atlaskit/tooltip';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
-import type { ThreatRow } from '../../../../src/contract';
+import type { ThreatListRow } from '../../../../src/contract';
 import { CellText } from '../common/cell-text';
 import { MoreMenu, type MenuAction } from '../common/more-menu';
 import { CELL, EXPANDED_CELL } from '../common/table-styles';
@@ -53,20 +53,20 @@ const CELL_WIDTHS: Partial<Record<ColumnKey, CSSProperties>> = {
 };
 
 export interface RowKnowledge {
-  onOpenQuestions: (threat: ThreatRow) => void;
-  onOpenUpdate: (threat: ThreatRow) => void;
+  onOpenQuestions: (threat: ThreatListRow) => void;
+  onOpenUpdate: (threat: ThreatListRow) => void;
 }
 
 export interface RowActions {
   busyIds: ReadonlySet<string>;
   /** Edit and retire: for people who may edit the threat model. */
-  onEdit?: (threat: ThreatRow) => void;
-  onToggleState?: (threat: ThreatRow) => void;
+  onEdit?: (threat: ThreatListRow) => void;
+  onToggleState?: (threat: ThreatListRow) => void;
   /** Accept (renew, revoke) the threat's risk: for people the risk settings allow. */
-  onAcceptRisk?: (threat: ThreatRow) => void;
+  onAcceptRisk?: (threat: ThreatListRow) => void;
 }
 
-function menuActions(threat: ThreatRow, actions: RowActions): MenuAction[] {
+function menuActions(threat: ThreatListRow, actions: RowActions): MenuAction[] {
   const retired = threat.state === 'retired';
   const { onEdit, onToggleState, onAcceptRisk } = actions;
   return [
@@ -95,7 +95,7 @@ function menuActions(threat: ThreatRow, actions: RowActions): MenuAction[] {
 }
 
 interface Props {
-  threat: ThreatRow;
+  threat: ThreatListRow;
   /** The columns shown, in order. */
   columns: ColumnKey[];
   /** The columns that did not fit: shown in the row's details. */
@@ -107,7 +107,7 @@ interface Props {
   mitigationCount: number;
   expanded: boolean;
   onToggleExpanded: () => void;
-  renderExpanded: (threat: ThreatRow) => ReactNode;
+  renderExpanded: (threat: ThreatListRow) => ReactNode;
 }
 
 export function ThreatTableRow(props: Props) {
@@ -211,8 +211,8 @@ function DetailPair({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-function ThreatTitle({ threat }: { threat: ThreatRow }) {
-  if (threat.description === '') return <CellText minWidth="11em">{threat.title}</CellText>;
+function ThreatTitle({ threat }: { threat: ThreatListRow }) {
+  if (!threat.description) return <CellText minWidth="11em">{threat.title}</CellText>;
   return (
     <Tooltip content={threat.description} position="bottom-start">
       {(tooltipProps) => (

@@ -1,12 +1,11 @@
-import { fakeBridge, hostBridge } from './test-support/host-bridge';
+import { hostBridge } from './test-support/host-bridge';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Envelope } from '../../../../src/domain/common/envelope';
-import type { ThreatModelView } from '../../../../src/contract';
 import { atFrameWidth, WIDE } from '../test-support/frame-width';
 import { ThreatModelTab } from './threat-model-tab';
-import { aThreatModel, aThreatRow } from './test-support/threat-model-mother';
+import { aThreatModel, aThreatRow, type ThreatModelFixture } from './test-support/threat-model-mother';
 import { cellOf, rowOf } from './test-support/threat-table-queries';
+import { givenThreatModel } from './test-support/given-threat-model';
 
 const T1 = aThreatRow({
   id: 'T-1',
@@ -20,9 +19,9 @@ const T1 = aThreatRow({
 });
 const T2 = aThreatRow({ id: 'T-2', title: 'Forged payment callback', component: 'Payment API' });
 
-async function renderTab(width: number, model: ThreatModelView = aThreatModel({ threats: [T1, T2] })) {
+async function renderTab(width: number, model: ThreatModelFixture = aThreatModel({ threats: [T1, T2] })) {
   atFrameWidth(width);
-  fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: model }) satisfies Envelope<ThreatModelView>);
+  givenThreatModel(model);
   const user = userEvent.setup();
   render(<ThreatModelTab />);
   await screen.findByRole('table', { name: 'Threats' });

@@ -1,6 +1,6 @@
 import Tooltip from '@atlaskit/tooltip';
 import { useEffect, useMemo, type ReactNode } from 'react';
-import type { ThreatRow } from '../../../../src/contract';
+import type { ThreatListRow } from '../../../../src/contract';
 import { fitColumns, type FlexColumn } from '../common/fit-columns';
 import { pageOf, pageOfIndex } from '../common/page-of';
 import { Pager } from '../common/pager';
@@ -49,7 +49,7 @@ const LAST_COLUMN_WIDTH = 88;
 export const THREAT_PAGE_SIZE = 50;
 
 interface Props {
-  rows: ThreatRow[];
+  rows: ThreatListRow[];
   sort: TableSort;
   onSort: (sort: TableSort) => void;
   /** The page of the sorted rows shown (0-based); the table clamps it when the rows shrink. */
@@ -67,9 +67,9 @@ interface Props {
   /** How many mitigations each threat has, by id. */
   mitigationCounts: ReadonlyMap<string, number>;
   expandedIds: ReadonlySet<string>;
-  onToggleExpanded: (threat: ThreatRow) => void;
+  onToggleExpanded: (threat: ThreatListRow) => void;
   /** What an expanded row shows under the threat. */
-  renderExpanded: (threat: ThreatRow) => ReactNode;
+  renderExpanded: (threat: ThreatListRow) => ReactNode;
   emptyView: JSX.Element;
 }
 

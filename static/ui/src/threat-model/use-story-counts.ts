@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { STORY_COUNT_PAGE, type ThreatModelView, type ThreatRow } from '../../../../src/contract';
+import { STORY_COUNT_PAGE, type ModelSeen, type ThreatListRow } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 
 /**
@@ -9,12 +9,17 @@ import { callResolver } from '../api/invoke-resolver';
  * they are. A model read again starts the counts afresh (a story may have been linked since),
  * keeping the old numbers on screen until the new ones arrive.
  */
-export function useStoryCounts(view: ThreatModelView, shownIds: readonly string[], wantAll: boolean): ThreatRow[] {
+export function useStoryCounts(
+  threats: ThreatListRow[],
+  seen: ModelSeen,
+  shownIds: readonly string[],
+  wantAll: boolean,
+): ThreatListRow[] {
   const [counts, setCounts] = useState<ReadonlyMap<string, number>>(new Map());
   const mounted = useRef(true);
   // Which model read the asked counts belong to; counts asked under an older one are shown but asked again.
-  const generation = useRef({ seen: view.seen, asked: new Set<string>(), all: false });
-  if (generation.current.seen !== view.seen) generation.current = { seen: view.seen, asked: new Set(), all: false };
+  const generation = useRef({ seen, asked: new Set<string>(), all: false });
+  if (generation.current.seen !== seen) generation.current = { seen, asked: new Set(), all: false };
 
   useEffect(() => {
     mounted.current = true;
@@ -36,7 +41,7 @@ export function useStoryCounts(view: ThreatModelView, shownIds: readonly string[
         else current.all = false;
       });
     }
-    const needed = new Set(view.threats.filter((t) => t.storyCount === null).map((t) => t.id));
+    const needed = new Set(threats.filter((t) => t.storyCount === null).map((t) => t.id));
     const ids = shownKey
       .split(',')
       .filter((id) => needed.has(id) && !current.asked.has(id))
@@ -47,12 +52,12 @@ export function useStoryCounts(view: ThreatModelView, shownIds: readonly string[
       if (answer.ok) merge(answer.data.counts);
       else for (const id of ids) current.asked.delete(id); // the page shown next asks again
     });
-  }, [view, shownKey, wantAll]);
+  }, [threats, shownKey, wantAll]);
 
   /** The rows with their counts: the model's own where it had them, else the last read, else null (counting). */
   return useMemo(
-    (): ThreatRow[] =>
-      view.threats.map((t) => (t.storyCount === null ? { ...t, storyCount: counts.get(t.id) ?? null } : t)),
-    [view.threats, counts],
+    (): ThreatListRow[] =>
+      threats.map((t) => (t.storyCount === null ? { ...t, storyCount: counts.get(t.id) ?? null } : t)),
+    [threats, counts],
   );
 }

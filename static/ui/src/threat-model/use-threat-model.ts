@@ -1,18 +1,36 @@
-import { useCallback, useRef } from 'react';
-import type { Envelope } from '../../../../src/domain/common/envelope';
+import { useCallback, useRef, useState } from 'react';
+import type { AppErrorBody, Envelope } from '../../../../src/domain/common/envelope';
 import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
-import type { MitigationView, QuestionAnswerEdit, ThreatModelView } from '../../../../src/contract';
+import {
+  THREATS_PAGE,
+  type MitigationView,
+  type QuestionAnswerEdit,
+  type ThreatModelView,
+  type ThreatRow,
+  type ThreatsAnswer,
+} from '../../../../src/contract';
 import type { ThreatDraft } from '../../../../src/domain/threat-model/threat';
 import type { ThreatView } from '../../../../src/domain/threat-model/threat-view';
 import type { AcceptanceDraft } from '../../../../src/domain/threat-model/threat-acceptance';
 import { callResolver } from '../api/invoke-resolver';
 import { useResolverView, type ViewState } from '../common/use-resolver-view';
-import { withMitigation, withThreat } from './model-updates';
+import { NO_FULL_THREATS, withAnswer, type FullThreats } from './full-threats';
+import { fullWithThreat, indexWithThreat, withMitigation } from './model-updates';
 
 export type ThreatModelState = ViewState<ThreatModelView>;
 
 export interface ThreatModel {
   state: ThreatModelState;
+  /** The threats read in full so far (see FullThreats). */
+  full: FullThreats;
+  /** Reads in full the threats among `ids` not read since the model was (a page of the table, rows opened). */
+  readFull(ids: readonly string[]): void;
+  /** Why the last read of threats in full failed; cleared by the next that succeeds. */
+  fullFailure: AppErrorBody | undefined;
+  /** A threat in full, read now unless it was read already: what a dialog starts from. */
+  ensureFull(id: string): Promise<Envelope<ThreatRow>>;
+  /** Reads one threat in full again, and the model (after a conflict). */
+  reloadThreat(id: string): Promise<Envelope<ThreatsAnswer>>;
   /** Loads the model again. A model already shown stays on screen until the new one arrives. */
   reload(): Promise<Envelope<ThreatModelView>>;
   /** Asks whether anything changed since the model shown was read, and reads it again only then. */
@@ -39,9 +57,61 @@ export const FULL_READ_EVERY = 10;
 
 /** The project's threat model, kept up to date in place after each successful change. */
 export function useThreatModel(): ThreatModel {
-  const { state, load, update: apply } = useResolverView('threat-model/get', {});
+  const { state, load, update: apply, current } = useResolverView('threat-model/get', {});
   const untilFullRead = useRef(FULL_READ_EVERY);
   const seen = state.status === 'ready' ? state.view.seen : undefined;
+  const [full, setFull] = useState<FullThreats>(NO_FULL_THREATS);
+  const [fullFailure, setFullFailure] = useState<AppErrorBody>();
+  const fullRef = useRef(full);
+  fullRef.current = full;
+  // Which threats were asked for in full since the model shown was read: a new read asks again.
+  const asked = useRef({ seen, ids: new Set<string>() });
+  if (asked.current.seen !== seen) asked.current = { seen, ids: new Set() };
+
+  const readThreats = useCallback(async (ids: string[]): Promise<Envelope<ThreatsAnswer>> => {
+    const envelope = await callResolver('threat-model/threats', { ids });
+    if (envelope.ok) setFull((old) => withAnswer(old, ids, envelope.data));
+    setFullFailure(envelope.ok ? undefined : envelope.error);
+    return envelope;
+  }, []);
+
+  const readFull = useCallback(
+    (ids: readonly string[]) => {
+      const generation = asked.current;
+      const missing = [...new Set(ids)].filter((id) => !generation.ids.has(id));
+      for (const id of missing) generation.ids.add(id); // not asked again while the answer is on its way
+      for (let start = 0; start < missing.length; start += THREATS_PAGE) {
+        const page = missing.slice(start, start + THREATS_PAGE);
+        void readThreats(page).then((envelope) => {
+          // Asked again when wanted again (a retry, another page, the next read of the model).
+          if (!envelope.ok) for (const id of page) generation.ids.delete(id);
+        });
+      }
+    },
+    [readThreats],
+  );
+
+  const ensureFull = useCallback(
+    async (id: string): Promise<Envelope<ThreatRow>> => {
+      const cached = fullRef.current.threats.get(id);
+      if (cached) return { ok: true, data: cached };
+      const envelope = await readThreats([id]);
+      if (!envelope.ok) return envelope;
+      const read = envelope.data.threats.find((t) => t.id === id);
+      return read
+        ? { ok: true, data: read }
+        : { ok: false, error: { code: 'NOT_FOUND', message: `${id} is no longer in the threat model.` } };
+    },
+    [readThreats],
+  );
+
+  const reloadThreat = useCallback(
+    (id: string) => {
+      void load();
+      return readThreats([id]);
+    },
+    [load, readThreats],
+  );
 
   const refresh = useCallback(async () => {
     untilFullRead.current -= 1;
@@ -56,10 +126,14 @@ export function useThreatModel(): ThreatModel {
 
   const afterThreatSave = useCallback(
     (envelope: Envelope<ThreatView>): Envelope<ThreatView> => {
-      if (envelope.ok) apply((model) => withThreat(model, envelope.data));
+      if (envelope.ok) {
+        const view = current();
+        if (view) setFull((old) => fullWithThreat(old, envelope.data, view));
+        apply((model) => indexWithThreat(model, envelope.data, fullRef.current));
+      }
       return envelope;
     },
-    [apply],
+    [apply, current],
   );
 
   // A mitigation changes risk, the threat rows and maybe the history: shown in place at once,
@@ -67,12 +141,17 @@ export function useThreatModel(): ThreatModel {
   const afterMitigationSave = useCallback(
     (envelope: Envelope<MitigationView>): Envelope<MitigationView> => {
       if (envelope.ok) {
-        apply((model) => withMitigation(model, envelope.data));
+        const view = current();
+        if (view) {
+          const next = withMitigation(view, fullRef.current, envelope.data);
+          setFull(next.full);
+          apply(() => next.view);
+        }
         void load();
       }
       return envelope;
     },
-    [apply, load],
+    [apply, current, load],
   );
 
   const createThreat = useCallback(
@@ -139,6 +218,11 @@ export function useThreatModel(): ThreatModel {
 
   return {
     state,
+    full,
+    readFull,
+    fullFailure,
+    ensureFull,
+    reloadThreat,
     reload: load,
     refresh,
     createThreat,

@@ -15,6 +15,7 @@ export function anAuditView(over: Partial<AuditView> = {}): AuditView {
     canEditThreatModel: true,
     canEditStories: true,
     canCreateTasks: true,
+    canAcceptRisk: true,
     problems: [],
     ...over,
   };

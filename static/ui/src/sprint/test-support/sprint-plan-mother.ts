@@ -11,6 +11,7 @@ import type {
 } from '../../../../../src/contract';
 import type { ThreatDraft } from '../../../../../src/domain/threat-model/threat';
 import type { ThreatView } from '../../../../../src/domain/threat-model/threat-view';
+import { afterSprintWith } from '../../../../../src/domain/sprint/after-sprint-preview';
 import { aMitigationView, aTask } from '../../test-support/mitigation-view-mother';
 import { aThreatView } from '../../test-support/threat-view-mother';
 
@@ -66,17 +67,35 @@ export function aSprintMitigation(id: string, spec: MitigationSpec): SprintMitig
   };
 }
 
-export function aPullInItem(mitigation: SprintMitigation, riskRemoved: number, storyKeys: string[]): PullInItem {
+/**
+ * A piece of work to pull in. `afterSprint`: its threats' residual risk after the sprint, by id
+ * (for the preview); by default each is what makes ticking it alone lower the risk after the
+ * sprint by `riskRemoved`, split evenly over its threats.
+ */
+export function aPullInItem(
+  mitigation: SprintMitigation,
+  riskRemoved: number,
+  storyKeys: string[],
+  afterSprint: Record<string, number> = {},
+): PullInItem {
   if (mitigation.place === 'this-sprint' || mitigation.place === 'done')
     throw new Error(`${mitigation.id} is not work to pull in`);
+  const share = riskRemoved / mitigation.addresses.length;
   return {
     mitigationId: mitigation.id,
     title: mitigation.title,
     place: mitigation.place,
+    ...(mitigation.otherSprintName ? { otherSprintName: mitigation.otherSprintName } : {}),
     task: mitigation.task,
     riskRemoved,
     threatIds: mitigation.addresses.map((a) => a.threatId),
     storyKeys,
+    storyCount: storyKeys.length,
+    effects: mitigation.addresses.map(({ threatId, strength }) => ({
+      threatId,
+      afterSprint: afterSprint[threatId] ?? share / (strength / 100),
+      leaves: 1 - strength / 100,
+    })),
   };
 }
 
@@ -94,6 +113,16 @@ export const SPRINT_4 = {
  * M-2 (backlog, removes 16), M-3 (no task, removes 15), M-4 (in Sprint 5, removes 3).
  */
 export function aSprintPlan(overrides: Partial<SprintPlanView> = {}): SprintPlanView {
+  const plan = sprint4Plan(overrides);
+  // Counts follow the lists unless a test says otherwise.
+  return {
+    ...plan,
+    storyCount: overrides.storyCount ?? plan.stories.length,
+    pullInCount: overrides.pullInCount ?? plan.pullIn.length,
+  };
+}
+
+function sprint4Plan(overrides: Partial<SprintPlanView>): SprintPlanView {
   const t1 = aSprintThreat(
     'T-1',
     { title: 'Card data read from logs', probability: 3, impact: 4 },
@@ -167,7 +196,16 @@ export function aSprintPlan(overrides: Partial<SprintPlanView> = {}): SprintPlan
     ],
     threats: { 'T-1': t1, 'T-2': t2, 'T-3': t3 },
     mitigations: [m1, m2, m3, m4, m5, m6],
-    pullIn: [aPullInItem(m2, 16, ['PAY-1']), aPullInItem(m3, 15, ['PAY-1']), aPullInItem(m4, 3, ['PAY-2'])],
+    // After the sprint T-1 is 12, T-2 20, T-3 6: M-2 leaves half of T-1 and T-2 (removes 16), M-3 a
+    // quarter of T-2 (15), M-4 half of T-3 (3). M-2 and M-3 together leave T-2 20 x 0.5 x 0.25.
+    pullIn: [
+      aPullInItem(m2, 16, ['PAY-1'], { 'T-1': 12, 'T-2': 20 }),
+      aPullInItem(m3, 15, ['PAY-1'], { 'T-2': 20 }),
+      aPullInItem(m4, 3, ['PAY-2'], { 'T-3': 6 }),
+    ],
+    pullInCount: 3,
+    storyOffset: 0,
+    storyCount: 2,
     warnings: [
       {
         kind: 'clause-without-threat',
@@ -186,9 +224,7 @@ export function aSprintPlan(overrides: Partial<SprintPlanView> = {}): SprintPlan
 /** What the backend answers after `sprint/add-tasks`: the work in the sprint, new tasks created, the risk after it lower. */
 export function afterAdding(plan: SprintPlanView, mitigationIds: string[]): SprintPlanView {
   const ids = new Set(mitigationIds);
-  const removed = plan.pullIn
-    .filter((item) => ids.has(item.mitigationId))
-    .reduce((sum, item) => sum + item.riskRemoved, 0);
+  const pulled = plan.pullIn.filter((item) => ids.has(item.mitigationId));
   return {
     ...plan,
     mitigations: plan.mitigations.map((m): SprintMitigation => {
@@ -198,7 +234,8 @@ export function afterAdding(plan: SprintPlanView, mitigationIds: string[]): Spri
       return { ...rest, task, status: m.status === 'proposed' ? 'accepted' : m.status, place: 'this-sprint' };
     }),
     pullIn: plan.pullIn.filter((item) => !ids.has(item.mitigationId)),
-    risk: { ...plan.risk, afterSprint: Math.max(0, plan.risk.afterSprint - removed) },
+    pullInCount: plan.pullInCount - pulled.length,
+    risk: { ...plan.risk, afterSprint: afterSprintWith(plan.risk.afterSprint, pulled) },
   };
 }
 

@@ -1,11 +1,17 @@
 import { fakeBridge, hostBridge } from '../test-support/host-bridge';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Envelope } from '../../../../../src/domain/common/envelope';
-import type { KbUpdate, ThreatModelView } from '../../../../../src/contract';
+import type { KbUpdate } from '../../../../../src/contract';
 import { ThreatModelTab } from '../threat-model-tab';
-import { aMitigationView, aThreatModel, aThreatRow, savedThreat } from '../test-support/threat-model-mother';
+import {
+  aMitigationView,
+  aThreatModel,
+  aThreatRow,
+  savedThreat,
+  type ThreatModelFixture,
+} from '../test-support/threat-model-mother';
 import { rowOf } from '../test-support/threat-table-queries';
+import { givenThreatModel, pageReadInFull } from '../test-support/given-threat-model';
 
 const SOURCE = {
   kind: 'knowledge-base',
@@ -35,14 +41,14 @@ const T5 = aThreatRow({
 });
 const T6 = aThreatRow({ id: 'T-6', title: 'Session fixation' });
 
-const givenModel = (model: ThreatModelView) =>
-  fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: model }) satisfies Envelope<ThreatModelView>);
+const givenModel = (model: ThreatModelFixture) => givenThreatModel(model);
 
 async function openUpdate(model = aThreatModel({ threats: [T5, T6] })) {
   givenModel(model);
   const user = userEvent.setup();
   render(<ThreatModelTab />);
   await screen.findByRole('table');
+  await pageReadInFull();
   await user.click(within(rowOf('T-5')).getByRole('button', { name: 'Update available for T-5' }));
   const dialog = within(await screen.findByRole('dialog', { name: 'Update for T-5' }));
   return { user, dialog };

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import { Stack, Text } from '@atlaskit/primitives';
 import { useState } from 'react';
 import type { Envelope } from '../../../../../src/domain/common/envelope';
-import type { KbUpdate, ThreatModelView, ThreatRow } from '../../../../../src/contract';
+import type { KbUpdate, ThreatRow, ThreatsAnswer } from '../../../../../src/contract';
 import type { ThreatView } from '../../../../../src/domain/threat-model/threat-view';
 import { TitledDialog } from '../../common/titled-dialog';
 import { InlineError } from '../../common/inline-error';
@@ -12,7 +12,7 @@ import { KbUpdateChanges } from './kb-update-changes';
 
 export interface KbUpdatePort {
   decide: (threatId: string, baseRevision: number, take: boolean) => Promise<Envelope<ThreatView>>;
-  reload: () => Promise<Envelope<ThreatModelView>>;
+  reload: () => Promise<Envelope<ThreatsAnswer>>;
 }
 
 interface Props {

@@ -1,10 +1,10 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import type { ThreatRow } from '../../../../../src/contract';
+import type { ThreatListRow } from '../../../../../src/contract';
 
 /** In a threat's row when its knowledge base has a newer version that changes it: opens the update. */
-export function KbUpdateNotice({ threat, onOpen }: { threat: ThreatRow; onOpen: (threat: ThreatRow) => void }) {
-  if (!threat.kbUpdate) return null;
+export function KbUpdateNotice({ threat, onOpen }: { threat: ThreatListRow; onOpen: (threat: ThreatListRow) => void }) {
+  if (threat.updateFrom === undefined) return null;
   return (
     <Button
       spacing="compact"

@@ -1,10 +1,16 @@
 import Button from '@atlaskit/button/new';
 import { Text } from '@atlaskit/primitives';
-import type { ThreatRow } from '../../../../../src/contract';
+import type { ThreatListRow } from '../../../../../src/contract';
 
 /** "Questions 1/2" in a threat's row: opens its STRIDE questions. */
-export function QuestionsButton({ threat, onOpen }: { threat: ThreatRow; onOpen: (threat: ThreatRow) => void }) {
-  const total = threat.questionKeys.length;
+export function QuestionsButton({
+  threat,
+  onOpen,
+}: {
+  threat: ThreatListRow;
+  onOpen: (threat: ThreatListRow) => void;
+}) {
+  const total = threat.questionCount;
   if (total === 0) return <Text color="color.text.subtle">—</Text>;
   return (
     <Button

@@ -1,12 +1,12 @@
 import { fakeBridge, hostBridge } from '../test-support/host-bridge';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Envelope } from '../../../../../src/domain/common/envelope';
 import type { QuestionAnswer } from '../../../../../src/domain/threat-model/question-answer';
-import type { QuestionAnswerEdit, StrideQuestionView, ThreatModelView, ThreatRow } from '../../../../../src/contract';
+import type { QuestionAnswerEdit, StrideQuestionView, ThreatRow } from '../../../../../src/contract';
 import { ThreatModelTab } from '../threat-model-tab';
-import { aThreatModel, aThreatRow, savedThreat } from '../test-support/threat-model-mother';
+import { aThreatModel, aThreatRow, savedThreat, type ThreatModelFixture } from '../test-support/threat-model-mother';
 import { rowOf } from '../test-support/threat-table-queries';
+import { givenThreatModel, pageReadInFull } from '../test-support/given-threat-model';
 
 const Q_T = 'web-and-api/WEB-Q-API-T';
 const Q_I = 'web-and-api/WEB-Q-API-I';
@@ -50,8 +50,7 @@ const givenPeople = () =>
     data: Object.fromEntries(accountIds.flatMap((id) => (DIRECTORY[id] ? [[id, DIRECTORY[id]]] : []))),
   }));
 
-const givenModel = (model: ThreatModelView) =>
-  fakeBridge.givenResolver('threat-model/get', () => ({ ok: true, data: model }) satisfies Envelope<ThreatModelView>);
+const givenModel = (model: ThreatModelFixture) => givenThreatModel(model);
 
 async function openQuestions(model = aThreatModel({ threats: [T1, T2], questions: QUESTIONS })) {
   givenModel(model);
@@ -59,6 +58,7 @@ async function openQuestions(model = aThreatModel({ threats: [T1, T2], questions
   const user = userEvent.setup();
   render(<ThreatModelTab />);
   await screen.findByRole('table');
+  await pageReadInFull();
   await user.click(within(rowOf('T-1')).getByRole('button', { name: 'STRIDE questions of T-1: 1 of 2 answered' }));
   const dialog = within(await screen.findByRole('dialog', { name: 'STRIDE questions of T-1' }));
   return { user, dialog };
@@ -84,6 +84,7 @@ describe('STRIDE questions of a threat', () => {
     givenModel(aThreatModel({ threats: [T1, T2], questions: QUESTIONS }));
     render(<ThreatModelTab />);
     await screen.findByRole('table');
+    await pageReadInFull();
     expect(
       within(rowOf('T-1')).getByRole('button', { name: 'STRIDE questions of T-1: 1 of 2 answered' }).textContent,
     ).toBe('Questions 1/2');

@@ -5,12 +5,12 @@ import {
   type AnswerValue,
   type QuestionAnswer,
 } from '../../../../../src/domain/threat-model/question-answer';
-import type { QuestionAnswerEdit, ThreatModelView } from '../../../../../src/contract';
+import type { QuestionAnswerEdit, ThreatsAnswer } from '../../../../../src/contract';
 import type { ThreatView } from '../../../../../src/domain/threat-model/threat-view';
 
 export interface AnswerPort {
   answer: (edit: QuestionAnswerEdit) => Promise<Envelope<ThreatView>>;
-  reload: () => Promise<Envelope<ThreatModelView>>;
+  reload: () => Promise<Envelope<ThreatsAnswer>>;
 }
 
 type Notice =

@@ -1,9 +1,13 @@
-import type {
-  MitigationView,
-  RiskPolicyView,
-  TaskSummary,
-  ThreatModelView,
-  ThreatRow,
+import {
+  indexEntry,
+  type MitigationRow,
+  type MitigationView,
+  type RiskPolicyView,
+  type StrideQuestionView,
+  type TaskSummary,
+  type ThreatModelView,
+  type ThreatRow,
+  type ThreatsAnswer,
 } from '../../../../../src/contract';
 import { DEFAULT_RISK_SETTINGS } from '../../../../../src/domain/threat-model/risk-settings';
 import { severityOf } from '../../../../../src/domain/threat-model/severity';
@@ -11,6 +15,7 @@ import type { ThreatDraft } from '../../../../../src/domain/threat-model/threat'
 
 const STAMP = { accountId: 'alice', at: '2025-03-01T10:00:00.000Z' };
 
+/** A threat's full row; its question count follows its question keys unless told otherwise. */
 export function aThreatRow(overrides: Partial<Omit<ThreatRow, 'severity'>> = {}): ThreatRow {
   const threat = {
     id: 'T-1',
@@ -31,12 +36,28 @@ export function aThreatRow(overrides: Partial<Omit<ThreatRow, 'severity'>> = {})
     storiesJql: '',
     questionKeys: [],
     answeredQuestions: 0,
+    mitigationCount: 0,
     ...overrides,
+    questionCount: overrides.questionCount ?? overrides.questionKeys?.length ?? 0,
   } satisfies Omit<ThreatRow, 'severity'>;
   return { ...threat, severity: severityOf(threat) };
 }
 
-export function aThreatModel(overrides: Partial<ThreatModelView> = {}): ThreatModelView {
+/**
+ * A threat model as a test states it: every threat's full row and every mitigation. What the
+ * backend answers for it, the index and pages of full rows, is worked out from it (asIndexView,
+ * threatsPage; given-threat-model serves both).
+ */
+export interface ThreatModelFixture extends Omit<ThreatModelView, 'index'> {
+  threats: ThreatRow[];
+  mitigations: MitigationRow[];
+  questions: Record<string, StrideQuestionView>;
+}
+
+/** The stories JQL of the fixtures' threats: `threat = "T-1"`. */
+export const FIXTURE_STORIES_JQL: [string, string] = ['threat = "', '"'];
+
+export function aThreatModel(overrides: Partial<ThreatModelFixture> = {}): ThreatModelFixture {
   return {
     projectKey: 'PAY',
     threats: [],
@@ -77,6 +98,9 @@ export function savedThreat(id: string, draft: ThreatDraft, revision: number) {
     questionKeys: _keys,
     answeredQuestions: _answered,
     kbUpdate: _update,
+    mitigationCount: _mitigations,
+    questionCount: _questions,
+    updateFrom: _from,
     ...view
   } = aThreatRow({ id, ...draft, revision });
   return view;
@@ -104,4 +128,43 @@ export function aMitigationView(overrides: Partial<MitigationView> = {}): Mitiga
     ...overrides,
     storedStatus: overrides.storedStatus ?? overrides.status ?? 'proposed',
   };
+}
+
+/** The mitigations addressing a threat, rejected ones last, as the backend lists them. */
+const addressing = (model: ThreatModelFixture, threatId: string) =>
+  model.mitigations.filter((m) => m.addresses.some((a) => a.threatId === threatId));
+
+/** What `threat-model/get` answers for the model: its threats as index entries. */
+export function asIndexView({ threats, mitigations: _m, questions: _q, ...view }: ThreatModelFixture): ThreatModelView {
+  const model = { threats, mitigations: _m, questions: _q, ...view };
+  return {
+    ...view,
+    index: {
+      entries: threats.map((t) =>
+        indexEntry({
+          ...t,
+          mitigationCount: addressing(model, t.id).length,
+          questionCount: t.questionKeys.length,
+          ...(t.kbUpdate ? { updateFrom: t.kbUpdate.fromVersion } : {}),
+        }),
+      ),
+      storiesJql: FIXTURE_STORIES_JQL,
+    },
+  };
+}
+
+/** What `threat-model/threats` answers for the model and the asked ids. */
+export function threatsPage(model: ThreatModelFixture, ids: readonly string[]): ThreatsAnswer {
+  const threats = model.threats
+    .filter((t) => ids.includes(t.id))
+    .map((t) => ({
+      ...t,
+      mitigationCount: addressing(model, t.id).length,
+      questionCount: t.questionKeys.length,
+      ...(t.kbUpdate ? { updateFrom: t.kbUpdate.fromVersion } : {}),
+    }));
+  const mitigations = model.mitigations.filter((m) => m.addresses.some((a) => ids.includes(a.threatId)));
+  const keys = new Set(threats.flatMap((t) => t.questionKeys));
+  const questions = Object.fromEntries(Object.entries(model.questions).filter(([key]) => keys.has(key)));
+  return { threats, mitigations, questions };
 }

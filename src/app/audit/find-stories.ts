@@ -1,0 +1,32 @@
+import type { StoryMatch } from '../../contract';
+import { projectWorkflow } from '../../jira/client/permissions';
+import { clausesField } from '../../jira/story/clauses-field';
+import { searchProjectStories } from '../../jira/story/story-search';
+import { countedTypesClause } from '../../jira/story/story-scope';
+import { threatModelOf } from '../common/call-reads';
+import type { JiraClients } from '../common/jira-clients';
+import { requireAuditor } from './require-auditor';
+
+/**
+ * The project's stories matching what the person typed, for the fix that links a threat to a
+ * story: searched as the person, so they are offered only what they may see. "Stories" are the
+ * issues of the types the audit counts (the project's coverage settings), any issue when the
+ * project has none of those types.
+ */
+export async function findStories(
+  jira: JiraClients,
+  projectKey: string,
+  typed: string,
+): Promise<{ stories: StoryMatch[] }> {
+  // What the search needs is read while the check is (one round trip); the check's refusal comes first.
+  const reads = Promise.all([
+    clausesField(jira.user),
+    threatModelOf(jira, projectKey),
+    projectWorkflow(jira.user, projectKey),
+  ]);
+  reads.catch(() => undefined);
+  await requireAuditor(jira, projectKey);
+  const [field, stored, workflow] = await reads;
+  const types = countedTypesClause(stored.model.settings.storyCoverage, workflow.issueTypes);
+  return { stories: await searchProjectStories(jira.user, projectKey, field, typed, types) };
+}

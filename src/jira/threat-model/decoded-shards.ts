@@ -1,0 +1,80 @@
+import { ShardValue, type StoredShard } from './threat-model-shards';
+
+// Decoding a shard (inflate, JSON, a schema check of every record) is most of the CPU a model
+// read costs: about 1 ms a shard, 100 ms for a 5,000-threat model. An edit reads the model
+// before its lease (for the check of the person) and again under it, and the next edit reads the
+// same shards again; only the shard an edit touched has changed. So a shard is decoded once per
+// exact stored value and its decoding reused: the work under a lease follows what the edit
+// touches, not the model's size.
+//
+// Trust: a decoding is reused only for the shard's whole stored value (revision and data,
+// character for character), so a reuse is the decoding that value would get again: every record
+// shown or written was schema-checked, and entries that failed are kept as they were read. Values
+// that are not shards are never remembered. A warm Forge instance may serve several
+// installations: entries are kept by the client's site, so nothing decoded for one site serves
+// another. Records are never changed in place (edits make new ones), so sharing them is safe.
+
+export interface DecodedShard {
+  shard: StoredShard | undefined;
+  problems: string[];
+}
+
+/** Characters of stored data remembered at most (about 40 MB of records once decoded). */
+const MAX_CHARS = 12_000_000;
+/**
+ * By site and property key, the last value decoded there: a read compares its value with it
+ * (a string comparison, no hashing of 30 KB keys), and a shard rewritten replaces its entry.
+ */
+const remembered = new Map<string, { revision: number; data: string; decoded: DecodedShard }>();
+let heldChars = 0;
+
+/** How many shards this process decoded and reused: for tests of the work an edit costs. */
+export const shardDecoding = { decoded: 0, reused: 0 };
+
+/** The decoding of `value` (the stored value of property `key`), reused while that property's value stays exactly this on this site. */
+export function decodedShard(
+  site: string | undefined,
+  key: string,
+  value: unknown,
+  decode: () => DecodedShard,
+): DecodedShard {
+  const shard = ShardValue.safeParse(value);
+  if (!shard.success) return count(decode());
+  const { revision, data } = shard.data;
+  const id = `${site ?? ''}\u0000${key}`;
+  const known = remembered.get(id);
+  // Most recently used last: the oldest decodings go first when the bound is reached.
+  if (known) {
+    remembered.delete(id);
+    heldChars -= known.data.length;
+  }
+  const reuse = known !== undefined && known.revision === revision && known.data === data;
+  const decoded = reuse ? copy(known.decoded) : count(decode());
+  if (reuse) shardDecoding.reused++;
+  remembered.set(id, { revision, data, decoded: reuse ? known.decoded : copy(decoded) });
+  heldChars += data.length;
+  for (const [oldest, entry] of remembered) {
+    if (heldChars <= MAX_CHARS) break;
+    remembered.delete(oldest);
+    heldChars -= entry.data.length;
+  }
+  return decoded;
+}
+
+const count = (decoded: DecodedShard): DecodedShard => {
+  shardDecoding.decoded++;
+  return decoded;
+};
+
+/**
+ * Fresh lists around the same records: a caller may build on the lists it gets, never on what
+ * another call got. The records themselves are never changed in place (edits make new ones).
+ */
+const copy = ({ shard, problems }: DecodedShard): DecodedShard => ({
+  shard: shard && {
+    ...shard,
+    records: [...shard.records],
+    ...(shard.unreadable ? { unreadable: [...shard.unreadable] } : {}),
+  },
+  problems: [...problems],
+});
