@@ -69,7 +69,7 @@ export interface UpdateOptions {
 }
 
 /** A change of the clauses; null when there is nothing to write. */
-type ClausesChange = (
+export type ClausesChange = (
   before: StoryClauses,
   story: StoryRecord,
 ) => ClausesEditPart | null | Promise<ClausesEditPart | null>;

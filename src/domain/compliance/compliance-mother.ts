@@ -1,29 +1,12 @@
 import type { MitigationStatus } from '../mitigation/mitigation';
 import type { MitigationView } from '../mitigation/mitigation-view';
-import type { Threat } from '../threat-model/threat';
 import type { ClauseEvidence } from './clause-evidence';
+
+export { aThreat } from '../threat-model/threat-mother';
 
 // Object mothers for coverage and report tests: a threat and a mitigation with what matters.
 
 const stamp = { accountId: '712020:alice', at: '2026-11-01T10:00:00.000Z' };
-
-export function aThreat(id: string, extra: Partial<Threat> = {}): Threat {
-  return {
-    id,
-    title: `Threat ${id}`,
-    description: '',
-    stride: ['S'],
-    probability: 3,
-    impact: 4,
-    component: '',
-    source: { kind: 'manual' },
-    state: 'active',
-    created: stamp,
-    updated: stamp,
-    revision: 1,
-    ...extra,
-  };
-}
 
 export function aMitigation(
   id: string,

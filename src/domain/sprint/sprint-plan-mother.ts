@@ -2,6 +2,7 @@ import type { Strength } from '../mitigation/mitigation';
 import type { MitigationView } from '../mitigation/mitigation-view';
 import { DEFAULT_RISK_SETTINGS } from '../threat-model/risk-settings';
 import type { Threat } from '../threat-model/threat';
+import { aThreat as aThreatOf } from '../threat-model/threat-mother';
 import type { SprintPlanInput, TaskSprint } from './sprint-plan';
 import type { SprintStory } from './sprint-view';
 
@@ -9,25 +10,8 @@ import type { SprintStory } from './sprint-view';
 
 const stamp = { accountId: '712020:alice', at: '2026-11-01T00:00:00.000Z' };
 
-export const aThreat = (
-  id: string,
-  probability: number,
-  impact: number,
-  state: Threat['state'] = 'active',
-): Threat => ({
-  id,
-  title: `Threat ${id}`,
-  description: '',
-  stride: ['I'],
-  probability,
-  impact,
-  component: '',
-  source: { kind: 'manual' },
-  state,
-  created: stamp,
-  updated: stamp,
-  revision: 1,
-});
+export const aThreat = (id: string, probability: number, impact: number, state: Threat['state'] = 'active'): Threat =>
+  aThreatOf(id, { stride: ['I'], probability, impact, state });
 
 export function aMitigation(
   id: string,

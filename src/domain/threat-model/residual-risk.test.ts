@@ -11,22 +11,11 @@ import {
 } from './residual-risk';
 import { DEFAULT_STATUS_MAPPING, statusFromTask } from '../mitigation/task-status';
 import type { Threat } from './threat';
+import { aThreat } from './threat-mother';
 
 const stamp = { accountId: 'a', at: '2026-01-01T00:00:00.000Z' };
-const threat = (id: string, probability: number, impact: number, state: Threat['state'] = 'active'): Threat => ({
-  id,
-  title: id,
-  description: '',
-  stride: ['I'],
-  probability,
-  impact,
-  component: '',
-  source: { kind: 'manual' },
-  state,
-  created: stamp,
-  updated: stamp,
-  revision: 1,
-});
+const threat = (id: string, probability: number, impact: number, state: Threat['state'] = 'active'): Threat =>
+  aThreat(id, { title: id, stride: ['I'], probability, impact, state });
 let n = 0;
 const mitigation = (status: MitigationStatus, ...addresses: Array<[string, Strength]>): Mitigation => ({
   id: `M-${++n}`,

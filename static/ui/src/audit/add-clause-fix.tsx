@@ -1,12 +1,12 @@
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { AuditView } from '../../../../src/contract';
-import { ClauseInput, useClauseText } from '../common/clause-input';
+import { ClauseInput } from '../common/clause-input';
 import { newClauseId } from '../common/new-clause-id';
 import { showSuccessFlag } from '../common/success-flag';
-import { CLAUSE_FIELD_STYLE, clauseFromThreat } from './clause-from-threat';
+import { CLAUSE_FIELD_STYLE, useDraftedClause } from './clause-from-threat';
 import { DisabledFix } from './disabled-fix';
-import { useRowRemembered, useRowState } from './row-memory';
+import { useRowState } from './row-memory';
 import type { useAudit } from './use-audit';
 
 interface Props {
@@ -27,8 +27,7 @@ interface Props {
 export function AddClauseFix({ storyKey, threatId, label, view, busy, act, onError }: Props) {
   const title = view.threats.find((t) => t.id === threatId)?.title ?? '';
   const [open, setOpen] = useRowState('open', false);
-  const typed = useRowRemembered('clause-text', clauseFromThreat(title));
-  const clause = useClauseText(typed.initial);
+  const clause = useDraftedClause(title);
   const [done, setDone] = useRowState<string | undefined>('done', undefined);
 
   if (!view.canEditStories)
@@ -70,10 +69,7 @@ export function AddClauseFix({ storyKey, threatId, label, view, busy, act, onErr
           error={clause.error}
           disabled={busy}
           autoFocus
-          onChange={(text) => {
-            typed.remember(text);
-            clause.change(text);
-          }}
+          onChange={clause.change}
           onEnter={() => void add()}
           onEscape={() => setOpen(false)}
         />

@@ -4,12 +4,12 @@ import Select, { AsyncSelect } from '@atlaskit/select';
 import { useRef, useState } from 'react';
 import type { AuditView, StoryMatch } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
-import { ClauseInput, useClauseText } from '../common/clause-input';
+import { ClauseInput } from '../common/clause-input';
 import { newClauseId } from '../common/new-clause-id';
 import { showSuccessFlag } from '../common/success-flag';
-import { CLAUSE_FIELD_STYLE, clauseFromThreat } from './clause-from-threat';
+import { CLAUSE_FIELD_STYLE, useDraftedClause } from './clause-from-threat';
 import { DisabledFix } from './disabled-fix';
-import { useRowRemembered, useRowState } from './row-memory';
+import { useRowState } from './row-memory';
 import type { useAudit } from './use-audit';
 
 interface Props {
@@ -43,8 +43,7 @@ export function LinkStoryFix({ threatId, label, view, busy, act, onError }: Prop
   const title = view.threats.find((t) => t.id === threatId)?.title ?? '';
   const [story, setStory] = useRowState<StoryMatch | undefined>('story', undefined);
   const [clauseId, setClauseId] = useRowState('clause-id', NEW_CLAUSE);
-  const typed = useRowRemembered('clause-text', clauseFromThreat(title));
-  const clause = useClauseText(typed.initial);
+  const clause = useDraftedClause(title);
   const [done, setDone] = useRowState<string | undefined>('done', undefined);
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
   // The newest stories, read when the picker first opens: a tab with many such findings must not
@@ -174,10 +173,7 @@ export function LinkStoryFix({ threatId, label, view, busy, act, onError }: Prop
             value={clause.text}
             error={clause.error}
             disabled={busy}
-            onChange={(text) => {
-              typed.remember(text);
-              clause.change(text);
-            }}
+            onChange={clause.change}
             onEnter={() => void link()}
           />
         </Box>

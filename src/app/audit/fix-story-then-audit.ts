@@ -1,0 +1,43 @@
+import type { AuditView } from '../../contract';
+import { AppError } from '../../domain/common/app-error';
+import { requireIssueOfProject } from '../../domain/common/issue-key';
+import type { JiraClients } from '../common/jira-clients';
+import { updateStoryClauses, type ClausesChange } from '../story/update-story-clauses';
+import type { AuditQueue } from './audit-queue';
+import { queueAuditRun } from './queue-audit-run';
+import { readAuditView } from './read-audit-view';
+
+export interface StoryFix {
+  issueKey: string;
+  /** The change to the story's clauses and direct links (a function of the domain). */
+  change: ClausesChange;
+  /** What was done, for the refusal when the story turns out to be in another project. */
+  done: string;
+}
+
+/**
+ * An audit fix that changes a story: saved as the person (the story save path checks they may
+ * edit it, that linked threats are active, and saves on the revision it read), then the project is
+ * audited again.
+ */
+export async function fixStoryThenAudit(
+  jira: JiraClients,
+  queue: AuditQueue,
+  projectKey: string,
+  accountId: string,
+  fix: StoryFix,
+): Promise<AuditView> {
+  requireIssueOfProject(fix.issueKey, projectKey);
+  const saved = await updateStoryClauses(jira, fix.issueKey, accountId, fix.change);
+  // The key's prefix is not proof: Jira still opens a moved issue by its old key. The audit runs
+  // as the app, so it is queued only for the project Jira says the story is in; editing that
+  // story (checked by updateStoryClauses) implies seeing that project. The run's search must see
+  // the story as just saved (search lags writes), hence its id.
+  if (saved.story.projectKey !== projectKey)
+    throw new AppError(
+      'BAD_REQUEST',
+      `${fix.issueKey} is now ${saved.story.key} in ${saved.story.projectKey}, not in ${projectKey}: ${fix.done}, and ${projectKey} was not audited again.`,
+    );
+  await queueAuditRun(jira.app, queue, projectKey, accountId, [saved.story.id]);
+  return readAuditView(jira, projectKey, accountId);
+}
