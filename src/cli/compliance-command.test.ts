@@ -42,7 +42,8 @@ describe('without compliance', () => {
     expect(coverage.requirements.some((r) => r.id === 'V2.3.5')).toBe(false);
     expect(coverage.counts).toEqual({ implemented: 2, planned: 1, none: 250 });
     expect(coverage.attribution).toMatch(/OWASP Foundation.*CC BY-SA 4\.0/);
-    // The model, the permissions, the project's issue types, the field list, the tasks and the stories.
+    // The model (with the audit's status), the permissions, the project's issue types, the field
+    // list, the tasks the model records (by id) and the stories (the command line reads them all).
     expect(
       site.log
         .since(mark)
@@ -54,7 +55,7 @@ describe('without compliance', () => {
         'GET /rest/api/3/mypermissions',
         'GET /rest/api/3/project/PAY/statuses',
         'GET /rest/api/3/field',
-        'POST /rest/api/3/search/jql',
+        'POST /rest/api/3/issue/bulkfetch',
         'POST /rest/api/3/search/jql',
       ].sort(),
     );

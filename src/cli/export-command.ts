@@ -29,12 +29,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const { site, project, client } = connectionOf(flags, io, USAGE);
   try {
     // Written to stdout, so not held to the size of a resolver's answer.
-    const exported = await exportThreatModel(
-      { user: client, app: client },
-      project,
-      format as InterchangeFormat,
-      Number.POSITIVE_INFINITY,
-    );
+    const exported = await exportThreatModel({ user: client, app: client }, project, format as InterchangeFormat);
     io.stdout.write(exported.text);
     for (const problem of exported.problems) io.stderr.write(`export ${project}: ${problem}\n`);
     if (!flags.switches.has('quiet'))

@@ -30,15 +30,15 @@ describe('without report', () => {
     const requests = site.log.since(mark).map((r) => `${r.method} ${r.path}`);
     expect(requests.sort()).toEqual(
       [
-        'GET /rest/api/3/project/PAY', // the model (meta and shards in one answer)
+        'GET /rest/api/3/project/PAY', // the model (meta, shards and the audit's status in one answer)
         'GET /rest/api/3/mypermissions',
         'GET /rest/api/3/project/PAY', // the project's name
-        'POST /rest/api/3/search/jql', // the mitigation tasks
+        'POST /rest/api/3/issue/bulkfetch', // the mitigation tasks the model records, by id
         'GET /rest/api/3/field', // the WITHOUT clauses field's id and name
         'POST /rest/api/3/search/jql', // the stories
         'GET /rest/api/3/project/PAY/statuses', // the issue types: only counted types Jira knows are searched
         'GET /rest/api/3/project/PAY/properties/without.risk-history',
-        'GET /rest/api/3/project/PAY', // the audit's status (no complete audit: no result parts)
+        // No complete audit: no result parts, no story index.
       ].sort(),
     );
     expect(stdout).toMatch(/^# Threat model report\\: Payments \\\(PAY\\\)\n/);

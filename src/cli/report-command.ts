@@ -1,4 +1,4 @@
-import { threatModelReport } from '../app/report/threat-model-report';
+import { wholeThreatModelReport } from '../app/report/threat-model-report';
 import { AsvsLevel, AsvsStandard } from '../domain/compliance/asvs-catalogue';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import { CONNECTION_FLAGS, CONNECTION_USAGE, connectionMessage, connectionOf } from './connection-flags';
@@ -39,12 +39,13 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const { site, project, client } = connectionOf(flags, io, USAGE);
   let document;
   try {
-    document = await threatModelReport({ user: client, app: client }, project, {
+    document = await wholeThreatModelReport({ user: client, app: client }, project, {
       format,
       now: new Date().toISOString(),
       standard: standard.data,
       level: level.data,
       siteUrl: site,
+      allStories: true,
     });
   } catch (error) {
     io.stderr.write(`without report: ${connectionMessage(error, site)}\n`);

@@ -56,6 +56,42 @@ export interface StoryMatch {
 export const ThreatLinkRemoval = ClauseThreatLink.pick({ issueKey: true, threatId: true });
 export type ThreatLinkRemoval = z.infer<typeof ThreatLinkRemoval>;
 
+/** Which value of an issue a fix shows before it writes: its clauses field or its task property. */
+export const IssueValueQuery = z.object({ issueKey: ClauseThreatLink.shape.issueKey });
+export type IssueValueQuery = z.infer<typeof IssueValueQuery>;
+
+/** A raw value as a fix shows it (see shownValue): cut to a readable length, and its fingerprint. */
+export interface ShownIssueValue {
+  text: string | null;
+  truncated: boolean;
+  fingerprint: string;
+}
+
+/** An issue's values as they are now, for the fixes of unreadable values and of tasks. */
+export interface IssueValues {
+  issueKey: string;
+  clauses: ShownIssueValue;
+  /** Whether the clauses value is readable (a fix that replaces it is refused then). */
+  clausesReadable: boolean;
+  taskProperty: ShownIssueValue;
+  /** The mitigation the threat model records this issue as the task of; null: none. */
+  recordedFor: { mitigationId: string; title: string; threatIds: string[] } | null;
+}
+
+/**
+ * A fix that writes over a value the person was shown: the issue and the fingerprint of the
+ * value they saw (a value that changed since is refused, never overwritten).
+ */
+export const SeenValueFix = z.object({
+  issueKey: ClauseThreatLink.shape.issueKey,
+  fingerprint: z.string().min(1).max(40),
+});
+export type SeenValueFix = z.infer<typeof SeenValueFix>;
+
+/** The fix for a story done while its mitigations are not: reopen it. */
+export const StoryReopening = z.object({ issueKey: ClauseThreatLink.shape.issueKey });
+export type StoryReopening = z.infer<typeof StoryReopening>;
+
 /** The audit tab: the last complete audit (current suppressions applied), and the run in progress. */
 export interface AuditView {
   projectKey: string;
@@ -75,6 +111,8 @@ export interface AuditView {
   canEditStories: boolean;
   /** Whether the person may create and link issues: the "create the task" fix. */
   canCreateTasks: boolean;
+  /** Whether the person may transition the project's issues: the "reopen the story" fix. */
+  canTransitionIssues: boolean;
   /** Whether the person may accept or revoke a threat's risk: the "renew" fix of an expired acceptance. */
   canAcceptRisk: boolean;
   problems: string[];
@@ -99,4 +137,9 @@ export const auditEndpoints = {
   'audit/remove-link': endpoint<AuditView>()(ThreatLinkRemoval),
   'audit/link-story': endpoint<AuditView>()(StoryClauseLink),
   'audit/find-stories': endpoint<{ stories: StoryMatch[] }>()(StorySearch),
+  'audit/issue-values': endpoint<IssueValues>()(IssueValueQuery),
+  'audit/replace-clauses': endpoint<AuditView>()(SeenValueFix),
+  'audit/restore-task-property': endpoint<AuditView>()(SeenValueFix),
+  'audit/release-task': endpoint<AuditView>()(SeenValueFix),
+  'audit/reopen-story': endpoint<AuditView>()(StoryReopening),
 };

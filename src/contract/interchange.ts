@@ -7,14 +7,30 @@ import { endpoint, NoPayload } from './endpoint';
 
 export type { ImportPreview };
 
-export const InterchangeExportRequest = z.object({ format: InterchangeFormat });
+/** Where a part of an export starts: the piece the last part ended before, of the model at the revision it read. */
+export const ExportCursor = z.object({
+  piece: z.number().int().min(1).max(10_000_000),
+  revision: z.number().int().min(0),
+});
+export type ExportCursor = z.infer<typeof ExportCursor>;
+
+/** An export, from its first part (no `from`) or from where the last part said the next one starts. */
+export const InterchangeExportRequest = z.object({ format: InterchangeFormat, from: ExportCursor.optional() });
 export type InterchangeExportRequest = z.infer<typeof InterchangeExportRequest>;
 
-/** The document to download, as text (an answer may be 5 MB; a 1,000-threat model is far below). */
+/**
+ * A part of the document to download, as text: the browser joins the parts' texts, in order,
+ * into the file (each part's answer stays under 1 MB; a 1,000-threat model with 10,000 stories
+ * makes about 5 MB of OTM, more than Forge lets one answer carry).
+ */
 export interface InterchangeExport {
   format: InterchangeFormat;
   fileName: string;
   text: string;
+  /** Where the next part starts; null after the last. */
+  next: ExportCursor | null;
+  /** Pieces of the document handed out so far, of all (records, roughly): for progress. */
+  progress: { done: number; total: number };
   threats: number;
   mitigations: number;
   /** Stored values that could not be read and so are not in the file. */

@@ -59,8 +59,11 @@ export interface SprintPlanView {
   pullIn: PullInItem[];
   pullInCount: number;
   warnings: SprintWarning[];
-  /** The project's risk now and after the sprint, and the risk it tolerates (see exposure-tier). */
-  risk: { now: number; afterSprint: number; tolerance?: number };
+  /**
+   * The project's risk now, after the sprint, once all planned work is done (isPlanned: the
+   * project page's figure), and the risk it tolerates (see exposure-tier).
+   */
+  risk: { now: number; afterSprint: number; planned?: number; tolerance?: number };
   /** The sprint's counted stories with WITHOUT clauses out of those that need them (StoryCoverage). */
   coverage?: StoryCoverage;
   /** Whether the person may move issues into this sprint (Schedule issues) and create tasks. */

@@ -151,6 +151,13 @@ export const ModelSeen = z.object({
   readAt: z.number().int().min(0),
   /** When the audit whose coverage the page shows finished (null: none); a newer audit is a change. */
   auditAt: z.string().max(40).nullable(),
+  /**
+   * The project's mitigation tasks and stories with clauses, counted when the page read the model
+   * (null: not counted): fewer or more later means one was deleted or moved, which no search sees.
+   */
+  issues: z.number().int().min(0).nullable(),
+  /** A digest of the uploaded knowledge bases' list (null: none): an upload changes what rows offer. */
+  libraryStamp: z.string().max(40).nullable(),
 });
 export type ModelSeen = z.infer<typeof ModelSeen>;
 

@@ -146,18 +146,20 @@ export class ForgeFetchTap {
     if (this.inFlight++ === 0) this.busySince = performance.now();
     let status: number;
     let headers: Array<[string, string]>;
-    let text: string;
+    let bytes: ArrayBuffer;
     try {
       const response = await this.live(target, path, init);
       status = response.status;
       headers = [...response.headers.entries()];
-      text = await response.text();
+      bytes = await response.arrayBuffer();
+      // The tap's own counting (it decodes and parses the whole answer) is not the app's work:
+      // timed with Jira's. The app gets the bytes, as from Forge's fetch, and decodes them itself.
+      seen.objects = objectsIn(seen.method, path, new TextDecoder().decode(bytes));
     } finally {
       if (--this.inFlight === 0) this.jiraMs += performance.now() - this.busySince;
     }
-    seen.objects = objectsIn(seen.method, path, text);
     this.onAnswer();
-    return new Response(status === 204 || text === '' ? null : text, { status, headers });
+    return new Response(status === 204 || bytes.byteLength === 0 ? null : bytes, { status, headers });
   }
 }
 

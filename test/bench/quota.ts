@@ -32,7 +32,10 @@ export const quotaNote = (): string =>
   `(Tier 1, "Global Pool") an app has ${TIER_1_POINTS_AN_HOUR.toLocaleString('en-US')} points an hour, shared by every site it is installed on; ` +
   'a request costs 1 point plus points for each object it reads, and a write costs the base only. Points here count 1 a request ' +
   'and 1 an object read (issues of a search or bulk fetch, entries of a list, else the one resource read); the page charges 2 for ' +
-  'identity and access objects, so this is an estimate. A full read of the Threat model tab is threat-model/get, threat-model/threats ' +
-  'for the page shown and threat-model/story-counts for it (static/ui/src/threat-model/use-story-counts.ts asks the counts again after ' +
-  `every model read). Budget: one open page at most ${PAGE_POINTS_BUDGET.toLocaleString('en-US')} points an hour ` +
+  'identity and access objects, so this is an estimate. The Threat model tab left open asks threat-model/changes every 30 s (the ' +
+  "model's meta, one search for an updated task or story, one approximate count of them, which moves when one is deleted) and reads " +
+  'the model only when that says yes: a full read is threat-model/get, threat-model/threats for the page shown and ' +
+  'threat-model/story-counts for it (static/ui/src/threat-model/use-story-counts.ts asks the counts again after every model read), ' +
+  'some 3,400 points at 3,000 tasks, so it happens once per change, never on a timer. ' +
+  `Budget: one open page at most ${PAGE_POINTS_BUDGET.toLocaleString('en-US')} points an hour ` +
   '(a twentieth of the default quota: twenty pages open all hour stay inside it).';

@@ -331,7 +331,7 @@ function notesFor(report: Omit<BenchReport, 'notes' | 'allWithinBudget'>, option
   const over = report.sizes.filter((s) => !s.withinBudget);
   return [
     `Budget: ceil(N/100) + 4. A call reads the sprint's issues (its stories with clauses and Sprint field, and its own mitigation tasks with live status: ceil((N + tasks in the sprint)/100) pages), ` +
-      `the threat model in ONE request (GET project with the meta and the first 64 shard keys as properties; this model has ${model.shards} shards), ` +
+      `the threat model in ONE request (GET project with the meta and the first 192 shard keys as properties; this model has ${model.shards} shards), ` +
       `the ids of tasks in other open sprints (one id-only search, up to 5,000 per page), and the permissions. Tasks outside the sprint show the model's stored status (the status trigger keeps it in step). ` +
       (over.length > 0
         ? `Over budget: ${over.map((s) => `${s.stories} stories (${s.requests} > ${s.budget})`).join('; ')}. `

@@ -351,6 +351,14 @@ export const SUCCESS_SCENARIOS: Scenario[] = [
     status: 200,
   },
   {
+    name: 'an estimated count of the issues a JQL matches',
+    as: 'bob',
+    method: 'POST',
+    path: () => '/rest/api/3/search/approximate-count',
+    body: (f) => ({ jql: `project = ${f.projectKey} AND issuetype = Story` }),
+    status: 200,
+  },
+  {
     name: 'issues in bulk by id and key',
     as: 'bob',
     method: 'POST',
@@ -472,6 +480,14 @@ export const ERROR_SCENARIOS: Scenario[] = [
     method: 'POST',
     path: () => '/rest/api/3/search/jql',
     body: () => ({ jql: 'project in (' }),
+    status: 400,
+  },
+  {
+    name: 'a count of unbounded JQL',
+    as: 'bob',
+    method: 'POST',
+    path: () => '/rest/api/3/search/approximate-count',
+    body: () => ({ jql: 'ORDER BY key' }),
     status: 400,
   },
   {

@@ -44,6 +44,14 @@ const REQUIRED: Record<string, Row> = {
     scopes: ['read:jira-work'],
     doc: `${PLATFORM}/api-group-issues/#api-rest-api-3-issue-bulkfetch-post`,
   },
+  'GET /rest/api/3/issue/{}/transitions': {
+    scopes: ['read:jira-work'],
+    doc: `${PLATFORM}/api-group-issues/#api-rest-api-3-issue-issueidorkey-transitions-get`,
+  },
+  'POST /rest/api/3/issue/{}/transitions': {
+    scopes: ['write:jira-work'],
+    doc: `${PLATFORM}/api-group-issues/#api-rest-api-3-issue-issueidorkey-transitions-post`,
+  },
   'GET /rest/api/3/issue/{}/properties/{}': {
     scopes: ['read:jira-work'],
     doc: `${PLATFORM}/api-group-issue-properties/#api-rest-api-3-issue-issueidorkey-properties-propertykey-get`,
@@ -107,6 +115,10 @@ const REQUIRED: Record<string, Row> = {
   'GET /rest/api/3/project/{}/statuses': {
     scopes: ['read:jira-work'],
     doc: `${PLATFORM}/api-group-projects/#api-rest-api-3-project-projectidorkey-statuses-get`,
+  },
+  'POST /rest/api/3/search/approximate-count': {
+    scopes: ['read:jira-work'],
+    doc: `${PLATFORM}/api-group-issue-search/#api-rest-api-3-search-approximate-count-post`,
   },
   'POST /rest/api/3/search/jql': {
     scopes: ['read:jira-work'],

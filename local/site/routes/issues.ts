@@ -2,7 +2,7 @@ import { JiraError, created, json, noContent, type SiteRequest } from '../http';
 import type { LocalIssue } from '../model';
 import type { Route } from '../router';
 import { requireProjectPermission } from '../permissions';
-import { issueJson, listParam } from '../serialize';
+import { issueJson, listParam, statusJson } from '../serialize';
 import { applyFields, applyLabelUpdates, failOnErrors, readBody } from './issue-fields';
 import { createLink } from './links';
 import { ISSUE_NOT_FOUND, canBrowseIssue, checkPropertyWrite, findIssue, findProject, touch } from './lookup';
@@ -212,7 +212,9 @@ const transitionRoutes: Route[] = [
             isAvailable: true,
             isConditional: false,
             isLooped: false,
-            to: status ? statusTo(status, req.baseUrl) : undefined,
+            // A transition's `to` is a StatusDetails, with its statusCategory, as Jira Cloud answers it:
+            // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-transitions-get
+            to: status ? statusJson(status, req.baseUrl) : undefined,
           };
         }),
       });
@@ -237,14 +239,6 @@ const transitionRoutes: Route[] = [
     },
   },
 ];
-
-const statusTo = (status: { id: string; name: string; category: string }, baseUrl: string) => ({
-  self: `${baseUrl}/rest/api/3/status/${status.id}`,
-  id: status.id,
-  name: status.name,
-  description: '',
-  iconUrl: `${baseUrl}/icons/status.png`,
-});
 
 /**
  * Up to 100 issues by id or key, read fresh (not through the search index): what the app uses

@@ -84,21 +84,16 @@ interface SearchOptions {
   searchIndex: SearchIndex;
 }
 
-function search(req: SiteRequest, input: SearchInput, options: SearchOptions) {
-  const { indexedProperties } = options;
-  if (isUnbounded(input.jql))
+function refuseUnbounded(jql: string) {
+  if (isUnbounded(jql))
     throw new JiraError(400, [
       'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
     ]);
-  if (input.properties.length > MAX_PROPERTIES)
-    throw new JiraError(400, [`You can request up to ${MAX_PROPERTIES} issue properties.`]);
-  if (!Number.isInteger(input.maxResults) || input.maxResults < 0)
-    throw new JiraError(400, ['maxResults must be a positive whole number.']);
-  const idsOnly = input.properties.length === 0 && input.fields.every((f) => f === 'id' || f === 'key');
-  const pageSize = Math.min(input.maxResults, idsOnly ? MAX_PAGE_IDS_ONLY : MAX_PAGE_WITH_DATA);
-  let compiled;
+}
+
+function compiledJql(req: SiteRequest, jql: string, indexedProperties: IndexedPropertyValue[]) {
   try {
-    compiled = compileJql(input.jql, {
+    return compileJql(jql, {
       projects: req.store.all('project'),
       issueTypes: req.store.all('issueType'),
       statuses: req.store.all('status'),
@@ -111,6 +106,17 @@ function search(req: SiteRequest, input: SearchInput, options: SearchOptions) {
     if (error instanceof JqlError) throw new JiraError(400, error.errorMessages);
     throw error;
   }
+}
+
+function search(req: SiteRequest, input: SearchInput, options: SearchOptions) {
+  refuseUnbounded(input.jql);
+  if (input.properties.length > MAX_PROPERTIES)
+    throw new JiraError(400, [`You can request up to ${MAX_PROPERTIES} issue properties.`]);
+  if (!Number.isInteger(input.maxResults) || input.maxResults < 0)
+    throw new JiraError(400, ['maxResults must be a positive whole number.']);
+  const idsOnly = input.properties.length === 0 && input.fields.every((f) => f === 'id' || f === 'key');
+  const pageSize = Math.min(input.maxResults, idsOnly ? MAX_PAGE_IDS_ONLY : MAX_PAGE_WITH_DATA);
+  const compiled = compiledJql(req, input.jql, options.indexedProperties);
   const reconcile = reconcileSet(input.reconcileIssues);
   const offset = decodeToken(input.nextPageToken, input.jql);
   // The index, not the store: a write shows up only after the index caught up with it, unless
@@ -135,7 +141,34 @@ function search(req: SiteRequest, input: SearchInput, options: SearchOptions) {
   });
 }
 
+/**
+ * POST search/approximate-count (countIssues): `{ count }` of the issues the JQL matches that the
+ * caller may browse. Atlassian documents it as an estimate ("Recent updates might not be
+ * immediately visible") that "requires JQL to be bounded", and its body takes `jql` alone
+ * (JQLCountRequestBean, additionalProperties false): so it counts from the search index, which
+ * lags writes like Jira's (STRICT_SEARCH), and refuses unbounded JQL and other keys.
+ */
+function approximateCount(req: SiteRequest, options: SearchOptions) {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const unknown = Object.keys(body).filter((k) => k !== 'jql');
+  if (typeof body.jql !== 'string' || unknown.length > 0)
+    throw new JiraError(400, [
+      unknown.length > 0 ? `Unrecognized field "${unknown[0]}".` : 'The request must name a JQL query (jql).',
+    ]);
+  refuseUnbounded(body.jql);
+  const compiled = compiledJql(req, body.jql, options.indexedProperties);
+  const count = options.searchIndex
+    .issues()
+    .filter((issue) => canBrowseIssue(req, issue) && compiled.matches(issue)).length;
+  return json({ count });
+}
+
 export const searchRoutes = (options: SearchOptions): Route[] => [
+  {
+    method: 'POST',
+    template: '/rest/api/3/search/approximate-count',
+    handler: (req) => approximateCount(req, options),
+  },
   { method: 'GET', template: '/rest/api/3/search/jql', handler: (req) => search(req, readGet(req), options) },
   { method: 'POST', template: '/rest/api/3/search/jql', handler: (req) => search(req, readPost(req), options) },
 ];

@@ -2,7 +2,7 @@ import type { AuditView } from '../../contract';
 import { AppError } from '../../domain/common/app-error';
 import { requireIssueOfProject } from '../../domain/common/issue-key';
 import type { JiraClients } from '../common/jira-clients';
-import { updateStoryClauses, type ClausesChange } from '../story/update-story-clauses';
+import { updateStoryClauses, type ClausesChange, type UpdateOptions } from '../story/update-story-clauses';
 import type { AuditQueue } from './audit-queue';
 import { queueAuditRun } from './queue-audit-run';
 import { readAuditView } from './read-audit-view';
@@ -13,6 +13,8 @@ export interface StoryFix {
   change: ClausesChange;
   /** What was done, for the refusal when the story turns out to be in another project. */
   done: string;
+  /** Only `replaceUnreadable`, for the fix whose person saw the unreadable value and chose to replace it. */
+  options?: Pick<UpdateOptions, 'replaceUnreadable'>;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function fixStoryThenAudit(
   fix: StoryFix,
 ): Promise<AuditView> {
   requireIssueOfProject(fix.issueKey, projectKey);
-  const saved = await updateStoryClauses(jira, fix.issueKey, accountId, fix.change);
+  const saved = await updateStoryClauses(jira, fix.issueKey, accountId, fix.change, fix.options);
   // The key's prefix is not proof: Jira still opens a moved issue by its old key. The audit runs
   // as the app, so it is queued only for the project Jira says the story is in; editing that
   // story (checked by updateStoryClauses) implies seeing that project. The run's search must see

@@ -38,6 +38,7 @@ export async function readAuditView(jira: JiraClients, projectKey: string, accou
     canEditThreatModel: canSuppress,
     canEditStories: perms.EDIT_ISSUES === true,
     canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
+    canTransitionIssues: perms.TRANSITION_ISSUES === true,
     // As the threat model tab says it: no one accepts risk on a model whose record is unreadable.
     canAcceptRisk: canAcceptRisk && !model.metaUnreadable,
     problems: [...stored.problems, ...model.problems],

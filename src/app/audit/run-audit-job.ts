@@ -4,7 +4,7 @@ import {
   writeAuditStatus,
   type AuditStatus,
 } from '../../jira/audit/audit-repository';
-import { auditJiraProject } from '../../jira/audit/project-audit';
+import { auditAndIndexJiraProject } from '../../jira/audit/project-audit';
 import type { JiraClient } from '../../jira/client/jira-client';
 import type { AuditEvent } from './audit-queue';
 import type { AuditResult } from '../../domain/audit/audit-result';
@@ -41,7 +41,7 @@ export async function runAuditJob(
   await writeAuditStatus(app, event.projectKey, status);
   let lastWrite = Date.now();
   try {
-    const result = await auditJiraProject(app, event.projectKey, {
+    const { result, storyIndex } = await auditAndIndexJiraProject(app, event.projectKey, {
       now: startedAt,
       suppressions,
       ...(event.reconcileIssues ? { reconcileIssues: event.reconcileIssues } : {}),
@@ -55,7 +55,8 @@ export async function runAuditJob(
         );
       },
     });
-    const written = await writeAuditResult(app, event.projectKey, status, result, now());
+    // The story index goes with the result: the Compliance tab and the report read it (see story-links-index).
+    const written = await writeAuditResult(app, event.projectKey, status, result, now(), storyIndex);
     await recordAuditPoint(app, event.projectKey, result, startedAt);
     return written;
   } catch (error) {

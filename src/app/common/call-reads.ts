@@ -1,8 +1,18 @@
 import type { ThreatModelSettings } from '../../domain/threat-model/threat-model-settings';
-import { canEditThreatModel, issuePermissions, projectPermissions } from '../../jira/client/permissions';
+import {
+  canEditThreatModel,
+  issuePermissions,
+  projectPermissions,
+  startEditorReads,
+  type EarlyEditorReads,
+} from '../../jira/client/permissions';
+import { lastSeenModel, wasProjectAdmin } from '../../jira/threat-model/last-seen-models';
 import { findProjectTasks, readTasksById, type TaskRecord } from '../../jira/mitigation/mitigation-task-repository';
-import { readThreatModel, type StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
-import { LOCK_KEY } from '../../jira/threat-model/threat-model-shards';
+import {
+  readModelForWrite,
+  readThreatModel,
+  type StoredThreatModel,
+} from '../../jira/threat-model/threat-model-repository';
 import type { JiraClients } from './jira-clients';
 
 // Reads several steps of one call need, read once per call through the call's memo (see
@@ -20,7 +30,14 @@ export const issuePermissionsOf = (jira: JiraClients, issueId: string): Promise<
   once(jira, `permissions:issue:${issueId}`, () => issuePermissions(jira.user, issueId, ISSUE_PERMISSIONS));
 
 /** The project permissions any step of a project page's call checks, asked for in one request. */
-const PROJECT_PERMISSIONS = ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS', 'EDIT_ISSUES', 'CREATE_ISSUES', 'LINK_ISSUES'];
+const PROJECT_PERMISSIONS = [
+  'BROWSE_PROJECTS',
+  'ADMINISTER_PROJECTS',
+  'EDIT_ISSUES',
+  'CREATE_ISSUES',
+  'LINK_ISSUES',
+  'TRANSITION_ISSUES',
+];
 
 /** The person's permissions on the project (see PROJECT_PERMISSIONS), as Jira answers them for the person. */
 export const projectPermissionsOf = (jira: JiraClients, projectKey: string): Promise<Record<string, boolean>> =>
@@ -40,7 +57,7 @@ export const threatModelOf = (jira: JiraClients, projectKey: string): Promise<St
  * lock (see asModelEditor). Never shown: a view reads the model as the person (threatModelOf).
  */
 export const modelWithLockOf = (jira: JiraClients, projectKey: string): Promise<StoredThreatModel> =>
-  once(jira, `model-with-lock:${projectKey}`, () => readThreatModel(jira.app, projectKey, [LOCK_KEY]));
+  once(jira, `model-with-lock:${projectKey}`, () => readModelForWrite(jira.app, projectKey));
 
 /**
  * For a call on an issue the person has just read as themselves (so they see its project): the
@@ -74,8 +91,21 @@ export const mayEditThreatModel = (
         isProjectAdmin: await (who.isAdmin ?? isProjectAdmin(jira, who.projectKey)),
       },
       settings,
+      await once(jira, `early-editors:${who.projectKey}`, async (): Promise<EarlyEditorReads | undefined> => undefined),
     ),
   );
+
+/**
+ * Starts, for this call, the reads of the roles (and groups) the project's settings named when
+ * this instance last read them, unless the person was found administering the project: every step
+ * of the call that checks an editor then uses them (see startEditorReads). Call it first thing.
+ */
+export function readEditorsEarly(jira: JiraClients, projectKey: string, accountId: string): void {
+  const site = jira.app.tenant;
+  const seen = lastSeenModel(site, projectKey);
+  if (!seen || wasProjectAdmin(site, projectKey, accountId)) return;
+  void once(jira, `early-editors:${projectKey}`, async () => startEditorReads(jira.user, jira.app, projectKey, seen));
+}
 
 /** The project's mitigation tasks with their live statuses (one search), as the person sees them. */
 /** The tasks with these issue ids (see readTasksById), read once per call for the same set. */

@@ -6,22 +6,26 @@ import type { Threat } from '../../domain/threat-model/threat';
 import type { BacklogEvidence } from './backlog-evidence';
 import { AppError } from '../../domain/common/app-error';
 import { projectWorkflow } from '../../jira/client/permissions';
-import { projectPermissionsOf, threatModelOf } from '../common/call-reads';
+import { auditStatusFrom, STATUS_KEY } from '../../jira/audit/audit-repository';
+import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
+import { projectPermissionsOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 
 /**
- * What the Compliance tab and the report start from, read together as the person: the model and
+ * What the Compliance tab and the report start from, read together as the person: the model with
+ * the audit's status in the same request (it says where the last audit's story index is), and
  * the project's issue types (so the stories' search waits for nothing more), once the person is
  * known to see the project.
  */
 export async function readBrowsedModel(jira: JiraClients, projectKey: string) {
   const [stored, perms, workflow] = await Promise.all([
-    threatModelOf(jira, projectKey),
+    readThreatModel(jira.user, projectKey, [STATUS_KEY]),
     projectPermissionsOf(jira, projectKey),
     projectWorkflow(jira.user, projectKey),
   ]);
   if (!perms.BROWSE_PROJECTS) throw new AppError('FORBIDDEN', `You can't see project ${projectKey}.`);
-  return { stored, model: stored.model, workflow };
+  const audit = auditStatusFrom(stored.extra[STATUS_KEY]);
+  return { stored, model: stored.model, workflow, audit };
 }
 
 /**

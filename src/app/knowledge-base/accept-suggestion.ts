@@ -7,9 +7,15 @@ import type { Threat } from '../../domain/threat-model/threat';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
 import { clausesField } from '../../jira/story/clauses-field';
 import { readStory } from '../../jira/story/story-repository';
+import { storyLockWindow } from '../../jira/story/story-save-lock';
 import { withModelLease } from '../../jira/threat-model/threat-model-repository';
-import { LOCK_KEY } from '../../jira/threat-model/threat-model-shards';
-import { issuePermissionsOf, modelWithLockOf, rememberThreatModel, showModelReadWithIssue } from '../common/call-reads';
+import {
+  issuePermissionsOf,
+  modelWithLockOf,
+  readEditorsEarly,
+  rememberThreatModel,
+  showModelReadWithIssue,
+} from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 import { startStoryViewReads, storyViewOf } from '../story/story-view';
 import { updateStoryClauses } from '../story/update-story-clauses';
@@ -25,7 +31,9 @@ import { requireModelEditor } from '../threat-model/require-model-editor';
  * wait on each other's lock (nothing takes the story's lock while holding the model's). The
  * model's lock is taken while the story is read under its own, and the model is changed only
  * once that story takes the link (its revision is the one the person saw): a refused link
- * writes nothing. The story is written after the model, so it never links a threat not stored.
+ * writes nothing. The story is written once the model's shards are (beside its meta), so it never
+ * links a threat not stored. Both leases are keyed by revision (story-save-lock.ts,
+ * model-locks.ts): the story and the model read first are acted on, not read again under the locks.
  */
 export async function acceptSuggestion(
   jira: JiraClients,
@@ -40,8 +48,12 @@ export async function acceptSuggestion(
   // The panel's project (a hint) is read with the issue; used only if the issue is in it.
   const hinted = projectHint && jira.memo ? modelWithLockOf(jira, projectHint) : undefined;
   hinted?.catch(() => undefined);
+  // The roles the hinted project's settings named when last read, read beside the rest (see asModelEditor).
+  if (projectHint) readEditorsEarly(jira, projectHint, accountId);
   const field = await clausesField(user);
-  const story = await readStory(user, issueId, field.id);
+  // Read with its save locks (see story-save-lock.ts): the story's turn acts on this read.
+  const storyReadAt = Date.now();
+  const story = await readStory(user, issueId, field.id, storyLockWindow(accept.baseRevision));
   const projectKey = story.projectKey;
   const stored = projectHint === projectKey && hinted ? hinted : modelWithLockOf(jira, projectKey);
   showModelReadWithIssue(jira, projectKey, stored);
@@ -88,12 +100,17 @@ export async function acceptSuggestion(
           const accepted = acceptThreatTemplate(model, kb, findThreatTemplate(kb, accept.templateId).id, actor);
           // The view shows the model as written here, not as read before.
           rememberThreatModel(jira, projectKey, { ...(await stored), model: accepted.model });
-          return { model: accepted.model, result: accepted.threat };
+          // The story may link the threat once its shard is written, beside the meta's write.
+          return {
+            model: accepted.model,
+            result: accepted.threat,
+            whenStored: () => threatStored.settle(accepted.threat),
+          };
         });
         threatStored.settle(threat);
         return threat;
       },
-      { beforeCreate: checkOnce, lockRead: stored.then((s) => s.extra[LOCK_KEY]) },
+      { beforeCreate: checkOnce, firstRead: stored },
     );
     modelWrite.catch((error: unknown) => threatStored.refuse(error));
   };
@@ -118,7 +135,12 @@ export async function acceptSuggestion(
           directThreatIds: before.directThreatIds,
         };
       },
-      { alsoRequire: checkOnce, whenHeld: startModelWrite },
+      {
+        alsoRequire: checkOnce,
+        whenHeld: startModelWrite,
+        baseRevision: accept.baseRevision,
+        storyRead: { story: Promise.resolve(story), readAt: storyReadAt },
+      },
     );
     return await storyViewOf(jira, issueId, accountId, saved);
   } finally {

@@ -67,7 +67,12 @@ export async function createTaskOnce(
         return { model: next, result: { done: next } };
       }
       const claimId = randomUUID();
-      return { model: claimTask(current, mitigationId, claimId, actor()), result: { claimId, mitigation, current } };
+      // The task is recorded by the next change of this session, with no other writer in between.
+      return {
+        model: claimTask(current, mitigationId, claimId, actor()),
+        result: { claimId, mitigation, current },
+        holdOn: true,
+      };
     });
     if ('done' in step) return step.done;
     const { claimId, mitigation, current } = step;

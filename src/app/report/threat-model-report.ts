@@ -1,4 +1,7 @@
-import type { ReportDocument } from '../../contract';
+import { createHash } from 'node:crypto';
+import type { ReportDocument, ReportPart } from '../../contract';
+import { AppError } from '../../domain/common/app-error';
+import { textPart } from '../../domain/report/document-parts';
 import { safeHttpUrl } from '../../domain/report/escape';
 import { htmlReport } from '../../domain/report/html-report';
 import { markdownReport } from '../../domain/report/markdown-report';
@@ -6,8 +9,32 @@ import { buildReport } from '../../domain/report/report-model';
 import type { JiraClients } from '../common/jira-clients';
 import { readReportInput, type ReportOptions } from './report-input';
 
-/** The threat-model report of a project as a document to save: Markdown or self-contained HTML. */
+const CHANGED =
+  'The threat model or its tasks changed while the report was being made, so its parts do not fit together. Download it again.';
+
+/**
+ * The threat-model report of a project as one part of a document to save, Markdown or
+ * self-contained HTML: a 5,000-threat model's HTML is about 3 MB, past what an answer should
+ * carry, so the browser asks for its parts one after another and joins them. Every part renders
+ * the whole report from the same reads, dated by the first part, and hands out its slice; a
+ * report that renders differently for a later part (the model changed) is refused, not mixed.
+ */
 export async function threatModelReport(
+  jira: JiraClients,
+  projectKey: string,
+  options: ReportOptions & { format: 'md' | 'html'; part?: ReportPart },
+): Promise<ReportDocument> {
+  const now = options.part?.generatedAt ?? options.now;
+  const document = await wholeThreatModelReport(jira, projectKey, { ...options, now });
+  if (options.part && options.part.digest !== document.digest) throw new AppError('CONFLICT', CHANGED);
+  const index = options.part?.index ?? 0;
+  const part = textPart(document.text, index);
+  if (!part) throw new AppError('BAD_REQUEST', `The report has no part ${index + 1}.`);
+  return { ...document, text: part.text, part: index, parts: part.parts };
+}
+
+/** The whole document in one (the command line, which has no answer limit). */
+export async function wholeThreatModelReport(
   jira: JiraClients,
   projectKey: string,
   options: ReportOptions & { format: 'md' | 'html' },
@@ -15,15 +42,18 @@ export async function threatModelReport(
   const siteUrl = safeHttpUrl(options.siteUrl);
   const report = buildReport(await readReportInput(jira, projectKey, { ...options, ...(siteUrl ? { siteUrl } : {}) }));
   const day = options.now.slice(0, 10);
-  return options.format === 'md'
-    ? {
-        fileName: `${projectKey}-threat-model-${day}.md`,
-        mimeType: 'text/markdown;charset=utf-8',
-        text: markdownReport(report),
-      }
-    : {
-        fileName: `${projectKey}-threat-model-${day}.html`,
-        mimeType: 'text/html;charset=utf-8',
-        text: htmlReport(report),
-      };
+  const document =
+    options.format === 'md'
+      ? {
+          fileName: `${projectKey}-threat-model-${day}.md`,
+          mimeType: 'text/markdown;charset=utf-8',
+          text: markdownReport(report),
+        }
+      : {
+          fileName: `${projectKey}-threat-model-${day}.html`,
+          mimeType: 'text/html;charset=utf-8',
+          text: htmlReport(report),
+        };
+  const digest = createHash('sha256').update(document.text).digest('hex');
+  return { ...document, part: 0, parts: 1, generatedAt: options.now, digest };
 }

@@ -25,6 +25,7 @@ export async function saveStoryClauses(
     },
     {
       replaceUnreadable: edit.replaceUnreadable === true,
+      baseRevision: edit.baseRevision,
       ...(projectHint ? { projectHint } : {}),
       whileWriting: (story, stored, next) => startStoryViewReads(jira, story, stored, accountId, next),
     },

@@ -9,15 +9,11 @@ import {
 } from '../../domain/story/story-clauses';
 import type { ThreatModel } from '../../domain/threat-model/threat-model';
 import { clausesField } from '../../jira/story/clauses-field';
-import { issueEntity } from '../../jira/client/entity-properties';
-import { propertyLock, withLease } from '../../jira/client/property-lease';
+import { collectOldLocks, endStoryTurn, storyLockWindow, takeStoryTurn } from '../../jira/story/story-save-lock';
 import { readStory, writeStoryClauses, type StoryRecord } from '../../jira/story/story-repository';
 import type { StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
 import { issuePermissionsOf, threatModelOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
-
-/** The story's lease while its clauses are saved (an issue property). */
-const STORY_LOCK_KEY = 'without.lock';
 
 const UNREADABLE_CLAUSES =
   "This story's stored WITHOUT clauses cannot be read, so the app will not write over them. Restore them from the issue's history, or replace them with yours.";
@@ -64,8 +60,17 @@ export interface UpdateOptions {
   projectHint?: string;
   /** A check more before the lock is taken (run with the edit permission's). */
   alsoRequire?: () => Promise<void>;
-  /** Called once the lock is held, as the story is read: work that waits for the lock, not for the read. */
+  /** Called once the lock is held: work that waits for the lock. */
   whenHeld?: () => void;
+  /**
+   * The revision the person started from (frontend input): it only picks which of the story's
+   * lock keys are read with it (storyLockWindow); the lock is keyed by the revision read.
+   */
+  baseRevision?: number;
+  /** The story as the caller read it with storyLockWindow, and when that read was sent: not read again. */
+  storyRead?: { story: Promise<StoryRecord>; readAt: number };
+  /** How long to wait for another save of the story (tests). */
+  maxWaitMs?: number;
 }
 
 /** A change of the clauses; null when there is nothing to write. */
@@ -103,10 +108,22 @@ export async function updateStoryClauses(
     await also;
   };
   const { id: fieldId } = await clausesField(user);
-  const lock = propertyLock(user, issueEntity(issueIdOrKey), STORY_LOCK_KEY);
-  return withLease(lock, { holder, beforeCreate: mayEdit }, async () => {
+  const readAt = options.storyRead?.readAt ?? Date.now();
+  const first =
+    options.storyRead?.story ?? readStory(user, issueIdOrKey, fieldId, storyLockWindow(options.baseRevision));
+  first.catch(() => undefined); // awaited by the turn
+  const turn = await takeStoryTurn(user, issueIdOrKey, {
+    holder,
+    fieldId,
+    first,
+    firstReadAt: readAt,
+    ...(options.baseRevision !== undefined ? { baseRevision: options.baseRevision } : {}),
+    beforeCreate: mayEdit,
+    ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
+  });
+  try {
     options.whenHeld?.();
-    const current = await readStory(user, issueIdOrKey, fieldId);
+    const current = turn.story;
     const before = readStoryClauses(current.clausesValue);
     // A value the app cannot read is kept unless the person, having seen the problem, chose to
     // replace it with what they wrote: no link, fix or suggestion silently writes over it.
@@ -119,7 +136,10 @@ export async function updateStoryClauses(
     checkNewLinks(edit, linkedThreatIds(before.clauses, before.directThreatIds), stored.model, current.projectKey);
     const next = storyClausesValue(edit.clauses, edit.directThreatIds, before.revision + 1);
     options.whileWriting?.(current, stored, next);
-    await writeStoryClauses(user, current.id, fieldId, next);
+    turn.wrote = true; // from here on the lock is this save's record: kept
+    await Promise.all([writeStoryClauses(user, current.id, fieldId, next), collectOldLocks(user, turn)]);
     return { value: next, story: current, stored };
-  });
+  } finally {
+    await endStoryTurn(turn);
+  }
 }

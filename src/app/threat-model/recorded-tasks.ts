@@ -12,10 +12,15 @@ const TASKS_PER_READ = 100;
  * whose statuses count, so nothing else is read (see DESIGN, trust: a task counts only when
  * the model records it).
  */
-export async function recordedTasks(client: JiraClient, mitigations: Mitigation[]): Promise<TaskRecord[]> {
+export async function recordedTasks(
+  client: JiraClient,
+  mitigations: Mitigation[],
+  /** The Sprint field's id: each task's sprints come along in the same requests. */
+  sprintField?: string,
+): Promise<TaskRecord[]> {
   const ids = [...new Set(mitigations.flatMap((m) => (m.task ? [m.task.id] : [])))];
   const chunks = Array.from({ length: Math.ceil(ids.length / TASKS_PER_READ) }, (_, i) =>
     ids.slice(i * TASKS_PER_READ, (i + 1) * TASKS_PER_READ),
   );
-  return (await Promise.all(chunks.map((chunk) => readTasksById(client, chunk)))).flat();
+  return (await Promise.all(chunks.map((chunk) => readTasksById(client, chunk, sprintField)))).flat();
 }

@@ -1,7 +1,13 @@
 import { AppError } from '../../domain/common/app-error';
-import { LOCK_KEY } from '../../jira/threat-model/threat-model-shards';
+import { rememberProjectAdmin } from '../../jira/threat-model/last-seen-models';
 import type { StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
-import { mayEditThreatModel, modelWithLockOf, projectPermissionsOf, threatModelOf } from '../common/call-reads';
+import {
+  mayEditThreatModel,
+  modelWithLockOf,
+  projectPermissionsOf,
+  readEditorsEarly,
+  threatModelOf,
+} from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 
 /**
@@ -25,6 +31,7 @@ export async function requireModelEditor(
   // project. A caller passing `isAdmin` asked Jira about an issue of it, which they see.
   if (stored && perms && !(await perms).BROWSE_PROJECTS)
     throw new AppError('NOT_FOUND', `Project ${projectKey} does not exist or you do not have permission to see it.`);
+  admin.then((yes) => rememberProjectAdmin(jira.app.tenant, projectKey, accountId, yes)).catch(() => undefined);
   if (!(await mayEditThreatModel(jira, { projectKey, accountId, isAdmin: admin }, model.settings))) {
     throw new AppError(
       'FORBIDDEN',
@@ -34,17 +41,20 @@ export async function requireModelEditor(
 }
 
 /**
- * The same check, as the model lease's `beforeCreate`, with the lease's first look at its lock:
- * the model's properties and the lock are read as the app in one request, together with the
- * person's permissions, and the settings the check needs come from that read. So the check costs
- * no round trip of its own, the model is not read once more as the person, and nothing is
- * written before the check passes (the lease reads the model again once it holds the lock).
+ * The same check, as the model lease's `beforeCreate`, in the call's first round trip: the
+ * model's properties with its locks, read as the app in one request, beside the person's
+ * permissions and the roles the settings named when this instance last read them (their
+ * members are read as the app; a person found administering the project needs none). The check
+ * uses the settings of that read, so it costs no round trip of its own unless the settings now
+ * name other roles; the model is not read once more as the person, and the lock is created only
+ * once the check passes. The lease acts on that read (see tryModelTurn).
  */
 export const asModelEditor = (jira: JiraClients, projectKey: string, accountId: string) => {
+  readEditorsEarly(jira, projectKey, accountId);
   const stored = modelWithLockOf(jira, projectKey);
   stored.catch(() => undefined); // awaited by the check, before anything is written
   return {
-    lockRead: stored.then((s) => s.extra[LOCK_KEY]),
+    firstRead: stored,
     beforeCreate: () => requireModelEditor(jira, projectKey, accountId, undefined, stored),
   };
 };

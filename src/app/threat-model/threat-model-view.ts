@@ -2,9 +2,8 @@ import { indexEntry, type ThreatModelView } from '../../contract';
 import { threatKnowledgeView } from '../../domain/knowledge-base/threat-knowledge-view';
 import { mayEditThreatModel, projectPermissionsOf } from '../common/call-reads';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
-import { liveModelWith } from '../../jira/threat-model/project-risk';
-import { recordedTasks } from './recorded-tasks';
-import { readRiskHistory } from '../../jira/threat-model/risk-history-repository';
+import { plannedLiveModel, recordedTasksWithSprints } from './planned-live-model';
+import { RISK_HISTORY_KEY, riskHistoryOf } from '../../jira/threat-model/risk-history-repository';
 import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
 import type { JiraClients } from '../common/jira-clients';
 import { appFieldName, CLAUSES_FIELD_KEY } from '../../jira/story/clauses-field';
@@ -14,7 +13,9 @@ import { latestUntil } from '../../domain/threat-model/threat-acceptance';
 import { EXPOSURE_TIER_RULES, toleranceOf } from '../../domain/threat-model/exposure-tier';
 import { nowIso } from '../common/clock';
 import { mayAcceptRisk } from './require-risk-accepter';
-import { readAuditState } from '../../jira/audit/audit-repository';
+import { AuditStatus, STATUS_KEY } from '../../jira/audit/audit-repository';
+import { countModelIssues } from '../../jira/threat-model/model-activity';
+import { libraryStamp, STAMPED_KEYS } from './model-stamps';
 
 /**
  * The threat model page: every threat as an index entry (its risk, counts and acceptance), the
@@ -29,23 +30,28 @@ export async function threatModelView(
   // Before any read: whatever changes while the view is read is newer than this, so the page's
   // next question about changes (threat-model/changes) covers it.
   const readAt = Date.now();
-  const stored = await readThreatModel(user, projectKey);
+  // The risk history, the audit's status and the stamped keys come in the model's request, at no cost.
+  const stored = await readThreatModel(user, projectKey, [RISK_HISTORY_KEY, STATUS_KEY, ...STAMPED_KEYS]);
+  const history = riskHistoryOf(stored.extra[RISK_HISTORY_KEY]);
+  // The last audit's story coverage (counting it here would read every story of the project);
+  // a status that fails its schema shows none, as the Audit tab explains.
+  const auditStatus = AuditStatus.safeParse(stored.extra[STATUS_KEY]).data;
   const now = nowIso();
   const { risk: riskSettings } = stored.model.settings;
-  const [fieldName, canEdit, tasks, history, perms, kbs, canAccept, audit] = await Promise.all([
+  const [fieldName, canEdit, tasks, issues, perms, kbs, canAccept] = await Promise.all([
     appFieldName(user, CLAUSES_FIELD_KEY),
     // One permissions request (through the call's memo) answers editing, accepting risk and creating tasks.
     mayEditThreatModel(jira, { projectKey, accountId }, stored.model.settings),
     // The tasks' live statuses, for the risk: the recorded ones, by id, side by side.
-    recordedTasks(user, stored.model.mitigations),
-    readRiskHistory(user, projectKey),
+    recordedTasksWithSprints(user, stored.model.mitigations),
+    // What the page's checks for changes compare with (threat-model/changes): a deletion changes it.
+    // Best effort: without it the page falls back to reading the model every few checks.
+    countModelIssues(user, projectKey).catch(() => null),
     projectPermissionsOf(jira, projectKey),
     loadActiveKnowledgeBases(user, projectKey, stored.model.settings.knowledgeBases),
     mayAcceptRisk(jira, projectKey, accountId, stored.model.settings),
-    // The last audit's story coverage: counting it here would read every story of the project.
-    readAuditState(user, projectKey),
   ]);
-  const live = liveModelWith(tasks, stored.model);
+  const live = plannedLiveModel(tasks, stored.model);
   const knowledge = threatKnowledgeView(stored.model, kbs.knowledgeBases);
   const rows = threatRowsOf(stored.model.threats, {
     projectKey,
@@ -69,13 +75,19 @@ export async function threatModelView(
       latestUntil: latestUntil(now),
     },
     history: history.points,
-    coverage: audit.status?.complete?.coverage
-      ? { value: audit.status.complete.coverage, at: audit.status.complete.finishedAt }
+    coverage: auditStatus?.complete?.coverage
+      ? { value: auditStatus.complete.coverage, at: auditStatus.complete.finishedAt }
       : null,
     canEdit,
     canCreateTasks: perms.CREATE_ISSUES === true && perms.LINK_ISSUES === true,
     problems: [...stored.problems, ...(history.problem ? [history.problem] : []), ...kbs.problems],
-    seen: { revision: stored.metaRevision, readAt, auditAt: audit.status?.complete?.finishedAt ?? null },
+    seen: {
+      revision: stored.metaRevision,
+      readAt,
+      auditAt: auditStatus?.complete?.finishedAt ?? null,
+      issues,
+      libraryStamp: libraryStamp(stored.extra),
+    },
   };
 }
 

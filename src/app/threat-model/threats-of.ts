@@ -2,11 +2,10 @@ import type { ThreatsAnswer } from '../../contract';
 import { threatKnowledgeView } from '../../domain/knowledge-base/threat-knowledge-view';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
 import { appFieldName, CLAUSES_FIELD_KEY } from '../../jira/story/clauses-field';
-import { liveModelWith } from '../../jira/threat-model/project-risk';
 import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
 import { nowIso } from '../common/clock';
 import type { JiraClients } from '../common/jira-clients';
-import { recordedTasks } from './recorded-tasks';
+import { plannedLiveModel, recordedTasksWithSprints } from './planned-live-model';
 import { mitigationRow, threatRowsOf } from './threat-row';
 
 /**
@@ -24,10 +23,10 @@ export async function threatsOf(jira: JiraClients, projectKey: string, ids: stri
     appFieldName(user, CLAUSES_FIELD_KEY),
     // Only the tasks of their mitigations: the risk of a threat depends on nothing else, and a
     // page costs the same in any project.
-    recordedTasks(user, addressing),
+    recordedTasksWithSprints(user, addressing),
     loadActiveKnowledgeBases(user, projectKey, stored.model.settings.knowledgeBases),
   ]);
-  const live = liveModelWith(tasks, { ...stored.model, threats, mitigations: addressing });
+  const live = plannedLiveModel(tasks, { ...stored.model, threats, mitigations: addressing });
   // A pending update looks at every mitigation (which templates were made already), not only theirs.
   const knowledge = threatKnowledgeView({ threats, mitigations: stored.model.mitigations }, kbs.knowledgeBases);
   return {

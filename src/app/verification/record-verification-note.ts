@@ -11,7 +11,7 @@ export async function recordNote(
   jira: JiraClients,
   projectKey: string,
   accountId: string,
-  { mitigationId, baseRevision, draft }: VerificationNote,
+  { mitigationId, baseRevision, draft, shown }: VerificationNote,
 ): Promise<VerificationView> {
   const actor = { accountId, now: new Date().toISOString() };
   const note = VerificationNoteDraft.parse(draft);
@@ -25,5 +25,5 @@ export async function recordNote(
     },
     asModelEditor(jira, projectKey, accountId),
   );
-  return verificationView({ user: jira.user, app: jira.app }, projectKey, accountId);
+  return verificationView({ user: jira.user, app: jira.app }, projectKey, accountId, shown);
 }

@@ -10,7 +10,7 @@ export async function saveVerificationRules(
   jira: JiraClients,
   projectKey: string,
   accountId: string,
-  { rules }: VerificationRulesSave,
+  { rules, shown }: VerificationRulesSave,
 ): Promise<VerificationView> {
   await changeThreatModel(
     jira.app,
@@ -28,5 +28,5 @@ export async function saveVerificationRules(
     },
     asModelEditor(jira, projectKey, accountId),
   );
-  return verificationView({ user: jira.user, app: jira.app }, projectKey, accountId);
+  return verificationView({ user: jira.user, app: jira.app }, projectKey, accountId, shown);
 }

@@ -15,6 +15,6 @@ export async function uploadSarif(
   const report = readSarifReport(fileText(upload.content, upload.fileName), upload.fileName);
   const { mapping, failed, passed } = await recordSarif(jira, projectKey, accountId, report);
   // Read again without the call's memo: the view shows the model as just written.
-  const view = await verificationView({ user: jira.user, app: jira.app }, projectKey, accountId);
+  const view = await verificationView({ user: jira.user, app: jira.app }, projectKey, accountId, upload.shown);
   return { ...answeredMapping(mapping), failed, passed, view };
 }

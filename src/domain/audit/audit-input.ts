@@ -27,6 +27,8 @@ export interface AuditTask {
   categoryKey: StatusCategoryKey;
   /** The raw `without.task` issue property; undefined when the issue has none. */
   propertyValue: unknown;
+  /** Whether it sits in an open sprint (active or future): planned work for the risk (isPlanned). */
+  inOpenSprint?: boolean;
 }
 
 /** Everything the audit looks at, read from Jira by the caller. */

@@ -19,7 +19,8 @@ export type AuditRisk = z.infer<typeof AuditRisk>;
 
 /**
  * The project risk as the Threat model tab shows it: the mitigations' statuses from their
- * recorded tasks (a task the model does not record counts for nothing), the same residual risk.
+ * recorded tasks (a task the model does not record counts for nothing), the same residual risk,
+ * and the same planned work (a recorded task in an open sprint carries `inOpenSprint` along).
  */
 export function auditRisk(index: AuditIndex): AuditRisk {
   const { settings, threats, mitigations } = index.input.model;

@@ -42,21 +42,21 @@ export const FINDING_KIND_INFO: Record<FindingKind, FindingKindInfo> = {
     title: 'Threat model not readable',
     description:
       'Parts of the threat model stored on the project could not be read, so the audit may miss findings or report wrong ones.',
-    help: 'Open the threat model in the app: saving it again rewrites the unreadable parts. Until then every other finding is in doubt.',
+    help: 'Open the Threat model tab: it names each part it could not read. The app never writes over them, and edits keep them as they are; a Jira administrator restores or deletes them through the REST API. Until then every other finding is in doubt.',
   },
   'invalid-story-clauses': {
     defaultSeverity: 'high',
     title: 'WITHOUT clauses value not valid',
     description:
       "A story's WITHOUT clauses field holds a value that is not valid (for example written through the REST API), so the app reads it as no clauses.",
-    help: "Restore the value from the issue's history, or open the story in the app, write its WITHOUT clauses and choose to replace the unreadable value.",
+    help: "Restore the value from the issue's history, or review it in the audit (the raw value is shown) and replace it with no clauses, then write the story's clauses again.",
   },
   'invalid-task-property': {
     defaultSeverity: 'high',
     title: 'Mitigation task property not valid',
     description:
       'The without.task property of a mitigation task is missing or not valid, so the app cannot tell which mitigation the task carries.',
-    help: 'Set the property again from the mitigation in the app, or remove the task if it is not a mitigation task.',
+    help: "Review the property in the audit (the raw value is shown): set it again from the mitigation the threat model records the issue for, or, if it is no mitigation's task, remove the app's label and property.",
   },
   'threat-without-story': {
     defaultSeverity: 'low',

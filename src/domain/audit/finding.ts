@@ -25,6 +25,7 @@ export const FixAction = z.enum([
   'retire-threat',
   'answer-questions',
   'review-acceptance',
+  'reopen-story',
 ]);
 export type FixAction = z.infer<typeof FixAction>;
 

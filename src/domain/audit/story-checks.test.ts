@@ -89,7 +89,7 @@ describe('audit: stories', () => {
         id: 'story-done-unmitigated:PAY-1',
         severity: 'critical',
         entities: { storyKeys: ['PAY-1'], threatIds: ['T-1'], mitigationIds: ['M-1', 'M-2'], taskKeys: ['PAY-100'] },
-        fix: { action: 'open-story', target: { storyKey: 'PAY-1' } },
+        fix: { action: 'reopen-story', target: { storyKey: 'PAY-1' } },
       });
       expect(finding?.message).toBe(
         'PAY-1 "Story PAY-1" is done, but mitigations of its threats are not implemented: M-1 "Tokenize cards" (in-progress, PAY-100) and M-2 "Rotate keys" (accepted, no task).',

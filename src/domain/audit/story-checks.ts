@@ -71,7 +71,7 @@ function doneStoryUnmitigated(index: AuditIndex, { story, linkedThreatIds }: Rea
         taskKeys: tasks.map((task) => task.key),
       },
       message: `${issueName(story)} is done, but mitigations of its threats are not implemented: ${listing(described)}.`,
-      fix: { action: 'open-story', label: 'Open the story', target: { storyKey: story.key } },
+      fix: { action: 'reopen-story', label: 'Reopen the story', target: { storyKey: story.key } },
     }),
   ];
 }

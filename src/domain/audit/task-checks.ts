@@ -22,7 +22,7 @@ function orphan(index: AuditIndex, { task, property }: ReadTask): Finding[] {
       fix: mitigation
         ? {
             action: 'fix-value',
-            label: "Update the task's threats",
+            label: 'Update the task’s threats',
             target: { taskKey: task.key, mitigationId: mitigation.id },
           }
         : {
@@ -47,7 +47,7 @@ function unrecorded(index: AuditIndex, { task, property, unconfirmed }: ReadTask
       threats,
       entities: { taskKeys: [task.key], threatIds: threats.map((t) => t.id), mitigationIds: [property.mitigationId] },
       message: `${issueName(task)} (${task.statusName}) claims to carry ${property.mitigationId}, but ${unconfirmed}; its status is ignored.`,
-      fix: { action: 'open-story', label: 'Open the issue', target: { storyKey: task.key } },
+      fix: { action: 'fix-value', label: 'Review the task property', target: { taskKey: task.key } },
     }),
   ];
 }

@@ -30,7 +30,7 @@ export function invalidStoryClauses(index: AuditIndex): Finding[] {
         threats: [],
         entities: { storyKeys: [story.key] },
         message: `${issueName(story)}: ${problems.join(' ')}`,
-        fix: { action: 'fix-value', label: 'Edit the WITHOUT clauses', target: { storyKey: story.key } },
+        fix: { action: 'fix-value', label: 'Review the unreadable value', target: { storyKey: story.key } },
       }),
     );
 }
@@ -46,7 +46,7 @@ export function invalidTaskProperties(index: AuditIndex): Finding[] {
             threats: [],
             entities: { taskKeys: [task.key] },
             message: `${issueName(task)} is not readable as a mitigation task: ${problem}. The app cannot tell which mitigation it carries.`,
-            fix: { action: 'fix-value', label: 'Fix the task property', target: { taskKey: task.key } },
+            fix: { action: 'fix-value', label: 'Review the task property', target: { taskKey: task.key } },
           }),
         ],
   );

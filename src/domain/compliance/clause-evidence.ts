@@ -15,6 +15,12 @@ export interface ClauseEvidence {
   clauses: number;
   /** Clauses that name at least one threat. */
   linkedClauses: number;
+  /**
+   * Where the figures come from when not read just now: the last audit's story index (a view
+   * cannot read every story of a large project), or nowhere yet (a large project never audited,
+   * when every figure is 0 and says nothing).
+   */
+  source?: { kind: 'audit'; completedAt: string } | { kind: 'uncounted'; atLeast: number };
 }
 
 export interface RequirementEvidence {
@@ -25,9 +31,14 @@ export interface RequirementEvidence {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** One sentence: how many stories carry WITHOUT clauses and how many clauses name threats. */
+/** One sentence: how many stories carry WITHOUT clauses and how many clauses name threats, and as of when. */
 export function clauseSummary(e: ClauseEvidence): string {
-  return `${e.storiesWithClauses} of ${plural(e.stories, 'story', 'stories')} carry WITHOUT clauses (${plural(e.clauses, 'clause')}, ${e.linkedClauses} linked to a threat).`;
+  if (e.source?.kind === 'uncounted')
+    return `The stories are not counted yet: the project has more than ${e.source.atLeast} stories, which the audit counts; run the audit to count them.`;
+  const counted = `${e.storiesWithClauses} of ${plural(e.stories, 'story', 'stories')} carry WITHOUT clauses (${plural(e.clauses, 'clause')}, ${e.linkedClauses} linked to a threat)`;
+  return e.source?.kind === 'audit'
+    ? `${counted}, as of the audit of ${e.source.completedAt.slice(0, 10)}; run the audit to refresh.`
+    : `${counted}.`;
 }
 
 /** Evidence for the requirements the backlog itself meets, or undefined for every other one. */

@@ -16,17 +16,45 @@ export interface ExportSource {
   stories: StoryLinks[];
 }
 
-/** The stories of a threat, each with the texts of its clauses that name it. */
-export const storiesOfThreat = (stories: StoryLinks[], threatId: string): Array<{ key: string; clauses: string[] }> =>
-  stories
-    .filter((s) => s.directThreatIds.includes(threatId) || s.clauses.some((c) => c.threatIds.includes(threatId)))
-    .map((s) => ({ key: s.key, clauses: s.clauses.filter((c) => c.threatIds.includes(threatId)).map((c) => c.text) }));
+/** A threat's story, with the texts of its clauses that name the threat. */
+export interface ThreatStory {
+  key: string;
+  clauses: string[];
+}
 
-export const mitigationsOfThreat = (model: ThreatModel, threatId: string): Mitigation[] =>
-  model.mitigations.filter((m) => m.addresses.some((a) => a.threatId === threatId));
+/**
+ * What an export looks up per threat, built once per export: filtering every mitigation and
+ * story for each threat took seconds at 5,000 threats and 10,000 mitigations, and a part of a
+ * large export renders the document twice.
+ */
+export interface ExportIndex {
+  mitigationsByThreat: Map<string, Mitigation[]>;
+  storiesByThreat: Map<string, ThreatStory[]>;
+}
+
+function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Each mitigation and story once per threat it names, in the source's order. */
+export function exportIndex(source: ExportSource): ExportIndex {
+  const mitigationsByThreat = new Map<string, Mitigation[]>();
+  for (const m of source.model.mitigations)
+    for (const id of new Set(m.addresses.map((a) => a.threatId))) pushTo(mitigationsByThreat, id, m);
+  const storiesByThreat = new Map<string, ThreatStory[]>();
+  for (const s of source.stories)
+    for (const id of new Set([...s.directThreatIds, ...s.clauses.flatMap((c) => c.threatIds)]))
+      pushTo(storiesByThreat, id, {
+        key: s.key,
+        clauses: s.clauses.filter((c) => c.threatIds.includes(id)).map((c) => c.text),
+      });
+  return { mitigationsByThreat, storiesByThreat };
+}
 
 /** Resolved: it has mitigations that count, and every one of them is done. */
-export function isFullyMitigated(model: ThreatModel, threatId: string): boolean {
-  const counting = mitigationsOfThreat(model, threatId).filter((m) => m.status !== 'rejected');
+export function isFullyMitigated(index: ExportIndex, threatId: string): boolean {
+  const counting = (index.mitigationsByThreat.get(threatId) ?? []).filter((m) => m.status !== 'rejected');
   return counting.length > 0 && counting.every((m) => m.status === 'implemented' || m.status === 'existing');
 }

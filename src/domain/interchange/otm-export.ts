@@ -1,7 +1,7 @@
 import type { Mitigation } from '../mitigation/mitigation';
 import { STRIDE_NAMES } from '../threat-model/stride';
 import type { Threat } from '../threat-model/threat';
-import { type ExportSource, isFullyMitigated, storiesOfThreat } from './export-source';
+import { type ExportIndex, type ExportSource, exportIndex, isFullyMitigated } from './export-source';
 import { RESERVED_IDS, uniqueId } from './interchange-ids';
 import { otmStateOf, percentFromRating } from './interchange-scales';
 import { OTM_KEYS } from './otm-document';
@@ -26,8 +26,8 @@ function otmIds(records: Array<Threat | Mitigation>): Map<string, string> {
   return new Map(records.map((r) => [r.id, ids.get(r.id) ?? r.id]));
 }
 
-function threatEntry(source: ExportSource, threat: Threat, id: string) {
-  const stories = storiesOfThreat(source.stories, threat.id);
+function threatEntry(index: ExportIndex, threat: Threat, id: string) {
+  const stories = index.storiesByThreat.get(threat.id) ?? [];
   return {
     id,
     name: threat.title,
@@ -69,10 +69,16 @@ function mitigationEntry(mitigation: Mitigation, id: string, threatIds: Map<stri
 }
 
 /** One component per distinct threat component (and one for threats without), holding the threats and their mitigations. */
-function componentsOf(source: ExportSource, threatIds: Map<string, string>, mitigationIds: Map<string, string>) {
+function componentsOf(
+  source: ExportSource,
+  index: ExportIndex,
+  threatIds: Map<string, string>,
+  mitigationIds: Map<string, string>,
+) {
   const groups = new Map<string, Threat[]>();
   for (const threat of source.model.threats)
-    groups.set(threat.component, [...(groups.get(threat.component) ?? []), threat]);
+    if (groups.has(threat.component)) groups.get(threat.component)!.push(threat);
+    else groups.set(threat.component, [threat]);
   const taken = new Set<string>([UNASSIGNED, TRUST_ZONE]);
   return [...groups.entries()].map(([component, threats]) => ({
     id: component
@@ -83,10 +89,11 @@ function componentsOf(source: ExportSource, threatIds: Map<string, string>, miti
     parent: { trustZone: TRUST_ZONE },
     threats: threats.map((t) => ({
       threat: threatIds.get(t.id)!,
-      state: t.state === 'retired' ? 'not-applicable' : isFullyMitigated(source.model, t.id) ? 'mitigated' : 'exposed',
-      mitigations: source.model.mitigations
-        .filter((m) => m.addresses.some((a) => a.threatId === t.id))
-        .map((m) => ({ mitigation: mitigationIds.get(m.id)!, state: otmStateOf(m.status) })),
+      state: t.state === 'retired' ? 'not-applicable' : isFullyMitigated(index, t.id) ? 'mitigated' : 'exposed',
+      mitigations: (index.mitigationsByThreat.get(t.id) ?? []).map((m) => ({
+        mitigation: mitigationIds.get(m.id)!,
+        state: otmStateOf(m.status),
+      })),
     })),
     attributes: component ? null : { [OTM_KEYS.unassigned]: true },
   }));
@@ -103,6 +110,7 @@ function componentsOf(source: ExportSource, threatIds: Map<string, string>, miti
 export function exportOtm(source: ExportSource) {
   const threatIds = otmIds(source.model.threats);
   const mitigationIds = otmIds(source.model.mitigations);
+  const index = exportIndex(source);
   return {
     otmVersion: OTM_VERSION,
     project: {
@@ -114,8 +122,8 @@ export function exportOtm(source: ExportSource) {
     trustZones: [
       { id: TRUST_ZONE, name: `Jira project ${source.projectKey}`, type: 'jira-project', risk: { trustRating: 50 } },
     ],
-    components: componentsOf(source, threatIds, mitigationIds),
-    threats: source.model.threats.map((t) => threatEntry(source, t, threatIds.get(t.id)!)),
+    components: componentsOf(source, index, threatIds, mitigationIds),
+    threats: source.model.threats.map((t) => threatEntry(index, t, threatIds.get(t.id)!)),
     mitigations: source.model.mitigations.map((m) => mitigationEntry(m, mitigationIds.get(m.id)!, threatIds)),
   };
 }

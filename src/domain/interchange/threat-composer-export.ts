@@ -2,7 +2,7 @@ import { clip } from '../common/text-hygiene';
 import type { Mitigation } from '../mitigation/mitigation';
 import type { Threat } from '../threat-model/threat';
 import { threatNumber } from '../threat-model/threat';
-import { type ExportSource, isFullyMitigated, storiesOfThreat } from './export-source';
+import { type ExportIndex, type ExportSource, exportIndex, isFullyMitigated } from './export-source';
 import { uuidFrom } from './interchange-ids';
 import { priorityOf, threatComposerStatusOf } from './interchange-scales';
 import { splitNotes } from './record-notes';
@@ -54,9 +54,9 @@ function collectAssumptions(
   return [...byText.values()];
 }
 
-function threatEntry(source: ExportSource, threat: Threat, taken: Set<string>) {
+function threatEntry(source: ExportSource, index: ExportIndex, threat: Threat, taken: Set<string>) {
   const notes = splitNotes(threat.title, threat.description);
-  const stories = storiesOfThreat(source.stories, threat.id);
+  const stories = index.storiesByThreat.get(threat.id) ?? [];
   const metadata: Meta = [
     { key: 'Priority', value: priorityOf(threat) },
     { key: 'STRIDE', value: [...threat.stride] },
@@ -82,7 +82,7 @@ function threatEntry(source: ExportSource, threat: Threat, taken: Set<string>) {
       status:
         threat.state === 'retired'
           ? ('threatResolvedNotUseful' as const)
-          : isFullyMitigated(source.model, threat.id)
+          : isFullyMitigated(index, threat.id)
             ? ('threatResolved' as const)
             : ('threatIdentified' as const),
     },
@@ -137,7 +137,8 @@ function mitigationEntry(
  */
 export function exportThreatComposer(source: ExportSource): ThreatComposerDocument {
   const taken = new Set<string>();
-  const threats = source.model.threats.map((t) => threatEntry(source, t, taken));
+  const index = exportIndex(source);
+  const threats = source.model.threats.map((t) => threatEntry(source, index, t, taken));
   const threatTcId = new Map(source.model.threats.map((t, i) => [t.id, threats[i]!.entry.id]));
   const mitigations = source.model.mitigations.map((m) => mitigationEntry(source, m, threatTcId, taken));
   const assumptions = collectAssumptions(source.projectKey, [

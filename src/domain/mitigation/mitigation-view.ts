@@ -7,6 +7,8 @@ export interface TaskSummary {
   key: string;
   statusName: string;
   categoryKey: 'new' | 'indeterminate' | 'done';
+  /** Whether the task sits in an open sprint (active or future), when the view read that: planned work (isPlanned). */
+  inOpenSprint?: boolean;
 }
 
 /** A mitigation as the UI shows it: its status follows its task's live status when it has one. */

@@ -46,7 +46,8 @@ export interface ReportThreat {
   residual: number;
   planned: number;
   stories: string[];
-  storyCount: number;
+  /** Null when the stories were not counted (a large project no audit has read yet). */
+  storyCount: number | null;
   acceptance: 'accepted' | 'expired' | 'none';
 }
 
@@ -114,7 +115,7 @@ function reportThreat(
     residual: round(t.state === 'active' ? risk.residual : 0),
     planned: round(t.state === 'active' ? risk.planned : 0),
     stories: stories.slice(0, STORIES_PER_THREAT),
-    storyCount: stories.length,
+    storyCount: input.clauseEvidence.source?.kind === 'uncounted' ? null : stories.length,
     acceptance: state,
   };
 }

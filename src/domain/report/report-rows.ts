@@ -29,9 +29,11 @@ export const threatRows = (threats: ReportThreat[], m: ReportMarkup): string[][]
     t.stride,
     m.severity(t.severity),
     t.state === 'active' ? String(t.residual) : 'retired',
-    t.storyCount === 0
-      ? 'none'
-      : `${t.stories.map(m.issue).join(', ')}${t.storyCount > t.stories.length ? ` and ${t.storyCount - t.stories.length} more` : ''}`,
+    t.storyCount === null
+      ? 'not counted'
+      : t.storyCount === 0
+        ? 'none'
+        : `${t.stories.map(m.issue).join(', ')}${t.storyCount > t.stories.length ? ` and ${t.storyCount - t.stories.length} more` : ''}`,
     t.acceptance === 'none' ? '' : t.acceptance,
   ]);
 

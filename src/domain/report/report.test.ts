@@ -136,4 +136,26 @@ describe('the threat-model report', () => {
     expect(htmlReport(big).length).toBeLessThan(5_000_000);
     expect(markdownReport(big).length).toBeLessThan(5_000_000);
   });
+
+  it('says where its story figures come from: the last audit, or not counted (never "none")', () => {
+    const audited = { stories: 4, storiesWithClauses: 2, clauses: 3, linkedClauses: 2 };
+    const asOfAudit = markdownReport(
+      buildReport(
+        aReportInput({
+          clauseEvidence: { ...audited, source: { kind: 'audit', completedAt: '2026-12-01T08:00:00.000Z' } },
+        }),
+      ),
+    );
+    expect(asOfAudit).toContain('as of the audit of 2026-12-01; run the audit to refresh.');
+    const uncounted = buildReport(
+      aReportInput({
+        storiesByThreat: new Map(),
+        clauseEvidence: { ...audited, source: { kind: 'uncounted', atLeast: 100 } },
+      }),
+    );
+    expect(uncounted.threats.every((t) => t.storyCount === null)).toBe(true);
+    const html = htmlReport(uncounted);
+    expect(html).toContain('The stories are not counted yet');
+    expect(html).toContain('<td>not counted</td>');
+  });
 });

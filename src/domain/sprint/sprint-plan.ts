@@ -39,7 +39,7 @@ export interface SprintPlan {
   mitigations: SprintMitigation[];
   pullIn: PullInItem[];
   warnings: SprintWarning[];
-  risk: { now: number; afterSprint: number; tolerance: number };
+  risk: { now: number; afterSprint: number; planned: number; tolerance: number };
   /** The sprint's counted stories with clauses out of those that need them. */
   coverage: StoryCoverage;
 }
@@ -62,6 +62,18 @@ function placeOf(
   return { place: 'backlog' };
 }
 
+/**
+ * Whether a task not done sits in an open sprint: this one (the view plans open sprints), or
+ * another open one. The project page asks Jira the same (tasksInOpenSprints), so the planned
+ * risk of both is one figure (isPlanned).
+ */
+function inOpenSprint(task: { id: string } | null, input: SprintPlanInput): boolean {
+  const where = task ? input.taskSprints.get(task.id) : undefined;
+  if (!where || where.sprintId === null) return false;
+  if (where.sprintId === 'other-open' || where.sprintId === input.sprintId) return true;
+  return where.sprintState !== undefined && where.sprintState !== 'closed';
+}
+
 function sprintThreat(threat: Threat, risk: ThreatRisk): SprintThreat {
   const { id, title, stride, probability, impact, component, state, severity, source, revision } = threatView(threat);
   return { id, title, stride, probability, impact, component, state, severity, source, revision, risk };
@@ -78,7 +90,9 @@ export function planSprint(input: SprintPlanInput): SprintPlan {
   for (const story of input.stories) {
     for (const id of linkedThreatIds(story.clauses, story.directThreatIds)) pushTo(storiesByThreat, id, story.issueKey);
   }
-  const all = asMitigations(input.mitigations);
+  const all = asMitigations(input.mitigations).map((m) =>
+    inOpenSprint(m.task, input) ? { ...m, taskInOpenSprint: true } : m,
+  );
   const byThreat = mitigationsByThreat(all);
   const threats: SprintPlan['threats'] = {};
   for (const id of storiesByThreat.keys()) {

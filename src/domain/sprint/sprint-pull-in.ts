@@ -107,11 +107,11 @@ function effectsOf(
 
 /** The project's risk after the sprint, and every mitigation as it would be then, by threat. */
 export interface AfterSprint {
-  risk: { now: number; afterSprint: number; tolerance: number };
+  risk: { now: number; afterSprint: number; planned: number; tolerance: number };
   byThreat: Map<string, Mitigation[]>;
 }
 
-/** Risk now, and if every task in this sprint were done. */
+/** Risk now, if every task in this sprint were done, and once all planned work is done (isPlanned, as the project page says it). */
 export function afterSprint(
   threats: Threat[],
   all: Mitigation[],
@@ -120,10 +120,12 @@ export function afterSprint(
 ): AfterSprint {
   const inSprint = new Set(planned.filter((m) => m.place === 'this-sprint').map((m) => m.id));
   const after = all.map((m) => (inSprint.has(m.id) ? { ...m, status: 'implemented' as const } : m));
+  const risk = projectRisk(threats, all, settings);
   return {
     risk: {
-      now: projectRisk(threats, all, settings).now,
+      now: risk.now,
       afterSprint: projectRisk(threats, after, settings).now,
+      planned: risk.planned,
       tolerance: toleranceOf(settings),
     },
     byThreat: mitigationsByThreat(after),

@@ -13,7 +13,7 @@ import { verificationFailed } from '../verification/verification-record';
 //   residual = severity x product over counted mitigations of (1 - strength / 100)
 //
 // A mitigation counts when its status says it is in place (implemented, existing; for the
-// planned figure also planned and in progress) and it is preventive or corrective. Detective
+// planned figure also planned work: see isPlanned) and it is preventive or corrective. Detective
 // ones (alerts) serve the response, not prevention: they count only when the project says so.
 
 const IN_PLACE: ReadonlySet<MitigationStatus> = new Set(['implemented', 'existing']);
@@ -34,21 +34,39 @@ export const reducesRisk = (mitigation: Pick<Mitigation, 'controlType'>, rules: 
 export const strengthAgainst = (mitigation: Pick<Mitigation, 'addresses'>, threatId: string): number =>
   mitigation.addresses.find((a) => a.threatId === threatId)?.strength ?? 0;
 
-/** What risk arithmetic reads of a mitigation (lists that leave out its texts and stamps pass this). */
-export type RiskMitigation = Pick<Mitigation, 'addresses' | 'status' | 'controlType' | 'verifications'>;
+/**
+ * What risk arithmetic reads of a mitigation (lists that leave out its texts and stamps pass
+ * this), and, for the planned figure, whether its task (not done) sits in an open sprint.
+ */
+export type RiskMitigation = Pick<Mitigation, 'addresses' | 'status' | 'controlType' | 'verifications'> & {
+  taskInOpenSprint?: boolean;
+};
+
+/**
+ * Planned work, one definition: a mitigation in place, marked planned or in progress, or
+ * accepted with its task pulled into an open sprint (active or future), which is how a team
+ * plans work even while the task is still To Do. A task in the backlog, or a proposed
+ * mitigation, is not planned. Where a task sits comes from the caller (`taskInOpenSprint`): the
+ * project page, its threat rows, the sprint view and the audit read it; a view that does not
+ * counts by status alone.
+ */
+export const isPlanned = (m: Pick<RiskMitigation, 'status' | 'taskInOpenSprint'>): boolean =>
+  inPlaceOrComing(m.status) || (m.status === 'accepted' && m.taskInOpenSprint === true);
+
+const isInPlace = (m: Pick<RiskMitigation, 'status'>): boolean => inPlace(m.status);
 
 /** The share (0-1) of a threat's risk the counted mitigations leave: the product of (1 - strength/100). */
 export function remainingShare(
   threatId: string,
   mitigations: RiskMitigation[],
   rules: RiskRules,
-  counts: (status: MitigationStatus) => boolean = inPlace,
+  counts: (m: RiskMitigation) => boolean = isInPlace,
 ): number {
   return (
     mitigations
       // A mitigation in place whose newest verification failed (a security test still finds the
       // weakness) counts as not implemented.
-      .filter((m) => counts(m.status) && reducesRisk(m, rules) && !verificationFailed(m))
+      .filter((m) => counts(m) && reducesRisk(m, rules) && !verificationFailed(m))
       .reduce((left, m) => left * (1 - strengthAgainst(m, threatId) / 100), 1)
   );
 }
@@ -58,14 +76,14 @@ export function residualRisk(
   threat: Threat,
   mitigations: RiskMitigation[],
   rules: RiskRules,
-  counts: (status: MitigationStatus) => boolean = inPlace,
+  counts: (m: RiskMitigation) => boolean = isInPlace,
 ): number {
   return severityScore(threat.probability, threat.impact) * remainingShare(threat.id, mitigations, rules, counts);
 }
 
-/** Residual risk once every planned or in-progress mitigation is done too. */
+/** Residual risk once all planned work (see isPlanned) is done too. */
 export const plannedRisk = (threat: Threat, mitigations: RiskMitigation[], rules: RiskRules): number =>
-  residualRisk(threat, mitigations, rules, inPlaceOrComing);
+  residualRisk(threat, mitigations, rules, isPlanned);
 
 /** Nothing is left: a counted mitigation in place addresses the threat completely. */
 export const isFullyMitigated = (threat: Threat, mitigations: RiskMitigation[], rules: RiskRules): boolean =>
@@ -106,7 +124,7 @@ export function riskRemovedBy(
 export interface ProjectRisk {
   /** Sum of the residual risk of the active threats. */
   now: number;
-  /** The same, if every planned or in-progress mitigation were done. */
+  /** The same, once all planned work (see isPlanned) is done. */
   planned: number;
   /** Sum of the severities of the active threats, before any mitigation. */
   inherent: number;

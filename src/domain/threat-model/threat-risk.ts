@@ -17,9 +17,22 @@ export interface ProjectRiskView {
   inherent: number;
 }
 
-/** Views carry the task's live status; risk arithmetic only needs status and strengths. */
-export const asMitigations = (views: MitigationView[]): Mitigation[] =>
-  views.map((m) => ({ ...m, task: m.task ? { id: m.task.id, key: m.task.key } : null }));
+/** Views carry the task's live status; risk arithmetic needs status, strengths and whether the task is planned. */
+export const asMitigations = (views: MitigationView[]): Array<Mitigation & Pick<RiskMitigation, 'taskInOpenSprint'>> =>
+  views.map((m) => ({
+    ...m,
+    task: m.task ? { id: m.task.id, key: m.task.key } : null,
+    ...(m.task?.inOpenSprint && m.task.categoryKey !== 'done' ? { taskInOpenSprint: true } : {}),
+  }));
+
+/** The mitigations' task summaries marked with whether each task sits in an open sprint (ids from one search). */
+export const withOpenSprintTasks = (
+  views: MitigationView[],
+  openSprintTaskIds: ReadonlySet<string>,
+): MitigationView[] =>
+  views.map((m) =>
+    m.task && openSprintTaskIds.has(m.task.id) ? { ...m, task: { ...m.task, inOpenSprint: true } } : m,
+  );
 
 export function threatRisk(threat: Threat, mitigations: RiskMitigation[], rules: RiskRules): ThreatRisk {
   return {

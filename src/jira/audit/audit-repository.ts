@@ -13,6 +13,8 @@ import {
   type StoredList,
 } from '../client/stored-list';
 import { StoryCoverage } from '../../domain/audit/story-coverage';
+import type { StoryLinksIndex } from '../../domain/compliance/story-links-index';
+import { STORY_INDEX_MAX_PARTS, writeStoryIndex } from './story-index-repository';
 
 // Where audits live: a status property (state, progress, the last complete run), the result of
 // the last complete run in deflated parts of at most 30,000 characters, written to the slot the
@@ -52,6 +54,8 @@ export const AuditStatus = z.object({
       parts: z.number().int().min(1).max(400),
       /** The run's story coverage, so the Threat model tab shows it without reading the result. */
       coverage: StoryCoverage.optional(),
+      /** Parts of the run's story index in the same slot (story-index-repository); absent before it existed or when too large. */
+      storyIndexParts: z.number().int().min(1).max(STORY_INDEX_MAX_PARTS).optional(),
     })
     .optional(),
 });
@@ -95,6 +99,32 @@ export async function readAuditState(client: JiraClient, projectKey: string): Pr
   };
 }
 
+/**
+ * A status read with other properties (e.g. beside the model, in the same request), or undefined
+ * when there is none or it fails its schema (then with the problem to show).
+ */
+export function auditStatusFrom(raw: unknown): { status: AuditStatus | undefined; problems: string[] } {
+  if (raw === undefined) return { status: undefined, problems: [] };
+  const parsed = AuditStatus.safeParse(raw);
+  return parsed.success
+    ? { status: parsed.data, problems: [] }
+    : { status: undefined, problems: [`The stored audit status (${STATUS_KEY}) is not valid; run the audit again.`] };
+}
+
+/** The last complete result a status points at (one request), with the problem when it cannot be read. */
+export async function readAuditResultOf(
+  client: JiraClient,
+  projectKey: string,
+  status: AuditStatus | undefined,
+): Promise<{ result: AuditResult | undefined; problems: string[] }> {
+  const complete = status?.complete;
+  if (!complete) return { result: undefined, problems: [] };
+  const keys = Array.from({ length: complete.parts }, (_, i) => partKey(complete.slot, i));
+  const parts = await getProjectProperties(client, projectKey, keys);
+  const result = decodeResult(keys.map((k) => parts[k]));
+  return { result, problems: result ? [] : [RESULT_UNREADABLE] };
+}
+
 /** The state and the last complete result: two requests. */
 export async function readStoredAudit(
   client: JiraClient,
@@ -129,13 +159,17 @@ export function completedAtOf(status: unknown): string | null {
 export const writeAuditStatus = (client: JiraClient, projectKey: string, status: AuditStatus) =>
   putProperty(client, projectEntity(projectKey), STATUS_KEY, status);
 
-/** Writes a result to the free slot, then the status that points at it; old parts beyond the new count are removed. */
+/**
+ * Writes a result (and the run's story index, when given) to the free slot, then the status that
+ * points at it; old parts beyond the new count are removed.
+ */
 export async function writeAuditResult(
   client: JiraClient,
   projectKey: string,
   status: AuditStatus,
   result: AuditResult,
   finishedAt: string,
+  storyIndex?: StoryLinksIndex,
 ): Promise<AuditStatus> {
   const slot = status.complete ? 1 - status.complete.slot : 0;
   const data = deflateRawSync(Buffer.from(JSON.stringify(result), 'utf8')).toString('base64');
@@ -150,6 +184,7 @@ export async function writeAuditResult(
         .map((chunk, j) => putProperty(client, projectEntity(projectKey), partKey(slot, i + j), { v: 1, data: chunk })),
     );
   }
+  const storyIndexParts = storyIndex ? await writeStoryIndex(client, projectKey, slot, storyIndex) : undefined;
   const done: AuditStatus = {
     ...status,
     state: 'done',
@@ -160,6 +195,7 @@ export async function writeAuditResult(
       slot,
       parts: chunks.length,
       ...(result.coverage ? { coverage: result.coverage } : {}),
+      ...(storyIndexParts ? { storyIndexParts } : {}),
     },
   };
   await writeAuditStatus(client, projectKey, done);

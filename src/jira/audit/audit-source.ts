@@ -1,6 +1,7 @@
 import type { AuditInput, AuditStory, AuditTask } from '../../domain/audit/audit-input';
 import type { Suppression } from '../../domain/audit/suppression';
-import { clausesField } from '../story/clauses-field';
+import { clausesField, sprintFieldId } from '../story/clauses-field';
+import { taskSprintOf } from '../sprint/sprint-repository';
 import type { JiraClient } from '../client/jira-client';
 import { statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
 import { jqlString } from '../client/jql';
@@ -44,6 +45,10 @@ export async function readAuditInput(
     readThreatModel(client, projectKey),
     projectWorkflow(client, projectKey),
   ]);
+  // Read after the clauses field, from the same field list: no request of its own. A site
+  // without Jira Software has no sprints, and nothing is planned by sprint there.
+  const sprintField = await sprintFieldId(client).catch(() => undefined);
+  const taskFields = (fields: string[]) => (sprintField ? [...fields, sprintField] : fields);
   progress.stage = 'stories';
   await report();
   // Every issue with clauses, and the counted stories without (see StoryCoverageSettings).
@@ -71,9 +76,11 @@ export async function readAuditInput(
   await report();
   const taskIssues = await searchIssues(client, {
     jql: `project = ${jqlString(projectKey)} AND (labels = ${jqlString(TASK_LABEL)} OR issue.property[${TASK_PROPERTY}].mitigationId IS NOT EMPTY) ORDER BY key ASC`,
-    fields: ['summary', 'status', 'project'],
+    fields: taskFields(['summary', 'status', 'project']),
     keep: ofProject,
     properties: [TASK_PROPERTY],
+    // An issue an audit fix just released (label and property removed) must drop out of this run.
+    reconcileIssues: options.reconcileIssues ?? [],
     onPage: (read) => {
       progress.tasks = read;
       return report();
@@ -85,7 +92,7 @@ export async function readAuditInput(
   const recordedIds = stored.model.mitigations.flatMap((m) => (m.task ? [m.task.id] : []));
   const fresh = (
     await readIssuesById(client, recordedIds, {
-      fields: ['summary', 'status', 'project', 'labels'],
+      fields: taskFields(['summary', 'status', 'project', 'labels']),
       properties: [TASK_PROPERTY],
     })
   ).filter(
@@ -145,6 +152,7 @@ export async function readAuditInput(
     summary: summaryOf(i.fields),
     ...(statusOf(i.fields.status) ?? UNKNOWN_STATUS),
     propertyValue: i.properties[TASK_PROPERTY],
+    ...(sprintField && inOpenSprint(i.fields[sprintField]) ? { inOpenSprint: true } : {}),
   }));
   return {
     projectKey,
@@ -155,4 +163,10 @@ export async function readAuditInput(
     suppressions: options.suppressions,
     now: options.now,
   };
+}
+
+/** Whether a Sprint field value puts the issue in an open sprint (active or future): planned work (isPlanned). */
+function inOpenSprint(value: unknown): boolean {
+  const where = taskSprintOf(value);
+  return typeof where.sprintId === 'number' && where.sprintState !== undefined && where.sprintState !== 'closed';
 }

@@ -1,4 +1,5 @@
 import { auditProject } from '../../domain/audit/audit';
+import { indexStoryLinks, type StoryLinksIndex } from '../../domain/compliance/story-links-index';
 import type { AuditResult } from '../../domain/audit/audit-result';
 import type { Suppression } from '../../domain/audit/suppression';
 import type { KnowledgeBase } from '../../domain/knowledge-base/knowledge-base';
@@ -18,14 +19,29 @@ import { loadActiveKnowledgeBases } from '../knowledge-base/knowledge-base-repos
 export async function auditJiraProject(
   client: JiraClient,
   projectKey: string,
-  options: {
-    now: string;
-    suppressions?: Suppression[];
-    /** Issues just written, which search may not show yet (at most 50 ids). */
-    reconcileIssues?: string[];
-    onProgress?: (progress: AuditReadProgress) => void | Promise<void>;
-  },
+  options: AuditOptions,
 ): Promise<AuditResult> {
+  return (await auditAndIndexJiraProject(client, projectKey, options)).result;
+}
+
+interface AuditOptions {
+  now: string;
+  suppressions?: Suppression[];
+  /** Issues just written, which search may not show yet (at most 50 ids). */
+  reconcileIssues?: string[];
+  onProgress?: (progress: AuditReadProgress) => void | Promise<void>;
+}
+
+/**
+ * The audit, and the index of which stories link which threats built from the stories it has
+ * read anyway: the worker stores both, so the Compliance tab and the report need not read every
+ * story again (see story-links-index).
+ */
+export async function auditAndIndexJiraProject(
+  client: JiraClient,
+  projectKey: string,
+  options: AuditOptions,
+): Promise<{ result: AuditResult; storyIndex: StoryLinksIndex }> {
   const suppressions = options.suppressions ?? (await readAuditState(client, projectKey)).suppressions;
   const input = await readAuditInput(client, projectKey, {
     now: options.now,
@@ -34,11 +50,12 @@ export async function auditJiraProject(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const { knowledgeBases } = await loadActiveKnowledgeBases(client, projectKey, input.model.settings.knowledgeBases);
-  return auditProject({
+  const result = auditProject({
     ...input,
     questionKeys: questionKeysOf(input.model, knowledgeBases),
     storyRules: { knowledgeBases, mode: input.model.settings.knowledgeBases.mode },
   });
+  return { result, storyIndex: indexStoryLinks(input.stories) };
 }
 
 function questionKeysOf(model: ThreatModel, knowledgeBases: KnowledgeBase[]): Record<string, string[]> {

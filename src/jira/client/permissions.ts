@@ -58,29 +58,69 @@ export async function issuePermissions(
   return Object.fromEntries(keys.map((k) => [k, answer.permissions[k]?.havePermission === true]));
 }
 
+type ProjectRole = z.infer<typeof ProjectRole>;
+type MyselfWithGroups = z.infer<typeof MyselfWithGroups>;
+
+/**
+ * Reads of the roles, and of the person's groups, sent before the settings that name them are
+ * read (beside the model, with the roles the settings named last time): canEditThreatModel uses a
+ * read only for a role the settings it is given still name, so a guess that is wrong costs a
+ * request, never a wrong answer.
+ */
+export interface EarlyEditorReads {
+  roles: Map<string, Promise<ProjectRole>>;
+  myself?: Promise<MyselfWithGroups>;
+}
+
+export function startEditorReads(
+  user: JiraClient,
+  app: JiraClient,
+  projectKey: string,
+  guess: { editorRoleIds: string[]; editorGroupIds: string[] },
+): EarlyEditorReads {
+  const quiet = <T>(read: Promise<T>) => {
+    read.catch(() => undefined); // awaited by the check, if it needs it; else unused
+    return read;
+  };
+  const roles = new Map(
+    guess.editorRoleIds.map((id) => [
+      id,
+      quiet(app.get(route`/rest/api/3/project/${projectKey}/role/${id}`.value, ProjectRole)),
+    ]),
+  );
+  const myself =
+    guess.editorGroupIds.length > 0
+      ? quiet(user.get(route`/rest/api/3/myself?expand=${'groups'}`.value, MyselfWithGroups))
+      : undefined;
+  return { roles, ...(myself ? { myself } : {}) };
+}
+
 /**
  * Whether a person may edit the project's threat model: project administrators, and members
  * of the roles or groups the settings name. Role membership is read as the app, since Jira
- * shows role members only to administrators.
+ * shows role members only to administrators. `early`: reads already sent (startEditorReads).
  */
 export async function canEditThreatModel(
   user: JiraClient,
   app: JiraClient,
   who: { projectKey: string; accountId: string; isProjectAdmin?: boolean },
   settings: ThreatModelSettings,
+  early?: EarlyEditorReads,
 ): Promise<boolean> {
   const { projectKey, accountId } = who;
   const isAdmin =
     who.isProjectAdmin ?? (await projectPermissions(user, projectKey, ['ADMINISTER_PROJECTS'])).ADMINISTER_PROJECTS;
   if (isAdmin) return true;
   const roles = await Promise.all(
-    settings.editorRoleIds.map((id) => app.get(route`/rest/api/3/project/${projectKey}/role/${id}`.value, ProjectRole)),
+    settings.editorRoleIds.map(
+      (id) => early?.roles.get(id) ?? app.get(route`/rest/api/3/project/${projectKey}/role/${id}`.value, ProjectRole),
+    ),
   );
   const actors = roles.flatMap((r) => r.actors);
   if (actors.some((a) => a.actorUser?.accountId === accountId)) return true;
   const roleGroups = actors.flatMap((a) => (a.actorGroup ? [a.actorGroup] : []));
   if (roleGroups.length === 0 && settings.editorGroupIds.length === 0) return false;
-  const me = await user.get(route`/rest/api/3/myself?expand=${'groups'}`.value, MyselfWithGroups);
+  const me = await (early?.myself ?? user.get(route`/rest/api/3/myself?expand=${'groups'}`.value, MyselfWithGroups));
   const mine = me.groups?.items ?? [];
   const isMine = (group: { groupId?: string | undefined; name?: string | undefined }) =>
     mine.some((g) =>

@@ -64,6 +64,18 @@ export interface LeaseOptions {
    * check runs between the read and the create either way.
    */
   lockRead?: Promise<unknown>;
+  /**
+   * Asked right before the create: false when what the attempt read is too old to act on (a
+   * revision-keyed lock, see model-locks.ts); nothing is written then and the attempt is not taken.
+   */
+  readStillFresh?: () => boolean;
+  /**
+   * How long past its expiry a lock is left to its holder before anyone takes it over. A
+   * revision-keyed lock (model-locks.ts) needs this: its holder may have made its step just before
+   * the expiry, and an attempt that read the older revision may still create the lock for a few
+   * seconds; removing the lock in that time would let such an attempt write over the step.
+   */
+  takeoverGraceMs?: number;
   ttlMs?: number;
   maxWaitMs?: number;
   now?: () => number;
@@ -91,6 +103,8 @@ export const DEFAULT_LEASE_WAIT_MS = 19_000;
 /** A lease this writer holds: until when, and a check before every write. */
 export interface HeldLease {
   expiresAt: number;
+  /** Set when this writer removed a stale lock to take the lease: its holder may have written part of its change. */
+  tookOver?: true;
   /** Throws when too little of the lease is left to write safely; nothing is written then. */
   assertHeld(): void;
 }
@@ -100,19 +114,21 @@ export interface HeldLease {
  * app takes (anyone who may write project or issue properties can write a lock by hand, and a
  * far-future expiry would otherwise block every save for good).
  */
-function brokenLock(raw: unknown, now: number): boolean {
+function brokenLock(raw: unknown, now: number, grace = 0): boolean {
   const held = LockValue.safeParse(raw);
-  return !held.success || held.data.expiresAt < now || held.data.expiresAt > now + MAX_LEASE_MS + CLOCK_SKEW_MS;
+  return !held.success || held.data.expiresAt + grace < now || held.data.expiresAt > now + MAX_LEASE_MS + CLOCK_SKEW_MS;
 }
 
 /** Whether a lock value read from Jira leaves the lease free to take (absent, expired or broken). */
-export const lockIsFree = (raw: unknown, now: number): boolean => raw === undefined || brokenLock(raw, now);
+export const lockIsFree = (raw: unknown, now: number, grace = 0): boolean =>
+  raw === undefined || brokenLock(raw, now, grace);
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function heldLease(expiresAt: number, now: () => number): HeldLease {
+function heldLease(expiresAt: number, now: () => number, tookOver = false): HeldLease {
   return {
     expiresAt,
+    ...(tookOver ? { tookOver: true as const } : {}),
     assertHeld: () => {
       if (now() > expiresAt - FENCE_MS)
         throw new AppError(
@@ -137,7 +153,7 @@ async function takeOver(lock: LockStore, stale: unknown, now: number): Promise<b
 /** One attempt at the lease: the lease when this writer created the lock, else undefined. */
 async function tryTake(
   lock: LockStore,
-  options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'beforeCreate' | 'lockRead'>,
+  options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'beforeCreate' | 'lockRead' | 'readStillFresh' | 'takeoverGraceMs'>,
   now: () => number,
 ): Promise<HeldLease | undefined> {
   const token = randomUUID();
@@ -146,9 +162,12 @@ async function tryTake(
   await options.beforeCreate?.(); // a refusal, or a failed check, leaves before anything is written
   try {
     const raw = await reading;
-    if (raw !== undefined && (!brokenLock(raw, now()) || !(await takeOver(lock, raw, now())))) return undefined;
+    const grace = options.takeoverGraceMs ?? 0;
+    if (raw !== undefined && (!brokenLock(raw, now(), grace) || !(await takeOver(lock, raw, now())))) return undefined;
+    if (options.readStillFresh?.() === false) return undefined;
     const expiresAt = now() + Math.min(options.ttlMs ?? DEFAULT_TTL_MS, MAX_LEASE_MS);
-    return (await lock.create({ holder: options.holder, token, expiresAt })) ? heldLease(expiresAt, now) : undefined;
+    const created = await lock.create({ holder: options.holder, token, expiresAt });
+    return created ? heldLease(expiresAt, now, raw !== undefined) : undefined;
   } catch (error) {
     if (!isTransient(error)) throw error;
     await withdrawOwnLock(lock, token);
@@ -173,7 +192,10 @@ async function withdrawOwnLock(lock: LockStore, token: string): Promise<void> {
 /** One attempt at the lease, without waiting (release it with releaseLease). */
 export async function tryLease(
   lock: LockStore,
-  options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'now' | 'beforeCreate' | 'lockRead'>,
+  options: Pick<
+    LeaseOptions,
+    'holder' | 'ttlMs' | 'now' | 'beforeCreate' | 'lockRead' | 'readStillFresh' | 'takeoverGraceMs'
+  >,
 ): Promise<HeldLease | undefined> {
   return tryTake(lock, options, options.now ?? Date.now);
 }

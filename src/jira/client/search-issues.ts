@@ -85,3 +85,18 @@ export async function readIssuesById(
   }
   return issues;
 }
+
+const IssueCount = z.looseObject({ count: z.number().int().min(0) });
+
+/**
+ * How many issues the JQL matches (that the caller may browse), in one request that reads no
+ * issue: Jira's estimate, from the same search index as searchIssues (recent writes may not show
+ * yet), and the JQL must be bounded.
+ * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-approximate-count-post
+ */
+export async function countIssues(client: JiraClient, jql: string): Promise<number> {
+  const answer = await client.post(route`/rest/api/3/search/approximate-count`.value, { jql }, IssueCount, {
+    readOnly: true,
+  });
+  return answer.count;
+}

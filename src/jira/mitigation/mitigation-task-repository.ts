@@ -82,10 +82,16 @@ export async function findProjectTasks(
  * them now, through bulkfetch rather than the search index: 100 a request, whatever the number
  * of tasks in the project. Issues that are gone or hidden from the caller are left out.
  */
-export async function readTasksById(client: JiraClient, issueIds: string[]): Promise<TaskRecord[]> {
+export async function readTasksById(
+  client: JiraClient,
+  issueIds: string[],
+  /** The Sprint field's id, to read where each task sits (TaskRecord.sprintValue) in the same request. */
+  sprintField?: string,
+): Promise<TaskRecord[]> {
   if (issueIds.length === 0) return [];
-  const issues = await readIssuesById(client, issueIds, { fields: TASK_FIELDS, properties: [TASK_PROPERTY] });
-  return issues.map((i) => toTask(i));
+  const fields = sprintField ? [...TASK_FIELDS, sprintField] : TASK_FIELDS;
+  const issues = await readIssuesById(client, issueIds, { fields, properties: [TASK_PROPERTY] });
+  return issues.map((i) => toTask(i, sprintField));
 }
 
 /** How long after a claim the app's create of the task may have happened (a resolver runs 25 s). */

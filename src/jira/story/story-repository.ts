@@ -16,19 +16,25 @@ export interface StoryRecord {
   clausesValue: unknown;
   /** The raw without.task property, set when the issue is a mitigation task. */
   taskValue: unknown;
+  /** The raw values of the other issue properties asked for (readStory's `extraKeys`) that exist. */
+  extra?: Record<string, unknown>;
 }
 
+/** The story, with `extraKeys` (other issue properties, e.g. its save locks) read in the same request. */
 export async function readStory(
   client: JiraClient,
   issueIdOrKey: string,
   clausesFieldId: string,
+  extraKeys: string[] = [],
 ): Promise<StoryRecord> {
+  const properties = ['without.task', ...extraKeys].join(',');
   const issue = await client.get(
-    route`/rest/api/3/issue/${issueIdOrKey}?fields=${`summary,project,${clausesFieldId}`}&properties=${'without.task'}`
+    route`/rest/api/3/issue/${issueIdOrKey}?fields=${`summary,project,${clausesFieldId}`}&properties=${properties}`
       .value,
     IssueRecord,
   );
-  return storyRecord(issue, clausesFieldId);
+  const extra = Object.fromEntries(extraKeys.filter((k) => k in issue.properties).map((k) => [k, issue.properties[k]]));
+  return { ...storyRecord(issue, clausesFieldId), ...(extraKeys.length > 0 ? { extra } : {}) };
 }
 
 function storyRecord(issue: IssueRecord, clausesFieldId: string): StoryRecord {

@@ -28,7 +28,12 @@ export async function readRiskHistory(
   client: JiraClient,
   projectKey: string,
 ): Promise<{ points: RiskPoint[]; problem?: string }> {
-  const stored = await readStoredHistory(client, projectKey);
+  return riskHistoryOf(await getProperty(client, projectEntity(projectKey), RISK_HISTORY_KEY));
+}
+
+/** readRiskHistory for a value read with other properties (undefined: none stored). */
+export function riskHistoryOf(value: unknown): { points: RiskPoint[]; problem?: string } {
+  const stored = readListProperty(RISK_HISTORY, value);
   return stored.problems.length === 0
     ? { points: stored.entries }
     : { points: stored.entries, problem: stored.problems.join(' ') };

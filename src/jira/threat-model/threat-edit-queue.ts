@@ -5,19 +5,24 @@ import { ErrorCode } from '../../domain/common/envelope';
 import type { Threat } from '../../domain/threat-model/threat';
 import { applyThreatEdit, ThreatEditRequest, wasApplied } from '../../domain/threat-model/threat-edit';
 import type { Actor, ThreatModel } from '../../domain/threat-model/threat-model';
-import { deleteProperty, listProjectPropertyKeys, projectEntity, putProperty } from '../client/entity-properties';
+import {
+  deleteProperty,
+  getProjectProperties,
+  listProjectPropertyKeys,
+  projectEntity,
+  putProperty,
+} from '../client/entity-properties';
 import type { JiraClient } from '../client/jira-client';
 import { isTransient } from '../client/jira-errors';
 import {
-  lockIsFree,
-  propertyLock,
-  releaseLease,
-  tryLease,
-  type HeldLease,
-  type LockStore,
-} from '../client/property-lease';
-import { LOCK_KEY } from './threat-model-shards';
-import { readThreatModel, writeThreatModel, type StoredThreatModel } from './threat-model-repository';
+  endModelTurn,
+  modelTurnFree,
+  readModelForWrite,
+  tryModelTurn,
+  writeModelTurn,
+  type ModelTurn,
+  type StoredThreatModel,
+} from './threat-model-repository';
 
 // Group commit for threat edits. Jira has no compare-and-set, so writes to the model take turns
 // under one lease, and under Jira's rate limits a turn costs about a second and a half: twenty
@@ -87,16 +92,21 @@ export async function saveThreatEdit(
   edit: ThreatEditRequest,
   actor: Actor,
   clock: QueueClock = realClock,
-  options: { beforeCreate?: () => Promise<void>; lockRead?: Promise<unknown> } = {},
+  options: { beforeCreate?: () => Promise<void>; firstRead?: Promise<StoredThreatModel> } = {},
 ): Promise<Threat> {
-  const lock = propertyLock(client, projectEntity(projectKey), LOCK_KEY);
-  // The queue is listed while the lock is read (see holdTurn), once and without retries: a turn
+  // The queue is listed while the model is read (see holdTurn), once and without retries: a turn
   // not taken leaves it unused, and it must not spend the retries the edit itself may need.
   const listing = listProjectPropertyKeys(client.withoutRetries(), projectKey);
   listing.catch(() => undefined); // a failed listing is made again under the lease
-  // The person's check (when passed) runs while the lock is read, before anything is written.
-  const first = await tryLease(lock, { holder: actor.accountId, now: clock.now, ...options });
-  if (first) return holdTurn(client, projectKey, lock, first, { edit, actor, listing }, clock);
+  const firstRead = options.firstRead ?? readModelForWrite(client, projectKey, [OUTCOMES_KEY], clock.now);
+  // The person's check (when passed) starts with the read, and passes before anything is written.
+  const checking = options.beforeCreate?.();
+  checking?.catch(() => undefined);
+  const first = await tryModelTurn(client, projectKey, actor.accountId, await firstRead, {
+    now: clock.now,
+    ...(checking ? { beforeCreate: () => checking } : {}),
+  });
+  if (first) return holdTurn(client, projectKey, first, { edit, actor, listing }, clock);
   const entry: QueueEntry = {
     v: 1,
     id: randomUUID(),
@@ -108,14 +118,14 @@ export async function saveThreatEdit(
   await putProperty(client, projectEntity(projectKey), queueKey(entry.id), entry);
   try {
     for (let attempt = 0; clock.now() < entry.expiresAt; attempt++) {
-      const state = await readState(client, projectKey);
+      const state = await readState(client, projectKey, clock);
       const outcome = state && outcomeOf(state, entry);
       if (state && outcome) return settle(state.model, edit.id, outcome);
-      const lease =
-        state && lockIsFree(state.extra[LOCK_KEY], clock.now())
-          ? await tryLease(lock, { holder: actor.accountId, now: clock.now })
+      const turn =
+        state && (await modelTurnFree(client, projectKey, state, clock.now()))
+          ? await tryModelTurn(client, projectKey, actor.accountId, state, { now: clock.now })
           : undefined;
-      if (lease) return await holdTurn(client, projectKey, lock, lease, { edit, actor, entryId: entry.id }, clock);
+      if (turn) return await holdTurn(client, projectKey, turn, { edit, actor, entryId: entry.id }, clock);
       await clock.sleep(Math.min(150 * 2 ** attempt, 600) + Math.floor(Math.random() * 100));
     }
     return await withdraw(client, projectKey, entry, clock);
@@ -127,9 +137,13 @@ export async function saveThreatEdit(
 
 const queueKey = (id: string) => `${QUEUE_PREFIX}${id}`;
 
-async function readState(client: JiraClient, projectKey: string): Promise<StoredThreatModel | undefined> {
+async function readState(
+  client: JiraClient,
+  projectKey: string,
+  clock: QueueClock,
+): Promise<StoredThreatModel | undefined> {
   try {
-    return await readThreatModel(client.withoutRetries(), projectKey, [LOCK_KEY, OUTCOMES_KEY]);
+    return await readModelForWrite(client.withoutRetries(), projectKey, [OUTCOMES_KEY], clock.now);
   } catch (error) {
     if (isTransient(error)) return undefined;
     throw error;
@@ -167,8 +181,8 @@ async function withdraw(client: JiraClient, projectKey: string, entry: QueueEntr
   await deleteProperty(client, projectEntity(projectKey), queueKey(entry.id));
   const until = clock.now() + WITHDRAW_WAIT_MS;
   while (clock.now() < until) {
-    const state = await readState(client, projectKey);
-    if (state && lockIsFree(state.extra[LOCK_KEY], clock.now())) {
+    const state = await readState(client, projectKey, clock);
+    if (state && (await modelTurnFree(client, projectKey, state, clock.now()))) {
       const outcome = outcomeOf(state, entry);
       if (outcome) return settle(state.model, entry.edit.id, outcome);
       throw new AppError(
@@ -198,22 +212,28 @@ interface OwnEdit {
   listing?: Promise<string[]>;
 }
 
-/** Holding the lease: the own edit and the queued ones, one model write, their outcomes, release. */
+/**
+ * Holding the turn: the own edit and the queued ones, one model write with their outcomes beside
+ * the meta, then the turn ends. The model is the one read before the turn was taken (its lock's
+ * 201 proves it current, see tryModelTurn); only queued entries, when the listing shows any, are
+ * read once it is held. An entry a turn before this one applied but whose outcome that turn had
+ * not yet recorded carries its receipt on the threat (wasApplied): it is answered, not applied again.
+ */
 async function holdTurn(
   client: JiraClient,
   projectKey: string,
-  lock: LockStore,
-  lease: HeldLease,
+  turn: ModelTurn,
   own: OwnEdit,
   clock: QueueClock,
 ): Promise<Threat> {
   try {
+    const { stored } = turn;
+    if (stored.metaUnreadable) throw new AppError('INVALID_DATA', stored.metaUnreadable);
     const listed = await own.listing?.catch(() => undefined);
     const queued = (listed ?? (await listProjectPropertyKeys(client, projectKey)))
       .filter((k) => QUEUE_KEY.test(k) && k !== queueKey(own.entryId ?? ''))
       .slice(0, BATCH_MAX);
-    const stored = await readThreatModel(client, projectKey, [...queued, OUTCOMES_KEY]);
-    if (stored.metaUnreadable) throw new AppError('INVALID_DATA', stored.metaUnreadable);
+    const entries = await getProjectProperties(client, projectKey, queued);
     // The own edit may fail (a conflict); the queued ones still get their turn.
     let mine: { model: ThreatModel; threat: Threat } | AppError;
     try {
@@ -228,17 +248,20 @@ async function holdTurn(
     const batch = outcomes.success
       ? applyQueued(
           base,
-          queued.map((k) => stored.extra[k]),
+          queued.map((k) => entries[k]),
           outcomes.data.entries,
           clock.now(),
         )
       : { model: base, results: {} };
-    await writeThreatModel(client, projectKey, stored, batch.model, lease);
-    if (outcomes.success && Object.keys(batch.results).length > 0) {
+    const recording =
+      outcomes.success && Object.keys(batch.results).length > 0
+        ? { v: 1, entries: pruned({ ...batch.results, ...outcomes.data.entries }, clock.now()) }
+        : undefined;
+    await writeModelTurn(client, projectKey, turn, batch.model);
+    if (recording) {
       // The edits are stored: a failed record of outcomes must not turn them into errors. Their
       // writers then find their receipts on the threats (outcomeOf).
-      const entries = pruned({ ...outcomes.data.entries, ...batch.results }, clock.now());
-      await putProperty(client, projectEntity(projectKey), OUTCOMES_KEY, { v: 1, entries }).catch((error: unknown) => {
+      await putProperty(client, projectEntity(projectKey), OUTCOMES_KEY, recording).catch((error: unknown) => {
         console.warn(`without: could not record the outcomes of queued threat edits (${String(error)})`);
       });
     }
@@ -246,7 +269,7 @@ async function holdTurn(
     const threatId = mine.threat.id;
     return batch.model.threats.find((t) => t.id === threatId) ?? mine.threat;
   } finally {
-    await releaseLease(lock, lease, clock);
+    await endModelTurn(turn, clock);
   }
 }
 
@@ -264,6 +287,16 @@ function applyQueued(
   const results: Record<string, Outcome> = {};
   let next = model;
   for (const entry of entries.sort((a, b) => a.at.localeCompare(b.at))) {
+    if (
+      wasApplied(
+        next.threats.find((t) => t.id === entry.edit.id),
+        entry.edit,
+        entry.accountId,
+      )
+    ) {
+      results[entry.id] = { ok: true, at: now };
+      continue;
+    }
     try {
       next = applyThreatEdit(next, entry.edit, { accountId: entry.accountId, now: entry.at }).model;
       results[entry.id] = { ok: true, at: now };

@@ -81,7 +81,7 @@ describe('the threat model in project properties', () => {
     expect(at200.requests).toBe(1);
   });
 
-  it('reads shards beyond the first 64 with one more request', async () => {
+  it('reads shards beyond the first 192 with one more request', async () => {
     await seedThreats(site, 'FAR', 3);
     const project = site.store.all('project').find((p) => p.key === 'FAR')!;
     const metaId = `${project.id}/without.model`;
@@ -90,12 +90,12 @@ describe('the threat model in project properties', () => {
       [{ ...(await readThreatModel(siteClient(site), 'FAR')).model.threats[0]!, id: 'T-90', revision: 1 }],
       1,
     );
-    site.store.put('projectProperty', `${project.id}/${SHARD_PREFIX}70`, {
+    site.store.put('projectProperty', `${project.id}/${SHARD_PREFIX}200`, {
       projectId: project.id,
-      key: `${SHARD_PREFIX}70`,
+      key: `${SHARD_PREFIX}200`,
       value: far,
     });
-    site.store.put('projectProperty', metaId, { ...meta, value: { ...(meta.value as object), shards: [0, 70] } });
+    site.store.put('projectProperty', metaId, { ...meta, value: { ...(meta.value as object), shards: [0, 200] } });
 
     const mark = site.log.mark();
     const { model, problems } = await readThreatModel(siteClient(site), 'FAR');

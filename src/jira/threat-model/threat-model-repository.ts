@@ -4,9 +4,25 @@ import { Threat } from '../../domain/threat-model/threat';
 import { emptyThreatModel, type ThreatModel } from '../../domain/threat-model/threat-model';
 import { recordTooLarge } from '../../domain/threat-model/record-size';
 import type { JiraClient } from '../client/jira-client';
-import { getProjectProperties, listProjectPropertyKeys, projectEntity, putProperty } from '../client/entity-properties';
-import { propertyLock, withLease, type HeldLease } from '../client/property-lease';
-import { decodedShard, type DecodedShard } from './decoded-shards';
+import {
+  deleteProperty,
+  getProjectProperties,
+  listProjectPropertyKeys,
+  projectEntity,
+  putProperty,
+} from '../client/entity-properties';
+import {
+  DEFAULT_LEASE_WAIT_MS,
+  lockIsFree,
+  propertyLock,
+  releaseLease,
+  tryLease,
+  type HeldLease,
+  type LockStore,
+} from '../client/property-lease';
+import { decodedShard, type DecodedShard, type ShardSplit } from './decoded-shards';
+import { lastSeenModel, rememberModel } from './last-seen-models';
+import { collectableLocks, lockKey, lockWindow, STALE_READ_MS, type LockBook } from './model-locks';
 import {
   LOCK_KEY,
   SHARD_LIMIT,
@@ -35,17 +51,48 @@ export interface StoredThreatModel {
   metaUnreadable?: string;
   /** The raw values of the extra keys asked for that exist. */
   extra: Record<string, unknown>;
+  /** Which write locks may still exist, as the meta records them (see model-locks.ts). */
+  lockBook?: LockBook;
+  /** When the read was sent (readModelForWrite): an attempt acts on it only while it is fresh. */
+  readAt?: number;
+  /** The lock keys the read asked for (readModelForWrite): one absent from `extra` is known not to exist. */
+  locksRead?: string[];
 }
 
 /**
  * Shard keys asked for with the meta in the first request. Unknown keys cost nothing (Jira
- * leaves them out), so a model of up to this many shards (about 3,000 threats with 6,000
- * mitigations) is read in ONE request, whatever its number of threats.
+ * leaves them out), so a model of up to this many shards (about 6,500 threats with 13,000
+ * mitigations at the bench's sizes, where 5,000 threats take 146 shards) is read in ONE request,
+ * whatever its number of threats. Atlassian documents no limit on the list (GET project's
+ * `properties`, a comma-separated list) nor on a URL's length; what does limit a GET is the
+ * servers on the way (commonly 8 KB for the request line and headers together, e.g. Tomcat's
+ * default `maxHttpHeaderSize`), so the list is held to FIRST_READ_LIST_CHARS as the URL carries it:
+ * keys 0..191 come to about 4,900 characters.
  */
-export const FIRST_READ_SHARDS = 64;
+export const FIRST_READ_SHARDS = 192;
 
 /**
- * One GET of the project with the meta and shards 0..63 as `properties`; a second request only
+ * The most characters the first read's `properties` value takes percent-encoded (a comma is
+ * `%2C`); with the path and a project key (at most 10 characters) the URL stays under 5,000, which
+ * leaves the headers (Forge's token among them) room below 8 KB. Shards that do not fit with the
+ * extra keys asked for come in the second request.
+ */
+export const FIRST_READ_LIST_CHARS = 4_950;
+
+/** The keys of the first request: the meta, the extra keys, then shards 0.. while the list fits. */
+function firstReadKeys(extraKeys: string[]): { keys: string[]; shardKeys: string[] } {
+  const encoded = (key: string) => encodeURIComponent(key).length + 3;
+  let chars = [META_KEY, ...extraKeys].reduce((sum, key) => sum + encoded(key), 0);
+  const shardKeys: string[] = [];
+  for (let i = 0; i < FIRST_READ_SHARDS && chars + encoded(shardKey(i)) <= FIRST_READ_LIST_CHARS; i++) {
+    shardKeys.push(shardKey(i));
+    chars += encoded(shardKey(i));
+  }
+  return { keys: [META_KEY, ...extraKeys, ...shardKeys], shardKeys };
+}
+
+/**
+ * One GET of the project with the meta and shards 0..191 as `properties`; a second request only
  * for shards beyond those the meta lists. Every shard found is read, listed or not: a writer
  * stores shards before the meta, so a record moving to a new shard is never missed. A meta
  * that is missing or broken falls back to listing the properties.
@@ -55,8 +102,8 @@ async function readProperties(
   projectKey: string,
   extraKeys: string[],
 ): Promise<{ meta: unknown; shardKeys: string[]; shardValues: unknown[]; extra: Record<string, unknown> }> {
-  const firstKeys = Array.from({ length: FIRST_READ_SHARDS }, (_, i) => shardKey(i));
-  const first = await getProjectProperties(client, projectKey, [META_KEY, ...firstKeys, ...extraKeys]);
+  const { keys, shardKeys: firstKeys } = firstReadKeys(extraKeys);
+  const first = await getProjectProperties(client, projectKey, keys);
   const meta = first[META_KEY];
   const listed = MetaValue.safeParse(meta);
   const expected =
@@ -100,28 +147,36 @@ export async function readThreatModel(
 ): Promise<StoredThreatModel> {
   const { meta, shardKeys, shardValues, extra } = await readProperties(client, projectKey, extraKeys);
   const problems: string[] = [];
+  const splits: Array<ShardSplit | undefined> = [];
   const shards = shardKeys.flatMap((key, i) => {
     const decoded = decodedShard(client.tenant, key, shardValues[i], () => readShard(key, shardValues[i]));
     problems.push(...decoded.problems);
+    if (decoded.shard) splits.push(decoded.split);
     return decoded.shard ? [decoded.shard] : [];
   });
-  const unreadable = shardKeys.map((k) => shardIndex(k)!).filter((index) => !shards.some((s) => s.index === index));
+  const read = new Set(shards.map((s) => s.index));
+  const unreadable = shardKeys.map((k) => shardIndex(k)!).filter((index) => !read.has(index));
   const parsedMeta = meta === undefined ? undefined : MetaValue.safeParse(meta);
   const metaUnreadable = parsedMeta && !parsedMeta.success ? metaProblem(parsedMeta.error.issues[0]) : undefined;
   if (metaUnreadable) problems.push(metaUnreadable);
   const base = emptyThreatModel();
   const metaValue = parsedMeta?.success ? parsedMeta.data : undefined;
-  const records = dedupe(shards.flatMap((s) => s.records));
+  const { threats, mitigations } = assemble(shards, splits);
+  if (metaValue || meta === undefined)
+    rememberModel(client.tenant, projectKey, metaValue?.revision ?? 0, metaValue?.settings ?? base.settings);
   return {
     model: {
-      threats: records.filter((r): r is Threat => r.id.startsWith('T-')),
-      mitigations: records.filter((r): r is Mitigation => r.id.startsWith('M-')),
+      threats,
+      mitigations,
       // Never below an id in use, readable or not: a meta deleted or restored from an old copy
       // must not hand out an id a stored record already has.
-      nextThreatNumber: Math.max(metaValue?.nextThreatNumber ?? base.nextThreatNumber, nextAfter('T-', shards)),
+      nextThreatNumber: Math.max(
+        metaValue?.nextThreatNumber ?? base.nextThreatNumber,
+        nextAfter('T-', threats, shards),
+      ),
       nextMitigationNumber: Math.max(
         metaValue?.nextMitigationNumber ?? base.nextMitigationNumber,
-        nextAfter('M-', shards),
+        nextAfter('M-', mitigations, shards),
       ),
       settings: metaValue?.settings ?? base.settings,
     },
@@ -132,6 +187,7 @@ export async function readThreatModel(
     problems,
     ...(metaUnreadable ? { metaUnreadable } : {}),
     extra,
+    ...(metaValue?.locks ? { lockBook: metaValue.locks } : {}),
   };
 }
 
@@ -174,20 +230,113 @@ function readShard(key: string, value: unknown): DecodedShard {
       ...(unreadable.length > 0 ? { unreadable } : {}),
     },
     problems,
+    split: splitOf(records),
   };
 }
 
-/** One more than the highest id with this prefix among the stored entries, readable or not. */
-function nextAfter(prefix: 'T-' | 'M-', shards: StoredShard[]): number {
-  let highest = 0;
+/** The records by kind, each list's id range, and whether each list rises strictly (see ShardSplit). */
+function splitOf(records: ModelRecord[]): ShardSplit {
+  const split = assembleRecords([records]);
+  const range = (list: ModelRecord[]): [number, number] | undefined =>
+    list.length === 0 ? undefined : [Number(list[0]!.id.slice(2)), Number(list[list.length - 1]!.id.slice(2))];
+  const threatRange = range(split.threats);
+  const mitigationRange = range(split.mitigations);
+  return {
+    threats: split.threats,
+    mitigations: split.mitigations,
+    ordered: split.ordered,
+    ...(threatRange ? { threatRange } : {}),
+    ...(mitigationRange ? { mitigationRange } : {}),
+  };
+}
+
+/**
+ * One more than the highest id with this prefix among the stored entries, readable or not:
+ * `records` is the assembled list (in id order, so its last is its highest), and only the entries
+ * that could not be read are looked at one by one.
+ */
+function nextAfter(prefix: 'T-' | 'M-', records: ModelRecord[], shards: StoredShard[]): number {
+  let highest = records.length > 0 ? Number(records[records.length - 1]!.id.slice(2)) : 0;
   for (const shard of shards) {
-    for (const entry of [...shard.records, ...(shard.unreadable ?? [])]) {
+    for (const entry of shard.unreadable ?? []) {
       const id = (entry as { id?: unknown })?.id;
       const n = typeof id === 'string' && id.startsWith(prefix) ? Number(id.slice(2)) : NaN;
       if (Number.isInteger(n) && n > highest) highest = n;
     }
   }
   return highest + 1;
+}
+
+/**
+ * The threats and the mitigations of the shards, each in id order with one copy of each id. Writes
+ * keep the shards' records in id order, so one pass that finds each id above the one before is
+ * the whole work; only when it does not (a record moved into a later shard, or is there twice
+ * while it moves) are the lists sorted and the newer copy kept (dedupe). A read costs a pass over
+ * the records, not a sort of them.
+ */
+function assemble(
+  shards: StoredShard[],
+  splits: Array<ShardSplit | undefined>,
+): { threats: Threat[]; mitigations: Mitigation[] } {
+  const joined = joinSplits(splits);
+  if (joined) return joined;
+  const all = assembleRecords(shards.map((s) => s.records));
+  if (all.ordered) return all;
+  return { threats: dedupe(all.threats) as Threat[], mitigations: dedupe(all.mitigations) as Mitigation[] };
+}
+
+/**
+ * The shards' lists joined, when every shard's split rises strictly and each starts above where
+ * the one before ended: then the joined lists are in id order with no id twice, and no record is
+ * looked at. Undefined otherwise (assemble then looks at each).
+ */
+function joinSplits(
+  splits: Array<ShardSplit | undefined>,
+): { threats: Threat[]; mitigations: Mitigation[] } | undefined {
+  let lastThreat = 0;
+  let lastMitigation = 0;
+  for (const split of splits) {
+    if (!split?.ordered) return undefined;
+    if (split.threatRange) {
+      if (!(split.threatRange[0] > lastThreat)) return undefined;
+      lastThreat = split.threatRange[1];
+    }
+    if (split.mitigationRange) {
+      if (!(split.mitigationRange[0] > lastMitigation)) return undefined;
+      lastMitigation = split.mitigationRange[1];
+    }
+  }
+  const threats: Threat[] = [];
+  const mitigations: Mitigation[] = [];
+  for (const split of splits as ShardSplit[]) {
+    for (const t of split.threats) threats.push(t);
+    for (const m of split.mitigations) mitigations.push(m);
+  }
+  return { threats, mitigations };
+}
+
+/** The records of the lists by kind, in the order given, and whether each kind's ids rise strictly. */
+function assembleRecords(lists: ModelRecord[][]): { threats: Threat[]; mitigations: Mitigation[]; ordered: boolean } {
+  const threats: Threat[] = [];
+  const mitigations: Mitigation[] = [];
+  let lastThreat = 0;
+  let lastMitigation = 0;
+  let ordered = true;
+  for (const records of lists) {
+    for (const record of records) {
+      const n = Number(record.id.slice(2));
+      if (record.id.startsWith('T-')) {
+        if (!(n > lastThreat)) ordered = false;
+        lastThreat = n;
+        threats.push(record as Threat);
+      } else if (record.id.startsWith('M-')) {
+        if (!(n > lastMitigation)) ordered = false;
+        lastMitigation = n;
+        mitigations.push(record as Mitigation);
+      }
+    }
+  }
+  return { threats, mitigations, ordered };
 }
 
 const THREAT_FIELDS = new Set(Object.keys(Threat.shape));
@@ -215,27 +364,94 @@ const storedForm = (record: ModelRecord): unknown => {
  * Every record the change touched fits a shard on its own: one that does not would make Jira
  * refuse the shard (32,768 characters) halfway through a write. Refused before anything is written.
  */
-function checkRecordSizes(before: ThreatModel, model: ThreatModel): void {
-  for (const record of [
-    ...changedRecords(before.threats, model.threats),
-    ...changedRecords(before.mitigations, model.mitigations),
-  ]) {
+function checkRecordSizes(changed: ModelRecord[]): void {
+  for (const record of changed) {
     const size = JSON.stringify(encodeShard([storedForm(record)] as ModelRecord[], 999_999)).length;
     if (size > SHARD_LIMIT) throw recordTooLarge(record, size, SHARD_LIMIT);
   }
 }
 
+/** What an edit changed: records new or replaced (as they are now), and those replaced or gone (as they were). */
+interface RecordDiff {
+  changed: ModelRecord[];
+  gone: ModelRecord[];
+}
+
 /**
- * The records of `after` that are not records of `before`: compared in place first (an edit
- * replaces a record where it was, a new one comes last), with a set only for the rest.
+ * Adds to `diff` what differs between two lists in id order, walked side by side: the records an
+ * edit kept are the very objects it was given, so the walk compares references and reads an id
+ * only where they differ. A list out of order costs records rewritten in place, never one lost
+ * (see shardsToWrite).
  */
-function changedRecords<R extends ModelRecord>(before: R[], after: R[]): R[] {
-  let same = 0;
-  while (same < before.length && same < after.length && before[same] === after[same]) same++;
-  const rest = after.slice(same);
-  if (rest.length === 0) return [];
-  const old = new Set<ModelRecord>(before.slice(same));
-  return rest.filter((r) => !old.has(r));
+function diffRecords(before: ModelRecord[], after: ModelRecord[], diff: RecordDiff): void {
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    const was = before[i];
+    const now = after[j];
+    if (was !== undefined && was === now) {
+      i++;
+      j++;
+      continue;
+    }
+    const wasN = was === undefined ? Infinity : Number(was.id.slice(2));
+    const nowN = now === undefined ? Infinity : Number(now.id.slice(2));
+    const same = wasN === nowN || Number.isNaN(wasN) || Number.isNaN(nowN);
+    if (was !== undefined && (same || wasN < nowN)) {
+      diff.gone.push(was);
+      i++;
+    }
+    if (now !== undefined && (same || nowN < wasN)) {
+      diff.changed.push(now);
+      j++;
+    }
+  }
+}
+
+/** Edits that touch more records than this are packed over the whole model (imports, bulk changes). */
+const DIFF_MAX = 50;
+
+/**
+ * The shards an edit rewrites, with their records: only the shards that held a record it replaced
+ * or removed, and the last one (where new records go), are packed again; the others are not
+ * looked at. Every record it changed is checked to fit a shard on its own first.
+ */
+function shardsToWrite(stored: StoredThreatModel, model: ThreatModel): StoredShard[] {
+  const diff: RecordDiff = { changed: [], gone: [] };
+  diffRecords(stored.model.threats, model.threats, diff);
+  diffRecords(stored.model.mitigations, model.mitigations, diff);
+  checkRecordSizes(diff.changed);
+  const reserved = [...stored.shards.map((s) => s.index), ...stored.unreadable];
+  // A record stored twice (caught while it moved) is left behind by the packing of a few shards:
+  // the whole model is packed then, which keeps one copy.
+  const storedCount = stored.shards.reduce((sum, s) => sum + s.records.length, 0);
+  const twice = storedCount !== stored.model.threats.length + stored.model.mitigations.length;
+  if (twice || diff.gone.length > DIFF_MAX || diff.changed.length > DIFF_MAX || stored.shards.length === 0)
+    return packShards(stored.shards, [...model.threats, ...model.mitigations], stored.unreadable);
+  const gone = new Set(diff.gone);
+  const last = Math.max(...stored.shards.map((s) => s.index));
+  const touched = stored.shards.filter(
+    (s) => s.index === last || (gone.size > 0 && s.records.some((r) => gone.has(r))),
+  );
+  const replacement = new Map(diff.changed.map((r) => [r.id, r]));
+  const placed = new Set<string>();
+  // Each record where it was, replaced by its new version (once), or left out when it is gone.
+  const kept = touched.flatMap((shard) =>
+    shard.records.flatMap((r) => {
+      if (!gone.has(r)) return [r];
+      const now = replacement.get(r.id);
+      if (!now || placed.has(r.id)) return [];
+      placed.add(r.id);
+      return [now];
+    }),
+  );
+  const newcomers: ModelRecord[] = [];
+  for (const r of diff.changed) {
+    if (placed.has(r.id)) continue;
+    placed.add(r.id);
+    newcomers.push(r);
+  }
+  return packShards(touched, [...kept, ...newcomers], reserved);
 }
 
 /** While a record moves between shards a reader may see it twice; the newer copy wins. */
@@ -248,26 +464,183 @@ const dedupe = (records: ModelRecord[]): ModelRecord[] => {
 };
 
 /** One read-change-write of the model; several may run under one lease (see withModelLease). */
-export type ModelChange<T> = (
-  model: ThreatModel,
-) => { model: ThreatModel; result: T } | Promise<{ model: ThreatModel; result: T }>;
+export type ModelChange<T> = (model: ThreatModel) => ChangeOutcome<T> | Promise<ChangeOutcome<T>>;
+
+export interface ChangeOutcome<T> {
+  model: ThreatModel;
+  result: T;
+  /**
+   * Another change of the same session follows and must see no other writer in between (a task
+   * claimed, created, then recorded): the lock of the next step is taken before this step's meta
+   * is written, so nobody can take it first.
+   */
+  holdOn?: boolean;
+  /**
+   * Called once the shards are written, while the meta is: what this change added is stored from
+   * then on (a reader reads every shard it finds), so work that must come after it (a story that
+   * links a new threat) can run beside the meta's write.
+   */
+  whenStored?: () => void;
+}
 
 export interface ModelSession {
   change<T>(change: ModelChange<T>): Promise<T>;
 }
 
-/** The check of the person before the lease is taken (see LeaseOptions.beforeCreate). */
 export interface ModelWriteOptions {
+  /** The check of the person, run before the lock is created (see LeaseOptions.beforeCreate). */
   beforeCreate?: () => Promise<void>;
-  /** The lock as read with the model before the lease (see LeaseOptions.lockRead). */
-  lockRead?: Promise<unknown>;
+  /**
+   * The model with its locks, as the call read it in its first round trip (readModelForWrite):
+   * the lease's first attempt uses it instead of reading again. Later attempts read for themselves.
+   */
+  firstRead?: Promise<StoredThreatModel>;
+  maxWaitMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
- * Holds the project's write lease while `work` reads and changes the model, once or several
- * times (creating a task records a claim, creates the issue, then records the task). `client`
- * must be allowed to write project properties (the app); the caller has checked the person, or
- * passes the check as `beforeCreate`, which runs while the lock is read.
+ * The model as a write needs it: with the lock keys of the revisions this instance expects (see
+ * lockWindow), the lock an earlier version of the app took, and `extraKeys`, in one request;
+ * stamped with when the read was sent (an attempt acts on it only while it is fresh).
+ */
+export async function readModelForWrite(
+  client: JiraClient,
+  projectKey: string,
+  extraKeys: string[] = [],
+  now: () => number = Date.now,
+): Promise<StoredThreatModel> {
+  const readAt = now();
+  const locksRead = lockWindow(lastSeenModel(client.tenant, projectKey)?.revision);
+  const stored = await readThreatModel(client, projectKey, [LOCK_KEY, ...locksRead, ...extraKeys]);
+  return { ...stored, readAt, locksRead };
+}
+
+/** A turn at the model: the lock of the step from `stored` (its meta revision), held. */
+export interface ModelTurn {
+  lease: HeldLease;
+  lock: LockStore;
+  stored: StoredThreatModel;
+  /** Set once anything was written under this lock: from then on the lock is never deleted. */
+  wrote: boolean;
+}
+
+/**
+ * A lock left past its expiry this long before anyone takes it over: its holder may have made its
+ * step just before expiring, and an attempt that read the revision before may still create the
+ * lock until STALE_READ_MS after; removing it in that time would let that attempt write over the step.
+ */
+export const TAKEOVER_GRACE_MS = STALE_READ_MS + 15_000;
+
+/** The lock of a turn that cannot write (see tryModelTurn): nothing to create or delete. */
+const NO_LOCK: LockStore = {
+  read: async () => undefined,
+  create: async () => false,
+  remove: async () => undefined,
+  claimTakeover: async () => false,
+  forgetTakeover: async () => undefined,
+};
+
+/** The value of the step's lock as `stored` read it, or a read of it when the read did not ask for it. */
+function lockValueOf(stored: StoredThreatModel, key: string, lock: LockStore): Promise<unknown> {
+  if (key in stored.extra) return Promise.resolve(stored.extra[key]);
+  return stored.locksRead?.includes(key) ? Promise.resolve(undefined) : lock.read();
+}
+
+/** Whether `stored`'s step is free to take: its lock (read if need be) and an earlier version's lock. */
+export async function modelTurnFree(
+  client: JiraClient,
+  projectKey: string,
+  stored: StoredThreatModel,
+  now: number,
+): Promise<boolean> {
+  if (!lockIsFree(stored.extra[LOCK_KEY], now)) return false;
+  const key = lockKey(stored.metaRevision);
+  return lockIsFree(await lockValueOf(stored, key, propertyLock(client, projectEntity(projectKey), key)), now);
+}
+
+/**
+ * One attempt at the step from `stored`'s revision: creating its lock (201) proves nobody else
+ * took that step, so `stored` is the model as it stands and is not read again. Undefined when
+ * someone holds it (or took it), when `stored` is too old to act on, or when an earlier version of
+ * the app holds its single lock (during an upgrade).
+ */
+export async function tryModelTurn(
+  client: JiraClient,
+  projectKey: string,
+  holder: string,
+  stored: StoredThreatModel,
+  options: { beforeCreate?: () => Promise<void>; now?: () => number } = {},
+): Promise<ModelTurn | undefined> {
+  const now = options.now ?? Date.now;
+  const key = lockKey(stored.metaRevision);
+  const lock = propertyLock(client, projectEntity(projectKey), key);
+  // An earlier version of the app (during an upgrade) takes one lock for every step: wait for it.
+  if (!lockIsFree(stored.extra[LOCK_KEY], now())) return undefined;
+  if (stored.metaUnreadable) {
+    // No revision to key a lock by, and nothing may be written (writeModelTurn refuses): a turn
+    // that only reads, once the person is checked, so a change that writes nothing still answers.
+    await options.beforeCreate?.();
+    return { lease: { expiresAt: Infinity, assertHeld: () => undefined }, lock: NO_LOCK, stored, wrote: true };
+  }
+  const lease = await tryLease(lock, {
+    holder,
+    now,
+    lockRead: lockValueOf(stored, key, lock),
+    ...(options.beforeCreate ? { beforeCreate: options.beforeCreate } : {}),
+    readStillFresh: () => stored.readAt !== undefined && now() - stored.readAt <= STALE_READ_MS,
+    takeoverGraceMs: TAKEOVER_GRACE_MS,
+  });
+  if (!lease) return undefined;
+  if (!lease.tookOver) return { lease, lock, stored, wrote: false };
+  // The holder that gave out may have written part of its step: read what is stored now, under the lock.
+  const again = await readThreatModel(client, projectKey);
+  if (again.metaRevision === stored.metaRevision) return { lease, lock, stored: again, wrote: false };
+  // It made its step after all: leave its lock to the collection (model-locks.ts) and start over.
+  return undefined;
+}
+
+/** The turn ends: a lock under which nothing was written is deleted (no step was made from its revision). */
+export async function endModelTurn(turn: ModelTurn, clock: { now?: () => number } = {}): Promise<void> {
+  if (!turn.wrote) await releaseLease(turn.lock, turn.lease, clock);
+}
+
+/** Attempts until a turn is held, waiting between them (see withLease's loop, which this mirrors). */
+async function takeModelTurn(
+  client: JiraClient,
+  projectKey: string,
+  holder: string,
+  options: ModelWriteOptions,
+): Promise<ModelTurn> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const deadline = now() + (options.maxWaitMs ?? DEFAULT_LEASE_WAIT_MS);
+  const gate = options.beforeCreate;
+  let checked: Promise<void> | undefined;
+  const beforeCreate = gate ? () => (checked ??= gate()) : undefined;
+  // The check starts with the first read (its own reads beside the model's), and is awaited before the create.
+  beforeCreate?.().catch(() => undefined);
+  for (let attempt = 0; ; attempt++) {
+    const stored = await (attempt === 0 && options.firstRead
+      ? options.firstRead
+      : readModelForWrite(client, projectKey, [], now));
+    const turn = await tryModelTurn(client, projectKey, holder, stored, {
+      now,
+      ...(beforeCreate ? { beforeCreate } : {}),
+    });
+    if (turn) return turn;
+    if (now() >= deadline)
+      throw new AppError('CONFLICT', 'Someone else is saving at the same moment. Wait a second and try again.');
+    await sleep(Math.min(100 * 2 ** attempt, 800) + Math.floor(Math.random() * 50));
+  }
+}
+
+/**
+ * Holds the model's write lock while `work` changes the model, once or several times (creating a
+ * task records a claim, creates the issue, then records the task: see ChangeOutcome.holdOn).
+ * `client` must be allowed to write project properties (the app); the caller has checked the
+ * person, or passes the check as `beforeCreate`, which runs before the lock is created.
  */
 export async function withModelLease<T>(
   client: JiraClient,
@@ -276,12 +649,23 @@ export async function withModelLease<T>(
   work: (session: ModelSession) => Promise<T>,
   options: ModelWriteOptions = {},
 ): Promise<T> {
-  return withLease(propertyLock(client, projectEntity(projectKey), LOCK_KEY), { holder, ...options }, (lease) =>
-    work({ change: (change) => applyChange(client, projectKey, change, lease) }),
-  );
+  let turn: ModelTurn | undefined = await takeModelTurn(client, projectKey, holder, options);
+  try {
+    return await work({
+      change: async (change) => {
+        // A change after one that did not hold on takes a turn of its own, from a new read.
+        const held = (turn ??= await takeModelTurn(client, projectKey, holder, { ...options, firstRead: undefined }));
+        const { model, result, holdOn, whenStored } = await change(held.stored.model);
+        turn = await writeModelTurn(client, projectKey, held, model, holdOn === true ? holder : undefined, whenStored);
+        return result;
+      },
+    });
+  } finally {
+    if (turn) await endModelTurn(turn, options);
+  }
 }
 
-/** Changes the model under the project's write lease: read, apply `change` (which may throw, e.g. a conflict), write. */
+/** Changes the model in one step: read, apply `change` (which may throw, e.g. a conflict), write. */
 export async function changeThreatModel<T>(
   client: JiraClient,
   projectKey: string,
@@ -292,62 +676,24 @@ export async function changeThreatModel<T>(
   return withModelLease(client, projectKey, holder, (session) => session.change(change), options);
 }
 
-async function applyChange<T>(
-  client: JiraClient,
-  projectKey: string,
-  change: ModelChange<T>,
-  lease: HeldLease,
-): Promise<T> {
-  const stored = await readThreatModel(client, projectKey);
-  const { model, result } = await change(stored.model);
-  await writeThreatModel(client, projectKey, stored, model, lease);
-  return result;
-}
-
 /**
- * Writes what changed between `stored` and `model`: the shards (each with the entries it could
- * not read, unchanged) and the meta; nothing when nothing changed. The caller holds the lease.
+ * Writes what changed between the turn's model and `model`: the shards (each with the entries it
+ * could not read, unchanged), then the meta at the next revision. Answers the turn that holds the
+ * model now: the same one when nothing was written, the next step's when `chainFor` asked for it
+ * (its lock is created beside the shards, before the meta), else undefined.
  */
-export async function writeThreatModel(
+export async function writeModelTurn(
   client: JiraClient,
   projectKey: string,
-  stored: StoredThreatModel,
+  turn: ModelTurn,
   model: ThreatModel,
-  lease: HeldLease,
-): Promise<void> {
-  if (model === stored.model) return;
+  chainFor?: string,
+  whenStored?: () => void,
+): Promise<ModelTurn | undefined> {
+  const { stored, lease } = turn;
+  if (model === stored.model) return (whenStored?.(), turn);
   if (stored.metaUnreadable) throw new AppError('INVALID_DATA', stored.metaUnreadable);
-  await writeModel(client, projectKey, stored, model, lease);
-}
-
-async function writeModel(
-  client: JiraClient,
-  projectKey: string,
-  stored: StoredThreatModel,
-  model: ThreatModel,
-  lease: HeldLease,
-): Promise<void> {
-  checkRecordSizes(stored.model, model);
-  const changed = packShards(stored.shards, [...model.threats, ...model.mitigations], stored.unreadable);
-  const keptRaw = new Map(stored.shards.map((s) => [s.index, s.unreadable ?? []]));
-  // Shards that receive records first, shrinking ones after: a reader never misses one.
-  const growing = changed.filter(
-    (s) => s.records.length >= (stored.shards.find((o) => o.index === s.index)?.records.length ?? 0),
-  );
-  const shrinking = changed.filter((s) => !growing.includes(s));
-  for (const batch of [growing, shrinking]) {
-    lease.assertHeld();
-    await Promise.all(
-      batch.map((s) =>
-        putProperty(
-          client,
-          projectEntity(projectKey),
-          shardKey(s.index),
-          encodeShard([...s.records.map(storedForm), ...(keptRaw.get(s.index) ?? [])] as ModelRecord[], s.revision),
-        ),
-      ),
-    );
-  }
+  const changed = shardsToWrite(stored, model);
   const shards = [
     ...new Set([...stored.shards.map((s) => s.index), ...changed.map((s) => s.index), ...stored.unreadable]),
   ].sort((a, b) => a - b);
@@ -356,17 +702,82 @@ async function writeModel(
     model.nextMitigationNumber !== stored.model.nextMitigationNumber ||
     JSON.stringify(model.settings) !== JSON.stringify(stored.model.settings) ||
     JSON.stringify(shards) !== JSON.stringify(stored.shardIndices);
+  if (!metaChanged && changed.length === 0) return (whenStored?.(), turn);
+  turn.wrote = true; // from here on, the lock is the step's record: never deleted (model-locks.ts)
+  const entity = projectEntity(projectKey);
+  const keptRaw = new Map(stored.shards.map((s) => [s.index, s.unreadable ?? []]));
+  const storedShard = (s: StoredShard) =>
+    encodeShard([...s.records.map(storedForm), ...(keptRaw.get(s.index) ?? [])] as ModelRecord[], s.revision);
+  // Shards that receive records first, shrinking ones after: a reader never misses one.
+  const growing = changed.filter(
+    (s) => s.records.length >= (stored.shards.find((o) => o.index === s.index)?.records.length ?? 0),
+  );
+  const shrinking = changed.filter((s) => !growing.includes(s));
+  const next = stored.metaRevision + 1;
+  const chainLock = propertyLock(client, entity, lockKey(next));
+  lease.assertHeld();
+  const chained = chainFor
+    ? tryLease(chainLock, { holder: chainFor, lockRead: Promise.resolve(undefined) })
+    : undefined;
+  for (const batch of [growing, shrinking]) {
+    lease.assertHeld();
+    await Promise.all(batch.map((s) => putProperty(client, entity, shardKey(s.index), storedShard(s))));
+  }
+  const chainLease = await chained?.catch(() => undefined);
+  whenStored?.();
+  const now = Date.now();
+  const { remove, book } = collectableLocks(stored.lockBook, stored.metaRevision, now);
   // The meta is written after every change, last, so its revision tells a page whether anything
   // changed by reading one small property (readModelRevision) instead of the whole model.
-  if (!metaChanged && changed.length === 0) return;
-  lease.assertHeld();
   const meta: MetaValue = {
     v: 1,
     nextThreatNumber: model.nextThreatNumber,
     nextMitigationNumber: model.nextMitigationNumber,
     settings: model.settings,
-    revision: stored.metaRevision + 1,
+    revision: next,
     shards,
+    locks: book,
   };
-  await putProperty(client, projectEntity(projectKey), META_KEY, meta);
+  lease.assertHeld();
+  await Promise.all([
+    putProperty(client, entity, META_KEY, meta),
+    ...remove.map((key) =>
+      deleteProperty(client, entity, key).catch((error: unknown) =>
+        console.warn(`without: could not delete an old model lock; it stays (${String(error)})`),
+      ),
+    ),
+  ]);
+  rememberModel(client.tenant, projectKey, next, model.settings);
+  if (!chainLease) return undefined;
+  const written = new Map(
+    changed.map((s) => [
+      s.index,
+      { ...s, ...(keptRaw.get(s.index)?.length ? { unreadable: keptRaw.get(s.index) } : {}) },
+    ]),
+  );
+  const after: StoredThreatModel = {
+    ...stored,
+    model,
+    shards: [...stored.shards.filter((s) => !written.has(s.index)), ...written.values()].sort(
+      (a, b) => a.index - b.index,
+    ),
+    shardIndices: shards,
+    metaRevision: next,
+    lockBook: book,
+    readAt: now,
+  };
+  return { lease: chainLease, lock: chainLock, stored: after, wrote: false };
+}
+
+/**
+ * Writes what changed between `stored` and `model` under a turn the caller holds (see
+ * writeModelTurn); kept for callers that hold a turn from tryModelTurn.
+ */
+export async function writeThreatModel(
+  client: JiraClient,
+  projectKey: string,
+  turn: ModelTurn,
+  model: ThreatModel,
+): Promise<void> {
+  await writeModelTurn(client, projectKey, turn, model);
 }

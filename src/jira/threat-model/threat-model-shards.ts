@@ -23,6 +23,17 @@ export const MetaValue = z.object({
   revision: z.number().int().min(0),
   /** Indices of the shard properties, so a reader needs no list call. */
   shards: z.array(z.number().int().min(0)).optional(),
+  /**
+   * Which of the revision-keyed write locks may still exist (see model-locks.ts). A value that
+   * does not parse is dropped, never a reason to refuse the model: it only costs locks left over.
+   */
+  locks: z
+    .object({
+      floor: z.number().int().min(0),
+      marks: z.array(z.tuple([z.number().int().min(0), z.number()])).max(50),
+    })
+    .optional()
+    .catch(undefined),
 });
 export type MetaValue = z.infer<typeof MetaValue>;
 

@@ -2,6 +2,11 @@ import type Resolver from '@forge/resolver';
 import { forgeAuditQueue } from '../../app/audit/audit-queue';
 import { auditProgress, auditView } from '../../app/audit/audit-view';
 import { findStories } from '../../app/audit/find-stories';
+import { issueValues } from '../../app/audit/issue-values';
+import { releaseTask } from '../../app/audit/release-task';
+import { reopenStory } from '../../app/audit/reopen-story';
+import { replaceUnreadableClauses } from '../../app/audit/replace-unreadable-clauses';
+import { restoreTaskProperty } from '../../app/audit/restore-task-property';
 import { linkClauseThreat } from '../../app/audit/link-clause-threat';
 import { linkStoryClause } from '../../app/audit/link-story-clause';
 import { removeStoryThreatLink } from '../../app/audit/remove-threat-link';
@@ -45,5 +50,25 @@ export function registerAuditResolvers(resolver: Resolver): void {
 
   defineResolver(resolver, 'audit/find-stories', ({ payload, context }) =>
     findStories(callClients(), projectKeyOf(context), payload.query),
+  );
+
+  defineResolver(resolver, 'audit/issue-values', ({ payload, context }) =>
+    issueValues(callClients(), projectKeyOf(context), payload.issueKey),
+  );
+
+  defineResolver(resolver, 'audit/replace-clauses', ({ payload, context }) =>
+    replaceUnreadableClauses(callClients(), forgeAuditQueue(), projectKeyOf(context), context.accountId, payload),
+  );
+
+  defineResolver(resolver, 'audit/restore-task-property', ({ payload, context }) =>
+    restoreTaskProperty(callClients(), forgeAuditQueue(), projectKeyOf(context), context.accountId, payload),
+  );
+
+  defineResolver(resolver, 'audit/release-task', ({ payload, context }) =>
+    releaseTask(callClients(), forgeAuditQueue(), projectKeyOf(context), context.accountId, payload),
+  );
+
+  defineResolver(resolver, 'audit/reopen-story', ({ payload, context }) =>
+    reopenStory(callClients(), forgeAuditQueue(), projectKeyOf(context), context.accountId, payload),
   );
 }

@@ -10,6 +10,7 @@ import type { Envelope } from '../../domain/common/envelope';
 import { OTM_SCHEMA, TC_EXAMPLE, TC_SCHEMA, schemaErrors } from '../../domain/interchange/interchange-test-support';
 import { resolver } from '../../index';
 import { exportThreatModel } from '../../app/interchange/export-threat-model';
+import { exportThreatModelPart } from '../../app/interchange/export-threat-model-part';
 import { siteClient } from '../../../test/support/jira-clients';
 
 const onProject = (key: string, id: string) => ({ type: 'jira:projectPage', project: { id, key } });
@@ -229,14 +230,25 @@ describe('interchange resolvers', () => {
     },
   );
 
-  it('refuses an export larger than the answer can carry, with a sentence saying so', async () => {
+  it('hands a large export out in parts the browser joins into the command line’s file, and refuses a part of a changed model', async () => {
     const jira = { user: siteClient(site, '712020:alice'), app: siteClient(site) };
-    await expect(exportThreatModel(jira, 'PAY', 'otm', 1000)).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-      message: expect.stringMatching(
-        /^PAY's threat model \(\d+ threats, \d+ mitigations\) makes a 0\.\d MB file; .*without export/,
-      ),
-    });
+    for (const format of ['otm', 'threat-composer'] as const) {
+      const whole = await exportThreatModel(jira, 'PAY', format);
+      const texts: string[] = [];
+      let part = await exportThreatModelPart(jira, 'PAY', format, undefined, 2000);
+      texts.push(part.text);
+      while (part.next) {
+        part = await exportThreatModelPart(jira, 'PAY', format, part.next, 2000);
+        texts.push(part.text);
+      }
+      // Parts of about 2 KB (one record may be more): the demo's file comes in several.
+      expect(texts.length).toBeGreaterThan(3);
+      expect(texts.join('')).toBe(whole.text);
+      expect(part.progress.done).toBe(part.progress.total);
+    }
+    const first = await exportThreatModelPart(jira, 'PAY', 'otm', undefined, 2000);
+    const stale = { piece: first.next!.piece, revision: first.next!.revision - 1 };
+    await expect(exportThreatModelPart(jira, 'PAY', 'otm', stale, 2000)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('refuses a malformed file with file:line:col and writes nothing', async () => {

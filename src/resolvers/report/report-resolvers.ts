@@ -11,6 +11,7 @@ export function registerReportResolvers(resolver: Resolver): void {
       format: payload.format,
       standard: payload.standard,
       level: payload.level,
+      ...(payload.part ? { part: payload.part } : {}),
       now: new Date().toISOString(),
     }),
   );

@@ -10,8 +10,9 @@ import { auditWorker, resolver } from '../../index';
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
 
 // The Threat model tab asks threat-model/changes every 30 s and reads the model only when the
-// answer is yes: what changes the tab (the model, a task's status, a story's clauses) must say
-// yes, and the question must stay two small requests whatever the size of the project.
+// answer is yes: what changes the tab (the model, a task's status, a story's clauses, a task or
+// story deleted, an upload of a knowledge base) must say yes, and the question must stay three
+// small requests in one round trip whatever the size of the project.
 describe('threat-model/changes', () => {
   let site: LocalSite;
   let call: ReturnType<typeof resolverCaller>;
@@ -31,7 +32,7 @@ describe('threat-model/changes', () => {
   });
   afterAll(() => site.close());
 
-  it('says no when nothing changed, in two requests and one round trip', async () => {
+  it('says no when nothing changed, in three requests and one round trip', async () => {
     const seen = await seenNow();
     expect(seen.revision).toBeGreaterThan(0);
     let answer: boolean | undefined;
@@ -39,8 +40,47 @@ describe('threat-model/changes', () => {
       answer = await changed(seen);
     });
     expect(answer).toBe(false);
-    expect(cost.requests).toBeLessThanOrEqual(2);
+    // The model's meta (with the audit status and the knowledge bases' list), one search for an
+    // updated issue, one count of the tasks and stories with clauses.
+    expect(cost.requests).toBeLessThanOrEqual(3);
     expect(cost.roundTrips).toBeLessThanOrEqual(1);
+    expect(seen.issues).toBeGreaterThan(0);
+  });
+
+  it('counts nothing when the page has no count to compare with: two requests', async () => {
+    const seen = { ...(await seenNow()), issues: null };
+    let answer: boolean | undefined;
+    const cost = await measureCall(site, async () => {
+      answer = await changed(seen);
+    });
+    expect(answer).toBe(false);
+    expect(cost.requests).toBeLessThanOrEqual(2);
+  });
+
+  it('says yes once a mitigation task or a story with clauses was deleted, which no search for updates finds', async () => {
+    const task = site.store.all('issue').find((i) => i.properties['without.task'])!;
+    let seen = await seenNow();
+    site.store.delete('issue', task.id);
+    expect(await changed(seen)).toBe(true);
+    seen = await seenNow();
+    expect(await changed(seen)).toBe(false);
+    const fieldId = site.store.all('customField').find((f) => f.name === 'WITHOUT clauses')!.id;
+    const story = site.store
+      .all('issue')
+      .find((i) => i.customFields[fieldId] !== undefined && !i.properties['without.task'])!;
+    site.store.delete('issue', story.id);
+    expect(await changed(seen)).toBe(true);
+  });
+
+  it('says yes once someone uploaded a knowledge base (what the rows offer), which leaves the model as it was', async () => {
+    const seen = await seenNow();
+    const put = await restAs(site, 'alice')('PUT', '/rest/api/3/project/PAY/properties/without.kb.library', {
+      v: 1,
+      entries: [],
+    });
+    expect([200, 201]).toContain(put.status);
+    expect(await changed(seen)).toBe(true);
+    expect(await changed(await seenNow())).toBe(false);
   });
 
   it('says yes once someone changed the model, and no again after the page read it', async () => {
@@ -76,7 +116,8 @@ describe('threat-model/changes', () => {
   });
 
   it('says yes for a revision it cannot read, and refuses a page that sends no revision', async () => {
-    expect(await changed({ revision: 9999, readAt: Date.now(), auditAt: null })).toBe(true);
+    const now = await seenNow();
+    expect(await changed({ ...now, revision: 9999, readAt: Date.now() })).toBe(true);
     expect(await call('carol', 'threat-model/changes', { readAt: 1 }, onProject)).toMatchObject({
       ok: false,
       error: { code: 'BAD_REQUEST' },

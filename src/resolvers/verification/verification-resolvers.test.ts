@@ -51,7 +51,10 @@ describe('verification and hand-written detection events, through the resolvers'
       ok: false,
       error: { code: 'BAD_REQUEST', message: expect.stringMatching(/^x\.sarif:1:\d+: /) },
     });
-    expect((await view('carol')).mitigations.find((m) => m.id === 'M-5')).toMatchObject({ failed: false, records: [] });
+    expect((await view('carol')).mitigations.find((m) => m.id === 'M-5')).toMatchObject({
+      failed: false,
+      latest: null,
+    });
   });
 
   it('records the demo CodeQL file for bob (an editor): M-5 failed verification, shown to everyone', async () => {
@@ -65,7 +68,7 @@ describe('verification and hand-written detection events, through the resolvers'
     expect(result.failed).toEqual(['M-5']);
     expect(result.view.mitigations.find((m) => m.id === 'M-5')).toMatchObject({ failed: true });
     const forCarol = (await view('carol')).mitigations.find((m) => m.id === 'M-5')!;
-    expect(forCarol.records[0]).toMatchObject({
+    expect(forCarol.latest).toMatchObject({
       source: 'sarif',
       outcome: 'fail',
       recorded: { accountId: '712020:bob' },
@@ -84,7 +87,7 @@ describe('verification and hand-written detection events, through the resolvers'
       ) as Promise<Envelope<VerificationView>>;
     expect(await note('javascript:alert(1)')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     const saved = ok(await note('https://ci.example.com/scan/12'));
-    expect(saved.mitigations.find((m) => m.id === 'M-1')?.records[0]).toMatchObject({
+    expect(saved.mitigations.find((m) => m.id === 'M-1')?.latest).toMatchObject({
       source: 'manual',
       outcome: 'pass',
       evidence: 'https://ci.example.com/scan/12',
@@ -233,7 +236,7 @@ describe('verification and hand-written detection events, through the resolvers'
       result: undefined,
     }));
     const m2 = (await view('carol')).mitigations.find((m) => m.id === 'M-2');
-    expect(m2?.records[0]).toMatchObject({ evidence: 'javascript:alert(1)' });
+    expect(m2?.latest).toMatchObject({ evidence: 'javascript:alert(1)' });
   });
 
   it('refuses a change that would make its threat too large to store, naming the threat and what to remove', async () => {

@@ -10,8 +10,8 @@ import { defineResolver } from '../define-resolver';
 // The Verification tab: what is known about whether mitigations work, a SARIF upload from the
 // project's security tests, notes by hand, and the rule ids the project maps.
 export function registerVerificationResolvers(resolver: Resolver): void {
-  defineResolver(resolver, 'verification/get', ({ context }) =>
-    verificationView(callClients(), projectKeyOf(context), context.accountId),
+  defineResolver(resolver, 'verification/get', ({ payload, context }) =>
+    verificationView(callClients(), projectKeyOf(context), context.accountId, payload),
   );
   defineResolver(resolver, 'verification/upload-sarif', ({ payload, context }) =>
     uploadSarif(callClients(), projectKeyOf(context), context.accountId, payload),

@@ -10,9 +10,12 @@ import { taskCreatedFlag } from '../common/success-flag';
 import { AddClauseFix } from './add-clause-fix';
 import { AnswerQuestionsFix } from './answer-questions-fix';
 import { DisabledFix, threatModelReason } from './disabled-fix';
+import { IssueValueFix } from './issue-value-fix';
 import { LinkStoryFix } from './link-story-fix';
 import { MitigationsFix } from './mitigations-fix';
+import { ModelProblemFix } from './open-threat-model';
 import { RemoveLinkFix } from './remove-link-fix';
+import { ReopenStoryFix } from './reopen-story-fix';
 import { SuggestThreatsFix } from './suggest-threats-fix';
 import { ReviewAcceptanceFix } from './review-acceptance-fix';
 import type { useAudit } from './use-audit';
@@ -174,6 +177,35 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
       />
     );
   }
+  if (finding.kind === 'model-unreadable') return <ModelProblemFix label={fix.label} />;
+  const valueFix = VALUE_FIXES[finding.kind];
+  const valueKey = fix.target.storyKey ?? fix.target.taskKey;
+  if (valueFix && valueKey) {
+    return (
+      <IssueValueFix
+        issueKey={valueKey}
+        value={valueFix}
+        label={fix.label}
+        view={view}
+        busy={busy}
+        act={act}
+        onError={onError}
+      />
+    );
+  }
+  if (fix.action === 'reopen-story' && fix.target.storyKey) {
+    return (
+      <ReopenStoryFix
+        storyKey={fix.target.storyKey}
+        taskKeys={finding.entities.taskKeys}
+        label={fix.label}
+        view={view}
+        busy={busy}
+        act={act}
+        onError={onError}
+      />
+    );
+  }
   if (finding.kind === 'story-needs-threat-modeling' && fix.target.storyKey) {
     return <SuggestThreatsFix storyKey={fix.target.storyKey} label={fix.label} />;
   }
@@ -189,3 +221,11 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
 }
 
 const DEAD_LINKS: ReadonlySet<Finding['kind']> = new Set(['link-to-retired-threat', 'link-to-unknown-threat']);
+
+/** The findings about a value the app cannot read or trust, and which value each is about. */
+const VALUE_FIXES: Partial<Record<Finding['kind'], 'clauses' | 'task-property'>> = {
+  'invalid-story-clauses': 'clauses',
+  'invalid-task-property': 'task-property',
+  'orphan-task': 'task-property',
+  'task-unrecorded': 'task-property',
+};

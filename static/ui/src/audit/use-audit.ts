@@ -4,7 +4,16 @@ import { callResolver } from '../api/invoke-resolver';
 import { useResolverView } from '../common/use-resolver-view';
 
 type AuditAction =
-  'audit/run' | 'audit/suppress' | 'audit/unsuppress' | 'audit/link-threat' | 'audit/remove-link' | 'audit/link-story';
+  | 'audit/run'
+  | 'audit/suppress'
+  | 'audit/unsuppress'
+  | 'audit/link-threat'
+  | 'audit/remove-link'
+  | 'audit/link-story'
+  | 'audit/replace-clauses'
+  | 'audit/restore-task-property'
+  | 'audit/release-task'
+  | 'audit/reopen-story';
 
 /** While a run is queued or running, the tab asks for progress this often. */
 export const POLL_MS = 2000;

@@ -1,8 +1,8 @@
 /**
  * The app's one vocabulary for risk, explained where the words appear (tooltips on hover and
  * focus, short help text). Two "future" numbers exist and are never both called "planned":
- * - once planned work is done: every planned or in-progress mitigation implemented, wherever
- *   its task is (the threat model, the project page, a threat's residual);
+ * - once planned work is done: one definition (isPlanned in the domain's residual risk), the
+ *   same figure on the project page, its threat rows, the sprint view and the audit;
  * - after this sprint: only the tasks in this sprint done (the sprint view).
  */
 export const ONCE_PLANNED = 'once planned work is done';
@@ -14,7 +14,7 @@ export const RISK_HELP = {
   residual:
     'Residual: what is left of the severity once the implemented and existing mitigations count. Independent controls multiply: severity × (1 − strength₁) × (1 − strength₂) × …, so two average (50%) controls leave 25%, one complete (100%) control leaves 0. Detective controls (alerts) count only if the project settings say so. Shown as residual / severity.',
   oncePlanned:
-    'Once planned work is done: the risk if every planned and in-progress mitigation were implemented too, wherever its task is.',
+    'Once planned work is done: the risk if all planned work were implemented too: the mitigations marked planned or in progress, and the accepted ones whose task (not done) is in an open sprint, active or future. Tasks in the backlog do not count. The project page and the sprint view show the same figure.',
   afterSprint:
     'After this sprint: the project’s risk if every security task in this sprint is done; work outside the sprint does not count.',
   projectRisk: 'Project risk: the sum of the residual risk of every active threat.',

@@ -8,7 +8,7 @@ import { ComplianceTab } from './compliance-tab';
 
 afterEach(() => fakeBridge.reset());
 
-function aView(level: 1 | 2 | 3): ComplianceView {
+function aView(level: 1 | 2 | 3, source?: ComplianceView['clauseEvidence']['source']): ComplianceView {
   const coverage = asvsCoverage('asvs-5.0', level, {
     threats: [aThreat('T-5', { title: 'Credential stuffing' })],
     mitigations: [
@@ -19,7 +19,7 @@ function aView(level: 1 | 2 | 3): ComplianceView {
       }),
     ],
     storiesByThreat: new Map([['T-5', ['PAY-3']]]),
-    clauseEvidence: { stories: 18, storiesWithClauses: 9, clauses: 9, linkedClauses: 7 },
+    clauseEvidence: { stories: 18, storiesWithClauses: 9, clauses: 9, linkedClauses: 7, ...(source ? { source } : {}) },
   });
   return { projectKey: 'PAY', ...coverage, storiesJql: { 'T-5': 'project = "PAY"' }, problems: [] };
 }
@@ -48,6 +48,34 @@ describe('the Compliance tab', () => {
       'ASVS 5.0.0 has no requirement about security constraints in user stories',
     );
     expect(screen.getByTestId('asvs-attribution').textContent).toMatch(/OWASP Foundation.*CC BY-SA 4\.0/);
+  });
+
+  it('says when the stories are the last audit’s, and offers Jira’s search where they were not counted', async () => {
+    fakeBridge.answer('compliance/get', () => ({
+      ok: true,
+      data: aView(2, { kind: 'audit', completedAt: '2026-12-02T09:00:00.000Z' }),
+    }));
+    const { unmount } = render(<ComplianceTab />);
+    expect((await screen.findByTestId('compliance-clauses')).textContent).toContain(
+      '9 of 18 stories carry WITHOUT clauses (9 clauses, 7 linked to a threat), as of the audit of 2026-12-02; run the audit to refresh.',
+    );
+    unmount();
+    fakeBridge.reset();
+    fakeBridge.answer('compliance/get', () => {
+      const view = aView(2, { kind: 'uncounted', atLeast: 100 });
+      return {
+        ok: true,
+        data: { ...view, requirements: view.requirements.map((r) => ({ ...r, stories: [], storyCount: 0 })) },
+      };
+    });
+    render(<ComplianceTab />);
+    expect((await screen.findByTestId('compliance-clauses')).textContent).toContain(
+      'The stories are not counted yet: the project has more than 100 stories, which the audit counts; run the audit to count them.',
+    );
+    await userEvent.type(screen.getByRole('textbox', { name: 'Find' }), 'V6.3.1');
+    const row = screen.getByTestId('requirement-V6.3.1');
+    expect(within(row).getByRole('button', { name: 'Find the stories of V6.3.1 in Jira' })).toBeTruthy();
+    expect(row.textContent).not.toContain('None');
   });
 
   it('says why the report could not be made, where it was asked for', async () => {

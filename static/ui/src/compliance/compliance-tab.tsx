@@ -187,7 +187,12 @@ export function ComplianceTab() {
             </thead>
             <tbody>
               {current.rows.map((r) => (
-                <RequirementRow key={r.id} requirement={r} storiesJql={view.storiesJql} />
+                <RequirementRow
+                  key={r.id}
+                  requirement={r}
+                  storiesJql={view.storiesJql}
+                  uncounted={view.clauseEvidence.source?.kind === 'uncounted'}
+                />
               ))}
             </tbody>
           </table>

@@ -58,18 +58,31 @@ function Mitigations({ requirement }: { requirement: RequirementCoverage }) {
 function Stories({
   requirement,
   storiesJql,
+  uncounted,
 }: {
   requirement: RequirementCoverage;
   storiesJql: Record<string, string>;
+  uncounted: boolean;
 }) {
-  if (requirement.storyCount === 0) return <Text color="color.text.subtlest">None</Text>;
-  const more = requirement.storyCount - requirement.stories.length;
   // Jira's search for all of them: the stories of each threat the requirement's mitigations address.
   const jql = requirement.threats
     .map((t) => storiesJql[t.id])
     .filter(Boolean)
     .map((q) => `(${q})`)
     .join(' OR ');
+  // A large project never audited: no figure, but Jira's own search finds them now.
+  if (uncounted && jql)
+    return (
+      <Pressable
+        style={LINK_STYLE}
+        aria-label={`Find the stories of ${requirement.id} in Jira`}
+        onClick={() => void router.navigate(storiesSearchUrl(jql)).catch(() => undefined)}
+      >
+        Find in Jira
+      </Pressable>
+    );
+  if (requirement.storyCount === 0) return <Text color="color.text.subtlest">None</Text>;
+  const more = requirement.storyCount - requirement.stories.length;
   return (
     <Inline space="space.075" shouldWrap>
       {requirement.stories.map((key) => (
@@ -92,9 +105,12 @@ function Stories({
 export function RequirementRow({
   requirement,
   storiesJql,
+  uncounted = false,
 }: {
   requirement: RequirementCoverage;
   storiesJql: Record<string, string>;
+  /** The stories were not counted (see ClauseEvidence.source): the cell offers Jira's search instead. */
+  uncounted?: boolean;
 }) {
   return (
     <tr data-testid={`requirement-${requirement.id}`}>
@@ -120,7 +136,7 @@ export function RequirementRow({
         <Mitigations requirement={requirement} />
       </td>
       <td style={TOP_CELL}>
-        <Stories requirement={requirement} storiesJql={storiesJql} />
+        <Stories requirement={requirement} storiesJql={storiesJql} uncounted={uncounted} />
       </td>
     </tr>
   );

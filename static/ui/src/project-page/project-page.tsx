@@ -3,6 +3,7 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { useState } from 'react';
 import { SprintPlanningTab } from '../sprint/sprint-planning-tab';
 import { AuditTab } from '../audit/audit-tab';
+import { OpenThreatModelTab } from '../audit/open-threat-model';
 import { MonitoringTab } from '../monitoring/monitoring-tab';
 import { VerificationTab } from '../verification/verification-tab';
 import { InterchangeTab } from '../interchange/interchange-tab';
@@ -44,7 +45,9 @@ export function ProjectPage() {
           </TabPanel>
           <TabPanel>
             <Box paddingBlock="space.200" style={PANEL_STYLE}>
-              <AuditTab />
+              <OpenThreatModelTab.Provider value={() => setSelected(0)}>
+                <AuditTab />
+              </OpenThreatModelTab.Provider>
             </Box>
           </TabPanel>
           <TabPanel>

@@ -5,7 +5,7 @@ import { token } from '@atlaskit/tokens';
 import type { SprintPlanView } from '../../../../src/contract';
 import { formatRisk } from '../mitigation/threat-risk-text';
 import { Explained } from '../common/explained';
-import { AFTER_SPRINT, RISK_HELP } from '../common/risk-words';
+import { AFTER_SPRINT, ONCE_PLANNED, RISK_HELP } from '../common/risk-words';
 
 const STATES = {
   active: { label: 'Active', appearance: 'inprogress' },
@@ -41,11 +41,24 @@ export function SprintHeader({ sprint, risk }: Pick<SprintPlanView, 'sprint' | '
                 {AFTER_SPRINT} {formatRisk(risk.afterSprint)}
               </Explained>
             </span>
+            {risk.planned !== undefined && (
+              <Text color="color.text.subtle" weight="regular">
+                {' '}
+                (
+                <span data-testid="sprint-planned-risk">
+                  <Explained help={RISK_HELP.oncePlanned}>
+                    {formatRisk(risk.planned)} {ONCE_PLANNED}
+                  </Explained>
+                </span>
+                )
+              </Text>
+            )}
           </span>
         </Heading>
         <Text size="small" color="color.text.subtlest">
-          After this sprint: once the security tasks in this sprint are done, started or not. The project page’s “once
-          planned work is done” counts instead the mitigations marked planned or in progress, wherever their tasks are.
+          After this sprint: once the security tasks in this sprint are done, started or not. Once planned work is done:
+          also the tasks in other open sprints and the mitigations marked planned or in progress, the same figure as the
+          project page.
         </Text>
         {risk.tolerance !== undefined && risk.now > risk.tolerance && (
           <Text as="p" color="color.text.warning" testId="sprint-above-tolerance">

@@ -70,7 +70,7 @@ export function givenStoryBackend(
         latestUntil: '2026-03-10',
       },
       history: [],
-      seen: { revision: 1, readAt: 0, auditAt: null },
+      seen: { revision: 1, readAt: 0, auditAt: null, issues: 6, libraryStamp: null },
       canEdit: story.canEditThreatModel,
       canCreateTasks: story.canCreateTasks,
       problems: [],

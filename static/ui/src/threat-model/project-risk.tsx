@@ -19,9 +19,11 @@ export function ProjectRisk({ risk, history, riskPolicy }: Pick<ThreatModelView,
           <Explained help={RISK_HELP.projectRisk}>Project risk</Explained> now {formatRisk(risk.now)}{' '}
           <Text color="color.text.subtle" weight="regular">
             (
-            <Explained help={RISK_HELP.oncePlanned}>
-              {formatRisk(risk.planned)} {ONCE_PLANNED}
-            </Explained>
+            <span data-testid="project-planned-risk">
+              <Explained help={RISK_HELP.oncePlanned}>
+                {formatRisk(risk.planned)} {ONCE_PLANNED}
+              </Explained>
+            </span>
             , <Explained help={RISK_HELP.beforeMitigations}>{formatRisk(risk.inherent)} before mitigations</Explained>;{' '}
             <Explained help={RISK_HELP.tolerance}>tolerance {formatRisk(riskPolicy.tolerance)}</Explained>)
           </Text>

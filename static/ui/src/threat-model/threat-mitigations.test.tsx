@@ -423,10 +423,11 @@ describe('threat model tab: keeping up with Jira', () => {
     expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2);
   });
 
-  it(`asks every ${REFRESH_MS / 1000} seconds while the page is visible whether anything changed, and reads the model only when it did (or every ${FULL_READ_EVERY}th time)`, async () => {
+  it(`asks every ${REFRESH_MS / 1000} seconds while the page is visible whether anything changed, and reads the model only when it did`, async () => {
     jest.useFakeTimers();
     try {
       givenModel(MODEL);
+      expect(MODEL.seen.issues).not.toBeNull();
       const changed = [false, true, false];
       fakeBridge.answer('threat-model/changes', () => ({ ok: true, data: { changed: changed.shift() ?? false } }));
       render(<ThreatModelTab />);
@@ -445,18 +446,37 @@ describe('threat model tab: keeping up with Jira', () => {
       await tick(REFRESH_MS);
       expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2);
 
-      // Nothing changes from here on: the model is still read at the tenth refresh since the last read.
-      await tick(REFRESH_MS * (FULL_READ_EVERY - 2));
+      // Nothing changes from here on: the check counts deletions itself, so the model is not read again.
+      await tick(REFRESH_MS * 3 * FULL_READ_EVERY);
       expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2);
-      await tick(REFRESH_MS);
-      expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(3);
-      expect(fakeBridge.invocationsOf('threat-model/changes')).toHaveLength(FULL_READ_EVERY + 1);
+      expect(fakeBridge.invocationsOf('threat-model/changes')).toHaveLength(3 + 3 * FULL_READ_EVERY);
 
       const visibility = jest.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
       await tick(REFRESH_MS * 2);
-      expect(fakeBridge.invocationsOf('threat-model/changes')).toHaveLength(FULL_READ_EVERY + 1);
-      expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(3);
+      expect(fakeBridge.invocationsOf('threat-model/changes')).toHaveLength(3 + 3 * FULL_READ_EVERY);
+      expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2);
       visibility.mockRestore();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it(`reads the model every ${FULL_READ_EVERY}th refresh when the view could not count the tasks and stories`, async () => {
+    jest.useFakeTimers();
+    try {
+      givenModel({ ...MODEL, seen: { ...MODEL.seen, issues: null } });
+      fakeBridge.answer('threat-model/changes', () => ({ ok: true, data: { changed: false } }));
+      render(<ThreatModelTab />);
+      const tick = (ms: number) =>
+        act(async () => {
+          await jest.advanceTimersByTimeAsync(ms);
+        });
+      await tick(0);
+      await tick(REFRESH_MS * (FULL_READ_EVERY - 1));
+      expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(1);
+      await tick(REFRESH_MS);
+      expect(fakeBridge.invocationsOf('threat-model/get')).toHaveLength(2);
+      expect(fakeBridge.invocationsOf('threat-model/changes')).toHaveLength(FULL_READ_EVERY - 1);
     } finally {
       jest.useRealTimers();
     }

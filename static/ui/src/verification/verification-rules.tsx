@@ -1,7 +1,6 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { Label } from '@atlaskit/form';
 import { useId, useState } from 'react';
@@ -10,7 +9,7 @@ import { VerificationRule } from '../../../../src/domain/verification/verificati
 import { CELL, HEAD_CELL, TABLE } from '../common/table-styles';
 
 interface Props {
-  view: Pick<VerificationView, 'rules' | 'targets' | 'canEdit'>;
+  view: Pick<VerificationView, 'rules' | 'ruleTargets' | 'canEdit'>;
   saveRules: (rules: VerificationView['rules']) => Promise<string | undefined>;
 }
 
@@ -18,10 +17,10 @@ interface Props {
 export function VerificationRules({ view, saveRules }: Props) {
   const id = useId();
   const [ruleId, setRuleId] = useState('');
-  const [target, setTarget] = useState<string | undefined>();
+  const [target, setTarget] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const title = new Map(view.targets.map((t) => [t.id, t.title]));
+  const title = new Map(view.ruleTargets.map((t) => [t.id, t.title]));
   const save = async (rules: VerificationView['rules']) => {
     setBusy(true);
     const problem = await saveRules(rules);
@@ -30,14 +29,13 @@ export function VerificationRules({ view, saveRules }: Props) {
     return problem;
   };
   const add = async () => {
-    const parsed = VerificationRule.safeParse({ ruleId, target: target ?? '' });
+    const parsed = VerificationRule.safeParse({ ruleId, target: target.trim().toUpperCase() });
     if (!parsed.success) return setError(parsed.error.issues[0]?.message);
     if ((await save([...view.rules, parsed.data])) === undefined) {
       setRuleId('');
-      setTarget(undefined);
+      setTarget('');
     }
   };
-  const options = view.targets.map((t) => ({ value: t.id, label: `${t.id} ${t.title}` }));
   return (
     <Box as="section" aria-labelledby={`${id}-heading`}>
       <Stack space="space.100">
@@ -98,13 +96,13 @@ export function VerificationRules({ view, saveRules }: Props) {
             </Box>
             <Box style={{ flex: '1 1 16rem' }}>
               <Label htmlFor={`${id}-target`}>Maps to</Label>
-              <Select
-                inputId={`${id}-target`}
-                options={options}
-                value={options.find((o) => o.value === target) ?? null}
-                placeholder="A threat or mitigation"
-                menuPlacement="auto"
-                onChange={(option) => setTarget(option?.value)}
+              {/* An id, not a list to pick from: a project may have 15,000 threats and mitigations,
+                  more than a page should carry; the save checks the id is in the model. */}
+              <Textfield
+                id={`${id}-target`}
+                value={target}
+                placeholder="A threat or mitigation id, e.g. T-7 or M-5"
+                onChange={(event) => setTarget((event.target as HTMLInputElement).value)}
               />
             </Box>
             <Button isDisabled={busy} onClick={() => void add()}>

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { VerificationView } from '../../../../src/contract';
 import { ok } from '../../../../src/domain/common/envelope';
@@ -28,7 +28,7 @@ const aView = (over: Partial<VerificationView> = {}): VerificationView => ({
       revision: 3,
       threats: [{ id: 'T-4', title: 'Saved card used by someone else' }],
       failed: false,
-      records: [],
+      latest: null,
     },
     {
       id: 'M-5',
@@ -37,14 +37,14 @@ const aView = (over: Partial<VerificationView> = {}): VerificationView => ({
       revision: 2,
       threats: [{ id: 'T-7', title: 'Session hijacked' }],
       failed: true,
-      records: [failedRecord],
+      latest: failedRecord,
     },
   ],
+  shown: { offset: 0, failedOnly: false },
+  total: 2,
+  failedCount: 1,
   rules: [],
-  targets: [
-    { id: 'T-7', title: 'Session hijacked' },
-    { id: 'M-5', title: 'Encode output' },
-  ],
+  ruleTargets: [],
   canEdit: true,
   problems: [],
   ...over,
@@ -76,8 +76,8 @@ describe('the verification tab', () => {
       ok(
         aView({
           mitigations: [
-            { ...m1!, records: [stored('javascript:alert(document.domain)')] },
-            { ...m5!, records: [stored('https://ci.example.com/7')] },
+            { ...m1!, latest: stored('javascript:alert(document.domain)') },
+            { ...m5!, latest: stored('https://ci.example.com/7') },
           ],
         }),
       ),
@@ -101,15 +101,13 @@ describe('the verification tab', () => {
     fakeBridge.answer('verification/record-note', (payload) => {
       sent.push(payload);
       const view = aView();
-      view.mitigations[0]!.records = [
-        {
-          source: 'manual',
-          outcome: 'pass',
-          evidence: 'https://ci.example.com/7',
-          note: '',
-          recorded: failedRecord.recorded,
-        },
-      ];
+      view.mitigations[0]!.latest = {
+        source: 'manual',
+        outcome: 'pass',
+        evidence: 'https://ci.example.com/7',
+        note: '',
+        recorded: failedRecord.recorded,
+      };
       return ok(view);
     });
     const user = userEvent.setup();
@@ -131,6 +129,7 @@ describe('the verification tab', () => {
         mitigationId: 'M-1',
         baseRevision: 3,
         draft: { outcome: 'pass', evidence: 'https://ci.example.com/7', note: '' },
+        shown: { offset: 0, failedOnly: false },
       },
     ]);
   });
@@ -142,5 +141,64 @@ describe('the verification tab', () => {
     expect(screen.queryByLabelText('SARIF file')).toBeNull();
     expect(screen.queryByRole('button', { name: /^Record verification/ })).toBeNull();
     expect(screen.getByText(/^Read only: recording results changes the threat model/)).toBeTruthy();
+  });
+
+  it('pages a long list: the next page is read from the backend, and a note answers the page the person is on', async () => {
+    const row = (n: number) => ({ ...aView().mitigations[0]!, id: `M-${n}`, title: `Mitigation ${n}` });
+    const asked: unknown[] = [];
+    fakeBridge.answer('verification/get', (payload) => {
+      asked.push(payload);
+      const { offset = 0 } = payload as { offset?: number };
+      const rows = Array.from({ length: 50 }, (_, i) => row(offset + i + 1));
+      return ok(aView({ mitigations: rows, shown: { offset, failedOnly: false }, total: 120, failedCount: 0 }));
+    });
+    const sent: unknown[] = [];
+    fakeBridge.answer('verification/record-note', (payload) => {
+      sent.push(payload);
+      return ok(aView({ mitigations: [row(51)], shown: { offset: 50, failedOnly: false }, total: 120 }));
+    });
+    fakeBridge.answer('people/names', () => ok({}));
+    const user = userEvent.setup();
+    render(<VerificationTab />);
+    await screen.findByTestId('verification-M-50');
+    expect(screen.getByTestId('pager-position').textContent).toMatch(/^1–50 of 120 mitigations/);
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByTestId('verification-M-100');
+    expect(screen.queryByTestId('verification-M-1')).toBeNull();
+    expect(asked).toEqual([
+      { offset: 0, failedOnly: false },
+      { offset: 50, failedOnly: false },
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Record verification of M-51' }));
+    const form = screen.getByRole('form', { name: 'Verification note for M-51' });
+    await user.click(within(form).getByLabelText('Pass: it works'));
+    await user.click(within(form).getByRole('button', { name: 'Record' }));
+    await screen.findByText(/^51–51 of 120 mitigations/);
+    expect(sent).toMatchObject([{ mitigationId: 'M-51', shown: { offset: 50, failedOnly: false } }]);
+  });
+
+  it('shows only the mitigations that failed verification on request', async () => {
+    const asked: unknown[] = [];
+    fakeBridge.answer('verification/get', (payload) => {
+      asked.push(payload);
+      const { failedOnly = false } = payload as { failedOnly?: boolean };
+      const all = aView();
+      return ok(
+        failedOnly
+          ? aView({ mitigations: all.mitigations.filter((m) => m.failed), shown: { offset: 0, failedOnly }, total: 1 })
+          : all,
+      );
+    });
+    fakeBridge.answer('people/names', () => ok({}));
+    const user = userEvent.setup();
+    render(<VerificationTab />);
+    await screen.findByTestId('verification-M-1');
+    await user.click(screen.getByLabelText('Only mitigations that failed verification'));
+    await waitFor(() => expect(screen.queryByTestId('verification-M-1')).toBeNull());
+    expect(screen.getByTestId('verification-M-5')).toBeTruthy();
+    expect(asked).toEqual([
+      { offset: 0, failedOnly: false },
+      { offset: 0, failedOnly: true },
+    ]);
   });
 });

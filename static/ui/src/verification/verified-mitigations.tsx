@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Link from '@atlaskit/link';
 import { Box, Stack, Text } from '@atlaskit/primitives';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { VerificationNote, VerificationRecord, VerifiedMitigation } from '../../../../src/contract/verification';
 import { CELL, HEAD_CELL, TABLE } from '../common/table-styles';
 import { MitigationStatusLozenge } from '../mitigation/mitigation-status-lozenge';
@@ -14,10 +14,13 @@ interface Props {
   mitigations: VerifiedMitigation[];
   canEdit: boolean;
   recordNote: (note: VerificationNote) => Promise<string | undefined>;
+  /** Shown under the heading (a filter) and under the table (the pager). */
+  above?: ReactNode;
+  below?: ReactNode;
 }
 
 /** Every mitigation that is not rejected, with what is known about whether it works. */
-export function VerifiedMitigations({ mitigations, canEdit, recordNote }: Props) {
+export function VerifiedMitigations({ mitigations, canEdit, recordNote, above, below }: Props) {
   const [open, setOpen] = useState<string | undefined>();
   return (
     <Box as="section" aria-labelledby="verified-mitigations-heading">
@@ -25,6 +28,7 @@ export function VerifiedMitigations({ mitigations, canEdit, recordNote }: Props)
         <Heading size="xsmall" as="h3" id="verified-mitigations-heading">
           Mitigations
         </Heading>
+        {above}
         <Box style={{ overflowX: 'auto' }}>
           <table style={TABLE} aria-label="Verification of mitigations">
             <thead>
@@ -51,7 +55,7 @@ export function VerifiedMitigations({ mitigations, canEdit, recordNote }: Props)
                   <td style={{ ...CELL, verticalAlign: 'top' }}>
                     <Stack space="space.075" alignInline="start">
                       <VerificationLozenge mitigation={m} />
-                      {m.records[0] && <RecordLine record={m.records[0]} />}
+                      {m.latest && <RecordLine record={m.latest} />}
                       {canEdit && open !== m.id && (
                         <Button
                           spacing="compact"
@@ -79,6 +83,7 @@ export function VerifiedMitigations({ mitigations, canEdit, recordNote }: Props)
             </tbody>
           </table>
         </Box>
+        {below}
       </Stack>
     </Box>
   );

@@ -16,6 +16,7 @@ export function anAuditView(over: Partial<AuditView> = {}): AuditView {
     canEditStories: true,
     canCreateTasks: true,
     canAcceptRisk: true,
+    canTransitionIssues: true,
     problems: [],
     ...over,
   };

@@ -69,7 +69,7 @@ export function aThreatModel(overrides: Partial<ThreatModelFixture> = {}): Threa
     canEdit: true,
     canCreateTasks: true,
     problems: [],
-    seen: { revision: 1, readAt: 0, auditAt: null },
+    seen: { revision: 1, readAt: 0, auditAt: null, issues: 6, libraryStamp: null },
     ...overrides,
   };
 }

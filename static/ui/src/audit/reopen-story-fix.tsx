@@ -1,0 +1,81 @@
+import Button from '@atlaskit/button/new';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { useState } from 'react';
+import type { AuditView } from '../../../../src/contract';
+import { IssueLink } from '../common/issue-link';
+import { showSuccessFlag } from '../common/success-flag';
+import { DisabledFix } from './disabled-fix';
+import type { useAudit } from './use-audit';
+
+interface Props {
+  storyKey: string;
+  /** The tasks of the mitigations not done: the other way to resolve it is to finish them. */
+  taskKeys: string[];
+  label: string;
+  view: AuditView;
+  busy: boolean;
+  act: ReturnType<typeof useAudit>['act'];
+  onError: (message: string | undefined) => void;
+}
+
+/**
+ * The fix for a story done while its mitigations are not, in place: asks first, then moves the
+ * story back to To Do (a transition Jira offers the person), and audits again. Finishing the
+ * tasks is the other way; they are linked here.
+ */
+export function ReopenStoryFix({ storyKey, taskKeys, label, view, busy, act, onError }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState<string>();
+  const tasks = taskKeys.length > 0 && (
+    <Inline space="space.075" shouldWrap alignBlock="center">
+      <Text size="small">Or finish:</Text>
+      {taskKeys.map((key) => (
+        <IssueLink key={key} issueKey={key} />
+      ))}
+    </Inline>
+  );
+  if (!view.canTransitionIssues)
+    return (
+      <Stack space="space.050" alignInline="start">
+        <DisabledFix
+          label={label}
+          reason={`You can’t transition ${view.projectKey}’s issues, so you can’t reopen ${storyKey} here.`}
+        />
+        {tasks}
+      </Stack>
+    );
+  if (done) return <Text size="small">{done}</Text>;
+  if (!confirming)
+    return (
+      <Stack space="space.050" alignInline="start">
+        <Button isDisabled={busy} aria-label={`${label} ${storyKey}`} onClick={() => setConfirming(true)}>
+          {label}
+        </Button>
+        {tasks}
+      </Stack>
+    );
+  return (
+    <Stack space="space.050" alignInline="start">
+      <Text size="small">Move {storyKey} back to To Do? It shipped without the security work that belongs to it.</Text>
+      <Inline space="space.050">
+        <Button
+          appearance="warning"
+          isDisabled={busy}
+          onClick={async () => {
+            const failed = await act('audit/reopen-story', { issueKey: storyKey }, `Reopening ${storyKey}`);
+            onError(failed);
+            setConfirming(false);
+            if (failed) return;
+            setDone(`Reopened ${storyKey}. The audit runs again.`);
+            showSuccessFlag(`Reopened ${storyKey}`);
+          }}
+        >
+          Reopen {storyKey}
+        </Button>
+        <Button appearance="subtle" onClick={() => setConfirming(false)}>
+          Cancel
+        </Button>
+      </Inline>
+    </Stack>
+  );
+}
