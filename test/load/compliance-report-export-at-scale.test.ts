@@ -98,7 +98,8 @@ describe('compliance, report and export at 1,000 threats and 10,000 stories with
         let part!: { data: InterchangeExport; size: number };
         const cost = await measureCall(
           site,
-          async () => (part = await answer<InterchangeExport>('interchange/export', { format, ...(from ? { from } : {}) })),
+          async () =>
+            (part = await answer<InterchangeExport>('interchange/export', { format, ...(from ? { from } : {}) })),
           0,
         );
         // The model, then the stories of the part's at most 50 threats (about 1,500 here: 15 pages).

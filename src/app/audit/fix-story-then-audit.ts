@@ -11,8 +11,6 @@ export interface StoryFix {
   issueKey: string;
   /** The change to the story's clauses and direct links (a function of the domain). */
   change: ClausesChange;
-  /** What was done, for the refusal when the story turns out to be in another project. */
-  done: string;
   /** Only `replaceUnreadable`, for the fix whose person saw the unreadable value and chose to replace it. */
   options?: Pick<UpdateOptions, 'replaceUnreadable'>;
 }
@@ -30,16 +28,26 @@ export async function fixStoryThenAudit(
   fix: StoryFix,
 ): Promise<AuditView> {
   requireIssueOfProject(fix.issueKey, projectKey);
-  const saved = await updateStoryClauses(jira, fix.issueKey, accountId, fix.change, fix.options);
-  // The key's prefix is not proof: Jira still opens a moved issue by its old key. The audit runs
-  // as the app, so it is queued only for the project Jira says the story is in; editing that
-  // story (checked by updateStoryClauses) implies seeing that project. The run's search must see
-  // the story as just saved (search lags writes), hence its id.
-  if (saved.story.projectKey !== projectKey)
-    throw new AppError(
-      'BAD_REQUEST',
-      `${fix.issueKey} is now ${saved.story.key} in ${saved.story.projectKey}, not in ${projectKey}: ${fix.done}, and ${projectKey} was not audited again.`,
-    );
+  const saved = await updateStoryClauses(
+    jira,
+    fix.issueKey,
+    accountId,
+    (before, story) => {
+      // The key's prefix is not proof: Jira still opens a moved issue by its old key. Checked on
+      // the story read under its lease, before anything is written: a fix offered for one
+      // project never changes a story of another.
+      if (story.projectKey !== projectKey)
+        throw new AppError(
+          'CONFLICT',
+          `${fix.issueKey} is now ${story.key} in ${story.projectKey}, not in ${projectKey}, so nothing was changed. Run the audit again.`,
+        );
+      return fix.change(before, story);
+    },
+    fix.options,
+  );
+  // The audit runs as the app, for the project the story is in (checked above; editing the story,
+  // checked by updateStoryClauses, implies seeing that project). The run's search must see the
+  // story as just saved (search lags writes), hence its id.
   await queueAuditRun(jira.app, queue, projectKey, accountId, [saved.story.id]);
   return readAuditView(jira, projectKey, accountId);
 }

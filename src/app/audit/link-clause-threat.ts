@@ -15,5 +15,4 @@ export const linkClauseThreat = (
   fixStoryThenAudit(jira, queue, projectKey, accountId, {
     issueKey: link.issueKey,
     change: (before) => fixClauseWithoutThreat(before, link),
-    done: 'its clause was linked',
   });

@@ -21,5 +21,4 @@ export const removeStoryThreatLink = (
       const { clauses, directThreatIds } = removeThreatLink(before, removal);
       return { clauses, directThreatIds };
     },
-    done: 'the link was removed',
   });

@@ -27,5 +27,4 @@ export const replaceUnreadableClauses = (
       requireSeen(shownValue(story.clausesValue).fingerprint, fix.fingerprint, `${story.key}’s WITHOUT clauses value`);
       return { clauses: [], directThreatIds: [] };
     },
-    done: 'the unreadable value was replaced',
   });

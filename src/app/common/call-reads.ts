@@ -108,10 +108,12 @@ export function readEditorsEarly(jira: JiraClients, projectKey: string, accountI
 }
 
 /** The project's mitigation tasks with their live statuses (one search), as the person sees them. */
-/** The tasks with these issue ids (see readTasksById), read once per call for the same set. */
-export const tasksByIdOf = (jira: JiraClients, issueIds: string[]): Promise<TaskRecord[]> => {
+/** The tasks with these issue ids (see readTasksById), read once per call for the same set (and Sprint field). */
+export const tasksByIdOf = (jira: JiraClients, issueIds: string[], sprintField?: string): Promise<TaskRecord[]> => {
   const ids = [...new Set(issueIds)].sort();
-  return once(jira, `tasks-by-id:${ids.join(',')}`, () => readTasksById(jira.user, ids));
+  return once(jira, `tasks-by-id:${sprintField ?? ''}:${ids.join(',')}`, () =>
+    readTasksById(jira.user, ids, sprintField),
+  );
 };
 
 export const projectTasksOf = (jira: JiraClients, projectKey: string): Promise<TaskRecord[]> =>

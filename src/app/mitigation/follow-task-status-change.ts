@@ -3,8 +3,8 @@ import { statusFromTask } from '../../domain/mitigation/task-status';
 import { followTaskStatus } from '../../domain/threat-model/threat-model';
 import type { JiraClient } from '../../jira/client/jira-client';
 import { readTaskIssue } from '../../jira/mitigation/mitigation-task-repository';
-import { recordRiskPoint } from '../../jira/threat-model/project-risk';
 import { changeThreatModel, readThreatModel } from '../../jira/threat-model/threat-model-repository';
+import { recordRiskPoint } from '../threat-model/record-risk-point';
 
 /**
  * A mitigation task's status changed: its mitigation's status follows and the project's risk

@@ -9,6 +9,10 @@ import { buildReport } from '../../domain/report/report-model';
 import type { JiraClients } from '../common/jira-clients';
 import { readReportInput, type ReportOptions } from './report-input';
 
+/** How long after its first part a report's other parts may be asked for (a download takes seconds). */
+const PARTS_WITHIN_MS = 15 * 60 * 1000;
+const STALE = 'This download of the report started too long ago. Download it again.';
+
 const CHANGED =
   'The threat model or its tasks changed while the report was being made, so its parts do not fit together. Download it again.';
 
@@ -24,6 +28,10 @@ export async function threatModelReport(
   projectKey: string,
   options: ReportOptions & { format: 'md' | 'html'; part?: ReportPart },
 ): Promise<ReportDocument> {
+  // The first part's time comes back from the browser: input, so held to the last minutes, and a
+  // report can never be dated otherwise than when it was made.
+  const age = options.part ? Date.parse(options.now) - Date.parse(options.part.generatedAt) : 0;
+  if (!(age >= -60_000 && age <= PARTS_WITHIN_MS)) throw new AppError('CONFLICT', STALE);
   const now = options.part?.generatedAt ?? options.now;
   const document = await wholeThreatModelReport(jira, projectKey, { ...options, now });
   if (options.part && options.part.digest !== document.digest) throw new AppError('CONFLICT', CHANGED);

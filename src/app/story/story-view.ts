@@ -4,14 +4,15 @@ import { taskEvidence } from '../../domain/mitigation/task-evidence';
 import { asMitigations, threatRisk } from '../../domain/threat-model/threat-risk';
 import type { ThreatModel } from '../../domain/threat-model/threat-model';
 import { threatView, type ThreatView } from '../../domain/threat-model/threat-view';
-import { clausesField } from '../../jira/story/clauses-field';
+import { clausesField, sprintFieldId } from '../../jira/story/clauses-field';
 import type { JiraClient } from '../../jira/client/jira-client';
 import { TaskProperty } from '../../jira/mitigation/mitigation-task-repository';
-import { liveModelWith, type LiveModel } from '../../jira/threat-model/project-risk';
+import type { LiveModel } from '../../jira/threat-model/project-risk';
 import { readStory, storiesLinkedTo, type StoryRecord } from '../../jira/story/story-repository';
 import type { StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
 import { issuePermissionsOf, mayEditThreatModel, tasksByIdOf, threatModelOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
+import { plannedLiveModel } from '../threat-model/planned-live-model';
 import type { SavedClauses } from './update-story-clauses';
 
 // The story panel's view of a story, read as the person: its clauses, the threats they link with
@@ -138,9 +139,21 @@ function viewTaskIds(model: ThreatModel, story: StoryRecord, clausesValue: unkno
     .map((m) => m.task!.id);
 }
 
-/** The model's mitigations with the live statuses of the tasks the view shows (see viewTaskIds). */
+/**
+ * The tasks the view shows (see viewTaskIds), with their Sprint field in the same request: the
+ * planned risk counts an accepted mitigation whose task sits in an open sprint (isPlanned), as the
+ * project page does. The field's id comes from the site's field list, which the call has read
+ * already for the clauses field (cached): no request more. No Jira Software, no sprints.
+ */
+async function viewTasks(jira: JiraClients, model: ThreatModel, story: StoryRecord, clausesValue: unknown) {
+  const ids = viewTaskIds(model, story, clausesValue);
+  const sprintField = ids.length > 0 ? await sprintFieldId(jira.user).catch(() => undefined) : undefined;
+  return tasksByIdOf(jira, ids, sprintField);
+}
+
+/** The model's mitigations with the live statuses and sprints of the tasks the view shows. */
 const liveForView = (jira: JiraClients, model: ThreatModel, story: StoryRecord, clausesValue: unknown) =>
-  tasksByIdOf(jira, viewTaskIds(model, story, clausesValue)).then((tasks) => liveModelWith(tasks, model));
+  viewTasks(jira, model, story, clausesValue).then((tasks) => plannedLiveModel(tasks, model));
 
 /**
  * Starts the reads the view needs once the story and its model are known (the project's tasks,
@@ -154,7 +167,7 @@ export function startStoryViewReads(
   clausesValue: unknown = story.clausesValue,
 ): void {
   void accessTo(jira, story.id, story.projectKey, accountId, stored.model).catch(() => undefined);
-  void tasksByIdOf(jira, viewTaskIds(stored.model, story, clausesValue)).catch(() => undefined);
+  void viewTasks(jira, stored.model, story, clausesValue).catch(() => undefined);
 }
 
 /**

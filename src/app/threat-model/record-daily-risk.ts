@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JiraClient } from '../../jira/client/jira-client';
-import { recordRiskPoint } from '../../jira/threat-model/project-risk';
 import { hasThreatModel, listedProjects } from '../../jira/threat-model/projects-with-model';
+import { recordRiskPoint } from './record-risk-point';
 
 // Once a day every project with a threat model gets its risk point, even on quiet days. A
 // scheduled trigger runs 55 s unless its function's timeoutSeconds says otherwise, and Forge

@@ -6,7 +6,10 @@ const clause = (id: string, text: string, threatIds: string[]) => ({ id, text, t
 describe('the story index the audit stores for the Compliance tab and the report', () => {
   it('counts stories, clauses and linked clauses, and lists each threat’s stories once, in number order', () => {
     const index = indexStoryLinks([
-      { key: 'PAY-10', clausesValue: storyClausesValue([clause('c1', 'a', ['T-1']), clause('c2', 'b', [])], ['T-2'], 1) },
+      {
+        key: 'PAY-10',
+        clausesValue: storyClausesValue([clause('c1', 'a', ['T-1']), clause('c2', 'b', [])], ['T-2'], 1),
+      },
       { key: 'PAY-2', clausesValue: storyClausesValue([clause('c3', 'c', ['T-1', 'T-2'])], [], 1) },
       { key: 'PAY-3', clausesValue: undefined }, // a counted story without clauses
       { key: 'PAY-2', clausesValue: storyClausesValue([clause('c3', 'c', ['T-1', 'T-2'])], [], 1) }, // read twice

@@ -50,7 +50,9 @@ export function addThreat(
   actor: Actor,
   source: ThreatSource = { kind: 'manual' },
 ): { model: ThreatModel; threat: Threat } {
-  const number = Math.max(model.nextThreatNumber, ...model.threats.map((t) => threatNumber(t.id) + 1));
+  // A loop, not Math.max(...list): an edit's cost should not grow with a copy of every id.
+  let number = model.nextThreatNumber;
+  for (const t of model.threats) number = Math.max(number, threatNumber(t.id) + 1);
   const stamp = { accountId: actor.accountId, at: actor.now };
   const threat: Threat = {
     ...draft,
@@ -147,7 +149,8 @@ export function addMitigation(
   source?: MitigationSource,
 ): { model: ThreatModel; mitigation: Mitigation } {
   checkAddressedThreats(model, draft);
-  const number = Math.max(model.nextMitigationNumber, ...model.mitigations.map((m) => Number(m.id.slice(2)) + 1));
+  let number = model.nextMitigationNumber;
+  for (const m of model.mitigations) number = Math.max(number, Number(m.id.slice(2)) + 1);
   const stamp = { accountId: actor.accountId, at: actor.now };
   const mitigation: Mitigation = {
     ...draft,

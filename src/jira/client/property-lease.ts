@@ -18,6 +18,11 @@ import type { JiraClient } from './jira-client';
 //   by hand to block saves) is taken over by exactly one writer: the one that creates the
 //   takeover marker for that very value (201), who checks the value is unchanged, deletes it,
 //   then takes the lease like anyone else.
+//
+// The model's and the stories' saves key their lock by the revision they move from (see
+// threat-model/model-locks.ts): they use one attempt at a time (tryLease), keep the lock once their
+// step is made instead of releasing it, and leave an expired lock to its holder a while longer
+// (takeoverGraceMs) before taking it over.
 
 export interface LockStore {
   read(): Promise<unknown>;

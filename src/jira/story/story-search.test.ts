@@ -14,10 +14,12 @@ describe('the search for a story to link a threat to', () => {
     expect(summaryQuery(' -- ')).toBeUndefined();
   });
 
-  it('keeps the project first, narrows to the counted types, newest first', () => {
+  it('keeps the project first, narrows to the counted types, leaves out mitigation tasks, newest first', () => {
+    const notATask =
+      'issue.property[without.task].mitigationId IS EMPTY AND (labels IS EMPTY OR labels NOT IN ("without-mitigation"))';
     expect(storySearchJql('PAY', 'saved "card"', 'issuetype in ("Story")')).toBe(
-      'project = "PAY" AND issuetype in ("Story") AND summary ~ "saved card*" ORDER BY key DESC',
+      `project = "PAY" AND issuetype in ("Story") AND ${notATask} AND summary ~ "saved card*" ORDER BY key DESC`,
     );
-    expect(storySearchJql('PAY', '', undefined)).toBe('project = "PAY" ORDER BY key DESC');
+    expect(storySearchJql('PAY', '', undefined)).toBe(`project = "PAY" AND ${notATask} ORDER BY key DESC`);
   });
 });

@@ -3,11 +3,11 @@ import type { Threat } from '../../domain/threat-model/threat';
 import { ShardValue, type StoredShard } from './threat-model-shards';
 
 // Decoding a shard (inflate, JSON, a schema check of every record) is most of the CPU a model
-// read costs: about 1 ms a shard, 100 ms for a 5,000-threat model. An edit reads the model
-// before its lease (for the check of the person) and again under it, and the next edit reads the
-// same shards again; only the shard an edit touched has changed. So a shard is decoded once per
-// exact stored value and its decoding reused: the work under a lease follows what the edit
-// touches, not the model's size.
+// read costs: about 1 ms a shard, 100 ms for a 5,000-threat model. Every edit and view reads the
+// whole model, and between two reads only the shards an edit touched have changed. So a shard is
+// decoded once per exact stored value and its decoding reused, with its records split by kind
+// (ShardSplit) so a read joins lists instead of looking at every record: the work of an edit
+// follows what it touches, not the model's size (beyond reading the model's answer itself).
 //
 // Trust: a decoding is reused only for the shard's whole stored value (revision and data,
 // character for character), so a reuse is the decoding that value would get again: every record

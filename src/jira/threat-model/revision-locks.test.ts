@@ -98,6 +98,31 @@ describe('the model lock keyed by revision', () => {
     expect((await readThreatModel(client(), 'PAY')).metaRevision).toBe(from + 1);
   });
 
+  it('lets two writers that find the same long-expired lock take turns: one takes it over, both edits are stored', async () => {
+    const { metaRevision: from } = await readThreatModel(client(), 'PAY');
+    const dead = { holder: 'crashed', expiresAt: Date.now() - TAKEOVER_GRACE_MS - 1_000 };
+    expect((await admin()('PUT', lockPath(from), dead)).status).toBe(201);
+    const [a, b] = await Promise.all([readModelForWrite(client(), 'PAY'), readModelForWrite(client(), 'PAY')]);
+    const mark = site.log.mark();
+    await Promise.all([
+      changeThreatModel(client(), 'PAY', 'alice', rename('T-4', 'Receipts (A, after a crash)'), {
+        firstRead: Promise.resolve(a),
+      }),
+      changeThreatModel(client(), 'PAY', 'bob', rename('T-5', 'Stuffing (B, after a crash)'), {
+        firstRead: Promise.resolve(b),
+      }),
+    ]);
+    const markers = site.log
+      .since(mark)
+      .filter((r) => r.method === 'PUT' && r.path.startsWith(`${lockPath(from)}.takeover.`));
+    expect(markers.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(await titles('T-4', 'T-5')).toEqual([
+      'T-4: Receipts (A, after a crash)',
+      'T-5: Stuffing (B, after a crash)',
+    ]);
+    expect((await readThreatModel(client(), 'PAY')).metaRevision).toBe(from + 2);
+  });
+
   it('leaves a lock that expired moments ago to its holder: its step may have just been made', async () => {
     const { metaRevision } = await readThreatModel(client(), 'PAY');
     await admin()('PUT', lockPath(metaRevision), { holder: 'slow', expiresAt: Date.now() - 1_000 });

@@ -269,10 +269,10 @@ function nextAfter(prefix: 'T-' | 'M-', records: ModelRecord[], shards: StoredSh
 
 /**
  * The threats and the mitigations of the shards, each in id order with one copy of each id. Writes
- * keep the shards' records in id order, so one pass that finds each id above the one before is
- * the whole work; only when it does not (a record moved into a later shard, or is there twice
- * while it moves) are the lists sorted and the newer copy kept (dedupe). A read costs a pass over
- * the records, not a sort of them.
+ * keep the shards' records in id order, so the shards' lists (split once per decoding) are joined
+ * as they are; when they do not fit end to end, one pass checks each record, and only when that
+ * finds ids out of order (a record moved into a later shard, or is there twice while it moves)
+ * are the lists sorted and the newer copy kept (dedupe).
  */
 function assemble(
   shards: StoredShard[],

@@ -215,7 +215,7 @@ describe('audit resolvers', () => {
     expect(view.result!.findings.map((f) => f.id)).not.toContain('questions-unanswered:T-1');
   });
 
-  it('does not audit a project as the app for a story Jira says is in another project (a moved issue keeps its old key)', async () => {
+  it('neither changes nor audits a story Jira says is in another project (a moved issue keeps its old key)', async () => {
     const other = addSecondProject(site, 'MOVED');
     const story = site.store.issueByKey('PAY-1')!;
     const clauses = Object.values(story.customFields).find(
@@ -227,17 +227,26 @@ describe('audit resolvers', () => {
     addFieldsToScreens(site.store, other.project.id, [story.issueTypeId], Object.keys(story.customFields));
     site.store.put('issue', story.id, { ...story, projectId: other.project.id });
     const statusBefore = await restAs(site, 'alice')('GET', '/rest/api/3/project/PAY/properties/without.audit');
+    const mark = site.log.mark();
     const answer = await call(
       'alice',
       'audit/link-threat',
       { issueKey: 'PAY-1', clauseId, threatId: 'T-5' },
       onProject,
     );
+    // Refused before anything was written: the story's clauses are as they were, and no edit of it was sent.
+    const edits = site.log
+      .since(mark)
+      .filter((r) => r.method === 'PUT' && /^\/rest\/api\/3\/issue\/[^/]+$/.test(r.path));
+    const after = site.store.issueByKey('PAY-1')!;
     site.store.put('issue', story.id, story);
     expect(answer).toMatchObject({
       ok: false,
-      error: { code: 'BAD_REQUEST', message: expect.stringContaining('MOVED') },
+      error: { code: 'CONFLICT', message: expect.stringContaining('MOVED') },
     });
+    expect((answer as { error: { message: string } }).error.message).toContain('nothing was changed');
+    expect(edits).toEqual([]);
+    expect(after.customFields).toEqual(story.customFields);
     const statusAfter = await restAs(site, 'alice')('GET', '/rest/api/3/project/PAY/properties/without.audit');
     expect(statusAfter.body).toEqual(statusBefore.body);
   });

@@ -76,6 +76,40 @@ describe('linking a threat to a story, and covering a story’s threat, from the
     expect(byKey).not.toContain('POST /rest/api/3/search/jql');
   });
 
+  // Found in review: typing a task's number offered the task, and a threat linked there stayed
+  // "linked to no story" (the audit does not read a task's clauses) while the row said "Linked".
+  it('offers no mitigation task, by key or by words, and refuses to link a threat to one, writing nothing', async () => {
+    const task = site.store.all('issue').find((i) => i.properties?.['without.task'] !== undefined)!;
+    const find = async (query: string) =>
+      (await answer<{ stories: StoryMatch[] }>('bob', 'audit/find-stories', { query })).stories.map((s) => s.key);
+    expect(await find(task.key)).toEqual([]);
+    expect(await find(task.key.split('-')[1]!)).toEqual([]);
+    expect(await find(task.summary)).not.toContain(task.key);
+    // Nor an issue of a type the audit does not count, read by key (the webhook Task is no story).
+    const webhook = site.store.all('issue').find((i) => i.summary.includes('payment webhooks retried'))!;
+    expect(await find(webhook.key)).toEqual([]);
+    // A story is still found by its number.
+    expect(await find('3')).toEqual(['PAY-3']);
+
+    const before = structuredClone(site.store.issueByKey(task.key)!);
+    const mark = site.log.mark();
+    expect(
+      await call(
+        'alice',
+        'audit/link-story',
+        { issueKey: task.key, threatId: 'T-7', newClause: { id: 'c-task', text: 'my session cookie being stolen' } },
+        onProject,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('mitigation task') } });
+    const edits = site.log
+      .since(mark)
+      .filter((r) => r.method === 'PUT' && /^\/rest\/api\/3\/issue\/[^/]+$/.test(r.path));
+    expect(edits).toEqual([]);
+    expect(site.store.issueByKey(task.key)!.customFields).toEqual(before.customFields);
+    await consumer.idle();
+    expect(findingIds(await answer('alice', 'audit/get'))).toContain('threat-without-story:T-7');
+  });
+
   it('links a threat to no story to a new clause of a story, as the person, and the finding goes', async () => {
     expect(findingIds(await answer('alice', 'audit/get'))).toContain('threat-without-story:T-7');
     await answer('bob', 'audit/link-story', {

@@ -1,11 +1,12 @@
 import Button from '@atlaskit/button/new';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack } from '@atlaskit/primitives';
 import type { AuditView } from '../../../../src/contract';
 import { ClauseInput } from '../common/clause-input';
 import { newClauseId } from '../common/new-clause-id';
 import { showSuccessFlag } from '../common/success-flag';
 import { CLAUSE_FIELD_STYLE, useDraftedClause } from './clause-from-threat';
 import { DisabledFix } from './disabled-fix';
+import { DoneLine, useFixDone, useFocusNext } from './fix-focus';
 import { useRowState } from './row-memory';
 import type { useAudit } from './use-audit';
 
@@ -28,7 +29,12 @@ export function AddClauseFix({ storyKey, threatId, label, view, busy, act, onErr
   const title = view.threats.find((t) => t.id === threatId)?.title ?? '';
   const [open, setOpen] = useRowState('open', false);
   const clause = useDraftedClause(title);
-  const [done, setDone] = useRowState<string | undefined>('done', undefined);
+  const { done, sayDone, line } = useFixDone(view);
+  const opener = useFocusNext<HTMLButtonElement>();
+  const close = () => {
+    opener.focusNext();
+    setOpen(false);
+  };
 
   if (!view.canEditStories)
     return (
@@ -37,10 +43,10 @@ export function AddClauseFix({ storyKey, threatId, label, view, busy, act, onErr
         reason={`You can’t edit ${view.projectKey}’s stories, so you can’t add a clause to ${storyKey} here.`}
       />
     );
-  if (done) return <Text size="small">{done}</Text>;
+  if (done) return <DoneLine text={done} focusRef={line.ref} />;
   if (!open)
     return (
-      <Button isDisabled={busy} onClick={() => setOpen(true)}>
+      <Button ref={opener.ref} isDisabled={busy} onClick={() => setOpen(true)}>
         {label}
       </Button>
     );
@@ -56,7 +62,7 @@ export function AddClauseFix({ storyKey, threatId, label, view, busy, act, onErr
     onError(failed);
     if (failed) return;
     const said = `Added “WITHOUT ${text}” to ${storyKey}, linked to ${threatId}. The audit runs again.`;
-    setDone(said);
+    sayDone(said);
     showSuccessFlag(`Added a WITHOUT clause to ${storyKey}`, said);
   }
 
@@ -71,14 +77,14 @@ export function AddClauseFix({ storyKey, threatId, label, view, busy, act, onErr
           autoFocus
           onChange={clause.change}
           onEnter={() => void add()}
-          onEscape={() => setOpen(false)}
+          onEscape={close}
         />
       </Box>
       <Inline space="space.050">
         <Button appearance="primary" isDisabled={busy} onClick={() => void add()}>
           Add clause
         </Button>
-        <Button appearance="subtle" onClick={() => setOpen(false)}>
+        <Button appearance="subtle" onClick={close}>
           Cancel
         </Button>
       </Inline>

@@ -6,6 +6,7 @@ import { callResolver } from '../api/invoke-resolver';
 import { IssueLink } from '../common/issue-link';
 import { showSuccessFlag } from '../common/success-flag';
 import { DisabledFix } from './disabled-fix';
+import { DoneLine, focusWhenMounted, useFixDone, useFocusNext } from './fix-focus';
 import { RawValue } from './raw-value';
 import type { useAudit } from './use-audit';
 
@@ -29,7 +30,12 @@ interface Props {
 export function IssueValueFix({ issueKey, value, label, view, busy, act, onError }: Props) {
   const [values, setValues] = useState<IssueValues>();
   const [loading, setLoading] = useState(false);
-  const [done, setDone] = useState<string>();
+  const { done, sayDone, line } = useFixDone(view);
+  const opener = useFocusNext<HTMLButtonElement>();
+  const close = () => {
+    opener.focusNext();
+    setValues(undefined);
+  };
   if (!view.canEditStories)
     return (
       <Stack space="space.050" alignInline="start">
@@ -40,10 +46,11 @@ export function IssueValueFix({ issueKey, value, label, view, busy, act, onError
         <IssueLink issueKey={issueKey}>Open {issueKey}</IssueLink>
       </Stack>
     );
-  if (done) return <Text size="small">{done}</Text>;
+  if (done) return <DoneLine text={done} focusRef={line.ref} />;
   if (!values)
     return (
       <Button
+        ref={opener.ref}
         isDisabled={busy || loading}
         aria-label={`${label} of ${issueKey}`}
         onClick={async () => {
@@ -63,8 +70,9 @@ export function IssueValueFix({ issueKey, value, label, view, busy, act, onError
     const fingerprint = value === 'clauses' ? values.clauses.fingerprint : values.taskProperty.fingerprint;
     const failed = await act(choice.key!, { issueKey, fingerprint }, choice.busy);
     onError(failed);
-    if (failed) return setValues(undefined);
-    setDone(`${choice.done} The audit runs again.`);
+    // Refused: back to the button, to read the value again (it may have changed).
+    if (failed) return close();
+    sayDone(`${choice.done} The audit runs again.`);
     showSuccessFlag(choice.done);
   };
   return (
@@ -77,14 +85,17 @@ export function IssueValueFix({ issueKey, value, label, view, busy, act, onError
         }
         value={value === 'clauses' ? values.clauses : values.taskProperty}
       />
-      <Text size="small">{choice.question}</Text>
+      {/* The button that opened this is gone: focus goes to the question, read before the choice. */}
+      <span ref={focusWhenMounted} tabIndex={-1}>
+        <Text size="small">{choice.question}</Text>
+      </span>
       <Inline space="space.050" shouldWrap alignBlock="center">
         {choice.key && (
           <Button appearance="warning" isDisabled={busy} onClick={apply}>
             {choice.button}
           </Button>
         )}
-        <Button appearance="subtle" onClick={() => setValues(undefined)}>
+        <Button appearance="subtle" onClick={close}>
           Cancel
         </Button>
         <IssueLink issueKey={issueKey}>Open {issueKey}</IssueLink>

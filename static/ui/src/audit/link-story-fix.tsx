@@ -9,6 +9,7 @@ import { newClauseId } from '../common/new-clause-id';
 import { showSuccessFlag } from '../common/success-flag';
 import { CLAUSE_FIELD_STYLE, useDraftedClause } from './clause-from-threat';
 import { DisabledFix } from './disabled-fix';
+import { DoneLine, useFixDone } from './fix-focus';
 import { useRowState } from './row-memory';
 import type { useAudit } from './use-audit';
 
@@ -44,7 +45,7 @@ export function LinkStoryFix({ threatId, label, view, busy, act, onError }: Prop
   const [story, setStory] = useRowState<StoryMatch | undefined>('story', undefined);
   const [clauseId, setClauseId] = useRowState('clause-id', NEW_CLAUSE);
   const clause = useDraftedClause(title);
-  const [done, setDone] = useRowState<string | undefined>('done', undefined);
+  const { done, sayDone, line } = useFixDone(view);
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
   // The newest stories, read when the picker first opens: a tab with many such findings must not
   // search once per row just by showing them.
@@ -60,7 +61,7 @@ export function LinkStoryFix({ threatId, label, view, busy, act, onError }: Prop
       />
     );
   // Until the audit that runs now is done, the finding stays: the row says what was done.
-  if (done) return <Text size="small">{done}</Text>;
+  if (done) return <DoneLine text={done} focusRef={line.ref} />;
 
   const findStories = async (query: string): Promise<StoryOption[]> => {
     const found = await callResolver('audit/find-stories', { query });
@@ -103,7 +104,7 @@ export function LinkStoryFix({ threatId, label, view, busy, act, onError }: Prop
     onError(failed);
     if (failed) return;
     const said = `Linked ${threatId} to ${story.key}. The audit runs again.`;
-    setDone(said);
+    sayDone(said);
     showSuccessFlag(`Linked ${threatId} to ${story.key}`, said);
   }
 
@@ -120,8 +121,15 @@ export function LinkStoryFix({ threatId, label, view, busy, act, onError }: Prop
             defaultOptions={newest ?? []}
             loadOptions={loadStories}
             // Opened by typing, the picker searches what was typed: the newest are for an empty field.
-            onInputChange={(input) => {
+            onInputChange={(input, { action }) => {
+              const cleared = action === 'input-change' && input === '' && typedQuery.current !== '';
               typedQuery.current = input;
+              // Typed, then cleared with the keyboard: the picker shows its default options, the
+              // newest stories, which were never read when it was opened by typing.
+              if (cleared) {
+                clearTimeout(typing.current);
+                void readNewest();
+              }
             }}
             onMenuOpen={() => {
               if (typedQuery.current === '') void readNewest();

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { AuditView } from '../../../../src/contract';
 import { showSuccessFlag } from '../common/success-flag';
 import { DisabledFix } from './disabled-fix';
+import { DoneLine, focusWhenMounted, useFixDone, useFocusNext } from './fix-focus';
 import type { useAudit } from './use-audit';
 
 interface Props {
@@ -25,7 +26,12 @@ interface Props {
  */
 export function RemoveLinkFix({ storyKey, threatId, retired, label, view, busy, act, onError }: Props) {
   const [confirming, setConfirming] = useState(false);
-  const [removed, setRemoved] = useState<string>();
+  const { done, sayDone, line } = useFixDone(view);
+  const opener = useFocusNext<HTMLButtonElement>();
+  const cancel = () => {
+    opener.focusNext();
+    setConfirming(false);
+  };
   if (!view.canEditStories)
     return (
       <DisabledFix
@@ -35,18 +41,21 @@ export function RemoveLinkFix({ storyKey, threatId, retired, label, view, busy, 
     );
   const what = `${threatId}${retired ? ' (retired)' : ' (not in the threat model)'}`;
   // Until the audit that runs now is done, the finding stays: the row says what was done.
-  if (removed) return <Text size="small">{removed}</Text>;
+  if (done) return <DoneLine text={done} focusRef={line.ref} />;
   if (!confirming)
     return (
-      <Button isDisabled={busy} onClick={() => setConfirming(true)}>
+      <Button ref={opener.ref} isDisabled={busy} onClick={() => setConfirming(true)}>
         {label}
       </Button>
     );
   return (
     <Stack space="space.050" alignInline="start">
-      <Text size="small">
-        Remove {what} from {storyKey}’s WITHOUT clauses and direct links? The clauses themselves stay.
-      </Text>
+      {/* The button that opened this is gone: focus goes to the question, read before the choice. */}
+      <span ref={focusWhenMounted} tabIndex={-1}>
+        <Text size="small">
+          Remove {what} from {storyKey}’s WITHOUT clauses and direct links? The clauses themselves stay.
+        </Text>
+      </span>
       <Inline space="space.050">
         <Button
           appearance="warning"
@@ -58,16 +67,16 @@ export function RemoveLinkFix({ storyKey, threatId, retired, label, view, busy, 
               `Removing ${threatId} from ${storyKey}`,
             );
             onError(failed);
+            if (failed) return cancel();
             setConfirming(false);
-            if (failed) return;
             const said = `Removed ${what} from ${storyKey}. The audit runs again.`;
-            setRemoved(said);
+            sayDone(said);
             showSuccessFlag(`Removed ${threatId} from ${storyKey}`, said);
           }}
         >
           Remove {threatId}
         </Button>
-        <Button appearance="subtle" onClick={() => setConfirming(false)}>
+        <Button appearance="subtle" onClick={cancel}>
           Cancel
         </Button>
       </Inline>

@@ -5,6 +5,7 @@ import type { AuditView } from '../../../../src/contract';
 import { IssueLink } from '../common/issue-link';
 import { showSuccessFlag } from '../common/success-flag';
 import { DisabledFix } from './disabled-fix';
+import { DoneLine, focusWhenMounted, useFixDone, useFocusNext } from './fix-focus';
 import type { useAudit } from './use-audit';
 
 interface Props {
@@ -25,7 +26,12 @@ interface Props {
  */
 export function ReopenStoryFix({ storyKey, taskKeys, label, view, busy, act, onError }: Props) {
   const [confirming, setConfirming] = useState(false);
-  const [done, setDone] = useState<string>();
+  const { done, sayDone, line } = useFixDone(view);
+  const opener = useFocusNext<HTMLButtonElement>();
+  const cancel = () => {
+    opener.focusNext();
+    setConfirming(false);
+  };
   const tasks = taskKeys.length > 0 && (
     <Inline space="space.075" shouldWrap alignBlock="center">
       <Text size="small">Or finish:</Text>
@@ -44,11 +50,16 @@ export function ReopenStoryFix({ storyKey, taskKeys, label, view, busy, act, onE
         {tasks}
       </Stack>
     );
-  if (done) return <Text size="small">{done}</Text>;
+  if (done) return <DoneLine text={done} focusRef={line.ref} />;
   if (!confirming)
     return (
       <Stack space="space.050" alignInline="start">
-        <Button isDisabled={busy} aria-label={`${label} ${storyKey}`} onClick={() => setConfirming(true)}>
+        <Button
+          ref={opener.ref}
+          isDisabled={busy}
+          aria-label={`${label} ${storyKey}`}
+          onClick={() => setConfirming(true)}
+        >
           {label}
         </Button>
         {tasks}
@@ -56,7 +67,12 @@ export function ReopenStoryFix({ storyKey, taskKeys, label, view, busy, act, onE
     );
   return (
     <Stack space="space.050" alignInline="start">
-      <Text size="small">Move {storyKey} back to To Do? It shipped without the security work that belongs to it.</Text>
+      {/* The button that opened this is gone: focus goes to the question, read before the choice. */}
+      <span ref={focusWhenMounted} tabIndex={-1}>
+        <Text size="small">
+          Move {storyKey} back to To Do? It shipped without the security work that belongs to it.
+        </Text>
+      </span>
       <Inline space="space.050">
         <Button
           appearance="warning"
@@ -64,15 +80,15 @@ export function ReopenStoryFix({ storyKey, taskKeys, label, view, busy, act, onE
           onClick={async () => {
             const failed = await act('audit/reopen-story', { issueKey: storyKey }, `Reopening ${storyKey}`);
             onError(failed);
+            if (failed) return cancel();
             setConfirming(false);
-            if (failed) return;
-            setDone(`Reopened ${storyKey}. The audit runs again.`);
+            sayDone(`Reopened ${storyKey}. The audit runs again.`);
             showSuccessFlag(`Reopened ${storyKey}`);
           }}
         >
           Reopen {storyKey}
         </Button>
-        <Button appearance="subtle" onClick={() => setConfirming(false)}>
+        <Button appearance="subtle" onClick={cancel}>
           Cancel
         </Button>
       </Inline>
