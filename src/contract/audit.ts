@@ -1,19 +1,26 @@
 import { z } from 'zod';
-import type { AuditResult } from '../domain/audit/audit-result';
 import type { AuditRunView } from '../domain/audit/audit-run';
+import { FindingsQuery, type AuditResultPage } from '../domain/audit/finding-page';
 import type { Severity } from '../domain/threat-model/severity';
 import { ClauseText, ThreatId } from '../domain/story/without-clause';
 import { endpoint, NoPayload } from './endpoint';
 
-export type { AuditRunView };
+export type { AuditRunView, AuditResultPage };
+export { FindingsQuery };
+
+/**
+ * What every audit call that answers the tab's view may carry: the page of findings the person
+ * is on, with their filters (absent: the first page of every finding), so the answer is that page.
+ */
+const OnPage = { view: FindingsQuery.optional() };
 
 const FindingId = z.string().min(1).max(300);
 
 /** Suppress a finding; the domain checks the reason (suppression.ts). */
-export const FindingSuppression = z.object({ findingId: FindingId, why: z.string() });
+export const FindingSuppression = z.object({ findingId: FindingId, why: z.string(), ...OnPage });
 export type FindingSuppression = z.infer<typeof FindingSuppression>;
 
-export const FindingUnsuppression = z.object({ findingId: FindingId });
+export const FindingUnsuppression = z.object({ findingId: FindingId, ...OnPage });
 export type FindingUnsuppression = z.infer<typeof FindingUnsuppression>;
 
 /** The fix for "clause linked to no threat": which clause of which story, and the threat. */
@@ -21,6 +28,7 @@ export const ClauseThreatLink = z.object({
   issueKey: z.string().regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/, 'An issue key looks like PAY-12'),
   clauseId: z.string().min(1).max(40),
   threatId: ThreatId,
+  ...OnPage,
 });
 export type ClauseThreatLink = z.infer<typeof ClauseThreatLink>;
 
@@ -35,6 +43,7 @@ export const StoryClauseLink = z
     threatId: ThreatId,
     clauseId: z.string().min(1).max(40).optional(),
     newClause: z.object({ id: z.string().min(1).max(40), text: ClauseText }).optional(),
+    ...OnPage,
   })
   .refine((link) => (link.clauseId === undefined) !== (link.newClause === undefined), {
     message: 'Name one WITHOUT clause: an existing one or a new one.',
@@ -53,7 +62,7 @@ export interface StoryMatch {
 }
 
 /** The fix for a link to a retired or unknown threat: which story, and the threat id to unlink. */
-export const ThreatLinkRemoval = ClauseThreatLink.pick({ issueKey: true, threatId: true });
+export const ThreatLinkRemoval = ClauseThreatLink.pick({ issueKey: true, threatId: true, view: true });
 export type ThreatLinkRemoval = z.infer<typeof ThreatLinkRemoval>;
 
 /** Which value of an issue a fix shows before it writes: its clauses field or its task property. */
@@ -85,24 +94,33 @@ export interface IssueValues {
 export const SeenValueFix = z.object({
   issueKey: ClauseThreatLink.shape.issueKey,
   fingerprint: z.string().min(1).max(40),
+  ...OnPage,
 });
 export type SeenValueFix = z.infer<typeof SeenValueFix>;
 
 /** The fix for a story done while its mitigations are not: reopen it. */
-export const StoryReopening = z.object({ issueKey: ClauseThreatLink.shape.issueKey });
+export const StoryReopening = z.object({ issueKey: ClauseThreatLink.shape.issueKey, ...OnPage });
 export type StoryReopening = z.infer<typeof StoryReopening>;
 
-/** The audit tab: the last complete audit (current suppressions applied), and the run in progress. */
+/** "Run audit", answered with the page the person is on. */
+export const AuditStart = z.object({ ...OnPage });
+export type AuditStart = z.infer<typeof AuditStart>;
+
+/**
+ * The audit tab: the last complete audit (current suppressions applied), one page of its
+ * findings, and the run in progress.
+ */
 export interface AuditView {
   projectKey: string;
   run: AuditRunView;
   /** When the shown result was computed (null: never audited). */
   completedAt: string | null;
-  result: AuditResult | null;
+  /** The whole result's counts and totals, and the page of findings asked for (see findingsPage). */
+  result: AuditResultPage | null;
   /** The stored run status or last result exists but cannot be read (problems say which): a new run replaces it. */
   resultUnreadable: boolean;
-  /** Active threats, for the "link a threat" fix. */
-  threats: Array<{ id: string; title: string; severity: Severity }>;
+  /** The active threats the page's findings name (their fixes show titles); `audit/find-threats` searches the rest. */
+  threats: AuditThreat[];
   canRun: boolean;
   canSuppress: boolean;
   /** Whether the person may edit the threat model: the mitigation fixes and answering questions. */
@@ -118,6 +136,41 @@ export interface AuditView {
   problems: string[];
 }
 
+/** A threat as the audit's fixes name it. */
+export interface AuditThreat {
+  id: string;
+  title: string;
+  severity: Severity;
+}
+
+/** What the person typed to find an active threat: part of its id or title (empty: the most severe). */
+export const ThreatSearch = z.object({ query: z.string().max(100) });
+export type ThreatSearch = z.infer<typeof ThreatSearch>;
+
+/**
+ * One part of the audit as a file (CSV or JSON, the command line's): the browser joins the parts'
+ * texts in order. A later part names the first's digest, and one of a result that changed in
+ * between (another run, a suppression) is refused, never joined to the others.
+ */
+export const AuditExportQuery = z.object({
+  format: z.enum(['csv', 'json']),
+  part: z
+    .object({ index: z.number().int().min(1).max(100), digest: z.string().regex(/^[0-9a-f]{64}$/) })
+    .optional(),
+});
+export type AuditExportQuery = z.infer<typeof AuditExportQuery>;
+
+export interface AuditExport {
+  fileName: string;
+  mimeType: string;
+  text: string;
+  /** This part's number, from 0, and how many there are. */
+  part: number;
+  parts: number;
+  /** SHA-256 of the whole file, hex: what later parts are asked with. */
+  digest: string;
+}
+
 /**
  * What the tab polls while a run is under way: the run and which result is stored, from the one
  * small status property; the tab reads the whole view again only when either changes.
@@ -128,9 +181,11 @@ export interface AuditProgress {
 }
 
 export const auditEndpoints = {
-  'audit/get': endpoint<AuditView>()(NoPayload),
+  'audit/get': endpoint<AuditView>()(FindingsQuery),
   'audit/progress': endpoint<AuditProgress>()(NoPayload),
-  'audit/run': endpoint<AuditView>()(NoPayload),
+  'audit/run': endpoint<AuditView>()(AuditStart),
+  'audit/find-threats': endpoint<{ threats: AuditThreat[] }>()(ThreatSearch),
+  'audit/export': endpoint<AuditExport>()(AuditExportQuery),
   'audit/suppress': endpoint<AuditView>()(FindingSuppression),
   'audit/unsuppress': endpoint<AuditView>()(FindingUnsuppression),
   'audit/link-threat': endpoint<AuditView>()(ClauseThreatLink),

@@ -1,5 +1,6 @@
 import type { AuditProgress, AuditView } from '../../contract';
 import { auditRunView } from '../../domain/audit/audit-run';
+import type { FindingsQuery } from '../../domain/audit/finding-page';
 import { readAuditState } from '../../jira/audit/audit-repository';
 import type { JiraClients } from '../common/jira-clients';
 import { readAuditView } from './read-audit-view';
@@ -9,8 +10,13 @@ import { requireAuditor } from './require-auditor';
  * The audit tab, for someone who may browse the project. The view is read (as the person) while
  * the check is, and answered only once it passed.
  */
-export async function auditView(jira: JiraClients, projectKey: string, accountId: string): Promise<AuditView> {
-  const view = readAuditView(jira, projectKey, accountId);
+export async function auditView(
+  jira: JiraClients,
+  projectKey: string,
+  accountId: string,
+  query: FindingsQuery = {},
+): Promise<AuditView> {
+  const view = readAuditView(jira, projectKey, accountId, query);
   view.catch(() => undefined); // the check's refusal comes first
   await requireAuditor(jira, projectKey);
   return view;

@@ -1,4 +1,5 @@
 import type { AuditView } from '../../contract';
+import type { FindingsQuery } from '../../domain/audit/finding-page';
 import { AppError } from '../../domain/common/app-error';
 import { requireIssueOfProject } from '../../domain/common/issue-key';
 import { readIssueForFix, type IssueForFix } from '../../jira/audit/issue-value-fixes';
@@ -16,6 +17,8 @@ export interface IssueFix {
   refusal: string;
   /** The write, as the person, on the issue as read just now. */
   apply: (issue: IssueForFix) => Promise<void>;
+  /** The page of findings the person is on: the answer shows it. */
+  view?: FindingsQuery | undefined;
 }
 
 /**
@@ -41,7 +44,7 @@ export async function fixIssueThenAudit(
     throw new AppError('BAD_REQUEST', `${fix.issueKey} is now in ${issue.projectKey}, not in ${projectKey}.`);
   await fix.apply(issue);
   await queueAuditRun(jira.app, queue, projectKey, accountId, [issue.id]);
-  return readAuditView(jira, projectKey, accountId);
+  return readAuditView(jira, projectKey, accountId, fix.view);
 }
 
 /** The value the person was shown must be the one there now: else refused, never overwritten. */

@@ -1,4 +1,5 @@
 import type { AuditView } from '../../contract';
+import type { FindingsQuery } from '../../domain/audit/finding-page';
 import { AppError } from '../../domain/common/app-error';
 import { requireIssueOfProject } from '../../domain/common/issue-key';
 import type { JiraClients } from '../common/jira-clients';
@@ -13,6 +14,8 @@ export interface StoryFix {
   change: ClausesChange;
   /** Only `replaceUnreadable`, for the fix whose person saw the unreadable value and chose to replace it. */
   options?: Pick<UpdateOptions, 'replaceUnreadable'>;
+  /** The page of findings the person is on: the answer shows it. */
+  view?: FindingsQuery | undefined;
 }
 
 /**
@@ -49,5 +52,5 @@ export async function fixStoryThenAudit(
   // checked by updateStoryClauses, implies seeing that project). The run's search must see the
   // story as just saved (search lags writes), hence its id.
   await queueAuditRun(jira.app, queue, projectKey, accountId, [saved.story.id]);
-  return readAuditView(jira, projectKey, accountId);
+  return readAuditView(jira, projectKey, accountId, fix.view);
 }

@@ -15,4 +15,5 @@ export const linkClauseThreat = (
   fixStoryThenAudit(jira, queue, projectKey, accountId, {
     issueKey: link.issueKey,
     change: (before) => fixClauseWithoutThreat(before, link),
+    view: link.view,
   });

@@ -20,6 +20,7 @@ export const linkStoryClause = (
 ): Promise<AuditView> =>
   fixStoryThenAudit(jira, queue, projectKey, accountId, {
     issueKey: link.issueKey,
+    view: link.view,
     change: (before, story) => {
       if (story.taskValue !== undefined && story.taskValue !== null)
         throw new AppError(

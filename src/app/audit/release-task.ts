@@ -22,6 +22,7 @@ export const releaseTask = (
 ): Promise<AuditView> =>
   fixIssueThenAudit(jira, queue, projectKey, accountId, {
     issueKey: fix.issueKey,
+    view: fix.view,
     permission: 'EDIT_ISSUES',
     refusal: `You can’t edit ${fix.issueKey}, so you can’t remove its task property.`,
     apply: async (issue) => {

@@ -17,6 +17,7 @@ export const removeStoryThreatLink = (
 ): Promise<AuditView> =>
   fixStoryThenAudit(jira, queue, projectKey, accountId, {
     issueKey: removal.issueKey,
+    view: removal.view,
     change: (before) => {
       const { clauses, directThreatIds } = removeThreatLink(before, removal);
       return { clauses, directThreatIds };

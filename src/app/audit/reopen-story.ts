@@ -19,6 +19,7 @@ export const reopenStory = (
 ): Promise<AuditView> =>
   fixIssueThenAudit(jira, queue, projectKey, accountId, {
     issueKey: reopening.issueKey,
+    view: reopening.view,
     permission: 'TRANSITION_ISSUES',
     refusal: `You can’t transition ${reopening.issueKey}, so you can’t reopen it.`,
     apply: async (issue) => {

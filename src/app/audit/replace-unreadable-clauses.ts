@@ -20,6 +20,7 @@ export const replaceUnreadableClauses = (
 ): Promise<AuditView> =>
   fixStoryThenAudit(jira, queue, projectKey, accountId, {
     issueKey: fix.issueKey,
+    view: fix.view,
     options: { replaceUnreadable: true },
     change: (before, story) => {
       if (before.problems.length === 0)

@@ -21,6 +21,7 @@ export const restoreTaskProperty = (
 ): Promise<AuditView> =>
   fixIssueThenAudit(jira, queue, projectKey, accountId, {
     issueKey: fix.issueKey,
+    view: fix.view,
     permission: 'EDIT_ISSUES',
     refusal: `You can’t edit ${fix.issueKey}, so you can’t set its task property.`,
     apply: async (issue) => {

@@ -1,4 +1,5 @@
 import type { AuditView } from '../../contract';
+import type { FindingsQuery } from '../../domain/audit/finding-page';
 import type { JiraClients } from '../common/jira-clients';
 import type { AuditQueue } from './audit-queue';
 import { queueAuditRun } from './queue-audit-run';
@@ -11,8 +12,9 @@ export async function startAudit(
   queue: AuditQueue,
   projectKey: string,
   accountId: string,
+  view?: FindingsQuery,
 ): Promise<AuditView> {
   await requireAuditor(jira, projectKey);
   await queueAuditRun(jira.app, queue, projectKey, accountId);
-  return readAuditView(jira, projectKey, accountId);
+  return readAuditView(jira, projectKey, accountId, view);
 }

@@ -10,10 +10,10 @@ export async function suppressFinding(
   jira: JiraClients,
   projectKey: string,
   accountId: string,
-  { findingId, why }: FindingSuppression,
+  { findingId, why, view }: FindingSuppression,
 ): Promise<AuditView> {
   await requireModelEditor(jira, projectKey, accountId);
   const actor = { accountId, now: new Date().toISOString() };
   await changeSuppressions(jira.app, projectKey, accountId, (list) => suppress(list, findingId, why, actor));
-  return readAuditView(jira, projectKey, accountId);
+  return readAuditView(jira, projectKey, accountId, view);
 }

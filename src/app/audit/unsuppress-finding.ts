@@ -10,9 +10,9 @@ export async function unsuppressFinding(
   jira: JiraClients,
   projectKey: string,
   accountId: string,
-  { findingId }: FindingUnsuppression,
+  { findingId, view }: FindingUnsuppression,
 ): Promise<AuditView> {
   await requireModelEditor(jira, projectKey, accountId);
   await changeSuppressions(jira.app, projectKey, accountId, (list) => unsuppress(list, findingId));
-  return readAuditView(jira, projectKey, accountId);
+  return readAuditView(jira, projectKey, accountId, view);
 }

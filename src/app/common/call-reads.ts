@@ -52,6 +52,24 @@ export const threatModelOf = (jira: JiraClients, projectKey: string): Promise<St
   once(jira, `model:${projectKey}`, () => readThreatModel(jira.user, projectKey));
 
 /**
+ * The model as the person reads it (threatModelOf), with other project properties in the same
+ * request when this call has not read the model yet; `extra` is undefined when it had (a write
+ * that checked the editor first), and the caller reads those properties itself.
+ */
+export function threatModelWith(
+  jira: JiraClients,
+  projectKey: string,
+  extraKeys: string[],
+): { stored: Promise<StoredThreatModel>; extra: Promise<Record<string, unknown>> | undefined } {
+  let asked = false;
+  const stored = once(jira, `model:${projectKey}`, () => {
+    asked = true;
+    return readThreatModel(jira.user, projectKey, extraKeys);
+  });
+  return { stored, extra: asked ? stored.then((s) => s.extra) : undefined };
+}
+
+/**
  * The model's properties and the write lease's lock, read as the app in one request: what a
  * write checks the person against before it takes the lease, and the lease's first look at its
  * lock (see asModelEditor). Never shown: a view reads the model as the person (threatModelOf).

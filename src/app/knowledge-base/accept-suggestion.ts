@@ -2,13 +2,19 @@ import type { KbAccept, StoryView } from '../../contract';
 import { AppError } from '../../domain/common/app-error';
 import { acceptThreatTemplate, findThreatTemplate } from '../../domain/knowledge-base/accept';
 import { checkStoryTakesLink, clausesLinkingThreat, linksThreatAlready } from '../../domain/knowledge-base/accept-link';
-import { readStoryClauses } from '../../domain/story/story-clauses';
+import { readStoryClauses, storyClausesValue, type StoryClauses } from '../../domain/story/story-clauses';
+import { DEFAULT_LEASE_WAIT_MS } from '../../jira/client/property-lease';
 import type { Threat } from '../../domain/threat-model/threat';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
 import { clausesField } from '../../jira/story/clauses-field';
-import { readStory } from '../../jira/story/story-repository';
+import { readStory, type StoryRecord } from '../../jira/story/story-repository';
 import { storyLockWindow } from '../../jira/story/story-save-lock';
-import { withModelLease } from '../../jira/threat-model/threat-model-repository';
+import {
+  endModelTurn,
+  tryModelTurn,
+  withModelLease,
+  type ModelTurn,
+} from '../../jira/threat-model/threat-model-repository';
 import {
   issuePermissionsOf,
   modelWithLockOf,
@@ -34,6 +40,11 @@ import { requireModelEditor } from '../threat-model/require-model-editor';
  * writes nothing. The story is written once the model's shards are (beside its meta), so it never
  * links a threat not stored. Both leases are keyed by revision (story-save-lock.ts,
  * model-locks.ts): the story and the model read first are acted on, not read again under the locks.
+ *
+ * Both locks are created in one round trip: the model's is tried beside the story's first attempt.
+ * That holds no lock while waiting for another: when the story's attempt does not take its lock,
+ * the model's (nothing written under it) is given back at once, and taken again, in order, once
+ * the story's is held. The waits share one budget (a resolver is stopped at 25 s).
  */
 export async function acceptSuggestion(
   jira: JiraClients,
@@ -43,6 +54,7 @@ export async function acceptSuggestion(
   projectHint?: string,
 ): Promise<StoryView> {
   const { user, app } = jira;
+  const startedAt = Date.now();
   const perms = issuePermissionsOf(jira, issueId);
   perms.catch(() => undefined); // read with the issue, awaited in the checks below
   // The panel's project (a hint) is read with the issue; used only if the issue is in it.
@@ -78,6 +90,27 @@ export async function acceptSuggestion(
   loading.catch(() => undefined); // awaited once the person is checked
 
   const actor = { accountId, now: new Date().toISOString() };
+  const waitUntil = startedAt + DEFAULT_LEASE_WAIT_MS;
+  // The model's lock, tried beside the story's first attempt (both wait for the person's check).
+  let modelFirstTry: Promise<ModelTurn | undefined> | undefined = tryModelTurn(
+    app,
+    projectKey,
+    accountId,
+    await stored,
+    {
+      beforeCreate: checkOnce,
+    },
+  );
+  modelFirstTry.catch(() => undefined); // a refusal is the story's too; awaited by the model's write
+  const giveBackModelTry = () => {
+    const tried = modelFirstTry;
+    modelFirstTry = undefined;
+    return tried?.then((turn) => turn && endModelTurn(turn)).catch(() => undefined);
+  };
+  // The story as its turn read it, and the value that links the threat: the answer's tasks are read
+  // from them while the model is written, not after.
+  let storyHeld: StoryRecord = story;
+  let clausesBefore: StoryClauses | undefined;
   const storyTakesLink = settable<void>();
   // Settled once the model is stored, before its lock is released: the story is written meanwhile.
   const threatStored = settable<Threat>();
@@ -99,7 +132,14 @@ export async function acceptSuggestion(
             );
           const accepted = acceptThreatTemplate(model, kb, findThreatTemplate(kb, accept.templateId).id, actor);
           // The view shows the model as written here, not as read before.
-          rememberThreatModel(jira, projectKey, { ...(await stored), model: accepted.model });
+          const after = { ...(await stored), model: accepted.model };
+          rememberThreatModel(jira, projectKey, after);
+          if (clausesBefore) {
+            const { clauses, directThreatIds, revision } = clausesBefore;
+            const linked = clausesLinkingThreat(clauses, accept.clauseId, accepted.threat.id, accepted.threat.title);
+            const value = storyClausesValue(linked, directThreatIds, revision + 1);
+            startStoryViewReads(jira, storyHeld, after, accountId, value);
+          }
           // The story may link the threat once its shard is written, beside the meta's write.
           return {
             model: accepted.model,
@@ -110,8 +150,15 @@ export async function acceptSuggestion(
         threatStored.settle(threat);
         return threat;
       },
-      { beforeCreate: checkOnce, firstRead: stored },
+      {
+        beforeCreate: checkOnce,
+        firstRead: stored,
+        ...(modelFirstTry ? { firstTurn: modelFirstTry } : {}),
+        // What is left of the call's budget after the story's wait.
+        maxWaitMs: Math.max(0, waitUntil - Date.now()),
+      },
     );
+    modelFirstTry = undefined; // handed to the model's write, which ends it
     modelWrite.catch((error: unknown) => threatStored.refuse(error));
   };
 
@@ -120,7 +167,9 @@ export async function acceptSuggestion(
       jira,
       issueId,
       accountId,
-      async (before) => {
+      async (before, current) => {
+        storyHeld = current;
+        clausesBefore = before;
         try {
           checkStoryTakesLink(before, accept);
         } catch (error) {
@@ -138,8 +187,11 @@ export async function acceptSuggestion(
       {
         alsoRequire: checkOnce,
         whenHeld: startModelWrite,
+        // The model's first try is kept only beside a story lock taken at the first attempt.
+        onFirstAttempt: (taken) => void (taken ? undefined : giveBackModelTry()),
         baseRevision: accept.baseRevision,
         storyRead: { story: Promise.resolve(story), readAt: storyReadAt },
+        maxWaitMs: Math.max(0, waitUntil - Date.now()),
       },
     );
     return await storyViewOf(jira, issueId, accountId, saved);
@@ -147,7 +199,7 @@ export async function acceptSuggestion(
     // A story that could not be read or taken leaves the model as it was, and the model's lease
     // is released before the call answers.
     storyTakesLink.refuse(new AppError('CONFLICT', 'The story could not be saved. Reload and try again.'));
-    await modelWrite?.catch(() => undefined);
+    await Promise.all([modelWrite?.catch(() => undefined), giveBackModelTry()]);
   }
 }
 

@@ -100,4 +100,20 @@ describe('saves of one story, keyed by revision', () => {
     expect(keys).toContain(storyLockKey(revision - 1));
     expect(keys).toContain(storyLockKey(revision));
   });
+
+  it('writes nothing when its change outlasted the lease (an accept waiting for the model): the lock is left to expire', async () => {
+    const { revision, clauses } = await stored();
+    let t = Date.now();
+    const late: ClausesChange = (before) => {
+      t += 25_000; // the change waited: less than the lease's fence is left
+      return adding('c-outlasted', 'my receipts read by a late save')(before, undefined as never);
+    };
+    await expect(updateStoryClauses(jira, PAY_1, 'alice', late, { now: () => t })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('Saving took too long'),
+    });
+    const after = await stored();
+    expect(after.revision).toBe(revision);
+    expect(after.clauses).toEqual(clauses);
+  });
 });

@@ -69,8 +69,12 @@ export interface UpdateOptions {
   baseRevision?: number;
   /** The story as the caller read it with storyLockWindow, and when that read was sent: not read again. */
   storyRead?: { story: Promise<StoryRecord>; readAt: number };
-  /** How long to wait for another save of the story (tests). */
+  /** How long to wait for another save of the story (a caller's share of its time budget, or tests). */
   maxWaitMs?: number;
+  /** See StoryTurnOptions.onFirstAttempt. */
+  onFirstAttempt?: (taken: boolean) => void;
+  /** The lease's clock (tests). */
+  now?: () => number;
 }
 
 /** A change of the clauses; null when there is nothing to write. */
@@ -120,6 +124,8 @@ export async function updateStoryClauses(
     ...(options.baseRevision !== undefined ? { baseRevision: options.baseRevision } : {}),
     beforeCreate: mayEdit,
     ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
+    ...(options.onFirstAttempt ? { onFirstAttempt: options.onFirstAttempt } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   try {
     options.whenHeld?.();
@@ -136,6 +142,9 @@ export async function updateStoryClauses(
     checkNewLinks(edit, linkedThreatIds(before.clauses, before.directThreatIds), stored.model, current.projectKey);
     const next = storyClausesValue(edit.clauses, edit.directThreatIds, before.revision + 1);
     options.whileWriting?.(current, stored, next);
+    // The change may have waited (an accept waits for the model's write): write only while the
+    // lease surely holds, else a save that took the lock over after its expiry could be written over.
+    turn.lease.assertHeld();
     turn.wrote = true; // from here on the lock is this save's record: kept
     await Promise.all([writeStoryClauses(user, current.id, fieldId, next), collectOldLocks(user, turn)]);
     return { value: next, story: current, stored };

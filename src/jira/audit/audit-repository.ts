@@ -85,7 +85,14 @@ export interface AuditState {
 
 /** The run status and the suppressions: one request. */
 export async function readAuditState(client: JiraClient, projectKey: string): Promise<AuditState> {
-  const stored = await getProjectProperties(client, projectKey, [STATUS_KEY, SUPPRESSIONS_KEY]);
+  return auditStateFrom(await getProjectProperties(client, projectKey, AUDIT_STATE_KEYS));
+}
+
+/** The properties that hold the audit's state, to read beside others (e.g. the model) in one request. */
+export const AUDIT_STATE_KEYS = [STATUS_KEY, SUPPRESSIONS_KEY];
+
+/** The state from those properties' raw values (absent keys: none stored). */
+export function auditStateFrom(stored: Record<string, unknown>): AuditState {
   const problems: string[] = [];
   const status = stored[STATUS_KEY] === undefined ? undefined : AuditStatus.safeParse(stored[STATUS_KEY]);
   if (status && !status.success)

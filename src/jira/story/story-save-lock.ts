@@ -62,6 +62,12 @@ export interface StoryTurnOptions {
   beforeCreate?: () => Promise<void>;
   maxWaitMs?: number;
   now?: () => number;
+  /**
+   * Told whether the first attempt (on the read the call made first) took the turn: a caller that
+   * tried another lock beside it (knowledge-base/accept, the model's) gives that one back when not,
+   * so it never holds a lock while it waits for this one.
+   */
+  onFirstAttempt?: (taken: boolean) => void;
 }
 
 const revisionOf = (story: StoryRecord) => readStoryClauses(story.clausesValue).revision;
@@ -129,6 +135,7 @@ export async function takeStoryTurn(
     const readAt = attempt === 0 ? options.firstReadAt : now();
     const story = await (attempt === 0 ? options.first : readStory(user, issueIdOrKey, options.fieldId, window));
     const turn = await tryStoryTurn(user, issueIdOrKey, story, readAt, window, once, now);
+    if (attempt === 0) options.onFirstAttempt?.(turn !== undefined);
     if (turn) return turn;
     if (now() >= deadline)
       throw new AppError('CONFLICT', 'Someone else is saving at the same moment. Wait a second and try again.');

@@ -14,13 +14,17 @@ import { ShardValue, type StoredShard } from './threat-model-shards';
 // shown or written was schema-checked, and entries that failed are kept as they were read. Values
 // that are not shards are never remembered. A warm Forge instance may serve several
 // installations: entries are kept by the client's site, so nothing decoded for one site serves
-// another. Records are never changed in place (edits make new ones), so sharing them is safe.
+// another, and by project (every project's shards have the same property names), so two projects
+// of one site do not take each other's place. Records are never changed in place (edits make new
+// ones), so sharing them is safe.
 
 export interface DecodedShard {
   shard: StoredShard | undefined;
   problems: string[];
   /** The shard's threats and mitigations apart, with their id numbers' range (see ShardSplit). */
   split?: ShardSplit;
+  /** Bytes of JSON the stored value inflated to: what holding the decoding costs, counted toward the bound. */
+  decodedBytes?: number;
 }
 
 /**
@@ -36,14 +40,18 @@ export interface ShardSplit {
   mitigationRange?: [number, number];
 }
 
-/** Characters of stored data remembered at most (about 40 MB of records once decoded). */
-const MAX_CHARS = 12_000_000;
 /**
- * By site and property key, the last value decoded there: a read compares its value with it
- * (a string comparison, no hashing of 30 KB keys), and a shard rewritten replaces its entry.
+ * What the remembered decodings may hold at most: the stored characters (kept to compare) plus the
+ * bytes of JSON they inflated to (the records' own size, which a value that deflates far makes
+ * much larger than what is stored). About 60 MB of heap; the 5,000-threat model takes about 12.
  */
-const remembered = new Map<string, { revision: number; data: string; decoded: DecodedShard }>();
-let heldChars = 0;
+export const MAX_HELD = 48_000_000;
+/**
+ * By site, project and property key, the last value decoded there: a read compares its value with
+ * it (a string comparison, no hashing of 30 KB keys), and a shard rewritten replaces its entry.
+ */
+const remembered = new Map<string, { revision: number; data: string; decoded: DecodedShard; held: number }>();
+let held = 0;
 
 /** How many shards this process decoded and reused: for tests of the work an edit costs. */
 export const shardDecoding = { decoded: 0, reused: 0 };
@@ -51,6 +59,7 @@ export const shardDecoding = { decoded: 0, reused: 0 };
 /** The decoding of `value` (the stored value of property `key`), reused while that property's value stays exactly this on this site. */
 export function decodedShard(
   site: string | undefined,
+  projectKey: string,
   key: string,
   value: unknown,
   decode: () => DecodedShard,
@@ -58,25 +67,32 @@ export function decodedShard(
   const shard = ShardValue.safeParse(value);
   if (!shard.success) return count(decode());
   const { revision, data } = shard.data;
-  const id = `${site ?? ''}\u0000${key}`;
+  const id = `${site ?? ''}\u0000${projectKey}\u0000${key}`;
   const known = remembered.get(id);
   // Most recently used last: the oldest decodings go first when the bound is reached.
   if (known) {
     remembered.delete(id);
-    heldChars -= known.data.length;
+    held -= known.held;
   }
   const reuse = known !== undefined && known.revision === revision && known.data === data;
   const decoded = reuse ? copy(known.decoded) : count(decode());
   if (reuse) shardDecoding.reused++;
-  remembered.set(id, { revision, data, decoded: reuse ? known.decoded : copy(decoded) });
-  heldChars += data.length;
+  const size = data.length + (decoded.decodedBytes ?? 0);
+  // A decoding larger than the whole bound is handed out, never kept (it would evict everything).
+  if (size <= MAX_HELD) {
+    remembered.set(id, { revision, data, decoded: reuse ? known.decoded : copy(decoded), held: size });
+    held += size;
+  }
   for (const [oldest, entry] of remembered) {
-    if (heldChars <= MAX_CHARS) break;
+    if (held <= MAX_HELD) break;
     remembered.delete(oldest);
-    heldChars -= entry.data.length;
+    held -= entry.held;
   }
   return decoded;
 }
+
+/** What the remembered decodings hold now (see MAX_HELD): for tests. */
+export const heldByDecodings = (): number => held;
 
 const count = (decoded: DecodedShard): DecodedShard => {
   shardDecoding.decoded++;
@@ -87,7 +103,7 @@ const count = (decoded: DecodedShard): DecodedShard => {
  * Fresh lists around the same records: a caller may build on the lists it gets, never on what
  * another call got. The records themselves are never changed in place (edits make new ones).
  */
-const copy = ({ shard, problems, split }: DecodedShard): DecodedShard => ({
+const copy = ({ shard, problems, split, decodedBytes }: DecodedShard): DecodedShard => ({
   shard: shard && {
     ...shard,
     records: [...shard.records],
@@ -95,4 +111,5 @@ const copy = ({ shard, problems, split }: DecodedShard): DecodedShard => ({
   },
   problems: [...problems],
   ...(split ? { split } : {}),
+  ...(decodedBytes !== undefined ? { decodedBytes } : {}),
 });

@@ -1,5 +1,6 @@
 import type { LocalSite } from '../../../local/site/server';
 import { restAs, startTestSite } from '../../../test/support/local-site';
+import { currentModelLockPath } from '../../../test/support/model-locks-left';
 import { siteClient } from '../../../test/support/jira-clients';
 import { renameEdit } from '../../../test/support/threat-edits';
 import { hookedAppClient, signal } from '../../../test/support/hooked-client';
@@ -24,7 +25,8 @@ describe('a failed record of queued edits’ outcomes', () => {
   afterAll(() => site.close());
 
   it('tells the holder and the queued writer their edits were saved, as they were', async () => {
-    const LOCK = '/rest/api/3/project/PAY/properties/without.model.lock';
+    // Someone holds the step from the revision stored now (a holder that will write nothing).
+    const LOCK = currentModelLockPath(site, 'PAY');
     const model = (await readThreatModel(siteClient(site), 'PAY')).model;
     const rename = (id: string, title: string): ThreatEditRequest => renameEdit(model, id, title);
     const admin = restAs(site, 'alice');
@@ -87,7 +89,8 @@ describe('a failed record of queued edits’ outcomes', () => {
   });
 
   it('prunes an administrator-written outcomes value near 32 KB with times in the future, and both edits are saved and said to be', async () => {
-    const LOCK = '/rest/api/3/project/PAY/properties/without.model.lock';
+    // Someone holds the step from the revision stored now (a holder that will write nothing).
+    const LOCK = currentModelLockPath(site, 'PAY');
     const admin = restAs(site, 'alice');
     const entries: Record<string, { ok: boolean; at: number }> = {};
     for (let i = 0; JSON.stringify({ v: 1, entries }).length < 32_730; i++)

@@ -1,11 +1,13 @@
+import { deflateRawSync } from 'node:zlib';
 import type { LocalSite } from '../../../local/site/server';
 import { siteClient } from '../../../test/support/jira-clients';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import type { ThreatDraft } from '../../domain/threat-model/threat';
 import { addThreat, editThreat } from '../../domain/threat-model/threat-model';
 import { changeThreatModel, readThreatModel } from './threat-model-repository';
-import { SHARD_PREFIX, decodeShard, encodeShard } from './threat-model-shards';
+import { SHARD_LIMIT, SHARD_PREFIX, decodeShard, encodeShard } from './threat-model-shards';
 import { prose } from '../../../test/support/prose';
+import { modelLocksLeft } from '../../../test/support/model-locks-left';
 
 const actor = { accountId: '712020:alice', now: '2026-11-23T10:00:00.000Z' };
 const draft = (n: number): ThreatDraft => ({
@@ -120,7 +122,11 @@ describe('the threat model in project properties', () => {
     expect(model.threats.find((t) => t.id === 'T-3')).toMatchObject({ title: 'Edited by alice', revision: 2 });
     expect(model.threats.find((t) => t.id === 'T-27')).toMatchObject({ title: 'Edited by bob', revision: 2 });
     expect(model.threats.find((t) => t.id === 'T-15')).toMatchObject({ title: 'Edited by carol', revision: 2 });
-    expect(site.store.all('projectProperty').some((p) => p.key === 'without.model.lock')).toBe(false);
+    // Each edit's step left its lock for collection; none holds the step from the revision now stored.
+    const locks = modelLocksLeft(site, 'RACE');
+    expect(locks).toMatchObject({ current: false, single: false });
+    expect(locks.left).toEqual(expect.arrayContaining([locks.revision - 3, locks.revision - 2, locks.revision - 1]));
+    expect(locks.left.every((r) => r >= (locks.floor ?? 0) && r < locks.revision)).toBe(true);
   });
 
   it('refuses the second of two edits of the same threat made from the same revision', async () => {
@@ -147,6 +153,15 @@ describe('the threat model in project properties', () => {
     const alice = restAs(site, 'alice');
     const broken = { v: 2, revision: 1, encoding: 'deflate-base64', data: 'not deflate' };
     await alice('PUT', `/rest/api/3/project/BIG/properties/${SHARD_PREFIX}1`, broken);
+    // A few KB stored that inflate to 2 MB: no valid shard does (the packer keeps each under 1 MB inflated).
+    const bomb = {
+      v: 2,
+      revision: 1,
+      encoding: 'deflate-base64',
+      data: deflateRawSync(Buffer.from(JSON.stringify(['a'.repeat(2_000_000)]))).toString('base64'),
+    };
+    expect(JSON.stringify(bomb).length).toBeLessThan(SHARD_LIMIT);
+    await alice('PUT', `/rest/api/3/project/BIG/properties/${SHARD_PREFIX}2`, bomb);
     const shard0 = site.store
       .all('projectProperty')
       .find((p) => p.key === `${SHARD_PREFIX}0` && p.projectId === 10000)!;
@@ -161,8 +176,10 @@ describe('the threat model in project properties', () => {
     const big = await readThreatModel(siteClient(site), 'BIG');
     expect(big.problems).toEqual([
       'The threat model shard without.model.shard.1 is not valid and was ignored: the data is not deflated JSON. The app will not write over it.',
+      'The threat model shard without.model.shard.2 is not valid and was ignored: the records inflate to more than 1,048,576 bytes. The app will not write over it.',
     ]);
-    expect(big.model.threats.length).toBeGreaterThan(800);
+    expect(big.unreadable).toEqual([1, 2]);
+    expect(big.model.threats.length).toBeGreaterThan(600);
     expect(big.model.threats.length).toBeLessThan(1000);
     const pay = await readThreatModel(siteClient(site), 'PAY');
     expect(pay.problems).toEqual([
@@ -189,6 +206,7 @@ describe('the threat model in project properties', () => {
       result: undefined,
     }));
     expect((await alice('GET', `/rest/api/3/project/BIG/properties/${SHARD_PREFIX}1`)).body?.value).toEqual(broken);
+    expect((await alice('GET', `/rest/api/3/project/BIG/properties/${SHARD_PREFIX}2`)).body?.value).toEqual(bomb);
     expect((await readThreatModel(siteClient(site), 'BIG')).model.threats.map((t) => t.id)).toContain('T-1001');
   });
 

@@ -149,7 +149,7 @@ export async function readThreatModel(
   const problems: string[] = [];
   const splits: Array<ShardSplit | undefined> = [];
   const shards = shardKeys.flatMap((key, i) => {
-    const decoded = decodedShard(client.tenant, key, shardValues[i], () => readShard(key, shardValues[i]));
+    const decoded = decodedShard(client.tenant, projectKey, key, shardValues[i], () => readShard(key, shardValues[i]));
     problems.push(...decoded.problems);
     if (decoded.shard) splits.push(decoded.split);
     return decoded.shard ? [decoded.shard] : [];
@@ -231,6 +231,7 @@ function readShard(key: string, value: unknown): DecodedShard {
     },
     problems,
     split: splitOf(records),
+    decodedBytes: shard.decodedBytes,
   };
 }
 
@@ -495,6 +496,11 @@ export interface ModelWriteOptions {
    * the lease's first attempt uses it instead of reading again. Later attempts read for themselves.
    */
   firstRead?: Promise<StoredThreatModel>;
+  /**
+   * A turn the caller already tried for (tryModelTurn on `firstRead`, beside another lock): the
+   * first attempt's outcome, so the lock is not tried twice. Undefined inside: attempts go on from a new read.
+   */
+  firstTurn?: Promise<ModelTurn | undefined>;
   maxWaitMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -576,6 +582,9 @@ export async function tryModelTurn(
   const now = options.now ?? Date.now;
   const key = lockKey(stored.metaRevision);
   const lock = propertyLock(client, projectEntity(projectKey), key);
+  // The person is checked whatever the locks say: a caller that is told "not now" may go on to
+  // write as the app (the edit queue's entry), and a refusal must come before any such write.
+  await options.beforeCreate?.();
   // An earlier version of the app (during an upgrade) takes one lock for every step: wait for it.
   if (!lockIsFree(stored.extra[LOCK_KEY], now())) return undefined;
   if (stored.metaUnreadable) {
@@ -622,13 +631,18 @@ async function takeModelTurn(
   // The check starts with the first read (its own reads beside the model's), and is awaited before the create.
   beforeCreate?.().catch(() => undefined);
   for (let attempt = 0; ; attempt++) {
-    const stored = await (attempt === 0 && options.firstRead
-      ? options.firstRead
-      : readModelForWrite(client, projectKey, [], now));
-    const turn = await tryModelTurn(client, projectKey, holder, stored, {
-      now,
-      ...(beforeCreate ? { beforeCreate } : {}),
-    });
+    const turn =
+      attempt === 0 && options.firstTurn
+        ? await options.firstTurn
+        : await tryModelTurn(
+            client,
+            projectKey,
+            holder,
+            await (attempt === 0 && options.firstRead
+              ? options.firstRead
+              : readModelForWrite(client, projectKey, [], now)),
+            { now, ...(beforeCreate ? { beforeCreate } : {}) },
+          );
     if (turn) return turn;
     if (now() >= deadline)
       throw new AppError('CONFLICT', 'Someone else is saving at the same moment. Wait a second and try again.');
@@ -654,7 +668,11 @@ export async function withModelLease<T>(
     return await work({
       change: async (change) => {
         // A change after one that did not hold on takes a turn of its own, from a new read.
-        const held = (turn ??= await takeModelTurn(client, projectKey, holder, { ...options, firstRead: undefined }));
+        const held = (turn ??= await takeModelTurn(client, projectKey, holder, {
+          ...options,
+          firstRead: undefined,
+          firstTurn: undefined,
+        }));
         const { model, result, holdOn, whenStored } = await change(held.stored.model);
         turn = await writeModelTurn(client, projectKey, held, model, holdOn === true ? holder : undefined, whenStored);
         return result;

@@ -52,6 +52,16 @@ export const ShardValue = z.object({
 });
 export type ShardValue = z.infer<typeof ShardValue>;
 
+/**
+ * The most bytes a shard's records may take inflated. The store measures a shard by its stored
+ * (deflated) size, and JSON that repeats itself deflates far: without a bound a 30,000-character
+ * value could inflate to hundreds of MB. Real shards inflate to 100-200 KB (the bench's 5,000-threat
+ * model: at most about 150 KB), and the packer keeps every shard it writes under this bound too
+ * (fits), so a value that inflates past it was not written by the app: it counts as not valid,
+ * kept as it is and never written over.
+ */
+export const SHARD_DECODED_LIMIT = 1_048_576;
+
 /** Shards encoded by this process (each a deflate of the shard's records): for tests of the work an edit costs. */
 export const shardEncoding = { encoded: 0 };
 
@@ -66,13 +76,23 @@ export function encodeShard(records: ModelRecord[], revision: number): ShardValu
 }
 
 /** The shard's raw entries (each still to be parsed), or why it cannot be read. */
-export function decodeShard(value: unknown): { revision: number; entries: unknown[] } | { error: string } {
+export function decodeShard(
+  value: unknown,
+): { revision: number; entries: unknown[]; decodedBytes: number } | { error: string } {
   const shard = ShardValue.safeParse(value);
   if (!shard.success) return { error: shard.error.issues[0]?.message ?? 'not a shard' };
+  let inflated: Buffer;
   try {
-    const entries: unknown = JSON.parse(inflateRawSync(Buffer.from(shard.data.data, 'base64')).toString('utf8'));
+    inflated = inflateRawSync(Buffer.from(shard.data.data, 'base64'), { maxOutputLength: SHARD_DECODED_LIMIT });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE')
+      return { error: `the records inflate to more than ${SHARD_DECODED_LIMIT.toLocaleString('en')} bytes` };
+    return { error: 'the data is not deflated JSON' };
+  }
+  try {
+    const entries: unknown = JSON.parse(inflated.toString('utf8'));
     return Array.isArray(entries)
-      ? { revision: shard.data.revision, entries }
+      ? { revision: shard.data.revision, entries, decodedBytes: inflated.length }
       : { error: 'the records are not a list' };
   } catch {
     return { error: 'the data is not deflated JSON' };
@@ -97,17 +117,20 @@ export interface StoredShard {
   unreadable?: unknown[];
 }
 
-const sizeOf = (records: ModelRecord[]) => JSON.stringify(encodeShard(records, 999_999)).length;
+/** Whether the records fit one shard: stored within `limit` characters, and inflated within SHARD_DECODED_LIMIT. */
+const fits = (records: ModelRecord[], limit: number): boolean =>
+  Buffer.byteLength(JSON.stringify(records)) <= SHARD_DECODED_LIMIT &&
+  JSON.stringify(encodeShard(records, 999_999)).length <= limit;
 
 /** How many of `candidates` fit after `base` in one shard (binary search; size grows with count). */
 function fitCount(base: ModelRecord[], candidates: ModelRecord[], limit: number): number {
   // Nearly always everything fits (an edit grows a record by a few characters): one encoding, not a search.
-  if (candidates.length === 0 || sizeOf([...base, ...candidates]) <= limit) return candidates.length;
+  if (candidates.length === 0 || fits([...base, ...candidates], limit)) return candidates.length;
   let low = 0;
   let high = candidates.length;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (sizeOf([...base, ...candidates.slice(0, mid)]) <= limit) low = mid;
+    if (fits([...base, ...candidates.slice(0, mid)], limit)) low = mid;
     else high = mid - 1;
   }
   return low;

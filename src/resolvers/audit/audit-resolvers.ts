@@ -1,7 +1,9 @@
 import type Resolver from '@forge/resolver';
 import { forgeAuditQueue } from '../../app/audit/audit-queue';
 import { auditProgress, auditView } from '../../app/audit/audit-view';
+import { exportAudit } from '../../app/audit/export-audit';
 import { findStories } from '../../app/audit/find-stories';
+import { findThreats } from '../../app/audit/find-threats';
 import { issueValues } from '../../app/audit/issue-values';
 import { releaseTask } from '../../app/audit/release-task';
 import { reopenStory } from '../../app/audit/reopen-story';
@@ -18,14 +20,22 @@ import { projectKeyOf } from '../context-project';
 import { defineResolver } from '../define-resolver';
 
 export function registerAuditResolvers(resolver: Resolver): void {
-  defineResolver(resolver, 'audit/get', ({ context }) =>
-    auditView(callClients(), projectKeyOf(context), context.accountId),
+  defineResolver(resolver, 'audit/get', ({ payload, context }) =>
+    auditView(callClients(), projectKeyOf(context), context.accountId, payload),
   );
 
   defineResolver(resolver, 'audit/progress', ({ context }) => auditProgress(callClients(), projectKeyOf(context)));
 
-  defineResolver(resolver, 'audit/run', ({ context }) =>
-    startAudit(callClients(), forgeAuditQueue(), projectKeyOf(context), context.accountId),
+  defineResolver(resolver, 'audit/run', ({ payload, context }) =>
+    startAudit(callClients(), forgeAuditQueue(), projectKeyOf(context), context.accountId, payload.view),
+  );
+
+  defineResolver(resolver, 'audit/find-threats', ({ payload, context }) =>
+    findThreats(callClients(), projectKeyOf(context), payload.query),
+  );
+
+  defineResolver(resolver, 'audit/export', ({ payload, context }) =>
+    exportAudit(callClients(), projectKeyOf(context), payload),
   );
 
   defineResolver(resolver, 'audit/suppress', ({ payload, context }) =>

@@ -1,6 +1,7 @@
 import type { LocalSite } from '../../../local/site/server';
 import { resolverCaller } from '../../../test/support/forge-invocation';
-import { startTestSite } from '../../../test/support/local-site';
+import { restAs, startTestSite } from '../../../test/support/local-site';
+import { modelLocksLeft } from '../../../test/support/model-locks-left';
 import { readWholeModel } from '../../../test/support/whole-threat-model';
 import type { StoryView } from '../../contract';
 import type { Envelope } from '../../domain/common/envelope';
@@ -89,5 +90,31 @@ describe('accepting suggestions on one story at the same moment', () => {
       expect(added).toHaveLength(0);
       expect(after.clauses.some((c) => c.id === 'c-race')).toBe(true);
     }
+  });
+
+  it('holds no model lock while it waits for the story’s: the model’s lock, tried beside the story’s, is given back, then taken in order', async () => {
+    const before = await story();
+    const storyLock = `/rest/api/3/issue/${PAY_3}/properties/without.lock.${before.revision}`;
+    const admin = restAs(site, 'alice');
+    expect((await admin('PUT', storyLock, { holder: 'someone', expiresAt: Date.now() + 20_000 })).status).toBe(201);
+    const mark = site.log.mark();
+    const accepting = accept('WEB-D-02', before.revision);
+    const modelLock = /^\/rest\/api\/3\/project\/PAY\/properties\/without\.model\.lock\.\d+$/;
+    const gaveBack = () =>
+      site.log.since(mark).some((r) => r.method === 'DELETE' && r.principal === 'app' && modelLock.test(r.path));
+    for (let i = 0; i < 200 && !gaveBack(); i++) await new Promise((r) => setTimeout(r, 20));
+    // Its first try created the model's lock beside the story's attempt, and gave it back at once.
+    expect(
+      site.log.since(mark).filter((r) => r.method === 'PUT' && r.principal === 'app' && modelLock.test(r.path)),
+    ).toEqual([expect.objectContaining({ status: 201 })]);
+    expect(gaveBack()).toBe(true);
+    expect(modelLocksLeft(site, 'PAY').current).toBe(false);
+
+    await admin('DELETE', storyLock);
+    const accepted = await accepting;
+    expect(accepted.ok).toBe(true);
+    const after = await story();
+    expect(after.revision).toBe(before.revision + 1);
+    expect(Object.keys(after.threats)).toContain((await fromTemplate('WEB-D-02'))[0]!.id);
   });
 });

@@ -33,10 +33,10 @@ describe('the audit fix for unanswered STRIDE questions', () => {
     fakeBridge.answer('audit/get', () => ({ ok: true, data: view }));
     fakeBridge.answer('audit/run', () => ({
       ok: true,
-      data: {
+      data: anAuditView({
         ...view,
         result: { ...result, findings: result.findings.filter((f) => f.kind !== 'questions-unanswered') },
-      },
+      }),
     }));
     const row = aThreatRow({
       id: 'T-1',

@@ -1,6 +1,6 @@
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import type { AuditResult } from '../../../../src/domain/audit/audit-result';
+import type { AuditResultPage } from '../../../../src/domain/audit/finding-page';
 import {
   FINDING_KIND_INFO,
   FINDING_KINDS,
@@ -26,7 +26,7 @@ export function AuditSummary({
   filters,
   onFilter,
 }: {
-  result: AuditResult;
+  result: AuditResultPage;
   filters: AuditFilters;
   onFilter: (next: Partial<AuditFilters>) => void;
 }) {

@@ -5,7 +5,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import TextField from '@atlaskit/textfield';
 import Select from '@atlaskit/select';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { FINDING_KIND_INFO, FINDING_KINDS, FINDING_SEVERITIES } from '../../../../src/domain/audit/finding-kinds';
 import type { AuditView } from '../../../../src/contract';
 import { ErrorMessage } from '../common/error-message';
@@ -13,8 +13,9 @@ import { Loading } from '../common/loading';
 import { ProblemsMessage } from '../common/problems-message';
 import { HEAD_CELL, TABLE } from '../common/table-styles';
 import { useElementWidth } from '../common/use-element-width';
+import { Pager } from '../common/pager';
 import { downloadAudit } from './audit-export';
-import { filterFindings, NO_FILTERS, type AuditFilters } from './audit-filters';
+import { NO_FILTERS, type AuditFilters } from './audit-filters';
 import { AuditSummary } from './audit-summary';
 import { FindingRow } from './finding-row';
 import { useAudit } from './use-audit';
@@ -22,6 +23,9 @@ import { PeopleNamesProvider } from '../people/people-names';
 
 /** The frame width (CSS px) below which the audit table has two columns. */
 export const COMPACT_BELOW = 720;
+
+/** The search is sent once the person stops typing for this long: each change reads a page. */
+export const TYPING_PAUSE_MS = 300;
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
@@ -88,9 +92,22 @@ function NoResult({ view }: { view: AuditView }) {
 
 /** The security champion's audit: where the threat model and the backlog disagree, with fixes in place. */
 export function AuditTab() {
-  const { state, busy, reload, act, running, pollFailure } = useAudit();
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
+  const [page, setPage] = useState(0);
+  const [typed, setTyped] = useState(NO_FILTERS.text);
+  // The backend filters and pages the result: the tab asks for the page the person looks at.
+  const { state, busy, reload, act, running, pollFailure } = useAudit({ filters, page });
   const [runError, setRunError] = useState<string>();
+  const [exporting, setExporting] = useState<'csv' | 'json'>();
+  const [exportError, setExportError] = useState<string>();
+  useEffect(() => {
+    if (typed === filters.text) return;
+    const timer = setTimeout(() => {
+      setFilters((f) => ({ ...f, text: typed }));
+      setPage(0);
+    }, TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [typed, filters.text]);
   const [measure, width] = useElementWidth<HTMLDivElement>();
   // Below this the fix moves under its finding, so the finding keeps room to read.
   const compact = width < COMPACT_BELOW;
@@ -98,8 +115,17 @@ export function AuditTab() {
   if (state.status === 'error')
     return <ErrorMessage title="Could not load the audit" error={state.error} onRetry={() => void reload()} />;
   const { view } = state;
-  const onFilter = (next: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...next }));
-  const shown = view.result ? filterFindings(view.result.findings, filters) : [];
+  // A new filter shows its first page.
+  const onFilter = (next: Partial<AuditFilters>) => {
+    setFilters((f) => ({ ...f, ...next }));
+    setPage(0);
+  };
+  const shown = view.result?.findings ?? [];
+  const exportAs = async (format: 'csv' | 'json') => {
+    setExporting(format);
+    setExportError(await downloadAudit(format));
+    setExporting(undefined);
+  };
 
   return (
     <PeopleNamesProvider>
@@ -123,11 +149,20 @@ export function AuditTab() {
             {busy && <Text color="color.text.subtle">{busy}…</Text>}
             {view.result && (
               <Inline space="space.050">
-                <Button onClick={() => downloadAudit(view.result!, 'csv')}>Export CSV</Button>
-                <Button onClick={() => downloadAudit(view.result!, 'json')}>Export JSON</Button>
+                <Button isDisabled={exporting !== undefined} onClick={() => void exportAs('csv')}>
+                  {exporting === 'csv' ? 'Exporting…' : 'Export CSV'}
+                </Button>
+                <Button isDisabled={exporting !== undefined} onClick={() => void exportAs('json')}>
+                  {exporting === 'json' ? 'Exporting…' : 'Export JSON'}
+                </Button>
               </Inline>
             )}
           </Inline>
+          {exportError && (
+            <SectionMessage appearance="error" title="The audit could not be exported">
+              {exportError}
+            </SectionMessage>
+          )}
           {runError && (
             <SectionMessage appearance="error" title="The audit could not start">
               {runError}
@@ -166,8 +201,8 @@ export function AuditTab() {
                   <TextField
                     aria-label="Search findings"
                     placeholder="Search findings"
-                    value={filters.text}
-                    onChange={(e) => onFilter({ text: e.currentTarget.value })}
+                    value={typed}
+                    onChange={(e) => setTyped(e.currentTarget.value)}
                     isCompact
                   />
                 </div>
@@ -179,7 +214,7 @@ export function AuditTab() {
               </Inline>
               {shown.length === 0 ? (
                 <Text color="color.text.subtle">
-                  {view.result.findings.length === 0
+                  {view.result.totals.findings + view.result.totals.suppressed === 0
                     ? 'No findings: the threat model and the backlog agree.'
                     : 'No finding matches these filters.'}
                 </Text>
@@ -206,6 +241,7 @@ export function AuditTab() {
                   </tbody>
                 </table>
               )}
+              <Pager noun="findings" page={view.result.page} onPage={setPage} />
             </>
           )}
         </Stack>

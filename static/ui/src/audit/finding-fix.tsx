@@ -1,7 +1,5 @@
 import Button from '@atlaskit/button/new';
-import { Box, Inline, Text } from '@atlaskit/primitives';
-import Select from '@atlaskit/select';
-import { useState } from 'react';
+import { Text } from '@atlaskit/primitives';
 import type { Finding } from '../../../../src/domain/audit/finding';
 import type { AuditView } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
@@ -12,6 +10,7 @@ import { AnswerQuestionsFix } from './answer-questions-fix';
 import { DisabledFix, threatModelReason } from './disabled-fix';
 import { IssueValueFix } from './issue-value-fix';
 import { LinkStoryFix } from './link-story-fix';
+import { LinkThreatFix } from './link-threat-fix';
 import { MitigationsFix } from './mitigations-fix';
 import { ModelProblemFix } from './open-threat-model';
 import { RemoveLinkFix } from './remove-link-fix';
@@ -31,52 +30,18 @@ interface FixProps {
 /** The fix a finding offers, in place: link a threat or a story, add a clause, create the task, or open what to change. */
 export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
   const { fix } = finding;
-  const [threatId, setThreatId] = useState('');
   if (fix.action === 'link-threat' && fix.target.storyKey && fix.target.clauseId) {
-    const { storyKey, clauseId } = fix.target;
-    const selectId = `link-${finding.id}`;
-    const threatOptions = view.threats.map((t) => ({ value: t.id, label: `${t.id} ${t.title} (${t.severity.band})` }));
-    if (!view.canEditStories)
-      return (
-        <DisabledFix
-          label={fix.label}
-          reason={`You can’t edit ${view.projectKey}’s stories, so you can’t link a threat here.`}
-        />
-      );
     return (
-      <Inline space="space.050" alignBlock="center" shouldWrap>
-        <label htmlFor={selectId}>
-          <Text size="small">Threat</Text>
-        </label>
-        {/* Its options are whole threat titles: without a width it takes the longest one's and widens the table. */}
-        <Box style={{ width: '16em', maxWidth: '100%' }}>
-          <Select<{ value: string; label: string }>
-            inputId={selectId}
-            options={threatOptions}
-            value={threatOptions.find((option) => option.value === threatId) ?? null}
-            placeholder="Choose…"
-            isDisabled={busy}
-            spacing="compact"
-            menuPlacement="auto"
-            onChange={(option) => setThreatId(option?.value ?? '')}
-          />
-        </Box>
-        <Button
-          appearance="primary"
-          isDisabled={busy || !threatId}
-          onClick={async () =>
-            onError(
-              await act(
-                'audit/link-threat',
-                { issueKey: storyKey, clauseId, threatId },
-                `Linking ${threatId} to ${storyKey}`,
-              ),
-            )
-          }
-        >
-          Link threat
-        </Button>
-      </Inline>
+      <LinkThreatFix
+        findingId={finding.id}
+        storyKey={fix.target.storyKey}
+        clauseId={fix.target.clauseId}
+        label={fix.label}
+        view={view}
+        busy={busy}
+        act={act}
+        onError={onError}
+      />
     );
   }
   if (finding.kind === 'threat-without-story' && fix.target.threatId) {

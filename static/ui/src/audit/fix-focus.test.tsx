@@ -1,10 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { audit, mitigation, openTask, story, threat } from '../../../../src/domain/audit/audit-fixtures';
-import type { AuditView } from '../../../../src/contract';
 import { fakeBridge } from '../test-support/fake-bridge';
 import { AuditTab } from './audit-tab';
-import { anAuditView } from './test-support/audit-view-mother';
+import { anAuditView, type AuditViewOver } from './test-support/audit-view-mother';
 
 // Found in review: a fix in place that closes took keyboard focus with it (to the top of the
 // frame); the story picker said "No stories" once what was typed was cleared; and a row kept
@@ -26,7 +25,7 @@ const RESULT = audit({
 
 const done = { state: 'done', startedAt: null, updatedAt: null, progress: null, error: null } as const;
 const queued = { ...done, state: 'queued' } as const;
-const viewOf = (over: Partial<AuditView> = {}) =>
+const viewOf = (over: AuditViewOver = {}) =>
   anAuditView({
     completedAt: '2026-11-23T09:00:05.000Z',
     run: done,

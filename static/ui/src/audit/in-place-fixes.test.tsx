@@ -8,12 +8,11 @@ import {
   story,
   threat,
 } from '../../../../src/domain/audit/audit-fixtures';
-import type { AuditView } from '../../../../src/contract';
 import type { AuditResult } from '../../../../src/domain/audit/audit-result';
 import { aMitigationView, aThreatModel, aThreatRow } from '../threat-model/test-support/threat-model-mother';
 import { fakeBridge } from '../test-support/fake-bridge';
 import { AuditTab } from './audit-tab';
-import { anAuditView } from './test-support/audit-view-mother';
+import { anAuditView, type AuditViewOver } from './test-support/audit-view-mother';
 import { aSuggestion, someSuggestions } from '../test-support/suggestion-mother';
 import { serveThreatModel } from '../threat-model/test-support/given-threat-model';
 
@@ -35,7 +34,7 @@ const RESULT = audit({
 });
 
 const done = { state: 'done', startedAt: null, updatedAt: null, progress: null, error: null } as const;
-const viewOf = (over: Partial<AuditView> = {}) =>
+const viewOf = (over: AuditViewOver = {}) =>
   anAuditView({ completedAt: '2026-11-23T09:00:05.000Z', run: done, result: RESULT, ...over });
 const without = (prefix: string): AuditResult => ({
   ...RESULT,

@@ -1,12 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { audit, story, threat } from '../../../../src/domain/audit/audit-fixtures';
-import type { AuditView } from '../../../../src/contract';
 import type { AuditResult } from '../../../../src/domain/audit/audit-result';
 import type { Finding } from '../../../../src/domain/audit/finding';
 import { fakeBridge } from '../test-support/fake-bridge';
 import { AuditTab } from './audit-tab';
-import { anAuditView } from './test-support/audit-view-mother';
+import { anAuditView, type AuditViewOver } from './test-support/audit-view-mother';
 
 // T-2 is linked to no story; PAY-2 links T-1 directly while no clause of it covers T-1.
 const RESULT = audit({
@@ -31,7 +30,7 @@ const EXPIRED: Finding = {
 };
 
 const done = { state: 'done', startedAt: null, updatedAt: null, progress: null, error: null } as const;
-const viewOf = (over: Partial<AuditView> = {}) =>
+const viewOf = (over: AuditViewOver = {}) =>
   anAuditView({
     completedAt: '2026-11-23T09:00:05.000Z',
     run: done,

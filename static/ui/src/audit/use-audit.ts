@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditView, PayloadOf } from '../../../../src/contract';
+import type { AuditView, FindingsQuery, PayloadOf } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { useResolverView } from '../common/use-resolver-view';
 
@@ -24,10 +24,12 @@ const running = (view: AuditView | undefined) => view?.run.state === 'queued' ||
  * The audit tab's state: the view, the action in flight, and polling while a run is under
  * way (the run itself happens in the app's queue consumer, not in this call). A poll reads the
  * run's progress only; the result is read once, when the run is over. A poll that fails keeps
- * the view on screen, says why, and is tried again.
+ * the view on screen, says why, and is tried again. The view is the page of findings `query`
+ * names (the person's filters and page): a new query reads it, and every action answers it.
  */
-export function useAudit() {
-  const { state, load, show } = useResolverView('audit/get', {});
+export function useAudit(query: FindingsQuery = {}) {
+  const { state, load, show } = useResolverView('audit/get', query);
+  const queryJson = JSON.stringify(query);
   const view = state.status === 'ready' ? state.view : undefined;
   const [busy, setBusy] = useState<string>();
   const [pollFailure, setPollFailure] = useState<string>();
@@ -69,7 +71,9 @@ export function useAudit() {
     async <K extends AuditAction>(key: K, payload: PayloadOf<K>, label: string): Promise<string | undefined> => {
       setBusy(label);
       try {
-        const envelope = await callResolver(key, payload);
+        // The answer is the view: the page the person is on, not the first.
+        const onPage = { ...payload, view: JSON.parse(queryJson) as FindingsQuery } as PayloadOf<K>;
+        const envelope = await callResolver(key, onPage);
         if (!envelope.ok) return envelope.error.message;
         show(envelope.data);
         return undefined;
@@ -77,7 +81,7 @@ export function useAudit() {
         setBusy(undefined);
       }
     },
-    [show],
+    [show, queryJson],
   );
 
   return {

@@ -9,13 +9,13 @@ import {
   task,
   threat,
 } from '../../../../src/domain/audit/audit-fixtures';
-import type { AuditView, IssueValues } from '../../../../src/contract';
+import type { IssueValues } from '../../../../src/contract';
 import type { AuditResult } from '../../../../src/domain/audit/audit-result';
 import { shownValue } from '../../../../src/domain/audit/value-fixes';
 import { fakeBridge } from '../test-support/fake-bridge';
 import { AuditTab } from './audit-tab';
 import { OpenThreatModelTab } from './open-threat-model';
-import { anAuditView } from './test-support/audit-view-mother';
+import { anAuditView, type AuditViewOver } from './test-support/audit-view-mother';
 
 // A project with one finding of each kind these fixes are for: PAY-2's clauses unreadable, the
 // property of M-1's task PAY-100 broken, PAY-101 claiming a deleted mitigation, and PAY-1 done
@@ -38,7 +38,7 @@ const RESULT = audit({
 });
 
 const done = { state: 'done', startedAt: null, updatedAt: null, progress: null, error: null } as const;
-const viewOf = (over: Partial<AuditView> = {}) =>
+const viewOf = (over: AuditViewOver = {}) =>
   anAuditView({ completedAt: '2026-11-23T09:00:05.000Z', run: done, result: RESULT, ...over });
 const without = (id: string): AuditResult => ({ ...RESULT, findings: RESULT.findings.filter((f) => f.id !== id) });
 const findingRow = async (id: string) => {

@@ -1,13 +1,21 @@
 import { audit, mitigation, story, threat } from '../../../../../src/domain/audit/audit-fixtures';
-import type { AuditView } from '../../../../../src/contract';
+import type { AuditResult } from '../../../../../src/domain/audit/audit-result';
+import { findingsPage } from '../../../../../src/domain/audit/finding-page';
+import type { AuditResultPage, AuditView } from '../../../../../src/contract';
+
+/** What a test may set of a view: a whole result stands for its first page of every finding, as the backend answers it. */
+export type AuditViewOver = Partial<Omit<AuditView, 'result'>> & { result?: AuditResult | AuditResultPage | null };
+
+const asPage = (result: AuditResult | AuditResultPage): AuditResultPage =>
+  'page' in result ? result : findingsPage(result);
 
 /** An audit view with no run yet, or with `result` computed by the real audit engine. */
-export function anAuditView(over: Partial<AuditView> = {}): AuditView {
+export function anAuditView({ result, ...over }: AuditViewOver = {}): AuditView {
   return {
+    result: result ? asPage(result) : null,
     projectKey: 'PAY',
     run: { state: 'idle', startedAt: null, updatedAt: null, progress: null, error: null },
     completedAt: null,
-    result: null,
     resultUnreadable: false,
     threats: [{ id: 'T-1', title: 'Card data stolen', severity: { score: 20, band: 'Critical' } }],
     canRun: true,
@@ -23,7 +31,7 @@ export function anAuditView(over: Partial<AuditView> = {}): AuditView {
 }
 
 /** A project with a critical threat without mitigation and a clause without threat (PAY-4). */
-export const auditedView = (over: Partial<AuditView> = {}): AuditView =>
+export const auditedView = (over: AuditViewOver = {}): AuditView =>
   anAuditView({
     run: {
       state: 'done',
