@@ -154,9 +154,7 @@ export type ThreatSearch = z.infer<typeof ThreatSearch>;
  */
 export const AuditExportQuery = z.object({
   format: z.enum(['csv', 'json']),
-  part: z
-    .object({ index: z.number().int().min(1).max(100), digest: z.string().regex(/^[0-9a-f]{64}$/) })
-    .optional(),
+  part: z.object({ index: z.number().int().min(1).max(100), digest: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
 });
 export type AuditExportQuery = z.infer<typeof AuditExportQuery>;
 

@@ -108,12 +108,15 @@ describeInBrowser('the audit fixes that work in place', () => {
     await edit.getByRole('button', { name: 'Save' }).click();
     await edit.waitFor({ state: 'detached' });
     await screenshot(page, 'audit-fix-review-mitigations');
-    // Saved: back on the list, which closes to audit again. An audit already under way may take
-    // the finding (and its row, with the list) away first: either way the finding goes.
-    await list
-      .getByRole('button', { name: 'Close Modal' })
-      .click({ timeout: 2_000 })
-      .catch(() => undefined);
+    // Saved: back on the list. The frame narrows past the compact width and widens again (a
+    // window resized; a full-page screenshot does it for a moment): the fix moves under its
+    // finding and back, and the list stays open, with its save still to audit.
+    await page.setViewportSize({ width: 700, height: 900 });
+    await app.getByRole('columnheader', { name: 'Finding and fix' }).waitFor();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await app.getByRole('columnheader', { name: 'Fix', exact: true }).waitFor();
+    // It closes to audit again (none is under way: the last one took PAY-20's row away).
+    await list.getByRole('button', { name: 'Close Modal' }).click();
     await app.getByTestId('finding-threat-without-mitigation:T-3').waitFor({ state: 'detached', timeout: 20_000 });
 
     // Suggest threats: the story's suggestions, listed in its row (reading them changes nothing).

@@ -26,7 +26,11 @@ const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY'
 describe('the audit tab at 5,000 threats and 10,000 stories', () => {
   let site: LocalSite;
   let call: ReturnType<typeof resolverCaller>;
-  const answer = async <T>(key: string, payload: unknown, who = 'bob'): Promise<{ data: T; size: number }> => {
+  const answer = async <T>(
+    key: string,
+    payload: unknown,
+    who: 'alice' | 'bob' = 'bob',
+  ): Promise<{ data: T; size: number }> => {
     const envelope = (await call(who, key, payload, onProject)) as Envelope<T>;
     if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
     return { data: envelope.data, size: bytes(envelope) };
@@ -62,7 +66,10 @@ describe('the audit tab at 5,000 threats and 10,000 stories', () => {
     expect(result.page).toMatchObject({ page: 0, first: 1, last: FINDINGS_PAGE, total: result.totals.findings });
     // Only the active threats the page's findings name, each of them.
     const named = new Set(
-      result.findings.flatMap((f) => [...f.entities.threatIds, ...(f.fix.target.threatId ? [f.fix.target.threatId] : [])]),
+      result.findings.flatMap((f) => [
+        ...f.entities.threatIds,
+        ...(f.fix.target.threatId ? [f.fix.target.threatId] : []),
+      ]),
     );
     expect(view.data.threats.length).toBeGreaterThan(0);
     expect(view.data.threats.length).toBeLessThanOrEqual(named.size);

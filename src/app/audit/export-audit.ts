@@ -19,7 +19,11 @@ const CHANGED =
  * run, a suppression since the first part) is refused, never joined to the others.
  * The status and suppressions, then the result (two round trips), beside the browse check.
  */
-export async function exportAudit(jira: JiraClients, projectKey: string, query: AuditExportQuery): Promise<AuditExport> {
+export async function exportAudit(
+  jira: JiraClients,
+  projectKey: string,
+  query: AuditExportQuery,
+): Promise<AuditExport> {
   const read = readStoredAudit(jira.user, projectKey);
   read.catch(() => undefined); // the check's refusal comes first
   await requireAuditor(jira, projectKey);

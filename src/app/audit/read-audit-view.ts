@@ -3,12 +3,7 @@ import { withSuppressions } from '../../domain/audit/audit';
 import { auditRunView } from '../../domain/audit/audit-run';
 import { findingsPage, threatIdsOf, type FindingsQuery } from '../../domain/audit/finding-page';
 import { severityOf } from '../../domain/threat-model/severity';
-import {
-  AUDIT_STATE_KEYS,
-  auditStateFrom,
-  readAuditResultOf,
-  readAuditState,
-} from '../../jira/audit/audit-repository';
+import { AUDIT_STATE_KEYS, auditStateFrom, readAuditResultOf, readAuditState } from '../../jira/audit/audit-repository';
 import { mayEditThreatModel, projectPermissionsOf, threatModelWith } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 import { nowMs } from '../common/clock';

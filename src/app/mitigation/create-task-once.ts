@@ -58,12 +58,11 @@ export async function createTaskOnce(
       const mitigation = findMitigation(current, mitigationId);
       checkTaskWanted(mitigation);
       if (mitigation.task) return { model: current, result: { done: current } };
-      const adopted = mitigation.taskClaim
-        ? await findClaimedTask(user, projectKey, mitigationId, mitigation.taskClaim)
-        : undefined;
-      if (adopted) {
+      const claim = mitigation.taskClaim;
+      const adopted = claim ? await findClaimedTask(user, projectKey, mitigationId, claim) : undefined;
+      if (claim && adopted) {
         created = summaryOf(adopted);
-        const next = attachTask(current, mitigationId, adopted, actor()).model;
+        const next = attachTask(current, mitigationId, adopted, actor(), claim.id).model;
         return { model: next, result: { done: next } };
       }
       const claimId = randomUUID();
@@ -89,7 +88,9 @@ export async function createTaskOnce(
     });
     created = summaryOf({ id: task.id, key: task.key, statusName: 'To Do', categoryKey: 'new' });
     return session.change((latest) => {
-      const next = attachTask(latest, mitigationId, task, actor());
+      // Only for this session's claim: the session holds the model from the claim to here (holdOn),
+      // and this says so again rather than trust it.
+      const next = attachTask(latest, mitigationId, task, actor(), claimId);
       return { model: next.model, result: next.model };
     });
   });

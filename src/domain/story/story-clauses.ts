@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ThreatId, WithoutClause } from './without-clause';
 
+/** The highest clauses revision believed (2^31 saves of one story will not happen). */
+export const MAX_CLAUSES_REVISION = 2 ** 31;
+
 /** A story holds at most this many WITHOUT clauses. */
 export const MAX_CLAUSES_PER_STORY = 50;
 
@@ -11,8 +14,11 @@ export const StoryClausesValue = z.object({
   directThreatIds: z.array(ThreatId).max(100).default([]),
   threatIds: z.array(ThreatId).default([]),
   hasClauses: z.enum(['yes', 'no']).default('no'),
-  /** Grows with every save through the app; an edit names the revision it started from. */
-  revision: z.number().int().min(0).default(0),
+  /**
+   * Grows with every save through the app; an edit names the revision it started from. Capped:
+   * the story's lock is keyed by it, and past 2^53 a revision + 1 is the revision itself.
+   */
+  revision: z.number().int().min(0).max(MAX_CLAUSES_REVISION).default(0),
 });
 export type StoryClausesValue = z.infer<typeof StoryClausesValue>;
 
@@ -40,8 +46,13 @@ export function readStoryClauses(raw: unknown): StoryClauses {
     };
   const first = parsed.error.issues[0];
   const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
+  // The save that replaces the value keys its lock by this: any revision a save could move from,
+  // else 0 (every save of this value agrees on it all the same).
+  const stored = (raw as { revision?: unknown }).revision;
   const revision =
-    typeof (raw as { revision?: unknown }).revision === 'number' ? (raw as { revision: number }).revision : 0;
+    typeof stored === 'number' && Number.isInteger(stored) && stored >= 0 && stored <= MAX_CLAUSES_REVISION
+      ? stored
+      : 0;
   return {
     clauses: [],
     directThreatIds: [],

@@ -205,14 +205,25 @@ export function claimTask(model: ThreatModel, id: string, claimId: string, actor
   });
 }
 
-/** Records the task that carries a mitigation; accepting it, if it was only proposed. */
+/**
+ * Records the task that carries a mitigation; accepting it, if it was only proposed. `claimId`:
+ * the claim the task was created under (see claimTask); the task is recorded only while that
+ * claim is the mitigation's and no task is, so a task created twice is never recorded over another.
+ */
 export function attachTask(
   model: ThreatModel,
   id: string,
   task: { id: string; key: string },
   actor: Actor,
+  claimId?: string,
 ): { model: ThreatModel; mitigation: Mitigation } {
-  const { taskClaim: _done, ...current } = findMitigation(model, id);
+  const found = findMitigation(model, id);
+  if (claimId !== undefined && (found.task || found.taskClaim?.id !== claimId))
+    throw new AppError(
+      'CONFLICT',
+      `${id} changed while its task ${task.key} was being created, so ${task.key} was not recorded on it. Reload ${id} to see its task.`,
+    );
+  const { taskClaim: _done, ...current } = found;
   const status = current.status === 'proposed' ? 'accepted' : current.status;
   const mitigation: Mitigation = {
     ...current,

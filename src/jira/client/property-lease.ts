@@ -94,7 +94,7 @@ export const MAX_LEASE_MS = 60_000;
 /** The lease the app takes: longer than a resolver may run (25 s). */
 const DEFAULT_TTL_MS = 30_000;
 /** Clocks of two function instances may disagree by this much. */
-const CLOCK_SKEW_MS = 5_000;
+export const CLOCK_SKEW_MS = 5_000;
 /** A holder stops writing, and leaves its lock to expire, this long before the lease ends. */
 const FENCE_MS = 8_000;
 /** A takeover marker names the stale value and a time window, so a writer that died mid-takeover blocks it only until the next window. */
@@ -148,11 +148,17 @@ function heldLease(expiresAt: number, now: () => number, tookOver = false): Held
 async function takeOver(lock: LockStore, stale: unknown, now: number): Promise<boolean> {
   const stamp = `${digestOf(stale)}.${Math.floor(now / TAKEOVER_WINDOW_MS)}`;
   if (!(await lock.claimTakeover(stamp))) return false;
-  const again = await lock.read();
-  if (JSON.stringify(again) !== JSON.stringify(stale)) return false;
-  await lock.remove();
-  await lock.forgetTakeover(stamp).catch(() => undefined);
-  return true;
+  try {
+    const again = await lock.read();
+    if (JSON.stringify(again) !== JSON.stringify(stale)) return false;
+    await lock.remove();
+    return true;
+  } finally {
+    // The marker is this writer's on every way out (a changed value, a failed read or remove): a
+    // marker left behind is a property nobody deletes. Deleting it is safe: another takeover of
+    // the same value reads the lock again before it removes anything.
+    await lock.forgetTakeover(stamp).catch(() => undefined);
+  }
 }
 
 /** One attempt at the lease: the lease when this writer created the lock, else undefined. */

@@ -1,3 +1,4 @@
+import { CLOCK_SKEW_MS } from '../client/property-lease';
 import { LOCK_KEY, type MetaValue } from './threat-model-shards';
 
 // The model's write lock is keyed by the revision it moves the model from: whoever creates
@@ -40,7 +41,7 @@ export const COLLECT_AFTER_MS = 5 * 60_000;
 /** Marks are recorded at most this often, and this many kept: together they span well over COLLECT_AFTER_MS. */
 const MARK_EVERY_MS = 60_000;
 const MARKS_KEPT = 10;
-/** Locks one write deletes at most (beside the meta, in the same round trip); the rest wait for the next write. */
+/** Locks one write deletes at most (beside its first shards, in the same round trip); the rest wait for the next write. */
 const COLLECT_MAX = 20;
 
 /**
@@ -51,7 +52,8 @@ const COLLECT_MAX = 20;
 export type LockBook = NonNullable<MetaValue['locks']>;
 
 /**
- * The locks to delete now (beside the write of meta `next`), and the book to write with it.
+ * The locks to delete now (beside the shards of the step to meta `revision + 1`, at most `max`), and the
+ * book to write with it (see afterCollection when some could not be deleted).
  * `book` is what the meta read recorded (undefined for a meta written before locks were kept by
  * revision: nothing older is known, so the book starts at the step being made).
  */
@@ -59,16 +61,38 @@ export function collectableLocks(
   book: LockBook | undefined,
   revision: number,
   now: number,
-): { remove: string[]; book: LockBook } {
+  max = COLLECT_MAX,
+): CollectionPlan {
   const floor = Math.min(book?.floor ?? revision, revision);
-  const marks = book?.marks ?? [];
+  // The book is input like any stored value: a mark of a revision not yet written, or written
+  // later than now by more than clocks disagree, would let locks still needed be deleted.
+  const marks = (book?.marks ?? []).filter(([r, at]) => r <= revision && at <= now + CLOCK_SKEW_MS);
   // Every step below a mark old enough was made before that mark was written, long enough ago.
   const safeBelow = Math.max(floor, ...marks.filter(([, at]) => at + COLLECT_AFTER_MS < now).map(([r]) => r));
-  const upTo = Math.min(safeBelow, floor + COLLECT_MAX, revision);
+  const upTo = Math.min(safeBelow, floor + max, revision);
   const remove = Array.from({ length: upTo - floor }, (_, i) => lockKey(floor + i));
   const last = marks[marks.length - 1];
   const next = revision + 1;
   const kept =
     !last || now - last[1] >= MARK_EVERY_MS || now < last[1] ? [...marks, [next, now] as [number, number]] : marks;
-  return { remove, book: { floor: upTo, marks: kept.filter(([r]) => r > upTo).slice(-MARKS_KEPT) } };
+  return { remove, book: { floor: upTo, marks: kept.filter(([r]) => r > upTo).slice(-MARKS_KEPT) }, marks: kept };
+}
+
+/** What a write deletes and records (collectableLocks); `marks`: every mark believed, for afterCollection. */
+export interface CollectionPlan {
+  remove: string[];
+  book: LockBook;
+  marks: LockBook['marks'];
+}
+
+/**
+ * The book to write once the deletes planned by collectableLocks were made (`deleted[i]`: whether
+ * `plan.remove[i]` is gone): the floor stays at the first lock not deleted, with the marks above
+ * it, so the next write tries that lock again.
+ */
+export function afterCollection(plan: CollectionPlan, deleted: boolean[]): LockBook {
+  const failed = plan.remove.findIndex((_, i) => deleted[i] !== true);
+  if (failed < 0) return plan.book;
+  const floor = plan.book.floor - plan.remove.length + failed;
+  return { floor, marks: plan.marks.filter(([r]) => r > floor).slice(-MARKS_KEPT) };
 }

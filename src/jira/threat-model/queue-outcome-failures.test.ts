@@ -9,7 +9,7 @@ import type { TransportResponse } from '../client/transport';
 import { QUEUE_PREFIX, saveThreatEdit, type QueueClock } from './threat-edit-queue';
 import { readThreatModel } from './threat-model-repository';
 
-// The holder writes the model, THEN the outcomes. When the outcomes write fails (Jira answers
+// The holder writes the outcomes beside the model's last shards, before its meta. When that write fails (Jira answers
 // 400/429/5xx, e.g. the value outgrew 32 KB or the retry budget is spent), neither the holder nor
 // a queued writer may be told their stored edit failed (found by an attacker's review).
 

@@ -82,7 +82,8 @@ export interface QueueClock {
 const realClock: QueueClock = { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 /**
- * Saves one threat edit for `actor` (whose permission the caller checked): at once when the
+ * Saves one threat edit for `actor` (whose permission the caller checked, or passes as
+ * `beforeCreate`: it passes before anything is written, the queue's entry included): at once when the
  * lease is free, else through the queue. Answers the threat as stored, or the edit's own error
  * (a conflict, a validation), never an edit stored while it says it failed.
  */
@@ -102,11 +103,15 @@ export async function saveThreatEdit(
   // The person's check (when passed) starts with the read, and passes before anything is written.
   const checking = options.beforeCreate?.();
   checking?.catch(() => undefined);
+  const checked = checking ? { beforeCreate: () => checking } : {};
   const first = await tryModelTurn(client, projectKey, actor.accountId, await firstRead, {
     now: clock.now,
-    ...(checking ? { beforeCreate: () => checking } : {}),
+    ...checked,
   });
   if (first) return holdTurn(client, projectKey, first, { edit, actor, listing }, clock);
+  // The entry is written as the app: only once the person passed (tryModelTurn awaits the check
+  // on every way out; awaited here too, so no path of it can be missed).
+  await checking;
   const entry: QueueEntry = {
     v: 1,
     id: randomUUID(),
@@ -123,7 +128,7 @@ export async function saveThreatEdit(
       if (state && outcome) return settle(state.model, edit.id, outcome);
       const turn =
         state && (await modelTurnFree(client, projectKey, state, clock.now()))
-          ? await tryModelTurn(client, projectKey, actor.accountId, state, { now: clock.now })
+          ? await tryModelTurn(client, projectKey, actor.accountId, state, { now: clock.now, ...checked })
           : undefined;
       if (turn) return await holdTurn(client, projectKey, turn, { edit, actor, entryId: entry.id }, clock);
       await clock.sleep(Math.min(150 * 2 ** attempt, 600) + Math.floor(Math.random() * 100));
@@ -157,8 +162,11 @@ async function readState(
 function outcomeOf(state: StoredThreatModel, entry: QueueEntry): Outcome | undefined {
   const outcomes = Outcomes.safeParse(state.extra[OUTCOMES_KEY]);
   const recorded = outcomes.success ? outcomes.data.entries[entry.id] : undefined;
-  if (recorded) return recorded;
   const threat = state.model.threats.find((t) => t.id === entry.edit.id);
+  // The outcomes are written beside the shards: a read may see an edit's outcome before the shard
+  // that holds it. Not settled until the threat read is at least the edit's.
+  if (recorded?.ok && threat && threat.revision <= entry.edit.baseRevision) return undefined;
+  if (recorded) return recorded;
   return wasApplied(threat, entry.edit, entry.accountId) ? { ok: true, at: 0 } : undefined;
 }
 
@@ -214,7 +222,7 @@ interface OwnEdit {
 
 /**
  * Holding the turn: the own edit and the queued ones, one model write with their outcomes beside
- * the meta, then the turn ends. The model is the one read before the turn was taken (its lock's
+ * its last shards (before the meta), then the turn ends. The model is the one read before the turn was taken (its lock's
  * 201 proves it current, see tryModelTurn); only queued entries, when the listing shows any, are
  * read once it is held. An entry a turn before this one applied but whose outcome that turn had
  * not yet recorded carries its receipt on the threat (wasApplied): it is answered, not applied again.
@@ -257,10 +265,15 @@ async function holdTurn(
       outcomes.success && Object.keys(batch.results).length > 0
         ? { v: 1, entries: pruned({ ...batch.results, ...outcomes.data.entries }, clock.now()) }
         : undefined;
-    await writeModelTurn(client, projectKey, turn, batch.model);
-    if (recording) {
-      // The edits are stored: a failed record of outcomes must not turn them into errors. Their
-      // writers then find their receipts on the threats (outcomeOf).
+    // The outcomes go with the model's last shards, before its meta: under the lock, so the next
+    // holder, who reads them with the meta, builds on them and never writes over them. A failed
+    // record does not turn stored edits into errors: their writers find their receipts on the threats.
+    await writeModelTurn(client, projectKey, turn, batch.model, undefined, undefined, {
+      ...(recording ? { [OUTCOMES_KEY]: recording } : {}),
+    });
+    if (recording && !turn.wrote) {
+      // The model did not change (every edit refused): the outcomes alone, still under the lock.
+      turn.lease.assertHeld();
       await putProperty(client, projectEntity(projectKey), OUTCOMES_KEY, recording).catch((error: unknown) => {
         console.warn(`without: could not record the outcomes of queued threat edits (${String(error)})`);
       });

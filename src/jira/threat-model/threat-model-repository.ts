@@ -10,6 +10,7 @@ import {
   listProjectPropertyKeys,
   projectEntity,
   putProperty,
+  type Entity,
 } from '../client/entity-properties';
 import {
   DEFAULT_LEASE_WAIT_MS,
@@ -22,7 +23,7 @@ import {
 } from '../client/property-lease';
 import { decodedShard, type DecodedShard, type ShardSplit } from './decoded-shards';
 import { lastSeenModel, rememberModel } from './last-seen-models';
-import { collectableLocks, lockKey, lockWindow, STALE_READ_MS, type LockBook } from './model-locks';
+import { afterCollection, collectableLocks, lockKey, lockWindow, STALE_READ_MS, type LockBook } from './model-locks';
 import {
   LOCK_KEY,
   SHARD_LIMIT,
@@ -582,11 +583,10 @@ export async function tryModelTurn(
   const now = options.now ?? Date.now;
   const key = lockKey(stored.metaRevision);
   const lock = propertyLock(client, projectEntity(projectKey), key);
-  // The person is checked whatever the locks say: a caller that is told "not now" may go on to
-  // write as the app (the edit queue's entry), and a refusal must come before any such write.
-  await options.beforeCreate?.();
   // An earlier version of the app (during an upgrade) takes one lock for every step: wait for it.
-  if (!lockIsFree(stored.extra[LOCK_KEY], now())) return undefined;
+  // The person is checked first all the same (as on every other way out, inside tryLease): a
+  // caller told "not now" may go on to write as the app (the edit queue's entry).
+  if (!lockIsFree(stored.extra[LOCK_KEY], now())) return void (await options.beforeCreate?.());
   if (stored.metaUnreadable) {
     // No revision to key a lock by, and nothing may be written (writeModelTurn refuses): a turn
     // that only reads, once the person is checked, so a change that writes nothing still answers.
@@ -698,7 +698,9 @@ export async function changeThreatModel<T>(
  * Writes what changed between the turn's model and `model`: the shards (each with the entries it
  * could not read, unchanged), then the meta at the next revision. Answers the turn that holds the
  * model now: the same one when nothing was written, the next step's when `chainFor` asked for it
- * (its lock is created beside the shards, before the meta), else undefined.
+ * (its lock is created beside the shards, before the meta; when Jira will not let it be created,
+ * the meta is written and this throws), else undefined. `alongside`: other properties written with
+ * the last shards, under the lock and before the meta, only when the model is written.
  */
 export async function writeModelTurn(
   client: JiraClient,
@@ -707,6 +709,7 @@ export async function writeModelTurn(
   model: ThreatModel,
   chainFor?: string,
   whenStored?: () => void,
+  alongside: Record<string, unknown> = {},
 ): Promise<ModelTurn | undefined> {
   const { stored, lease } = turn;
   if (model === stored.model) return (whenStored?.(), turn);
@@ -733,40 +736,61 @@ export async function writeModelTurn(
   const shrinking = changed.filter((s) => !growing.includes(s));
   const next = stored.metaRevision + 1;
   const chainLock = propertyLock(client, entity, lockKey(next));
-  lease.assertHeld();
-  const chained = chainFor
-    ? tryLease(chainLock, { holder: chainFor, lockRead: Promise.resolve(undefined) })
-    : undefined;
-  for (const batch of [growing, shrinking]) {
-    lease.assertHeld();
-    await Promise.all(batch.map((s) => putProperty(client, entity, shardKey(s.index), storedShard(s))));
-  }
-  const chainLease = await chained?.catch(() => undefined);
-  whenStored?.();
+  // The old locks due (model-locks.ts) are deleted beside the first shards, before the meta, so
+  // the meta's floor stays at the first one not deleted. A write with no shard deletes none: a
+  // round trip of their own is not worth it. `alongside` goes with the last shards.
+  const batches = [growing, shrinking].filter((b) => b.length > 0);
+  const extra = Object.entries(alongside);
+  if (batches.length === 0 && extra.length > 0) batches.push([]);
   const now = Date.now();
-  const { remove, book } = collectableLocks(stored.lockBook, stored.metaRevision, now);
-  // The meta is written after every change, last, so its revision tells a page whether anything
-  // changed by reading one small property (readModelRevision) instead of the whole model.
-  const meta: MetaValue = {
-    v: 1,
-    nextThreatNumber: model.nextThreatNumber,
-    nextMitigationNumber: model.nextMitigationNumber,
-    settings: model.settings,
-    revision: next,
-    shards,
-    locks: book,
-  };
+  const plan = collectableLocks(stored.lockBook, stored.metaRevision, now, batches.length > 0 ? undefined : 0);
   lease.assertHeld();
-  await Promise.all([
-    putProperty(client, entity, META_KEY, meta),
-    ...remove.map((key) =>
-      deleteProperty(client, entity, key).catch((error: unknown) =>
-        console.warn(`without: could not delete an old model lock; it stays (${String(error)})`),
-      ),
-    ),
-  ]);
+  const chained = chainFor ? holdOnLock(chainLock, chainFor, lease) : undefined;
+  chained?.catch(() => undefined); // awaited after the shards: a shard that fails first must not leave it unhandled
+  let chainLease: HeldLease | undefined;
+  let book = plan.book;
+  try {
+    for (const [i, batch] of batches.entries()) {
+      lease.assertHeld();
+      const [, deleted] = await Promise.all([
+        Promise.all([
+          ...batch.map((s) => putProperty(client, entity, shardKey(s.index), storedShard(s))),
+          ...(i === batches.length - 1 ? extra.map(([key, value]) => putAlongside(client, entity, key, value)) : []),
+        ]),
+        Promise.all((i === 0 ? plan.remove : []).map((key) => deleteOldLock(client, entity, key))),
+      ]);
+      if (i === 0) book = afterCollection(plan, deleted);
+    }
+    chainLease = await chained?.catch(() => undefined);
+    whenStored?.();
+    // The meta is written after every change, last, so its revision tells a page whether anything
+    // changed by reading one small property (readModelRevision) instead of the whole model.
+    const meta: MetaValue = {
+      v: 1,
+      nextThreatNumber: model.nextThreatNumber,
+      nextMitigationNumber: model.nextMitigationNumber,
+      settings: model.settings,
+      revision: next,
+      shards,
+      locks: book,
+    };
+    lease.assertHeld();
+    await putProperty(client, entity, META_KEY, meta);
+  } catch (error) {
+    // No step from `next` is made by this session: the lock it took for it goes back at once.
+    const held = chainLease ?? (await chained?.catch(() => undefined));
+    if (held) await releaseLease(chainLock, held);
+    throw error;
+  }
   rememberModel(client.tenant, projectKey, next, model.settings);
-  if (!chainLease) return undefined;
+  if (!chainFor) return undefined;
+  // Without the next step's lock another writer could come in between (claim a task, create it):
+  // the session stops here, with what it wrote so far stored, before the work that needed it.
+  if (!chainLease)
+    throw new AppError(
+      'JIRA_UNAVAILABLE',
+      'Jira is too busy to finish this change in one go, so it was stopped halfway: nothing more was done. Try again in a moment.',
+    );
   const written = new Map(
     changed.map((s) => [
       s.index,
@@ -786,6 +810,41 @@ export async function writeModelTurn(
   };
   return { lease: chainLease, lock: chainLock, stored: after, wrote: false };
 }
+
+/** Tries for a session's next lock this many times: nobody else can want it before the meta moves. */
+const HOLD_ON_TRIES = 4;
+
+/**
+ * The next step's lock, for a session that holds on (ChangeOutcome.holdOn). Nobody can contend
+ * for it before the meta moves to its revision, so a create Jira refused for the moment (a 429, a
+ * 5xx: tryLease withdraws it) is tried again, while the turn's lease leaves time to write.
+ */
+async function holdOnLock(lock: LockStore, holder: string, lease: HeldLease): Promise<HeldLease | undefined> {
+  for (let attempt = 0; attempt < HOLD_ON_TRIES; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 400 * 2 ** (attempt - 1)));
+    lease.assertHeld();
+    const held = await tryLease(lock, { holder, lockRead: Promise.resolve(undefined) });
+    if (held) return held;
+  }
+  return undefined;
+}
+
+/** A property written beside the model's shards (the edit queue's outcomes): a failure is told, never thrown. */
+const putAlongside = (client: JiraClient, entity: Entity, key: string, value: unknown) =>
+  putProperty(client, entity, key, value).then(
+    () => undefined,
+    (error: unknown) => console.warn(`without: could not write ${key} beside the threat model (${String(error)})`),
+  );
+
+/** Deletes an old step's lock: whether it is gone (a failure leaves it for a later write). */
+const deleteOldLock = (client: JiraClient, entity: Entity, key: string) =>
+  deleteProperty(client, entity, key).then(
+    () => true,
+    (error: unknown) => {
+      console.warn(`without: could not delete an old model lock; it stays (${String(error)})`);
+      return false;
+    },
+  );
 
 /**
  * Writes what changed between `stored` and `model` under a turn the caller holds (see

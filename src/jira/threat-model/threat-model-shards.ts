@@ -15,12 +15,20 @@ export const SHARD_LIMIT = 30_000;
 /** Shards are filled to here, leaving room for edits to grow a record without moving others. */
 const FILL_TARGET = 25_000;
 
+/**
+ * The highest revision believed (the meta's, and those its lock book names). Past 2^53 a revision
+ * + 1 is the revision itself, so the next step's lock would be this step's; 2^31 writes are
+ * decades of them. A larger stored revision makes the meta unreadable: the model is read only
+ * until an administrator restores or deletes it, never written from a revision that cannot move.
+ */
+export const MAX_REVISION = 2 ** 31;
+
 export const MetaValue = z.object({
   v: z.literal(1),
   nextThreatNumber: z.number().int().min(1),
   nextMitigationNumber: z.number().int().min(1).default(1),
   settings: ThreatModelSettings,
-  revision: z.number().int().min(0),
+  revision: z.number().int().min(0).max(MAX_REVISION),
   /** Indices of the shard properties, so a reader needs no list call. */
   shards: z.array(z.number().int().min(0)).optional(),
   /**
@@ -29,8 +37,8 @@ export const MetaValue = z.object({
    */
   locks: z
     .object({
-      floor: z.number().int().min(0),
-      marks: z.array(z.tuple([z.number().int().min(0), z.number()])).max(50),
+      floor: z.number().int().min(0).max(MAX_REVISION),
+      marks: z.array(z.tuple([z.number().int().min(0).max(MAX_REVISION), z.number()])).max(50),
     })
     .optional()
     .catch(undefined),

@@ -5,20 +5,32 @@ import { fakeBridge } from '../test-support/fake-bridge';
 import { atFrameWidth, WIDE } from '../test-support/frame-width';
 import { AuditTab } from './audit-tab';
 import { POLL_MS } from './use-audit';
-import { anAuditView, auditedView } from './test-support/audit-view-mother';
+import { anAuditView, auditedResult, auditedView, pagedAnswer } from './test-support/audit-view-mother';
+import { NO_FILTERS } from '../../../../src/domain/audit/finding-page';
+import type { AuditResult } from '../../../../src/domain/audit/audit-result';
+import type { AuditExport } from '../../../../src/contract';
+
+const T1 = { id: 'T-1', title: 'Card data stolen', severity: { score: 20, band: 'Critical' as const } };
+/** What the tab sends with every read and action until the person filters or turns a page. */
+const FIRST_PAGE = { filters: NO_FILTERS, page: 0 };
 
 afterEach(() => fakeBridge.reset());
 beforeEach(() => atFrameWidth(WIDE));
 
 describe('the audit tab', () => {
-  it('shows counts, filters by severity, and links a threat to a clause in place', async () => {
+  it('shows counts, filters by severity on the backend, and links a threat (searched) to a clause in place', async () => {
     const view = auditedView();
-    fakeBridge.answer('audit/get', () => ({ ok: true, data: view }));
-    const fixed = {
-      ...view,
-      result: { ...view.result!, findings: view.result!.findings.filter((f) => f.kind !== 'clause-without-threat') },
-    };
-    fakeBridge.answer('audit/link-threat', () => ({ ok: true, data: fixed }));
+    const result = auditedResult();
+    fakeBridge.answer(
+      'audit/get',
+      pagedAnswer(view, () => result),
+    );
+    fakeBridge.answer('audit/find-threats', () => ok({ threats: [T1] }));
+    const fixed = { ...result, findings: result.findings.filter((f) => f.kind !== 'clause-without-threat') };
+    fakeBridge.answer(
+      'audit/link-threat',
+      pagedAnswer(view, () => fixed),
+    );
     render(<AuditTab />);
 
     expect(await screen.findByText(/^Last complete audit:/)).toBeTruthy();
@@ -28,8 +40,13 @@ describe('the audit tab', () => {
     expect(screen.getByTestId('audit-count-critical').textContent).toBe(`${critical} critical`);
 
     await userEvent.click(screen.getByTestId('audit-count-critical'));
-    expect(within(table).getAllByRole('row').length - 1).toBe(critical);
+    await waitFor(() => expect(within(table).getAllByRole('row').length - 1).toBe(critical));
+    expect(fakeBridge.payloadsOf('audit/get').at(-1)).toEqual({
+      filters: { ...NO_FILTERS, severity: 'critical' },
+      page: 0,
+    });
     await userEvent.click(screen.getByTestId('audit-count-critical'));
+    await waitFor(() => expect(within(table).getAllByRole('row').length - 1).toBe(result.findings.length));
 
     const row = screen
       .getAllByRole('row')
@@ -37,8 +54,10 @@ describe('the audit tab', () => {
     await userEvent.click(within(row).getByLabelText('Threat'));
     await userEvent.click(await within(row).findByRole('option', { name: /^T-1 / }));
     await userEvent.click(within(row).getByRole('button', { name: 'Link threat' }));
+    // The most severe threats, read once the picker opened; the answer is the page the person is on.
+    expect(fakeBridge.payloadsOf('audit/find-threats')).toEqual([{ query: '' }]);
     expect(fakeBridge.payloadsOf('audit/link-threat')).toEqual([
-      { issueKey: 'PAY-4', clauseId: 'c9', threatId: 'T-1' },
+      { issueKey: 'PAY-4', clauseId: 'c9', threatId: 'T-1', view: FIRST_PAGE },
     ]);
     const rowId = row.getAttribute('data-testid')!;
     await waitFor(() => expect(screen.queryByTestId(rowId)).toBeNull());
@@ -47,21 +66,17 @@ describe('the audit tab', () => {
 
   it('suppresses with a reason of at least ten characters', async () => {
     const view = auditedView();
-    fakeBridge.answer('audit/get', () => ({ ok: true, data: view }));
-    fakeBridge.answer('audit/suppress', ({ findingId, why }) => ({
-      ok: true,
-      data: {
-        ...view,
-        result: {
-          ...view.result!,
-          findings: view.result!.findings.map((f) =>
-            f.id === findingId
-              ? { ...f, suppression: { findingId, why, by: '712020:bob', at: '2026-11-23T10:00:00.000Z' } }
-              : f,
-          ),
-        },
-      },
-    }));
+    let result: AuditResult = auditedResult();
+    fakeBridge.answer(
+      'audit/get',
+      pagedAnswer(view, () => result),
+    );
+    fakeBridge.answer('audit/suppress', (payload) => {
+      const { findingId, why } = payload;
+      const suppression = { findingId, why, by: '712020:bob', at: '2026-11-23T10:00:00.000Z' };
+      result = { ...result, findings: result.findings.map((f) => (f.id === findingId ? { ...f, suppression } : f)) };
+      return pagedAnswer(view, () => result)(payload);
+    });
     render(<AuditTab />);
     const row = await screen.findByTestId('finding-threat-without-mitigation:T-1');
     await userEvent.click(within(row).getByRole('button', { name: 'Suppress…' }));
@@ -74,11 +89,11 @@ describe('the audit tab', () => {
     );
     await userEvent.click(suppress);
     expect(fakeBridge.payloadsOf('audit/suppress')).toEqual([
-      { findingId: 'threat-without-mitigation:T-1', why: 'too short but now long enough' },
+      { findingId: 'threat-without-mitigation:T-1', why: 'too short but now long enough', view: FIRST_PAGE },
     ]);
-    // Suppressed findings are hidden until "Show suppressed".
+    // Suppressed findings are hidden until "Show suppressed" (the backend leaves them out of the page).
     await screen.findByText('Show suppressed');
-    expect(screen.queryByTestId('finding-threat-without-mitigation:T-1')).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId('finding-threat-without-mitigation:T-1')).toBeNull());
     // The app stores only bob's account id; the row names him, looked up as the person looking.
     fakeBridge.answer('people/names', ({ accountIds }) => ({
       ok: true,
@@ -134,6 +149,7 @@ describe('the audit tab', () => {
 
   it('announces a fix that failed in its row', async () => {
     fakeBridge.answer('audit/get', () => ok(auditedView()));
+    fakeBridge.answer('audit/find-threats', () => ok({ threats: [T1] }));
     fakeBridge.answer('audit/link-threat', () => fail('CONFLICT', 'PAY-4 changed meanwhile: reload the audit.'));
     render(<AuditTab />);
     const row = (await screen.findAllByRole('row')).find((r) =>
@@ -227,5 +243,115 @@ describe('the audit tab', () => {
 
     atFrameWidth(WIDE);
     expect(heads()).toEqual(['Severity', 'Finding', 'Fix']);
+  });
+  /** A result of `count` threats without mitigation (T-1 … T-count), on a backend that pages it. */
+  const manyFindings = (count: number): AuditResult => {
+    const base = auditedResult();
+    const one = base.findings.find((f) => f.kind === 'threat-without-mitigation')!;
+    return {
+      ...base,
+      findings: Array.from({ length: count }, (_, i) => ({
+        ...one,
+        id: `threat-without-mitigation:T-${i + 1}`,
+        message: `T-${i + 1} has no mitigation.`,
+      })),
+    };
+  };
+  const rowIds = () =>
+    within(screen.getByRole('table', { name: 'Audit findings' }))
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.getAttribute('data-testid'));
+
+  it('shows a page of 50 findings, and asks the backend for the next page and the one before', async () => {
+    const result = manyFindings(120);
+    fakeBridge.answer(
+      'audit/get',
+      pagedAnswer(auditedView(), () => result),
+    );
+    render(<AuditTab />);
+    await screen.findByTestId('finding-threat-without-mitigation:T-1');
+    expect(rowIds()).toHaveLength(50);
+    expect(screen.getByTestId('pager-position').textContent).toBe('1–50 of 120 findings · page 1 of 3');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByTestId('finding-threat-without-mitigation:T-51');
+    expect(fakeBridge.payloadsOf('audit/get').at(-1)).toEqual({ filters: NO_FILTERS, page: 1 });
+    expect(rowIds()[0]).toBe('finding-threat-without-mitigation:T-51');
+    expect(screen.queryByTestId('finding-threat-without-mitigation:T-1')).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByTestId('finding-threat-without-mitigation:T-120');
+    expect(rowIds()).toHaveLength(20);
+    expect(screen.getByTestId('pager-position').textContent).toBe('101–120 of 120 findings · page 3 of 3');
+    expect(screen.getByRole('button', { name: 'Next' }).hasAttribute('disabled')).toBe(true);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Previous' }));
+    await screen.findByTestId('finding-threat-without-mitigation:T-51');
+    expect(fakeBridge.payloadsOf('audit/get').map((q) => q.page)).toEqual([0, 1, 2, 1]);
+  });
+
+  it('sends the search once the person stops typing, from the first page, and pages what it keeps', async () => {
+    const result = manyFindings(120);
+    fakeBridge.answer(
+      'audit/get',
+      pagedAnswer(auditedView(), () => result),
+    );
+    render(<AuditTab />);
+    await screen.findByTestId('finding-threat-without-mitigation:T-1');
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByTestId('finding-threat-without-mitigation:T-51');
+
+    await userEvent.type(screen.getByLabelText('Search findings'), 'T-7');
+    await waitFor(() => expect(rowIds()).toHaveLength(11));
+    // One read for the three keys, not one a key; a new search starts at its first page.
+    expect(fakeBridge.payloadsOf('audit/get')).toEqual([
+      { filters: NO_FILTERS, page: 0 },
+      { filters: NO_FILTERS, page: 1 },
+      { filters: { ...NO_FILTERS, text: 'T-7' }, page: 0 },
+    ]);
+    expect(rowIds()).toEqual(
+      ['T-7', ...Array.from({ length: 10 }, (_, i) => `T-${70 + i}`)].map(
+        (id) => `finding-threat-without-mitigation:${id}`,
+      ),
+    );
+    // Everything it keeps is on one page: no pager.
+    expect(screen.queryByRole('navigation', { name: 'Pages of findings' })).toBeNull();
+  });
+
+  it('exports the whole result in parts the backend hands out, joined into one file', async () => {
+    const saved: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => {
+      saved.push(blob);
+      return 'blob:saved';
+    };
+    URL.revokeObjectURL = () => undefined;
+    fakeBridge.answer('audit/get', () => ok(auditedView()));
+    const texts = ['id,kind\n', 'a,b\n', 'c,d\n'];
+    const digest = 'b'.repeat(64);
+    fakeBridge.answer('audit/export', ({ format, part }) =>
+      ok<AuditExport>({
+        fileName: 'PAY-audit-2026-11-23.csv',
+        mimeType: 'text/csv;charset=utf-8',
+        text: texts[part?.index ?? 0]!,
+        part: part?.index ?? 0,
+        parts: format === 'csv' ? 3 : 1,
+        digest,
+      }),
+    );
+    render(<AuditTab />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(fakeBridge.payloadsOf('audit/export')).toEqual([
+      { format: 'csv' },
+      { format: 'csv', part: { index: 1, digest } },
+      { format: 'csv', part: { index: 2, digest } },
+    ]);
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(saved[0]!);
+    });
+    expect(text).toBe('id,kind\na,b\nc,d\n');
   });
 });

@@ -202,6 +202,8 @@ export function AuditTab() {
                     aria-label="Search findings"
                     placeholder="Search findings"
                     value={typed}
+                    // The backend's bound on a search (finding-page.ts): longer is refused, never cut.
+                    maxLength={200}
                     onChange={(e) => setTyped(e.currentTarget.value)}
                     isCompact
                   />

@@ -12,7 +12,7 @@ import type { AuditResult } from '../../../../src/domain/audit/audit-result';
 import { aMitigationView, aThreatModel, aThreatRow } from '../threat-model/test-support/threat-model-mother';
 import { fakeBridge } from '../test-support/fake-bridge';
 import { AuditTab } from './audit-tab';
-import { anAuditView, type AuditViewOver } from './test-support/audit-view-mother';
+import { anAuditView, fixPayloadsOf, type AuditViewOver } from './test-support/audit-view-mother';
 import { aSuggestion, someSuggestions } from '../test-support/suggestion-mother';
 import { serveThreatModel } from '../threat-model/test-support/given-threat-model';
 
@@ -128,7 +128,7 @@ describe('the audit fixes that work in place', () => {
     expect(fakeBridge.payloadsOf('audit/remove-link')).toEqual([]);
     await user.click(row.getByRole('button', { name: 'Remove T-9' }));
 
-    expect(fakeBridge.payloadsOf('audit/remove-link')).toEqual([{ issueKey: 'PAY-7', threatId: 'T-9' }]);
+    expect(fixPayloadsOf('audit/remove-link')).toEqual([{ issueKey: 'PAY-7', threatId: 'T-9' }]);
     await waitFor(() => expect(screen.queryByTestId(/^finding-link-to-unknown-threat:PAY-7/)).toBeNull());
   });
 

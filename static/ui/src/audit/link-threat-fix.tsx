@@ -110,7 +110,11 @@ export function LinkThreatFix({ findingId, storyKey, clauseId, label, view, busy
         onClick={async () =>
           threatId &&
           onError(
-            await act('audit/link-threat', { issueKey: storyKey, clauseId, threatId }, `Linking ${threatId} to ${storyKey}`),
+            await act(
+              'audit/link-threat',
+              { issueKey: storyKey, clauseId, threatId },
+              `Linking ${threatId} to ${storyKey}`,
+            ),
           )
         }
       >

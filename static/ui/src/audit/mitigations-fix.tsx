@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import { useState } from 'react';
 import type { MitigationView } from '../../../../src/contract';
 import type { Envelope } from '../../../../src/domain/common/envelope';
 import type { MitigationDraft } from '../../../../src/domain/mitigation/mitigation';
@@ -10,6 +9,7 @@ import { mitigationsOf, readModelAround, withMitigation } from '../threat-model/
 import { ThreatMitigationList } from '../threat-model/threat-mitigation-list';
 import { useTaskCreation } from '../threat-model/use-task-creation';
 import { threatModelReason } from './disabled-fix';
+import { useRowValue } from './row-memory';
 import { type ThreatFixProps, useThreatFix } from './use-threat-fix';
 
 interface Props extends ThreatFixProps {
@@ -27,7 +27,8 @@ export function MitigationsFix(props: Props) {
     model.canEdit ? undefined : threatModelReason(model.projectKey, 'change its mitigations'),
   );
   const { view, setView, threat, opening, open, changed } = fix;
-  const [editing, setEditing] = useState<MitigationTarget>();
+  // In the row with the fix's view (use-threat-fix): the form open stays open when the fix moves.
+  const [editing, setEditing] = useRowValue<MitigationTarget | undefined>('mitigations-fix:editing', undefined);
 
   const saved = (envelope: Envelope<MitigationView>) => {
     if (envelope.ok) {

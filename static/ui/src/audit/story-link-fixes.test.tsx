@@ -5,7 +5,7 @@ import type { AuditResult } from '../../../../src/domain/audit/audit-result';
 import type { Finding } from '../../../../src/domain/audit/finding';
 import { fakeBridge } from '../test-support/fake-bridge';
 import { AuditTab } from './audit-tab';
-import { anAuditView, type AuditViewOver } from './test-support/audit-view-mother';
+import { anAuditView, fixPayloadsOf, type AuditViewOver } from './test-support/audit-view-mother';
 
 // T-2 is linked to no story; PAY-2 links T-1 directly while no clause of it covers T-1.
 const RESULT = audit({
@@ -91,7 +91,7 @@ describe('linking a threat to a story, and covering a story’s threat with a cl
     await user.click(row.getByRole('button', { name: 'Link T-2 to PAY-4' }));
 
     await screen.findByText(/^Last complete audit:/);
-    expect(fakeBridge.payloadsOf('audit/link-story')).toEqual([
+    expect(fixPayloadsOf('audit/link-story')).toEqual([
       {
         issueKey: 'PAY-4',
         threatId: 'T-2',
@@ -125,7 +125,7 @@ describe('linking a threat to a story, and covering a story’s threat with a cl
     await user.click(row.getByRole('button', { name: 'Link T-2 to PAY-4' }));
 
     await row.findByText('Linked T-2 to PAY-4. The audit runs again.');
-    expect(fakeBridge.payloadsOf('audit/link-story')).toEqual([{ issueKey: 'PAY-4', threatId: 'T-2', clauseId: 'c4' }]);
+    expect(fixPayloadsOf('audit/link-story')).toEqual([{ issueKey: 'PAY-4', threatId: 'T-2', clauseId: 'c4' }]);
   });
 
   it('adds a WITHOUT clause to the story, linked to the threat it did not cover, and says what Jira refused', async () => {
@@ -152,7 +152,7 @@ describe('linking a threat to a story, and covering a story’s threat with a cl
     await user.click(row.getByRole('button', { name: 'Add clause' }));
 
     await screen.findByText(/^Last complete audit:/);
-    expect(fakeBridge.payloadsOf('audit/link-story')[1]).toEqual({
+    expect(fixPayloadsOf('audit/link-story')[1]).toEqual({
       issueKey: 'PAY-2',
       threatId: 'T-1',
       newClause: { id: expect.stringMatching(/^c-/), text: 'my card data being stolen' },

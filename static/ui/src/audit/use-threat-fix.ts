@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
 import { readModelAround, type ModelAroundThreat } from '../threat-model/model-around-threat';
+import { useRowValue } from './row-memory';
 import type { useAudit } from './use-audit';
 
 /** What a finding's in-place fix of one threat is given by the finding's row. */
@@ -20,10 +20,13 @@ export function useThreatFix(
   { threatId, act, onError }: ThreatFixProps,
   refusal: (view: ModelAroundThreat) => string | undefined = () => undefined,
 ) {
-  const [view, setView] = useState<ModelAroundThreat>();
-  const [opening, setOpening] = useState(false);
-  // A ref, not state: a dialog may save and close in one go, before the next render.
-  const didChange = useRef(false);
+  // Kept in the row, not in the fix: the fix is mounted anew when the frame crosses the compact
+  // width (row-memory), and its open dialog, and whether something was saved in it, must outlive
+  // that, or the dialog vanishes and the audit never runs again.
+  const [view, setView] = useRowValue<ModelAroundThreat | undefined>('threat-fix:view', undefined);
+  const [opening, setOpening] = useRowValue('threat-fix:opening', false);
+  // Read, not rendered: a dialog may save and close in one go, before the next render.
+  const [, setChanged, didChange] = useRowValue('threat-fix:changed', false);
 
   async function open() {
     setOpening(true);
@@ -39,8 +42,8 @@ export function useThreatFix(
 
   async function close() {
     setView(undefined);
-    if (!didChange.current) return;
-    didChange.current = false;
+    if (!didChange()) return;
+    setChanged(false);
     onError(await act('audit/run', {}, 'Auditing again'));
   }
 
@@ -51,8 +54,6 @@ export function useThreatFix(
     opening,
     open,
     close,
-    changed: () => {
-      didChange.current = true;
-    },
+    changed: () => setChanged(true),
   };
 }

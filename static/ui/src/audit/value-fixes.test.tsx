@@ -15,7 +15,7 @@ import { shownValue } from '../../../../src/domain/audit/value-fixes';
 import { fakeBridge } from '../test-support/fake-bridge';
 import { AuditTab } from './audit-tab';
 import { OpenThreatModelTab } from './open-threat-model';
-import { anAuditView, type AuditViewOver } from './test-support/audit-view-mother';
+import { anAuditView, fixPayloadsOf, type AuditViewOver } from './test-support/audit-view-mother';
 
 // A project with one finding of each kind these fixes are for: PAY-2's clauses unreadable, the
 // property of M-1's task PAY-100 broken, PAY-101 claiming a deleted mitigation, and PAY-1 done
@@ -76,9 +76,7 @@ describe('the audit fixes for values, tasks and stories done too early', () => {
     // Nothing is written until the person, having seen it, chooses to replace it.
     expect(fakeBridge.invocationsOf('audit/replace-clauses')).toEqual([]);
     await user.click(row.getByRole('button', { name: 'Replace with no clauses' }));
-    expect(fakeBridge.payloadsOf('audit/replace-clauses')).toEqual([
-      { issueKey: 'PAY-2', fingerprint: raw.fingerprint },
-    ]);
+    expect(fixPayloadsOf('audit/replace-clauses')).toEqual([{ issueKey: 'PAY-2', fingerprint: raw.fingerprint }]);
     expect(screen.queryByTestId('finding-invalid-story-clauses:PAY-2')).toBeNull();
   });
 
@@ -103,16 +101,14 @@ describe('the audit fixes for values, tasks and stories done too early', () => {
     const recorded = await findingRow('invalid-task-property:PAY-100');
     await user.click(recorded.getByRole('button', { name: 'Review the task property of PAY-100' }));
     await user.click(await recorded.findByRole('button', { name: 'Set it from M-1' }));
-    expect(fakeBridge.payloadsOf('audit/restore-task-property')).toEqual([
+    expect(fixPayloadsOf('audit/restore-task-property')).toEqual([
       { issueKey: 'PAY-100', fingerprint: broken.fingerprint },
     ]);
     const orphan = await findingRow('orphan-task:PAY-101');
     await user.click(orphan.getByRole('button', { name: 'Unlink the task of PAY-101' }));
     await orphan.findByText(/records PAY-101 as no mitigation’s task/);
     await user.click(orphan.getByRole('button', { name: 'Remove the task property' }));
-    expect(fakeBridge.payloadsOf('audit/release-task')).toEqual([
-      { issueKey: 'PAY-101', fingerprint: claimed.fingerprint },
-    ]);
+    expect(fixPayloadsOf('audit/release-task')).toEqual([{ issueKey: 'PAY-101', fingerprint: claimed.fingerprint }]);
   });
 
   it('reopens a story done too early after asking, and links the tasks that would resolve it too', async () => {
@@ -128,7 +124,7 @@ describe('the audit fixes for values, tasks and stories done too early', () => {
     await user.click(row.getByRole('button', { name: 'Reopen the story PAY-1' }));
     expect(fakeBridge.invocationsOf('audit/reopen-story')).toEqual([]);
     await user.click(row.getByRole('button', { name: 'Reopen PAY-1' }));
-    expect(fakeBridge.payloadsOf('audit/reopen-story')).toEqual([{ issueKey: 'PAY-1' }]);
+    expect(fixPayloadsOf('audit/reopen-story')).toEqual([{ issueKey: 'PAY-1' }]);
     expect(screen.queryByTestId('finding-story-done-unmitigated:PAY-1')).toBeNull();
   });
 
