@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/common/app-error';
 import { readStoryClauses } from '../../domain/story/story-clauses';
-import { deleteProperty, issueEntity } from '../client/entity-properties';
+import { deleteProperty, issueEntity, putProperty } from '../client/entity-properties';
 import type { JiraClient } from '../client/jira-client';
 import {
   DEFAULT_LEASE_WAIT_MS,
@@ -19,23 +19,39 @@ import { readStory, type StoryRecord } from './story-repository';
 // creating it (201) proves the story read before it is still the one stored, so the story is read
 // once, with its locks, before the lock, and not again under it. A lock whose save wrote is kept
 // (deleting it would let a save that read R late create it again and write over R + 1); the old
-// ones read with the story are deleted beside a later save, once COLLECT_AFTER_MS past their expiry.
+// ones read with the story are deleted beside a later save's lock, once COLLECT_AFTER_MS past their
+// expiry, and those that left the keys read before that are kept in reach by a floor
+// (STORY_LOCK_FLOOR_KEY).
 // Saves made outside the app (Jira's own field editor) take no lock, as before.
 
 /** The single lock key of earlier versions of the app: a save waits while one holds it. */
 const EARLIER_LOCK_KEY = 'without.lock';
 export const storyLockKey = (revision: number): string => `${EARLIER_LOCK_KEY}.${revision}`;
 
-/** Locks of earlier revisions read with the story, to delete the old ones (a story saved more often is collected later). */
+/** Locks of earlier revisions read with the story, to delete the old ones (older ones: see STORY_LOCK_FLOOR_KEY). */
 const BACK = 4;
+/**
+ * Where a story keeps the lowest of its locks that may remain below the keys a save reads
+ * (`{ floor: n }`): a story saved more than BACK times within COLLECT_AFTER_MS has locks that
+ * leave the window before they may be deleted, and the floor keeps them in reach. Read with the
+ * story (in the window: a key that does not exist costs nothing), written only when it changes.
+ */
+export const STORY_LOCK_FLOOR_KEY = `${EARLIER_LOCK_KEY}.floor`;
+/** Locks below the window one save deletes at most; the rest wait for the next save. */
+const BELOW_WINDOW_MAX = 20;
 /**
  * The lock keys read with the story: from a few revisions before the one the person started from
  * (`baseRevision`, a hint from the frontend: it only picks which keys are read) to one after it.
  */
 export function storyLockWindow(baseRevision: number | undefined): string[] {
-  if (baseRevision === undefined || !Number.isInteger(baseRevision) || baseRevision < 0) return [EARLIER_LOCK_KEY];
+  if (baseRevision === undefined || !Number.isInteger(baseRevision) || baseRevision < 0)
+    return [EARLIER_LOCK_KEY, STORY_LOCK_FLOOR_KEY];
   const from = Math.max(0, baseRevision - BACK);
-  return [EARLIER_LOCK_KEY, ...Array.from({ length: baseRevision + 2 - from }, (_, i) => storyLockKey(from + i))];
+  return [
+    EARLIER_LOCK_KEY,
+    STORY_LOCK_FLOOR_KEY,
+    ...Array.from({ length: baseRevision + 2 - from }, (_, i) => storyLockKey(from + i)),
+  ];
 }
 
 /** See TAKEOVER_GRACE_MS in threat-model-repository.ts: the same reason, the same bound. */
@@ -47,8 +63,10 @@ export interface StoryTurn {
   story: StoryRecord;
   /** Set once the save began writing the story: the lock is then kept. */
   wrote: boolean;
-  /** Old locks of this story to delete beside the write. */
-  collectable: string[];
+  /** Old locks of this story this save deletes (sent beside its lock's create), and what it knew of them. */
+  collection: StoryCollection;
+  /** Whether each lock of `collection.remove` is gone, once the deletes are answered. */
+  collected: Promise<Map<number, boolean>>;
 }
 
 export interface StoryTurnOptions {
@@ -72,14 +90,68 @@ export interface StoryTurnOptions {
 
 const revisionOf = (story: StoryRecord) => readStoryClauses(story.clausesValue).revision;
 
-/** Old locks read with the story, of revisions before `revision`, whose expiry is long past. */
-function collectable(story: StoryRecord, revision: number, now: number): string[] {
-  return Object.entries(story.extra ?? {}).flatMap(([key, value]) => {
-    const n = key.startsWith(`${EARLIER_LOCK_KEY}.`) ? Number(key.slice(EARLIER_LOCK_KEY.length + 1)) : NaN;
-    const expiresAt = (value as { expiresAt?: unknown } | undefined)?.expiresAt;
-    const old = typeof expiresAt === 'number' && expiresAt + COLLECT_AFTER_MS < now;
-    return Number.isInteger(n) && n < revision && old ? [key] : [];
+/** The revision of a story lock's key (`without.lock.<n>`), else undefined. */
+function lockRevision(key: string): number | undefined {
+  const n = key.startsWith(`${EARLIER_LOCK_KEY}.`) ? Number(key.slice(EARLIER_LOCK_KEY.length + 1)) : NaN;
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** What a save knows of the story's old locks, and which it deletes. */
+export interface StoryCollection {
+  revision: number;
+  /** The stored floor, when it is believable (below `revision`). */
+  floor: number | undefined;
+  /** The lock revisions the read asked for, and those it found. */
+  read: Set<number>;
+  present: Set<number>;
+  remove: number[];
+}
+
+const longExpired = (value: unknown, now: number): boolean => {
+  const expiresAt = (value as { expiresAt?: unknown } | undefined)?.expiresAt;
+  return typeof expiresAt === 'number' && expiresAt + COLLECT_AFTER_MS < now;
+};
+
+/**
+ * The old locks to delete: those read with the story, of revisions before `revision`, whose expiry
+ * is long past; and, when the oldest of the locks found is long expired, up to BELOW_WINDOW_MAX
+ * from the stored floor up to it (the step of each was made before that lock was created, so it
+ * is long past too), without reading them (a delete of a lock already gone answers 404).
+ */
+function collectable(story: StoryRecord, revision: number, keysRead: string[], now: number): StoryCollection {
+  const read = new Set(keysRead.flatMap((k) => lockRevision(k) ?? []));
+  const found = Object.entries(story.extra ?? {}).flatMap(([key, value]) => {
+    const n = lockRevision(key);
+    return n === undefined ? [] : [{ n, value }];
   });
+  const present = new Set(found.map((f) => f.n));
+  const raw = (story.extra?.[STORY_LOCK_FLOOR_KEY] as { floor?: unknown } | undefined)?.floor;
+  // Input like any issue property: only a whole number below the revision is believed.
+  const floor = typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw < revision ? raw : undefined;
+  const inWindow = found.filter((f) => f.n < revision && longExpired(f.value, now)).map((f) => f.n);
+  const earlier = found.filter((f) => f.n < revision).sort((a, b) => a.n - b.n)[0];
+  const below =
+    floor !== undefined && earlier && floor < earlier.n && longExpired(earlier.value, now)
+      ? Array.from({ length: Math.min(earlier.n, floor + BELOW_WINDOW_MAX) - floor }, (_, i) => floor + i).filter(
+          (n) => !read.has(n),
+        )
+      : [];
+  return { revision, floor, read, present, remove: [...below, ...inWindow] };
+}
+
+/**
+ * The floor to store once the deletes are answered: the lowest lock that may remain below the keys
+ * the next save reads (from revision + 1 - BACK); undefined when none may. Below the stored floor
+ * none remains; with no floor stored, nothing is known below the keys read (locks of saves before
+ * floors were kept are left, as they were).
+ */
+export function floorAfter(c: StoryCollection, deleted: Map<number, boolean>): number | undefined {
+  const start = c.floor ?? Math.min(...c.read);
+  for (let n = start; n < c.revision + 1 - BACK; n++) {
+    if (deleted.get(n) === true || (c.read.has(n) && !c.present.has(n))) continue;
+    return n;
+  }
+  return undefined;
 }
 
 /** One attempt: the turn when this save created the lock of the story's revision, else undefined. */
@@ -102,16 +174,30 @@ async function tryStoryTurn(
       : keysRead.includes(key)
         ? Promise.resolve(undefined)
         : lock.read();
+  const collection = collectable(story, revision, keysRead, now());
+  let collected: Promise<Map<number, boolean>> | undefined;
   const lease = await tryLease(lock, {
     holder: options.holder,
     now,
     lockRead,
-    ...(options.beforeCreate ? { beforeCreate: options.beforeCreate } : {}),
+    // The old locks are deleted beside the create, once the person passed: by the story's write
+    // their outcome is known, so the floor stored beside it never passes a lock still there.
+    beforeCreate: async () => {
+      await options.beforeCreate?.();
+      collected ??= deleteOldLocks(user, story.id, collection.remove);
+    },
     readStillFresh: () => now() - readAt <= STALE_READ_MS,
     takeoverGraceMs: TAKEOVER_GRACE_MS,
   });
   if (!lease) return undefined;
-  const turn = { lease, lock, story, wrote: false, collectable: collectable(story, revision, now()) };
+  const turn: StoryTurn = {
+    lease,
+    lock,
+    story,
+    wrote: false,
+    collection,
+    collected: collected ?? Promise.resolve(new Map()),
+  };
   if (!lease.tookOver) return turn;
   // A save that gave out may have written after all: read the story again, under the lock.
   const again = await readStory(user, issueIdOrKey, options.fieldId);
@@ -144,15 +230,39 @@ export async function takeStoryTurn(
   }
 }
 
-/** Deletes the old locks this turn found, beside the story's write; a failure only leaves them. */
-export function collectOldLocks(user: JiraClient, turn: StoryTurn): Promise<void> {
-  return Promise.all(
-    turn.collectable.map((key) =>
-      deleteProperty(user, issueEntity(turn.story.id), key).catch((error: unknown) =>
-        console.warn(`without: could not delete an old story lock; it stays (${String(error)})`),
+/** Deletes old story locks: whether each is gone (a failure only leaves it, for a later save). */
+async function deleteOldLocks(user: JiraClient, storyId: string, revisions: number[]): Promise<Map<number, boolean>> {
+  const gone = await Promise.all(
+    revisions.map((n) =>
+      deleteProperty(user, issueEntity(storyId), storyLockKey(n)).then(
+        () => true,
+        (error: unknown) => {
+          console.warn(`without: could not delete an old story lock; it stays (${String(error)})`);
+          return false;
+        },
       ),
     ),
-  ).then(() => undefined);
+  );
+  return new Map(revisions.map((n, i) => [n, gone[i]!]));
+}
+
+/**
+ * Beside the story's write: stores the floor of the locks that may remain below the next save's
+ * window (see STORY_LOCK_FLOOR_KEY) when it changed, once this turn's deletes are answered. A
+ * failure only leaves the stored floor as it was: lower, never past a lock still there.
+ */
+export async function collectOldLocks(user: JiraClient, turn: StoryTurn): Promise<void> {
+  const floor = floorAfter(turn.collection, await turn.collected);
+  if (floor === turn.collection.floor) return;
+  const entity = issueEntity(turn.story.id);
+  const writing =
+    floor === undefined
+      ? deleteProperty(user, entity, STORY_LOCK_FLOOR_KEY)
+      : putProperty(user, entity, STORY_LOCK_FLOOR_KEY, { floor });
+  await writing.then(
+    () => undefined,
+    (error: unknown) => console.warn(`without: could not record a story's lock floor (${String(error)})`),
+  );
 }
 
 /** The turn ends: a lock under which nothing was written is deleted (no save was made from its revision). */
