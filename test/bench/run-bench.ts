@@ -324,8 +324,8 @@ const viewsNote = () =>
   "heapUsed above a post-GC baseline during the 0 ms call, sampled every 1 ms and at every Jira answer (the site's work for the call " +
   "included, so an upper bound of the app's); answer bytes are the UTF-8 length of the JSON envelope. Budgets: requests and round trips " +
   'as the issue sets them (a read at most 3 round trips one after another plus its search pages of 100; every edit at most 4 round ' +
-  'trips and 7 requests, save-clauses 3 round trips, knowledge-base/accept 4 round trips and 10 requests: what issue 20 reached, one ' +
-  "request over its 9, the answer's read of the story's tasks), 1 MB an answer for a page and Forge's 5 MB for a download, 128 MB of heap a call.";
+  "trips and 7 requests, save-clauses 3 round trips, knowledge-base/accept 4 round trips and 9 requests, issue 20's targets), " +
+  "1 MB an answer for a page and Forge's 5 MB for a download, 128 MB of heap a call.";
 
 function notesFor(report: Omit<BenchReport, 'notes' | 'allWithinBudget'>, options: Options): string[] {
   const { model } = report;

@@ -540,7 +540,7 @@ export async function benchViews(
         return { knowledgeBaseId, templateId, baseRevision: (await story(kbStoryId)).revision };
       },
       extension: { ...onStory, issue: { id: kbStoryId } },
-      requestBudget: 10,
+      requestBudget: 9,
       roundTripBudget: 4,
       edit: true,
     },

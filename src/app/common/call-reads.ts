@@ -126,13 +126,24 @@ export function readEditorsEarly(jira: JiraClients, projectKey: string, accountI
 }
 
 /** The project's mitigation tasks with their live statuses (one search), as the person sees them. */
+const tasksByIdKey = (issueIds: string[], sprintField?: string) =>
+  `tasks-by-id:${sprintField ?? ''}:${[...new Set(issueIds)].sort().join(',')}`;
+
 /** The tasks with these issue ids (see readTasksById), read once per call for the same set (and Sprint field). */
 export const tasksByIdOf = (jira: JiraClients, issueIds: string[], sprintField?: string): Promise<TaskRecord[]> => {
   const ids = [...new Set(issueIds)].sort();
-  return once(jira, `tasks-by-id:${sprintField ?? ''}:${ids.join(',')}`, () =>
-    readTasksById(jira.user, ids, sprintField),
-  );
+  return once(jira, tasksByIdKey(ids, sprintField), () => readTasksById(jira.user, ids, sprintField));
 };
+
+/** Tasks this call read by these ids in another request: tasksByIdOf for the same set answers them. */
+export function rememberTasksById(
+  jira: JiraClients,
+  issueIds: string[],
+  sprintField: string | undefined,
+  tasks: TaskRecord[],
+): void {
+  jira.memo?.remember(tasksByIdKey(issueIds, sprintField), tasks);
+}
 
 export const projectTasksOf = (jira: JiraClients, projectKey: string): Promise<TaskRecord[]> =>
   once(jira, `tasks:${projectKey}`, () => findProjectTasks(jira.user, projectKey));

@@ -7,7 +7,7 @@ import { DEFAULT_LEASE_WAIT_MS } from '../../jira/client/property-lease';
 import type { Threat } from '../../domain/threat-model/threat';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
 import { clausesField } from '../../jira/story/clauses-field';
-import { readStory, type StoryRecord } from '../../jira/story/story-repository';
+import type { StoryRecord } from '../../jira/story/story-repository';
 import { storyLockWindow } from '../../jira/story/story-save-lock';
 import {
   endModelTurn,
@@ -25,6 +25,7 @@ import {
 import type { JiraClients } from '../common/jira-clients';
 import { startStoryViewReads, storyViewOf } from '../story/story-view';
 import { updateStoryClauses } from '../story/update-story-clauses';
+import { readStoryForAccept } from './accept-story-read';
 import { requireModelEditor } from '../threat-model/require-model-editor';
 
 /**
@@ -65,7 +66,8 @@ export async function acceptSuggestion(
   const field = await clausesField(user);
   // Read with its save locks (see story-save-lock.ts): the story's turn acts on this read.
   const storyReadAt = Date.now();
-  const story = await readStory(user, issueId, field.id, storyLockWindow(accept.baseRevision));
+  // The tasks the answer will show are read in the same request when this instance has shown the story.
+  const story = await readStoryForAccept(jira, issueId, field.id, storyLockWindow(accept.baseRevision));
   const projectKey = story.projectKey;
   const stored = projectHint === projectKey && hinted ? hinted : modelWithLockOf(jira, projectKey);
   showModelReadWithIssue(jira, projectKey, stored);

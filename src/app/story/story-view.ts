@@ -13,6 +13,7 @@ import type { StoredThreatModel } from '../../jira/threat-model/threat-model-rep
 import { issuePermissionsOf, mayEditThreatModel, tasksByIdOf, threatModelOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 import { plannedLiveModel } from '../threat-model/planned-live-model';
+import { rememberViewTasks } from './view-task-memory';
 import type { SavedClauses } from './update-story-clauses';
 
 // The story panel's view of a story, read as the person: its clauses, the threats they link with
@@ -147,6 +148,7 @@ function viewTaskIds(model: ThreatModel, story: StoryRecord, clausesValue: unkno
  */
 async function viewTasks(jira: JiraClients, model: ThreatModel, story: StoryRecord, clausesValue: unknown) {
   const ids = viewTaskIds(model, story, clausesValue);
+  rememberViewTasks(jira.app.tenant, story.id, ids);
   const sprintField = ids.length > 0 ? await sprintFieldId(jira.user).catch(() => undefined) : undefined;
   return tasksByIdOf(jira, ids, sprintField);
 }

@@ -239,3 +239,27 @@ export async function readTaskIssue(
   if (!property.success || !project.success || !status) return undefined;
   return { taskIssue: { id: issue.id, key: issue.key, projectKey: project.data.key }, property: property.data, status };
 }
+
+/**
+ * Another issue (with its own fields and properties) and the tasks with these ids, in one
+ * bulkfetch: a call that must read an issue and expects which tasks it will show reads them in
+ * the issue's request, not one after. `issue` is undefined when Jira left it out (gone or hidden
+ * from the caller); tasks missing from the answer are left out, as readTasksById does.
+ */
+export async function readIssueBesideTasks(
+  client: JiraClient,
+  issue: { id: string; fields: string[]; properties: string[] },
+  taskIds: string[],
+  sprintField?: string,
+): Promise<{ issue: IssueRecord | undefined; tasks: TaskRecord[] }> {
+  const taskFields = sprintField ? [...TASK_FIELDS, sprintField] : TASK_FIELDS;
+  const issues = await readIssuesById(client, [issue.id, ...taskIds], {
+    fields: [...new Set([...issue.fields, ...taskFields])],
+    properties: [...new Set([...issue.properties, TASK_PROPERTY])],
+  });
+  const wanted = new Set(taskIds);
+  return {
+    issue: issues.find((i) => i.id === issue.id || i.key === issue.id),
+    tasks: issues.filter((i) => wanted.has(i.id)).map((i) => toTask(i, sprintField)),
+  };
+}

@@ -27,12 +27,22 @@ export async function readStory(
   clausesFieldId: string,
   extraKeys: string[] = [],
 ): Promise<StoryRecord> {
-  const properties = ['without.task', ...extraKeys].join(',');
+  const { fields, properties } = storyReadOf(clausesFieldId, extraKeys);
   const issue = await client.get(
-    route`/rest/api/3/issue/${issueIdOrKey}?fields=${`summary,project,${clausesFieldId}`}&properties=${properties}`
-      .value,
+    route`/rest/api/3/issue/${issueIdOrKey}?fields=${fields.join(',')}&properties=${properties.join(',')}`.value,
     IssueRecord,
   );
+  return storyFromIssue(issue, clausesFieldId, extraKeys);
+}
+
+/** The fields and issue properties readStory asks for (another read may ask them beside its own). */
+export const storyReadOf = (clausesFieldId: string, extraKeys: string[] = []) => ({
+  fields: ['summary', 'project', clausesFieldId],
+  properties: ['without.task', ...extraKeys],
+});
+
+/** The story readStory answers, from an issue read with storyReadOf's fields and properties. */
+export function storyFromIssue(issue: IssueRecord, clausesFieldId: string, extraKeys: string[] = []): StoryRecord {
   const extra = Object.fromEntries(extraKeys.filter((k) => k in issue.properties).map((k) => [k, issue.properties[k]]));
   return { ...storyRecord(issue, clausesFieldId), ...(extraKeys.length > 0 ? { extra } : {}) };
 }
