@@ -104,10 +104,14 @@ export async function acceptSuggestion(
     },
   );
   modelFirstTry.catch(() => undefined); // a refusal is the story's too; awaited by the model's write
-  const giveBackModelTry = () => {
+  // The give-back is kept: a later call (the `finally` below) awaits the same one, so the call never
+  // answers while the first try's lock is still being deleted.
+  let givenBack: Promise<void> | undefined;
+  const giveBackModelTry = (): Promise<void> | undefined => {
     const tried = modelFirstTry;
     modelFirstTry = undefined;
-    return tried?.then((turn) => turn && endModelTurn(turn)).catch(() => undefined);
+    if (tried) givenBack = tried.then((turn) => turn && endModelTurn(turn)).catch(() => undefined);
+    return givenBack;
   };
   // The story as its turn read it, and the value that links the threat: the answer's tasks are read
   // from them while the model is written, not after.

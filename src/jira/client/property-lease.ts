@@ -81,6 +81,13 @@ export interface LeaseOptions {
    * seconds; removing the lock in that time would let such an attempt write over the step.
    */
   takeoverGraceMs?: number;
+  /**
+   * The token to write, kept by the caller across its tries (a fresh one per try otherwise). A
+   * lock found carrying it, unexpired, was stored by an earlier try whose answer was lost (a 5xx
+   * after the write): it is this writer's, so writing it again (200) holds it. Only for a lock
+   * nobody else can contend for (the next step's, see holdOnLock in threat-model-repository.ts).
+   */
+  token?: string;
   ttlMs?: number;
   maxWaitMs?: number;
   now?: () => number;
@@ -164,26 +171,38 @@ async function takeOver(lock: LockStore, stale: unknown, now: number): Promise<b
 /** One attempt at the lease: the lease when this writer created the lock, else undefined. */
 async function tryTake(
   lock: LockStore,
-  options: Pick<LeaseOptions, 'holder' | 'ttlMs' | 'beforeCreate' | 'lockRead' | 'readStillFresh' | 'takeoverGraceMs'>,
+  options: Pick<
+    LeaseOptions,
+    'holder' | 'ttlMs' | 'beforeCreate' | 'lockRead' | 'readStillFresh' | 'takeoverGraceMs' | 'token'
+  >,
   now: () => number,
 ): Promise<HeldLease | undefined> {
-  const token = randomUUID();
+  const token = options.token ?? randomUUID();
   const reading = options.lockRead ?? lock.read();
   reading.catch(() => undefined); // awaited in the try below, once the check has passed
   await options.beforeCreate?.(); // a refusal, or a failed check, leaves before anything is written
   try {
     const raw = await reading;
     const grace = options.takeoverGraceMs ?? 0;
-    if (raw !== undefined && (!brokenLock(raw, now(), grace) || !(await takeOver(lock, raw, now())))) return undefined;
+    const own = options.token !== undefined && ownLock(raw, options.token, now());
+    if (raw !== undefined && !own && (!brokenLock(raw, now(), grace) || !(await takeOver(lock, raw, now()))))
+      return undefined;
     if (options.readStillFresh?.() === false) return undefined;
     const expiresAt = now() + Math.min(options.ttlMs ?? DEFAULT_TTL_MS, MAX_LEASE_MS);
     const created = await lock.create({ holder: options.holder, token, expiresAt });
-    return created ? heldLease(expiresAt, now, raw !== undefined) : undefined;
+    // Over this writer's own lock a 200 holds it too: the write only moved its expiry on.
+    return created || own ? heldLease(expiresAt, now, raw !== undefined && !own) : undefined;
   } catch (error) {
     if (!isTransient(error)) throw error;
     await withdrawOwnLock(lock, token);
     return undefined;
   }
+}
+
+/** Whether `raw` is a lock carrying `token` that has not expired: one an earlier try of this writer stored. */
+function ownLock(raw: unknown, token: string, now: number): boolean {
+  const held = LockValue.safeParse(raw);
+  return held.success && held.data.token === token && !brokenLock(raw, now);
 }
 
 /**
@@ -205,7 +224,7 @@ export async function tryLease(
   lock: LockStore,
   options: Pick<
     LeaseOptions,
-    'holder' | 'ttlMs' | 'now' | 'beforeCreate' | 'lockRead' | 'readStillFresh' | 'takeoverGraceMs'
+    'holder' | 'ttlMs' | 'now' | 'beforeCreate' | 'lockRead' | 'readStillFresh' | 'takeoverGraceMs' | 'token'
   >,
 ): Promise<HeldLease | undefined> {
   return tryTake(lock, options, options.now ?? Date.now);

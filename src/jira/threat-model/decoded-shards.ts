@@ -78,7 +78,8 @@ export function decodedShard(
   const reuse = known !== undefined && known.revision === revision && known.data === data;
   const decoded = reuse ? copy(known.decoded) : count(decode());
   if (reuse) shardDecoding.reused++;
-  const size = data.length + (decoded.decodedBytes ?? 0);
+  // The problems' text is held too (a few a shard, see readShard); kept raw entries are within the inflated bytes.
+  const size = data.length + (decoded.decodedBytes ?? 0) + decoded.problems.reduce((sum, p) => sum + p.length, 0);
   // A decoding larger than the whole bound is handed out, never kept (it would evict everything).
   if (size <= MAX_HELD) {
     remembered.set(id, { revision, data, decoded: reuse ? known.decoded : copy(decoded), held: size });

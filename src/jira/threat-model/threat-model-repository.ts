@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/common/app-error';
 import { Mitigation } from '../../domain/mitigation/mitigation';
 import { Threat } from '../../domain/threat-model/threat';
@@ -151,7 +152,8 @@ export async function readThreatModel(
   const splits: Array<ShardSplit | undefined> = [];
   const shards = shardKeys.flatMap((key, i) => {
     const decoded = decodedShard(client.tenant, projectKey, key, shardValues[i], () => readShard(key, shardValues[i]));
-    problems.push(...decoded.problems);
+    // A loop, not a spread: a spread of a long list overflows the call stack.
+    for (const problem of decoded.problems) problems.push(problem);
     if (decoded.shard) splits.push(decoded.split);
     return decoded.shard ? [decoded.shard] : [];
   });
@@ -200,6 +202,9 @@ function metaProblem(issue: { path: PropertyKey[]; message: string } | undefined
   );
 }
 
+/** Problems told one by one for a shard's entries; the rest are counted in one more. */
+const PROBLEMS_PER_SHARD = 5;
+
 function readShard(key: string, value: unknown): DecodedShard {
   const problems: string[] = [];
   const shard = decodeShard(value);
@@ -211,6 +216,7 @@ function readShard(key: string, value: unknown): DecodedShard {
   }
   const records: ModelRecord[] = [];
   const unreadable: unknown[] = [];
+  let untold = 0;
   shard.entries.forEach((raw, i) => {
     const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : `entry ${i + 1}`;
     const isMitigation = id.startsWith('M-');
@@ -218,11 +224,17 @@ function readShard(key: string, value: unknown): DecodedShard {
     if (parsed.success)
       return void records.push(withUnknownFields(parsed.data, raw, isMitigation ? MITIGATION_FIELDS : THREAT_FIELDS));
     unreadable.push(raw);
+    // A few problems a shard tell what is wrong; hundreds would only fill the page and the cache.
+    if (problems.length >= PROBLEMS_PER_SHARD) return void untold++;
     const issue = parsed.error.issues[0];
     problems.push(
       `${isMitigation ? 'Mitigation' : 'Threat'} ${id} in ${key} is not valid and is not shown (${issue?.path.join('.') || 'value'}: ${issue?.message}); the app keeps it as it is.`,
     );
   });
+  if (untold > 0)
+    problems.push(
+      `And ${untold.toLocaleString('en')} more entries in ${key} are not valid and are not shown; the app keeps them as they are.`,
+    );
   return {
     shard: {
       index: shardIndex(key)!,
@@ -762,6 +774,13 @@ export async function writeModelTurn(
       if (i === 0) book = afterCollection(plan, deleted);
     }
     chainLease = await chained?.catch(() => undefined);
+    // A try Jira stored but answered with an error may have left the next step's lock behind; once
+    // the meta moves it would be the CURRENT lock and every writer would wait for it to expire.
+    // Nobody else can hold it before the meta moves (we hold this step's), so it is deleted first.
+    if (chainFor && !chainLease) {
+      lease.assertHeld();
+      await dropUnheldLock(chainLock);
+    }
     whenStored?.();
     // The meta is written after every change, last, so its revision tells a page whether anything
     // changed by reading one small property (readModelRevision) instead of the whole model.
@@ -820,14 +839,29 @@ const HOLD_ON_TRIES = 4;
  * 5xx: tryLease withdraws it) is tried again, while the turn's lease leaves time to write.
  */
 async function holdOnLock(lock: LockStore, holder: string, lease: HeldLease): Promise<HeldLease | undefined> {
+  // One token for every try: a create Jira stored but answered with an error (a 5xx after the
+  // write) left a lock carrying it, which a later try reads and takes as its own (see tryLease's
+  // `token`) instead of failing on it with a 200.
+  const token = randomUUID();
   for (let attempt = 0; attempt < HOLD_ON_TRIES; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 400 * 2 ** (attempt - 1)));
     lease.assertHeld();
-    const held = await tryLease(lock, { holder, lockRead: Promise.resolve(undefined) });
+    // The first try has nothing to read (nobody can have created the lock); later ones read it.
+    const held = await tryLease(lock, {
+      holder,
+      token,
+      ...(attempt === 0 ? { lockRead: Promise.resolve(undefined) } : {}),
+    });
     if (held) return held;
   }
   return undefined;
 }
+
+/** Deletes a next step's lock this session could not hold: a failure is told, and the meta is written all the same. */
+const dropUnheldLock = (lock: LockStore) =>
+  lock.remove().catch((error: unknown) => {
+    console.warn(`without: could not delete the next step's lock; it expires by itself (${String(error)})`);
+  });
 
 /** A property written beside the model's shards (the edit queue's outcomes): a failure is told, never thrown. */
 const putAlongside = (client: JiraClient, entity: Entity, key: string, value: unknown) =>

@@ -70,6 +70,38 @@ export type ShardValue = z.infer<typeof ShardValue>;
  */
 export const SHARD_DECODED_LIMIT = 1_048_576;
 
+/**
+ * The most entries a shard may hold. A shard is under 32,768 stored characters, so it holds a few
+ * hundred real records at most; a value deflated from `[0,0,...]` can hold half a million in 1.4 KB,
+ * which every step of a read (problems listed, entries kept to write back) would then multiply. A
+ * shard with more is not valid: kept as it is, never written over.
+ */
+export const SHARD_MAX_ENTRIES = 2_000;
+/**
+ * The deepest a shard's JSON may nest. Real records nest a handful of levels; JSON.parse takes
+ * hundreds of thousands, but JSON.stringify (writing the shard back) and every walk of the value
+ * overflow the stack on them. A deeper shard is not valid: kept as it is, never written over.
+ */
+export const SHARD_MAX_DEPTH = 64;
+
+/** Whether JSON `text` opens more than `max` arrays or objects inside one another (strings skipped). */
+function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /** Shards encoded by this process (each a deflate of the shard's records): for tests of the work an edit costs. */
 export const shardEncoding = { encoded: 0 };
 
@@ -97,11 +129,18 @@ export function decodeShard(
       return { error: `the records inflate to more than ${SHARD_DECODED_LIMIT.toLocaleString('en')} bytes` };
     return { error: 'the data is not deflated JSON' };
   }
+  const text = inflated.toString('utf8');
+  // Checked on the text, before parsing: a walk of the parsed value would overflow the stack itself.
+  if (nestsDeeperThan(text, SHARD_MAX_DEPTH))
+    return { error: `the records nest more than ${SHARD_MAX_DEPTH} levels deep` };
   try {
-    const entries: unknown = JSON.parse(inflated.toString('utf8'));
-    return Array.isArray(entries)
-      ? { revision: shard.data.revision, entries, decodedBytes: inflated.length }
-      : { error: 'the records are not a list' };
+    const entries: unknown = JSON.parse(text);
+    if (!Array.isArray(entries)) return { error: 'the records are not a list' };
+    if (entries.length > SHARD_MAX_ENTRIES)
+      return {
+        error: `it holds ${entries.length.toLocaleString('en')} entries, more than a shard can (${SHARD_MAX_ENTRIES.toLocaleString('en')})`,
+      };
+    return { revision: shard.data.revision, entries, decodedBytes: inflated.length };
   } catch {
     return { error: 'the data is not deflated JSON' };
   }
@@ -179,7 +218,7 @@ export function packShards(previous: StoredShard[], records: ModelRecord[], rese
   for (const [index, list] of byIndex) {
     if (untouched(index, list)) continue;
     const keep = Math.max(1, fitCount([], list, SHARD_LIMIT));
-    overflow.push(...list.slice(keep));
+    for (const record of list.slice(keep)) overflow.push(record); // a loop: a spread of a long list overflows the stack
     byIndex.set(index, list.slice(0, keep));
   }
   let queue = [...overflow, ...newcomers];

@@ -25,7 +25,7 @@ export function ChartLegend({ tolerance }: { tolerance?: number | undefined }) {
       <Inline space="space.075" alignBlock="center">
         <Swatch dashed />
         <Text size="small">
-          <Explained help={RISK_HELP.oncePlanned}>Once planned work is done</Explained> (all planned work done)
+          <Explained help={RISK_HELP.oncePlanned}>Once planned work is done</Explained>
         </Text>
       </Inline>
       {tolerance !== undefined && (
