@@ -2,9 +2,8 @@ import type { LocalSite } from '../../local/site/server';
 import { removeDemoTasks, seedBenchModel } from '../../test/bench/bench-data';
 import { resolverCaller } from '../../test/support/forge-invocation';
 import { startTestSite } from '../../test/support/local-site';
-import { measureCall, type CallCost } from '../../test/support/round-trips';
+import { callCost, okData, type CallCost } from '../../test/support/round-trips';
 import type { ModelSeen, StoryView } from '../contract';
-import type { Envelope } from '../domain/common/envelope';
 import { resolver } from '../index';
 
 // Issue 20: the reads keep their demo budgets at 5,000 threats and 10,000 mitigations (146
@@ -21,19 +20,9 @@ const onSettings = { type: 'jira:projectAdminPage', project };
 describe('Jira requests and round trips per read at 5,000 threats and 10,000 mitigations', () => {
   let site: LocalSite;
   let call: ReturnType<typeof resolverCaller>;
-  const ok = <T>(answer: unknown): T => {
-    const envelope = answer as Envelope<T>;
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.data;
-  };
-  const cost = async (who: 'alice' | 'bob', key: string, payload: unknown, extension: object): Promise<CallCost> => {
-    let answer: unknown;
-    const measured = await measureCall(site, async () => {
-      answer = await call(who, key, payload, extension as Record<string, unknown>);
-    });
-    ok(answer);
-    return measured;
-  };
+  const ok = okData;
+  const cost = (who: 'alice' | 'bob', key: string, payload: unknown, extension: object): Promise<CallCost> =>
+    callCost(site, call, who, key, payload, extension);
   const within = (measured: CallCost, requests: number, roundTrips: number) => {
     expect(measured.requests).toBeLessThanOrEqual(requests);
     expect(measured.roundTrips).toBeLessThanOrEqual(roundTrips);

@@ -2,9 +2,8 @@ import { cardInTransit } from '../../test/support/threat-edits';
 import type { LocalSite } from '../../local/site/server';
 import { resolverCaller } from '../../test/support/forge-invocation';
 import { startTestSite } from '../../test/support/local-site';
-import { measureCall, type CallCost } from '../../test/support/round-trips';
+import { callCost, okData, type CallCost } from '../../test/support/round-trips';
 import type { StoryView, ThreatsAnswer } from '../contract';
-import type { Envelope } from '../domain/common/envelope';
 import { resolver } from '../index';
 
 // Jira requests and sequential round trips per resolver call on the demo project, as budgets:
@@ -25,19 +24,9 @@ const onSettings = { type: 'jira:projectAdminPage', project: { id: '10000', key:
 describe('Jira requests and round trips per resolver call (demo project)', () => {
   let site: LocalSite;
   let call: ReturnType<typeof resolverCaller>;
-  const ok = <T>(answer: unknown): T => {
-    const envelope = answer as Envelope<T>;
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-    return envelope.data;
-  };
-  const cost = async (who: 'alice' | 'bob', key: string, payload: unknown, extension: object): Promise<CallCost> => {
-    let answer: unknown;
-    const measured = await measureCall(site, async () => {
-      answer = await call(who, key, payload, extension as Record<string, unknown>);
-    });
-    ok(answer);
-    return measured;
-  };
+  const ok = okData;
+  const cost = (who: 'alice' | 'bob', key: string, payload: unknown, extension: object): Promise<CallCost> =>
+    callCost(site, call, who, key, payload, extension);
   const story = async () => ok<StoryView>(await call('bob', 'story/get', {}, onIssue));
   const threat = async (id: string) =>
     ok<ThreatsAnswer>(await call('bob', 'threat-model/threats', { ids: [id] }, onProject)).threats[0]!;

@@ -52,3 +52,31 @@ export async function measureCall(site: LocalSite, run: () => Promise<unknown>, 
     lines: requests.map((r) => `${r.principal === 'app' ? 'app' : 'user'} ${r.method} ${r.path}`),
   };
 }
+
+/** A resolver's answer's data; its error, thrown, when it refused. */
+export function okData<T>(answer: unknown): T {
+  const envelope = answer as { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.data;
+}
+
+type Caller = (
+  who: 'alice' | 'bob',
+  key: string,
+  payload: unknown,
+  extension: Record<string, unknown>,
+) => Promise<unknown>;
+
+/** The Jira cost of one resolver call that must succeed (see measureCall). */
+export async function callCost(
+  site: LocalSite,
+  call: Caller,
+  ...[who, key, payload, extension]: [who: 'alice' | 'bob', key: string, payload: unknown, extension: object]
+): Promise<CallCost> {
+  let answer: unknown;
+  const measured = await measureCall(site, async () => {
+    answer = await call(who, key, payload, extension as Record<string, unknown>);
+  });
+  okData(answer);
+  return measured;
+}

@@ -9,6 +9,7 @@ import { anAuditView, auditedResult, auditedView, pagedAnswer } from './test-sup
 import { NO_FILTERS } from '../../../../src/domain/audit/finding-page';
 import type { AuditResult } from '../../../../src/domain/audit/audit-result';
 import type { AuditExport } from '../../../../src/contract';
+import { blobText, savedDownloads } from '../test-support/saved-downloads';
 
 const T1 = { id: 'T-1', title: 'Card data stolen', severity: { score: 20, band: 'Critical' as const } };
 /** What the tab sends with every read and action until the person filters or turns a page. */
@@ -320,12 +321,7 @@ describe('the audit tab', () => {
   });
 
   it('exports the whole result in parts the backend hands out, joined into one file', async () => {
-    const saved: Blob[] = [];
-    URL.createObjectURL = (blob: Blob) => {
-      saved.push(blob);
-      return 'blob:saved';
-    };
-    URL.revokeObjectURL = () => undefined;
+    const saved = savedDownloads();
     fakeBridge.answer('audit/get', () => ok(auditedView()));
     const texts = ['id,kind\n', 'a,b\n', 'c,d\n'];
     const digest = 'b'.repeat(64);
@@ -347,11 +343,6 @@ describe('the audit tab', () => {
       { format: 'csv', part: { index: 1, digest } },
       { format: 'csv', part: { index: 2, digest } },
     ]);
-    const text = await new Promise<string>((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.readAsText(saved[0]!);
-    });
-    expect(text).toBe('id,kind\na,b\nc,d\n');
+    expect(await blobText(saved[0]!)).toBe('id,kind\na,b\nc,d\n');
   });
 });

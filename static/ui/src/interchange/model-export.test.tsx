@@ -4,6 +4,7 @@ import type { InterchangeExport, InterchangeExportRequest } from '../../../../sr
 import type { Envelope } from '../../../../src/domain/common/envelope';
 import { fakeBridge, hostBridge } from '../threat-model/test-support/host-bridge';
 import { ModelExport } from './model-export';
+import { blobText, savedDownloads } from '../test-support/saved-downloads';
 
 const part = (text: string, next: InterchangeExport['next'], done: number): Envelope<InterchangeExport> => ({
   ok: true,
@@ -19,25 +20,11 @@ const part = (text: string, next: InterchangeExport['next'], done: number): Enve
   },
 });
 
-const saved: Blob[] = [];
-beforeAll(() => {
-  URL.createObjectURL = (blob: Blob) => {
-    saved.push(blob);
-    return 'blob:saved';
-  };
-  URL.revokeObjectURL = () => undefined;
+let saved: Blob[] = [];
+beforeEach(() => {
+  saved = savedDownloads();
 });
-afterEach(() => {
-  hostBridge.reset();
-  saved.length = 0;
-});
-
-const blobText = (blob: Blob) =>
-  new Promise<string>((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.readAsText(blob);
-  });
+afterEach(() => hostBridge.reset());
 
 describe('exporting the threat model', () => {
   it('asks for the parts one after another and saves them joined as one file', async () => {

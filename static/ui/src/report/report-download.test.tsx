@@ -4,6 +4,7 @@ import type { ReportDocument, ReportQuery } from '../../../../src/contract';
 import type { Envelope } from '../../../../src/domain/common/envelope';
 import { fakeBridge, hostBridge } from '../threat-model/test-support/host-bridge';
 import { ReportDownload } from './report-download';
+import { blobText, savedDownloads } from '../test-support/saved-downloads';
 
 const DIGEST = 'a'.repeat(64);
 const part = (index: number, text: string): Envelope<ReportDocument> => ({
@@ -19,25 +20,11 @@ const part = (index: number, text: string): Envelope<ReportDocument> => ({
   },
 });
 
-const saved: Blob[] = [];
-beforeAll(() => {
-  URL.createObjectURL = (blob: Blob) => {
-    saved.push(blob);
-    return 'blob:saved';
-  };
-  URL.revokeObjectURL = () => undefined;
+let saved: Blob[] = [];
+beforeEach(() => {
+  saved = savedDownloads();
 });
-afterEach(() => {
-  hostBridge.reset();
-  saved.length = 0;
-});
-
-const blobText = (blob: Blob) =>
-  new Promise<string>((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.readAsText(blob);
-  });
+afterEach(() => hostBridge.reset());
 
 describe('downloading the report', () => {
   it('asks for a large report’s parts with the first part’s time and digest, and saves them joined', async () => {
