@@ -28,11 +28,6 @@ export interface LockStore {
   read(): Promise<unknown>;
   /** true when this write created the property. */
   create(value: unknown): Promise<boolean>;
-  /**
-   * One DELETE, never repeated by the client: Jira may apply a DELETE and answer 5xx, and another
-   * writer may create the lock before a repeat, which would then delete THEIR lock. Whoever
-   * deletes again reads the lock first (see releaseLease).
-   */
   remove(): Promise<void>;
   /** Creates the takeover marker `stamp`: true for the one writer that created it. */
   claimTakeover(stamp: string): Promise<boolean>;
@@ -40,8 +35,8 @@ export interface LockStore {
 }
 
 /**
- * A lock kept in an entity property (a project's, or a story's), written with `client`. Reads,
- * creates and deletes are tried once each: the lease loop below waits and tries again itself.
+ * A lock kept in an entity property (a project's, or a story's), written with `client`. Reads
+ * and creates are tried once each: the lease loop below waits and tries again itself.
  */
 export const propertyLock = (client: JiraClient, entity: Entity, key: string): LockStore => {
   const polling = client.withoutRetries();
@@ -49,7 +44,7 @@ export const propertyLock = (client: JiraClient, entity: Entity, key: string): L
   return {
     read: () => getProperty(polling, entity, key),
     create: (value) => putProperty(polling, entity, key, value),
-    remove: () => deleteProperty(polling, entity, key),
+    remove: () => deleteProperty(client, entity, key),
     claimTakeover: (stamp) => putProperty(polling, entity, marker(stamp), { at: Date.now() }),
     forgetTakeover: (stamp) => deleteProperty(client, entity, marker(stamp)),
   };
@@ -122,8 +117,6 @@ export interface HeldLease {
   expiresAt: number;
   /** Set when this writer removed a stale lock to take the lease: its holder may have written part of its change. */
   tookOver?: true;
-  /** The token this writer's lock carries: a release tried again deletes only a lock still carrying it. */
-  token?: string;
   /** Throws when too little of the lease is left to write safely; nothing is written then. */
   assertHeld(): void;
 }
@@ -144,10 +137,9 @@ export const lockIsFree = (raw: unknown, now: number, grace = 0): boolean =>
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function heldLease(expiresAt: number, now: () => number, token: string, tookOver = false): HeldLease {
+function heldLease(expiresAt: number, now: () => number, tookOver = false): HeldLease {
   return {
     expiresAt,
-    token,
     ...(tookOver ? { tookOver: true as const } : {}),
     assertHeld: () => {
       if (now() > expiresAt - FENCE_MS)
@@ -199,7 +191,7 @@ async function tryTake(
     const expiresAt = now() + Math.min(options.ttlMs ?? DEFAULT_TTL_MS, MAX_LEASE_MS);
     const created = await lock.create({ holder: options.holder, token, expiresAt });
     // Over this writer's own lock a 200 holds it too: the write only moved its expiry on.
-    return created || own ? heldLease(expiresAt, now, token, raw !== undefined && !own) : undefined;
+    return created || own ? heldLease(expiresAt, now, raw !== undefined && !own) : undefined;
   } catch (error) {
     if (!isTransient(error)) throw error;
     await withdrawOwnLock(lock, token);
@@ -220,17 +212,11 @@ function ownLock(raw: unknown, token: string, now: number): boolean {
  */
 async function withdrawOwnLock(lock: LockStore, token: string): Promise<void> {
   try {
-    if (await carriesToken(lock, token)) await lock.remove();
+    const raw = LockValue.safeParse(await lock.read());
+    if (raw.success && raw.data.token === token) await lock.remove();
   } catch {
     // Still failing: the lock, if stored, expires by itself.
   }
-}
-
-/** Whether the lock, read now, carries `token` (false when it is gone, another's, or the token is unknown). */
-async function carriesToken(lock: LockStore, token: string | undefined): Promise<boolean> {
-  if (token === undefined) return false;
-  const held = LockValue.safeParse(await lock.read());
-  return held.success && held.data.token === token;
 }
 
 /** One attempt at the lease, without waiting (release it with releaseLease). */
@@ -274,10 +260,6 @@ export async function withLease<T>(
  * end: nobody else may touch it before), trying a few times: a lock left behind makes every
  * other writer wait for its expiry. A release that fails, or comes too late, does not turn a
  * stored edit into an error; the lock then expires and the next writer takes it over.
- *
- * A failed DELETE may have been applied all the same (a 5xx after the delete), and another writer
- * may have created the lock since: each later try first reads the lock and deletes it only while
- * it still carries this lease's token; gone, or someone else's, the release is done.
  */
 export async function releaseLease(
   lock: LockStore,
@@ -290,7 +272,6 @@ export async function releaseLease(
     if (now() > lease.expiresAt - CLOCK_SKEW_MS)
       return console.warn('without: a lease ran out before it was released; it expires by itself');
     try {
-      if (attempt > 0 && !(await carriesToken(lock, lease.token))) return;
       return await lock.remove();
     } catch (error) {
       if (attempt >= 3 || !isTransient(error))

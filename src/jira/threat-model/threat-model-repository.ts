@@ -5,7 +5,6 @@ import { Threat } from '../../domain/threat-model/threat';
 import { emptyThreatModel, type ThreatModel } from '../../domain/threat-model/threat-model';
 import { recordTooLarge } from '../../domain/threat-model/record-size';
 import type { JiraClient } from '../client/jira-client';
-import { isTransient } from '../client/jira-errors';
 import {
   deleteProperty,
   getProjectProperties,
@@ -858,22 +857,11 @@ async function holdOnLock(lock: LockStore, holder: string, lease: HeldLease): Pr
   return undefined;
 }
 
-/**
- * Deletes a next step's lock this session could not hold: a failure is told, and the meta is
- * written all the same. A lock's remove is one DELETE (property-lease.ts); this one may be sent
- * again, as nobody else can create the next step's lock before the meta moves.
- */
-async function dropUnheldLock(lock: LockStore): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await lock.remove();
-    } catch (error) {
-      if (attempt >= 2 || !isTransient(error))
-        return console.warn(`without: could not delete the next step's lock; it expires by itself (${String(error)})`);
-      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
-    }
-  }
-}
+/** Deletes a next step's lock this session could not hold: a failure is told, and the meta is written all the same. */
+const dropUnheldLock = (lock: LockStore) =>
+  lock.remove().catch((error: unknown) => {
+    console.warn(`without: could not delete the next step's lock; it expires by itself (${String(error)})`);
+  });
 
 /** A property written beside the model's shards (the edit queue's outcomes): a failure is told, never thrown. */
 const putAlongside = (client: JiraClient, entity: Entity, key: string, value: unknown) =>
