@@ -17,6 +17,8 @@ import { ThreatLozenge } from './threat-lozenge';
 
 const listStyles = xcss({ listStyle: 'none', margin: 'space.0', padding: 'space.0' });
 const itemStyles = xcss({ margin: 'space.0' });
+// The risk list's entries each wrap over two or three lines in the details column: a gap tells them apart.
+const riskItemStyles = xcss({ margin: 'space.0', marginBlockEnd: 'space.075' });
 const clauseStyles = xcss({ overflowWrap: 'anywhere' });
 
 export function StoryContext() {
@@ -89,23 +91,28 @@ export function StoryContextView({ view }: { view: StoryView }) {
         </Box>
       )}
       {threatIds.length > 0 && (
-        <Box as="ul" xcss={listStyles} aria-label="Risk left per threat">
-          {threatIds.map((id) => {
-            const threat = view.threats[id];
-            const risk = view.risk[id];
-            return (
-              <Box as="li" key={id} xcss={itemStyles}>
-                <Inline space="space.100" alignBlock="center" shouldWrap>
-                  <Text size="small" weight="medium">
-                    {id}
-                  </Text>
-                  <Text size="small">{threat ? threat.title : 'not in the threat model'}</Text>
-                  {threat && risk && <ThreatRiskText risk={risk} severity={threat.severity.score} />}
-                </Inline>
-              </Box>
-            );
-          })}
-        </Box>
+        <Stack space="space.050">
+          <Text size="small" weight="medium" color="color.text.subtle">
+            Risk left per threat
+          </Text>
+          <Box as="ul" xcss={listStyles} aria-label="Risk left per threat">
+            {threatIds.map((id) => {
+              const threat = view.threats[id];
+              const risk = view.risk[id];
+              return (
+                <Box as="li" key={id} xcss={riskItemStyles}>
+                  <Inline space="space.100" alignBlock="center" shouldWrap>
+                    <Text size="small" weight="medium">
+                      {id}
+                    </Text>
+                    <Text size="small">{threat ? threat.title : 'not in the threat model'}</Text>
+                    {threat && risk && <ThreatRiskText risk={risk} severity={threat.severity.score} />}
+                  </Inline>
+                </Box>
+              );
+            })}
+          </Box>
+        </Stack>
       )}
     </Stack>
   );

@@ -28,8 +28,9 @@ export function filterThreats(rows: ThreatListRow[], filter: ThreatFilter): Thre
   );
 }
 
-/** "12 threats, 3 critical" */
+/** "12 threats, 3 critical"; "5,000 threats, 610 critical" (grouped as the rest of the tab counts). */
 export function summarize(rows: ThreatListRow[]): string {
   const critical = rows.filter((row) => row.severity.band === 'Critical').length;
-  return `${rows.length} ${rows.length === 1 ? 'threat' : 'threats'}, ${critical} critical`;
+  const count = (n: number) => n.toLocaleString('en-US');
+  return `${count(rows.length)} ${rows.length === 1 ? 'threat' : 'threats'}, ${count(critical)} critical`;
 }
