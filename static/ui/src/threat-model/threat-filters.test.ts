@@ -4,7 +4,8 @@ import { summarize } from './threat-filters';
 function rows(total: number, critical: number): ThreatListRow[] {
   return Array.from(
     { length: total },
-    (_, i) => ({ severity: { band: i < critical ? 'Critical' : 'Low', score: i < critical ? 20 : 2 } }) as ThreatListRow,
+    (_, i) =>
+      ({ severity: { band: i < critical ? 'Critical' : 'Low', score: i < critical ? 20 : 2 } }) as ThreatListRow,
   );
 }
 
