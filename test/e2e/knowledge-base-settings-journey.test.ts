@@ -53,7 +53,9 @@ describeInBrowser('a project admin chooses the knowledge bases', () => {
     await settings.getByRole('button', { name: 'Upload' }).click();
     await settings
       .getByRole('status')
-      .getByText('Payments team threats 1 is uploaded (1 threat, 1 mitigation, 0 STRIDE questions) and active.')
+      .getByText(
+        'Payments team threats (version 1) is uploaded (1 threat, 1 mitigation, 0 STRIDE questions) and active.',
+      )
       .waitFor();
     const team = settings.getByTestId('knowledge-base-payments-team');
     expect(await team.getByRole('checkbox', { name: 'Payments team threats' }).isChecked()).toBe(true);

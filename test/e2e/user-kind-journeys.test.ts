@@ -33,6 +33,27 @@ async function openProjectPage(page: Page, url: string, width: number): Promise<
   return app;
 }
 
+/**
+ * The buttons of the tables named `tableName` (a regular expression on their aria-label) that end
+ * past the right edge of the frame or of the box the table scrolls in: a button cut in half there.
+ */
+async function buttonsPastRightEdge(page: Page, frameTitle: string, tableName: string): Promise<string[]> {
+  const frame = await (await page.$(`iframe[title="${frameTitle}"]`))?.contentFrame();
+  if (!frame) throw new Error(`the frame ${frameTitle} is not loaded`);
+  return frame.evaluate((source) => {
+    const named = new RegExp(source);
+    const edge = document.documentElement.clientWidth;
+    return Array.from(document.querySelectorAll<HTMLTableElement>('table[aria-label]'))
+      .filter((table) => table.offsetParent !== null && named.test(table.getAttribute('aria-label') ?? ''))
+      .flatMap((table) => {
+        const box = table.parentElement?.getBoundingClientRect().right ?? edge;
+        return Array.from(table.querySelectorAll('button'))
+          .filter((button) => button.getBoundingClientRect().right > Math.min(edge, box) + 0.5)
+          .map((button) => button.getAttribute('aria-label') ?? button.textContent ?? '');
+      });
+  }, tableName);
+}
+
 /** Picks an option of an atlaskit select by keyboard, as a person would. */
 async function pick(page: Page, scope: Locator, label: string, option: string): Promise<void> {
   await scope.getByLabel(label, { exact: true }).focus();
@@ -166,6 +187,16 @@ describeInBrowser('each kind of person, through the screens they use, at 1280 an
       await pick(page, dialog, 'Probability', '3 — Possible');
       await pick(page, dialog, 'Impact', '3 — Moderate');
       await checkScreen(page, 'champion-create-threat', width, PROJECT_PAGE);
+      // Cancel and Create are in sight without scrolling, inside the dialog and the 800 px screen.
+      const dialogBox = await dialog.boundingBox();
+      for (const name of ['Cancel', 'Create']) {
+        const box = await dialog.getByRole('button', { name, exact: true }).boundingBox();
+        const bottom = box ? Math.round(box.y + box.height) : Infinity;
+        expect({ name, inSight: bottom <= Math.min(800, (dialogBox?.y ?? 0) + (dialogBox?.height ?? 0)) }).toEqual({
+          name,
+          inSight: true,
+        });
+      }
       await dialog.getByRole('button', { name: 'Create', exact: true }).click();
       const row = app.getByRole('row', { name: new RegExp(title.replace(/[()]/g, '\\$&')) });
       await row.waitFor();
@@ -182,6 +213,9 @@ describeInBrowser('each kind of person, through the screens they use, at 1280 an
       const monitoring = await showTab(app, 'Monitoring');
       await monitoring.getByTestId('monitoring-summary').waitFor();
       await checkScreen(page, 'champion-monitoring', width, PROJECT_PAGE);
+      // Each event's "Create task" is whole, inside the frame and the box its table scrolls in.
+      expect(await monitoring.getByRole('button', { name: /^Create task for / }).count()).toBeGreaterThan(0);
+      expect(await buttonsPastRightEdge(page, PROJECT_PAGE, '^Detection events of ')).toEqual([]);
 
       const verification = await showTab(app, 'Verification');
       await verification.getByRole('heading').first().waitFor();

@@ -1,5 +1,6 @@
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import Tooltip from '@atlaskit/tooltip';
 import type { AuditResultPage } from '../../../../src/domain/audit/finding-page';
 import {
   FINDING_KIND_INFO,
@@ -18,7 +19,13 @@ export const SEVERITY_APPEARANCE: Record<FindingSeverity, 'removed' | 'moved' | 
   low: 'default',
 };
 
-const CHIP = { border: 'none', background: 'none', padding: 0, cursor: 'pointer' } as const;
+const CHIP = { border: 'none', background: 'none', padding: 0, cursor: 'pointer', maxWidth: '100%' } as const;
+
+// A lozenge cuts its text at its width; the count is what the chip is for, so only the kind's name
+// gives way ("…") and the count after it stays whole.
+const KIND_TEXT = { display: 'flex', minWidth: 0 } as const;
+const KIND_NAME = { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+const KIND_COUNT = { flexShrink: 0 } as const;
 
 /** Counts per severity and per kind; each count is a button that filters the table to it. */
 export function AuditSummary({
@@ -62,20 +69,51 @@ export function AuditSummary({
       {kinds.length > 0 && (
         <Inline space="space.100" shouldWrap>
           {kinds.map((kind: FindingKind) => (
-            <button
+            <KindChip
               key={kind}
-              type="button"
-              style={CHIP}
-              aria-pressed={filters.kind === kind}
+              name={FINDING_KIND_INFO[kind].title}
+              count={result.counts.byKind[kind]}
+              pressed={filters.kind === kind}
               onClick={() => onFilter({ kind: filters.kind === kind ? 'all' : kind })}
-            >
-              <Lozenge
-                isBold={filters.kind === kind}
-              >{`${FINDING_KIND_INFO[kind].title}: ${result.counts.byKind[kind]}`}</Lozenge>
-            </button>
+            />
           ))}
         </Inline>
       )}
     </Stack>
+  );
+}
+
+interface KindChipProps {
+  name: string;
+  count: number;
+  pressed: boolean;
+  onClick: () => void;
+}
+
+/** A kind's count, a button that filters the table to it: the full name on hover and focus, and in its name. */
+function KindChip({ name, count, pressed, onClick }: KindChipProps) {
+  return (
+    <Tooltip content={name} isScreenReaderAnnouncementDisabled>
+      {(triggerProps) => (
+        <button
+          {...triggerProps}
+          type="button"
+          style={CHIP}
+          aria-pressed={pressed}
+          aria-label={`${name}: ${count}`}
+          onClick={(event) => {
+            triggerProps.onClick(event);
+            onClick();
+          }}
+        >
+          <Lozenge isBold={pressed}>
+            <span style={KIND_TEXT}>
+              <span style={KIND_NAME}>{name}</span>
+              <span style={KIND_COUNT}>{`: ${count}`}</span>
+            </span>
+          </Lozenge>
+        </button>
+      )}
+    </Tooltip>
   );
 }

@@ -304,7 +304,8 @@ describe('the audit tab', () => {
     await screen.findByTestId('finding-threat-without-mitigation:T-51');
 
     await userEvent.type(screen.getByLabelText('Search findings'), 'T-7');
-    await waitFor(() => expect(rowIds()).toHaveLength(11));
+    // The pause, the read and a 120-row render: more than waitFor's default second on a loaded machine.
+    await waitFor(() => expect(rowIds()).toHaveLength(11), { timeout: 5000 });
     // One read for the three keys, not one a key; a new search starts at its first page.
     expect(fakeBridge.payloadsOf('audit/get')).toEqual([
       { filters: NO_FILTERS, page: 0 },

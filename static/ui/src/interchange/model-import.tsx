@@ -1,11 +1,11 @@
 import Button from '@atlaskit/button/new';
-import { Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { InterchangeImport, InterchangeImportResult } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
+import { FilePicker } from '../common/file-picker';
 import { showSuccessFlag } from '../common/success-flag';
 import { SelectField, type Option } from '../settings/select-field';
 import { readFileText, uploadContent } from '../settings/upload-content';
@@ -32,11 +32,9 @@ interface Props {
 }
 
 export function ModelImport({ onImported, readOnlyReason }: Props) {
-  const inputId = useId();
   const reasonId = useId();
   const locked = readOnlyReason !== undefined;
   const headingId = useId();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | undefined>();
   const [format, setFormat] = useState<Format>('auto');
   const [busy, setBusy] = useState<'preview' | 'import' | undefined>();
@@ -81,7 +79,6 @@ export function ModelImport({ onImported, readOnlyReason }: Props) {
     setPending(undefined);
     setDone(message);
     setFile(undefined);
-    if (fileInput.current) fileInput.current.value = '';
     showSuccessFlag('Threat model imported', message);
     onImported?.();
   }
@@ -104,21 +101,17 @@ export function ModelImport({ onImported, readOnlyReason }: Props) {
             {readOnlyReason}
           </Text>
         )}
-        <Stack space="space.050">
-          <Label htmlFor={inputId}>File to import</Label>
-          <input
-            id={inputId}
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            disabled={busy !== undefined || locked}
-            aria-describedby={locked ? reasonId : undefined}
-            onChange={(event) => {
-              setFile(event.currentTarget.files?.[0]);
-              reset();
-            }}
-          />
-        </Stack>
+        <FilePicker
+          label="File to import"
+          accept=".json,application/json"
+          file={file}
+          disabled={busy !== undefined || locked}
+          describedBy={locked ? reasonId : undefined}
+          onChange={(chosen) => {
+            setFile(chosen);
+            reset();
+          }}
+        />
         <SelectField
           label="Format"
           options={FORMAT_OPTIONS}

@@ -36,14 +36,14 @@ interface Props {
   onEdit: () => void;
   /** Resolves to an error to show, or undefined once removed. */
   onRemove: () => Promise<string | undefined>;
+  /** The table is too narrow for a Task column: the task goes under the signal. */
+  compact?: boolean;
 }
 
 /** One detection event: what to detect, the signal to wire, and its task or "Create task". */
 export function DetectionEventRow(props: Props) {
-  const { threatId, event, canCreate, creating, error, onCreate } = props;
-  const { wiring } = event;
-  const canCreateHere =
-    event.origin === 'template' && canCreate && !wiring?.task && !(wiring && NEEDS_NO_TASK.has(wiring.status));
+  const { threatId, event, compact = false } = props;
+  const task = event.origin === 'manual' ? <ManualEventActions {...props} /> : <EventTask {...props} />;
   return (
     <tr data-testid={`event-${threatId}-${event.id}`}>
       <td style={{ ...CELL, verticalAlign: 'top', width: '28%' }}>
@@ -60,44 +60,48 @@ export function DetectionEventRow(props: Props) {
             {event.signal}
           </code>
           <EventDetails event={event} />
+          {compact && task}
         </Stack>
       </td>
-      <td style={{ ...CELL, verticalAlign: 'top', width: '22%' }}>
-        {event.origin === 'manual' ? (
-          <ManualEventActions {...props} />
-        ) : (
-          <Stack space="space.075" alignInline="start">
-            {wiring?.task ? (
-              <>
-                <TaskLink task={wiring.task} />
-                <MitigationStatusLozenge status={wiring.status} />
-              </>
-            ) : (
-              <Text color="color.text.subtle">
-                {wiring
-                  ? `No task (${wiring.mitigationId} is ${MITIGATION_STATUS_LABELS[wiring.status].toLowerCase()})`
-                  : 'No task'}
-              </Text>
-            )}
-            {canCreateHere && (
-              <Button
-                spacing="compact"
-                aria-label={`Create task for ${event.id}: ${event.title}`}
-                isDisabled={creating}
-                onClick={onCreate}
-              >
-                {creating ? 'Creating task…' : 'Create task'}
-              </Button>
-            )}
-            {error !== undefined && (
-              <Text size="small" color="color.text.danger">
-                <span role="alert">{error}</span>
-              </Text>
-            )}
-          </Stack>
-        )}
-      </td>
+      {!compact && <td style={{ ...CELL, verticalAlign: 'top', width: '22%' }}>{task}</td>}
     </tr>
+  );
+}
+
+/** A template's event: its task and the task's status, or why it has none, and "Create task" where it may be made. */
+function EventTask({ event, canCreate, creating, error, onCreate }: Props) {
+  const { wiring } = event;
+  const canCreateHere = canCreate && !wiring?.task && !(wiring && NEEDS_NO_TASK.has(wiring.status));
+  return (
+    <Stack space="space.075" alignInline="start">
+      {wiring?.task ? (
+        <>
+          <TaskLink task={wiring.task} />
+          <MitigationStatusLozenge status={wiring.status} />
+        </>
+      ) : (
+        <Text color="color.text.subtle">
+          {wiring
+            ? `No task (${wiring.mitigationId} is ${MITIGATION_STATUS_LABELS[wiring.status].toLowerCase()})`
+            : 'No task'}
+        </Text>
+      )}
+      {canCreateHere && (
+        <Button
+          spacing="compact"
+          aria-label={`Create task for ${event.id}: ${event.title}`}
+          isDisabled={creating}
+          onClick={onCreate}
+        >
+          {creating ? 'Creating task…' : 'Create task'}
+        </Button>
+      )}
+      {error !== undefined && (
+        <Text size="small" color="color.text.danger">
+          <span role="alert">{error}</span>
+        </Text>
+      )}
+    </Stack>
   );
 }
 

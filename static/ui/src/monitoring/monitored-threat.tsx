@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { DetectionEventEdit } from '../../../../src/contract';
 import type { MonitoredThreat } from '../../../../src/domain/monitoring/monitoring-view';
 import { CELL, HEAD_CELL, TABLE } from '../common/table-styles';
+import { useElementWidth } from '../common/use-element-width';
 import { SeverityLozenge } from '../threat-model/severity-lozenge';
 import { DetectionEventForm } from './detection-event-form';
 import { DetectionEventRow } from './detection-event-row';
@@ -17,6 +18,11 @@ interface Props {
   canEdit: boolean;
   monitoring: Pick<ReturnType<typeof useMonitoring>, 'running' | 'errors' | 'createTask' | 'changeEvent'>;
 }
+
+// The signal's heading keeps to one line (about 350 px) and the other columns take half the table
+// (28% and 22%), so below this the Task column would be pushed out of the box: the task then goes
+// under the signal, as the audit puts each fix under its finding.
+export const COMPACT_BELOW = 720;
 
 const sourceText = (threat: MonitoredThreat): string =>
   threat.knowledgeBase ? `From "${threat.knowledgeBase.name}" (${threat.templateId})` : 'Events written by hand';
@@ -31,6 +37,8 @@ export function MonitoredThreatSection({ threat, canCreate, canEdit, monitoring 
     return error;
   };
   const base = { threatId: threat.id, baseRevision: threat.revision };
+  const [measure, width] = useElementWidth<HTMLDivElement>();
+  const compact = width < COMPACT_BELOW;
   return (
     <Box as="section" aria-labelledby={headingId} testId={`monitoring-${threat.id}`}>
       <Stack space="space.100">
@@ -43,13 +51,15 @@ export function MonitoredThreatSection({ threat, canCreate, canEdit, monitoring 
             {sourceText(threat)}
           </Text>
         </Inline>
-        <Box style={{ overflowX: 'auto' }}>
+        <div ref={measure} style={{ overflowX: 'auto' }}>
           <table style={TABLE} aria-label={`Detection events of ${threat.id}`}>
             <thead>
               <tr>
                 <th style={HEAD_CELL}>Detection event</th>
-                <th style={HEAD_CELL}>Signal to wire (log or metric, and when to alert)</th>
-                <th style={HEAD_CELL}>Task</th>
+                <th style={HEAD_CELL}>
+                  {compact ? 'Signal to wire, and task' : 'Signal to wire (log or metric, and when to alert)'}
+                </th>
+                {!compact && <th style={HEAD_CELL}>Task</th>}
               </tr>
             </thead>
             <tbody>
@@ -58,7 +68,7 @@ export function MonitoredThreatSection({ threat, canCreate, canEdit, monitoring 
                 if (editing === event.id)
                   return (
                     <tr key={event.id}>
-                      <td style={CELL} colSpan={3}>
+                      <td style={CELL} colSpan={compact ? 2 : 3}>
                         <DetectionEventForm
                           label={`Change ${event.id} of ${threat.id}`}
                           initial={event}
@@ -81,12 +91,13 @@ export function MonitoredThreatSection({ threat, canCreate, canEdit, monitoring 
                     onCreate={() => monitoring.createTask(threat.id, event.id)}
                     onEdit={() => setEditing(event.id)}
                     onRemove={() => change({ ...base, kind: 'remove', eventId: event.id })}
+                    compact={compact}
                   />
                 );
               })}
             </tbody>
           </table>
-        </Box>
+        </div>
         {canEdit && (
           <AddEvent threatId={threat.id} open={editing === 'new'} setEditing={setEditing} change={change} base={base} />
         )}

@@ -4,10 +4,14 @@ import { fail, ok } from '../../../../src/domain/common/envelope';
 import type { MonitoredEventChange } from '../../../../src/contract';
 import { fakeBridge, hostBridge } from '../threat-model/test-support/host-bridge';
 import { deferred } from '../test-support/fake-bridge';
+import { atFrameWidth, WIDE } from '../test-support/frame-width';
 import { MonitoringTab } from './monitoring-tab';
 import { aMonitoredThreat, aMonitoringView, anEvent, SKIMMING } from './test-support/monitoring-view-mother';
 
-afterEach(() => hostBridge.reset());
+afterEach(() => {
+  hostBridge.reset();
+  atFrameWidth(WIDE);
+});
 
 const created = (): MonitoredEventChange => ({
   threatId: 'T-13',
@@ -187,5 +191,25 @@ describe('the monitoring tab', () => {
     expect(await screen.findByText('Could not load the monitoring view')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByRole('region', { name: /^T-13 / })).toBeTruthy());
+  });
+
+  it('in a narrow frame puts each event’s task under its signal, and brings the Task column back when it grows', async () => {
+    atFrameWidth(560);
+    fakeBridge.answer('monitoring/get', () => ok(aMonitoringView()));
+    render(<MonitoringTab />);
+    const table = await screen.findByRole('table', { name: 'Detection events of T-13' });
+    const heads = () =>
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent);
+    expect(heads()).toEqual(['Detection event', 'Signal to wire, and task']);
+    const cells = within(screen.getByTestId('event-T-13-WEB-I-01-D1')).getAllByRole('cell');
+    expect(cells).toHaveLength(2);
+    expect(within(cells[1]!).getByLabelText('Signal of WEB-I-01-D1')).toBeTruthy();
+    expect(within(cells[1]!).getByRole('button', { name: /^Create task for WEB-I-01-D1/ })).toBeTruthy();
+
+    atFrameWidth(WIDE);
+    expect(heads()).toEqual(['Detection event', 'Signal to wire (log or metric, and when to alert)', 'Task']);
+    expect(within(screen.getByTestId('event-T-13-WEB-I-01-D1')).getAllByRole('cell')).toHaveLength(3);
   });
 });

@@ -142,7 +142,7 @@ describe('knowledge-base settings', () => {
 
     expect(
       await screen.findByText(
-        /Payments team threats 2 replaced version 1 \(114 threats, 114 mitigations, 0 STRIDE questions\)/,
+        /^Payments team threats \(version 2\) replaced version 1 \(114 threats, 114 mitigations, 0 STRIDE questions\)/,
       ),
     ).toBeTruthy();
     expect(sent).toMatchObject({ fileName: 'threats.json', format: 'auto', activate: true });

@@ -1,12 +1,12 @@
 import Button from '@atlaskit/button/new';
-import { Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import { Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { KbUpload, KbUploadResult } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { CheckboxLabel } from '../common/checkbox-label';
+import { FilePicker } from '../common/file-picker';
 import { showSuccessFlag } from '../common/success-flag';
 import { SelectField, type Option } from './select-field';
 import { readFileText, uploadContent } from './upload-content';
@@ -28,7 +28,6 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Uploading a knowledge base, or a threat library to import, from a file the person picks. */
 export function KnowledgeBaseUpload({ onUploaded }: { onUploaded: (result: KbUploadResult) => void }) {
   const inputId = useId();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | undefined>();
   const [format, setFormat] = useState<Format>('auto');
   const [activate, setActivate] = useState(true);
@@ -60,13 +59,14 @@ export function KnowledgeBaseUpload({ onUploaded }: { onUploaded: (result: KbUpl
       }
       const { uploaded, replacedVersion } = envelope.data;
       const counts = `${plural(uploaded.counts.threats, 'threat')}, ${plural(uploaded.counts.mitigations, 'mitigation')}, ${plural(uploaded.counts.questions, 'STRIDE question')}`;
+      // "(version 1)": a bare version after the name reads as part of it ("Payments team threats 1").
+      const named = `${uploaded.name} (version ${uploaded.version})`;
       const message = replacedVersion
-        ? `${uploaded.name} ${uploaded.version} replaced version ${replacedVersion} (${counts}). Threats made from the older version show what changed in the threat model.`
-        : `${uploaded.name} ${uploaded.version} is uploaded (${counts})${uploaded.active ? ' and active' : ''}.`;
+        ? `${named} replaced version ${replacedVersion} (${counts}). Threats made from the older version show what changed in the threat model.`
+        : `${named} is uploaded (${counts})${uploaded.active ? ' and active' : ''}.`;
       setDone(message);
       showSuccessFlag('Knowledge base uploaded', message);
       setFile(undefined);
-      if (fileInput.current) fileInput.current.value = '';
       onUploaded(envelope.data);
     } catch (failure) {
       setError(`The file could not be read: ${failure instanceof Error ? failure.message : String(failure)}`);
@@ -87,21 +87,17 @@ export function KnowledgeBaseUpload({ onUploaded }: { onUploaded: (result: KbUpl
           Open Threat Model file or an AWS Threat Composer export. Uploading one with the id of an earlier upload
           replaces it as its new version.
         </Text>
-        <Stack space="space.050">
-          <Label htmlFor={inputId}>File</Label>
-          <input
-            id={inputId}
-            ref={fileInput}
-            type="file"
-            accept=".json,.tb7,.tm7,.xml,application/json,text/xml"
-            disabled={uploading}
-            onChange={(event) => {
-              setFile(event.currentTarget.files?.[0]);
-              setError(undefined);
-              setDone(undefined);
-            }}
-          />
-        </Stack>
+        <FilePicker
+          label="File"
+          accept=".json,.tb7,.tm7,.xml,application/json,text/xml"
+          file={file}
+          disabled={uploading}
+          onChange={(chosen) => {
+            setFile(chosen);
+            setError(undefined);
+            setDone(undefined);
+          }}
+        />
         <SelectField label="Format" options={FORMAT_OPTIONS} value={format} readOnly={uploading} onChange={setFormat} />
         <CheckboxLabel checked={activate} disabled={uploading} onChange={setActivate}>
           Turn it on for suggestions

@@ -10,10 +10,10 @@ export interface ChipThreat {
   state?: 'active' | 'retired';
 }
 
+// The title takes the room its box has, whole where it fits; in a narrow panel it gives way (its
+// "…" comes sooner) rather than push what follows out of view or the row wider than its box.
 const TITLE = {
   display: 'inline-block',
-  maxWidth: '22ch',
-  // In a narrow panel the title gives way (its "…" comes sooner) rather than push what follows out of view.
   minWidth: 0,
   flexShrink: 1,
   overflow: 'hidden',
@@ -37,8 +37,8 @@ const CHIP = {
 const KEEP = { flexShrink: 0 } as const;
 
 /**
- * A threat at a glance: id, severity and its title, cut short with "…" when long; the full title
- * on hover and focus (it takes focus), and in its accessible name.
+ * A threat at a glance: id, severity and its title, cut short with "…" where its box is too
+ * narrow; the full title on hover and focus (it takes focus), and in its accessible name.
  */
 export function ThreatChip({ threatId, threat }: { threatId: string; threat: ChipThreat | undefined }) {
   const title = threat

@@ -1,10 +1,10 @@
 import Button from '@atlaskit/button/new';
-import { Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { useId, useState, type FormEvent } from 'react';
 import type { SarifUploadResult } from '../../../../src/contract';
+import { FilePicker } from '../common/file-picker';
 
 interface Props {
   canEdit: boolean;
@@ -40,15 +40,13 @@ export function SarifUploadForm({ canEdit, upload, outcome }: Props) {
           </Text>
           {canEdit ? (
             <Inline space="space.100" alignBlock="end" shouldWrap>
-              <Stack space="space.050">
-                <Label htmlFor={inputId}>SARIF file</Label>
-                <input
-                  id={inputId}
-                  type="file"
-                  accept=".sarif,.json,application/json"
-                  onChange={(event) => setFile(event.target.files?.[0])}
-                />
-              </Stack>
+              <FilePicker
+                label="SARIF file"
+                accept=".sarif,.json,application/json"
+                file={file}
+                onChange={setFile}
+                disabled={busy}
+              />
               <Button type="submit" appearance="primary" isDisabled={busy}>
                 {busy ? 'Uploading…' : 'Upload and map'}
               </Button>
