@@ -11,6 +11,7 @@ import type {
 } from '../domain/sprint/sprint-view';
 import { endpoint, NoPayload } from './endpoint';
 import { MitigationId } from './mitigation';
+import { ClauseThreatLink } from './audit';
 import type { StoryCoverage } from '../domain/audit/story-coverage';
 import { PULL_IN_MOST } from '../domain/sprint/sprint-window';
 
@@ -45,6 +46,16 @@ export const SprintTaskAdd = z.object({
 });
 export type SprintTaskAdd = z.infer<typeof SprintTaskAdd>;
 
+/**
+ * The fix of a "clause linked to no threat" gap: the audit's link (which clause of which story,
+ * and the threat), answered with the plan of the sprint the person is on.
+ */
+export const SprintClauseLink = ClauseThreatLink.pick({ issueKey: true, clauseId: true, threatId: true }).extend({
+  sprintId: SprintId,
+  ...SprintWindowQuery,
+});
+export type SprintClauseLink = z.infer<typeof SprintClauseLink>;
+
 export interface SprintPlanView {
   sprint: { id: number; name: string; state: 'active' | 'future' | 'closed'; goal: string; boardId: number };
   projectKey: string;
@@ -69,6 +80,14 @@ export interface SprintPlanView {
   /** Whether the person may move issues into this sprint (Schedule issues) and create tasks. */
   canSchedule: boolean;
   canCreateTasks: boolean;
+  /** Whether the person may edit the project's issues: the "link a threat" fix of a clause's gap edits its story. */
+  canEditStories: boolean;
+  /**
+   * Whether the person may edit the threat model: the "add a mitigation" fix of a threat's gap.
+   * Asked only when the plan has such a gap (for a person who does not administer the project
+   * it costs a read of the editor roles); absent otherwise.
+   */
+  canEditThreatModel?: boolean;
   problems: string[];
 }
 
@@ -76,4 +95,5 @@ export const sprintEndpoints = {
   'sprint/list': endpoint<SprintChoice[]>()(NoPayload),
   'sprint/get': endpoint<SprintPlanView>()(SprintQuery),
   'sprint/add-tasks': endpoint<SprintPlanView>()(SprintTaskAdd),
+  'sprint/link-threat': endpoint<SprintPlanView>()(SprintClauseLink),
 };

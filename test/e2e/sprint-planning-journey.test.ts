@@ -51,6 +51,13 @@ describeInBrowser('a product owner plans the security work of a sprint', () => {
     await modal.getByRole('list', { name: 'Planned stories' }).getByText('PAY-12').waitFor();
     await modal.getByText('You need permission to schedule issues in this project to add work to a sprint.').waitFor();
     expect(await modal.getByRole('button', { name: /^(Add to sprint|Create task and add)/ }).count()).toBe(0);
+    // The gaps' fixes are there, disabled, each with why.
+    await modal.getByText('You can’t edit PAY’s stories, so you can’t link a threat here.').waitFor();
+    await modal
+      .getByText('You can’t edit PAY’s threat model, so you can’t add a mitigation here', { exact: false })
+      .first()
+      .waitFor();
+    await screenshot(page, 'sprint-plan-carol-gaps');
     await actAs(page, 'alice@example.com');
     await page.close();
   });
@@ -136,6 +143,44 @@ for (const width of [1280, 900]) {
       await panel.getByText('Nothing left to pull in; 3 gaps above still need work', { exact: false }).waitFor();
       await page.waitForTimeout(300);
       await screenshot(page, `sprint-planning-pulled-in-${width}`);
+
+      // Each gap offers its fix in place. PAY-4's clause links a threat picked by keyboard: focus
+      // goes into the picker, and rests on the line that says what was done once the gap is gone.
+      const gaps = panel.getByRole('list', { name: 'Sprint warnings' });
+      await gaps.getByRole('button', { name: 'Link a threat to the clause of PAY-4' }).click();
+      const picker = gaps.getByLabel('Threat', { exact: true });
+      await expect(picker.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+      await page.keyboard.type('session');
+      await gaps.getByRole('option', { name: /^T-7 Session hijacked/ }).waitFor();
+      await page.waitForTimeout(300);
+      await screenshot(page, `sprint-planning-link-threat-${width}`);
+      await page.keyboard.press('Enter');
+      await gaps.getByRole('button', { name: 'Link threat' }).click();
+      const linked = panel.getByRole('status').filter({ hasText: 'Linked T-7 to the WITHOUT clause of PAY-4.' });
+      await linked.waitFor();
+      await expect(linked.evaluate((line) => line === document.activeElement)).resolves.toBe(true);
+      await panel.getByText('2 gaps in the security planning of this sprint').waitFor();
+      expect(await gaps.getByText('shared Wi-Fi', { exact: false }).count()).toBe(0);
+
+      // T-1, which PAY-1 and PAY-2 both link, gets a mitigation in the Threat model tab's dialog.
+      await gaps.getByRole('button', { name: 'Add a mitigation to T-1' }).first().click();
+      const dialog = app.getByRole('dialog', { name: 'Add mitigation to T-1' });
+      await dialog.getByLabel('Title').fill('Load the payment form from the payment provider’s domain');
+      await page.waitForTimeout(300);
+      await screenshot(page, `sprint-planning-add-mitigation-${width}`);
+      await dialog.getByRole('button', { name: 'Add mitigation' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const added = panel
+        .getByRole('status')
+        .filter({ hasText: /^M-\d+ added to T-1: it is in the work to pull in below\.$/ });
+      await added.waitFor();
+      await gaps.waitFor({ state: 'detached' });
+      await page.waitForTimeout(300);
+      await screenshot(page, `sprint-planning-gaps-fixed-${width}`);
+      if (width <= 900) {
+        const { scrollWidth, clientWidth } = await horizontalOverflow(page, PROJECT_PAGE);
+        expect(scrollWidth).toBe(clientWidth);
+      }
       expect(errors).toEqual([]);
       await page.close();
     });

@@ -32,6 +32,7 @@ export async function addTasksToSprint(
   return sprintPlanView(
     jira,
     projectKey,
+    accountId,
     sprintId,
     windowOf({ storyOffset, pullInLimit }, mitigationIds),
     tasks.map((t) => t.id),

@@ -7,7 +7,7 @@ import { JiraApiError } from '../../jira/client/jira-errors';
 import { projectPermissions } from '../../jira/client/permissions';
 import { readSprint, sprintStories, tasksInOtherOpenSprints } from '../../jira/sprint/sprint-repository';
 import { clausesField, sprintFieldId } from '../../jira/story/clauses-field';
-import { readThreatModel } from '../../jira/threat-model/threat-model-repository';
+import { readThreatModel, type StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
 import { withModelingNeeds } from './sprint-story-needs';
 
 /**
@@ -43,14 +43,22 @@ export async function readSprintPlanInputs(
   sprintId: number,
   /** Ids of issues just moved into the sprint: Jira's search may not show the move yet. */
   justMoved: string[] = [],
+  /** The model as the call has read it already (a story's save), else read here. */
+  model: Promise<StoredThreatModel> = readThreatModel(user, projectKey),
 ) {
   const field = await clausesField(user);
   const sprintField = await sprintFieldId(user);
   const [issues, stored, elsewhere, perms] = await Promise.all([
     sprintStories(user, projectKey, sprintId, { clauses: field.id, sprint: sprintField }, justMoved),
-    readThreatModel(user, projectKey),
+    model,
     tasksInOtherOpenSprints(user, projectKey, sprintId),
-    projectPermissions(user, projectKey, ['SCHEDULE_ISSUES', 'EDIT_ISSUES', 'CREATE_ISSUES', 'LINK_ISSUES']),
+    projectPermissions(user, projectKey, [
+      'SCHEDULE_ISSUES',
+      'EDIT_ISSUES',
+      'CREATE_ISSUES',
+      'LINK_ISSUES',
+      'ADMINISTER_PROJECTS',
+    ]),
   ]).catch((error: unknown) => sprintMissing(user, sprintId, error));
   const sprint =
     issues.sprint ?? (await readSprint(user, sprintId).catch((error: unknown) => sprintMissing(user, sprintId, error)));
@@ -82,5 +90,11 @@ export async function readSprintPlanInputs(
     taskSprints,
     risk: stored.model.settings.risk,
   };
-  return { input, sprint, perms, problems: [...stored.problems, ...needs.problems] };
+  return {
+    input,
+    sprint,
+    perms,
+    settings: stored.model.settings,
+    problems: [...stored.problems, ...needs.problems],
+  };
 }

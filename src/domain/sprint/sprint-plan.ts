@@ -149,6 +149,7 @@ function warnings(stories: SprintStory[], threats: SprintPlan['threats'], mitiga
       result.push({
         kind: 'clause-without-threat',
         storyKey: story.issueKey,
+        clauseId: clause.id,
         message: `${story.issueKey}: "WITHOUT ${clause.text}" is linked to no threat.`,
       });
     }

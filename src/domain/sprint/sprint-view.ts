@@ -74,6 +74,8 @@ export interface PullInItem {
 export interface SprintWarning {
   kind: 'clause-without-threat' | 'threat-without-mitigation' | 'story-needs-threat-modeling';
   storyKey: string;
+  /** For clause-without-threat: the clause, so the gap's fix links a threat to it. */
+  clauseId?: string;
   threatId?: string;
   message: string;
   /** For story-needs-threat-modeling: what the rules matched, shown whether or not the story is on the page. */

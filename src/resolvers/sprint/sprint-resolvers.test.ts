@@ -16,6 +16,12 @@ import {
 import { PULL_IN_MOST, STORY_PAGE_SIZE } from '../../domain/sprint/sprint-window';
 import { afterSprintWith } from '../../domain/sprint/after-sprint-preview';
 
+/**
+ * Bob administers nothing: when the plan has a threat with no mitigation, whether he may add one
+ * reads the role the settings name as the model's editors (beside the rest, once seen).
+ */
+const EDITOR_CHECK = 1;
+
 const onSprint = (id: number) => ({
   type: 'jira:sprintAction',
   sprint: { id },
@@ -154,7 +160,7 @@ describe('sprint planning', () => {
   });
 
   it.each([20, 200, 2000])(
-    'stays within ceil(N/100) + 4 Jira requests for a sprint of %i stories (demo model)',
+    'stays within ceil(N/100) + 4 Jira requests (and the editor check) for a sprint of %i stories (demo model)',
     async (count) => {
       const sprintId = site.store.next('sprint', 100);
       site.store.put('sprint', sprintId, {
@@ -169,7 +175,7 @@ describe('sprint planning', () => {
       const mark = site.log.mark();
       const view = await plan('bob', sprintId);
       const requests = site.log.since(mark).length;
-      const budget = Math.ceil(count / 100) + 4;
+      const budget = Math.ceil(count / 100) + 4 + EDITOR_CHECK;
       console.log(`sprint of ${count} stories: ${requests} Jira requests (budget ${budget})`);
       expect(view.storyCount).toBe(count);
       expect(requests).toBeLessThanOrEqual(budget);
@@ -199,7 +205,7 @@ describe('sprint planning cost with a 1,000-threat, 2,000-mitigation model and 3
   afterAll(() => site.close());
 
   it.each([0, 1, 2])(
-    'stays within ceil(N/100) + 4 requests whatever the model (sprint %#)',
+    'stays within ceil(N/100) + 4 requests (and the editor check) whatever the model (sprint %#)',
     async (index) => {
       const sprint = sprints[index]!;
       expect(seeded.shards).toBeGreaterThan(10);
@@ -212,7 +218,7 @@ describe('sprint planning cost with a 1,000-threat, 2,000-mitigation model and 3
       const mark = site.log.mark();
       const view = await get();
       const requests = site.log.since(mark).length;
-      const budget = Math.ceil(sprint.size / 100) + 4;
+      const budget = Math.ceil(sprint.size / 100) + 4 + EDITOR_CHECK;
       console.log(
         `sprint of ${sprint.size} stories, ${seeded.threats} threats in ${seeded.shards} shards, ${seeded.tasks} tasks: ${requests} Jira requests (budget ${budget})`,
       );

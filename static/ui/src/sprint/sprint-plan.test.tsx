@@ -87,13 +87,14 @@ describe('sprint plan', () => {
     expect(fakeBridge.navigations()).toEqual([{ url: '/browse/PAY-1', type: 'new-tab' }]);
   });
 
-  it('shows the warnings and links their stories', async () => {
+  it('shows the warnings, links their stories, and offers each its fix', async () => {
     await renderPlan(
       aSprintPlan({
         warnings: [
           {
             kind: 'clause-without-threat',
             storyKey: 'PAY-2',
+            clauseId: 'c3',
             message: 'The WITHOUT clause “being tracked across shops” of PAY-2 points at no threat.',
           },
           {
@@ -109,8 +110,8 @@ describe('sprint plan', () => {
     expect(screen.getByText('2 gaps in the security planning of this sprint')).toBeTruthy();
     const items = within(screen.getByRole('list', { name: 'Sprint warnings' })).getAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
-      'The WITHOUT clause “being tracked across shops” of PAY-2 points at no threat.',
-      'PAY-1: T-2 has no mitigation yet.',
+      'The WITHOUT clause “being tracked across shops” of PAY-2 points at no threat.Link a threat',
+      'PAY-1: T-2 has no mitigation yet.Add a mitigation',
     ]);
     expect(within(items[0]!).getByRole('link', { name: 'PAY-2' })).toBeTruthy();
     expect(within(items[1]!).getByRole('link', { name: 'PAY-1' })).toBeTruthy();

@@ -12,6 +12,8 @@ import { SprintHeader } from './sprint-header';
 import { CoverageText } from '../common/coverage-text';
 import { SprintWarnings } from './sprint-warnings';
 import { usePullIn } from './use-pull-in';
+import { useGapFixes } from './use-gap-fixes';
+import { DoneLine } from '../audit/fix-focus';
 import { FIRST_PAGE, useSprintPlan, type PlanWindow, type SprintPlanData } from './use-sprint-plan';
 import { PULL_IN_PAGE_SIZE } from '../../../../src/domain/sprint/sprint-window';
 
@@ -32,25 +34,26 @@ export function SprintPlan({ sprintId }: { sprintId?: number }) {
   if (state.status === 'loading') return <Loading label="Loading the sprint plan" />;
   if (state.status === 'error')
     return <ErrorMessage title="Could not load the sprint plan" error={state.error} onRetry={plan.reload} />;
-  return <SprintPlanContent view={state.view} addTasks={plan.addTasks} asked={shownPart} ask={setShownPart} />;
+  return <SprintPlanContent view={state.view} plan={plan} asked={shownPart} ask={setShownPart} />;
 }
 
 interface ContentProps {
   view: SprintPlanView;
-  addTasks: SprintPlanData['addTasks'];
+  plan: Pick<SprintPlanData, 'addTasks' | 'linkThreat' | 'reload'>;
   /** The part of the plan asked for, which the view on screen may not show yet, and the way to ask for another. */
   asked: PlanWindow;
   ask: (part: PlanWindow) => void;
 }
 
-function SprintPlanContent({ view, addTasks, asked, ask }: ContentProps) {
+function SprintPlanContent({ view, plan, asked, ask }: ContentProps) {
   // Which part was asked for, while the view on screen is still the one it was asked from: any
   // new answer is the one asked for, or newer.
   const [asking, setAsking] = useState<{ part: 'stories' | 'work'; from: SprintPlanView }>();
   const waiting = asking?.from === view ? asking.part : undefined;
   const [addedCount, setAddedCount] = useState(0);
   const onAdded = useCallback(() => setAddedCount((n) => n + 1), []);
-  const pullIn = usePullIn(view, addTasks, onAdded);
+  const pullIn = usePullIn(view, plan.addTasks, onAdded);
+  const gaps = useGapFixes(view, plan);
 
   return (
     <Stack space="space.250">
@@ -69,7 +72,10 @@ function SprintPlanContent({ view, addTasks, asked, ask }: ContentProps) {
         />
       ) : (
         <>
-          {view.warnings.length > 0 && <SprintWarnings warnings={view.warnings} stories={view.stories} />}
+          {gaps.done && <DoneLine text={gaps.done} focusRef={gaps.doneLine.ref} />}
+          {view.warnings.length > 0 && (
+            <SprintWarnings warnings={view.warnings} stories={view.stories} fixes={gaps.fixes} />
+          )}
           <PullInList
             view={view}
             pullIn={pullIn}

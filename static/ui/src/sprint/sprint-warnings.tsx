@@ -1,8 +1,11 @@
 import { Box, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import type { SprintStory, SprintWarning } from '../../../../src/contract';
-import { IssueLink } from '../common/issue-link';
+import { AddMitigationGap } from './add-mitigation-gap';
+import { GapMessage } from './gap-message';
+import { LinkThreatGap } from './link-threat-gap';
 import { StoryGap } from './story-gap';
+import type { GapFixes } from './use-gap-fixes';
 import Button from '@atlaskit/button/new';
 import { useId, useState } from 'react';
 
@@ -10,10 +13,20 @@ import { useId, useState } from 'react';
 export const GAPS_SHOWN = 10;
 
 /**
- * Gaps in the planned stories' threat model: stories that need WITHOUT clauses and have none
- * (with "Suggest threats"), clauses with no threat, threats with no mitigation.
+ * Gaps in the planned stories' threat model, each with its fix: stories that need WITHOUT
+ * clauses and have none ("Suggest threats"), clauses with no threat ("Link a threat"), threats
+ * with no mitigation ("Add a mitigation"). Without `fixes`, the clauses' and threats' gaps are
+ * only said.
  */
-export function SprintWarnings({ warnings, stories = [] }: { warnings: SprintWarning[]; stories?: SprintStory[] }) {
+export function SprintWarnings({
+  warnings,
+  stories = [],
+  fixes,
+}: {
+  warnings: SprintWarning[];
+  stories?: SprintStory[];
+  fixes?: GapFixes;
+}) {
   const [showAll, setShowAll] = useState(false);
   const listId = useId();
   const shown = showAll ? warnings : warnings.slice(0, GAPS_SHOWN);
@@ -33,12 +46,17 @@ export function SprintWarnings({ warnings, stories = [] }: { warnings: SprintWar
                 ? { issueKey: warning.storyKey, needsModeling: warning.needsModeling }
                 : stories.find((s) => s.issueKey === warning.storyKey);
           return (
-            <Box as="li" key={index}>
+            // Keyed by what the gap is about: a fix open in one stays with it when others leave.
+            <Box as="li" key={`${warning.kind}:${warning.storyKey}:${warning.clauseId ?? warning.threatId ?? index}`}>
               {gap ? (
                 <StoryGap story={gap} message={warning.message} />
+              ) : fixes && warning.kind === 'clause-without-threat' && warning.clauseId ? (
+                <LinkThreatGap gap={warning} fixes={fixes} />
+              ) : fixes && warning.kind === 'threat-without-mitigation' && warning.threatId ? (
+                <AddMitigationGap gap={warning} fixes={fixes} />
               ) : (
                 <Text>
-                  <LinkedMessage message={warning.message} storyKey={warning.storyKey} />
+                  <GapMessage message={warning.message} storyKey={warning.storyKey} />
                 </Text>
               )}
             </Box>
@@ -58,25 +76,5 @@ export function SprintWarnings({ warnings, stories = [] }: { warnings: SprintWar
         </Box>
       )}
     </SectionMessage>
-  );
-}
-
-/** The backend's sentence, its story key as a link (prefixed when the sentence does not name it). */
-function LinkedMessage({ message, storyKey }: { message: string; storyKey: string }) {
-  const at = storyKey ? message.indexOf(storyKey) : -1;
-  if (!storyKey) return <>{message}</>;
-  if (at < 0) {
-    return (
-      <>
-        <IssueLink issueKey={storyKey} />: {message}
-      </>
-    );
-  }
-  return (
-    <>
-      {message.slice(0, at)}
-      <IssueLink issueKey={storyKey} />
-      {message.slice(at + storyKey.length)}
-    </>
   );
 }

@@ -24,9 +24,11 @@ export type SprintPlanState = ViewState<SprintPlanView>;
 export interface SprintPlanData {
   state: SprintPlanState;
   /** Reads the plan again; a plan already shown stays on screen until the new one arrives. */
-  reload(): void;
+  reload(): Promise<Envelope<SprintPlanView>>;
   /** Pulls mitigations into the shown sprint; the answer replaces the plan on screen. */
   addTasks(mitigationIds: string[]): Promise<Envelope<SprintPlanView>>;
+  /** Links a threat to a clause that has none (a gap's fix); the answer replaces the plan on screen. */
+  linkThreat(link: { issueKey: string; clauseId: string; threatId: string }): Promise<Envelope<SprintPlanView>>;
   /** Whether an addition is running (a background reload waits for it). */
   isBusy(): boolean;
 }
@@ -36,7 +38,7 @@ export interface SprintPlanData {
  * where the backend reads the sprint from the module's context.
  */
 export function useSprintPlan(sprintId: number | undefined, planWindow: PlanWindow = FIRST_PAGE): SprintPlanData {
-  const { state, load, show, claim } = useResolverView('sprint/get', {
+  const { state, load, show, claim, apply } = useResolverView('sprint/get', {
     ...(sprintId === undefined ? {} : { sprintId }),
     ...windowPayload(planWindow),
   });
@@ -69,8 +71,27 @@ export function useSprintPlan(sprintId: number | undefined, planWindow: PlanWind
     [shownSprintId, load, show, claim, storyOffset, pullInLimit],
   );
 
-  const reload = useCallback(() => void load(), [load]);
+  const linkThreat = useCallback(
+    async (link: { issueKey: string; clauseId: string; threatId: string }): Promise<Envelope<SprintPlanView>> => {
+      if (shownSprintId === undefined)
+        return { ok: false, error: { code: 'BAD_REQUEST', message: 'The sprint is not loaded yet.' } };
+      busy.current += 1;
+      // apply: a read that started before the link would show the gap again.
+      const envelope = await apply(() =>
+        callResolver('sprint/link-threat', {
+          sprintId: shownSprintId,
+          ...link,
+          ...windowPayload({ storyOffset, pullInLimit }),
+        }),
+      );
+      busy.current -= 1;
+      return envelope;
+    },
+    [shownSprintId, apply, storyOffset, pullInLimit],
+  );
+
+  const reload = useCallback(() => load(), [load]);
   const isBusy = useCallback(() => busy.current > 0, []);
 
-  return { state, reload, addTasks, isBusy };
+  return { state, reload, addTasks, linkThreat, isBusy };
 }

@@ -210,12 +210,14 @@ function sprint4Plan(overrides: Partial<SprintPlanView>): SprintPlanView {
       {
         kind: 'clause-without-threat',
         storyKey: 'PAY-2',
+        clauseId: 'c3',
         message: 'The WITHOUT clause “being tracked across shops” of PAY-2 points at no threat.',
       },
     ],
     risk: { now: 35, afterSprint: 32 },
     canSchedule: true,
     canCreateTasks: true,
+    canEditStories: true,
     problems: [],
     ...overrides,
   };
