@@ -43,9 +43,41 @@ export interface StoryView {
   canCreateTasks: boolean;
   /** Stored values that failed their schema, or links to threats that are gone. */
   problems: string[];
+  /**
+   * What the panel asks `story/changes` about before reading the story again; null when one check
+   * cannot cover the view (it shows more tasks than STORY_CHECK_TASKS): the panel then reads it in full.
+   */
+  seen: StorySeen | null;
+}
+
+/** The most tasks one `story/changes` call checks: with the story, one bulk fetch of 100 issues. */
+export const STORY_CHECK_TASKS = 99;
+
+/**
+ * What a story view was built from, as `story/get` answered it. Input like any payload: a page can
+ * send anything here, and the check reads only what the person may read (see storyChanges).
+ */
+export const StorySeen = z.object({
+  /** The project whose threat model the view shows: the story's own. */
+  projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/),
+  /** The revision of the story's stored clauses. */
+  revision: z.number().int().min(0),
+  /** The revision of that project's threat model. */
+  modelRevision: z.number().int().min(0),
+  /** The issue ids of the tasks the view read (those the person may browse count; see tasksStamp). */
+  taskIds: z.array(z.string().regex(/^\d{1,18}$/)).max(STORY_CHECK_TASKS),
+  /** A digest of those tasks' keys, statuses and sprints as the view read them. */
+  tasks: z.string().regex(/^[0-9a-f]{1,64}$/),
+});
+export type StorySeen = z.infer<typeof StorySeen>;
+
+/** Whether what the story panel shows may be out of date, and so worth reading again. */
+export interface StoryChanges {
+  changed: boolean;
 }
 
 export const storyEndpoints = {
   'story/get': endpoint<StoryView>()(NoPayload),
   'story/save-clauses': endpoint<StoryView>()(ClausesEdit),
+  'story/changes': endpoint<StoryChanges>()(StorySeen),
 };

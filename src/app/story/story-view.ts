@@ -1,5 +1,5 @@
 import { readStoryClauses, linkedThreatIds } from '../../domain/story/story-clauses';
-import type { StoryView, TaskView, ThreatRisk } from '../../contract';
+import type { StorySeen, StoryView, TaskView, ThreatRisk } from '../../contract';
 import { taskEvidence } from '../../domain/mitigation/task-evidence';
 import { asMitigations, threatRisk } from '../../domain/threat-model/threat-risk';
 import type { ThreatModel } from '../../domain/threat-model/threat-model';
@@ -13,6 +13,7 @@ import type { StoredThreatModel } from '../../jira/threat-model/threat-model-rep
 import { issuePermissionsOf, mayEditThreatModel, tasksByIdOf, threatModelOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 import { plannedLiveModel } from '../threat-model/planned-live-model';
+import { storySeenOf } from './story-changes-seen';
 import { rememberViewTasks } from './view-task-memory';
 import type { SavedClauses } from './update-story-clauses';
 
@@ -32,9 +33,13 @@ interface StoryContext {
   access: StoryAccess;
   task: TaskView | null;
   problems: string[];
+  seen: StorySeen | null;
 }
 
-function composeView({ story, model, live, access, task, problems: extra }: StoryContext, value: unknown): StoryView {
+function composeView(
+  { story, model, live, access, task, problems: extra, seen }: StoryContext,
+  value: unknown,
+): StoryView {
   const stored = readStoryClauses(value);
   const threats: Record<string, ThreatView> = {};
   const risk: Record<string, ThreatRisk> = {};
@@ -64,6 +69,7 @@ function composeView({ story, model, live, access, task, problems: extra }: Stor
     task,
     ...access,
     problems,
+    seen,
   };
 }
 
@@ -153,10 +159,6 @@ async function viewTasks(jira: JiraClients, model: ThreatModel, story: StoryReco
   return tasksByIdOf(jira, ids, sprintField);
 }
 
-/** The model's mitigations with the live statuses and sprints of the tasks the view shows. */
-const liveForView = (jira: JiraClients, model: ThreatModel, story: StoryRecord, clausesValue: unknown) =>
-  viewTasks(jira, model, story, clausesValue).then((tasks) => plannedLiveModel(tasks, model));
-
 /**
  * Starts the reads the view needs once the story and its model are known (the project's tasks,
  * whether the person may edit the model): a save starts them while it writes.
@@ -194,12 +196,22 @@ export async function storyViewOf(
   const field = await clausesField(user);
   const story = saved?.story ?? (await readStory(user, issueId, field.id));
   const stored = await threatModelOf(jira, story.projectKey);
-  const live = liveForView(jira, stored.model, story, saved?.value ?? story.clausesValue);
-  const [current, access, task] = await Promise.all([
+  const value = saved?.value ?? story.clausesValue;
+  const tasks = viewTasks(jira, stored.model, story, value);
+  // The model's mitigations with the live statuses and sprints of the tasks the view shows.
+  const live = tasks.then((read) => plannedLiveModel(read, stored.model));
+  const [current, access, task, read] = await Promise.all([
     live,
     accessTo(jira, story.id, story.projectKey, accountId, stored.model),
     taskView(user, story, stored.model, live, field),
+    tasks,
   ]);
+  // What the panel's refresh asks story/changes about: what this view was built from.
+  const seen = storySeenOf(
+    { projectKey: story.projectKey, revision: readStoryClauses(value).revision, modelRevision: stored.metaRevision },
+    viewTaskIds(stored.model, story, value),
+    read,
+  );
   const context: StoryContext = {
     story,
     model: stored.model,
@@ -207,6 +219,7 @@ export async function storyViewOf(
     access,
     task,
     problems: saved?.value ? [] : stored.problems,
+    seen,
   };
-  return composeView(context, saved?.value ?? story.clausesValue);
+  return composeView(context, value);
 }

@@ -4,7 +4,7 @@ import { ErrorMessage } from '../common/error-message';
 import { EditingProvider, useIsEditing } from '../common/editing';
 import { FocusRequestProvider, useRequestFocus } from '../common/focus-request';
 import { Loading } from '../common/loading';
-import { useLiveRefresh } from '../common/use-live-refresh';
+import { LIVE_REFRESH_MS, useLiveRefresh } from '../common/use-live-refresh';
 import { TaskPanel } from '../mitigation/task-panel';
 import { ADD_FIELD, AddClauseField } from './add-clause-field';
 import { editButtonKey } from './clause-controls';
@@ -21,8 +21,9 @@ import { PendingNotice } from '../common/pending-notice';
 import { AT_ADD_FIELD, AT_STORY, useStoryClauses, type StoryClauses } from './use-story-clauses';
 
 // The issue panel: the WITHOUT clauses of the story the developer is looking at, or, on a
-// mitigation task, what the task mitigates. It reads the story again now and then, so that
-// a task done elsewhere shows here without a reload; never while something is being edited.
+// mitigation task, what the task mitigates. Every 15 s it asks whether what it shows moved and
+// reads the story again only then (and in full when the person comes back to it), so that a task
+// done elsewhere shows here without a reload; never while something is being edited.
 export function StoryPanel() {
   return (
     <FocusRequestProvider>
@@ -36,7 +37,7 @@ export function StoryPanel() {
 function StoryClauses() {
   const story = useStoryClauses();
   const { state } = story;
-  useLiveRefresh(story.refresh, useIsEditing());
+  useLiveRefresh(story.tick, useIsEditing(), LIVE_REFRESH_MS, story.refresh);
 
   if (state.status === 'loading') return <Loading label="Loading WITHOUT clauses" />;
   if (state.status === 'error') {

@@ -17,6 +17,7 @@ export function aStoryView(overrides: Partial<StoryView> = {}): StoryView {
     canEditThreatModel: true,
     canCreateTasks: true,
     problems: [],
+    seen: null,
     ...overrides,
   };
 }
