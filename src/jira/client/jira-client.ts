@@ -116,6 +116,7 @@ export class JiraClient {
         describe(response.status, details),
         response.status,
         details,
+        retryAfterMs(response),
       );
     }
     return response.status;
@@ -140,6 +141,7 @@ export class JiraClient {
         describe(response.status, details),
         response.status,
         details,
+        retryAfterMs(response),
       );
     }
     if (!schema) return undefined as z.infer<S>;
@@ -161,13 +163,9 @@ export class JiraClient {
   /** How long to wait before trying again, or undefined when the budget says stop. */
   private waitBefore(response: TransportResponse, attempt: number): number | undefined {
     if (attempt >= this.retry.maxAttempts || this.stats.retries >= this.retry.totalRetryBudget) return undefined;
-    const retryAfter = Number(response.headers.get('retry-after'));
     // Jira's own Retry-After is obeyed (and one too long fails fast below); our own backoff
     // doubles up to the longest single wait instead of giving up there.
-    const wait =
-      Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.get('retry-after') !== null
-        ? retryAfter * 1000
-        : Math.min(this.retry.baseDelayMs * 2 ** (attempt - 1), this.retry.maxWaitMs);
+    const wait = retryAfterMs(response) ?? Math.min(this.retry.baseDelayMs * 2 ** (attempt - 1), this.retry.maxWaitMs);
     const withinBudget = wait <= this.retry.maxWaitMs && this.stats.waitedMs + wait <= this.retry.maxTotalWaitMs;
     return withinBudget ? wait : undefined;
   }
@@ -184,6 +182,13 @@ export class JiraClient {
       );
     }
   }
+}
+
+/** Jira's Retry-After (seconds) in ms, when the answer carries a usable one. */
+function retryAfterMs(response: TransportResponse): number | undefined {
+  const header = response.headers.get('retry-after');
+  const seconds = Number(header);
+  return header !== null && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
 function parseBody<S extends z.ZodType>(text: string, schema: S, what: string): z.infer<S> {

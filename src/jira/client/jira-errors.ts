@@ -17,6 +17,8 @@ export class JiraApiError extends Error {
     readonly status?: number,
     /** Jira's own messages (errorMessages and per-field errors), for logs and tests. */
     readonly details: string[] = [],
+    /** Jira's Retry-After, in ms, when it sent one: for a caller that sends again on its own terms (a lock's DELETE). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'JiraApiError';

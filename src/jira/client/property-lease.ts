@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../domain/common/app-error';
 import { digestOf } from '../../domain/common/edit-receipt';
-import { isTransient } from './jira-errors';
+import { isTransient, JiraApiError } from './jira-errors';
 import { deleteProperty, getProperty, putProperty, type Entity } from './entity-properties';
 import type { JiraClient } from './jira-client';
 
@@ -28,6 +28,11 @@ export interface LockStore {
   read(): Promise<unknown>;
   /** true when this write created the property. */
   create(value: unknown): Promise<boolean>;
+  /**
+   * One DELETE, never repeated by the client: Jira may apply a DELETE and answer 5xx, and another
+   * writer may create the lock before a repeat, which would then delete THEIR lock. Whoever sends
+   * it again decides how (see releaseLease: at once after a 429, after a read otherwise).
+   */
   remove(): Promise<void>;
   /** Creates the takeover marker `stamp`: true for the one writer that created it. */
   claimTakeover(stamp: string): Promise<boolean>;
@@ -35,8 +40,8 @@ export interface LockStore {
 }
 
 /**
- * A lock kept in an entity property (a project's, or a story's), written with `client`. Reads
- * and creates are tried once each: the lease loop below waits and tries again itself.
+ * A lock kept in an entity property (a project's, or a story's), written with `client`. Reads,
+ * creates and deletes are tried once each: the lease loop below waits and tries again itself.
  */
 export const propertyLock = (client: JiraClient, entity: Entity, key: string): LockStore => {
   const polling = client.withoutRetries();
@@ -44,7 +49,7 @@ export const propertyLock = (client: JiraClient, entity: Entity, key: string): L
   return {
     read: () => getProperty(polling, entity, key),
     create: (value) => putProperty(polling, entity, key, value),
-    remove: () => deleteProperty(client, entity, key),
+    remove: () => deleteProperty(polling, entity, key),
     claimTakeover: (stamp) => putProperty(polling, entity, marker(stamp), { at: Date.now() }),
     forgetTakeover: (stamp) => deleteProperty(client, entity, marker(stamp)),
   };
@@ -117,6 +122,8 @@ export interface HeldLease {
   expiresAt: number;
   /** Set when this writer removed a stale lock to take the lease: its holder may have written part of its change. */
   tookOver?: true;
+  /** The token this writer's lock carries: a release tried again deletes only a lock still carrying it. */
+  token?: string;
   /** Throws when too little of the lease is left to write safely; nothing is written then. */
   assertHeld(): void;
 }
@@ -137,9 +144,10 @@ export const lockIsFree = (raw: unknown, now: number, grace = 0): boolean =>
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function heldLease(expiresAt: number, now: () => number, tookOver = false): HeldLease {
+function heldLease(expiresAt: number, now: () => number, token: string, tookOver = false): HeldLease {
   return {
     expiresAt,
+    token,
     ...(tookOver ? { tookOver: true as const } : {}),
     assertHeld: () => {
       if (now() > expiresAt - FENCE_MS)
@@ -191,10 +199,10 @@ async function tryTake(
     const expiresAt = now() + Math.min(options.ttlMs ?? DEFAULT_TTL_MS, MAX_LEASE_MS);
     const created = await lock.create({ holder: options.holder, token, expiresAt });
     // Over this writer's own lock a 200 holds it too: the write only moved its expiry on.
-    return created || own ? heldLease(expiresAt, now, raw !== undefined && !own) : undefined;
+    return created || own ? heldLease(expiresAt, now, token, raw !== undefined && !own) : undefined;
   } catch (error) {
     if (!isTransient(error)) throw error;
-    await withdrawOwnLock(lock, token);
+    await withdrawOwnLock(lock, token, now);
     return undefined;
   }
 }
@@ -208,15 +216,22 @@ function ownLock(raw: unknown, token: string, now: number): boolean {
 /**
  * A create that failed counts as not taken. Jira may have stored it all the same (a 5xx after
  * the write): a lock carrying this attempt's token would then block everyone until it expires,
- * so it is removed at once.
+ * so it is removed at once, as a release removes it (until the expiry it carries).
  */
-async function withdrawOwnLock(lock: LockStore, token: string): Promise<void> {
+async function withdrawOwnLock(lock: LockStore, token: string, now: () => number): Promise<void> {
   try {
-    const raw = LockValue.safeParse(await lock.read());
-    if (raw.success && raw.data.token === token) await lock.remove();
+    const held = LockValue.safeParse(await lock.read());
+    if (held.success && held.data.token === token) await deleteWhileOurs(lock, held.data.expiresAt, token, { now });
   } catch {
     // Still failing: the lock, if stored, expires by itself.
   }
+}
+
+/** Whether the lock, read now, carries `token` (false when it is gone, another's, or the token is unknown). */
+async function carriesToken(lock: LockStore, token: string | undefined): Promise<boolean> {
+  if (token === undefined) return false;
+  const held = LockValue.safeParse(await lock.read());
+  return held.success && held.data.token === token;
 }
 
 /** One attempt at the lease, without waiting (release it with releaseLease). */
@@ -255,28 +270,71 @@ export async function withLease<T>(
   }
 }
 
+/** Tries of one release, reads and deletes together, before it leaves the lock to expire. */
+const RELEASE_TRIES = 8;
+
+/**
+ * Whether Jira declined the request without acting on it. A 429 is Jira's rate limiter declining
+ * the request ("RateLimit-Reason: the reason the request was declined"; "if you reissue the
+ * request before the retry period expires, the request will fail", Jira Cloud's rate limiting:
+ * https://developer.atlassian.com/cloud/jira/platform/rate-limiting/): nothing was changed, so it
+ * may be sent again as it is. Any other failure (a 5xx, no answer) may come after the change was made.
+ */
+export const declinedUnapplied = (error: unknown): boolean =>
+  error instanceof JiraApiError && error.kind === 'RATE_LIMITED';
+
+/** How long to wait before sending again: Jira's Retry-After when it gave one, else a doubling backoff. */
+export const waitBeforeAgain = (error: unknown, attempt: number): number =>
+  (error instanceof JiraApiError ? error.retryAfterMs : undefined) ?? Math.min(250 * 2 ** attempt, 2_000);
+
 /**
  * Deletes the lock while it is surely still this holder's (its lease has not come near its
- * end: nobody else may touch it before), trying a few times: a lock left behind makes every
- * other writer wait for its expiry. A release that fails, or comes too late, does not turn a
+ * end: nobody else may touch it before), trying again while Jira fails: a lock left behind makes
+ * every other writer wait for its expiry. A release that fails, or comes too late, does not turn a
  * stored edit into an error; the lock then expires and the next writer takes it over.
+ *
+ * The DELETE is never resent blindly. Declined with a 429, it was not applied: it is sent again
+ * after the wait Jira asked for, with no read. Failed otherwise (a 5xx, no answer), it may have
+ * been applied all the same, and another writer may have created the lock since: a resend would
+ * delete THEIR lock. So the lock is read first and deleted only while it still carries this
+ * lease's token; gone, or someone else's, the release is done.
  */
 export async function releaseLease(
   lock: LockStore,
   lease: HeldLease,
   clock: { now?: () => number; sleep?: (ms: number) => Promise<void> } = {},
 ): Promise<void> {
+  return deleteWhileOurs(lock, lease.expiresAt, lease.token, clock);
+}
+
+/** Deletes this writer's lock (carrying `token`, expiring at `expiresAt`) as releaseLease tells. */
+async function deleteWhileOurs(
+  lock: LockStore,
+  expiresAt: number,
+  token: string | undefined,
+  clock: { now?: () => number; sleep?: (ms: number) => Promise<void> },
+): Promise<void> {
   const now = clock.now ?? Date.now;
   const sleep = clock.sleep ?? pause;
+  const ranOut = () => console.warn('without: a lease ran out before it was released; it expires by itself');
+  let unsure = false; // a DELETE's answer was lost: the lock is read before the next one
   for (let attempt = 0; ; attempt++) {
-    if (now() > lease.expiresAt - CLOCK_SKEW_MS)
-      return console.warn('without: a lease ran out before it was released; it expires by itself');
+    if (now() > expiresAt - CLOCK_SKEW_MS) return ranOut();
+    let deleting = false;
     try {
+      if (unsure) {
+        if (!(await carriesToken(lock, token))) return;
+        unsure = false; // still ours after that DELETE: it was not applied
+      }
+      deleting = true;
       return await lock.remove();
     } catch (error) {
-      if (attempt >= 3 || !isTransient(error))
+      if (deleting && !declinedUnapplied(error)) unsure = true;
+      if (attempt >= RELEASE_TRIES - 1 || !isTransient(error))
         return console.warn(`without: could not release a lease; it expires by itself (${String(error)})`);
-      await sleep(250 * 2 ** attempt);
+      const wait = waitBeforeAgain(error, attempt);
+      if (now() + wait > expiresAt - CLOCK_SKEW_MS) return ranOut();
+      await sleep(wait);
     }
   }
 }

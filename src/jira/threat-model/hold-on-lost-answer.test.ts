@@ -30,12 +30,13 @@ describe('the next step’s lock, stored but answered 500', () => {
   beforeAll(async () => (site = await startTestSite({ demo: true })));
   afterAll(() => site.close());
 
-  /** The app's client: the first create of `path` is stored and answered 500; reads of it fail `failedReads` times; later creates answer `laterCreates` when set. */
-  const losingAnswers = (path: string, failedReads: number, laterCreates?: number) => {
-    const seen = { creates: 0, reads: 0 };
+  /** The app's client: the first create of `path` is stored and answered 500; reads of it fail `failedReads` times; later creates answer `laterCreates` when set; the first `failedDeletes` deletes answer 503 (not applied). */
+  const losingAnswers = (path: string, failedReads: number, laterCreates?: number, failedDeletes = 0) => {
+    const seen = { creates: 0, reads: 0, deletes: 0 };
     const app = hookedAppClient(site, async (p, req, phase) => {
       if (phase !== 'before' || p !== path) return undefined;
       if (req.method === 'GET' && ++seen.reads <= failedReads) return answer(500);
+      if (req.method === 'DELETE' && ++seen.deletes <= failedDeletes) return answer(503);
       if (req.method !== 'PUT') return undefined;
       if (++seen.creates === 1) {
         await restAs(site, 'alice')('PUT', path, JSON.parse(req.body!));
@@ -77,5 +78,19 @@ describe('the next step’s lock, stored but answered 500', () => {
     const left = modelLocksLeft(site, 'PAY');
     expect([left.revision, left.current]).toEqual([from + 1, false]);
     expect(await titles('T-4')).toEqual(['Claimed (stopped)']);
+  });
+
+  it('sends that delete again when Jira answers 503: nobody else can create that lock before the meta moves', async () => {
+    const from = modelLocksLeft(site, 'PAY').revision;
+    const next = `/rest/api/3/project/PAY/properties/${lockKey(from + 1)}`;
+    const { app, seen } = losingAnswers(next, 100, 429, 1);
+    await expect(
+      withModelLease(app, 'PAY', 'alice', async (session) => {
+        await session.change(async (model) => ({ ...(await rename('T-5', 'Claimed (503)')(model)), holdOn: true }));
+      }),
+    ).rejects.toMatchObject({ code: 'JIRA_UNAVAILABLE' });
+    expect(seen.deletes).toBe(2);
+    const left = modelLocksLeft(site, 'PAY');
+    expect([left.revision, left.current]).toEqual([from + 1, false]);
   });
 });

@@ -186,7 +186,9 @@ function settle(model: ThreatModel, threatId: string, outcome: Outcome): Threat 
  * seen free) its outcome, if any, is final. Only then may the writer say the edit failed.
  */
 async function withdraw(client: JiraClient, projectKey: string, entry: QueueEntry, clock: QueueClock): Promise<Threat> {
-  await deleteProperty(client, projectEntity(projectKey), queueKey(entry.id));
+  // A delete Jira fails is no answer yet: the entry has expired, so no holder takes it up any more
+  // (applyQueued), but one that read it before may be storing it now: only the wait below can tell.
+  await deleteProperty(client, projectEntity(projectKey), queueKey(entry.id)).catch(() => undefined);
   const until = clock.now() + WITHDRAW_WAIT_MS;
   while (clock.now() < until) {
     const state = await readState(client, projectKey, clock);
