@@ -102,6 +102,62 @@ export type SeenValueFix = z.infer<typeof SeenValueFix>;
 export const StoryReopening = z.object({ issueKey: ClauseThreatLink.shape.issueKey, ...OnPage });
 export type StoryReopening = z.infer<typeof StoryReopening>;
 
+/**
+ * A part of the threat model the app cannot read: its settings and id counters (the meta), a
+ * whole shard, or one entry of a readable shard (by its place among that shard's unreadable
+ * entries, as `audit/model-values` listed them).
+ */
+export const ModelPart = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('meta') }),
+  z.object({ kind: z.literal('shard'), shard: z.number().int().min(0).max(100_000) }),
+  z.object({
+    kind: z.literal('entry'),
+    shard: z.number().int().min(0).max(100_000),
+    entry: z.number().int().min(0).max(2_000),
+  }),
+]);
+export type ModelPart = z.infer<typeof ModelPart>;
+
+/** The unreadable parts of the model; with `part`, that one with its whole raw value (a download). */
+export const ModelValuesQuery = z.object({ part: ModelPart.optional() });
+export type ModelValuesQuery = z.infer<typeof ModelValuesQuery>;
+
+/** SHA-256 of a raw value's JSON, hex: names the very value the person was shown. */
+const RawDigest = z.string().regex(/^[0-9a-f]{64}$/, 'A digest is 64 hex characters');
+
+/** One unreadable part as the fix shows it before anything is removed. */
+export interface UnreadableModelPart {
+  part: ModelPart;
+  /** The project property that holds it. */
+  property: string;
+  /** What it is, in words: "Threat T-7 in without.model.shard.0". */
+  name: string;
+  /** The raw value as JSON, cut to a readable length. */
+  text: string;
+  truncated: boolean;
+  /** Characters of the whole raw value as JSON. */
+  size: number;
+  digest: string;
+  /** The whole raw value as JSON: only when this one part was asked for. */
+  whole?: string;
+  /** What removing it does, said before the choice. */
+  consequence: string;
+  /** Why it cannot be removed now; null: a project administrator may remove it. */
+  refusal: string | null;
+}
+
+export interface ModelValues {
+  parts: UnreadableModelPart[];
+  /** Unreadable parts not listed (a shard may hold many broken entries): listed once these are gone. */
+  more: number;
+  /** Whether the person administers the project: only they may remove a part. */
+  canRemove: boolean;
+}
+
+/** Remove one unreadable part, only while its raw value is still the one shown (its digest). */
+export const ModelPartRemoval = z.object({ part: ModelPart, digest: RawDigest, ...OnPage });
+export type ModelPartRemoval = z.infer<typeof ModelPartRemoval>;
+
 /** "Run audit", answered with the page the person is on. */
 export const AuditStart = z.object({ ...OnPage });
 export type AuditStart = z.infer<typeof AuditStart>;
@@ -195,4 +251,6 @@ export const auditEndpoints = {
   'audit/restore-task-property': endpoint<AuditView>()(SeenValueFix),
   'audit/release-task': endpoint<AuditView>()(SeenValueFix),
   'audit/reopen-story': endpoint<AuditView>()(StoryReopening),
+  'audit/model-values': endpoint<ModelValues>()(ModelValuesQuery),
+  'audit/remove-model-part': endpoint<AuditView>()(ModelPartRemoval),
 };

@@ -1,5 +1,8 @@
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Download, FrameLocator, Locator, Page } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { decodeShard, encodeShard, type ModelRecord } from '../../src/jira/threat-model/threat-model-shards';
 import { restAs } from '../support/local-site';
 import { searchOnceIndexed } from './support/search-index';
 import { actAs, demoSession, describeInBrowser, openPage, screenshot, SCREENSHOTS } from './support/browser';
@@ -9,6 +12,9 @@ import { actAs, demoSession, describeInBrowser, openPage, screenshot, SCREENSHOT
 // mitigations or threats, issues that only claim to be a task, and stories done before their
 // mitigations: each fix shows the raw value first, writes as the person, and the finding is gone
 // after the audit runs again, at 1280x800 and at 900 px. Carol (browse only) finds each disabled.
+// The threat model's own unreadable parts (a shard that is not one, a record inside a shard that
+// is not a threat), written through the REST API by a project administrator: alice sees each raw,
+// downloads it, removes it after a question, and "Threat model not readable" goes.
 describeInBrowser('the audit fixes for values, tasks and stories done too early', () => {
   const session = demoSession();
   const tasks = { m2: '', m3: '' };
@@ -22,6 +28,29 @@ describeInBrowser('the audit fixes for values, tasks and stories done too early'
     (await restAs(session.app.site, 'alice')('GET', `/rest/api/3/issue/${key}/properties/without.task`)).body?.value;
   const markDone = (key: string) =>
     restAs(session.app.site, 'bob')('POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: '41' } });
+
+  const projectProperty = async (key: string) =>
+    (await restAs(session.app.site, 'alice')('GET', `/rest/api/3/project/PAY/properties/${key}`)).body?.value;
+  const putProjectProperty = (key: string, value: unknown) =>
+    restAs(session.app.site, 'alice')('PUT', `/rest/api/3/project/PAY/properties/${key}`, value);
+  /** A shard that is not one, as a project administrator can write it through the REST API. */
+  const BROKEN_SHARD = {
+    v: 2,
+    revision: 1,
+    encoding: 'deflate-base64',
+    // As long as a real shard's data, one word: the raw value must scroll in its box, not widen the row.
+    data: `written-by-hand-not-deflated-${'QUJDREVGR0g'.repeat(2_500)}`,
+  };
+  /** A record in shard 0 (the demo's threats) that is not a threat: the rest of the shard reads. */
+  const BROKEN_ENTRY = { id: 'T-77', title: 42, note: `written by hand through the REST API ${'x'.repeat(400)}` };
+  async function breakShardEntry() {
+    const decoded = decodeShard(await projectProperty('without.model.shard.0'));
+    if ('error' in decoded) throw new Error(decoded.error);
+    await putProjectProperty(
+      'without.model.shard.0',
+      encodeShard([...decoded.entries, BROKEN_ENTRY] as ModelRecord[], decoded.revision + 1),
+    );
+  }
 
   /** Values bob writes by hand through the REST API, as anyone who may edit an issue can. */
   async function breakValues() {
@@ -43,6 +72,7 @@ describeInBrowser('the audit fixes for values, tasks and stories done too early'
     await bob('PUT', '/rest/api/3/issue/PAY-3/properties/without.task', claim('M-3', ['T-2']));
     await bob('PUT', '/rest/api/3/issue/PAY-6/properties/without.task', claim('M-2', ['T-5']));
     await markDone(doneStory);
+    await putProjectProperty('without.model.shard.9', BROKEN_SHARD);
     // The audit finds issues through search, which lags writes: wait until it sees the last ones.
     const claimed = 'project = PAY AND issue.property[without.task].mitigationId IS NOT EMPTY';
     await searchOnceIndexed(session.app.site, 'bob', claimed, (keys) => keys.includes('PAY-6'));
@@ -93,6 +123,30 @@ describeInBrowser('the audit fixes for values, tasks and stories done too early'
     await gone(app, id);
   }
 
+  /**
+   * Opens the fix of "Threat model not readable", shows the part's raw value, downloads it whole,
+   * asks, screenshots the row, removes the part, and waits for the finding to go.
+   */
+  async function applyModelFix(page: Page, app: FrameLocator, part: string, stored: unknown, shot: string) {
+    const row = rowOf(app, 'model-unreadable');
+    await row.getByRole('button', { name: 'Review the unreadable parts' }).click();
+    await row.getByLabel(part, { exact: true }).waitFor();
+    const [download] = (await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('button', { name: `Download ${part}` }).click(),
+    ])) as [Download, void];
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'without-model-part-')), download.suggestedFilename());
+    await download.saveAs(file);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(stored);
+    await row.getByRole('button', { name: 'Remove this unreadable part' }).click();
+    await row.getByText(/This cannot be undone, except by restoring the download/).waitFor();
+    await row.scrollIntoViewIfNeeded();
+    await row.screenshot({ path: path.join(SCREENSHOTS, `${shot}.png`) });
+    expect(await overflowsSideways(page)).toBe(false);
+    await row.getByRole('button', { name: 'Remove it' }).click();
+    await gone(app, 'model-unreadable');
+  }
+
   it('as carol (browse only): each of these fixes is disabled, with the reason', async () => {
     await breakValues();
     const { page, errors } = await openPage(session.browser);
@@ -128,6 +182,14 @@ describeInBrowser('the audit fixes for values, tasks and stories done too early'
       expect(await row.getByRole('button', { name: label }).isDisabled()).toBe(true);
       await row.getByText(reason).waitFor();
     }
+    // The unreadable parts of the model: carol may look at them, not remove them.
+    const model = rowOf(app, 'model-unreadable');
+    await model.getByRole('button', { name: 'Review the unreadable parts' }).click();
+    await model.getByLabel('Shard without.model.shard.9', { exact: true }).waitFor();
+    expect(await model.getByRole('button', { name: 'Remove this unreadable part' }).isDisabled()).toBe(true);
+    await model.getByText('Only administrators of PAY can remove an unreadable part of the threat model.').waitFor();
+    await model.scrollIntoViewIfNeeded();
+    await model.screenshot({ path: path.join(SCREENSHOTS, 'audit-model-fix-browse-only-row-1280.png') });
     await rowOf(app, `story-done-unmitigated:${doneStory}`).scrollIntoViewIfNeeded();
     await screenshot(page, 'audit-value-fixes-browse-only-1280');
     await page.setViewportSize({ width: 900, height: 800 });
@@ -186,6 +248,10 @@ describeInBrowser('the audit fixes for values, tasks and stories done too early'
     );
     expect(await property('PAY-3')).toBeUndefined();
 
+    // A shard that is not one: shown raw, downloaded, deleted after asking; the model reads whole.
+    await applyModelFix(page, app, 'Shard without.model.shard.9', BROKEN_SHARD, 'audit-fix-model-shard-row-1280');
+    expect(await projectProperty('without.model.shard.9')).toBeUndefined();
+
     // A story done while M-3's task is to do: reopened, after asking.
     const done = rowOf(app, `story-done-unmitigated:${doneStory}`);
     await done.getByRole('button', { name: `Reopen the story ${doneStory}` }).click();
@@ -205,6 +271,7 @@ describeInBrowser('the audit fixes for values, tasks and stories done too early'
       keys.includes(doneStory),
     );
     const { page, errors } = await openPage(session.browser);
+    await breakShardEntry();
     await page.setViewportSize({ width: 900, height: 800 });
     const app = await openAudit(page);
     await app.getByRole('button', { name: 'Run audit' }).click();
@@ -245,6 +312,19 @@ describeInBrowser('the audit fixes for values, tasks and stories done too early'
       'Remove the task property',
       'audit-fix-unrecorded-row-900',
     );
+
+    // A record inside shard 0 that is not a threat: only it goes, the demo's threats stay.
+    await applyModelFix(
+      page,
+      app,
+      'Threat T-77 in without.model.shard.0',
+      BROKEN_ENTRY,
+      'audit-fix-model-entry-row-900',
+    );
+    const after = decodeShard(await projectProperty('without.model.shard.0'));
+    if ('error' in after) throw new Error(after.error);
+    expect(after.entries).not.toContainEqual(BROKEN_ENTRY);
+    expect(after.entries.map((e) => (e as { id: string }).id)).toContain('T-2');
 
     const done = rowOf(app, `story-done-unmitigated:${doneStory}`);
     await done.getByRole('button', { name: `Reopen the story ${doneStory}` }).click();

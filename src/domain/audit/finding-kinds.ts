@@ -42,7 +42,7 @@ export const FINDING_KIND_INFO: Record<FindingKind, FindingKindInfo> = {
     title: 'Threat model not readable',
     description:
       'Parts of the threat model stored on the project could not be read, so the audit may miss findings or report wrong ones.',
-    help: 'Open the Threat model tab: it names each part it could not read. The app never writes over them, and edits keep them as they are; a Jira administrator restores or deletes them through the REST API. Until then every other finding is in doubt.',
+    help: 'Review the unreadable parts in the audit: each is shown raw, with a download of the whole value and what removing it does. The app never writes over them on its own, and edits keep them as they are. A project administrator may remove one part (a shard, one threat or mitigation inside a shard, or the settings and id counters when no id could be handed out again); that cannot be undone except by restoring the download through the REST API, which is also how a Jira administrator restores a part. Until then every other finding is in doubt.',
   },
   'invalid-story-clauses': {
     defaultSeverity: 'high',

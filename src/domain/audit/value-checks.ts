@@ -15,7 +15,7 @@ export function modelUnreadable(index: AuditIndex): Finding[] {
       threats: [],
       entities: {},
       message: `The threat model of ${index.input.projectKey} could not be read completely, so this audit may miss findings or report wrong ones: ${problems.join(' ')}`,
-      fix: { action: 'fix-value', label: 'Open the threat model', target: {} },
+      fix: { action: 'fix-value', label: 'Review the unreadable parts', target: {} },
     }),
   ];
 }

@@ -5,6 +5,7 @@ import { Threat } from '../../domain/threat-model/threat';
 import { emptyThreatModel, type ThreatModel } from '../../domain/threat-model/threat-model';
 import { recordTooLarge } from '../../domain/threat-model/record-size';
 import type { JiraClient } from '../client/jira-client';
+import { isTransient } from '../client/jira-errors';
 import {
   deleteProperty,
   getProjectProperties,
@@ -19,6 +20,8 @@ import {
   propertyLock,
   releaseLease,
   tryLease,
+  declinedUnapplied,
+  waitBeforeAgain,
   type HeldLease,
   type LockStore,
 } from '../client/property-lease';
@@ -576,7 +579,15 @@ export async function modelTurnFree(
 ): Promise<boolean> {
   if (!lockIsFree(stored.extra[LOCK_KEY], now)) return false;
   const key = lockKey(stored.metaRevision);
-  return lockIsFree(await lockValueOf(stored, key, propertyLock(client, projectEntity(projectKey), key)), now);
+  try {
+    return lockIsFree(await lockValueOf(stored, key, propertyLock(client, projectEntity(projectKey), key)), now);
+  } catch (error) {
+    // The lock's own read (one request, no retries) failed for the moment: not known to be free.
+    // Its callers poll again; thrown, it would tell a queued writer its edit failed while a
+    // holder may have stored it.
+    if (isTransient(error)) return false;
+    throw error;
+  }
 }
 
 /**
@@ -766,7 +777,7 @@ export async function writeModelTurn(
       lease.assertHeld();
       const [, deleted] = await Promise.all([
         Promise.all([
-          ...batch.map((s) => putProperty(client, entity, shardKey(s.index), storedShard(s))),
+          ...batch.map((s) => putShard(client, entity, shardKey(s.index), storedShard(s), lease)),
           ...(i === batches.length - 1 ? extra.map(([key, value]) => putAlongside(client, entity, key, value)) : []),
         ]),
         Promise.all((i === 0 ? plan.remove : []).map((key) => deleteOldLock(client, entity, key))),
@@ -793,8 +804,19 @@ export async function writeModelTurn(
       shards,
       locks: book,
     };
-    lease.assertHeld();
-    await putProperty(client, entity, META_KEY, meta);
+    try {
+      await putMeta(client, projectKey, meta, lease);
+    } catch (error) {
+      if (chainFor || metaChanged) throw error;
+      // Every shard is written, and the meta would only move the revision and the lock book: the
+      // change is stored (a reader reads every shard; the writer that takes this step over once
+      // its lock expires reads the model again under it, see tryModelTurn). It is not told as
+      // failed: the queued edits written with it are already answered as saved from their outcomes.
+      console.warn(
+        `without: the threat model's shards are written but its meta is not; the step's lock expires by itself (${String(error)})`,
+      );
+      return undefined;
+    }
   } catch (error) {
     // No step from `next` is made by this session: the lock it took for it goes back at once.
     const held = chainLease ?? (await chained?.catch(() => undefined));
@@ -857,11 +879,80 @@ async function holdOnLock(lock: LockStore, holder: string, lease: HeldLease): Pr
   return undefined;
 }
 
-/** Deletes a next step's lock this session could not hold: a failure is told, and the meta is written all the same. */
-const dropUnheldLock = (lock: LockStore) =>
-  lock.remove().catch((error: unknown) => {
-    console.warn(`without: could not delete the next step's lock; it expires by itself (${String(error)})`);
-  });
+/**
+ * Deletes a next step's lock this session could not hold: a failure is told, and the meta is
+ * written all the same. A lock's remove is one DELETE (property-lease.ts); this one may be sent
+ * again whatever the failure, with no read first, as nobody else can create the next step's lock
+ * before the meta moves.
+ */
+async function dropUnheldLock(lock: LockStore): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await lock.remove();
+    } catch (error) {
+      if (attempt >= 2 || !isTransient(error))
+        return console.warn(`without: could not delete the next step's lock; it expires by itself (${String(error)})`);
+      await pause(waitBeforeAgain(error, attempt));
+    }
+  }
+}
+
+/** Tries of a write under the step's lock (a shard; the meta, its reads included), while the lease leaves time. */
+const LOCKED_WRITE_TRIES = 10;
+
+/**
+ * Writes a shard under the step's lock, trying again past the client's retry budget (a long call
+ * may have spent it before its turn) while the lease leaves time: nobody else writes a shard
+ * before the meta moves from this step's revision, so the same PUT may be sent again whatever the
+ * failure. A shard that fails leaves the lock as the step's record, and every writer waits for it.
+ */
+async function putShard(client: JiraClient, entity: Entity, key: string, value: unknown, lease: HeldLease) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await putProperty(client, entity, key, value);
+    } catch (error) {
+      if (attempt >= LOCKED_WRITE_TRIES - 1 || !isTransient(error)) throw error;
+      await pause(waitBeforeAgain(error, attempt));
+      lease.assertHeld();
+    }
+  }
+}
+
+/**
+ * Writes the meta of the step this turn's lock holds, one PUT at a time, trying again while the
+ * lease leaves time to write: once the shards are written, a meta not written leaves the step's
+ * lock as the current one, holding every writer up until it is taken over (about a minute), and
+ * the client's own retries may be spent by then. Nobody else may move the meta from this step's
+ * revision while its lock is held, so a PUT Jira declined (429) is sent again as it is. One whose
+ * answer was lost (a 5xx, no answer) may have been stored: the meta is then free to move on, and
+ * another writer may already have moved it, so a blind resend could put it back. The revision is
+ * read first: past this step's, the write was stored; still this step's, it is sent again.
+ */
+async function putMeta(client: JiraClient, projectKey: string, meta: MetaValue, lease: HeldLease): Promise<void> {
+  const once = client.withoutRetries();
+  let unsure = false;
+  for (let attempt = 0; ; attempt++) {
+    lease.assertHeld();
+    let writing = false;
+    try {
+      if (unsure) {
+        const { revision } = await readModelRevision(once, projectKey);
+        if (revision !== null && revision >= meta.revision) return;
+        if (revision !== meta.revision - 1)
+          throw new AppError('CONFLICT', 'The threat model changed while it was saved. Reload to see what was saved.');
+        unsure = false;
+      }
+      writing = true;
+      return void (await putProperty(once, projectEntity(projectKey), META_KEY, meta));
+    } catch (error) {
+      if (writing && !declinedUnapplied(error)) unsure = true;
+      if (attempt >= LOCKED_WRITE_TRIES - 1 || !isTransient(error)) throw error;
+      await pause(waitBeforeAgain(error, attempt));
+    }
+  }
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A property written beside the model's shards (the edit queue's outcomes): a failure is told, never thrown. */
 const putAlongside = (client: JiraClient, entity: Entity, key: string, value: unknown) =>
@@ -891,4 +982,65 @@ export async function writeThreatModel(
   model: ThreatModel,
 ): Promise<void> {
   await writeModelTurn(client, projectKey, turn, model);
+}
+
+/** Which unreadable part of the model a repair removes: a whole shard, or one entry of a readable shard's `unreadable`. */
+export interface UnreadablePartRemoval {
+  shard: number;
+  /** The index in the shard's `unreadable` entries; absent: the whole shard (which could not be read). */
+  entry?: number;
+}
+
+/**
+ * Removes one part of the model the app cannot read, as a step of its own under the model's lock
+ * (so an edit made at the same time is neither lost nor written over): a whole unreadable shard
+ * (its property deleted as `remover`, the person, where Jira checks they administer the project,
+ * and dropped from the meta's list), or one unreadable entry of a readable shard (the shard
+ * written again with its records and its other entries exactly as read). `choose` sees the model
+ * as it stands under the lock and names the part, or throws (the part changed since the person
+ * was shown it). The meta keeps its settings and counters (never below an id stored, see
+ * readThreatModel), so a removed entry's id is never handed out again.
+ */
+export async function removeUnreadableModelPart(
+  client: JiraClient,
+  remover: JiraClient,
+  projectKey: string,
+  holder: string,
+  choose: (stored: StoredThreatModel) => Promise<UnreadablePartRemoval>,
+  options: ModelWriteOptions = {},
+): Promise<void> {
+  const turn = await takeModelTurn(client, projectKey, holder, options);
+  try {
+    const { stored, lease } = turn;
+    if (stored.metaUnreadable) throw new AppError('INVALID_DATA', stored.metaUnreadable);
+    const part = await choose(stored);
+    const entity = projectEntity(projectKey);
+    const shard = stored.shards.find((s) => s.index === part.shard);
+    turn.wrote = true; // from here on, the lock is the step's record (model-locks.ts)
+    lease.assertHeld();
+    if (part.entry === undefined) await deleteProperty(remover, entity, shardKey(part.shard));
+    else if (shard) {
+      const kept = (shard.unreadable ?? []).filter((_, i) => i !== part.entry);
+      const records = [...shard.records.map(storedForm), ...kept] as ModelRecord[];
+      await putShard(client, entity, shardKey(shard.index), encodeShard(records, shard.revision + 1), lease);
+    }
+    const shards = [...new Set([...stored.shards.map((s) => s.index), ...stored.unreadable])]
+      .filter((index) => part.entry !== undefined || index !== part.shard)
+      .sort((a, b) => a - b);
+    const next = stored.metaRevision + 1;
+    const meta: MetaValue = {
+      v: 1,
+      nextThreatNumber: stored.model.nextThreatNumber,
+      nextMitigationNumber: stored.model.nextMitigationNumber,
+      settings: stored.model.settings,
+      revision: next,
+      shards,
+      locks: collectableLocks(stored.lockBook, stored.metaRevision, Date.now(), 0).book,
+    };
+    // As every turn writes its meta (putMeta): never a blind resend that could roll back a newer meta.
+    await putMeta(client, projectKey, meta, lease);
+    rememberModel(client.tenant, projectKey, next, stored.model.settings);
+  } finally {
+    await endModelTurn(turn, options);
+  }
 }

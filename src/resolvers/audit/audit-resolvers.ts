@@ -5,7 +5,9 @@ import { exportAudit } from '../../app/audit/export-audit';
 import { findStories } from '../../app/audit/find-stories';
 import { findThreats } from '../../app/audit/find-threats';
 import { issueValues } from '../../app/audit/issue-values';
+import { modelValues } from '../../app/audit/model-values';
 import { releaseTask } from '../../app/audit/release-task';
+import { removeUnreadablePart } from '../../app/audit/remove-unreadable-model-part';
 import { reopenStory } from '../../app/audit/reopen-story';
 import { replaceUnreadableClauses } from '../../app/audit/replace-unreadable-clauses';
 import { restoreTaskProperty } from '../../app/audit/restore-task-property';
@@ -80,5 +82,13 @@ export function registerAuditResolvers(resolver: Resolver): void {
 
   defineResolver(resolver, 'audit/reopen-story', ({ payload, context }) =>
     reopenStory(callClients(), forgeAuditQueue(), projectKeyOf(context), context.accountId, payload),
+  );
+
+  defineResolver(resolver, 'audit/model-values', ({ payload, context }) =>
+    modelValues(callClients(), projectKeyOf(context), payload),
+  );
+
+  defineResolver(resolver, 'audit/remove-model-part', ({ payload, context }) =>
+    removeUnreadablePart(callClients(), forgeAuditQueue(), projectKeyOf(context), context.accountId, payload),
   );
 }

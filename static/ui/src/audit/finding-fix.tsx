@@ -12,7 +12,7 @@ import { IssueValueFix } from './issue-value-fix';
 import { LinkStoryFix } from './link-story-fix';
 import { LinkThreatFix } from './link-threat-fix';
 import { MitigationsFix } from './mitigations-fix';
-import { ModelProblemFix } from './open-threat-model';
+import { ModelValuesFix } from './model-values-fix';
 import { RemoveLinkFix } from './remove-link-fix';
 import { ReopenStoryFix } from './reopen-story-fix';
 import { SuggestThreatsFix } from './suggest-threats-fix';
@@ -142,7 +142,8 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
       />
     );
   }
-  if (finding.kind === 'model-unreadable') return <ModelProblemFix label={fix.label} />;
+  if (finding.kind === 'model-unreadable')
+    return <ModelValuesFix label={fix.label} view={view} busy={busy} act={act} onError={onError} />;
   const valueFix = VALUE_FIXES[finding.kind];
   const valueKey = fix.target.storyKey ?? fix.target.taskKey;
   if (valueFix && valueKey) {

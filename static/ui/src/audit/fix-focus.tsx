@@ -26,9 +26,6 @@ export function useFocusNext<T extends HTMLElement>(): FocusNext<T> {
   return useMemo(() => ({ ref, focusNext }), [ref, focusNext]);
 }
 
-/** Takes focus when mounted: the first line of a fix's question, once its opener is gone. */
-export const focusWhenMounted = (element: HTMLElement | null): void => element?.focus();
-
 interface Done {
   said: string;
   /** The result shown when the fix was made: the row is still there until a newer one drops it. */

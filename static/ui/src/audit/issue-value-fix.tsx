@@ -1,12 +1,13 @@
 import Button from '@atlaskit/button/new';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Stack } from '@atlaskit/primitives';
 import { useState } from 'react';
 import type { AuditView, IssueValues } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
+import { ConfirmInline } from '../common/confirm-inline';
 import { IssueLink } from '../common/issue-link';
 import { showSuccessFlag } from '../common/success-flag';
 import { DisabledFix } from './disabled-fix';
-import { DoneLine, focusWhenMounted, useFixDone, useFocusNext } from './fix-focus';
+import { DoneLine, useFixDone, useFocusNext } from './fix-focus';
 import { RawValue } from './raw-value';
 import type { useAudit } from './use-audit';
 
@@ -76,7 +77,13 @@ export function IssueValueFix({ issueKey, value, label, view, busy, act, onError
     showSuccessFlag(choice.done);
   };
   return (
-    <Stack space="space.100" alignInline="start">
+    <ConfirmInline
+      question={choice.question}
+      {...(choice.key ? { confirm: { label: choice.button, onClick: () => void apply() } } : {})}
+      onCancel={close}
+      busy={busy}
+      beside={<IssueLink issueKey={issueKey}>Open {issueKey}</IssueLink>}
+    >
       <RawValue
         label={
           value === 'clauses'
@@ -85,22 +92,7 @@ export function IssueValueFix({ issueKey, value, label, view, busy, act, onError
         }
         value={value === 'clauses' ? values.clauses : values.taskProperty}
       />
-      {/* The button that opened this is gone: focus goes to the question, read before the choice. */}
-      <span ref={focusWhenMounted} tabIndex={-1}>
-        <Text size="small">{choice.question}</Text>
-      </span>
-      <Inline space="space.050" shouldWrap alignBlock="center">
-        {choice.key && (
-          <Button appearance="warning" isDisabled={busy} onClick={apply}>
-            {choice.button}
-          </Button>
-        )}
-        <Button appearance="subtle" onClick={close}>
-          Cancel
-        </Button>
-        <IssueLink issueKey={issueKey}>Open {issueKey}</IssueLink>
-      </Inline>
-    </Stack>
+    </ConfirmInline>
   );
 }
 

@@ -18,7 +18,16 @@ const RAW: CSSProperties = {
 };
 
 /** A value exactly as Jira holds it: what the person looks at before a fix writes over it. */
-export function RawValue({ label, value }: { label: string; value: ShownIssueValue }) {
+export function RawValue({
+  label,
+  value,
+  whole = 'the fix names the whole value',
+}: {
+  label: string;
+  value: ShownIssueValue;
+  /** Where the rest of a value cut short is: said under it. */
+  whole?: string;
+}) {
   return (
     <Stack space="space.050">
       <Text size="small" weight="medium">
@@ -35,7 +44,7 @@ export function RawValue({ label, value }: { label: string; value: ShownIssueVal
           </pre>
           {value.truncated && (
             <Text size="small" color="color.text.subtle">
-              Only the beginning is shown; the fix names the whole value.
+              {`Only the beginning is shown; ${whole}.`}
             </Text>
           )}
         </Box>

@@ -1,10 +1,10 @@
 import Button from '@atlaskit/button/new';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { useState } from 'react';
 import type { AuditView } from '../../../../src/contract';
+import { ConfirmInline } from '../common/confirm-inline';
 import { showSuccessFlag } from '../common/success-flag';
 import { DisabledFix } from './disabled-fix';
-import { DoneLine, focusWhenMounted, useFixDone, useFocusNext } from './fix-focus';
+import { DoneLine, useFixDone, useFocusNext } from './fix-focus';
 import type { useAudit } from './use-audit';
 
 interface Props {
@@ -49,37 +49,26 @@ export function RemoveLinkFix({ storyKey, threatId, retired, label, view, busy, 
       </Button>
     );
   return (
-    <Stack space="space.050" alignInline="start">
-      {/* The button that opened this is gone: focus goes to the question, read before the choice. */}
-      <span ref={focusWhenMounted} tabIndex={-1}>
-        <Text size="small">
-          Remove {what} from {storyKey}’s WITHOUT clauses and direct links? The clauses themselves stay.
-        </Text>
-      </span>
-      <Inline space="space.050">
-        <Button
-          appearance="warning"
-          isDisabled={busy}
-          onClick={async () => {
-            const failed = await act(
-              'audit/remove-link',
-              { issueKey: storyKey, threatId },
-              `Removing ${threatId} from ${storyKey}`,
-            );
-            onError(failed);
-            if (failed) return cancel();
-            setConfirming(false);
-            const said = `Removed ${what} from ${storyKey}. The audit runs again.`;
-            sayDone(said);
-            showSuccessFlag(`Removed ${threatId} from ${storyKey}`, said);
-          }}
-        >
-          Remove {threatId}
-        </Button>
-        <Button appearance="subtle" onClick={cancel}>
-          Cancel
-        </Button>
-      </Inline>
-    </Stack>
+    <ConfirmInline
+      question={`Remove ${what} from ${storyKey}’s WITHOUT clauses and direct links? The clauses themselves stay.`}
+      confirm={{
+        label: `Remove ${threatId}`,
+        onClick: async () => {
+          const failed = await act(
+            'audit/remove-link',
+            { issueKey: storyKey, threatId },
+            `Removing ${threatId} from ${storyKey}`,
+          );
+          onError(failed);
+          if (failed) return cancel();
+          setConfirming(false);
+          const said = `Removed ${what} from ${storyKey}. The audit runs again.`;
+          sayDone(said);
+          showSuccessFlag(`Removed ${threatId} from ${storyKey}`, said);
+        },
+      }}
+      onCancel={cancel}
+      busy={busy}
+    />
   );
 }

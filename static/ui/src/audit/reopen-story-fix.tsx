@@ -2,10 +2,11 @@ import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { useState } from 'react';
 import type { AuditView } from '../../../../src/contract';
+import { ConfirmInline } from '../common/confirm-inline';
 import { IssueLink } from '../common/issue-link';
 import { showSuccessFlag } from '../common/success-flag';
 import { DisabledFix } from './disabled-fix';
-import { DoneLine, focusWhenMounted, useFixDone, useFocusNext } from './fix-focus';
+import { DoneLine, useFixDone, useFocusNext } from './fix-focus';
 import type { useAudit } from './use-audit';
 
 interface Props {
@@ -66,32 +67,21 @@ export function ReopenStoryFix({ storyKey, taskKeys, label, view, busy, act, onE
       </Stack>
     );
   return (
-    <Stack space="space.050" alignInline="start">
-      {/* The button that opened this is gone: focus goes to the question, read before the choice. */}
-      <span ref={focusWhenMounted} tabIndex={-1}>
-        <Text size="small">
-          Move {storyKey} back to To Do? It shipped without the security work that belongs to it.
-        </Text>
-      </span>
-      <Inline space="space.050">
-        <Button
-          appearance="warning"
-          isDisabled={busy}
-          onClick={async () => {
-            const failed = await act('audit/reopen-story', { issueKey: storyKey }, `Reopening ${storyKey}`);
-            onError(failed);
-            if (failed) return cancel();
-            setConfirming(false);
-            sayDone(`Reopened ${storyKey}. The audit runs again.`);
-            showSuccessFlag(`Reopened ${storyKey}`);
-          }}
-        >
-          Reopen {storyKey}
-        </Button>
-        <Button appearance="subtle" onClick={cancel}>
-          Cancel
-        </Button>
-      </Inline>
-    </Stack>
+    <ConfirmInline
+      question={`Move ${storyKey} back to To Do? It shipped without the security work that belongs to it.`}
+      confirm={{
+        label: `Reopen ${storyKey}`,
+        onClick: async () => {
+          const failed = await act('audit/reopen-story', { issueKey: storyKey }, `Reopening ${storyKey}`);
+          onError(failed);
+          if (failed) return cancel();
+          setConfirming(false);
+          sayDone(`Reopened ${storyKey}. The audit runs again.`);
+          showSuccessFlag(`Reopened ${storyKey}`);
+        },
+      }}
+      onCancel={cancel}
+      busy={busy}
+    />
   );
 }

@@ -13,7 +13,8 @@ type AuditAction =
   | 'audit/replace-clauses'
   | 'audit/restore-task-property'
   | 'audit/release-task'
-  | 'audit/reopen-story';
+  | 'audit/reopen-story'
+  | 'audit/remove-model-part';
 
 /** While a run is queued or running, the tab asks for progress this often. */
 export const POLL_MS = 2000;

@@ -9,10 +9,11 @@ import {
   task,
   threat,
 } from '../../../../src/domain/audit/audit-fixtures';
-import type { IssueValues } from '../../../../src/contract';
+import type { IssueValues, ModelValues, UnreadableModelPart } from '../../../../src/contract';
 import type { AuditResult } from '../../../../src/domain/audit/audit-result';
 import { shownValue } from '../../../../src/domain/audit/value-fixes';
 import { fakeBridge } from '../test-support/fake-bridge';
+import { blobText, savedDownloads } from '../test-support/saved-downloads';
 import { AuditTab } from './audit-tab';
 import { OpenThreatModelTab } from './open-threat-model';
 import { anAuditView, fixPayloadsOf, type AuditViewOver } from './test-support/audit-view-mother';
@@ -147,19 +148,101 @@ describe('the audit fixes for values, tasks and stories done too early', () => {
     expect(fakeBridge.invocationsOf('audit/issue-values')).toEqual([]);
   });
 
-  it('sends a threat model it cannot read to the Threat model tab, and says it never writes over it', async () => {
-    const unreadable = audit({ threats: [threat('T-1')], modelProblems: ['The threat model shard 2 is not valid.'] });
-    fakeBridge.answer('audit/get', () => ({ ok: true, data: viewOf({ result: unreadable }) }));
-    const opened = jest.fn();
-    const user = userEvent.setup();
-    render(
-      <OpenThreatModelTab.Provider value={opened}>
-        <AuditTab />
-      </OpenThreatModelTab.Provider>,
-    );
-    const row = await findingRow('model-unreadable');
-    expect(row.getByText(/The app never writes over them/)).toBeTruthy();
-    await user.click(row.getByRole('button', { name: 'Open the threat model' }));
-    expect(opened).toHaveBeenCalledTimes(1);
+  describe('a threat model it cannot read', () => {
+    const unreadable = audit({ threats: [threat('T-1')], modelProblems: ['The threat model shard 9 is not valid.'] });
+    const RAW = JSON.stringify({ v: 2, revision: 1, encoding: 'deflate-base64', data: 'x'.repeat(5000) });
+    const shard: UnreadableModelPart = {
+      part: { kind: 'shard', shard: 9 },
+      property: 'without.model.shard.9',
+      name: 'Shard without.model.shard.9',
+      text: RAW.slice(0, 2000),
+      truncated: true,
+      size: RAW.length,
+      digest: 'a'.repeat(64),
+      consequence: 'Removing it deletes this shard.',
+      refusal: null,
+    };
+    const partsFor = (canRemove: boolean): ModelValues => ({ parts: [shard], more: 0, canRemove });
+    const withoutModelFinding: AuditResult = {
+      ...unreadable,
+      findings: unreadable.findings.filter((f) => f.kind !== 'model-unreadable'),
+    };
+
+    it('shows each unreadable part raw, downloads it whole, and removes it after asking, naming the value shown', async () => {
+      const saved = savedDownloads();
+      fakeBridge.answer('audit/get', () => ({ ok: true, data: viewOf({ result: unreadable }) }));
+      fakeBridge.answer('audit/model-values', ({ part }) => ({
+        ok: true,
+        data: part ? { ...partsFor(true), parts: [{ ...shard, whole: RAW }] } : partsFor(true),
+      }));
+      fakeBridge.answer('audit/remove-model-part', () => ({
+        ok: true,
+        data: viewOf({ result: withoutModelFinding }),
+      }));
+      const opened = jest.fn();
+      const user = userEvent.setup();
+      render(
+        <OpenThreatModelTab.Provider value={opened}>
+          <AuditTab />
+        </OpenThreatModelTab.Provider>,
+      );
+      const row = await findingRow('model-unreadable');
+      await user.click(row.getByRole('button', { name: 'Open the threat model' }));
+      expect(opened).toHaveBeenCalledTimes(1);
+      await user.click(row.getByRole('button', { name: 'Review the unreadable parts' }));
+      expect((await row.findByLabelText('Shard without.model.shard.9')).textContent).toBe(RAW.slice(0, 2000));
+      expect(row.getByText(/^5,0\d\d characters stored\. Removing it deletes this shard\.$/)).toBeTruthy();
+      await user.click(row.getByRole('button', { name: 'Download Shard without.model.shard.9' }));
+      expect(fakeBridge.payloadsOf('audit/model-values')).toEqual([{}, { part: { kind: 'shard', shard: 9 } }]);
+      expect(saved).toHaveLength(1);
+      expect(await blobText(saved[0]!)).toBe(RAW);
+      await user.click(row.getByRole('button', { name: 'Remove this unreadable part' }));
+      // The question takes focus, and says the removal cannot be undone except from the download.
+      const question = row.getByText(
+        /^Remove Shard without.model.shard.9\? This cannot be undone, except by restoring the download/,
+      );
+      expect(document.activeElement).toBe(question.parentElement);
+      expect(fakeBridge.invocationsOf('audit/remove-model-part')).toEqual([]);
+      await user.click(row.getByRole('button', { name: 'Remove it' }));
+      expect(fixPayloadsOf('audit/remove-model-part')).toEqual([
+        { part: { kind: 'shard', shard: 9 }, digest: 'a'.repeat(64) },
+      ]);
+      expect(screen.queryByTestId('finding-model-unreadable')).toBeNull();
+    });
+
+    it('lets Cancel back out, and disables the removal with the reason for a person who does not administer the project', async () => {
+      fakeBridge.answer('audit/get', () => ({ ok: true, data: viewOf({ result: unreadable }) }));
+      fakeBridge.answer('audit/model-values', () => ({ ok: true, data: partsFor(false) }));
+      const user = userEvent.setup();
+      render(<AuditTab />);
+      const row = await findingRow('model-unreadable');
+      await user.click(row.getByRole('button', { name: 'Review the unreadable parts' }));
+      const remove = await row.findByRole('button', { name: 'Remove this unreadable part' });
+      expect(remove).toHaveProperty('disabled', true);
+      expect(
+        row.getByText('Only administrators of PAY can remove an unreadable part of the threat model.'),
+      ).toBeTruthy();
+      // The download is for everyone who may see the project.
+      expect(row.getByRole('button', { name: 'Download Shard without.model.shard.9' })).toHaveProperty(
+        'disabled',
+        false,
+      );
+      await user.click(row.getByRole('button', { name: 'Close' }));
+      expect(row.getByRole('button', { name: 'Review the unreadable parts' })).toBeTruthy();
+      expect(fakeBridge.invocationsOf('audit/remove-model-part')).toEqual([]);
+    });
+
+    it('lets an administrator back out of the question with Cancel', async () => {
+      fakeBridge.answer('audit/get', () => ({ ok: true, data: viewOf({ result: unreadable }) }));
+      fakeBridge.answer('audit/model-values', () => ({ ok: true, data: partsFor(true) }));
+      const user = userEvent.setup();
+      render(<AuditTab />);
+      const row = await findingRow('model-unreadable');
+      await user.click(row.getByRole('button', { name: 'Review the unreadable parts' }));
+      await user.click(await row.findByRole('button', { name: 'Remove this unreadable part' }));
+      await user.click(row.getByRole('button', { name: 'Cancel' }));
+      expect(document.activeElement).toBe(row.getByRole('button', { name: 'Remove this unreadable part' }));
+      expect(fakeBridge.invocationsOf('audit/remove-model-part')).toEqual([]);
+    });
   });
 });
