@@ -72,6 +72,15 @@ export const KbAccept = z.object({
   clauseId: z.string().min(1).max(40).optional(),
   /** The revision of the story's clauses the person started from. */
   baseRevision: z.number().int().min(0),
+  /**
+   * The issue ids of the tasks the person's panel shows (a hint, frontend input): they are read
+   * with the story, as the person, and the answer uses them only when they are exactly the tasks it
+   * works out from the model; otherwise it reads those again (a request more).
+   */
+  taskIds: z
+    .array(z.string().regex(/^[1-9][0-9]{0,17}$/, 'An issue id'))
+    .max(99)
+    .optional(),
 });
 export type KbAccept = z.infer<typeof KbAccept>;
 

@@ -77,8 +77,8 @@ function parsePropertyList(properties: unknown, errors: Record<string, string>):
     return {};
   }
   const result: Record<string, unknown> = {};
-  for (const p of properties as Array<{ key?: unknown; value?: unknown }>) {
-    if (typeof p.key !== 'string') errors.properties = 'Every property needs a key.';
+  for (const p of properties as Array<{ key?: unknown; value?: unknown } | null>) {
+    if (typeof p?.key !== 'string') errors.properties = 'Every property needs a key.';
     else {
       checkPropertyWrite(p.key, p.value);
       result[p.key] = p.value;
@@ -119,13 +119,21 @@ function parseLinkUpdates(
     .filter((l): l is PendingLink => l !== undefined);
 }
 
+/**
+ * Edit issue: the fields, and the issue properties its `properties` list sets ("Issue properties
+ * may be updated as part of the edit", IssueUpdateDetails.properties, EntityProperty items), each
+ * checked as the property PUT checks it, under the edit's own Edit issues permission. Everything
+ * is validated before anything is stored, so a refused edit sets neither fields nor properties.
+ * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-put
+ */
 function editIssue(req: SiteRequest) {
   const issue = findIssue(req, req.params.issueIdOrKey ?? '', 'EDIT_ISSUES');
-  const { fields, update } = readBody(req);
+  const { fields, update, properties } = readBody(req);
   const errors: Record<string, string> = {};
+  const props = parsePropertyList(properties, errors);
   const edited = applyLabelUpdates(applyFields(req, issue, fields, errors), update, errors);
   failOnErrors(errors);
-  req.store.put('issue', issue.id, touch(edited));
+  req.store.put('issue', issue.id, touch({ ...edited, properties: { ...edited.properties, ...props } }));
   const changed = [...Object.keys(fields), ...Object.keys(update)];
   req.emit({
     type: 'issue_updated',
@@ -240,6 +248,8 @@ const transitionRoutes: Route[] = [
   },
 ];
 
+const MAX_BULK_PROPERTIES = 5;
+
 /**
  * Up to 100 issues by id or key, read fresh (not through the search index): what the app uses
  * to read issues it knows right after writing them. Unknown issues and issues the caller may
@@ -250,7 +260,11 @@ function bulkFetch(req: SiteRequest) {
   const refs = body.issueIdsOrKeys;
   if (!Array.isArray(refs) || refs.length === 0) throw new JiraError(400, ['issueIdsOrKeys must be a non-empty list.']);
   if (refs.length > 100) throw new JiraError(400, ['You can request up to 100 issues.']);
+  // "A maximum of 5 issue property keys can be specified" (BulkFetchIssueRequestBean.properties):
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-bulkfetch-post
   const list = (v: unknown) => (Array.isArray(v) ? listParam(v.map(String)) : []);
+  if (list(body.properties).length > MAX_BULK_PROPERTIES)
+    throw new JiraError(400, [`A maximum of ${MAX_BULK_PROPERTIES} issue property keys can be specified.`]);
   const issues = new Map<number, LocalIssue>();
   for (const ref of refs.map(String)) {
     const issue = /^\d+$/.test(ref) ? req.store.get('issue', ref) : req.store.issueByKey(ref);

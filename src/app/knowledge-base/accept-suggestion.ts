@@ -8,7 +8,6 @@ import type { Threat } from '../../domain/threat-model/threat';
 import { loadActiveKnowledgeBases } from '../../jira/knowledge-base/knowledge-base-repository';
 import { clausesField } from '../../jira/story/clauses-field';
 import type { StoryRecord } from '../../jira/story/story-repository';
-import { storyLockWindow } from '../../jira/story/story-save-lock';
 import {
   endModelTurn,
   tryModelTurn,
@@ -66,8 +65,10 @@ export async function acceptSuggestion(
   const field = await clausesField(user);
   // Read with its save locks (see story-save-lock.ts): the story's turn acts on this read.
   const storyReadAt = Date.now();
-  // The tasks the answer will show are read in the same request when this instance has shown the story.
-  const story = await readStoryForAccept(jira, issueId, field.id, storyLockWindow(accept.baseRevision));
+  // The tasks the answer will show are read in the same request when this instance has shown the
+  // story or the person's panel names them (guesses, checked against the model: see readStoryForAccept).
+  const first = await readStoryForAccept(jira, issueId, field.id, accept.baseRevision, accept.taskIds);
+  const story = first.story;
   const projectKey = story.projectKey;
   const stored = projectHint === projectKey && hinted ? hinted : modelWithLockOf(jira, projectKey);
   showModelReadWithIssue(jira, projectKey, stored);
@@ -196,7 +197,7 @@ export async function acceptSuggestion(
         // The model's first try is kept only beside a story lock taken at the first attempt.
         onFirstAttempt: (taken) => void (taken ? undefined : giveBackModelTry()),
         baseRevision: accept.baseRevision,
-        storyRead: { story: Promise.resolve(story), readAt: storyReadAt },
+        storyRead: { story: Promise.resolve(story), readAt: storyReadAt, keys: first.keys },
         maxWaitMs: Math.max(0, waitUntil - Date.now()),
       },
     );

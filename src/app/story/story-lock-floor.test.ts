@@ -6,7 +6,7 @@ import { JiraClient } from '../../jira/client/jira-client';
 import type { JiraTransport, TransportResponse } from '../../jira/client/transport';
 import { clausesField } from '../../jira/story/clauses-field';
 import { readStory } from '../../jira/story/story-repository';
-import { STORY_LOCK_FLOOR_KEY, storyLockKey } from '../../jira/story/story-save-lock';
+import { STORY_LOCK_FLOOR_KEY, storyLockKey, storyLockKeysForBulkRead } from '../../jira/story/story-save-lock';
 import { COLLECT_AFTER_MS } from '../../jira/threat-model/model-locks';
 import type { JiraClients } from '../common/jira-clients';
 import { updateStoryClauses, type ClausesChange } from './update-story-clauses';
@@ -15,7 +15,8 @@ import { updateStoryClauses, type ClausesChange } from './update-story-clauses';
 // expired. A story saved more often than that within five minutes has locks that leave the window
 // before they may be deleted: the story keeps a floor (the lowest that may remain), so a later
 // save deletes them once they are due (found in review: they stayed for good). A delete that fails
-// keeps the floor at that lock.
+// keeps the floor at that lock. The floor is set by the story's own edit (Edit issue's `properties`),
+// which can set a property but not delete one: "no floor" is stored as { floor: null }.
 
 const PAY_1 = '10000';
 const adding =
@@ -53,7 +54,7 @@ describe("a story's old save locks", () => {
   };
   const storedFloor = async () => {
     const answer = await alice()('GET', floorPath);
-    return answer.status === 200 ? (answer.body?.value as { floor: number }).floor : undefined;
+    return answer.status === 200 ? (answer.body?.value as { floor: number | null }).floor : undefined;
   };
   /** Five minutes pass for the locks of these revisions (their expiry moved back). */
   const age = async (from: number, to: number) => {
@@ -71,7 +72,7 @@ describe("a story's old save locks", () => {
     await age(r0, r0 + 6);
     await save('c-after');
     expect(await locksLeft(r0, r0 + 7)).toEqual([r0 + 7]);
-    expect(await storedFloor()).toBeUndefined();
+    expect(await storedFloor()).toBeNull();
   });
 
   it('keeps the floor at a lock whose delete failed, and a later save deletes it', async () => {
@@ -86,7 +87,33 @@ describe("a story's old save locks", () => {
     await age(r0 + 6, r0 + 6);
     await save('c-later');
     expect(await locksLeft(r0 - 1, r0 + 7)).toEqual([r0 + 7]);
-    expect(await storedFloor()).toBeUndefined();
+    expect(await storedFloor()).toBeNull();
+  });
+
+  // An accept reads the story through bulkfetch, which returns at most five issue properties: only
+  // the locks of its revision and the next (storyLockKeysForBulkRead). It deletes no old lock, and
+  // the floor it stores keeps the locks it did not read within a later save's reach.
+  it('an accept-style read of fewer lock keys keeps the unread ones in reach, and a later save deletes them', async () => {
+    const user = siteClient(site, '712020:alice');
+    const saveOnBulkRead = async (id: string) => {
+      const rev = await revision();
+      const keys = storyLockKeysForBulkRead(rev);
+      const story = readStory(user, PAY_1, (await clausesField(user)).id, keys);
+      const jira: JiraClients = { user, app: siteClient(site) };
+      await updateStoryClauses(jira, PAY_1, 'alice', adding(id), {
+        baseRevision: rev,
+        storyRead: { story, readAt: Date.now(), keys },
+      });
+    };
+    const r0 = await revision();
+    for (let i = 0; i < 6; i++) await saveOnBulkRead(`c-bulk-${i}`);
+    expect(await locksLeft(r0, r0 + 5)).toEqual([0, 1, 2, 3, 4, 5].map((i) => r0 + i));
+    expect(await storedFloor()).toBe(r0 - 4); // nothing read below: anything from there may remain
+
+    await age(r0 - 4, r0 + 5);
+    await save('c-after-bulk');
+    expect(await locksLeft(r0 - 4, r0 + 6)).toEqual([r0 + 6]);
+    expect(await storedFloor()).toBeNull();
   });
 });
 

@@ -9,7 +9,7 @@ import {
 } from '../../domain/story/story-clauses';
 import type { ThreatModel } from '../../domain/threat-model/threat-model';
 import { clausesField } from '../../jira/story/clauses-field';
-import { collectOldLocks, endStoryTurn, storyLockWindow, takeStoryTurn } from '../../jira/story/story-save-lock';
+import { endStoryTurn, lockFloorWrite, storyLockWindow, takeStoryTurn } from '../../jira/story/story-save-lock';
 import { readStory, writeStoryClauses, type StoryRecord } from '../../jira/story/story-repository';
 import type { StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
 import { issuePermissionsOf, threatModelOf } from '../common/call-reads';
@@ -67,8 +67,11 @@ export interface UpdateOptions {
    * lock keys are read with it (storyLockWindow); the lock is keyed by the revision read.
    */
   baseRevision?: number;
-  /** The story as the caller read it with storyLockWindow, and when that read was sent: not read again. */
-  storyRead?: { story: Promise<StoryRecord>; readAt: number };
+  /**
+   * The story as the caller read it, the lock keys it asked for with it (storyLockWindow when not
+   * given, or storyLockKeysForBulkRead), and when that read was sent: not read again.
+   */
+  storyRead?: { story: Promise<StoryRecord>; readAt: number; keys?: string[] };
   /** How long to wait for another save of the story (a caller's share of its time budget, or tests). */
   maxWaitMs?: number;
   /** See StoryTurnOptions.onFirstAttempt. */
@@ -121,6 +124,7 @@ export async function updateStoryClauses(
     fieldId,
     first,
     firstReadAt: readAt,
+    ...(options.storyRead?.keys ? { firstKeys: options.storyRead.keys } : {}),
     ...(options.baseRevision !== undefined ? { baseRevision: options.baseRevision } : {}),
     beforeCreate: mayEdit,
     ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
@@ -142,11 +146,14 @@ export async function updateStoryClauses(
     checkNewLinks(edit, linkedThreatIds(before.clauses, before.directThreatIds), stored.model, current.projectKey);
     const next = storyClausesValue(edit.clauses, edit.directThreatIds, before.revision + 1);
     options.whileWriting?.(current, stored, next);
+    // The lock floor, when it moves, goes in the story's own write: no request of its own. It waits
+    // for the old locks' deletes, sent beside the lock's create, so they are answered by now.
+    const floor = await lockFloorWrite(turn);
     // The change may have waited (an accept waits for the model's write): write only while the
     // lease surely holds, else a save that took the lock over after its expiry could be written over.
     turn.lease.assertHeld();
     turn.wrote = true; // from here on the lock is this save's record: kept
-    await Promise.all([writeStoryClauses(user, current.id, fieldId, next), collectOldLocks(user, turn)]);
+    await writeStoryClauses(user, current.id, fieldId, next, floor ? [floor] : []);
     return { value: next, story: current, stored };
   } finally {
     await endStoryTurn(turn);

@@ -90,10 +90,18 @@ export const FIELD_NOT_ON_SCREEN =
   'The "WITHOUT clauses" field is not on the edit screen of this issue type in this project, so Jira does not let anyone set it here. ' +
   'A Jira administrator can add it: Project settings > Issue types (or Screens) > add the field "WITHOUT clauses".';
 
+/** An issue property set in the same edit as a field (Edit issue's `properties`). */
+export interface IssuePropertyWrite {
+  key: string;
+  value: unknown;
+}
+
 /**
  * Writes the clauses field as the person: Jira itself enforces their edit permission. Jira
  * also refuses a field that is not on the issue type's edit screen, which is where a Forge
  * field is until an administrator adds it; that refusal is told in words the person can act on.
+ * `properties` are issue properties set in the same request (Edit issue's body takes them, under
+ * the same Edit issues permission as the property PUT), so keeping one costs no request of its own.
  * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-put
  */
 export async function writeStoryClauses(
@@ -101,11 +109,15 @@ export async function writeStoryClauses(
   issueId: string,
   clausesFieldId: string,
   value: StoryClausesValue,
+  properties: IssuePropertyWrite[] = [],
 ): Promise<void> {
   try {
     await user.send(route`/rest/api/3/issue/${issueId}`.value, {
       method: 'PUT',
-      body: JSON.stringify({ fields: { [clausesFieldId]: value } }),
+      body: JSON.stringify({
+        fields: { [clausesFieldId]: value },
+        ...(properties.length > 0 ? { properties } : {}),
+      }),
     });
   } catch (error) {
     const notOnScreen =

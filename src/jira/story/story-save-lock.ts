@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/common/app-error';
 import { readStoryClauses } from '../../domain/story/story-clauses';
-import { deleteProperty, issueEntity, putProperty } from '../client/entity-properties';
+import { deleteProperty, issueEntity } from '../client/entity-properties';
 import type { JiraClient } from '../client/jira-client';
 import {
   DEFAULT_LEASE_WAIT_MS,
@@ -34,9 +34,15 @@ const BACK = 4;
  * Where a story keeps the lowest of its locks that may remain below the keys a save reads
  * (`{ floor: n }`): a story saved more than BACK times within COLLECT_AFTER_MS has locks that
  * leave the window before they may be deleted, and the floor keeps them in reach. Read with the
- * story (in the window: a key that does not exist costs nothing), written only when it changes.
+ * story (in the window: a key that does not exist costs nothing), written only when it changes, in
+ * the story's own write (lockFloorWrite).
  */
 export const STORY_LOCK_FLOOR_KEY = `${EARLIER_LOCK_KEY}.floor`;
+/**
+ * How long a save's write waits for its deletes of old locks (sent a round trip earlier, beside
+ * its lock's create) before it writes without moving the floor.
+ */
+const FLOOR_WAIT_MS = 2_000;
 /** Locks below the window one save deletes at most; the rest wait for the next save. */
 const BELOW_WINDOW_MAX = 20;
 /**
@@ -52,6 +58,19 @@ export function storyLockWindow(baseRevision: number | undefined): string[] {
     STORY_LOCK_FLOOR_KEY,
     ...Array.from({ length: baseRevision + 2 - from }, (_, i) => storyLockKey(from + i)),
   ];
+}
+
+/**
+ * The lock keys a read through bulkfetch asks for: Jira's bulkfetch returns at most 5 issue
+ * properties (BulkFetchIssueRequestBean.properties, "A maximum of 5 issue property keys can be
+ * specified"), and `without.task` is one. So: the earlier versions' lock, the floor, and the locks
+ * of the revision the person started from and the next. The older locks are not read: a save on
+ * this read deletes none of them (a later save does), and floorAfter counts them as locks that may
+ * remain, so none leaves every later save's reach.
+ * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-bulkfetch-post
+ */
+export function storyLockKeysForBulkRead(baseRevision: number): string[] {
+  return [EARLIER_LOCK_KEY, STORY_LOCK_FLOOR_KEY, storyLockKey(baseRevision), storyLockKey(baseRevision + 1)];
 }
 
 /** See TAKEOVER_GRACE_MS in threat-model-repository.ts: the same reason, the same bound. */
@@ -75,6 +94,8 @@ export interface StoryTurnOptions {
   /** The story with its lock window, as the call read it first, and when that read was sent. */
   first: Promise<StoryRecord>;
   firstReadAt: number;
+  /** The lock keys `first` asked for, when not storyLockWindow(baseRevision) (storyLockKeysForBulkRead). */
+  firstKeys?: string[];
   baseRevision?: number;
   /** The check of the person, before the lock is created (see LeaseOptions.beforeCreate). */
   beforeCreate?: () => Promise<void>;
@@ -142,11 +163,13 @@ function collectable(story: StoryRecord, revision: number, keysRead: string[], n
 /**
  * The floor to store once the deletes are answered: the lowest lock that may remain below the keys
  * the next save reads (from revision + 1 - BACK); undefined when none may. Below the stored floor
- * none remains; with no floor stored, nothing is known below the keys read (locks of saves before
- * floors were kept are left, as they were).
+ * none remains; with no floor stored, none below revision - BACK (or the lowest key read), as the
+ * save before left it (locks of saves before floors were kept are left, as they were).
  */
 export function floorAfter(c: StoryCollection, deleted: Map<number, boolean>): number | undefined {
-  const start = c.floor ?? Math.min(...c.read);
+  // With no floor, locks may remain from revision - BACK up (what the last save's floor left in
+  // reach); keys of those the read did not ask for count as remaining.
+  const start = c.floor ?? Math.min(Math.max(0, c.revision - BACK), ...c.read);
   for (let n = start; n < c.revision + 1 - BACK; n++) {
     if (deleted.get(n) === true || (c.read.has(n) && !c.present.has(n))) continue;
     return n;
@@ -216,7 +239,7 @@ export async function takeStoryTurn(
   const gate = options.beforeCreate;
   const once = { ...options, ...(gate ? { beforeCreate: () => (checked ??= gate()) } : {}) };
   once.beforeCreate?.().catch(() => undefined); // starts with the read; awaited before the create
-  let window = storyLockWindow(options.baseRevision);
+  let window = options.firstKeys ?? storyLockWindow(options.baseRevision);
   for (let attempt = 0; ; attempt++) {
     const readAt = attempt === 0 ? options.firstReadAt : now();
     const story = await (attempt === 0 ? options.first : readStory(user, issueIdOrKey, options.fieldId, window));
@@ -247,22 +270,29 @@ async function deleteOldLocks(user: JiraClient, storyId: string, revisions: numb
 }
 
 /**
- * Beside the story's write: stores the floor of the locks that may remain below the next save's
- * window (see STORY_LOCK_FLOOR_KEY) when it changed, once this turn's deletes are answered. A
- * failure only leaves the stored floor as it was: lower, never past a lock still there.
+ * The floor to store with the story's write (set by the same Edit issue request, see
+ * writeStoryClauses), once this turn's deletes are answered: undefined when it did not change.
+ * An edit's body can set a property but not delete one, so "no lock may remain below the window"
+ * is stored as `{ floor: null }`, which collectable() reads as no floor, as it reads any value
+ * that is not a whole number. A write that fails leaves the stored floor as it was: lower, never
+ * past a lock still there (a deleted lock is only ever above it). The app does not rely on Jira
+ * applying the property and the field together: either one alone leaves the floor at or below
+ * every lock that remains.
  */
-export async function collectOldLocks(user: JiraClient, turn: StoryTurn): Promise<void> {
-  const floor = floorAfter(turn.collection, await turn.collected);
-  if (floor === turn.collection.floor) return;
-  const entity = issueEntity(turn.story.id);
-  const writing =
-    floor === undefined
-      ? deleteProperty(user, entity, STORY_LOCK_FLOOR_KEY)
-      : putProperty(user, entity, STORY_LOCK_FLOOR_KEY, { floor });
-  await writing.then(
-    () => undefined,
-    (error: unknown) => console.warn(`without: could not record a story's lock floor (${String(error)})`),
-  );
+export async function lockFloorWrite(
+  turn: StoryTurn,
+  waitMs = FLOOR_WAIT_MS,
+): Promise<{ key: string; value: unknown } | undefined> {
+  let timer: ReturnType<typeof globalThis.setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = globalThis.setTimeout(() => resolve(undefined), waitMs);
+  });
+  const answered = await Promise.race([turn.collected, late]).finally(() => globalThis.clearTimeout(timer));
+  // Deletes still being retried (Jira answering 429) do not hold the story's write: the floor is
+  // then worked out as if none was made (lower, never past a lock still there).
+  const floor = floorAfter(turn.collection, answered ?? new Map<number, boolean>());
+  if (floor === turn.collection.floor) return undefined;
+  return { key: STORY_LOCK_FLOOR_KEY, value: { floor: floor ?? null } };
 }
 
 /** The turn ends: a lock under which nothing was written is deleted (no save was made from its revision). */

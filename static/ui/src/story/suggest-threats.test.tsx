@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { Envelope } from '../../../../src/domain/common/envelope';
 import type { KbSuggestionsView, StoryView, ThreatSuggestionView } from '../../../../src/contract';
 import { aStoryView } from '../test-support/story-view-mother';
-import { aMitigationView } from '../test-support/mitigation-view-mother';
+import { aMitigationView, aTask } from '../test-support/mitigation-view-mother';
 import { aThreatView } from '../test-support/threat-view-mother';
 import { StoryPanel } from './story-panel';
 
@@ -156,6 +156,34 @@ describe('suggest threats', () => {
     expect(within(screen.getByTestId('suggestion-SU')).getByText('Generic')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Hide generic suggestions' }));
     expect(screen.queryByTestId('suggestion-SU')).toBeNull();
+  });
+
+  it('sends the ids of the tasks the view shows, which the backend reads with the story', async () => {
+    const withTask = (id: string, key: string) =>
+      aMitigationView(id, { task: aTask(key, { id }), addresses: [{ threatId: 'T-1', strength: 50 }] });
+    const before = aStoryView({
+      clauses: [{ ...CARD, threatIds: ['T-1'] }],
+      threats: { 'T-1': aThreatView('T-1') },
+      mitigations: [withTask('10020', 'PAY-21'), aMitigationView('M-2'), withTask('10031', 'PAY-32')],
+      revision: 5,
+      canEdit: true,
+      canEditThreatModel: true,
+    });
+    fakeBridge.givenResolver('knowledge-base/accept', () => ({ ok: true, data: before }));
+    const user = await open(before, [{ ...SUGGESTION, matchedClauseIds: ['c1'] }]);
+    const item = await screen.findByTestId('suggestion-WEB-I-01');
+    await user.click(within(item).getByRole('button', { name: `Add and link: ${SUGGESTION.title}` }));
+    await waitFor(() =>
+      expect(fakeBridge.payloadsOf('knowledge-base/accept')).toEqual([
+        {
+          knowledgeBaseId: 'web-and-api',
+          templateId: 'WEB-I-01',
+          clauseId: 'c1',
+          baseRevision: 5,
+          taskIds: ['10020', '10031'],
+        },
+      ]),
+    );
   });
 
   it('"Link to" starts at the clause the suggestion matched, and links there without a choice', async () => {

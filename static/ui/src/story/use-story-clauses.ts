@@ -20,6 +20,7 @@ import {
   unlinkThreat,
   type ClauseEdit,
 } from './clause-edits';
+import { useStoryChangesTick } from './use-story-changes';
 
 /** What went wrong with the last save or reload; the view stays as it was. */
 export interface SaveFailure {
@@ -103,11 +104,15 @@ export function useStoryClauses() {
     setStale(!envelope.ok);
   }, [load]);
 
-  /** The live refresh: skipped before the story is shown, and while anything is saved or already being read. */
+  /** A full refresh (the person is back): skipped before the story is shown, and while anything is saved or being read. */
   const refresh = useCallback(() => {
     if (current() === undefined || isBusy()) return;
     void read();
   }, [current, isBusy, read]);
+
+  const confirmed = useCallback(() => setStale(false), []);
+  /** The live refresh's tick: a check first, the full read only when something moved. */
+  const tick = useStoryChangesTick({ current, isBusy, read, confirmed });
 
   /**
    * Sends the clauses as edited. When the answer is a failure that may hide a stored change
@@ -208,7 +213,7 @@ export function useStoryClauses() {
         if (!view) return false;
         setFailure(undefined);
         const envelope = await apply(() =>
-          callResolver('knowledge-base/accept', { ...input, baseRevision: view.revision }),
+          callResolver('knowledge-base/accept', { ...input, baseRevision: view.revision, ...shownTaskIds(view) }),
         );
         if (!envelope.ok) {
           error = envelope.error.message;
@@ -242,6 +247,7 @@ export function useStoryClauses() {
     reload,
     dismissUndo,
     refresh,
+    tick,
     stale,
     mitigations,
     acceptSuggestion,
@@ -347,3 +353,12 @@ function holds(view: StoryView, edit: ClausesEdit): boolean {
 
 /** Every threat a story links, through a clause or directly. */
 const linkedIds = (view: StoryView): string[] => [...view.clauses.flatMap((c) => c.threatIds), ...view.directThreatIds];
+
+/**
+ * The tasks the view shows, sent with an accept: the backend reads them with the story (a hint it
+ * checks against the model), so the answer costs no request more. None when there are none.
+ */
+function shownTaskIds(view: StoryView): { taskIds?: string[] } {
+  const ids = [...new Set(view.mitigations.flatMap((m) => (m.task ? [m.task.id] : [])))];
+  return ids.length > 0 && ids.length <= 99 ? { taskIds: ids } : {};
+}
