@@ -35,7 +35,7 @@ export interface BenchReport {
   /** Every row of every part below within its budget. */
   allWithinBudget: boolean;
   sizes: SizeResult[];
-  /** Every view and edit at each model size, and the edits' own time against a small model. */
+  /** Every view and edit at each model size, and the edits' own CPU against a small model. */
   scale?: ScaleBench;
   /** The audit at each size (`--audit-sizes`). */
   audit?: AuditBench[];
@@ -64,7 +64,7 @@ export function overBudget(report: Omit<BenchReport, 'allWithinBudget'>): string
     for (const r of m.rows) if (!r.withinBudget) over.push(`${r.view} at ${m.threats} threats (${r.over.join(', ')})`);
     for (const r of m.refresh) if (!r.withinBudget) over.push(`${r.page} at ${r.tasks} tasks`);
   }
-  for (const e of report.scale?.editCpu ?? []) if (!e.withinBudget) over.push(`${e.key} own time ${e.ratio}x`);
+  for (const e of report.scale?.editCpu ?? []) if (!e.withinBudget) over.push(`${e.key} own CPU ${e.ratio}x`);
   for (const a of report.audit ?? []) if (!a.withinBudget) over.push(`audit at ${a.stories} stories`);
   const kb = report.knowledgeBases;
   if (kb && kb.builtInOnly.requests > kb.budget.builtInOnly) over.push('knowledge-base/suggest (built-in)');

@@ -27,12 +27,22 @@ export const PAGE_POINTS_BUDGET = TIER_1_POINTS_AN_HOUR / 20;
 export const pointsOf = (requests: Array<{ objects?: number }>): number =>
   requests.reduce((sum, r) => sum + 1 + (r.objects ?? 0), 0);
 
+/**
+ * What the bench assumes of a story panel left open: something it shows (a task's status, the
+ * story's clauses, the model) changes this often, and each change costs one full read of the story
+ * beside the tick's check. Jira tells an issue panel nothing, so it is an assumption, not a measure.
+ */
+export const PANEL_CHANGE_EVERY_MINUTES = 5;
+
 export const quotaNote = (): string =>
   `Jira requests an hour are held against Jira Cloud's points-based quota (${RATE_LIMITING_PAGE}): by default ` +
   `(Tier 1, "Global Pool") an app has ${TIER_1_POINTS_AN_HOUR.toLocaleString('en-US')} points an hour, shared by every site it is installed on; ` +
   'a request costs 1 point plus points for each object it reads, and a write costs the base only. Points here count 1 a request ' +
   'and 1 an object read (issues of a search or bulk fetch, entries of a list, else the one resource read); the page charges 2 for ' +
-  'identity and access objects, so this is an estimate. The Threat model tab left open asks threat-model/changes every 30 s (the ' +
+  'identity and access objects, so this is an estimate. The story panel left open asks story/changes every 15 s (the ' +
+  "model's meta and one bulk fetch of the story with the tasks its view shows) and reads the story (story/get) only when that " +
+  `says yes: counted as one change every ${PANEL_CHANGE_EVERY_MINUTES} minutes. ` +
+  'The Threat model tab left open asks threat-model/changes every 30 s (the ' +
   "model's meta, one search for an updated task or story, one approximate count of them, which moves when one is deleted) and reads " +
   'the model only when that says yes: a full read is threat-model/get, threat-model/threats for the page shown and ' +
   'threat-model/story-counts for it (static/ui/src/threat-model/use-story-counts.ts asks the counts again after every model read), ' +

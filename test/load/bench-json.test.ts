@@ -88,6 +88,7 @@ describe('npm run -s bench -- --json, on a tiny project', () => {
     const keys = model!.rows.map((r) => r.key);
     for (const key of [
       'story/get',
+      'story/changes',
       'threat-model/get',
       'threat-model/changes',
       'sprint/get',

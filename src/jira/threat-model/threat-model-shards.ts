@@ -174,7 +174,8 @@ function fitCount(base: ModelRecord[], candidates: ModelRecord[], limit: number)
   // Nearly always everything fits (an edit grows a record by a few characters): one encoding, not a search.
   if (candidates.length === 0 || fits([...base, ...candidates], limit)) return candidates.length;
   let low = 0;
-  let high = candidates.length;
+  // Not all of them, as just found: a single newcomer that does not fit a full shard costs one encoding, not two.
+  let high = candidates.length - 1;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (fits([...base, ...candidates.slice(0, mid)], limit)) low = mid;
