@@ -200,7 +200,13 @@ describe('removing an unreadable part of the threat model', () => {
 
   describe('the settings and id counters (the meta)', () => {
     const META = 'without.model';
-    const brokenMeta = (over: Record<string, unknown>) => ({ v: 1, revision: 3, settings: 'not settings', ...over });
+    const brokenMeta = (over: Record<string, unknown>) => ({
+      v: 1,
+      revision: 3,
+      settings: 'not settings',
+      nextMitigationNumber: 1,
+      ...over,
+    });
 
     it('refuses while a shard cannot be read, or while the meta names a counter above the ids stored', async () => {
       await put(META, brokenMeta({ nextThreatNumber: 3 }));
@@ -219,6 +225,25 @@ describe('removing an unreadable part of the threat model', () => {
         removeUnreadablePart(as(ALICE), queue, 'PAY', ALICE, { part: meta.part, digest: meta.digest }),
       ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
       expect(await property(META)).toMatchObject({ nextThreatNumber: 500 });
+    });
+
+    it('refuses while a counter of the meta cannot be read: it may name ids handed out and gone since', async () => {
+      const shard = await shown({ kind: 'shard', shard: 9 });
+      await removeUnreadablePart(as(ALICE), queue, 'PAY', ALICE, { part: shard.part, digest: shard.digest });
+      // T-77 was handed out: the counter says 78, but as text, and T-77 is no longer stored once its entry goes.
+      for (const counters of [
+        { nextThreatNumber: '78' },
+        { nextThreatNumber: 2, nextMitigationNumber: -1 },
+        { nextThreatNumber: 2.5 },
+      ]) {
+        await put(META, brokenMeta(counters));
+        const meta = await shown({ kind: 'meta' });
+        expect(meta.refusal).toMatch(/id counters cannot be read/);
+        await expect(
+          removeUnreadablePart(as(ALICE), queue, 'PAY', ALICE, { part: meta.part, digest: meta.digest }),
+        ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+        expect(await property(META)).toMatchObject(counters);
+      }
     });
 
     it('removes a meta whose counters hand out no id again: defaults, counters past the ids stored', async () => {

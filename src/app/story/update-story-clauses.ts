@@ -1,7 +1,6 @@
 import { AppError } from '../../domain/common/app-error';
 import type { ClausesEdit } from '../../contract';
 import {
-  linkedThreatIds,
   readStoryClauses,
   storyClausesValue,
   type StoryClauses,
@@ -18,15 +17,27 @@ import type { JiraClients } from '../common/jira-clients';
 const UNREADABLE_CLAUSES =
   "This story's stored WITHOUT clauses cannot be read, so the app will not write over them. Restore them from the issue's history, or replace them with yours.";
 
+/**
+ * Every link a story holds, as "where|threat": a clause's own links and the direct ones apart, so a
+ * threat linked directly does not let a save link it, retired, to a clause as well.
+ */
+function linkPairs(edit: Pick<ClausesEdit, 'clauses' | 'directThreatIds'>): Map<string, string> {
+  const pairs = new Map<string, string>();
+  for (const clause of edit.clauses) for (const id of clause.threatIds) pairs.set(`clause:${clause.id}|${id}`, id);
+  for (const id of edit.directThreatIds) pairs.set(`direct|${id}`, id);
+  return pairs;
+}
+
 /** New links must point at active threats; links the story already had are kept as they are. */
 function checkNewLinks(
   edit: Pick<ClausesEdit, 'clauses' | 'directThreatIds'>,
-  before: string[],
+  before: Pick<ClausesEdit, 'clauses' | 'directThreatIds'>,
   model: ThreatModel,
   projectKey: string,
 ): void {
-  for (const id of linkedThreatIds(edit.clauses, edit.directThreatIds)) {
-    if (before.includes(id)) continue;
+  const had = linkPairs(before);
+  for (const [pair, id] of linkPairs(edit)) {
+    if (had.has(pair)) continue;
     const threat = model.threats.find((t) => t.id === id);
     if (!threat) throw new AppError('BAD_REQUEST', `${id} is not in ${projectKey}'s threat model.`);
     if (threat.state === 'retired')
@@ -143,7 +154,7 @@ export async function updateStoryClauses(
     // The model as this call read it (the story's lease does not cover the model either way).
     const stored = await threatModelOf(jira, current.projectKey);
     if (edit === null) return { story: current, stored };
-    checkNewLinks(edit, linkedThreatIds(before.clauses, before.directThreatIds), stored.model, current.projectKey);
+    checkNewLinks(edit, before, stored.model, current.projectKey);
     const next = storyClausesValue(edit.clauses, edit.directThreatIds, before.revision + 1);
     options.whileWriting?.(current, stored, next);
     // The lock floor, when it moves, goes in the story's own write: no request of its own. It waits

@@ -21,18 +21,18 @@ export const ENTRY_CONSEQUENCE =
 export const metaConsequence = (nextThreat: number, nextMitigation: number): string =>
   `Removing it sets the threat model’s settings back to their defaults (who may edit the model and accept risk, the active knowledge bases, the story types and scope, status mapping) and its id counters to one past the highest id stored: the next threat is T-${nextThreat}, the next mitigation M-${nextMitigation}. The threat model can be edited again; set the settings again afterwards.`;
 
-/** The counters a raw meta names, where they are whole numbers; whatever else it holds is not read. */
+/** The counters a raw meta names, where they are ids to hand out (whole, from 1); whatever else it holds is not read. */
 function rawCounter(raw: unknown, field: 'nextThreatNumber' | 'nextMitigationNumber'): number | undefined {
   const value = (raw as Record<string, unknown> | null)?.[field];
-  return typeof value === 'number' && Number.isSafeInteger(value) ? value : undefined;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 ? value : undefined;
 }
 
 /**
  * Why the unreadable meta may not be removed now (undefined: it may). Without the meta the
  * counters start again one past the highest id stored, so ids that were handed out and are no
  * longer stored would be handed out again, and a story still linking one would silently link
- * the new threat: refused while a shard cannot be read (its ids are unknown) or while the meta
- * names a counter above what the stored ids give.
+ * the new threat: refused while a shard cannot be read (its ids are unknown), while a counter of
+ * the meta cannot be read, or while the meta names a counter above what the stored ids give.
  */
 export function metaRemovalRefusal(
   raw: unknown,
@@ -43,9 +43,13 @@ export function metaRemovalRefusal(
     return `The threat model shards ${unreadableShards.join(', ')} cannot be read either, so the ids they hold are unknown: without these settings’ counters, the app could hand them out again. Deal with those shards first.`;
   const threat = rawCounter(raw, 'nextThreatNumber');
   const mitigation = rawCounter(raw, 'nextMitigationNumber');
+  // A counter that cannot be read may be what made the meta unreadable: it may name ids handed
+  // out and gone since (an entry or shard this fix removed), so the app cannot tell what is safe.
+  if (threat === undefined || mitigation === undefined)
+    return 'These settings’ id counters cannot be read, so the app cannot tell which ids were handed out: removing the settings could hand an id out again, and a story still linking it would silently link the new threat. A Jira administrator can restore the property with valid settings through Jira’s REST API (the download is its value now).';
   const above: string[] = [];
-  if (threat !== undefined && threat > next.threat) above.push(`the next threat is T-${threat}`);
-  if (mitigation !== undefined && mitigation > next.mitigation) above.push(`the next mitigation is M-${mitigation}`);
+  if (threat > next.threat) above.push(`the next threat is T-${threat}`);
+  if (mitigation > next.mitigation) above.push(`the next mitigation is M-${mitigation}`);
   if (above.length === 0) return undefined;
   return `These settings say ${above.join(' and ')}, above the highest ids stored: ids below those were handed out and are gone, and stories may still link them. Removing the settings would hand those ids out again, so the app will not; a Jira administrator can restore the property with valid settings through Jira’s REST API (the download is its value now).`;
 }

@@ -75,6 +75,30 @@ describe('sprint planning: the gaps’ fixes', () => {
       ok: false,
       error: { code: 'BAD_REQUEST', message: "T-99 is not in PAY's threat model." },
     });
+    // A retired threat the story already links directly (written through Jira's own editor) is
+    // still a new link for the clause: refused, not slipped in because the story "had" it.
+    const fields = await restAs(site, 'alice')('GET', '/rest/api/3/field');
+    const field = (fields.body as unknown as Array<{ id: string; name: string }>).find(
+      (f) => f.name === 'WITHOUT clauses',
+    )!;
+    const stored = (await restAs(site, 'alice')('GET', `/rest/api/3/issue/PAY-4?fields=${field.id}`)).body?.fields as
+      Record<string, Record<string, unknown>> | undefined;
+    const raw = stored![field.id]!;
+    const edit = (value: unknown) =>
+      restAs(site, 'alice')('PUT', '/rest/api/3/issue/PAY-4', { fields: { [field.id]: value } });
+    expect((await edit({ ...raw, directThreatIds: ['T-12'] })).status).toBe(204);
+    try {
+      expect(await call('alice', 'sprint/link-threat', { ...link, threatId: 'T-12' }, onSprint(active()))).toEqual({
+        ok: false,
+        error: {
+          code: 'BAD_REQUEST',
+          message: 'T-12 is retired and cannot be linked. Reactivate it in the threat model first.',
+        },
+      });
+      expect((await clausesOf('PAY-4'))[0]!.threatIds).toEqual([]);
+    } finally {
+      expect((await edit(raw)).status).toBe(204);
+    }
   });
 
   it('links alice’s pick to the clause: the answer is the plan without the gap, and counts its requests', async () => {
