@@ -1,7 +1,9 @@
+import Button from '@atlaskit/button/new';
 import { ErrorMessage, Label, RequiredAsterisk } from '@atlaskit/form';
 import { Inline, Stack } from '@atlaskit/primitives';
 import Textarea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
+import { token } from '@atlaskit/tokens';
 import type { ChangeEvent, ReactNode } from 'react';
 
 // The app's form fields: a label (with the asterisk outside it, so the accessible name stays
@@ -108,5 +110,39 @@ export function TextAreaField({
         onBlur={onBlur}
       />
     </Field>
+  );
+}
+
+// A form in a dialog scrolls inside the dialog's body: its buttons stick to the body's bottom, so
+// they are in sight when the dialog opens (at 1280x800 a threat's fields are taller than the body).
+const ACTIONS = {
+  position: 'sticky',
+  insetBlockEnd: 0,
+  zIndex: 1,
+  paddingBlock: token('space.100', '8px'),
+  background: token('elevation.surface.overlay', '#FFFFFF'),
+} as const;
+
+/** A dialog form's Cancel and submit buttons, at the end of the form and always in sight. */
+export function FormActions({
+  submitLabel,
+  submitting,
+  onCancel,
+}: {
+  submitLabel: string;
+  submitting: boolean;
+  onCancel: () => void;
+}) {
+  return (
+    <div style={ACTIONS}>
+      <Inline space="space.100" alignInline="end">
+        <Button appearance="subtle" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button appearance="primary" type="submit" isDisabled={submitting}>
+          {submitting ? 'Saving…' : submitLabel}
+        </Button>
+      </Inline>
+    </div>
   );
 }

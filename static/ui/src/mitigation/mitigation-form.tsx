@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { Legend, RequiredAsterisk } from '@atlaskit/form';
-import { Field, FieldError, TextAreaField, TextInputField } from '../common/form-fields';
+import { Field, FieldError, FormActions, TextAreaField, TextInputField } from '../common/form-fields';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
@@ -264,14 +264,7 @@ export function MitigationForm({ threats, initial, submitLabel, onSubmit, onCanc
           <TextAreaField label="Why it is rejected" required rows={2} {...textField('rejectionReason')} />
         )}
 
-        <Inline space="space.100" alignInline="end">
-          <Button appearance="subtle" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button appearance="primary" type="submit" isDisabled={submitting}>
-            {submitting ? 'Saving…' : submitLabel}
-          </Button>
-        </Inline>
+        <FormActions submitLabel={submitLabel} submitting={submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

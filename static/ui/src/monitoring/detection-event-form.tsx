@@ -1,8 +1,7 @@
-import Button from '@atlaskit/button/new';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { DetectionEventDraft } from '../../../../src/domain/monitoring/detection-event';
-import { TextAreaField, TextInputField } from '../common/form-fields';
+import { FormActions, TextAreaField, TextInputField } from '../common/form-fields';
 import { useSchemaForm } from '../common/use-schema-form';
 
 type FieldName = keyof DetectionEventDraft;
@@ -43,14 +42,7 @@ export function DetectionEventForm({ label, initial = {}, submitLabel, onSubmit,
         <TextInputField label="Threshold" placeholder="e.g. 5 in 10 minutes per account" {...textField('threshold')} />
         <TextInputField label="Who responds" placeholder="e.g. On-call web engineer" {...textField('responder')} />
         <TextAreaField label="First steps" {...textField('firstSteps')} />
-        <Inline space="space.100" alignInline="end">
-          <Button appearance="subtle" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button appearance="primary" type="submit" isDisabled={submitting}>
-            {submitting ? 'Saving…' : submitLabel}
-          </Button>
-        </Inline>
+        <FormActions submitLabel={submitLabel} submitting={submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

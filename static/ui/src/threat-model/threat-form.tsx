@@ -1,7 +1,6 @@
-import Button from '@atlaskit/button/new';
 import Checkbox from '@atlaskit/checkbox';
 import { Legend, RequiredAsterisk } from '@atlaskit/form';
-import { Field, FieldError, TextAreaField, TextInputField } from '../common/form-fields';
+import { Field, FieldError, FormActions, TextAreaField, TextInputField } from '../common/form-fields';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
@@ -89,14 +88,6 @@ function withoutEmptyCwe(draft: ThreatDraft, initial: Partial<ThreatDraft> | und
 // In a dialog the form is the body, which scrolls when the dialog is shorter than the form (at
 // 1280x800 the last 100 px, Cancel and Create among them, were out of sight until the person
 // scrolled): the buttons stay at the bottom of what is shown, as a dialog's footer does.
-const ACTIONS = {
-  position: 'sticky',
-  insetBlockEnd: 0,
-  zIndex: 1,
-  paddingBlock: token('space.100', '8px'),
-  background: token('elevation.surface.overlay', '#FFFFFF'),
-} as const;
-
 /** Create or change a threat: the fields of a ThreatDraft, checked with the domain's own schema. */
 export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatFormProps) {
   const form = useSchemaForm<Values, ThreatDraft, FieldName>({
@@ -189,16 +180,7 @@ export function ThreatForm({ initial, submitLabel, onSubmit, onCancel }: ThreatF
         {/* Security-test results (SARIF) naming these CWE ids are mapped to the threat. */}
         <TextInputField label="CWE ids" placeholder="e.g. CWE-79, CWE-352" {...textField('cwe')} />
 
-        <div style={ACTIONS}>
-          <Inline space="space.100" alignInline="end">
-            <Button appearance="subtle" onClick={onCancel}>
-              Cancel
-            </Button>
-            <Button appearance="primary" type="submit" isDisabled={submitting}>
-              {submitting ? 'Saving…' : submitLabel}
-            </Button>
-          </Inline>
-        </div>
+        <FormActions submitLabel={submitLabel} submitting={submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );
