@@ -34,6 +34,10 @@ describeInBrowser('values written by hand through the REST API', () => {
     await panel.getByRole('button', { name: 'Replace them with mine' }).click();
     await panel.getByText('anyone else paying with my card').waitFor();
     await panel.getByText(/not write over them/).waitFor({ state: 'detached' });
+    // The clause it saved is no longer typed in the field (a second Add would add it twice).
+    const field = panel.getByLabel('New WITHOUT clause');
+    for (let tries = 0; tries < 50 && (await field.inputValue()) !== ''; tries++) await page.waitForTimeout(100);
+    expect(await field.inputValue()).toBe('');
     const replaced = (await alice('GET', `/rest/api/3/issue/PAY-2?fields=${fieldId}`)).body as {
       fields: Record<string, { revision?: number; clauses?: Array<{ text: string }> }>;
     };

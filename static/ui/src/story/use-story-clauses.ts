@@ -140,9 +140,15 @@ export function useStoryClauses() {
           return true;
         }
         const { error } = envelope;
+        // Like a retry, a replace that saved clears or closes the control that started the change
+        // (else the clause it added stays typed in the field, one click from being added twice).
         const replace =
           error.code === 'INVALID_DATA' && !edit.replaceUnreadable
-            ? () => send({ ...edit, replaceUnreadable: true }, at, false)
+            ? async () => {
+                const saved = await send({ ...edit, replaceUnreadable: true }, at, false);
+                if (saved) setSavedOnRetry((last) => ({ at, count: (last?.count ?? 0) + 1 }));
+                return saved;
+              }
             : undefined;
         const retry = mayHaveLanded(error, false) ? () => send(edit, at, true) : undefined;
         setFailure({ during: 'save', error, ...(replace ? { replace } : {}), ...(retry ? { retry } : {}) });
