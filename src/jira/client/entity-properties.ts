@@ -25,20 +25,48 @@ export async function listProjectPropertyKeys(client: JiraClient, project: strin
 const ProjectWithProperties = z.looseObject({ properties: z.record(z.string(), z.unknown()).optional() });
 
 /**
- * Several project properties in ONE request (GET project with `properties`): the values of
- * the keys that exist, by key. Keys that do not exist are simply absent.
+ * The most characters one request's `properties` value takes percent-encoded (a comma is `%2C`):
+ * with the path the URL stays under 5,000, leaving the headers (Forge's token among them) room
+ * below the 8 KB a request line and headers commonly get. The model's first read fills one
+ * request to exactly this (threat-model-repository.ts firstReadKeys).
+ */
+export const PROPERTIES_LIST_CHARS = 4_950;
+
+/** The keys in runs whose `properties` list fits one request's URL (PROPERTIES_LIST_CHARS). */
+export function propertyKeyRuns(keys: string[]): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let chars = 0;
+  for (const key of keys) {
+    const cost = encodeURIComponent(key).length + 3;
+    if (run.length > 0 && chars + cost > PROPERTIES_LIST_CHARS) {
+      runs.push(run);
+      run = [];
+      chars = 0;
+    }
+    run.push(key);
+    chars += cost;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/**
+ * Several project properties in one request (GET project with `properties`): the values of
+ * the keys that exist, by key. Keys that do not exist are simply absent. A list too long for
+ * one URL (hundreds of shards) is asked in several requests side by side.
  */
 export async function getProjectProperties(
   client: JiraClient,
   project: string,
   keys: string[],
 ): Promise<Record<string, unknown>> {
-  if (keys.length === 0) return {};
-  const answer = await client.get(
-    route`/rest/api/3/project/${project}?properties=${keys.join(',')}`.value,
-    ProjectWithProperties,
+  const answers = await Promise.all(
+    propertyKeyRuns(keys).map((run) =>
+      client.get(route`/rest/api/3/project/${project}?properties=${run.join(',')}`.value, ProjectWithProperties),
+    ),
   );
-  return answer.properties ?? {};
+  return Object.assign({}, ...answers.map((answer) => answer.properties ?? {}));
 }
 
 /** A property's value, or undefined when it does not exist. */

@@ -10,6 +10,7 @@ import {
   deleteProperty,
   getProjectProperties,
   listProjectPropertyKeys,
+  PROPERTIES_LIST_CHARS,
   projectEntity,
   putProperty,
   type Entity,
@@ -82,7 +83,7 @@ export const FIRST_READ_SHARDS = 192;
  * leaves the headers (Forge's token among them) room below 8 KB. Shards that do not fit with the
  * extra keys asked for come in the second request.
  */
-export const FIRST_READ_LIST_CHARS = 4_950;
+export const FIRST_READ_LIST_CHARS = PROPERTIES_LIST_CHARS;
 
 /** The keys of the first request: the meta, the extra keys, then shards 0.. while the list fits. */
 function firstReadKeys(extraKeys: string[]): { keys: string[]; shardKeys: string[] } {
