@@ -257,14 +257,38 @@ describe('removing an unreadable part of the threat model', () => {
       const entry = await shown({ kind: 'entry', shard: 0, entry: 0 });
       expect(entry.refusal).toMatch(/deal with the settings first/);
       await removeUnreadablePart(as(ALICE), queue, 'PAY', ALICE, { part: meta.part, digest: meta.digest });
-      expect(await property(META)).toBeUndefined();
+      // Replaced, not deleted: defaults, counters past the ids stored, and a revision past every
+      // lock left by the steps before (revision 3 was the broken meta's own).
+      const listed = (await restAs(site, 'alice')('GET', '/rest/api/3/project/PAY/properties')).body as unknown as {
+        keys: Array<{ key: string }>;
+      };
+      const locks = listed.keys
+        .map((k) => /^without\.model\.lock\.(\d+)$/.exec(k.key)?.[1])
+        .filter((n): n is string => n !== undefined)
+        .map(Number);
+      expect(locks.length).toBeGreaterThan(0);
       const after = await readThreatModel(siteClient(site), 'PAY');
       expect(after.metaUnreadable).toBeUndefined();
       expect(after.model.nextThreatNumber).toBe(78);
+      expect(after.metaRevision).toBe(Math.max(3, ...locks) + 1);
+      expect(await property(META)).toMatchObject({ v: 1, revision: after.metaRevision, nextThreatNumber: 78 });
       // Now the entry can go too, and the model reads whole.
       const again = await shown({ kind: 'entry', shard: 0, entry: 0 });
       await removeUnreadablePart(as(ALICE), queue, 'PAY', ALICE, { part: again.part, digest: again.digest });
       expect((await readThreatModel(siteClient(site), 'PAY')).problems).toEqual([]);
+      // The next edit takes its step at once: no old lock stands at the revision it starts from.
+      const mark = site.log.mark();
+      await changeThreatModel(siteClient(site), 'PAY', BOB, (model) => ({
+        model: applyThreatEdit(model, renameEdit(model, 'T-2', 'Renamed after the reset'), {
+          accountId: BOB,
+          now: '2026-12-03T08:00:00.000Z',
+        }).model,
+        result: undefined,
+      }));
+      const lockPuts = site.log
+        .since(mark)
+        .filter((r) => r.method === 'PUT' && /\/without\.model\.lock\.\d+$/.test(r.path));
+      expect(lockPuts.map((r) => r.status)).toEqual([201]);
     });
   });
 });

@@ -4,10 +4,11 @@ import { deleteProperty, getProperty, projectEntity } from '../../jira/client/en
 import {
   readModelForWrite,
   removeUnreadableModelPart,
+  replaceUnreadableMeta,
   type StoredThreatModel,
   type UnreadablePartRemoval,
 } from '../../jira/threat-model/threat-model-repository';
-import { META_KEY, shardKey } from '../../jira/threat-model/threat-model-shards';
+import { shardKey } from '../../jira/threat-model/threat-model-shards';
 import { requireProjectAdmin } from '../common/require-project-admin';
 import type { JiraClients } from '../common/jira-clients';
 import type { AuditQueue } from './audit-queue';
@@ -52,8 +53,9 @@ export async function removeUnreadablePart(
 
 /**
  * With the meta unreadable nobody can write the model (every write is refused), so there is no
- * revision to key a lock by and none is needed: the meta itself, or a whole unreadable shard, is
- * deleted once its value is checked. An entry of a readable shard waits for readable settings.
+ * revision to key a lock by and none is needed: the meta is replaced with defaults, or a whole
+ * unreadable shard deleted, once its value is checked. An entry of a readable shard waits for
+ * readable settings.
  */
 async function removeWithoutLock(
   jira: JiraClients,
@@ -75,7 +77,9 @@ async function removeWithoutLock(
     );
   if (target.refusal) throw new AppError('BAD_REQUEST', target.refusal);
   if (rawDigest(target.raw) !== digest) throw changed(target.name);
-  await deleteProperty(jira.user, projectEntity(projectKey), part.kind === 'meta' ? META_KEY : target.property);
+  // The meta is replaced with defaults rather than deleted: see replaceUnreadableMeta.
+  if (part.kind === 'meta') await replaceUnreadableMeta(jira.user, projectKey, stored, target.raw);
+  else await deleteProperty(jira.user, projectEntity(projectKey), target.property);
 }
 
 /**

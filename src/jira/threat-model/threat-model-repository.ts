@@ -31,6 +31,7 @@ import { lastSeenModel, rememberModel } from './last-seen-models';
 import { afterCollection, collectableLocks, lockKey, lockWindow, STALE_READ_MS, type LockBook } from './model-locks';
 import {
   LOCK_KEY,
+  MAX_REVISION,
   SHARD_LIMIT,
   META_KEY,
   MetaValue,
@@ -1044,4 +1045,44 @@ export async function removeUnreadableModelPart(
   } finally {
     await endModelTurn(turn, options);
   }
+}
+
+/**
+ * Puts fresh settings and id counters in place of a meta that cannot be read (the audit's fix,
+ * once the person has seen it and chosen so; the caller checked the value is the one shown and that
+ * no id can be handed out again). Written as the person, so Jira checks they administer the
+ * project. Its revision is past every revision-keyed lock still stored and past the broken
+ * meta's own revision where that can be read: a meta deleted instead would restart at 0, below
+ * the old steps' locks, and every next edit would have to take those over first.
+ */
+export async function replaceUnreadableMeta(
+  person: JiraClient,
+  projectKey: string,
+  stored: StoredThreatModel,
+  rawMeta: unknown,
+): Promise<void> {
+  const prefix = `${LOCK_KEY}.`;
+  const lockRevisions = (await listProjectPropertyKeys(person, projectKey))
+    .filter((key) => key.startsWith(prefix) && /^\d{1,10}$/.test(key.slice(prefix.length)))
+    .map((key) => Number(key.slice(prefix.length)));
+  const rawRevision = (rawMeta as { revision?: unknown } | null)?.revision;
+  const above = [
+    ...lockRevisions,
+    typeof rawRevision === 'number' && Number.isSafeInteger(rawRevision) ? rawRevision : 0,
+  ];
+  const revision = above.reduce((a, b) => Math.max(a, b), 0) + 1;
+  if (revision > MAX_REVISION)
+    throw new AppError(
+      'INVALID_DATA',
+      `A lock or the broken settings of ${projectKey}'s threat model name a revision past ${MAX_REVISION}: nothing was written. A Jira administrator can delete those properties through the REST API.`,
+    );
+  const meta: MetaValue = {
+    v: 1,
+    nextThreatNumber: stored.model.nextThreatNumber,
+    nextMitigationNumber: stored.model.nextMitigationNumber,
+    settings: emptyThreatModel().settings,
+    revision,
+    shards: stored.shards.map((s) => s.index).sort((a, b) => a - b),
+  };
+  await putProperty(person, projectEntity(projectKey), META_KEY, meta);
 }
