@@ -115,10 +115,12 @@ export function TextAreaField({
 
 // A form in a dialog scrolls inside the dialog's body: its buttons stick to the body's bottom, so
 // they are in sight when the dialog opens (at 1280x800 a threat's fields are taller than the body).
+// z-index 0, not 1: the fields scrolling under it stay hidden, while a select's menu (z-index 1,
+// @atlaskit/react-select) that opens over the buttons stays on top and takes the click.
 const ACTIONS = {
   position: 'sticky',
   insetBlockEnd: 0,
-  zIndex: 1,
+  zIndex: 0,
   paddingBlock: token('space.100', '8px'),
   background: token('elevation.surface.overlay', '#FFFFFF'),
 } as const;
