@@ -1,9 +1,8 @@
 import type { AuditView } from '../../contract';
 import type { FindingsQuery } from '../../domain/audit/finding-page';
-import { AppError } from '../../domain/common/app-error';
-import { requireIssueOfProject } from '../../domain/common/issue-key';
 import type { JiraClients } from '../common/jira-clients';
-import { updateStoryClauses, type ClausesChange, type UpdateOptions } from '../story/update-story-clauses';
+import { updateProjectStory } from '../story/update-project-story';
+import type { ClausesChange, UpdateOptions } from '../story/update-story-clauses';
 import type { AuditQueue } from './audit-queue';
 import { queueAuditRun } from './queue-audit-run';
 import { readAuditView } from './read-audit-view';
@@ -19,9 +18,9 @@ export interface StoryFix {
 }
 
 /**
- * An audit fix that changes a story: saved as the person (the story save path checks they may
- * edit it, that linked threats are active, and saves on the revision it read), then the project is
- * audited again.
+ * An audit fix that changes a story: saved as the person, only while the story is in this project
+ * (updateProjectStory; the story save path checks they may edit it, that new links are to active
+ * threats, and saves on the revision it read), then the project is audited again.
  */
 export async function fixStoryThenAudit(
   jira: JiraClients,
@@ -30,22 +29,13 @@ export async function fixStoryThenAudit(
   accountId: string,
   fix: StoryFix,
 ): Promise<AuditView> {
-  requireIssueOfProject(fix.issueKey, projectKey);
-  const saved = await updateStoryClauses(
+  const saved = await updateProjectStory(
     jira,
+    projectKey,
     fix.issueKey,
     accountId,
-    (before, story) => {
-      // The key's prefix is not proof: Jira still opens a moved issue by its old key. Checked on
-      // the story read under its lease, before anything is written: a fix offered for one
-      // project never changes a story of another.
-      if (story.projectKey !== projectKey)
-        throw new AppError(
-          'CONFLICT',
-          `${fix.issueKey} is now ${story.key} in ${story.projectKey}, not in ${projectKey}, so nothing was changed. Run the audit again.`,
-        );
-      return fix.change(before, story);
-    },
+    fix.change,
+    'Run the audit again.',
     fix.options,
   );
   // The audit runs as the app, for the project the story is in (checked above; editing the story,
