@@ -15,7 +15,12 @@ export type RequestHook = (
 ) => Promise<TransportResponse | void> | TransportResponse | void;
 
 export function hookedAppClient(site: LocalSite, hook: RequestHook): JiraClient {
-  const token = site.auth.issueForgeToken(APP_ACCOUNT_ID);
+  return hookedClient(site, hook, APP_ACCOUNT_ID);
+}
+
+/** The same for a person: their requests, held back, watched or answered by `hook`. */
+export function hookedClient(site: LocalSite, hook: RequestHook, accountId: string): JiraClient {
+  const token = site.auth.issueForgeToken(accountId);
   const transport: JiraTransport = {
     send: async (path, request) => {
       const fake = await hook(path, request, 'before');

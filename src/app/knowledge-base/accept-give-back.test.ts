@@ -1,11 +1,10 @@
 import type { LocalSite } from '../../../local/site/server';
-import { hookedAppClient, type RequestHook } from '../../../test/support/hooked-client';
+import { hookedAppClient, hookedClient, type RequestHook } from '../../../test/support/hooked-client';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { startTestSite } from '../../../test/support/local-site';
 import { modelLocksLeft } from '../../../test/support/model-locks-left';
 import type { StoryView } from '../../contract';
 import type { Envelope } from '../../domain/common/envelope';
-import { JiraClient } from '../../jira/client/jira-client';
 import type { TransportResponse } from '../../jira/client/transport';
 import { lockKey } from '../../jira/threat-model/model-locks';
 import { resolver } from '../../index';
@@ -22,27 +21,6 @@ const answer = (status: number): TransportResponse => ({
   headers: { get: (name: string) => (name.toLowerCase() === 'retry-after' ? '1' : null) },
   text: async () => JSON.stringify({ errorMessages: ['Refused.'], errors: {} }),
 });
-
-/** Bob's client (his writes of the story's properties) with `hook` before each request. */
-function hookedUserClient(site: LocalSite, hook: RequestHook): JiraClient {
-  const token = site.auth.issueForgeToken('712020:bob');
-  return new JiraClient(
-    {
-      send: async (path, request) =>
-        (await hook(path, request, 'before')) ||
-        fetch(`${site.url}${path}`, {
-          method: request.method,
-          headers: {
-            Authorization: `Bearer ${token}`,
-            Accept: 'application/json',
-            ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-          },
-          ...(request.body !== undefined ? { body: request.body } : {}),
-        }),
-    },
-    { sleep: async () => undefined },
-  );
-}
 
 describe('an accept whose story lock is not taken at first', () => {
   let site: LocalSite;
@@ -65,7 +43,7 @@ describe('an accept whose story lock is not taken at first', () => {
       return undefined;
     };
     const accepted = acceptSuggestion(
-      { user: hookedUserClient(site, hook), app: hookedAppClient(site, hook) },
+      { user: hookedClient(site, hook, '712020:bob'), app: hookedAppClient(site, hook) },
       PAY_3,
       '712020:bob',
       { knowledgeBaseId: 'web-and-api', templateId: 'WEB-I-03', baseRevision: view.data.revision } as never,

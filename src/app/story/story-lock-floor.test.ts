@@ -1,9 +1,10 @@
 import type { LocalSite } from '../../../local/site/server';
+import { hookedClient } from '../../../test/support/hooked-client';
 import { siteClient } from '../../../test/support/jira-clients';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import { readStoryClauses, type StoryClauses } from '../../domain/story/story-clauses';
-import { JiraClient } from '../../jira/client/jira-client';
-import type { JiraTransport, TransportResponse } from '../../jira/client/transport';
+import type { JiraClient } from '../../jira/client/jira-client';
+import type { TransportResponse } from '../../jira/client/transport';
 import { clausesField } from '../../jira/story/clauses-field';
 import { readStory } from '../../jira/story/story-repository';
 import { STORY_LOCK_FLOOR_KEY, storyLockKey, storyLockKeysForBulkRead } from '../../jira/story/story-save-lock';
@@ -118,21 +119,9 @@ describe("a story's old save locks", () => {
 });
 
 /** alice's client, Jira answering 503 to every DELETE of `path` (the client's retries spent). */
-function refusingDelete(site: LocalSite, path: string): JiraClient {
-  const token = site.auth.issueForgeToken('712020:alice');
-  const transport: JiraTransport = {
-    send: async (p, request) => {
-      if (request.method === 'DELETE' && p === path) return unavailable;
-      return fetch(`${site.url}${p}`, {
-        method: request.method,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          Accept: 'application/json',
-          ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        },
-        ...(request.body !== undefined ? { body: request.body } : {}),
-      });
-    },
-  };
-  return new JiraClient(transport, { sleep: async () => undefined });
-}
+const refusingDelete = (site: LocalSite, path: string): JiraClient =>
+  hookedClient(
+    site,
+    (p, request, phase) => (phase === 'before' && request.method === 'DELETE' && p === path ? unavailable : undefined),
+    '712020:alice',
+  );
