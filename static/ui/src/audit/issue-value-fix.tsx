@@ -1,6 +1,5 @@
 import Button from '@atlaskit/button/new';
 import { Stack } from '@atlaskit/primitives';
-import { useState } from 'react';
 import type { AuditView, IssueValues } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { ConfirmInline } from '../common/confirm-inline';
@@ -9,6 +8,7 @@ import { showSuccessFlag } from '../common/success-flag';
 import { DisabledFix } from './disabled-fix';
 import { DoneLine, useFixDone, useFocusNext } from './fix-focus';
 import { RawValue } from './raw-value';
+import { useShownValues } from './use-shown-values';
 import type { useAudit } from './use-audit';
 
 interface Props {
@@ -29,13 +29,15 @@ interface Props {
  * again. The app never writes over such a value on its own.
  */
 export function IssueValueFix({ issueKey, value, label, view, busy, act, onError }: Props) {
-  const [values, setValues] = useState<IssueValues>();
-  const [loading, setLoading] = useState(false);
+  const { values, loading, load, forget } = useShownValues(
+    () => callResolver('audit/issue-values', { issueKey }),
+    onError,
+  );
   const { done, sayDone, line } = useFixDone(view);
   const opener = useFocusNext<HTMLButtonElement>();
   const close = () => {
     opener.focusNext();
-    setValues(undefined);
+    forget();
   };
   if (!view.canEditStories)
     return (
@@ -54,14 +56,7 @@ export function IssueValueFix({ issueKey, value, label, view, busy, act, onError
         ref={opener.ref}
         isDisabled={busy || loading}
         aria-label={`${label} of ${issueKey}`}
-        onClick={async () => {
-          setLoading(true);
-          const read = await callResolver('audit/issue-values', { issueKey });
-          setLoading(false);
-          if (!read.ok) return onError(read.error.message);
-          onError(undefined);
-          setValues(read.data);
-        }}
+        onClick={() => void load()}
       >
         {loading ? 'Reading…' : label}
       </Button>

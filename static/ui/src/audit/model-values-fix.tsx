@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { useContext, useState } from 'react';
-import type { AuditView, ModelPart, ModelValues, UnreadableModelPart } from '../../../../src/contract';
+import type { AuditView, ModelPart, UnreadableModelPart } from '../../../../src/contract';
 import { callResolver } from '../api/invoke-resolver';
 import { ConfirmInline } from '../common/confirm-inline';
 import { downloadFile } from '../common/download-file';
@@ -10,6 +10,7 @@ import { DisabledFix } from './disabled-fix';
 import { DoneLine, useFixDone, useFocusNext } from './fix-focus';
 import { OpenThreatModelTab } from './open-threat-model';
 import { RawValue } from './raw-value';
+import { useShownValues } from './use-shown-values';
 import type { useAudit } from './use-audit';
 
 interface Props {
@@ -29,8 +30,7 @@ const REMOVE = 'Remove this unreadable part';
  * the download; the removal names the value shown (its digest), then the project is audited again.
  */
 export function ModelValuesFix({ label, view, busy, act, onError }: Props) {
-  const [values, setValues] = useState<ModelValues>();
-  const [loading, setLoading] = useState(false);
+  const { values, loading, load, forget } = useShownValues(() => callResolver('audit/model-values', {}), onError);
   const [confirming, setConfirming] = useState<number>();
   const { done, sayDone, line } = useFixDone(view);
   const opener = useFocusNext<HTMLButtonElement>();
@@ -38,24 +38,13 @@ export function ModelValuesFix({ label, view, busy, act, onError }: Props) {
   const close = () => {
     opener.focusNext();
     setConfirming(undefined);
-    setValues(undefined);
+    forget();
   };
   if (done) return <DoneLine text={done} focusRef={line.ref} />;
   if (!values)
     return (
       <Inline space="space.050" shouldWrap alignBlock="center">
-        <Button
-          ref={opener.ref}
-          isDisabled={busy || loading}
-          onClick={async () => {
-            setLoading(true);
-            const read = await callResolver('audit/model-values', {});
-            setLoading(false);
-            if (!read.ok) return onError(read.error.message);
-            onError(undefined);
-            setValues(read.data);
-          }}
-        >
+        <Button ref={opener.ref} isDisabled={busy || loading} onClick={() => void load()}>
           {loading ? 'Reading…' : label}
         </Button>
         {openTab && (
