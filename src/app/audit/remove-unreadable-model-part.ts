@@ -34,7 +34,8 @@ export async function removeUnreadablePart(
   removal: ModelPartRemoval,
 ): Promise<AuditView> {
   await requireProjectAdmin(jira.user, projectKey, 'remove an unreadable part of the threat model');
-  const stored = await readModelForWrite(jira.app, projectKey);
+  // Every shard read, none taken from memory: the part removed is checked against what is stored now.
+  const stored = await readModelForWrite(jira.app, projectKey, [], Date.now, { whole: true });
   if (removal.part.kind === 'meta' || stored.metaUnreadable) await removeWithoutLock(jira, projectKey, stored, removal);
   else
     await removeUnreadableModelPart(

@@ -74,8 +74,14 @@ export function threatModelWith(
  * write checks the person against before it takes the lease, and the lease's first look at its
  * lock (see asModelEditor). Never shown: a view reads the model as the person (threatModelOf).
  */
-export const modelWithLockOf = (jira: JiraClients, projectKey: string): Promise<StoredThreatModel> =>
-  once(jira, `model-with-lock:${projectKey}`, () => readModelForWrite(jira.app, projectKey));
+export const modelWithLockOf = (
+  jira: JiraClients,
+  projectKey: string,
+  touching: string[] = [],
+): Promise<StoredThreatModel> =>
+  once(jira, `model-with-lock:${projectKey}`, () =>
+    readModelForWrite(jira.app, projectKey, [], Date.now, { touching }),
+  );
 
 /**
  * For a call on an issue the person has just read as themselves (so they see its project): the

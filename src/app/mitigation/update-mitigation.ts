@@ -20,7 +20,7 @@ export async function updateMitigation(
       const edited = editMitigation(model, id, baseRevision, draft, { accountId, now: new Date().toISOString() });
       return { model: edited.model, result: edited.mitigation };
     },
-    asModelEditor(jira, projectKey, accountId),
+    asModelEditor(jira, projectKey, accountId, [id]),
   );
   return mitigationView(mitigation, new Map());
 }

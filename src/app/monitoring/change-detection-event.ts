@@ -25,7 +25,7 @@ export async function changeDetectionEvent(
       const changed = changeDetectionEvents(model, edit as DetectionEventChange, actor);
       return { model: changed.model, result: changed.threat };
     },
-    asModelEditor(jira, projectKey, accountId),
+    asModelEditor(jira, projectKey, accountId, [edit.threatId]),
   );
   return monitoringView(jira, projectKey, accountId);
 }

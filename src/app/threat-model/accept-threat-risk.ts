@@ -11,7 +11,11 @@ export function acceptRisk(
   accountId: string,
   { id, baseRevision, acceptance }: RiskAcceptanceRequest,
 ): Promise<ThreatView> {
-  return changeAcceptance(jira, projectKey, accountId, (model, actor) =>
-    acceptThreatRisk(model, id, baseRevision, acceptance, actor),
+  return changeAcceptance(
+    jira,
+    projectKey,
+    accountId,
+    (model, actor) => acceptThreatRisk(model, id, baseRevision, acceptance, actor),
+    id,
   );
 }

@@ -12,7 +12,13 @@ export const answerThreatQuestion = (
   accountId: string,
   edit: QuestionAnswerChange,
 ): Promise<ThreatView> =>
-  changeWithKnowledgeBases(jira, projectKey, accountId, (model, { knowledgeBases }, actor) => {
-    const asked = threatQuestions(findThreat(model, edit.threatId), knowledgeBases).map((q) => q.key);
-    return answerQuestion(model, edit, asked, actor);
-  });
+  changeWithKnowledgeBases(
+    jira,
+    projectKey,
+    accountId,
+    (model, { knowledgeBases }, actor) => {
+      const asked = threatQuestions(findThreat(model, edit.threatId), knowledgeBases).map((q) => q.key);
+      return answerQuestion(model, edit, asked, actor);
+    },
+    edit.threatId,
+  );

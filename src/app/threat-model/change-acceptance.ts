@@ -15,6 +15,7 @@ export async function changeAcceptance(
   projectKey: string,
   accountId: string,
   change: (model: ThreatModel, actor: Actor) => { model: ThreatModel; threat: Threat },
+  threatId: string,
 ): Promise<ThreatView> {
   const actor = { accountId, now: nowIso() };
   const { threat } = await changeThreatModel(
@@ -25,7 +26,7 @@ export async function changeAcceptance(
       const changed = change(model, actor);
       return { model: changed.model, result: changed };
     },
-    { beforeCreate: () => requireRiskAccepter(jira, projectKey, accountId) },
+    { beforeCreate: () => requireRiskAccepter(jira, projectKey, accountId), touching: [threatId] },
   );
   return threatView(threat);
 }

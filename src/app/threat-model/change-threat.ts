@@ -13,6 +13,13 @@ export async function changeThreat(
 ): Promise<ThreatView> {
   const actor = { accountId, now: new Date().toISOString() };
   return threatView(
-    await saveThreatEdit(jira.app, projectKey, edit, actor, undefined, asModelEditor(jira, projectKey, accountId)),
+    await saveThreatEdit(
+      jira.app,
+      projectKey,
+      edit,
+      actor,
+      undefined,
+      asModelEditor(jira, projectKey, accountId, [edit.id]),
+    ),
   );
 }

@@ -24,6 +24,7 @@ export async function changeWithKnowledgeBases(
   projectKey: string,
   accountId: string,
   apply: KnowledgeChange,
+  threatId: string,
 ): Promise<ThreatView> {
   const { app } = jira;
   const actor = { accountId, now: new Date().toISOString() };
@@ -36,7 +37,7 @@ export async function changeWithKnowledgeBases(
       const changed = apply(model, loaded, actor);
       return { model: changed.model, result: changed.threat };
     },
-    asModelEditor(jira, projectKey, accountId),
+    asModelEditor(jira, projectKey, accountId, [threatId]),
   );
   return threatView(threat);
 }

@@ -47,13 +47,15 @@ export async function requireModelEditor(
  * members are read as the app; a person found administering the project needs none). The check
  * uses the settings of that read, so it costs no round trip of its own unless the settings now
  * name other roles; the model is not read once more as the person, and the lock is created only
- * once the check passes. The lease acts on that read (see tryModelTurn).
+ * once the check passes. The lease acts on that read (see tryModelTurn). `touching`: ids of the
+ * records the edit changes, whose shards a large model's read asks for with the meta (readForEdit).
  */
-export const asModelEditor = (jira: JiraClients, projectKey: string, accountId: string) => {
+export const asModelEditor = (jira: JiraClients, projectKey: string, accountId: string, touching: string[] = []) => {
   readEditorsEarly(jira, projectKey, accountId);
-  const stored = modelWithLockOf(jira, projectKey);
+  const stored = modelWithLockOf(jira, projectKey, touching);
   stored.catch(() => undefined); // awaited by the check, before anything is written
   return {
+    touching,
     firstRead: stored,
     beforeCreate: () => requireModelEditor(jira, projectKey, accountId, undefined, stored),
   };

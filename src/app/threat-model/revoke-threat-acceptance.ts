@@ -11,7 +11,11 @@ export function revokeAcceptance(
   accountId: string,
   { id, baseRevision, reason }: Required<AcceptanceRevocation>,
 ): Promise<ThreatView> {
-  return changeAcceptance(jira, projectKey, accountId, (model, actor) =>
-    revokeThreatAcceptance(model, id, baseRevision, reason, actor),
+  return changeAcceptance(
+    jira,
+    projectKey,
+    accountId,
+    (model, actor) => revokeThreatAcceptance(model, id, baseRevision, reason, actor),
+    id,
   );
 }

@@ -11,6 +11,10 @@ export const takeKnowledgeBaseUpdate = (
   accountId: string,
   { threatId, baseRevision, take }: KbUpdateDecision,
 ): Promise<ThreatView> =>
-  changeWithKnowledgeBases(jira, projectKey, accountId, (model, { knowledgeBases }, actor) =>
-    takeKbUpdate(model, threatId, baseRevision, take, knowledgeBases, actor),
+  changeWithKnowledgeBases(
+    jira,
+    projectKey,
+    accountId,
+    (model, { knowledgeBases }, actor) => takeKbUpdate(model, threatId, baseRevision, take, knowledgeBases, actor),
+    threatId,
   );

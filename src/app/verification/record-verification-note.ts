@@ -23,7 +23,7 @@ export async function recordNote(
       const changed = recordVerificationNote(model, mitigationId, baseRevision, note, actor);
       return { model: changed.model, result: changed.mitigation };
     },
-    asModelEditor(jira, projectKey, accountId),
+    asModelEditor(jira, projectKey, accountId, [mitigationId]),
   );
   return verificationView({ user: jira.user, app: jira.app }, projectKey, accountId, shown);
 }

@@ -25,6 +25,11 @@ export interface DecodedShard {
   split?: ShardSplit;
   /** Bytes of JSON the stored value inflated to: what holding the decoding costs, counted toward the bound. */
   decodedBytes?: number;
+  /**
+   * The stored value this is the decoding of, as kept here: passed again (known-models.ts keeps
+   * it), it is recognised by identity, with no comparison of its characters.
+   */
+  value?: unknown;
 }
 
 /**
@@ -51,7 +56,10 @@ export const MAX_HELD = 48_000_000;
  * By site, project and property key, the last value decoded there: a read compares its value with
  * it (a string comparison, no hashing of 30 KB keys), and a shard rewritten replaces its entry.
  */
-const remembered = new Map<string, { revision: number; data: string; decoded: DecodedShard; held: number }>();
+const remembered = new Map<
+  string,
+  { revision: number; data: string; value: unknown; decoded: DecodedShard; held: number }
+>();
 let held = 0;
 
 /** How many shards this process decoded and reused: for tests of the work an edit costs. */
@@ -65,18 +73,25 @@ export function decodedShard(
   value: unknown,
   decode: () => DecodedShard,
 ): DecodedShard {
+  const id = `${site ?? ''}\u0000${projectKey}\u0000${key}`;
+  const known = remembered.get(id);
+  // The very value object decoded before (values read are never changed in place): no comparison.
+  if (known !== undefined && known.value === value && value !== undefined) {
+    remembered.delete(id);
+    remembered.set(id, known);
+    shardDecoding.reused++;
+    return copy(known.decoded);
+  }
   const shard = ShardValue.safeParse(value);
   if (!shard.success) return count(decode());
   const { revision, data } = shard.data;
-  const id = `${site ?? ''}\u0000${projectKey}\u0000${key}`;
-  const known = remembered.get(id);
   // Most recently used last: the oldest decodings go first when the bound is reached.
   if (known) {
     remembered.delete(id);
     held -= known.held;
   }
   const reuse = known !== undefined && known.revision === revision && known.data === data;
-  const decoded = reuse ? copy(known.decoded) : count(decode());
+  const decoded = reuse ? copy(known.decoded) : { ...count(decode()), value };
   if (reuse) shardDecoding.reused++;
   // The problems' text is held too (a few a shard, see readShard); kept raw entries are within the inflated bytes.
   const size = data.length + (decoded.decodedBytes ?? 0) + decoded.problems.reduce((sum, p) => sum + p.length, 0);
@@ -86,8 +101,14 @@ export function decodedShard(
     // (25 KB a shard, 2.6 MB at 5,000 threats) is then garbage at once, which the young generation
     // drops for nothing, instead of surviving in the cache to be copied out of it and freed later
     // by a full collection, on every read of every shard.
-    const kept = reuse ? known : { revision, data, decoded: copy(decoded) };
-    remembered.set(id, { revision: kept.revision, data: kept.data, decoded: kept.decoded, held: size });
+    const kept = reuse ? known : { revision, data, value, decoded: { ...copy(decoded), value } };
+    remembered.set(id, {
+      revision: kept.revision,
+      data: kept.data,
+      value: kept.value,
+      decoded: kept.decoded,
+      held: size,
+    });
     held += size;
   }
   for (const [oldest, entry] of remembered) {
@@ -110,7 +131,7 @@ const count = (decoded: DecodedShard): DecodedShard => {
  * Fresh lists around the same records: a caller may build on the lists it gets, never on what
  * another call got. The records themselves are never changed in place (edits make new ones).
  */
-const copy = ({ shard, problems, split, decodedBytes }: DecodedShard): DecodedShard => ({
+const copy = ({ shard, problems, split, decodedBytes, value }: DecodedShard): DecodedShard => ({
   shard: shard && {
     ...shard,
     records: [...shard.records],
@@ -119,4 +140,5 @@ const copy = ({ shard, problems, split, decodedBytes }: DecodedShard): DecodedSh
   problems: [...problems],
   ...(split ? { split } : {}),
   ...(decodedBytes !== undefined ? { decodedBytes } : {}),
+  value,
 });

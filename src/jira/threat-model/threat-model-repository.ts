@@ -27,6 +27,15 @@ import {
   type LockStore,
 } from '../client/property-lease';
 import { decodedShard, type DecodedShard, type ShardSplit } from './decoded-shards';
+import {
+  forgetKnownModel,
+  knownModel,
+  rememberKnownModel,
+  sameStoredValue,
+  shardKeysHolding,
+  type KnownModel,
+  type ShardRanges,
+} from './known-models';
 import { lastSeenModel, rememberModel } from './last-seen-models';
 import { afterCollection, collectableLocks, lockKey, lockWindow, STALE_READ_MS, type LockBook } from './model-locks';
 import {
@@ -40,6 +49,7 @@ import {
   packShards,
   shardIndex,
   shardKey,
+  type ShardValue,
   type ModelRecord,
   type StoredShard,
 } from './threat-model-shards';
@@ -64,6 +74,15 @@ export interface StoredThreatModel {
   readAt?: number;
   /** The lock keys the read asked for (readModelForWrite): one absent from `extra` is known not to exist. */
   locksRead?: string[];
+  /** Every shard key with the value the model was built from (what this instance then knows: known-models.ts). */
+  shardValues: Map<string, unknown>;
+  /** Each readable, ordered shard's id ranges (to find the shard of a record an edit will touch). */
+  ranges: Map<string, ShardRanges>;
+  /**
+   * Set when the model was built partly from values known, not read (readForEdit): the shard keys
+   * this read asked Jira for. A write reads any other shard it would write first (writeModelTurn).
+   */
+  fresh?: Set<string>;
 }
 
 /**
@@ -98,26 +117,43 @@ function firstReadKeys(extraKeys: string[]): { keys: string[]; shardKeys: string
   return { keys: [META_KEY, ...extraKeys, ...shardKeys], shardKeys };
 }
 
+/** The properties a read of the model found: the meta, every shard key with its value, the extra keys asked for. */
+interface ModelProperties {
+  meta: unknown;
+  shardKeys: string[];
+  shardValues: unknown[];
+  extra: Record<string, unknown>;
+  /** Set when the shards not in it were taken from what this instance knew (readForEdit): the shard keys read by this call. */
+  fresh?: Set<string>;
+}
+
 /**
  * One GET of the project with the meta and shards 0..191 as `properties`; a second request only
  * for shards beyond those the meta lists. Every shard found is read, listed or not: a writer
  * stores shards before the meta, so a record moving to a new shard is never missed. A meta
  * that is missing or broken falls back to listing the properties.
  */
-async function readProperties(
+async function readProperties(client: JiraClient, projectKey: string, extraKeys: string[]): Promise<ModelProperties> {
+  const { keys, shardKeys: firstKeys } = firstReadKeys(extraKeys);
+  const first = await getProjectProperties(client, projectKey, keys);
+  return finishRead(client, projectKey, extraKeys, first, firstKeys);
+}
+
+/** The rest of a whole read, once `first` holds the meta and the shard keys `asked` (the found ones among them). */
+async function finishRead(
   client: JiraClient,
   projectKey: string,
   extraKeys: string[],
-): Promise<{ meta: unknown; shardKeys: string[]; shardValues: unknown[]; extra: Record<string, unknown> }> {
-  const { keys, shardKeys: firstKeys } = firstReadKeys(extraKeys);
-  const first = await getProjectProperties(client, projectKey, keys);
+  first: Record<string, unknown>,
+  asked: string[],
+): Promise<ModelProperties> {
   const meta = first[META_KEY];
   const listed = MetaValue.safeParse(meta);
   const expected =
     listed.success && listed.data.shards
       ? listed.data.shards.map(shardKey)
       : (await listProjectPropertyKeys(client, projectKey)).filter((k) => shardIndex(k) !== undefined);
-  const missing = expected.filter((k) => !(k in first) && !firstKeys.includes(k));
+  const missing = expected.filter((k) => !(k in first) && !asked.includes(k));
   const rest = await getProjectProperties(client, projectKey, missing);
   const values: Record<string, unknown> = { ...first, ...rest };
   const shardKeys = [...new Set([...expected, ...Object.keys(values).filter((k) => shardIndex(k) !== undefined)])].sort(
@@ -125,6 +161,64 @@ async function readProperties(
   );
   const extra = Object.fromEntries(extraKeys.filter((k) => k in first).map((k) => [k, first[k]]));
   return { meta, shardKeys, shardValues: shardKeys.map((k) => values[k]), extra };
+}
+
+/**
+ * An edit's read of a model this instance knows (known-models.ts): the meta, the extra keys, and
+ * only the shards the edit may write (the last readable one, where new records go; the next two
+ * indices, where a full last shard hands records on; those `touching` names records of), in one
+ * request; the other shards are the values known. When the meta is no longer at the known
+ * revision (someone wrote since), or lists a shard not known, the rest is read as a whole read
+ * reads it, in a second request. writeModelTurn writes no shard this read did not ask for
+ * without reading it first.
+ */
+async function readForEdit(
+  client: JiraClient,
+  projectKey: string,
+  extraKeys: string[],
+  known: KnownModel,
+  touching: string[],
+): Promise<ModelProperties> {
+  let top = -1;
+  for (const key of known.values.keys()) top = Math.max(top, shardIndex(key) ?? -1);
+  const asked = [
+    ...new Set([
+      ...(known.lastShard !== undefined ? [shardKey(known.lastShard)] : []),
+      shardKey(top + 1),
+      shardKey(top + 2),
+      ...shardKeysHolding(known, touching),
+    ]),
+  ];
+  const first = await getProjectProperties(client, projectKey, [META_KEY, ...extraKeys, ...asked]);
+  const meta = MetaValue.safeParse(first[META_KEY]);
+  const listed = meta.success ? (meta.data.shards ?? []).map(shardKey) : [];
+  const current =
+    meta.success &&
+    meta.data.revision === known.revision &&
+    listed.every((key) => known.values.has(key) || asked.includes(key));
+  if (!current) {
+    // Someone wrote since: the rest as a whole read has it (shards 0..191, then the listed ones beyond).
+    const wholeKeys = firstReadKeys(extraKeys).shardKeys.filter((k) => !asked.includes(k));
+    const more = await getProjectProperties(client, projectKey, wholeKeys);
+    return finishRead(client, projectKey, extraKeys, { ...first, ...more }, [...asked, ...wholeKeys]);
+  }
+  const values = new Map(known.values);
+  for (const key of asked) {
+    if (key in first) values.set(key, first[key]);
+    else values.delete(key);
+  }
+  // As a whole read has them: the listed keys (a listed one not stored reads as undefined), and those found.
+  for (const [key, value] of values) if (value === undefined && !listed.includes(key)) values.delete(key);
+  for (const key of listed) if (!values.has(key)) values.set(key, undefined);
+  const shardKeys = [...values.keys()].sort((a, b) => shardIndex(a)! - shardIndex(b)!);
+  const extra = Object.fromEntries(extraKeys.filter((k) => k in first).map((k) => [k, first[k]]));
+  return {
+    meta: first[META_KEY],
+    shardKeys,
+    shardValues: shardKeys.map((k) => values.get(k)),
+    extra,
+    fresh: new Set(asked),
+  };
 }
 
 /**
@@ -152,14 +246,25 @@ export async function readThreatModel(
   projectKey: string,
   extraKeys: string[] = [],
 ): Promise<StoredThreatModel> {
-  const { meta, shardKeys, shardValues, extra } = await readProperties(client, projectKey, extraKeys);
+  return storedModelOf(client, projectKey, await readProperties(client, projectKey, extraKeys));
+}
+
+/** The model the properties hold, each shard decoded once per stored value (decoded-shards.ts). */
+function storedModelOf(client: JiraClient, projectKey: string, props: ModelProperties): StoredThreatModel {
+  const { meta, shardKeys, shardValues, extra } = props;
   const problems: string[] = [];
   const splits: Array<ShardSplit | undefined> = [];
+  const values = new Map<string, unknown>();
+  const ranges = new Map<string, ShardRanges>();
   const shards = shardKeys.flatMap((key, i) => {
     const decoded = decodedShard(client.tenant, projectKey, key, shardValues[i], () => readShard(key, shardValues[i]));
+    // The value the decoding keeps (the same one, the object held): known again at no cost.
+    values.set(key, decoded.value ?? shardValues[i]);
     // A loop, not a spread: a spread of a long list overflows the call stack.
     for (const problem of decoded.problems) problems.push(problem);
     if (decoded.shard) splits.push(decoded.split);
+    if (decoded.split?.ordered)
+      ranges.set(key, { threat: decoded.split.threatRange, mitigation: decoded.split.mitigationRange });
     return decoded.shard ? [decoded.shard] : [];
   });
   const read = new Set(shards.map((s) => s.index));
@@ -172,6 +277,9 @@ export async function readThreatModel(
   const { threats, mitigations } = assemble(shards, splits);
   if (metaValue || meta === undefined)
     rememberModel(client.tenant, projectKey, metaValue?.revision ?? 0, metaValue?.settings ?? base.settings);
+  const lastShard = shards.length > 0 ? shards[shards.length - 1]!.index : undefined;
+  if (metaValue) rememberKnownModel(client.tenant, projectKey, metaValue.revision, values, ranges, lastShard);
+  else forgetKnownModel(client.tenant, projectKey);
   return {
     model: {
       threats,
@@ -196,6 +304,9 @@ export async function readThreatModel(
     ...(metaUnreadable ? { metaUnreadable } : {}),
     extra,
     ...(metaValue?.locks ? { lockBook: metaValue.locks } : {}),
+    shardValues: values,
+    ranges,
+    ...(props.fresh ? { fresh: props.fresh } : {}),
   };
 }
 
@@ -522,23 +633,41 @@ export interface ModelWriteOptions {
   maxWaitMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Ids of the records the change will touch: read with the meta (see ReadForWriteOptions). */
+  touching?: string[];
+  /** Every attempt reads the whole model (see ReadForWriteOptions.whole). */
+  whole?: boolean;
+}
+
+/** How an edit reads the model (readModelForWrite). */
+export interface ReadForWriteOptions {
+  /** Ids of records the edit will change: their shards are read with the meta (see readForEdit). */
+  touching?: string[];
+  /** Read every shard, never the values this instance knows (a repair that acts on what it shows). */
+  whole?: boolean;
 }
 
 /**
  * The model as a write needs it: with the lock keys of the revisions this instance expects (see
  * lockWindow), the lock an earlier version of the app took, and `extraKeys`, in one request;
- * stamped with when the read was sent (an attempt acts on it only while it is fresh).
+ * stamped with when the read was sent (an attempt acts on it only while it is fresh). A large
+ * model this instance knows is read in part (readForEdit).
  */
 export async function readModelForWrite(
   client: JiraClient,
   projectKey: string,
   extraKeys: string[] = [],
   now: () => number = Date.now,
+  options: ReadForWriteOptions = {},
 ): Promise<StoredThreatModel> {
   const readAt = now();
   const locksRead = lockWindow(lastSeenModel(client.tenant, projectKey)?.revision);
-  const stored = await readThreatModel(client, projectKey, [LOCK_KEY, ...locksRead, ...extraKeys]);
-  return { ...stored, readAt, locksRead };
+  const keys = [LOCK_KEY, ...locksRead, ...extraKeys];
+  const known = options.whole ? undefined : knownModel(client.tenant, projectKey);
+  const props = known
+    ? await readForEdit(client, projectKey, keys, known, options.touching ?? [])
+    : await readProperties(client, projectKey, keys);
+  return { ...storedModelOf(client, projectKey, props), readAt, locksRead };
 }
 
 /** A turn at the model: the lock of the step from `stored` (its meta revision), held. */
@@ -665,7 +794,10 @@ async function takeModelTurn(
             holder,
             await (attempt === 0 && options.firstRead
               ? options.firstRead
-              : readModelForWrite(client, projectKey, [], now)),
+              : readModelForWrite(client, projectKey, [], now, {
+                  touching: options.touching ?? [],
+                  whole: options.whole === true,
+                })),
             { now, ...(beforeCreate ? { beforeCreate } : {}) },
           );
     if (turn) return turn;
@@ -749,11 +881,17 @@ export async function writeModelTurn(
     JSON.stringify(model.settings) !== JSON.stringify(stored.model.settings) ||
     JSON.stringify(shards) !== JSON.stringify(stored.shardIndices);
   if (!metaChanged && changed.length === 0) return (whenStored?.(), turn);
+  if (stored.fresh) await confirmUnreadShards(client, projectKey, stored, changed);
   turn.wrote = true; // from here on, the lock is the step's record: never deleted (model-locks.ts)
   const entity = projectEntity(projectKey);
   const keptRaw = new Map(stored.shards.map((s) => [s.index, s.unreadable ?? []]));
-  const storedShard = (s: StoredShard) =>
-    encodeShard([...s.records.map(storedForm), ...(keptRaw.get(s.index) ?? [])] as ModelRecord[], s.revision);
+  const encoded = new Map(
+    changed.map((s) => [
+      s.index,
+      encodeShard([...s.records.map(storedForm), ...(keptRaw.get(s.index) ?? [])] as ModelRecord[], s.revision),
+    ]),
+  );
+  const storedShard = (s: StoredShard) => encoded.get(s.index)!;
   // Shards that receive records first, shrinking ones after: a reader never misses one.
   const growing = changed.filter(
     (s) => s.records.length >= (stored.shards.find((o) => o.index === s.index)?.records.length ?? 0),
@@ -817,15 +955,19 @@ export async function writeModelTurn(
       console.warn(
         `without: the threat model's shards are written but its meta is not; the step's lock expires by itself (${String(error)})`,
       );
+      forgetKnownModel(client.tenant, projectKey);
       return undefined;
     }
   } catch (error) {
+    forgetKnownModel(client.tenant, projectKey);
     // No step from `next` is made by this session: the lock it took for it goes back at once.
     const held = chainLease ?? (await chained?.catch(() => undefined));
     if (held) await releaseLease(chainLock, held);
     throw error;
   }
   rememberModel(client.tenant, projectKey, next, model.settings);
+  const known = knownAfterWrite(stored, changed, encoded);
+  rememberKnownModel(client.tenant, projectKey, next, known.shardValues, known.ranges, known.lastShard);
   if (!chainFor) return undefined;
   // Without the next step's lock another writer could come in between (claim a task, create it):
   // the session stops here, with what it wrote so far stored, before the work that needed it.
@@ -850,8 +992,54 @@ export async function writeModelTurn(
     metaRevision: next,
     lockBook: book,
     readAt: now,
+    shardValues: known.shardValues,
+    ranges: known.ranges,
+    // What it wrote it knows as stored: under the next step's lock nobody else writes a shard.
+    ...(stored.fresh ? { fresh: new Set([...stored.fresh, ...changed.map((s) => shardKey(s.index))]) } : {}),
   };
   return { lease: chainLease, lock: chainLock, stored: after, wrote: false };
+}
+
+/**
+ * A read in part (readForEdit) asked Jira only for some shards: any other this write would write
+ * is read now, under the step's lock, and must still hold the value the model was built from
+ * (someone may have rewritten it through Jira's REST API without moving the meta). Else nothing
+ * is written: the edit rested on a value it did not read. The next read reads every shard.
+ */
+async function confirmUnreadShards(
+  client: JiraClient,
+  projectKey: string,
+  stored: StoredThreatModel,
+  changed: StoredShard[],
+): Promise<void> {
+  const unread = changed.map((s) => shardKey(s.index)).filter((key) => !stored.fresh!.has(key));
+  if (unread.length === 0) return;
+  const values = await getProjectProperties(client, projectKey, unread);
+  if (unread.every((key) => sameStoredValue(values[key], stored.shardValues.get(key)))) return;
+  forgetKnownModel(client.tenant, projectKey);
+  throw new AppError(
+    'CONFLICT',
+    "Part of the threat model was changed outside the app (through Jira's REST API) while you saved, so nothing was saved. Try again.",
+  );
+}
+
+/** What a write leaves known: the values it read, with the shards it wrote as it wrote them. */
+function knownAfterWrite(
+  stored: StoredThreatModel,
+  changed: StoredShard[],
+  encoded: Map<number, ShardValue>,
+): { shardValues: Map<string, unknown>; ranges: Map<string, ShardRanges>; lastShard: number | undefined } {
+  const shardValues = new Map(stored.shardValues);
+  const ranges = new Map(stored.ranges);
+  for (const shard of changed) {
+    const key = shardKey(shard.index);
+    shardValues.set(key, encoded.get(shard.index));
+    const split = splitOf(shard.records);
+    if (split.ordered) ranges.set(key, { threat: split.threatRange, mitigation: split.mitigationRange });
+    else ranges.delete(key);
+  }
+  const indices = [...stored.shards.map((s) => s.index), ...changed.map((s) => s.index)];
+  return { shardValues, ranges, lastShard: indices.length > 0 ? Math.max(...indices) : undefined };
 }
 
 /** Tries for a session's next lock this many times: nobody else can want it before the meta moves. */
@@ -1011,10 +1199,12 @@ export async function removeUnreadableModelPart(
   choose: (stored: StoredThreatModel) => Promise<UnreadablePartRemoval>,
   options: ModelWriteOptions = {},
 ): Promise<void> {
-  const turn = await takeModelTurn(client, projectKey, holder, options);
+  // It writes a shard outside writeModelTurn: what it writes is built from a whole read.
+  const turn = await takeModelTurn(client, projectKey, holder, { ...options, whole: true });
   try {
     const { stored, lease } = turn;
     if (stored.metaUnreadable) throw new AppError('INVALID_DATA', stored.metaUnreadable);
+    if (stored.fresh) throw new Error('removeUnreadableModelPart needs a whole read of the model.');
     const part = await choose(stored);
     const entity = projectEntity(projectKey);
     const shard = stored.shards.find((s) => s.index === part.shard);
