@@ -147,6 +147,26 @@ function viewTaskIds(model: ThreatModel, story: StoryRecord, clausesValue: unkno
 }
 
 /**
+ * The part of the model the view shows: the threats the story links (for a task, also its
+ * mitigation's), the mitigations of those threats (a threat's risk depends on its own mitigations
+ * only) and the task's own. Its live view then costs what the story shows, not the whole model
+ * (10,000 mitigations' views and the project's risk at the bench's largest size).
+ */
+function shownPart(model: ThreatModel, story: StoryRecord, clausesValue: unknown): ThreatModel {
+  const stored = readStoryClauses(clausesValue);
+  const threatIds = new Set(linkedThreatIds(stored.clauses, stored.directThreatIds));
+  const property = TaskProperty.safeParse(story.taskValue);
+  const recordedId = property.success ? property.data.mitigationId : undefined;
+  const own = (m: ThreatModel['mitigations'][number]) => m.id === recordedId || m.task?.id === story.id;
+  for (const m of model.mitigations) if (own(m)) for (const a of m.addresses) threatIds.add(a.threatId);
+  return {
+    ...model,
+    threats: model.threats.filter((t) => threatIds.has(t.id)),
+    mitigations: model.mitigations.filter((m) => own(m) || m.addresses.some((a) => threatIds.has(a.threatId))),
+  };
+}
+
+/**
  * The tasks the view shows (see viewTaskIds), with their Sprint field in the same request: the
  * planned risk counts an accepted mitigation whose task sits in an open sprint (isPlanned), as the
  * project page does. The field's id comes from the site's field list, which the call has read
@@ -198,8 +218,8 @@ export async function storyViewOf(
   const stored = await threatModelOf(jira, story.projectKey);
   const value = saved?.value ?? story.clausesValue;
   const tasks = viewTasks(jira, stored.model, story, value);
-  // The model's mitigations with the live statuses and sprints of the tasks the view shows.
-  const live = tasks.then((read) => plannedLiveModel(read, stored.model));
+  // The mitigations the view shows with the live statuses and sprints of their tasks.
+  const live = tasks.then((read) => plannedLiveModel(read, shownPart(stored.model, story, value)));
   const [current, access, task, read] = await Promise.all([
     live,
     accessTo(jira, story.id, story.projectKey, accountId, stored.model),
