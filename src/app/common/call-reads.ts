@@ -72,7 +72,10 @@ export function threatModelWith(
 /**
  * The model's properties and the write lease's lock, read as the app in one request: what a
  * write checks the person against before it takes the lease, and the lease's first look at its
- * lock (see asModelEditor). Never shown: a view reads the model as the person (threatModelOf).
+ * lock (see asModelEditor). A view reads the model as the person (threatModelOf); a call on an
+ * issue the person has read may show this one (showModelReadWithIssue), which for a large model
+ * is partly what this instance knew (known-models.ts). `touching`: ids of the records the call
+ * will change, whose shards are then read with the meta.
  */
 export const modelWithLockOf = (
   jira: JiraClients,

@@ -53,47 +53,53 @@ export async function createTaskOnce(
   const { user, app } = jira;
   const actor = () => ({ accountId, now: now() });
   let created: TaskSummary | undefined;
-  const model = await withModelLease(app, projectKey, accountId, async (session) => {
-    const step = await session.change<TaskStep>(async (current: ThreatModel) => {
-      const mitigation = findMitigation(current, mitigationId);
-      checkTaskWanted(mitigation);
-      if (mitigation.task) return { model: current, result: { done: current } };
-      const claim = mitigation.taskClaim;
-      const adopted = claim ? await findClaimedTask(user, projectKey, mitigationId, claim) : undefined;
-      if (claim && adopted) {
-        created = summaryOf(adopted);
-        const next = attachTask(current, mitigationId, adopted, actor(), claim.id).model;
-        return { model: next, result: { done: next } };
-      }
-      const claimId = randomUUID();
-      // The task is recorded by the next change of this session, with no other writer in between.
-      return {
-        model: claimTask(current, mitigationId, claimId, actor()),
-        result: { claimId, mitigation, current },
-        holdOn: true,
-      };
-    });
-    if ('done' in step) return step.done;
-    const { claimId, mitigation, current } = step;
-    const threatIds = mitigation.addresses.map((a) => a.threatId);
-    const stories = await storiesLinkedTo(user, projectKey, await clausesField(user), threatIds);
-    const task = await createTask(user, {
-      projectKey,
-      issueTypeName: current.settings.taskIssueTypeName,
-      summary: `${mitigation.title} (${mitigationId})`.slice(0, 250),
-      description: mitigationTaskDescription(mitigation, current.threats, stories),
-      property: { v: 1, mitigationId, threatIds, projectKey, claim: claimId },
-      storyKeys: stories.map((s) => s.key),
-      linkType: await mitigatesLinkType(app),
-    });
-    created = summaryOf({ id: task.id, key: task.key, statusName: 'To Do', categoryKey: 'new' });
-    return session.change((latest) => {
-      // Only for this session's claim: the session holds the model from the claim to here (holdOn),
-      // and this says so again rather than trust it.
-      const next = attachTask(latest, mitigationId, task, actor(), claimId);
-      return { model: next.model, result: next.model };
-    });
-  });
+  const model = await withModelLease(
+    app,
+    projectKey,
+    accountId,
+    async (session) => {
+      const step = await session.change<TaskStep>(async (current: ThreatModel) => {
+        const mitigation = findMitigation(current, mitigationId);
+        checkTaskWanted(mitigation);
+        if (mitigation.task) return { model: current, result: { done: current } };
+        const claim = mitigation.taskClaim;
+        const adopted = claim ? await findClaimedTask(user, projectKey, mitigationId, claim) : undefined;
+        if (claim && adopted) {
+          created = summaryOf(adopted);
+          const next = attachTask(current, mitigationId, adopted, actor(), claim.id).model;
+          return { model: next, result: { done: next } };
+        }
+        const claimId = randomUUID();
+        // The task is recorded by the next change of this session, with no other writer in between.
+        return {
+          model: claimTask(current, mitigationId, claimId, actor()),
+          result: { claimId, mitigation, current },
+          holdOn: true,
+        };
+      });
+      if ('done' in step) return step.done;
+      const { claimId, mitigation, current } = step;
+      const threatIds = mitigation.addresses.map((a) => a.threatId);
+      const stories = await storiesLinkedTo(user, projectKey, await clausesField(user), threatIds);
+      const task = await createTask(user, {
+        projectKey,
+        issueTypeName: current.settings.taskIssueTypeName,
+        summary: `${mitigation.title} (${mitigationId})`.slice(0, 250),
+        description: mitigationTaskDescription(mitigation, current.threats, stories),
+        property: { v: 1, mitigationId, threatIds, projectKey, claim: claimId },
+        storyKeys: stories.map((s) => s.key),
+        linkType: await mitigatesLinkType(app),
+      });
+      created = summaryOf({ id: task.id, key: task.key, statusName: 'To Do', categoryKey: 'new' });
+      return session.change((latest) => {
+        // Only for this session's claim: the session holds the model from the claim to here (holdOn),
+        // and this says so again rather than trust it.
+        const next = attachTask(latest, mitigationId, task, actor(), claimId);
+        return { model: next.model, result: next.model };
+      });
+    },
+    { touching: [mitigationId] },
+  );
   const mitigation = findMitigation(model, mitigationId);
   // A task attached before (a second click, or a concurrent one) shows the status the model stored.
   const known = created ?? (mitigation.task ? storedTaskSummary(mitigation.task, mitigation.status) : undefined);

@@ -25,12 +25,18 @@ export async function followTaskStatusChange(app: JiraClient, issueId: string): 
     return;
   }
   const now = new Date().toISOString();
-  const model = await changeThreatModel(app, projectKey, 'trigger', (current) => {
-    // Checked again under the lease: the model may have changed since the first read.
-    if (!taskEvidence(current, projectKey, taskIssue, property).recorded) return { model: current, result: current };
-    const mitigationStatus = statusFromTask(status, current.settings.statusMapping);
-    const next = followTaskStatus(current, property.mitigationId, mitigationStatus, { accountId: 'app', now }).model;
-    return { model: next, result: next };
-  });
+  const model = await changeThreatModel(
+    app,
+    projectKey,
+    'trigger',
+    (current) => {
+      // Checked again under the lease: the model may have changed since the first read.
+      if (!taskEvidence(current, projectKey, taskIssue, property).recorded) return { model: current, result: current };
+      const mitigationStatus = statusFromTask(status, current.settings.statusMapping);
+      const next = followTaskStatus(current, property.mitigationId, mitigationStatus, { accountId: 'app', now }).model;
+      return { model: next, result: next };
+    },
+    { touching: [property.mitigationId] },
+  );
   await recordRiskPoint(app, projectKey, now, model);
 }

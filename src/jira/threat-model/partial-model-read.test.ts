@@ -13,6 +13,7 @@ import { decodeShard, encodeShard, META_KEY, SHARD_PREFIX } from './threat-model
 // write, not the whole model (known-models.ts). What it must never do: act on a shard someone
 // changed that it did not read, write over a value it did not read, or miss another writer's step.
 
+const SITE = 'ari:cloud:ecosystem::installation/partial-read';
 const actor = { accountId: '712020:alice', now: '2026-12-03T10:00:00.000Z' };
 const draft = (n: number): ThreatDraft => ({
   title: `Threat ${n}: ${prose(n, 60)}`,
@@ -55,7 +56,8 @@ const create = (n: number) => (model: ThreatModel) => {
 
 describe('an edit of a large model reads only what it may write', () => {
   let site: LocalSite;
-  const client = () => siteClient(site);
+  // The site as Forge names the installation: a process keeps what it knows of a model by site.
+  const client = () => siteClient(site, undefined, SITE);
   const rest = () => restAs(site, 'alice');
 
   beforeAll(async () => {
@@ -86,7 +88,7 @@ describe('an edit of a large model reads only what it may write', () => {
     expect(askedShards(site, before, 'BIG').flat().length).toBeLessThanOrEqual(3);
     const puts = site.log.since(before).filter((e) => e.method === 'PUT' && e.path.includes(SHARD_PREFIX));
     expect(puts).toHaveLength(1);
-    forgetKnownModel(undefined, 'BIG');
+    forgetKnownModel(SITE, 'BIG');
     const after = await readThreatModel(client(), 'BIG');
     expect(after.model.threats.at(-1)).toEqual(threat);
     expect(after.model.threats).toHaveLength(whole.model.threats.length + 1);
@@ -103,7 +105,7 @@ describe('an edit of a large model reads only what it may write', () => {
     expect(Number(ours.id.slice(2))).toBe(Number(theirs.id.slice(2)) + 1);
     // Two reads: the part it knew to ask for, then the rest (the meta had moved).
     expect(askedShards(site, mark, 'TWO').flat().length).toBeGreaterThan(PARTIAL_READ_MIN_SHARDS);
-    forgetKnownModel(undefined, 'TWO');
+    forgetKnownModel(SITE, 'TWO');
     const after = await readThreatModel(client(), 'TWO');
     expect(after.model.threats.slice(-2).map((t) => t.id)).toEqual([theirs.id, ours.id]);
   });
@@ -167,7 +169,7 @@ describe('an edit of a large model reads only what it may write', () => {
     const written = decodeShard(propertyOf(site, 'HAND', key)!.value);
     if ('error' in written) throw new Error(written.error);
     expect(written.entries).toContainEqual(broken);
-    expect(knownModel(undefined, 'HAND')?.revision).toBe(read.metaRevision + 1);
+    expect(knownModel(SITE, 'HAND')?.revision).toBe(read.metaRevision + 1);
   });
 
   it('takes over from a writer that died after writing a shard it did not ask for, building on what it wrote', async () => {
@@ -196,7 +198,7 @@ describe('an edit of a large model reads only what it may write', () => {
       const edited = editThreat(model, t.id, t.revision, { ...draft(3), title: 'Edited after the takeover' }, actor);
       return { model: edited.model, result: undefined };
     });
-    forgetKnownModel(undefined, 'DEAD');
+    forgetKnownModel(SITE, 'DEAD');
     const after = await readThreatModel(client(), 'DEAD');
     expect(after.model.threats.find((t) => t.id === target.id)?.title).toBe('Written by the holder that died');
     expect(after.model.threats.find((t) => t.id === neighbour.id)?.title).toBe('Edited after the takeover');

@@ -99,7 +99,8 @@ export async function saveThreatEdit(
   // not taken leaves it unused, and it must not spend the retries the edit itself may need.
   const listing = listProjectPropertyKeys(client.withoutRetries(), projectKey);
   listing.catch(() => undefined); // a failed listing is made again under the lease
-  const firstRead = options.firstRead ?? readModelForWrite(client, projectKey, [OUTCOMES_KEY], clock.now);
+  const firstRead =
+    options.firstRead ?? readModelForWrite(client, projectKey, [OUTCOMES_KEY], clock.now, { touching: [edit.id] });
   // The person's check (when passed) starts with the read, and passes before anything is written.
   const checking = options.beforeCreate?.();
   checking?.catch(() => undefined);
@@ -123,7 +124,7 @@ export async function saveThreatEdit(
   await putProperty(client, projectEntity(projectKey), queueKey(entry.id), entry);
   try {
     for (let attempt = 0; clock.now() < entry.expiresAt; attempt++) {
-      const state = await readState(client, projectKey, clock);
+      const state = await readState(client, projectKey, clock, edit.id);
       const outcome = state && outcomeOf(state, entry);
       if (state && outcome) return settle(state.model, edit.id, outcome);
       const turn =
@@ -142,13 +143,21 @@ export async function saveThreatEdit(
 
 const queueKey = (id: string) => `${QUEUE_PREFIX}${id}`;
 
+/**
+ * The model with the queue's outcomes, for a writer waiting its turn: the shard of the threat it
+ * edits is read with the meta (a large model's others may be those this instance knows), so its
+ * outcome is told from the threat as stored.
+ */
 async function readState(
   client: JiraClient,
   projectKey: string,
   clock: QueueClock,
+  threatId: string,
 ): Promise<StoredThreatModel | undefined> {
   try {
-    return await readModelForWrite(client.withoutRetries(), projectKey, [OUTCOMES_KEY], clock.now);
+    return await readModelForWrite(client.withoutRetries(), projectKey, [OUTCOMES_KEY], clock.now, {
+      touching: [threatId],
+    });
   } catch (error) {
     if (isTransient(error)) return undefined;
     throw error;
@@ -191,7 +200,7 @@ async function withdraw(client: JiraClient, projectKey: string, entry: QueueEntr
   await deleteProperty(client, projectEntity(projectKey), queueKey(entry.id)).catch(() => undefined);
   const until = clock.now() + WITHDRAW_WAIT_MS;
   while (clock.now() < until) {
-    const state = await readState(client, projectKey, clock);
+    const state = await readState(client, projectKey, clock, entry.edit.id);
     if (state && (await modelTurnFree(client, projectKey, state, clock.now()))) {
       const outcome = outcomeOf(state, entry);
       if (outcome) return settle(state.model, entry.edit.id, outcome);

@@ -195,6 +195,7 @@ async function readForEdit(
   const current =
     meta.success &&
     meta.data.revision === known.revision &&
+    meta.data.writeId === known.writeId &&
     listed.every((key) => known.values.has(key) || asked.includes(key));
   if (!current) {
     // Someone wrote since: the rest as a whole read has it (shards 0..191, then the listed ones beyond).
@@ -278,7 +279,7 @@ function storedModelOf(client: JiraClient, projectKey: string, props: ModelPrope
   if (metaValue || meta === undefined)
     rememberModel(client.tenant, projectKey, metaValue?.revision ?? 0, metaValue?.settings ?? base.settings);
   const lastShard = shards.length > 0 ? shards[shards.length - 1]!.index : undefined;
-  if (metaValue) rememberKnownModel(client.tenant, projectKey, metaValue.revision, values, ranges, lastShard);
+  if (metaValue?.writeId) rememberKnownModel(client.tenant, projectKey, metaValue, { values, ranges, lastShard });
   else forgetKnownModel(client.tenant, projectKey);
   return {
     model: {
@@ -677,6 +678,12 @@ export interface ModelTurn {
   stored: StoredThreatModel;
   /** Set once anything was written under this lock: from then on the lock is never deleted. */
   wrote: boolean;
+  /**
+   * Set on a turn taken over from a holder that gave out at the same revision: it may have written
+   * shards. Such a turn moves the meta even when it changes nothing (endModelTurn), so no instance
+   * that knew the model at this revision builds on the shards it knew (known-models.ts).
+   */
+  moveMeta?: { client: JiraClient; projectKey: string };
 }
 
 /**
@@ -759,14 +766,32 @@ export async function tryModelTurn(
   if (!lease.tookOver) return { lease, lock, stored, wrote: false };
   // The holder that gave out may have written part of its step: read what is stored now, under the lock.
   const again = await readThreatModel(client, projectKey);
-  if (again.metaRevision === stored.metaRevision) return { lease, lock, stored: again, wrote: false };
+  if (again.metaRevision === stored.metaRevision)
+    return { lease, lock, stored: again, wrote: false, moveMeta: { client, projectKey } };
   // It made its step after all: leave its lock to the collection (model-locks.ts) and start over.
   return undefined;
 }
 
 /** The turn ends: a lock under which nothing was written is deleted (no step was made from its revision). */
 export async function endModelTurn(turn: ModelTurn, clock: { now?: () => number } = {}): Promise<void> {
-  if (!turn.wrote) await releaseLease(turn.lock, turn.lease, clock);
+  if (turn.wrote) return;
+  if (!turn.moveMeta) return releaseLease(turn.lock, turn.lease, clock);
+  try {
+    // The same model at the next revision: the lock stays as the step's record, as after any write.
+    await writeModelTurn(
+      turn.moveMeta.client,
+      turn.moveMeta.projectKey,
+      turn,
+      turn.stored.model,
+      undefined,
+      undefined,
+      {},
+      true,
+    );
+  } catch (error) {
+    // The lock stays (written under or not): the next writer takes it over and tries again.
+    console.warn(`without: could not move the threat model's meta after a takeover (${String(error)})`);
+  }
 }
 
 /** Attempts until a turn is held, waiting between them (see withLease's loop, which this mirrors). */
@@ -858,6 +883,7 @@ export async function changeThreatModel<T>(
  * (its lock is created beside the shards, before the meta; when Jira will not let it be created,
  * the meta is written and this throws), else undefined. `alongside`: other properties written with
  * the last shards, under the lock and before the meta, only when the model is written.
+ * `moveMeta`: the meta is written at the next revision even when nothing changed (see ModelTurn.moveMeta).
  */
 export async function writeModelTurn(
   client: JiraClient,
@@ -867,9 +893,10 @@ export async function writeModelTurn(
   chainFor?: string,
   whenStored?: () => void,
   alongside: Record<string, unknown> = {},
+  moveMeta = false,
 ): Promise<ModelTurn | undefined> {
   const { stored, lease } = turn;
-  if (model === stored.model) return (whenStored?.(), turn);
+  if (model === stored.model && !moveMeta) return (whenStored?.(), turn);
   if (stored.metaUnreadable) throw new AppError('INVALID_DATA', stored.metaUnreadable);
   const changed = shardsToWrite(stored, model);
   const shards = [
@@ -880,7 +907,7 @@ export async function writeModelTurn(
     model.nextMitigationNumber !== stored.model.nextMitigationNumber ||
     JSON.stringify(model.settings) !== JSON.stringify(stored.model.settings) ||
     JSON.stringify(shards) !== JSON.stringify(stored.shardIndices);
-  if (!metaChanged && changed.length === 0) return (whenStored?.(), turn);
+  if (!metaChanged && changed.length === 0 && !moveMeta) return (whenStored?.(), turn);
   if (stored.fresh) await confirmUnreadShards(client, projectKey, stored, changed);
   turn.wrote = true; // from here on, the lock is the step's record: never deleted (model-locks.ts)
   const entity = projectEntity(projectKey);
@@ -912,6 +939,7 @@ export async function writeModelTurn(
   chained?.catch(() => undefined); // awaited after the shards: a shard that fails first must not leave it unhandled
   let chainLease: HeldLease | undefined;
   let book = plan.book;
+  const writeId = randomUUID();
   try {
     for (const [i, batch] of batches.entries()) {
       lease.assertHeld();
@@ -937,6 +965,7 @@ export async function writeModelTurn(
     // changed by reading one small property (readModelRevision) instead of the whole model.
     const meta: MetaValue = {
       v: 1,
+      writeId,
       nextThreatNumber: model.nextThreatNumber,
       nextMitigationNumber: model.nextMitigationNumber,
       settings: model.settings,
@@ -967,7 +996,16 @@ export async function writeModelTurn(
   }
   rememberModel(client.tenant, projectKey, next, model.settings);
   const known = knownAfterWrite(stored, changed, encoded);
-  rememberKnownModel(client.tenant, projectKey, next, known.shardValues, known.ranges, known.lastShard);
+  rememberKnownModel(
+    client.tenant,
+    projectKey,
+    { revision: next, writeId },
+    {
+      values: known.shardValues,
+      ranges: known.ranges,
+      lastShard: known.lastShard,
+    },
+  );
   if (!chainFor) return undefined;
   // Without the next step's lock another writer could come in between (claim a task, create it):
   // the session stops here, with what it wrote so far stored, before the work that needed it.
@@ -1222,6 +1260,7 @@ export async function removeUnreadableModelPart(
     const next = stored.metaRevision + 1;
     const meta: MetaValue = {
       v: 1,
+      writeId: randomUUID(),
       nextThreatNumber: stored.model.nextThreatNumber,
       nextMitigationNumber: stored.model.nextMitigationNumber,
       settings: stored.model.settings,
@@ -1268,6 +1307,7 @@ export async function replaceUnreadableMeta(
     );
   const meta: MetaValue = {
     v: 1,
+    writeId: randomUUID(),
     nextThreatNumber: stored.model.nextThreatNumber,
     nextMitigationNumber: stored.model.nextMitigationNumber,
     settings: emptyThreatModel().settings,

@@ -32,6 +32,12 @@ export const MetaValue = z.object({
   /** Indices of the shard properties, so a reader needs no list call. */
   shards: z.array(z.number().int().min(0)).optional(),
   /**
+   * A new random id on every write of the meta by the app: a revision can come back (a meta
+   * replaced or deleted starts again from what the locks name), this id does not. An edit builds
+   * on the shards this instance knows only while the meta is the very one it knew (known-models.ts).
+   */
+  writeId: z.string().min(1).max(64).optional(),
+  /**
    * Which of the revision-keyed write locks may still exist (see model-locks.ts). A value that
    * does not parse is dropped, never a reason to refuse the model: it only costs locks left over.
    */
