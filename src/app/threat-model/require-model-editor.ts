@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/common/app-error';
 import { rememberProjectAdmin } from '../../jira/threat-model/last-seen-models';
-import type { StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
+import { headOf, type StoredThreatModel } from '../../jira/threat-model/threat-model-repository';
 import {
   mayEditThreatModel,
   modelWithLockOf,
@@ -57,6 +57,7 @@ export const asModelEditor = (jira: JiraClients, projectKey: string, accountId: 
   return {
     touching,
     firstRead: stored,
-    beforeCreate: () => requireModelEditor(jira, projectKey, accountId, undefined, stored),
+    // The settings are the read's head's (headOf): the lock need not wait for the rest of a large model.
+    beforeCreate: () => requireModelEditor(jira, projectKey, accountId, undefined, headOf(stored)),
   };
 };

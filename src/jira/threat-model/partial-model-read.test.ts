@@ -2,6 +2,7 @@ import type { LocalSite } from '../../../local/site/server';
 import { siteClient } from '../../../test/support/jira-clients';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import { prose } from '../../../test/support/prose';
+import { roundTrips } from '../../../test/support/round-trips';
 import type { Threat, ThreatDraft } from '../../domain/threat-model/threat';
 import { addThreat, editThreat, emptyThreatModel, type ThreatModel } from '../../domain/threat-model/threat-model';
 import { forgetKnownModel, knownModel, PARTIAL_READ_MIN_SHARDS } from './known-models';
@@ -101,10 +102,16 @@ describe('an edit of a large model reads only what it may write', () => {
     const other = siteClient(site, undefined, 'another-instance');
     const theirs = await changeThreatModel(other, 'TWO', 'other', create(9100));
     const mark = site.log.mark();
-    const ours = await changeThreatModel(client(), 'TWO', 'test', create(9101));
+    site.faults.configure({ latencyMs: 40 }); // spans long enough to tell what ran side by side
+    const ours = await changeThreatModel(client(), 'TWO', 'test', create(9101)).finally(() =>
+      site.faults.configure({ latencyMs: 0 }),
+    );
     expect(Number(ours.id.slice(2))).toBe(Number(theirs.id.slice(2)) + 1);
-    // Two reads: the part it knew to ask for, then the rest (the meta had moved).
+    // Two reads: the part it knew to ask for, then the rest (the meta had moved)...
     expect(askedShards(site, mark, 'TWO').flat().length).toBeGreaterThan(PARTIAL_READ_MIN_SHARDS);
+    // ...the rest beside the step's lock, taken on the meta already read: four round trips, as
+    // when nothing moved (the read, the lock, the shard, the meta).
+    expect(roundTrips(site.log.since(mark))).toBe(4);
     forgetKnownModel(SITE, 'TWO');
     const after = await readThreatModel(client(), 'TWO');
     expect(after.model.threats.slice(-2).map((t) => t.id)).toEqual([theirs.id, ours.id]);

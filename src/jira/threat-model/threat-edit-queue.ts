@@ -16,6 +16,7 @@ import type { JiraClient } from '../client/jira-client';
 import { isTransient } from '../client/jira-errors';
 import {
   endModelTurn,
+  headOf,
   modelTurnFree,
   readModelForWrite,
   tryModelTurn,
@@ -105,8 +106,10 @@ export async function saveThreatEdit(
   const checking = options.beforeCreate?.();
   checking?.catch(() => undefined);
   const checked = checking ? { beforeCreate: () => checking } : {};
-  const first = await tryModelTurn(client, projectKey, actor.accountId, await firstRead, {
+  firstRead.catch(() => undefined); // awaited through its head
+  const first = await tryModelTurn(client, projectKey, actor.accountId, await headOf(firstRead), {
     now: clock.now,
+    whole: firstRead,
     ...checked,
   });
   if (first) return holdTurn(client, projectKey, first, { edit, actor, listing }, clock);

@@ -78,6 +78,8 @@ export interface StoredThreatModel {
   shardValues: Map<string, unknown>;
   /** Each readable, ordered shard's id ranges (to find the shard of a record an edit will touch). */
   ranges: Map<string, ShardRanges>;
+  /** A head (see headOf): the meta, locks and extra keys only; no record is in the model. */
+  incomplete?: true;
   /**
    * Set when the model was built partly from values known, not read (readForEdit): the shard keys
    * this read asked Jira for. A write reads any other shard it would write first (writeModelTurn).
@@ -178,6 +180,7 @@ async function readForEdit(
   extraKeys: string[],
   known: KnownModel,
   touching: string[],
+  onHead: (meta: MetaValue, extra: Record<string, unknown>) => void,
 ): Promise<ModelProperties> {
   let top = -1;
   for (const key of known.values.keys()) top = Math.max(top, shardIndex(key) ?? -1);
@@ -198,7 +201,9 @@ async function readForEdit(
     meta.data.writeId === known.writeId &&
     listed.every((key) => known.values.has(key) || asked.includes(key));
   if (!current) {
-    // Someone wrote since: the rest as a whole read has it (shards 0..191, then the listed ones beyond).
+    // Someone wrote since: the rest as a whole read has it (shards 0..191, then the listed ones
+    // beyond), while the meta and locks already read serve the turn (see headOf).
+    if (meta.success) onHead(meta.data, extraOf(extraKeys, first));
     const wholeKeys = firstReadKeys(extraKeys).shardKeys.filter((k) => !asked.includes(k));
     const more = await getProjectProperties(client, projectKey, wholeKeys);
     return finishRead(client, projectKey, extraKeys, { ...first, ...more }, [...asked, ...wholeKeys]);
@@ -212,15 +217,50 @@ async function readForEdit(
   for (const [key, value] of values) if (value === undefined && !listed.includes(key)) values.delete(key);
   for (const key of listed) if (!values.has(key)) values.set(key, undefined);
   const shardKeys = [...values.keys()].sort((a, b) => shardIndex(a)! - shardIndex(b)!);
-  const extra = Object.fromEntries(extraKeys.filter((k) => k in first).map((k) => [k, first[k]]));
   return {
     meta: first[META_KEY],
     shardKeys,
     shardValues: shardKeys.map((k) => values.get(k)),
-    extra,
+    extra: extraOf(extraKeys, first),
     fresh: new Set(asked),
   };
 }
+
+const extraOf = (extraKeys: string[], first: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(extraKeys.filter((k) => k in first).map((k) => [k, first[k]]));
+
+/**
+ * For an edit whose read in part found the meta moved (readForEdit): the meta, the locks and the
+ * extra keys arrive a round trip before the other shards. What a turn needs before the model (the
+ * check of the person, from the settings; the step's lock) is taken from this head, so the lock is
+ * created while the rest is read, and the turn then acts on the whole read (tryModelTurn's
+ * `whole`). Kept by the whole read's promise, as long as the call holds it.
+ */
+const heads = new WeakMap<Promise<StoredThreatModel>, Promise<StoredThreatModel>>();
+
+/** The head of a read for an edit (see heads): the read itself when it has none. */
+export const headOf = (read: Promise<StoredThreatModel>): Promise<StoredThreatModel> => heads.get(read) ?? read;
+
+/** A head: the meta's settings, counters and locks, and no record (never written from: writeModelTurn refuses it). */
+const headModel = (meta: MetaValue, extra: Record<string, unknown>): StoredThreatModel => ({
+  model: {
+    threats: [],
+    mitigations: [],
+    nextThreatNumber: meta.nextThreatNumber,
+    nextMitigationNumber: meta.nextMitigationNumber,
+    settings: meta.settings,
+  },
+  shards: [],
+  unreadable: [],
+  shardIndices: meta.shards,
+  metaRevision: meta.revision,
+  problems: [],
+  extra,
+  ...(meta.locks ? { lockBook: meta.locks } : {}),
+  shardValues: new Map(),
+  ranges: new Map(),
+  incomplete: true,
+});
 
 /**
  * The model's revision alone: one small read (with `extraKeys`, other project properties read in
@@ -654,7 +694,7 @@ export interface ReadForWriteOptions {
  * stamped with when the read was sent (an attempt acts on it only while it is fresh). A large
  * model this instance knows is read in part (readForEdit).
  */
-export async function readModelForWrite(
+export function readModelForWrite(
   client: JiraClient,
   projectKey: string,
   extraKeys: string[] = [],
@@ -664,11 +704,24 @@ export async function readModelForWrite(
   const readAt = now();
   const locksRead = lockWindow(lastSeenModel(client.tenant, projectKey)?.revision);
   const keys = [LOCK_KEY, ...locksRead, ...extraKeys];
+  const stamp = (stored: StoredThreatModel): StoredThreatModel => ({ ...stored, readAt, locksRead });
   const known = options.whole ? undefined : knownModel(client.tenant, projectKey);
-  const props = known
-    ? await readForEdit(client, projectKey, keys, known, options.touching ?? [])
-    : await readProperties(client, projectKey, keys);
-  return { ...storedModelOf(client, projectKey, props), readAt, locksRead };
+  if (!known)
+    return readProperties(client, projectKey, keys).then((props) => stamp(storedModelOf(client, projectKey, props)));
+  let giveHead!: (head: StoredThreatModel) => void;
+  let refuseHead!: (error: unknown) => void;
+  const head = new Promise<StoredThreatModel>((resolve, reject) => {
+    giveHead = resolve;
+    refuseHead = reject;
+  });
+  head.catch(() => undefined); // awaited by a turn, or never
+  const whole = readForEdit(client, projectKey, keys, known, options.touching ?? [], (meta, extra) =>
+    giveHead(stamp(headModel(meta, extra))),
+  ).then((props) => stamp(storedModelOf(client, projectKey, props)));
+  // Without a head of its own (the meta it knew, or one it cannot read), the whole read is the head.
+  whole.then(giveHead, refuseHead);
+  heads.set(whole, head);
+  return whole;
 }
 
 /** A turn at the model: the lock of the step from `stored` (its meta revision), held. */
@@ -739,9 +792,10 @@ export async function tryModelTurn(
   projectKey: string,
   holder: string,
   stored: StoredThreatModel,
-  options: { beforeCreate?: () => Promise<void>; now?: () => number } = {},
+  options: { beforeCreate?: () => Promise<void>; now?: () => number; whole?: Promise<StoredThreatModel> } = {},
 ): Promise<ModelTurn | undefined> {
   const now = options.now ?? Date.now;
+  if (stored.incomplete && !options.whole) throw new Error('A turn from a head needs the whole read (headOf).');
   const key = lockKey(stored.metaRevision);
   const lock = propertyLock(client, projectEntity(projectKey), key);
   // An earlier version of the app (during an upgrade) takes one lock for every step: wait for it.
@@ -763,7 +817,16 @@ export async function tryModelTurn(
     takeoverGraceMs: TAKEOVER_GRACE_MS,
   });
   if (!lease) return undefined;
-  if (!lease.tookOver) return { lease, lock, stored, wrote: false };
+  if (!lease.tookOver) {
+    if (!stored.incomplete) return { lease, lock, stored, wrote: false };
+    // The step's lock is held: the model is the whole read's, of the same meta as its head.
+    try {
+      return { lease, lock, stored: await options.whole!, wrote: false };
+    } catch (error) {
+      await releaseLease(lock, lease).catch(() => undefined);
+      throw error;
+    }
+  }
   // The holder that gave out may have written part of its step: read what is stored now, under the lock.
   const again = await readThreatModel(client, projectKey);
   if (again.metaRevision === stored.metaRevision)
@@ -809,22 +872,22 @@ async function takeModelTurn(
   const beforeCreate = gate ? () => (checked ??= gate()) : undefined;
   // The check starts with the first read (its own reads beside the model's), and is awaited before the create.
   beforeCreate?.().catch(() => undefined);
+  const tryTurn = (attempt: number) => {
+    const read =
+      attempt === 0 && options.firstRead
+        ? options.firstRead
+        : readModelForWrite(client, projectKey, [], now, {
+            touching: options.touching ?? [],
+            whole: options.whole === true,
+          });
+    read.catch(() => undefined); // awaited through its head
+    // The lock is tried on the read's head: with the rest of the model still being read, when it moved.
+    return headOf(read).then((head) =>
+      tryModelTurn(client, projectKey, holder, head, { now, whole: read, ...(beforeCreate ? { beforeCreate } : {}) }),
+    );
+  };
   for (let attempt = 0; ; attempt++) {
-    const turn =
-      attempt === 0 && options.firstTurn
-        ? await options.firstTurn
-        : await tryModelTurn(
-            client,
-            projectKey,
-            holder,
-            await (attempt === 0 && options.firstRead
-              ? options.firstRead
-              : readModelForWrite(client, projectKey, [], now, {
-                  touching: options.touching ?? [],
-                  whole: options.whole === true,
-                })),
-            { now, ...(beforeCreate ? { beforeCreate } : {}) },
-          );
+    const turn = attempt === 0 && options.firstTurn ? await options.firstTurn : await tryTurn(attempt);
     if (turn) return turn;
     if (now() >= deadline)
       throw new AppError('CONFLICT', 'Someone else is saving at the same moment. Wait a second and try again.');
@@ -896,6 +959,7 @@ export async function writeModelTurn(
   moveMeta = false,
 ): Promise<ModelTurn | undefined> {
   const { stored, lease } = turn;
+  if (stored.incomplete) throw new Error('The model of a head is not the model: nothing is written from it.');
   if (model === stored.model && !moveMeta) return (whenStored?.(), turn);
   if (stored.metaUnreadable) throw new AppError('INVALID_DATA', stored.metaUnreadable);
   const changed = shardsToWrite(stored, model);
