@@ -1,6 +1,7 @@
 import type { LocalSite } from '../../../local/site/server';
 import { siteClient } from '../../../test/support/jira-clients';
 import { restAs, startTestSite } from '../../../test/support/local-site';
+import { largeModelActor as actor, proseThreat } from '../../../test/support/large-threat-model';
 import { prose } from '../../../test/support/prose';
 import type { Threat, ThreatDraft } from '../../domain/threat-model/threat';
 import {
@@ -19,15 +20,7 @@ import { decodeShard, encodeShard, shardEncoding } from './threat-model-shards';
 // them unchanged and decodes none, and the write encodes only the shard it changes. Counted, not
 // timed: the same counts at 300 records as at 3,000.
 
-const actor = { accountId: '712020:alice', now: '2026-12-02T10:00:00.000Z' };
-const draft = (n: number): ThreatDraft => ({
-  title: `Threat ${n}: ${prose(n, 60)}`,
-  description: prose(n + 100_000, 400),
-  stride: ['S', 'I'],
-  probability: 3,
-  impact: 4,
-  component: 'Payment API',
-});
+const draft = (n: number): ThreatDraft => proseThreat(n, 400);
 
 /** `threats` threats and two mitigations each, built directly (the domain adds one at a time). */
 function bigModel(threats: number): ThreatModel {

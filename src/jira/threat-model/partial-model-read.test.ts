@@ -1,10 +1,16 @@
 import type { LocalSite } from '../../../local/site/server';
 import { siteClient } from '../../../test/support/jira-clients';
 import { restAs, startTestSite } from '../../../test/support/local-site';
-import { prose } from '../../../test/support/prose';
+import {
+  addEmptyProject,
+  largeModelActor as actor,
+  modelOfThreats,
+  projectProperty as propertyOf,
+  proseThreat as draft,
+} from '../../../test/support/large-threat-model';
 import { roundTrips } from '../../../test/support/round-trips';
-import type { Threat, ThreatDraft } from '../../domain/threat-model/threat';
-import { addThreat, editThreat, emptyThreatModel, type ThreatModel } from '../../domain/threat-model/threat-model';
+import type { Threat } from '../../domain/threat-model/threat';
+import { addThreat, editThreat, type ThreatModel } from '../../domain/threat-model/threat-model';
 import { forgetKnownModel, knownModel, PARTIAL_READ_MIN_SHARDS } from './known-models';
 import { lockKey } from './model-locks';
 import { changeThreatModel, readModelForWrite, readThreatModel, TAKEOVER_GRACE_MS } from './threat-model-repository';
@@ -15,25 +21,6 @@ import { decodeShard, encodeShard, META_KEY, SHARD_PREFIX } from './threat-model
 // changed that it did not read, write over a value it did not read, or miss another writer's step.
 
 const SITE = 'ari:cloud:ecosystem::installation/partial-read';
-const actor = { accountId: '712020:alice', now: '2026-12-03T10:00:00.000Z' };
-const draft = (n: number): ThreatDraft => ({
-  title: `Threat ${n}: ${prose(n, 60)}`,
-  description: prose(n + 100_000, 900),
-  stride: ['S', 'I'],
-  probability: 3,
-  impact: 4,
-  component: 'Payment API',
-});
-
-function bigModel(threats: number): ThreatModel {
-  const base = emptyThreatModel();
-  const list = Array.from({ length: threats }, (_, i) => ({
-    ...addThreat(base, draft(i + 1), actor).threat,
-    id: `T-${i + 1}`,
-  }));
-  return { ...base, threats: list, nextThreatNumber: threats + 1 };
-}
-
 /** The shard keys each project-properties GET of `project` asked for, since `mark`. */
 function askedShards(site: LocalSite, mark: number, project: string): string[][] {
   return site.log
@@ -44,11 +31,6 @@ function askedShards(site: LocalSite, mark: number, project: string): string[][]
       return list.split(',').filter((k) => k.startsWith(SHARD_PREFIX));
     });
 }
-
-const propertyOf = (site: LocalSite, project: string, key: string) =>
-  site.store
-    .all('projectProperty')
-    .find((p) => p.key === key && site.store.get('project', p.projectId)?.key === project);
 
 const create = (n: number) => (model: ThreatModel) => {
   const added = addThreat(model, draft(n), actor);
@@ -64,9 +46,11 @@ describe('an edit of a large model reads only what it may write', () => {
   beforeAll(async () => {
     site = await startTestSite({});
     for (const key of ['BIG', 'TWO', 'REST', 'HAND', 'DEAD']) {
-      const id = site.store.next('project', 30000);
-      site.store.put('project', id, { id, key, name: key, leadAccountId: '712020:alice' });
-      await changeThreatModel(siteClient(site), key, 'seed', () => ({ model: bigModel(1300), result: undefined }));
+      addEmptyProject(site, key);
+      await changeThreatModel(siteClient(site), key, 'seed', () => ({
+        model: modelOfThreats(1300),
+        result: undefined,
+      }));
     }
   }, 120_000);
   afterAll(() => site.close());

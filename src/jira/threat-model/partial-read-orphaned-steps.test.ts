@@ -1,17 +1,17 @@
 import type { LocalSite } from '../../../local/site/server';
 import { siteClient } from '../../../test/support/jira-clients';
 import { restAs, startTestSite } from '../../../test/support/local-site';
-import { prose } from '../../../test/support/prose';
+import {
+  addEmptyProject,
+  largeModelActor as actor,
+  modelOfThreats,
+  projectProperty as propertyOf,
+  proseThreat as draft,
+} from '../../../test/support/large-threat-model';
 import { AppError } from '../../domain/common/app-error';
 import type { MitigationDraft } from '../../domain/mitigation/mitigation';
-import type { Threat, ThreatDraft } from '../../domain/threat-model/threat';
-import {
-  addMitigation,
-  addThreat,
-  editThreat,
-  emptyThreatModel,
-  type ThreatModel,
-} from '../../domain/threat-model/threat-model';
+import type { Threat } from '../../domain/threat-model/threat';
+import { addMitigation, editThreat, type ThreatModel } from '../../domain/threat-model/threat-model';
 import { forgetKnownModel, knownModel } from './known-models';
 import { lockKey } from './model-locks';
 import {
@@ -31,30 +31,6 @@ import { decodeShard, encodeShard, META_KEY, SHARD_PREFIX } from './threat-model
 // edit must end the same way.
 
 const SITE = 'ari:cloud:ecosystem::installation/orphaned-steps';
-const actor = { accountId: '712020:alice', now: '2026-12-03T10:00:00.000Z' };
-const draft = (n: number): ThreatDraft => ({
-  title: `Threat ${n}: ${prose(n, 60)}`,
-  description: prose(n + 100_000, 900),
-  stride: ['S', 'I'],
-  probability: 3,
-  impact: 4,
-  component: 'Payment API',
-});
-
-function bigModel(threats: number): ThreatModel {
-  const base = emptyThreatModel();
-  const list = Array.from({ length: threats }, (_, i) => ({
-    ...addThreat(base, draft(i + 1), actor).threat,
-    id: `T-${i + 1}`,
-  }));
-  return { ...base, threats: list, nextThreatNumber: threats + 1 };
-}
-
-const propertyOf = (site: LocalSite, project: string, key: string) =>
-  site.store
-    .all('projectProperty')
-    .find((p) => p.key === key && site.store.get('project', p.projectId)?.key === project);
-
 const mitigationOf = (threatId: string) => (model: ThreatModel) => {
   const draftM: MitigationDraft = {
     title: `Mitigation of ${threatId}`,
@@ -68,6 +44,10 @@ const mitigationOf = (threatId: string) => (model: ThreatModel) => {
   const added = addMitigation(model, draftM, actor);
   return { model: added.model, result: added.mitigation };
 };
+
+/** T-1 retired, as someone restoring or finishing a step by hand would leave shard 0. */
+const retireFirst = (entries: Threat[]) =>
+  entries.map((e) => (e.id === 'T-1' ? { ...e, state: 'retired' as const, revision: e.revision + 1 } : e));
 
 /** Shard 0 as stored, its entries changed by `change`, written back through the REST API as `rest` would. */
 async function rewriteShard0(
@@ -91,12 +71,22 @@ describe('an edit of a large model after app writers left shards changed at the 
   beforeAll(async () => {
     site = await startTestSite({});
     for (const key of ['ORPH', 'ORPW', 'ABA', 'ABW']) {
-      const id = site.store.next('project', 31000);
-      site.store.put('project', id, { id, key, name: key, leadAccountId: '712020:alice' });
-      await changeThreatModel(siteClient(site), key, 'seed', () => ({ model: bigModel(1300), result: undefined }));
+      addEmptyProject(site, key, 31000);
+      await changeThreatModel(siteClient(site), key, 'seed', () => ({
+        model: modelOfThreats(1300),
+        result: undefined,
+      }));
     }
   }, 180_000);
   afterAll(() => site.close());
+
+  /** This instance adds a mitigation of T-1, knowing the model from before or (`whole`) not. */
+  function mitigateFirst(project: string, whole: boolean): { attempt: Promise<unknown> } {
+    if (whole) forgetKnownModel(SITE, project);
+    const attempt = changeThreatModel(client(), project, 'test', mitigationOf('T-1'));
+    attempt.catch(() => undefined);
+    return { attempt };
+  }
 
   // A writer (another instance) holds step R's lock, writes shard 0 (retires T-1) and dies before
   // the meta (or its meta write fails: writeModelTurn then tells a change with no new id "saved").
@@ -109,13 +99,7 @@ describe('an edit of a large model after app writers left shards changed at the 
     const dead = { holder: 'crashed', expiresAt: Date.now() - TAKEOVER_GRACE_MS - 1_000 };
     const rest = restAs(site, 'alice');
     expect((await rest('PUT', `/rest/api/3/project/${project}/properties/${lockKey(from)}`, dead)).status).toBe(201);
-    await rewriteShard0(
-      site,
-      project,
-      (entries) =>
-        entries.map((e) => (e.id === 'T-1' ? { ...e, state: 'retired' as const, revision: e.revision + 1 } : e)),
-      true,
-    );
+    await rewriteShard0(site, project, retireFirst, true);
 
     const third = siteClient(site, undefined, 'third-instance');
     const stale = (model: ThreatModel) => {
@@ -131,10 +115,7 @@ describe('an edit of a large model after app writers left shards changed at the 
     expect((propertyOf(site, project, META_KEY)!.value as { revision: number }).revision).toBe(from + 1);
     expect(knownModel(SITE, project)?.revision).toBe(from);
 
-    if (whole) forgetKnownModel(SITE, project);
-    const attempt = changeThreatModel(client(), project, 'test', mitigationOf('T-1'));
-    attempt.catch(() => undefined);
-    return { attempt };
+    return mitigateFirst(project, whole);
   }
 
   it('with nothing known, refuses a new mitigation of the threat the dead writer retired', async () => {
@@ -155,13 +136,7 @@ describe('an edit of a large model after app writers left shards changed at the 
     const from = before.metaRevision;
     const rest = restAs(site, 'alice');
     // Someone restores part of the model by hand: T-1 retired, and the meta left unreadable.
-    await rewriteShard0(
-      site,
-      project,
-      (entries) =>
-        entries.map((e) => (e.id === 'T-1' ? { ...e, state: 'retired' as const, revision: e.revision + 1 } : e)),
-      true,
-    );
+    await rewriteShard0(site, project, retireFirst, true);
     expect((await rest('PUT', `/rest/api/3/project/${project}/properties/${META_KEY}`, { v: 1 })).status).toBe(200);
     // The audit's fix, run in another instance by a project admin.
     const admin = siteClient(site, '712020:alice', 'admin-instance');
@@ -171,10 +146,7 @@ describe('an edit of a large model after app writers left shards changed at the 
     const replaced = propertyOf(site, project, META_KEY)!.value as { revision: number };
     expect(replaced.revision).toBe(from); // the same revision this instance knows
 
-    if (whole) forgetKnownModel(SITE, project);
-    const attempt = changeThreatModel(client(), project, 'test', mitigationOf('T-1'));
-    attempt.catch(() => undefined);
-    return { attempt };
+    return mitigateFirst(project, whole);
   }
 
   it('with nothing known, refuses a mitigation of a threat retired while the meta was broken', async () => {
