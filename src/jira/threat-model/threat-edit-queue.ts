@@ -255,7 +255,10 @@ async function holdTurn(
     const queued = (listed ?? (await listProjectPropertyKeys(client, projectKey)))
       .filter((k) => QUEUE_KEY.test(k) && k !== queueKey(own.entryId ?? ''))
       .slice(0, BATCH_MAX);
-    const entries = await getProjectProperties(client, projectKey, queued);
+    // The outcomes recorded so far come with the entries, under the lock: the turn's first read may
+    // not have asked for them (a resolver's, or a takeover's), and an entry whose outcome is not
+    // seen would be applied again over what was stored since, and told it failed.
+    const entries = await getProjectProperties(client, projectKey, queued.length > 0 ? [...queued, OUTCOMES_KEY] : []);
     // The own edit may fail (a conflict); the queued ones still get their turn.
     let mine: { model: ThreatModel; threat: Threat } | AppError;
     try {
@@ -265,7 +268,9 @@ async function holdTurn(
       mine = error;
     }
     const base = mine instanceof AppError ? stored.model : mine.model;
-    const outcomes = Outcomes.safeParse(stored.extra[OUTCOMES_KEY] ?? { v: 1, entries: {} });
+    const outcomes = Outcomes.safeParse(
+      (queued.length > 0 ? entries[OUTCOMES_KEY] : stored.extra[OUTCOMES_KEY]) ?? { v: 1, entries: {} },
+    );
     // Outcomes that cannot be read are never written over; queued edits then wait for a turn that can.
     const batch = outcomes.success
       ? applyQueued(
@@ -280,7 +285,7 @@ async function holdTurn(
         ? { v: 1, entries: pruned({ ...batch.results, ...outcomes.data.entries }, clock.now()) }
         : undefined;
     // The outcomes go with the model's last shards, before its meta: under the lock, so the next
-    // holder, who reads them with the meta, builds on them and never writes over them. A failed
+    // holder, who reads them with the queued entries, builds on them and never writes over them. A failed
     // record does not turn stored edits into errors: their writers find their receipts on the threats.
     await writeModelTurn(client, projectKey, turn, batch.model, undefined, undefined, {
       ...(recording ? { [OUTCOMES_KEY]: recording } : {}),

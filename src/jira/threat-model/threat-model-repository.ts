@@ -783,7 +783,8 @@ export async function modelTurnFree(
 
 /**
  * One attempt at the step from `stored`'s revision: creating its lock (201) proves nobody else
- * took that step, so `stored` is the model as it stands and is not read again. Undefined when
+ * took that step, so `stored` (for a head, see headOf, the whole read passed as `whole`) is the
+ * model as it stands and is not read again. Undefined when
  * someone holds it (or took it), when `stored` is too old to act on, or when an earlier version of
  * the app holds its single lock (during an upgrade).
  */
@@ -819,13 +820,19 @@ export async function tryModelTurn(
   if (!lease) return undefined;
   if (!lease.tookOver) {
     if (!stored.incomplete) return { lease, lock, stored, wrote: false };
-    // The step's lock is held: the model is the whole read's, of the same meta as its head.
+    // The step's lock is held: the model is the whole read's, of the same meta as its head (one
+    // answer gives both; checked all the same, as nothing else ties them).
+    let whole: StoredThreatModel;
     try {
-      return { lease, lock, stored: await options.whole!, wrote: false };
+      whole = await options.whole!;
     } catch (error) {
-      await releaseLease(lock, lease).catch(() => undefined);
+      await releaseLease(lock, lease, { now }).catch(() => undefined);
       throw error;
     }
+    if (whole.metaRevision === stored.metaRevision && !whole.incomplete)
+      return { lease, lock, stored: whole, wrote: false };
+    await releaseLease(lock, lease, { now }).catch(() => undefined);
+    return undefined;
   }
   // The holder that gave out may have written part of its step: read what is stored now, under the lock.
   const again = await readThreatModel(client, projectKey);
@@ -973,6 +980,7 @@ export async function writeModelTurn(
     JSON.stringify(shards) !== JSON.stringify(stored.shardIndices);
   if (!metaChanged && changed.length === 0 && !moveMeta) return (whenStored?.(), turn);
   if (stored.fresh) await confirmUnreadShards(client, projectKey, stored, changed);
+  lease.assertHeld(); // before the lock becomes the step's record: a lease run out writes nothing and keeps no lock
   turn.wrote = true; // from here on, the lock is the step's record: never deleted (model-locks.ts)
   const entity = projectEntity(projectKey);
   const keptRaw = new Map(stored.shards.map((s) => [s.index, s.unreadable ?? []]));
