@@ -10,6 +10,7 @@ import { clausesField } from '../../jira/story/clauses-field';
 import type { StoryRecord } from '../../jira/story/story-repository';
 import {
   endModelTurn,
+  headOf,
   tryModelTurn,
   withModelLease,
   type ModelTurn,
@@ -80,7 +81,8 @@ export async function acceptSuggestion(
       projectKey,
       accountId,
       perms.then((p) => p.ADMINISTER_PROJECTS === true),
-      stored,
+      // The settings of the read's head: the locks need not wait for the rest of a large model.
+      headOf(stored),
     );
     if (!(await perms).EDIT_ISSUES)
       throw new AppError('FORBIDDEN', "You can't link threats to this story: you don't have permission to edit it.");
@@ -88,7 +90,7 @@ export async function acceptSuggestion(
   };
   let checked: Promise<void> | undefined;
   const checkOnce = () => (checked ??= mayAccept());
-  const { model: current } = await stored;
+  const { model: current } = await headOf(stored);
   const loading = loadActiveKnowledgeBases(user, projectKey, current.settings.knowledgeBases);
   loading.catch(() => undefined); // awaited once the person is checked
 
@@ -99,9 +101,10 @@ export async function acceptSuggestion(
     app,
     projectKey,
     accountId,
-    await stored,
+    await headOf(stored),
     {
       beforeCreate: checkOnce,
+      whole: stored,
     },
   );
   modelFirstTry.catch(() => undefined); // a refusal is the story's too; awaited by the model's write
