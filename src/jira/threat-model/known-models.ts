@@ -22,7 +22,8 @@ import { ShardValue } from './threat-model-shards';
 // moment before: the next id (a record added by hand with the next id would be stored twice), the
 // check that an addressed threat exists and is not retired, the answer shown (a story linked by
 // an accepted suggestion, the edited record's neighbours). The window is since this instance last
-// read or wrote the model instead of the call's own few hundred milliseconds. Views, the audit and
+// read every shard (at most KNOWN_MODEL_MAX_AGE_MS) instead of the call's own few hundred
+// milliseconds. Views, the audit and
 // the repair of an unreadable part read the whole model every time, and show such a change at once.
 //
 // Only models of at least PARTIAL_READ_MIN_SHARDS shards are kept: below that, reading the whole
@@ -38,6 +39,14 @@ import { ShardValue } from './threat-model-shards';
 /** The shards a model must have before an edit reads only part of it. */
 export const PARTIAL_READ_MIN_SHARDS = 16;
 
+/**
+ * How long after this instance last read every shard an edit still takes the ones it does not
+ * read from here. The app's own writers cannot go unseen (see above), but a shard rewritten through
+ * the REST API can; this bounds how old what an edit decides from may be, at the cost of one whole
+ * read every ten minutes of edits on a busy instance.
+ */
+export const KNOWN_MODEL_MAX_AGE_MS = 10 * 60_000;
+
 /** The most characters of stored values kept, over every project. */
 const MAX_KNOWN_CHARS = 24_000_000;
 
@@ -52,6 +61,8 @@ export interface KnownModel {
   ranges: Map<string, ShardRanges>;
   /** The index of the last readable shard (where new records go), when any. */
   lastShard: number | undefined;
+  /** When this instance last read every shard (Date.now()): past KNOWN_MODEL_MAX_AGE_MS, an edit reads them all again. */
+  wholeReadAt: number;
   chars: number;
 }
 
@@ -65,8 +76,11 @@ let held = 0;
 
 const idOf = (site: string | undefined, projectKey: string) => `${site ?? ''}\u0000${projectKey}`;
 
-export const knownModel = (site: string | undefined, projectKey: string): KnownModel | undefined =>
-  site === undefined ? undefined : known.get(idOf(site, projectKey));
+/** What this instance knows of the model, when it read every shard less than KNOWN_MODEL_MAX_AGE_MS before `now`. */
+export function knownModel(site: string | undefined, projectKey: string, now: number): KnownModel | undefined {
+  const entry = site === undefined ? undefined : known.get(idOf(site, projectKey));
+  return entry && now - entry.wholeReadAt <= KNOWN_MODEL_MAX_AGE_MS ? entry : undefined;
+}
 
 export function forgetKnownModel(site: string | undefined, projectKey: string): void {
   const id = idOf(site, projectKey);
@@ -85,7 +99,7 @@ export function rememberKnownModel(
   site: string | undefined,
   projectKey: string,
   meta: { revision: number; writeId?: string | undefined },
-  shards: Pick<KnownModel, 'values' | 'ranges' | 'lastShard'>,
+  shards: Pick<KnownModel, 'values' | 'ranges' | 'lastShard' | 'wholeReadAt'>,
 ): void {
   forgetKnownModel(site, projectKey);
   if (site === undefined || meta.writeId === undefined || shards.values.size < PARTIAL_READ_MIN_SHARDS) return;

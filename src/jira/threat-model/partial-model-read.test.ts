@@ -11,7 +11,7 @@ import {
 import { roundTrips } from '../../../test/support/round-trips';
 import type { Threat } from '../../domain/threat-model/threat';
 import { addThreat, editThreat, type ThreatModel } from '../../domain/threat-model/threat-model';
-import { forgetKnownModel, knownModel, PARTIAL_READ_MIN_SHARDS } from './known-models';
+import { forgetKnownModel, KNOWN_MODEL_MAX_AGE_MS, knownModel, PARTIAL_READ_MIN_SHARDS } from './known-models';
 import { lockKey } from './model-locks';
 import { changeThreatModel, readModelForWrite, readThreatModel, TAKEOVER_GRACE_MS } from './threat-model-repository';
 import { decodeShard, encodeShard, META_KEY, SHARD_PREFIX } from './threat-model-shards';
@@ -160,7 +160,7 @@ describe('an edit of a large model reads only what it may write', () => {
     const written = decodeShard(propertyOf(site, 'HAND', key)!.value);
     if ('error' in written) throw new Error(written.error);
     expect(written.entries).toContainEqual(broken);
-    expect(knownModel(SITE, 'HAND')?.revision).toBe(read.metaRevision + 1);
+    expect(knownModel(SITE, 'HAND', Date.now())?.revision).toBe(read.metaRevision + 1);
   });
 
   it('takes over from a writer that died after writing a shard it did not ask for, building on what it wrote', async () => {
@@ -194,5 +194,16 @@ describe('an edit of a large model reads only what it may write', () => {
     expect(after.model.threats.find((t) => t.id === target.id)?.title).toBe('Written by the holder that died');
     expect(after.model.threats.find((t) => t.id === neighbour.id)?.title).toBe('Edited after the takeover');
     expect(after.metaRevision).toBe(from + 1);
+  });
+
+  it('reads every shard again once what it knows was read whole more than ten minutes before', async () => {
+    await readThreatModel(client(), 'BIG');
+    const soon = site.log.mark();
+    await readModelForWrite(client(), 'BIG', [], () => Date.now() + KNOWN_MODEL_MAX_AGE_MS - 60_000);
+    expect(askedShards(site, soon, 'BIG').flat().length).toBeLessThanOrEqual(3);
+    const late = site.log.mark();
+    const whole = await readModelForWrite(client(), 'BIG', [], () => Date.now() + KNOWN_MODEL_MAX_AGE_MS + 60_000);
+    expect(whole.fresh).toBeUndefined();
+    expect(askedShards(site, late, 'BIG').flat().length).toBeGreaterThan(PARTIAL_READ_MIN_SHARDS);
   });
 });

@@ -78,6 +78,8 @@ export interface StoredThreatModel {
   shardValues: Map<string, unknown>;
   /** Each readable, ordered shard's id ranges (to find the shard of a record an edit will touch). */
   ranges: Map<string, ShardRanges>;
+  /** When every shard was last read from Jira (for a read in part, the known model's): see KNOWN_MODEL_MAX_AGE_MS. */
+  wholeReadAt: number;
   /** A head (see headOf): the meta, locks and extra keys only; no record is in the model. */
   incomplete?: true;
   /**
@@ -127,6 +129,8 @@ interface ModelProperties {
   extra: Record<string, unknown>;
   /** Set when the shards not in it were taken from what this instance knew (readForEdit): the shard keys read by this call. */
   fresh?: Set<string>;
+  /** With `fresh`: when every shard was last read (the known model's). */
+  wholeReadAt?: number;
 }
 
 /**
@@ -223,6 +227,7 @@ async function readForEdit(
     shardValues: shardKeys.map((k) => values.get(k)),
     extra: extraOf(extraKeys, first),
     fresh: new Set(asked),
+    wholeReadAt: known.wholeReadAt,
   };
 }
 
@@ -259,6 +264,7 @@ const headModel = (meta: MetaValue, extra: Record<string, unknown>): StoredThrea
   ...(meta.locks ? { lockBook: meta.locks } : {}),
   shardValues: new Map(),
   ranges: new Map(),
+  wholeReadAt: 0,
   incomplete: true,
 });
 
@@ -287,11 +293,19 @@ export async function readThreatModel(
   projectKey: string,
   extraKeys: string[] = [],
 ): Promise<StoredThreatModel> {
-  return storedModelOf(client, projectKey, await readProperties(client, projectKey, extraKeys));
+  const readAt = Date.now();
+  return storedModelOf(client, projectKey, await readProperties(client, projectKey, extraKeys), readAt);
 }
 
 /** The model the properties hold, each shard decoded once per stored value (decoded-shards.ts). */
-function storedModelOf(client: JiraClient, projectKey: string, props: ModelProperties): StoredThreatModel {
+function storedModelOf(
+  client: JiraClient,
+  projectKey: string,
+  props: ModelProperties,
+  readAt: number,
+): StoredThreatModel {
+  // A read in part keeps when every shard was last read; a whole read is that moment.
+  const wholeReadAt = props.fresh ? (props.wholeReadAt ?? readAt) : readAt;
   const { meta, shardKeys, shardValues, extra } = props;
   const problems: string[] = [];
   const splits: Array<ShardSplit | undefined> = [];
@@ -319,7 +333,8 @@ function storedModelOf(client: JiraClient, projectKey: string, props: ModelPrope
   if (metaValue || meta === undefined)
     rememberModel(client.tenant, projectKey, metaValue?.revision ?? 0, metaValue?.settings ?? base.settings);
   const lastShard = shards.length > 0 ? shards[shards.length - 1]!.index : undefined;
-  if (metaValue?.writeId) rememberKnownModel(client.tenant, projectKey, metaValue, { values, ranges, lastShard });
+  if (metaValue?.writeId)
+    rememberKnownModel(client.tenant, projectKey, metaValue, { values, ranges, lastShard, wholeReadAt });
   else forgetKnownModel(client.tenant, projectKey);
   return {
     model: {
@@ -347,6 +362,7 @@ function storedModelOf(client: JiraClient, projectKey: string, props: ModelPrope
     ...(metaValue?.locks ? { lockBook: metaValue.locks } : {}),
     shardValues: values,
     ranges,
+    wholeReadAt,
     ...(props.fresh ? { fresh: props.fresh } : {}),
   };
 }
@@ -705,9 +721,11 @@ export function readModelForWrite(
   const locksRead = lockWindow(lastSeenModel(client.tenant, projectKey)?.revision);
   const keys = [LOCK_KEY, ...locksRead, ...extraKeys];
   const stamp = (stored: StoredThreatModel): StoredThreatModel => ({ ...stored, readAt, locksRead });
-  const known = options.whole ? undefined : knownModel(client.tenant, projectKey);
+  const known = options.whole ? undefined : knownModel(client.tenant, projectKey, readAt);
   if (!known)
-    return readProperties(client, projectKey, keys).then((props) => stamp(storedModelOf(client, projectKey, props)));
+    return readProperties(client, projectKey, keys).then((props) =>
+      stamp(storedModelOf(client, projectKey, props, readAt)),
+    );
   let giveHead!: (head: StoredThreatModel) => void;
   let refuseHead!: (error: unknown) => void;
   const head = new Promise<StoredThreatModel>((resolve, reject) => {
@@ -717,7 +735,7 @@ export function readModelForWrite(
   head.catch(() => undefined); // awaited by a turn, or never
   const whole = readForEdit(client, projectKey, keys, known, options.touching ?? [], (meta, extra) =>
     giveHead(stamp(headModel(meta, extra))),
-  ).then((props) => stamp(storedModelOf(client, projectKey, props)));
+  ).then((props) => stamp(storedModelOf(client, projectKey, props, readAt)));
   // Without a head of its own (the meta it knew, or one it cannot read), the whole read is the head.
   whole.then(giveHead, refuseHead);
   heads.set(whole, head);
@@ -1076,6 +1094,7 @@ export async function writeModelTurn(
       values: known.shardValues,
       ranges: known.ranges,
       lastShard: known.lastShard,
+      wholeReadAt: stored.wholeReadAt,
     },
   );
   if (!chainFor) return undefined;
