@@ -9,10 +9,10 @@ import {
   projectProperty as propertyOf,
   proseThreat as draft,
 } from '../../../test/support/large-threat-model';
+import { hookedClient, type RequestHook } from '../../../test/support/hooked-client';
 import { renameEdit } from '../../../test/support/threat-edits';
 import { addThreat, type ThreatModel } from '../../domain/threat-model/threat-model';
-import { JiraClient } from '../client/jira-client';
-import type { JiraTransport, TransportResponse } from '../client/transport';
+import type { TransportResponse } from '../client/transport';
 import { knownModel } from './known-models';
 import { lockKey } from './model-locks';
 import { saveThreatEdit } from './threat-edit-queue';
@@ -33,40 +33,28 @@ const refused: TransportResponse = {
 
 /** The app's client for SITE whose "rest of the model" GET fails once the step's lock PUT was answered. */
 function clientFailingTheRest(site: LocalSite, project: string, lockPath: () => string) {
-  const token = site.auth.issueForgeToken(APP_ACCOUNT_ID);
   let lockAnswered!: () => void;
   const lockDone = new Promise<void>((resolve) => (lockAnswered = resolve));
   let failed = false;
   const onLock: string[] = [];
-  const transport: JiraTransport = {
-    send: async (path, request) => {
-      const prefix = `/rest/api/3/project/${project}?properties=`;
-      if (request.method === 'GET' && path.startsWith(prefix)) {
-        const keys = decodeURIComponent(path.slice(prefix.length)).split(',');
-        // The rest: many shard keys, no meta. It fails only once the lock exists.
-        if (!failed && !keys.includes(META_KEY) && keys.length > 20) {
-          failed = true;
-          await lockDone;
-          return refused;
-        }
+  const hook: RequestHook = async (path, request, phase, status) => {
+    const prefix = `/rest/api/3/project/${project}?properties=`;
+    if (phase === 'before' && request.method === 'GET' && path.startsWith(prefix)) {
+      const keys = decodeURIComponent(path.slice(prefix.length)).split(',');
+      // The rest: many shard keys, no meta. It fails only once the lock exists.
+      if (!failed && !keys.includes(META_KEY) && keys.length > 20) {
+        failed = true;
+        await lockDone;
+        return refused;
       }
-      const response = await fetch(`${site.url}${path}`, {
-        method: request.method,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          Accept: 'application/json',
-          ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        },
-        ...(request.body !== undefined ? { body: request.body } : {}),
-      });
-      const text = await response.text();
-      if (path === lockPath()) onLock.push(`${request.method} ${response.status}`);
-      if (request.method === 'PUT' && path === lockPath()) lockAnswered();
-      return { status: response.status, headers: response.headers, text: async () => text };
-    },
+    }
+    if (phase === 'after' && path === lockPath()) {
+      onLock.push(`${request.method} ${status}`);
+      if (request.method === 'PUT') lockAnswered();
+    }
   };
   return {
-    client: new JiraClient(transport, { sleep: async () => undefined, tenant: SITE }),
+    client: hookedClient(site, hook, APP_ACCOUNT_ID, SITE),
     failedRest: () => failed,
     onLock,
   };
