@@ -103,6 +103,8 @@ describe('the audit fixes that work in place', () => {
     await user.click(row.getByRole('button', { name: 'Review its mitigations' }));
     const list = within(await screen.findByRole('dialog', { name: 'Mitigations of T-2' }));
     expect(list.getByText(/Rotate session ids/)).toBeTruthy();
+    // The dialog's title says whose mitigations these are, once: the list repeats no heading of its own.
+    expect(list.getAllByText('Mitigations of T-2')).toHaveLength(1);
     await user.click(list.getByRole('button', { name: /Edit M-2/ }));
     expect(await screen.findByRole('dialog', { name: 'Edit M-2' })).toBeTruthy();
     await user.click(within(screen.getByRole('dialog', { name: 'Edit M-2' })).getByRole('button', { name: 'Cancel' }));

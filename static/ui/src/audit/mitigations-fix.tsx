@@ -71,6 +71,7 @@ export function MitigationsFix(props: Props) {
       {view && threat && props.mode === 'review' && !editing && (
         <TitledDialog title={`Mitigations of ${threat.id}`} width="large" onClose={close}>
           <ThreatMitigationList
+            titled
             threat={threat}
             mitigations={mitigationsOf(view, threat.id)}
             canCreateTasks={view.canCreateTasks}

@@ -21,15 +21,17 @@ interface Props {
   tasks: TaskCreation;
   /** Absent for people who cannot edit the threat model. */
   editing?: { onAdd: (threat: ThreatRow) => void; onEdit(mitigation: MitigationRow, threat: ThreatRow): void };
+  /** Inside a dialog whose title already says whose mitigations these are: no heading of its own. */
+  titled?: boolean;
 }
 
 /** Under an expanded threat row: its mitigations, and the ways to add, change and plan them. */
-export function ThreatMitigationList({ threat, mitigations, canCreateTasks, tasks, editing }: Props) {
+export function ThreatMitigationList({ threat, mitigations, canCreateTasks, tasks, editing, titled }: Props) {
   const canAdd = editing !== undefined && threat.state === 'active';
   return (
     <Stack space="space.100">
       <Inline space="space.200" alignBlock="center" shouldWrap>
-        <Text weight="semibold">Mitigations of {threat.id}</Text>
+        {!titled && <Text weight="semibold">Mitigations of {threat.id}</Text>}
         {canAdd && (
           <Button spacing="compact" aria-label={`Add mitigation to ${threat.id}`} onClick={() => editing.onAdd(threat)}>
             Add mitigation
