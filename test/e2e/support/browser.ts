@@ -50,7 +50,8 @@ export async function openPage(browser: Browser): Promise<{ page: Page; errors: 
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // Animations fast-forwarded to their end: a dialog caught mid fade-in looks half transparent.
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }
 
