@@ -165,8 +165,7 @@ async function finishRead(
   const shardKeys = [...new Set([...expected, ...Object.keys(values).filter((k) => shardIndex(k) !== undefined)])].sort(
     (a, b) => shardIndex(a)! - shardIndex(b)!,
   );
-  const extra = Object.fromEntries(extraKeys.filter((k) => k in first).map((k) => [k, first[k]]));
-  return { meta, shardKeys, shardValues: shardKeys.map((k) => values[k]), extra };
+  return { meta, shardKeys, shardValues: shardKeys.map((k) => values[k]), extra: extraOf(extraKeys, first) };
 }
 
 /**

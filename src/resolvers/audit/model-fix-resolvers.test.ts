@@ -1,9 +1,9 @@
 import type { LocalSite } from '../../../local/site/server';
+import { okData } from '../../../test/support/round-trips';
 import { queueConsumer, resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import { measureCall } from '../../../test/support/round-trips';
 import type { AuditView, ModelValues } from '../../contract';
-import type { Envelope } from '../../domain/common/envelope';
 import { auditWorker, resolver } from '../../index';
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
@@ -16,11 +16,8 @@ describe('the audit fix for a threat model the app cannot read', () => {
   let site: LocalSite;
   let call: ReturnType<typeof resolverCaller>;
   let consumer: ReturnType<typeof queueConsumer>;
-  const answer = async <T>(who: 'alice' | 'bob' | 'carol', key: string, payload: unknown = {}) => {
-    const envelope = (await call(who, key, payload, onProject)) as Envelope<T>;
-    if (!envelope.ok) throw new Error(envelope.error.message);
-    return envelope.data;
-  };
+  const answer = async <T>(who: 'alice' | 'bob' | 'carol', key: string, payload: unknown = {}) =>
+    okData<T>(await call(who, key, payload, onProject));
   const findingIds = async () => {
     await answer('alice', 'audit/run');
     await consumer.idle();

@@ -1,7 +1,7 @@
 import type { LocalSite } from '../../../local/site/server';
+import { okData } from '../../../test/support/round-trips';
 import { queueConsumer, resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
-import type { Envelope } from '../../domain/common/envelope';
 import type { AuditView, StoryMatch } from '../../contract';
 import { auditWorker, resolver } from '../../index';
 
@@ -12,11 +12,8 @@ describe('linking a threat to a story, and covering a story’s threat, from the
   let site: LocalSite;
   let call: ReturnType<typeof resolverCaller>;
   let consumer: ReturnType<typeof queueConsumer>;
-  const answer = async <T>(who: 'alice' | 'bob' | 'carol', key: string, payload: unknown = {}) => {
-    const envelope = (await call(who, key, payload, onProject)) as Envelope<T>;
-    if (!envelope.ok) throw new Error(envelope.error.message);
-    return envelope.data;
-  };
+  const answer = async <T>(who: 'alice' | 'bob' | 'carol', key: string, payload: unknown = {}) =>
+    okData<T>(await call(who, key, payload, onProject));
   const findingIds = (view: AuditView) => view.result!.findings.map((f) => f.id);
   const storyValue = async (key: string) => {
     const read = await restAs(site, 'alice')('GET', `/rest/api/3/issue/${key}?fields=*all`);

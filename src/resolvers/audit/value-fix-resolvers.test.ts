@@ -1,8 +1,8 @@
 import type { LocalSite } from '../../../local/site/server';
+import { okData } from '../../../test/support/round-trips';
 import { queueConsumer, resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import { measureCall } from '../../../test/support/round-trips';
-import type { Envelope } from '../../domain/common/envelope';
 import type { AuditView, IssueValues } from '../../contract';
 import { auditWorker, resolver } from '../../index';
 
@@ -15,11 +15,8 @@ describe('the audit fixes for unreadable values, orphan tasks and stories done t
   let site: LocalSite;
   let call: ReturnType<typeof resolverCaller>;
   let consumer: ReturnType<typeof queueConsumer>;
-  const answer = async <T>(who: 'alice' | 'bob' | 'carol', key: string, payload: unknown = {}) => {
-    const envelope = (await call(who, key, payload, onProject)) as Envelope<T>;
-    if (!envelope.ok) throw new Error(envelope.error.message);
-    return envelope.data;
-  };
+  const answer = async <T>(who: 'alice' | 'bob' | 'carol', key: string, payload: unknown = {}) =>
+    okData<T>(await call(who, key, payload, onProject));
   const findingIds = async () => (await answer<AuditView>('alice', 'audit/get')).result!.findings.map((f) => f.id);
   const audit = async () => {
     await answer('alice', 'audit/run');
