@@ -131,9 +131,15 @@ describe('the report at 5,000 threats and 10,000 mitigations', () => {
 
   it('comes in parts under 1 MB that join into one HTML document, each in at most 3 round trips', async () => {
     let first!: { data: ReportDocument; size: number };
-    const cost = await measureCall(site, async () => {
-      first = await answer<ReportDocument>('report/get', { format: 'html' });
-    });
+    // 200 ms a request, as the bench's: far longer than the report's own work between two requests
+    // at this size even on a busy machine (at 60 ms, a CI run once saw the app's pauses as a 4th trip).
+    const cost = await measureCall(
+      site,
+      async () => {
+        first = await answer<ReportDocument>('report/get', { format: 'html' });
+      },
+      200,
+    );
     console.log(`report/get: ${cost.requests} requests, ${cost.roundTrips} round trips, ${first.data.parts} parts`);
     expect(cost.roundTrips).toBeLessThanOrEqual(3);
     // The model (with the audit's status), permissions, issue types, name, audit result, a page of
