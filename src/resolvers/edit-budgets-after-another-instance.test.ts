@@ -3,7 +3,7 @@ import { resolverCaller } from '../../test/support/forge-invocation';
 import { siteClient } from '../../test/support/jira-clients';
 import { modelOfThreats } from '../../test/support/large-threat-model';
 import { startTestSite } from '../../test/support/local-site';
-import { callCost, okData } from '../../test/support/round-trips';
+import { callCostAtScale, okData } from '../../test/support/round-trips';
 import { cardInTransit, renameEdit } from '../../test/support/threat-edits';
 import type { StoryView } from '../contract';
 import { resolver } from '../index';
@@ -13,7 +13,8 @@ import { changeThreatModel, readThreatModel } from '../jira/threat-model/threat-
 // The edits' round-trip budgets (request-budgets.test.ts, on the demo's small model) on a large
 // model this instance knows, right after ANOTHER instance wrote it: the meta has moved, so the rest
 // of the shards is read, beside the step's lock, which is created on the meta already read (the
-// read's head, threat-model-repository.ts headOf). The budgets are the same: four round trips.
+// read's head, threat-model-repository.ts headOf). The budgets are the same: four round trips,
+// measured at 200 ms a request as at any large size (callCostAtScale).
 
 const PAY_1 = '10000';
 const onIssue = { type: 'jira:issuePanel', issue: { id: PAY_1 }, project: { id: '10000', key: 'PAY' } };
@@ -57,7 +58,7 @@ describe('edits of a large model after another instance wrote it', () => {
 
   it('threat-model/create-threat: four round trips', async () => {
     await knownThenMovedElsewhere();
-    const measured = await callCost(
+    const measured = await callCostAtScale(
       site,
       call,
       'bob',
@@ -75,7 +76,7 @@ describe('edits of a large model after another instance wrote it', () => {
     const edit = renameEdit(model, 'T-3', 'Refund replay (renamed)');
     if (edit.kind !== 'update-threat') throw new Error('a rename is an update');
     const { id, baseRevision, draft } = edit;
-    const measured = await callCost(
+    const measured = await callCostAtScale(
       site,
       call,
       'bob',
@@ -89,7 +90,7 @@ describe('edits of a large model after another instance wrote it', () => {
   it('knowledge-base/accept: four round trips', async () => {
     const before = okData<StoryView>(await call('bob', 'story/get', {}, onIssue));
     await knownThenMovedElsewhere();
-    const measured = await callCost(
+    const measured = await callCostAtScale(
       site,
       call,
       'bob',

@@ -81,10 +81,32 @@ export async function callCost(
   call: Caller,
   ...[who, key, payload, extension]: [who: 'alice' | 'bob', key: string, payload: unknown, extension: object]
 ): Promise<CallCost> {
+  return costAt(60, site, call, who, key, payload, extension);
+}
+
+/** The same on a large model (see measureCallAtScale). */
+export async function callCostAtScale(
+  site: LocalSite,
+  call: Caller,
+  ...[who, key, payload, extension]: [who: 'alice' | 'bob', key: string, payload: unknown, extension: object]
+): Promise<CallCost> {
+  return costAt(200, site, call, who, key, payload, extension);
+}
+
+async function costAt(
+  latencyMs: number,
+  site: LocalSite,
+  call: Caller,
+  ...[who, key, payload, extension]: [who: 'alice' | 'bob', key: string, payload: unknown, extension: object]
+): Promise<CallCost> {
   let answer: unknown;
-  const measured = await measureCall(site, async () => {
-    answer = await call(who, key, payload, extension as Record<string, unknown>);
-  });
+  const measured = await measureCall(
+    site,
+    async () => {
+      answer = await call(who, key, payload, extension as Record<string, unknown>);
+    },
+    latencyMs,
+  );
   okData(answer);
   return measured;
 }

@@ -86,7 +86,8 @@ describe('an edit of a large model reads only what it may write', () => {
     const other = siteClient(site, undefined, 'another-instance');
     const theirs = await changeThreatModel(other, 'TWO', 'other', create(9100));
     const mark = site.log.mark();
-    site.faults.configure({ latencyMs: 40 }); // spans long enough to tell what ran side by side
+    // Spans long enough to tell what ran side by side, even on a busy machine (measureCallAtScale).
+    site.faults.configure({ latencyMs: 200 });
     const ours = await changeThreatModel(client(), 'TWO', 'test', create(9101)).finally(() =>
       site.faults.configure({ latencyMs: 0 }),
     );
