@@ -31,8 +31,12 @@ interface Props {
   onClose: () => void;
 }
 
-const nextDay = (day: string): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const nextDay = (day: string): string => addDays(day, 1);
+
+/** Common lengths of an acceptance, one click each; the longest allowed last. */
+const QUICK_DAYS = [30, 90, 180];
 
 /**
  * Accept a threat's residual risk until a day, with a reason; renew or revoke an acceptance.
@@ -131,6 +135,7 @@ export function AcceptRiskDialog({ threat, policy, port, onClose }: Props) {
             aria-describedby={`${untilId}-hint${errors.until ? ` ${untilId}-error` : ''}`}
             onChange={(event: ChangeEvent<HTMLInputElement>) => setUntil(event.currentTarget.value)}
           />
+          <QuickDays today={policy.today} latest={policy.latestUntil} onChoose={setUntil} />
           <span id={`${untilId}-hint`}>
             <Text size="small" color="color.text.subtle">
               From {earliest} to {policy.latestUntil}: an acceptance runs at most {ACCEPTANCE_MAX_DAYS} days, so the
@@ -142,6 +147,37 @@ export function AcceptRiskDialog({ threat, policy, port, onClose }: Props) {
         <History events={threat.acceptanceHistory ?? []} />
       </Stack>
     </TitledDialog>
+  );
+}
+
+/** Buttons that fill the day in: 30, 90 and 180 days from the app's today, and the latest allowed. */
+function QuickDays({ today, latest, onChoose }: { today: string; latest: string; onChoose: (day: string) => void }) {
+  const days = QUICK_DAYS.map((n) => ({ n, day: addDays(today, n) })).filter(({ day }) => day < latest);
+  return (
+    <Inline space="space.050" shouldWrap alignBlock="center">
+      <Text size="small" color="color.text.subtle">
+        Quick choice:
+      </Text>
+      {days.map(({ n, day }) => (
+        <Button
+          key={n}
+          spacing="compact"
+          appearance="subtle"
+          aria-label={`Until ${day} (${n} days)`}
+          onClick={() => onChoose(day)}
+        >
+          {`${n} days`}
+        </Button>
+      ))}
+      <Button
+        spacing="compact"
+        appearance="subtle"
+        aria-label={`Until ${latest} (the longest allowed)`}
+        onClick={() => onChoose(latest)}
+      >
+        Longest
+      </Button>
+    </Inline>
   );
 }
 

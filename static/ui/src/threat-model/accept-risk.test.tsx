@@ -78,6 +78,32 @@ describe('accepting a threat’s risk', () => {
     );
   });
 
+  it('fills the day in with one click, counted from the app’s today, never past the longest allowed', async () => {
+    const user = await renderTab(aThreatModel({ threats: [T6] }));
+    fakeBridge.answer('threat-model/accept-risk', ({ acceptance }) => ({
+      ok: true,
+      data: { ...savedThreat('T-6', { ...T6 }, 2), acceptance: { ...ACCEPTANCE, ...acceptance } },
+    }));
+    await user.click(screen.getByRole('button', { name: 'Actions for T-6' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Accept risk of T-6' }));
+    const until = dialog().getByLabelText('Accepted until (last day, UTC)') as HTMLInputElement;
+
+    // The app's today is 2025-03-10 (the browser's clock is not asked).
+    await user.click(dialog().getByRole('button', { name: 'Until 2025-06-08 (90 days)' }));
+    expect(until.value).toBe('2025-06-08');
+    await user.click(dialog().getByRole('button', { name: 'Until 2026-03-10 (the longest allowed)' }));
+    expect(until.value).toBe('2026-03-10');
+    await user.click(dialog().getByRole('button', { name: 'Until 2025-04-09 (30 days)' }));
+    expect(until.value).toBe('2025-04-09');
+
+    await user.type(dialog().getByLabelText('Why is the risk acceptable?'), ACCEPTANCE.reason);
+    await user.click(dialog().getByRole('button', { name: 'Accept risk' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fakeBridge.payloadsOf('threat-model/accept-risk')).toEqual([
+      { id: 'T-6', baseRevision: 1, acceptance: { reason: ACCEPTANCE.reason, until: '2025-04-09' } },
+    ]);
+  });
+
   it('shows an expired acceptance, and lets it lapse from the same dialog with its history', async () => {
     const expired = aThreatRow({
       ...T6,
