@@ -25,6 +25,12 @@ export async function listProjectPropertyKeys(client: JiraClient, project: strin
 const ProjectWithProperties = z.looseObject({ properties: z.record(z.string(), z.unknown()).optional() });
 
 /**
+ * The longest a property value's JSON may be: Jira Cloud's REST docs for entity properties say
+ * "The maximum length of a property value is 32768 characters", and answer 400 to a longer one.
+ */
+export const PROPERTY_VALUE_MAX = 32_768;
+
+/**
  * The most characters one request's `properties` value takes percent-encoded (a comma is `%2C`):
  * with the path the URL stays under 5,000, leaving the headers (Forge's token among them) room
  * below the 8 KB a request line and headers commonly get. The model's first read fills one

@@ -63,4 +63,57 @@ describe('a stored list read entry by entry', () => {
       /test\.points holds 6 entries that are not valid/,
     );
   });
+
+  // Found by an attacker's review: entries were written back in their parsed (zod-stripped) form,
+  // so a field a newer version added (a suppression's `expiresAt`) was lost at the next write.
+  it('writes back the fields a newer version added: an untouched entry’s, an edited entry’s, and the container’s', () => {
+    const stored = readListProperty(POINTS, {
+      v: 1,
+      points: [
+        { ...good(1), security: 3 },
+        { ...good(2), expiresAt: '2027-01-01' },
+      ],
+      note: 'kept by a newer app version',
+    });
+    expect(JSON.parse(JSON.stringify(stored.entries))).toEqual([good(1), good(2)]);
+    const [first, second] = stored.entries;
+    const value = listValue(POINTS, stored, [first!, { ...second!, now: 7 }, good(3)]);
+    expect(JSON.parse(JSON.stringify(value))).toEqual({
+      v: 1,
+      points: [{ ...good(1), security: 3 }, { ...good(2), now: 7, expiresAt: '2027-01-01' }, good(3)],
+      note: 'kept by a newer app version',
+    });
+  });
+
+  it('keeps an unknown field out of what the entry shows, and lets an edit drop a known one', () => {
+    const Optional = z.object({ date: z.string(), now: z.number().optional() });
+    const spec = { ...POINTS, entry: Optional } as ListProperty<z.infer<typeof Optional>>;
+    const stored = readListProperty(spec, { v: 1, points: [{ date: 'd', now: 1, security: 3 }] });
+    expect(JSON.stringify(stored.entries)).toBe('[{"date":"d","now":1}]');
+    const { now: _dropped, ...withoutNow } = stored.entries[0]!;
+    expect(JSON.parse(JSON.stringify(listValue(spec, stored, [withoutNow])))).toEqual({
+      v: 1,
+      points: [{ date: 'd', security: 3 }],
+    });
+  });
+
+  // Jira answers 400 to a value past 32,768 characters: the write is refused with a sentence instead.
+  it('refuses a value longer than Jira takes for a property, naming the property', () => {
+    const withBroken = readListProperty(POINTS, { v: 1, points: [{ date: 'x'.repeat(32_800) }] });
+    expect(() => listValue(POINTS, withBroken, [good(1)])).toThrow(
+      new AppError(
+        'INVALID_DATA',
+        `test.points would be 32,860 characters long with the entry in it that is not valid, past Jira's limit of 32,768 for a property value, so nothing was written; fix or delete entries in that project property, then try again.`,
+      ),
+    );
+    const unlimited = { ...POINTS, max: undefined };
+    const tooMany = readListProperty(unlimited, undefined);
+    const entries = Array.from({ length: 1_200 }, (_, i) => ({ date: '2026-01-01', now: i }));
+    expect(() => listValue(unlimited, tooMany, entries)).toThrow(
+      /^test\.points would be [\d,]+ characters long, past Jira/,
+    );
+    // `{"v":1,"points":[` + good(1) + `,{"date":"` + `"}]}` take 60 characters around the date.
+    const justFits = readListProperty(POINTS, { v: 1, points: [{ date: 'x'.repeat(32_768 - 60) }] });
+    expect(JSON.stringify(listValue(POINTS, justFits, [good(1)])).length).toBe(32_768);
+  });
 });

@@ -6,6 +6,7 @@ import { emptyThreatModel, type ThreatModel } from '../../domain/threat-model/th
 import { recordTooLarge } from '../../domain/threat-model/record-size';
 import type { JiraClient } from '../client/jira-client';
 import { isTransient } from '../client/jira-errors';
+import { storedForm, withUnknownFields } from '../client/unknown-fields';
 import {
   deleteProperty,
   getProjectProperties,
@@ -525,26 +526,10 @@ function assembleRecords(lists: ModelRecord[][]): { threats: Threat[]; mitigatio
   return { threats, mitigations, ordered };
 }
 
+// The fields a record's schema knows: any other field it was stored with is kept and written
+// back with it (unknown-fields.ts).
 const THREAT_FIELDS = new Set(Object.keys(Threat.shape));
 const MITIGATION_FIELDS = new Set(Object.keys(Mitigation.shape));
-const UNKNOWN_FIELDS = Symbol('fields the schema does not know');
-
-/**
- * Fields a stored record has that this version's schema does not know (written by a newer
- * version, or an integration) ride along, unseen, and are written back with the record: an
- * edit of the record or of a neighbour never drops them. Known fields are always the parsed
- * ones, so an edit that removes one (a claim, once the task is recorded) removes it.
- */
-function withUnknownFields<R extends ModelRecord>(record: R, raw: unknown, known: Set<string>): R {
-  const extra = Object.entries(raw as Record<string, unknown>).filter(([key]) => !known.has(key));
-  return extra.length === 0 ? record : Object.assign(record, { [UNKNOWN_FIELDS]: Object.fromEntries(extra) });
-}
-
-/** The record as it is stored: its fields, then the unknown ones it was read with. */
-const storedForm = (record: ModelRecord): unknown => {
-  const extra = (record as { [UNKNOWN_FIELDS]?: Record<string, unknown> })[UNKNOWN_FIELDS];
-  return extra ? { ...extra, ...record } : record;
-};
 
 /**
  * Every record the change touched fits a shard on its own: one that does not would make Jira
