@@ -89,4 +89,38 @@ describe('toCsv', () => {
     const record = parseCsv(toCsv(result)).find((r) => r[2] === 'threat-without-story:T-4');
     expect(record?.[11]).toBe(`'=HYPERLINK("http://evil","click")`);
   });
+
+  // Found by an attacker's review: a title or reason written through the REST API with terminal
+  // escapes or a right-to-left override reached the CSV (and `without audit --format csv`) raw.
+  it('makes control and bidi characters of user text spaces, keeping the reason’s line breaks', () => {
+    const base = clean();
+    const tricky = threat('T-4', { title: 'Card\u001b]0;pwned\u0007 data\u202egnp.exe' });
+    const why = 'Accepted\u001b[2J\u200f,\tsee log\r\nline two\rfake\nline three';
+    const findingId = 'threat-without-story:T-4';
+    const result = audit({
+      ...base,
+      threats: [...base.threats, tricky],
+      suppressions: [{ findingId, why, by: carol.accountId, at: NOW }],
+    });
+    const csv = toCsv(result);
+    // Only CR and LF may remain, as line breaks (the records' CRLF, the reason's own).
+    expect(csv).not.toMatch(
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/,
+    );
+    const record = parseCsv(csv).find((r) => r[2] === findingId)!;
+    expect(record[3]).toContain('T-4 "Card ]0;pwned data gnp.exe"');
+    expect(record[11]).toBe('Accepted [2J , see log\r\nline two fake\nline three');
+  });
+
+  it('keeps a formula hidden behind a control character or whitespace from running', () => {
+    const base = clean();
+    const shape = { ...base, threats: [...base.threats, threat('T-4')] };
+    for (const why of ['\u001b=HYPERLINK("http://evil")', '\t=1+1', ' @SUM(A1)', '\r-2+3']) {
+      const findingId = 'threat-without-story:T-4';
+      const result = audit({ ...shape, suppressions: [{ findingId, why, by: carol.accountId, at: NOW }] });
+      const record = parseCsv(toCsv(result)).find((r) => r[2] === findingId);
+      expect(record?.[11]).toMatch(/^' ?[=@-]/);
+    }
+  });
 });

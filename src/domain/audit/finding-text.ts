@@ -1,14 +1,16 @@
+import { printable } from '../common/printable-text';
 import type { Mitigation } from '../mitigation/mitigation';
 import type { Threat } from '../threat-model/threat';
 
 // Helpers that put names into sentences. Titles and summaries are user text: collapse their
-// whitespace and cut them, so one long value does not swallow the message.
+// whitespace and cut them, so one long value does not swallow the message, and make their control
+// and bidi characters spaces, so a sentence shown in a terminal or a spreadsheet reads as stored.
 
 const TITLE_MAX = 80;
 const LIST_MAX = 5;
 
 export function quote(text: string, max = TITLE_MAX): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = printable(text).replace(/\s+/g, ' ').trim();
   const chars = Array.from(flat);
   return `"${chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : flat}"`;
 }

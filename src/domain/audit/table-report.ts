@@ -1,14 +1,10 @@
+import { printable } from '../common/printable-text';
 import type { AuditResult } from './audit-result';
 import { FINDING_SEVERITIES } from './finding-kinds';
 import { coveragePercent, type StoryCoverage } from './story-coverage';
 
-// Control characters (ESC starts terminal escape sequences) and bidirectional overrides in user
-// text could rewrite what a terminal shows; they become spaces.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text with control and bidi-override characters made spaces: safe to print to a terminal. */
-export const printable = (text: string): string => text.replace(UNPRINTABLE, ' ').replace(/ {2,}/g, ' ');
+// Exported here too for the CLI's other commands, which print user text the same way.
+export { printable };
 
 function cut(text: string, width: number): string {
   const chars = Array.from(text);

@@ -77,7 +77,9 @@ function eventMarkdown(e: MonitoringSpecEvent): string[] {
   if (e.threshold) lines.push(`- **Threshold:** ${md(e.threshold)}`);
   if (e.responder) lines.push(`- **Who responds:** ${md(e.responder)}`);
   if (e.firstSteps) lines.push(`- **First steps:** ${md(e.firstSteps)}`);
-  if (e.task) lines.push(`- **Task:** ${e.task}`);
+  // A task key is stored in the model as written (a project admin can write any string through
+  // REST), so it is escaped like the rest; one line, as a key has no line breaks to keep.
+  if (e.task) lines.push(`- **Task:** ${escapeMarkdown(e.task)}`);
   return [...lines, ''];
 }
 
