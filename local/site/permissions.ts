@@ -32,6 +32,7 @@ const WORK: ProjectPermission[] = [
 const ROLE_PERMISSIONS: Record<ProjectRole, ReadonlySet<ProjectPermission>> = {
   administrator: new Set<ProjectPermission>([...WORK, 'DELETE_ISSUES', 'ADMINISTER_PROJECTS']),
   developer: new Set<ProjectPermission>(WORK),
+  scheduler: new Set<ProjectPermission>(WORK.filter((p) => p !== 'CREATE_ISSUES' && p !== 'LINK_ISSUES')),
   viewer: new Set<ProjectPermission>(['BROWSE_PROJECTS']),
 };
 

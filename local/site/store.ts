@@ -19,7 +19,13 @@ export interface LocalGrant {
   projectKey: string;
   role: ProjectRole | 'none';
 }
-export type ProjectRole = 'administrator' | 'developer' | 'viewer';
+/**
+ * The permission sets people hold in a project. Jira Cloud's permission schemes grant each
+ * permission on its own (https://support.atlassian.com/jira-cloud-administration/docs/manage-project-permissions/),
+ * so besides the usual three there is a scheduler: schedules, edits and moves issues, but may not
+ * create or link them.
+ */
+export type ProjectRole = 'administrator' | 'developer' | 'scheduler' | 'viewer';
 
 export interface LocalLinkType {
   id: string;

@@ -37,6 +37,7 @@ const PROJECT_PERMISSIONS = [
   'CREATE_ISSUES',
   'LINK_ISSUES',
   'TRANSITION_ISSUES',
+  'SCHEDULE_ISSUES',
 ];
 
 /** The person's permissions on the project (see PROJECT_PERMISSIONS), as Jira answers them for the person. */

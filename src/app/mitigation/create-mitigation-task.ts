@@ -1,7 +1,6 @@
 import type { MitigationView, TaskCreation } from '../../contract';
 import type { JiraClients } from '../common/jira-clients';
 import { createTaskOnce } from './create-task-once';
-import { requireTaskCreator } from './require-task-creator';
 
 /** "Create task" on a mitigation: its Jira task, created and linked once, as someone who may create and link issues. */
 export async function createMitigationTask(
@@ -10,6 +9,5 @@ export async function createMitigationTask(
   accountId: string,
   { mitigationId }: TaskCreation,
 ): Promise<MitigationView> {
-  await requireTaskCreator(jira.user, projectKey);
   return createTaskOnce(jira, projectKey, mitigationId, accountId);
 }

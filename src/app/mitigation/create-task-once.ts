@@ -10,6 +10,7 @@ import { createTask, findClaimedTask, mitigatesLinkType } from '../../jira/mitig
 import { storiesLinkedTo } from '../../jira/story/story-repository';
 import { withModelLease } from '../../jira/threat-model/threat-model-repository';
 import type { JiraClients } from '../common/jira-clients';
+import { requireTaskCreator } from './require-task-creator';
 
 const now = () => new Date().toISOString();
 
@@ -42,7 +43,9 @@ type TaskStep = { done: ThreatModel } | { claimId: string; mitigation: Mitigatio
  * concurrent one finds the task already attached. Before creating, the model records a claim;
  * the task carries the claim's id. A retry after a failure between creating the task and
  * recording it adopts only an issue with that claim id created by the person who claimed it,
- * so a `without.task` property someone wrote by hand is never adopted.
+ * so a `without.task` property someone wrote by hand is never adopted. Only someone who may
+ * create and link the task gets this far: the claim is written as the app, so every caller
+ * ("Create task", "Add to sprint", the monitoring view) is checked here, before the lease.
  */
 export async function createTaskOnce(
   jira: JiraClients,
@@ -51,6 +54,7 @@ export async function createTaskOnce(
   accountId: string,
 ): Promise<MitigationView> {
   const { user, app } = jira;
+  await requireTaskCreator(jira, projectKey);
   const actor = () => ({ accountId, now: now() });
   let created: TaskSummary | undefined;
   const model = await withModelLease(

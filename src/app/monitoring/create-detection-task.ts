@@ -42,7 +42,7 @@ export async function createDetectionTask(
 ): Promise<MonitoredEventChange> {
   const { user, app } = jira;
   await requireModelEditor(jira, projectKey, accountId);
-  await requireTaskCreator(user, projectKey);
+  await requireTaskCreator(jira, projectKey);
   const actor = { accountId, now: new Date().toISOString() };
   const { mitigation, event } = await changeThreatModel(app, projectKey, accountId, async (model) => {
     const { knowledgeBases } = await loadActiveKnowledgeBases(user, projectKey, model.settings.knowledgeBases);

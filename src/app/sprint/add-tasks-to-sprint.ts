@@ -1,7 +1,7 @@
 import type { SprintPlanView, SprintTaskAdd } from '../../contract';
 import { AppError } from '../../domain/common/app-error';
-import { projectPermissions } from '../../jira/client/permissions';
 import { moveToSprint } from '../../jira/sprint/sprint-repository';
+import { projectPermissionsOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 import { createTaskOnce } from '../mitigation/create-task-once';
 import { sprintPlanView } from './sprint-plan-view';
@@ -14,7 +14,7 @@ export async function addTasksToSprint(
   accountId: string,
   { sprintId, mitigationIds, storyOffset, pullInLimit }: SprintTaskAdd,
 ): Promise<SprintPlanView> {
-  const perms = await projectPermissions(jira.user, projectKey, ['SCHEDULE_ISSUES', 'EDIT_ISSUES']);
+  const perms = await projectPermissionsOf(jira, projectKey);
   if (!perms.SCHEDULE_ISSUES || !perms.EDIT_ISSUES)
     throw new AppError('FORBIDDEN', `You need permission to schedule issues in ${projectKey} to add work to a sprint.`);
   const tasks: Array<{ id: string; key: string }> = [];

@@ -1,9 +1,10 @@
 import type { LocalSite } from '../../../local/site/server';
+import { hookedAppClient } from '../../../test/support/hooked-client';
 import { siteClient } from '../../../test/support/jira-clients';
-import { startTestSite } from '../../../test/support/local-site';
+import { restAs, startTestSite } from '../../../test/support/local-site';
 import { addSecondProject } from '../../../test/support/second-project';
 import { dayOf } from '../../domain/threat-model/risk-history';
-import { readRiskHistory } from '../../jira/threat-model/risk-history-repository';
+import { readRiskHistory, RISK_HISTORY_KEY } from '../../jira/threat-model/risk-history-repository';
 import { recordDailyRisk, type DailyRiskContinuation } from './record-daily-risk';
 
 // A continuation goes on from a place in Jira's project list, and every invocation looks at one
@@ -49,5 +50,59 @@ describe('the daily risk run, handed on from invocation to invocation', () => {
       const { points } = await readRiskHistory(app, key);
       expect([key, points.some((p) => p.date === dayOf(now))]).toEqual([key, true]);
     }
+  });
+
+  // Found by an attacker's review: one project's failure ended the whole run, so a project admin
+  // who padded their project's history (a broken entry, kept as stored, up to Jira's limit for a
+  // value) stopped the day's point of every project after theirs in Jira's list, every day.
+  it("goes on past a project whose point fails, and leaves that project's history as it was", async () => {
+    addSecondProject(site, 'SEC'); // after PAY in Jira's list
+    const day = '2026-12-03T06:00:00.000Z';
+    const point = { date: '2026-01-01', now: 1, planned: 1 };
+    const room = 32_768 - JSON.stringify({ v: 1, points: [point, { pad: '' }] }).length - 5;
+    const padded = { v: 1, points: [point, { pad: 'x'.repeat(room) }] };
+    const alice = restAs(site, 'alice');
+    expect((await alice('PUT', `/rest/api/3/project/PAY/properties/${RISK_HISTORY_KEY}`, padded)).status).toBe(200);
+
+    const warned: unknown[] = [];
+    const warn = jest.spyOn(console, 'warn').mockImplementation((...line) => void warned.push(...line));
+    const { recorded } = await recordDailyRisk({
+      app: siteClient(site),
+      now: day,
+      remainingMs: () => undefined,
+      continueLater: async () => undefined,
+    }).finally(() => warn.mockRestore());
+
+    const projects = site.store.all('project').map((p) => p.key);
+    expect(projects.indexOf('SEC')).toBeGreaterThan(projects.indexOf('PAY'));
+    expect(recorded).toEqual(projects.filter((key) => key !== 'PAY'));
+    for (const key of recorded) {
+      const { points } = await readRiskHistory(siteClient(site), key);
+      expect([key, points.some((p) => p.date === dayOf(day))]).toEqual([key, true]);
+    }
+    expect((await alice('GET', `/rest/api/3/project/PAY/properties/${RISK_HISTORY_KEY}`)).body?.value).toEqual(padded);
+    expect(warned.join(' ')).toMatch(/without-risk: the point of 2026-12-03 for PAY was not recorded/);
+  });
+
+  it('goes on past a project Jira keeps failing for', async () => {
+    const day = '2026-12-04T06:00:00.000Z';
+    // Jira answers 500 to every read of AB1's properties, however often the client tries again.
+    const app = hookedAppClient(site, (path, _request, phase) => {
+      if (phase === 'before' && /\/project\/AB1[/?]/.test(path))
+        return { status: 500, headers: new Headers(), text: async () => '{"errorMessages":["Internal error"]}' };
+    });
+    const warned: unknown[] = [];
+    const warn = jest.spyOn(console, 'warn').mockImplementation((...line) => void warned.push(...line));
+    const { recorded } = await recordDailyRisk({
+      app,
+      now: day,
+      remainingMs: () => undefined,
+      continueLater: async () => undefined,
+    }).finally(() => warn.mockRestore());
+
+    const projects = site.store.all('project').map((p) => p.key);
+    expect(recorded).toEqual(projects.filter((key) => key !== 'AB1' && key !== 'PAY'));
+    expect(projects.indexOf('AB1')).toBeLessThan(projects.length - 1);
+    expect(warned.join(' ')).toMatch(/without-daily-risk: the point of 2026-12-04 for AB1 was not recorded/);
   });
 });

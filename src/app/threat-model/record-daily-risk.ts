@@ -56,13 +56,26 @@ export async function recordDailyRisk(run: DailyRiskRun): Promise<{ recorded: st
       await run.continueLater({ now: run.now, startAt: project.index });
       return { recorded, continuedFrom: project.index };
     }
-    if (await hasThreatModel(run.app, project.key)) {
-      await recordRiskPoint(run.app, project.key, run.now);
-      recorded.push(project.key);
-    }
+    if (await recordOne(run, project.key)) recorded.push(project.key);
     looked += 1;
     slowest = Math.max(slowest, Date.now() - since);
     since = Date.now();
   }
   return { recorded };
+}
+
+/**
+ * One project's point; false when it has no model, or its point was not recorded. A failure is that
+ * project's alone (Jira busy, a history its admins broke through the REST API): it is logged and
+ * the run goes on, so one project never stops the day's points of the projects after it.
+ */
+async function recordOne(run: DailyRiskRun, projectKey: string): Promise<boolean> {
+  try {
+    return (await hasThreatModel(run.app, projectKey)) && (await recordRiskPoint(run.app, projectKey, run.now));
+  } catch (error) {
+    console.warn(
+      `without-daily-risk: the point of ${run.now.slice(0, 10)} for ${projectKey} was not recorded: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return false;
+  }
 }

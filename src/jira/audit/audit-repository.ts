@@ -146,11 +146,21 @@ export async function readStoredAudit(
   return { ...state, result, problems: result ? state.problems : [...state.problems, RESULT_UNREADABLE] };
 }
 
+/**
+ * The most characters of JSON a stored result may inflate to: far above a real one (5,000 threats
+ * and 10,000 stories: a few MB), and what a view can parse within its memory. The writer refuses a
+ * larger one, so the reader's bound never hides a result the app stored.
+ */
+const RESULT_MAX_JSON = 64 * 1024 * 1024;
+
 /** The result, or undefined when a part is missing or broken, is not deflate, not JSON, or fails the schema. */
 function decodeResult(parts: unknown[]): AuditResult | undefined {
   try {
     const data = parts.map((p) => Part.parse(p).data).join('');
-    const parsed = AuditResult.safeParse(JSON.parse(inflateRawSync(Buffer.from(data, 'base64')).toString('utf8')));
+    // Bounded: the parts are project properties its admins may write, and 400 parts of a deflated
+    // stream of spaces inflate to gigabytes (found by an attacker's review).
+    const json = inflateRawSync(Buffer.from(data, 'base64'), { maxOutputLength: RESULT_MAX_JSON }).toString('utf8');
+    const parsed = AuditResult.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -179,7 +189,9 @@ export async function writeAuditResult(
   storyIndex?: StoryLinksIndex,
 ): Promise<AuditStatus> {
   const slot = status.complete ? 1 - status.complete.slot : 0;
-  const data = deflateRawSync(Buffer.from(JSON.stringify(result), 'utf8')).toString('base64');
+  const json = Buffer.from(JSON.stringify(result), 'utf8');
+  if (json.length > RESULT_MAX_JSON) throw new Error(`The audit result is too large to store (${json.length} bytes).`);
+  const data = deflateRawSync(json).toString('base64');
   const chunks = Array.from({ length: Math.max(1, Math.ceil(data.length / PART_LIMIT)) }, (_, i) =>
     data.slice(i * PART_LIMIT, (i + 1) * PART_LIMIT),
   );

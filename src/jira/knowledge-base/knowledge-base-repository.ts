@@ -28,6 +28,12 @@ const PART_LIMIT = 30_000;
 /** 40 parts of 30,000 characters: about 1.2 MB deflated, several MB of knowledge base. */
 export const MAX_PARTS = 40;
 export const MAX_UPLOADED = 20;
+/**
+ * The most a stored knowledge base may inflate to. Its parts are project properties its admins
+ * may write, and 40 parts of a deflated stream of spaces inflate to about 900 MB (found by an
+ * attacker's review); a real one is a few MB. The writer refuses a larger one too.
+ */
+const MAX_JSON = 16 * 1024 * 1024;
 const partKey = (id: string, slot: number, index: number) => `without.kb.${id}.${slot}.${index}`;
 
 export const LibraryEntry = z.object({
@@ -125,21 +131,30 @@ export async function loadActiveKnowledgeBases(
   return { knowledgeBases, problems };
 }
 
-// Parsing is the costly part of reading an upload; the same stored text parses to the same value.
-const parsedCache = new Map<string, KnowledgeBase>();
+// Parsing is the costly part of reading an upload; the same stored text parses to the same value,
+// and fails the same way (null): a broken one is not inflated again on every view.
+const parsedCache = new Map<string, KnowledgeBase | null>();
 
 function decodeKnowledgeBase(parts: unknown[]): KnowledgeBase | undefined {
+  let data: string;
   try {
-    const data = parts.map((p) => Part.parse(p).data).join('');
-    const cached = parsedCache.get(data);
-    if (cached) return cached;
+    data = parts.map((p) => Part.parse(p).data).join('');
+  } catch {
+    return undefined;
+  }
+  const cached = parsedCache.get(data);
+  if (cached !== undefined) return cached ?? undefined;
+  const kb = parseKnowledgeBase(data);
+  if (parsedCache.size >= 8) parsedCache.delete(parsedCache.keys().next().value!);
+  parsedCache.set(data, kb ?? null);
+  return kb;
+}
+
+function parseKnowledgeBase(data: string): KnowledgeBase | undefined {
+  try {
+    const json = inflateRawSync(Buffer.from(data, 'base64'), { maxOutputLength: MAX_JSON }).toString('utf8');
     // An upload from an older import may still hold TMT placeholders ("{target.Name}"): read resolved.
-    const kb = readableTemplates(
-      KnowledgeBase.parse(JSON.parse(inflateRawSync(Buffer.from(data, 'base64')).toString('utf8'))),
-    );
-    if (parsedCache.size >= 8) parsedCache.delete(parsedCache.keys().next().value!);
-    parsedCache.set(data, kb);
-    return kb;
+    return readableTemplates(KnowledgeBase.parse(JSON.parse(json)));
   } catch {
     return undefined;
   }
@@ -147,7 +162,13 @@ function decodeKnowledgeBase(parts: unknown[]): KnowledgeBase | undefined {
 
 /** The deflated parts of a knowledge base; refuses one beyond the limit with the reason. */
 export function encodeKnowledgeBase(kb: KnowledgeBase): string[] {
-  const data = deflateRawSync(Buffer.from(JSON.stringify(kb), 'utf8'), { level: 9 }).toString('base64');
+  const json = Buffer.from(JSON.stringify(kb), 'utf8');
+  if (json.length > MAX_JSON)
+    throw new AppError(
+      'BAD_REQUEST',
+      `"${kb.name}" is too large to keep in the project: ${Math.round(json.length / 1_000_000)} MB of JSON, the limit is ${MAX_JSON / 1024 / 1024} MB. Split it into smaller knowledge bases.`,
+    );
+  const data = deflateRawSync(json, { level: 9 }).toString('base64');
   const count = Math.max(1, Math.ceil(data.length / PART_LIMIT));
   if (count > MAX_PARTS) {
     throw new AppError(

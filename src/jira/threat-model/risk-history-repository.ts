@@ -1,3 +1,4 @@
+import { AppError } from '../../domain/common/app-error';
 import { MAX_POINTS, RiskPoint, recordPoint } from '../../domain/threat-model/risk-history';
 import type { JiraClient } from '../client/jira-client';
 import { getProperty, projectEntity, putProperty } from '../client/entity-properties';
@@ -60,6 +61,15 @@ export async function saveRiskPoint(
     );
     return { written: false, points: stored.entries };
   }
-  await putProperty(app, projectEntity(projectKey), RISK_HISTORY_KEY, listValue(RISK_HISTORY, stored, next));
+  let value: Record<string, unknown>;
+  try {
+    value = listValue(RISK_HISTORY, stored, next);
+  } catch (error) {
+    // The broken points kept as stored leave no room under Jira's limit for a value: the same skip.
+    if (!(error instanceof AppError)) throw error;
+    console.warn(`without-risk: the point of ${point.date} for ${projectKey} was not recorded: ${error.message}`);
+    return { written: false, points: stored.entries };
+  }
+  await putProperty(app, projectEntity(projectKey), RISK_HISTORY_KEY, value);
   return { written: true, points: next };
 }
