@@ -11,6 +11,7 @@ export const DEMO_USERS: LocalUser[] = [
     displayName: 'Alice Admin',
     apiToken: LOCAL_API_TOKEN,
     accountType: 'atlassian',
+    jiraAdmin: true,
   },
   {
     accountId: '712020:bob',

@@ -10,6 +10,12 @@ export interface LocalUser {
   apiToken: string;
   /** 'app' is the app's own identity, used by requests made with asApp(). */
   accountType: 'atlassian' | 'app';
+  /**
+   * Holds the global "Administer Jira" permission (ADMINISTER), which site-wide configuration
+   * such as creating an issue link type needs:
+   * https://support.atlassian.com/jira-cloud-administration/docs/manage-global-permissions/
+   */
+  jiraAdmin?: boolean;
 }
 
 export interface LocalProject {

@@ -45,6 +45,9 @@ export const projectRoleOf = (store: Store, user: LocalUser, project: LocalProje
   return role === 'none' ? undefined : role;
 };
 
+/** Whether the user holds Jira's global ADMINISTER permission (the app's identity does: manage:jira-configuration). */
+export const administersJira = (user: LocalUser): boolean => user.accountType === 'app' || user.jiraAdmin === true;
+
 export const hasProjectPermission = (
   store: Store,
   user: LocalUser,

@@ -2,7 +2,7 @@ import { JiraError, created, json, type SiteRequest } from '../http';
 import type { LocalIssue } from '../model';
 import type { Route } from '../router';
 import type { LocalLinkType } from '../store';
-import { hasProjectPermission } from '../permissions';
+import { administersJira, hasProjectPermission } from '../permissions';
 import { findIssue } from './lookup';
 
 interface TypeRef {
@@ -79,7 +79,7 @@ export const linkRoutes: Route[] = [
     template: '/rest/api/3/issueLinkType',
     handler: (req) => {
       // Jira requires the global "Administer Jira" permission; the app's identity has it.
-      if (req.principal.accountType !== 'app')
+      if (!administersJira(req.principal))
         throw new JiraError(403, ['You do not have permission to create issue link types.']);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const { name, inward, outward } = body;

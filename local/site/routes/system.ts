@@ -1,6 +1,6 @@
 import { JiraError, json } from '../http';
 import type { Route } from '../router';
-import { PROJECT_PERMISSIONS, hasProjectPermission, type ProjectPermission } from '../permissions';
+import { PROJECT_PERMISSIONS, administersJira, hasProjectPermission, type ProjectPermission } from '../permissions';
 import { SPRINT_FIELD_ID, userJson } from '../serialize';
 import { findIssue, findProject } from './lookup';
 
@@ -133,7 +133,7 @@ export const systemRoutes: Route[] = [
       for (const key of requested) {
         const have =
           key === 'ADMINISTER'
-            ? req.principal.accountType === 'app'
+            ? administersJira(req.principal)
             : project
               ? hasProjectPermission(req.store, req.principal, project, key as ProjectPermission)
               : req.store
@@ -189,7 +189,7 @@ export const systemRoutes: Route[] = [
       const globals = Array.isArray(body.globalPermissions) ? body.globalPermissions.map(String) : [];
       return json({
         projectPermissions,
-        globalPermissions: globals.filter((g) => g === 'ADMINISTER' && subject.accountType === 'app'),
+        globalPermissions: globals.filter((g) => g === 'ADMINISTER' && administersJira(subject)),
       });
     },
   },

@@ -92,7 +92,7 @@ export async function createTaskOnce(
         description: mitigationTaskDescription(mitigation, current.threats, stories),
         property: { v: 1, mitigationId, threatIds, projectKey, claim: claimId },
         storyKeys: stories.map((s) => s.key),
-        linkType: await mitigatesLinkType(app),
+        linkType: await mitigatesLinkType(user),
       });
       created = summaryOf({ id: task.id, key: task.key, statusName: 'To Do', categoryKey: 'new' });
       return session.change((latest) => {

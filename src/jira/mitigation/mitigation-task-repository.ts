@@ -171,12 +171,18 @@ const CreatedIssue = z.looseObject({ id: z.string(), key: z.string() });
 
 export const MITIGATES = { name: 'Mitigates', outward: 'mitigates', inward: 'is mitigated by' };
 
-/** "Mitigates" if the site has it or the app may create it; "Relates" otherwise. */
-export async function mitigatesLinkType(app: JiraClient): Promise<string> {
-  const { issueLinkTypes } = await app.get(route`/rest/api/3/issueLinkType`.value, LinkTypes);
+/**
+ * "Mitigates" if the site has it, or the person may create it; "Relates" otherwise. A link type
+ * is site-wide configuration, which only a Jira administrator may change: it is created as the
+ * person, so Jira checks that (found by an attacker's review: created as the app, any task
+ * creator changed the site's configuration, and brought the type back after an administrator
+ * deleted it).
+ */
+export async function mitigatesLinkType(user: JiraClient): Promise<string> {
+  const { issueLinkTypes } = await user.get(route`/rest/api/3/issueLinkType`.value, LinkTypes);
   if (issueLinkTypes.some((t) => t.name === MITIGATES.name)) return MITIGATES.name;
   try {
-    await app.post(route`/rest/api/3/issueLinkType`.value, MITIGATES, z.unknown());
+    await user.post(route`/rest/api/3/issueLinkType`.value, MITIGATES, z.unknown());
     return MITIGATES.name;
   } catch (error) {
     if (error instanceof JiraApiError && (error.kind === 'FORBIDDEN' || error.kind === 'UNAUTHORIZED'))

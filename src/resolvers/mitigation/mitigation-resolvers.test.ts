@@ -64,7 +64,9 @@ describe('mitigations and their tasks', () => {
   });
 
   it('creates its task with the property, the description and a Mitigates link to each story of the threat', async () => {
-    const answer = await createTask('bob', 'M-6');
+    // Alice administers Jira, so the site's missing "Mitigates" link type is created as her
+    // (mitigates-link-type.test.ts: what others get).
+    const answer = await createTask('alice', 'M-6');
     expect(answer).toMatchObject({
       ok: true,
       data: { id: 'M-6', status: 'accepted', task: { key: 'PAY-23', statusName: 'To Do' } },
