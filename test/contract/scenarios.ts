@@ -500,6 +500,16 @@ export const ERROR_SCENARIOS: Scenario[] = [
   { name: 'no credentials', as: 'anonymous', method: 'GET', path: () => '/rest/api/3/myself', status: 401 },
   { name: 'unknown project', as: 'alice', method: 'GET', path: () => '/rest/api/3/project/NOPE', status: 404 },
   {
+    // Site configuration needs the global "Administer Jira" permission, which a developer lacks:
+    // Jira documents 404 for that.
+    name: 'bob creates an issue link type',
+    as: 'bob',
+    method: 'POST',
+    path: () => '/rest/api/3/issueLinkType',
+    body: () => ({ name: 'Blocks more', inward: 'is blocked by', outward: 'blocks' }),
+    status: 404,
+  },
+  {
     name: 'bob writes a project property',
     as: 'bob',
     method: 'PUT',

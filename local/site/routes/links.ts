@@ -78,9 +78,12 @@ export const linkRoutes: Route[] = [
     method: 'POST',
     template: '/rest/api/3/issueLinkType',
     handler: (req) => {
-      // Jira requires the global "Administer Jira" permission; the app's identity has it.
+      // Jira requires the global "Administer Jira" permission (the app's identity has it) and
+      // answers 404 without it, as for a name in use: "Returned if: issue linking is disabled; the
+      // issue link type name is in use; the user does not have the required permissions."
+      // (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-link-types/#api-rest-api-3-issuelinktype-post)
       if (!administersJira(req.principal))
-        throw new JiraError(403, ['You do not have permission to create issue link types.']);
+        throw new JiraError(404, ['You do not have permission to create issue link types.']);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const { name, inward, outward } = body;
       if (
@@ -94,7 +97,7 @@ export const linkRoutes: Route[] = [
         throw new JiraError(400, ['name, inward and outward are required.']);
       }
       if (req.store.all('linkType').some((t) => t.name.toLowerCase() === name.toLowerCase())) {
-        throw new JiraError(400, [`An issue link type with the name '${name}' already exists.`]);
+        throw new JiraError(404, [`An issue link type with the name '${name}' already exists.`]);
       }
       const id = String(req.store.next('linkType', 10100));
       const type = req.store.put('linkType', id, { id, name, inward, outward });

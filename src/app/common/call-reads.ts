@@ -38,6 +38,8 @@ const PROJECT_PERMISSIONS = [
   'LINK_ISSUES',
   'TRANSITION_ISSUES',
   'SCHEDULE_ISSUES',
+  // Global: whether the person administers Jira (mypermissions answers it in the same request).
+  'ADMINISTER',
 ];
 
 /** The person's permissions on the project (see PROJECT_PERMISSIONS), as Jira answers them for the person. */

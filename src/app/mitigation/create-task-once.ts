@@ -9,6 +9,7 @@ import { clausesField } from '../../jira/story/clauses-field';
 import { createTask, findClaimedTask, mitigatesLinkType } from '../../jira/mitigation/mitigation-task-repository';
 import { storiesLinkedTo } from '../../jira/story/story-repository';
 import { withModelLease } from '../../jira/threat-model/threat-model-repository';
+import { projectPermissionsOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 import { requireTaskCreator } from './require-task-creator';
 
@@ -43,9 +44,11 @@ type TaskStep = { done: ThreatModel } | { claimId: string; mitigation: Mitigatio
  * concurrent one finds the task already attached. Before creating, the model records a claim;
  * the task carries the claim's id. A retry after a failure between creating the task and
  * recording it adopts only an issue with that claim id created by the person who claimed it,
- * so a `without.task` property someone wrote by hand is never adopted. Only someone who may
- * create and link the task gets this far: the claim is written as the app, so every caller
- * ("Create task", "Add to sprint", the monitoring view) is checked here, before the lease.
+ * so a `without.task` property someone wrote by hand is never adopted. The claim is written as
+ * the app, so whoever calls this ("Create task", "Add to sprint", the monitoring view) is checked
+ * here, under the lease, before a claim or a task: they must be able to create and link issues.
+ * A mitigation whose task exists needs no such check ("Add to sprint" of existing work, by
+ * someone who may only schedule). Callers that only create check first, before the lease.
  */
 export async function createTaskOnce(
   jira: JiraClients,
@@ -54,7 +57,6 @@ export async function createTaskOnce(
   accountId: string,
 ): Promise<MitigationView> {
   const { user, app } = jira;
-  await requireTaskCreator(jira, projectKey);
   const actor = () => ({ accountId, now: now() });
   let created: TaskSummary | undefined;
   const model = await withModelLease(
@@ -66,6 +68,8 @@ export async function createTaskOnce(
         const mitigation = findMitigation(current, mitigationId);
         checkTaskWanted(mitigation);
         if (mitigation.task) return { model: current, result: { done: current } };
+        // Read once a call (the call's memo): a caller that checked before the lease asks nothing more.
+        await requireTaskCreator(jira, projectKey);
         const claim = mitigation.taskClaim;
         const adopted = claim ? await findClaimedTask(user, projectKey, mitigationId, claim) : undefined;
         if (claim && adopted) {
@@ -92,7 +96,7 @@ export async function createTaskOnce(
         description: mitigationTaskDescription(mitigation, current.threats, stories),
         property: { v: 1, mitigationId, threatIds, projectKey, claim: claimId },
         storyKeys: stories.map((s) => s.key),
-        linkType: await mitigatesLinkType(user),
+        linkType: await mitigatesLinkType(user, (await projectPermissionsOf(jira, projectKey)).ADMINISTER === true),
       });
       created = summaryOf({ id: task.id, key: task.key, statusName: 'To Do', categoryKey: 'new' });
       return session.change((latest) => {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** A year of daily points fits well inside one 32 KB property (about 40 characters a point). */
+/**
+ * A year of daily points fits inside one property (Jira's limit is 32,768 characters): a point
+ * is at most about 75 characters once its figures are rounded to two decimals (recordPoint).
+ */
 export const MAX_POINTS = 366;
 
 export const RiskPoint = z.object({
@@ -23,8 +26,13 @@ export function recordPoint(history: RiskPoint[], point: RiskPoint): RiskPoint[]
   const sameDay = history.find((p) => p.date === point.date);
   const others = history.filter((p) => p.date !== point.date);
   const coverage = point.coverage ?? sameDay?.coverage;
-  const kept = coverage === undefined ? point : { ...point, coverage };
+  // Risk is a sum of products of fractions (106.49999999999997): unrounded, a year of points
+  // outgrew the property (found by a review), and the chart shows one decimal anyway.
+  const rounded = { ...point, now: round2(point.now), planned: round2(point.planned) };
+  const kept = coverage === undefined ? rounded : { ...rounded, coverage };
   return [...others, kept].sort((a, b) => a.date.localeCompare(b.date)).slice(-MAX_POINTS);
 }
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 export const dayOf = (iso: string): string => iso.slice(0, 10);

@@ -171,20 +171,30 @@ const CreatedIssue = z.looseObject({ id: z.string(), key: z.string() });
 
 export const MITIGATES = { name: 'Mitigates', outward: 'mitigates', inward: 'is mitigated by' };
 
+const hasMitigates = async (user: JiraClient): Promise<boolean> =>
+  (await user.get(route`/rest/api/3/issueLinkType`.value, LinkTypes)).issueLinkTypes.some(
+    (t) => t.name === MITIGATES.name,
+  );
+
 /**
- * "Mitigates" if the site has it, or the person may create it; "Relates" otherwise. A link type
- * is site-wide configuration, which only a Jira administrator may change: it is created as the
- * person, so Jira checks that (found by an attacker's review: created as the app, any task
- * creator changed the site's configuration, and brought the type back after an administrator
- * deleted it).
+ * "Mitigates" if the site has it, or the person administers Jira and so may create it; "Relates"
+ * otherwise. A link type is site-wide configuration, which only a Jira administrator may change:
+ * it is created as the person, so Jira checks that too (found by an attacker's review: created as
+ * the app, any task creator changed the site's configuration, and brought the type back after an
+ * administrator deleted it). `jiraAdmin`: the person's global ADMINISTER permission, read with
+ * their other permissions, so nobody else is sent to be refused.
  */
-export async function mitigatesLinkType(user: JiraClient): Promise<string> {
-  const { issueLinkTypes } = await user.get(route`/rest/api/3/issueLinkType`.value, LinkTypes);
-  if (issueLinkTypes.some((t) => t.name === MITIGATES.name)) return MITIGATES.name;
+export async function mitigatesLinkType(user: JiraClient, jiraAdmin: boolean): Promise<string> {
+  if (await hasMitigates(user)) return MITIGATES.name;
+  if (!jiraAdmin) return 'Relates';
   try {
     await user.post(route`/rest/api/3/issueLinkType`.value, MITIGATES, z.unknown());
     return MITIGATES.name;
   } catch (error) {
+    // Jira answers 404 when the person may not, when linking is off, or when the name is in use
+    // (created meanwhile: then it is there to use).
+    if (error instanceof JiraApiError && error.kind === 'NOT_FOUND')
+      return (await hasMitigates(user)) ? MITIGATES.name : 'Relates';
     if (error instanceof JiraApiError && (error.kind === 'FORBIDDEN' || error.kind === 'UNAUTHORIZED'))
       return 'Relates';
     throw error;

@@ -4,6 +4,8 @@ import { restAs, startTestSite } from '../../../test/support/local-site';
 import { okData } from '../../../test/support/round-trips';
 import type { MitigationView } from '../../contract';
 import { resolver } from '../../index';
+import { mitigatesLinkType } from '../../jira/mitigation/mitigation-task-repository';
+import { hookedClient } from '../../../test/support/hooked-client';
 
 // An issue link type is site-wide configuration, which only a Jira administrator may change
 // (the global "Administer Jira" permission). Found by an attacker's review: the app created the
@@ -52,8 +54,8 @@ describe('the "Mitigates" link type of a task', () => {
     expect(linkTypes()).not.toContain('Mitigates');
     const mark = site.log.mark();
     expect(await taskBy('bob', 'Pin the payment API certificate')).toEqual(['Relates']);
-    // Asked as bob, refused by Jira; never as the app.
-    expect(linkTypeWrites(mark)).toEqual(['712020:bob 403']);
+    // Bob does not administer Jira (his permissions, read once for the call, say so): not asked at all.
+    expect(linkTypeWrites(mark)).toEqual([]);
     expect(linkTypes()).not.toContain('Mitigates');
   });
 
@@ -69,5 +71,25 @@ describe('the "Mitigates" link type of a task', () => {
     site.store.delete('linkType', mitigates.id);
     expect(await taskBy('bob', 'Alert on refunds above the daily limit')).toEqual(['Relates']);
     expect(linkTypes()).not.toContain('Mitigates');
+  });
+
+  it('is used when another administrator created it between the look and the create (Jira answers 404)', async () => {
+    expect(linkTypes()).not.toContain('Mitigates');
+    const alice = hookedClient(
+      site,
+      (path, request, phase) => {
+        if (phase === 'before' && request.method === 'POST' && path === '/rest/api/3/issueLinkType')
+          site.store.put('linkType', '10999', {
+            id: '10999',
+            name: 'Mitigates',
+            inward: 'is mitigated by',
+            outward: 'mitigates',
+          });
+      },
+      '712020:alice',
+    );
+    const mark = site.log.mark();
+    expect(await mitigatesLinkType(alice, true)).toBe('Mitigates');
+    expect(linkTypeWrites(mark)).toEqual(['712020:alice 404']);
   });
 });

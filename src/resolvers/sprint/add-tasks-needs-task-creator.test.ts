@@ -42,23 +42,38 @@ describe('pulling work whose task does not exist yet into a sprint', () => {
   });
   afterAll(() => site.close());
 
-  it('is refused, with nothing written as the app, for someone who may schedule but not create issues', async () => {
+  it('is refused for someone who may schedule but not create issues, with no claim written as the app', async () => {
     asRole('scheduler');
     const before = await m4();
     expect(before.task).toBeNull();
     const plan = okData<SprintPlanView>(await call('bob', 'sprint/get', {}, onSprint(active())));
     expect(plan).toMatchObject({ canSchedule: true, canCreateTasks: false });
 
-    const mark = site.log.mark();
+    // "Create task" asks before the model's lease: nothing at all is written as the app.
+    let mark = site.log.mark();
+    expect(await call('bob', 'mitigation/create-task', { mitigationId: 'M-4' }, onProject)).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: "You can't create tasks in PAY." },
+    });
+    expect(appWrites(mark)).toEqual([]);
+
+    // "Add to sprint" finds under the lease that M-4 has no task yet: only the lease's own lock
+    // is written (and removed), never a claim, a shard or the meta.
+    mark = site.log.mark();
     expect(
       await call('bob', 'sprint/add-tasks', { sprintId: active(), mitigationIds: ['M-4'] }, onSprint(active())),
     ).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: "You can't create tasks in PAY." } });
-    expect(await call('bob', 'mitigation/create-task', { mitigationId: 'M-4' }, onProject)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
-    expect(appWrites(mark)).toEqual([]);
+    expect(appWrites(mark).filter((w) => !/\/properties\/without\.model\.lock\.\d+$/.test(w))).toEqual([]);
     expect(await m4()).toEqual(before);
+    expect(site.store.all('projectProperty').filter((p) => p.key.startsWith('without.model.lock.'))).toEqual([]);
+  });
+
+  it('pulls in work whose task exists for someone who may schedule but not create issues', async () => {
+    asRole('scheduler');
+    const answer = okData<SprintPlanView>(
+      await call('bob', 'sprint/add-tasks', { sprintId: active(), mitigationIds: ['M-3'] }, onSprint(active())),
+    );
+    expect(answer.mitigations.find((m) => m.id === 'M-3')).toMatchObject({ place: 'this-sprint' });
   });
 
   it('creates the task and pulls it in for someone who may create issues', async () => {

@@ -104,6 +104,19 @@ describe('accepting a threat’s risk', () => {
     ]);
   });
 
+  it('offers only the quick choices within a shorter longest day the settings allow', async () => {
+    const user = await renderTab(
+      aThreatModel({ threats: [T6], riskPolicy: aRiskPolicy({ latestUntil: '2025-07-08' }) }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Actions for T-6' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Accept risk of T-6' }));
+    // 2025-03-10 + 180 days is past 2025-07-08: that choice is not offered; "Longest" is that day.
+    expect(dialog().getByRole('button', { name: 'Until 2025-06-08 (90 days)' })).toBeTruthy();
+    expect(dialog().queryByRole('button', { name: /180 days/ })).toBeNull();
+    await user.click(dialog().getByRole('button', { name: 'Until 2025-07-08 (the longest allowed)' }));
+    expect((dialog().getByLabelText('Accepted until (last day, UTC)') as HTMLInputElement).value).toBe('2025-07-08');
+  });
+
   it('shows an expired acceptance, and lets it lapse from the same dialog with its history', async () => {
     const expired = aThreatRow({
       ...T6,
