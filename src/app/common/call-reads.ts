@@ -7,7 +7,12 @@ import {
   type EarlyEditorReads,
 } from '../../jira/client/permissions';
 import { lastSeenModel, wasProjectAdmin } from '../../jira/threat-model/last-seen-models';
-import { findProjectTasks, readTasksById, type TaskRecord } from '../../jira/mitigation/mitigation-task-repository';
+import {
+  findProjectTasks,
+  inProject,
+  readTasksById,
+  type TaskRecord,
+} from '../../jira/mitigation/mitigation-task-repository';
 import {
   readModelForWrite,
   readThreatModel,
@@ -141,10 +146,19 @@ export function readEditorsEarly(jira: JiraClients, projectKey: string, accountI
 const tasksByIdKey = (issueIds: string[], sprintField?: string) =>
   `tasks-by-id:${sprintField ?? ''}:${[...new Set(issueIds)].sort().join(',')}`;
 
-/** The tasks with these issue ids (see readTasksById), read once per call for the same set (and Sprint field). */
-export const tasksByIdOf = (jira: JiraClients, issueIds: string[], sprintField?: string): Promise<TaskRecord[]> => {
+/**
+ * The tasks with these issue ids (see readTasksById), read once per call for the same set (and
+ * Sprint field); only those Jira places in the project (see recordedTasks).
+ */
+export const tasksByIdOf = async (
+  jira: JiraClients,
+  projectKey: string,
+  issueIds: string[],
+  sprintField?: string,
+): Promise<TaskRecord[]> => {
   const ids = [...new Set(issueIds)].sort();
-  return once(jira, tasksByIdKey(ids, sprintField), () => readTasksById(jira.user, ids, sprintField));
+  const tasks = await once(jira, tasksByIdKey(ids, sprintField), () => readTasksById(jira.user, ids, sprintField));
+  return tasks.filter(inProject(projectKey));
 };
 
 /** Tasks this call read by these ids in another request: tasksByIdOf for the same set answers them. */

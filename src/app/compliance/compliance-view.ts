@@ -22,7 +22,7 @@ export async function complianceView(
 ): Promise<ComplianceView> {
   const { stored, model, workflow, audit } = await readBrowsedModel(jira, projectKey);
   const [tasks, backlog, kbs] = await Promise.all([
-    recordedTasks(jira.user, model.mitigations),
+    recordedTasks(jira.user, projectKey, model.mitigations),
     readBacklogEvidence(jira.user, projectKey, model.settings, workflow.issueTypes, audit.status, options.allStories),
     loadActiveKnowledgeBases(jira.user, projectKey, model.settings.knowledgeBases),
   ]);

@@ -37,7 +37,7 @@ export async function readReportInput(
   const acceptors = [...new Set(model.threats.flatMap((t) => (t.acceptance ? [t.acceptance.accountId] : [])))];
   const [name, tasks, backlog, history, audit, kbs, names] = await Promise.all([
     readProjectName(jira.user, projectKey),
-    recordedTasks(jira.user, model.mitigations),
+    recordedTasks(jira.user, projectKey, model.mitigations),
     readBacklogEvidence(
       jira.user,
       projectKey,

@@ -24,7 +24,7 @@ describe('the story view, built from the part of the model it shows', () => {
     const call = resolverCaller(site, resolver);
     const app = siteClient(site);
     const { model } = await readThreatModel(app, 'PAY');
-    const whole = plannedLiveModel(await recordedTasksWithSprints(app, model.mitigations), model);
+    const whole = plannedLiveModel(await recordedTasksWithSprints(app, 'PAY', model.mitigations), model);
     const mitigations = asMitigations(whole.mitigations);
     const issues = site.store
       .all('issue')

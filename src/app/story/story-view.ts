@@ -176,7 +176,7 @@ async function viewTasks(jira: JiraClients, model: ThreatModel, story: StoryReco
   const ids = viewTaskIds(model, story, clausesValue);
   rememberViewTasks(jira.app.tenant, story.id, ids);
   const sprintField = ids.length > 0 ? await sprintFieldId(jira.user).catch(() => undefined) : undefined;
-  return tasksByIdOf(jira, ids, sprintField);
+  return tasksByIdOf(jira, story.projectKey, ids, sprintField);
 }
 
 /**

@@ -15,10 +15,14 @@ import { recordedTasks } from './recorded-tasks';
  * the planned risk needs to mean what the sprint view means (isPlanned). A site without Jira
  * Software has no sprints: nothing is planned by sprint there.
  */
-export async function recordedTasksWithSprints(user: JiraClient, mitigations: Mitigation[]): Promise<TaskRecord[]> {
+export async function recordedTasksWithSprints(
+  user: JiraClient,
+  projectKey: string,
+  mitigations: Mitigation[],
+): Promise<TaskRecord[]> {
   if (!mitigations.some((m) => m.task)) return [];
   const sprintField = await sprintFieldId(user).catch(() => undefined);
-  return recordedTasks(user, mitigations, sprintField);
+  return recordedTasks(user, projectKey, mitigations, sprintField);
 }
 
 const OPEN: ReadonlySet<string | undefined> = new Set(['active', 'future']);

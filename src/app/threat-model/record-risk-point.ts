@@ -11,9 +11,9 @@ import { plannedLiveModel, recordedTasksWithSprints } from './planned-live-model
  * with their Sprint field in the same requests, and planned work as isPlanned says (an accepted
  * mitigation whose task sits in an open sprint counts), so the chart's dashed line ends where
  * the page's "once planned work is done" is. False when the history had no room or could not be
- * read (saveRiskPoint logs why). The tasks are read as the app, so only those Jira
- * places in this project count: the model is a project property its admins may write, and an
- * issue id of another project recorded there must not make the history tell its status.
+ * read (saveRiskPoint logs why). The tasks are read as the app; only those Jira
+ * places in this project count (recordedTasks), so an issue id of another project recorded in the
+ * model never makes the history tell its status.
  */
 export async function recordRiskPoint(
   app: JiraClient,
@@ -22,14 +22,8 @@ export async function recordRiskPoint(
   model?: ThreatModel,
 ): Promise<boolean> {
   const current = model ?? (await readThreatModel(app, projectKey)).model;
-  const tasks = await recordedTasksWithSprints(app, current.mitigations);
-  const { risk } = plannedLiveModel(tasks.filter(inProject(projectKey)), current);
+  const tasks = await recordedTasksWithSprints(app, projectKey, current.mitigations);
+  const { risk } = plannedLiveModel(tasks, current);
   const { written } = await saveRiskPoint(app, projectKey, { date: dayOf(now), now: risk.now, planned: risk.planned });
   return written;
 }
-
-/** Whether Jira's key of a task puts it in the project (a key is the project's key, a dash, a number). */
-const inProject =
-  (projectKey: string) =>
-  (task: { key: string }): boolean =>
-    task.key.startsWith(`${projectKey}-`);

@@ -16,7 +16,7 @@ export async function threatDetails(jira: JiraClients, projectKey: string, threa
   if (!threat) throw new AppError('NOT_FOUND', `${threatId} is not in the threat model.`);
   const addressing = model.mitigations.filter((m) => m.addresses.some((a) => a.threatId === threatId));
   // Only the threat's own mitigations: their tasks' live statuses come with them.
-  const live = liveModelWith(await recordedTasks(jira.user, addressing), {
+  const live = liveModelWith(await recordedTasks(jira.user, projectKey, addressing), {
     ...model,
     threats: [threat],
     mitigations: addressing,

@@ -43,7 +43,7 @@ export async function threatModelView(
     // One permissions request (through the call's memo) answers editing, accepting risk and creating tasks.
     mayEditThreatModel(jira, { projectKey, accountId }, stored.model.settings),
     // The tasks' live statuses, for the risk: the recorded ones, by id, side by side.
-    recordedTasksWithSprints(user, stored.model.mitigations),
+    recordedTasksWithSprints(user, projectKey, stored.model.mitigations),
     // What the page's checks for changes compare with (threat-model/changes): a deletion changes it.
     // Best effort: without it the page falls back to reading the model every few checks.
     countModelIssues(user, projectKey).catch(() => null),

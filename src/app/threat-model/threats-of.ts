@@ -23,7 +23,7 @@ export async function threatsOf(jira: JiraClients, projectKey: string, ids: stri
     appFieldName(user, CLAUSES_FIELD_KEY),
     // Only the tasks of their mitigations: the risk of a threat depends on nothing else, and a
     // page costs the same in any project.
-    recordedTasksWithSprints(user, addressing),
+    recordedTasksWithSprints(user, projectKey, addressing),
     loadActiveKnowledgeBases(user, projectKey, stored.model.settings.knowledgeBases),
   ]);
   const live = plannedLiveModel(tasks, { ...stored.model, threats, mitigations: addressing });

@@ -94,6 +94,15 @@ export async function readTasksById(
   return issues.map((i) => toTask(i, sprintField));
 }
 
+/**
+ * Whether Jira's key of a task puts it in the project: a key is the project's key (which has no
+ * dash), a dash, a number, and Jira answers an issue's current key (a moved issue has its new one).
+ */
+export const inProject =
+  (projectKey: string) =>
+  (task: { key: string }): boolean =>
+    task.key.startsWith(`${projectKey}-`);
+
 /** How long after a claim the app's create of the task may have happened (a resolver runs 25 s). */
 const CLAIM_WINDOW_MS = 5 * 60_000;
 /** Clocks of the app and of Jira may disagree by this much. */
