@@ -155,4 +155,25 @@ describe('without audit', () => {
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr).toContain('without audit:');
   });
+
+  // Found by a review: the API token goes in every request's header, and http:// to any host sent
+  // it in clear before any redirect to https.
+  it('sends the token over https only (plain http only to this machine), never to a URL with credentials', async () => {
+    const withSite = (url: string) =>
+      runCli(['audit', '--site', url, '--project', 'PAY', '--email', 'a@b.c', '--token', 't']);
+    for (const url of [
+      'http://team.atlassian.net',
+      'http://10.0.0.8:8080',
+      'ftp://team.atlassian.net',
+      'team.atlassian.net',
+    ]) {
+      const refused = await withSite(url);
+      expect([url, refused.code, refused.stderr]).toEqual([url, 2, expect.stringContaining('--site must')]);
+    }
+    const credentials = await withSite('https://me:secret@team.atlassian.net');
+    expect(credentials.code).toBe(2);
+    expect(credentials.stderr).toContain('must not carry a user name or password');
+    // The local site answers on 127.0.0.1 over http: allowed (it answers, as the tests above show).
+    expect((await run('--quiet')).code).not.toBe(2);
+  });
 });

@@ -18,6 +18,27 @@ export interface Connection {
   client: JiraClient;
 }
 
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * What is wrong with a site URL, if anything. The API token goes in every request's header, so it
+ * goes over https only (plain http only to this machine, for the local site), and never to a URL
+ * that carries credentials of its own (found by a review: http://team.atlassian.net sent the token
+ * in clear before any redirect).
+ */
+function siteUrlProblem(site: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(site);
+  } catch {
+    return 'must be a URL such as https://your-team.atlassian.net';
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)))
+    return 'must be an https URL such as https://your-team.atlassian.net (plain http only for 127.0.0.1 or localhost)';
+  if (url.username || url.password) return 'must not carry a user name or password: give --email and --token';
+  return undefined;
+}
+
 /** The site, project and a client acting as the account; a usage error names what is missing or malformed. */
 export function connectionOf(flags: ParsedFlags, io: CliIo, usage: string): Connection {
   const site = flags.values.site ?? io.env.JIRA_SITE;
@@ -28,8 +49,8 @@ export function connectionOf(flags: ParsedFlags, io: CliIo, usage: string): Conn
     Boolean,
   );
   if (missing.length > 0) throw new UsageError(`missing ${missing.join(', ')}.\n\n${usage}`);
-  if (!/^https?:\/\/[^\s/]+/.test(site!))
-    throw new UsageError(`--site must be a URL such as https://your-team.atlassian.net (got "${site}").`);
+  const siteProblem = siteUrlProblem(site!);
+  if (siteProblem) throw new UsageError(`--site ${siteProblem} (got "${site}").`);
   if (!/^[A-Z][A-Z0-9_]*$/.test(project!))
     throw new UsageError(`--project must be a project key such as PAY (got "${project}").`);
   return {

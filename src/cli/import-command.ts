@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { applyModelImport, previewModelImport } from '../app/interchange/import-threat-model';
 import type { InterchangeImportResult } from '../contract';
+import { printable } from '../domain/common/printable-text';
 import { INTERCHANGE_FORMATS, type InterchangeFormat } from '../domain/interchange/imported-from';
 import type { InterchangeModel } from '../domain/interchange/interchange-model';
 import { readInterchangeFile } from '../domain/interchange/read-interchange-file';
@@ -61,14 +62,16 @@ function summary({ preview, applied }: InterchangeImportResult, project: string)
   const line = (what: string, c: InterchangeImportResult['preview']['threats']) =>
     `${what}: ${c.create} ${verb[0]}, ${c.update} ${verb[1]}, ${c.unchanged} unchanged${c.conflict ? `, ${c.conflict} changed in Jira since the export (left as they are)` : ''}`;
   return [
-    `${applied ? 'Imported into' : 'Dry run for'} ${project} (${preview.format}${preview.name ? `, "${preview.name}"` : ''})`,
+    `${applied ? 'Imported into' : 'Dry run for'} ${project} (${preview.format}${preview.name ? `, "${printable(preview.name)}"` : ''})`,
     line('threats', preview.threats),
     line('mitigations', preview.mitigations),
     ...preview.items.map(
-      (i) => `  ${i.action} ${i.id} ${i.previousTitle !== undefined ? `${i.previousTitle} -> ` : ''}${i.title}`,
+      // Titles come from the file and from Jira: printed to a terminal, they must not act on it.
+      (i) =>
+        `  ${i.action} ${i.id} ${i.previousTitle !== undefined ? `${printable(i.previousTitle)} -> ` : ''}${printable(i.title)}`,
     ),
     ...(preview.moreItems > 0 ? [`  …and ${preview.moreItems} more`] : []),
-    ...preview.warnings.map((w) => `warning: ${w}`),
+    ...preview.warnings.map((w) => `warning: ${printable(w)}`),
     '',
   ].join('\n');
 }

@@ -1,3 +1,5 @@
+import { printable } from '../common/printable-text';
+
 // Every text in a report that a person wrote (a threat's title, a story key's summary, a
 // reason) comes from Jira and may be hostile. These make it inert text in each format.
 
@@ -10,11 +12,11 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
  * Text as Markdown that renders as exactly that text, on one line: every ASCII punctuation
  * character is backslash-escaped (CommonMark lets any be), so no link, image, emphasis, HTML
  * tag, table cell break or heading can start; escaping "." and ":" also stops GFM's autolinks
- * ("www.x.y", "https://…", "a@b.c"). Line breaks become spaces (a report cell is one line).
+ * ("www.x.y", "https://…", "a@b.c"). Line breaks become spaces (a report cell is one line), and
+ * so do other control and bidi characters (printable): a Markdown file is printed to terminals too.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, ' ')
+  return printable(text.replace(/[\r\n\t]+/g, ' '))
     .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`)
     .trim();
 }

@@ -64,6 +64,8 @@ describe('the threat-model report', () => {
     const topRow = rendered.split('<tr>').find((row) => row.includes('T-1'))!;
     expect(topRow.match(/<td/g)).toHaveLength(7);
     expect(escapeMarkdown('a\nb\r\nc')).toBe('a b c');
+    // Printed to terminals too: an escape sequence or a bidi override shows as a space.
+    expect(escapeMarkdown('Card \u001b[2Jdata \u202Estolen\u0007')).toBe('Card \\[2Jdata stolen');
   });
 
   it('renders HTML in which hostile text is escaped and the only links go to issues on the site', () => {

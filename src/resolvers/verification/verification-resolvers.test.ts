@@ -57,6 +57,15 @@ describe('verification and hand-written detection events, through the resolvers'
     });
   });
 
+  it('refuses carol before reading her file: a broken one is refused as hers to send, not parsed', async () => {
+    // Found by a review: the file (up to 8 MB once inflated) was parsed before anyone was asked,
+    // so anyone who could invoke the resolver made the app parse it, and was told about the file.
+    expect(await upload('carol', '{"version": "2.1.0", "runs": [', 'x.sarif')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
   it('records the demo CodeQL file for bob (an editor): M-5 failed verification, shown to everyone', async () => {
     let answer: Envelope<SarifUploadResult> | undefined;
     const writes = await writesOf(async () => (answer = await upload('bob', DEMO_SARIF)));
