@@ -1,4 +1,5 @@
 import { cardInTransit } from '../../test/support/threat-edits';
+import { tlsMitigation } from '../../test/support/mitigation-drafts';
 import type { LocalSite } from '../../local/site/server';
 import { resolverCaller } from '../../test/support/forge-invocation';
 import { startTestSite } from '../../test/support/local-site';
@@ -145,23 +146,16 @@ describe('Jira requests and round trips per resolver call (demo project)', () =>
   });
 
   it('mitigation/add', async () => {
-    const draft = {
-      title: 'Enforce TLS 1.2+ with HSTS',
-      implementation: 'Terminate TLS 1.2+ only; send HSTS with a one-year max-age.',
-      verification: 'An SSL Labs scan grades A; HTTP redirects to HTTPS.',
-      controlType: 'preventive',
-      addresses: [{ threatId: 'T-1', strength: 75 }],
-    };
-    const measured = await cost('bob', 'mitigation/add', { draft }, onProject);
+    const measured = await cost('bob', 'mitigation/add', { draft: tlsMitigation }, onProject);
     expect(measured.requests).toBeLessThanOrEqual(6);
     expect(measured.roundTrips).toBeLessThanOrEqual(4);
     const added = ok<{ id: string; revision: number }>(
-      await call('bob', 'mitigation/add', { draft: { ...draft, title: 'Pin the TLS certificate' } }, onProject),
+      await call('bob', 'mitigation/add', { draft: { ...tlsMitigation, title: 'Pin the TLS certificate' } }, onProject),
     );
     const update = await cost(
       'bob',
       'mitigation/update',
-      { id: added.id, baseRevision: added.revision, draft: { ...draft, title: 'Pin the TLS certificates' } },
+      { id: added.id, baseRevision: added.revision, draft: { ...tlsMitigation, title: 'Pin the TLS certificates' } },
       onProject,
     );
     expect(update.requests).toBeLessThanOrEqual(6);

@@ -1,4 +1,5 @@
 import type { LocalSite } from '../../../local/site/server';
+import { tlsMitigation } from '../../../test/support/mitigation-drafts';
 import { resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import { okData } from '../../../test/support/round-trips';
@@ -14,13 +15,7 @@ import { hookedClient } from '../../../test/support/hooked-client';
 // the task with "Relates".
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
-const tls = {
-  title: 'Enforce TLS 1.2+ with HSTS',
-  implementation: 'Terminate TLS 1.2+ only; send HSTS with a one-year max-age.',
-  verification: 'An SSL Labs scan grades A; HTTP redirects to HTTPS.',
-  controlType: 'preventive',
-  addresses: [{ threatId: 'T-1', strength: 75 }],
-};
+const tls = tlsMitigation;
 
 describe('the "Mitigates" link type of a task', () => {
   let site: LocalSite;
