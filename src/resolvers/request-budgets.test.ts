@@ -176,6 +176,23 @@ describe('Jira requests and round trips per resolver call (demo project)', () =>
     expect(measured.roundTrips).toBeLessThanOrEqual(1);
   });
 
+  it("sprint/add-tasks: the person's permissions are asked once, for the check and the plan it answers", async () => {
+    const onSprint = {
+      type: 'jira:sprintAction',
+      sprint: { id: activeSprint() },
+      board: { id: 1 },
+      project: { id: '10000', key: 'PAY' },
+    };
+    // M-3's task exists (PAY-22, in the backlog): it is moved, nothing is created.
+    const measured = await cost(
+      'bob',
+      'sprint/add-tasks',
+      { sprintId: activeSprint(), mitigationIds: ['M-3'] },
+      onSprint,
+    );
+    expect(measured.lines.filter((line) => line.includes('/rest/api/3/mypermissions'))).toHaveLength(1);
+  });
+
   it('audit/get', async () => {
     const measured = await cost('bob', 'audit/get', {}, onProject);
     expect(measured.requests).toBeLessThanOrEqual(4);

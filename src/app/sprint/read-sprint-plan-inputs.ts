@@ -37,6 +37,9 @@ async function sprintMissing(user: JiraClient, sprintId: number, error: unknown)
  * JQL one more id-only search, and with uploaded knowledge bases their two reads. Tasks elsewhere
  * show the model's stored status, which the status trigger keeps in step.
  */
+/** What the plan's actions depend on: scheduling, editing stories, creating tasks, administering. */
+const PLAN_PERMISSIONS = ['SCHEDULE_ISSUES', 'EDIT_ISSUES', 'CREATE_ISSUES', 'LINK_ISSUES', 'ADMINISTER_PROJECTS'];
+
 export async function readSprintPlanInputs(
   user: JiraClient,
   projectKey: string,
@@ -45,6 +48,8 @@ export async function readSprintPlanInputs(
   justMoved: string[] = [],
   /** The model as the call has read it already (a story's save), else read here. */
   model: Promise<StoredThreatModel> = readThreatModel(user, projectKey),
+  /** The person's project permissions as the call has read them (its memo), else read here. */
+  permissions: Promise<Record<string, boolean>> = projectPermissions(user, projectKey, PLAN_PERMISSIONS),
 ) {
   const field = await clausesField(user);
   const sprintField = await sprintFieldId(user);
@@ -52,13 +57,7 @@ export async function readSprintPlanInputs(
     sprintStories(user, projectKey, sprintId, { clauses: field.id, sprint: sprintField }, justMoved),
     model,
     tasksInOtherOpenSprints(user, projectKey, sprintId),
-    projectPermissions(user, projectKey, [
-      'SCHEDULE_ISSUES',
-      'EDIT_ISSUES',
-      'CREATE_ISSUES',
-      'LINK_ISSUES',
-      'ADMINISTER_PROJECTS',
-    ]),
+    permissions,
   ]).catch((error: unknown) => sprintMissing(user, sprintId, error));
   const sprint =
     issues.sprint ?? (await readSprint(user, sprintId).catch((error: unknown) => sprintMissing(user, sprintId, error)));

@@ -2,7 +2,7 @@ import type { SprintPlanView } from '../../contract';
 import { planSprint } from '../../domain/sprint/sprint-plan';
 import { FIRST_WINDOW, pageOfPlan, type SprintWindow } from '../../domain/sprint/sprint-window';
 import { rememberProjectAdmin } from '../../jira/threat-model/last-seen-models';
-import { mayEditThreatModel, readEditorsEarly, threatModelOf } from '../common/call-reads';
+import { mayEditThreatModel, projectPermissionsOf, readEditorsEarly, threatModelOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 import { readSprintPlanInputs } from './read-sprint-plan-inputs';
 
@@ -27,8 +27,10 @@ export async function sprintPlanView(
     projectKey,
     sprintId,
     justMoved,
-    // Through the call's memo: a call that saved a story first has read the model already.
+    // Through the call's memo: a call that saved a story first has read the model already, and
+    // one that pulled work in has read the person's permissions.
     threatModelOf(jira, projectKey),
+    projectPermissionsOf(jira, projectKey),
   );
   // An administrator's next check reads no role early (see readEditorsEarly).
   rememberProjectAdmin(jira.app.tenant, projectKey, accountId, perms.ADMINISTER_PROJECTS === true);
