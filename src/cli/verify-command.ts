@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isProjectAdmin } from '../app/common/call-reads';
 import type { JiraClients } from '../app/common/jira-clients';
 import { AppError } from '../domain/common/app-error';
-import { printable } from '../domain/audit/table-report';
+import { printable } from '../domain/common/printable-text';
 import { requireModelEditor } from '../app/threat-model/require-model-editor';
 import { previewSarif, recordSarif } from '../app/verification/map-sarif';
 import { readSarifFile, SarifFileError } from '../domain/verification/read-sarif-file';

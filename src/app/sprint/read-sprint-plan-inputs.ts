@@ -29,6 +29,9 @@ async function sprintMissing(user: JiraClient, sprintId: number, error: unknown)
   throw error;
 }
 
+/** What the plan's actions depend on: scheduling, editing stories, creating tasks, administering. */
+const PLAN_PERMISSIONS = ['SCHEDULE_ISSUES', 'EDIT_ISSUES', 'CREATE_ISSUES', 'LINK_ISSUES', 'ADMINISTER_PROJECTS'];
+
 /**
  * What the sprint's security plan is computed from, in ceil(N/100) + 4 requests whatever the size of the model and
  * the number of tasks: the sprint's issues (stories with clauses and Sprint field, which also
@@ -37,9 +40,6 @@ async function sprintMissing(user: JiraClient, sprintId: number, error: unknown)
  * JQL one more id-only search, and with uploaded knowledge bases their two reads. Tasks elsewhere
  * show the model's stored status, which the status trigger keeps in step.
  */
-/** What the plan's actions depend on: scheduling, editing stories, creating tasks, administering. */
-const PLAN_PERMISSIONS = ['SCHEDULE_ISSUES', 'EDIT_ISSUES', 'CREATE_ISSUES', 'LINK_ISSUES', 'ADMINISTER_PROJECTS'];
-
 export async function readSprintPlanInputs(
   user: JiraClient,
   projectKey: string,

@@ -3,9 +3,6 @@ import type { AuditResult } from './audit-result';
 import { FINDING_SEVERITIES } from './finding-kinds';
 import { coveragePercent, type StoryCoverage } from './story-coverage';
 
-// Exported here too for the CLI's other commands, which print user text the same way.
-export { printable };
-
 function cut(text: string, width: number): string {
   const chars = Array.from(text);
   return chars.length > width ? `${chars.slice(0, Math.max(0, width - 1)).join('')}…` : text;

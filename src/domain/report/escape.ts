@@ -16,7 +16,7 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
  * so do other control and bidi characters (printable): a Markdown file is printed to terminals too.
  */
 export function escapeMarkdown(text: string): string {
-  return printable(text.replace(/[\r\n\t]+/g, ' '))
+  return printable(text)
     .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`)
     .trim();
 }

@@ -42,8 +42,9 @@ export function riskHistoryOf(value: unknown): { points: RiskPoint[]; problem?: 
 
 /**
  * Records the day's point, made by the app from the model's live risk; broken points are written
- * back as stored. A history that cannot be read is left alone: the point is skipped with a log
- * line (triggers have nobody to answer), and `written` says so.
+ * back as stored. A history the list's rules refuse to write (it cannot be read, or its broken
+ * points leave no room under its limits) is left alone: the point is skipped with a log line
+ * (triggers have nobody to answer), and `written` says so.
  */
 export async function saveRiskPoint(
   app: JiraClient,
@@ -52,22 +53,12 @@ export async function saveRiskPoint(
 ): Promise<{ written: boolean; points: RiskPoint[] }> {
   const stored = await readStoredHistory(app, projectKey);
   const next = recordPoint(stored.entries, point);
-  if (!stored.readable || next.length + stored.broken.length > MAX_POINTS * 2) {
-    const why = stored.readable
-      ? `holds ${stored.broken.length} points that are not valid and has no room for another`
-      : 'cannot be read';
-    console.warn(
-      `without-risk: the risk history of ${projectKey} (${RISK_HISTORY_KEY}) ${why}, so the point of ${point.date} was not recorded; fix or delete that project property.`,
-    );
-    return { written: false, points: stored.entries };
-  }
   let value: Record<string, unknown>;
   try {
     value = listValue(RISK_HISTORY, stored, next);
   } catch (error) {
-    // The broken points kept as stored leave no room under Jira's limit for a value: the same skip.
     if (!(error instanceof AppError)) throw error;
-    console.warn(`without-risk: the point of ${point.date} for ${projectKey} was not recorded: ${error.message}`);
+    console.warn(`without-risk: ${error.message} (${projectKey}: the point of ${point.date} was not recorded)`);
     return { written: false, points: stored.entries };
   }
   await putProperty(app, projectEntity(projectKey), RISK_HISTORY_KEY, value);
