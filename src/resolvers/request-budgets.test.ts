@@ -34,6 +34,12 @@ describe('Jira requests and round trips per resolver call (demo project)', () =>
   const threat = async (id: string) =>
     ok<ThreatsAnswer>(await call('bob', 'threat-model/threats', { ids: [id] }, onProject)).threats[0]!;
   const activeSprint = () => site.store.all('sprint').find((s) => s.state === 'active')!.id;
+  const onActiveSprint = () => ({
+    type: 'jira:sprintAction',
+    sprint: { id: activeSprint() },
+    board: { id: 1 },
+    project: { id: '10000', key: 'PAY' },
+  });
 
   beforeAll(async () => {
     site = await startTestSite({ demo: true });
@@ -163,12 +169,7 @@ describe('Jira requests and round trips per resolver call (demo project)', () =>
   });
 
   it('sprint/get', async () => {
-    const onSprint = {
-      type: 'jira:sprintAction',
-      sprint: { id: activeSprint() },
-      board: { id: 1 },
-      project: { id: '10000', key: 'PAY' },
-    };
+    const onSprint = onActiveSprint();
     const measured = await cost('bob', 'sprint/get', {}, onSprint);
     // 4, and the role the settings name as the model's editors (bob administers nothing): the
     // plan's gaps offer "Add a mitigation" only to them. Read beside the rest, as seen before.
@@ -177,12 +178,7 @@ describe('Jira requests and round trips per resolver call (demo project)', () =>
   });
 
   it("sprint/add-tasks: the person's permissions are asked once, for the check and the plan it answers", async () => {
-    const onSprint = {
-      type: 'jira:sprintAction',
-      sprint: { id: activeSprint() },
-      board: { id: 1 },
-      project: { id: '10000', key: 'PAY' },
-    };
+    const onSprint = onActiveSprint();
     // M-3's task exists (PAY-22, in the backlog): it is moved, nothing is created.
     const measured = await cost(
       'bob',

@@ -75,38 +75,26 @@ type Caller = (
   extension: Record<string, unknown>,
 ) => Promise<unknown>;
 
+type CallArgs = [who: 'alice' | 'bob', key: string, payload: unknown, extension: object];
+
+/** The Jira cost of one resolver call that must succeed, measured at `latencyMs` a request (see measureCall). */
+const costAt =
+  (latencyMs: number) =>
+  async (site: LocalSite, call: Caller, ...[who, key, payload, extension]: CallArgs): Promise<CallCost> => {
+    let answer: unknown;
+    const measured = await measureCall(
+      site,
+      async () => {
+        answer = await call(who, key, payload, extension as Record<string, unknown>);
+      },
+      latencyMs,
+    );
+    okData(answer);
+    return measured;
+  };
+
 /** The Jira cost of one resolver call that must succeed (see measureCall). */
-export async function callCost(
-  site: LocalSite,
-  call: Caller,
-  ...[who, key, payload, extension]: [who: 'alice' | 'bob', key: string, payload: unknown, extension: object]
-): Promise<CallCost> {
-  return costAt(60, site, call, who, key, payload, extension);
-}
+export const callCost = costAt(60);
 
 /** The same on a large model (see measureCallAtScale). */
-export async function callCostAtScale(
-  site: LocalSite,
-  call: Caller,
-  ...[who, key, payload, extension]: [who: 'alice' | 'bob', key: string, payload: unknown, extension: object]
-): Promise<CallCost> {
-  return costAt(200, site, call, who, key, payload, extension);
-}
-
-async function costAt(
-  latencyMs: number,
-  site: LocalSite,
-  call: Caller,
-  ...[who, key, payload, extension]: [who: 'alice' | 'bob', key: string, payload: unknown, extension: object]
-): Promise<CallCost> {
-  let answer: unknown;
-  const measured = await measureCall(
-    site,
-    async () => {
-      answer = await call(who, key, payload, extension as Record<string, unknown>);
-    },
-    latencyMs,
-  );
-  okData(answer);
-  return measured;
-}
+export const callCostAtScale = costAt(200);

@@ -1,5 +1,7 @@
 import type { LocalSite } from '../../../local/site/server';
 import { hookedAppClient } from '../../../test/support/hooked-client';
+import type { JiraClient } from '../../jira/client/jira-client';
+import { PROPERTY_VALUE_MAX } from '../../jira/client/entity-properties';
 import { siteClient } from '../../../test/support/jira-clients';
 import { restAs, startTestSite } from '../../../test/support/local-site';
 import { addSecondProject } from '../../../test/support/second-project';
@@ -52,6 +54,19 @@ describe('the daily risk run, handed on from invocation to invocation', () => {
     }
   });
 
+  /** The day's run in one invocation with time enough, and what it logged as warnings. */
+  async function wholeRun(app: JiraClient, now: string): Promise<{ recorded: string[]; warned: string }> {
+    const warned: unknown[] = [];
+    const warn = jest.spyOn(console, 'warn').mockImplementation((...line) => void warned.push(...line));
+    const { recorded } = await recordDailyRisk({
+      app,
+      now,
+      remainingMs: () => undefined,
+      continueLater: async () => undefined,
+    }).finally(() => warn.mockRestore());
+    return { recorded, warned: warned.join(' ') };
+  }
+
   // Found by an attacker's review: one project's failure ended the whole run, so a project admin
   // who padded their project's history (a broken entry, kept as stored, up to Jira's limit for a
   // value) stopped the day's point of every project after theirs in Jira's list, every day.
@@ -59,19 +74,12 @@ describe('the daily risk run, handed on from invocation to invocation', () => {
     addSecondProject(site, 'SEC'); // after PAY in Jira's list
     const day = '2026-12-03T06:00:00.000Z';
     const point = { date: '2026-01-01', now: 1, planned: 1 };
-    const room = 32_768 - JSON.stringify({ v: 1, points: [point, { pad: '' }] }).length - 5;
+    const room = PROPERTY_VALUE_MAX - JSON.stringify({ v: 1, points: [point, { pad: '' }] }).length - 5;
     const padded = { v: 1, points: [point, { pad: 'x'.repeat(room) }] };
     const alice = restAs(site, 'alice');
     expect((await alice('PUT', `/rest/api/3/project/PAY/properties/${RISK_HISTORY_KEY}`, padded)).status).toBe(200);
 
-    const warned: unknown[] = [];
-    const warn = jest.spyOn(console, 'warn').mockImplementation((...line) => void warned.push(...line));
-    const { recorded } = await recordDailyRisk({
-      app: siteClient(site),
-      now: day,
-      remainingMs: () => undefined,
-      continueLater: async () => undefined,
-    }).finally(() => warn.mockRestore());
+    const { recorded, warned } = await wholeRun(siteClient(site), day);
 
     // Jira lists projects by key: SEC comes after PAY, and is recorded.
     const projects = site.store.all('project').map((p) => p.key);
@@ -81,7 +89,7 @@ describe('the daily risk run, handed on from invocation to invocation', () => {
       expect([key, points.some((p) => p.date === dayOf(day))]).toEqual([key, true]);
     }
     expect((await alice('GET', `/rest/api/3/project/PAY/properties/${RISK_HISTORY_KEY}`)).body?.value).toEqual(padded);
-    expect(warned.join(' ')).toMatch(/without-risk: the point of 2026-12-03 for PAY was not recorded/);
+    expect(warned).toMatch(/without-risk: .*\(PAY: the point of 2026-12-03 was not recorded\)/);
   });
 
   it('goes on past a project Jira keeps failing for', async () => {
@@ -93,18 +101,11 @@ describe('the daily risk run, handed on from invocation to invocation', () => {
       if (phase === 'before' && /\/project\/AB1[/?]/.test(path))
         return { status: 500, headers: new Headers(), text: async () => '{"errorMessages":["Internal error"]}' };
     });
-    const warned: unknown[] = [];
-    const warn = jest.spyOn(console, 'warn').mockImplementation((...line) => void warned.push(...line));
-    const { recorded } = await recordDailyRisk({
-      app,
-      now: day,
-      remainingMs: () => undefined,
-      continueLater: async () => undefined,
-    }).finally(() => warn.mockRestore());
+    const { recorded, warned } = await wholeRun(app, day);
 
     // ABC, PAY and SEC come after AB1 in Jira's list, and are recorded.
     const projects = site.store.all('project').map((p) => p.key);
     expect([...recorded].sort()).toEqual(projects.filter((key) => key !== 'AB1').sort());
-    expect(warned.join(' ')).toMatch(/without-daily-risk: the point of 2026-12-04 for AB1 was not recorded/);
+    expect(warned).toMatch(/without-daily-risk: the point of 2026-12-04 for AB1 was not recorded/);
   });
 });

@@ -38,19 +38,24 @@ async function renderTab(model: ThreatModelFixture) {
 
 const dialog = () => within(screen.getByRole('dialog'));
 
+/** The tab on `model`, Jira saving an acceptance of T-6 as asked, and the dialog open on T-6. */
+async function openAcceptRisk(model: ThreatModelFixture) {
+  const user = await renderTab(model);
+  fakeBridge.answer('threat-model/accept-risk', ({ acceptance }) => ({
+    ok: true,
+    data: { ...savedThreat('T-6', { ...T6 }, 2), acceptance: { ...ACCEPTANCE, ...acceptance } },
+  }));
+  await user.click(screen.getByRole('button', { name: 'Actions for T-6' }));
+  await user.click(screen.getByRole('menuitem', { name: 'Accept risk of T-6' }));
+  return user;
+}
+
 afterEach(() => hostBridge.reset());
 beforeEach(() => atFrameWidth(WIDE));
 
 describe('accepting a threat’s risk', () => {
   it('accepts with a reason until a day from the app’s calendar, then names who accepted it until when', async () => {
-    const user = await renderTab(aThreatModel({ threats: [T6] }));
-    fakeBridge.answer('threat-model/accept-risk', ({ acceptance }) => ({
-      ok: true,
-      data: { ...savedThreat('T-6', { ...T6 }, 2), acceptance: { ...ACCEPTANCE, ...acceptance } },
-    }));
-
-    await user.click(screen.getByRole('button', { name: 'Actions for T-6' }));
-    await user.click(screen.getByRole('menuitem', { name: 'Accept risk of T-6' }));
+    const user = await openAcceptRisk(aThreatModel({ threats: [T6] }));
     expect(dialog().getByText(/From 2025-03-11 to 2026-03-10: an acceptance runs at most 365 days/)).toBeTruthy();
 
     // Nothing is sent until the reason and the day are there.
@@ -79,13 +84,7 @@ describe('accepting a threat’s risk', () => {
   });
 
   it('fills the day in with one click, counted from the app’s today, never past the longest allowed', async () => {
-    const user = await renderTab(aThreatModel({ threats: [T6] }));
-    fakeBridge.answer('threat-model/accept-risk', ({ acceptance }) => ({
-      ok: true,
-      data: { ...savedThreat('T-6', { ...T6 }, 2), acceptance: { ...ACCEPTANCE, ...acceptance } },
-    }));
-    await user.click(screen.getByRole('button', { name: 'Actions for T-6' }));
-    await user.click(screen.getByRole('menuitem', { name: 'Accept risk of T-6' }));
+    const user = await openAcceptRisk(aThreatModel({ threats: [T6] }));
     const until = dialog().getByLabelText('Accepted until (last day, UTC)') as HTMLInputElement;
 
     // The app's today is 2025-03-10 (the browser's clock is not asked).
@@ -105,11 +104,9 @@ describe('accepting a threat’s risk', () => {
   });
 
   it('offers only the quick choices within a shorter longest day the settings allow', async () => {
-    const user = await renderTab(
+    const user = await openAcceptRisk(
       aThreatModel({ threats: [T6], riskPolicy: aRiskPolicy({ latestUntil: '2025-07-08' }) }),
     );
-    await user.click(screen.getByRole('button', { name: 'Actions for T-6' }));
-    await user.click(screen.getByRole('menuitem', { name: 'Accept risk of T-6' }));
     // 2025-03-10 + 180 days is past 2025-07-08: that choice is not offered; "Longest" is that day.
     expect(dialog().getByRole('button', { name: 'Until 2025-06-08 (90 days)' })).toBeTruthy();
     expect(dialog().queryByRole('button', { name: /180 days/ })).toBeNull();
