@@ -101,16 +101,41 @@ describe('a failed record of queued edits’ outcomes', () => {
     const model = (await readThreatModel(siteClient(site), 'PAY')).model;
     const rename = (id: string, title: string): ThreatEditRequest => renameEdit(model, id, title);
     await admin('PUT', LOCK, { holder: 'someone', expiresAt: Date.now() + 30_000 });
-    const bobSaving = saveThreatEdit(siteClient(site), 'PAY', rename('T-4', 'Receipts (bob, queued)'), {
-      accountId: '712020:bob',
-      now: new Date().toISOString(),
-    });
+    // bob's writer waits until alice holds the turn and has read the queue: under a loaded machine
+    // bob's own poll could otherwise take the freed lock first, and no outcome would be written.
+    const holderReadQueue = signal();
+    let t = Date.now();
+    const clock: QueueClock = {
+      now: () => t,
+      sleep: async (ms) => {
+        await holderReadQueue.done;
+        await new Promise((r) => setTimeout(r, 5));
+        t += ms;
+      },
+    };
+    const bobSaving = saveThreatEdit(
+      siteClient(site),
+      'PAY',
+      rename('T-4', 'Receipts (bob, queued)'),
+      { accountId: '712020:bob', now: new Date().toISOString() },
+      clock,
+    );
     while (!site.store.all('projectProperty').some((p) => p.key.startsWith(QUEUE_PREFIX)))
       await new Promise((r) => setTimeout(r, 10));
     const mark = site.log.mark();
     await admin('DELETE', LOCK);
+    const aliceClient = hookedAppClient(site, (path, req, phase) => {
+      if (
+        phase === 'after' &&
+        req.method === 'GET' &&
+        path.startsWith('/rest/api/3/project/PAY?properties=') &&
+        path.includes(QUEUE_PREFIX)
+      )
+        holderReadQueue.fire();
+      return undefined;
+    });
     const [alice, bob] = await Promise.allSettled([
-      saveThreatEdit(siteClient(site), 'PAY', rename('T-5', 'Stuffing (alice, holder)'), {
+      saveThreatEdit(aliceClient, 'PAY', rename('T-5', 'Stuffing (alice, holder)'), {
         accountId: '712020:alice',
         now: new Date().toISOString(),
       }),
