@@ -11,6 +11,8 @@ export interface AuditStory {
   statusCategory: StatusCategoryKey;
   /** The raw value of the app's WITHOUT clauses field: anyone can write it, so it is read here. */
   clausesValue: unknown;
+  /** The issue has a security level: findings keep none of its text (see withoutRestrictedText). */
+  restricted?: boolean;
   /**
    * What knowledge-base rules read, for stories that count (their type and the project's scope
    * say so: see StoryCoverageSettings); absent: the story is not counted for coverage.
@@ -27,6 +29,8 @@ export interface AuditTask {
   categoryKey: StatusCategoryKey;
   /** The raw `without.task` issue property; undefined when the issue has none. */
   propertyValue: unknown;
+  /** The issue has a security level: findings keep none of its text (see withoutRestrictedText). */
+  restricted?: boolean;
   /** Whether it sits in an open sprint (active or future): planned work for the risk (isPlanned). */
   inOpenSprint?: boolean;
 }

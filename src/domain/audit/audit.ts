@@ -14,6 +14,7 @@ import { auditRisk } from './audit-risk';
 import { auditCoverage, storiesNeedingModeling } from './story-need-checks';
 import { orphanTasks, unrecordedTasks } from './task-checks';
 import { statusesOutOfSync, threatsWithoutMitigation, threatsWithoutStory } from './threat-checks';
+import { withoutRestrictedText } from './restricted-issues';
 import { invalidStoryClauses, invalidTaskProperties, modelUnreadable } from './value-checks';
 
 export type { AuditInput, AuditStory, AuditTask } from './audit-input';
@@ -47,7 +48,10 @@ const uniqueById = (findings: Finding[]): Finding[] => [...new Map(findings.map(
 /** What is missing or out of line between a project's threat model and its backlog. Pure. */
 export function auditProject(input: AuditInput): AuditResult {
   const index = indexAudit(input);
-  const findings = uniqueById(CHECKS.flatMap((check) => check(index))).sort(compareFindings);
+  const restricted = new Set([...input.stories, ...input.tasks].filter((i) => i.restricted).map((i) => i.key));
+  const findings = uniqueById(CHECKS.flatMap((check) => check(index)))
+    .map((finding) => withoutRestrictedText(finding, restricted))
+    .sort(compareFindings);
   const scanned = {
     stories: index.stories.length,
     threats: input.model.threats.length,

@@ -20,6 +20,12 @@ export interface AuditReadProgress {
 }
 
 const summaryOf = (fields: Record<string, unknown>) => (typeof fields.summary === 'string' ? fields.summary : '');
+/**
+ * Whether the issue has a security level (Jira answers the level, or null without one). Anything
+ * but absent or null counts as one: a finding then keeps less text, never more.
+ */
+const restrictedOf = (fields: Record<string, unknown>) =>
+  fields.security !== undefined && fields.security !== null ? { restricted: true } : {};
 
 /**
  * Everything an audit looks at, by paging JQL with the field and the task property in the
@@ -63,7 +69,7 @@ export async function readAuditInput(
     (i.fields.project as { key?: unknown } | undefined)?.key === projectKey;
   const storyIssues = await searchIssues(client, {
     jql: `${inProject(projectKey, counted ? `(${hasClauses} OR (${counted}))` : hasClauses)} ORDER BY key ASC`,
-    fields: ['summary', 'status', field.id, 'issuetype', 'labels', 'components', 'description', 'project'],
+    fields: ['summary', 'status', field.id, 'issuetype', 'labels', 'components', 'description', 'project', 'security'],
     keep: ofProject,
     properties: [TASK_PROPERTY],
     reconcileIssues: options.reconcileIssues ?? [],
@@ -76,7 +82,7 @@ export async function readAuditInput(
   await report();
   const taskIssues = await searchIssues(client, {
     jql: `project = ${jqlString(projectKey)} AND (labels = ${jqlString(TASK_LABEL)} OR issue.property[${TASK_PROPERTY}].mitigationId IS NOT EMPTY) ORDER BY key ASC`,
-    fields: taskFields(['summary', 'status', 'project']),
+    fields: taskFields(['summary', 'status', 'project', 'security']),
     keep: ofProject,
     properties: [TASK_PROPERTY],
     // An issue an audit fix just released (label and property removed) must drop out of this run.
@@ -92,7 +98,7 @@ export async function readAuditInput(
   const recordedIds = stored.model.mitigations.flatMap((m) => (m.task ? [m.task.id] : []));
   const fresh = (
     await readIssuesById(client, recordedIds, {
-      fields: taskFields(['summary', 'status', 'project', 'labels']),
+      fields: taskFields(['summary', 'status', 'project', 'labels', 'security']),
       properties: [TASK_PROPERTY],
     })
   ).filter(
@@ -134,6 +140,7 @@ export async function readAuditInput(
         summary: summaryOf(i.fields),
         statusCategory: (statusOf(i.fields.status) ?? UNKNOWN_STATUS).categoryKey,
         clausesValue: i.fields[field.id],
+        ...restrictedOf(i.fields),
         ...(isCounted(i, type)
           ? {
               counted: {
@@ -152,6 +159,7 @@ export async function readAuditInput(
     summary: summaryOf(i.fields),
     ...(statusOf(i.fields.status) ?? UNKNOWN_STATUS),
     propertyValue: i.properties[TASK_PROPERTY],
+    ...restrictedOf(i.fields),
     ...(sprintField && inOpenSprint(i.fields[sprintField]) ? { inOpenSprint: true } : {}),
   }));
   return {
