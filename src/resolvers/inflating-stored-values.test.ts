@@ -33,6 +33,8 @@ function paddedParts(value: Json, megabytes: number): Array<{ v: 1; data: string
 const inflated = (parts: Array<{ data: string }>): Json =>
   JSON.parse(inflateRawSync(Buffer.from(parts.map((p) => p.data).join(''), 'base64')).toString('utf8')) as Json;
 
+// Each case inflates tens of megabytes, seconds of work on a loaded two-core machine (CI).
+jest.setTimeout(30_000);
 describe('stored values that inflate past their bound', () => {
   let site: LocalSite;
   let call: ReturnType<typeof resolverCaller>;

@@ -8,6 +8,9 @@ import { readStoryIndex, writeStoryIndex } from './story-index-repository';
 
 // The story index is stored in project properties, which anyone with project admin can write
 // through the REST API: it is read back as input, and anything that is not an index reads as none.
+
+// Each case inflates tens of megabytes, seconds of work on a loaded two-core machine (CI).
+jest.setTimeout(30_000);
 describe('the audit’s stored story index', () => {
   let site: LocalSite;
   beforeAll(async () => {
