@@ -4,6 +4,7 @@ import type { LocalSite } from '../site/server';
 import type { LocalUser } from '../site/model';
 import { APP_ACCOUNT_ID, DEMO_USERS } from '../site/base-data';
 import { hasProjectPermission } from '../site/permissions';
+import { canSeeIssue } from '../site/security-levels';
 import { createConsent, type Consent } from './consent';
 import { createInvoker } from './invoke';
 import type { ForgeLimits } from './limits';
@@ -147,7 +148,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
   async function issueView(user: LocalUser, key: string): Promise<string> {
     const issue = site.store.issueByKey(key);
     const project = issue ? site.store.get('project', issue.projectId) : undefined;
-    if (!issue || !project || !hasProjectPermission(site.store, user, project, 'BROWSE_PROJECTS')) {
+    if (!issue || !project || !canSeeIssue(site.store, user, issue)) {
       return layout(
         shell(user, key),
         messagePage('Issue not found', `${key} does not exist, or ${user.displayName} cannot see it.`),
@@ -158,15 +159,19 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
     const links = site.store
       .all('link')
       .filter((l) => l.inwardIssueId === issue.id || l.outwardIssueId === issue.id)
-      .map((l) => {
+      .flatMap((l) => {
         const linkType = site.store.get('linkType', l.typeId);
         const outward = l.inwardIssueId === issue.id;
         const other = site.store.get('issue', outward ? l.outwardIssueId : l.inwardIssueId);
-        return {
-          relation: (outward ? linkType?.outward : linkType?.inward) ?? 'relates to',
-          key: other?.key ?? '?',
-          summary: other?.summary ?? '',
-        };
+        // A linked issue the person cannot see is not shown, as Jira leaves it out.
+        if (!other || !canSeeIssue(site.store, user, other)) return [];
+        return [
+          {
+            relation: (outward ? linkType?.outward : linkType?.inward) ?? 'relates to',
+            key: other.key,
+            summary: other.summary,
+          },
+        ];
       });
     const onIssue = {
       issue: { id: String(issue.id), key: issue.key, type: type?.name ?? '', typeId: issue.issueTypeId },
@@ -303,7 +308,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
     const rows = (filter: (i: { sprintId: number | null; projectId: number }) => boolean) =>
       site.store
         .all('issue')
-        .filter((i) => i.projectId === project.id && filter(i))
+        .filter((i) => i.projectId === project.id && filter(i) && canSeeIssue(site.store, user, i))
         .sort((a, b) => a.rank - b.rank)
         .map((issue) => ({ issue, status: statusName(issue.statusId) }));
     const sprintModules = manifest.uiModules.filter((m) => m.type === 'jira:sprintAction');
@@ -485,7 +490,7 @@ export function createForgeHost(site: LocalSite, manifest: LoadedManifest, optio
       const issue = site.store.issueByKey(String(body.issueKey ?? ''));
       const project = issue ? site.store.get('project', issue.projectId) : undefined;
       const module = manifest.uiModules.find((m) => m.type === 'jira:issuePanel' && m.key === body.moduleKey);
-      if (!issue || !project || !module || !hasProjectPermission(site.store, user, project, 'BROWSE_PROJECTS'))
+      if (!issue || !project || !module || !canSeeIssue(site.store, user, issue))
         return sendJson(res, 404, { message: 'No such issue or panel' });
       if (!addedPanels.has(`${issue.id} ${module.key}`)) newlyAdded.add(`${issue.id} ${module.key}`);
       addedPanels.add(`${issue.id} ${module.key}`);

@@ -107,3 +107,28 @@ describe('the app on the local host’s Jira pages', () => {
     }
   });
 });
+
+describe('the local host’s pages and issue security levels', () => {
+  let app: LocalApp;
+  beforeAll(async () => {
+    app = await startLocalApp({ dataFile: ':memory:', seed: 'demo', issuePanels: 'after-add' });
+    // alice, PAY's administrator, gives PAY-2 the project's security level; bob is not a member.
+    const alice = `Basic ${Buffer.from('alice@example.com:local-token').toString('base64')}`;
+    const answer = await fetch(`${app.url}/rest/api/3/issue/PAY-2`, {
+      method: 'PUT',
+      headers: { Authorization: alice, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fields: { security: { id: '10100' } } }),
+    });
+    expect(answer.status).toBe(204);
+  });
+  afterAll(() => app.close());
+
+  it('shows a non-member neither the issue, nor it in the backlog, nor lets them add a panel to it', async () => {
+    expect((await page(app, '/browse/PAY-2')).html).toContain('Issue not found');
+    expect((await page(app, '/browse/PAY-3')).html).not.toContain('Issue not found');
+    const backlog = (await page(app, '/projects/PAY/backlog')).html;
+    expect(backlog).toContain('PAY-3');
+    expect(backlog).not.toMatch(/PAY-2\b/);
+    expect((await post(app, '/forge/issue-panel', { issueKey: 'PAY-2', moduleKey: 'story-panel' })).status).toBe(404);
+  });
+});

@@ -1,5 +1,6 @@
 import type { LocalCustomField, LocalIssueType, LocalStatus, LocalUser } from './model';
 import type { LocalGroup, LocalLinkType, LocalRole, Store } from './store';
+import { securityLevelIdOf } from './security-levels';
 
 export const LOCAL_API_TOKEN = 'local-token';
 export const APP_ACCOUNT_ID = 'app-without-for-jira';
@@ -71,12 +72,47 @@ const GROUPS: LocalGroup[] = [
   { groupId: 'a1b2c3d4-0003-4000-8000-000000000003', name: 'auditors', memberIds: ['712020:carol'] },
 ];
 
+/**
+ * Each project's issue security level, "Security team" (see security-levels.ts): its members are
+ * the holders of the project's Administrators role (alice in the demo), nobody named by account
+ * id, the issue's reporter and the app. So bob (developer) and carol (viewer), who may browse
+ * PAY, do not see an issue with this level unless they reported it.
+ */
+const SECURITY_TEAM_LEVEL = {
+  name: 'Security team',
+  description: "Only the project's administrators, the reporter and the app can see the issue.",
+  roleIds: [10002],
+  accountIds: [],
+} as const;
+
+/**
+ * Gives every project that has none its security level, with the id securityLevelIdOf names.
+ * Idempotent: a level that exists is left as it is, and no issue is touched (an issue has a
+ * level only when someone sets one). Runs with the base data on every start, and where a
+ * project is seeded (the demo, test support).
+ */
+export function ensureSecurityLevels(store: Store): void {
+  for (const project of store.all('project')) {
+    const id = securityLevelIdOf(project.id);
+    if (!store.get('securityLevel', id))
+      store.put('securityLevel', id, {
+        id,
+        projectId: project.id,
+        name: SECURITY_TEAM_LEVEL.name,
+        description: SECURITY_TEAM_LEVEL.description,
+        roleIds: [...SECURITY_TEAM_LEVEL.roleIds],
+        accountIds: [...SECURITY_TEAM_LEVEL.accountIds],
+      });
+  }
+}
+
 const FIRST_CUSTOM_FIELD = 10100;
 
 /**
  * What every site has before any project exists: users, issue types, a workflow's statuses,
- * link types, and the app's custom fields as registered from its manifest. Idempotent, so
- * it runs on every start; the custom field ids stay stable across restarts.
+ * link types, and the app's custom fields as registered from its manifest; and the security
+ * level of every project already stored. Idempotent, so it runs on every start; the custom
+ * field ids stay stable across restarts.
  */
 export function ensureBaseData(store: Store, appFields: Array<Omit<LocalCustomField, 'id' | 'numericId'>>): void {
   store.transaction(() => {
@@ -98,6 +134,7 @@ export function ensureBaseData(store: Store, appFields: Array<Omit<LocalCustomFi
     for (const linkType of LINK_TYPES)
       if (!store.get('linkType', linkType.id)) store.put('linkType', linkType.id, linkType);
     for (const field of appFields) registerAppField(store, field);
+    ensureSecurityLevels(store);
   });
 }
 

@@ -91,6 +91,11 @@ export interface LocalIssue {
   customFields: Record<string, unknown>;
   /** Issue entity properties, by property key. */
   properties: Record<string, unknown>;
+  /**
+   * The issue's security level (Jira's `security` field), a LocalSecurityLevel id; absent, none:
+   * whoever may browse the project sees the issue.
+   */
+  securityLevelId?: string;
 }
 
 /** A custom field registered from the app's manifest (jira:customField). */

@@ -14,6 +14,9 @@ export const PROJECT_PERMISSIONS = [
   'ADD_COMMENTS',
   'MANAGE_SPRINTS_PERMISSION',
   'ADMINISTER_PROJECTS',
+  // "Set Issue Security": who may set an issue's security level (and only to a level they are a
+  // member of). https://support.atlassian.com/jira-cloud-administration/docs/configure-issue-security-schemes/
+  'SET_ISSUE_SECURITY',
 ] as const;
 export type ProjectPermission = (typeof PROJECT_PERMISSIONS)[number];
 
@@ -30,7 +33,7 @@ const WORK: ProjectPermission[] = [
 ];
 
 const ROLE_PERMISSIONS: Record<ProjectRole, ReadonlySet<ProjectPermission>> = {
-  administrator: new Set<ProjectPermission>([...WORK, 'DELETE_ISSUES', 'ADMINISTER_PROJECTS']),
+  administrator: new Set<ProjectPermission>([...WORK, 'DELETE_ISSUES', 'ADMINISTER_PROJECTS', 'SET_ISSUE_SECURITY']),
   developer: new Set<ProjectPermission>(WORK),
   scheduler: new Set<ProjectPermission>(WORK.filter((p) => p !== 'CREATE_ISSUES' && p !== 'LINK_ISSUES')),
   viewer: new Set<ProjectPermission>(['BROWSE_PROJECTS']),

@@ -8,6 +8,7 @@ import type {
   LocalUser,
 } from './model';
 import type { LocalIssueLink, Store } from './store';
+import { canSeeIssue, securityLevelJson } from './security-levels';
 
 // Turns the site's records into the JSON shapes of Jira Cloud's REST API, as documented in
 // ../../shared/jira-openapi (the contract test validates every answer against it).
@@ -165,8 +166,16 @@ export const issueLinkJson = (link: LocalIssueLink, viewpoint: LocalIssue, store
   };
 };
 
-/** Every field of an issue in REST form, by field id. */
-export function allIssueFields(issue: LocalIssue, store: Store, baseUrl: string): Record<string, unknown> {
+/**
+ * Every field of an issue in REST form, by field id, as `viewer` reads it: a link to an issue the
+ * viewer cannot see (security level, project) is left out of `issuelinks`, as Jira leaves it out.
+ */
+export function allIssueFields(
+  issue: LocalIssue,
+  store: Store,
+  baseUrl: string,
+  viewer: LocalUser,
+): Record<string, unknown> {
   const project = store.get('project', issue.projectId);
   const type = store.get('issueType', issue.issueTypeId);
   const status = store.get('status', issue.statusId);
@@ -174,7 +183,12 @@ export function allIssueFields(issue: LocalIssue, store: Store, baseUrl: string)
   const creator = store.get('user', issue.creatorAccountId ?? issue.reporterAccountId);
   const assignee = issue.assigneeAccountId ? store.get('user', issue.assigneeAccountId) : undefined;
   const sprint = issue.sprintId !== null ? store.get('sprint', issue.sprintId) : undefined;
-  const links = store.all('link').filter((l) => l.inwardIssueId === issue.id || l.outwardIssueId === issue.id);
+  const links = store.all('link').filter((l) => {
+    if (l.inwardIssueId !== issue.id && l.outwardIssueId !== issue.id) return false;
+    const other = store.get('issue', l.inwardIssueId === issue.id ? l.outwardIssueId : l.inwardIssueId);
+    return other !== undefined && canSeeIssue(store, viewer, other);
+  });
+  const level = issue.securityLevelId !== undefined ? store.get('securityLevel', issue.securityLevelId) : undefined;
   const fields: Record<string, unknown> = {
     summary: issue.summary,
     description: issue.description ?? null,
@@ -188,6 +202,9 @@ export function allIssueFields(issue: LocalIssue, store: Store, baseUrl: string)
     creator: creator ? userJson(creator, baseUrl) : null,
     assignee: assignee ? userJson(assignee, baseUrl) : null,
     issuelinks: links.map((l) => issueLinkJson(l, issue, store, baseUrl)),
+    // Jira's `security` field: the issue's level ({ self, id, name, description }), or null when
+    // it has none (answered, like the other unset system fields, whenever the field is selected).
+    security: level ? securityLevelJson(level, baseUrl) : null,
     [SPRINT_FIELD_ID]: sprint ? [{ ...sprintJson(sprint, baseUrl), boardId: sprint.boardId }] : null,
   };
   for (const field of store.all('customField')) fields[field.id] = issue.customFields[field.id] ?? null;
@@ -219,9 +236,13 @@ export function issueJson(
   issue: LocalIssue,
   store: Store,
   baseUrl: string,
-  options: { fields: string[]; properties: string[]; defaultAllFields: boolean },
+  options: { fields: string[]; properties: string[]; defaultAllFields: boolean; viewer: LocalUser },
 ) {
-  const fields = selectFields(allIssueFields(issue, store, baseUrl), options.fields, options.defaultAllFields);
+  const fields = selectFields(
+    allIssueFields(issue, store, baseUrl, options.viewer),
+    options.fields,
+    options.defaultAllFields,
+  );
   const wantedProps = options.properties.includes('*all') ? Object.keys(issue.properties) : options.properties;
   const properties: Record<string, unknown> = {};
   for (const key of wantedProps) if (key in issue.properties) properties[key] = issue.properties[key];

@@ -73,6 +73,25 @@ export interface LocalGroup {
   memberIds: string[];
 }
 
+/**
+ * An issue security level (Jira Cloud's issue security schemes, reduced to their levels): an
+ * issue that carries one exists only for the level's members; for everyone else GET issue
+ * answers 404 and search, bulk reads and the bulk permission check leave it out.
+ * https://support.atlassian.com/jira-cloud-administration/docs/what-are-issue-security-levels/
+ * https://support.atlassian.com/jira-cloud-administration/docs/configure-issue-security-schemes/
+ * Members, as Jira's level members: holders of `roleIds` in the level's project (people and
+ * groups, as roleMembership has them; Jira's "Project role" member), the people in `accountIds`
+ * (Jira's "User" member), and always the issue's reporter and the app (see security-levels.ts).
+ */
+export interface LocalSecurityLevel {
+  id: string;
+  projectId: number;
+  name: string;
+  description: string;
+  roleIds: number[];
+  accountIds: string[];
+}
+
 export interface LocalProjectProperty {
   projectId: number;
   key: string;
@@ -99,6 +118,7 @@ interface Kinds {
   roleMembership: LocalRoleMembership;
   group: LocalGroup;
   screen: LocalScreen;
+  securityLevel: LocalSecurityLevel;
 }
 export type Kind = keyof Kinds;
 

@@ -139,9 +139,20 @@ function factsOf(site: LocalSite): SiteFacts {
   const bob = DEMO_USERS.find((u) => u.email === 'bob@example.com');
   const active = sprint('active');
   const future = sprint('future');
-  if (!project || !board || !field || !story || !task || !bob || active === undefined || future === undefined) {
+  const level = store.all('securityLevel').find((l) => l.projectId === project?.id);
+  if (
+    !project ||
+    !board ||
+    !field ||
+    !story ||
+    !task ||
+    !bob ||
+    !level ||
+    active === undefined ||
+    future === undefined
+  ) {
     throw new Error(
-      'The demo seed no longer has what the contract scenarios need (PAY, its board, an active and a future sprint, a story, a task, the app field).',
+      'The demo seed no longer has what the contract scenarios need (PAY, its board, an active and a future sprint, a story, a task, the app field, its security level).',
     );
   }
   return {
@@ -154,5 +165,6 @@ function factsOf(site: LocalSite): SiteFacts {
     task: { id: String(task.id), key: task.key },
     appAccountId: APP_ACCOUNT_ID,
     bobAccountId: bob.accountId,
+    securityLevelId: level.id,
   };
 }

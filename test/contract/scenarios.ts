@@ -17,6 +17,8 @@ export interface SiteFacts {
   task: { id: string; key: string };
   appAccountId: string;
   bobAccountId: string;
+  /** The project's issue security level ("Security team"). */
+  securityLevelId: string;
 }
 
 export interface Scenario {
@@ -111,7 +113,10 @@ export const SUCCESS_SCENARIOS: Scenario[] = [
     body: (f) => ({
       accountId: f.bobAccountId,
       globalPermissions: ['ADMINISTER'],
-      projectPermissions: [{ permission: 'EDIT_ISSUES', projects: [f.projectId], issues: [Number(f.story.id)] }],
+      projectPermissions: [
+        { permissions: ['EDIT_ISSUES', 'BROWSE_PROJECTS'], projects: [f.projectId], issues: [Number(f.story.id)] },
+        { permissions: ['EDIT_ISSUES'], issues: [Number(f.task.id)] },
+      ],
     }),
     status: 200,
   },
@@ -120,7 +125,7 @@ export const SUCCESS_SCENARIOS: Scenario[] = [
     as: 'carol',
     method: 'POST',
     path: () => '/rest/api/3/permissions/check',
-    body: (f) => ({ projectPermissions: [{ permission: 'BROWSE_PROJECTS', projects: [f.projectId] }] }),
+    body: (f) => ({ projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: [f.projectId] }] }),
     status: 200,
   },
 
@@ -242,6 +247,44 @@ export const SUCCESS_SCENARIOS: Scenario[] = [
       },
       update: { labels: [{ add: 'threat-modeled' }] },
     }),
+    status: 204,
+  },
+  {
+    name: 'the security levels of a project, as its administrator',
+    as: 'alice',
+    method: 'GET',
+    path: (f) => `/rest/api/3/project/${f.projectKey}/securitylevel`,
+    status: 200,
+  },
+  {
+    name: 'a security level',
+    as: 'bob',
+    method: 'GET',
+    path: (f) => `/rest/api/3/securitylevel/${f.securityLevelId}`,
+    status: 200,
+  },
+  {
+    name: 'give an issue a security level',
+    as: 'alice',
+    method: 'PUT',
+    path: (f) => `/rest/api/3/issue/${f.task.key}`,
+    body: (f) => ({ fields: { security: { id: f.securityLevelId } } }),
+    status: 204,
+  },
+  {
+    name: 'an issue with a security level, as a member',
+    as: 'alice',
+    method: 'GET',
+    path: (f) => `/rest/api/3/issue/${f.task.key}?fields=summary,security`,
+    status: 200,
+  },
+  {
+    // Back to no level, so that bob and carol see the task in the scenarios after this one.
+    name: 'take the security level off an issue',
+    as: 'alice',
+    method: 'PUT',
+    path: (f) => `/rest/api/3/issue/${f.task.key}`,
+    body: () => ({ fields: { security: null } }),
     status: 204,
   },
   {
@@ -524,6 +567,25 @@ export const ERROR_SCENARIOS: Scenario[] = [
     path: (f) => `/rest/api/3/app/field/${f.fieldId}/value`,
     body: (f) => ({ updates: [{ issueIds: [Number(f.story.id)], value: null }] }),
     status: 403,
+  },
+  {
+    // "Set Issue Security" is the project administrators' alone: Jira answers a field error.
+    name: 'bob sets a security level',
+    as: 'bob',
+    method: 'PUT',
+    path: (f) => `/rest/api/3/issue/${f.story.key}`,
+    body: (f) => ({ fields: { security: { id: f.securityLevelId } } }),
+    status: 400,
+  },
+  { name: 'unknown security level', as: 'bob', method: 'GET', path: () => '/rest/api/3/securitylevel/1', status: 404 },
+  {
+    // BulkProjectPermissions takes `permissions` (a list); additionalProperties is false.
+    name: 'a permission check with an unknown property',
+    as: 'carol',
+    method: 'POST',
+    path: () => '/rest/api/3/permissions/check',
+    body: (f) => ({ projectPermissions: [{ permission: 'BROWSE_PROJECTS', projects: [f.projectId] }] }),
+    status: 400,
   },
   { name: 'unknown sprint', as: 'bob', method: 'GET', path: () => '/rest/agile/1.0/sprint/9999', status: 404 },
   {

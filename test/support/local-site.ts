@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadManifest } from '../../local/forge/manifest';
+import { APP_ACCOUNT_ID } from '../../local/site/base-data';
 import { startLocalSite, type LocalSite, type LocalSiteOptions } from '../../local/site/server';
 import { seedDemo } from '../../local/site/seed/demo';
 
@@ -23,8 +24,13 @@ export type As = 'alice' | 'bob' | 'carol';
 export const restAs = (site: LocalSite, who: As) => restAsEmail(site, `${who}@example.com`);
 
 /** The same as any user of the site, by email (every local user's API token is `local-token`). */
-export function restAsEmail(site: LocalSite, email: string) {
-  const authorization = `Basic ${Buffer.from(`${email}:local-token`).toString('base64')}`;
+export const restAsEmail = (site: LocalSite, email: string) =>
+  restWith(site, `Basic ${Buffer.from(`${email}:local-token`).toString('base64')}`);
+
+/** The same as the app's own identity, as its asApp() requests reach Jira (a bearer token for the app). */
+export const restAsApp = (site: LocalSite) => restWith(site, `Bearer ${site.auth.issueForgeToken(APP_ACCOUNT_ID)}`);
+
+function restWith(site: LocalSite, authorization: string) {
   return async (method: string, restPath: string, body?: unknown) => {
     const response = await fetch(`${site.url}${restPath}`, {
       method,

@@ -1,4 +1,4 @@
-import { LOCAL_API_TOKEN } from '../../local/site/base-data';
+import { LOCAL_API_TOKEN, ensureSecurityLevels } from '../../local/site/base-data';
 import { restAsEmail } from './local-site';
 import type { LocalIssue, LocalProject } from '../../local/site/model';
 import type { LocalSite } from '../../local/site/server';
@@ -16,6 +16,8 @@ import { META_KEY, SHARD_PREFIX } from '../../src/jira/threat-model/threat-model
 //   carol  no access at all: SEC and its issues do not exist for her (Jira answers 404)
 //   dave   developer of PAY only, no access to SEC: a person who can edit PAY's issues but
 //          cannot see SEC (not a demo person; reach the site as him with `restAsDave`)
+// SEC has its issue security level like every project ("Security team", id SEC's project id
+// plus 100: '10101' beside the demo's PAY; see ensureSecurityLevels); no issue of SEC carries it.
 
 export const DAVE = { accountId: '712020:dave', email: 'dave@example.com', displayName: 'Dave PayDeveloper' } as const;
 
@@ -39,6 +41,7 @@ export function addSecondProject(site: LocalSite, key = 'SEC'): SecondProject {
     const id = store.next('project', 10000);
     const project: LocalProject = { id, key, name: 'Security platform', leadAccountId: '712020:alice' };
     store.put('project', id, project);
+    ensureSecurityLevels(store);
     const members: Array<[number, string[]]> = [
       [ROLE.administrators, ['712020:alice']],
       [ROLE.developers, ['712020:bob']],

@@ -79,7 +79,9 @@ const agileIssuePage = (req: SiteRequest, issues: LocalIssue[]) => {
     startAt,
     maxResults,
     total,
-    issues: values.map((i) => issueJson(i, req.store, req.baseUrl, { fields, properties: [], defaultAllFields: true })),
+    issues: values.map((i) =>
+      issueJson(i, req.store, req.baseUrl, { fields, properties: [], defaultAllFields: true, viewer: req.principal }),
+    ),
   });
 };
 

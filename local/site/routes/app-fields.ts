@@ -1,6 +1,7 @@
 import { JiraError, noContent } from '../http';
 import type { Route } from '../router';
 import { fieldValueError } from '../field-value-schema';
+import { canSeeIssue } from '../security-levels';
 import { touch } from './lookup';
 
 // Forge apps write their own custom fields' values here. Only the app itself may: a person's
@@ -29,7 +30,9 @@ export const appFieldRoutes: Route[] = [
         if (error) throw new JiraError(400, [], { [field.id]: error });
         const issues = u.issueIds.map((id) => {
           const issue = req.store.get('issue', String(id));
-          if (!issue) throw new JiraError(404, [`Issue ${String(id)} does not exist.`]);
+          // The app sees every issue (it is a member of every security level), but asks as any caller would.
+          if (!issue || !canSeeIssue(req.store, req.principal, issue))
+            throw new JiraError(404, [`Issue ${String(id)} does not exist.`]);
           return issue;
         });
         return { issues, value: u.value ?? null };

@@ -10,6 +10,7 @@ import { localAdminRoutes } from './local-admin';
 import { projectRoutes } from './projects';
 import { roleAndGroupRoutes } from './roles-and-groups';
 import { searchRoutes } from './search';
+import { securityLevelRoutes } from './security-levels';
 import { systemRoutes } from './system';
 
 export const allRoutes = (options: {
@@ -21,6 +22,7 @@ export const allRoutes = (options: {
   // Fixed paths before templated ones: /project/search must not be read as a project key.
   ...projectRoutes.filter((r) => r.template.endsWith('/search')),
   ...projectRoutes.filter((r) => !r.template.endsWith('/search')),
+  ...securityLevelRoutes,
   ...roleAndGroupRoutes,
   ...issueRoutes,
   ...linkRoutes,

@@ -2,6 +2,8 @@ import { JiraError, type SiteRequest } from '../http';
 import type { LocalIssue } from '../model';
 import { FIELD_VALUE_MAX, fieldValueError } from '../field-value-schema';
 import type { Store } from '../store';
+import { hasProjectPermission } from '../permissions';
+import { isSecurityLevelMember, securityLevelsOf } from '../security-levels';
 
 // Validation and application of the `fields` and `update` parts of create and edit, with
 // Jira's error messages keyed by field id.
@@ -64,6 +66,13 @@ export function applyFields(
       if (accountId !== null && (typeof accountId !== 'string' || !req.store.get('user', accountId)))
         errors.assignee = `User '${String(accountId)}' cannot be assigned issues.`;
       else next = { ...next, assigneeAccountId: accountId };
+    } else if (id === 'security') {
+      const chosen = chosenSecurityLevel(req, issue, value);
+      if ('error' in chosen) errors.security = chosen.error;
+      else {
+        const { securityLevelId: _previous, ...rest } = next;
+        next = chosen.levelId === undefined ? rest : { ...rest, securityLevelId: chosen.levelId };
+      }
     } else {
       const field = req.store.get('customField', id);
       if (!field || !isOnScreen(req.store, issue, id)) {
@@ -76,6 +85,36 @@ export function applyFields(
     }
   }
   return next;
+}
+
+/**
+ * The level the `security` field names: `{ "id": "10100" }` (the id a string, as Jira reads it:
+ * https://github.com/badoo/jira-client/pull/19) or `{ "name": "Security team" }`, or null for
+ * none. Only people with "Set Issue Security" in the issue's project may set it; to anyone else
+ * the field is not on the screen, and Jira Cloud answers so
+ * (https://github.com/gnl42/JiraConnector/issues/75). And only to a level of the issue's project
+ * that they are a member of; any other id or name Jira Cloud answers "Specify a valid value for
+ * Security Level" (https://github.com/openshift-eng/art-tools/pull/2987).
+ * https://support.atlassian.com/jira-cloud-administration/docs/configure-issue-security-schemes/
+ */
+function chosenSecurityLevel(
+  req: SiteRequest,
+  issue: LocalIssue,
+  value: unknown,
+): { levelId: string | undefined } | { error: string } {
+  const project = req.store.get('project', issue.projectId);
+  if (!project || !hasProjectPermission(req.store, req.principal, project, 'SET_ISSUE_SECURITY'))
+    return { error: "Field 'security' cannot be set. It is not on the appropriate screen, or unknown." };
+  if (value === null) return { levelId: undefined };
+  const ref = (typeof value === 'object' && !Array.isArray(value) ? value : {}) as { id?: unknown; name?: unknown };
+  if (typeof ref.id !== 'string' && typeof ref.name !== 'string')
+    return { error: "Could not find valid 'id' or 'name' in security level object." };
+  const level = securityLevelsOf(req.store, project.id).find((l) =>
+    typeof ref.id === 'string' ? l.id === ref.id : l.name === ref.name,
+  );
+  if (!level || !isSecurityLevelMember(req.store, req.principal, level, issue))
+    return { error: 'Specify a valid value for Security Level' };
+  return { levelId: level.id };
 }
 
 /**

@@ -278,6 +278,7 @@ function bulkFetch(req: SiteRequest) {
           fields: list(body.fields),
           properties: list(body.properties),
           defaultAllFields: false,
+          viewer: req.principal,
         }),
       ),
     issueErrors: [],
@@ -294,7 +295,9 @@ export const issueRoutes: Route[] = [
       const issue = findIssue(req, req.params.issueIdOrKey ?? '');
       const fields = listParam(req.query.getAll('fields'));
       const properties = listParam(req.query.getAll('properties'));
-      return json(issueJson(issue, req.store, req.baseUrl, { fields, properties, defaultAllFields: true }));
+      return json(
+        issueJson(issue, req.store, req.baseUrl, { fields, properties, defaultAllFields: true, viewer: req.principal }),
+      );
     },
   },
   { method: 'PUT', template: '/rest/api/3/issue/{issueIdOrKey}', handler: editIssue },

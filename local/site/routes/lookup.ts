@@ -1,6 +1,7 @@
 import { JiraError, type SiteRequest } from '../http';
 import type { LocalIssue, LocalProject } from '../model';
-import { hasProjectPermission, requireProjectPermission, type ProjectPermission } from '../permissions';
+import { requireProjectPermission, type ProjectPermission } from '../permissions';
+import { canSeeIssue } from '../security-levels';
 
 export const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
 
@@ -19,6 +20,11 @@ export function findProject(
   return project;
 }
 
+/**
+ * The issue the caller names, if it exists for them: one they cannot see (no "Browse projects",
+ * or a security level they are not a member of) is answered 404 as an unknown one; one they can
+ * see but not act on as asked, 403.
+ */
 export function findIssue(
   req: SiteRequest,
   idOrKey: string,
@@ -26,15 +32,14 @@ export function findIssue(
 ): LocalIssue {
   const issue = /^\d+$/.test(idOrKey) ? req.store.get('issue', idOrKey) : req.store.issueByKey(idOrKey);
   const project = issue ? req.store.get('project', issue.projectId) : undefined;
-  if (!issue || !project) throw new JiraError(404, [ISSUE_NOT_FOUND]);
+  if (!issue || !project || !canSeeIssue(req.store, req.principal, issue)) throw new JiraError(404, [ISSUE_NOT_FOUND]);
   requireProjectPermission(req.store, req.principal, project, permission, ISSUE_NOT_FOUND);
   return issue;
 }
 
-export const canBrowseIssue = (req: SiteRequest, issue: LocalIssue): boolean => {
-  const project = req.store.get('project', issue.projectId);
-  return project !== undefined && hasProjectPermission(req.store, req.principal, project, 'BROWSE_PROJECTS');
-};
+/** Whether the issue exists for the caller (see canSeeIssue): what searches and bulk reads keep. */
+export const canBrowseIssue = (req: SiteRequest, issue: LocalIssue): boolean =>
+  canSeeIssue(req.store, req.principal, issue);
 
 /** Entity property rules shared by issues and projects (Jira's own limits). */
 export function checkPropertyWrite(key: string, value: unknown): void {

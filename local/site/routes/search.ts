@@ -1,4 +1,5 @@
 import { JiraError, json, type SiteRequest } from '../http';
+import type { LocalIssue } from '../model';
 import type { Route } from '../router';
 import { compileJql, JqlError, type IndexedPropertyValue } from '../jql/compile-jql';
 import { issueJson, listParam } from '../serialize';
@@ -78,6 +79,16 @@ function reconcileSet(ids: unknown[]): Set<string> {
   return new Set(ids.map(String));
 }
 
+/**
+ * Whether a match the index holds exists for the caller: as the index has it, and as the issue
+ * is now, the stricter of the two. So a security level set a moment ago hides the issue at once,
+ * while one removed a moment ago shows it only once the index has the write.
+ */
+const visibleMatch = (req: SiteRequest, indexed: LocalIssue): boolean => {
+  const current = req.store.get('issue', indexed.id);
+  return canBrowseIssue(req, indexed) && (current === undefined || canBrowseIssue(req, current));
+};
+
 interface SearchOptions {
   indexedProperties: IndexedPropertyValue[];
   faults: Faults;
@@ -123,7 +134,7 @@ function search(req: SiteRequest, input: SearchInput, options: SearchOptions) {
   // its issue is reconciled.
   const matches = options.searchIndex
     .issues(reconcile)
-    .filter((issue) => canBrowseIssue(req, issue) && compiled.matches(issue))
+    .filter((issue) => visibleMatch(req, issue) && compiled.matches(issue))
     .sort((a, b) => compiled.compare(a, b));
   // Jira may answer fewer issues than maxResults although more follow (fault setting).
   const page = matches.slice(offset, offset + options.faults.pageSize(pageSize));
@@ -134,6 +145,7 @@ function search(req: SiteRequest, input: SearchInput, options: SearchOptions) {
         fields: input.fields,
         properties: input.properties,
         defaultAllFields: false,
+        viewer: req.principal,
       }),
     ),
     ...(isLast ? {} : { nextPageToken: encodeToken(offset + page.length, input.jql) }),
@@ -159,7 +171,7 @@ function approximateCount(req: SiteRequest, options: SearchOptions) {
   const compiled = compiledJql(req, body.jql, options.indexedProperties);
   const count = options.searchIndex
     .issues()
-    .filter((issue) => canBrowseIssue(req, issue) && compiled.matches(issue)).length;
+    .filter((issue) => visibleMatch(req, issue) && compiled.matches(issue)).length;
   return json({ count });
 }
 

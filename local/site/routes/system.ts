@@ -2,6 +2,7 @@ import { JiraError, json } from '../http';
 import type { Route } from '../router';
 import { PROJECT_PERMISSIONS, administersJira, hasProjectPermission, type ProjectPermission } from '../permissions';
 import { SPRINT_FIELD_ID, userJson } from '../serialize';
+import { bulkPermissionCheck } from './bulk-permissions';
 import { findIssue, findProject } from './lookup';
 
 const SYSTEM_FIELDS: Array<{
@@ -151,46 +152,5 @@ export const systemRoutes: Route[] = [
       return json({ permissions });
     },
   },
-  {
-    method: 'POST',
-    template: '/rest/api/3/permissions/check',
-    handler: (req) => {
-      const body = (req.body ?? {}) as {
-        accountId?: unknown;
-        projectPermissions?: unknown;
-        globalPermissions?: unknown;
-      };
-      // Checking another user's permissions needs "Administer Jira"; the app's identity has it.
-      const subjectId = typeof body.accountId === 'string' ? body.accountId : req.principal.accountId;
-      if (subjectId !== req.principal.accountId && req.principal.accountType !== 'app') {
-        throw new JiraError(403, ['Only Jira administrators can check the permissions of other users.']);
-      }
-      const subject = req.store.get('user', subjectId);
-      if (!subject) throw new JiraError(400, [`The user with account ID '${subjectId}' does not exist.`]);
-      const checks = Array.isArray(body.projectPermissions)
-        ? (body.projectPermissions as Array<Record<string, unknown>>)
-        : [];
-      const projectPermissions = checks.map((check) => {
-        const permission = String(check.permission ?? '') as ProjectPermission;
-        if (!(PROJECT_PERMISSIONS as readonly string[]).includes(permission))
-          throw new JiraError(400, [`Unrecognized permission: ${permission}`]);
-        const ids = (a: unknown) => (Array.isArray(a) ? a.map(Number).filter(Number.isFinite) : []);
-        const projects = ids(check.projects).filter((id) => {
-          const project = req.store.get('project', id);
-          return project !== undefined && hasProjectPermission(req.store, subject, project, permission);
-        });
-        const issues = ids(check.issues).filter((id) => {
-          const issue = req.store.get('issue', id);
-          const project = issue ? req.store.get('project', issue.projectId) : undefined;
-          return project !== undefined && hasProjectPermission(req.store, subject, project, permission);
-        });
-        return { permission, projects, issues };
-      });
-      const globals = Array.isArray(body.globalPermissions) ? body.globalPermissions.map(String) : [];
-      return json({
-        projectPermissions,
-        globalPermissions: globals.filter((g) => g === 'ADMINISTER' && administersJira(subject)),
-      });
-    },
-  },
+  { method: 'POST', template: '/rest/api/3/permissions/check', handler: bulkPermissionCheck },
 ];

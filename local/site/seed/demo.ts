@@ -1,6 +1,6 @@
 import type { LocalIssue } from '../model';
 import type { Store } from '../store';
-import { DEMO_USERS, ISSUE_TYPES, STATUSES } from '../base-data';
+import { DEMO_USERS, ISSUE_TYPES, STATUSES, ensureSecurityLevels } from '../base-data';
 import { addFieldsToScreens } from '../routes/issue-fields';
 import { DEMO_STORIES } from './demo-stories';
 import { DEMO_THREATS } from './demo-threats';
@@ -51,6 +51,8 @@ export function seedDemo(store: Store, now = Date.now()): void {
       name: 'Payments',
       leadAccountId: DEMO_USERS[0]!.accountId,
     });
+    // PAY's security level ('10100', "Security team"); no demo issue carries it.
+    ensureSecurityLevels(store);
     const members: Array<[number, string[]]> = [
       [10002, [DEMO_USERS[0]!.accountId]],
       [10001, [DEMO_USERS[1]!.accountId]],
