@@ -44,6 +44,7 @@ export async function runAuditJob(
     const { result, storyIndex } = await auditAndIndexJiraProject(app, event.projectKey, {
       now: startedAt,
       suppressions,
+      shared: true,
       ...(event.reconcileIssues ? { reconcileIssues: event.reconcileIssues } : {}),
       onProgress: async (progress) => {
         status = { ...status, progress, updatedAt: now() };

@@ -11,7 +11,7 @@ export interface AuditStory {
   statusCategory: StatusCategoryKey;
   /** The raw value of the app's WITHOUT clauses field: anyone can write it, so it is read here. */
   clausesValue: unknown;
-  /** The issue has a security level: findings keep none of its text (see withoutRestrictedText). */
+  /** The issue has a security level: the app's stored audit leaves it out (see withoutRestrictedIssues). */
   restricted?: boolean;
   /**
    * What knowledge-base rules read, for stories that count (their type and the project's scope
@@ -29,7 +29,7 @@ export interface AuditTask {
   categoryKey: StatusCategoryKey;
   /** The raw `without.task` issue property; undefined when the issue has none. */
   propertyValue: unknown;
-  /** The issue has a security level: findings keep none of its text (see withoutRestrictedText). */
+  /** The issue has a security level: the app's stored audit leaves it out (see withoutRestrictedIssues). */
   restricted?: boolean;
   /** Whether it sits in an open sprint (active or future): planned work for the risk (isPlanned). */
   inOpenSprint?: boolean;
@@ -51,6 +51,8 @@ export interface AuditInput {
   questionKeys?: Record<string, string[]>;
   /** The active knowledge bases, to find counted stories without clauses that need them; absent: not checked. */
   storyRules?: StoryRules;
+  /** Issues under a security level left out of this input (withoutRestrictedIssues); absent: none. */
+  restrictedLeftOut?: number;
   /** ISO time of the run; the audit never reads the clock itself. */
   now: string;
 }

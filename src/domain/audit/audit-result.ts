@@ -36,6 +36,8 @@ export const AuditResult = z.object({
   coverage: StoryCoverage.optional(),
   /** The project's risk against its tolerance; absent in results stored before it existed. */
   risk: AuditRisk.optional(),
+  /** Issues under a security level the app's run left out (see withoutRestrictedIssues); absent: none. */
+  restrictedLeftOut: Count.optional(),
 });
 export type AuditResult = z.infer<typeof AuditResult>;
 

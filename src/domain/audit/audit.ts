@@ -14,7 +14,6 @@ import { auditRisk } from './audit-risk';
 import { auditCoverage, storiesNeedingModeling } from './story-need-checks';
 import { orphanTasks, unrecordedTasks } from './task-checks';
 import { statusesOutOfSync, threatsWithoutMitigation, threatsWithoutStory } from './threat-checks';
-import { withoutRestrictedText } from './restricted-issues';
 import { invalidStoryClauses, invalidTaskProperties, modelUnreadable } from './value-checks';
 
 export type { AuditInput, AuditStory, AuditTask } from './audit-input';
@@ -48,10 +47,7 @@ const uniqueById = (findings: Finding[]): Finding[] => [...new Map(findings.map(
 /** What is missing or out of line between a project's threat model and its backlog. Pure. */
 export function auditProject(input: AuditInput): AuditResult {
   const index = indexAudit(input);
-  const restricted = new Set([...input.stories, ...input.tasks].filter((i) => i.restricted).map((i) => i.key));
-  const findings = uniqueById(CHECKS.flatMap((check) => check(index)))
-    .map((finding) => withoutRestrictedText(finding, restricted))
-    .sort(compareFindings);
+  const findings = uniqueById(CHECKS.flatMap((check) => check(index))).sort(compareFindings);
   const scanned = {
     stories: index.stories.length,
     threats: input.model.threats.length,
@@ -68,6 +64,7 @@ export function auditProject(input: AuditInput): AuditResult {
       scanned,
       risk,
       ...(coverage ? { coverage } : {}),
+      ...(input.restrictedLeftOut ? { restrictedLeftOut: input.restrictedLeftOut } : {}),
     },
     input.suppressions,
   );
@@ -78,7 +75,10 @@ export function auditProject(input: AuditInput): AuditResult {
  * shows suppressions made since it ran.
  */
 export function withSuppressions(
-  result: Pick<AuditResult, 'projectKey' | 'generatedAt' | 'findings' | 'scanned' | 'coverage' | 'risk'>,
+  result: Pick<
+    AuditResult,
+    'projectKey' | 'generatedAt' | 'findings' | 'scanned' | 'coverage' | 'risk' | 'restrictedLeftOut'
+  >,
   suppressions: Suppression[],
 ): AuditResult {
   const { findings, stale } = applySuppressions(
@@ -96,5 +96,6 @@ export function withSuppressions(
     scanned: result.scanned,
     ...(result.coverage ? { coverage: result.coverage } : {}),
     ...(result.risk ? { risk: result.risk } : {}),
+    ...(result.restrictedLeftOut ? { restrictedLeftOut: result.restrictedLeftOut } : {}),
   };
 }

@@ -8,6 +8,11 @@ export interface ProtectedStory {
   key: string;
   summary: string;
   clauses: Array<{ text: string; threatIds: string[] }>;
+  /**
+   * The story has a security level: left out of the description, which people who cannot see
+   * the story may read (the task has no level); its link stays, which Jira hides from them.
+   */
+  restricted?: boolean;
 }
 
 type Inline = { type: 'text'; text: string; marks?: Array<{ type: 'strong' | 'em' }> };
@@ -85,7 +90,9 @@ export function mitigationTaskDescription(mitigation: Mitigation, threats: Threa
       }),
     ),
   ];
+  // A story under a security level is left out: the task has none, so its readers may not see the story.
   const relevant = stories
+    .filter((s) => !s.restricted)
     .map((s) => ({ ...s, clauses: s.clauses.filter((c) => c.threatIds.some((id) => threatIds.has(id))) }))
     .filter((s) => s.clauses.length > 0);
   if (relevant.length > 0) {

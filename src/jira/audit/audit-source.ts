@@ -21,11 +21,11 @@ export interface AuditReadProgress {
 
 const summaryOf = (fields: Record<string, unknown>) => (typeof fields.summary === 'string' ? fields.summary : '');
 /**
- * Whether the issue has a security level (Jira answers the level, or null without one). Anything
- * but absent or null counts as one: a finding then keeps less text, never more.
+ * Whether the issue has a security level. Jira answers the level, or null without one; anything
+ * but null counts as one (a field left out of the answer too): the stored audit then leaves the
+ * issue out, never shows more than it should.
  */
-const restrictedOf = (fields: Record<string, unknown>) =>
-  fields.security !== undefined && fields.security !== null ? { restricted: true } : {};
+const restrictedOf = (fields: Record<string, unknown>) => (fields.security !== null ? { restricted: true } : {});
 
 /**
  * Everything an audit looks at, by paging JQL with the field and the task property in the

@@ -5,6 +5,7 @@ import type { Suppression } from '../../domain/audit/suppression';
 import type { KnowledgeBase } from '../../domain/knowledge-base/knowledge-base';
 import { questionAsker } from '../../domain/knowledge-base/threat-questions';
 import type { ThreatModel } from '../../domain/threat-model/threat-model';
+import { withoutRestrictedIssues } from '../../domain/audit/restricted-issues';
 import { readAuditInput, type AuditReadProgress } from './audit-source';
 import { readAuditState } from './audit-repository';
 import type { JiraClient } from '../client/jira-client';
@@ -30,6 +31,12 @@ interface AuditOptions {
   /** Issues just written, which search may not show yet (at most 50 ids). */
   reconcileIssues?: string[];
   onProgress?: (progress: AuditReadProgress) => void | Promise<void>;
+  /**
+   * The result is stored where everyone who browses the project reads it (the app's run): issues
+   * under a security level are left out (withoutRestrictedIssues). The command line, which audits
+   * as the person for the person, leaves nothing out.
+   */
+  shared?: boolean;
 }
 
 /**
@@ -43,12 +50,13 @@ export async function auditAndIndexJiraProject(
   options: AuditOptions,
 ): Promise<{ result: AuditResult; storyIndex: StoryLinksIndex }> {
   const suppressions = options.suppressions ?? (await readAuditState(client, projectKey)).suppressions;
-  const input = await readAuditInput(client, projectKey, {
+  const read = await readAuditInput(client, projectKey, {
     now: options.now,
     suppressions,
     ...(options.reconcileIssues ? { reconcileIssues: options.reconcileIssues } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  const input = options.shared ? withoutRestrictedIssues(read) : read;
   const { knowledgeBases } = await loadActiveKnowledgeBases(client, projectKey, input.model.settings.knowledgeBases);
   const result = auditProject({
     ...input,

@@ -74,7 +74,7 @@ export async function storiesLinkedTo(
   if (threatIds.length === 0) return [];
   const stories = await searchIssues(user, {
     jql: `project = ${jqlString(projectKey)} AND ${jqlString(field.name)}.threat IN (${threatIds.map(jqlString).join(', ')}) ORDER BY key ASC`,
-    fields: ['summary', field.id],
+    fields: ['summary', field.id, 'security'],
     limit: 50,
     reconcileIssues: justWritten,
   });
@@ -82,6 +82,8 @@ export async function storiesLinkedTo(
     key: s.key,
     summary: typeof s.fields.summary === 'string' ? s.fields.summary : '',
     clauses: readStoryClauses(s.fields[field.id]).clauses,
+    // Jira answers null without a level; anything else (the field left out too) counts as one.
+    ...(s.fields.security !== null ? { restricted: true } : {}),
   }));
 }
 

@@ -2,19 +2,21 @@ import { inflateRawSync } from 'node:zlib';
 import type { LocalSite } from '../../../local/site/server';
 import { queueConsumer, resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
+import { tlsMitigation } from '../../../test/support/mitigation-drafts';
 import { okData } from '../../../test/support/round-trips';
-import type { AuditView } from '../../contract';
+import type { AuditView, MitigationView } from '../../contract';
 import { auditWorker, resolver } from '../../index';
 
 // The audit runs as the app, and the local site's app, like an app whose role a Jira administrator
-// added to a security level, sees issues under a level. Its result is stored in project
-// properties that anyone who may browse the project reads through the REST API: bob, a developer
-// who is not in the level, must find none of a restricted story's text there, nor in the tab.
+// added to a security level, sees issues under a level. What the app stores is read by anyone who
+// may browse the project (project properties through the REST API), and a task it creates has no
+// level: bob, a developer, and carol, a viewer, are not in the level and must learn nothing of a
+// restricted story there (found by attacker reviews).
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
-const LEVEL = '10100'; // PAY's "Security team" level (local/site/security-levels.ts)
+const LEVEL = '10100'; // PAY's "Security team" level (local/site/security-levels.ts): alice is in it
 
-describe('the audit of a story under a security level', () => {
+describe('stories under a security level', () => {
   let site: LocalSite;
   let call: ReturnType<typeof resolverCaller>;
   let consumer: ReturnType<typeof queueConsumer>;
@@ -25,53 +27,78 @@ describe('the audit of a story under a security level', () => {
   });
   afterAll(() => site.close());
 
+  const restrict = async (key: string) => {
+    const alice = restAs(site, 'alice');
+    expect((await alice('PUT', `/rest/api/3/issue/${key}`, { fields: { security: { id: LEVEL } } })).status).toBe(204);
+    expect((await restAs(site, 'bob')('GET', `/rest/api/3/issue/${key}`)).status).toBe(404);
+  };
   const runAudit = async () => {
     okData(await call('alice', 'audit/run', {}, onProject));
     await consumer.idle();
   };
-  /** The stored result as bob reads it through the REST API: every part, joined and inflated. */
-  const storedResultAsBob = async (): Promise<string> => {
+  /** What bob reads through the REST API of the audit's stored parts (`result` or `stories`), inflated. */
+  const storedAsBob = async (what: 'result' | 'stories'): Promise<string> => {
     const bob = restAs(site, 'bob');
     const status = (await bob('GET', '/rest/api/3/project/PAY/properties/without.audit')).body as {
-      value: { complete: { slot: number; parts: number } };
+      value: { complete: { slot: number; parts: number; storyIndexParts: number } };
     };
-    const { slot, parts } = status.value.complete;
+    const { slot, parts, storyIndexParts } = status.value.complete;
     const data: string[] = [];
-    for (let i = 0; i < parts; i++) {
-      const part = await bob('GET', `/rest/api/3/project/PAY/properties/without.audit.result.${slot}.${i}`);
+    for (let i = 0; i < (what === 'result' ? parts : storyIndexParts); i++) {
+      const part = await bob('GET', `/rest/api/3/project/PAY/properties/without.audit.${what}.${slot}.${i}`);
       expect(part.status).toBe(200);
       data.push((part.body as { value: { data: string } }).value.data);
     }
     return inflateRawSync(Buffer.from(data.join(''), 'base64')).toString('utf8');
   };
+  const names = (text: string, key: string) => new RegExp(`"${key}"|${key}[^0-9]`).test(text);
 
-  it('keeps none of its text in the stored result or the tab; bob cannot open it; the finding stays', async () => {
-    // PAY-4's clause names no threat: a finding that quotes the story's summary and the clause.
-    const story = site.store.issueByKey('PAY-4')!;
-    const field = site.store.all('customField').find((f) => f.moduleKey === 'without-clauses')!;
-    const clauseText = (story.customFields[field.id] as { clauses: Array<{ text: string }> }).clauses[0]!.text;
-    const summary = story.summary.slice(0, 60); // messages cut long summaries
+  it('are left out of the audit the app stores, which says how many it left out', async () => {
+    // PAY-4's clause names no threat (a finding quoting it); PAY-2 links T-1 (in the story index).
+    const pay4 = site.store.issueByKey('PAY-4')!;
     await runAudit();
-    const before = await storedResultAsBob();
-    // Control: without a level the result quotes them (so the checks below could fail).
-    expect(before).toContain(summary);
-    expect(before).toContain(clauseText);
+    // Control: before the level the stored audit names and quotes them (so the checks below could fail).
+    expect(await storedAsBob('result')).toContain(pay4.summary.slice(0, 60));
+    expect(names(await storedAsBob('stories'), 'PAY-2')).toBe(true);
 
-    const alice = restAs(site, 'alice');
-    expect((await alice('PUT', '/rest/api/3/issue/PAY-4', { fields: { security: { id: LEVEL } } })).status).toBe(204);
-    expect((await restAs(site, 'bob')('GET', '/rest/api/3/issue/PAY-4')).status).toBe(404);
+    await restrict('PAY-4');
+    await restrict('PAY-2');
     await runAudit();
-
-    const after = await storedResultAsBob();
-    expect(after).not.toContain(summary);
-    expect(after).not.toContain(clauseText);
+    const result = await storedAsBob('result');
+    for (const key of ['PAY-2', 'PAY-4']) {
+      expect(names(result, key)).toBe(false);
+      expect(names(await storedAsBob('stories'), key)).toBe(false);
+    }
+    expect(result).not.toContain(pay4.summary.slice(0, 60));
     for (const who of ['bob', 'alice'] as const) {
       const view = okData<AuditView>(await call(who, 'audit/get', {}, onProject));
-      const finding = view.result!.findings.find((f) => f.kind === 'clause-without-threat' && f.id.includes(':PAY-4:'));
-      expect(finding?.message).toBe(
-        'WITHOUT clause linked to no threat: PAY-4. PAY-4 has a security level, so the audit keeps no text of it: open it in Jira to see the details.',
-      );
-      expect(JSON.stringify(view)).not.toContain(summary);
+      expect(view.result!.restrictedLeftOut).toBe(2);
+      expect(names(JSON.stringify(view), 'PAY-4')).toBe(false);
     }
+  });
+
+  it('are left out of the description of a task the app creates, which people outside the level read', async () => {
+    // PAY-1's clause names T-1 ("having my card data stolen"); alice, in the level, creates the tasks.
+    const pay1 = site.store.issueByKey('PAY-1')!;
+    const taskDescription = async (title: string) => {
+      const draft = { ...tlsMitigation, title };
+      const added = okData<MitigationView>(await call('alice', 'mitigation/add', { draft }, onProject));
+      const created = okData<MitigationView>(
+        await call('alice', 'mitigation/create-task', { mitigationId: added.id }, onProject),
+      );
+      const task = await restAs(site, 'carol')('GET', `/rest/api/3/issue/${created.task!.key}?fields=description`);
+      expect(task.status).toBe(200);
+      return JSON.stringify(task.body);
+    };
+    // Control: without a level the description quotes the story and its clause.
+    const before = await taskDescription('Enforce TLS 1.2+ on checkout');
+    expect(before).toContain(pay1.summary);
+    expect(before).toContain('having my card data stolen');
+
+    await restrict('PAY-1');
+    const after = await taskDescription('Enforce TLS 1.2+ on the card vault');
+    expect(after).not.toContain(pay1.summary);
+    expect(after).not.toContain('having my card data stolen');
+    expect(names(after, 'PAY-1')).toBe(false);
   });
 });

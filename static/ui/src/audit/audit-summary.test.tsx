@@ -35,3 +35,18 @@ describe('the audit summary’s kind chips', () => {
     expect(chosen).toEqual([{ kind: 'clause-without-threat' }]);
   });
 });
+
+describe('the audit summary and issues under a security level', () => {
+  it('says how many the stored result left out, and how to audit them', () => {
+    const result = findingsPage({ ...auditedResult(), restrictedLeftOut: 3 });
+    render(<AuditSummary result={result} filters={NO_FILTERS} onFilter={() => undefined} />);
+    expect(screen.getByTestId('audit-restricted-left-out').textContent).toBe(
+      '3 issues have a security level and were left out: this result is readable by everyone who may browse the project. To audit what you may see, run npx without audit as yourself.',
+    );
+  });
+
+  it('says nothing when none was left out', () => {
+    renderSummary();
+    expect(screen.queryByTestId('audit-restricted-left-out')).toBeNull();
+  });
+});

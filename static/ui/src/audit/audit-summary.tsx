@@ -61,6 +61,17 @@ export function AuditSummary({
           tasks
         </Text>
       </Inline>
+      {result.restrictedLeftOut ? (
+        <Box testId="audit-restricted-left-out">
+          <Text color="color.text.subtle">
+            {result.restrictedLeftOut === 1
+              ? '1 issue has a security level and was left out: '
+              : `${result.restrictedLeftOut} issues have a security level and were left out: `}
+            this result is readable by everyone who may browse the project. To audit what you may see, run{' '}
+            <Text as="strong">npx without audit</Text> as yourself.
+          </Text>
+        </Box>
+      ) : null}
       {result.coverage && (
         <Box testId="audit-coverage">
           <CoverageText coverage={result.coverage} where="in this project" />
