@@ -5,6 +5,7 @@ import { siteClient } from '../../test/support/jira-clients';
 import { readRiskHistory } from '../jira/threat-model/risk-history-repository';
 import { readThreatModel } from '../jira/threat-model/threat-model-repository';
 import { resolver } from '../index';
+import { recordRiskPoint } from '../app/threat-model/record-risk-point';
 import { APP_ACCOUNT_ID } from '../../local/site/base-data';
 
 const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY' } };
@@ -83,5 +84,37 @@ describe('a mitigation task’s status flows back as residual risk', () => {
     await restAs(app.site, 'bob')('PUT', '/rest/api/3/issue/PAY-3', { fields: { labels: ['x'] } });
     await settle();
     expect(app.site.log.since(log).filter((r) => r.principal === 'app')).toEqual([]);
+  });
+
+  it('does not follow a task under a security level: the model and the history are read by people outside it', async () => {
+    await invoke('mitigation/add', {
+      draft: { title: 'Tokenise card numbers in the vault', addresses: [{ threatId: 'T-1', strength: 50 }] },
+    });
+    const model0 = (await readThreatModel(siteClient(app.site), 'PAY')).model;
+    const id = model0.mitigations.find((m) => m.title === 'Tokenise card numbers in the vault')!.id;
+    const created = await invoke('mitigation/create-task', { mitigationId: id });
+    const taskKey = created.data?.task?.key ?? '';
+    await settle();
+    const alice = restAs(app.site, 'alice');
+    // PAY's "Security team" level: alice is in it, bob and carol are not.
+    expect((await alice('PUT', `/rest/api/3/issue/${taskKey}`, { fields: { security: { id: '10100' } } })).status).toBe(
+      204,
+    );
+    await settle();
+    // Today's point as the daily run records it (the app reads the recorded tasks), before and after.
+    const dailyPoint = async () => {
+      await recordRiskPoint(siteClient(app.site), 'PAY', new Date().toISOString());
+      return (await readRiskHistory(siteClient(app.site), 'PAY')).points.at(-1)!;
+    };
+    const before = await dailyPoint();
+    expect((await alice('POST', `/rest/api/3/issue/${taskKey}/transitions`, { transition: { id: '41' } })).status).toBe(
+      204,
+    );
+    await settle();
+    const model = (await readThreatModel(siteClient(app.site), 'PAY')).model;
+    // Followed, a done task would make it implemented (the first case above).
+    expect(model.mitigations.find((m) => m.id === id)?.status).toBe('accepted');
+    // Followed, the done task would take 50% of T-1's 20 off (the first case above); it counts for nothing.
+    expect((await dailyPoint()).now).toBe(before.now);
   });
 });

@@ -22,7 +22,9 @@ export async function recordRiskPoint(
   model?: ThreatModel,
 ): Promise<boolean> {
   const current = model ?? (await readThreatModel(app, projectKey)).model;
-  const tasks = await recordedTasksWithSprints(app, projectKey, current.mitigations);
+  // A task under a security level counts for nothing here: read as the app, its status would show
+  // through the history to people who may not see it (see TaskRecord.restricted).
+  const tasks = (await recordedTasksWithSprints(app, projectKey, current.mitigations)).filter((t) => !t.restricted);
   const { risk } = plannedLiveModel(tasks, current);
   const { written } = await saveRiskPoint(app, projectKey, { date: dayOf(now), now: risk.now, planned: risk.planned });
   return written;

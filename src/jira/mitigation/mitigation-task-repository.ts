@@ -26,6 +26,12 @@ export interface TaskRecord {
   sprintValue?: unknown;
   /** Who created the issue (Jira's creator field: set by Jira, never editable), when asked for. */
   creatorAccountId?: string;
+  /**
+   * The issue has a security level (Jira answers null without one; anything else, the field left
+   * out too, counts as one). What the app reads as itself and stores for the project to read leaves
+   * such a task out (the risk history), as the audit leaves such issues out.
+   */
+  restricted?: boolean;
 }
 
 const Creator = z.looseObject({ accountId: z.string() });
@@ -51,6 +57,7 @@ function toTask(
       : [],
     ...(sprintField ? { sprintValue: issue.fields[sprintField] } : {}),
     ...creatorOf(issue.fields.creator),
+    ...(issue.fields.security !== null ? { restricted: true } : {}),
   };
 }
 
@@ -59,7 +66,7 @@ function creatorOf(value: unknown): { creatorAccountId?: string } {
   return creator.success ? { creatorAccountId: creator.data.accountId } : {};
 }
 
-const TASK_FIELDS = ['summary', 'status', 'issuelinks'];
+const TASK_FIELDS = ['summary', 'status', 'issuelinks', 'security'];
 /** The label every task the app creates carries. */
 export const TASK_LABEL = 'without-mitigation';
 
@@ -255,9 +262,12 @@ export async function readTaskIssue(
   | undefined
 > {
   const issue = await app.get(
-    route`/rest/api/3/issue/${issueId}?fields=status,project&properties=${TASK_PROPERTY}`.value,
+    route`/rest/api/3/issue/${issueId}?fields=status,project,security&properties=${TASK_PROPERTY}`.value,
     IssueRecord,
   );
+  // A task under a security level is not followed: its status would go into the model, which
+  // everyone who browses the project reads, some of whom may not see the task (null: no level).
+  if (issue.fields.security !== null) return undefined;
   const property = TaskProperty.safeParse(issue.properties[TASK_PROPERTY]);
   const project = ProjectField.safeParse(issue.fields.project);
   const status = statusOf(issue.fields.status);
