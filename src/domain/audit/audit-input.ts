@@ -53,6 +53,11 @@ export interface AuditInput {
   storyRules?: StoryRules;
   /** Issues under a security level left out of this input (withoutRestrictedIssues); absent: none. */
   restrictedLeftOut?: number;
+  /**
+   * Ids of the tasks among them: a mitigation recording one is not reported as without a task
+   * (its task exists; the stored audit just does not look at it).
+   */
+  restrictedTaskIds?: string[];
   /** ISO time of the run; the audit never reads the clock itself. */
   now: string;
 }

@@ -7,8 +7,11 @@ import { mitigationName } from './finding-text';
  * it, or a recorded task that is gone. Mitigations of retired threats only are no work to plan.
  */
 export function mitigationsWithoutTask(index: AuditIndex): Finding[] {
+  const leftOut = new Set(index.input.restrictedTaskIds ?? []);
   return index.input.model.mitigations.flatMap((m) => {
     if (!ACCEPTED.has(m.status) || tasksOf(index, m).length > 0) return [];
+    // Its task has a security level: left out of the stored audit, not gone.
+    if (m.task && leftOut.has(m.task.id)) return [];
     const threats = knownThreats(
       index,
       m.addresses.map((a) => a.threatId),

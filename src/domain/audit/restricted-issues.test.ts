@@ -37,4 +37,15 @@ describe('the stored audit and issues under a security level', () => {
     expect(auditProject(withoutRestrictedIssues(input))).toEqual(auditProject(input));
     expect(auditProject(withoutRestrictedIssues(input)).restrictedLeftOut).toBeUndefined();
   });
+
+  it('does not report a mitigation whose recorded task it left out as without a task', () => {
+    const accepted = shape.mitigations.map((m) => (m.id === 'M-1' ? { ...m, status: 'accepted' as const } : m));
+    const input = project({ ...shape, mitigations: accepted, tasks: [restrict(hiddenTask), ...openTasks] });
+    const ids = (r: ReturnType<typeof auditProject>) => r.findings.map((f) => f.id);
+    // Control: with the task simply gone, M-1 (accepted, recording PAY-100) is reported.
+    expect(ids(auditProject(project({ ...shape, mitigations: accepted, tasks: openTasks })))).toContain(
+      'mitigation-without-task:M-1',
+    );
+    expect(ids(auditProject(withoutRestrictedIssues(input)))).not.toContain('mitigation-without-task:M-1');
+  });
 });

@@ -13,5 +13,6 @@ export function withoutRestrictedIssues(input: AuditInput): AuditInput {
   const stories = input.stories.filter((s) => !s.restricted);
   const tasks = input.tasks.filter((t) => !t.restricted);
   const leftOut = input.stories.length - stories.length + input.tasks.length - tasks.length;
-  return { ...input, stories, tasks, restrictedLeftOut: leftOut };
+  const restrictedTaskIds = input.tasks.filter((t) => t.restricted).map((t) => t.id);
+  return { ...input, stories, tasks, restrictedLeftOut: leftOut, restrictedTaskIds };
 }

@@ -27,6 +27,14 @@ describe('recording a task under a claim', () => {
     expect(mitigation.taskClaim).toBeUndefined();
   });
 
+  it('records the id and key only, when handed a whole issue record (an adopted task)', () => {
+    // The record carries what the person read (links to stories under a security level, statuses):
+    // the model is read by everyone who browses the project (found by a review).
+    const adopted = { ...task, summary: 'Rate-limit authorisations (M-1)', linkedIssueKeys: ['PAY-14'] };
+    const { mitigation } = attachTask(claimTask(model, 'M-1', 'claim-a', actor), 'M-1', adopted, actor, 'claim-a');
+    expect(mitigation.task).toEqual(task);
+  });
+
   it('refuses when another claim was made since', () => {
     const claimedTwice = claimTask(claimTask(model, 'M-1', 'claim-a', actor), 'M-1', 'claim-b', actor);
     expect(() => attachTask(claimedTwice, 'M-1', task, actor, 'claim-a')).toThrow(

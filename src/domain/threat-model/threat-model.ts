@@ -227,7 +227,9 @@ export function attachTask(
   const status = current.status === 'proposed' ? 'accepted' : current.status;
   const mitigation: Mitigation = {
     ...current,
-    task,
+    // Its id and key only: a caller may hand a whole issue record (an adopted task, read as the
+    // person), whose links and fields must not go into the model everyone who browses reads.
+    task: { id: task.id, key: task.key },
     status,
     updated: { accountId: actor.accountId, at: actor.now },
     revision: current.revision + 1,

@@ -265,13 +265,16 @@ export async function readTaskIssue(
     route`/rest/api/3/issue/${issueId}?fields=status,project,security&properties=${TASK_PROPERTY}`.value,
     IssueRecord,
   );
-  // A task under a security level is not followed: its status would go into the model, which
-  // everyone who browses the project reads, some of whom may not see the task (null: no level).
-  if (issue.fields.security !== null) return undefined;
   const property = TaskProperty.safeParse(issue.properties[TASK_PROPERTY]);
   const project = ProjectField.safeParse(issue.fields.project);
   const status = statusOf(issue.fields.status);
   if (!property.success || !project.success || !status) return undefined;
+  // A task under a security level is not followed: its status would go into the model, which
+  // everyone who browses the project reads, some of whom may not see the task (null: no level).
+  if (issue.fields.security !== null) {
+    console.warn(`without: the status of ${issue.key} is not followed: it has a security level (or Jira did not say)`);
+    return undefined;
+  }
   return { taskIssue: { id: issue.id, key: issue.key, projectKey: project.data.key }, property: property.data, status };
 }
 

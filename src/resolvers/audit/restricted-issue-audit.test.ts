@@ -101,4 +101,18 @@ describe('stories under a security level', () => {
     expect(after).not.toContain('having my card data stolen');
     expect(names(after, 'PAY-1')).toBe(false);
   });
+
+  it('are not reported as missing when they are a mitigation’s task: the task exists, the audit just leaves it out', async () => {
+    const draft = { ...tlsMitigation, title: 'Pin the card vault certificate' };
+    const added = okData<MitigationView>(await call('alice', 'mitigation/add', { draft }, onProject));
+    const created = okData<MitigationView>(
+      await call('alice', 'mitigation/create-task', { mitigationId: added.id }, onProject),
+    );
+    await restrict(created.task!.key);
+    await runAudit();
+    const view = okData<AuditView>(await call('bob', 'audit/get', {}, onProject));
+    expect(view.result!.findings.map((f) => f.id)).not.toContain(`mitigation-without-task:${added.id}`);
+    expect(names(await storedAsBob('result'), created.task!.key)).toBe(false);
+    expect(view.result!.restrictedLeftOut).toBe(4); // PAY-1, PAY-2, PAY-4 and the task
+  });
 });
