@@ -19,6 +19,23 @@ const tooLarge: TransportResponse = {
   text: async () => JSON.stringify({ errorMessages: ['The property value is too large.'], errors: {} }),
 };
 
+/** A queued writer's clock that stands still until `go` fires (then each wait passes at once). */
+function clockUntil(go: ReturnType<typeof signal>): QueueClock {
+  let t = Date.now();
+  return {
+    now: () => t,
+    sleep: async (ms) => {
+      await go.done;
+      await new Promise((r) => setTimeout(r, 5));
+      t += ms;
+    },
+  };
+}
+
+/** The holder's read of the queued entries (with the model's other properties). */
+const readsQueue = (path: string, req: { method: string }) =>
+  req.method === 'GET' && path.startsWith('/rest/api/3/project/PAY?properties=') && path.includes(QUEUE_PREFIX);
+
 describe('a failed record of queued edits’ outcomes', () => {
   let site: LocalSite;
   beforeAll(async () => (site = await startTestSite({ demo: true })));
@@ -35,15 +52,7 @@ describe('a failed record of queued edits’ outcomes', () => {
     const holderReadQueue = signal();
     const queuedWithdraws = signal();
     // bob's writer: a virtual clock that stands still until the holder has read the queue.
-    let t = Date.now();
-    const clock: QueueClock = {
-      now: () => t,
-      sleep: async (ms) => {
-        await holderReadQueue.done;
-        await new Promise((r) => setTimeout(r, 5));
-        t += ms;
-      },
-    };
+    const clock = clockUntil(holderReadQueue);
     const bobClient = hookedAppClient(site, (path, req, phase) => {
       if (phase === 'before' && req.method === 'DELETE' && path.includes(QUEUE_PREFIX)) queuedWithdraws.fire();
     });
@@ -64,13 +73,7 @@ describe('a failed record of queued edits’ outcomes', () => {
         await queuedWithdraws.done; // slow Jira: bob reaches his deadline meanwhile
         return tooLarge;
       }
-      if (
-        phase === 'after' &&
-        req.method === 'GET' &&
-        path.startsWith('/rest/api/3/project/PAY?properties=') &&
-        path.includes(QUEUE_PREFIX)
-      )
-        holderReadQueue.fire();
+      if (phase === 'after' && readsQueue(path, req)) holderReadQueue.fire();
       return undefined;
     });
     const aliceSaving = saveThreatEdit(aliceClient, 'PAY', rename('T-2', 'Card testing (alice, holder)'), {
@@ -104,15 +107,7 @@ describe('a failed record of queued edits’ outcomes', () => {
     // bob's writer waits until alice holds the turn and has read the queue: under a loaded machine
     // bob's own poll could otherwise take the freed lock first, and no outcome would be written.
     const holderReadQueue = signal();
-    let t = Date.now();
-    const clock: QueueClock = {
-      now: () => t,
-      sleep: async (ms) => {
-        await holderReadQueue.done;
-        await new Promise((r) => setTimeout(r, 5));
-        t += ms;
-      },
-    };
+    const clock = clockUntil(holderReadQueue);
     const bobSaving = saveThreatEdit(
       siteClient(site),
       'PAY',
@@ -125,13 +120,7 @@ describe('a failed record of queued edits’ outcomes', () => {
     const mark = site.log.mark();
     await admin('DELETE', LOCK);
     const aliceClient = hookedAppClient(site, (path, req, phase) => {
-      if (
-        phase === 'after' &&
-        req.method === 'GET' &&
-        path.startsWith('/rest/api/3/project/PAY?properties=') &&
-        path.includes(QUEUE_PREFIX)
-      )
-        holderReadQueue.fire();
+      if (phase === 'after' && readsQueue(path, req)) holderReadQueue.fire();
       return undefined;
     });
     const [alice, bob] = await Promise.allSettled([
