@@ -77,6 +77,34 @@ describe('stored values that inflate past their bound', () => {
     });
   });
 
+  it('an audit result within 64 MB is unreadable when it holds millions of objects, or a broken finding', async () => {
+    // Parsing, not inflating, is what these cost: 2.5 million objects in 7.5 MB; and a schema that
+    // reported each of a million broken findings built an issue for each (2.7 GB, 16 s, measured).
+    const consumer = queueConsumer(auditWorker, 'run-audit');
+    okData(await call('alice', 'audit/run', {}, onProject));
+    await consumer.idle();
+    const status = (await read(STATUS_KEY)) as { complete: { slot: number; parts: number } };
+    const { slot, parts } = status.complete;
+    const stored = await Promise.all(
+      Array.from({ length: parts }, (_, i) => read(`without.audit.result.${slot}.${i}`)),
+    );
+    const result = inflated(stored as Array<{ data: string }>);
+    const view = async (value: Json) => {
+      const written = paddedParts(value, 0);
+      for (const [i, part] of written.entries()) await write(`without.audit.result.${slot}.${i}`, part);
+      await write(STATUS_KEY, { ...status, complete: { ...status.complete, parts: written.length } });
+      return okData<AuditView>(await call('bob', 'audit/get', {}, onProject));
+    };
+    // Control: the result as stored, with an extra field, reads.
+    expect(await view({ ...result, extra: [{}, {}] })).toMatchObject({ resultUnreadable: false });
+    expect(await view({ ...result, extra: new Array(2_500_000).fill({}) })).toMatchObject({ resultUnreadable: true });
+    const findings = result.findings as unknown[];
+    expect(await view({ ...result, findings: [{ id: 'broken' }, ...findings] })).toMatchObject({
+      result: null,
+      resultUnreadable: true,
+    });
+  });
+
   it('an uploaded knowledge base is read up to 16 MB of JSON; past that it is left out with a problem', async () => {
     const kb = aTeamKnowledgeBase({ id: 'payments-team', name: 'Payments team threats', version: '1' });
     const file = {

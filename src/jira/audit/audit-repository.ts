@@ -1,6 +1,8 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { AuditResult } from '../../domain/audit/audit-result';
+import { Finding } from '../../domain/audit/finding';
+import { parseBoundedJson, parseEach } from '../client/bounded-json';
 import { Suppression } from '../../domain/audit/suppression';
 import { getProjectProperties, projectEntity, putProperty } from '../client/entity-properties';
 import type { JiraClient } from '../client/jira-client';
@@ -152,6 +154,10 @@ export async function readStoredAudit(
  * larger one, so the reader's bound never hides a result the app stored.
  */
 const RESULT_MAX_JSON = 64 * 1024 * 1024;
+/** Twice what 64 MB of a real result holds (measured: 10,000 findings, 4.7 MB, 80,010 objects, 224,048 values). */
+const RESULT_JSON_LIMITS = { containers: 2_000_000, values: 8_000_000 };
+/** Far above a real finding (a few dozen values; its lists name a few hundred issues at most). */
+const FINDING_MAX_NODES = 20_000;
 
 /** The result, or undefined when a part is missing or broken, is not deflate, not JSON, or fails the schema. */
 function decodeResult(parts: unknown[]): AuditResult | undefined {
@@ -160,8 +166,14 @@ function decodeResult(parts: unknown[]): AuditResult | undefined {
     // Bounded: the parts are project properties its admins may write, and 400 parts of a deflated
     // stream of spaces inflate to gigabytes (found by an attacker's review).
     const json = inflateRawSync(Buffer.from(data, 'base64'), { maxOutputLength: RESULT_MAX_JSON }).toString('utf8');
-    const parsed = AuditResult.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : undefined;
+    // Within what a real result of that size holds (about 21 bytes a value, 59 an object), and
+    // its lists checked one element at a time: the parse of a hostile one stays bounded too.
+    const raw = parseBoundedJson(json, RESULT_JSON_LIMITS) as Record<string, unknown> | null;
+    const findings = parseEach(raw?.findings, Finding, FINDING_MAX_NODES);
+    const stale = parseEach(raw?.staleSuppressions, z.string(), 1);
+    if (!raw || !findings || !stale) return undefined;
+    const parsed = AuditResult.safeParse({ ...raw, findings: [], staleSuppressions: [] });
+    return parsed.success ? { ...parsed.data, findings, staleSuppressions: stale } : undefined;
   } catch {
     return undefined;
   }
