@@ -53,4 +53,14 @@ describe('the audit’s stored story index', () => {
     for (let i = 0; i < 4; i++) await part({ v: 1, data: bomb.slice(i * 30_000, (i + 1) * 30_000) }, 1, i);
     expect(await readStoryIndex(siteClient(site), 'PAY', { slot: 1, parts: 4 })).toBeUndefined();
   });
+
+  it('reads an index of millions of objects within its size as no index (parsing them is the cost)', async () => {
+    const read = () => readStoryIndex(siteClient(site), 'PAY', { slot: 2, parts: 1 });
+    const stored = (value: unknown) =>
+      part({ v: 1, data: deflateRawSync(JSON.stringify(value)).toString('base64') }, 2);
+    await stored({ ...index, extra: [{}, {}] }); // control: an unknown field is ignored
+    expect(await read()).toEqual(index);
+    await stored({ ...index, extra: new Array(2_500_000).fill({}) });
+    expect(await read()).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { StoryLinksIndex } from '../../domain/compliance/story-links-index';
+import { parseBoundedJson, parseEach } from '../client/bounded-json';
 import { getProjectProperties, projectEntity, putProperty } from '../client/entity-properties';
 import type { JiraClient } from '../client/jira-client';
 
@@ -14,6 +15,11 @@ const PART_LIMIT = 30_000;
 export const STORY_INDEX_MAX_PARTS = 100;
 /** Far above what 100 parts inflate to for real (about 10 bytes a story link deflate to 1-2). */
 const MAX_INFLATED = 64 * 1024 * 1024;
+/** A real index is one array a threat and one string a story link: far under these. */
+const INDEX_JSON_LIMITS = { containers: 2_000_000, values: 8_000_000 };
+/** One threat's stories: past what any backlog links to one threat. */
+const ENTRY_MAX_NODES = 200_000;
+const ThreatStories = StoryLinksIndex.shape.byThreat.element;
 const partKey = (slot: number, index: number) => `without.audit.stories.${slot}.${index}`;
 const Part = z.object({ v: z.literal(1), data: z.string() });
 
@@ -49,8 +55,13 @@ export async function readStoryIndex(
     const data = keys.map((k) => Part.parse(stored[k]).data).join('');
     // Bounded: a stored value is input, and a small deflated one can inflate to gigabytes.
     const json = inflateRawSync(Buffer.from(data, 'base64'), { maxOutputLength: MAX_INFLATED }).toString('utf8');
-    const parsed = StoryLinksIndex.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : undefined;
+    // Parsed within bounds, its threats' entries one at a time (see bounded-json): a hostile index
+    // of millions of broken entries costs one entry's check.
+    const raw = parseBoundedJson(json, INDEX_JSON_LIMITS) as Record<string, unknown> | null;
+    const byThreat = parseEach(raw?.byThreat, ThreatStories, ENTRY_MAX_NODES);
+    if (!raw || !byThreat) return undefined;
+    const parsed = StoryLinksIndex.safeParse({ ...raw, byThreat: [] });
+    return parsed.success ? { ...parsed.data, byThreat } : undefined;
   } catch {
     return undefined;
   }
