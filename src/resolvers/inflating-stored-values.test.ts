@@ -131,5 +131,11 @@ describe('stored values that inflate past their bound', () => {
     for (const [i, part] of large.entries()) await write(key(i), part);
     await write(LIBRARY_KEY, { ...library, entries: [{ ...entry, parts: large.length }] });
     expect(await problems()).toContain(unreadable);
+
+    // Within 16 MB but millions of objects (a field the schema would ignore): refused before parsing.
+    const crowded = paddedParts({ ...value, extra: new Array(2_500_000).fill({}) }, 0);
+    for (const [i, part] of crowded.entries()) await write(key(i), part);
+    await write(LIBRARY_KEY, { ...library, entries: [{ ...entry, parts: crowded.length }] });
+    expect(await problems()).toContain(unreadable);
   });
 });

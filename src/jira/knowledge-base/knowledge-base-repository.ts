@@ -2,7 +2,13 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { AppError } from '../../domain/common/app-error';
 import { builtInKnowledgeBase } from '../../domain/knowledge-base/active-knowledge-bases';
-import { KnowledgeBase } from '../../domain/knowledge-base/knowledge-base';
+import {
+  KnowledgeBase,
+  MitigationTemplate,
+  StrideQuestion,
+  ThreatTemplate,
+} from '../../domain/knowledge-base/knowledge-base';
+import { parseBoundedJson, parseEach } from '../client/bounded-json';
 import { readableTemplates } from '../../domain/knowledge-base/importers/tmt-placeholders';
 import { KnowledgeBaseId, type KnowledgeBaseSettings } from '../../domain/knowledge-base/knowledge-base-settings';
 import { deleteProperty, getProjectProperties, projectEntity, putProperty } from '../client/entity-properties';
@@ -34,6 +40,29 @@ export const MAX_UPLOADED = 20;
  * attacker's review); a real one is a few MB. The writer refuses a larger one too.
  */
 const MAX_JSON = 16 * 1024 * 1024;
+/** Far past what 16 MB of real templates hold (long texts, few values a KB). */
+const KB_JSON_LIMITS = { containers: 1_000_000, values: 4_000_000 };
+/** Each list the schema allows, and what one element may hold (a template's lists are short). */
+const KB_LISTS = [
+  { key: 'threats', element: ThreatTemplate, max: 5000 },
+  { key: 'mitigations', element: MitigationTemplate, max: 10_000 },
+  { key: 'questions', element: StrideQuestion, max: 2000 },
+] as const;
+const TEMPLATE_MAX_NODES = 20_000;
+
+/**
+ * Whether each list is absent or within its length with every element valid, checked one element
+ * at a time before the whole schema runs: a stored value a project admin wrote with a million
+ * broken templates costs one template's check, not an issue for each (see bounded-json).
+ */
+const listsHold = (raw: Record<string, unknown>): boolean =>
+  KB_LISTS.every(({ key, element, max }) => {
+    const list = raw[key];
+    return (
+      list === undefined ||
+      (Array.isArray(list) && list.length <= max && !!parseEach(list, element, TEMPLATE_MAX_NODES))
+    );
+  });
 const partKey = (id: string, slot: number, index: number) => `without.kb.${id}.${slot}.${index}`;
 
 export const LibraryEntry = z.object({
@@ -153,8 +182,10 @@ function decodeKnowledgeBase(parts: unknown[]): KnowledgeBase | undefined {
 function parseKnowledgeBase(data: string): KnowledgeBase | undefined {
   try {
     const json = inflateRawSync(Buffer.from(data, 'base64'), { maxOutputLength: MAX_JSON }).toString('utf8');
+    const raw = parseBoundedJson(json, KB_JSON_LIMITS) as Record<string, unknown> | null;
+    if (!raw || !listsHold(raw)) return undefined;
     // An upload from an older import may still hold TMT placeholders ("{target.Name}"): read resolved.
-    return readableTemplates(KnowledgeBase.parse(JSON.parse(json)));
+    return readableTemplates(KnowledgeBase.parse(raw));
   } catch {
     return undefined;
   }
