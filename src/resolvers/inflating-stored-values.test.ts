@@ -49,7 +49,8 @@ describe('stored values that inflate past their bound', () => {
   });
   afterEach(() => site.close());
 
-  it('an audit result is read up to 64 MB of JSON; past that it is unreadable', async () => {
+  /** The audit run once, its status and the stored result as the app wrote it (inflated). */
+  const storedAudit = async () => {
     const consumer = queueConsumer(auditWorker, 'run-audit');
     okData(await call('alice', 'audit/run', {}, onProject));
     await consumer.idle();
@@ -58,7 +59,11 @@ describe('stored values that inflate past their bound', () => {
     const stored = await Promise.all(
       Array.from({ length: parts }, (_, i) => read(`without.audit.result.${slot}.${i}`)),
     );
-    const result = inflated(stored as Array<{ data: string }>);
+    return { status, slot, result: inflated(stored as Array<{ data: string }>) };
+  };
+
+  it('an audit result is read up to 64 MB of JSON; past that it is unreadable', async () => {
+    const { status, slot, result } = await storedAudit();
 
     // Under the bound, the padded result reads as the result.
     const small = paddedParts(result, 1);
@@ -80,15 +85,7 @@ describe('stored values that inflate past their bound', () => {
   it('an audit result within 64 MB is unreadable when it holds millions of objects, or a broken finding', async () => {
     // Parsing, not inflating, is what these cost: 2.5 million objects in 7.5 MB; and a schema that
     // reported each of a million broken findings built an issue for each (2.7 GB, 16 s, measured).
-    const consumer = queueConsumer(auditWorker, 'run-audit');
-    okData(await call('alice', 'audit/run', {}, onProject));
-    await consumer.idle();
-    const status = (await read(STATUS_KEY)) as { complete: { slot: number; parts: number } };
-    const { slot, parts } = status.complete;
-    const stored = await Promise.all(
-      Array.from({ length: parts }, (_, i) => read(`without.audit.result.${slot}.${i}`)),
-    );
-    const result = inflated(stored as Array<{ data: string }>);
+    const { status, slot, result } = await storedAudit();
     const view = async (value: Json) => {
       const written = paddedParts(value, 0);
       for (const [i, part] of written.entries()) await write(`without.audit.result.${slot}.${i}`, part);

@@ -2,7 +2,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { AuditResult } from '../../domain/audit/audit-result';
 import { Finding } from '../../domain/audit/finding';
-import { parseBoundedJson, parseEach } from '../client/bounded-json';
+import { parseBoundedJson, parseWithLongLists } from '../client/bounded-json';
 import { Suppression } from '../../domain/audit/suppression';
 import { getProjectProperties, projectEntity, putProperty } from '../client/entity-properties';
 import type { JiraClient } from '../client/jira-client';
@@ -168,12 +168,10 @@ function decodeResult(parts: unknown[]): AuditResult | undefined {
     const json = inflateRawSync(Buffer.from(data, 'base64'), { maxOutputLength: RESULT_MAX_JSON }).toString('utf8');
     // Within what a real result of that size holds (about 21 bytes a value, 59 an object), and
     // its lists checked one element at a time: the parse of a hostile one stays bounded too.
-    const raw = parseBoundedJson(json, RESULT_JSON_LIMITS) as Record<string, unknown> | null;
-    const findings = parseEach(raw?.findings, Finding, FINDING_MAX_NODES);
-    const stale = parseEach(raw?.staleSuppressions, z.string(), 1);
-    if (!raw || !findings || !stale) return undefined;
-    const parsed = AuditResult.safeParse({ ...raw, findings: [], staleSuppressions: [] });
-    return parsed.success ? { ...parsed.data, findings, staleSuppressions: stale } : undefined;
+    return parseWithLongLists(parseBoundedJson(json, RESULT_JSON_LIMITS), AuditResult, {
+      findings: { element: Finding, maxNodes: FINDING_MAX_NODES },
+      staleSuppressions: { element: z.string(), maxNodes: 1 },
+    });
   } catch {
     return undefined;
   }

@@ -3,7 +3,7 @@ import type { Suppression } from '../../domain/audit/suppression';
 import { clausesField, sprintFieldId } from '../story/clauses-field';
 import { taskSprintOf } from '../sprint/sprint-repository';
 import type { JiraClient } from '../client/jira-client';
-import { statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
+import { restrictedOf, statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
 import { jqlString } from '../client/jql';
 import { TASK_LABEL, TASK_PROPERTY } from '../mitigation/mitigation-task-repository';
 import { readIssuesById, searchIssues } from '../client/search-issues';
@@ -20,12 +20,6 @@ export interface AuditReadProgress {
 }
 
 const summaryOf = (fields: Record<string, unknown>) => (typeof fields.summary === 'string' ? fields.summary : '');
-/**
- * Whether the issue has a security level. Jira answers the level, or null without one; anything
- * but null counts as one (a field left out of the answer too): the stored audit then leaves the
- * issue out, never shows more than it should.
- */
-const restrictedOf = (fields: Record<string, unknown>) => (fields.security !== null ? { restricted: true } : {});
 
 /**
  * Everything an audit looks at, by paging JQL with the field and the task property in the

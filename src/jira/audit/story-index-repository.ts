@@ -1,7 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { StoryLinksIndex } from '../../domain/compliance/story-links-index';
-import { parseBoundedJson, parseEach } from '../client/bounded-json';
+import { parseBoundedJson, parseWithLongLists } from '../client/bounded-json';
 import { getProjectProperties, projectEntity, putProperty } from '../client/entity-properties';
 import type { JiraClient } from '../client/jira-client';
 
@@ -19,7 +19,6 @@ const MAX_INFLATED = 64 * 1024 * 1024;
 const INDEX_JSON_LIMITS = { containers: 2_000_000, values: 8_000_000 };
 /** One threat's stories: past what any backlog links to one threat. */
 const ENTRY_MAX_NODES = 200_000;
-const ThreatStories = StoryLinksIndex.shape.byThreat.element;
 const partKey = (slot: number, index: number) => `without.audit.stories.${slot}.${index}`;
 const Part = z.object({ v: z.literal(1), data: z.string() });
 
@@ -57,11 +56,9 @@ export async function readStoryIndex(
     const json = inflateRawSync(Buffer.from(data, 'base64'), { maxOutputLength: MAX_INFLATED }).toString('utf8');
     // Parsed within bounds, its threats' entries one at a time (see bounded-json): a hostile index
     // of millions of broken entries costs one entry's check.
-    const raw = parseBoundedJson(json, INDEX_JSON_LIMITS) as Record<string, unknown> | null;
-    const byThreat = parseEach(raw?.byThreat, ThreatStories, ENTRY_MAX_NODES);
-    if (!raw || !byThreat) return undefined;
-    const parsed = StoryLinksIndex.safeParse({ ...raw, byThreat: [] });
-    return parsed.success ? { ...parsed.data, byThreat } : undefined;
+    return parseWithLongLists(parseBoundedJson(json, INDEX_JSON_LIMITS), StoryLinksIndex, {
+      byThreat: { element: StoryLinksIndex.shape.byThreat.element, maxNodes: ENTRY_MAX_NODES },
+    });
   } catch {
     return undefined;
   }

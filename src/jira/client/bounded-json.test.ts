@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nodesWithin, parseBoundedJson, parseEach } from './bounded-json';
+import { nodesWithin, parseBoundedJson, parseEach, parseWithLongLists } from './bounded-json';
 
 describe('parsing a stored value within bounds', () => {
   const limits = { containers: 10, values: 30 };
@@ -32,5 +32,26 @@ describe('parsing a stored value within bounds', () => {
     expect(parseEach([new Array(100).fill(1)], z.array(element), 50)).toBeUndefined();
     expect(checked).toBe(0);
     expect(parseEach('not a list', element, 5)).toBeUndefined();
+  });
+
+  it('parses an object with its long lists checked once, one element at a time, and put back parsed', () => {
+    let checked = 0;
+    const item = z.custom<number>((v) => {
+      checked++;
+      return typeof v === 'number';
+    });
+    const whole = z.object({ name: z.string(), items: z.array(item) });
+    expect(parseWithLongLists({ name: 'a', items: [1, 2] }, whole, { items: { element: item, maxNodes: 1 } })).toEqual({
+      name: 'a',
+      items: [1, 2],
+    });
+    expect(checked).toBe(2);
+    expect(
+      parseWithLongLists({ name: 7, items: [1] }, whole, { items: { element: item, maxNodes: 1 } }),
+    ).toBeUndefined();
+    expect(
+      parseWithLongLists({ name: 'a', items: ['x', 2] }, whole, { items: { element: item, maxNodes: 1 } }),
+    ).toBeUndefined();
+    expect(parseWithLongLists([1], whole, { items: { element: item, maxNodes: 1 } })).toBeUndefined();
   });
 });

@@ -62,3 +62,27 @@ export function parseEach<S extends z.ZodType>(
   }
   return parsed;
 }
+
+/**
+ * A stored object through its schema, its long lists (`lists`: key, element, the most values one
+ * element may hold) checked one element at a time first and put back parsed: the schema itself
+ * runs with those lists empty, so a list is checked once. Undefined when anything fails.
+ * Not for a schema that checks its lists against each other (a knowledge base's ids): it would
+ * see them empty.
+ */
+export function parseWithLongLists<S extends z.ZodType>(
+  raw: unknown,
+  whole: S,
+  lists: Record<string, { element: z.ZodType; maxNodes: number }>,
+): z.output<S> | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const parsedLists: Record<string, unknown[]> = {};
+  for (const [key, { element, maxNodes }] of Object.entries(lists)) {
+    const parsed = parseEach((raw as Record<string, unknown>)[key], element, maxNodes);
+    if (!parsed) return undefined;
+    parsedLists[key] = parsed;
+  }
+  const emptied = Object.fromEntries(Object.keys(lists).map((key) => [key, []]));
+  const parsed = whole.safeParse({ ...raw, ...emptied });
+  return parsed.success ? ({ ...(parsed.data as object), ...parsedLists } as z.output<S>) : undefined;
+}

@@ -54,3 +54,15 @@ export function statusOf(
 
 /** What a view shows for a status it could not read. */
 export const UNKNOWN_STATUS = { statusName: 'Unknown', categoryKey: 'new' } as const;
+
+/**
+ * Whether an issue answer says it has a security level. Jira answers the `security` field with
+ * the level, or null without one (when asked for it); anything but null, an absent field too,
+ * counts as a level: what the app reads as itself and stores for the whole project to read then
+ * leaves the issue out, never shows it (https://support.atlassian.com/jira-cloud-administration/docs/configure-issue-security-schemes/).
+ */
+export const hasSecurityLevel = (fields: Record<string, unknown>): boolean => fields.security !== null;
+
+/** `{ restricted: true }` for an issue with a security level (hasSecurityLevel), else nothing: to spread into a record. */
+export const restrictedOf = (fields: Record<string, unknown>): { restricted?: true } =>
+  hasSecurityLevel(fields) ? { restricted: true } : {};

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { StatusCategoryKey } from '../../domain/mitigation/task-status';
 import type { JiraClient } from '../client/jira-client';
 import { JiraApiError } from '../client/jira-errors';
-import { IssueRecord, statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
+import { hasSecurityLevel, IssueRecord, restrictedOf, statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
 import type { TaskIssue } from '../../domain/mitigation/task-evidence';
 import { readIssuesById, searchIssues } from '../client/search-issues';
 import { jqlString } from '../client/jql';
@@ -27,9 +27,8 @@ export interface TaskRecord {
   /** Who created the issue (Jira's creator field: set by Jira, never editable), when asked for. */
   creatorAccountId?: string;
   /**
-   * The issue has a security level (Jira answers null without one; anything else, the field left
-   * out too, counts as one). What the app reads as itself and stores for the project to read leaves
-   * such a task out (the risk history), as the audit leaves such issues out.
+   * The issue has a security level (hasSecurityLevel). What the app reads as itself and stores for
+   * the project to read leaves such a task out (the risk history), as the audit leaves such issues out.
    */
   restricted?: boolean;
 }
@@ -57,7 +56,7 @@ function toTask(
       : [],
     ...(sprintField ? { sprintValue: issue.fields[sprintField] } : {}),
     ...creatorOf(issue.fields.creator),
-    ...(issue.fields.security !== null ? { restricted: true } : {}),
+    ...restrictedOf(issue.fields),
   };
 }
 
@@ -271,7 +270,7 @@ export async function readTaskIssue(
   if (!property.success || !project.success || !status) return undefined;
   // A task under a security level is not followed: its status would go into the model, which
   // everyone who browses the project reads, some of whom may not see the task (null: no level).
-  if (issue.fields.security !== null) {
+  if (hasSecurityLevel(issue.fields)) {
     console.warn(`without: the status of ${issue.key} is not followed: it has a security level (or Jira did not say)`);
     return undefined;
   }

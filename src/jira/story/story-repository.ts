@@ -2,7 +2,7 @@ import { route } from '@forge/api';
 import type { ProtectedStory } from '../../domain/mitigation/mitigation-task-description';
 import { readStoryClauses, type StoryClausesValue } from '../../domain/story/story-clauses';
 import type { JiraClient } from '../client/jira-client';
-import { IssueRecord } from '../client/jira-schemas';
+import { IssueRecord, restrictedOf } from '../client/jira-schemas';
 import { searchIssues } from '../client/search-issues';
 import { jqlString } from '../client/jql';
 import { JiraApiError } from '../client/jira-errors';
@@ -82,8 +82,7 @@ export async function storiesLinkedTo(
     key: s.key,
     summary: typeof s.fields.summary === 'string' ? s.fields.summary : '',
     clauses: readStoryClauses(s.fields[field.id]).clauses,
-    // Jira answers null without a level; anything else (the field left out too) counts as one.
-    ...(s.fields.security !== null ? { restricted: true } : {}),
+    ...restrictedOf(s.fields),
   }));
 }
 
