@@ -19,12 +19,18 @@ const tooLarge: TransportResponse = {
   text: async () => JSON.stringify({ errorMessages: ['The property value is too large.'], errors: {} }),
 };
 
-/** A queued writer's clock that stands still until `go` fires (then each wait passes at once). */
-function clockUntil(go: ReturnType<typeof signal>): QueueClock {
+/**
+ * A queued writer's clock that stands still until `go` fires (then each wait passes at once), and
+ * fires `sleeping` at its first wait: the writer has queued and polled once, seeing the lock held.
+ * The test frees the lock only then: freed earlier, a loaded machine may let the writer's first
+ * poll (which does not wait) take the lease itself, and there is no queued edit to record.
+ */
+function clockUntil(go: ReturnType<typeof signal>, sleeping: ReturnType<typeof signal>): QueueClock {
   let t = Date.now();
   return {
     now: () => t,
     sleep: async (ms) => {
+      sleeping.fire();
       await go.done;
       await new Promise((r) => setTimeout(r, 5));
       t += ms;
@@ -52,7 +58,8 @@ describe('a failed record of queued edits’ outcomes', () => {
     const holderReadQueue = signal();
     const queuedWithdraws = signal();
     // bob's writer: a virtual clock that stands still until the holder has read the queue.
-    const clock = clockUntil(holderReadQueue);
+    const bobSleeping = signal();
+    const clock = clockUntil(holderReadQueue, bobSleeping);
     const bobClient = hookedAppClient(site, (path, req, phase) => {
       if (phase === 'before' && req.method === 'DELETE' && path.includes(QUEUE_PREFIX)) queuedWithdraws.fire();
     });
@@ -63,8 +70,8 @@ describe('a failed record of queued edits’ outcomes', () => {
       { accountId: '712020:bob', now: new Date().toISOString() },
       clock,
     );
-    while (!site.store.all('projectProperty').some((p) => p.key.startsWith(QUEUE_PREFIX)))
-      await new Promise((r) => setTimeout(r, 10));
+    await bobSleeping.done;
+    expect(site.store.all('projectProperty').some((p) => p.key.startsWith(QUEUE_PREFIX))).toBe(true);
 
     // The lock frees; alice's save takes the lease and applies bob's entry with her own.
     await admin('DELETE', LOCK);
@@ -107,7 +114,8 @@ describe('a failed record of queued edits’ outcomes', () => {
     // bob's writer waits until alice holds the turn and has read the queue: under a loaded machine
     // bob's own poll could otherwise take the freed lock first, and no outcome would be written.
     const holderReadQueue = signal();
-    const clock = clockUntil(holderReadQueue);
+    const bobSleeping = signal();
+    const clock = clockUntil(holderReadQueue, bobSleeping);
     const bobSaving = saveThreatEdit(
       siteClient(site),
       'PAY',
@@ -115,8 +123,8 @@ describe('a failed record of queued edits’ outcomes', () => {
       { accountId: '712020:bob', now: new Date().toISOString() },
       clock,
     );
-    while (!site.store.all('projectProperty').some((p) => p.key.startsWith(QUEUE_PREFIX)))
-      await new Promise((r) => setTimeout(r, 10));
+    await bobSleeping.done;
+    expect(site.store.all('projectProperty').some((p) => p.key.startsWith(QUEUE_PREFIX))).toBe(true);
     const mark = site.log.mark();
     await admin('DELETE', LOCK);
     const aliceClient = hookedAppClient(site, (path, req, phase) => {
