@@ -8,6 +8,7 @@ import { attachTask, claimTask, findMitigation, type ThreatModel } from '../../d
 import { clausesField } from '../../jira/story/clauses-field';
 import { createTask, findClaimedTask, mitigatesLinkType } from '../../jira/mitigation/mitigation-task-repository';
 import { storiesLinkedTo } from '../../jira/story/story-repository';
+import { withLevelsNow } from '../../jira/client/security-levels-now';
 import { withModelLease } from '../../jira/threat-model/threat-model-repository';
 import { projectPermissionsOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
@@ -88,7 +89,9 @@ export async function createTaskOnce(
       if ('done' in step) return step.done;
       const { claimId, mitigation, current } = step;
       const threatIds = mitigation.addresses.map((a) => a.threatId);
-      const stories = await storiesLinkedTo(user, projectKey, await clausesField(user), threatIds);
+      // Their levels as they are now: the description is read by people outside a level set a moment ago.
+      const linked = await storiesLinkedTo(user, projectKey, await clausesField(user), threatIds);
+      const stories = await withLevelsNow(user, linked, (s) => s.key);
       const task = await createTask(user, {
         projectKey,
         issueTypeName: current.settings.taskIssueTypeName,

@@ -61,7 +61,8 @@ export async function searchIssues(client: JiraClient, search: IssueSearch): Pro
 }
 
 const BulkIssues = z.looseObject({ issues: z.array(IssueRecord) });
-const BULK_MAX = 100;
+/** Issues one bulk fetch answers at most (Jira's limit). */
+export const BULK_MAX = 100;
 
 /**
  * Issues by id or key, as Jira has them now (not through the search index): 100 a request.

@@ -115,4 +115,48 @@ describe('stories under a security level', () => {
     expect(names(await storedAsBob('result'), created.task!.key)).toBe(false);
     expect(view.result!.restrictedLeftOut).toBe(4); // PAY-1, PAY-2, PAY-4 and the task
   });
+
+  it('are left out when the level was set a moment ago and search does not show it yet', async () => {
+    // Control: a story the stored story index names now, with the threat it links.
+    const index = JSON.parse(await storedAsBob('stories')) as { byThreat: Array<[string, string[]]> };
+    const [threatId, keys] = index.byThreat.find(([, linked]) => linked.length > 0)!;
+    const key = keys[0]!;
+    expect(key).toMatch(/^PAY-\d+$/);
+    const taskDescription = async (title: string) => {
+      const draft = { ...tlsMitigation, title, addresses: [{ threatId, strength: 75 }] };
+      const added = okData<MitigationView>(await call('alice', 'mitigation/add', { draft }, onProject));
+      const created = okData<MitigationView>(
+        await call('alice', 'mitigation/create-task', { mitigationId: added.id }, onProject),
+      );
+      const task = await restAs(site, 'carol')('GET', `/rest/api/3/issue/${created.task!.key}?fields=description`);
+      return JSON.stringify(task.body);
+    };
+    // The task's description names the story and quotes it.
+    const summary = site.store.issueByKey(key)!.summary;
+    const before = await taskDescription(`Mitigate ${threatId} (before the level)`);
+    expect(before).toContain(summary);
+    expect(names(before, key)).toBe(true);
+
+    // Search follows writes a minute late: it still answers the story without its level.
+    site.faults.configure({ searchLagMs: 60_000 });
+    try {
+      await restrict(key);
+      const search = await restAs(site, 'alice')('POST', '/rest/api/3/search/jql', {
+        jql: `key = ${key}`,
+        fields: ['security'],
+      });
+      expect((search.body as { issues: Array<{ fields: { security: unknown } }> }).issues[0]!.fields.security).toBe(
+        null,
+      );
+      const after = await taskDescription(`Mitigate ${threatId} (after the level)`);
+      expect(after).not.toContain(summary);
+      expect(names(after, key)).toBe(false);
+      await runAudit();
+    } finally {
+      site.faults.configure({ searchLagMs: 0 });
+    }
+    expect(names(await storedAsBob('stories'), key)).toBe(false);
+    expect(names(await storedAsBob('result'), key)).toBe(false);
+    expect(okData<AuditView>(await call('bob', 'audit/get', {}, onProject)).result!.restrictedLeftOut).toBe(5);
+  });
 });
