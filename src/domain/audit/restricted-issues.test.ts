@@ -48,4 +48,13 @@ describe('the stored audit and issues under a security level', () => {
     );
     expect(ids(auditProject(withoutRestrictedIssues(input)))).not.toContain('mitigation-without-task:M-1');
   });
+
+  it('counts a left-out story only when it has clauses: the scope JQL that finds the others is an administrator’s', () => {
+    const noClauses = { ...hiddenStory, key: 'PAY-77', id: '10077', clausesValue: null };
+    const input = project({ ...shape, stories: [restrict(hiddenStory), restrict(noClauses), ...openStories] });
+    const shared = auditProject(withoutRestrictedIssues(input));
+    expect(hiddenStory.clausesValue).not.toBeNull();
+    expect(shared.restrictedLeftOut).toBe(1);
+    expect(JSON.stringify(shared)).not.toContain('PAY-77');
+  });
 });

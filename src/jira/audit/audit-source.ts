@@ -3,7 +3,8 @@ import type { Suppression } from '../../domain/audit/suppression';
 import { clausesField, sprintFieldId } from '../story/clauses-field';
 import { taskSprintOf } from '../sprint/sprint-repository';
 import type { JiraClient } from '../client/jira-client';
-import { restrictedOf, statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
+import { hasSecurityLevel, restrictedOf, statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
+import { hasClausesValue } from '../../domain/audit/restricted-issues';
 import { jqlString } from '../client/jql';
 import { TASK_LABEL, TASK_PROPERTY } from '../mitigation/mitigation-task-repository';
 import { readIssuesById, searchIssues } from '../client/search-issues';
@@ -61,16 +62,22 @@ export async function readAuditInput(
   // is never counted, audited or shown in progress.
   const ofProject = (i: { fields: Record<string, unknown> }) =>
     (i.fields.project as { key?: unknown } | undefined)?.key === projectKey;
+  // Progress is stored where everyone who browses the project reads it: a story with a level is
+  // counted only when its clauses brought it in, never through the scope JQL an administrator
+  // writes (see withoutRestrictedIssues).
+  const shown = (i: { fields: Record<string, unknown> }) =>
+    !hasSecurityLevel(i.fields) || hasClausesValue(i.fields[field.id]);
   const storyIssues = await searchIssues(client, {
     jql: `${inProject(projectKey, counted ? `(${hasClauses} OR (${counted}))` : hasClauses)} ORDER BY key ASC`,
     fields: ['summary', 'status', field.id, 'issuetype', 'labels', 'components', 'description', 'project', 'security'],
-    keep: ofProject,
+    keep: (i) => {
+      if (!ofProject(i)) return false;
+      if (shown(i)) progress.stories++;
+      return true;
+    },
     properties: [TASK_PROPERTY],
     reconcileIssues: options.reconcileIssues ?? [],
-    onPage: (read) => {
-      progress.stories = read;
-      return report();
-    },
+    onPage: () => report(),
   });
   progress.stage = 'tasks';
   await report();
