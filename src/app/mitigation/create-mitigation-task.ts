@@ -12,5 +12,5 @@ export async function createMitigationTask(
 ): Promise<MitigationView> {
   // Before the lease: someone who may not create the task does not take the model's lock either.
   await requireTaskCreator(jira, projectKey);
-  return createTaskOnce(jira, projectKey, mitigationId, accountId);
+  return createTaskOnce(jira, projectKey, mitigationId, accountId, { replaceGone: true });
 }

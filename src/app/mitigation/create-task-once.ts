@@ -6,7 +6,12 @@ import { mitigationView, storedTaskSummary } from '../../domain/mitigation/mitig
 import type { MitigationView, TaskSummary } from '../../contract';
 import { attachTask, claimTask, findMitigation, type ThreatModel } from '../../domain/threat-model/threat-model';
 import { clausesField } from '../../jira/story/clauses-field';
-import { createTask, findClaimedTask, mitigatesLinkType } from '../../jira/mitigation/mitigation-task-repository';
+import {
+  createTask,
+  findClaimedTask,
+  isMitigationTaskNow,
+  mitigatesLinkType,
+} from '../../jira/mitigation/mitigation-task-repository';
 import { storiesLinkedTo } from '../../jira/story/story-repository';
 import { withLevelsNow } from '../../jira/client/security-levels-now';
 import { withModelLease } from '../../jira/threat-model/threat-model-repository';
@@ -56,6 +61,12 @@ export async function createTaskOnce(
   projectKey: string,
   mitigationId: string,
   accountId: string,
+  /**
+   * "Create task" itself (not "Add to sprint" or the monitoring view): a recorded task that is
+   * no longer a mitigation task of the project as the person sees it (deleted, moved, released)
+   * is replaced by a new one; the audit offers "Create the task" for exactly that.
+   */
+  options: { replaceGone?: boolean } = {},
 ): Promise<MitigationView> {
   const { user, app } = jira;
   const actor = () => ({ accountId, now: now() });
@@ -68,7 +79,10 @@ export async function createTaskOnce(
       const step = await session.change<TaskStep>(async (current: ThreatModel) => {
         const mitigation = findMitigation(current, mitigationId);
         checkTaskWanted(mitigation);
-        if (mitigation.task) return { model: current, result: { done: current } };
+        // The task recorded is the answer (a second click, a concurrent one) while it is one.
+        const recorded = mitigation.task;
+        const replaced = recorded && options.replaceGone && !(await isMitigationTaskNow(user, projectKey, recorded.id));
+        if (recorded && !replaced) return { model: current, result: { done: current } };
         // Read once a call (the call's memo): a caller that checked before the lease asks nothing more.
         await requireTaskCreator(jira, projectKey);
         const claim = mitigation.taskClaim;
@@ -81,7 +95,7 @@ export async function createTaskOnce(
         const claimId = randomUUID();
         // The task is recorded by the next change of this session, with no other writer in between.
         return {
-          model: claimTask(current, mitigationId, claimId, actor()),
+          model: claimTask(current, mitigationId, claimId, actor(), Boolean(replaced)),
           result: { claimId, mitigation, current },
           holdOn: true,
         };

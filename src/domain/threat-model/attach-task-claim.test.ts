@@ -54,4 +54,12 @@ describe('recording a task under a claim', () => {
       expect.objectContaining({ code: 'CONFLICT' }),
     );
   });
+
+  it('replaces a recorded task only when the claim says so (the old one is no longer the mitigation’s task)', () => {
+    const gone = { id: '10099', key: 'PAY-29' };
+    const recorded = attachTask(claimTask(model, 'M-1', 'claim-a', actor), 'M-1', gone, actor, 'claim-a').model;
+    const replacing = claimTask(recorded, 'M-1', 'claim-b', actor, true);
+    expect(findMitigation(replacing, 'M-1').task).toBeNull();
+    expect(attachTask(replacing, 'M-1', task, actor, 'claim-b').mitigation.task).toEqual(task);
+  });
 });

@@ -196,11 +196,22 @@ export function editMitigation(
   return { model: replaceMitigation(model, mitigation), mitigation };
 }
 
-/** Records, before the app creates a mitigation's task, the claim that task will carry. */
-export function claimTask(model: ThreatModel, id: string, claimId: string, actor: Actor): ThreatModel {
+/**
+ * Records, before the app creates a mitigation's task, the claim that task will carry.
+ * `replacing`: the task recorded is no longer the mitigation's task (see createTaskOnce) and goes;
+ * else it stays, and a task created under the claim is refused (attachTask).
+ */
+export function claimTask(
+  model: ThreatModel,
+  id: string,
+  claimId: string,
+  actor: Actor,
+  replacing = false,
+): ThreatModel {
   const current = findMitigation(model, id);
   return replaceMitigation(model, {
     ...current,
+    ...(replacing ? { task: null } : {}),
     taskClaim: { id: claimId, accountId: actor.accountId, at: actor.now },
   });
 }

@@ -226,6 +226,28 @@ export interface NewTask {
   linkType: string;
 }
 
+const ProjectField = z.looseObject({ key: z.string() });
+
+/**
+ * Whether the issue is still a mitigation task of the project as the caller sees it now: in the
+ * project, with the app's label or the task property (what the audit's task search asks for).
+ * One read, not through the search index.
+ */
+export async function isMitigationTaskNow(client: JiraClient, projectKey: string, issueId: string): Promise<boolean> {
+  const [issue] = await readIssuesById(client, [issueId], {
+    fields: ['project', 'labels'],
+    properties: [TASK_PROPERTY],
+  });
+  if (!issue) return false;
+  const project = ProjectField.safeParse(issue.fields.project);
+  const labels = issue.fields.labels;
+  return (
+    project.success &&
+    project.data.key === projectKey &&
+    ((Array.isArray(labels) && labels.includes(TASK_LABEL)) || issue.properties[TASK_PROPERTY] !== undefined)
+  );
+}
+
 /** One request creates the task with its property and its links to the stories, or nothing. */
 export async function createTask(user: JiraClient, task: NewTask): Promise<{ id: string; key: string }> {
   return user.post(
@@ -246,8 +268,6 @@ export async function createTask(user: JiraClient, task: NewTask): Promise<{ id:
     CreatedIssue,
   );
 }
-
-const ProjectField = z.looseObject({ key: z.string() });
 
 /**
  * An issue as Jira has it now, for the status trigger: the project it is in (Jira's, not the

@@ -84,6 +84,12 @@ export function FindingFix({ finding, view, busy, act, onError }: FixProps) {
         onClick={async () => {
           const created = await callResolver('mitigation/create-task', { mitigationId });
           if (!created.ok) return onError(created.error.message);
+          // The recorded task came back: it is still the mitigation's task for this person, only the app cannot see it.
+          const kept = created.data.task?.key;
+          if (kept && finding.entities.taskKeys.includes(kept))
+            return onError(
+              `${kept} is still the task of ${mitigationId} as you see it, so no new task was made. The app cannot see it, most likely because of a security level the app is not in: suppress this finding, or ask a Jira administrator to add the app to that level.`,
+            );
           taskCreatedFlag(created.data);
           onError(await act('audit/run', {}, 'Auditing again'));
         }}
