@@ -1,6 +1,6 @@
 import type { LocalCustomField, LocalIssueType, LocalStatus, LocalUser } from './model';
 import type { LocalGroup, LocalLinkType, LocalRole, Store } from './store';
-import { securityLevelIdOf } from './security-levels';
+import { APP_ACCESS_ROLE_ID, securityLevelIdOf } from './security-levels';
 
 export const LOCAL_API_TOKEN = 'local-token';
 export const APP_ACCOUNT_ID = 'app-without-for-jira';
@@ -75,13 +75,13 @@ const GROUPS: LocalGroup[] = [
 /**
  * Each project's issue security level, "Security team" (see security-levels.ts): its members are
  * the holders of the project's Administrators role (alice in the demo), nobody named by account
- * id, the issue's reporter and the app. So bob (developer) and carol (viewer), who may browse
+ * id, the issue's reporter and the app (through atlassian-addons-project-access). So bob (developer) and carol (viewer), who may browse
  * PAY, do not see an issue with this level unless they reported it.
  */
 const SECURITY_TEAM_LEVEL = {
   name: 'Security team',
   description: "Only the project's administrators, the reporter and the app can see the issue.",
-  roleIds: [10002],
+  roleIds: [10002, APP_ACCESS_ROLE_ID],
   accountIds: [],
 } as const;
 

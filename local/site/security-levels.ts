@@ -24,8 +24,17 @@ export const securityLevelsOf = (store: Store, projectId: number): LocalSecurity
     .filter((level) => level.projectId === projectId)
     .sort((a, b) => Number(a.id) - Number(b.id));
 
+/**
+ * Jira's project role atlassian-addons-project-access: every app's user holds it in every
+ * project, and a Jira administrator may grant a level to it. The site's role resources do not
+ * list it (the app never reads it; a real site does list it).
+ * https://support.atlassian.com/jira-cloud-administration/docs/what-are-issue-security-levels/
+ */
+export const APP_ACCESS_ROLE_ID = 10005;
+
 /** Whether the user holds a project role in a project, in person or through a group. */
 const holdsProjectRole = (store: Store, user: LocalUser, projectId: number, roleId: number): boolean => {
+  if (user.accountType === 'app') return roleId === APP_ACCESS_ROLE_ID;
   const membership = store.get('roleMembership', `${projectId}/${roleId}`);
   if (!membership) return false;
   if (membership.accountIds.includes(user.accountId)) return true;
@@ -36,10 +45,11 @@ const holdsProjectRole = (store: Store, user: LocalUser, projectId: number, role
  * Whether the user is a member of the level, for this issue when there is one (the reporter is a
  * member of the level of the issue they reported; without an issue, only the other members count).
  *
- * The app is a member of every level. A Forge app's asApp() requests are made by the app's own
- * user, which Jira puts in the project role atlassian-addons-project-access; a Jira admin may add
- * that role to a level, and the site takes that case, the unkind one for the app: the app sees
- * restricted issues, so it must not show them to people who cannot.
+ * A Forge app's asApp() requests are made by the app's own user, which Jira puts in the project
+ * role atlassian-addons-project-access (APP_ACCESS_ROLE_ID). The seeded level grants that role,
+ * the unkind case for what the app shows: it sees restricted issues, so it must not show them to
+ * people who cannot. A level without it (Jira's default) is the unkind case for what the app
+ * counts: a task under it is gone for the app.
  */
 export function isSecurityLevelMember(
   store: Store,
@@ -47,7 +57,6 @@ export function isSecurityLevelMember(
   level: LocalSecurityLevel,
   issue?: Pick<LocalIssue, 'reporterAccountId'>,
 ): boolean {
-  if (user.accountType === 'app') return true;
   if (issue !== undefined && issue.reporterAccountId === user.accountId) return true;
   if (level.accountIds.includes(user.accountId)) return true;
   return level.roleIds.some((roleId) => holdsProjectRole(store, user, level.projectId, roleId));

@@ -1,6 +1,6 @@
 import { startLocalApp, type LocalApp } from '../../local/local-app';
 import { runAs } from '../../local/forge/runtime';
-import { restAs } from '../../test/support/local-site';
+import { restAs, restAsApp } from '../../test/support/local-site';
 import { siteClient } from '../../test/support/jira-clients';
 import { readRiskHistory } from '../jira/threat-model/risk-history-repository';
 import { readThreatModel } from '../jira/threat-model/threat-model-repository';
@@ -116,5 +116,40 @@ describe('a mitigation task’s status flows back as residual risk', () => {
     expect(model.mitigations.find((m) => m.id === id)?.status).toBe('accepted');
     // Followed, the done task would take 50% of T-1's 20 off (the first case above); it counts for nothing.
     expect((await dailyPoint()).now).toBe(before.now);
+  });
+
+  it('follows nothing and fails nothing for a task under a level the app is not in (Jira’s default)', async () => {
+    await invoke('mitigation/add', {
+      draft: { title: 'Hash card numbers before logging', addresses: [{ threatId: 'T-1', strength: 50 }] },
+    });
+    const model0 = (await readThreatModel(siteClient(app.site), 'PAY')).model;
+    const id = model0.mitigations.find((m) => m.title === 'Hash card numbers before logging')!.id;
+    const taskKey = (await invoke('mitigation/create-task', { mitigationId: id })).data?.task?.key ?? '';
+    await settle();
+    // The level grants the Administrators role only, not atlassian-addons-project-access.
+    const level = app.site.store.get('securityLevel', '10100')!;
+    app.site.store.put('securityLevel', '10100', { ...level, roleIds: [10002] });
+    const alice = restAs(app.site, 'alice');
+    try {
+      expect(
+        (await alice('PUT', `/rest/api/3/issue/${taskKey}`, { fields: { security: { id: '10100' } } })).status,
+      ).toBe(204);
+      expect((await restAsApp(app.site)('GET', `/rest/api/3/issue/${taskKey}`)).status).toBe(404);
+      const errors = jest.spyOn(console, 'error');
+      const warnings = jest.spyOn(console, 'warn');
+      expect(
+        (await alice('POST', `/rest/api/3/issue/${taskKey}/transitions`, { transition: { id: '41' } })).status,
+      ).toBe(204);
+      await settle();
+      expect(
+        (await readThreatModel(siteClient(app.site), 'PAY')).model.mitigations.find((m) => m.id === id)?.status,
+      ).toBe('accepted');
+      expect(errors).not.toHaveBeenCalled();
+      expect(warnings.mock.calls.flat().join(' ')).toMatch(/cannot be read by the app/);
+      errors.mockRestore();
+      warnings.mockRestore();
+    } finally {
+      app.site.store.put('securityLevel', '10100', level);
+    }
   });
 });

@@ -280,10 +280,22 @@ export async function readTaskIssue(
   | { taskIssue: TaskIssue; property: TaskProperty; status: { statusName: string; categoryKey: StatusCategoryKey } }
   | undefined
 > {
-  const issue = await app.get(
-    route`/rest/api/3/issue/${issueId}?fields=status,project,security&properties=${TASK_PROPERTY}`.value,
-    IssueRecord,
-  );
+  const issue = await app
+    .get(
+      route`/rest/api/3/issue/${issueId}?fields=status,project,security&properties=${TASK_PROPERTY}`.value,
+      IssueRecord,
+    )
+    .catch((error: unknown) => {
+      // Deleted since, or under a security level the app is not in (Jira's default): nothing to follow.
+      if (error instanceof JiraApiError && error.kind === 'NOT_FOUND') return undefined;
+      throw error;
+    });
+  if (!issue) {
+    console.warn(
+      `without: issue ${issueId} cannot be read by the app (deleted, or under a security level the app is not in)`,
+    );
+    return undefined;
+  }
   const property = TaskProperty.safeParse(issue.properties[TASK_PROPERTY]);
   const project = ProjectField.safeParse(issue.fields.project);
   const status = statusOf(issue.fields.status);

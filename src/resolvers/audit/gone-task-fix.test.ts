@@ -53,4 +53,32 @@ describe('a mitigation whose recorded task is no longer its task', () => {
     expect(again.task!.key).toBe(second.task!.key);
     expect(site.store.all('issue')).toHaveLength(issues);
   });
+
+  it('keeps a task the person still sees as the task, which the app cannot see (a level it is not in)', async () => {
+    const draft = { ...tlsMitigation, title: 'Split the card vault network' };
+    const added = okData<MitigationView>(await call('alice', 'mitigation/add', { draft }, onProject));
+    const first = okData<MitigationView>(
+      await call('alice', 'mitigation/create-task', { mitigationId: added.id }, onProject),
+    );
+    const key = first.task!.key;
+    // PAY's level granted to the Administrators role (alice) only, not to the app's role.
+    const level = site.store.get('securityLevel', '10100')!;
+    site.store.put('securityLevel', '10100', { ...level, roleIds: [10002] });
+    try {
+      const alice = restAs(site, 'alice');
+      expect((await alice('PUT', `/rest/api/3/issue/${key}`, { fields: { security: { id: '10100' } } })).status).toBe(
+        204,
+      );
+      const finding = (await findings()).find((f) => f.id === `mitigation-without-task:${added.id}`)!;
+      expect(finding.message).toContain('under a security level the app is not in');
+      const issues = site.store.all('issue').length;
+      const again = okData<MitigationView>(
+        await call('alice', 'mitigation/create-task', { mitigationId: added.id }, onProject),
+      );
+      expect(again.task!.key).toBe(key);
+      expect(site.store.all('issue')).toHaveLength(issues);
+    } finally {
+      site.store.put('securityLevel', '10100', level);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { APP_ACCESS_ROLE_ID } from '../../../local/site/security-levels';
 import type { LocalSite } from '../../../local/site/server';
 import { queueConsumer, resolverCaller } from '../../../test/support/forge-invocation';
 import { restAs, startTestSite } from '../../../test/support/local-site';
@@ -62,7 +63,11 @@ describe('the story scope JQL and stories under a security level', () => {
     expect(open[0]!.storiesRead).toBe(open[1]!.storiesRead + 1);
 
     // The level's members: the app and the reporter only; alice administers PAY but is outside it.
-    store.put('securityLevel', LEVEL, { ...store.get('securityLevel', LEVEL)!, roleIds: [], accountIds: [] });
+    store.put('securityLevel', LEVEL, {
+      ...store.get('securityLevel', LEVEL)!,
+      roleIds: [APP_ACCESS_ROLE_ID],
+      accountIds: [],
+    });
     store.put('issue', target.id, { ...target, securityLevelId: LEVEL, reporterAccountId: '712020:nobody' });
     expect((await restAs(site, 'alice')('GET', `/rest/api/3/issue/${target.key}`)).status).toBe(404);
 
