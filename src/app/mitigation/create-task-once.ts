@@ -43,6 +43,19 @@ function checkTaskWanted(mitigation: Mitigation): void {
   }
 }
 
+/**
+ * Whether a recorded task still is one, for the person or for the app: it is replaced only when
+ * both find it gone (deleted, moved, released), as the audit reports it. A task under a level the
+ * person is not in but the app is stays the security team's; one neither sees is, for both, gone.
+ */
+async function stillTheTask(jira: JiraClients, projectKey: string, taskId: string): Promise<boolean> {
+  const [forPerson, forApp] = await Promise.all([
+    isMitigationTaskNow(jira.user, projectKey, taskId),
+    isMitigationTaskNow(jira.app, projectKey, taskId),
+  ]);
+  return forPerson || forApp;
+}
+
 type TaskStep = { done: ThreatModel } | { claimId: string; mitigation: Mitigation; current: ThreatModel };
 
 /**
@@ -63,7 +76,7 @@ export async function createTaskOnce(
   accountId: string,
   /**
    * "Create task" itself (not "Add to sprint" or the monitoring view): a recorded task that is
-   * no longer a mitigation task of the project as the person sees it (deleted, moved, released)
+   * no longer a mitigation task of the project, for the person and for the app (stillTheTask),
    * is replaced by a new one; the audit offers "Create the task" for exactly that.
    */
   options: { replaceGone?: boolean } = {},
@@ -81,7 +94,7 @@ export async function createTaskOnce(
         checkTaskWanted(mitigation);
         // The task recorded is the answer (a second click, a concurrent one) while it is one.
         const recorded = mitigation.task;
-        const replaced = recorded && options.replaceGone && !(await isMitigationTaskNow(user, projectKey, recorded.id));
+        const replaced = recorded && options.replaceGone && !(await stillTheTask(jira, projectKey, recorded.id));
         if (recorded && !replaced) return { model: current, result: { done: current } };
         // Read once a call (the call's memo): a caller that checked before the lease asks nothing more.
         await requireTaskCreator(jira, projectKey);

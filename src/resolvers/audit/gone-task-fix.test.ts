@@ -81,4 +81,24 @@ describe('a mitigation whose recorded task is no longer its task', () => {
       site.store.put('securityLevel', '10100', level);
     }
   });
+
+  it('keeps a task the app still sees as the task, when the person cannot (a level they are not in)', async () => {
+    const draft = { ...tlsMitigation, title: 'Encrypt the card vault backups' };
+    const added = okData<MitigationView>(await call('alice', 'mitigation/add', { draft }, onProject));
+    const key = okData<MitigationView>(
+      await call('alice', 'mitigation/create-task', { mitigationId: added.id }, onProject),
+    ).task!.key;
+    // PAY's level as seeded: alice and the app are in it, bob is not.
+    const alice = restAs(site, 'alice');
+    expect((await alice('PUT', `/rest/api/3/issue/${key}`, { fields: { security: { id: '10100' } } })).status).toBe(
+      204,
+    );
+    expect((await restAs(site, 'bob')('GET', `/rest/api/3/issue/${key}`)).status).toBe(404);
+    const issues = site.store.all('issue').length;
+    const bobs = okData<MitigationView>(
+      await call('bob', 'mitigation/create-task', { mitigationId: added.id }, onProject),
+    );
+    expect(bobs.task!.key).toBe(key);
+    expect(site.store.all('issue')).toHaveLength(issues);
+  });
 });
