@@ -259,4 +259,34 @@ describeInBrowser('the audit fixes that work in place', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('as alice, at 900 px: a mitigation whose task was released gets a new one from “Create the task”', async () => {
+    // The demo's velocity limits (accepted, To Do task): someone makes its task an ordinary issue.
+    const alice = restAs(session.app.site, 'alice');
+    const jql = 'project = PAY AND labels = without-mitigation AND summary ~ "Velocity limits"';
+    const [old] = await searchOnceIndexed(session.app.site, 'alice', jql, (keys) => keys.length === 1);
+    expect(old).toMatch(/^PAY-\d+$/);
+    expect((await alice('DELETE', `/rest/api/3/issue/${old}/properties/without.task`)).status).toBe(204);
+    expect((await alice('PUT', `/rest/api/3/issue/${old}`, { fields: { labels: [] } })).status).toBe(204);
+    expect(await searchOnceIndexed(session.app.site, 'alice', jql, (keys) => keys.length === 0)).toEqual([]);
+
+    const { page, errors } = await openPage(session.browser);
+    await page.setViewportSize({ width: 900, height: 800 });
+    const app = await openAudit(page);
+    await app.getByRole('button', { name: 'Run audit' }).click();
+    const row = app
+      .getByRole('table', { name: 'Audit findings' })
+      .locator('tr[data-testid^="finding-mitigation-without-task:"]', { hasText: old! });
+    await row.waitFor({ timeout: 20_000 });
+    await row.getByText(/under a security level the app is not in/).waitFor();
+    await screenshot(page, 'audit-fix-gone-task-900');
+    await row.screenshot({ path: path.join(SCREENSHOTS, 'audit-fix-gone-task-row-900.png') });
+    await row.getByRole('button', { name: 'Create the task' }).click();
+    await row.waitFor({ state: 'detached', timeout: 20_000 });
+    const made = await searchOnceIndexed(session.app.site, 'alice', jql, (keys) => keys.length === 1);
+    expect(made).toHaveLength(1);
+    expect(made[0]).not.toBe(old);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
