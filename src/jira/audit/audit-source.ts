@@ -109,7 +109,10 @@ export async function readAuditInput(
       ((Array.isArray(i.fields.labels) && i.fields.labels.includes(TASK_LABEL)) ||
         i.properties[TASK_PROPERTY] !== undefined),
   );
+  // For those ids the fresh read is the answer: one it leaves out (released, moved, deleted, hidden
+  // a moment ago) is not a task any more, whatever search still remembers.
   const taskById = new Map(taskIssues.map((i) => [i.id, i]));
+  for (const id of recordedIds) taskById.delete(id);
   for (const issue of fresh) taskById.set(issue.id, issue);
   // With a scope, which of the stories with clauses it takes in: ids only, up to 5,000 a request.
   const inScope =

@@ -101,4 +101,28 @@ describe('a mitigation whose recorded task is no longer its task', () => {
     expect(bobs.task!.key).toBe(key);
     expect(site.store.all('issue')).toHaveLength(issues);
   });
+
+  it('is reported although search still shows the task as it was a moment ago', async () => {
+    const draft = { ...tlsMitigation, title: 'Mask card numbers in support tools' };
+    const added = okData<MitigationView>(await call('alice', 'mitigation/add', { draft }, onProject));
+    const key = okData<MitigationView>(
+      await call('alice', 'mitigation/create-task', { mitigationId: added.id }, onProject),
+    ).task!.key;
+    const id = `mitigation-without-task:${added.id}`;
+    expect((await findings()).map((f) => f.id)).not.toContain(id);
+    site.faults.configure({ searchLagMs: 60_000 });
+    try {
+      const alice = restAs(site, 'alice');
+      expect((await alice('DELETE', `/rest/api/3/issue/${key}/properties/without.task`)).status).toBe(204);
+      expect((await alice('PUT', `/rest/api/3/issue/${key}`, { fields: { labels: [] } })).status).toBe(204);
+      const search = await alice('POST', '/rest/api/3/search/jql', {
+        jql: `key = ${key}`,
+        fields: ['labels'],
+      });
+      expect(JSON.stringify(search.body)).toContain('without-mitigation');
+      expect((await findings()).map((f) => f.id)).toContain(id);
+    } finally {
+      site.faults.configure({ searchLagMs: 0 });
+    }
+  });
 });
