@@ -9,13 +9,13 @@ import { clausesField } from '../../jira/story/clauses-field';
 import {
   createTask,
   findClaimedTask,
-  isMitigationTaskNow,
+  mitigationTaskState,
   mitigatesLinkType,
 } from '../../jira/mitigation/mitigation-task-repository';
 import { storiesLinkedTo } from '../../jira/story/story-repository';
 import { withLevelsNow } from '../../jira/client/security-levels-now';
 import { withModelLease } from '../../jira/threat-model/threat-model-repository';
-import { projectPermissionsOf } from '../common/call-reads';
+import { isProjectAdmin, projectPermissionsOf } from '../common/call-reads';
 import type { JiraClients } from '../common/jira-clients';
 import { requireTaskCreator } from './require-task-creator';
 
@@ -44,16 +44,23 @@ function checkTaskWanted(mitigation: Mitigation): void {
 }
 
 /**
- * Whether a recorded task still is one, for the person or for the app: it is replaced only when
- * both find it gone (deleted, moved, released), as the audit reports it. A task under a level the
- * person is not in but the app is stays the security team's; one neither sees is, for both, gone.
+ * Whether a recorded task may be replaced: only when it is no longer a task for the person and
+ * for the app. Read by either and no longer a task (moved, released): any task creator may. Read
+ * by neither: deleted, or under a security level neither is in (Jira answers both alike), so it
+ * may still be someone's task: only a project administrator decides that. A task under a level
+ * the person is not in but the app is stays the security team's.
  */
-async function stillTheTask(jira: JiraClients, projectKey: string, taskId: string): Promise<boolean> {
-  const [forPerson, forApp] = await Promise.all([
-    isMitigationTaskNow(jira.user, projectKey, taskId),
-    isMitigationTaskNow(jira.app, projectKey, taskId),
+async function mayReplace(jira: JiraClients, projectKey: string, task: { id: string; key: string }): Promise<boolean> {
+  const states = await Promise.all([
+    mitigationTaskState(jira.user, projectKey, task.id),
+    mitigationTaskState(jira.app, projectKey, task.id),
   ]);
-  return forPerson || forApp;
+  if (states.includes('task')) return false;
+  if (states.includes('not-a-task') || (await isProjectAdmin(jira, projectKey))) return true;
+  throw new AppError(
+    'FORBIDDEN',
+    `Neither you nor the app can read ${task.key}: it was deleted, or it is under a security level. It may still be someone's task, so only a project administrator can give this mitigation a new one.`,
+  );
 }
 
 type TaskStep = { done: ThreatModel } | { claimId: string; mitigation: Mitigation; current: ThreatModel };
@@ -76,8 +83,8 @@ export async function createTaskOnce(
   accountId: string,
   /**
    * "Create task" itself (not "Add to sprint" or the monitoring view): a recorded task that is
-   * no longer a mitigation task of the project, for the person and for the app (stillTheTask),
-   * is replaced by a new one; the audit offers "Create the task" for exactly that.
+   * no longer a mitigation task of the project, for the person and for the app, is replaced by a
+   * new one (mayReplace); the audit offers "Create the task" for exactly that.
    */
   options: { replaceGone?: boolean } = {},
 ): Promise<MitigationView> {
@@ -94,8 +101,10 @@ export async function createTaskOnce(
         checkTaskWanted(mitigation);
         // The task recorded is the answer (a second click, a concurrent one) while it is one.
         const recorded = mitigation.task;
-        const replaced = recorded && options.replaceGone && !(await stillTheTask(jira, projectKey, recorded.id));
+        const replaced = recorded && options.replaceGone && (await mayReplace(jira, projectKey, recorded));
         if (recorded && !replaced) return { model: current, result: { done: current } };
+        // A replacement is a new task: not for a mitigation already in place.
+        if (replaced) checkTaskWanted({ ...mitigation, task: null });
         // Read once a call (the call's memo): a caller that checked before the lease asks nothing more.
         await requireTaskCreator(jira, projectKey);
         const claim = mitigation.taskClaim;

@@ -229,23 +229,28 @@ export interface NewTask {
 const ProjectField = z.looseObject({ key: z.string() });
 
 /**
- * Whether the issue is still a mitigation task of the project as the caller sees it now: in the
- * project, with the app's label or the task property (what the audit's task search asks for).
- * One read, not through the search index.
+ * What an issue is now, as the caller sees it: still a mitigation task of the project (in the
+ * project, with the app's label or the task property: what the audit's task search asks for),
+ * readable but no longer one (moved, released), or unreadable (deleted, or under a security level
+ * the caller is not in: Jira answers both alike). One read, not through the search index.
  */
-export async function isMitigationTaskNow(client: JiraClient, projectKey: string, issueId: string): Promise<boolean> {
+export async function mitigationTaskState(
+  client: JiraClient,
+  projectKey: string,
+  issueId: string,
+): Promise<'task' | 'not-a-task' | 'unreadable'> {
   const [issue] = await readIssuesById(client, [issueId], {
     fields: ['project', 'labels'],
     properties: [TASK_PROPERTY],
   });
-  if (!issue) return false;
+  if (!issue) return 'unreadable';
   const project = ProjectField.safeParse(issue.fields.project);
   const labels = issue.fields.labels;
-  return (
+  const isTask =
     project.success &&
     project.data.key === projectKey &&
-    ((Array.isArray(labels) && labels.includes(TASK_LABEL)) || issue.properties[TASK_PROPERTY] !== undefined)
-  );
+    ((Array.isArray(labels) && labels.includes(TASK_LABEL)) || issue.properties[TASK_PROPERTY] !== undefined);
+  return isTask ? 'task' : 'not-a-task';
 }
 
 /** One request creates the task with its property and its links to the stories, or nothing. */

@@ -125,4 +125,58 @@ describe('a mitigation whose recorded task is no longer its task', () => {
       site.faults.configure({ searchLagMs: 0 });
     }
   });
+
+  it('is replaced, when neither the person nor the app can read it, only by a project administrator', async () => {
+    const draft = { ...tlsMitigation, title: 'Isolate the card vault admin console' };
+    const added = okData<MitigationView>(await call('alice', 'mitigation/add', { draft }, onProject));
+    const key = okData<MitigationView>(
+      await call('alice', 'mitigation/create-task', { mitigationId: added.id }, onProject),
+    ).task!.key;
+    // Under a level that grants nobody of these (not even its reporter): as if deleted, for Jira answers alike.
+    const level = site.store.get('securityLevel', '10100')!;
+    site.store.put('securityLevel', '10100', { ...level, roleIds: [] });
+    const task = site.store.issueByKey(key)!;
+    site.store.put('issue', task.id, { ...task, securityLevelId: '10100', reporterAccountId: '712020:nobody' });
+    try {
+      expect((await restAs(site, 'alice')('GET', `/rest/api/3/issue/${key}`)).status).toBe(404);
+      const issues = site.store.all('issue').length;
+      // bob (developer) may create tasks, but it may still be someone's task: not his to replace.
+      const bobs = await call('bob', 'mitigation/create-task', { mitigationId: added.id }, onProject);
+      expect(bobs).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(JSON.stringify(bobs)).toContain(`Neither you nor the app can read ${key}`);
+      expect(site.store.all('issue')).toHaveLength(issues);
+      // alice administers PAY: hers is a new task.
+      const alices = okData<MitigationView>(
+        await call('alice', 'mitigation/create-task', { mitigationId: added.id }, onProject),
+      );
+      expect(alices.task!.key).not.toBe(key);
+    } finally {
+      site.store.put('securityLevel', '10100', level);
+    }
+  });
+
+  it('is not replaced for a mitigation already in place: that would raise its risk again', async () => {
+    const draft = { ...tlsMitigation, title: 'Disable TLS renegotiation' };
+    const added = okData<MitigationView>(await call('alice', 'mitigation/add', { draft }, onProject));
+    const created = okData<MitigationView>(
+      await call('alice', 'mitigation/create-task', { mitigationId: added.id }, onProject),
+    );
+    const implemented = okData<MitigationView>(
+      await call(
+        'alice',
+        'mitigation/update',
+        { id: added.id, baseRevision: created.revision, draft: { ...draft, status: 'implemented' } },
+        onProject,
+      ),
+    );
+    expect(implemented.status).toBe('implemented');
+    const alice = restAs(site, 'alice');
+    const key = created.task!.key;
+    expect((await alice('DELETE', `/rest/api/3/issue/${key}/properties/without.task`)).status).toBe(204);
+    expect((await alice('PUT', `/rest/api/3/issue/${key}`, { fields: { labels: [] } })).status).toBe(204);
+    const issues = site.store.all('issue').length;
+    const answer = await call('bob', 'mitigation/create-task', { mitigationId: added.id }, onProject);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(site.store.all('issue')).toHaveLength(issues);
+  });
 });
