@@ -1,11 +1,9 @@
 import { inflateRawSync } from 'node:zlib';
-import type { LocalSite } from '../../../local/site/server';
-import { queueConsumer, resolverCaller } from '../../../test/support/forge-invocation';
-import { restAs, startTestSite } from '../../../test/support/local-site';
+import { startAuditSite, type AuditSite } from '../../../test/support/audit-site';
+import { restAs } from '../../../test/support/local-site';
 import { tlsMitigation } from '../../../test/support/mitigation-drafts';
 import { okData } from '../../../test/support/round-trips';
 import type { AuditView, MitigationView } from '../../contract';
-import { auditWorker, resolver } from '../../index';
 
 // The audit runs as the app, and the local site's app, like an app whose role a Jira administrator
 // added to a security level, sees issues under a level. What the app stores is read by anyone who
@@ -17,14 +15,10 @@ const onProject = { type: 'jira:projectPage', project: { id: '10000', key: 'PAY'
 const LEVEL = '10100'; // PAY's "Security team" level (local/site/security-levels.ts): alice is in it
 
 describe('stories under a security level', () => {
-  let site: LocalSite;
-  let call: ReturnType<typeof resolverCaller>;
-  let consumer: ReturnType<typeof queueConsumer>;
-  beforeAll(async () => {
-    site = await startTestSite({ demo: true });
-    call = resolverCaller(site, resolver);
-    consumer = queueConsumer(auditWorker, 'run-audit');
-  });
+  let site: AuditSite['site'];
+  let call: AuditSite['call'];
+  let consumer: AuditSite['consumer'];
+  beforeAll(async () => ({ site, call, consumer } = await startAuditSite()));
   afterAll(() => site.close());
 
   const restrict = async (key: string) => {

@@ -1,10 +1,8 @@
 import { APP_ACCESS_ROLE_ID } from '../../../local/site/security-levels';
-import type { LocalSite } from '../../../local/site/server';
-import { queueConsumer, resolverCaller } from '../../../test/support/forge-invocation';
-import { restAs, startTestSite } from '../../../test/support/local-site';
+import { startAuditSite, type AuditSite } from '../../../test/support/audit-site';
+import { restAs } from '../../../test/support/local-site';
 import { okData } from '../../../test/support/round-trips';
 import type { AuditView, SettingsView } from '../../contract';
-import { auditWorker, resolver } from '../../index';
 
 // A project administrator who is not in a security level writes the story scope JQL, and the
 // app's audit runs it as the app, which sees the level. The counts the audit stores (how many
@@ -17,14 +15,10 @@ const onAdminPage = { type: 'jira:projectAdminPage', project: { id: '10000', key
 const LEVEL = '10100'; // PAY's "Security team" (local/site/security-levels.ts)
 
 describe('the story scope JQL and stories under a security level', () => {
-  let site: LocalSite;
-  let call: ReturnType<typeof resolverCaller>;
-  let consumer: ReturnType<typeof queueConsumer>;
-  beforeAll(async () => {
-    site = await startTestSite({ demo: true });
-    call = resolverCaller(site, resolver);
-    consumer = queueConsumer(auditWorker, 'run-audit');
-  });
+  let site: AuditSite['site'];
+  let call: AuditSite['call'];
+  let consumer: AuditSite['consumer'];
+  beforeAll(async () => ({ site, call, consumer } = await startAuditSite()));
   afterAll(() => site.close());
 
   /** alice sets the scope and runs the audit; what carol (a viewer) reads of the stored counts. */
