@@ -45,21 +45,22 @@ function checkTaskWanted(mitigation: Mitigation): void {
 
 /**
  * Whether a recorded task may be replaced: only when it is no longer a task for the person and
- * for the app. Read by either and no longer a task (moved, released): any task creator may. Read
- * by neither: deleted, or under a security level neither is in (Jira answers both alike), so it
- * may still be someone's task: only a project administrator decides that. A task under a level
- * the person is not in but the app is stays the security team's.
+ * for the app. Any task creator may when they read it themselves and it is not a task any more
+ * (released, or moved to another project), or when the app reads it released in the project.
+ * Otherwise it may still be someone's task (deleted, under a security level the person is not
+ * in, or moved to a project they cannot browse: Jira answers alike), and only a project
+ * administrator decides. A task either reads as a task is kept.
  */
 async function mayReplace(jira: JiraClients, projectKey: string, task: { id: string; key: string }): Promise<boolean> {
-  const states = await Promise.all([
+  const [forPerson, forApp] = await Promise.all([
     mitigationTaskState(jira.user, projectKey, task.id),
     mitigationTaskState(jira.app, projectKey, task.id),
   ]);
-  if (states.includes('task')) return false;
-  if (states.includes('not-a-task') || (await isProjectAdmin(jira, projectKey))) return true;
+  if (forPerson === 'task' || forApp === 'task') return false;
+  if (forPerson !== 'unreadable' || forApp === 'released' || (await isProjectAdmin(jira, projectKey))) return true;
   throw new AppError(
     'FORBIDDEN',
-    `Neither you nor the app can read ${task.key}: it was deleted, or it is under a security level. It may still be someone's task, so only a project administrator can give this mitigation a new one.`,
+    `You cannot read ${task.key}: it was deleted, moved to a project you cannot browse, or it is under a security level. It may still be someone's task, so only a project administrator can give this mitigation a new one.`,
   );
 }
 

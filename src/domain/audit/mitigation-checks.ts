@@ -18,7 +18,7 @@ export function mitigationsWithoutTask(index: AuditIndex): Finding[] {
     );
     if (!threats.some((t) => t.state === 'active')) return [];
     const message = m.task
-      ? `${mitigationName(m)} is ${m.status} and records task ${m.task.key}, which is not among the project's mitigation tasks the app can see (deleted, moved, released, or under a security level the app is not in). “Create the task” makes a new one unless ${m.task.key} is still its task for you; when neither you nor the app can read ${m.task.key}, only a project administrator can.`
+      ? `${mitigationName(m)} is ${m.status} and records task ${m.task.key}, which is not among the project's mitigation tasks the app can see (deleted, moved, released, or under a security level the app is not in). “Create the task” makes a new one unless ${m.task.key} is still its task for you; if you cannot read ${m.task.key}, a project administrator may have to.`
       : `${mitigationName(m)} is ${m.status} but no task in the backlog carries it.`;
     return [
       newFinding({

@@ -231,26 +231,25 @@ const ProjectField = z.looseObject({ key: z.string() });
 /**
  * What an issue is now, as the caller sees it: still a mitigation task of the project (in the
  * project, with the app's label or the task property: what the audit's task search asks for),
- * readable but no longer one (moved, released), or unreadable (deleted, or under a security level
- * the caller is not in: Jira answers both alike). One read, not through the search index.
+ * released (in the project, neither), elsewhere (moved to another project), or unreadable
+ * (deleted, or under a security level the caller is not in: Jira answers both alike). One read,
+ * not through the search index.
  */
 export async function mitigationTaskState(
   client: JiraClient,
   projectKey: string,
   issueId: string,
-): Promise<'task' | 'not-a-task' | 'unreadable'> {
+): Promise<'task' | 'released' | 'elsewhere' | 'unreadable'> {
   const [issue] = await readIssuesById(client, [issueId], {
     fields: ['project', 'labels'],
     properties: [TASK_PROPERTY],
   });
   if (!issue) return 'unreadable';
   const project = ProjectField.safeParse(issue.fields.project);
+  if (!project.success || project.data.key !== projectKey) return 'elsewhere';
   const labels = issue.fields.labels;
-  const isTask =
-    project.success &&
-    project.data.key === projectKey &&
-    ((Array.isArray(labels) && labels.includes(TASK_LABEL)) || issue.properties[TASK_PROPERTY] !== undefined);
-  return isTask ? 'task' : 'not-a-task';
+  const labelled = Array.isArray(labels) && labels.includes(TASK_LABEL);
+  return labelled || issue.properties[TASK_PROPERTY] !== undefined ? 'task' : 'released';
 }
 
 /** One request creates the task with its property and its links to the stories, or nothing. */

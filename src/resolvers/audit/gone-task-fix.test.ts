@@ -2,6 +2,7 @@ import { startAuditSite, type AuditSite } from '../../../test/support/audit-site
 import { restAs } from '../../../test/support/local-site';
 import { tlsMitigation } from '../../../test/support/mitigation-drafts';
 import { okData } from '../../../test/support/round-trips';
+import { addSecondProject } from '../../../test/support/second-project';
 import type { AuditView, MitigationView } from '../../contract';
 
 // The audit reports a mitigation whose recorded task is not among the project's mitigation tasks
@@ -122,7 +123,7 @@ describe('a mitigation whose recorded task is no longer its task', () => {
       // bob (developer) may create tasks, but it may still be someone's task: not his to replace.
       const bobs = await createTask('bob', id);
       expect(bobs).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(JSON.stringify(bobs)).toContain(`Neither you nor the app can read ${key}`);
+      expect(JSON.stringify(bobs)).toContain(`You cannot read ${key}`);
       expect(site.store.all('issue')).toHaveLength(issues);
       // alice administers PAY: hers is a new task.
       expect(okData<MitigationView>(await createTask('alice', id)).task!.key).not.toBe(key);
@@ -139,5 +140,22 @@ describe('a mitigation whose recorded task is no longer its task', () => {
     const issues = site.store.all('issue').length;
     expect(await createTask('bob', id)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(site.store.all('issue')).toHaveLength(issues);
+  });
+
+  it('is replaced, when moved to a project the person cannot browse, only by a project administrator', async () => {
+    const { id, key } = await withTask('Keep card vault runbooks current');
+    // The security team moves it to SEC (Jira's move: same id, new key and project; label and property stay).
+    const sec = addSecondProject(site, 'SEC');
+    site.store.put('grant', '712020:bob/SEC', { accountId: '712020:bob', projectKey: 'SEC', role: 'none' });
+    const developers = `${sec.project.id}/10001`;
+    site.store.put('roleMembership', developers, { ...site.store.get('roleMembership', developers)!, accountIds: [] });
+    const task = site.store.issueByKey(key)!;
+    site.store.put('issue', task.id, { ...task, projectId: sec.project.id, key: 'SEC-77' });
+    expect((await restAs(site, 'bob')('GET', `/rest/api/3/issue/${task.id}`)).status).toBe(404);
+    const issues = site.store.all('issue').length;
+    expect(await createTask('bob', id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(site.store.all('issue')).toHaveLength(issues);
+    // alice reads it in SEC herself (and administers PAY): hers is a new task of PAY.
+    expect(okData<MitigationView>(await createTask('alice', id)).task!.key).toMatch(/^PAY-/);
   });
 });
