@@ -3,11 +3,12 @@ import type { Suppression } from '../../domain/audit/suppression';
 import { clausesField, sprintFieldId } from '../story/clauses-field';
 import { taskSprintOf } from '../sprint/sprint-repository';
 import type { JiraClient } from '../client/jira-client';
-import { hasSecurityLevel, restrictedOf, statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
+import { hasSecurityLevel, type IssueRecord, restrictedOf, statusOf, UNKNOWN_STATUS } from '../client/jira-schemas';
 import { hasClausesValue } from '../../domain/audit/restricted-issues';
 import { jqlString } from '../client/jql';
 import { TASK_LABEL, TASK_PROPERTY } from '../mitigation/mitigation-task-repository';
 import { readIssuesById, searchIssues } from '../client/search-issues';
+import { withoutLevelNow } from '../client/security-levels-now';
 import { readThreatModel } from '../threat-model/threat-model-repository';
 import { projectWorkflow } from '../client/permissions';
 import { documentText, issueNames } from '../story/story-repository';
@@ -36,6 +37,11 @@ export async function readAuditInput(
     /** Issues just written, which search may not show yet (at most 50 ids). */
     reconcileIssues?: string[];
     onProgress?: (progress: AuditReadProgress) => void | Promise<void>;
+    /**
+     * Read the security level of every issue search said has none as the issue is now (the app's
+     * shared run: see withoutLevelNow); the recorded tasks are read fresh anyway.
+     */
+    levelsNow?: boolean;
   },
 ): Promise<AuditInput> {
   const progress = { stage: 'model' as AuditReadProgress['stage'], stories: 0, tasks: 0 };
@@ -114,56 +120,61 @@ export async function readAuditInput(
   const taskById = new Map(taskIssues.map((i) => [i.id, i]));
   for (const id of recordedIds) taskById.delete(id);
   for (const issue of fresh) taskById.set(issue.id, issue);
-  // With a scope, which of the stories with clauses it takes in: ids only, up to 5,000 a request.
-  const inScope =
+  const storyRecords = storyIssues.filter((i) => i.properties[TASK_PROPERTY] === undefined);
+  const freshIds = new Set(fresh.map((i) => i.id));
+  // What search said has no level, besides the recorded tasks just read fresh (levelsNow).
+  const unchecked = [...storyRecords, ...taskById.values()]
+    .filter((i) => !freshIds.has(i.id) && !hasSecurityLevel(i.fields))
+    .map((i) => i.id);
+  const [inScope, withoutLevel] = await Promise.all([
+    // With a scope, which of the stories with clauses it takes in: ids only, up to 5,000 a request.
     counted && scope
-      ? new Set(
-          (
-            await searchIssues(client, {
-              jql: inProject(projectKey, hasClauses, counted),
-              // Ids alone (5,000 a page): only intersected with the stories above, which are the project's.
-              fields: ['id'],
-              pageSize: 5000,
-            })
-          ).map((i) => i.id),
-        )
-      : undefined;
+      ? searchIssues(client, {
+          jql: inProject(projectKey, hasClauses, counted),
+          // Ids alone (5,000 a page): only intersected with the stories above, which are the project's.
+          fields: ['id'],
+          pageSize: 5000,
+        }).then((issues) => new Set(issues.map((i) => i.id)))
+      : undefined,
+    options.levelsNow ? withoutLevelNow(client, unchecked) : undefined,
+  ]);
+  // A level search did not show yet, or an issue the fresh read no longer answers: left out too.
+  const restrictedNow = (i: IssueRecord): { restricted?: true } =>
+    withoutLevel && !freshIds.has(i.id) && !withoutLevel.has(i.id) ? { restricted: true } : restrictedOf(i.fields);
   const isCounted = (i: (typeof storyIssues)[number], issueType: string): boolean =>
     counted !== undefined &&
     isCountedType(issueType, coverage) &&
     !(Array.isArray(i.fields.labels) && i.fields.labels.includes(TASK_LABEL)) &&
     (!inScope || i.fields[field.id] === undefined || i.fields[field.id] === null || inScope.has(i.id));
-  const stories: AuditStory[] = storyIssues
-    .filter((i) => i.properties[TASK_PROPERTY] === undefined)
-    .map((i) => {
-      const issueType = (i.fields.issuetype as { name?: unknown } | undefined)?.name;
-      const type = typeof issueType === 'string' ? issueType : '';
-      return {
-        id: i.id,
-        key: i.key,
-        summary: summaryOf(i.fields),
-        statusCategory: (statusOf(i.fields.status) ?? UNKNOWN_STATUS).categoryKey,
-        clausesValue: i.fields[field.id],
-        ...restrictedOf(i.fields),
-        ...(isCounted(i, type)
-          ? {
-              counted: {
-                issueType: type,
-                labels: issueNames(i.fields.labels),
-                components: issueNames(i.fields.components),
-                description: documentText(i.fields.description).slice(0, 32_768),
-              },
-            }
-          : {}),
-      };
-    });
+  const stories: AuditStory[] = storyRecords.map((i) => {
+    const issueType = (i.fields.issuetype as { name?: unknown } | undefined)?.name;
+    const type = typeof issueType === 'string' ? issueType : '';
+    return {
+      id: i.id,
+      key: i.key,
+      summary: summaryOf(i.fields),
+      statusCategory: (statusOf(i.fields.status) ?? UNKNOWN_STATUS).categoryKey,
+      clausesValue: i.fields[field.id],
+      ...restrictedNow(i),
+      ...(isCounted(i, type)
+        ? {
+            counted: {
+              issueType: type,
+              labels: issueNames(i.fields.labels),
+              components: issueNames(i.fields.components),
+              description: documentText(i.fields.description).slice(0, 32_768),
+            },
+          }
+        : {}),
+    };
+  });
   const tasks: AuditTask[] = [...taskById.values()].map((i) => ({
     id: i.id,
     key: i.key,
     summary: summaryOf(i.fields),
     ...(statusOf(i.fields.status) ?? UNKNOWN_STATUS),
     propertyValue: i.properties[TASK_PROPERTY],
-    ...restrictedOf(i.fields),
+    ...restrictedNow(i),
     ...(sprintField && inOpenSprint(i.fields[sprintField]) ? { inOpenSprint: true } : {}),
   }));
   return {

@@ -6,9 +6,7 @@ import type { KnowledgeBase } from '../../domain/knowledge-base/knowledge-base';
 import { questionAsker } from '../../domain/knowledge-base/threat-questions';
 import type { ThreatModel } from '../../domain/threat-model/threat-model';
 import { withoutRestrictedIssues } from '../../domain/audit/restricted-issues';
-import { withLevelsNow } from '../client/security-levels-now';
 import { readAuditInput, type AuditReadProgress } from './audit-source';
-import type { AuditInput } from '../../domain/audit/audit-input';
 import { readAuditState } from './audit-repository';
 import type { JiraClient } from '../client/jira-client';
 import { loadActiveKnowledgeBases } from '../knowledge-base/knowledge-base-repository';
@@ -35,7 +33,8 @@ interface AuditOptions {
   onProgress?: (progress: AuditReadProgress) => void | Promise<void>;
   /**
    * The result is stored where everyone who browses the project reads it (the app's run): issues
-   * under a security level are left out (withoutRestrictedIssues). The command line, which audits
+   * under a security level, as they are now (readAuditInput's levelsNow), are left out
+   * (withoutRestrictedIssues). The command line, which audits
    * as the person for the person, leaves nothing out.
    */
   shared?: boolean;
@@ -57,8 +56,9 @@ export async function auditAndIndexJiraProject(
     suppressions,
     ...(options.reconcileIssues ? { reconcileIssues: options.reconcileIssues } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.shared ? { levelsNow: true } : {}),
   });
-  const input = options.shared ? withoutRestrictedIssues(await withLevelsAsNow(client, read)) : read;
+  const input = options.shared ? withoutRestrictedIssues(read) : read;
   const { knowledgeBases } = await loadActiveKnowledgeBases(client, projectKey, input.model.settings.knowledgeBases);
   const result = auditProject({
     ...input,
@@ -71,17 +71,4 @@ export async function auditAndIndexJiraProject(
 function questionKeysOf(model: ThreatModel, knowledgeBases: KnowledgeBase[]): Record<string, string[]> {
   const ask = questionAsker(knowledgeBases);
   return Object.fromEntries(model.threats.map((t) => [t.id, ask(t).map((q) => q.key)]));
-}
-
-/**
- * The input with each issue's level as it is now, not as search remembers it (withLevelsNow): a
- * shared result must not keep, until the next run, what a level set a moment ago hides.
- */
-async function withLevelsAsNow(client: JiraClient, input: AuditInput): Promise<AuditInput> {
-  const byId = (issue: { id: string }) => issue.id;
-  const [stories, tasks] = await Promise.all([
-    withLevelsNow(client, input.stories, byId),
-    withLevelsNow(client, input.tasks, byId),
-  ]);
-  return { ...input, stories, tasks };
 }
